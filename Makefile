@@ -1,0 +1,82 @@
+# vigie - plain Makefile with pkg-config. `make` leaves the binary at ./vigie.
+CC      ?= cc
+BUILD   ?= build
+PKGS    := sqlite3 libxml-2.0 zlib libutf8proc libexttextcat libcurl libpcre2-8
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lstemmer -lm -lpthread
+
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DVG_DATA_DIR='"$(CURDIR)/data"'
+OPT     ?= -O2 -g
+CFLAGS  ?=
+ALL_CFLAGS = -std=c11 $(WARN) $(OPT) $(DEFS) -Iinclude $(PKG_CFLAGS) $(CFLAGS)
+LDFLAGS ?=
+
+LIB_SRC  := $(shell find lib -name '*.c' | sort)
+CLI_SRC  := $(wildcard cli/*.c)
+TEST_SRC := $(wildcard tests/unit/*.c)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
+
+.PHONY: all test unit fuzz fuzz-replay bench eval clean deps data gazetteer
+
+all: vigie
+
+vigie: $(BUILD)/vigie
+	@if [ "$(BUILD)" = build ]; then cp $(BUILD)/vigie ./vigie; fi
+
+$(BUILD)/vigie: $(LIB_OBJ) $(CLI_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(PKG_LIBS)
+
+$(BUILD)/libvigie.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libvigie.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libvigie.a $(LDFLAGS) $(PKG_LIBS)
+
+# Fuzz targets replay their saved corpora as ordinary tests (no libFuzzer needed).
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libvigie.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libvigie.a $(LDFLAGS) $(PKG_LIBS)
+
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+
+# The test build: ASan + UBSan, -Werror, its own folder.
+SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+test:
+	$(MAKE) --no-print-directory BUILD=build-test OPT="-O1 -g $(SAN) -Werror" LDFLAGS="$(SAN)" test-build
+	VIGIE=build-test/vigie BUILD=build-test tests/run.sh
+
+test-build: $(BUILD)/vigie $(BUILD)/unit-tests $(FUZZ_BIN)
+
+# libFuzzer builds (clang) for real fuzzing sessions: make fuzz; build-fuzz/fuzz_X corpus/
+fuzz:
+	$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
+	    LDFLAGS="-fsanitize=address,undefined" build-fuzz/libvigie.a
+	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
+	    clang $(filter-out -O2,$(ALL_CFLAGS)) -O1 -g -fsanitize=fuzzer,address,undefined -o build-fuzz/$$n $$f \
+	        build-fuzz/libvigie.a $(PKG_LIBS) && echo "built build-fuzz/$$n"; done
+
+bench: vigie
+	bench/run.sh
+
+eval: vigie
+	scripts/eval.sh
+
+deps:
+	scripts/setup.sh
+
+data gazetteer:
+	scripts/build-gazetteer.sh
+
+clean:
+	rm -rf build build-test build-fuzz vigie
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

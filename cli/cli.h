@@ -1,0 +1,46 @@
+/* cli.h - shared pieces of the vigie command: options and output formats. */
+#ifndef VG_CLI_H
+#define VG_CLI_H
+#include <stdio.h>
+
+#include "vigie.h"
+
+/* Exit statuses. */
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+typedef struct cli_opts {
+    const char *db;       /* --db, $VIGIE_DB, ./vigie.db */
+    const char *format;   /* --format */
+    const char *data;     /* --data */
+    const char *since, *until, *country, *type, *lang;
+    long limit;
+    int quiet, removed, help;
+    unsigned batch;
+    const char **args;    /* positional arguments */
+    int n_args;
+} cli_opts;
+
+/* Parses argv after the command name. `allowed` lists the long options the
+ * command takes ("db format since ..."). Prints the problem and returns -1. */
+int cli_parse(int argc, char **argv, const char *cmd, const char *allowed, cli_opts *o);
+const char *cli_db_path(const cli_opts *o);
+/* Opens the environment, printing why on failure. */
+vg_env *cli_env(const cli_opts *o);
+
+/* Row output: one writer for every query command. */
+typedef struct row_writer row_writer;
+row_writer *row_writer_new(FILE *out, const char *format); /* NULL: unknown format */
+int row_writer_cb(const vg_row *row, void *ud);            /* a vg_row_cb */
+void row_writer_finish(row_writer *w);                     /* flushes, frees */
+int row_writer_rows(const row_writer *w);
+
+int cmd_ingest(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
+int cmd_articles(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_events(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
+int cmd_story(int argc, char **argv);
+
+#endif

@@ -1,0 +1,104 @@
+/* cmd_ingest.c - `ingest`: read, analyse, store; a summary at the end. */
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char help[] =
+    "usage: vigie ingest [--db PATH] [--batch N] [--quiet] INPUT...\n"
+    "Read, analyse and store articles. Re-ingesting the same content stores nothing new.\n"
+    "INPUT: files, folders (recursive) or - for stdin; text, JSONL, HTML, WARC, RSS/Atom, gzip.\n"
+    "  --db PATH     database (default $VIGIE_DB, else ./vigie.db)\n"
+    "  --batch N     documents per transaction (default 500)\n"
+    "  --data DIR    language resources\n"
+    "  --quiet       no summary\n"
+    "Exit status: 0 when the batch went through (even with rejected inputs),\n"
+    "1 when nothing could be done (database unusable), 2 on bad arguments.\n";
+
+static volatile sig_atomic_t interrupted;
+static void on_signal(int sig) { (void)sig; interrupted = 1; }
+
+
+int cmd_ingest(int argc, char **argv)
+{
+    cli_opts o;
+    if (cli_parse(argc, argv, "ingest", "db batch data quiet q", &o)) return EXIT_USAGE;
+    if (o.help) { fputs(help, stdout); return EXIT_OK; }
+    if (o.n_args == 0) { fputs(help, stderr); return EXIT_USAGE; }
+    vg_env *env = cli_env(&o);
+    if (!env) return EXIT_FAIL;
+    if (vg_env_warning(env) && !o.quiet) fprintf(stderr, "vigie ingest: warning: %s\n", vg_env_warning(env));
+    vg_db *db = NULL;
+    const char *path = cli_db_path(&o);
+    vg_status st = vg_db_open(path, 0, &db);
+    if (st != VG_OK) {
+        fprintf(stderr, "vigie ingest: cannot open database %s: %s%s%s\n", path, vg_strerror(st),
+                db ? ": " : "", db ? vg_db_error(db) : "");
+        vg_db_close(db);
+        vg_env_close(env);
+        return EXIT_FAIL;
+    }
+    if (o.batch) vg_db_set_batch(db, o.batch);
+    vg_reader *r = NULL;
+    vg_doc *doc = NULL;
+    if ((st = vg_reader_open(o.args, (size_t)o.n_args, NULL, &r)) != VG_OK ||
+        (st = vg_doc_create(env, &doc)) != VG_OK) {
+        fprintf(stderr, "vigie ingest: %s\n", vg_strerror(st));
+        vg_reader_close(r);
+        vg_db_close(db);
+        vg_env_close(env);
+        return EXIT_FAIL;
+    }
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    long n_read = 0, n_stored = 0, n_present = 0, n_dup = 0, n_rejected = 0, n_events = 0;
+    int fatal = 0;
+    vg_input in;
+    char reason[1536];
+    while (!interrupted && (st = vg_reader_next(r, &in)) != VG_END) {
+        if (st != VG_OK) {
+            n_read++;
+            n_rejected++;
+            fprintf(stderr, "rejected %s\n", vg_reader_error(r));
+            vg_db_reject(db, vg_reader_error_source(r), vg_reader_error(r));
+            continue;
+        }
+        n_read++;
+        st = vg_doc_load(doc, &in);
+        if (st == VG_OK) st = vg_doc_analyze(doc);
+        if (st != VG_OK) {
+            char where[1024];
+            snprintf(where, sizeof where, "%s%s%.0llu", in.source, in.record ? ":" : "",
+                     (unsigned long long)in.record);
+            snprintf(reason, sizeof reason, "%s: %s", where, vg_doc_error(doc));
+            fprintf(stderr, "rejected %s\n", reason);
+            n_rejected++;
+            vg_db_reject(db, where, reason);
+            continue;
+        }
+        vg_put_result res;
+        st = vg_db_put(db, doc, &res);
+        if (st != VG_OK) {
+            fprintf(stderr, "vigie ingest: cannot store %s: %s: %s\n", in.source, vg_strerror(st), vg_db_error(db));
+            fatal = 1;
+            break;
+        }
+        if (res == VG_PUT_STORED) { n_stored++; n_events += (long)vg_doc_event_count(doc); }
+        else if (res == VG_PUT_DUPLICATE) { n_dup++; n_stored++; }
+        else n_present++;
+    }
+    if (!fatal && (st = vg_db_commit(db)) != VG_OK) {
+        fprintf(stderr, "vigie ingest: cannot commit: %s: %s\n", vg_strerror(st), vg_db_error(db));
+        fatal = 1;
+    }
+    vg_doc_free(doc);
+    vg_reader_close(r);
+    vg_db_close(db);
+    vg_env_close(env);
+    if (!o.quiet)
+        fprintf(stdout, "read %ld, stored %ld (%ld near-duplicates), already present %ld, rejected %ld, events %ld%s\n",
+                n_read, n_stored, n_dup, n_present, n_rejected, n_events,
+                interrupted ? " (interrupted)" : "");
+    return fatal || interrupted ? EXIT_FAIL : EXIT_OK;
+}

@@ -1,0 +1,43 @@
+/* main.c - the vigie command: dispatch to a sub-command. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct {
+    const char *name;
+    int (*run)(int, char **);
+    const char *about;
+} commands[] = {
+    {"ingest", cmd_ingest, "read, analyse and store articles"},
+    {"extract", cmd_extract, "clean text and metadata per document (no database)"},
+    {"analyze", cmd_analyze, "document plus its events (no database)"},
+    {"articles", cmd_articles, "list stored articles"},
+    {"search", cmd_search, "full-text search of stored articles"},
+    {"events", cmd_events, "list stored events"},
+    {"stories", cmd_stories, "list stories (articles grouped by event)"},
+    {"story", cmd_story, "one story, its outlets' accounts side by side"},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: vigie COMMAND [OPTIONS] [ARGS]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].about);
+    fprintf(f, "\n'vigie COMMAND --help' for a command's options.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) { usage(stderr); return EXIT_USAGE; }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (!strcmp(argv[1], "--version")) { printf("vigie %s\n", VG_VERSION); return EXIT_OK; }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(argv[1], commands[i].name)) return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "vigie: unknown command '%s'\n", argv[1]);
+    usage(stderr);
+    return EXIT_USAGE;
+}

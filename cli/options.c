@@ -1,0 +1,92 @@
+/* options.c - long-option parsing shared by every sub-command. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static int allowed_has(const char *allowed, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = allowed; (p = strstr(p, name)); p += n)
+        if ((p == allowed || p[-1] == ' ') && (p[n] == ' ' || p[n] == 0)) return 1;
+    return 0;
+}
+
+int cli_parse(int argc, char **argv, const char *cmd, const char *allowed, cli_opts *o)
+{
+    static const char *args[4096];
+    memset(o, 0, sizeof *o);
+    o->args = args;
+    int only_args = 0;
+    for (int i = 1; i < argc; i++) {
+        char *a = argv[i];
+        if (only_args || a[0] != '-' || !strcmp(a, "-")) {
+            if (o->n_args >= (int)(sizeof args / sizeof args[0])) {
+                fprintf(stderr, "vigie %s: too many arguments (give a folder instead)\n", cmd);
+                return -1;
+            }
+            args[o->n_args++] = a;
+            continue;
+        }
+        if (!strcmp(a, "--")) { only_args = 1; continue; }
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { o->help = 1; continue; }
+        const char *name = a + (a[1] == '-' ? 2 : 1);
+        char key[32];
+        const char *eq = strchr(name, '=');
+        size_t kl = eq ? (size_t)(eq - name) : strlen(name);
+        if (kl >= sizeof key) kl = sizeof key - 1;
+        memcpy(key, name, kl);
+        key[kl] = 0;
+        if (!allowed_has(allowed, key)) {
+            fprintf(stderr, "vigie %s: unknown option '%s' (see 'vigie %s --help')\n", cmd, a, cmd);
+            return -1;
+        }
+        if (!strcmp(key, "quiet") || !strcmp(key, "q")) { o->quiet = 1; continue; }
+        if (!strcmp(key, "removed")) { o->removed = 1; continue; }
+        const char *val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
+        if (!val) {
+            fprintf(stderr, "vigie %s: option '--%s' needs a value\n", cmd, key);
+            return -1;
+        }
+        if (!strcmp(key, "db")) o->db = val;
+        else if (!strcmp(key, "format")) o->format = val;
+        else if (!strcmp(key, "data")) o->data = val;
+        else if (!strcmp(key, "since")) o->since = val;
+        else if (!strcmp(key, "until")) o->until = val;
+        else if (!strcmp(key, "country")) o->country = val;
+        else if (!strcmp(key, "type")) o->type = val;
+        else if (!strcmp(key, "lang")) o->lang = val;
+        else if (!strcmp(key, "limit") || !strcmp(key, "batch")) {
+            char *end;
+            errno = 0;
+            long v = strtol(val, &end, 10);
+            if (errno || *end || v < 0) {
+                fprintf(stderr, "vigie %s: --%s wants a non-negative number, not '%s'\n", cmd, key, val);
+                return -1;
+            }
+            if (key[0] == 'l') o->limit = v; else o->batch = (unsigned)v;
+        }
+    }
+    return 0;
+}
+
+const char *cli_db_path(const cli_opts *o)
+{
+    if (o->db) return o->db;
+    const char *e = getenv("VIGIE_DB");
+    return e && *e ? e : "vigie.db";
+}
+
+vg_env *cli_env(const cli_opts *o)
+{
+    vg_env *env = NULL;
+    char err[512];
+    vg_status st = vg_env_open(o->data, &env, err, sizeof err);
+    if (st != VG_OK) {
+        fprintf(stderr, "vigie: cannot load resources: %s%s%s\n", vg_strerror(st), err[0] ? ": " : "", err);
+        return NULL;
+    }
+    return env;
+}

@@ -1,0 +1,185 @@
+/* vigie.h - public API: news articles in, conflict events, stories and search out. */
+#ifndef VIGIE_H
+#define VIGIE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define VG_VERSION "0.1.0"
+
+/* Every public function that can fail returns one of these. */
+typedef enum vg_status {
+    VG_OK = 0,
+    VG_END,             /* iteration finished: not an error */
+    VG_ERR_NOMEM,
+    VG_ERR_ARG,         /* bad argument from the caller */
+    VG_ERR_IO,          /* cannot open / read / write a file */
+    VG_ERR_EMPTY,       /* input has no text */
+    VG_ERR_TOO_LARGE,   /* input past a size limit */
+    VG_ERR_BINARY,      /* input is binary data, not text */
+    VG_ERR_ENCODING,    /* text in no encoding we can read */
+    VG_ERR_JSON,        /* malformed JSON */
+    VG_ERR_FORMAT,      /* well-formed but not what was expected */
+    VG_ERR_TRUNCATED,   /* input ends in the middle of a record */
+    VG_ERR_LOOP,        /* directory loop through symlinks */
+    VG_ERR_DB,          /* database error */
+    VG_ERR_DB_CORRUPT,  /* file is not a vigie database */
+    VG_ERR_DB_READONLY, /* database cannot be written */
+    VG_ERR_DB_FULL,     /* disk full */
+    VG_ERR_NOT_FOUND,
+    VG_ERR_RESOURCE,    /* a data file (lexicon, gazetteer) is missing or bad */
+    VG_ERR_NETWORK,
+    VG_STATUS_COUNT
+} vg_status;
+
+/* Static English text for a status; never NULL. */
+const char *vg_strerror(vg_status s);
+
+/* ------------------------------------------------------------------------
+ * Environment: read-only resources shared by every thread (language
+ * models, lexicons, actor aliases, gazetteer). Open once, then use from any
+ * number of threads, each with its own vg_doc.
+ * ---------------------------------------------------------------------- */
+typedef struct vg_env vg_env;
+
+/* data_dir: folder holding <lang>/ resource folders (NULL: $VIGIE_DATA, then
+ * the compiled-in default). On failure *out is NULL and `err` (if not NULL,
+ * errlen bytes) says which resource failed. */
+vg_status vg_env_open(const char *data_dir, vg_env **out, char *err, size_t errlen);
+void vg_env_close(vg_env *env); /* accepts NULL */
+/* A resource that is missing but not required (e.g. no gazetteer built:
+ * events get no coordinates), or NULL. */
+const char *vg_env_warning(const vg_env *env);
+
+/* ------------------------------------------------------------------------
+ * Reader: turns paths (files, folders walked recursively, "-" for stdin)
+ * into raw documents, one at a time. Format detected from content:
+ * plain text, JSONL, HTML, WARC(.gz), RSS/Atom, gzip of any of these.
+ * ---------------------------------------------------------------------- */
+typedef struct vg_reader vg_reader;
+
+/* One raw document. All pointers belong to the reader and stay valid until
+ * the next vg_reader_next() or vg_reader_close(). Metadata fields that the
+ * input did not give are NULL. */
+typedef struct vg_input {
+    const char *source;    /* path given or found in a folder, "-" for stdin */
+    const char *ext_id;    /* external id: JSONL "id", else file name */
+    const char *format;    /* "text", "html", "jsonl", "warc", "feed" */
+    const char *content_type; /* "text" or "html": what data holds */
+    const char *data;      /* bytes as read (not yet validated) */
+    size_t len;
+    const char *title, *url, *outlet, *published, *lang; /* may be NULL */
+    uint64_t record;       /* line (JSONL) or record number, 1-based, 0 if n/a */
+} vg_input;
+
+typedef struct vg_reader_options {
+    size_t max_doc_bytes;  /* 0: default 32 MiB */
+} vg_reader_options;
+
+/* paths: n paths; opts may be NULL. The reader copies what it keeps. */
+vg_status vg_reader_open(const char *const *paths, size_t n,
+                         const vg_reader_options *opts, vg_reader **out);
+/* VG_OK: *in holds a document. VG_END: no more input. Any other status: one
+ * input (file or record) was rejected; vg_reader_error() names it and says
+ * why, and the next call goes on with the rest. */
+vg_status vg_reader_next(vg_reader *r, vg_input *in);
+/* The last rejection: "path[:line]: reason". Valid until the next call. */
+const char *vg_reader_error(const vg_reader *r);
+/* Name of the input the last rejection was about (path or path:line). */
+const char *vg_reader_error_source(const vg_reader *r);
+void vg_reader_close(vg_reader *r); /* accepts NULL */
+
+/* ------------------------------------------------------------------------
+ * Document: a per-thread working context with its own arena. Load an input
+ * into it (extract, normalise, detect language), optionally analyse it
+ * (events), then read the results. vg_doc_load() resets what the previous
+ * document left.
+ * ---------------------------------------------------------------------- */
+typedef struct vg_doc vg_doc;
+
+vg_status vg_doc_create(const vg_env *env, vg_doc **out);
+void vg_doc_free(vg_doc *doc); /* accepts NULL */
+
+/* Extract clean text and metadata. On failure the document is rejected:
+ * vg_doc_error() says why. `in` need not outlive the call. */
+vg_status vg_doc_load(vg_doc *doc, const vg_input *in);
+/* Find the events of a loaded document. */
+vg_status vg_doc_analyze(vg_doc *doc);
+const char *vg_doc_error(const vg_doc *doc);
+
+/* Fields of a loaded document; NULL when unknown. Owned by the document. */
+typedef enum vg_field {
+    VG_F_SOURCE, VG_F_EXT_ID, VG_F_FORMAT, VG_F_TITLE, VG_F_TEXT, VG_F_LANG,
+    VG_F_PUBLISHED, VG_F_OUTLET, VG_F_URL, VG_F_AUTHORS, VG_F_HASH,
+    VG_F_COUNT
+} vg_field;
+const char *vg_doc_get(const vg_doc *doc, vg_field f);
+size_t vg_doc_removed_count(const vg_doc *doc);
+size_t vg_doc_event_count(const vg_doc *doc);
+
+/* JSON of the document, one line, no trailing newline. `what` is a mask of
+ * VG_JSON_*. The string belongs to the document, valid until the next load. */
+enum { VG_JSON_EXTRACT = 1, VG_JSON_REMOVED = 2, VG_JSON_EVENTS = 4 };
+vg_status vg_doc_json(vg_doc *doc, unsigned what, const char **out, size_t *len);
+
+/* ------------------------------------------------------------------------
+ * Store: one SQLite file. Writes are batched in transactions: a crash loses
+ * at most the open batch and never leaves a half-written document.
+ * ---------------------------------------------------------------------- */
+typedef struct vg_db vg_db;
+
+enum { VG_DB_READONLY = 1 };
+/* Opens (creating and migrating when writable) the database at path. */
+vg_status vg_db_open(const char *path, unsigned flags, vg_db **out);
+void vg_db_close(vg_db *db); /* accepts NULL; commits an open batch */
+const char *vg_db_error(const vg_db *db);
+
+typedef enum vg_put_result { VG_PUT_STORED, VG_PUT_PRESENT, VG_PUT_DUPLICATE } vg_put_result;
+/* Store a loaded (and, if wanted, analysed) document. Identical content
+ * already stored: VG_PUT_PRESENT, nothing written. A near-duplicate of a
+ * stored article is stored with dup_of set: VG_PUT_DUPLICATE. */
+vg_status vg_db_put(vg_db *db, vg_doc *doc, vg_put_result *result);
+/* Record an input that was rejected, with its reason. */
+vg_status vg_db_reject(vg_db *db, const char *source, const char *reason);
+/* Commit the open batch now (also done every `batch` puts and on close). */
+vg_status vg_db_commit(vg_db *db);
+void vg_db_set_batch(vg_db *db, unsigned batch);
+
+/* Query results come as rows of named columns, each value as text (NULL
+ * for SQL NULL) with a type telling how to print it in JSON. */
+typedef enum vg_col_type { VG_COL_TEXT, VG_COL_INT, VG_COL_REAL, VG_COL_JSON } vg_col_type;
+typedef struct vg_row {
+    size_t n;
+    const char *const *names;
+    const char *const *values;
+    const vg_col_type *types;
+} vg_row;
+/* Return non-zero from the callback to stop early. */
+typedef int (*vg_row_cb)(const vg_row *row, void *ud);
+
+typedef struct vg_query {
+    const char *text;       /* search: the query */
+    const char *since, *until; /* dates, YYYY-MM-DD, inclusive */
+    const char *country;    /* events: country name or ISO code */
+    const char *event_type; /* events: ACLED event_type */
+    const char *lang;
+    const char *id;         /* story: its id */
+    long limit;             /* 0: no limit */
+} vg_query;
+
+vg_status vg_db_articles(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
+vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
+vg_status vg_db_events(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
+vg_status vg_db_stories(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
+/* A story compared across outlets, as one JSON object (owned by db, valid
+ * until the next call on db). */
+vg_status vg_db_story_json(vg_db *db, const char *id, const char **json, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,75 @@
+/* buf.c - growable byte buffer. Errors are sticky so callers check once. */
+#include "buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void vg_buf_free(vg_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    b->failed = 0;
+}
+
+void vg_buf_clear(vg_buf *b)
+{
+    b->len = 0;
+    b->failed = 0;
+    if (b->data) b->data[0] = 0;
+}
+
+int vg_buf_reserve(vg_buf *b, size_t extra)
+{
+    if (b->failed) return -1;
+    if (b->len + extra + 1 <= b->cap) return 0;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) {
+        if (cap > ((size_t)-1) / 2) { b->failed = 1; return -1; }
+        cap *= 2;
+    }
+    char *p = realloc(b->data, cap);
+    if (!p) { b->failed = 1; return -1; }
+    b->data = p;
+    b->cap = cap;
+    return 0;
+}
+
+void vg_buf_append(vg_buf *b, const void *p, size_t n)
+{
+    if (vg_buf_reserve(b, n)) return;
+    if (n) memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = 0;
+}
+
+void vg_buf_puts(vg_buf *b, const char *s) { vg_buf_append(b, s, strlen(s)); }
+
+void vg_buf_putc(vg_buf *b, char c) { vg_buf_append(b, &c, 1); }
+
+void vg_buf_printf(vg_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char small[256];
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) { b->failed = 1; return; }
+    if ((size_t)n < sizeof small) { vg_buf_append(b, small, (size_t)n); return; }
+    if (vg_buf_reserve(b, (size_t)n)) return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+char *vg_buf_steal(vg_buf *b, size_t *len)
+{
+    if (vg_buf_reserve(b, 0)) return NULL;
+    char *p = b->data;
+    if (len) *len = b->len;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return p;
+}

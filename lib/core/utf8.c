@@ -1,0 +1,176 @@
+/* utf8.c - UTF-8 checks and conversions; Unicode tables come from utf8proc. */
+#include "utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+size_t vg_utf8_valid_prefix(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = s[i];
+        if (c < 0x80) { i++; continue; }
+        size_t need;
+        uint32_t cp, min;
+        if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; min = 0x80; }
+        else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; min = 0x800; }
+        else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; min = 0x10000; }
+        else return i;
+        if (n - i <= need) return i;
+        for (size_t k = 1; k <= need; k++) {
+            unsigned cc = s[i + k];
+            if ((cc & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += need + 1;
+    }
+    return n;
+}
+
+int32_t vg_utf8_decode(const char *s, size_t n, size_t *len)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)(n > 4 ? 4 : n), &cp);
+    if (r <= 0) { *len = 1; return 0xFFFD; }
+    *len = (size_t)r;
+    return cp;
+}
+
+size_t vg_utf8_encode(int32_t cp, char *out)
+{
+    return (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)out);
+}
+
+int vg_looks_binary(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t ctl = 0, check = n < 65536 ? n : 65536;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == 0) return 1;
+    for (size_t i = 0; i < check; i++) {
+        unsigned c = s[i];
+        if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) ctl++;
+    }
+    /* A few stray controls happen in scraped text; binary has them everywhere. */
+    return check && ctl * 100 > check;
+}
+
+/* 0x80..0x9F in Windows-1252; 0 marks bytes 1252 leaves undefined. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+char *vg_cp1252_to_utf8(vg_arena *a, const char *str, size_t n, size_t *out_len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    if (n > (((size_t)-1) - 1) / 3) return NULL;
+    char *out = vg_arena_alloc(a, n * 3 + 1), *o = out;
+    if (!out) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = s[i];
+        if (c < 0x80) { *o++ = (char)c; continue; }
+        int32_t cp = c;
+        if (c < 0xA0) {
+            cp = cp1252_high[c - 0x80];
+            if (!cp) return NULL;
+        }
+        o += vg_utf8_encode(cp, o);
+    }
+    *o = 0;
+    *out_len = (size_t)(o - out);
+    return out;
+}
+
+static char *map_into_arena(vg_arena *a, const char *s, size_t n, int options, size_t *out_len)
+{
+    utf8proc_uint8_t *m = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &m, (utf8proc_option_t)options);
+    if (r < 0) return NULL;
+    char *out = vg_arena_strndup(a, (const char *)m, (size_t)r);
+    free(m);
+    if (out) *out_len = (size_t)r;
+    return out;
+}
+
+char *vg_utf8_nfc(vg_arena *a, const char *s, size_t n, size_t *out_len)
+{
+    /* Fast path: pure ASCII is already NFC. */
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] < 0x80) i++;
+    if (i == n) { *out_len = n; return vg_arena_strndup(a, s, n); }
+    return map_into_arena(a, s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE, out_len);
+}
+
+/* Apostrophes, quotes and dashes folded to ASCII so "l’armée" == "l'armée". */
+static int32_t fold_punct(int32_t cp)
+{
+    switch (cp) {
+    case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032: case 0x00B4: case 0x0060:
+        return '\'';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212:
+        return '-';
+    case 0x00A0: case 0x202F: case 0x2009: case 0x2007:
+        return ' ';
+    default:
+        return cp;
+    }
+}
+
+static char *fold_to(const char *s, size_t n, size_t *out_len)
+{
+    utf8proc_uint8_t *m = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &m,
+        (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                            UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE));
+    if (r < 0) return NULL;
+    /* Punctuation folding never makes a string longer (3-byte -> 1-byte). */
+    char *o = (char *)m, *w = o;
+    for (utf8proc_ssize_t i = 0; i < r;) {
+        size_t len;
+        int32_t cp = vg_utf8_decode(o + i, (size_t)(r - i), &len);
+        int32_t f = fold_punct(cp);
+        if (f != cp) *w++ = (char)f;
+        else { memmove(w, o + i, len); w += len; }
+        i += (utf8proc_ssize_t)len;
+    }
+    *w = 0;
+    *out_len = (size_t)(w - o);
+    return o;
+}
+
+char *vg_fold_heap(const char *s, size_t n, size_t *out_len)
+{
+    return fold_to(s, n, out_len);
+}
+
+char *vg_fold(vg_arena *a, const char *s, size_t n, size_t *out_len)
+{
+    size_t len;
+    char *m = fold_to(s, n, &len);
+    if (!m) return NULL;
+    char *out = vg_arena_strndup(a, m, len);
+    free(m);
+    if (out) *out_len = len;
+    return out;
+}
+
+int vg_is_alnum(int32_t cp)
+{
+    if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+           (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) ||
+           c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC;
+}
+
+int vg_is_upper(int32_t cp)
+{
+    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU || utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}

@@ -1,0 +1,40 @@
+/* utf8.h - UTF-8 validation, decoding, legacy-encoding repair, NFC and folding. */
+#ifndef VG_UTF8_H
+#define VG_UTF8_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+/* Length of the longest valid UTF-8 prefix of s[0..n); == n when all valid.
+ * Overlongs, surrogates and code points past U+10FFFF are invalid. */
+size_t vg_utf8_valid_prefix(const char *s, size_t n);
+
+/* Decode one code point at s[0..n); sets *len (>= 1). Invalid bytes decode
+ * as U+FFFD with *len = 1. n must be > 0. */
+int32_t vg_utf8_decode(const char *s, size_t n, size_t *len);
+/* Encode cp into out (4 bytes room); returns bytes written. */
+size_t vg_utf8_encode(int32_t cp, char *out);
+
+/* Heuristic: does s[0..n) look like binary data rather than text in some
+ * 8-bit or UTF-8 encoding? (NUL bytes, many C0 controls.) */
+int vg_looks_binary(const char *s, size_t n);
+
+/* Windows-1252 (Latin-1 superset) to UTF-8. Returns NULL if s contains bytes
+ * undefined in 1252 (0x81 0x8D 0x8F 0x90 0x9D) or no memory. */
+char *vg_cp1252_to_utf8(vg_arena *a, const char *s, size_t n, size_t *out_len);
+
+/* NFC-normalise valid UTF-8 (utf8proc). NULL on no memory. */
+char *vg_utf8_nfc(vg_arena *a, const char *s, size_t n, size_t *out_len);
+
+/* Fold for matching: case-fold, strip accents, NFKC, typographic apostrophes
+ * and dashes to ASCII. Input must be valid UTF-8. NULL on no memory. */
+char *vg_fold(vg_arena *a, const char *s, size_t n, size_t *out_len);
+/* Same, into a caller buffer (heap, caller frees with free()). */
+char *vg_fold_heap(const char *s, size_t n, size_t *out_len);
+
+/* Is cp a letter or digit (Unicode categories L*, N*)? */
+int vg_is_alnum(int32_t cp);
+int vg_is_upper(int32_t cp);
+
+#endif

@@ -1,0 +1,77 @@
+/* doc.h - the document model every stage reads and writes (internal). */
+#ifndef VG_DOC_H
+#define VG_DOC_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vigie.h"
+#include "../core/arena.h"
+#include "../core/buf.h"
+
+/* A line dropped as page chrome: kept so `extract` can show what went. */
+typedef struct vg_removed {
+    const char *text;
+    size_t len;
+    const char *reason; /* static string: "pattern", "short-no-punct", "link-list", ... */
+} vg_removed;
+
+/* Where a field of an event came from: byte offsets into doc->text. */
+typedef struct vg_evidence {
+    const char *field;  /* "event_type", "location", "fatalities", ... */
+    uint32_t start, end;
+    float confidence;
+} vg_evidence;
+
+/* One event, ACLED's field names. Strings are arena-owned or static. */
+typedef struct vg_event {
+    char event_date[11];      /* YYYY-MM-DD; "" if unknown */
+    int time_precision;       /* ACLED 1-3; 0 unknown */
+    const char *event_type, *sub_event_type;
+    const char *actor1, *actor2;
+    int inter1, inter2;       /* ACLED actor type 1-8; 0 unknown */
+    const char *country;      /* English short name, as ACLED */
+    const char *iso;          /* ISO 3166-1 alpha-2 */
+    const char *admin1, *location;
+    double latitude, longitude;
+    int has_coords;
+    int geo_precision;        /* ACLED 1-3; 0 unknown */
+    int fatalities, injured, arrests; /* -1 unknown */
+    const char *attribution;  /* who says so, as written */
+    float confidence;         /* 0..1; the main event has the highest */
+    uint32_t sent_start, sent_end; /* the sentence the event was read from */
+    vg_evidence *evidence;
+    size_t n_evidence;
+} vg_event;
+
+struct vg_doc {
+    const vg_env *env;
+    vg_arena *arena;          /* everything below lives here; reset per load */
+    vg_buf out;               /* JSON output of vg_doc_json */
+    char error[512];
+
+    const char *fields[VG_F_COUNT]; /* VG_F_TEXT etc.; NULL when unknown */
+    size_t text_len;
+
+    vg_removed *removed;
+    size_t n_removed, cap_removed;
+
+    vg_event *events;
+    size_t n_events, cap_events;
+
+    uint64_t content_hash;    /* of the normalised text */
+    int analyzed;
+};
+
+/* Helpers the stages use. */
+#define VG_DOC_TEXT(d) ((d)->fields[VG_F_TEXT])
+void vg_doc_set(vg_doc *d, vg_field f, const char *s, size_t n); /* copies into arena; NULL clears */
+int vg_doc_add_removed(vg_doc *d, const char *s, size_t n, const char *reason);
+vg_event *vg_doc_add_event(vg_doc *d); /* zeroed, counts set to -1; NULL on no memory */
+int vg_event_add_evidence(vg_doc *d, vg_event *e, const char *field, uint32_t start, uint32_t end, float conf);
+void vg_doc_fail(vg_doc *d, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+#endif

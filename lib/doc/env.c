@@ -1,0 +1,43 @@
+/* env.c - vg_env: load every module's read-only resources once. */
+#include "env.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analyze/analyze.h"
+#include "../extract/chrome.h"
+#include "../text/langid.h"
+
+vg_status vg_env_open(const char *data_dir, vg_env **out, char *err, size_t errlen)
+{
+    char dummy[8];
+    if (!err || !errlen) { err = dummy; errlen = sizeof dummy; }
+    err[0] = 0;
+    *out = NULL;
+    if (!data_dir) data_dir = getenv("VIGIE_DATA");
+    if (!data_dir || !*data_dir) data_dir = VG_DATA_DIR;
+    vg_env *env = calloc(1, sizeof *env);
+    if (!env) return VG_ERR_NOMEM;
+    env->data_dir = strdup(data_dir);
+    vg_status st = env->data_dir ? VG_OK : VG_ERR_NOMEM;
+    if (st == VG_OK) st = vg_langid_load(data_dir, &env->langid, err, errlen);
+    if (st == VG_OK) st = vg_chrome_load(data_dir, &env->chrome, err, errlen);
+    if (st == VG_OK)
+        st = vg_analyzer_load(data_dir, &env->analyzer, err, errlen, env->warning, sizeof env->warning);
+    if (st != VG_OK) { vg_env_close(env); return st; }
+    *out = env;
+    return VG_OK;
+}
+
+const char *vg_env_warning(const vg_env *env) { return env->warning[0] ? env->warning : NULL; }
+
+void vg_env_close(vg_env *env)
+{
+    if (!env) return;
+    vg_analyzer_free(env->analyzer);
+    vg_chrome_free(env->chrome);
+    vg_langid_free(env->langid);
+    free(env->data_dir);
+    free(env);
+}

