@@ -73,6 +73,7 @@ typedef struct vg_input {
     const char *data;      /* bytes as read (not yet validated) */
     size_t len;
     const char *title, *url, *outlet, *published, *lang; /* may be NULL */
+    const char *charset;   /* from an HTTP header (WARC, fetch), else NULL */
     uint64_t record;       /* line (JSONL) or record number, 1-based, 0 if n/a */
 } vg_input;
 

@@ -180,7 +180,7 @@ vg_status vg_doc_load(vg_doc *d, const vg_input *in)
     const vg_env *env = d->env;
     vg_status st;
     if (in->content_type && strcmp(in->content_type, "html") == 0) {
-        st = vg_html_extract(d, in->data, in->len, NULL);
+        st = vg_html_extract(d, in->data, in->len, in->charset);
         if (st != VG_OK) {
             if (!d->error[0]) vg_doc_fail(d, "%s", vg_strerror(st));
             return st;
