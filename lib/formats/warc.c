@@ -1,14 +1,553 @@
-/* warc.c - PLACEHOLDER until the WARC reader lands. */
+/* warc.c - WARC / WARC.gz reader: streams records from an fd, yields HTTP response bodies. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "formats.h"
 
+enum {
+    IN_CHUNK = 64 * 1024,
+    MAX_HEADER = 64 * 1024,     /* WARC or HTTP header block */
+    MAX_FIELD = 4096,           /* one kept header value (URI, date, type) */
+    DEFAULT_MAX_RECORD = 32 * 1024 * 1024,
+    MAX_RESYNC_SCAN = 64 * 1024 * 1024 /* bytes scanned for the next record after a bad one */
+};
+
+struct vg_warc {
+    int fd;
+    int gz;            /* input is gzip (one or many members) */
+    int src_eof;       /* no more decompressed bytes will come */
+    int src_broken;    /* stream ended badly (truncated/corrupt gzip, read error) */
+    char src_err[160];
+    z_stream zs;
+    int zs_live;
+    unsigned char *in;  /* compressed input */
+    size_t max_record;
+    /* decompressed window: bytes [pos, end) are unread; buf_off is the stream
+     * offset of buf[0] */
+    char *buf;
+    size_t cap, pos, end;
+    uint64_t buf_off;
+    uint64_t number;
+    int done;
+    /* per record results */
+    char uri[MAX_FIELD], date[MAX_FIELD], ctype[256], charset[64];
+    char *dec;          /* de-chunked / inflated body */
+    size_t dec_cap;
+};
+
+/* ---- byte source: plain or gzip, read on demand ---- */
+
+static void src_fail(vg_warc *w, const char *msg)
+{
+    w->src_eof = 1;
+    w->src_broken = 1;
+    snprintf(w->src_err, sizeof w->src_err, "%s", msg);
+}
+
+/* Make room and append up to `want` more decompressed bytes at buf[end].
+ * Returns bytes added (0 at end of stream). */
+static size_t src_fill(vg_warc *w, size_t want)
+{
+    if (w->src_eof) return 0;
+    if (w->cap - w->end < want) {
+        /* slide unread bytes to the front before growing */
+        if (w->pos > 0) {
+            memmove(w->buf, w->buf + w->pos, w->end - w->pos);
+            w->buf_off += w->pos;
+            w->end -= w->pos;
+            w->pos = 0;
+        }
+        if (w->cap - w->end < want) {
+            size_t ncap = w->cap ? w->cap : IN_CHUNK;
+            while (ncap - w->end < want) ncap *= 2;
+            char *nb = realloc(w->buf, ncap);
+            if (!nb) { src_fail(w, "out of memory"); return 0; }
+            w->buf = nb;
+            w->cap = ncap;
+        }
+    }
+    char *dst = w->buf + w->end;
+    size_t room = w->cap - w->end;
+    if (!w->gz) {
+        ssize_t r;
+        do r = read(w->fd, dst, room); while (r < 0 && errno == EINTR);
+        if (r < 0) { src_fail(w, "read error"); return 0; }
+        if (r == 0) { w->src_eof = 1; return 0; }
+        w->end += (size_t)r;
+        return (size_t)r;
+    }
+    w->zs.next_out = (Bytef *)dst;
+    w->zs.avail_out = (uInt)(room > (1u << 30) ? (1u << 30) : room);
+    while (w->zs.avail_out > 0) {
+        if (w->zs.avail_in == 0) {
+            ssize_t r;
+            do r = read(w->fd, w->in, IN_CHUNK); while (r < 0 && errno == EINTR);
+            if (r < 0) { src_fail(w, "read error"); break; }
+            if (r == 0) {
+                if (w->zs_live) src_fail(w, "gzip stream truncated");
+                else w->src_eof = 1;
+                break;
+            }
+            w->zs.next_in = w->in;
+            w->zs.avail_in = (uInt)r;
+        }
+        if (!w->zs_live) {
+            /* next member: anything else after a complete member (padding,
+             * trailing garbage) ends the archive */
+            if (w->zs.next_in[0] != 0x1f) { w->src_eof = 1; break; }
+            if (inflateReset(&w->zs) != Z_OK) { src_fail(w, "gzip reset failed"); break; }
+            w->zs_live = 1;
+        }
+        int zr = inflate(&w->zs, Z_NO_FLUSH);
+        if (zr == Z_STREAM_END) { w->zs_live = 0; continue; }
+        if (zr == Z_BUF_ERROR) continue; /* needs more input */
+        if (zr != Z_OK) { src_fail(w, "corrupt gzip data"); break; }
+    }
+    size_t got = room - w->zs.avail_out;
+    w->end += got;
+    return got;
+}
+
+/* At least n unread bytes, unless the stream ends first. Returns available. */
+static size_t need(vg_warc *w, size_t n)
+{
+    while (w->end - w->pos < n) {
+        size_t want = n - (w->end - w->pos);
+        if (want < IN_CHUNK) want = IN_CHUNK;
+        if (src_fill(w, want) == 0) break;
+    }
+    return w->end - w->pos;
+}
+
+static uint64_t cur_off(const vg_warc *w) { return w->buf_off + w->pos; }
+
+/* Drop n bytes without keeping them (records past max_record). Returns dropped. */
+static uint64_t skip(vg_warc *w, uint64_t n)
+{
+    uint64_t done = 0;
+    while (done < n) {
+        size_t have = need(w, 1);
+        if (have == 0) break;
+        size_t take = (uint64_t)have < n - done ? have : (size_t)(n - done);
+        w->pos += take;
+        done += take;
+        if (w->pos == w->end) { w->buf_off += w->pos; w->pos = w->end = 0; }
+    }
+    return done;
+}
+
+/* Position of "\r\n\r\n" (or "\n\n") ending a header block starting at p, or
+ * NULL; *hdr_len gets the length including the blank line. */
+static const char *header_end(const char *p, size_t n, size_t *hdr_len)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (p[i] != '\n') continue;
+        if (p[i + 1] == '\n') { *hdr_len = i + 2; return p + i; }
+        if (i + 2 < n && p[i + 1] == '\r' && p[i + 2] == '\n') { *hdr_len = i + 3; return p + i; }
+    }
+    return NULL;
+}
+
+/* Value of header `name` in the block [p, p+n), trimmed, copied to out. */
+static int header_get(const char *p, size_t n, const char *name, char *out, size_t outlen)
+{
+    size_t nl = strlen(name);
+    const char *end = p + n;
+    for (const char *line = p; line < end;) {
+        const char *eol = memchr(line, '\n', (size_t)(end - line));
+        if (!eol) eol = end;
+        if ((size_t)(eol - line) > nl && line[nl] == ':' && strncasecmp(line, name, nl) == 0) {
+            const char *v = line + nl + 1, *ve = eol;
+            while (v < ve && (*v == ' ' || *v == '\t')) v++;
+            while (ve > v && (ve[-1] == '\r' || ve[-1] == ' ' || ve[-1] == '\t')) ve--;
+            size_t l = (size_t)(ve - v);
+            if (l >= outlen) l = outlen - 1;
+            memcpy(out, v, l);
+            out[l] = 0;
+            return 1;
+        }
+        line = eol + 1;
+    }
+    if (outlen) out[0] = 0;
+    return 0;
+}
+
+/* Case-insensitive substring search (strcasestr is a GNU extension). */
+static const char *ci_find(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; *hay; hay++)
+        if (strncasecmp(hay, needle, n) == 0) return hay;
+    return NULL;
+}
+
+static int parse_u64(const char *s, uint64_t *out)
+{
+    if (!*s) return 0;
+    uint64_t v = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9') return 0;
+        if (v > (UINT64_MAX - 9) / 10) return 0;
+        v = v * 10 + (uint64_t)(*s - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+/* Splits "text/html; charset=UTF-8" into lower-case mime and charset. */
+static void split_ctype(const char *v, char *mime, size_t mlen, char *cs, size_t clen)
+{
+    size_t i = 0;
+    while (v[i] && v[i] != ';' && v[i] != ' ' && i + 1 < mlen) {
+        mime[i] = (char)((v[i] >= 'A' && v[i] <= 'Z') ? v[i] + 32 : v[i]);
+        i++;
+    }
+    mime[i] = 0;
+    cs[0] = 0;
+    const char *c = ci_find(v, "charset=");
+    if (!c) return;
+    c += 8;
+    if (*c == '"' || *c == '\'') c++;
+    size_t j = 0;
+    while (c[j] && c[j] != ';' && c[j] != '"' && c[j] != '\'' && c[j] != ' ' && j + 1 < clen) { cs[j] = c[j]; j++; }
+    cs[j] = 0;
+}
+
+static int dec_reserve(vg_warc *w, size_t n)
+{
+    if (n <= w->dec_cap) return 0;
+    size_t ncap = w->dec_cap ? w->dec_cap : 4096;
+    while (ncap < n) ncap *= 2;
+    char *nd = realloc(w->dec, ncap);
+    if (!nd) return -1;
+    w->dec = nd;
+    w->dec_cap = ncap;
+    return 0;
+}
+
+/* Chunked transfer-encoding -> w->dec. 0 ok, -1 malformed. A body cut short
+ * keeps what was whole (servers and crawlers do truncate). */
+static int dechunk(vg_warc *w, const char *p, size_t n, size_t *out_len)
+{
+    size_t i = 0, o = 0;
+    if (dec_reserve(w, n + 1)) return -1;
+    while (i < n) {
+        uint64_t sz = 0;
+        int digits = 0;
+        while (i < n && ((p[i] >= '0' && p[i] <= '9') || ((p[i] | 32) >= 'a' && (p[i] | 32) <= 'f'))) {
+            int d = p[i] <= '9' ? p[i] - '0' : (p[i] | 32) - 'a' + 10;
+            if (sz > (UINT64_MAX >> 4)) return -1;
+            sz = sz * 16 + (uint64_t)d;
+            i++;
+            digits++;
+        }
+        if (!digits) return o ? (*out_len = o, 0) : -1;
+        const char *eol = memchr(p + i, '\n', n - i);
+        if (!eol) break;
+        i = (size_t)(eol - p) + 1;
+        if (sz == 0) break;
+        size_t take = sz > n - i ? n - i : (size_t)sz;
+        memcpy(w->dec + o, p + i, take);
+        o += take;
+        i += take;
+        if (i < n && p[i] == '\r') i++;
+        if (i < n && p[i] == '\n') i++;
+    }
+    *out_len = o;
+    return 0;
+}
+
+/* gzip/deflate Content-Encoding -> w->dec, bounded by max_record. */
+static int gunzip(vg_warc *w, const char *p, size_t n, size_t *out_len)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (inflateInit2(&z, 47) != Z_OK) return -1;
+    /* the input may itself live in w->dec (chunked then gzip): copy it aside */
+    char *src = malloc(n ? n : 1);
+    if (!src) { inflateEnd(&z); return -1; }
+    memcpy(src, p, n);
+    z.next_in = (Bytef *)src;
+    z.avail_in = (uInt)n;
+    size_t o = 0;
+    int rc = -1;
+    for (;;) {
+        if (o + 65536 > w->max_record + 65536 || dec_reserve(w, o + 65536)) break;
+        z.next_out = (Bytef *)(w->dec + o);
+        z.avail_out = 65536;
+        int zr = inflate(&z, Z_NO_FLUSH);
+        o += 65536 - z.avail_out;
+        if (zr == Z_STREAM_END || (zr == Z_BUF_ERROR && z.avail_in == 0)) { rc = 0; break; }
+        if (zr != Z_OK) break;
+    }
+    inflateEnd(&z);
+    free(src);
+    *out_len = o;
+    return rc;
+}
+
+/* Parse an HTTP response block into rec. 1: a document, 0: skip, -1: bad. */
+static int parse_http(vg_warc *w, const char *p, size_t n, vg_warc_record *rec, char *why, size_t whylen)
+{
+    size_t hl;
+    if (n < 12 || strncmp(p, "HTTP/", 5) != 0) { snprintf(why, whylen, "response record without an HTTP status line"); return -1; }
+    if (!header_end(p, n > MAX_HEADER ? MAX_HEADER : n, &hl)) { snprintf(why, whylen, "HTTP headers do not end"); return -1; }
+    const char *sp = memchr(p, ' ', hl);
+    int status = sp ? atoi(sp + 1) : 0;
+    if (status < 200 || status > 299) return 0; /* redirects, errors: not documents */
+    char v[512], mime[128];
+    header_get(p, hl, "Content-Type", v, sizeof v);
+    split_ctype(v, mime, sizeof mime, w->charset, sizeof w->charset);
+    if (mime[0] && strcmp(mime, "text/html") && strcmp(mime, "application/xhtml+xml") && strcmp(mime, "text/plain"))
+        return 0;
+    snprintf(w->ctype, sizeof w->ctype, "%s", mime[0] ? mime : "text/html");
+    const char *body = p + hl;
+    size_t blen = n - hl;
+    header_get(p, hl, "Transfer-Encoding", v, sizeof v);
+    if (ci_find(v, "chunked")) {
+        size_t o;
+        if (dechunk(w, body, blen, &o)) { snprintf(why, whylen, "bad chunked encoding"); return -1; }
+        body = w->dec;
+        blen = o;
+    }
+    header_get(p, hl, "Content-Encoding", v, sizeof v);
+    /* crawlers often store the decoded body but keep the header: trust the magic */
+    if ((ci_find(v, "gzip") || ci_find(v, "deflate")) && blen >= 2 &&
+        (((unsigned char)body[0] == 0x1f && (unsigned char)body[1] == 0x8b) || body[0] == 0x78)) {
+        size_t o;
+        if (gunzip(w, body, blen, &o)) { snprintf(why, whylen, "bad or oversize gzip body"); return -1; }
+        body = w->dec;
+        blen = o;
+    }
+    rec->content_type = w->ctype;
+    rec->charset = w->charset[0] ? w->charset : NULL;
+    rec->body = body;
+    rec->body_len = blen;
+    return 1;
+}
+
 vg_status vg_warc_open(int fd, const char *name, size_t max_record, vg_warc **out)
 {
-    (void)name; (void)max_record;
-    close(fd);
+    (void)name;
     *out = NULL;
-    return VG_ERR_FORMAT;
+    if (fd < 0) return VG_ERR_ARG;
+    vg_warc *w = calloc(1, sizeof *w);
+    if (!w) { close(fd); return VG_ERR_NOMEM; }
+    w->fd = fd;
+    w->max_record = max_record ? max_record : DEFAULT_MAX_RECORD;
+    w->in = malloc(IN_CHUNK);
+    if (!w->in) { vg_warc_close(w); return VG_ERR_NOMEM; }
+    /* sniff: gzip magic or plain text */
+    ssize_t r;
+    do r = read(fd, w->in, IN_CHUNK); while (r < 0 && errno == EINTR);
+    if (r < 0) { vg_warc_close(w); return VG_ERR_IO; }
+    if (r >= 2 && w->in[0] == 0x1f && w->in[1] == 0x8b) {
+        w->gz = 1;
+        if (inflateInit2(&w->zs, 47) != Z_OK) { vg_warc_close(w); return VG_ERR_NOMEM; }
+        w->zs.next_in = w->in;
+        w->zs.avail_in = (uInt)r;
+        w->zs_live = 1;
+    } else {
+        w->cap = IN_CHUNK > (size_t)r ? IN_CHUNK : (size_t)r;
+        w->buf = malloc(w->cap);
+        if (!w->buf) { vg_warc_close(w); return VG_ERR_NOMEM; }
+        memcpy(w->buf, w->in, (size_t)r);
+        w->end = (size_t)r;
+        if (r == 0) w->src_eof = 1;
+    }
+    /* must look like WARC, or it is some other format */
+    size_t have = need(w, 8);
+    if (have < 5 || memcmp(w->buf, "WARC/", 5) != 0) { vg_warc_close(w); return VG_ERR_FORMAT; }
+    *out = w;
+    return VG_OK;
 }
-vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen) { (void)w; (void)rec; (void)err; (void)errlen; return VG_END; }
-void vg_warc_close(vg_warc *w) { (void)w; }
+
+/* After a bad record: move to the next line that starts a WARC record.
+ * `from` is an offset from pos to search from. */
+static void resync(vg_warc *w, size_t from)
+{
+    uint64_t scanned = 0;
+    for (;;) {
+        size_t have = w->end - w->pos;
+        if (from + 7 <= have) {
+            const char *p = w->buf + w->pos;
+            for (size_t i = from; i + 7 <= have; i++) {
+                if (p[i] == 'W' && (i == 0 || p[i - 1] == '\n') && memcmp(p + i, "WARC/1.", 7) == 0) {
+                    w->pos += i;
+                    return;
+                }
+            }
+            /* keep the last 7 bytes, drop the rest */
+            size_t drop = have - 6;
+            w->pos += drop;
+            scanned += drop;
+            from = 0;
+        }
+        if (scanned > MAX_RESYNC_SCAN || (src_fill(w, IN_CHUNK) == 0 && w->src_eof)) {
+            w->pos = w->end;
+            w->done = 1;
+            return;
+        }
+    }
+}
+
+vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen)
+{
+    memset(rec, 0, sizeof *rec);
+    if (err && errlen) err[0] = 0;
+    char why[256];
+    for (;;) {
+        if (w->done) return VG_END;
+        /* blank lines between records */
+        for (;;) {
+            if (need(w, 1) == 0) break;
+            char c = w->buf[w->pos];
+            if (c != '\r' && c != '\n') break;
+            w->pos++;
+        }
+        uint64_t off = cur_off(w);
+        size_t have = need(w, 1);
+        if (have == 0) {
+            w->done = 1;
+            if (w->src_broken) {
+                snprintf(err, errlen, "offset %llu: %s", (unsigned long long)off, w->src_err);
+                return VG_ERR_TRUNCATED;
+            }
+            return VG_END;
+        }
+        /* the WARC header block */
+        size_t hl = 0;
+        const char *he = NULL;
+        for (size_t want = 4096;; want *= 2) {
+            if (want > MAX_HEADER) want = MAX_HEADER;
+            have = need(w, want);
+            he = header_end(w->buf + w->pos, have, &hl);
+            if (he || have < want || want == MAX_HEADER) break;
+        }
+        w->number++;
+        const char *h = w->buf + w->pos;
+        if (have < 5 || memcmp(h, "WARC/", 5) != 0) {
+            snprintf(err, errlen, "offset %llu: record %llu does not start with WARC/", (unsigned long long)off,
+                     (unsigned long long)w->number);
+            resync(w, 1);
+            return VG_ERR_FORMAT;
+        }
+        if (!he) {
+            w->done = w->src_eof;
+            snprintf(err, errlen, "offset %llu: record %llu: %s", (unsigned long long)off,
+                     (unsigned long long)w->number,
+                     w->src_eof ? (w->src_broken ? w->src_err : "archive ends inside the record header")
+                                : "record header too long");
+            if (w->src_eof) return VG_ERR_TRUNCATED;
+            resync(w, 1);
+            return VG_ERR_FORMAT;
+        }
+        char v[64], type[64];
+        uint64_t clen;
+        if (!header_get(h, hl, "Content-Length", v, sizeof v) || !parse_u64(v, &clen)) {
+            snprintf(err, errlen, "offset %llu: record %llu has no valid Content-Length", (unsigned long long)off,
+                     (unsigned long long)w->number);
+            resync(w, 1);
+            return VG_ERR_FORMAT;
+        }
+        header_get(h, hl, "WARC-Type", type, sizeof type);
+        int wanted = !strcmp(type, "response") || !strcmp(type, "resource");
+        if (!wanted || clen > w->max_record) {
+            w->pos += hl;
+            uint64_t got = skip(w, clen);
+            if (got < clen) {
+                w->done = 1;
+                snprintf(err, errlen, "offset %llu: record %llu truncated (Content-Length %llu, %llu bytes left)%s%s",
+                         (unsigned long long)off, (unsigned long long)w->number, (unsigned long long)clen,
+                         (unsigned long long)got, w->src_broken ? ": " : "", w->src_broken ? w->src_err : "");
+                return VG_ERR_TRUNCATED;
+            }
+            if (wanted) {
+                snprintf(err, errlen, "offset %llu: record %llu too large (%llu bytes, limit %zu)",
+                         (unsigned long long)off, (unsigned long long)w->number, (unsigned long long)clen,
+                         w->max_record);
+                return VG_ERR_TOO_LARGE;
+            }
+            continue;
+        }
+        /* the whole record plus its closing blank line, contiguous */
+        size_t total = hl + (size_t)clen;
+        have = need(w, total + 4);
+        h = w->buf + w->pos; /* need() may move the buffer */
+        if (have < total) {
+            w->done = 1;
+            snprintf(err, errlen, "offset %llu: record %llu truncated (Content-Length %llu, %zu bytes left)%s%s",
+                     (unsigned long long)off, (unsigned long long)w->number, (unsigned long long)clen,
+                     have - hl, w->src_broken ? ": " : "", w->src_broken ? w->src_err : "");
+            return VG_ERR_TRUNCATED;
+        }
+        /* a record ends with CRLF CRLF; anything else means the length lied */
+        const char *tail = h + total;
+        size_t tl = have - total;
+        int ok_end = (tl >= 4 && memcmp(tail, "\r\n\r\n", 4) == 0) || (tl >= 2 && memcmp(tail, "\n\n", 2) == 0) ||
+                     (tl == 0 && w->src_eof && !w->src_broken);
+        if (!ok_end && tl > 0 && tl < 4 && w->src_eof && !w->src_broken) {
+            ok_end = 1; /* short trailing newline at end of file */
+            for (size_t i = 0; i < tl; i++) ok_end &= tail[i] == '\r' || tail[i] == '\n';
+        }
+        if (!ok_end) {
+            snprintf(err, errlen, "offset %llu: record %llu: Content-Length %llu does not match the record",
+                     (unsigned long long)off, (unsigned long long)w->number, (unsigned long long)clen);
+            resync(w, 1);
+            return VG_ERR_FORMAT;
+        }
+        header_get(h, hl, "WARC-Target-URI", w->uri, sizeof w->uri);
+        /* some writers wrap the URI in <> (WARC/0.x style) */
+        if (w->uri[0] == '<') {
+            size_t l = strlen(w->uri);
+            memmove(w->uri, w->uri + 1, l);
+            if (l >= 2 && w->uri[l - 2] == '>') w->uri[l - 2] = 0;
+        }
+        header_get(h, hl, "WARC-Date", w->date, sizeof w->date);
+        int r;
+        if (!strcmp(type, "response")) {
+            r = parse_http(w, h + hl, (size_t)clen, rec, why, sizeof why);
+        } else {
+            char ct[512], mime[128];
+            header_get(h, hl, "Content-Type", ct, sizeof ct);
+            split_ctype(ct, mime, sizeof mime, w->charset, sizeof w->charset);
+            r = !strcmp(mime, "text/html") || !strcmp(mime, "text/plain") || !strcmp(mime, "application/xhtml+xml");
+            if (r) {
+                snprintf(w->ctype, sizeof w->ctype, "%s", mime);
+                rec->content_type = w->ctype;
+                rec->charset = w->charset[0] ? w->charset : NULL;
+                rec->body = h + hl;
+                rec->body_len = (size_t)clen;
+            }
+        }
+        w->pos += total;
+        if (r == 0) continue;
+        if (r < 0) {
+            memset(rec, 0, sizeof *rec);
+            snprintf(err, errlen, "offset %llu: record %llu: %s", (unsigned long long)off,
+                     (unsigned long long)w->number, why);
+            return VG_ERR_FORMAT;
+        }
+        rec->target_uri = w->uri[0] ? w->uri : NULL;
+        rec->date = w->date[0] ? w->date : NULL;
+        rec->offset = off;
+        rec->number = w->number;
+        return VG_OK;
+    }
+}
+
+void vg_warc_close(vg_warc *w)
+{
+    if (!w) return;
+    if (w->gz) inflateEnd(&w->zs);
+    if (w->fd >= 0) close(w->fd);
+    free(w->in);
+    free(w->buf);
+    free(w->dec);
+    free(w);
+}
