@@ -1,0 +1,211 @@
+/* src.c - byte source over an fd: plain or gzip (multi-member), streamed so a 2 GB input never sits in memory. */
+#include "src.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#define RAW_CHUNK (64 * 1024)
+
+struct vg_src {
+    int fd, keep_fd;
+    int gz, z_ready;
+    z_stream z;
+    unsigned char *raw;  /* compressed (or not yet handed out) raw bytes */
+    size_t raw_len, raw_pos;
+    int raw_eof;
+    int member_done;     /* gzip: a member ended, next one not started */
+    int truncated, failed;
+    char *peek;          /* decompressed bytes peeked but not consumed */
+    size_t peek_len, peek_pos, peek_cap;
+    uint64_t consumed;
+    char why[160];
+};
+
+static ssize_t read_fd(int fd, void *dst, size_t n)
+{
+    for (;;) {
+        ssize_t k = read(fd, dst, n);
+        if (k >= 0 || errno != EINTR) return k;
+    }
+}
+
+/* Refill the raw buffer when it is drained; 0 at end of file, -1 on error. */
+static int raw_fill(vg_src *s)
+{
+    if (s->raw_pos < s->raw_len) return 1;
+    if (s->raw_eof) return 0;
+    ssize_t k = read_fd(s->fd, s->raw, RAW_CHUNK);
+    if (k < 0) {
+        snprintf(s->why, sizeof s->why, "read error: %s", strerror(errno));
+        s->failed = 1;
+        return -1;
+    }
+    s->raw_pos = 0;
+    s->raw_len = (size_t)k;
+    if (k == 0) s->raw_eof = 1;
+    return k > 0;
+}
+
+vg_status vg_src_open(int fd, int keep_fd, vg_src **out)
+{
+    *out = NULL;
+    vg_src *s = calloc(1, sizeof *s);
+    if (s) s->raw = malloc(RAW_CHUNK);
+    if (!s || !s->raw) {
+        free(s);
+        if (!keep_fd) close(fd);
+        return VG_ERR_NOMEM;
+    }
+    s->fd = fd;
+    s->keep_fd = keep_fd;
+    /* Read until we have 2 bytes or the end, so the magic check is reliable on pipes. */
+    while (s->raw_len < 2 && !s->raw_eof) {
+        ssize_t k = read_fd(fd, s->raw + s->raw_len, RAW_CHUNK - s->raw_len);
+        if (k < 0) {
+            snprintf(s->why, sizeof s->why, "read error: %s", strerror(errno));
+            s->failed = 1;
+            break;
+        }
+        if (k == 0) s->raw_eof = 1;
+        s->raw_len += (size_t)k;
+    }
+    if (s->raw_len >= 2 && s->raw[0] == 0x1f && s->raw[1] == 0x8b) {
+        s->gz = 1;
+        /* 16 + MAX_WBITS: gzip wrapper only. */
+        if (inflateInit2(&s->z, 16 + MAX_WBITS) != Z_OK) {
+            vg_src_close(s);
+            return VG_ERR_NOMEM;
+        }
+        s->z_ready = 1;
+    }
+    *out = s;
+    return VG_OK;
+}
+
+int vg_src_is_gzip(const vg_src *s) { return s->gz; }
+int vg_src_truncated(const vg_src *s) { return s->truncated; }
+const char *vg_src_why(const vg_src *s) { return s->why; }
+uint64_t vg_src_consumed(const vg_src *s) { return s->consumed; }
+
+/* Read from the underlying stream, bypassing the peek buffer. */
+static ssize_t read_stream(vg_src *s, char *dst, size_t n)
+{
+    if (s->failed) return -1;
+    if (!s->gz) {
+        if (s->raw_pos < s->raw_len) {
+            size_t k = s->raw_len - s->raw_pos;
+            if (k > n) k = n;
+            memcpy(dst, s->raw + s->raw_pos, k);
+            s->raw_pos += k;
+            return (ssize_t)k;
+        }
+        if (s->raw_eof) return 0;
+        ssize_t k = read_fd(s->fd, dst, n);
+        if (k < 0) {
+            snprintf(s->why, sizeof s->why, "read error: %s", strerror(errno));
+            s->failed = 1;
+            return -1;
+        }
+        if (k == 0) s->raw_eof = 1;
+        return k;
+    }
+    if (s->truncated) return 0;
+    size_t produced = 0;
+    while (produced == 0) {
+        int f = raw_fill(s);
+        if (f < 0) return -1;
+        if (s->member_done) {
+            /* Another member follows only if the gzip magic does; anything
+             * else (zero padding, junk) ends the data. */
+            if (f == 0) return 0;
+            if (s->raw[s->raw_pos] != 0x1f) { s->raw_pos = s->raw_len; s->raw_eof = 1; return 0; }
+            inflateReset(&s->z);
+            s->member_done = 0;
+        }
+        if (f == 0) { s->truncated = 1; return 0; }
+        s->z.next_in = s->raw + s->raw_pos;
+        s->z.avail_in = (uInt)(s->raw_len - s->raw_pos);
+        s->z.next_out = (unsigned char *)dst;
+        s->z.avail_out = (uInt)(n > (1u << 30) ? (1u << 30) : n);
+        uInt before = s->z.avail_out;
+        int zr = inflate(&s->z, Z_NO_FLUSH);
+        s->raw_pos = s->raw_len - s->z.avail_in;
+        produced = before - s->z.avail_out;
+        if (zr == Z_STREAM_END) {
+            s->member_done = 1;
+        } else if (zr == Z_DATA_ERROR || zr == Z_NEED_DICT || zr == Z_MEM_ERROR || zr == Z_STREAM_ERROR) {
+            snprintf(s->why, sizeof s->why, "corrupt gzip data%s%s", s->z.msg ? ": " : "",
+                     s->z.msg ? s->z.msg : "");
+            s->failed = 1;
+            if (produced) break; /* hand out what came before the damage */
+            return -1;
+        }
+        /* Z_BUF_ERROR with input left cannot happen with avail_out > 0; with
+         * no input left the loop refills. */
+    }
+    return (ssize_t)produced;
+}
+
+size_t vg_src_peek(vg_src *s, size_t want, const char **p)
+{
+    if (s->peek_cap < want) {
+        if (s->peek_pos) { /* compact first */
+            memmove(s->peek, s->peek + s->peek_pos, s->peek_len - s->peek_pos);
+            s->peek_len -= s->peek_pos;
+            s->peek_pos = 0;
+        }
+        char *np = realloc(s->peek, want);
+        if (!np) { *p = s->peek + s->peek_pos; return s->peek_len - s->peek_pos; }
+        s->peek = np;
+        s->peek_cap = want;
+    }
+    if (s->peek_pos + want > s->peek_cap) {
+        memmove(s->peek, s->peek + s->peek_pos, s->peek_len - s->peek_pos);
+        s->peek_len -= s->peek_pos;
+        s->peek_pos = 0;
+    }
+    while (s->peek_len - s->peek_pos < want) {
+        ssize_t k = read_stream(s, s->peek + s->peek_len, want - (s->peek_len - s->peek_pos));
+        if (k <= 0) break;
+        s->peek_len += (size_t)k;
+    }
+    *p = s->peek + s->peek_pos;
+    return s->peek_len - s->peek_pos;
+}
+
+ssize_t vg_src_read(vg_src *s, char *dst, size_t n)
+{
+    if (s->peek_pos < s->peek_len) {
+        size_t k = s->peek_len - s->peek_pos;
+        if (k > n) k = n;
+        memcpy(dst, s->peek + s->peek_pos, k);
+        s->peek_pos += k;
+        s->consumed += k;
+        return (ssize_t)k;
+    }
+    ssize_t k = read_stream(s, dst, n);
+    if (k > 0) s->consumed += (uint64_t)k;
+    return k;
+}
+
+int vg_src_release_fd(vg_src *s)
+{
+    if (lseek(s->fd, 0, SEEK_SET) != 0) return -1;
+    int fd = s->fd;
+    s->fd = -1;
+    return fd;
+}
+
+void vg_src_close(vg_src *s)
+{
+    if (!s) return;
+    if (s->z_ready) inflateEnd(&s->z);
+    if (s->fd >= 0 && !s->keep_fd) close(s->fd);
+    free(s->raw);
+    free(s->peek);
+    free(s);
+}

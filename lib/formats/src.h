@@ -1,0 +1,35 @@
+/* src.h - a byte source over a file descriptor, gunzipped on the fly when it starts with the gzip magic (internal). */
+#ifndef VG_SRC_H
+#define VG_SRC_H
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "vigie.h"
+
+typedef struct vg_src vg_src;
+
+/* Takes an open fd (closed by vg_src_close unless keep_fd). Reads the first
+ * raw bytes to recognise gzip. On failure *out is NULL and the fd is closed
+ * unless keep_fd. */
+vg_status vg_src_open(int fd, int keep_fd, vg_src **out);
+/* 1 when the bytes are being decompressed. */
+int vg_src_is_gzip(const vg_src *s);
+/* Make at least `want` bytes (fewer at end of input) available for peeking
+ * without consuming them; returns what is available and sets *p. */
+size_t vg_src_peek(vg_src *s, size_t want, const char **p);
+/* Read up to n (decompressed) bytes. Returns the count, 0 at the end, -1 on
+ * an error (see vg_src_why). The end of a gzip stream that stops in the
+ * middle sets vg_src_truncated() and returns 0. */
+ssize_t vg_src_read(vg_src *s, char *dst, size_t n);
+int vg_src_truncated(const vg_src *s);
+/* Reason for the last -1 ("read error: ...", "corrupt gzip data ..."). */
+const char *vg_src_why(const vg_src *s);
+/* Decompressed bytes handed out so far. */
+uint64_t vg_src_consumed(const vg_src *s);
+/* Give up the fd without closing it (for a reader that takes it over);
+ * rewinds it to the start. Returns -1 if it cannot be rewound. */
+int vg_src_release_fd(vg_src *s);
+void vg_src_close(vg_src *s); /* accepts NULL */
+
+#endif

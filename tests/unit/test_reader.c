@@ -1,0 +1,331 @@
+/* test_reader.c - vg_reader: format sniffing, folders and loops, JSONL line errors, size caps, gzip. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "vigie.h"
+#include "../../lib/formats/sniff.h"
+#include "test.h"
+
+/* A fresh temporary folder per test. */
+static void tmpdir(char *out, size_t n)
+{
+    const char *t = getenv("TMPDIR");
+    snprintf(out, n, "%s/vg-reader-XXXXXX", t && *t ? t : "/tmp");
+    if (!mkdtemp(out)) out[0] = 0;
+}
+
+static void put(const char *dir, const char *name, const char *data, size_t n, char *path, size_t pn)
+{
+    snprintf(path, pn, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    if (!f) return;
+    fwrite(data, 1, n, f);
+    fclose(f);
+}
+
+static void put_gz(const char *dir, const char *name, const char *data, size_t n, char *path, size_t pn)
+{
+    snprintf(path, pn, "%s/%s", dir, name);
+    gzFile g = gzopen(path, "wb");
+    if (!g) return;
+    gzwrite(g, data, (unsigned)n);
+    gzclose(g);
+}
+
+static void rm_rf(const char *dir)
+{
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0) printf("    cannot remove %s\n", dir);
+}
+
+static vg_reader *open1(const char *path, size_t cap)
+{
+    vg_reader *r = NULL;
+    vg_reader_options o = {cap};
+    const char *p[1] = {path};
+    CHECK(vg_reader_open(p, 1, &o, &r) == VG_OK);
+    return r;
+}
+
+TEST(sniff_formats)
+{
+    CHECK_INT(vg_sniff("WARC/1.0\r\n", 10, 1, "x"), VG_KIND_WARC);
+    CHECK_INT(vg_sniff("  <!DOCTYPE html><p>x", 21, 1, "x"), VG_KIND_HTML);
+    CHECK_INT(vg_sniff("<HTML lang=fr>", 14, 1, "x"), VG_KIND_HTML);
+    const char rss[] = "<?xml version=\"1.0\"?>\n<!-- c -->\n<rss version=\"2.0\"><channel>";
+    CHECK_INT(vg_sniff(rss, sizeof rss - 1, 1, "x"), VG_KIND_FEED);
+    const char atom[] = "\xEF\xBB\xBF<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">";
+    CHECK_INT(vg_sniff(atom, sizeof atom - 1, 1, "x"), VG_KIND_FEED);
+    const char rdf[] = "<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"x\">";
+    CHECK_INT(vg_sniff(rdf, sizeof rdf - 1, 1, "x"), VG_KIND_FEED);
+    const char frag[] = "<div class=a><p>Hello</p></div>";
+    CHECK_INT(vg_sniff(frag, sizeof frag - 1, 1, "x"), VG_KIND_HTML);
+    const char jl[] = "{\"id\":1,\"text\":\"a\"}\n{\"id\":2,\"text\":\"b\"}\n";
+    CHECK_INT(vg_sniff(jl, sizeof jl - 1, 1, "x.txt"), VG_KIND_JSONL);
+    /* a first line cut by the sniff window still counts as JSONL */
+    CHECK_INT(vg_sniff("{\"text\":\"aaaa", 13, 0, "x"), VG_KIND_JSONL);
+    /* braces in prose are not JSONL, unless the name says so */
+    const char prose[] = "{draft} The minister said on Monday.\n";
+    CHECK_INT(vg_sniff(prose, sizeof prose - 1, 1, "x.txt"), VG_KIND_TEXT);
+    CHECK_INT(vg_sniff(prose, sizeof prose - 1, 1, "x.jsonl"), VG_KIND_JSONL);
+    CHECK_INT(vg_sniff("Plain words < more words.", 25, 1, "x"), VG_KIND_TEXT);
+    CHECK_INT(vg_sniff("<note>to self</note>", 20, 1, "x"), VG_KIND_TEXT);
+}
+
+TEST(reader_text_and_html_files)
+{
+    char d[512], p[700];
+    tmpdir(d, sizeof d);
+    put(d, "a.txt", "Title\n\nBody text.\n", 18, p, sizeof p);
+    put(d, "b.html", "<!doctype html><title>T</title><p>x</p>", 39, p, sizeof p);
+    vg_reader *r = open1(d, 0);
+    vg_input in;
+    CHECK_INT(vg_reader_next(r, &in), VG_OK);
+    CHECK_STR(in.ext_id, "a.txt");
+    CHECK_STR(in.format, "text");
+    CHECK_STR(in.content_type, "text");
+    CHECK_INT(in.len, 18);
+    CHECK(strstr(in.source, "/a.txt") != NULL);
+    CHECK_INT(vg_reader_next(r, &in), VG_OK);
+    CHECK_STR(in.ext_id, "b.html");
+    CHECK_STR(in.format, "html");
+    CHECK_STR(in.content_type, "html");
+    CHECK_INT(vg_reader_next(r, &in), VG_END);
+    vg_reader_close(r);
+    rm_rf(d);
+}
+
+TEST(reader_walks_sorted_skips_hidden_reports_loops)
+{
+    char d[512], p[700], sub[600];
+    tmpdir(d, sizeof d);
+    snprintf(sub, sizeof sub, "%s/m", d);
+    mkdir(sub, 0700);
+    put(d, "z.txt", "zzz", 3, p, sizeof p);
+    put(d, ".hidden.txt", "hhh", 3, p, sizeof p);
+    put(sub, "b.txt", "bbb", 3, p, sizeof p);
+    put(d, "a.txt", "aaa", 3, p, sizeof p);
+    char link[700];
+    snprintf(link, sizeof link, "%s/loop", sub);
+    CHECK(symlink("..", link) == 0);
+    vg_reader *r = open1(d, 0);
+    vg_input in;
+    CHECK_INT(vg_reader_next(r, &in), VG_OK);
+    CHECK_STR(in.ext_id, "a.txt");
+    CHECK_INT(vg_reader_next(r, &in), VG_OK);
+    CHECK_STR(in.ext_id, "b.txt");
+    CHECK_INT(vg_reader_next(r, &in), VG_ERR_LOOP);
+    CHECK_STR(vg_reader_error_source(r), link);
+    CHECK(strstr(vg_reader_error(r), "loop") != NULL);
+    CHECK_INT(vg_reader_next(r, &in), VG_OK);
+    CHECK_STR(in.ext_id, "z.txt");
+    CHECK_INT(vg_reader_next(r, &in), VG_END);
+    vg_reader_close(r);
+    rm_rf(d);
+}
+
+TEST(reader_missing_and_empty_files)
+{
+    char d[512], p[700], missing[700];
+    tmpdir(d, sizeof d);
+    put(d, "empty.txt", "", 0, p, sizeof p);
+    snprintf(missing, sizeof missing, "%s/nope.txt", d);
+    const char *paths[3] = {missing, p, p};
+    vg_reader *r = NULL;
+    CHECK(vg_reader_open(paths, 2, NULL, &r) == VG_OK);
+    vg_input in;
+    CHECK_INT(vg_reader_next(r, &in), VG_ERR_IO);
+    CHECK_STR(vg_reader_error_source(r), missing);
+    CHECK(strncmp(vg_reader_error(r), missing, strlen(missing)) == 0);
+    CHECK_INT(vg_reader_next(r, &in), VG_ERR_EMPTY);
+    CHECK(strstr(vg_reader_error(r), "empty") != NULL);
+    CHECK_INT(vg_reader_next(r, &in), VG_END);
+    vg_reader_close(r);
+    rm_rf(d);
+}
+
+static const char jsonl_mixed[] =
+    "{\"id\": \"g1\", \"text\": \"Good one.\", \"title\": \"T1\", \"url\": \"http://x/1\", \"lang\": \"en\"}\n"
+    "this is not json\n"
+    "\n"
+    "{\"id\": \"w\", \"text\": 5}\n"
+    "{\"id\": \"m\", \"title\": \"no body\"}\n"
+    "[1, 2]\n"
+    "{\"id\": 42, \"html\": \"<p>Para.</p>\", \"published\": \"2024-01-02\"}\n"
+    "{\"id\": \"e\", \"text\": \"   \"}\n"
+    "{\"id\": \"t\", \"text\": \"x\", \"title\": {\"a\": 1}}\n"
+    "{\"text\": \"no id, last line without newline\"}";
+
+TEST(reader_jsonl_line_errors)
+{
+    char d[512], p[700], src[800];
+    tmpdir(d, sizeof d);
+    put(d, "in.jsonl", jsonl_mixed, sizeof jsonl_mixed - 1, p, sizeof p);
+    vg_reader *r = open1(p, 0);
+    vg_input in;
+    CHECK_INT(vg_reader_next(r, &in), VG_OK);
+    CHECK_STR(in.ext_id, "g1");
+    CHECK_STR(in.title, "T1");
+    CHECK_STR(in.url, "http://x/1");
+    CHECK_STR(in.lang, "en");
+    CHECK_STR(in.format, "jsonl");
+    CHECK_STR(in.content_type, "text");
+    CHECK_INT(in.record, 1);
+    CHECK(in.len == 9 && memcmp(in.data, "Good one.", 9) == 0);
+    CHECK_INT(vg_reader_next(r, &in), VG_ERR_JSON);
+    snprintf(src, sizeof src, "%s:2", p);
+    CHECK_STR(vg_reader_error_source(r), src);
+    CHECK(strstr(vg_reader_error(r), "not JSON") != NULL);
+    CHECK_INT(vg_reader_next(r, &in), VG_ERR_FORMAT); /* line 3 is blank: skipped */
+    snprintf(src, sizeof src, "%s:4", p);
+    CHECK_STR(vg_reader_error_source(r), src);
+    CHECK(strstr(vg_reader_error(r), "\"text\" is a number") != NULL);
+    CHECK_INT(vg_reader_next(r, &in), VG_ERR_FORMAT);
+    CHECK(strstr(vg_reader_error(r), ":5: no \"text\"") != NULL);
+    CHECK_INT(vg_reader_next(r, &in), VG_ERR_FORMAT);
+    CHECK(strstr(vg_reader_error(r), ":6: the line is an array") != NULL);
+    CHECK_INT(vg_reader_next(r, &in), VG_OK);
+    CHECK_STR(in.ext_id, "42");
+    CHECK_STR(in.content_type, "html");
+    CHECK_STR(in.published, "2024-01-02");
+    CHECK_INT(in.record, 7);
+    CHECK_INT(vg_reader_next(r, &in), VG_ERR_EMPTY);
+    CHECK(strstr(vg_reader_error(r), ":8: empty") != NULL);
+    CHECK_INT(vg_reader_next(r, &in), VG_ERR_FORMAT);
+    CHECK(strstr(vg_reader_error(r), ":9: \"title\" is an object") != NULL);
+    CHECK_INT(vg_reader_next(r, &in), VG_OK);
+    CHECK_STR(in.ext_id, "in.jsonl:10");
+    CHECK_INT(vg_reader_next(r, &in), VG_END);
+    CHECK_INT(vg_reader_next(r, &in), VG_END);
+    vg_reader_close(r);
+    rm_rf(d);
+}
+
+TEST(reader_jsonl_long_line_resyncs)
+{
+    char d[512], p[700];
+    tmpdir(d, sizeof d);
+    /* cap 4 KiB; line 2 is 300 KiB: skipped in chunks, line 3 still read */
+    size_t big = 300 * 1024;
+    char *data = malloc(big + 200);
+    size_t n = (size_t)sprintf(data, "{\"id\":\"a\",\"text\":\"first\"}\n{\"id\":\"b\",\"text\":\"");
+    memset(data + n, 'x', big);
+    n += big;
+    n += (size_t)sprintf(data + n, "\"}\n{\"id\":\"c\",\"text\":\"third\"}\n");
+    put(d, "big.jsonl", data, n, p, sizeof p);
+    free(data);
+    vg_reader *r = open1(p, 4096);
+    vg_input in;
+    CHECK_INT(vg_reader_next(r, &in), VG_OK);
+    CHECK_STR(in.ext_id, "a");
+    CHECK_INT(vg_reader_next(r, &in), VG_ERR_TOO_LARGE);
+    CHECK(strstr(vg_reader_error(r), "big.jsonl:2: line of") != NULL);
+    CHECK(strstr(vg_reader_error(r), "4 KiB limit") != NULL);
+    CHECK_INT(vg_reader_next(r, &in), VG_OK);
+    CHECK_STR(in.ext_id, "c");
+    CHECK_INT(in.record, 3);
+    CHECK_INT(vg_reader_next(r, &in), VG_END);
+    vg_reader_close(r);
+    rm_rf(d);
+}
+
+TEST(reader_text_over_cap_rejected)
+{
+    char d[512], p[700];
+    tmpdir(d, sizeof d);
+    char buf[5000];
+    memset(buf, 'a', sizeof buf);
+    put(d, "big.txt", buf, sizeof buf, p, sizeof p);
+    vg_reader *r = open1(p, 1024);
+    vg_input in;
+    CHECK_INT(vg_reader_next(r, &in), VG_ERR_TOO_LARGE);
+    CHECK(strstr(vg_reader_error(r), "5.0 KB, larger than the 1 KiB limit") != NULL);
+    CHECK_INT(vg_reader_next(r, &in), VG_END);
+    vg_reader_close(r);
+    /* the same through gzip: counted on decompressed bytes */
+    put_gz(d, "big.txt.gz", buf, sizeof buf, p, sizeof p);
+    r = open1(p, 1024);
+    CHECK_INT(vg_reader_next(r, &in), VG_ERR_TOO_LARGE);
+    CHECK(strstr(vg_reader_error(r), "decompressed") != NULL);
+    vg_reader_close(r);
+    rm_rf(d);
+}
+
+TEST(reader_gzip_jsonl_and_truncation)
+{
+    char d[512], p[700];
+    tmpdir(d, sizeof d);
+    /* enough incompressible-ish lines that a cut lands after some of them */
+    size_t cap = 400000, n = 0;
+    char *data = malloc(cap);
+    unsigned x = 12345;
+    for (int i = 0; n + 300 < cap; i++) {
+        n += (size_t)sprintf(data + n, "{\"id\":\"%d\",\"text\":\"", i);
+        for (int k = 0; k < 200; k++) { x = x * 1103515245u + 12345u; data[n++] = (char)('a' + (x >> 16) % 26); }
+        n += (size_t)sprintf(data + n, "\"}\n");
+    }
+    put_gz(d, "all.jsonl.gz", data, n, p, sizeof p);
+    vg_reader *r = open1(p, 0);
+    vg_input in;
+    int ok = 0;
+    vg_status st;
+    while ((st = vg_reader_next(r, &in)) == VG_OK) ok++;
+    CHECK_INT(st, VG_END);
+    CHECK(ok > 1000);
+    vg_reader_close(r);
+    /* cut the file in half */
+    FILE *f = fopen(p, "rb");
+    char *gz = malloc(cap);
+    size_t gn = f ? fread(gz, 1, cap, f) : 0;
+    if (f) fclose(f);
+    char p2[700];
+    put(d, "half.jsonl.gz", gz, gn / 2, p2, sizeof p2);
+    r = open1(p2, 0);
+    int ok2 = 0;
+    while ((st = vg_reader_next(r, &in)) == VG_OK) ok2++;
+    CHECK_INT(st, VG_ERR_TRUNCATED);
+    CHECK(strstr(vg_reader_error(r), "half.jsonl.gz: truncated") != NULL);
+    CHECK(ok2 > 10 && ok2 < ok);
+    CHECK_INT(vg_reader_next(r, &in), VG_END);
+    vg_reader_close(r);
+    /* a truncated gzip of a plain text file is rejected whole */
+    put_gz(d, "t.txt.gz", data, n, p, sizeof p);
+    f = fopen(p, "rb");
+    gn = f ? fread(gz, 1, cap, f) : 0;
+    if (f) fclose(f);
+    put(d, "t2.txt.gz", gz, gn - 10, p2, sizeof p2);
+    free(gz);
+    free(data);
+    r = open1(p2, 0);
+    st = vg_reader_next(r, &in);
+    /* the start sniffs as JSONL: whole lines before the cut come out, then the truncation */
+    while (st == VG_OK) st = vg_reader_next(r, &in);
+    CHECK_INT(st, VG_ERR_TRUNCATED);
+    vg_reader_close(r);
+    rm_rf(d);
+}
+
+TEST(reader_gzip_multi_member_text)
+{
+    char d[512], p[700];
+    tmpdir(d, sizeof d);
+    snprintf(p, sizeof p, "%s/two.txt.gz", d);
+    gzFile g = gzopen(p, "wb");
+    gzwrite(g, "First part. ", 12);
+    gzclose(g);
+    g = gzopen(p, "ab");
+    gzwrite(g, "Second part.", 12);
+    gzclose(g);
+    vg_reader *r = open1(p, 0);
+    vg_input in;
+    CHECK_INT(vg_reader_next(r, &in), VG_OK);
+    CHECK(in.len == 24 && memcmp(in.data, "First part. Second part.", 24) == 0);
+    CHECK_STR(in.ext_id, "two.txt.gz");
+    vg_reader_close(r);
+    rm_rf(d);
+}
