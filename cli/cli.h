@@ -26,6 +26,8 @@ int cli_parse(int argc, char **argv, const char *cmd, const char *allowed, cli_o
 const char *cli_db_path(const cli_opts *o);
 /* Opens the environment, printing why on failure. */
 vg_env *cli_env(const cli_opts *o);
+/* Reader options from the environment ($VIGIE_MAX_DOC_BYTES). */
+vg_reader_options cli_reader_options(void);
 
 /* Row output: one writer for every query command. */
 typedef struct row_writer row_writer;

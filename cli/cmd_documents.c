@@ -38,7 +38,8 @@ static int run(int argc, char **argv, int analyze)
     if (analyze && vg_env_warning(env) && !o.quiet) fprintf(stderr, "vigie %s: warning: %s\n", cmd, vg_env_warning(env));
     vg_reader *r = NULL;
     vg_doc *doc = NULL;
-    vg_status st = vg_reader_open(o.args, (size_t)o.n_args, NULL, &r);
+    vg_reader_options ro = cli_reader_options();
+    vg_status st = vg_reader_open(o.args, (size_t)o.n_args, &ro, &r);
     if (st == VG_OK) st = vg_doc_create(env, &doc);
     if (st != VG_OK) {
         fprintf(stderr, "vigie %s: %s\n", cmd, vg_strerror(st));

@@ -42,7 +42,8 @@ int cmd_ingest(int argc, char **argv)
     if (o.batch) vg_db_set_batch(db, o.batch);
     vg_reader *r = NULL;
     vg_doc *doc = NULL;
-    if ((st = vg_reader_open(o.args, (size_t)o.n_args, NULL, &r)) != VG_OK ||
+    vg_reader_options ro = cli_reader_options();
+    if ((st = vg_reader_open(o.args, (size_t)o.n_args, &ro, &r)) != VG_OK ||
         (st = vg_doc_create(env, &doc)) != VG_OK) {
         fprintf(stderr, "vigie ingest: %s\n", vg_strerror(st));
         vg_reader_close(r);

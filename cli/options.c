@@ -79,6 +79,19 @@ const char *cli_db_path(const cli_opts *o)
     return e && *e ? e : "vigie.db";
 }
 
+vg_reader_options cli_reader_options(void)
+{
+    /* $VIGIE_MAX_DOC_BYTES: a smaller cap, mostly so tests of huge inputs stay fast. */
+    vg_reader_options ro = {0};
+    const char *e = getenv("VIGIE_MAX_DOC_BYTES");
+    if (e && *e) {
+        char *end;
+        unsigned long long v = strtoull(e, &end, 10);
+        if (*end == 0 && v > 0) ro.max_doc_bytes = (size_t)v;
+    }
+    return ro;
+}
+
 vg_env *cli_env(const cli_opts *o)
 {
     vg_env *env = NULL;
