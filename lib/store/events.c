@@ -1,0 +1,153 @@
+/* events.c - storing a document's events and listing them with ACLED's column names and order. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "../core/json.h"
+
+/* Longest sentence kept as the event's notes: bounded, whatever the input. */
+#define MAX_NOTES 2000
+
+static void bind_opt_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s && *s) sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+    else sqlite3_bind_null(st, i);
+}
+
+static void bind_opt_int(sqlite3_stmt *st, int i, int v, int unknown)
+{
+    if (v == unknown) sqlite3_bind_null(st, i);
+    else sqlite3_bind_int(st, i, v);
+}
+
+/* Evidence as a JSON array with the quoted text, so a reader needs nothing
+ * but the row to see where each figure came from. */
+static void evidence_json(vg_buf *b, const vg_doc *doc, const vg_event *e)
+{
+    vg_buf_putc(b, '[');
+    for (size_t i = 0; i < e->n_evidence; i++) {
+        const vg_evidence *ev = &e->evidence[i];
+        uint32_t start = ev->start, end = ev->end;
+        if (end > doc->text_len) end = (uint32_t)doc->text_len;
+        if (start > end) start = end;
+        if (i) vg_buf_putc(b, ',');
+        vg_buf_puts(b, "{\"field\":");
+        vg_json_cstr(b, ev->field);
+        vg_buf_printf(b, ",\"start\":%u,\"end\":%u,\"text\":", start, end);
+        vg_json_str(b, doc->fields[VG_F_TEXT] + start, end - start);
+        vg_buf_printf(b, ",\"confidence\":%.3g}", (double)ev->confidence);
+    }
+    vg_buf_putc(b, ']');
+}
+
+/* ACLED's interaction code: the two actor types, lower first (10 = one actor). */
+static int interaction(int a, int b)
+{
+    if (a <= 0) return 0;
+    if (b <= 0) return a * 10;
+    return a < b ? a * 10 + b : b * 10 + a;
+}
+
+static const char put_event_sql[] =
+    "INSERT INTO events(article_id, event_date, year, time_precision, event_type, sub_event_type,"
+    " actor1, inter1, actor2, inter2, interaction, country, iso, admin1, location, latitude, longitude,"
+    " geo_precision, fatalities, injured, arrests, attribution, confidence, sent_start, sent_end, notes,"
+    " evidence) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+    " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)";
+
+vg_status vg_events_put(vg_db *db, const vg_doc *doc, int64_t article_id)
+{
+    for (size_t k = 0; k < doc->n_events; k++) {
+        const vg_event *e = &doc->events[k];
+        sqlite3_stmt *st = vg_db_stmt(db, put_event_sql);
+        if (!st) return VG_ERR_DB;
+        char date[11];
+        memcpy(date, e->event_date, sizeof date);
+        date[10] = 0;
+        sqlite3_bind_int64(st, 1, article_id);
+        bind_opt_text(st, 2, date);
+        if (strlen(date) >= 4) sqlite3_bind_int(st, 3, (date[0] - '0') * 1000 + (date[1] - '0') * 100 +
+                                                       (date[2] - '0') * 10 + (date[3] - '0'));
+        bind_opt_int(st, 4, e->time_precision, 0);
+        bind_opt_text(st, 5, e->event_type);
+        bind_opt_text(st, 6, e->sub_event_type);
+        bind_opt_text(st, 7, e->actor1);
+        bind_opt_int(st, 8, e->inter1, 0);
+        bind_opt_text(st, 9, e->actor2);
+        bind_opt_int(st, 10, e->inter2, 0);
+        bind_opt_int(st, 11, interaction(e->inter1, e->inter2), 0);
+        bind_opt_text(st, 12, e->country);
+        bind_opt_text(st, 13, e->iso);
+        bind_opt_text(st, 14, e->admin1);
+        bind_opt_text(st, 15, e->location);
+        if (e->has_coords) {
+            sqlite3_bind_double(st, 16, e->latitude);
+            sqlite3_bind_double(st, 17, e->longitude);
+        }
+        bind_opt_int(st, 18, e->geo_precision, 0);
+        bind_opt_int(st, 19, e->fatalities, -1);
+        bind_opt_int(st, 20, e->injured, -1);
+        bind_opt_int(st, 21, e->arrests, -1);
+        bind_opt_text(st, 22, e->attribution);
+        sqlite3_bind_double(st, 23, (double)e->confidence);
+        uint32_t s0 = e->sent_start, s1 = e->sent_end;
+        if (s1 > doc->text_len) s1 = (uint32_t)doc->text_len;
+        if (s0 > s1) s0 = s1;
+        sqlite3_bind_int(st, 24, (int)s0);
+        sqlite3_bind_int(st, 25, (int)s1);
+        if (s1 > s0) {
+            size_t n = s1 - s0 > MAX_NOTES ? MAX_NOTES : s1 - s0;
+            /* don't cut a UTF-8 sequence in half */
+            while (n > 0 && n < s1 - s0 && ((unsigned char)doc->fields[VG_F_TEXT][s0 + n] & 0xC0) == 0x80) n--;
+            sqlite3_bind_text(st, 26, doc->fields[VG_F_TEXT] + s0, (int)n, SQLITE_STATIC);
+        }
+        vg_buf_clear(&db->out);
+        evidence_json(&db->out, doc, e);
+        if (db->out.failed) return VG_ERR_NOMEM;
+        sqlite3_bind_text(st, 27, db->out.data, (int)db->out.len, SQLITE_STATIC);
+        int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "storing an event");
+    }
+    return VG_OK;
+}
+
+/* ACLED columns in the order of ACLED's own export (those vigie fills), then
+ * vigie's own: doc, story, arrests, injured, attribution, confidence, evidence. */
+static const char events_sql[] =
+    "SELECT e.iso AS iso, coalesce(e.iso, 'XX') || e.id AS event_id_cnty, e.event_date,"
+    " e.year, e.time_precision, e.event_type, e.sub_event_type, e.actor1, e.inter1,"
+    " e.actor2, e.inter2, e.interaction, e.country, e.admin1, e.location, e.latitude,"
+    " e.longitude, e.geo_precision, a.outlet AS source, e.notes, e.fatalities,"
+    " CAST(strftime('%s', a.ingested) AS INTEGER) AS timestamp,"
+    " a.ext_id AS doc, a.story_id AS story, e.arrests, e.injured, e.attribution,"
+    " round(e.confidence, 3) AS confidence, e.evidence"
+    " FROM events e JOIN articles a ON a.id = e.article_id"
+    " WHERE (?1 IS NULL OR e.event_date >= ?1) AND (?2 IS NULL OR e.event_date <= ?2)"
+    "   AND (?3 IS NULL OR e.country = ?3 COLLATE NOCASE OR e.iso = ?3 COLLATE NOCASE)"
+    "   AND (?4 IS NULL OR e.event_type = ?4 COLLATE NOCASE)"
+    " ORDER BY e.event_date IS NULL, e.event_date DESC, e.id LIMIT ?5";
+static const vg_col_type events_types[] = {
+    VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_INT, VG_COL_INT, VG_COL_TEXT, VG_COL_TEXT,
+    VG_COL_TEXT, VG_COL_INT, VG_COL_TEXT, VG_COL_INT, VG_COL_INT, VG_COL_TEXT, VG_COL_TEXT,
+    VG_COL_TEXT, VG_COL_REAL, VG_COL_REAL, VG_COL_INT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_INT,
+    VG_COL_INT, VG_COL_TEXT, VG_COL_INT, VG_COL_INT, VG_COL_INT, VG_COL_TEXT, VG_COL_REAL,
+    VG_COL_JSON};
+
+vg_status vg_db_events(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+{
+    if (!db || !q || !cb) return VG_ERR_ARG;
+    sqlite3_stmt *st = vg_db_stmt(db, events_sql);
+    if (!st) return VG_ERR_DB;
+    bind_opt_text(st, 1, q->since);
+    bind_opt_text(st, 2, q->until);
+    bind_opt_text(st, 3, q->country);
+    bind_opt_text(st, 4, q->event_type);
+    sqlite3_bind_int64(st, 5, q->limit > 0 ? q->limit : -1);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (vg_db_emit_row(st, events_types, cb, ud)) break;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "listing events");
+    return VG_OK;
+}

@@ -1,0 +1,61 @@
+/* internal.h - what the store's modules (db, schema, search, events, stories) share. */
+#ifndef VG_STORE_INTERNAL_H
+#define VG_STORE_INTERNAL_H
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "vigie.h"
+#include "../core/buf.h"
+#include "../doc/doc.h"
+
+/* Prepared statements are cached by SQL text pointer: pass a string literal
+ * (or any pointer that stays the same) so each statement is compiled once. */
+#define VG_DB_STMT_CACHE 48
+
+struct vg_db {
+    sqlite3 *sql;
+    char *path;
+    char err[1024];
+    unsigned flags;
+    unsigned batch;       /* puts per transaction */
+    unsigned pending;     /* puts in the open transaction */
+    int in_tx;
+    struct { const char *sql; sqlite3_stmt *st; } cache[VG_DB_STMT_CACHE];
+    size_t n_cache;
+    vg_buf out;           /* JSON built for vg_db_story_json and row values */
+    char query_langs[128]; /* languages stored, "fr,en": query-side stemming (search.c) */
+};
+
+/* The raw handle, for modules that need more than the helpers below. */
+sqlite3 *vg_db_sqlite(vg_db *db);
+/* A cached prepared statement, reset and with bindings cleared; NULL on a
+ * compile error (vg_db_error() says why). `sql` must outlive db. */
+sqlite3_stmt *vg_db_stmt(vg_db *db, const char *sql);
+/* Map an SQLite result code to a vg_status and record `what` + SQLite's
+ * message as the db error. Returns the status. */
+vg_status vg_db_fail(vg_db *db, int rc, const char *what);
+/* Run SQL with no results (one or more statements). */
+vg_status vg_db_exec(vg_db *db, const char *sql);
+/* Open a write transaction if none is open (puts are batched). */
+vg_status vg_db_begin(vg_db *db);
+
+/* Schema: ordered migrations, applied by vg_schema_migrate (schema.c). */
+vg_status vg_schema_migrate(vg_db *db);
+
+/* Search tokenizer registration (search.c), on every connection. */
+vg_status vg_search_register(vg_db *db);
+
+/* Events of a stored document (events.c), inside the put transaction. */
+vg_status vg_events_put(vg_db *db, const vg_doc *doc, int64_t article_id);
+
+/* Clustering hook (stories.c, owned by the clustering engineer): called by
+ * vg_db_put inside the same transaction, after the article row, its FTS row
+ * and its events are written. May set *result to VG_PUT_DUPLICATE (and set
+ * articles.dup_of); should set articles.story_id. */
+vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_result *result);
+
+/* Emit one row to a callback from a statement's current result row, with
+ * column types given (NULL: all text). Returns the callback's value. */
+int vg_db_emit_row(sqlite3_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud);
+
+#endif

@@ -1,0 +1,125 @@
+/* schema.c - the database schema as an ordered list of migrations (PRAGMA user_version). */
+#include <stdio.h>
+
+#include "internal.h"
+
+/* Migration i (0-based) takes the database from user_version i to i+1; each
+ * runs in its own transaction with the version bump, so a crash leaves either
+ * the old or the new schema. NEVER edit a migration that has shipped: append a
+ * new one at the end of this array (the clustering engineer appends the
+ * stories / near-duplicate tables here, after the last entry).
+ *
+ * Why the FTS content is a view: the tokenizer (search.c) must stem each
+ * article with the article's language, but FTS5 hands a tokenizer only the
+ * column text. The view prefixes every indexed value with "\x1F<lang>\x1F",
+ * which the tokenizer reads and drops. Because the FTS table reads the same
+ * view for snippets, rebuilds and its integrity check, index and content
+ * always agree, while the text itself is stored once, in `articles`. */
+static const char *const migrations[] = {
+    /* 1: articles, rejects, full-text index, events */
+    "CREATE TABLE articles("
+    "  id INTEGER PRIMARY KEY,"
+    "  source TEXT, ext_id TEXT, format TEXT, outlet TEXT, url TEXT, title TEXT,"
+    "  text TEXT NOT NULL, lang TEXT, published TEXT, authors TEXT,"
+    "  hash INTEGER NOT NULL UNIQUE,"      /* doc->content_hash: re-ingest stores nothing */
+    "  ingested TEXT NOT NULL,"
+    "  story_id INTEGER, dup_of INTEGER REFERENCES articles(id));"
+    "CREATE INDEX articles_published ON articles(published);"
+    "CREATE INDEX articles_story ON articles(story_id);"
+    "CREATE TABLE rejects("
+    "  id INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL,"
+    "  time TEXT NOT NULL, UNIQUE(source, reason));"
+    "CREATE VIEW articles_src AS SELECT id,"
+    "  char(31) || coalesce(lang, '') || char(31) || coalesce(title, '') AS title,"
+    "  char(31) || coalesce(lang, '') || char(31) || text AS text FROM articles;"
+    "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text,"
+    "  content='articles_src', content_rowid='id', tokenize='vigie');"
+    "CREATE TABLE events("
+    "  id INTEGER PRIMARY KEY,"
+    "  article_id INTEGER NOT NULL REFERENCES articles(id),"
+    "  event_date TEXT, year INTEGER, time_precision INTEGER,"
+    "  event_type TEXT, sub_event_type TEXT,"
+    "  actor1 TEXT, inter1 INTEGER, actor2 TEXT, inter2 INTEGER, interaction INTEGER,"
+    "  country TEXT, iso TEXT, admin1 TEXT, location TEXT,"
+    "  latitude REAL, longitude REAL, geo_precision INTEGER,"
+    "  fatalities INTEGER, injured INTEGER, arrests INTEGER,"
+    "  attribution TEXT, confidence REAL, sent_start INTEGER, sent_end INTEGER, notes TEXT,"
+    "  evidence TEXT NOT NULL DEFAULT '[]');"
+    "CREATE INDEX events_article ON events(article_id);"
+    "CREATE INDEX events_date ON events(event_date);",
+    /* 2: near-duplicate signatures and LSH bands, story clustering state (stories.c) */
+    "CREATE TABLE dedup_sig(article_id INTEGER PRIMARY KEY, token_hash INTEGER NOT NULL, minhash BLOB);"
+    "CREATE INDEX dedup_sig_token ON dedup_sig(token_hash);"
+    "CREATE TABLE dedup_band(band INTEGER NOT NULL, hash INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+    "  PRIMARY KEY(band, hash, article_id)) WITHOUT ROWID;"
+    "CREATE TABLE cluster_df(term INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+    "CREATE TABLE cluster_meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);"
+    "CREATE TABLE stories(id INTEGER PRIMARY KEY, first_article INTEGER, n_articles INTEGER NOT NULL,"
+    "  norm2 REAL NOT NULL, years TEXT, event_date TEXT, latitude REAL, longitude REAL,"
+    "  first_day INTEGER, last_day INTEGER);"
+    "CREATE TABLE story_terms(term INTEGER NOT NULL, story_id INTEGER NOT NULL, w REAL NOT NULL,"
+    "  PRIMARY KEY(term, story_id)) WITHOUT ROWID;",
+    /* append new migrations here */
+};
+
+#define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
+
+static vg_status user_version(vg_db *db, int *v)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, "PRAGMA user_version");
+    if (!st) return vg_db_fail(db, sqlite3_errcode(db->sql), "reading schema version");
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) return vg_db_fail(db, rc, "reading schema version");
+    *v = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    return VG_OK;
+}
+
+/* A file SQLite can read but that holds other tables and no vigie version. */
+static vg_status check_foreign(vg_db *db)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT count(*) FROM sqlite_schema");
+    if (!st) return vg_db_fail(db, sqlite3_errcode(db->sql), "reading schema");
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) return vg_db_fail(db, rc, "reading schema");
+    int n = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    if (n > 0) {
+        snprintf(db->err, sizeof db->err, "%s is an SQLite database but not a vigie one", db->path);
+        return VG_ERR_DB_CORRUPT;
+    }
+    return VG_OK;
+}
+
+vg_status vg_schema_migrate(vg_db *db)
+{
+    int v = 0;
+    vg_status s = user_version(db, &v);
+    if (s != VG_OK) return s;
+    if (v == 0 && (s = check_foreign(db)) != VG_OK) return s;
+    if (v > (int)N_MIGRATIONS) {
+        snprintf(db->err, sizeof db->err, "%s has schema version %d, newer than this vigie (%d)",
+                 db->path, v, (int)N_MIGRATIONS);
+        return VG_ERR_DB;
+    }
+    if (v == (int)N_MIGRATIONS) return VG_OK;
+    if (db->flags & VG_DB_READONLY) {
+        snprintf(db->err, sizeof db->err, "%s has schema version %d, needs %d: run `vigie ingest` on it first",
+                 db->path, v, (int)N_MIGRATIONS);
+        return v == 0 ? VG_ERR_NOT_FOUND : VG_ERR_DB;
+    }
+    for (; v < (int)N_MIGRATIONS; v++) {
+        char bump[64];
+        snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
+        if ((s = vg_db_exec(db, "BEGIN IMMEDIATE")) != VG_OK) return s;
+        if ((s = vg_db_exec(db, migrations[v])) != VG_OK || (s = vg_db_exec(db, bump)) != VG_OK) {
+            char keep[sizeof db->err];
+            snprintf(keep, sizeof keep, "%s", db->err);
+            sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+            snprintf(db->err, sizeof db->err, "migration %d: %.900s", v + 1, keep);
+            return s;
+        }
+        if ((s = vg_db_exec(db, "COMMIT")) != VG_OK) return s;
+    }
+    return VG_OK;
+}

@@ -1,0 +1,273 @@
+/* search.c - the FTS5 tokenizer "vigie" (fold + stem by language) and vg_db_search. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "../text/stem.h"
+#include "../text/tokens.h"
+
+/* Words longer than this are not indexed (base64 blobs, URLs run together). */
+#define MAX_WORD 128
+#define MAX_LANGS 8
+#define LANG_MARK '\x1F'
+
+/* One tokenizer instance per FTS table per connection: its stemmers are
+ * created on first use and reused (libstemmer contexts are not shareable). */
+typedef struct stem_slot {
+    char lang[16];
+    vg_stemmer *st; /* NULL: no stemmer for this language */
+} stem_slot;
+
+typedef struct vtok {
+    vg_db *db;
+    stem_slot slots[MAX_LANGS];
+    int n_slots;
+} vtok;
+
+static int tok_create(void *ctx, const char **args, int n_args, Fts5Tokenizer **out)
+{
+    (void)args;
+    (void)n_args;
+    vtok *t = calloc(1, sizeof *t);
+    if (!t) return SQLITE_NOMEM;
+    t->db = ctx;
+    *out = (Fts5Tokenizer *)t;
+    return SQLITE_OK;
+}
+
+static void tok_delete(Fts5Tokenizer *p)
+{
+    vtok *t = (vtok *)p;
+    for (int i = 0; i < t->n_slots; i++) vg_stemmer_free(t->slots[i].st);
+    free(t);
+}
+
+static vg_stemmer *stemmer_for(vtok *t, const char *lang, size_t n)
+{
+    if (n == 0 || n >= sizeof t->slots[0].lang) return NULL;
+    for (int i = 0; i < t->n_slots; i++)
+        if (strlen(t->slots[i].lang) == n && !memcmp(t->slots[i].lang, lang, n)) return t->slots[i].st;
+    if (t->n_slots == MAX_LANGS) return NULL;
+    stem_slot *s = &t->slots[t->n_slots++];
+    memcpy(s->lang, lang, n);
+    s->lang[n] = 0;
+    s->st = vg_stemmer_new(lang, n);
+    return s->st;
+}
+
+typedef int (*token_fn)(void *, int, const char *, int, int, int);
+
+/* Query side: the query's language is unknown, so each word becomes its
+ * folded form plus its stem in every language stored, as colocated
+ * synonyms (FTS5 ORs them). Prefix queries ("frap*") use the folded form only,
+ * which is a prefix of the indexed stems as well. */
+static int emit_query(vtok *t, void *ctx, token_fn cb, int prefix, const char *f, size_t fl, int s, int e)
+{
+    char seen[MAX_LANGS + 1][MAX_WORD];
+    size_t seen_len[MAX_LANGS + 1];
+    int n_seen = 0;
+    int rc = cb(ctx, 0, f, (int)fl, s, e);
+    if (rc != SQLITE_OK || prefix) return rc;
+    memcpy(seen[0], f, fl);
+    seen_len[n_seen++] = fl;
+    const char *langs = t->db ? t->db->query_langs : NULL;
+    while (langs && *langs) {
+        const char *comma = strchr(langs, ',');
+        size_t ll = comma ? (size_t)(comma - langs) : strlen(langs);
+        vg_stemmer *st = stemmer_for(t, langs, ll);
+        langs += ll + (comma ? 1 : 0);
+        if (!st) continue;
+        size_t sl;
+        const char *stem = vg_stem(st, f, fl, &sl);
+        if (!stem || sl == 0 || sl >= MAX_WORD) continue;
+        int dup = 0;
+        for (int i = 0; i < n_seen; i++)
+            if (seen_len[i] == sl && !memcmp(seen[i], stem, sl)) dup = 1;
+        if (dup) continue;
+        if (n_seen <= MAX_LANGS) { memcpy(seen[n_seen], stem, sl); seen_len[n_seen++] = sl; }
+        if ((rc = cb(ctx, FTS5_TOKEN_COLOCATED, stem, (int)sl, s, e)) != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+}
+
+static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int n_text, token_fn cb)
+{
+    vtok *t = (vtok *)p;
+    size_t n = n_text > 0 ? (size_t)n_text : 0;
+    size_t skip = 0;
+    vg_stemmer *st = NULL;
+    /* "\x1F<lang>\x1F" from the articles_src view: the document's language. */
+    if (n > 1 && text[0] == LANG_MARK) {
+        const char *end = memchr(text + 1, LANG_MARK, n - 1 < 20 ? n - 1 : 20);
+        if (end) {
+            skip = (size_t)(end - text) + 1;
+            if (!(flags & FTS5_TOKENIZE_AUX)) st = stemmer_for(t, text + 1, (size_t)(end - text) - 1);
+        }
+    }
+    int query = (flags & FTS5_TOKENIZE_QUERY) != 0, prefix = (flags & FTS5_TOKENIZE_PREFIX) != 0;
+    vg_tokens it;
+    vg_tokens_init(&it, text + skip, n - skip);
+    size_t a, b;
+    char f[MAX_WORD];
+    while (vg_tokens_next(&it, &a, &b)) {
+        int s = (int)(a + skip), e = (int)(b + skip);
+        size_t fl = b - a < MAX_WORD ? vg_token_fold(text + s, b - a, f, sizeof f) : 0;
+        /* An unfoldable or overlong word still takes a position so that
+         * snippets (which re-tokenize the text) stay aligned with the index. */
+        if (fl == 0) { f[0] = '_'; fl = 1; }
+        int rc;
+        if (query) {
+            rc = emit_query(t, ctx, cb, prefix, f, fl, s, e);
+        } else if (st) {
+            size_t sl;
+            const char *stem = vg_stem(st, f, fl, &sl);
+            rc = stem && sl ? cb(ctx, 0, stem, (int)sl, s, e) : cb(ctx, 0, f, (int)fl, s, e);
+        } else {
+            rc = cb(ctx, 0, f, (int)fl, s, e);
+        }
+        if (rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
+}
+
+vg_status vg_search_register(vg_db *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->sql, "SELECT fts5(?1)", -1, &st, NULL);
+    if (rc != SQLITE_OK) return vg_db_fail(db, rc, "SQLite has no FTS5");
+    sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (!api) return vg_db_fail(db, rc == SQLITE_ROW ? SQLITE_ERROR : rc, "SQLite has no FTS5");
+    static fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
+    rc = api->xCreateTokenizer(api, "vigie", db, &tok, NULL);
+    if (rc != SQLITE_OK) return vg_db_fail(db, rc, "registering the search tokenizer");
+    return VG_OK;
+}
+
+/* Languages stored, for query-side stemming: "fr,en" etc. */
+static vg_status load_langs(vg_db *db)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT DISTINCT lang FROM articles WHERE lang IS NOT NULL LIMIT 8");
+    if (!st) return VG_ERR_DB;
+    size_t k = 0;
+    int rc;
+    db->query_langs[0] = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *l = (const char *)sqlite3_column_text(st, 0);
+        size_t n = l ? strlen(l) : 0;
+        if (n == 0 || n > 15 || k + n + 2 > sizeof db->query_langs) continue;
+        if (k) db->query_langs[k++] = ',';
+        memcpy(db->query_langs + k, l, n);
+        k += n;
+        db->query_langs[k] = 0;
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading languages");
+    return VG_OK;
+}
+
+/* Plain words are quoted so that "al-Qaïda" or "l'armée" (not FTS5
+ * barewords) search as phrases; quotes, operators, prefixes, parentheses and
+ * column filters are passed through as FTS5 syntax. */
+static void build_match(vg_buf *b, const char *q)
+{
+    const char *p = q;
+    int in_quote = 0;
+    while (*p) {
+        while (*p == ' ' || *p == '\t' || *p == '\n') p++;
+        if (!*p) break;
+        const char *w = p;
+        while (*p && (in_quote || (*p != ' ' && *p != '\t' && *p != '\n'))) {
+            if (*p == '"') in_quote = !in_quote;
+            p++;
+        }
+        size_t n = (size_t)(p - w);
+        if (b->len) vg_buf_putc(b, ' ');
+        int op = (n == 3 && (!memcmp(w, "AND", 3) || !memcmp(w, "NOT", 3))) ||
+                 (n == 2 && !memcmp(w, "OR", 2)) || (n >= 4 && !memcmp(w, "NEAR", 4));
+        int syntax = memchr(w, '"', n) || memchr(w, '(', n) || memchr(w, ')', n) ||
+                     memchr(w, ':', n) || w[n - 1] == '*' || w[0] == '^' || w[0] == '+';
+        if (op || syntax) vg_buf_append(b, w, n);
+        else { vg_buf_putc(b, '"'); vg_buf_append(b, w, n); vg_buf_putc(b, '"'); }
+    }
+}
+
+static const char search_sql[] =
+    "SELECT a.id, a.ext_id AS doc, a.published, a.lang, a.outlet, a.title,"
+    " snippet(articles_fts, -1, '[', ']', '…', 20) AS snippet,"
+    " round(-bm25(articles_fts, 4.0, 1.0), 3) AS score, a.url, a.story_id AS story"
+    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+    " WHERE articles_fts MATCH ?1"
+    "   AND (?2 IS NULL OR a.lang = ?2)"
+    "   AND (?3 IS NULL OR substr(a.published, 1, 10) >= ?3)"
+    "   AND (?4 IS NULL OR substr(a.published, 1, 10) <= ?4)"
+    " ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?5";
+static const vg_col_type search_types[] = {VG_COL_INT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT,
+                                           VG_COL_TEXT, VG_COL_TEXT, VG_COL_REAL, VG_COL_TEXT, VG_COL_INT};
+
+/* Snippets come from the articles_src view: drop its language marker. */
+static int strip_marker(const vg_row *row, vg_row_cb cb, void *ud, vg_buf *tmp)
+{
+    const char *v = row->values[6];
+    const char *m = v ? strchr(v, LANG_MARK) : NULL;
+    if (!m) return cb(row, ud);
+    vg_buf_clear(tmp);
+    while (m) {
+        vg_buf_append(tmp, v, (size_t)(m - v));
+        const char *e = strchr(m + 1, LANG_MARK);
+        v = e ? e + 1 : m + 1;
+        m = strchr(v, LANG_MARK);
+    }
+    vg_buf_puts(tmp, v);
+    const char *vals[16];
+    size_t n = row->n < 16 ? row->n : 16;
+    memcpy(vals, row->values, n * sizeof *vals);
+    vals[6] = tmp->data;
+    vg_row r2 = {n, row->names, vals, row->types};
+    return cb(&r2, ud);
+}
+
+typedef struct strip_ctx { vg_row_cb cb; void *ud; vg_buf tmp; } strip_ctx;
+static int strip_cb(const vg_row *row, void *ud)
+{
+    strip_ctx *c = ud;
+    return strip_marker(row, c->cb, c->ud, &c->tmp);
+}
+
+vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+{
+    if (!db || !q || !cb) return VG_ERR_ARG;
+    if (!q->text || !*q->text) {
+        snprintf(db->err, sizeof db->err, "empty query");
+        return VG_ERR_ARG;
+    }
+    vg_status s = load_langs(db);
+    if (s != VG_OK) return s;
+    vg_buf match = VG_BUF_INIT;
+    build_match(&match, q->text);
+    if (match.failed || !match.len) { vg_buf_free(&match); return match.failed ? VG_ERR_NOMEM : VG_ERR_ARG; }
+    sqlite3_stmt *st = vg_db_stmt(db, search_sql);
+    if (!st) { vg_buf_free(&match); return VG_ERR_DB; }
+    sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);
+    if (q->lang) sqlite3_bind_text(st, 2, q->lang, -1, SQLITE_STATIC);
+    if (q->since) sqlite3_bind_text(st, 3, q->since, -1, SQLITE_STATIC);
+    if (q->until) sqlite3_bind_text(st, 4, q->until, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 5, q->limit > 0 ? q->limit : -1);
+    strip_ctx c = {cb, ud, VG_BUF_INIT};
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (vg_db_emit_row(st, search_types, strip_cb, &c)) break;
+    sqlite3_reset(st);
+    vg_buf_free(&c.tmp);
+    vg_buf_free(&match);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        s = vg_db_fail(db, rc, "searching");
+        /* FTS5 query syntax errors are the caller's, not the database's. */
+        if (strstr(db->err, "fts5:") || strstr(db->err, "syntax")) s = VG_ERR_ARG;
+        return s;
+    }
+    return VG_OK;
+}

@@ -1,0 +1,584 @@
+/* stories.c - near-duplicates (token hash, MinHash + LSH bands) and incremental
+ * story clustering at put time, plus the story queries.
+ *
+ * Per-article cost is bounded whatever the archive size: duplicate candidates
+ * come from the band index (LIMIT per band), story candidates from the
+ * inverted index story_terms(term, story) which holds each story's centroid
+ * weight for the term; only the most recent stories per term are read, so a
+ * word every story shares costs the same at 1,000 or 1,000,000 articles. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "../cluster/features.h"
+#include "../cluster/score.h"
+#include "../core/json.h"
+#include "../dedup/minhash.h"
+
+#define BAND_CANDIDATES 16   /* articles read per matching LSH band */
+#define POSTINGS_PER_TERM 64 /* most recent stories read per term */
+#define SCORED_STORIES 12    /* best candidates by dot product that get the full score */
+
+static vg_status step_done(vg_db *db, sqlite3_stmt *st, const char *what)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return vg_db_fail(db, rc, what);
+    return VG_OK;
+}
+
+/* ---------------------------------------------------------------- dedup */
+
+/* The article this one repeats (0: none). A hit on an article that is
+ * itself a duplicate resolves to that article's original. */
+static vg_status find_duplicate(vg_db *db, const vg_dedup_sig *sig, int64_t self, int64_t *dup_of)
+{
+    *dup_of = 0;
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT article_id FROM dedup_sig WHERE token_hash = ?1 AND article_id <> ?2 "
+                                      "ORDER BY article_id LIMIT 1");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)sig->token_hash);
+    sqlite3_bind_int64(st, 2, self);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) *dup_of = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "looking up duplicates");
+    if (!*dup_of && sig->n_shingles) {
+        int64_t cand[VG_MH_BANDS * BAND_CANDIDATES];
+        size_t nc = 0;
+        st = vg_db_stmt(db, "SELECT article_id FROM dedup_band WHERE band = ?1 AND hash = ?2 LIMIT " "16");
+        if (!st) return VG_ERR_DB;
+        for (int b = 0; b < VG_MH_BANDS; b++) {
+            sqlite3_bind_int(st, 1, b);
+            sqlite3_bind_int64(st, 2, sig->band[b]);
+            while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+                int64_t id = sqlite3_column_int64(st, 0);
+                size_t k = 0;
+                while (k < nc && cand[k] != id) k++;
+                if (k == nc && nc < sizeof cand / sizeof cand[0]) cand[nc++] = id;
+            }
+            sqlite3_reset(st);
+            if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading duplicate bands");
+        }
+        double best = 0;
+        st = vg_db_stmt(db, "SELECT minhash FROM dedup_sig WHERE article_id = ?1");
+        if (!st) return VG_ERR_DB;
+        for (size_t k = 0; k < nc; k++) {
+            if (cand[k] == self) continue;
+            sqlite3_bind_int64(st, 1, cand[k]);
+            if (sqlite3_step(st) == SQLITE_ROW) {
+                vg_dedup_sig other;
+                if (vg_dedup_unpack(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), &other) == 0) {
+                    double sim = vg_dedup_similarity(sig, &other);
+                    if (sim >= VG_MH_THRESHOLD && (sim > best || (sim == best && cand[k] < *dup_of))) {
+                        best = sim;
+                        *dup_of = cand[k];
+                    }
+                }
+            }
+            sqlite3_reset(st);
+        }
+    }
+    if (*dup_of) {
+        st = vg_db_stmt(db, "SELECT dup_of FROM articles WHERE id = ?1");
+        if (!st) return VG_ERR_DB;
+        sqlite3_bind_int64(st, 1, *dup_of);
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+            *dup_of = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+    }
+    return VG_OK;
+}
+
+static vg_status record_signature(vg_db *db, const vg_dedup_sig *sig, int64_t id)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, "INSERT OR REPLACE INTO dedup_sig(article_id, token_hash, minhash) VALUES(?1, ?2, ?3)");
+    if (!st) return VG_ERR_DB;
+    unsigned char packed[VG_MH_K * 4];
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)sig->token_hash);
+    if (sig->n_shingles) {
+        vg_dedup_pack(sig, packed);
+        sqlite3_bind_blob(st, 3, packed, sizeof packed, SQLITE_TRANSIENT);
+    }
+    vg_status s = step_done(db, st, "storing signature");
+    if (s != VG_OK || !sig->n_shingles) return s;
+    st = vg_db_stmt(db, "INSERT OR IGNORE INTO dedup_band(band, hash, article_id) VALUES(?1, ?2, ?3)");
+    if (!st) return VG_ERR_DB;
+    for (int b = 0; b < VG_MH_BANDS; b++) {
+        sqlite3_bind_int(st, 1, b);
+        sqlite3_bind_int64(st, 2, sig->band[b]);
+        sqlite3_bind_int64(st, 3, id);
+        if ((s = step_done(db, st, "storing bands")) != VG_OK) return s;
+    }
+    return VG_OK;
+}
+
+/* ---------------------------------------------------------------- clustering */
+
+typedef struct cand {
+    int64_t story;
+    double dot;
+} cand;
+
+static int by_dot_desc(const void *pa, const void *pb)
+{
+    const cand *a = pa, *b = pb;
+    if (a->dot != b->dot) return a->dot < b->dot ? 1 : -1;
+    return a->story > b->story ? -1 : a->story < b->story; /* newer first on ties */
+}
+
+/* Document frequencies, counting this document, and the new document count. */
+static vg_status update_df(vg_db *db, vg_cl_doc *f, uint32_t *df, uint64_t *n_docs)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, "INSERT INTO cluster_df(term, n) VALUES(?1, 1) "
+                                      "ON CONFLICT(term) DO UPDATE SET n = n + 1 RETURNING n");
+    if (!st) return VG_ERR_DB;
+    for (size_t i = 0; i < f->n; i++) {
+        sqlite3_bind_int64(st, 1, f->terms[i].id);
+        int rc = sqlite3_step(st);
+        df[i] = rc == SQLITE_ROW ? (uint32_t)sqlite3_column_int64(st, 0) : 1;
+        while (rc == SQLITE_ROW) rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "updating term frequencies");
+    }
+    st = vg_db_stmt(db, "INSERT INTO cluster_meta(key, value) VALUES('docs', 1) "
+                        "ON CONFLICT(key) DO UPDATE SET value = value + 1 RETURNING value");
+    if (!st) return VG_ERR_DB;
+    int rc = sqlite3_step(st);
+    *n_docs = rc == SQLITE_ROW ? (uint64_t)sqlite3_column_int64(st, 0) : 1;
+    while (rc == SQLITE_ROW) rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "counting documents");
+    return VG_OK;
+}
+
+static vg_status load_story(vg_db *db, int64_t id, vg_cl_story *s)
+{
+    memset(s, 0, sizeof *s);
+    s->id = id;
+    s->first_day = s->last_day = -1;
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT norm2, years, event_date, latitude, longitude, first_day, last_day "
+                                      "FROM stories WHERE id = ?1");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        s->norm2 = sqlite3_column_double(st, 0);
+        s->n_years = vg_cl_years_parse((const char *)sqlite3_column_text(st, 1), s->years);
+        const char *ed = (const char *)sqlite3_column_text(st, 2);
+        if (ed) snprintf(s->event_date, sizeof s->event_date, "%s", ed);
+        if (sqlite3_column_type(st, 3) != SQLITE_NULL && sqlite3_column_type(st, 4) != SQLITE_NULL) {
+            s->has_coords = 1;
+            s->lat = sqlite3_column_double(st, 3);
+            s->lon = sqlite3_column_double(st, 4);
+        }
+        if (sqlite3_column_type(st, 5) != SQLITE_NULL) s->first_day = (long)sqlite3_column_int64(st, 5);
+        if (sqlite3_column_type(st, 6) != SQLITE_NULL) s->last_day = (long)sqlite3_column_int64(st, 6);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story");
+    return VG_OK;
+}
+
+/* The story whose centroid is closest, if close enough (0: start one). */
+static vg_status best_story(vg_db *db, vg_doc *doc, const vg_cl_doc *f, int64_t *story)
+{
+    *story = 0;
+    size_t cap = 1024, n = 0;
+    cand *c = vg_arena_alloc(doc->arena, cap * sizeof *c);
+    int64_t *slot = vg_arena_calloc(doc->arena, 2 * cap, sizeof *slot); /* story -> index+1 */
+    int32_t *idx = vg_arena_calloc(doc->arena, 2 * cap, sizeof *idx);
+    if (!c || !slot || !idx) return VG_ERR_NOMEM;
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT story_id, w FROM story_terms WHERE term = ?1 "
+                                      "ORDER BY story_id DESC LIMIT 64");
+    if (!st) return VG_ERR_DB;
+    for (size_t i = 0; i < f->n; i++) {
+        sqlite3_bind_int64(st, 1, f->terms[i].id);
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            int64_t sid = sqlite3_column_int64(st, 0);
+            double w = sqlite3_column_double(st, 1);
+            size_t h = (size_t)((uint64_t)sid * 0x9e3779b97f4a7c15ULL >> 40) & (2 * cap - 1);
+            while (slot[h] && slot[h] != sid) h = (h + 1) & (2 * cap - 1);
+            if (!slot[h]) {
+                if (n == cap) continue; /* enough candidates: ignore new ones */
+                slot[h] = sid;
+                idx[h] = (int32_t)n;
+                c[n++] = (cand){sid, 0};
+            }
+            c[idx[h]].dot += f->terms[i].w * w;
+        }
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story index");
+    }
+    qsort(c, n, sizeof *c, by_dot_desc);
+    double best = VG_CL_THRESHOLD;
+    for (size_t i = 0; i < n && i < SCORED_STORIES; i++) {
+        vg_cl_story s;
+        vg_status vs = load_story(db, c[i].story, &s);
+        if (vs != VG_OK) return vs;
+        double score = vg_cl_score(f, &s, c[i].dot);
+        if (score >= best) {
+            best = score;
+            *story = c[i].story;
+        }
+    }
+    return VG_OK;
+}
+
+/* Add the document to the story: centroid, norm, anchors. */
+static vg_status join_story(vg_db *db, const vg_cl_doc *f, int64_t story, int64_t article_id)
+{
+    vg_cl_story s;
+    vg_status vs = load_story(db, story, &s);
+    if (vs != VG_OK) return vs;
+    sqlite3_stmt *st = vg_db_stmt(db, "INSERT INTO story_terms(term, story_id, w) VALUES(?1, ?2, ?3) "
+                                      "ON CONFLICT(term, story_id) DO UPDATE SET w = w + excluded.w RETURNING w");
+    if (!st) return VG_ERR_DB;
+    for (size_t i = 0; i < f->n; i++) {
+        double x = f->terms[i].w;
+        sqlite3_bind_int64(st, 1, f->terms[i].id);
+        sqlite3_bind_int64(st, 2, story);
+        sqlite3_bind_double(st, 3, x);
+        int rc = sqlite3_step(st);
+        double now = rc == SQLITE_ROW ? sqlite3_column_double(st, 0) : x;
+        while (rc == SQLITE_ROW) rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "updating story terms");
+        double old = now - x;
+        s.norm2 += now * now - old * old;
+    }
+    vg_cl_story_add(&s, f);
+    char years[VG_CL_MAX_YEARS * 5 + 1];
+    vg_cl_years_format(s.years, s.n_years, years);
+    st = vg_db_stmt(db, "UPDATE stories SET norm2 = ?2, years = ?3, event_date = ?4, latitude = ?5, longitude = ?6, "
+                        "first_day = ?7, last_day = ?8, n_articles = n_articles + 1 WHERE id = ?1");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, story);
+    sqlite3_bind_double(st, 2, s.norm2);
+    sqlite3_bind_text(st, 3, years, -1, SQLITE_TRANSIENT);
+    if (s.event_date[0]) sqlite3_bind_text(st, 4, s.event_date, -1, SQLITE_TRANSIENT);
+    if (s.has_coords) {
+        sqlite3_bind_double(st, 5, s.lat);
+        sqlite3_bind_double(st, 6, s.lon);
+    }
+    if (s.first_day >= 0) sqlite3_bind_int64(st, 7, s.first_day);
+    if (s.last_day >= 0) sqlite3_bind_int64(st, 8, s.last_day);
+    if ((vs = step_done(db, st, "updating story")) != VG_OK) return vs;
+    st = vg_db_stmt(db, "UPDATE articles SET story_id = ?2 WHERE id = ?1");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, article_id);
+    sqlite3_bind_int64(st, 2, story);
+    return step_done(db, st, "setting the article's story");
+}
+
+static vg_status new_story(vg_db *db, int64_t article_id, int64_t *story)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, "INSERT INTO stories(first_article, n_articles, norm2) VALUES(?1, 0, 0)");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, article_id);
+    vg_status s = step_done(db, st, "creating story");
+    if (s != VG_OK) return s;
+    *story = sqlite3_last_insert_rowid(db->sql);
+    return VG_OK;
+}
+
+vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_result *result)
+{
+    const char *text = doc->fields[VG_F_TEXT];
+    size_t len = text ? doc->text_len : 0;
+    vg_dedup_sig *sig = vg_arena_alloc(doc->arena, sizeof *sig);
+    if (!sig) return VG_ERR_NOMEM;
+    vg_status s = vg_dedup_sign(doc->arena, text ? text : "", len, sig);
+    if (s != VG_OK) return s;
+    int64_t dup_of = 0;
+    if ((s = find_duplicate(db, sig, article_id, &dup_of)) != VG_OK) return s;
+    if ((s = record_signature(db, sig, article_id)) != VG_OK) return s;
+    if (dup_of) {
+        /* A copy joins its original's story but adds nothing to it: no
+         * frequencies, no centroid weight, so it is never counted twice. */
+        sqlite3_stmt *st = vg_db_stmt(db, "UPDATE articles SET dup_of = ?2, "
+                                          "story_id = (SELECT story_id FROM articles WHERE id = ?2) WHERE id = ?1");
+        if (!st) return VG_ERR_DB;
+        sqlite3_bind_int64(st, 1, article_id);
+        sqlite3_bind_int64(st, 2, dup_of);
+        if ((s = step_done(db, st, "marking duplicate")) != VG_OK) return s;
+        if (result) *result = VG_PUT_DUPLICATE;
+        return VG_OK;
+    }
+    vg_cl_doc f;
+    if ((s = vg_cl_extract(doc, &f)) != VG_OK) return s;
+    uint32_t *df = vg_arena_alloc(doc->arena, (f.n ? f.n : 1) * sizeof *df);
+    if (!df) return VG_ERR_NOMEM;
+    uint64_t n_docs = 0;
+    if ((s = update_df(db, &f, df, &n_docs)) != VG_OK) return s;
+    vg_cl_weigh(&f, df, n_docs);
+    int64_t story = 0;
+    if ((s = best_story(db, doc, &f, &story)) != VG_OK) return s;
+    if (!story && (s = new_story(db, article_id, &story)) != VG_OK) return s;
+    return join_story(db, &f, story, article_id);
+}
+
+/* ---------------------------------------------------------------- queries */
+
+/* doc and story first: `--format tsv` prints the columns in order, and the
+ * scorers read doc<TAB>story. */
+static const char stories_sql[] =
+    "SELECT coalesce(a.ext_id, a.source) AS doc, a.story_id AS story, a.dup_of, a.published,"
+    " a.outlet, a.lang, a.title FROM articles a"
+    " WHERE (?1 IS NULL OR a.story_id IN (SELECT story_id FROM articles GROUP BY story_id"
+    "        HAVING substr(min(published), 1, 10) >= ?1))"
+    "   AND (?2 IS NULL OR a.story_id IN (SELECT story_id FROM articles GROUP BY story_id"
+    "        HAVING substr(min(published), 1, 10) <= ?2))"
+    " ORDER BY a.story_id, a.published IS NULL, a.published, a.id LIMIT ?3";
+static const vg_col_type stories_types[] = {VG_COL_TEXT, VG_COL_INT, VG_COL_INT, VG_COL_TEXT,
+                                            VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT};
+
+vg_status vg_db_stories(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+{
+    if (!db || !q || !cb) return VG_ERR_ARG;
+    sqlite3_stmt *st = vg_db_stmt(db, stories_sql);
+    if (!st) return VG_ERR_DB;
+    if (q->since) sqlite3_bind_text(st, 1, q->since, -1, SQLITE_STATIC);
+    if (q->until) sqlite3_bind_text(st, 2, q->until, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, q->limit > 0 ? q->limit : -1);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (vg_db_emit_row(st, stories_types, cb, ud)) break;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "listing stories");
+    return VG_OK;
+}
+
+/* Distinct values of a column over the story's articles, as a JSON array. */
+static vg_status distinct_array(vg_db *db, vg_buf *b, const char *sql, int64_t story)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, sql);
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, story);
+    vg_buf_putc(b, '[');
+    int rc, first = 1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!first) vg_buf_putc(b, ',');
+        first = 0;
+        vg_json_cstr(b, (const char *)sqlite3_column_text(st, 0));
+    }
+    sqlite3_reset(st);
+    vg_buf_putc(b, ']');
+    if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story");
+    return VG_OK;
+}
+
+static void put_int_or_null(vg_buf *b, sqlite3_stmt *st, int col)
+{
+    if (sqlite3_column_type(st, col) == SQLITE_NULL) vg_buf_puts(b, "null");
+    else vg_buf_printf(b, "%lld", (long long)sqlite3_column_int64(st, col));
+}
+
+/* The surface words for each actor field, from the evidence spans
+ * ("djihadistes" vs "terroristes"), as {"actor1":[..],"actor2":[..]}. */
+static void actor_names(vg_buf *b, vg_arena *a, const char *evidence, size_t len)
+{
+    char err[64];
+    vg_jval *v = evidence ? vg_json_parse(a, evidence, len, err, sizeof err) : NULL;
+    vg_buf_putc(b, '{');
+    int first = 1;
+    static const char *const fields[] = {"actor1", "actor2"};
+    for (size_t f = 0; f < 2; f++) {
+        int opened = 0;
+        for (size_t i = 0; v && v->type == VG_JARR && i < v->len; i++) {
+            const vg_jval *field = vg_json_get(v->items[i], "field");
+            const vg_jval *text = vg_json_get(v->items[i], "text");
+            if (!field || field->type != VG_JSTR || strcmp(field->str, fields[f]) != 0) continue;
+            if (!text || text->type != VG_JSTR) continue;
+            if (!opened) {
+                vg_json_key(b, &first, fields[f]);
+                vg_buf_putc(b, '[');
+                opened = 1;
+            } else vg_buf_putc(b, ',');
+            vg_json_str(b, text->str, text->len);
+        }
+        if (opened) vg_buf_putc(b, ']');
+    }
+    vg_buf_putc(b, '}');
+}
+
+static const char story_accounts_sql[] =
+    "SELECT coalesce(a.ext_id, a.source), a.outlet, a.lang, a.published, a.title, a.dup_of,"
+    " e.event_type, e.event_date, e.location, e.country, e.latitude, e.longitude,"
+    " e.fatalities, e.arrests, e.injured, e.actor1, e.actor2, e.attribution, e.evidence"
+    " FROM articles a LEFT JOIN events e ON e.id = (SELECT id FROM events WHERE article_id = a.id"
+    "   ORDER BY confidence DESC, id LIMIT 1)"
+    " WHERE a.story_id = ?1 ORDER BY a.published IS NULL, a.published, a.id";
+
+/* Figures that differ between accounts: {"fatalities":{"outlet":n,...}} for
+ * each figure with more than one value among non-duplicate accounts. */
+static vg_status disagreements(vg_db *db, vg_buf *b, int64_t story)
+{
+    static const char *const cols[] = {"fatalities", "arrests", "injured"};
+    static const char *const sqls[] = {
+        "SELECT coalesce(a.outlet, a.ext_id, a.source), e.fatalities FROM articles a JOIN events e ON e.article_id = a.id"
+        " WHERE a.story_id = ?1 AND a.dup_of IS NULL AND e.fatalities >= 0"
+        " AND e.id = (SELECT id FROM events WHERE article_id = a.id ORDER BY confidence DESC, id LIMIT 1)",
+        "SELECT coalesce(a.outlet, a.ext_id, a.source), e.arrests FROM articles a JOIN events e ON e.article_id = a.id"
+        " WHERE a.story_id = ?1 AND a.dup_of IS NULL AND e.arrests >= 0"
+        " AND e.id = (SELECT id FROM events WHERE article_id = a.id ORDER BY confidence DESC, id LIMIT 1)",
+        "SELECT coalesce(a.outlet, a.ext_id, a.source), e.injured FROM articles a JOIN events e ON e.article_id = a.id"
+        " WHERE a.story_id = ?1 AND a.dup_of IS NULL AND e.injured >= 0"
+        " AND e.id = (SELECT id FROM events WHERE article_id = a.id ORDER BY confidence DESC, id LIMIT 1)"};
+    vg_buf_putc(b, '[');
+    int first_d = 1;
+    for (size_t c = 0; c < 3; c++) {
+        sqlite3_stmt *st = vg_db_stmt(db, sqls[c]);
+        if (!st) return VG_ERR_DB;
+        sqlite3_bind_int64(st, 1, story);
+        vg_buf item = VG_BUF_INIT;
+        long long lo = 0, hi = 0;
+        int n = 0, rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            long long v = sqlite3_column_int64(st, 1);
+            if (!n || v < lo) lo = v;
+            if (!n || v > hi) hi = v;
+            vg_buf_puts(&item, n ? "," : "");
+            vg_buf_puts(&item, "{\"source\":");
+            vg_json_cstr(&item, (const char *)sqlite3_column_text(st, 0));
+            vg_buf_printf(&item, ",\"value\":%lld}", v);
+            n++;
+        }
+        sqlite3_reset(st);
+        if (rc == SQLITE_DONE && n > 1 && lo != hi) {
+            if (!first_d) vg_buf_putc(b, ',');
+            first_d = 0;
+            vg_buf_printf(b, "{\"field\":\"%s\",\"min\":%lld,\"max\":%lld,\"values\":[", cols[c], lo, hi);
+            vg_buf_append(b, item.data, item.len);
+            vg_buf_puts(b, "]}");
+        }
+        vg_buf_free(&item);
+        if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "comparing figures");
+    }
+    vg_buf_putc(b, ']');
+    return VG_OK;
+}
+
+vg_status vg_db_story_json(vg_db *db, const char *id, const char **json, size_t *len)
+{
+    if (!db || !id || !json || !len) return VG_ERR_ARG;
+    char *end;
+    long long story = strtoll(id, &end, 10);
+    if (end == id || *end || story <= 0) {
+        snprintf(db->err, sizeof db->err, "story id must be a positive number");
+        return VG_ERR_NOT_FOUND;
+    }
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT count(*), sum(dup_of IS NOT NULL), min(published), max(published)"
+                                      " FROM articles WHERE story_id = ?1");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, story);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) { sqlite3_reset(st); return vg_db_fail(db, rc, "reading story"); }
+    long long n = sqlite3_column_int64(st, 0), n_dup = sqlite3_column_int64(st, 1);
+    vg_buf *b = &db->out;
+    vg_buf_clear(b);
+    vg_buf_printf(b, "{\"story\":%lld,\"articles\":%lld,\"duplicates\":%lld,\"first_report\":", story, n, n_dup);
+    vg_json_cstr(b, (const char *)sqlite3_column_text(st, 2));
+    vg_buf_puts(b, ",\"last_report\":");
+    vg_json_cstr(b, (const char *)sqlite3_column_text(st, 3));
+    sqlite3_reset(st);
+    if (n == 0) {
+        snprintf(db->err, sizeof db->err, "no story %lld", story);
+        return VG_ERR_NOT_FOUND;
+    }
+    vg_status s;
+    vg_buf_puts(b, ",\"outlets\":");
+    if ((s = distinct_array(db, b, "SELECT DISTINCT outlet FROM articles WHERE story_id = ?1 AND outlet IS NOT NULL"
+                                   " ORDER BY outlet", story)) != VG_OK) return s;
+    vg_buf_puts(b, ",\"languages\":");
+    if ((s = distinct_array(db, b, "SELECT DISTINCT lang FROM articles WHERE story_id = ?1 AND lang IS NOT NULL"
+                                   " ORDER BY lang", story)) != VG_OK) return s;
+    /* The consolidated events: one per (type, date, place) among originals'
+     * main events, with how many accounts report it and the range of tolls. */
+    vg_buf_puts(b, ",\"events\":[");
+    st = vg_db_stmt(db, "SELECT e.event_type, e.event_date, e.location, e.country, avg(e.latitude), avg(e.longitude),"
+                        " count(*), min(nullif(e.fatalities, -1)), max(nullif(e.fatalities, -1))"
+                        " FROM articles a JOIN events e ON e.id = (SELECT id FROM events WHERE article_id = a.id"
+                        "   ORDER BY confidence DESC, id LIMIT 1)"
+                        " WHERE a.story_id = ?1 AND a.dup_of IS NULL"
+                        " GROUP BY e.event_type, e.event_date, e.location ORDER BY count(*) DESC, e.event_date");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, story);
+    int first = 1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        vg_buf_puts(b, first ? "{" : ",{");
+        first = 0;
+        static const char *const keys[] = {"event_type", "event_date", "location", "country"};
+        for (int k = 0; k < 4; k++) {
+            vg_buf_printf(b, "%s\"%s\":", k ? "," : "", keys[k]);
+            vg_json_cstr(b, (const char *)sqlite3_column_text(st, k));
+        }
+        if (sqlite3_column_type(st, 4) != SQLITE_NULL)
+            vg_buf_printf(b, ",\"latitude\":%.5f,\"longitude\":%.5f", sqlite3_column_double(st, 4),
+                          sqlite3_column_double(st, 5));
+        vg_buf_printf(b, ",\"reports\":%lld,\"fatalities_min\":", (long long)sqlite3_column_int64(st, 6));
+        put_int_or_null(b, st, 7);
+        vg_buf_puts(b, ",\"fatalities_max\":");
+        put_int_or_null(b, st, 8);
+        vg_buf_putc(b, '}');
+    }
+    sqlite3_reset(st);
+    vg_buf_putc(b, ']');
+    if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story events");
+    /* One account per article, side by side. */
+    vg_buf_puts(b, ",\"accounts\":[");
+    st = vg_db_stmt(db, story_accounts_sql);
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, story);
+    vg_arena *a = vg_arena_new(64 * 1024);
+    if (!a) return VG_ERR_NOMEM;
+    first = 1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        vg_arena_reset(a);
+        vg_buf_puts(b, first ? "{" : ",{");
+        first = 0;
+        static const char *const keys[] = {"doc", "outlet", "lang", "published", "title"};
+        for (int k = 0; k < 5; k++) {
+            vg_buf_printf(b, "%s\"%s\":", k ? "," : "", keys[k]);
+            vg_json_cstr(b, (const char *)sqlite3_column_text(st, k));
+        }
+        vg_buf_puts(b, ",\"dup_of\":");
+        put_int_or_null(b, st, 5);
+        static const char *const ekeys[] = {"event_type", "event_date", "location", "country"};
+        for (int k = 0; k < 4; k++) {
+            vg_buf_printf(b, ",\"%s\":", ekeys[k]);
+            vg_json_cstr(b, (const char *)sqlite3_column_text(st, 6 + k));
+        }
+        static const char *const fkeys[] = {"fatalities", "arrests", "injured"};
+        for (int k = 0; k < 3; k++) {
+            vg_buf_printf(b, ",\"%s\":", fkeys[k]);
+            if (sqlite3_column_type(st, 12 + k) == SQLITE_NULL || sqlite3_column_int64(st, 12 + k) < 0)
+                vg_buf_puts(b, "null");
+            else put_int_or_null(b, st, 12 + k);
+        }
+        vg_buf_puts(b, ",\"actor1\":");
+        vg_json_cstr(b, (const char *)sqlite3_column_text(st, 15));
+        vg_buf_puts(b, ",\"actor2\":");
+        vg_json_cstr(b, (const char *)sqlite3_column_text(st, 16));
+        vg_buf_puts(b, ",\"attribution\":");
+        vg_json_cstr(b, (const char *)sqlite3_column_text(st, 17));
+        vg_buf_puts(b, ",\"actor_names\":");
+        actor_names(b, a, (const char *)sqlite3_column_text(st, 18), (size_t)sqlite3_column_bytes(st, 18));
+        vg_buf_putc(b, '}');
+    }
+    sqlite3_reset(st);
+    vg_arena_free(a);
+    vg_buf_putc(b, ']');
+    if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story accounts");
+    vg_buf_puts(b, ",\"disagreements\":");
+    if ((s = disagreements(db, b, story)) != VG_OK) return s;
+    vg_buf_putc(b, '}');
+    if (b->failed) return VG_ERR_NOMEM;
+    *json = b->data;
+    *len = b->len;
+    return VG_OK;
+}
