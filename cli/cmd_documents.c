@@ -61,7 +61,7 @@ static int run(int argc, char **argv, int analyze)
         st = vg_doc_load(doc, &in);
         if (st == VG_OK && analyze) st = vg_doc_analyze(doc);
         if (st != VG_OK) {
-            fprintf(stderr, "vigie %s: rejected %s%s%llu: %s\n", cmd, in.source, in.record ? ":" : "",
+            fprintf(stderr, "vigie %s: rejected %s%s%.0llu: %s\n", cmd, in.source, in.record ? ":" : "",
                     (unsigned long long)in.record, vg_doc_error(doc));
             n_bad++;
             continue;
