@@ -32,6 +32,7 @@ vg_status vg_doc_create(const vg_env *env, vg_doc **out)
 void vg_doc_free(vg_doc *d)
 {
     if (!d) return;
+    vg_chrome_cache_free(d->chrome_cache);
     vg_arena_free(d->arena);
     vg_buf_free(&d->out);
     free(d);

@@ -60,6 +60,8 @@ struct vg_doc {
 
     uint64_t content_hash;    /* of the normalised text */
     int analyzed;
+    /* Chrome lines seen per outlet; lives across loads, freed by vg_doc_free. */
+    struct vg_chrome_cache *chrome_cache;
 };
 
 /* Helpers the stages use. */

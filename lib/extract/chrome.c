@@ -1,23 +1,672 @@
-/* chrome.c - PLACEHOLDER until the chrome-removal module lands: first line is the title. */
+/* chrome.c - drops page chrome (counters, prompts, related links, credits) from scraped plain text. */
 #include "chrome.h"
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <dirent.h>
+#include <pcre2.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct vg_chrome { int unused; };
+#include "../core/hash.h"
+#include "../core/utf8.h"
+
+enum { K_EXACT, K_PREFIX, K_REGEX, K_RELATED, K_TAIL };
+
+/* Bounds on what is read from data files and documents. */
+enum {
+    MAX_RULES = 4096,
+    MAX_PATTERN = 512,
+    MAX_LINES = 200000,       /* past this, the rest of the text is one line */
+    HEADLINE_WORDS = 25,      /* longer unpunctuated lines are paragraphs */
+    SENTENCE_WORDS = 20,      /* this long without punctuation still reads as prose */
+    SHORT_WORDS = 3,          /* an unpunctuated line this short is never text */
+    RELATED_MAX = 15,         /* headlines a related block may swallow */
+    REPEAT_WORDS = 15,        /* lines longer than this are never "repeated" chrome */
+    REPEAT_DOCS = 2,          /* earlier documents of the outlet that must carry a line */
+    CACHE_SLOTS = 1 << 15,
+};
+
+typedef struct rule {
+    int kind;
+    char *pat;           /* folded; NULL for regex */
+    size_t plen;
+    pcre2_code *re;
+    char lang[8];
+    char reason[64];     /* "pattern:fr:abonner": lives as long as the vg_chrome */
+} rule;
+
+struct vg_chrome {
+    rule *rules;
+    size_t n, cap;
+};
+
+/* One slot per (outlet, line): in how many distinct documents it appeared. */
+typedef struct cache_slot {
+    uint64_t key;        /* 0 = empty */
+    uint64_t last_doc;
+    uint32_t docs;
+} cache_slot;
+
+struct vg_chrome_cache {
+    cache_slot *slots;
+    size_t used;
+};
+
+void vg_chrome_cache_free(vg_chrome_cache *cache)
+{
+    if (!cache) return;
+    free(cache->slots);
+    free(cache);
+}
+
+/* ---------------------------------------------------------------- loading */
+
+void vg_chrome_free(vg_chrome *c)
+{
+    if (!c) return;
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->rules[i].pat);
+        pcre2_code_free(c->rules[i].re);
+    }
+    free(c->rules);
+    free(c);
+}
+
+/* Folded pattern or line, without the punctuation and spaces around it, so
+ * that "S'abonner", "S’ABONNER :" and "s'abonner" compare equal. */
+static size_t trim_fold(const char *f, size_t n, size_t *start)
+{
+    size_t a = 0;
+    while (a < n && strchr(" \t:;,.!?-|>*<\"#", f[a]) && f[a]) a++;
+    while (n > a && strchr(" \t:;,.!?-|>*\"#", f[n - 1]) && f[n - 1]) n--;
+    *start = a;
+    return n - a;
+}
+
+static int kind_of(const char *s)
+{
+    static const char *const names[] = {"exact", "prefix", "regex", "related", "tail"};
+    for (int i = 0; i < 5; i++)
+        if (!strcmp(s, names[i])) return i;
+    return -1;
+}
+
+static vg_status add_rule(vg_chrome *c, const char *lang, const char *kind, const char *pat,
+                          const char *name, const char *file, int lineno, char *err, size_t errlen)
+{
+    int k = kind_of(kind);
+    if (k < 0 || !*pat || strlen(pat) > MAX_PATTERN || !*name) {
+        snprintf(err, errlen, "%s:%d: expected KIND<TAB>PATTERN<TAB>NAME, KIND exact|prefix|regex|related|tail",
+                 file, lineno);
+        return VG_ERR_RESOURCE;
+    }
+    if (c->n == MAX_RULES) {
+        snprintf(err, errlen, "%s:%d: more than %d chrome rules", file, lineno, MAX_RULES);
+        return VG_ERR_RESOURCE;
+    }
+    if (c->n == c->cap) {
+        size_t nc = c->cap ? c->cap * 2 : 64;
+        rule *r = realloc(c->rules, nc * sizeof *r);
+        if (!r) return VG_ERR_NOMEM;
+        c->rules = r;
+        c->cap = nc;
+    }
+    rule *r = &c->rules[c->n];
+    memset(r, 0, sizeof *r);
+    r->kind = k;
+    size_t ll = strlen(lang), nl = strlen(name);
+    if (ll >= sizeof r->lang || 8 + ll + 1 + nl >= sizeof r->reason) {
+        snprintf(err, errlen, "%s:%d: rule name too long", file, lineno);
+        return VG_ERR_RESOURCE;
+    }
+    memcpy(r->lang, lang, ll + 1);
+    memcpy(r->reason, "pattern:", 8);
+    memcpy(r->reason + 8, lang, ll);
+    r->reason[8 + ll] = ':';
+    memcpy(r->reason + 9 + ll, name, nl + 1);
+    if (k == K_REGEX) {
+        int ec;
+        PCRE2_SIZE off;
+        r->re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+                              PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ec, &off, NULL);
+        if (!r->re) {
+            char msg[128];
+            pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof msg);
+            snprintf(err, errlen, "%s:%d: bad regex at %zu: %s", file, lineno, (size_t)off, msg);
+            return VG_ERR_RESOURCE;
+        }
+        (void)pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE); /* slower but fine without */
+    } else {
+        size_t fn, a;
+        char *f = vg_fold_heap(pat, strlen(pat), &fn);
+        if (!f) return VG_ERR_NOMEM;
+        size_t len = trim_fold(f, fn, &a);
+        memmove(f, f + a, len);
+        f[len] = 0;
+        r->pat = f;
+        r->plen = len;
+        if (!len) {
+            free(f);
+            r->pat = NULL;
+            snprintf(err, errlen, "%s:%d: empty pattern", file, lineno);
+            return VG_ERR_RESOURCE;
+        }
+    }
+    c->n++;
+    return VG_OK;
+}
+
+static vg_status load_file(vg_chrome *c, const char *path, const char *lang, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return VG_OK; /* a language without chrome patterns */
+    char line[2048];
+    int lineno = 0;
+    vg_status st = VG_OK;
+    while (st == VG_OK && fgets(line, sizeof line, f)) {
+        lineno++;
+        size_t n = strlen(line);
+        if (n == sizeof line - 1 && line[n - 1] != '\n') {
+            snprintf(err, errlen, "%s:%d: line too long", path, lineno);
+            st = VG_ERR_RESOURCE;
+            break;
+        }
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
+        if (!n || line[0] == '#') continue;
+        char *kind = line, *pat = strchr(line, '\t');
+        char *name = pat ? strchr(pat + 1, '\t') : NULL;
+        if (!pat || !name) {
+            snprintf(err, errlen, "%s:%d: expected KIND<TAB>PATTERN<TAB>NAME", path, lineno);
+            st = VG_ERR_RESOURCE;
+            break;
+        }
+        *pat++ = 0;
+        *name++ = 0;
+        st = add_rule(c, lang, kind, pat, name, path, lineno, err, errlen);
+    }
+    fclose(f);
+    return st;
+}
 
 vg_status vg_chrome_load(const char *data_dir, vg_chrome **out, char *err, size_t errlen)
 {
-    (void)data_dir; (void)err; (void)errlen;
-    *out = calloc(1, sizeof **out);
-    return *out ? VG_OK : VG_ERR_NOMEM;
+    *out = NULL;
+    vg_chrome *c = calloc(1, sizeof *c);
+    if (!c) return VG_ERR_NOMEM;
+    DIR *dir = opendir(data_dir);
+    if (!dir) { /* no data folder: structure rules still work */
+        *out = c;
+        return VG_OK;
+    }
+    /* Language folders in a stable order, so reasons do not depend on readdir. */
+    char names[64][8];
+    size_t nn = 0;
+    struct dirent *e;
+    while ((e = readdir(dir)) && nn < 64) {
+        size_t l = strlen(e->d_name);
+        if (l < 2 || l > 3 || e->d_name[0] == '.') continue;
+        memcpy(names[nn++], e->d_name, l + 1);
+    }
+    closedir(dir);
+    qsort(names, nn, sizeof names[0], (int (*)(const void *, const void *))strcmp);
+    vg_status st = VG_OK;
+    for (size_t i = 0; i < nn && st == VG_OK; i++) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s/chrome.tsv", data_dir, names[i]);
+        st = load_file(c, path, names[i], err, errlen);
+    }
+    if (st != VG_OK) {
+        vg_chrome_free(c);
+        return st;
+    }
+    *out = c;
+    return VG_OK;
 }
 
-void vg_chrome_free(vg_chrome *c) { free(c); }
+/* ---------------------------------------------------------------- lines */
+
+enum { S_NONE, S_LATIN, S_CYRILLIC, S_GREEK, S_ARABIC, S_HEBREW, S_CJK, S_OTHER, S_COUNT };
+
+static int script_of(int32_t cp)
+{
+    if (cp < 0x250 || (cp >= 0x1E00 && cp <= 0x1EFF)) return S_LATIN;
+    if (cp >= 0x370 && cp <= 0x3FF) return S_GREEK;
+    if (cp >= 0x400 && cp <= 0x52F) return S_CYRILLIC;
+    if (cp >= 0x590 && cp <= 0x5FF) return S_HEBREW;
+    if ((cp >= 0x600 && cp <= 0x6FF) || (cp >= 0x750 && cp <= 0x77F) ||
+        (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF)) return S_ARABIC;
+    if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+        (cp >= 0xAC00 && cp <= 0xD7AF)) return S_CJK;
+    return S_OTHER;
+}
+
+typedef struct line {
+    const char *s;       /* trimmed, as written */
+    size_t n;
+    const char *fold;    /* folded, punctuation around it trimmed */
+    size_t fn;
+    uint64_t h;          /* of fold */
+    int words;
+    int terminated;      /* ends a sentence: . ! ? ... before closing quotes */
+    int period;          /* ends with . or ... specifically */
+    int letters;
+    int script_letters[S_COUNT];
+    const char *drop;    /* reason, NULL = kept */
+    int blank;
+} line;
+
+static int is_space_at(const char *s, size_t n, size_t i, size_t *w)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') { *w = 1; return 1; }
+    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) { *w = 2; return 1; }
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x8B || (unsigned char)s[i + 2] == 0xAF ||
+         (unsigned char)s[i + 2] == 0x89)) { *w = 3; return 1; }
+    if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBB && (unsigned char)s[i + 2] == 0xBF) { *w = 3; return 1; }
+    return 0;
+}
+
+static void trim(const char **ps, size_t *pn)
+{
+    const char *s = *ps;
+    size_t n = *pn, w;
+    while (n && is_space_at(s, n, 0, &w)) { s += w; n -= w; }
+    for (;;) {
+        if (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) { n--; continue; }
+        if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xA0) { n -= 2; continue; }
+        if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+            ((unsigned char)s[n - 1] == 0x8B || (unsigned char)s[n - 1] == 0xAF)) { n -= 3; continue; }
+        break;
+    }
+    *ps = s;
+    *pn = n;
+}
+
+/* Sentence end, looking through closing quotes and brackets: «...», "..."). */
+static void ending(line *l)
+{
+    const unsigned char *s = (const unsigned char *)l->s;
+    size_t n = l->n;
+    for (;;) {
+        if (n && strchr(" \"')]*", s[n - 1]) && s[n - 1]) { n--; continue; }
+        if (n >= 2 && s[n - 2] == 0xC2 && s[n - 1] == 0xBB) { n -= 2; continue; }           /* » */
+        if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 &&
+            (s[n - 1] == 0x9D || s[n - 1] == 0x99 || s[n - 1] == 0xBA)) { n -= 3; continue; } /* ” ’ › */
+        break;
+    }
+    if (!n) return;
+    if (s[n - 1] == '.') l->terminated = l->period = 1;
+    else if (s[n - 1] == '!' || s[n - 1] == '?') l->terminated = 1;
+    else if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0xA6) l->terminated = l->period = 1;
+}
+
+static void measure(line *l)
+{
+    int in_word = 0;
+    for (size_t i = 0; i < l->n;) {
+        size_t len;
+        int32_t cp = vg_utf8_decode(l->s + i, l->n - i, &len);
+        if (vg_is_alnum(cp)) {
+            if (!in_word) l->words++;
+            in_word = 1;
+            if (!(cp >= '0' && cp <= '9')) {
+                l->letters++;
+                l->script_letters[script_of(cp)]++;
+            }
+        } else if (cp == ' ' || cp == '\t' || cp == 0xA0) {
+            in_word = 0;
+        }
+        i += len;
+    }
+    ending(l);
+}
+
+static int sentence_like(const line *l) { return l->terminated || l->words >= SENTENCE_WORDS; }
+static int headline_like(const line *l) { return !l->blank && !l->period && l->words <= HEADLINE_WORDS; }
+
+static int starts_lower(const line *l)
+{
+    size_t len;
+    int32_t cp = vg_utf8_decode(l->s, l->n, &len);
+    return vg_is_alnum(cp) && !vg_is_upper(cp) && !(cp >= '0' && cp <= '9');
+}
+
+static int is_url(const line *l)
+{
+    if (!(l->n > 7 && (!strncmp(l->s, "http://", 7) || !strncmp(l->s, "https://", 8) || !strncmp(l->s, "www.", 4))))
+        return 0;
+    return memchr(l->s, ' ', l->n) == NULL;
+}
+
+/* Share/view/comment counters: digits with separators, maybe "12K". */
+static int is_counter(const line *l)
+{
+    int digits = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        char ch = l->s[i];
+        if (ch >= '0' && ch <= '9') digits++;
+        else if (ch == ' ' || ch == '.' || ch == ',') continue;
+        else if ((ch == 'k' || ch == 'K' || ch == 'M') && i == l->n - 1 && digits) continue;
+        else return 0;
+    }
+    return digits > 0;
+}
+
+/* "Membres du groupe Al-Nosra - Sputnik Afrique": a photo caption signed by the
+ * outlet: short, unpunctuated, ending in " - " and one to three capitalised words. */
+static int is_caption(const line *l)
+{
+    if (l->terminated || l->words > 12 || l->n < 5) return 0;
+    const char *end = l->s + l->n, *p = NULL;
+    for (const char *q = l->s; q + 3 <= end; q++)
+        if (!memcmp(q, " - ", 3)) p = q;
+    if (!p || p == l->s) return 0;
+    p += 3;
+    if ((size_t)(end - p) > 40) return 0;
+    int words = 0, at_start = 1;
+    for (const char *q = p; q < end;) {
+        size_t len;
+        int32_t cp = vg_utf8_decode(q, (size_t)(end - q), &len);
+        if (cp == ' ') at_start = 1;
+        else if (at_start) {
+            if (!vg_is_upper(cp)) return 0;
+            words++;
+            at_start = 0;
+        }
+        q += len;
+    }
+    return words >= 1 && words <= 3;
+}
+
+static int rule_matches(const rule *r, const line *l, pcre2_match_data *md)
+{
+    if (r->kind == K_REGEX)
+        return md && pcre2_match(r->re, (PCRE2_SPTR)l->s, l->n, 0, 0, md, NULL) >= 0;
+    if (r->kind == K_EXACT) return l->fn == r->plen && !memcmp(l->fold, r->pat, r->plen);
+    /* prefix, related, tail: a marker starts the line; a long sentence that
+     * merely begins with the same word ("Related to this, ...") is text. */
+    if (l->terminated && l->words > 15) return 0;
+    return l->fn >= r->plen && !memcmp(l->fold, r->pat, r->plen);
+}
+
+/* Marks a line; the removed list is written in document order at the end. */
+static void mark(line *l, const char *reason)
+{
+    if (!l->drop) l->drop = reason;
+}
+
+/* The first rule that matches, NULL if none. lang: only that language's rules. */
+static const rule *match(const vg_chrome *c, const line *l, pcre2_match_data *md, const char *lang)
+{
+    for (size_t r = 0; c && r < c->n; r++) {
+        const rule *ru = &c->rules[r];
+        if (lang && strcmp(ru->lang, lang)) continue;
+        if (rule_matches(ru, l, md)) return ru;
+    }
+    return NULL;
+}
+
+/* The detected title leaves the text without being chrome. */
+static const char TITLE_LINE[] = "title";
+
+/* ---------------------------------------------------------------- outlet memory */
+
+static const char *outlet_of(const vg_doc *doc, size_t *n)
+{
+    const char *o = doc->fields[VG_F_OUTLET];
+    if (o && *o) { *n = strlen(o); return o; }
+    const char *src = doc->fields[VG_F_SOURCE];
+    const char *slash = src ? strrchr(src, '/') : NULL;
+    if (!slash) return NULL; /* stdin or a bare file name: no outlet to learn */
+    *n = (size_t)(slash - src);
+    return src;
+}
+
+static cache_slot *cache_find(vg_chrome_cache *c, uint64_t key)
+{
+    size_t i = (size_t)key & (CACHE_SLOTS - 1);
+    while (c->slots[i].key && c->slots[i].key != key) i = (i + 1) & (CACHE_SLOTS - 1);
+    return &c->slots[i];
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* ---------------------------------------------------------------- strip */
 
 vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, size_t n, const char *lang)
 {
-    (void)c; (void)lang;
-    vg_doc_set(doc, VG_F_TEXT, text, n);
+    vg_arena *a = doc->arena;
+    /* 1. Lines, trimmed. */
+    size_t cap = 1;
+    for (size_t i = 0; i < n; i++) cap += text[i] == '\n';
+    if (cap > MAX_LINES) cap = MAX_LINES;
+    line *L = vg_arena_calloc(a, cap, sizeof *L);
+    if (!L) return VG_ERR_NOMEM;
+    size_t nl = 0;
+    for (size_t i = 0; i <= n && nl < cap;) {
+        const char *nlp = i < n ? memchr(text + i, '\n', n - i) : NULL;
+        size_t end = nlp && nl + 1 < cap ? (size_t)(nlp - text) : n;
+        const char *s = text + i;
+        size_t len = end - i;
+        trim(&s, &len);
+        L[nl].s = s;
+        L[nl].n = len;
+        L[nl].blank = len == 0;
+        nl++;
+        i = end + 1;
+    }
+    /* 2. Hard-wrapped paragraphs: a long unpunctuated line continued by a
+     * lowercase one is the same paragraph. */
+    for (size_t i = 0; i < nl; i++) {
+        if (L[i].blank) continue;
+        measure(&L[i]);
+    }
+    for (size_t i = 0; i + 1 < nl; i++) {
+        if (L[i].blank || L[i + 1].blank || L[i].terminated || L[i].n < 50 || !starts_lower(&L[i + 1])) continue;
+        /* "loader" under a long prompt is a widget, not the rest of a sentence. */
+        if (L[i + 1].words < 3 && !L[i + 1].terminated) continue;
+        char *m = vg_arena_alloc(a, L[i].n + 1 + L[i + 1].n);
+        if (!m) return VG_ERR_NOMEM;
+        memcpy(m, L[i].s, L[i].n);
+        m[L[i].n] = ' ';
+        memcpy(m + L[i].n + 1, L[i + 1].s, L[i + 1].n);
+        line merged = {0};
+        merged.s = m;
+        merged.n = L[i].n + 1 + L[i + 1].n;
+        measure(&merged);
+        L[i] = merged;
+        memmove(&L[i + 1], &L[i + 2], (nl - i - 2) * sizeof *L);
+        nl--;
+        i--; /* the merged line may continue again */
+    }
+    /* 3. Folded forms and the document's script. */
+    int doc_script[S_COUNT] = {0};
+    for (size_t i = 0; i < nl; i++) {
+        line *l = &L[i];
+        if (l->blank) continue;
+        size_t fn, st;
+        char *f = vg_fold(a, l->s, l->n, &fn);
+        if (!f) return VG_ERR_NOMEM;
+        l->fn = trim_fold(f, fn, &st);
+        l->fold = f + st;
+        l->h = vg_hash64(l->fold, l->fn, 0x6368726f6d65ULL);
+        for (int s = 0; s < S_COUNT; s++) doc_script[s] += l->script_letters[s];
+    }
+    int main_script = S_LATIN;
+    for (int s = 0; s < S_COUNT; s++)
+        if (doc_script[s] > doc_script[main_script]) main_script = s;
+
+    /* 4. Line-by-line rules: form, script, patterns. */
+    int use_lang = 0;
+    if (lang && c)
+        for (size_t r = 0; r < c->n && !use_lang; r++) use_lang = !strcmp(c->rules[r].lang, lang);
+    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+    if (!md) return VG_ERR_NOMEM;
+    vg_status st = VG_OK;
+    size_t tail_from = nl;
+    size_t total_bytes = 0, seen_bytes = 0;
+    for (size_t i = 0; i < nl; i++) total_bytes += L[i].n;
+    for (size_t i = 0; i < nl && st == VG_OK; i++) {
+        line *l = &L[i];
+        seen_bytes += l->n;
+        if (l->blank) continue;
+        if (l->drop) continue; /* taken by a related block */
+        if (is_url(l)) { mark(l, "url"); continue; }
+        if (is_counter(l)) { mark(l, "counter"); continue; }
+        if (!l->letters) { mark(l, "no-text"); continue; }
+        if (l->letters >= 3 && l->script_letters[main_script] * 10 < l->letters * 3) {
+            mark(l, "other-script");
+            continue;
+        }
+        const rule *ru = match(c, l, md, use_lang ? lang : NULL);
+        if (!ru) continue;
+        if (ru->kind == K_TAIL) {
+            mark(l, ru->reason);
+            /* Only near the end: a comment prompt in the first half is odd. */
+            if (seen_bytes * 2 < total_bytes) continue;
+            tail_from = i + 1;
+            break;
+        }
+        mark(l, ru->reason);
+        if (ru->kind == K_RELATED) {
+            /* The headlines after the marker, across a blank or two, up to
+             * the next marker (which starts its own block). */
+            int blanks = 0, taken = 0;
+            for (size_t j = i + 1; j < nl && taken < RELATED_MAX; j++) {
+                if (L[j].blank) { if (++blanks > 2) break; continue; }
+                blanks = 0;
+                if (!headline_like(&L[j])) break;
+                const rule *next = match(c, &L[j], md, use_lang ? lang : NULL);
+                if (next && (next->kind == K_RELATED || next->kind == K_TAIL)) break;
+                taken++;
+                mark(&L[j], "related-block");
+            }
+        }
+    }
+    pcre2_match_data_free(md);
+    for (size_t i = tail_from; i < nl; i++)
+        if (!L[i].blank) mark(&L[i], "tail");
+    if (st != VG_OK) return st;
+
+    /* 5. Title: the first line, when it reads like one. */
+    size_t first = 0;
+    while (first < nl && L[first].blank) first++;
+    int have_title = doc->fields[VG_F_TITLE] != NULL;
+    if (first < nl && !L[first].drop) {
+        line *t = &L[first];
+        if (have_title) {
+            /* The body often repeats the title it was given. */
+            size_t fn, s0;
+            const char *given = doc->fields[VG_F_TITLE];
+            char *f = vg_fold(a, given, strlen(given), &fn);
+            if (!f) return VG_ERR_NOMEM;
+            size_t gl = trim_fold(f, fn, &s0);
+            if (gl == t->fn && !memcmp(f + s0, t->fold, gl)) t->drop = "title-repeat";
+        } else if (!t->period && t->words >= 2 && t->words <= 30 && t->n <= 300 &&
+                   t->s[t->n - 1] != ':' && t->s[t->n - 1] != ',') {
+            size_t nx = first + 1;
+            int blank_after = nx < nl && L[nx].blank;
+            while (nx < nl && (L[nx].blank || L[nx].drop)) nx++;
+            int body_after = nx < nl && sentence_like(&L[nx]) && L[nx].n > t->n;
+            if (blank_after || body_after) {
+                vg_doc_set(doc, VG_F_TITLE, t->s, t->n);
+                t->drop = TITLE_LINE;
+            }
+        }
+    }
+
+    /* 6. Captions signed by the outlet, and the headline that follows them. */
+    for (size_t i = 0; i < nl && st == VG_OK; i++) {
+        if (L[i].blank || L[i].drop || !is_caption(&L[i])) continue;
+        mark(&L[i], "caption");
+        size_t j = i + 1;
+        if (j < nl && L[j].blank) j++;
+        if (st == VG_OK && j < nl && !L[j].drop && headline_like(&L[j]) && !L[j].terminated)
+            mark(&L[j], "related-block");
+    }
+
+    /* 7. Unpunctuated lines that come back: twice in this document, or in
+     * earlier documents of the same outlet. */
+    size_t nh = 0;
+    uint64_t *hs = vg_arena_alloc(a, (nl ? nl : 1) * sizeof *hs);
+    if (!hs) return VG_ERR_NOMEM;
+    for (size_t i = 0; i < nl; i++)
+        if (!L[i].blank && !L[i].terminated && L[i].words <= REPEAT_WORDS) hs[nh++] = L[i].h;
+    qsort(hs, nh, sizeof *hs, cmp_u64);
+    for (size_t i = 0; i < nl && st == VG_OK; i++) {
+        line *l = &L[i];
+        if (l->blank || l->drop || l->terminated || l->words > REPEAT_WORDS) continue;
+        uint64_t *p = bsearch(&l->h, hs, nh, sizeof *hs, cmp_u64);
+        if (!p) continue;
+        while (p > hs && p[-1] == l->h) p--;
+        if (p + 1 < hs + nh && p[1] == l->h) mark(l, "repeated");
+    }
+    size_t olen = 0;
+    const char *outlet = outlet_of(doc, &olen);
+    if (outlet && st == VG_OK) {
+        if (!doc->chrome_cache) {
+            vg_chrome_cache *cc = calloc(1, sizeof *cc);
+            if (cc) cc->slots = calloc(CACHE_SLOTS, sizeof *cc->slots);
+            if (!cc || !cc->slots) { vg_chrome_cache_free(cc); return VG_ERR_NOMEM; }
+            doc->chrome_cache = cc;
+        }
+        vg_chrome_cache *cc = doc->chrome_cache;
+        if (cc->used + nh > CACHE_SLOTS * 3 / 4) { /* full: start learning again */
+            memset(cc->slots, 0, CACHE_SLOTS * sizeof *cc->slots);
+            cc->used = 0;
+        }
+        uint64_t oh = vg_hash64(outlet, olen, 0x6f75746c6574ULL);
+        uint64_t doc_id = vg_hash64(text, n, 0) | 1;
+        for (size_t i = 0; i < nl && st == VG_OK; i++) {
+            line *l = &L[i];
+            if (l->blank || l->terminated || l->words > REPEAT_WORDS) continue;
+            cache_slot *sl = cache_find(cc, (l->h ^ oh) | 1);
+            if (!sl->key) { sl->key = (l->h ^ oh) | 1; cc->used++; }
+            if (!l->drop && sl->docs >= REPEAT_DOCS && sl->last_doc != doc_id) mark(l, "repeated");
+            if (sl->last_doc != doc_id) { sl->docs++; sl->last_doc = doc_id; }
+        }
+    }
+    if (st != VG_OK) return st;
+
+    /* 8. Before the first and after the last real sentence, unpunctuated
+     * lines are page furniture; in between, only very short ones are. */
+    size_t fb = nl, lb = 0;
+    for (size_t i = 0; i < nl; i++) {
+        if (L[i].blank || L[i].drop || !sentence_like(&L[i])) continue;
+        if (fb == nl) fb = i;
+        lb = i;
+    }
+    for (size_t i = 0; i < nl && st == VG_OK; i++) {
+        line *l = &L[i];
+        if (l->blank || l->drop || sentence_like(l)) continue;
+        if ((fb < nl && (i < fb || i > lb)) || l->words <= SHORT_WORDS) mark(l, "short-no-punct");
+    }
+    if (st != VG_OK) return st;
+
+    for (size_t i = 0; i < nl; i++)
+        if (L[i].drop && L[i].drop != TITLE_LINE && vg_doc_add_removed(doc, L[i].s, L[i].n, L[i].drop))
+            return VG_ERR_NOMEM;
+
+    /* 9. The text: one paragraph per kept line, built in the arena. */
+    size_t total = 0;
+    for (size_t i = 0; i < nl; i++)
+        if (!L[i].blank && !L[i].drop) total += L[i].n + 2;
+    char *out = vg_arena_alloc(a, total + 1);
+    if (!out) return VG_ERR_NOMEM;
+    size_t len = 0;
+    for (size_t i = 0; i < nl; i++) {
+        if (L[i].blank || L[i].drop) continue;
+        if (len) { memcpy(out + len, "\n\n", 2); len += 2; }
+        memcpy(out + len, L[i].s, L[i].n);
+        len += L[i].n;
+    }
+    vg_doc_set(doc, VG_F_TEXT, out, len);
     return VG_OK;
 }

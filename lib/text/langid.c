@@ -1,11 +1,25 @@
-/* langid.c - language identification with libexttextcat over a chosen set of models. */
+/* langid.c - language identification: libexttextcat n-grams, common words for short texts. */
 #include "langid.h"
 
+#include <dirent.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libexttextcat/textcat.h>
+
+#include "../core/hash.h"
+#include "../core/utf8.h"
+
+/* N-gram profiles need a few hundred characters; below this, a language's
+ * share of common words (data/<lang>/stopwords.txt) is the better witness. */
+enum { SHORT_TEXT = 400, MAX_WORDLANGS = 16, MAX_WORDS = 20000 };
+
+typedef struct wordlist {
+    char code[8];
+    uint64_t *h;   /* sorted hashes of folded words */
+    size_t n;
+} wordlist;
 
 #ifndef VG_TEXTCAT_DIR
 #define VG_TEXTCAT_DIR "/usr/share/libexttextcat/"
@@ -14,7 +28,98 @@
 struct vg_langid {
     void *tc;
     pthread_mutex_t lock; /* textcat_Classify writes into its handle */
+    wordlist words[MAX_WORDLANGS];
+    size_t nwords;
 };
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static uint64_t word_hash(const char *w, size_t n) { return vg_hash64(w, n, 0x73746f70ULL); }
+
+/* data/<lang>/stopwords.txt: one word per line, '#' comments. Missing is fine. */
+static vg_status load_words(vg_langid *l, const char *data_dir, char *err, size_t errlen)
+{
+    DIR *dir = opendir(data_dir);
+    if (!dir) return VG_OK;
+    struct dirent *e;
+    vg_status st = VG_OK;
+    while (st == VG_OK && (e = readdir(dir)) && l->nwords < MAX_WORDLANGS) {
+        size_t cl = strlen(e->d_name);
+        if (cl < 2 || cl > 3 || e->d_name[0] == '.') continue;
+        char path[4096], line[256];
+        snprintf(path, sizeof path, "%s/%s/stopwords.txt", data_dir, e->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f) continue;
+        wordlist *w = &l->words[l->nwords];
+        memcpy(w->code, e->d_name, cl + 1);
+        size_t cap = 0;
+        while (fgets(line, sizeof line, f)) {
+            size_t n = strcspn(line, "\r\n");
+            if (!n || line[0] == '#') continue;
+            if (w->n == MAX_WORDS) {
+                snprintf(err, errlen, "%s: more than %d words", path, MAX_WORDS);
+                st = VG_ERR_RESOURCE;
+                break;
+            }
+            size_t fn;
+            char *fw = vg_fold_heap(line, n, &fn);
+            if (!fw) { st = VG_ERR_NOMEM; break; }
+            if (w->n == cap) {
+                cap = cap ? cap * 2 : 256;
+                uint64_t *nh = realloc(w->h, cap * sizeof *nh);
+                if (!nh) { free(fw); st = VG_ERR_NOMEM; break; }
+                w->h = nh;
+            }
+            w->h[w->n++] = word_hash(fw, fn);
+            free(fw);
+        }
+        fclose(f);
+        qsort(w->h, w->n, sizeof *w->h, cmp_u64);
+        l->nwords++;
+    }
+    closedir(dir);
+    return st;
+}
+
+/* Which word list covers the most words of s; NULL unless it wins clearly. */
+static const char *by_words(const vg_langid *l, const char *s, size_t n)
+{
+    if (!l->nwords) return NULL;
+    size_t fn;
+    char *f = vg_fold_heap(s, n, &fn);
+    if (!f) return NULL;
+    size_t hits[MAX_WORDLANGS] = {0}, tokens = 0;
+    for (size_t i = 0; i < fn;) {
+        size_t len;
+        int32_t cp = vg_utf8_decode(f + i, fn - i, &len);
+        if (!vg_is_alnum(cp)) { i += len; continue; }
+        size_t start = i;
+        while (i < fn) {
+            cp = vg_utf8_decode(f + i, fn - i, &len);
+            if (!vg_is_alnum(cp)) break;
+            i += len;
+        }
+        tokens++;
+        uint64_t h = word_hash(f + start, i - start);
+        for (size_t k = 0; k < l->nwords; k++)
+            if (bsearch(&h, l->words[k].h, l->words[k].n, sizeof h, cmp_u64)) hits[k]++;
+    }
+    free(f);
+    size_t best = 0, second = 0;
+    for (size_t k = 1; k < l->nwords; k++)
+        if (hits[k] > hits[best]) best = k;
+    for (size_t k = 0; k < l->nwords; k++)
+        if (k != best && hits[k] > second) second = hits[k];
+    /* Two words and an eighth of the text, twice the runner-up: enough for a
+     * headline or a caption, never decided by one shared word like "a". */
+    if (hits[best] >= 2 && hits[best] * 8 >= tokens && hits[best] >= 2 * second + 1)
+        return l->words[best].code;
+    return NULL;
+}
 
 vg_status vg_langid_load(const char *data_dir, vg_langid **out, char *err, size_t errlen)
 {
@@ -31,6 +136,11 @@ vg_status vg_langid_load(const char *data_dir, vg_langid **out, char *err, size_
         return VG_ERR_RESOURCE;
     }
     pthread_mutex_init(&l->lock, NULL);
+    vg_status st = load_words(l, data_dir, err, errlen);
+    if (st != VG_OK) {
+        vg_langid_free(l);
+        return st;
+    }
     *out = l;
     return VG_OK;
 }
@@ -40,6 +150,7 @@ void vg_langid_free(vg_langid *l)
     if (!l) return;
     textcat_Done(l->tc);
     pthread_mutex_destroy(&l->lock);
+    for (size_t i = 0; i < l->nwords; i++) free(l->words[i].h);
     free(l);
 }
 
@@ -71,5 +182,9 @@ const char *vg_langid_detect(const vg_langid *cl, const char *text, size_t n)
     const char *res = textcat_Classify(l->tc, text, len);
     const char *code = code_of(res);
     pthread_mutex_unlock(&l->lock);
+    if (len < SHORT_TEXT || !strcmp(code, "und")) {
+        const char *w = by_words(l, text, len);
+        if (w) return w; /* static: lives in l */
+    }
     return code;
 }

@@ -10,7 +10,7 @@ typedef struct vg_langid vg_langid;
 vg_status vg_langid_load(const char *data_dir, vg_langid **out, char *err, size_t errlen);
 void vg_langid_free(vg_langid *l);
 /* ISO 639-1 code ("fr", "en", "de", ...) or "und" when the text is too short
- * or unclear. Returns a static string. Thread-safe. */
+ * or unclear. The string is static or owned by l. Thread-safe. */
 const char *vg_langid_detect(const vg_langid *l, const char *text, size_t n);
 
 #endif
