@@ -197,8 +197,8 @@ static void build_match(vg_buf *b, const char *q)
 
 static const char search_sql[] =
     "SELECT a.id, a.ext_id AS doc, a.published, a.lang, a.outlet, a.title,"
-    " snippet(articles_fts, -1, '[', ']', '…', 20) AS snippet,"
-    " round(-bm25(articles_fts, 4.0, 1.0), 3) AS score, a.url, a.story_id AS story"
+    " snippet(articles_fts, 1, '[', ']', '…', 20) AS snippet,"
+    " round(-bm25(articles_fts, 4.0, 1.0), 4) AS score, a.url, a.story_id AS story"
     " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
     " WHERE articles_fts MATCH ?1"
     "   AND (?2 IS NULL OR a.lang = ?2)"
@@ -264,10 +264,10 @@ vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
     vg_buf_free(&c.tmp);
     vg_buf_free(&match);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        s = vg_db_fail(db, rc, "searching");
-        /* FTS5 query syntax errors are the caller's, not the database's. */
-        if (strstr(db->err, "fts5:") || strstr(db->err, "syntax")) s = VG_ERR_ARG;
-        return s;
+        /* A plain SQLITE_ERROR here is FTS5 refusing the query's syntax:
+         * the caller's mistake, not the database's. */
+        s = vg_db_fail(db, rc, rc == SQLITE_ERROR ? "bad query" : "searching");
+        return rc == SQLITE_ERROR ? VG_ERR_ARG : s;
     }
     return VG_OK;
 }

@@ -1,0 +1,297 @@
+/* test_store.c - the SQLite store: put/present, rejects, events round trip, search, bad databases. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "vigie.h"
+#include "../../lib/core/hash.h"
+#include "../../lib/doc/doc.h"
+#include "../../lib/store/internal.h"
+#include "test.h"
+
+/* A document built by hand: the store must not depend on extraction. */
+static vg_doc *mkdoc(void)
+{
+    vg_doc *d = calloc(1, sizeof *d);
+    if (d) d->arena = vg_arena_new(0);
+    return d;
+}
+
+static void fill(vg_doc *d, const char *id, const char *lang, const char *title, const char *text,
+                 const char *published)
+{
+    vg_arena_reset(d->arena);
+    memset(d->fields, 0, sizeof d->fields);
+    d->events = NULL;
+    d->n_events = d->cap_events = 0;
+    vg_doc_set(d, VG_F_SOURCE, id, strlen(id));
+    vg_doc_set(d, VG_F_EXT_ID, id, strlen(id));
+    vg_doc_set(d, VG_F_FORMAT, "text", 4);
+    if (lang) vg_doc_set(d, VG_F_LANG, lang, strlen(lang));
+    if (title) vg_doc_set(d, VG_F_TITLE, title, strlen(title));
+    if (published) vg_doc_set(d, VG_F_PUBLISHED, published, strlen(published));
+    vg_doc_set(d, VG_F_TEXT, text, strlen(text));
+    d->content_hash = vg_hash64(text, strlen(text), 0);
+}
+
+static void tmp_path(char *out, size_t n, const char *name)
+{
+    const char *t = getenv("TMPDIR");
+    snprintf(out, n, "%s/vg-test-%d-%s", t && *t ? t : "/tmp", (int)getpid(), name);
+    char side[600];
+    unlink(out);
+    snprintf(side, sizeof side, "%s-wal", out); unlink(side);
+    snprintf(side, sizeof side, "%s-shm", out); unlink(side);
+}
+
+typedef struct rows { int n; char first[8][256]; char col[64]; char val[1024]; } rows;
+static int collect(const vg_row *r, void *ud)
+{
+    rows *c = ud;
+    for (size_t i = 0; i < r->n; i++) {
+        if (c->n < 8 && !strcmp(r->names[i], "doc")) snprintf(c->first[c->n], 256, "%s", r->values[i] ? r->values[i] : "");
+        if (c->n == 0 && c->col[0] && !strcmp(r->names[i], c->col))
+            snprintf(c->val, sizeof c->val, "%s", r->values[i] ? r->values[i] : "NULL");
+    }
+    c->n++;
+    return 0;
+}
+
+static int count_sql(vg_db *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(vg_db_sqlite(db), sql, -1, &st, NULL) != SQLITE_OK) return -1;
+    int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    sqlite3_finalize(st);
+    return n;
+}
+
+TEST(store_put_then_present)
+{
+    char path[512];
+    tmp_path(path, sizeof path, "put.db");
+    vg_db *db = NULL;
+    CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
+    if (!db) return;
+    vg_doc *d = mkdoc();
+    vg_put_result r;
+    fill(d, "a.txt", "fr", "Titre", "Des frappes ont touché la ville.", "2024-05-01");
+    CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    CHECK_INT(r, VG_PUT_STORED);
+    fill(d, "copy.txt", "fr", "Autre titre", "Des frappes ont touché la ville.", NULL);
+    CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    CHECK_INT(r, VG_PUT_PRESENT);
+    CHECK_INT(vg_db_reject(db, "bad.bin", "binary data"), VG_OK);
+    CHECK_INT(vg_db_reject(db, "bad.bin", "binary data"), VG_OK);
+    CHECK_INT(vg_db_commit(db), VG_OK);
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM articles"), 1);
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM articles_fts_docsize"), 1);
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM rejects"), 1);
+    vg_db_close(db);
+    /* reopen: migrations are not re-run, data is there */
+    CHECK_INT(vg_db_open(path, VG_DB_READONLY, &db), VG_OK);
+    vg_query q = {0};
+    rows c = {0};
+    snprintf(c.col, sizeof c.col, "published");
+    CHECK_INT(vg_db_articles(db, &q, collect, &c), VG_OK);
+    CHECK_INT(c.n, 1);
+    CHECK_STR(c.first[0], "a.txt");
+    CHECK_STR(c.val, "2024-05-01");
+    vg_query q2 = {0};
+    q2.since = "2024-06-01";
+    rows c2 = {0};
+    CHECK_INT(vg_db_articles(db, &q2, collect, &c2), VG_OK);
+    CHECK_INT(c2.n, 0);
+    CHECK_INT(vg_db_put(db, d, &r), VG_ERR_DB_READONLY);
+    vg_db_close(db);
+    vg_doc_free(d);
+    unlink(path);
+}
+
+TEST(store_search_folds_and_stems)
+{
+    char path[512];
+    tmp_path(path, sizeof path, "search.db");
+    vg_db *db = NULL;
+    CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
+    if (!db) return;
+    vg_doc *d = mkdoc();
+    vg_put_result r;
+    fill(d, "fr1", "fr", "Frappes sur Idleb", "Des frappes aériennes ont visé des positions d'al-Qaïda près d'Idleb.", "2024-05-02");
+    CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    fill(d, "en1", "en", "Rebels attacked", "Rebels attacked an army post near Aleppo on Monday.", "2024-05-03");
+    CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    fill(d, "en2", "en", "Market news", "Wheat prices rose. An attack was mentioned once in passing.", "2024-05-04");
+    CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    CHECK_INT(vg_db_commit(db), VG_OK);
+
+    vg_query q = {0};
+    rows c = {0};
+    q.text = "frappe";
+    snprintf(c.col, sizeof c.col, "snippet");
+    CHECK_INT(vg_db_search(db, &q, collect, &c), VG_OK);
+    CHECK_INT(c.n, 1);
+    CHECK_STR(c.first[0], "fr1");
+    CHECK(strstr(c.val, "[frappes]") != NULL);
+    CHECK(strchr(c.val, '\x1F') == NULL);
+
+    rows c2 = {0};
+    q.text = "qaida";
+    CHECK_INT(vg_db_search(db, &q, collect, &c2), VG_OK);
+    CHECK_INT(c2.n, 1);
+    rows c3 = {0};
+    q.text = "al-Qaïda";
+    CHECK_INT(vg_db_search(db, &q, collect, &c3), VG_OK);
+    CHECK_INT(c3.n, 1);
+
+    /* "attack" finds both English articles; the one with it in its title ranks first */
+    rows c4 = {0};
+    q.text = "attack";
+    CHECK_INT(vg_db_search(db, &q, collect, &c4), VG_OK);
+    CHECK_INT(c4.n, 2);
+    CHECK_STR(c4.first[0], "en1");
+
+    rows c5 = {0};
+    q.text = "attack";
+    q.lang = "fr";
+    CHECK_INT(vg_db_search(db, &q, collect, &c5), VG_OK);
+    CHECK_INT(c5.n, 0);
+    q.lang = NULL;
+    q.text = "\"unbalanced";
+    rows c6 = {0};
+    CHECK_INT(vg_db_search(db, &q, collect, &c6), VG_ERR_ARG);
+    rows c7 = {0};
+    q.text = "frap*";
+    CHECK_INT(vg_db_search(db, &q, collect, &c7), VG_OK);
+    CHECK_INT(c7.n, 1);
+    vg_db_close(db);
+    vg_doc_free(d);
+    unlink(path);
+}
+
+TEST(store_events_round_trip)
+{
+    char path[512];
+    tmp_path(path, sizeof path, "events.db");
+    vg_db *db = NULL;
+    CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
+    if (!db) return;
+    vg_doc *d = mkdoc();
+    const char *text = "Trois civils ont été tués à Alep, selon l'OSDH.";
+    fill(d, "ev1", "fr", "Alep", text, "2024-05-02");
+    vg_event *e = vg_doc_add_event(d);
+    CHECK(e != NULL);
+    if (!e) return;
+    memcpy(e->event_date, "2024-05-01", 11);
+    e->time_precision = 1;
+    e->event_type = "Violence against civilians";
+    e->sub_event_type = "Attack";
+    e->inter1 = 2; e->inter2 = 7;
+    e->country = "Syria"; e->iso = "SY"; e->location = "Aleppo";
+    e->latitude = 36.2; e->longitude = 37.16; e->has_coords = 1; e->geo_precision = 1;
+    e->fatalities = 3;
+    e->attribution = "OSDH";
+    e->confidence = 0.8f;
+    e->sent_start = 0; e->sent_end = (uint32_t)strlen(text);
+    CHECK(vg_event_add_evidence(d, e, "fatalities", 0, 5, 0.9f) == 0);
+    vg_put_result r;
+    CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    CHECK_INT(vg_db_commit(db), VG_OK);
+    vg_query q = {0};
+    rows c = {0};
+    snprintf(c.col, sizeof c.col, "evidence");
+    q.country = "sy";
+    CHECK_INT(vg_db_events(db, &q, collect, &c), VG_OK);
+    CHECK_INT(c.n, 1);
+    CHECK(strstr(c.val, "\"field\":\"fatalities\"") != NULL);
+    CHECK(strstr(c.val, "\"text\":\"Trois\"") != NULL);
+    rows c2 = {0};
+    snprintf(c2.col, sizeof c2.col, "interaction");
+    q.country = "Syria";
+    q.event_type = "violence against civilians";
+    CHECK_INT(vg_db_events(db, &q, collect, &c2), VG_OK);
+    CHECK_STR(c2.val, "27");
+    rows c3 = {0};
+    q.since = "2024-05-02";
+    CHECK_INT(vg_db_events(db, &q, collect, &c3), VG_OK);
+    CHECK_INT(c3.n, 0);
+    rows c4 = {0};
+    snprintf(c4.col, sizeof c4.col, "injured");
+    vg_query all = {0};
+    CHECK_INT(vg_db_events(db, &all, collect, &c4), VG_OK);
+    CHECK_STR(c4.val, "NULL");
+    vg_db_close(db);
+    vg_doc_free(d);
+    unlink(path);
+}
+
+TEST(store_disk_full_rolls_back)
+{
+    char path[512];
+    tmp_path(path, sizeof path, "full.db");
+    vg_db *db = NULL;
+    CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
+    if (!db) return;
+    vg_doc *d = mkdoc();
+    vg_put_result r;
+    fill(d, "first", "en", "t", "A first article that is committed.", NULL);
+    CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    CHECK_INT(vg_db_commit(db), VG_OK);
+    /* SQLite's page cap stands in for a full disk: same SQLITE_FULL path. */
+    int pages = count_sql(db, "PRAGMA page_count");
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA max_page_count=%d", pages + 2);
+    CHECK(count_sql(db, sql) > 0);
+    char *big = malloc(200001);
+    vg_status s = VG_OK;
+    for (int i = 0; i < 20 && s == VG_OK; i++) {
+        for (int k = 0; k < 200000; k++) big[k] = (char)('a' + (k * 7 + i) % 26);
+        big[200000] = 0;
+        char id[16];
+        snprintf(id, sizeof id, "big%d", i);
+        fill(d, id, "en", "t", big, NULL);
+        s = vg_db_put(db, d, &r);
+    }
+    CHECK_INT(s, VG_ERR_DB_FULL);
+    CHECK(strlen(vg_db_error(db)) > 0);
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM articles"), 1);
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM articles_fts_docsize"), 1);
+    free(big);
+    vg_db_close(db);
+    vg_doc_free(d);
+    unlink(path);
+}
+
+TEST(store_bad_files)
+{
+    char path[512];
+    tmp_path(path, sizeof path, "notdb.db");
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f) return;
+    for (int i = 0; i < 200; i++) fputs("this is not a database, just text\n", f);
+    fclose(f);
+    vg_db *db = NULL;
+    CHECK_INT(vg_db_open(path, 0, &db), VG_ERR_DB_CORRUPT);
+    CHECK(db && strstr(vg_db_error(db), path) != NULL);
+    vg_db_close(db);
+    CHECK_INT(vg_db_open(path, VG_DB_READONLY, &db), VG_ERR_DB_CORRUPT);
+    vg_db_close(db);
+    unlink(path);
+    CHECK_INT(vg_db_open("/nonexistent-folder-vg/x.db", 0, &db), VG_ERR_IO);
+    CHECK(db && strstr(vg_db_error(db), "/nonexistent-folder-vg") != NULL);
+    vg_db_close(db);
+    tmp_path(path, sizeof path, "missing.db");
+    CHECK_INT(vg_db_open(path, VG_DB_READONLY, &db), VG_ERR_NOT_FOUND);
+    vg_db_close(db);
+    /* read-only via SQLite's URI mode: fails for root too, unlike chmod */
+    tmp_path(path, sizeof path, "ro.db");
+    CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
+    vg_db_close(db);
+    char uri[600];
+    snprintf(uri, sizeof uri, "file:%s?mode=ro", path);
+    CHECK_INT(vg_db_open(uri, 0, &db), VG_ERR_DB_READONLY);
+    vg_db_close(db);
+    unlink(path);
+}
