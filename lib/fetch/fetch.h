@@ -1,0 +1,66 @@
+/* fetch.h - polite HTTP(S) fetching: robots.txt, per-host pacing, conditional GET, retries, limits. */
+#ifndef VG_FETCH_H
+#define VG_FETCH_H
+#include <stddef.h>
+
+#include "vigie.h"
+
+typedef struct vg_fetcher vg_fetcher;
+
+typedef struct vg_fetch_opts {
+    const char *user_agent;   /* NULL: "vigie/VERSION (+https://github.com/vigie/vigie)" */
+    const char *robots_agent; /* product token matched in robots.txt; NULL: "vigie" */
+    const char *state_path;   /* SQLite file for validators and done URLs; NULL: memory */
+    long connect_timeout_ms;
+    long timeout_ms;          /* whole transfer */
+    size_t max_body;          /* bytes; a larger body is an error */
+    long max_redirects;
+    int retries;              /* extra attempts on 5xx, 429, time-outs, connection errors */
+    long backoff_ms;          /* first retry delay; doubles each time (capped at 60 s) */
+    long min_interval_ms;     /* between two requests to one host (robots Crawl-delay may raise it, up to 60 s) */
+    int ignore_robots;        /* for tests and explicit user choice only */
+} vg_fetch_opts;
+
+/* Defaults: 10 s connect, 30 s total, 8 MiB, 5 redirects, 2 retries, 1 s
+ * back-off, 1 s between requests to a host. */
+void vg_fetch_opts_default(vg_fetch_opts *o);
+
+/* On failure *out is NULL and err says why. */
+vg_status vg_fetcher_open(const vg_fetch_opts *o, vg_fetcher **out, char *err, size_t errlen);
+void vg_fetcher_close(vg_fetcher *f); /* accepts NULL */
+
+enum {
+    VG_FETCH_CONDITIONAL = 1, /* send the stored ETag / Last-Modified; store the new ones */
+    VG_FETCH_ONCE = 2         /* skip a URL fetched successfully before; remember this one */
+};
+
+typedef enum vg_fetch_outcome {
+    VG_FETCH_OK,            /* 2xx: body holds the content */
+    VG_FETCH_NOT_MODIFIED,  /* 304 on a conditional request */
+    VG_FETCH_SEEN,          /* VG_FETCH_ONCE and done before: no request made */
+    VG_FETCH_DISALLOWED     /* robots.txt says no: no request made */
+} vg_fetch_outcome;
+
+/* Owned by the fetcher, valid until the next vg_fetch_url() or close. */
+typedef struct vg_fetch_result {
+    vg_fetch_outcome outcome;
+    long http_status;
+    const char *body;         /* NUL-terminated for convenience */
+    size_t len;
+    const char *content_type; /* lower-case MIME type, "" when none */
+    const char *charset;      /* from Content-Type, NULL when none */
+    const char *final_url;    /* after redirects */
+    int attempts;
+} vg_fetch_result;
+
+/* VG_OK with res->outcome. Errors (vg_fetcher_error() says why):
+ * VG_ERR_ARG (not an http/https URL), VG_ERR_TOO_LARGE (body past max_body),
+ * VG_ERR_LOOP (too many redirects), VG_ERR_NOT_FOUND (404/410),
+ * VG_ERR_NETWORK (time-out, connection, other HTTP status, after retries),
+ * VG_ERR_DB (state file). */
+vg_status vg_fetch_url(vg_fetcher *f, const char *url, unsigned flags, vg_fetch_result *res);
+const char *vg_fetcher_error(const vg_fetcher *f);
+/* Remember url as done (VG_FETCH_ONCE does it itself on success). */
+vg_status vg_fetcher_mark_seen(vg_fetcher *f, const char *url);
+
+#endif

@@ -1,0 +1,200 @@
+/* robots.c - robots.txt parsing and matching: groups, Allow/Disallow with * and $, Crawl-delay. */
+#include "robots.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum { MAX_ROBOTS_BYTES = 512 * 1024, MAX_RULES = 10000, MAX_PATTERN = 2048 };
+
+typedef struct rule {
+    char *pat;
+    size_t len;
+    int allow;
+} rule;
+
+struct vg_robots {
+    rule *rules;
+    size_t n, cap;
+    long delay_ms;
+    int deny_all; /* unreachable robots.txt */
+};
+
+/* One group's rules, collected while parsing; kept only if the group applies. */
+typedef struct group_rules {
+    rule *r;
+    size_t n, cap;
+    long delay_ms;
+} group_rules;
+
+static int push(rule **arr, size_t *n, size_t *cap, const char *p, size_t len, int allow)
+{
+    if (*n >= MAX_RULES) return 0;
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        rule *na = realloc(*arr, nc * sizeof *na);
+        if (!na) return -1;
+        *arr = na;
+        *cap = nc;
+    }
+    char *s = malloc(len + 1);
+    if (!s) return -1;
+    memcpy(s, p, len);
+    s[len] = 0;
+    (*arr)[*n].pat = s;
+    (*arr)[*n].len = len;
+    (*arr)[*n].allow = allow;
+    (*n)++;
+    return 0;
+}
+
+static void free_rules(rule *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(r[i].pat);
+    free(r);
+}
+
+/* Does agent line value `v` name our product token? ("vigie", "Vigie/1.0") */
+static int names_agent(const char *v, size_t vl, const char *agent)
+{
+    size_t al = strlen(agent);
+    size_t tl = 0;
+    while (tl < vl && v[tl] != '/' && v[tl] != ' ' && v[tl] != '\t') tl++;
+    return tl == al && strncasecmp(v, agent, al) == 0;
+}
+
+vg_status vg_robots_all(int allow, vg_robots **out)
+{
+    vg_robots *r = calloc(1, sizeof *r);
+    if (!r) return VG_ERR_NOMEM;
+    r->delay_ms = -1;
+    r->deny_all = !allow;
+    *out = r;
+    return VG_OK;
+}
+
+vg_status vg_robots_parse(const char *txt, size_t n, const char *agent, vg_robots **out)
+{
+    *out = NULL;
+    if (n > MAX_ROBOTS_BYTES) n = MAX_ROBOTS_BYTES;
+    /* two collections: rules for our agent and rules for "*" */
+    group_rules mine = {NULL, 0, 0, -1}, star = {NULL, 0, 0, -1};
+    int in_agents = 0;          /* last line was a user-agent line */
+    int cur_mine = 0, cur_star = 0;
+    int saw_mine = 0;
+    const char *p = txt, *end = txt + n;
+    int oom = 0;
+    while (p < end && !oom) {
+        const char *eol = p;
+        while (eol < end && *eol != '\n' && *eol != '\r') eol++;
+        const char *line_end = eol;
+        const char *hash = memchr(p, '#', (size_t)(line_end - p));
+        if (hash) line_end = hash;
+        const char *colon = memchr(p, ':', (size_t)(line_end - p));
+        if (colon) {
+            const char *k = p, *ke = colon;
+            while (k < ke && (*k == ' ' || *k == '\t')) k++;
+            while (ke > k && (ke[-1] == ' ' || ke[-1] == '\t')) ke--;
+            const char *v = colon + 1, *ve = line_end;
+            while (v < ve && (*v == ' ' || *v == '\t')) v++;
+            while (ve > v && (ve[-1] == ' ' || ve[-1] == '\t')) ve--;
+            size_t kl = (size_t)(ke - k), vl = (size_t)(ve - v);
+            if (vl > MAX_PATTERN) vl = MAX_PATTERN;
+            if (kl == 10 && strncasecmp(k, "user-agent", 10) == 0) {
+                if (!in_agents) cur_mine = cur_star = 0; /* a new group starts */
+                in_agents = 1;
+                if (vl == 1 && v[0] == '*') cur_star = 1;
+                else if (names_agent(v, vl, agent)) { cur_mine = 1; saw_mine = 1; }
+            } else {
+                in_agents = 0;
+                int allow = kl == 5 && strncasecmp(k, "allow", 5) == 0;
+                int disallow = kl == 8 && strncasecmp(k, "disallow", 8) == 0;
+                if ((allow || disallow) && vl > 0) {
+                    if (cur_mine && push(&mine.r, &mine.n, &mine.cap, v, vl, allow)) oom = 1;
+                    if (cur_star && push(&star.r, &star.n, &star.cap, v, vl, allow)) oom = 1;
+                } else if (kl == 11 && strncasecmp(k, "crawl-delay", 11) == 0 && vl > 0 && vl < 16) {
+                    char num[16];
+                    memcpy(num, v, vl);
+                    num[vl] = 0;
+                    double d = strtod(num, NULL);
+                    if (d >= 0 && d < 86400) {
+                        if (cur_mine) mine.delay_ms = (long)(d * 1000);
+                        if (cur_star) star.delay_ms = (long)(d * 1000);
+                    }
+                }
+            }
+        }
+        p = eol;
+        while (p < end && (*p == '\n' || *p == '\r')) p++;
+    }
+    vg_robots *r = calloc(1, sizeof *r);
+    if (oom || !r) {
+        free_rules(mine.r, mine.n);
+        free_rules(star.r, star.n);
+        free(r);
+        return VG_ERR_NOMEM;
+    }
+    group_rules *use = saw_mine ? &mine : &star;
+    group_rules *drop = saw_mine ? &star : &mine;
+    r->rules = use->r;
+    r->n = use->n;
+    r->cap = use->cap;
+    r->delay_ms = use->delay_ms;
+    free_rules(drop->r, drop->n);
+    *out = r;
+    return VG_OK;
+}
+
+/* Does pattern (with * and a final $) match the start of path? Iterative
+ * with one backtrack point per '*', so hostile patterns stay linear-ish. */
+static int match(const char *pat, size_t pl, const char *path)
+{
+    size_t pi = 0, si = 0, star_pi = (size_t)-1, star_si = 0;
+    size_t sl = strlen(path);
+    for (;;) {
+        if (pi < pl && pat[pi] == '$' && pi + 1 == pl) {
+            if (si == sl) return 1;
+        } else if (pi == pl) {
+            return 1; /* prefix matched */
+        } else if (pat[pi] == '*') {
+            star_pi = ++pi;
+            star_si = si;
+            continue;
+        } else if (si < sl && pat[pi] == path[si]) {
+            pi++;
+            si++;
+            continue;
+        }
+        if (star_pi == (size_t)-1 || star_si >= sl) return 0;
+        pi = star_pi;
+        si = ++star_si;
+    }
+}
+
+int vg_robots_allowed(const vg_robots *r, const char *path)
+{
+    if (!r) return 1;
+    if (strcmp(path, "/robots.txt") == 0) return 1;
+    if (r->deny_all) return 0;
+    size_t best = 0;
+    int found = 0, allow = 1;
+    for (size_t i = 0; i < r->n; i++) {
+        const rule *ru = &r->rules[i];
+        if (!match(ru->pat, ru->len, path)) continue;
+        if (!found || ru->len > best || (ru->len == best && ru->allow)) {
+            best = ru->len;
+            allow = ru->allow;
+            found = 1;
+        }
+    }
+    return found ? allow : 1;
+}
+
+long vg_robots_crawl_delay_ms(const vg_robots *r) { return r ? r->delay_ms : -1; }
+
+void vg_robots_free(vg_robots *r)
+{
+    if (!r) return;
+    free_rules(r->rules, r->n);
+    free(r);
+}
