@@ -33,7 +33,64 @@ void vg_gazetteer_free(vg_gazetteer *g);
 vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, size_t n, const char *lang,
                          vg_place **out, size_t *n_out);
 
+/* Index in p[0..n) of the place an event most likely happened at: the first
+ * town named, else the first first-level division, else the first country;
+ * n when there is none. */
+size_t vg_places_primary(const vg_place *p, size_t n);
+
 /* Country by name or code in any supported language ("Syrie", "SY", "Syria"). */
 const vg_place *vg_gazetteer_country(const vg_gazetteer *g, const char *name, size_t n);
+
+
+/* ---- Gazetteer internals shared by gazetteer.c (build, load) and places.c (lookup). ---- */
+
+/* Compile the gazetteer. tsv: files from scripts/geo-prepare.py (or a test
+ * fixture in the same format); words: data/<lang>/places-*.tsv (demonyms
+ * "word<TAB>ISO2", word lists "prep|near|admin|stop<TAB>word"). Writes out_path
+ * atomically (temporary file + rename). Nothing is left on failure. */
+vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *const *words, size_t n_words,
+                             const char *out_path, char *err, size_t errlen);
+
+/* One compiled entry, as stored in the mmapped file. */
+typedef struct vg_gz_entry {
+    float lat, lon;
+    uint32_t population;
+    uint32_t name;        /* offset in the string pool */
+    uint32_t admin1;      /* offset in the string pool, 0 = none */
+    uint32_t country;     /* index of the country's own entry */
+    char iso2[4];         /* NUL-terminated */
+    uint8_t kind;         /* vg_place_kind */
+    uint8_t rank;         /* 9 country, 8 admin1, 5 capital, 4 admin1 seat ... 0 village */
+    uint8_t pad[2];
+} vg_gz_entry;
+
+#define VG_GZ_PRIMARY 0x80000000u  /* posting flag: the key came from a main name, not an alternate */
+#define VG_GZ_KEY_MAX 256
+
+/* Key kinds (first byte of every key). */
+#define VG_GZ_EXACT '='     /* normalised name -> entries */
+#define VG_GZ_SKEL '~'      /* transliteration skeleton -> entries */
+#define VG_GZ_DEMONYM '@'   /* "syrien" -> the country's entry */
+#define VG_GZ_PREP '^'      /* a preposition before a place name */
+#define VG_GZ_NEAR '%'      /* approximate location word */
+#define VG_GZ_ADMIN '&'     /* first-level division word */
+#define VG_GZ_STOP '!'      /* common word: needs evidence to count as a place */
+
+/* Normalise folded text (vg_fold output) into a lookup key after the kind byte:
+ * tokens of letters/digits joined by one space, a leading Arabic article
+ * dropped (al-, el-, ad-...). skeleton != 0 gives the transliteration skeleton
+ * (articles dropped, vowels dropped, digraphs and doubled consonants merged).
+ * Returns the key length (0: no key, e.g. skeleton too short), out NUL-terminated. */
+size_t vg_gz_key(char kind, const char *folded, size_t n, int skeleton, char *out, size_t cap);
+
+/* Postings for a key (from vg_gz_key): NULL when absent. n_post may be 0 for word-list keys. */
+const uint32_t *vg_gz_lookup(const vg_gazetteer *g, const char *key, size_t n, size_t *n_post, int *found);
+/* Does any key start with prefix (e.g. "=deir ")? */
+int vg_gz_has_prefix(const vg_gazetteer *g, const char *prefix, size_t n);
+const vg_gz_entry *vg_gz_entry_at(const vg_gazetteer *g, uint32_t idx);
+const char *vg_gz_str(const vg_gazetteer *g, uint32_t off);
+size_t vg_gz_entry_count(const vg_gazetteer *g);
+/* Fill a vg_place (strings point into the mapped file) from an entry index. */
+void vg_gz_place(const vg_gazetteer *g, uint32_t idx, vg_place *p);
 
 #endif

@@ -1,0 +1,697 @@
+/* gazetteer.c - compiles place names into one sorted-key binary file, and maps it read-only for lookups. */
+#include "places.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../core/hash.h"
+#include "../core/utf8.h"
+
+/* File layout (native little-endian, every section 8-byte aligned):
+ *   header | entries[n_entries] | keys[n_keys] | postings[n_post] (u32) | string pool
+ * A key is {string offset, first posting, posting count}; keys are sorted by
+ * strcmp of their strings so a lookup is one binary search, no parsing. */
+#define GZ_MAGIC "VGGAZ002"
+
+typedef struct gz_header {
+    char magic[8];
+    uint32_t n_entries, n_keys, n_post, str_size;
+    uint64_t off_entries, off_keys, off_post, off_str;
+} gz_header;
+
+typedef struct gz_key {
+    uint32_t str, post, n;
+} gz_key;
+
+struct vg_gazetteer {
+    void *map;
+    size_t map_len;
+    const gz_header *h;
+    const vg_gz_entry *entries;
+    const gz_key *keys;
+    const uint32_t *post;
+    const char *str;
+    vg_place *countries;            /* one resolved vg_place per country entry */
+    uint16_t country_of[26 * 26];   /* iso2 -> countries index + 1 */
+};
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+    if (!err || !errlen) return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+}
+
+/* ------------------------------------------------------------------ keys */
+
+static int is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Arabic article forms as transliterated in French and English (al-, el-, ad-, as-, ash-...). */
+static int is_article(const char *t, size_t n)
+{
+    static const char *const art[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an",
+                                      "ed", "er", "es", "ez", "et", "ul", "ud", "adh", "ath", "dh"};
+    for (size_t i = 0; i < sizeof art / sizeof *art; i++)
+        if (strlen(art[i]) == n && memcmp(art[i], t, n) == 0) return 1;
+    return 0;
+}
+
+typedef struct span {
+    size_t off, len;
+} span;
+
+/* Letters of one token reduced to its consonant skeleton: common transliteration
+ * variants (ou/u, Kamal/Kemal, Harem/Harim, -iyah/-ieh, q/k, ch/sh, doubled
+ * consonants) land on the same string. Returns bytes written. */
+static size_t skel_token(const char *t, size_t n, char *out, size_t cap, char *last)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = t[i], nx = i + 1 < n ? t[i + 1] : 0, r;
+        if ((unsigned char)c >= 0x80) return (size_t)-1;
+        if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w') continue;
+        if (nx == 'h' && (c == 'c' || c == 's')) { r = 's'; i++; }
+        else if (nx == 'h' && c == 'k') { r = 'k'; i++; }
+        else if (nx == 'h' && c == 'g') { r = 'g'; i++; }
+        else if (nx == 'h' && c == 'p') { r = 'f'; i++; }
+        else if (nx == 'h' && (c == 't' || c == 'd' || c == 'z')) { r = c; i++; }
+        else if (c == 'd' && nx == 'j') { r = 'j'; i++; }
+        else if (c == 'q' || c == 'c') r = 'k';
+        else if (c == 'h' && i + 1 == n && i > 0) continue; /* Raqqah, Sukriyah, -ieh */
+        else r = c;
+        if (r == *last) continue;                          /* Lattaquie, Raqqa */
+        if (o + 1 >= cap) return (size_t)-1;
+        out[o++] = r;
+        *last = r;
+    }
+    return o;
+}
+
+size_t vg_gz_key(char kind, const char *s, size_t n, int skeleton, char *out, size_t cap)
+{
+    span tok[16];
+    size_t nt = 0;
+    for (size_t i = 0; i < n;) {
+        if (!is_word_byte((unsigned char)s[i])) { i++; continue; }
+        size_t j = i;
+        while (j < n && is_word_byte((unsigned char)s[j])) j++;
+        if (nt == 16) return 0;
+        tok[nt].off = i;
+        tok[nt].len = j - i;
+        nt++;
+        i = j;
+    }
+    if (nt == 0 || cap < 4) return 0;
+    size_t first = 0;
+    if (nt > 1 && is_article(s + tok[0].off, tok[0].len)) first = 1;
+    size_t o = 0;
+    out[o++] = kind;
+    if (!skeleton) {
+        for (size_t k = first; k < nt; k++) {
+            if (o + tok[k].len + 2 > cap) return 0;
+            if (k > first) out[o++] = ' ';
+            memcpy(out + o, s + tok[k].off, tok[k].len);
+            o += tok[k].len;
+        }
+        out[o] = 0;
+        return o;
+    }
+    char last = 0;
+    for (size_t k = first; k < nt; k++) {
+        if (nt - first > 1 && is_article(s + tok[k].off, tok[k].len)) continue;
+        size_t w = skel_token(s + tok[k].off, tok[k].len, out + o, cap - o - 1, &last);
+        if (w == (size_t)-1) return 0;
+        o += w;
+    }
+    out[o] = 0;
+    /* Fewer than three consonants match too many unrelated names. */
+    if (o - 1 < 3) return 0;
+    return o;
+}
+
+/* ------------------------------------------------------------------ build */
+
+typedef struct sbuf {
+    char *p;
+    size_t len, cap;
+} sbuf;
+
+static int sbuf_add(sbuf *b, const char *s, size_t n, uint32_t *off)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t nc = b->cap ? b->cap * 2 : 1 << 20;
+        while (nc < b->len + n + 1) nc *= 2;
+        if (nc > UINT32_MAX) return -1;
+        char *np = realloc(b->p, nc);
+        if (!np) return -1;
+        b->p = np;
+        b->cap = nc;
+    }
+    *off = (uint32_t)b->len;
+    memcpy(b->p + b->len, s, n);
+    b->p[b->len + n] = 0;
+    b->len += n + 1;
+    return 0;
+}
+
+/* Interned strings (display names, admin1 names) so the pool holds each once. */
+typedef struct intern {
+    uint32_t *slot; /* offset+1, 0 = empty */
+    size_t cap, n;
+} intern;
+
+static int intern_add(intern *t, sbuf *pool, const char *s, size_t n, uint32_t *off)
+{
+    if ((t->n + 1) * 2 > t->cap) {
+        size_t nc = t->cap ? t->cap * 2 : 1 << 16;
+        uint32_t *ns = calloc(nc, sizeof *ns);
+        if (!ns) return -1;
+        for (size_t i = 0; i < t->cap; i++) {
+            if (!t->slot[i]) continue;
+            const char *e = pool->p + t->slot[i] - 1;
+            size_t h = vg_hash64(e, strlen(e), 0) & (nc - 1);
+            while (ns[h]) h = (h + 1) & (nc - 1);
+            ns[h] = t->slot[i];
+        }
+        free(t->slot);
+        t->slot = ns;
+        t->cap = nc;
+    }
+    size_t h = vg_hash64(s, n, 0) & (t->cap - 1);
+    while (t->slot[h]) {
+        const char *e = pool->p + t->slot[h] - 1;
+        if (strlen(e) == n && memcmp(e, s, n) == 0) { *off = t->slot[h] - 1; return 0; }
+        h = (h + 1) & (t->cap - 1);
+    }
+    if (sbuf_add(pool, s, n, off) < 0) return -1;
+    t->slot[h] = *off + 1;
+    t->n++;
+    return 0;
+}
+
+typedef struct pair {
+    uint32_t key;  /* offset in the key pool */
+    uint32_t post; /* entry index | VG_GZ_PRIMARY, or UINT32_MAX for a word-list key */
+} pair;
+
+typedef struct builder {
+    vg_gz_entry *e;
+    size_t ne, cape;
+    pair *p;
+    size_t np, capp;
+    sbuf strs, keys;
+    intern names;
+    uint32_t country_of[26 * 26]; /* iso2 -> entry index + 1 */
+} builder;
+
+static const char *g_keypool; /* qsort has no context argument; the build is single-threaded */
+static const vg_gz_entry *g_entries;
+
+static uint64_t importance(const vg_gz_entry *e)
+{
+    return ((uint64_t)e->rank << 32) | e->population;
+}
+
+static int pair_cmp(const void *a, const void *b)
+{
+    const pair *x = a, *y = b;
+    int c = strcmp(g_keypool + x->key, g_keypool + y->key);
+    if (c) return c;
+    if (x->post == UINT32_MAX || y->post == UINT32_MAX) return (x->post > y->post) - (x->post < y->post);
+    uint64_t ix = importance(&g_entries[x->post & ~VG_GZ_PRIMARY]);
+    uint64_t iy = importance(&g_entries[y->post & ~VG_GZ_PRIMARY]);
+    if (ix != iy) return ix > iy ? -1 : 1;
+    return (x->post & ~VG_GZ_PRIMARY) < (y->post & ~VG_GZ_PRIMARY) ? -1
+         : (x->post & ~VG_GZ_PRIMARY) > (y->post & ~VG_GZ_PRIMARY) ? 1 : 0;
+}
+
+static int add_pair(builder *b, const char *key, size_t klen, uint32_t post)
+{
+    if (b->np == b->capp) {
+        size_t nc = b->capp ? b->capp * 2 : 1 << 16;
+        pair *np = realloc(b->p, nc * sizeof *np);
+        if (!np) return -1;
+        b->p = np;
+        b->capp = nc;
+    }
+    uint32_t off;
+    if (sbuf_add(&b->keys, key, klen, &off) < 0) return -1;
+    b->p[b->np].key = off;
+    b->p[b->np].post = post;
+    b->np++;
+    return 0;
+}
+
+/* Both keys (exact, skeleton) of one name. */
+static int add_name(builder *b, const char *name, size_t n, uint32_t post)
+{
+    size_t flen;
+    char *f = vg_fold_heap(name, vg_utf8_valid_prefix(name, n), &flen);
+    if (!f) return -1;
+    char key[VG_GZ_KEY_MAX];
+    int rc = 0;
+    size_t k = vg_gz_key(VG_GZ_EXACT, f, flen, 0, key, sizeof key);
+    if (k > 1 && add_pair(b, key, k, post) < 0) rc = -1;
+    k = vg_gz_key(VG_GZ_SKEL, f, flen, 1, key, sizeof key);
+    if (!rc && k > 1 && add_pair(b, key, k, post) < 0) rc = -1;
+    free(f);
+    return rc;
+}
+
+static int iso_index(const char *cc)
+{
+    if (strlen(cc) != 2 || cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z') return -1;
+    return (cc[0] - 'A') * 26 + (cc[1] - 'A');
+}
+
+/* Splits s in place on sep; returns field count (at most max). */
+static size_t split(char *s, char sep, char **f, size_t max)
+{
+    size_t n = 0;
+    f[n++] = s;
+    for (char *p = s; *p && n < max; p++)
+        if (*p == sep) { *p = 0; f[n++] = p + 1; }
+    return n;
+}
+
+static int add_names(builder *b, char *list, uint32_t post)
+{
+    if (!*list) return 0;
+    char *p = list;
+    while (p) {
+        char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        if (n && n < 200 && add_name(b, p, n, post) < 0) return -1;
+        p = bar ? bar + 1 : NULL;
+    }
+    return 0;
+}
+
+static vg_status read_places(builder *b, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) { set_err(err, errlen, "%s: %s", path, strerror(errno)); return VG_ERR_IO; }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    size_t lineno = 0;
+    vg_status st = VG_OK;
+    while ((len = getline(&line, &cap, f)) > 0) {
+        lineno++;
+        if (line[len - 1] == '\n') line[--len] = 0;
+        if (!len || line[0] == '#') continue;
+        if ((size_t)len > 1 << 20) continue; /* one place's names never need a megabyte */
+        char *fld[10];
+        if (split(line, '\t', fld, 10) < 9) {
+            set_err(err, errlen, "%s:%zu: expected at least 9 tab-separated fields", path, lineno);
+            st = VG_ERR_FORMAT;
+            break;
+        }
+        int ci = iso_index(fld[1]);
+        if (ci < 0) continue;
+        if (b->ne == b->cape) {
+            size_t nc = b->cape ? b->cape * 2 : 1 << 14;
+            vg_gz_entry *ne = realloc(b->e, nc * sizeof *ne);
+            if (!ne) { st = VG_ERR_NOMEM; break; }
+            b->e = ne;
+            b->cape = nc;
+        }
+        vg_gz_entry *e = &b->e[b->ne];
+        memset(e, 0, sizeof *e);
+        e->lat = strtof(fld[4], NULL);
+        e->lon = strtof(fld[5], NULL);
+        long pop = strtol(fld[6], NULL, 10);
+        e->population = pop < 0 ? 0 : pop > (long)UINT32_MAX ? UINT32_MAX : (uint32_t)pop;
+        e->rank = (uint8_t)strtol(fld[7], NULL, 10);
+        e->kind = fld[0][0] == 'C' ? VG_PLACE_COUNTRY : fld[0][0] == 'A' ? VG_PLACE_ADMIN1 : VG_PLACE_CITY;
+        memcpy(e->iso2, fld[1], 2);
+        if (intern_add(&b->names, &b->strs, fld[2], strlen(fld[2]), &e->name) < 0) { st = VG_ERR_NOMEM; break; }
+        if (*fld[3] && intern_add(&b->names, &b->strs, fld[3], strlen(fld[3]), &e->admin1) < 0) {
+            st = VG_ERR_NOMEM;
+            break;
+        }
+        uint32_t idx = (uint32_t)b->ne++;
+        if (e->kind == VG_PLACE_COUNTRY) b->country_of[ci] = idx + 1;
+        if (add_names(b, fld[8], idx | VG_GZ_PRIMARY) < 0 || add_names(b, fld[9] ? fld[9] : (char *)"", idx) < 0) {
+            st = VG_ERR_NOMEM;
+            break;
+        }
+    }
+    free(line);
+    fclose(f);
+    return st;
+}
+
+/* Word lists and demonyms; folded so "à" and "a" are one key. */
+static vg_status read_words(builder *b, const char *path, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) { set_err(err, errlen, "%s: %s", path, strerror(errno)); return VG_ERR_IO; }
+    char line[1024];
+    vg_status st = VG_OK;
+    while (fgets(line, sizeof line, f)) {
+        size_t len = strcspn(line, "\r\n");
+        line[len] = 0;
+        if (!len || line[0] == '#') continue;
+        char *fld[3];
+        if (split(line, '\t', fld, 3) < 2) continue;
+        char kind = 0;
+        const char *word = fld[1];
+        uint32_t post = UINT32_MAX;
+        int ci = iso_index(fld[1]);
+        if (ci >= 0) { /* demonym: word, ISO2 */
+            if (!b->country_of[ci]) continue;
+            kind = VG_GZ_DEMONYM;
+            word = fld[0];
+            post = b->country_of[ci] - 1;
+        } else if (!strcmp(fld[0], "prep")) kind = VG_GZ_PREP;
+        else if (!strcmp(fld[0], "near")) kind = VG_GZ_NEAR;
+        else if (!strcmp(fld[0], "admin")) kind = VG_GZ_ADMIN;
+        else if (!strcmp(fld[0], "stop")) kind = VG_GZ_STOP;
+        else continue;
+        size_t flen;
+        char *fw = vg_fold_heap(word, vg_utf8_valid_prefix(word, strlen(word)), &flen);
+        if (!fw) { st = VG_ERR_NOMEM; break; }
+        char key[VG_GZ_KEY_MAX];
+        size_t k = vg_gz_key(kind, fw, flen, 0, key, sizeof key - 1);
+        int rc = 0;
+        if (k > 1) {
+            rc = add_pair(b, key, k, post);
+            if (!rc && kind == VG_GZ_DEMONYM && k + 1 < sizeof key && key[k - 1] != 's') {
+                key[k] = 's'; /* plural: syriens, Syrians */
+                key[k + 1] = 0;
+                rc = add_pair(b, key, k + 1, post);
+            }
+        }
+        free(fw);
+        if (rc) { st = VG_ERR_NOMEM; break; }
+    }
+    fclose(f);
+    (void)err;
+    (void)errlen;
+    return st;
+}
+
+static int write_all(FILE *f, const void *p, size_t n)
+{
+    return n == 0 || fwrite(p, 1, n, f) == n ? 0 : -1;
+}
+
+static int pad8(FILE *f, uint64_t *pos)
+{
+    static const char z[8];
+    size_t p = (size_t)((8 - (*pos & 7)) & 7);
+    *pos += p;
+    return write_all(f, z, p);
+}
+
+static void builder_free(builder *b)
+{
+    free(b->e);
+    free(b->p);
+    free(b->strs.p);
+    free(b->keys.p);
+    free(b->names.slot);
+}
+
+vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *const *words, size_t n_words,
+                             const char *out_path, char *err, size_t errlen)
+{
+    builder b;
+    memset(&b, 0, sizeof b);
+    uint32_t zero;
+    vg_status st = VG_OK;
+    if (sbuf_add(&b.strs, "", 0, &zero) < 0 || sbuf_add(&b.keys, "", 0, &zero) < 0) st = VG_ERR_NOMEM;
+    for (size_t i = 0; st == VG_OK && i < n_tsv; i++) st = read_places(&b, tsv[i], err, errlen);
+    /* Each entry's country; an entry whose country has no entry of its own points at itself. */
+    for (size_t i = 0; st == VG_OK && i < b.ne; i++) {
+        int ci = iso_index(b.e[i].iso2);
+        b.e[i].country = ci >= 0 && b.country_of[ci] ? b.country_of[ci] - 1 : (uint32_t)i;
+    }
+    for (size_t i = 0; st == VG_OK && i < n_words; i++) st = read_words(&b, words[i], err, errlen);
+    if (st != VG_OK) { builder_free(&b); return st; }
+    if (b.keys.len > UINT32_MAX || b.np > UINT32_MAX) { builder_free(&b); return VG_ERR_TOO_LARGE; }
+
+    g_keypool = b.keys.p;
+    g_entries = b.e;
+    qsort(b.p, b.np, sizeof *b.p, pair_cmp);
+
+    /* Group equal keys; drop repeated (key, entry) pairs keeping the primary flag. */
+    gz_key *keys = malloc((b.np + 1) * sizeof *keys);
+    uint32_t *post = malloc((b.np + 1) * sizeof *post);
+    sbuf kstr = {0};
+    size_t nk = 0, npost = 0;
+    if (!keys || !post) st = VG_ERR_NOMEM;
+    for (size_t i = 0; st == VG_OK && i < b.np;) {
+        const char *ks = b.keys.p + b.p[i].key;
+        size_t j = i;
+        while (j < b.np && strcmp(b.keys.p + b.p[j].key, ks) == 0) j++;
+        uint32_t off;
+        if (sbuf_add(&kstr, ks, strlen(ks), &off) < 0) { st = VG_ERR_NOMEM; break; }
+        keys[nk].str = off;
+        keys[nk].post = (uint32_t)npost;
+        for (size_t k = i; k < j; k++) {
+            if (b.p[k].post == UINT32_MAX) continue;
+            uint32_t id = b.p[k].post & ~VG_GZ_PRIMARY;
+            size_t d;
+            for (d = keys[nk].post; d < npost; d++)
+                if ((post[d] & ~VG_GZ_PRIMARY) == id) break;
+            if (d < npost) post[d] |= b.p[k].post & VG_GZ_PRIMARY;
+            else if (npost - keys[nk].post < 4096) post[npost++] = b.p[k].post;
+        }
+        keys[nk].n = (uint32_t)(npost - keys[nk].post);
+        nk++;
+        i = j;
+    }
+
+    /* The file uses one pool: entry strings first, then key strings shifted by its size. */
+    char tmp[4096];
+    FILE *f = NULL;
+    if (st == VG_OK) {
+        snprintf(tmp, sizeof tmp, "%s.tmp.%ld", out_path, (long)getpid());
+        f = fopen(tmp, "wb");
+        if (!f) { set_err(err, errlen, "%s: %s", tmp, strerror(errno)); st = VG_ERR_IO; }
+    }
+    if (st == VG_OK) {
+        for (size_t i = 0; i < nk; i++) keys[i].str += (uint32_t)b.strs.len;
+        gz_header h;
+        memset(&h, 0, sizeof h);
+        memcpy(h.magic, GZ_MAGIC, 8);
+        h.n_entries = (uint32_t)b.ne;
+        h.n_keys = (uint32_t)nk;
+        h.n_post = (uint32_t)npost;
+        h.str_size = (uint32_t)(b.strs.len + kstr.len);
+        uint64_t pos = sizeof h;
+        h.off_entries = pos;
+        pos += b.ne * sizeof *b.e;
+        pos = (pos + 7) & ~(uint64_t)7;
+        h.off_keys = pos;
+        pos += nk * sizeof *keys;
+        pos = (pos + 7) & ~(uint64_t)7;
+        h.off_post = pos;
+        pos += npost * sizeof *post;
+        pos = (pos + 7) & ~(uint64_t)7;
+        h.off_str = pos;
+        uint64_t w = 0;
+        int bad = write_all(f, &h, sizeof h);
+        w += sizeof h;
+        bad |= write_all(f, b.e, b.ne * sizeof *b.e);
+        w += b.ne * sizeof *b.e;
+        bad |= pad8(f, &w);
+        bad |= write_all(f, keys, nk * sizeof *keys);
+        w += nk * sizeof *keys;
+        bad |= pad8(f, &w);
+        bad |= write_all(f, post, npost * sizeof *post);
+        w += npost * sizeof *post;
+        bad |= pad8(f, &w);
+        bad |= write_all(f, b.strs.p, b.strs.len);
+        bad |= write_all(f, kstr.p, kstr.len);
+        if (fclose(f) != 0) bad = 1;
+        if (bad || rename(tmp, out_path) != 0) {
+            set_err(err, errlen, "%s: %s", out_path, strerror(errno));
+            unlink(tmp);
+            st = VG_ERR_IO;
+        }
+    }
+    free(keys);
+    free(post);
+    free(kstr.p);
+    builder_free(&b);
+    return st;
+}
+
+/* ------------------------------------------------------------------ load */
+
+vg_status vg_gazetteer_load(const char *path, vg_gazetteer **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) { set_err(err, errlen, "%s: %s", path, strerror(errno)); return VG_ERR_IO; }
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || sb.st_size < (off_t)sizeof(gz_header)) {
+        close(fd);
+        set_err(err, errlen, "%s: not a vigie gazetteer", path);
+        return VG_ERR_FORMAT;
+    }
+    size_t len = (size_t)sb.st_size;
+    void *m = mmap(NULL, len, PROT_READ, MAP_SHARED, fd, 0);
+    close(fd);
+    if (m == MAP_FAILED) { set_err(err, errlen, "%s: %s", path, strerror(errno)); return VG_ERR_IO; }
+    const gz_header *h = m;
+    /* Every offset checked once here, so lookups can trust the file. */
+    int ok = memcmp(h->magic, GZ_MAGIC, 8) == 0 && h->off_entries == sizeof *h &&
+             h->off_keys >= h->off_entries + (uint64_t)h->n_entries * sizeof(vg_gz_entry) &&
+             h->off_post >= h->off_keys + (uint64_t)h->n_keys * sizeof(gz_key) &&
+             h->off_str >= h->off_post + (uint64_t)h->n_post * 4 && h->off_str + h->str_size <= len &&
+             h->str_size > 0 && (h->off_keys & 7) == 0 && (h->off_post & 7) == 0;
+    const char *str = (const char *)m + (ok ? h->off_str : 0);
+    ok = ok && str[h->str_size - 1] == 0;
+    const vg_gz_entry *e = (const void *)((const char *)m + h->off_entries);
+    const gz_key *k = (const void *)((const char *)m + (ok ? h->off_keys : 0));
+    const uint32_t *p = (const void *)((const char *)m + (ok ? h->off_post : 0));
+    for (uint32_t i = 0; ok && i < h->n_entries; i++)
+        ok = e[i].name < h->str_size && e[i].admin1 < h->str_size && e[i].country < h->n_entries &&
+             e[i].iso2[2] == 0;
+    for (uint32_t i = 0; ok && i < h->n_keys; i++)
+        ok = k[i].str < h->str_size && (uint64_t)k[i].post + k[i].n <= h->n_post &&
+             (i == 0 || strcmp(str + k[i - 1].str, str + k[i].str) < 0);
+    for (uint32_t i = 0; ok && i < h->n_post; i++) ok = (p[i] & ~VG_GZ_PRIMARY) < h->n_entries;
+    if (!ok) {
+        munmap(m, len);
+        set_err(err, errlen, "%s: not a vigie gazetteer or damaged (rebuild with scripts/build-gazetteer.sh)", path);
+        return VG_ERR_FORMAT;
+    }
+    vg_gazetteer *g = calloc(1, sizeof *g);
+    if (!g) { munmap(m, len); return VG_ERR_NOMEM; }
+    g->map = m;
+    g->map_len = len;
+    g->h = h;
+    g->entries = e;
+    g->keys = k;
+    g->post = p;
+    g->str = str;
+    size_t nc = 0;
+    for (uint32_t i = 0; i < h->n_entries; i++) nc += e[i].kind == VG_PLACE_COUNTRY;
+    g->countries = calloc(nc ? nc : 1, sizeof *g->countries);
+    if (!g->countries) { vg_gazetteer_free(g); return VG_ERR_NOMEM; }
+    nc = 0;
+    for (uint32_t i = 0; i < h->n_entries; i++) {
+        int ci = (e[i].iso2[0] - 'A') * 26 + (e[i].iso2[1] - 'A');
+        if (e[i].kind != VG_PLACE_COUNTRY || ci < 0 || ci >= 26 * 26 || g->country_of[ci]) continue;
+        vg_gz_place(g, i, &g->countries[nc]);
+        g->countries[nc].confidence = 1.0f;
+        g->country_of[ci] = (uint16_t)++nc;
+    }
+    *out = g;
+    return VG_OK;
+}
+
+void vg_gazetteer_free(vg_gazetteer *g)
+{
+    if (!g) return;
+    munmap(g->map, g->map_len);
+    free(g->countries);
+    free(g);
+}
+
+/* First key >= key[0..n) (compared as a NUL-terminated prefix-aware string). */
+static size_t lower_bound(const vg_gazetteer *g, const char *key, size_t n)
+{
+    size_t lo = 0, hi = g->h->n_keys;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *s = g->str + g->keys[mid].str;
+        int c = strncmp(s, key, n);
+        if (c == 0 && s[n] != 0) c = 1; /* s is longer: greater than key */
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+const uint32_t *vg_gz_lookup(const vg_gazetteer *g, const char *key, size_t n, size_t *n_post, int *found)
+{
+    *n_post = 0;
+    if (found) *found = 0;
+    if (!g || !n) return NULL;
+    size_t i = lower_bound(g, key, n);
+    if (i >= g->h->n_keys) return NULL;
+    const char *s = g->str + g->keys[i].str;
+    if (strncmp(s, key, n) != 0 || s[n] != 0) return NULL;
+    if (found) *found = 1;
+    *n_post = g->keys[i].n;
+    return g->post + g->keys[i].post;
+}
+
+int vg_gz_has_prefix(const vg_gazetteer *g, const char *prefix, size_t n)
+{
+    if (!g || !n) return 0;
+    size_t i = lower_bound(g, prefix, n);
+    return i < g->h->n_keys && strncmp(g->str + g->keys[i].str, prefix, n) == 0;
+}
+
+const vg_gz_entry *vg_gz_entry_at(const vg_gazetteer *g, uint32_t idx)
+{
+    return idx < g->h->n_entries ? &g->entries[idx] : NULL;
+}
+
+const char *vg_gz_str(const vg_gazetteer *g, uint32_t off)
+{
+    return off < g->h->str_size ? g->str + off : "";
+}
+
+size_t vg_gz_entry_count(const vg_gazetteer *g)
+{
+    return g ? g->h->n_entries : 0;
+}
+
+void vg_gz_place(const vg_gazetteer *g, uint32_t idx, vg_place *p)
+{
+    const vg_gz_entry *e = &g->entries[idx];
+    const vg_gz_entry *c = &g->entries[e->country];
+    p->name = g->str + e->name;
+    p->country = g->str + c->name;
+    p->iso2 = e->iso2;
+    p->admin1 = e->kind == VG_PLACE_ADMIN1 ? g->str + e->name : e->admin1 ? g->str + e->admin1 : NULL;
+    p->lat = e->lat;
+    p->lon = e->lon;
+    p->kind = (vg_place_kind)e->kind;
+    p->geo_precision = e->kind == VG_PLACE_CITY ? 1 : 3;
+    p->population = e->population;
+}
+
+const vg_place *vg_gazetteer_country(const vg_gazetteer *g, const char *name, size_t n)
+{
+    if (!g || !name || !n || n > 200) return NULL;
+    if (n == 2 && name[0] >= 'A' && name[0] <= 'Z' && name[1] >= 'A' && name[1] <= 'Z') {
+        int ci = (name[0] - 'A') * 26 + (name[1] - 'A');
+        return g->country_of[ci] ? &g->countries[g->country_of[ci] - 1] : NULL;
+    }
+    size_t flen;
+    char *f = vg_fold_heap(name, vg_utf8_valid_prefix(name, n), &flen);
+    if (!f) return NULL;
+    char key[VG_GZ_KEY_MAX];
+    size_t k = vg_gz_key(VG_GZ_EXACT, f, flen, 0, key, sizeof key);
+    free(f);
+    size_t np;
+    const uint32_t *p = vg_gz_lookup(g, key, k, &np, NULL);
+    for (size_t i = 0; p && i < np; i++) {
+        const vg_gz_entry *e = &g->entries[p[i] & ~VG_GZ_PRIMARY];
+        if (e->kind != VG_PLACE_COUNTRY) continue;
+        int ci = (e->iso2[0] - 'A') * 26 + (e->iso2[1] - 'A');
+        return ci >= 0 && ci < 26 * 26 && g->country_of[ci] ? &g->countries[g->country_of[ci] - 1] : NULL;
+    }
+    return NULL;
+}

