@@ -7,6 +7,7 @@
 
 #include "../analyze/analyze.h"
 #include "../extract/chrome.h"
+#include "../extract/html_hints.h"
 #include "../text/langid.h"
 
 vg_status vg_env_open(const char *data_dir, vg_env **out, char *err, size_t errlen)
@@ -23,6 +24,7 @@ vg_status vg_env_open(const char *data_dir, vg_env **out, char *err, size_t errl
     vg_status st = env->data_dir ? VG_OK : VG_ERR_NOMEM;
     if (st == VG_OK) st = vg_langid_load(data_dir, &env->langid, err, errlen);
     if (st == VG_OK) st = vg_chrome_load(data_dir, &env->chrome, err, errlen);
+    if (st == VG_OK) st = vg_html_hints_load(data_dir, &env->html_hints, err, errlen);
     if (st == VG_OK)
         st = vg_analyzer_load(data_dir, &env->analyzer, err, errlen, env->warning, sizeof env->warning);
     if (st != VG_OK) { vg_env_close(env); return st; }
@@ -37,6 +39,7 @@ void vg_env_close(vg_env *env)
     if (!env) return;
     vg_analyzer_free(env->analyzer);
     vg_chrome_free(env->chrome);
+    vg_html_hints_free(env->html_hints);
     vg_langid_free(env->langid);
     free(env->data_dir);
     free(env);

@@ -1,9 +1,719 @@
-/* html.c - PLACEHOLDER until the HTML extractor lands. */
+/* html.c - main text of an HTML page: libxml2 SAX into a compact block list, then readability-style scoring. */
 #include "html.h"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/buf.h"
+#include "../core/utf8.h"
+#include "../doc/env.h"
+#include "html_charset.h"
+#include "html_hints.h"
+#include "html_meta.h"
+
+/* The page is parsed once, by SAX: no DOM. What the extraction needs is
+ * kept: block-level elements as nodes (parent, tag, class/id weight) and the
+ * text between block boundaries as blocks pointing at their node. Scoring
+ * then runs over these arrays, which are a small fraction of a tree. */
+
+enum {
+    MAX_STACK = 256,          /* element nesting we track; deeper is flattened */
+    MAX_NODES = 1 << 20,      /* block elements per page */
+    MAX_BLOCKS = 1 << 20,
+    MAX_TEXT = 16 << 20,      /* bytes of collected text */
+    MAX_TITLE = 1024,
+    MAX_LD = 512 * 1024,      /* one JSON-LD script */
+};
+
+typedef enum tag {
+    T_INLINE = 0, T_A, T_BR, T_SKIP, T_TITLE, T_META, T_LINK, T_TIME, T_SCRIPT, T_HTML, T_IMG,
+    /* block-level from here */
+    T_BLOCK_FIRST,
+    T_P = T_BLOCK_FIRST, T_DIV, T_H1, T_H2, T_H3, T_H4, T_H5, T_H6, T_LI, T_UL, T_OL, T_DL, T_DT, T_DD,
+    T_BLOCKQUOTE, T_PRE, T_TABLE, T_TR, T_TD, T_TH, T_ARTICLE, T_MAIN, T_SECTION, T_BODY, T_NAV,
+    T_ASIDE, T_FOOTER, T_HEADER, T_FORM, T_FIGURE, T_FIGCAPTION, T_ADDRESS, T_HR, T_OTHERBLOCK,
+} tag;
+
+#define IS_HEADING(t) ((t) >= T_H1 && (t) <= T_H6)
+
+enum { N_REMOVE = 1, N_BODY = 2, N_SCORED = 4, N_CHROME = 8 };
+
+typedef struct node {
+    int32_t parent;
+    uint8_t tag, flags;
+    int16_t hint;
+    uint32_t text, link;   /* bytes of text / link text in the subtree */
+    float score;
+} node;
+
+typedef struct block {
+    uint32_t start, len, link;
+    int32_t node;
+} block;
+
+typedef struct frame {
+    uint8_t tag, skip;
+    int32_t node;
+} frame;
+
+typedef struct sax {
+    vg_doc *doc;
+    const vg_html_hints *hints;
+    vg_html_meta meta;
+    frame stack[MAX_STACK];
+    int depth, overflow;
+    int skip, in_a, in_pre, in_title, in_ld;
+    node *nodes;
+    size_t n_nodes, cap_nodes;
+    block *blocks;
+    size_t n_blocks, cap_blocks;
+    vg_buf text;           /* all block text, blocks index into it */
+    size_t cur_start, cur_link;
+    int space;             /* last byte written was a space (or block start) */
+    vg_buf title, ld;
+    int32_t h1_node;
+    int failed;            /* out of memory or past a limit */
+} sax;
+
+static tag tag_of(const char *n)
+{
+    /* names from libxml2's HTML parser are lower case */
+    switch (n[0]) {
+    case 'a':
+        if (!n[1]) return T_A;
+        if (!strcmp(n, "article")) return T_ARTICLE;
+        if (!strcmp(n, "aside")) return T_ASIDE;
+        if (!strcmp(n, "address")) return T_ADDRESS;
+        if (!strcmp(n, "audio")) return T_SKIP;
+        break;
+    case 'b':
+        if (!strcmp(n, "br")) return T_BR;
+        if (!strcmp(n, "blockquote")) return T_BLOCKQUOTE;
+        if (!strcmp(n, "body")) return T_BODY;
+        if (!strcmp(n, "button")) return T_SKIP;
+        break;
+    case 'c':
+        if (!strcmp(n, "canvas")) return T_SKIP;
+        if (!strcmp(n, "center")) return T_OTHERBLOCK;
+        break;
+    case 'd':
+        if (!strcmp(n, "div")) return T_DIV;
+        if (!strcmp(n, "dl")) return T_DL;
+        if (!strcmp(n, "dt")) return T_DT;
+        if (!strcmp(n, "dd")) return T_DD;
+        if (!strcmp(n, "details") || !strcmp(n, "dialog")) return T_OTHERBLOCK;
+        break;
+    case 'e':
+        if (!strcmp(n, "embed")) return T_SKIP;
+        break;
+    case 'f':
+        if (!strcmp(n, "footer")) return T_FOOTER;
+        if (!strcmp(n, "form")) return T_FORM;
+        if (!strcmp(n, "figure")) return T_FIGURE;
+        if (!strcmp(n, "figcaption")) return T_FIGCAPTION;
+        if (!strcmp(n, "fieldset")) return T_OTHERBLOCK;
+        break;
+    case 'h':
+        if (n[1] >= '1' && n[1] <= '6' && !n[2]) return (tag)(T_H1 + (n[1] - '1'));
+        if (!strcmp(n, "header")) return T_HEADER;
+        if (!strcmp(n, "hr")) return T_HR;
+        if (!strcmp(n, "html")) return T_HTML;
+        if (!strcmp(n, "head")) return T_SKIP;
+        if (!strcmp(n, "hgroup")) return T_OTHERBLOCK;
+        break;
+    case 'i':
+        if (!strcmp(n, "img")) return T_IMG;
+        if (!strcmp(n, "iframe") || !strcmp(n, "input")) return T_SKIP;
+        break;
+    case 'l':
+        if (!strcmp(n, "li")) return T_LI;
+        if (!strcmp(n, "link")) return T_LINK;
+        break;
+    case 'm':
+        if (!strcmp(n, "main")) return T_MAIN;
+        if (!strcmp(n, "meta")) return T_META;
+        if (!strcmp(n, "math") || !strcmp(n, "menu")) return T_SKIP;
+        break;
+    case 'n':
+        if (!strcmp(n, "nav")) return T_NAV;
+        if (!strcmp(n, "noscript")) return T_SKIP;
+        break;
+    case 'o':
+        if (!strcmp(n, "ol")) return T_OL;
+        if (!strcmp(n, "object") || !strcmp(n, "option")) return T_SKIP;
+        break;
+    case 'p':
+        if (!n[1]) return T_P;
+        if (!strcmp(n, "pre")) return T_PRE;
+        break;
+    case 's':
+        if (!strcmp(n, "section")) return T_SECTION;
+        if (!strcmp(n, "script")) return T_SCRIPT;
+        if (!strcmp(n, "style") || !strcmp(n, "svg") || !strcmp(n, "select")) return T_SKIP;
+        break;
+    case 't':
+        if (!strcmp(n, "td")) return T_TD;
+        if (!strcmp(n, "th")) return T_TH;
+        if (!strcmp(n, "tr")) return T_TR;
+        if (!strcmp(n, "table")) return T_TABLE;
+        if (!strcmp(n, "title")) return T_TITLE;
+        if (!strcmp(n, "time")) return T_TIME;
+        if (!strcmp(n, "template") || !strcmp(n, "textarea")) return T_SKIP;
+        break;
+    case 'u':
+        if (!strcmp(n, "ul")) return T_UL;
+        break;
+    case 'v':
+        if (!strcmp(n, "video")) return T_SKIP;
+        break;
+    default:
+        break;
+    }
+    return T_INLINE;
+}
+
+static const char *attr(const xmlChar **atts, const char *name)
+{
+    if (!atts) return NULL;
+    for (size_t i = 0; atts[i] && i < 512; i += 2)
+        if (!strcmp((const char *)atts[i], name)) return atts[i + 1] ? (const char *)atts[i + 1] : "";
+    return NULL;
+}
+
+static int has_word_ci(const char *s, const char *w)
+{
+    size_t n = strlen(w);
+    for (; *s; s++) {
+        size_t i = 0;
+        while (i < n && s[i] && ((s[i] | 32) == w[i])) i++;
+        if (i == n) return 1;
+    }
+    return 0;
+}
+
+/* style="display:none", hidden, aria-hidden: the reader never sees it. */
+static int is_hidden(const xmlChar **atts)
+{
+    if (attr(atts, "hidden")) return 1;
+    const char *st = attr(atts, "style");
+    if (st && (has_word_ci(st, "display:none") || has_word_ci(st, "display: none") ||
+               has_word_ci(st, "visibility:hidden")))
+        return 1;
+    return 0;
+}
+
+/* ---- text collection ---- */
+
+static void flush(sax *s)
+{
+    size_t end = s->text.len;
+    while (end > s->cur_start && s->text.data[end - 1] == ' ') end--;
+    if (end > s->cur_start && s->depth > 0 && !s->failed) {
+        if (s->n_blocks == s->cap_blocks) {
+            size_t nc = s->cap_blocks ? s->cap_blocks * 2 : 256;
+            block *b = nc <= MAX_BLOCKS ? realloc(s->blocks, nc * sizeof *b) : NULL;
+            if (!b) { s->failed = 1; return; }
+            s->blocks = b;
+            s->cap_blocks = nc;
+        }
+        /* the block belongs to the innermost block element open */
+        int32_t nd = -1;
+        for (int i = s->depth - 1; i >= 0 && nd < 0; i--) nd = s->stack[i].node;
+        size_t len = end - s->cur_start;
+        s->blocks[s->n_blocks++] = (block){(uint32_t)s->cur_start, (uint32_t)len,
+                                           (uint32_t)(s->cur_link < len ? s->cur_link : len), nd};
+        s->text.len = end;
+        vg_buf_putc(&s->text, '\n'); /* separator so blocks stay NUL-free strings apart */
+    } else {
+        s->text.len = s->cur_start;
+    }
+    s->cur_start = s->text.len;
+    s->cur_link = 0;
+    s->space = 1;
+}
+
+static void add_text(sax *s, const char *p, size_t n)
+{
+    if (s->text.len + n > MAX_TEXT) { s->failed = 1; return; }
+    if (vg_buf_reserve(&s->text, n + 1)) { s->failed = 1; return; }
+    char *w = s->text.data + s->text.len;
+    size_t before = s->text.len;
+    if (s->in_pre) {
+        memcpy(w, p, n);
+        w += n;
+        s->space = n && (p[n - 1] == ' ' || p[n - 1] == '\n');
+    } else {
+        int sp = s->space;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)p[i];
+            if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+                if (!sp) { *w++ = ' '; sp = 1; }
+            } else if (c == 0xC2 && i + 1 < n && (unsigned char)p[i + 1] == 0xA0) {
+                /* no-break space: a space for the reader */
+                if (!sp) { *w++ = ' '; sp = 1; }
+                i++;
+            } else {
+                *w++ = (char)c;
+                sp = 0;
+            }
+        }
+        s->space = sp;
+    }
+    s->text.len = (size_t)(w - s->text.data);
+    s->text.data[s->text.len] = 0;
+    if (s->in_a) s->cur_link += s->text.len - before;
+}
+
+static int32_t new_node(sax *s, tag t, const xmlChar **atts)
+{
+    if (s->n_nodes == s->cap_nodes) {
+        size_t nc = s->cap_nodes ? s->cap_nodes * 2 : 256;
+        node *b = nc <= MAX_NODES ? realloc(s->nodes, nc * sizeof *b) : NULL;
+        if (!b) { s->failed = 1; return -1; }
+        s->nodes = b;
+        s->cap_nodes = nc;
+    }
+    int32_t parent = -1;
+    for (int i = s->depth - 1; i >= 0 && parent < 0; i--) parent = s->stack[i].node;
+    node *nd = &s->nodes[s->n_nodes];
+    memset(nd, 0, sizeof *nd);
+    nd->parent = parent;
+    nd->tag = (uint8_t)t;
+    int rm = 0, w = 0;
+    const char *cl = attr(atts, "class"), *id = attr(atts, "id");
+    if (cl) {
+        int r;
+        w += vg_html_hints_weigh(s->hints, cl, strlen(cl), &r);
+        rm |= r;
+    }
+    if (id) {
+        int r;
+        w += vg_html_hints_weigh(s->hints, id, strlen(id), &r);
+        rm |= r;
+    }
+    const char *ip = attr(atts, "itemprop");
+    if (ip && has_word_ci(ip, "articlebody")) { nd->flags |= N_BODY; w += 25; rm = 0; }
+    const char *role = attr(atts, "role");
+    if (role && (!strcmp(role, "navigation") || !strcmp(role, "complementary") || !strcmp(role, "contentinfo") ||
+                 !strcmp(role, "banner") || !strcmp(role, "dialog") || !strcmp(role, "alert")))
+        rm = 1;
+    if (t == T_NAV || t == T_ASIDE || t == T_FOOTER || t == T_FIGCAPTION) { nd->flags |= N_CHROME; rm = 1; }
+    if (rm && w >= 0 && !(nd->flags & N_CHROME)) rm = w < 25; /* e.g. class="content comments" */
+    if (rm) nd->flags |= N_REMOVE;
+    nd->hint = (int16_t)(w > 100 ? 100 : w < -100 ? -100 : w);
+    return (int32_t)s->n_nodes++;
+}
+
+static void sax_start(void *ud, const xmlChar *xname, const xmlChar **atts)
+{
+    sax *s = ud;
+    const char *name = (const char *)xname;
+    if (s->failed) return;
+    if (s->depth >= MAX_STACK) { s->overflow++; return; }
+    tag t = tag_of(name);
+    frame *f = &s->stack[s->depth];
+    f->tag = (uint8_t)t;
+    f->skip = 0;
+    f->node = -1;
+
+    switch (t) {
+    case T_META: {
+        const char *k = attr(atts, "property");
+        if (!k) k = attr(atts, "name");
+        if (!k) k = attr(atts, "itemprop");
+        if (!k) k = attr(atts, "http-equiv");
+        const char *v = attr(atts, "content");
+        if (k && v) vg_html_meta_tag(s->doc->arena, &s->meta, k, v);
+        break;
+    }
+    case T_LINK: {
+        const char *rel = attr(atts, "rel"), *href = attr(atts, "href");
+        if (rel && href && !strcmp(rel, "canonical") && (!strncmp(href, "http://", 7) || !strncmp(href, "https://", 8)) &&
+            !s->meta.url[VG_MC_OG])
+            s->meta.url[VG_MC_OG] = vg_arena_strndup(s->doc->arena, href, strnlen(href, 2048));
+        break;
+    }
+    case T_HTML: {
+        const char *l = attr(atts, "lang");
+        if (!l) l = attr(atts, "xml:lang");
+        if (l && !s->meta.lang[VG_MC_OG]) s->meta.lang[VG_MC_OG] = vg_arena_strndup(s->doc->arena, l, strnlen(l, 32));
+        break;
+    }
+    case T_TIME: {
+        const char *dt = attr(atts, "datetime");
+        const char *ip = attr(atts, "itemprop");
+        int slot = ip && has_word_ci(ip, "datepublished") ? VG_MC_META : VG_MC_TAG;
+        if (dt && !s->meta.published[slot])
+            s->meta.published[slot] = vg_arena_strndup(s->doc->arena, dt, strnlen(dt, 64));
+        break;
+    }
+    case T_TITLE:
+        if (!s->title.len) s->in_title = 1;
+        f->skip = 1;
+        break;
+    case T_SCRIPT: {
+        const char *ty = attr(atts, "type");
+        if (ty && has_word_ci(ty, "ld+json")) { s->in_ld = 1; vg_buf_clear(&s->ld); }
+        f->skip = 1;
+        break;
+    }
+    case T_SKIP:
+        f->skip = 1;
+        break;
+    default:
+        break;
+    }
+    if (t != T_META && t != T_LINK && atts) {
+        /* microdata dates on any element */
+        const char *ip = attr(atts, "itemprop");
+        if (ip && has_word_ci(ip, "datepublished") && !s->meta.published[VG_MC_META]) {
+            const char *v = attr(atts, "content");
+            if (!v) v = attr(atts, "datetime");
+            if (v) s->meta.published[VG_MC_META] = vg_arena_strndup(s->doc->arena, v, strnlen(v, 64));
+        }
+        if (!f->skip && t != T_BODY && t != T_HTML && is_hidden(atts)) f->skip = 1;
+    }
+    if (f->skip) {
+        if (!s->skip) flush(s);
+        s->skip++;
+    } else if (!s->skip) {
+        if (t >= T_BLOCK_FIRST) {
+            flush(s);
+            if (t != T_HR) f->node = new_node(s, t, atts);
+            if (IS_HEADING(t) && t == T_H1 && s->h1_node < 0) s->h1_node = f->node;
+        } else if (t == T_BR) {
+            if (s->in_pre) add_text(s, "\n", 1);
+            else if (s->text.len > s->cur_start) {
+                /* a line break inside a paragraph: keep it as "\n" */
+                while (s->text.len > s->cur_start && s->text.data[s->text.len - 1] == ' ') s->text.len--;
+                if (s->text.len > s->cur_start && s->text.data[s->text.len - 1] != '\n') vg_buf_putc(&s->text, '\n');
+                s->space = 1;
+            }
+        } else if (t == T_A) {
+            s->in_a++;
+        } else if (t == T_IMG) {
+            /* no text */
+        }
+        if (t == T_PRE) s->in_pre++;
+    }
+    s->depth++;
+}
+
+static void sax_end(void *ud, const xmlChar *xname)
+{
+    sax *s = ud;
+    (void)xname;
+    if (s->failed) return;
+    if (s->overflow) { s->overflow--; return; }
+    if (s->depth == 0) return;
+    frame *f = &s->stack[s->depth - 1];
+    tag t = (tag)f->tag;
+    if (f->skip) {
+        s->skip--;
+        if (t == T_TITLE) s->in_title = 0;
+        if (t == T_SCRIPT && s->in_ld) {
+            s->in_ld = 0;
+            if (s->ld.len && !s->ld.failed) vg_html_meta_jsonld(s->doc->arena, &s->meta, s->ld.data, s->ld.len);
+            vg_buf_clear(&s->ld);
+        }
+    } else if (!s->skip) {
+        if (t >= T_BLOCK_FIRST) {
+            size_t nb = s->n_blocks;
+            flush(s);
+            if (t == T_H1 && f->node == s->h1_node && !s->meta.h1 && s->n_blocks > nb) {
+                const block *b = &s->blocks[s->n_blocks - 1];
+                s->meta.h1 = vg_arena_strndup(s->doc->arena, s->text.data + b->start, b->len);
+            }
+        } else if (t == T_A && s->in_a > 0) {
+            s->in_a--;
+        }
+        if (t == T_PRE && s->in_pre > 0) s->in_pre--;
+    }
+    s->depth--;
+}
+
+static void sax_chars(void *ud, const xmlChar *ch, int len)
+{
+    sax *s = ud;
+    if (s->failed || len <= 0) return;
+    if (s->skip) {
+        if (s->in_title && s->title.len + (size_t)len < MAX_TITLE) vg_buf_append(&s->title, ch, (size_t)len);
+        if (s->in_ld && s->ld.len + (size_t)len < MAX_LD) vg_buf_append(&s->ld, ch, (size_t)len);
+        return;
+    }
+    add_text(s, (const char *)ch, (size_t)len);
+}
+
+/* ---- scoring ---- */
+
+static int count_commas(const char *p, size_t n)
+{
+    int c = 0;
+    for (size_t i = 0; i < n; i++) c += p[i] == ',';
+    return c;
+}
+
+static float base_score(const node *nd)
+{
+    float b = 0;
+    switch ((tag)nd->tag) {
+    case T_DIV: b = 5; break;
+    case T_PRE: case T_TD: case T_BLOCKQUOTE: b = 3; break;
+    case T_ADDRESS: case T_OL: case T_UL: case T_DL: case T_DD: case T_DT: case T_LI: case T_FORM: b = -3; break;
+    case T_H1: case T_H2: case T_H3: case T_H4: case T_H5: case T_H6: case T_TH: b = -5; break;
+    default: break;
+    }
+    return b + nd->hint;
+}
+
+static float link_density(const node *nd)
+{
+    return nd->text ? (float)nd->link / (float)nd->text : 0.f;
+}
+
+/* Scratch arrays per page, one allocation. */
+typedef struct pick {
+    uint8_t *out_ok;   /* node: its text may be output */
+    uint8_t *rm_any;   /* node: inside a removed element anywhere */
+} pick;
+
+static void totals(sax *s)
+{
+    node *N = s->nodes;
+    size_t nn = s->n_nodes;
+    /* subtree text and link totals */
+    uint64_t total = 0;
+    for (size_t b = 0; b < s->n_blocks; b++) {
+        const block *bl = &s->blocks[b];
+        total += bl->len;
+        for (int32_t k = bl->node, hops = 0; k >= 0 && hops < MAX_STACK + 8; k = N[k].parent, hops++) {
+            N[k].text += bl->len;
+            N[k].link += bl->link;
+        }
+    }
+    /* A class word is a weak signal on a wrapper that holds most of the
+     * page ("page-ad-margins" around everything): only words that are
+     * strongly chrome (comments) remove that much text. */
+    for (size_t i = 0; i < nn; i++)
+        if ((N[i].flags & N_REMOVE) && N[i].hint > -40 && (uint64_t)N[i].text * 2 > total) N[i].flags &= (uint8_t)~N_REMOVE;
+}
+
+/* use_hints 0: a second chance for pages whose markup misleads the hints
+ * (an article inside an element named like a menu). */
+static int32_t choose_root(sax *s, uint8_t *rm_any, int use_hints)
+{
+    node *N = s->nodes;
+    size_t nn = s->n_nodes;
+    for (size_t i = 0; i < nn; i++) {
+        int32_t p = N[i].parent;
+        rm_any[i] = (uint8_t)(use_hints && ((N[i].flags & N_REMOVE) || (p >= 0 && rm_any[p])));
+        N[i].flags &= (uint8_t)~N_SCORED;
+        N[i].score = 0;
+    }
+    /* each paragraph votes for its parent and grandparents */
+    for (size_t b = 0; b < s->n_blocks; b++) {
+        const block *bl = &s->blocks[b];
+        if (bl->node < 0 || bl->len < 25 || rm_any[bl->node]) continue;
+        tag t = (tag)N[bl->node].tag;
+        if (IS_HEADING(t) || t == T_LI || t == T_DT || t == T_TH || t == T_TR) continue;
+        if (bl->link * 2 > bl->len) continue;
+        float sc = 1.f + (float)count_commas(s->text.data + bl->start, bl->len) + (float)(bl->len / 100 > 3 ? 3 : bl->len / 100);
+        int32_t k = N[bl->node].parent;
+        for (int level = 0; k >= 0 && level < 5; level++, k = N[k].parent) {
+            if (!(N[k].flags & N_SCORED)) { N[k].score = base_score(&N[k]); N[k].flags |= N_SCORED; }
+            float div = level == 0 ? 1.f : level == 1 ? 2.f : (float)level * 3.f;
+            N[k].score += sc / div;
+        }
+    }
+    int32_t top = -1;
+    float best = 0;
+    for (size_t i = 0; i < nn; i++) {
+        if (!(N[i].flags & N_SCORED)) continue;
+        N[i].score *= 1.f - link_density(&N[i]);
+        if (top < 0 || N[i].score > best) { best = N[i].score; top = (int32_t)i; }
+    }
+    if (top < 0) return -1;
+    /* climb while the parent scores better: the article is often split
+     * into several sibling containers */
+    float last = N[top].score;
+    for (int32_t p = N[top].parent; p >= 0 && N[p].tag != T_BODY; p = N[p].parent) {
+        if (!(N[p].flags & N_SCORED)) continue;
+        if (N[p].score < last / 3) break;
+        if (N[p].score > last) { top = p; }
+        last = N[p].score;
+    }
+    /* microdata says where the body is: trust it when it holds real text */
+    for (size_t i = 0; i < nn; i++) {
+        if (!(N[i].flags & N_BODY)) continue;
+        if (N[i].text >= 200 && N[i].text * 2 >= N[top].text - N[top].link) { top = (int32_t)i; break; }
+    }
+    return top;
+}
+
+static int ends_sentence(const char *p, size_t n)
+{
+    while (n && (p[n - 1] == ' ' || p[n - 1] == '"' || p[n - 1] == ')')) n--;
+    if (!n) return 0;
+    char c = p[n - 1];
+    if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == ',') return 1;
+    /* closing quotes and ellipsis in UTF-8 */
+    if (n >= 2 && (unsigned char)p[n - 2] == 0xC2 && (unsigned char)c == 0xBB) return 1;
+    if (n >= 3 && (unsigned char)p[n - 3] == 0xE2 && (unsigned char)p[n - 2] == 0x80) return 1;
+    return 0;
+}
+
+static int has_sentence_break(const char *p, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++)
+        if (p[i] == '.' && p[i + 1] == ' ') return 1;
+    return 0;
+}
+
+static void assemble(sax *s, int32_t top, uint8_t *sel, vg_buf *out)
+{
+    node *N = s->nodes;
+    size_t nn = s->n_nodes;
+    memset(sel, 0, nn);
+    if (top < 0) {
+        for (size_t i = 0; i < nn; i++)
+            if (N[i].parent < 0) sel[i] = 1;
+    } else {
+        sel[top] = 1;
+        int32_t par = N[top].parent;
+        float thr = N[top].score * 0.2f;
+        if (thr < 10) thr = 10;
+        if (par >= 0) {
+            for (size_t i = (size_t)par + 1; i < nn; i++) {
+                if (N[i].parent != par || (int32_t)i == top) continue;
+                if (N[i].flags & N_REMOVE) continue;
+                int ok = (N[i].flags & N_SCORED) && N[i].score >= thr;
+                if (!ok && N[i].tag == T_P && N[i].text) {
+                    float ld = link_density(&N[i]);
+                    if (N[i].text > 80 && ld < 0.25f) ok = 1;
+                    else if (N[i].text <= 80 && ld == 0) {
+                        /* short paragraph with a sentence in it */
+                        for (size_t b = 0; b < s->n_blocks && !ok; b++)
+                            if (s->blocks[b].node == (int32_t)i &&
+                                has_sentence_break(s->text.data + s->blocks[b].start, s->blocks[b].len))
+                                ok = 1;
+                    }
+                }
+                if (ok) sel[i] = 1;
+            }
+        }
+    }
+    /* in[i]: 1 inside the selection and not removed below it */
+    uint8_t *in = sel; /* reuse: sel[i] == 1 marks roots; becomes 2 for "inside" */
+    for (size_t i = 0; i < nn; i++) {
+        if (sel[i] == 1) { in[i] = 2; continue; }
+        int32_t p = N[i].parent;
+        in[i] = (uint8_t)(p >= 0 && in[p] == 2 && !(N[i].flags & N_REMOVE) ? 2 : 0);
+    }
+    size_t last_good = out->len;
+    for (size_t b = 0; b < s->n_blocks; b++) {
+        const block *bl = &s->blocks[b];
+        if (bl->node < 0 || in[bl->node] != 2) continue;
+        const char *p = s->text.data + bl->start;
+        tag t = (tag)N[bl->node].tag;
+        if (bl->link * 2 > bl->len && !IS_HEADING(t)) continue;
+        if (bl->link && bl->link * 10 > bl->len * 9) continue;
+        if (out->len) vg_buf_append(out, "\n\n", 2);
+        vg_buf_append(out, p, bl->len);
+        /* headings and label-like lines at the very end are the start of
+         * whatever follows the article ("Related", "Comments") */
+        if (!IS_HEADING(t) && (bl->len >= 60 || ends_sentence(p, bl->len))) last_good = out->len;
+    }
+    if (last_good < out->len) out->len = last_good;
+    if (out->data) out->data[out->len] = 0;
+}
 
 vg_status vg_html_extract(vg_doc *doc, const char *html, size_t n, const char *charset)
 {
-    (void)html; (void)n; (void)charset;
-    vg_doc_fail(doc, "HTML extraction not built yet");
-    return VG_ERR_FORMAT;
+    const char *u;
+    size_t ulen;
+    vg_status st = vg_html_to_utf8(doc->arena, html, n, charset, &u, &ulen);
+    if (st == VG_ERR_BINARY) { vg_doc_fail(doc, "binary data, not an HTML page"); return st; }
+    if (st != VG_OK) return st;
+    if (ulen > INT32_MAX) return VG_ERR_TOO_LARGE;
+
+    sax *s = calloc(1, sizeof *s);
+    if (!s) return VG_ERR_NOMEM;
+    s->doc = doc;
+    s->hints = doc->env ? doc->env->html_hints : NULL;
+    s->h1_node = -1;
+    s->space = 1;
+
+    htmlSAXHandler h;
+    memset(&h, 0, sizeof h);
+    h.startElement = sax_start;
+    h.endElement = sax_end;
+    h.characters = sax_chars;
+    h.ignorableWhitespace = sax_chars;
+    h.cdataBlock = sax_chars;
+    htmlParserCtxtPtr ctx = htmlCreateMemoryParserCtxt(u, (int)ulen);
+    if (!ctx) { free(s); return VG_ERR_NOMEM; }
+    /* our own handler: no tree is built */
+    memcpy(ctx->sax, &h, sizeof h);
+    ctx->userData = s;
+    htmlCtxtUseOptions(ctx, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD);
+    xmlSwitchEncoding(ctx, XML_CHAR_ENCODING_UTF8);
+    htmlParseDocument(ctx);
+    flush(s);
+    htmlFreeParserCtxt(ctx);
+
+    st = VG_OK;
+    vg_buf out = VG_BUF_INIT;
+    if (s->failed) {
+        st = s->n_blocks == MAX_BLOCKS || s->text.len + 1 >= MAX_TEXT || s->n_nodes >= MAX_NODES ? VG_ERR_TOO_LARGE
+                                                                                                 : VG_ERR_NOMEM;
+        vg_doc_fail(doc, "HTML page %s", st == VG_ERR_TOO_LARGE ? "has too many elements or too much text" : "needs too much memory");
+    } else {
+        uint8_t *scratch = malloc(s->n_nodes * 2 + 1);
+        if (!scratch) st = VG_ERR_NOMEM;
+        else {
+            totals(s);
+            int32_t top = choose_root(s, scratch, 1);
+            if (top < 0 || s->nodes[top].text - s->nodes[top].link < 200) {
+                int32_t again = choose_root(s, scratch, 0);
+                if (again >= 0 && (top < 0 || s->nodes[again].text > s->nodes[top].text)) top = again;
+                else if (top >= 0) choose_root(s, scratch, 1); /* restore the first scores */
+            }
+            assemble(s, top, scratch + s->n_nodes, &out);
+            free(scratch);
+            if (out.failed) st = VG_ERR_NOMEM;
+        }
+    }
+    if (st == VG_OK) {
+        if (s->title.len && !s->meta.title[VG_MC_TAG])
+            s->meta.title[VG_MC_TAG] = vg_arena_strndup(doc->arena, s->title.data, s->title.len);
+        vg_html_meta_finish(doc, &s->meta);
+        if (out.len) {
+            size_t nl, vl = vg_utf8_valid_prefix(out.data, out.len);
+            char *nfc = vl == out.len ? vg_utf8_nfc(doc->arena, out.data, out.len, &nl) : NULL;
+            if (vl != out.len) {
+                /* libxml2 gives UTF-8; this only guards against surprises */
+                const char *r;
+                size_t rl;
+                if (vg_html_to_utf8(doc->arena, out.data, out.len, "utf-8", &r, &rl) == VG_OK)
+                    nfc = vg_utf8_nfc(doc->arena, r, rl, &nl);
+            }
+            if (!nfc) st = VG_ERR_NOMEM;
+            else vg_doc_set(doc, VG_F_TEXT, nfc, nl);
+        } else {
+            vg_doc_fail(doc, "no article text found in the HTML page");
+            st = VG_ERR_EMPTY;
+        }
+    }
+    vg_buf_free(&out);
+    vg_buf_free(&s->text);
+    vg_buf_free(&s->title);
+    vg_buf_free(&s->ld);
+    free(s->nodes);
+    free(s->blocks);
+    free(s);
+    return st;
 }
