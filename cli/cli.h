@@ -44,5 +44,6 @@ int cmd_search(int argc, char **argv);
 int cmd_events(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 int cmd_story(int argc, char **argv);
+int cmd_watch(int argc, char **argv);
 
 #endif

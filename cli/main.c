@@ -17,6 +17,7 @@ static const struct {
     {"events", cmd_events, "list stored events"},
     {"stories", cmd_stories, "list stories (articles grouped by event)"},
     {"story", cmd_story, "one story, its outlets' accounts side by side"},
+    {"watch", cmd_watch, "keep RSS/Atom feeds up to date: fetch new items politely and store them"},
 };
 
 static void usage(FILE *f)

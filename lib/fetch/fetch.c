@@ -257,7 +257,7 @@ static CURLcode transfer(vg_fetcher *f, const char *url, struct curl_slist *hdrs
 }
 
 /* robots.txt for h, fetched once per run: 2xx parsed; 4xx allows all;
- * 5xx or unreachable disallows all (RFC 9309 2.3.1). */
+ * 5xx disallows all (RFC 9309 2.3.1); no answer at all is an error. */
 static vg_status load_robots(vg_fetcher *f, host *h)
 {
     char url[4200];
@@ -270,6 +270,11 @@ static vg_status load_robots(vg_fetcher *f, host *h)
     if ((rc == CURLE_OK || (rc == CURLE_WRITE_ERROR && f->over_cap)) && status >= 200 && status < 300)
         return vg_robots_parse(f->body.data ? f->body.data : "", f->body.len, f->agent, &h->robots);
     if (rc == CURLE_OK && status >= 400 && status < 500) return vg_robots_all(1, &h->robots);
+    if (rc != CURLE_OK) {
+        /* host unreachable: say so rather than "disallowed"; asked again next time */
+        snprintf(f->err, sizeof f->err, "%.300s: %s", url, curl_easy_strerror(rc));
+        return VG_ERR_NETWORK;
+    }
     return vg_robots_all(0, &h->robots);
 }
 
