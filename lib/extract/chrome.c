@@ -8,9 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../core/hash.h"
 #include "../core/utf8.h"
+#include "../doc/env.h"
+#include "../text/langid.h"
 
 enum { K_EXACT, K_PREFIX, K_REGEX, K_RELATED, K_TAIL };
 
@@ -336,9 +339,11 @@ static int starts_lower(const line *l)
 
 static int is_url(const line *l)
 {
-    if (!(l->n > 7 && (!strncmp(l->s, "http://", 7) || !strncmp(l->s, "https://", 8) || !strncmp(l->s, "www.", 4))))
+    if (!(l->n > 7 && (!strncmp(l->s, "http:", 5) || !strncmp(l->s, "https:", 6) || !strncmp(l->s, "www.", 4))))
         return 0;
-    return memchr(l->s, ' ', l->n) == NULL;
+    /* Bare, or as tokenised text writes it: "http: / / site. com / path". */
+    return memchr(l->s, ' ', l->n) == NULL || (l->n > 9 && !memcmp(l->s + 5, " / / ", 5)) ||
+           (l->n > 10 && !memcmp(l->s + 6, " / / ", 5));
 }
 
 /* Share/view/comment counters: digits with separators, maybe "12K". */
@@ -357,7 +362,7 @@ static int is_counter(const line *l)
 
 /* "Membres du groupe Al-Nosra - Sputnik Afrique": a photo caption signed by the
  * outlet: short, unpunctuated, ending in " - " and one to three capitalised words. */
-static int is_caption(const line *l)
+static int caption_suffix(const line *l, const char **suffix, size_t *slen)
 {
     if (l->terminated || l->words > 12 || l->n < 5) return 0;
     const char *end = l->s + l->n, *p = NULL;
@@ -365,20 +370,25 @@ static int is_caption(const line *l)
         if (!memcmp(q, " - ", 3)) p = q;
     if (!p || p == l->s) return 0;
     p += 3;
-    if ((size_t)(end - p) > 40) return 0;
+    if ((size_t)(end - p) > 40 || memchr(p, ',', (size_t)(end - p))) return 0;
+    *suffix = p;
+    *slen = (size_t)(end - p);
     int words = 0, at_start = 1;
     for (const char *q = p; q < end;) {
         size_t len;
         int32_t cp = vg_utf8_decode(q, (size_t)(end - q), &len);
         if (cp == ' ') at_start = 1;
         else if (at_start) {
-            if (!vg_is_upper(cp)) return 0;
+            /* "Courrier du Sahel", "Voice of America": short particles may be lowercase. */
+            const char *sp = memchr(q, ' ', (size_t)(end - q));
+            size_t wl = (size_t)((sp ? sp : end) - q);
+            if (!vg_is_upper(cp) && (words == 0 || wl > 3)) return 0;
             words++;
             at_start = 0;
         }
         q += len;
     }
-    return words >= 1 && words <= 3;
+    return words >= 1 && words <= 4;
 }
 
 static int rule_matches(const rule *r, const line *l, pcre2_match_data *md)
@@ -398,14 +408,16 @@ static void mark(line *l, const char *reason)
     if (!l->drop) l->drop = reason;
 }
 
-/* The first rule that matches, NULL if none. lang: only that language's rules. */
+/* The first rule that matches, NULL if none: the document's language first
+ * (so reasons name it), then every other language (pages mix them). */
 static const rule *match(const vg_chrome *c, const line *l, pcre2_match_data *md, const char *lang)
 {
-    for (size_t r = 0; c && r < c->n; r++) {
-        const rule *ru = &c->rules[r];
-        if (lang && strcmp(ru->lang, lang)) continue;
-        if (rule_matches(ru, l, md)) return ru;
-    }
+    for (int pass = lang ? 0 : 1; pass < 2; pass++)
+        for (size_t r = 0; c && r < c->n; r++) {
+            const rule *ru = &c->rules[r];
+            if (lang && (pass == 0) != !strcmp(ru->lang, lang)) continue;
+            if (rule_matches(ru, l, md)) return ru;
+        }
     return NULL;
 }
 
@@ -468,8 +480,23 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
         if (L[i].blank) continue;
         measure(&L[i]);
     }
+    size_t lead = 0, longest = 0, filled = 0;
+    while (lead < nl && L[lead].blank) lead++;
+    for (size_t i = 0; i < nl; i++) {
+        if (L[i].n > longest) longest = L[i].n;
+        filled += !L[i].blank;
+    }
+    /* Text wrapped at a fixed width has no line much past 80 columns;
+     * scraped paragraphs are one long line each. */
+    int wrapped = filled >= 3 && longest <= 100;
     for (size_t i = 0; i + 1 < nl; i++) {
-        if (L[i].blank || L[i + 1].blank || L[i].terminated || L[i].n < 50 || !starts_lower(&L[i + 1])) continue;
+        if (L[i].blank || L[i + 1].blank || L[i].terminated || L[i].n < 50) continue;
+        /* "...across the region on / Monday, forcing...": a line that stops
+         * mid-phrase at wrapping width goes on, whatever case comes next;
+         * never the first line, which may be an unpunctuated title. */
+        char last = L[i].s[L[i].n - 1];
+        int mid_phrase = wrapped && i > lead && L[i].n >= 60 && ((last >= 'a' && last <= 'z') || last == ',');
+        if (!starts_lower(&L[i + 1]) && !mid_phrase) continue;
         /* "loader" under a long prompt is a widget, not the rest of a sentence. */
         if (L[i + 1].words < 3 && !L[i + 1].terminated) continue;
         char *m = vg_arena_alloc(a, L[i].n + 1 + L[i + 1].n);
@@ -504,9 +531,13 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
         if (doc_script[s] > doc_script[main_script]) main_script = s;
 
     /* 4. Line-by-line rules: form, script, patterns. */
-    int use_lang = 0;
-    if (lang && c)
-        for (size_t r = 0; r < c->n && !use_lang; r++) use_lang = !strcmp(c->rules[r].lang, lang);
+    if (!lang && doc->env && doc->env->langid) {
+        /* A first guess on the raw start of the page, only to order rules;
+         * the language of record is decided later on the clean text. */
+        size_t m = n < 2048 ? n : 2048;
+        while (m < n && m > 0 && ((unsigned char)text[m] & 0xC0) == 0x80) m--;
+        lang = vg_langid_detect(doc->env->langid, text, m);
+    }
     pcre2_match_data *md = pcre2_match_data_create(1, NULL);
     if (!md) return VG_ERR_NOMEM;
     vg_status st = VG_OK;
@@ -525,7 +556,7 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
             mark(l, "other-script");
             continue;
         }
-        const rule *ru = match(c, l, md, use_lang ? lang : NULL);
+        const rule *ru = match(c, l, md, lang);
         if (!ru) continue;
         if (ru->kind == K_TAIL) {
             mark(l, ru->reason);
@@ -543,7 +574,7 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
                 if (L[j].blank) { if (++blanks > 2) break; continue; }
                 blanks = 0;
                 if (!headline_like(&L[j])) break;
-                const rule *next = match(c, &L[j], md, use_lang ? lang : NULL);
+                const rule *next = match(c, &L[j], md, lang);
                 if (next && (next->kind == K_RELATED || next->kind == K_TAIL)) break;
                 taken++;
                 mark(&L[j], "related-block");
@@ -557,7 +588,9 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
 
     /* 5. Title: the first line, when it reads like one. */
     size_t first = 0;
-    while (first < nl && L[first].blank) first++;
+    /* Past a few lines of furniture (a URL, a counter) the title still leads. */
+    for (int skipped = 0; first < nl && (L[first].blank || (L[first].drop && skipped < 5)); first++)
+        skipped += !L[first].blank;
     int have_title = doc->fields[VG_F_TITLE] != NULL;
     if (first < nl && !L[first].drop) {
         line *t = &L[first];
@@ -573,8 +606,14 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
                    t->s[t->n - 1] != ':' && t->s[t->n - 1] != ',') {
             size_t nx = first + 1;
             int blank_after = nx < nl && L[nx].blank;
-            while (nx < nl && (L[nx].blank || L[nx].drop)) nx++;
-            int body_after = nx < nl && sentence_like(&L[nx]) && L[nx].n > t->n;
+            /* Body text next, maybe after a dateline or byline or two. */
+            int body_after = 0;
+            for (int meta = 0; nx < nl && meta <= 2; nx++) {
+                if (L[nx].blank || L[nx].drop) continue;
+                if (sentence_like(&L[nx])) { body_after = L[nx].words >= 4; break; }
+                if (L[nx].words > 12) break;
+                meta++;
+            }
             if (blank_after || body_after) {
                 vg_doc_set(doc, VG_F_TITLE, t->s, t->n);
                 t->drop = TITLE_LINE;
@@ -582,13 +621,27 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
         }
     }
 
-    /* 6. Captions signed by the outlet, and the headline that follows them. */
-    for (size_t i = 0; i < nl && st == VG_OK; i++) {
-        if (L[i].blank || L[i].drop || !is_caption(&L[i])) continue;
+    /* 6. Captions signed by the outlet ("Vladimir Poutine - Sputnik Afrique"),
+     * and the headline that follows them. A title-case headline looks the
+     * same, so the signature must name the outlet or sign two captions. */
+    const char **sfx = vg_arena_calloc(a, nl ? nl : 1, sizeof *sfx);
+    size_t *sfl = vg_arena_calloc(a, nl ? nl : 1, sizeof *sfl);
+    if (!sfx || !sfl) return VG_ERR_NOMEM;
+    size_t olen0 = 0;
+    const char *outlet0 = doc->fields[VG_F_OUTLET];
+    if (outlet0) olen0 = strlen(outlet0);
+    for (size_t i = 0; i < nl; i++)
+        if (!L[i].blank && L[i].drop != TITLE_LINE && !caption_suffix(&L[i], &sfx[i], &sfl[i])) sfx[i] = NULL;
+    for (size_t i = 0; i < nl; i++) {
+        if (!sfx[i] || L[i].drop) continue;
+        int signed_ = olen0 && olen0 <= sfl[i] && !strncasecmp(sfx[i], outlet0, olen0);
+        for (size_t k = 0; k < nl && !signed_; k++)
+            signed_ = k != i && sfx[k] && sfl[k] == sfl[i] && !memcmp(sfx[k], sfx[i], sfl[i]);
+        if (!signed_) continue;
         mark(&L[i], "caption");
         size_t j = i + 1;
         if (j < nl && L[j].blank) j++;
-        if (st == VG_OK && j < nl && !L[j].drop && headline_like(&L[j]) && !L[j].terminated)
+        if (j < nl && !L[j].drop && headline_like(&L[j]) && !L[j].terminated && !sfx[j])
             mark(&L[j], "related-block");
     }
 
