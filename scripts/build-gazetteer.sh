@@ -22,6 +22,8 @@ fi
 [ -f "$MO_DIR/en/LC_MESSAGES/geonames.mo" ] || echo "build-gazetteer: libgeonames-common missing: no admin1 names or French exonyms" >&2
 
 WORDS=(data/*/places-words.tsv data/*/places-demonyms.tsv)
+# Common words of each language (hunspell dictionaries): a place named like one needs evidence.
+for d in /usr/share/hunspell/en_US.dic /usr/share/hunspell/fr.dic; do [ -f "$d" ] && WORDS+=("$d"); done
 SRC=(scripts/geo-prepare.py scripts/gazetteer-compile.c lib/analyze/gazetteer.c lib/core/*.c lib/core/*.h
      lib/analyze/places.h data/en/places-countries.tsv "${WORDS[@]}" "$CITIES")
 if [ -f "$OUT" ]; then

@@ -107,7 +107,7 @@ def main():
         pop = int(p[14] or 0)
         score = (p[7] == "PPLA", pop)
         if key not in seat or score > seat[key][0]:
-            seat[key] = (score, float(p[4]), float(p[5]))
+            seat[key] = (score, float(p[4]), float(p[5]), p)
     admin1_name = {}
     for code, name in en.items():
         if "." not in code or code.count(".") != 1:
@@ -121,8 +121,12 @@ def main():
         if code in fr:
             prim.add(fr[code])
             prim.add(strip_admin(fr[code]))
-        _, lat, lon = seat[(cc, a1)]
-        rows.append(("A", cc, base, base, lat, lon, 0, 8, sorted(prim), []))
+        _, lat, lon, sp = seat[(cc, a1)]
+        # A division named after its seat (Idlib, Aleppo, Raqqa) is written the seat's ways too.
+        alt = []
+        if {sp[1].lower(), sp[2].lower()} & {n.lower() for n in prim}:
+            alt = sorted(n.strip() for n in sp[3].split(",") if len(n.strip()) >= 3 and latin(n.strip()))
+        rows.append(("A", cc, base, base, lat, lon, 0, 8, sorted(prim), alt))
 
     # Capitals give countries a point (ACLED puts country-level events at a central point; the capital is close enough).
     capital = {}

