@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "../core/hash.h"
 #include "../core/utf8.h"
@@ -444,6 +443,13 @@ static cache_slot *cache_find(vg_chrome_cache *c, uint64_t key)
     return &c->slots[i];
 }
 
+static int contains(const char *h, size_t hn, const char *nd, size_t nn)
+{
+    for (size_t i = 0; nn && i + nn <= hn; i++)
+        if (h[i] == nd[0] && !memcmp(h + i, nd, nn)) return 1;
+    return 0;
+}
+
 static int cmp_u64(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
@@ -627,14 +633,34 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
     const char **sfx = vg_arena_calloc(a, nl ? nl : 1, sizeof *sfx);
     size_t *sfl = vg_arena_calloc(a, nl ? nl : 1, sizeof *sfl);
     if (!sfx || !sfl) return VG_ERR_NOMEM;
+    /* The outlet as a folded phrase: "Courrier du Levant" from the input, or
+     * from a folder named courrier-du-levant. */
+    char *oname = NULL;
     size_t olen0 = 0;
-    const char *outlet0 = doc->fields[VG_F_OUTLET];
-    if (outlet0) olen0 = strlen(outlet0);
+    {
+        size_t ol;
+        const char *o = outlet_of(doc, &ol);
+        if (o && !doc->fields[VG_F_OUTLET]) { /* last folder of the path */
+            const char *p = o + ol;
+            while (p > o && p[-1] != '/') p--;
+            ol -= (size_t)(p - o);
+            o = p;
+        }
+        if (o && ol && (oname = vg_fold(a, o, ol, &olen0)) != NULL)
+            for (size_t k = 0; k < olen0; k++)
+                if (oname[k] == '-' || oname[k] == '_') oname[k] = ' ';
+    }
     for (size_t i = 0; i < nl; i++)
         if (!L[i].blank && L[i].drop != TITLE_LINE && !caption_suffix(&L[i], &sfx[i], &sfl[i])) sfx[i] = NULL;
     for (size_t i = 0; i < nl; i++) {
         if (!sfx[i] || L[i].drop) continue;
-        int signed_ = olen0 && olen0 <= sfl[i] && !strncasecmp(sfx[i], outlet0, olen0);
+        int signed_ = 0;
+        if (oname && olen0) {
+            size_t fl;
+            char *f = vg_fold(a, sfx[i], sfl[i], &fl);
+            signed_ = f && fl >= 4 && olen0 >= 4 &&
+                      (contains(f, fl, oname, olen0) || contains(oname, olen0, f, fl));
+        }
         for (size_t k = 0; k < nl && !signed_; k++)
             signed_ = k != i && sfx[k] && sfl[k] == sfl[i] && !memcmp(sfx[k], sfx[i], sfl[i]);
         if (!signed_) continue;
