@@ -125,7 +125,8 @@ def main():
         # A division named after its seat (Idlib, Aleppo, Raqqa) is written the seat's ways too.
         alt = []
         if {sp[1].lower(), sp[2].lower()} & {n.lower() for n in prim}:
-            alt = sorted(n.strip() for n in sp[3].split(",") if len(n.strip()) >= 3 and latin(n.strip()))
+            alt = sorted(n.strip() for n in sp[3].split(",")
+                         if len(n.strip()) >= 3 and latin(n.strip()) and not (n.isupper() and len(n.strip()) <= 4))
         rows.append(("A", cc, base, base, lat, lon, 0, 8, sorted(prim), alt))
 
     # Capitals give countries a point (ACLED puts country-level events at a central point; the capital is close enough).

@@ -1,0 +1,229 @@
+/* test_places.c - gazetteer keys, build/load, and place resolution on a tiny fixture gazetteer. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../lib/analyze/places.h"
+#include "../../lib/core/arena.h"
+#include "../../lib/core/utf8.h"
+#include "test.h"
+
+/* Builds tests/fixtures/geo/places.tsv (plus the repo's word lists and a tiny
+ * dictionary) with the real compiler, loads it, and removes the file (the
+ * mapping stays valid). NULL on failure. */
+static vg_gazetteer *fixture(void)
+{
+    char path[] = "/tmp/vigie-test-gaz-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) return NULL;
+    close(fd);
+    const char *tsv[] = {"tests/fixtures/geo/places.tsv"};
+    const char *words[] = {"data/en/places-words.tsv", "data/fr/places-words.tsv", "data/en/places-demonyms.tsv",
+                           "data/fr/places-demonyms.tsv", "tests/fixtures/geo/common.dic"};
+    char err[256] = "";
+    vg_gazetteer *g = NULL;
+    vg_status st = vg_gazetteer_build(tsv, 1, words, 5, path, err, sizeof err);
+    if (st != VG_OK) printf("    build: %s\n", err);
+    else if (vg_gazetteer_load(path, &g, err, sizeof err) != VG_OK) printf("    load: %s\n", err);
+    unlink(path);
+    return g;
+}
+
+static size_t skel(const char *s, char *out)
+{
+    size_t n;
+    char *f = vg_fold_heap(s, strlen(s), &n);
+    size_t k = f ? vg_gz_key(VG_GZ_SKEL, f, n, VG_GZ_KEY_SKEL, out, VG_GZ_KEY_MAX) : 0;
+    free(f);
+    return k;
+}
+
+static int same_skeleton(const char *a, const char *b)
+{
+    char ka[VG_GZ_KEY_MAX], kb[VG_GZ_KEY_MAX];
+    return skel(a, ka) > 1 && skel(b, kb) > 1 && strcmp(ka, kb) == 0;
+}
+
+TEST(places_skeleton_merges_transliterations)
+{
+    CHECK(same_skeleton("Boukamal", "Abu Kamal"));
+    CHECK(same_skeleton("Al-Bukamal", "Abou Kamal"));
+    CHECK(same_skeleton("Harem", "Harim"));
+    CHECK(same_skeleton("Lattaquié", "Latakia"));
+    CHECK(same_skeleton("Deir ez-Zor", "Dayr az Zawr"));
+    CHECK(same_skeleton("al-Sukriyah", "Sukkariyeh"));
+    CHECK(!same_skeleton("Homs", "Hama"));
+    CHECK(!same_skeleton("Paris", "Aleppo"));
+    char k[VG_GZ_KEY_MAX];
+    CHECK_INT(skel("Alep", k), 0); /* two consonants: too short to be trusted */
+}
+
+TEST(places_exact_key_normalises)
+{
+    char k[VG_GZ_KEY_MAX];
+    CHECK(vg_gz_key(VG_GZ_EXACT, "deir ez-zor", 11, 0, k, sizeof k) > 1);
+    CHECK_STR(k, "=deir ez zor");
+    CHECK(vg_gz_key(VG_GZ_EXACT, "ar-raqqah", 9, 0, k, sizeof k) > 1);
+    CHECK_STR(k, "=ar raqqa");
+    CHECK(vg_gz_key(VG_GZ_EXACT, "al bab", 6, VG_GZ_KEY_NOART, k, sizeof k) > 1);
+    CHECK_STR(k, "=bab");
+    CHECK_INT(vg_gz_key(VG_GZ_EXACT, "  -- ", 5, 0, k, sizeof k), 0);
+}
+
+static const vg_place *find(vg_gazetteer *g, vg_arena *a, const char *text, const char *name, size_t *n_out)
+{
+    vg_place *p = NULL;
+    size_t n = 0;
+    vg_arena_reset(a);
+    if (vg_places_find(g, a, text, strlen(text), NULL, &p, &n) != VG_OK) return NULL;
+    if (n_out) *n_out = n;
+    for (size_t i = 0; i < n; i++)
+        if (!name || !strcmp(p[i].name, name)) return &p[i];
+    return NULL;
+}
+
+static int near_to(const vg_place *p, double lat, double lon)
+{
+    return p && fabs(p->lat - lat) < 0.01 && fabs(p->lon - lon) < 0.01;
+}
+
+TEST(places_seeds_resolve)
+{
+    vg_gazetteer *g = fixture();
+    vg_arena *a = vg_arena_new(1 << 14);
+    CHECK(g != NULL && a != NULL);
+    if (!g || !a) { vg_gazetteer_free(g); vg_arena_free(a); return; }
+    const vg_place *p = find(g, a, "Des frappes ont touché le camp de Harem, près d'Idlib, selon l'OSDH.", "Harim", NULL);
+    CHECK(near_to(p, 36.2118, 36.5208));
+    if (p) {
+        CHECK_STR(p->country, "Syria");
+        CHECK_STR(p->iso2, "SY");
+        CHECK_STR(p->admin1, "Idlib");
+        CHECK_INT(p->geo_precision, 1);
+        CHECK(p->confidence > 0.3f);
+    }
+    p = find(g, a, "Les forces syriennes ont bombardé Abou Kamal.", "Albu Kamal", NULL);
+    CHECK(near_to(p, 34.4523, 40.9185));
+    p = find(g, a, "Des raids sur Boukamal, dans l'est de la Syrie.", "Albu Kamal", NULL);
+    CHECK(near_to(p, 34.4523, 40.9185));
+    p = find(g, a, "Regime forces shelled al-Bukamal in Deir ez-Zor.", "Albu Kamal", NULL);
+    CHECK(p != NULL);
+    p = find(g, a, "Des frappes dans la province d'Idlib.", "Idlib", NULL);
+    CHECK(p != NULL && p->kind == VG_PLACE_ADMIN1 && p->geo_precision == 3);
+    p = find(g, a, "Les rebelles tiennent Lattaquié et Alep.", "Latakia", NULL);
+    CHECK(p != NULL);
+    p = find(g, a, "Les rebelles tiennent Lattaquié et Alep.", "Aleppo", NULL);
+    CHECK(p != NULL && p->population > 1000000);
+    vg_arena_free(a);
+    vg_gazetteer_free(g);
+}
+
+TEST(places_homonyms_follow_context)
+{
+    vg_gazetteer *g = fixture();
+    vg_arena *a = vg_arena_new(1 << 14);
+    CHECK(g != NULL && a != NULL);
+    if (!g || !a) { vg_gazetteer_free(g); vg_arena_free(a); return; }
+    const vg_place *p = find(g, a, "Clashes in Tripoli, the Lebanese army said.", "Tripoli", NULL);
+    CHECK(p != NULL && !strcmp(p->iso2, "LB"));
+    p = find(g, a, "Clashes in Tripoli, Libya.", "Tripoli", NULL);
+    CHECK(p != NULL && !strcmp(p->iso2, "LY"));
+    p = find(g, a, "A man was killed in Damascus.", "Damascus", NULL);
+    CHECK(p != NULL && !strcmp(p->iso2, "SY"));
+    p = find(g, a, "Manifestation à Paris.", "Paris", NULL);
+    CHECK(p != NULL && !strcmp(p->iso2, "FR"));
+    /* Skeleton match needs the country context: Saraqab is Saraqib only in Syria. */
+    p = find(g, a, "Fighting on the Saraqab front in Idleb.", "Saraqib", NULL);
+    CHECK(p != NULL);
+    p = find(g, a, "Fighting on the Saraqab front.", "Saraqib", NULL);
+    CHECK(p == NULL);
+    vg_arena_free(a);
+    vg_gazetteer_free(g);
+}
+
+TEST(places_common_words_need_evidence)
+{
+    vg_gazetteer *g = fixture();
+    vg_arena *a = vg_arena_new(1 << 14);
+    CHECK(g != NULL && a != NULL);
+    if (!g || !a) { vg_gazetteer_free(g); vg_arena_free(a); return; }
+    size_t n = 9;
+    CHECK(find(g, a, "Mobile police units were deployed.", "Mobile", &n) == NULL);
+    CHECK(find(g, a, "Nice weather, said the Police.", "Nice", &n) == NULL);
+    CHECK(find(g, a, "Une attaque à Nice, en France.", "Nice", &n) != NULL);
+    CHECK(find(g, a, "On 9 May 2020, nothing here.", NULL, &n) == NULL);
+    CHECK_INT(n, 0);
+    vg_arena_free(a);
+    vg_gazetteer_free(g);
+}
+
+TEST(places_primary_prefers_town_in_main_country)
+{
+    vg_gazetteer *g = fixture();
+    vg_arena *a = vg_arena_new(1 << 14);
+    CHECK(g != NULL && a != NULL);
+    if (!g || !a) { vg_gazetteer_free(g); vg_arena_free(a); return; }
+    vg_place *p;
+    size_t n;
+    const char *t = "In Syria, regime forces shelled Harim (Idlib) and Saraqib in Idleb.";
+    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
+    size_t k = vg_places_primary(p, n);
+    CHECK(k < n && !strcmp(p[k].name, "Harim"));
+    CHECK_INT(vg_places_primary(p, 0), 0);
+    /* A town whose division disagrees with the one named is doubtful. */
+    t = "Shelling near Pisky, Donetsk.";
+    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
+    k = vg_places_primary(p, n);
+    CHECK(k < n && !strcmp(p[k].name, "Donetsk"));
+    vg_arena_free(a);
+    vg_gazetteer_free(g);
+}
+
+TEST(places_country_lookup)
+{
+    vg_gazetteer *g = fixture();
+    CHECK(g != NULL);
+    if (!g) return;
+    const vg_place *c = vg_gazetteer_country(g, "Syrie", 5);
+    CHECK(c != NULL && !strcmp(c->country, "Syria") && c->kind == VG_PLACE_COUNTRY && c->geo_precision == 3);
+    c = vg_gazetteer_country(g, "SY", 2);
+    CHECK(c != NULL && !strcmp(c->iso2, "SY"));
+    c = vg_gazetteer_country(g, "États-Unis d'Amérique", strlen("États-Unis d'Amérique"));
+    CHECK(c != NULL && !strcmp(c->country, "United States"));
+    CHECK(vg_gazetteer_country(g, "Atlantis", 8) == NULL);
+    CHECK(vg_gazetteer_country(g, "ZZ", 2) == NULL);
+    vg_gazetteer_free(g);
+}
+
+TEST(places_bad_inputs)
+{
+    vg_gazetteer *g = NULL;
+    char err[256];
+    CHECK_INT(vg_gazetteer_load("/nonexistent/gazetteer.bin", &g, err, sizeof err), VG_ERR_IO);
+    CHECK(g == NULL);
+    char path[] = "/tmp/vigie-test-gazbad-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0) return;
+    char junk[200];
+    memset(junk, 'x', sizeof junk);
+    CHECK(write(fd, junk, sizeof junk) == (ssize_t)sizeof junk);
+    close(fd);
+    CHECK_INT(vg_gazetteer_load(path, &g, err, sizeof err), VG_ERR_FORMAT);
+    unlink(path);
+    g = fixture();
+    vg_arena *a = vg_arena_new(1 << 12);
+    CHECK(g != NULL && a != NULL);
+    if (g && a) {
+        vg_place *p;
+        size_t n = 7;
+        CHECK_INT(vg_places_find(g, a, "", 0, NULL, &p, &n), VG_OK);
+        CHECK_INT(n, 0);
+        CHECK_INT(vg_places_find(g, a, "\xff\xfe Idlib", 8, NULL, &p, &n), VG_OK);
+        CHECK_INT(vg_places_find(NULL, a, "x", 1, NULL, &p, &n), VG_ERR_ARG);
+    }
+    vg_arena_free(a);
+    vg_gazetteer_free(g);
+}
