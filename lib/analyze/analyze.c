@@ -1,22 +1,617 @@
-/* analyze.c - PLACEHOLDER until the event analyser lands: finds no events. */
+/* analyze.c - events from a document: sentences scored by trigger lexicons, ACLED precedence, then actors, place, date, counts, attribution. */
 #include "analyze.h"
 
+#include <dirent.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-struct vg_analyzer { int unused; };
+#include "dates.h"
+#include "lexicon.h"
+#include "numbers.h"
+#include "places.h"
+#include "sentences.h"
+#include "taxonomy.h"
+#include "tokens.h"
+
+#define MAX_LANGS 8
+#define MAX_ANALYZED_BYTES (4u << 20) /* longer texts: the first 4 MiB are analysed */
+
+enum { L_TRIGGERS, L_CUES, L_ACTORS, L_NUMBERS, L_CASUALTIES, L_ATTRIBUTION, L_ABBREV, L_MONTHS, L_WEEKDAYS, L_RELDATES, L_COUNT };
+static const char *const lex_files[L_COUNT] = {
+    "triggers.tsv", "cues.tsv", "actors.tsv", "numbers.tsv", "casualties.tsv", "attribution.tsv",
+    "abbrev.tsv", "months.tsv", "weekdays.tsv", "reldates.tsv"};
+
+typedef struct lang_res {
+    char code[8];
+    vg_lexicon *lex[L_COUNT];
+} lang_res;
+
+struct vg_analyzer {
+    lang_res langs[MAX_LANGS];
+    size_t n_langs;
+    vg_gazetteer *gaz;
+};
+
+static void free_lang(lang_res *l)
+{
+    for (int i = 0; i < L_COUNT; i++) vg_lex_free(l->lex[i]);
+}
+
+void vg_analyzer_free(vg_analyzer *a)
+{
+    if (!a) return;
+    for (size_t i = 0; i < a->n_langs; i++) free_lang(&a->langs[i]);
+    vg_gazetteer_free(a->gaz);
+    free(a);
+}
+
+static vg_status load_lang(const char *dir, const char *code, lang_res *l, char *err, size_t errlen)
+{
+    char path[4096];
+    memset(l, 0, sizeof *l);
+    snprintf(l->code, sizeof l->code, "%s", code);
+    for (int i = 0; i < L_COUNT; i++) {
+        snprintf(path, sizeof path, "%s/%s/%s", dir, code, lex_files[i]);
+        vg_status st = vg_lex_load(path, &l->lex[i], err, errlen);
+        if (st == VG_ERR_IO) { l->lex[i] = vg_lex_new(); st = l->lex[i] ? VG_OK : VG_ERR_NOMEM; }
+        if (st != VG_OK) return st == VG_ERR_NOMEM ? st : VG_ERR_RESOURCE;
+    }
+    if (err && errlen) err[0] = 0;
+    return VG_OK;
+}
 
 vg_status vg_analyzer_load(const char *data_dir, vg_analyzer **out, char *err, size_t errlen,
                            char *warn, size_t warnlen)
 {
-    (void)data_dir; (void)err; (void)errlen; (void)warn; (void)warnlen;
-    *out = calloc(1, sizeof **out);
-    return *out ? VG_OK : VG_ERR_NOMEM;
+    *out = NULL;
+    vg_analyzer *a = calloc(1, sizeof *a);
+    if (!a) return VG_ERR_NOMEM;
+    DIR *d = opendir(data_dir);
+    if (d) {
+        struct dirent *de;
+        char path[4096];
+        while ((de = readdir(d)) && a->n_langs < MAX_LANGS) {
+            if (de->d_name[0] == '.' || strlen(de->d_name) > 3) continue;
+            snprintf(path, sizeof path, "%s/%s/triggers.tsv", data_dir, de->d_name);
+            FILE *f = fopen(path, "r");
+            if (!f) continue; /* a language folder with no analysis resources */
+            fclose(f);
+            vg_status st = load_lang(data_dir, de->d_name, &a->langs[a->n_langs], err, errlen);
+            a->n_langs++;
+            if (st != VG_OK) { closedir(d); vg_analyzer_free(a); return st; }
+        }
+        closedir(d);
+    }
+    char path[4096], gerr[256] = "";
+    snprintf(path, sizeof path, "%s/geo/gazetteer.bin", data_dir);
+    if (vg_gazetteer_load(path, &a->gaz, gerr, sizeof gerr) != VG_OK) {
+        a->gaz = NULL;
+        if (warn && warnlen)
+            snprintf(warn, warnlen, "no gazetteer (%s): events get no coordinates; run `make gazetteer`", gerr[0] ? gerr : path);
+    }
+    *out = a;
+    return VG_OK;
 }
 
-void vg_analyzer_free(vg_analyzer *a) { free(a); }
+/* ---------------------------------------------------------------------- */
+
+typedef struct ctx {
+    const vg_analyzer *an;
+    const lang_res *L;
+    vg_doc *doc;
+    const char *text;
+    size_t n;
+    vg_tok *t;
+    size_t nt;
+    vg_sent *s;
+    size_t ns;
+    vg_date pub;
+    vg_date_lex dl;
+    vg_place *places;
+    size_t n_places;
+    unsigned char *in_date; /* token is part of a date expression */
+} ctx;
+
+typedef struct hit { size_t t0, t1; int sub; float w; } hit;
+
+typedef struct sent_info {
+    float sc[VG_SUB_COUNT];
+    float mods[VG_SUB_COUNT]; /* "+Sub" rows: only count next to a protest */
+    float best;
+    int nonpol, hist, future;
+    hit first;                /* strongest trigger, for evidence */
+    int has_date;
+    vg_date date;
+} sent_info;
+
+static const lang_res *pick_lang(const vg_analyzer *a, const char *lang)
+{
+    if (!a->n_langs) return NULL;
+    for (size_t i = 0; i < a->n_langs; i++)
+        if (lang && strcmp(a->langs[i].code, lang) == 0) return &a->langs[i];
+    if (lang && *lang) return NULL; /* detected, but not a language we analyse */
+    for (size_t i = 0; i < a->n_langs; i++)
+        if (strcmp(a->langs[i].code, "en") == 0) return &a->langs[i];
+    return &a->langs[0];
+}
+
+static const char *cue_at(const ctx *c, size_t end, size_t i, size_t *len)
+{
+    const vg_lex_entry *e = vg_lex_match(c->L->lex[L_CUES], c->t, end, i, len);
+    return e ? e->cols[0] : NULL;
+}
+
+/* Scores one sentence: trigger weights per sub-type, cancelled by a negation
+ * or a future/threat cue just before them. */
+static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
+{
+    memset(si, 0, sizeof *si);
+    size_t neg_until = 0, fut_until = 0;
+    for (size_t i = s->t0; i < s->t1;) {
+        size_t len;
+        const char *cue = cue_at(c, s->t1, i, &len);
+        if (cue) {
+            if (!strcmp(cue, "neg")) neg_until = i + len + 4;
+            else if (!strcmp(cue, "future")) { fut_until = i + len + 7; si->future++; }
+            else if (!strcmp(cue, "nonpol")) si->nonpol++;
+            else if (!strcmp(cue, "hist")) si->hist++;
+        }
+        const vg_lex_entry *e = vg_lex_match(c->L->lex[L_TRIGGERS], c->t, s->t1, i, &len);
+        if (e) {
+            const char *name = e->cols[0];
+            int mod = name[0] == '+';
+            int sub = vg_subtype_find(name + mod);
+            float w = (float)atof(e->cols[1]);
+            if (w == 0) w = 1;
+            if (sub >= 0 && i >= neg_until && i >= fut_until) {
+                if (mod) si->mods[sub] += w;
+                else si->sc[sub] += w;
+                if (w > si->first.w) { si->first.t0 = i; si->first.t1 = i + len; si->first.sub = sub; si->first.w = w; }
+            }
+            i += len;
+            continue;
+        }
+        if (!cue) len = 1;
+        i += len ? len : 1;
+    }
+}
+
+/* ACLED precedence on summed scores: a protest that met force is "with
+ * intervention"; protesters' violence makes it a riot; killing protesters is
+ * excessive force. Modifier rows count fully only next to a protest. */
+static int choose_sub(const float *sc, const float *mods, float *score)
+{
+    float a[VG_SUB_COUNT];
+    memcpy(a, sc, sizeof a);
+    float protest = a[VG_SUB_PEACEFUL];
+    for (int k = 0; k < VG_SUB_COUNT; k++) {
+        if (mods[k] <= 0) continue;
+        if (protest > 0) a[k] += protest + mods[k];
+        else a[k] += 0.3f * mods[k];
+    }
+    int best = -1;
+    float bw = 0;
+    for (int k = 0; k < VG_SUB_COUNT; k++)
+        if (a[k] > bw) { bw = a[k]; best = k; }
+    *score = bw;
+    return best;
+}
+
+typedef struct count { long value; int found; size_t t0, t1; } count;
+
+/* Casualty figures in tokens [t0,t1): the number nearest to each casualty
+ * word (before or after). ACLED's own note ("3 fatalities", "Fatalities
+ * coded as 3") wins over counts read from the story. */
+static void counts_in(ctx *c, size_t t0, size_t t1, count *killed, count *injured, count *arrested, count *note)
+{
+    const vg_lexicon *cas = c->L->lex[L_CASUALTIES], *nums = c->L->lex[L_NUMBERS];
+    for (size_t i = t0; i < t1;) {
+        size_t len;
+        const vg_lex_entry *e = vg_lex_match(cas, c->t, t1, i, &len);
+        if (!e) { i++; continue; }
+        const char *kind = e->cols[0];
+        const char *dir = e->cols[1];
+        vg_number best = {0}, nb;
+        size_t bestd = 99;
+        int found = 0;
+        if (strcmp(dir, "after") != 0) {
+            /* look back up to 7 tokens, stopping at clause punctuation */
+            for (size_t j = i; j-- > t0 && i - j <= 7;) {
+                const vg_tok *tk = &c->t[j];
+                if (tk->kind == VG_TOK_PUNCT && (tk->fold[0] == ';' || tk->fold[0] == '.' || tk->fold[0] == ':' || tk->fold[0] == '(' || tk->fold[0] == ')' || tk->fold[0] == '[')) break;
+                if (c->in_date[j]) continue;
+                if (vg_number_at(nums, c->t, t1, j, &nb) && nb.t1 <= i + 0) {
+                    /* prefer the start of a multi-token number ("1 300", "at least 5") */
+                    size_t k = j;
+                    while (k > t0 && !c->in_date[k - 1] && vg_number_at(nums, c->t, t1, k - 1, &nb) && nb.t1 >= j + 1 && nb.t1 <= i) k--;
+                    vg_number_at(nums, c->t, t1, k, &nb);
+                    best = nb; bestd = i - nb.t1; found = 1;
+                    break;
+                }
+            }
+        }
+        if (strcmp(dir, "before") != 0) {
+            for (size_t j = i + len; j < t1 && j - (i + len) <= 4; j++) {
+                const vg_tok *tk = &c->t[j];
+                if (tk->kind == VG_TOK_PUNCT && (tk->fold[0] == ';' || tk->fold[0] == '.' || tk->fold[0] == ',' || tk->fold[0] == '(')) break;
+                if (c->in_date[j]) break;
+                if (vg_number_at(nums, c->t, t1, j, &nb)) {
+                    size_t d = j - (i + len);
+                    if (!found || d < bestd || !strcmp(dir, "after")) { best = nb; bestd = d; found = 1; }
+                    break;
+                }
+            }
+        }
+        count *dst = !strcmp(kind, "killed") ? killed : !strcmp(kind, "injured") ? injured
+                   : !strcmp(kind, "arrested") ? arrested : !strcmp(kind, "note") ? note : NULL;
+        if (!strcmp(kind, "none")) { /* "no fatalities", "aucun mort": an explicit zero */
+            if (note && !note->found) { note->found = 1; note->value = 0; note->t0 = i; note->t1 = i + len; }
+        } else if (dst && found) {
+            if (dst == note) { if (!note->found) { *note = (count){best.value, 1, best.t0, best.t1}; } }
+            else if (!dst->found) *dst = (count){best.value, 1, best.t0, i + len};
+            else if (dst != arrested) dst->value += best.value; /* "2 soldiers and 3 rebels killed" */
+        }
+        i += len;
+    }
+}
+
+typedef struct actor { const vg_lex_entry *e; size_t t0, t1; } actor;
+
+static int find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max)
+{
+    int n = 0;
+    for (size_t i = t0; i < t1 && n < max;) {
+        size_t len;
+        const vg_lex_entry *e = vg_lex_match(c->L->lex[L_ACTORS], c->t, t1, i, &len);
+        if (!e) { i++; continue; }
+        int dup = 0;
+        for (int k = 0; k < n; k++)
+            if (!strcmp(out[k].e->cols[0], e->cols[0])) dup = 1;
+        if (!dup) out[n++] = (actor){e, i, i + len};
+        i += len;
+    }
+    return n;
+}
+
+static const char *actor_name(ctx *c, const vg_lex_entry *e, const char *country)
+{
+    const char *tpl = e->cols[0];
+    const char *ph = strstr(tpl, "{country}");
+    if (!ph) return tpl;
+    if (!country) country = e->cols[2][0] ? e->cols[2] : NULL;
+    if (!country) {
+        /* "Police Forces of {country}" with no country: drop the placeholder */
+        size_t n = (size_t)(ph - tpl);
+        while (n && (tpl[n - 1] == ' ' || tpl[n - 1] == '(')) n--;
+        if (n >= 3 && !memcmp(tpl + n - 3, " of", 3)) n -= 3;
+        return vg_arena_strndup(c->doc->arena, tpl, n);
+    }
+    size_t need = strlen(tpl) + strlen(country) + 1;
+    char *s = vg_arena_alloc(c->doc->arena, need);
+    if (!s) return tpl;
+    snprintf(s, need, "%.*s%s%s", (int)(ph - tpl), tpl, country, ph + 9);
+    return s;
+}
+
+static const char *generic_actor(ctx *c, const char *what, const char *country)
+{
+    if (!country) return what;
+    size_t need = strlen(what) + strlen(country) + 4;
+    char *s = vg_arena_alloc(c->doc->arena, need);
+    if (!s) return what;
+    snprintf(s, need, "%s (%s)", what, country);
+    return s;
+}
+
+/* "selon l'OSDH", "according to police", "X said": the source as written. */
+static int find_attribution(ctx *c, size_t t0, size_t t1, uint32_t *bs, uint32_t *be)
+{
+    for (size_t i = t0; i < t1;) {
+        size_t len;
+        const vg_lex_entry *e = vg_lex_match(c->L->lex[L_ATTRIBUTION], c->t, t1, i, &len);
+        if (!e) { i++; continue; }
+        int next = strcmp(e->cols[0], "prev") != 0;
+        size_t a, b;
+        if (next) {
+            a = i + len;
+            b = a;
+            while (b < t1 && b - a < 10) {
+                const vg_tok *tk = &c->t[b];
+                if (tk->kind == VG_TOK_PUNCT && strchr(",.;:()\"[]", tk->fold[0])) break;
+                if (tk->kind == VG_TOK_PUNCT && tk->flen > 1) break; /* quotes « » */
+                b++;
+            }
+        } else {
+            b = i;
+            a = b;
+            while (a > t0 && b - a < 8) {
+                const vg_tok *tk = &c->t[a - 1];
+                if (tk->kind == VG_TOK_PUNCT) break;
+                a--;
+            }
+        }
+        if (b > a) { *bs = c->t[a].start; *be = c->t[b - 1].end; return 1; }
+        i += len;
+    }
+    return 0;
+}
+
+static int place_rank(const vg_place *p)
+{
+    switch (p->kind) {
+    case VG_PLACE_CITY: return 4;
+    case VG_PLACE_OTHER: return 3;
+    case VG_PLACE_ADMIN2: return 2;
+    case VG_PLACE_ADMIN1: return 1;
+    default: return 0;
+    }
+}
+
+/* The event's place: the most specific place in its sentence (first on ties),
+ * else in the first sentences of the document. */
+static const vg_place *pick_place(ctx *c, const vg_sent *s)
+{
+    const vg_place *best = NULL;
+    for (int pass = 0; pass < 2 && !best; pass++) {
+        uint32_t lo = pass ? 0 : s->start, hi = pass ? (uint32_t)c->n : s->end;
+        for (size_t k = 0; k < c->n_places; k++) {
+            const vg_place *p = &c->places[k];
+            if (p->start < lo || p->end > hi || p->confidence < 0.2f) continue;
+            if (!best || place_rank(p) > place_rank(best)) best = p;
+        }
+    }
+    return best;
+}
+
+static void mark_dates(ctx *c, sent_info *si)
+{
+    for (size_t k = 0; k < c->ns; k++) {
+        for (size_t i = c->s[k].t0; i < c->s[k].t1; i++) {
+            vg_date d;
+            if (vg_date_at(&c->dl, c->t, c->s[k].t1, i, c->pub.y ? &c->pub : NULL, &d)) {
+                for (size_t j = d.t0; j < d.t1; j++) c->in_date[j] = 1;
+                if (!si[k].has_date) { si[k].has_date = 1; si[k].date = d; }
+                i = d.t1 - 1;
+            } else if (c->t[i].kind == VG_TOK_NUM && c->t[i].flen == 4) {
+                int y = atoi(c->t[i].fold);
+                if (y >= 1900 && y <= 2100) c->in_date[i] = 1;
+            }
+        }
+    }
+}
+
+/* Is a sentence about the past (a year before the reference year)? */
+static int is_history(const ctx *c, const sent_info *si, size_t k, int ref_year)
+{
+    if (!ref_year) return 0;
+    for (size_t i = c->s[k].t0; i < c->s[k].t1; i++) {
+        if (c->t[i].kind != VG_TOK_NUM || c->t[i].flen != 4) continue;
+        int y = atoi(c->t[i].fold);
+        if (y >= 1900 && y < ref_year) return 1;
+    }
+    (void)si;
+    return 0;
+}
+
+static void add_ev(ctx *c, vg_event *e, const char *field, uint32_t s, uint32_t t, float conf)
+{
+    vg_event_add_evidence(c->doc, e, field, s, t, conf);
+}
+
+static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, float score, float conf, const count *doc_note)
+{
+    vg_event *e = vg_doc_add_event(c->doc);
+    if (!e) return VG_ERR_NOMEM;
+    const vg_sent *s = &c->s[main_k];
+    e->event_type = vg_subtypes[sub].type;
+    e->sub_event_type = vg_subtypes[sub].name;
+    e->confidence = conf;
+    e->sent_start = s->start;
+    e->sent_end = s->end;
+    hit h = si[main_k].first;
+    if (h.t1 > h.t0) {
+        add_ev(c, e, "event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
+        add_ev(c, e, "sub_event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
+    }
+    (void)score;
+
+    /* place */
+    const vg_place *p = pick_place(c, s);
+    if (p) {
+        e->country = p->country;
+        e->iso = p->iso2;
+        e->admin1 = p->admin1;
+        e->location = p->name;
+        e->latitude = p->lat;
+        e->longitude = p->lon;
+        e->has_coords = 1;
+        e->geo_precision = p->geo_precision ? p->geo_precision : (p->kind == VG_PLACE_CITY ? 1 : p->kind == VG_PLACE_COUNTRY ? 3 : 2);
+        add_ev(c, e, "location", p->start, p->end, p->confidence);
+        add_ev(c, e, "country", p->start, p->end, p->confidence);
+    }
+
+    /* date: in the event's sentence, else the nearest earlier sentence, else the first in the text */
+    const vg_date *d = NULL;
+    for (size_t k = main_k + 1; k-- > 0 && !d;)
+        if (si[k].has_date && !si[k].hist) d = &si[k].date;
+    for (size_t k = 0; k < c->ns && !d; k++)
+        if (si[k].has_date) d = &si[k].date;
+    if (d && d->m) {
+        vg_date_format(d, e->event_date);
+        e->time_precision = d->precision;
+        add_ev(c, e, "event_date", c->t[d->t0].start, c->t[d->t1 - 1].end, d->relative ? 0.7f : 0.9f);
+    } else if (c->pub.y) {
+        vg_date_format(&c->pub, e->event_date);
+        e->time_precision = 2;
+    }
+
+    /* actors: in the event's sentence; civilians are never actor1 when someone else is there */
+    actor ac[8];
+    int na = find_actors(c, s->t0, s->t1, ac, 8);
+    if (na == 0 && main_k + 1 < c->ns) na = find_actors(c, c->s[main_k + 1].t0, c->s[main_k + 1].t1, ac, 8);
+    int i1 = -1, i2 = -1;
+    for (int k = 0; k < na; k++)
+        if (atoi(ac[k].e->cols[1]) != 7) { i1 = k; break; }
+    if (i1 < 0 && na) i1 = 0;
+    for (int k = 0; k < na; k++)
+        if (k != i1) { i2 = k; break; }
+    const char *country = e->country;
+    int type_is_protest = sub == VG_SUB_PEACEFUL || sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE;
+    int type_is_riot = sub == VG_SUB_VIOLENT_DEMO || sub == VG_SUB_MOB;
+    /* Protesters and rioters come first in ACLED's coding of those events. */
+    if (type_is_protest || type_is_riot) {
+        for (int k = 0; k < na; k++) {
+            int it = atoi(ac[k].e->cols[1]);
+            if ((type_is_protest && it == 6) || (type_is_riot && it == 5)) { if (i1 != k) { i2 = i1; i1 = k; } break; }
+        }
+    }
+    if (i1 >= 0) {
+        e->actor1 = actor_name(c, ac[i1].e, country);
+        e->inter1 = atoi(ac[i1].e->cols[1]);
+        add_ev(c, e, "actor1", c->t[ac[i1].t0].start, c->t[ac[i1].t1 - 1].end, 0.7f);
+    }
+    if (i2 >= 0) {
+        e->actor2 = actor_name(c, ac[i2].e, country);
+        e->inter2 = atoi(ac[i2].e->cols[1]);
+        add_ev(c, e, "actor2", c->t[ac[i2].t0].start, c->t[ac[i2].t1 - 1].end, 0.6f);
+    }
+    /* ACLED always names someone: protesters, rioters, or an unidentified armed group. */
+    if (type_is_protest && e->inter1 != 6) { e->inter1 = 6; e->actor1 = generic_actor(c, "Protesters", country); }
+    if (type_is_riot && e->inter1 != 5) { e->inter1 = 5; e->actor1 = generic_actor(c, "Rioters", country); }
+    if (!e->actor1 && strcmp(e->event_type, "Strategic developments") != 0) {
+        e->inter1 = 3;
+        e->actor1 = generic_actor(c, "Unidentified Armed Group", country);
+    }
+
+    /* counts: the event's sentence and the next two */
+    count killed = {0}, injured = {0}, arrested = {0}, note = {0};
+    size_t last = main_k + 3 < c->ns ? main_k + 3 : c->ns;
+    counts_in(c, s->t0, c->s[last - 1].t1, &killed, &injured, &arrested, &note);
+    if (doc_note && doc_note->found) note = *doc_note;
+    if (note.found) {
+        e->fatalities = (int)note.value;
+        if (note.t1 > note.t0) add_ev(c, e, "fatalities", c->t[note.t0].start, c->t[note.t1 - 1].end, 0.9f);
+    } else if (killed.found) {
+        e->fatalities = (int)killed.value;
+        add_ev(c, e, "fatalities", c->t[killed.t0].start, c->t[killed.t1 - 1].end, 0.7f);
+    } else e->fatalities = 0;
+    if (injured.found) {
+        e->injured = (int)injured.value;
+        add_ev(c, e, "injured", c->t[injured.t0].start, c->t[injured.t1 - 1].end, 0.7f);
+    }
+    if (arrested.found) {
+        e->arrests = (int)arrested.value;
+        add_ev(c, e, "arrests", c->t[arrested.t0].start, c->t[arrested.t1 - 1].end, 0.7f);
+    }
+
+    /* attribution: in the event's sentence, else anywhere in the document */
+    uint32_t as, ae;
+    if (find_attribution(c, s->t0, s->t1, &as, &ae) || find_attribution(c, 0, c->nt, &as, &ae)) {
+        e->attribution = vg_arena_strndup(c->doc->arena, c->text + as, ae - as);
+        add_ev(c, e, "attribution", as, ae, 0.6f);
+    }
+    return VG_OK;
+}
 
 vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
 {
-    (void)a; (void)doc;
+    const char *text = VG_DOC_TEXT(doc);
+    if (!a || !text) return VG_OK;
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.an = a;
+    c.doc = doc;
+    c.L = pick_lang(a, doc->fields[VG_F_LANG]);
+    if (!c.L) return VG_OK;
+    c.text = text;
+    c.n = doc->text_len < MAX_ANALYZED_BYTES ? doc->text_len : MAX_ANALYZED_BYTES;
+    while (c.n < doc->text_len && c.n > 0 && ((unsigned char)text[c.n] & 0xC0) == 0x80) c.n--;
+    const char *pub = doc->fields[VG_F_PUBLISHED];
+    if (!pub || !vg_date_parse_iso(pub, strlen(pub), &c.pub)) memset(&c.pub, 0, sizeof c.pub);
+    c.dl.months = c.L->lex[L_MONTHS];
+    c.dl.weekdays = c.L->lex[L_WEEKDAYS];
+    c.dl.relative = c.L->lex[L_RELDATES];
+
+    vg_status st = vg_tokenize(doc->arena, text, c.n, &c.t, &c.nt);
+    if (st != VG_OK) return st;
+    if (c.nt == 0) return VG_OK;
+    st = vg_sentences(doc->arena, text, c.t, c.nt, c.L->lex[L_ABBREV], &c.s, &c.ns);
+    if (st != VG_OK) return st;
+    c.in_date = vg_arena_calloc(doc->arena, c.nt, 1);
+    sent_info *si = vg_arena_calloc(doc->arena, c.ns, sizeof *si);
+    if (!c.in_date || !si) return VG_ERR_NOMEM;
+
+    mark_dates(&c, si);
+    /* Reference year for "is this background?": publication, else the latest dated sentence. */
+    int ref_year = c.pub.y;
+    if (!ref_year)
+        for (size_t k = 0; k < c.ns; k++)
+            if (si[k].has_date && si[k].date.y > ref_year) ref_year = si[k].date.y;
+
+    float total[VG_SUB_COUNT] = {0}, mods[VG_SUB_COUNT] = {0};
+    int nonpol = 0, any = 0;
+    for (size_t k = 0; k < c.ns; k++) {
+        sent_info keep = si[k];
+        score_sentence(&c, &c.s[k], &si[k]);
+        si[k].has_date = keep.has_date;
+        si[k].date = keep.date;
+        if (is_history(&c, &si[k], k, ref_year)) si[k].hist = 1;
+        nonpol += si[k].nonpol;
+        /* An accident or disaster in the sentence: its deaths are no political violence. */
+        float factor = si[k].nonpol ? 0.0f : si[k].hist ? 0.15f : 1.0f;
+        /* The lede carries the main event: earlier sentences weigh more. */
+        float pos = 1.0f / (1.0f + 0.15f * (float)k);
+        for (int j = 0; j < VG_SUB_COUNT; j++) {
+            si[k].sc[j] *= factor;
+            si[k].mods[j] *= factor;
+            total[j] += si[k].sc[j] * pos;
+            mods[j] += si[k].mods[j] * pos;
+            if (si[k].sc[j] > si[k].best) si[k].best = si[k].sc[j];
+            if (si[k].sc[j] > 0) any = 1;
+        }
+    }
+    if (!any) return VG_OK;
+    float score;
+    int sub = choose_sub(total, mods, &score);
+    if (sub < 0 || score < 1.0f) return VG_OK;
+    /* A document mostly about an accident, a disaster or sport: no event. */
+    if (nonpol >= 2 && score < 2.0f * (float)nonpol) return VG_OK;
+
+    /* main sentence: the strongest for the chosen sub-type (or for any modifier of it), first on ties */
+    size_t main_k = 0;
+    float mb = -1;
+    for (size_t k = 0; k < c.ns; k++) {
+        float v = si[k].sc[sub] + si[k].mods[sub];
+        if (v > mb) { mb = v; main_k = k; }
+    }
+    if (mb <= 0)
+        for (size_t k = 0; k < c.ns; k++)
+            if (si[k].best > 0) { main_k = k; break; }
+
+    if (a->gaz) {
+        st = vg_places_find(a->gaz, doc->arena, text, c.n, c.L->code, &c.places, &c.n_places);
+        if (st != VG_OK) { c.places = NULL; c.n_places = 0; }
+    }
+    count note = {0}, k0 = {0}, k1 = {0}, k2 = {0};
+    counts_in(&c, 0, c.nt, &k0, &k1, &k2, &note);
+    float conf = score / (score + 2.0f);
+    st = build_event(&c, si, main_k, sub, score, conf, &note);
+    if (st != VG_OK) return st;
+
+    /* Other events: sentences whose own best sub-type differs from the main one. */
+    size_t extra = 0;
+    for (size_t k = 0; k < c.ns && extra < 16; k++) {
+        if (k == main_k || si[k].best < 2.0f) continue;
+        float sc2;
+        float nomods[VG_SUB_COUNT] = {0};
+        int sub2 = choose_sub(si[k].sc, nomods, &sc2);
+        if (sub2 < 0 || sub2 == sub) continue;
+        float conf2 = 0.5f * conf * sc2 / (sc2 + 2.0f);
+        st = build_event(&c, si, k, sub2, sc2, conf2, NULL);
+        if (st != VG_OK) return st;
+        extra++;
+    }
     return VG_OK;
 }

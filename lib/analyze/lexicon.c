@@ -1,0 +1,182 @@
+/* lexicon.c - phrase tables: hash of the first token (exact or prefix), then token-by-token comparison. */
+#include "lexicon.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/arena.h"
+#include "../core/hash.h"
+#include "../core/utf8.h"
+
+#define PREFIX_SEED 0x9e3779b97f4a7c15ull
+#define MAX_LINE 4096
+
+struct vg_lexicon {
+    vg_arena *arena;
+    vg_lex_entry *e;
+    size_t n, cap;
+    uint32_t *buckets; /* index + 1 */
+    size_t nb;         /* power of two */
+    uint32_t max_prefix;
+};
+
+vg_lexicon *vg_lex_new(void)
+{
+    vg_lexicon *l = calloc(1, sizeof *l);
+    if (!l) return NULL;
+    l->arena = vg_arena_new(1 << 16);
+    l->nb = 256;
+    l->buckets = calloc(l->nb, sizeof *l->buckets);
+    if (!l->arena || !l->buckets) { vg_lex_free(l); return NULL; }
+    return l;
+}
+
+void vg_lex_free(vg_lexicon *l)
+{
+    if (!l) return;
+    vg_arena_free(l->arena);
+    free(l->e);
+    free(l->buckets);
+    free(l);
+}
+
+size_t vg_lex_size(const vg_lexicon *l) { return l ? l->n : 0; }
+
+static uint64_t key_hash(const char *s, size_t n, int prefix)
+{
+    return vg_hash64(s, n, prefix ? PREFIX_SEED : 0);
+}
+
+static void link_entry(vg_lexicon *l, uint32_t idx)
+{
+    vg_lex_entry *e = &l->e[idx];
+    int prefix = e->prefix_last && e->ntok == 1;
+    uint64_t h = key_hash(e->toks[0], strlen(e->toks[0]), prefix) & (l->nb - 1);
+    e->next = l->buckets[h];
+    l->buckets[h] = idx + 1;
+}
+
+static int rehash(vg_lexicon *l)
+{
+    size_t nb = l->nb * 2;
+    uint32_t *b = calloc(nb, sizeof *b);
+    if (!b) return -1;
+    free(l->buckets);
+    l->buckets = b;
+    l->nb = nb;
+    for (size_t i = 0; i < l->n; i++) link_entry(l, (uint32_t)i);
+    return 0;
+}
+
+vg_status vg_lex_add(vg_lexicon *l, const char *phrase, size_t n, const char *const *cols, size_t ncols)
+{
+    vg_tok *t;
+    size_t nt;
+    if (vg_utf8_valid_prefix(phrase, n) != n) return VG_ERR_ENCODING;
+    vg_status st = vg_tokenize(l->arena, phrase, n, &t, &nt);
+    if (st != VG_OK) return st;
+    const char *toks[VG_LEX_MAX_TOKS];
+    size_t k = 0;
+    uint32_t prefix = 0;
+    for (size_t i = 0; i < nt; i++) {
+        if (t[i].flen == 1 && t[i].fold[0] == '*' && k > 0 && !t[i].space_before && i + 1 == nt) { prefix = 1; break; }
+        if (k == VG_LEX_MAX_TOKS) return VG_ERR_FORMAT;
+        toks[k++] = t[i].fold;
+    }
+    if (k == 0) return VG_OK;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        vg_lex_entry *e = realloc(l->e, cap * sizeof *e);
+        if (!e) return VG_ERR_NOMEM;
+        l->e = e;
+        l->cap = cap;
+    }
+    vg_lex_entry *e = &l->e[l->n];
+    memset(e, 0, sizeof *e);
+    e->ntok = (uint32_t)k;
+    e->toks = vg_arena_alloc(l->arena, k * sizeof *e->toks);
+    if (!e->toks) return VG_ERR_NOMEM;
+    memcpy(e->toks, toks, k * sizeof *toks);
+    e->prefix_last = prefix;
+    if (ncols > VG_LEX_MAX_COLS) ncols = VG_LEX_MAX_COLS;
+    for (size_t c = 0; c < VG_LEX_MAX_COLS; c++) {
+        e->cols[c] = c < ncols ? vg_arena_strdup(l->arena, cols[c]) : "";
+        if (!e->cols[c]) return VG_ERR_NOMEM;
+    }
+    e->ncols = (uint32_t)ncols;
+    if (prefix && k == 1 && strlen(toks[0]) > l->max_prefix) l->max_prefix = (uint32_t)strlen(toks[0]);
+    l->n++;
+    if (l->n * 2 > l->nb) { if (rehash(l) != 0) return VG_ERR_NOMEM; } /* links every entry */
+    else link_entry(l, (uint32_t)(l->n - 1));
+    return VG_OK;
+}
+
+vg_status vg_lex_load(const char *path, vg_lexicon **lex, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) { if (err && errlen) snprintf(err, errlen, "cannot open %s", path); return VG_ERR_IO; }
+    int created = 0;
+    if (!*lex) { *lex = vg_lex_new(); created = 1; }
+    if (!*lex) { fclose(f); return VG_ERR_NOMEM; }
+    char line[MAX_LINE];
+    unsigned lineno = 0;
+    vg_status st = VG_OK;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        size_t n = strlen(line);
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
+        if (n == 0 || line[0] == '#') continue;
+        const char *cols[VG_LEX_MAX_COLS];
+        size_t nc = 0;
+        char *tab = strchr(line, '\t');
+        size_t plen = tab ? (size_t)(tab - line) : n;
+        while (tab && nc < VG_LEX_MAX_COLS) {
+            *tab = 0;
+            cols[nc++] = tab + 1;
+            tab = strchr(tab + 1, '\t');
+        }
+        if (tab) *tab = 0;
+        st = vg_lex_add(*lex, line, plen, cols, nc);
+        if (st != VG_OK) {
+            if (err && errlen) snprintf(err, errlen, "%s:%u: %s", path, lineno, vg_strerror(st));
+            break;
+        }
+    }
+    fclose(f);
+    if (st != VG_OK && created) { vg_lex_free(*lex); *lex = NULL; }
+    return st;
+}
+
+static int tok_eq(const vg_tok *t, const char *s, int prefix)
+{
+    size_t n = strlen(s);
+    if (prefix) return t->flen >= n && memcmp(t->fold, s, n) == 0;
+    return t->flen == n && memcmp(t->fold, s, n) == 0;
+}
+
+static void try_chain(const vg_lexicon *l, uint64_t h, const vg_tok *toks, size_t end, size_t i,
+                      const vg_lex_entry **best, size_t *best_len)
+{
+    for (uint32_t k = l->buckets[h & (l->nb - 1)]; k; k = l->e[k - 1].next) {
+        const vg_lex_entry *e = &l->e[k - 1];
+        if (e->ntok <= *best_len || i + e->ntok > end) continue;
+        size_t j = 0;
+        for (; j < e->ntok; j++)
+            if (!tok_eq(&toks[i + j], e->toks[j], e->prefix_last && j + 1 == e->ntok)) break;
+        if (j == e->ntok) { *best = e; *best_len = e->ntok; }
+    }
+}
+
+const vg_lex_entry *vg_lex_match(const vg_lexicon *l, const vg_tok *toks, size_t end, size_t i, size_t *len)
+{
+    const vg_lex_entry *best = NULL;
+    size_t best_len = 0;
+    if (!l || i >= end) return NULL;
+    const vg_tok *t = &toks[i];
+    try_chain(l, key_hash(t->fold, t->flen, 0), toks, end, i, &best, &best_len);
+    size_t maxp = t->flen < l->max_prefix ? t->flen : l->max_prefix;
+    for (size_t p = 1; p <= maxp; p++) try_chain(l, key_hash(t->fold, p, 1), toks, end, i, &best, &best_len);
+    if (len) *len = best_len;
+    return best;
+}

@@ -1,0 +1,40 @@
+/* lexicon.h - phrase tables from data/<lang>/ TSV files, matched on folded tokens (internal). */
+#ifndef VG_LEXICON_H
+#define VG_LEXICON_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vigie.h"
+#include "tokens.h"
+
+#define VG_LEX_MAX_COLS 4
+#define VG_LEX_MAX_TOKS 12
+
+typedef struct vg_lex_entry {
+    uint32_t ntok;
+    const char **toks;     /* folded tokens of the phrase */
+    uint32_t prefix_last;  /* phrase ended with '*': last token matches as a prefix */
+    const char *cols[VG_LEX_MAX_COLS]; /* the other TSV columns as written ("" if absent) */
+    uint32_t ncols;
+    uint32_t next;         /* bucket chain (index + 1; 0 ends) */
+} vg_lex_entry;
+
+typedef struct vg_lexicon vg_lexicon;
+
+/* Loads a TSV file: `phrase<TAB>col1<TAB>col2...`; '#' starts a comment
+ * line. A phrase token ending in '*' matches any word starting with it
+ * ("tu*" matches tué, tués, tuée). Missing file: VG_ERR_IO (callers decide
+ * whether that is fatal). Appends to *lex if it is not NULL (several
+ * languages in one table). */
+vg_status vg_lex_load(const char *path, vg_lexicon **lex, char *err, size_t errlen);
+vg_lexicon *vg_lex_new(void);
+/* Adds one phrase; cols may hold ncols strings (copied). */
+vg_status vg_lex_add(vg_lexicon *lex, const char *phrase, size_t n, const char *const *cols, size_t ncols);
+void vg_lex_free(vg_lexicon *lex); /* accepts NULL */
+size_t vg_lex_size(const vg_lexicon *lex);
+
+/* Longest phrase starting at toks[i] (not crossing `end`); NULL if none.
+ * *len gets the number of tokens matched. Read-only: thread-safe. */
+const vg_lex_entry *vg_lex_match(const vg_lexicon *lex, const vg_tok *toks, size_t end, size_t i, size_t *len);
+
+#endif

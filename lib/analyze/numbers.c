@@ -1,0 +1,81 @@
+/* numbers.c - reads one number at a token: digits with thousands groups, or a number phrase from the lexicon. */
+#include "numbers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_VALUE 100000000L
+
+static long digits_value(const vg_tok *t)
+{
+    long v = 0;
+    for (uint32_t k = 0; k < t->flen; k++) {
+        v = v * 10 + (t->fold[k] - '0');
+        if (v > MAX_VALUE) return MAX_VALUE;
+    }
+    return v;
+}
+
+/* Digits, possibly grouped: "1,300", "1.300", "1 300" (a group is exactly 3 digits). */
+static int numeral(const vg_tok *t, size_t end, size_t i, long *v, size_t *j)
+{
+    if (t[i].kind != VG_TOK_NUM) return 0;
+    long val = digits_value(&t[i]);
+    size_t k = i + 1;
+    if (t[i].flen <= 3) {
+        for (;;) {
+            if (k + 1 < end && t[k].kind == VG_TOK_PUNCT && t[k].flen == 1 && (t[k].fold[0] == ',' || t[k].fold[0] == '.') &&
+                t[k].start == t[k - 1].end && t[k + 1].start == t[k].end && t[k + 1].kind == VG_TOK_NUM && t[k + 1].flen == 3) {
+                val = val * 1000 + digits_value(&t[k + 1]);
+                k += 2;
+            } else if (k < end && t[k].kind == VG_TOK_NUM && t[k].flen == 3 && t[k].start == t[k - 1].end + 1) {
+                /* "1 300": one space, three digits */
+                val = val * 1000 + digits_value(&t[k]);
+                k += 1;
+            } else break;
+            if (val > MAX_VALUE) val = MAX_VALUE;
+        }
+    }
+    *v = val;
+    *j = k;
+    return 1;
+}
+
+int vg_number_at(const vg_lexicon *words, const vg_tok *t, size_t end, size_t i, vg_number *out)
+{
+    size_t k = i;
+    int mods = 0;
+    for (;;) {
+        size_t len;
+        const vg_lex_entry *e = vg_lex_match(words, t, end, k, &len);
+        if (e && strcmp(e->cols[1], "mod") == 0 && mods < 3) { k += len; mods++; continue; }
+        long v;
+        size_t j;
+        if (numeral(t, end, k, &v, &j)) {
+            /* A decimal ("1.5 million") or a year-like figure glued to letters is not a count. */
+            out->value = v;
+            out->kind = mods ? VG_NUM_APPROX : VG_NUM_EXACT;
+            out->t0 = i;
+            out->t1 = j;
+            /* "2 million": scale words are number rows with value >= 1000 */
+            if (j < end) {
+                const vg_lex_entry *s = vg_lex_match(words, t, end, j, &len);
+                long sv = s ? strtol(s->cols[0], NULL, 10) : 0;
+                if (s && sv >= 1000 && strcmp(s->cols[1], "scale") == 0) {
+                    out->value = v * sv > MAX_VALUE ? MAX_VALUE : v * sv;
+                    out->t1 = j + len;
+                }
+            }
+            return 1;
+        }
+        if (e && strcmp(e->cols[1], "scale") != 0) {
+            out->value = strtol(e->cols[0], NULL, 10);
+            out->kind = strcmp(e->cols[1], "vague") == 0 ? VG_NUM_VAGUE
+                      : (strcmp(e->cols[1], "approx") == 0 || mods) ? VG_NUM_APPROX : VG_NUM_EXACT;
+            out->t0 = i;
+            out->t1 = k + len;
+            return 1;
+        }
+        return 0;
+    }
+}
