@@ -1,0 +1,51 @@
+/* features.h - what story clustering compares: weighted terms and language-neutral anchors of one document. */
+#ifndef VG_CL_FEATURES_H
+#define VG_CL_FEATURES_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "vigie.h"
+#include "../doc/doc.h"
+
+enum {
+    VG_CL_MAX_WORDS = 3000, /* words read per document: bounded cost */
+    VG_CL_MAX_TERMS = 120,  /* terms kept after weighting */
+    VG_CL_MAX_YEARS = 8
+};
+
+/* Term kinds, hashed into the id so a place "paris" and the word "paris"
+ * are different features. */
+typedef enum { VG_CL_WORD, VG_CL_NAME, VG_CL_PLACE, VG_CL_ACTOR, VG_CL_DATE, VG_CL_FIGURE } vg_cl_kind;
+
+typedef struct vg_cl_term {
+    int64_t id;   /* hash of kind + folded text, >= 0 */
+    float tf;     /* raw weighted count */
+    float w;      /* after vg_cl_weigh: tf-idf, unit-normalised */
+} vg_cl_term;
+
+typedef struct vg_cl_doc {
+    vg_cl_term *terms; /* arena-owned, unique ids */
+    size_t n;
+    uint16_t years[VG_CL_MAX_YEARS]; /* years written in the text (1950..2099) */
+    size_t n_years;
+    /* Anchors of the main event, when the analysis found one. */
+    char event_date[11];   /* "" unknown */
+    double lat, lon;
+    int has_coords;
+    int fatalities;        /* -1 unknown */
+    char day[11];          /* publication date YYYY-MM-DD, "" unknown */
+} vg_cl_doc;
+
+/* Features of a loaded (optionally analysed) document. Memory from doc->arena.
+ * VG_ERR_NOMEM on no memory. A document without words gives n == 0. */
+vg_status vg_cl_extract(vg_doc *doc, vg_cl_doc *out);
+
+/* Turn raw counts into unit tf-idf weights given each term's document
+ * frequency df[i] (aligned with terms, including this document) among
+ * n_docs documents, and keep the VG_CL_MAX_TERMS heaviest. */
+void vg_cl_weigh(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs);
+
+/* Days since 1970-01-01 of a "YYYY-MM-DD" prefix, or -1 if not a date. */
+long vg_cl_day_number(const char *s);
+
+#endif
