@@ -259,7 +259,9 @@ static void counts_in(ctx *c, size_t t0, size_t t1, count *killed, count *injure
 
 typedef struct actor { const vg_lex_entry *e; size_t t0, t1; } actor;
 
-static int find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max)
+/* Actors named in tokens [t0,t1), each canonical actor once (each alias
+ * once when by_alias: "military forces of A ... military forces of B"). */
+static int find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_alias)
 {
     int n = 0;
     for (size_t i = t0; i < t1 && n < max;) {
@@ -268,7 +270,7 @@ static int find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max)
         if (!e) { i++; continue; }
         int dup = 0;
         for (int k = 0; k < n; k++)
-            if (!strcmp(out[k].e->cols[0], e->cols[0])) dup = 1;
+            if (by_alias ? out[k].e == e : !strcmp(out[k].e->cols[0], e->cols[0])) dup = 1;
         if (!dup) out[n++] = (actor){e, i, i + len};
         i += len;
     }
@@ -332,7 +334,10 @@ static int find_attribution(ctx *c, size_t t0, size_t t1, uint32_t *bs, uint32_t
                 a--;
             }
         }
-        if (b > a) { *bs = c->t[a].start; *be = c->t[b - 1].end; return 1; }
+        int content = 0; /* "as reported": no source named */
+        for (size_t k = a; k < b; k++)
+            if (c->t[k].flen >= 3 || c->t[k].upper) content = 1;
+        if (b > a && content) { *bs = c->t[a].start; *be = c->t[b - 1].end; return 1; }
         i += len;
     }
     return 0;
@@ -449,8 +454,8 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
 
     /* actors: in the event's sentence; civilians are never actor1 when someone else is there */
     actor ac[8];
-    int na = find_actors(c, s->t0, s->t1, ac, 8);
-    if (na == 0 && main_k + 1 < c->ns) na = find_actors(c, c->s[main_k + 1].t0, c->s[main_k + 1].t1, ac, 8);
+    int na = find_actors(c, s->t0, s->t1, ac, 8, 0);
+    if (na == 0 && main_k + 1 < c->ns) na = find_actors(c, c->s[main_k + 1].t0, c->s[main_k + 1].t1, ac, 8, 0);
     int i1 = -1, i2 = -1;
     for (int k = 0; k < na; k++)
         if (atoi(ac[k].e->cols[1]) != 7) { i1 = k; break; }
@@ -562,7 +567,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
         /* An accident or disaster in the sentence: its deaths are no political violence. */
         float factor = si[k].nonpol ? 0.0f : si[k].hist ? 0.15f : 1.0f;
         /* The lede carries the main event: earlier sentences weigh more. */
-        float pos = 1.0f / (1.0f + 0.15f * (float)k);
+        float pos = 1.0f / (1.0f + 0.5f * (float)k);
         for (int j = 0; j < VG_SUB_COUNT; j++) {
             si[k].sc[j] *= factor;
             si[k].mods[j] *= factor;
@@ -589,6 +594,19 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     if (mb <= 0)
         for (size_t k = 0; k < c.ns; k++)
             if (si[k].best > 0) { main_k = k; break; }
+
+    /* ACLED: violence against civilians needs unarmed victims; armed men on
+     * both sides (a soldier killed by militants) is a battle. */
+    if (sub == VG_SUB_ATTACK) {
+        actor ac[8];
+        int na = find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 1), armed = 0, civ = 0;
+        for (int k = 0; k < na; k++) {
+            int it = atoi(ac[k].e->cols[1]);
+            if (it >= 1 && it <= 4) armed++;
+            else if (it == 7) civ++;
+        }
+        if (armed >= 2 && civ == 0) sub = VG_SUB_ARMED_CLASH;
+    }
 
     if (a->gaz) {
         st = vg_places_find(a->gaz, doc->arena, text, c.n, c.L->code, &c.places, &c.n_places);

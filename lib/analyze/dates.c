@@ -105,7 +105,8 @@ static int absolute_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_
     int d = day_at(t, end, i), m;
     if (d && (m = lex_int(lx->months, t, end, i + 1, &len, 0)) > 0) {
         size_t j = i + 1 + len;
-        j = j < end && t[j].flen == 1 && t[j].fold[0] == '.' ? j + 1 : j; /* "8 nov. 2017" */
+        /* "8 nov. 2017", "29 April, 2020" */
+        j = j < end && t[j].flen == 1 && (t[j].fold[0] == '.' || t[j].fold[0] == ',') && year_at(t, end, j + 1) ? j + 1 : j;
         int y = year_at(t, end, j);
         out->y = y; out->m = m; out->d = d; out->precision = 1;
         out->t0 = i; out->t1 = y ? j + 1 : i + 1 + len;

@@ -15,15 +15,19 @@
 #include "../core/utf8.h"
 
 /* File layout (native little-endian, every section 8-byte aligned):
- *   header | entries[n_entries] | keys[n_keys] | postings[n_post] (u32) | string pool
+ *   header | entries[n_entries] | keys[n_keys] | postings[n_post] (u32) | string pool | hash[n_slots]
  * A key is {string offset, first posting, posting count}; keys are sorted by
- * strcmp of their strings so a lookup is one binary search, no parsing. */
-#define GZ_MAGIC "VGGAZ002"
+ * strcmp of their strings, and an open-addressing table (key index + 1 per
+ * slot, vg_hash64 of the key string) finds one in a probe or two: no parsing,
+ * no work at load. Multi-word names also leave a marker key "=first " so a
+ * lookup knows when a longer name may start with a word. */
+#define GZ_MAGIC "VGGAZ003"
 
 typedef struct gz_header {
     char magic[8];
     uint32_t n_entries, n_keys, n_post, str_size;
     uint64_t off_entries, off_keys, off_post, off_str;
+    uint64_t off_hash, n_slots;
 } gz_header;
 
 typedef struct gz_key {
@@ -38,6 +42,8 @@ struct vg_gazetteer {
     const gz_key *keys;
     const uint32_t *post;
     const char *str;
+    const uint32_t *slots;
+    uint64_t slot_mask;
     vg_place *countries;            /* one resolved vg_place per country entry */
     uint16_t country_of[26 * 26];   /* iso2 -> countries index + 1 */
 };
@@ -287,9 +293,13 @@ static int add_name(builder *b, const char *name, size_t n, uint32_t post)
     }
     size_t k = vg_gz_key(VG_GZ_EXACT, f, flen, 0, key, sizeof key);
     if (k > 1 && add_pair(b, key, k, post) < 0) rc = -1;
+    char *sp = k > 1 ? strchr(key, ' ') : NULL;
+    if (!rc && sp && add_pair(b, key, (size_t)(sp - key) + 1, UINT32_MAX) < 0) rc = -1;
     char key2[VG_GZ_KEY_MAX];
     size_t k2 = vg_gz_key(VG_GZ_EXACT, f, flen, VG_GZ_KEY_NOART, key2, sizeof key2);
     if (!rc && k2 > 1 && k2 != k && add_pair(b, key2, k2, post & ~VG_GZ_PRIMARY) < 0) rc = -1;
+    sp = k2 > 1 && k2 != k ? strchr(key2, ' ') : NULL;
+    if (!rc && sp && add_pair(b, key2, (size_t)(sp - key2) + 1, UINT32_MAX) < 0) rc = -1;
     if (!rc && ks > 1) {
         ks = vg_gz_key(VG_GZ_SKEL, f, flen, VG_GZ_KEY_SKEL, sk, sizeof sk);
         if (add_pair(b, sk, ks, post) < 0) rc = -1;
@@ -547,6 +557,18 @@ vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *c
         i = j;
     }
 
+    /* Hash table over the key strings. */
+    size_t slots_n = 1024;
+    while (slots_n < nk * 2) slots_n *= 2;
+    uint32_t *slots = st == VG_OK ? calloc(slots_n, sizeof *slots) : NULL;
+    if (st == VG_OK && !slots) st = VG_ERR_NOMEM;
+    for (size_t i = 0; st == VG_OK && i < nk; i++) {
+        const char *ks = kstr.p + keys[i].str;
+        size_t hsl = vg_hash64(ks, strlen(ks), 0) & (slots_n - 1);
+        while (slots[hsl]) hsl = (hsl + 1) & (slots_n - 1);
+        slots[hsl] = (uint32_t)i + 1;
+    }
+
     /* The file uses one pool: entry strings first, then key strings shifted by its size. */
     char tmp[4096];
     FILE *f = NULL;
@@ -575,6 +597,10 @@ vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *c
         pos += npost * sizeof *post;
         pos = (pos + 7) & ~(uint64_t)7;
         h.off_str = pos;
+        pos += b.strs.len + kstr.len;
+        pos = (pos + 7) & ~(uint64_t)7;
+        h.off_hash = pos;
+        h.n_slots = slots_n;
         uint64_t w = 0;
         int bad = write_all(f, &h, sizeof h);
         w += sizeof h;
@@ -589,6 +615,9 @@ vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *c
         bad |= pad8(f, &w);
         bad |= write_all(f, b.strs.p, b.strs.len);
         bad |= write_all(f, kstr.p, kstr.len);
+        w += b.strs.len + kstr.len;
+        bad |= pad8(f, &w);
+        bad |= write_all(f, slots, slots_n * sizeof *slots);
         if (fclose(f) != 0) bad = 1;
         if (bad || rename(tmp, out_path) != 0) {
             set_err(err, errlen, "%s: %s", out_path, strerror(errno));
@@ -598,6 +627,7 @@ vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *c
     }
     free(keys);
     free(post);
+    free(slots);
     free(kstr.p);
     builder_free(&b);
     return st;
@@ -626,7 +656,9 @@ vg_status vg_gazetteer_load(const char *path, vg_gazetteer **out, char *err, siz
              h->off_keys >= h->off_entries + (uint64_t)h->n_entries * sizeof(vg_gz_entry) &&
              h->off_post >= h->off_keys + (uint64_t)h->n_keys * sizeof(gz_key) &&
              h->off_str >= h->off_post + (uint64_t)h->n_post * 4 && h->off_str + h->str_size <= len &&
-             h->str_size > 0 && (h->off_keys & 7) == 0 && (h->off_post & 7) == 0;
+             h->str_size > 0 && (h->off_keys & 7) == 0 && (h->off_post & 7) == 0 &&
+             h->off_hash >= h->off_str + h->str_size && (h->off_hash & 7) == 0 && h->n_slots > 0 &&
+             (h->n_slots & (h->n_slots - 1)) == 0 && h->n_slots <= len / 4 && h->off_hash + h->n_slots * 4 <= len;
     const char *str = (const char *)m + (ok ? h->off_str : 0);
     ok = ok && str[h->str_size - 1] == 0;
     const vg_gz_entry *e = (const void *)((const char *)m + h->off_entries);
@@ -636,8 +668,9 @@ vg_status vg_gazetteer_load(const char *path, vg_gazetteer **out, char *err, siz
         ok = e[i].name < h->str_size && e[i].admin1 < h->str_size && e[i].country < h->n_entries &&
              e[i].iso2[2] == 0;
     for (uint32_t i = 0; ok && i < h->n_keys; i++)
-        ok = k[i].str < h->str_size && (uint64_t)k[i].post + k[i].n <= h->n_post &&
-             (i == 0 || strcmp(str + k[i - 1].str, str + k[i].str) < 0);
+        ok = k[i].str < h->str_size && (uint64_t)k[i].post + k[i].n <= h->n_post;
+    const uint32_t *slots = (const void *)((const char *)m + (ok ? h->off_hash : 0));
+    for (uint64_t i = 0; ok && i < h->n_slots; i++) ok = slots[i] <= h->n_keys;
     for (uint32_t i = 0; ok && i < h->n_post; i++) ok = (p[i] & ~VG_GZ_PRIMARY) < h->n_entries;
     if (!ok) {
         munmap(m, len);
@@ -653,6 +686,8 @@ vg_status vg_gazetteer_load(const char *path, vg_gazetteer **out, char *err, siz
     g->keys = k;
     g->post = p;
     g->str = str;
+    g->slots = slots;
+    g->slot_mask = h->n_slots - 1;
     size_t nc = 0;
     for (uint32_t i = 0; i < h->n_entries; i++) nc += e[i].kind == VG_PLACE_COUNTRY;
     g->countries = calloc(nc ? nc : 1, sizeof *g->countries);
@@ -677,19 +712,16 @@ void vg_gazetteer_free(vg_gazetteer *g)
     free(g);
 }
 
-/* First key >= key[0..n) (compared as a NUL-terminated prefix-aware string). */
-static size_t lower_bound(const vg_gazetteer *g, const char *key, size_t n)
+static int64_t find_key(const vg_gazetteer *g, const char *key, size_t n)
 {
-    size_t lo = 0, hi = g->h->n_keys;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const char *s = g->str + g->keys[mid].str;
-        int c = strncmp(s, key, n);
-        if (c == 0 && s[n] != 0) c = 1; /* s is longer: greater than key */
-        if (c < 0) lo = mid + 1;
-        else hi = mid;
+    uint64_t i = vg_hash64(key, n, 0) & g->slot_mask;
+    for (uint64_t probes = 0; probes <= g->slot_mask; probes++, i = (i + 1) & g->slot_mask) {
+        uint32_t s = g->slots[i];
+        if (!s) return -1;
+        const char *ks = g->str + g->keys[s - 1].str;
+        if (strncmp(ks, key, n) == 0 && ks[n] == 0) return (int64_t)s - 1;
     }
-    return lo;
+    return -1;
 }
 
 const uint32_t *vg_gz_lookup(const vg_gazetteer *g, const char *key, size_t n, size_t *n_post, int *found)
@@ -697,10 +729,8 @@ const uint32_t *vg_gz_lookup(const vg_gazetteer *g, const char *key, size_t n, s
     *n_post = 0;
     if (found) *found = 0;
     if (!g || !n) return NULL;
-    size_t i = lower_bound(g, key, n);
-    if (i >= g->h->n_keys) return NULL;
-    const char *s = g->str + g->keys[i].str;
-    if (strncmp(s, key, n) != 0 || s[n] != 0) return NULL;
+    int64_t i = find_key(g, key, n);
+    if (i < 0) return NULL;
     if (found) *found = 1;
     *n_post = g->keys[i].n;
     return g->post + g->keys[i].post;
@@ -708,9 +738,9 @@ const uint32_t *vg_gz_lookup(const vg_gazetteer *g, const char *key, size_t n, s
 
 int vg_gz_has_prefix(const vg_gazetteer *g, const char *prefix, size_t n)
 {
+    /* Only word prefixes ("=deir ") are recorded, as marker keys. */
     if (!g || !n) return 0;
-    size_t i = lower_bound(g, prefix, n);
-    return i < g->h->n_keys && strncmp(g->str + g->keys[i].str, prefix, n) == 0;
+    return find_key(g, prefix, n) >= 0;
 }
 
 const vg_gz_entry *vg_gz_entry_at(const vg_gazetteer *g, uint32_t idx)

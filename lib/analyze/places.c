@@ -199,23 +199,41 @@ static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
 }
 
 /* A skeleton match is a spelling variant only if the spellings are still close
- * (Saraqab/Saraqib, Boukamal/Abu Kamal), not any word with the same consonants. */
-static int close_spelling(const vg_gazetteer *g, const tok *t, const mention *m, uint32_t idx)
+ * (Saraqab/Saraqib, Boukamal/Abu Kamal), not any word with the same consonants.
+ * a: the mention's letters. */
+static int close_spelling(const vg_gazetteer *g, const char *a, size_t na, uint32_t idx)
 {
-    char a[VG_GZ_KEY_MAX], b[VG_GZ_KEY_MAX], joined[VG_GZ_KEY_MAX];
+    char b[VG_GZ_KEY_MAX];
+    size_t nb = letters_of(vg_gz_str(g, vg_gz_entry_at(g, idx)->name), b, sizeof b);
+    const char *bp = b;
+    if (nb > 4 && (b[0] == 'a' || b[0] == 'e') && b[1] == 'l' && !(a[0] == b[0] && a[1] == 'l')) { bp += 2; nb -= 2; }
+    size_t mx = na > nb ? na : nb;
+    size_t diff = na > nb ? na - nb : nb - na;
+    if (mx == 0 || diff * 100 > mx * 35) return 0;
+    return edit_distance(a, na, bp, nb) * 100 <= mx * 35;
+}
+
+/* Keeps the skeleton candidates spelled close to the mention; count of kept. */
+static size_t filter_skeleton(const vg_gazetteer *g, vg_arena *ar, const tok *t, size_t t0, size_t t1,
+                              const uint32_t **post, size_t np)
+{
+    char joined[VG_GZ_KEY_MAX], a[VG_GZ_KEY_MAX];
     size_t o = 0;
-    for (uint32_t k = m->t0; k <= m->t1 && t[k].fold; k++) {
+    for (size_t k = t0; k <= t1 && t[k].fold; k++) {
         if (o + t[k].flen + 1 >= sizeof joined) break;
         memcpy(joined + o, t[k].fold, t[k].flen);
         o += t[k].flen;
     }
     joined[o] = 0;
     size_t na = letters_of(joined, a, sizeof a);
-    size_t nb = letters_of(vg_gz_str(g, vg_gz_entry_at(g, idx)->name), b, sizeof b);
-    const char *bp = b;
-    if (nb > 4 && (b[0] == 'a' || b[0] == 'e') && b[1] == 'l' && !(a[0] == b[0] && a[1] == 'l')) { bp += 2; nb -= 2; }
-    size_t mx = na > nb ? na : nb;
-    return mx > 0 && edit_distance(a, na, bp, nb) * 100 <= mx * 35;
+    if (np > 16) np = 16; /* the most important few: a skeleton shared by more is noise anyway */
+    uint32_t *kept = vg_arena_alloc(ar, np * sizeof *kept + 1);
+    if (!kept) return 0;
+    size_t nk = 0;
+    for (size_t c = 0; c < np; c++)
+        if (close_spelling(g, a, na, (*post)[c] & ~VG_GZ_PRIMARY)) kept[nk++] = (*post)[c];
+    *post = kept;
+    return nk;
 }
 
 static float base_score(const vg_gz_entry *e, const mention *m, uint32_t post)
@@ -231,7 +249,7 @@ static float base_score(const vg_gz_entry *e, const mention *m, uint32_t post)
 
 /* Picks each mention's entry given country votes and, when have_prev, the
  * previous winners of the other mentions (nearby places support each other). */
-static void resolve(const vg_gazetteer *g, const tok *t, mention *m, size_t nm, const float *votes, float vtotal,
+static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *votes, float vtotal,
                     const int32_t *prev)
 {
     for (size_t i = 0; i < nm; i++) {
@@ -241,7 +259,6 @@ static void resolve(const vg_gazetteer *g, const tok *t, mention *m, size_t nm, 
         for (size_t c = 0; c < nc; c++) {
             uint32_t idx = m[i].post[c] & ~VG_GZ_PRIMARY;
             const vg_gz_entry *e = vg_gz_entry_at(g, idx);
-            if (m[i].skel && !close_spelling(g, t, &m[i], idx)) continue;
             float s = base_score(e, &m[i], m[i].post[c]);
             int ci = iso_ix(e->iso2);
             if (vtotal > 0 && ci >= 0) s += 2.5f * votes[ci] / vtotal;
@@ -355,8 +372,10 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         size_t j = maxj;
         p = NULL;
         np = 0;
-        for (int pass = 0; pass < 2 && !found; pass++) {
-            for (j = (pass == 0 && !multi) ? i : maxj;; j--) {
+        /* Skeletons only for words that are not dictionary words, and names of up to three words. */
+        int try_skel = !t[i].caps && !(maxj == i && (word_is(g, &t[i], VG_GZ_COMMON) || word_is(g, &t[i], VG_GZ_STOP)));
+        for (int pass = 0; pass < 1 + try_skel && !found; pass++) {
+            for (j = pass == 0 ? (multi ? maxj : i) : (maxj - i > 2 ? i + 2 : maxj);; j--) {
                 if ((t[j].upper && j > i) || (j == i && !art) || (j > i + 1 && t[j].apos && t[j].flen <= 2)) {
                     size_t k = span_key(t, i, j, pass ? VG_GZ_SKEL : VG_GZ_EXACT, pass, key, sizeof key);
                     if (k > 1) {
@@ -370,6 +389,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         if (!found || (i == j && t[i].flen < 3)) continue;
         if (art && skel) continue; /* the article-less span is tried next */
         if (skel && t[i].caps) continue;  /* acronyms are not transliterations */
+        if (skel && (np = filter_skeleton(g, a, t, i, j, &p, np)) == 0) continue;
         if (nm == mcap) {
             mention *nmv = vg_arena_grow(a, m, mcap * sizeof *m, mcap * 2 * sizeof *m);
             if (!nmv) return VG_ERR_NOMEM;
@@ -406,7 +426,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
     if (nm == 0) return VG_OK;
 
     /* Pass 1 with the explicit context, then let confident winners vote, then pass 2 with proximity. */
-    resolve(g, t, m, nm, votes, vtotal, NULL);
+    resolve(g, m, nm, votes, vtotal, NULL);
     int32_t *prev = vg_arena_alloc(a, nm * sizeof *prev);
     if (!prev) return VG_ERR_NOMEM;
     for (size_t i = 0; i < nm; i++) {
@@ -419,7 +439,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         if (m[i].skel) w = 0; /* a skeleton match follows the context, it cannot make it */
         add_vote(g, votes, &vtotal, (uint32_t)prev[i], w);
     }
-    resolve(g, t, m, nm, votes, vtotal, prev);
+    resolve(g, m, nm, votes, vtotal, prev);
 
     /* Divisions the text names (any admin1 reading of any mention): a town
      * that would lie in another division of the same country is doubtful. */

@@ -93,7 +93,8 @@ int vg_gz_is_article(const char *t, size_t n);
 
 /* Postings for a key (from vg_gz_key): NULL when absent. n_post may be 0 for word-list keys. */
 const uint32_t *vg_gz_lookup(const vg_gazetteer *g, const char *key, size_t n, size_t *n_post, int *found);
-/* Does any key start with prefix (e.g. "=deir ")? */
+/* Can a multi-word name start with this word? prefix: an exact key of one word
+ * plus a trailing space ("=deir "). */
 int vg_gz_has_prefix(const vg_gazetteer *g, const char *prefix, size_t n);
 const vg_gz_entry *vg_gz_entry_at(const vg_gazetteer *g, uint32_t idx);
 const char *vg_gz_str(const vg_gazetteer *g, uint32_t off);
