@@ -121,6 +121,7 @@ typedef struct sent_info {
     float mods[VG_SUB_COUNT]; /* "+Sub" rows: only count next to a protest */
     float best;
     int nonpol, hist, future;
+    int cancelled;            /* triggers cancelled by a negation or a threat */
     hit first;                /* strongest trigger, for evidence */
     int has_date;
     vg_date date;
@@ -165,6 +166,7 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
             int sub = vg_subtype_find(name + mod);
             float w = (float)atof(e->cols[1]);
             if (w == 0) w = 1;
+            if (sub >= 0 && (i < neg_until || i < fut_until)) si->cancelled++;
             if (sub >= 0 && i >= neg_until && i >= fut_until) {
                 if (mod) si->mods[sub] += w;
                 else si->sc[sub] += w;
@@ -580,9 +582,23 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     if (!any) return VG_OK;
     float score;
     int sub = choose_sub(total, mods, &score);
-    if (sub < 0 || score < 1.0f) return VG_OK;
+    if (sub < 0 || score < 1.0f) return VG_OK; /* one ambiguous word (weight < 1) is not an event */
     /* A document mostly about an accident, a disaster or sport: no event. */
     if (nonpol >= 2 && score < 2.0f * (float)nonpol) return VG_OK;
+
+    /* An article whose lede announces or threatens (its triggers cancelled,
+     * none standing) reports no event unless a sentence says plainly that
+     * one happened. */
+    for (size_t k = 0; k < c.ns; k++) {
+        if (si[k].best <= 0 && !si[k].cancelled) continue;
+        if (si[k].best <= 0 && si[k].cancelled) {
+            float strongest = 0;
+            for (size_t j = 0; j < c.ns; j++)
+                if (si[j].best > strongest) strongest = si[j].best;
+            if (strongest < 4.5f) return VG_OK;
+        }
+        break;
+    }
 
     /* main sentence: the strongest for the chosen sub-type (or for any modifier of it), first on ties */
     size_t main_k = 0;

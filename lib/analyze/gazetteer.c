@@ -21,13 +21,14 @@
  * slot, vg_hash64 of the key string) finds one in a probe or two: no parsing,
  * no work at load. Multi-word names also leave a marker key "=first " so a
  * lookup knows when a longer name may start with a word. */
-#define GZ_MAGIC "VGGAZ003"
+#define GZ_MAGIC "VGGAZ004"
 
 typedef struct gz_header {
     char magic[8];
     uint32_t n_entries, n_keys, n_post, str_size;
     uint64_t off_entries, off_keys, off_post, off_str;
     uint64_t off_hash, n_slots;
+    uint32_t idx_bits, pad; /* a slot: key index + 1 in the low idx_bits, hash fingerprint above */
 } gz_header;
 
 typedef struct gz_key {
@@ -44,6 +45,7 @@ struct vg_gazetteer {
     const char *str;
     const uint32_t *slots;
     uint64_t slot_mask;
+    uint32_t idx_bits, idx_mask;
     vg_place *countries;            /* one resolved vg_place per country entry */
     uint16_t country_of[26 * 26];   /* iso2 -> countries index + 1 */
 };
@@ -562,11 +564,16 @@ vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *c
     while (slots_n < nk * 2) slots_n *= 2;
     uint32_t *slots = st == VG_OK ? calloc(slots_n, sizeof *slots) : NULL;
     if (st == VG_OK && !slots) st = VG_ERR_NOMEM;
+    uint32_t idx_bits = 1;
+    while (idx_bits < 32 && ((uint64_t)1 << idx_bits) <= nk + 1) idx_bits++;
     for (size_t i = 0; st == VG_OK && i < nk; i++) {
         const char *ks = kstr.p + keys[i].str;
-        size_t hsl = vg_hash64(ks, strlen(ks), 0) & (slots_n - 1);
+        uint64_t hv = vg_hash64(ks, strlen(ks), 0);
+        size_t hsl = hv & (slots_n - 1);
         while (slots[hsl]) hsl = (hsl + 1) & (slots_n - 1);
-        slots[hsl] = (uint32_t)i + 1;
+        /* Fingerprint from the hash's top bits: most misses end without touching a key. */
+        uint32_t fp = idx_bits < 32 ? (uint32_t)(hv >> (32 + idx_bits)) << idx_bits : 0;
+        slots[hsl] = fp | ((uint32_t)i + 1);
     }
 
     /* The file uses one pool: entry strings first, then key strings shifted by its size. */
@@ -601,6 +608,7 @@ vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *c
         pos = (pos + 7) & ~(uint64_t)7;
         h.off_hash = pos;
         h.n_slots = slots_n;
+        h.idx_bits = idx_bits;
         uint64_t w = 0;
         int bad = write_all(f, &h, sizeof h);
         w += sizeof h;
@@ -667,10 +675,9 @@ vg_status vg_gazetteer_load(const char *path, vg_gazetteer **out, char *err, siz
     for (uint32_t i = 0; ok && i < h->n_entries; i++)
         ok = e[i].name < h->str_size && e[i].admin1 < h->str_size && e[i].country < h->n_entries &&
              e[i].iso2[2] == 0;
-    for (uint32_t i = 0; ok && i < h->n_keys; i++)
-        ok = k[i].str < h->str_size && (uint64_t)k[i].post + k[i].n <= h->n_post;
+    /* Keys and slots are checked when used (find_key), so loading costs nothing per key. */
     const uint32_t *slots = (const void *)((const char *)m + (ok ? h->off_hash : 0));
-    for (uint64_t i = 0; ok && i < h->n_slots; i++) ok = slots[i] <= h->n_keys;
+    ok = ok && h->idx_bits >= 1 && h->idx_bits <= 32 && (h->idx_bits == 32 || ((uint64_t)h->n_keys + 1) < ((uint64_t)1 << h->idx_bits));
     for (uint32_t i = 0; ok && i < h->n_post; i++) ok = (p[i] & ~VG_GZ_PRIMARY) < h->n_entries;
     if (!ok) {
         munmap(m, len);
@@ -688,6 +695,8 @@ vg_status vg_gazetteer_load(const char *path, vg_gazetteer **out, char *err, siz
     g->str = str;
     g->slots = slots;
     g->slot_mask = h->n_slots - 1;
+    g->idx_bits = h->idx_bits;
+    g->idx_mask = h->idx_bits == 32 ? UINT32_MAX : (uint32_t)(((uint64_t)1 << h->idx_bits) - 1);
     size_t nc = 0;
     for (uint32_t i = 0; i < h->n_entries; i++) nc += e[i].kind == VG_PLACE_COUNTRY;
     g->countries = calloc(nc ? nc : 1, sizeof *g->countries);
@@ -714,12 +723,19 @@ void vg_gazetteer_free(vg_gazetteer *g)
 
 static int64_t find_key(const vg_gazetteer *g, const char *key, size_t n)
 {
-    uint64_t i = vg_hash64(key, n, 0) & g->slot_mask;
+    uint64_t hv = vg_hash64(key, n, 0);
+    uint64_t i = hv & g->slot_mask;
+    uint32_t fp = g->idx_bits < 32 ? (uint32_t)(hv >> (32 + g->idx_bits)) << g->idx_bits : 0;
     for (uint64_t probes = 0; probes <= g->slot_mask; probes++, i = (i + 1) & g->slot_mask) {
         uint32_t s = g->slots[i];
         if (!s) return -1;
-        const char *ks = g->str + g->keys[s - 1].str;
-        if (strncmp(ks, key, n) == 0 && ks[n] == 0) return (int64_t)s - 1;
+        if ((s & ~g->idx_mask) != fp) continue;
+        uint32_t k = (s & g->idx_mask) - 1;
+        if (k >= g->h->n_keys) return -1; /* damaged file */
+        const gz_key *e = &g->keys[k];
+        if (e->str >= g->h->str_size || (uint64_t)e->post + e->n > g->h->n_post) return -1;
+        const char *ks = g->str + e->str;
+        if (strncmp(ks, key, n) == 0 && ks[n] == 0) return k;
     }
     return -1;
 }
