@@ -7,10 +7,11 @@
 
 #include "../lib/analyze/places.h"
 
+/* CPU time of this process: the machine is shared, wall time would measure the neighbours. */
 static double now(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
@@ -59,8 +60,8 @@ int main(int argc, char **argv)
     }
     getrusage(RUSAGE_SELF, &ru);
     fprintf(stderr,
-            "gazetteer: %zu entries, load %.2f ms, peak RSS after load %ld KB, at end %ld KB\n"
-            "places: %zu docs, %.1f MB, %zu places, %.0f docs/s, %.1f MB/s (place finding only, one core)\n",
+            "gazetteer: %zu entries, load %.2f ms (CPU), peak RSS after load %ld KB, at end %ld KB\n"
+            "places: %zu docs, %.1f MB, %zu places, %.0f docs/s, %.1f MB/s (place finding only, CPU time, one core)\n",
             vg_gz_entry_count(g), t_load * 1e3, rss_load, ru.ru_maxrss, docs, bytes / 1e6, found,
             t_find > 0 ? docs / t_find : 0, t_find > 0 ? bytes / 1e6 / t_find : 0);
     free(line);
