@@ -112,6 +112,8 @@ typedef struct ctx {
     vg_place *places;
     size_t n_places;
     unsigned char *in_date; /* token is part of a date expression */
+    uint32_t (*attr)[2];    /* byte spans naming a source ("une source militaire à Damas") */
+    size_t n_attr;
 } ctx;
 
 typedef struct hit { size_t t0, t1; int sub; float w; } hit;
@@ -356,20 +358,52 @@ static int place_rank(const vg_place *p)
     }
 }
 
-/* The event's place: the most specific place in its sentence (first on ties),
- * else in the first sentences of the document. */
-static const vg_place *pick_place(ctx *c, const vg_sent *s)
+/* The country most places in the document belong to (NULL if none). */
+static const char *main_country(const ctx *c)
 {
-    const vg_place *best = NULL;
-    for (int pass = 0; pass < 2 && !best; pass++) {
-        uint32_t lo = pass ? 0 : s->start, hi = pass ? (uint32_t)c->n : s->end;
-        for (size_t k = 0; k < c->n_places; k++) {
-            const vg_place *p = &c->places[k];
-            if (p->start < lo || p->end > hi || p->confidence < 0.2f) continue;
-            if (!best || place_rank(p) > place_rank(best)) best = p;
-        }
+    const char *best = NULL;
+    int bn = 0;
+    for (size_t k = 0; k < c->n_places && k < 256; k++) {
+        const char *cc = c->places[k].iso2;
+        if (!cc || c->places[k].confidence < 0.2f) continue;
+        int n = 0;
+        for (size_t j = 0; j < c->n_places && j < 256; j++)
+            if (c->places[j].iso2 && !strcmp(c->places[j].iso2, cc) && c->places[j].confidence >= 0.2f) n++;
+        if (n > bn) { bn = n; best = cc; }
     }
     return best;
+}
+
+static const vg_place *best_in(const ctx *c, uint32_t lo, uint32_t hi, const char *iso)
+{
+    const vg_place *best = NULL;
+    for (size_t k = 0; k < c->n_places; k++) {
+        const vg_place *p = &c->places[k];
+        if (p->start < lo || p->end > hi || p->confidence < 0.2f) continue;
+        int in_attr = 0; /* where the source sits is not where the event happened */
+        for (size_t a = 0; a < c->n_attr; a++)
+            if (p->start >= c->attr[a][0] && p->end <= c->attr[a][1]) in_attr = 1;
+        if (in_attr) continue;
+        if (iso && p->iso2 && strcmp(p->iso2, iso) != 0) continue;
+        if (!best || place_rank(p) > place_rank(best)) best = p;
+    }
+    return best;
+}
+
+/* The event's place: the most specific place in its sentence (first on
+ * ties), else in the nearest sentence before it, else after it; places in
+ * the document's main country first (a story from Syria that mentions Paris
+ * happened in Syria). */
+static const vg_place *pick_place(ctx *c, size_t main_k)
+{
+    const char *iso = main_country(c);
+    const vg_place *p = best_in(c, c->s[main_k].start, c->s[main_k].end, NULL);
+    if (p && (!iso || !p->iso2 || !strcmp(p->iso2, iso) || place_rank(p) >= 3)) return p;
+    for (size_t k = main_k + 1; k-- > 0;)
+        if ((p = best_in(c, c->s[k].start, c->s[k].end, iso))) return p;
+    for (size_t k = main_k + 1; k < c->ns; k++)
+        if ((p = best_in(c, c->s[k].start, c->s[k].end, iso))) return p;
+    return best_in(c, 0, (uint32_t)c->n, NULL);
 }
 
 static void mark_dates(ctx *c, sent_info *si)
@@ -425,7 +459,7 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     (void)score;
 
     /* place */
-    const vg_place *p = pick_place(c, s);
+    const vg_place *p = pick_place(c, main_k);
     if (p) {
         e->country = p->country;
         e->iso = p->iso2;
@@ -627,6 +661,12 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     if (a->gaz) {
         st = vg_places_find(a->gaz, doc->arena, text, c.n, c.L->code, &c.places, &c.n_places);
         if (st != VG_OK) { c.places = NULL; c.n_places = 0; }
+    }
+    c.attr = vg_arena_alloc(doc->arena, 64 * sizeof *c.attr);
+    if (!c.attr) return VG_ERR_NOMEM;
+    for (size_t k = 0; k < c.ns && c.n_attr < 64; k++) {
+        uint32_t as, ae;
+        if (find_attribution(&c, c.s[k].t0, c.s[k].t1, &as, &ae)) { c.attr[c.n_attr][0] = as; c.attr[c.n_attr][1] = ae; c.n_attr++; }
     }
     count note = {0}, k0 = {0}, k1 = {0}, k2 = {0};
     counts_in(&c, 0, c.nt, &k0, &k1, &k2, &note);
