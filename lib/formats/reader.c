@@ -137,8 +137,8 @@ static vg_status slurp(vg_reader *r)
         if (r->doc.len > r->cap) {
             char lim[32];
             limit_str(lim, sizeof lim, r->cap);
-            return reject(r, VG_ERR_TOO_LARGE, r->path, "more than %s%s, larger than the %s limit", lim,
-                          vg_src_is_gzip(r->src) ? " once decompressed" : "", lim);
+            return reject(r, VG_ERR_TOO_LARGE, r->path, "larger than the %s limit%s", lim,
+                          vg_src_is_gzip(r->src) ? " once decompressed" : "");
         }
     }
     if (vg_src_truncated(r->src)) {
@@ -199,8 +199,7 @@ static vg_status next_line(vg_reader *r, const char **line, size_t *n)
             snprintf(src, sizeof src, "%s:%llu", r->path, (unsigned long long)r->line);
             human(sz, sizeof sz, skipped);
             limit_str(lim, sizeof lim, r->cap);
-            return reject(r, VG_ERR_TOO_LARGE, src, "line of %s%s, larger than the %s limit", r->src_done ? "" : "",
-                          sz, lim);
+            return reject(r, VG_ERR_TOO_LARGE, src, "line of %s, larger than the %s limit", sz, lim);
         }
         /* Make room: slide the partial line to the front, grow up to cap + CHUNK. */
         if (r->start > 0) {

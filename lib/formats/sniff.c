@@ -44,7 +44,17 @@ static size_t skip_prolog(const char *p, size_t n, size_t i)
         const char *end = NULL, *close = "?>";
         if (p[i + 1] == '?') end = find(p + i, n - i, close);
         else if (starts_ci(p, n, i, "<!--")) end = find(p + i + 4, n - i - 4, close = "-->");
-        else if (p[i + 1] == '!') end = memchr(p + i, '>', n - i), close = ">";
+        else if (p[i + 1] == '!') {
+            /* <!DOCTYPE x [ internal subset ]>: its declarations hold '>' too */
+            size_t j = i + 2;
+            while (j < n && p[j] != '>' && p[j] != '[') j++;
+            if (j < n && p[j] == '[') {
+                const char *sub = find(p + j, n - j, "]");
+                j = sub ? (size_t)(sub - p) : n;
+            }
+            end = j < n ? memchr(p + j, '>', n - j) : NULL;
+            close = ">";
+        }
         else return i;
         if (!end) return n;
         i = (size_t)(end - p) + strlen(close);

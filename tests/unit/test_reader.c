@@ -63,6 +63,8 @@ TEST(sniff_formats)
     CHECK_INT(vg_sniff(atom, sizeof atom - 1, 1, "x"), VG_KIND_FEED);
     const char rdf[] = "<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"x\">";
     CHECK_INT(vg_sniff(rdf, sizeof rdf - 1, 1, "x"), VG_KIND_FEED);
+    const char subset[] = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n <!ENTITY a \"x\">\n <!ENTITY b \"&a;&a;\">\n]>\n<rss><channel>";
+    CHECK_INT(vg_sniff(subset, sizeof subset - 1, 1, "x"), VG_KIND_FEED);
     const char frag[] = "<div class=a><p>Hello</p></div>";
     CHECK_INT(vg_sniff(frag, sizeof frag - 1, 1, "x"), VG_KIND_HTML);
     const char jl[] = "{\"id\":1,\"text\":\"a\"}\n{\"id\":2,\"text\":\"b\"}\n";
