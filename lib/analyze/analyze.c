@@ -365,10 +365,10 @@ static const char *main_country(const ctx *c)
     int bn = 0;
     for (size_t k = 0; k < c->n_places && k < 256; k++) {
         const char *cc = c->places[k].iso2;
-        if (!cc || c->places[k].confidence < 0.2f) continue;
+        if (!cc || c->places[k].confidence < 0.05f) continue;
         int n = 0;
         for (size_t j = 0; j < c->n_places && j < 256; j++)
-            if (c->places[j].iso2 && !strcmp(c->places[j].iso2, cc) && c->places[j].confidence >= 0.2f) n++;
+            if (c->places[j].iso2 && !strcmp(c->places[j].iso2, cc) && c->places[j].confidence >= 0.05f) n++;
         if (n > bn) { bn = n; best = cc; }
     }
     return best;
@@ -379,7 +379,7 @@ static const vg_place *best_in(const ctx *c, uint32_t lo, uint32_t hi, const cha
     const vg_place *best = NULL;
     for (size_t k = 0; k < c->n_places; k++) {
         const vg_place *p = &c->places[k];
-        if (p->start < lo || p->end > hi || p->confidence < 0.2f) continue;
+        if (p->start < lo || p->end > hi || p->confidence < 0.05f) continue;
         int in_attr = 0; /* where the source sits is not where the event happened */
         for (size_t a = 0; a < c->n_attr; a++)
             if (p->start >= c->attr[a][0] && p->end <= c->attr[a][1]) in_attr = 1;
@@ -498,6 +498,18 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     if (i1 < 0 && na) i1 = 0;
     for (int k = 0; k < na; k++)
         if (k != i1) { i2 = k; break; }
+    if (!e->country && c->an->gaz) {
+        /* No place found: an actor tied to one country ("Ukrainian forces") gives it. */
+        for (int k = 0; k < na && !e->country; k++) {
+            const char *cn = ac[k].e->cols[2];
+            const vg_place *cp = cn[0] ? vg_gazetteer_country(c->an->gaz, cn, strlen(cn)) : NULL;
+            if (cp) {
+                e->country = cp->country;
+                e->iso = cp->iso2;
+                add_ev(c, e, "country", c->t[ac[k].t0].start, c->t[ac[k].t1 - 1].end, 0.5f);
+            }
+        }
+    }
     const char *country = e->country;
     int type_is_protest = sub == VG_SUB_PEACEFUL || sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE;
     int type_is_riot = sub == VG_SUB_VIOLENT_DEMO || sub == VG_SUB_MOB;
