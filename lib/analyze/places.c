@@ -249,8 +249,45 @@ static float base_score(const vg_gz_entry *e, const mention *m, uint32_t post)
 
 /* Picks each mention's entry given country votes and, when have_prev, the
  * previous winners of the other mentions (nearby places support each other). */
+typedef struct admset {
+    uint32_t name[32];
+    char cc[32][2];
+    size_t n;
+} admset;
+
+/* Divisions the text may name: every admin1 reading of every (non-skeleton) mention. */
+static void collect_admin(const vg_gazetteer *g, const mention *m, size_t nm, admset *s)
+{
+    s->n = 0;
+    for (size_t i = 0; i < nm && s->n < 32; i++) {
+        if (m[i].skel) continue;
+        for (uint32_t c = 0; c < m[i].n_post && c < MAX_CAND && s->n < 32; c++) {
+            const vg_gz_entry *e = vg_gz_entry_at(g, m[i].post[c] & ~VG_GZ_PRIMARY);
+            if (e->kind != VG_PLACE_ADMIN1) continue;
+            s->name[s->n] = e->name;
+            memcpy(s->cc[s->n], e->iso2, 2);
+            s->n++;
+        }
+    }
+}
+
+/* 1: e lies in a division the text names; -1: the text names divisions of e's
+ * country but not e's; 0: no division of that country named. Names are
+ * interned in the file, so equal strings have equal offsets. */
+static int admin_agrees(const vg_gz_entry *e, const admset *s)
+{
+    if (e->kind != VG_PLACE_CITY || !e->admin1) return 0;
+    int same_cc = 0;
+    for (size_t k = 0; k < s->n; k++) {
+        if (memcmp(s->cc[k], e->iso2, 2)) continue;
+        same_cc = 1;
+        if (s->name[k] == e->admin1) return 1;
+    }
+    return same_cc ? -1 : 0;
+}
+
 static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *votes, float vtotal,
-                    const int32_t *prev)
+                    const int32_t *prev, const admset *adm)
 {
     for (size_t i = 0; i < nm; i++) {
         float best = -1e9f, second = -1e9f;
@@ -262,22 +299,35 @@ static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *v
             float s = base_score(e, &m[i], m[i].post[c]);
             int ci = iso_ix(e->iso2);
             if (vtotal > 0 && ci >= 0) s += 2.5f * votes[ci] / vtotal;
+            /* "Bohdanivka (Donetsk)": the division named next to a town picks among homonyms. */
+            if (admin_agrees(e, adm) > 0) s += 1.5f;
             if (prev && e->kind != VG_PLACE_COUNTRY) {
-                int near = 0, in_admin = 0;
-                for (size_t j = 0; j < nm; j++) {
+                int near = 0;
+                for (size_t j = 0; j < nm && !near; j++) {
                     if (j == i || prev[j] < 0) continue;
                     const vg_gz_entry *o = vg_gz_entry_at(g, (uint32_t)prev[j]);
                     if (o->kind == VG_PLACE_COUNTRY || (uint32_t)prev[j] == idx) continue;
-                    /* "Bohdanivka (Donetsk)": the division named next to a town picks among homonyms.
-                     * Names are interned, so equal strings have equal offsets. */
-                    if (e->admin1 && (o->name == e->admin1 || (o->admin1 == e->admin1 && o->kind == VG_PLACE_ADMIN1)))
-                        in_admin = 1;
-                    if (!near && dist_km(e->lat, e->lon, o->lat, o->lon) < 150.0) near = 1;
+                    if (fabsf(e->lat - o->lat) < 1.5f && dist_km(e->lat, e->lon, o->lat, o->lon) < 150.0) near = 1;
                 }
-                s += 0.8f * near + 1.5f * in_admin;
+                s += 0.8f * near;
             }
             if (s > best) { second = best; best = s; bi = (int32_t)idx; }
             else if (s > second) second = s;
+        }
+        /* Without "province"/"governorate" around it, a division's name more often
+         * means its seat town, when the seat bears the name (Homs, Idlib). */
+        const vg_gz_entry *be = bi >= 0 ? vg_gz_entry_at(g, (uint32_t)bi) : NULL;
+        if (be && be->kind == VG_PLACE_ADMIN1 && !m[i].admin) {
+            for (size_t c = 0; c < nc; c++) {
+                uint32_t idx = m[i].post[c] & ~VG_GZ_PRIMARY;
+                const vg_gz_entry *e = vg_gz_entry_at(g, idx);
+                if (e->kind == VG_PLACE_CITY && (m[i].post[c] & VG_GZ_PRIMARY) && e->admin1 == be->name &&
+                    fabsf(e->lat - be->lat) < 0.05f &&
+                    fabsf(e->lon - be->lon) < 0.05f) {
+                    bi = (int32_t)idx;
+                    break;
+                }
+            }
         }
         m[i].best = bi;
         m[i].score = best;
@@ -297,8 +347,13 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     int context = share >= 0.25f;
     int big = e->kind == VG_PLACE_COUNTRY || e->kind == VG_PLACE_ADMIN1 || e->population >= 100000;
     int primary = 0;
-    for (uint32_t c = 0; c < m->n_post && c < MAX_CAND; c++)
-        if ((m->post[c] & ~VG_GZ_PRIMARY) == (uint32_t)m->best) primary = (m->post[c] & VG_GZ_PRIMARY) != 0;
+    for (uint32_t c = 0; c < m->n_post && c < MAX_CAND; c++) {
+        uint32_t idx = m->post[c] & ~VG_GZ_PRIMARY;
+        if (idx == (uint32_t)m->best) primary = (m->post[c] & VG_GZ_PRIMARY) != 0;
+        /* Also the name of a division of the same country: as good as a large place. */
+        const vg_gz_entry *o = vg_gz_entry_at(g, idx);
+        if (o->kind == VG_PLACE_ADMIN1 && !memcmp(o->iso2, e->iso2, 2) && !m->skel) big = 1;
+    }
     if (m->stop && !(m->prep && (context || big))) return 0;
     /* Transliteration skeletons and foreign alternate names match too many
      * ordinary words; they count only inside a country the text is about. */
@@ -426,7 +481,9 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
     if (nm == 0) return VG_OK;
 
     /* Pass 1 with the explicit context, then let confident winners vote, then pass 2 with proximity. */
-    resolve(g, m, nm, votes, vtotal, NULL);
+    admset adm;
+    collect_admin(g, m, nm, &adm);
+    resolve(g, m, nm, votes, vtotal, NULL, &adm);
     int32_t *prev = vg_arena_alloc(a, nm * sizeof *prev);
     if (!prev) return VG_ERR_NOMEM;
     for (size_t i = 0; i < nm; i++) {
@@ -439,23 +496,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         if (m[i].skel) w = 0; /* a skeleton match follows the context, it cannot make it */
         add_vote(g, votes, &vtotal, (uint32_t)prev[i], w);
     }
-    resolve(g, m, nm, votes, vtotal, prev);
-
-    /* Divisions the text names (any admin1 reading of any mention): a town
-     * that would lie in another division of the same country is doubtful. */
-    uint32_t adm[32];
-    char adm_cc[32][2];
-    size_t nadm = 0;
-    for (size_t i = 0; i < nm && nadm < 32; i++) {
-        if (m[i].skel) continue;
-        for (uint32_t c = 0; c < m[i].n_post && c < MAX_CAND && nadm < 32; c++) {
-            const vg_gz_entry *e = vg_gz_entry_at(g, m[i].post[c] & ~VG_GZ_PRIMARY);
-            if (e->kind != VG_PLACE_ADMIN1) continue;
-            adm[nadm] = e->name;
-            memcpy(adm_cc[nadm], e->iso2, 2);
-            nadm++;
-        }
-    }
+    resolve(g, m, nm, votes, vtotal, prev, &adm);
 
     vg_place *res = vg_arena_calloc(a, nm, sizeof *res);
     if (!res) return VG_ERR_NOMEM;
@@ -471,16 +512,8 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         float c = 0.5f + 0.2f * (margin > 2.0f ? 2.0f : margin);
         if (m[i].skel) c -= 0.2f;
         if (m[i].prep) c += 0.1f;
-        const vg_gz_entry *e = vg_gz_entry_at(g, (uint32_t)m[i].best);
-        if (e->kind == VG_PLACE_CITY && e->admin1) {
-            int same_cc = 0, inside = 0;
-            for (size_t k = 0; k < nadm; k++) {
-                if (memcmp(adm_cc[k], e->iso2, 2)) continue;
-                same_cc = 1;
-                if (adm[k] == e->admin1) inside = 1;
-            }
-            if (same_cc && !inside) c = c > 0.3f ? 0.3f : c;
-        }
+        /* A town in another division than the one the text names is doubtful. */
+        if (admin_agrees(vg_gz_entry_at(g, (uint32_t)m[i].best), &adm) < 0) c = c > 0.3f ? 0.3f : c;
         r->confidence = c < 0.05f ? 0.05f : c > 1.0f ? 1.0f : c;
     }
     *out = res;
@@ -495,7 +528,7 @@ size_t vg_places_primary(const vg_place *p, size_t n)
     float w[64];
     size_t ncc = 0, top = 0;
     for (size_t i = 0; i < n; i++) {
-        float v = p[i].kind == VG_PLACE_COUNTRY ? 1.5f : p[i].kind == VG_PLACE_ADMIN1 ? 1.0f : p[i].confidence;
+        float v = p[i].kind == VG_PLACE_COUNTRY ? 0.8f : p[i].kind == VG_PLACE_ADMIN1 ? 1.0f : p[i].confidence;
         size_t k;
         for (k = 0; k < ncc; k++)
             if (!memcmp(cc[k], p[i].iso2, 2)) break;
