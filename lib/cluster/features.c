@@ -14,9 +14,7 @@
 #include "../core/utf8.h"
 #include "../dedup/words.h"
 
-#include <stdlib.h>
-static float tune(const char*k,float d){const char*v=getenv(k);return v?(float)atof(v):d;}
-#define NAME_WEIGHT tune("T_NAME",2.0f)
+#define NAME_WEIGHT 3.0f
 #define ANCHOR_WEIGHT 3.0f
 
 typedef struct term_map {
@@ -41,39 +39,38 @@ static void map_add(term_map *m, int64_t id, float tf)
     m->slot[i].tf += tf;
 }
 
+/* Four-digit years a news text can be about; kept as a small set. */
+static void note_year(vg_cl_doc *out, const vg_word *w)
+{
+    if (!w->numeric || w->fold_len != 4) return;
+    int y = atoi(w->fold);
+    if (y < 1950 || y > 2099 || out->n_years >= VG_CL_MAX_YEARS) return;
+    for (size_t k = 0; k < out->n_years; k++)
+        if (out->years[k] == y) return;
+    out->years[out->n_years++] = (uint16_t)y;
+}
+
 static void add_text(vg_arena *a, term_map *m, vg_cl_doc *out, const char *s, size_t len, float scale)
 {
     vg_word *w;
     size_t n;
     if (vg_words(a, s, len, VG_CL_MAX_WORDS, &w, &n) != 0) return;
     for (size_t i = 0; i < n; i++) {
-        if (w[i].numeric && w[i].fold_len == 4) {
-            int y = atoi(w[i].fold);
-            if (y >= 1950 && y <= 2099 && out->n_years < VG_CL_MAX_YEARS) {
-                size_t k = 0;
-                while (k < out->n_years && out->years[k] != y) k++;
-                if (k == out->n_years) out->years[out->n_years++] = (uint16_t)y;
-            }
-        }
+        note_year(out, &w[i]);
         if (w[i].fold_len < 3 && !w[i].numeric) continue;
-        float tf = (w[i].capitalised && (tune("T_SS",1)==0 || !w[i].sentence_start)) ? NAME_WEIGHT : 1.0f;
+        float tf = (w[i].capitalised && !w[i].sentence_start) ? NAME_WEIGHT : 1.0f;
         map_add(m, term_id(VG_CL_WORD, w[i].fold, w[i].fold_len), tf * scale);
     }
 }
 
+/* Lines dropped as page chrome (datelines, URLs) still say when the article
+ * was written: their years count, their words do not. */
 static void add_years(vg_arena *a, vg_cl_doc *out, const char *s, size_t len)
 {
     vg_word *w;
     size_t n;
     if (vg_words(a, s, len, VG_CL_MAX_WORDS, &w, &n) != 0) return;
-    for (size_t i = 0; i < n; i++) {
-        if (!w[i].numeric || w[i].fold_len != 4) continue;
-        int y = atoi(w[i].fold);
-        if (y < 1950 || y > 2099 || out->n_years >= VG_CL_MAX_YEARS) continue;
-        size_t k = 0;
-        while (k < out->n_years && out->years[k] != y) k++;
-        if (k == out->n_years) out->years[out->n_years++] = (uint16_t)y;
-    }
+    for (size_t i = 0; i < n; i++) note_year(out, &w[i]);
 }
 
 static void add_anchor(vg_arena *a, term_map *m, vg_cl_kind kind, const char *s, float tf)
@@ -111,13 +108,8 @@ vg_status vg_cl_extract(vg_doc *doc, vg_cl_doc *out)
     const char *text = doc->fields[VG_F_TEXT];
     if (title) add_text(doc->arena, &m, out, title, strlen(title), 1.0f);
     if (text) add_text(doc->arena, &m, out, text, doc->text_len, 1.0f);
-    /* Lines dropped as page chrome (datelines, URLs) still say when the
-     * article was written: keep their years, not their words. */
-    for (size_t i = 0; i < doc->n_removed && getenv("T_REM"); i++) {
-        term_map none = {NULL, 0, 0};
+    for (size_t i = 0; i < doc->n_removed; i++)
         add_years(doc->arena, out, doc->removed[i].text, doc->removed[i].len);
-        (void)none;
-    }
     const vg_event *main_ev = NULL;
     for (size_t i = 0; i < doc->n_events; i++) {
         const vg_event *e = &doc->events[i];
@@ -144,6 +136,8 @@ vg_status vg_cl_extract(vg_doc *doc, vg_cl_doc *out)
     if (vg_cl_day_number(pub) >= 0) {
         memcpy(out->day, pub, 10);
         out->day[10] = 0;
+        vg_word y = {pub, 4, 0, 4, 0, 0, 1};
+        note_year(out, &y);
     }
     out->terms = vg_arena_alloc(doc->arena, (m.n ? m.n : 1) * sizeof *out->terms);
     if (!out->terms) return VG_ERR_NOMEM;
@@ -166,7 +160,7 @@ void vg_cl_weigh(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs)
         d->terms[i].w = (float)((1.0 + log(d->terms[i].tf)) * idf);
     }
     qsort(d->terms, d->n, sizeof *d->terms, by_weight_desc);
-    if (d->n > (size_t)tune("T_TERMS",VG_CL_MAX_TERMS)) d->n = (size_t)tune("T_TERMS",VG_CL_MAX_TERMS);
+    if (d->n > VG_CL_MAX_TERMS) d->n = VG_CL_MAX_TERMS;
     double n2 = 0;
     for (size_t i = 0; i < d->n; i++) n2 += (double)d->terms[i].w * d->terms[i].w;
     double norm = n2 > 0 ? sqrt(n2) : 1;

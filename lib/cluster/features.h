@@ -9,7 +9,7 @@
 
 enum {
     VG_CL_MAX_WORDS = 3000, /* words read per document: bounded cost */
-    VG_CL_MAX_TERMS = 120,  /* terms kept after weighting */
+    VG_CL_MAX_TERMS = 300,  /* terms kept after weighting */
     VG_CL_MAX_YEARS = 8
 };
 

@@ -8,8 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static double tune(const char*k,double d){const char*v=getenv(k);return v?atof(v):d;}
-#define DISAGREE tune("T_DIS",0.5)     /* factor per disagreeing anchor */
+#define DISAGREE 0.5     /* factor per disagreeing anchor */
 #define DATE_DAYS 3      /* event dates further apart than this disagree */
 #define PLACE_KM 150.0   /* event coordinates further apart than this disagree */
 #define WINDOW_DAYS 30   /* publication gap past which a story is not joined */

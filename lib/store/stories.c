@@ -215,7 +215,7 @@ static vg_status best_story(vg_db *db, vg_doc *doc, const vg_cl_doc *f, int64_t 
         if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story index");
     }
     qsort(c, n, sizeof *c, by_dot_desc);
-    double best = getenv("T_TH") ? atof(getenv("T_TH")) : VG_CL_THRESHOLD;
+    double best = VG_CL_THRESHOLD;
     for (size_t i = 0; i < n && i < SCORED_STORIES; i++) {
         vg_cl_story s;
         vg_status vs = load_story(db, c[i].story, &s);
