@@ -240,7 +240,7 @@ static float base_score(const vg_gz_entry *e, const mention *m, uint32_t post)
 {
     float s;
     if (e->kind == VG_PLACE_COUNTRY) s = 5.0f;
-    else if (e->kind == VG_PLACE_ADMIN1) s = m->admin ? 4.0f : 2.5f;
+    else if (e->kind == VG_PLACE_ADMIN1) s = m->admin ? 5.5f : 2.5f;
     else s = 0.25f * e->rank + 0.35f * (float)log10((double)e->population + 1.0);
     if (!(post & VG_GZ_PRIMARY)) s -= 1.0f;
     if (m->skel) s -= 1.0f;
