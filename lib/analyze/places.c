@@ -512,8 +512,16 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         float c = 0.5f + 0.2f * (margin > 2.0f ? 2.0f : margin);
         if (m[i].skel) c -= 0.2f;
         if (m[i].prep) c += 0.1f;
-        /* A town in another division than the one the text names is doubtful. */
-        if (admin_agrees(vg_gz_entry_at(g, (uint32_t)m[i].best), &adm) < 0) c = c > 0.3f ? 0.3f : c;
+        /* A town in another division than the one the text names is doubtful when
+         * its name has homonyms in that country (we may hold the wrong one). */
+        const vg_gz_entry *be = vg_gz_entry_at(g, (uint32_t)m[i].best);
+        if (admin_agrees(be, &adm) < 0) {
+            int homonyms = 0;
+            for (uint32_t k = 0; k < m[i].n_post && k < MAX_CAND; k++)
+                homonyms += !memcmp(vg_gz_entry_at(g, m[i].post[k] & ~VG_GZ_PRIMARY)->iso2, be->iso2, 2);
+            if (homonyms > 1 || m[i].skel) c = c > 0.3f ? 0.3f : c;
+        }
+        if (m[i].part && c > 0.45f) c = 0.45f; /* a piece of a longer name ("Tal" in "Tal Baydar") */
         r->confidence = c < 0.05f ? 0.05f : c > 1.0f ? 1.0f : c;
     }
     *out = res;
@@ -546,7 +554,7 @@ size_t vg_places_primary(const vg_place *p, size_t n)
     size_t best = n;
     int best_rank = 99;
     for (size_t i = 0; i < n; i++) {
-        int r = p[i].kind == VG_PLACE_CITY ? 0 : p[i].kind == VG_PLACE_ADMIN1 ? 2 : 3;
+        int r = p[i].kind == VG_PLACE_CITY ? 0 : p[i].kind == VG_PLACE_ADMIN1 ? 1 : 3;
         if (p[i].kind == VG_PLACE_CITY && p[i].confidence < 0.55f) r = p[i].confidence < 0.35f ? 4 : 1;
         if (ncc > 1 && memcmp(p[i].iso2, cc[top], 2)) r += 5;
         if (r < best_rank) { best_rank = r; best = i; }
