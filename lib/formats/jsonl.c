@@ -56,6 +56,16 @@ vg_status vg_jsonl_line(vg_arena *a, const char *line, size_t n, vg_input *in, c
         snprintf(err, errlen, "the line is %s, not a JSON object", type_name(v->type));
         return VG_ERR_FORMAT;
     }
+    return vg_jsonl_object(v, in, err, errlen);
+}
+
+vg_status vg_jsonl_object(const vg_jval *v, vg_input *in, char *err, size_t errlen)
+{
+    if (errlen) err[0] = 0;
+    if (v->type != VG_JOBJ) {
+        snprintf(err, errlen, "%s, not a JSON object", type_name(v->type));
+        return VG_ERR_FORMAT;
+    }
     const vg_jval *text = vg_json_get(v, "text"), *html = vg_json_get(v, "html");
     if (text && text->type == VG_JNULL) text = NULL;
     if (html && html->type == VG_JNULL) html = NULL;

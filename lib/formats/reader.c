@@ -11,6 +11,7 @@
 #include "vigie.h"
 #include "../core/arena.h"
 #include "../core/buf.h"
+#include "../core/json.h"
 #include "formats.h"
 #include "jsonl.h"
 #include "sniff.h"
@@ -21,7 +22,7 @@
 #define SNIFF_BYTES     ((size_t)64 << 10)
 #define CHUNK           ((size_t)64 << 10)
 
-typedef enum { M_NONE, M_JSONL, M_FEED, M_WARC } mode;
+typedef enum { M_NONE, M_JSONL, M_FEED, M_WARC, M_JSON } mode;
 
 struct vg_reader {
     vg_walk *walk;
@@ -42,6 +43,9 @@ struct vg_reader {
     vg_feed_item *items;
     size_t n_items, item;
     char *feed_title;
+    /* one JSON document: its article objects */
+    const vg_jval *const *objs;
+    size_t n_objs, obj;
     /* WARC */
     vg_warc *warc;
     char ext[64 + 4096];
@@ -93,6 +97,8 @@ static void end_file(vg_reader *r)
     r->items = NULL;
     r->n_items = r->item = 0;
     r->feed_title = NULL;
+    r->objs = NULL;
+    r->n_objs = r->obj = 0;
     r->mode = M_NONE;
     r->start = r->end = r->scan = 0;
     r->line = 0;
@@ -290,6 +296,33 @@ static vg_status feed_next(vg_reader *r, vg_input *in)
     return VG_OK;
 }
 
+/* Articles of one JSON document (parsed into feed_arena), one per call. */
+static vg_status json_next(vg_reader *r, vg_input *in)
+{
+    if (r->obj >= r->n_objs) return VG_END;
+    const vg_jval *v = r->objs[r->obj++];
+    base_input(r, in);
+    in->format = "json";
+    in->record = r->n_objs > 1 ? r->obj : 0;
+    char why[512];
+    vg_status st = vg_jsonl_object(v, in, why, sizeof why);
+    if (st != VG_OK) {
+        char src[4200];
+        if (in->record) snprintf(src, sizeof src, "%s#%llu", r->path, (unsigned long long)in->record);
+        else snprintf(src, sizeof src, "%s", r->path);
+        return reject(r, st, src, "%s", why);
+    }
+    if (!in->ext_id) {
+        if (in->record) {
+            snprintf(r->ext, sizeof r->ext, "%s#%llu", r->name, (unsigned long long)in->record);
+            in->ext_id = r->ext;
+        } else {
+            in->ext_id = r->name;
+        }
+    }
+    return VG_OK;
+}
+
 static vg_status warc_next(vg_reader *r, vg_input *in)
 {
     vg_warc_record rec;
@@ -381,6 +414,24 @@ static vg_status open_file(vg_reader *r, const char *path, vg_input *in)
         r->mode = M_FEED;
         return VG_END;
     }
+    if (kind == VG_KIND_JSON) {
+        if (!(r->feed_arena = vg_arena_new(64 * 1024))) return reject(r, VG_ERR_NOMEM, path, "out of memory");
+        char why[160] = "";
+        vg_jval *v = vg_json_parse(r->feed_arena, r->doc.data, r->doc.len, why, sizeof why);
+        if (!v) return reject(r, VG_ERR_JSON, path, "not JSON: %s", why[0] ? why : "parse error");
+        if (v->type == VG_JARR) {
+            r->objs = (const vg_jval *const *)v->items;
+            r->n_objs = v->len;
+        } else {
+            r->objs = (const vg_jval *const *)vg_arena_alloc(r->feed_arena, sizeof *r->objs);
+            if (!r->objs) return reject(r, VG_ERR_NOMEM, path, "out of memory");
+            ((const vg_jval **)r->objs)[0] = v;
+            r->n_objs = 1;
+        }
+        if (r->n_objs == 0) return reject(r, VG_ERR_EMPTY, path, "an empty JSON array");
+        r->mode = M_JSON;
+        return VG_END;
+    }
     base_input(r, in);
     in->format = kind == VG_KIND_HTML ? "html" : "text";
     in->content_type = in->format;
@@ -401,6 +452,7 @@ vg_status vg_reader_next(vg_reader *r, vg_input *in)
         case M_JSONL: st = jsonl_next(r, in); break;
         case M_FEED: st = feed_next(r, in); break;
         case M_WARC: st = warc_next(r, in); break;
+        case M_JSON: st = json_next(r, in); break;
         case M_NONE: break;
         }
         if (st != VG_END) return st;

@@ -129,7 +129,26 @@ vg_kind vg_sniff(const char *p, size_t n, int at_end, const char *name)
         if (name && (ends_with(name, ".jsonl") || ends_with(name, ".ndjson") || ends_with(name, ".jsonl.gz") ||
                      ends_with(name, ".ndjson.gz")))
             return VG_KIND_JSONL;
+        /* No line is an object. A pretty-printed one has "{" alone on its first
+         * line, then a member name; broken JSONL lines do not, and stay JSONL-less text. */
+        size_t k = i + 1;
+        while (k < n && (p[k] == ' ' || p[k] == '\t' || p[k] == '\r')) k++;
+        if (k < n && p[k] == '\n') {
+            k = skip_space(p, n, k);
+            if (k < n && p[k] == '"') return VG_KIND_JSON;
+        }
+        /* '{"' is damaged JSONL far more often than prose: read it line by line
+         * so each bad line is named. */
+        if (k < n && p[k] == '"') return VG_KIND_JSONL;
         return VG_KIND_TEXT;
+    }
+    if (i < n && p[i] == '[') {
+        /* An array of article objects: '[' then '{' then a member name. */
+        size_t k = skip_space(p, n, i + 1);
+        if (k < n && p[k] == '{') {
+            k = skip_space(p, n, k + 1);
+            if (k < n && p[k] == '"') return VG_KIND_JSON;
+        }
     }
     if (i < n && p[i] == '<') {
         if (starts_ci(p, n, i, "<!doctype html") || root_is(p, n, i, "html")) return VG_KIND_HTML;

@@ -331,3 +331,39 @@ TEST(reader_gzip_multi_member_text)
     vg_reader_close(r);
     rm_rf(d);
 }
+
+TEST(reader_json_documents)
+{
+    char d[512], p[700];
+    tmpdir(d, sizeof d);
+    const char one[] = "{\n  \"id\": \"solo\",\n  \"title\": \"One\",\n  \"text\": \"A single pretty-printed article.\"\n}\n";
+    put(d, "a.json", one, sizeof one - 1, p, sizeof p);
+    const char arr[] = "[\n {\"id\": \"x1\", \"text\": \"First.\"},\n {\"text\": 3},\n {\"html\": \"<p>Third.</p>\"}\n]\n";
+    put(d, "b.json", arr, sizeof arr - 1, p, sizeof p);
+    const char bad[] = "[{\"id\": \"x1\", \"text\": \"First.\"}, oops]";
+    put(d, "c.json", bad, sizeof bad - 1, p, sizeof p);
+    vg_reader *r = open1(d, 0);
+    vg_input in;
+    CHECK_INT(vg_reader_next(r, &in), VG_OK);
+    CHECK_STR(in.ext_id, "solo");
+    CHECK_STR(in.title, "One");
+    CHECK_STR(in.format, "json");
+    CHECK_INT(vg_reader_next(r, &in), VG_OK);
+    CHECK_STR(in.ext_id, "x1");
+    CHECK_INT(in.record, 1);
+    CHECK_INT(vg_reader_next(r, &in), VG_ERR_FORMAT);
+    CHECK(strstr(vg_reader_error(r), "b.json#2: \"text\" is a number") != NULL);
+    CHECK_INT(vg_reader_next(r, &in), VG_OK);
+    CHECK_STR(in.ext_id, "b.json#3");
+    CHECK_STR(in.content_type, "html");
+    CHECK_INT(vg_reader_next(r, &in), VG_ERR_JSON);
+    CHECK(strstr(vg_reader_error(r), "c.json: not JSON") != NULL);
+    CHECK_INT(vg_reader_next(r, &in), VG_END);
+    vg_reader_close(r);
+    rm_rf(d);
+    /* prose in brackets stays text */
+    CHECK_INT(vg_sniff("[Photo] The minister.", 21, 1, "x"), VG_KIND_TEXT);
+    CHECK_INT(vg_sniff("{\n \"a\": 1,\n \"b\": 2 }", 20, 1, "x"), VG_KIND_JSON);
+    CHECK_INT(vg_sniff("{ \"a\": 1,\n \"b\": 2 }", 19, 1, "x"), VG_KIND_JSONL);
+    CHECK_INT(vg_sniff("{ a: 1 }\n", 9, 1, "x"), VG_KIND_TEXT);
+}
