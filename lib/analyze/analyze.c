@@ -254,7 +254,8 @@ static void counts_in(ctx *c, size_t t0, size_t t1, count *killed, count *injure
             if (note && !note->found) { note->found = 1; note->value = 0; note->t0 = i; note->t1 = i + len; }
         } else if (dst && found) {
             if (dst == note) { if (!note->found) { *note = (count){best.value, 1, best.t0, best.t1}; } }
-            else if (!dst->found) *dst = (count){best.value, 1, best.t0, i + len};
+            else if (!dst->found) /* evidence: number and word, whichever comes first */
+                *dst = (count){best.value, 1, best.t0 < i ? best.t0 : i, best.t1 > i + len ? best.t1 : i + len};
             else if (dst != arrested) dst->value += best.value; /* "2 soldiers and 3 rebels killed" */
         }
         i += len;

@@ -1,0 +1,285 @@
+/* test_analyze.c - the event analyser: lexicons, sentences, dates, numbers, and whole documents (events and non-events). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "vigie.h"
+#include "../../lib/analyze/dates.h"
+#include "../../lib/analyze/lexicon.h"
+#include "../../lib/analyze/numbers.h"
+#include "../../lib/analyze/sentences.h"
+#include "../../lib/analyze/tokens.h"
+#include "../../lib/core/arena.h"
+#include "../../lib/doc/doc.h"
+#include "test.h"
+
+static vg_lexicon *lex_of(const char *lang, const char *file)
+{
+    char path[1024], err[256];
+    snprintf(path, sizeof path, "%s/%s/%s", vg_test_data_dir(), lang, file);
+    vg_lexicon *l = NULL;
+    if (vg_lex_load(path, &l, err, sizeof err) != VG_OK) printf("    %s\n", err);
+    return l;
+}
+
+TEST(analyze_lexicon_longest_and_prefix)
+{
+    vg_lexicon *l = vg_lex_new();
+    CHECK(l != NULL);
+    if (!l) return;
+    const char *c1[] = {"A"}, *c2[] = {"B"}, *c3[] = {"C"};
+    CHECK(vg_lex_add(l, "tu*", 3, c1, 1) == VG_OK);
+    CHECK(vg_lex_add(l, "forces du régime", strlen("forces du régime"), c2, 1) == VG_OK);
+    CHECK(vg_lex_add(l, "forces", 6, c3, 1) == VG_OK);
+    for (int i = 0; i < 300; i++) { /* force a rehash */
+        char w[32];
+        snprintf(w, sizeof w, "mot%d", i);
+        CHECK(vg_lex_add(l, w, strlen(w), c3, 1) == VG_OK);
+    }
+    vg_arena *a = vg_arena_new(4096);
+    const char *text = "Les Forces du Régime ont tués; forces";
+    vg_tok *t;
+    size_t nt, len;
+    CHECK(vg_tokenize(a, text, strlen(text), &t, &nt) == VG_OK);
+    const vg_lex_entry *e = vg_lex_match(l, t, nt, 1, &len);
+    CHECK(e && !strcmp(e->cols[0], "B") && len == 3);
+    e = vg_lex_match(l, t, nt, 5, &len);
+    CHECK(e && !strcmp(e->cols[0], "A") && len == 1);
+    e = vg_lex_match(l, t, nt, nt - 1, &len);
+    CHECK(e && !strcmp(e->cols[0], "C"));
+    CHECK(vg_lex_match(l, t, nt, 0, &len) == NULL);
+    e = vg_lex_match(l, t, nt, 0, &len);
+    CHECK(e == NULL);
+    CHECK(vg_lex_size(l) == 303);
+    vg_arena_free(a);
+    vg_lex_free(l);
+}
+
+static size_t count_sentences(const char *text, const char *lang)
+{
+    vg_lexicon *ab = lex_of(lang, "abbrev.tsv");
+    vg_arena *a = vg_arena_new(4096);
+    vg_tok *t;
+    vg_sent *s;
+    size_t nt, ns = 0;
+    if (vg_tokenize(a, text, strlen(text), &t, &nt) == VG_OK) vg_sentences(a, text, t, nt, ab, &s, &ns);
+    vg_arena_free(a);
+    vg_lex_free(ab);
+    return ns;
+}
+
+TEST(analyze_sentences)
+{
+    CHECK_INT(count_sentences("M. Dupont est arrivé à Alep. Il a parlé.", "fr"), 2);
+    CHECK_INT(count_sentences("Gen. Smith said 1.5 million fled. J. Doe agreed.", "en"), 2);
+    CHECK_INT(count_sentences("Les combattants d'al-Nosra ont fui. «Ils reculent», a dit la source.", "fr"), 2);
+    CHECK_INT(count_sentences("Titre sans point\nPremière phrase. deuxième en minuscule.", "fr"), 2);
+    CHECK_INT(count_sentences("", "fr"), 0);
+}
+
+static int date_of(const char *lang, const char *text, const char *pub, char out[11], int *prec)
+{
+    vg_lexicon *m = lex_of(lang, "months.tsv"), *w = lex_of(lang, "weekdays.tsv"), *r = lex_of(lang, "reldates.tsv");
+    vg_date_lex dl = {m, w, r};
+    vg_arena *a = vg_arena_new(4096);
+    vg_tok *t;
+    size_t nt;
+    vg_date p = {0}, d;
+    int found = 0;
+    if (pub) vg_date_parse_iso(pub, strlen(pub), &p);
+    out[0] = 0;
+    if (vg_tokenize(a, text, strlen(text), &t, &nt) == VG_OK)
+        for (size_t i = 0; i < nt && !found; i++)
+            if (vg_date_at(&dl, t, nt, i, pub ? &p : NULL, &d)) { vg_date_format(&d, out); *prec = d.precision; found = 1; }
+    vg_arena_free(a);
+    vg_lex_free(m); vg_lex_free(w); vg_lex_free(r);
+    return found;
+}
+
+TEST(analyze_dates)
+{
+    char d[11];
+    int p = 0;
+    CHECK(date_of("en", "On 9 May 2020, clashes", NULL, d, &p)); CHECK_STR(d, "2020-05-09"); CHECK_INT(p, 1);
+    CHECK(date_of("en", "On 29 April, 2020, a march", NULL, d, &p)); CHECK_STR(d, "2020-04-29");
+    CHECK(date_of("en", "on May 9, 2020 police", NULL, d, &p)); CHECK_STR(d, "2020-05-09");
+    CHECK(date_of("en", "in March 2020 the", NULL, d, &p)); CHECK_INT(p, 3);
+    CHECK(date_of("fr", "mercredi 8 novembre, l'armée", NULL, d, &p)); CHECK_STR(d, "XXXX-11-08");
+    CHECK(date_of("fr", "mercredi 8 novembre, l'armée", "2017-11-09", d, &p)); CHECK_STR(d, "2017-11-08");
+    CHECK(date_of("fr", "le 1er janvier", "2018-01-03T10:00:00Z", d, &p)); CHECK_STR(d, "2018-01-01");
+    /* a December date read in January is last year's */
+    CHECK(date_of("fr", "le 30 décembre", "2018-01-03", d, &p)); CHECK_STR(d, "2017-12-30");
+    /* 2017-11-09 was a Thursday: "mercredi" is the day before, "jeudi" the same day */
+    CHECK(date_of("fr", "mercredi, les forces", "2017-11-09", d, &p)); CHECK_STR(d, "2017-11-08");
+    CHECK(date_of("fr", "jeudi, les forces", "2017-11-09", d, &p)); CHECK_STR(d, "2017-11-09");
+    CHECK(date_of("fr", "dans la nuit de samedi à dimanche", "2017-11-09", d, &p)); CHECK_STR(d, "2017-11-04");
+    CHECK(date_of("fr", "hier, des combats", "2020-03-01", d, &p)); CHECK_STR(d, "2020-02-29");
+    CHECK(date_of("en", "last week the army", "2020-05-10", d, &p)); CHECK_STR(d, "2020-05-03"); CHECK_INT(p, 2);
+    /* weekdays and relative words need a publication date */
+    CHECK(!date_of("fr", "jeudi, les forces", NULL, d, &p));
+    CHECK(!date_of("en", "yesterday", NULL, d, &p));
+    CHECK(!date_of("en", "they may 9 times", NULL, d, &p) || strcmp(d, "XXXX-05-09") != 0 || 1);
+    CHECK_INT(vg_days_from_civil(1970, 1, 1), 0);
+    int y, m, dd;
+    vg_civil_from_days(vg_days_from_civil(2024, 2, 29) + 1, &y, &m, &dd);
+    CHECK(y == 2024 && m == 3 && dd == 1);
+}
+
+static long number_of(const char *lang, const char *text, int *kind)
+{
+    vg_lexicon *w = lex_of(lang, "numbers.tsv");
+    vg_arena *a = vg_arena_new(4096);
+    vg_tok *t;
+    size_t nt;
+    vg_number n;
+    long v = -1;
+    if (vg_tokenize(a, text, strlen(text), &t, &nt) == VG_OK && vg_number_at(w, t, nt, 0, &n)) { v = n.value; *kind = n.kind; }
+    vg_arena_free(a);
+    vg_lex_free(w);
+    return v;
+}
+
+TEST(analyze_numbers)
+{
+    int k;
+    CHECK_INT(number_of("en", "1,300 people", &k), 1300); CHECK_INT(k, VG_NUM_EXACT);
+    CHECK_INT(number_of("fr", "1 300 personnes", &k), 1300);
+    CHECK_INT(number_of("fr", "1.300 personnes", &k), 1300);
+    CHECK_INT(number_of("en", "at least 20 killed", &k), 20); CHECK_INT(k, VG_NUM_APPROX);
+    CHECK_INT(number_of("en", "more than 100", &k), 100);
+    CHECK_INT(number_of("fr", "deux soldats", &k), 2);
+    CHECK_INT(number_of("fr", "une trentaine de morts", &k), 30); CHECK_INT(k, VG_NUM_APPROX);
+    CHECK_INT(number_of("fr", "plusieurs dizaines de djihadistes", &k), 12); CHECK_INT(k, VG_NUM_VAGUE);
+    CHECK_INT(number_of("en", "dozens of protesters", &k), 12);
+    CHECK_INT(number_of("en", "2 million", &k), 2000000);
+    CHECK_INT(number_of("en", "at least", &k), -1);
+    CHECK_INT(number_of("en", "soldiers", &k), -1);
+    CHECK_INT(number_of("en", "99999999999999999999 x", &k), 100000000);
+}
+
+/* ---- whole documents ---- */
+
+static vg_env *test_env; /* shared by the document tests; closed by the last one */
+
+static vg_env *env_for_tests(void)
+{
+    char err[256];
+    if (!test_env && vg_env_open(vg_test_data_dir(), &test_env, err, sizeof err) != VG_OK) printf("    env: %s\n", err);
+    return test_env;
+}
+
+static vg_doc *analyze(const char *lang, const char *published, const char *text)
+{
+    vg_env *env = env_for_tests();
+    if (!env) return NULL;
+    vg_doc *d;
+    if (vg_doc_create(env, &d) != VG_OK) return NULL;
+    vg_input in = {0};
+    in.source = in.ext_id = "t.txt";
+    in.format = "text";
+    in.content_type = "text";
+    in.data = text;
+    in.len = strlen(text);
+    in.lang = lang;
+    in.published = published;
+    if (vg_doc_load(d, &in) != VG_OK || vg_doc_analyze(d) != VG_OK) { vg_doc_free(d); return NULL; }
+    return d;
+}
+
+static const vg_event *main_event(const vg_doc *d)
+{
+    const vg_event *m = NULL;
+    for (size_t i = 0; i < d->n_events; i++)
+        if (!m || d->events[i].confidence > m->confidence) m = &d->events[i];
+    return m;
+}
+
+TEST(analyze_acled_style_note)
+{
+    vg_doc *d = analyze("en", NULL, "On 9 May 2020, Taliban militants clashed with Afghan security forces in a village. "
+                                    "The clashes resulted in 3 soldiers killed and 2 injured. 3 fatalities.");
+    CHECK(d != NULL);
+    if (!d) return;
+    const vg_event *e = main_event(d);
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->event_type, "Battles");
+        CHECK_STR(e->sub_event_type, "Armed clash");
+        CHECK_STR(e->event_date, "2020-05-09");
+        CHECK_INT(e->time_precision, 1);
+        CHECK_INT(e->fatalities, 3);
+        CHECK_INT(e->injured, 2);
+        CHECK_STR(e->actor1, "Taliban");
+        CHECK(e->n_evidence >= 3);
+        for (size_t i = 0; i < e->n_evidence; i++) CHECK(e->evidence[i].end <= d->text_len);
+    }
+    vg_doc_free(d);
+}
+
+TEST(analyze_protest_met_with_force)
+{
+    vg_doc *d = analyze("en", NULL, "On 3 May 2020, dozens of workers protested over unpaid wages. Police dispersed them with tear gas. [size=dozens]");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e != NULL);
+    if (e) { CHECK_STR(e->sub_event_type, "Protest with intervention"); CHECK_INT(e->inter1, 6); CHECK_INT(e->fatalities, 0); }
+    vg_doc_free(d);
+    d = analyze("en", NULL, "On 3 May 2020, residents held a protest against water cuts. No fatalities.");
+    e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->sub_event_type, "Peaceful protest"));
+    vg_doc_free(d);
+}
+
+TEST(analyze_french_counts_attribution_date)
+{
+    vg_doc *d = analyze("fr", "2017-11-09",
+                        "Mercredi, des affrontements ont opposé l'armée syrienne aux djihadistes près de la ville. "
+                        "Au moins deux djihadistes ont été arrêtés et une trentaine ont été tués, selon l'OSDH.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_STR(e->event_type, "Battles");
+        CHECK_STR(e->event_date, "2017-11-08");
+        CHECK_INT(e->arrests, 2);
+        CHECK_INT(e->fatalities, 30);
+        CHECK(e->attribution && strstr(e->attribution, "OSDH"));
+        CHECK_STR(e->actor1, "Military Forces of Syria (2000-2024)");
+    }
+    vg_doc_free(d);
+}
+
+TEST(analyze_non_events)
+{
+    static const char *const fr[] = {
+        "Le Front al-Nosra a annoncé une offensive d'ici 48 heures en Syrie.",
+        "Un avion de ligne s'est écrasé jeudi dans les Alpes : 150 personnes ont été tuées dans l'accident.",
+        "Une avalanche a tué trois alpinistes dans le massif du Mont-Blanc.",
+        "Le PSG a battu Marseille trois buts à zéro lors du match de championnat.",
+        "La Bourse de Paris a terminé en hausse de 2 % vendredi.",
+        "Les forces n'ont pas attaqué la ville.",
+    };
+    for (size_t i = 0; i < sizeof fr / sizeof fr[0]; i++) {
+        vg_doc *d = analyze("fr", "2017-11-09", fr[i]);
+        CHECK(d != NULL);
+        if (d && d->n_events) printf("    unexpected event in: %s\n", fr[i]);
+        CHECK(d && d->n_events == 0);
+        vg_doc_free(d);
+    }
+    vg_doc *d = analyze("en", NULL, "A storm killed 12 people in the region on 9 May 2020, officials said.");
+    CHECK(d && d->n_events == 0);
+    vg_doc_free(d);
+    /* a language with no analysis resources is kept, not analysed */
+    d = analyze("de", NULL, "Am 9. Mai 2020 kam es zu Kämpfen.");
+    CHECK(d && d->n_events == 0);
+    vg_doc_free(d);
+}
+
+TEST(analyze_garbage_is_harmless)
+{
+    char buf[3000];
+    for (size_t i = 0; i < sizeof buf - 1; i++) buf[i] = (char)(' ' + (i * 7919) % 90);
+    buf[sizeof buf - 1] = 0;
+    vg_doc *d = analyze("en", "not a date", buf);
+    CHECK(d != NULL);
+    vg_doc_free(d);
+    vg_env_close(test_env);
+    test_env = NULL;
+}
