@@ -670,6 +670,17 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
         }
         if (armed >= 2 && civ == 0) sub = VG_SUB_ARMED_CLASH;
     }
+    /* ACLED: violence by a crowd with no armed group behind it (villagers,
+     * "a group of people") is mob violence, whoever the victim. */
+    if (sub == VG_SUB_ATTACK || sub == VG_SUB_ARMED_CLASH) {
+        actor ac[8];
+        int na = find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 1);
+        for (int k = 0; k < na; k++) {
+            int it = atoi(ac[k].e->cols[1]);
+            if (it >= 1 && it <= 4) break; /* an armed actor named first */
+            if (it == 5) { sub = VG_SUB_MOB; break; }
+        }
+    }
 
     if (a->gaz) {
         st = vg_places_find(a->gaz, doc->arena, text, c.n, c.L->code, &c.places, &c.n_places);
