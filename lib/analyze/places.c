@@ -149,6 +149,15 @@ static int word_is(const vg_gazetteer *g, const tok *t, char kind)
     return found;
 }
 
+/* A capitalised word that is neither a function or dictionary word nor a
+ * division/approximation word: next to a match, it means the match is only a
+ * piece of a longer name ("Tal" in "Tal Baydar", "Jean" in "Jean Dupont"). */
+static int name_word(const vg_gazetteer *g, const tok *t)
+{
+    return t->upper && !word_is(g, t, VG_GZ_ADMIN) && !word_is(g, t, VG_GZ_NEAR) && !word_is(g, t, VG_GZ_PREP) &&
+           !word_is(g, t, VG_GZ_COMMON);
+}
+
 /* Can token k continue a place name started before it? Capitals, or short
  * lowercase connectors inside the name ("Deir ez-Zor", "Kafr el-Sheikh"). */
 static int continues(const tok *t, size_t k)
@@ -360,7 +369,9 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     if (m->skel && !context) return 0;
     if (!primary && m->t0 == m->t1 && !context) return 0;
     if (m->part && !context) return 0;
-    if (m->common && e->kind != VG_PLACE_COUNTRY && e->population < 500000 && !(m->prep && context)) return 0;
+    if (m->common && e->kind != VG_PLACE_COUNTRY && e->population < 500000 &&
+        !(m->prep && (context || e->population >= 100000)))
+        return 0;
     if (m->t0 == m->t1 && !big && !context && !m->prep) return 0;
     if (e->kind == VG_PLACE_CITY && e->population < 20000 && e->rank < 3 && !context && !m->prep) return 0;
     return 1;
@@ -412,6 +423,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         int art = !t[i].upper && t[i].fold && i + 1 < nt && t[i + 1].upper && t[i + 1].glued && !t[i + 1].sent &&
                   vg_gz_is_article(t[i].fold, t[i].flen);
         if ((!t[i].upper && !art) || !t[i].fold) continue;
+        if (t[i].sent && word_is(g, &t[i], VG_GZ_PREP)) continue; /* "À Porto": the name starts after */
         size_t maxj = i;
         while (maxj + 1 < nt && maxj + 1 - i < MAX_SPAN && continues(t, maxj + 1)) maxj++;
         /* Longest exact name first; skip long spans when no key starts with this word. */
@@ -428,9 +440,11 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         p = NULL;
         np = 0;
         /* Skeletons only for words that are not dictionary words, and names of up to three words. */
-        int try_skel = !t[i].caps && !(maxj == i && (word_is(g, &t[i], VG_GZ_COMMON) || word_is(g, &t[i], VG_GZ_STOP)));
+        int lone_common = word_is(g, &t[i], VG_GZ_COMMON) || word_is(g, &t[i], VG_GZ_STOP);
+        int try_skel = !t[i].caps;
         for (int pass = 0; pass < 1 + try_skel && !found; pass++) {
             for (j = pass == 0 ? (multi ? maxj : i) : (maxj - i > 2 ? i + 2 : maxj);; j--) {
+                if (pass == 1 && j == i && lone_common) break; /* "Monde" is not a spelling of Mende */
                 if ((t[j].upper && j > i) || (j == i && !art) || (j > i + 1 && t[j].apos && t[j].flen <= 2)) {
                     size_t k = span_key(t, i, j, pass ? VG_GZ_SKEL : VG_GZ_EXACT, pass, key, sizeof key);
                     if (k > 1) {
@@ -460,16 +474,14 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         x->skel = (uint8_t)skel;
         x->best = -1;
         for (size_t b = 1; b <= 3 && b <= i; b++) {
+            if (b == 1 && word_is(g, &t[i - 1], VG_GZ_PREP)) x->prep = 1; /* also "À Porto" */
             if (t[i - b].upper) break;
-            if (b == 1 && word_is(g, &t[i - 1], VG_GZ_PREP)) x->prep = 1;
             if (word_is(g, &t[i - b], VG_GZ_NEAR)) x->near = 1;
             if (word_is(g, &t[i - b], VG_GZ_ADMIN)) x->admin = 1;
         }
         if (j + 1 < nt && word_is(g, &t[j + 1], VG_GZ_ADMIN)) x->admin = 1;
-        if ((j + 1 < nt && t[j + 1].upper && t[j + 1].glued && !t[j + 1].sent && !word_is(g, &t[j + 1], VG_GZ_ADMIN) &&
-             !word_is(g, &t[j + 1], VG_GZ_NEAR)) ||
-            (i > 0 && t[i - 1].upper && t[i].glued && !t[i].sent && !word_is(g, &t[i - 1], VG_GZ_ADMIN) &&
-             !word_is(g, &t[i - 1], VG_GZ_NEAR)))
+        if ((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && name_word(g, &t[j + 1])) ||
+            (i > 0 && t[i].glued && !t[i].sent && name_word(g, &t[i - 1])))
             x->part = 1;
         x->common = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_COMMON));
         x->stop = (uint8_t)((i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent)) || t[i].caps);
