@@ -669,6 +669,16 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
             else if (it == 7) civ++;
         }
         if (armed >= 2 && civ == 0) sub = VG_SUB_ARMED_CLASH;
+    } else if (sub == VG_SUB_ARMED_CLASH) {
+        /* ...and fire at unarmed people by one armed side is an attack. */
+        actor ac[8];
+        int na = find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 1), armed = 0, civ = 0;
+        for (int k = 0; k < na; k++) {
+            int it = atoi(ac[k].e->cols[1]);
+            if (it >= 1 && it <= 4) armed++;
+            else if (it == 7) civ++;
+        }
+        if (armed <= 1 && civ >= 1 && total[VG_SUB_ATTACK] > 0) sub = VG_SUB_ATTACK;
     }
     /* ACLED: violence by a crowd with no armed group behind it (villagers,
      * "a group of people") is mob violence, whoever the victim. */
