@@ -1,0 +1,211 @@
+/* test_cluster.c - clustering features and scores, and stories/duplicates through the store. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "vigie.h"
+#include "../../lib/cluster/features.h"
+#include "../../lib/cluster/score.h"
+#include "../../lib/core/hash.h"
+#include "../../lib/doc/doc.h"
+#include "test.h"
+
+static vg_doc *mkdoc(void)
+{
+    vg_doc *d = calloc(1, sizeof *d);
+    if (d) d->arena = vg_arena_new(0);
+    return d;
+}
+
+static void fill(vg_doc *d, const char *id, const char *text, const char *published)
+{
+    vg_arena_reset(d->arena);
+    memset(d->fields, 0, sizeof d->fields);
+    d->events = NULL;
+    d->n_events = d->cap_events = 0;
+    d->removed = NULL;
+    d->n_removed = d->cap_removed = 0;
+    vg_doc_set(d, VG_F_SOURCE, id, strlen(id));
+    vg_doc_set(d, VG_F_EXT_ID, id, strlen(id));
+    vg_doc_set(d, VG_F_LANG, "en", 2);
+    if (published) vg_doc_set(d, VG_F_PUBLISHED, published, strlen(published));
+    vg_doc_set(d, VG_F_TEXT, text, strlen(text));
+    d->content_hash = vg_hash64(text, strlen(text), 0);
+}
+
+static void free_doc(vg_doc *d)
+{
+    if (!d) return;
+    vg_arena_free(d->arena);
+    vg_buf_free(&d->out);
+    free(d);
+}
+
+TEST(cluster_day_numbers)
+{
+    CHECK_INT(vg_cl_day_number("1970-01-01"), 0);
+    CHECK_INT(vg_cl_day_number("2024-03-01") - vg_cl_day_number("2024-02-28"), 2);
+    CHECK_INT(vg_cl_day_number("2023-03-01T10:00:00Z") - vg_cl_day_number("2023-02-28"), 1);
+    CHECK_INT(vg_cl_day_number("2024-13-01"), -1);
+    CHECK_INT(vg_cl_day_number("yesterday"), -1);
+    CHECK_INT(vg_cl_day_number(NULL), -1);
+}
+
+TEST(cluster_years_round_trip)
+{
+    uint16_t y[VG_CL_MAX_YEARS] = {2008, 2013, 1999};
+    char s[VG_CL_MAX_YEARS * 5 + 1];
+    vg_cl_years_format(y, 3, s);
+    CHECK_STR(s, "2008,2013,1999");
+    uint16_t back[VG_CL_MAX_YEARS];
+    CHECK_INT(vg_cl_years_parse(s, back), 3);
+    CHECK_INT(back[1], 2013);
+    CHECK_INT(vg_cl_years_parse("1200,abc", back), 0);
+    CHECK_INT(vg_cl_years_parse("", back), 0);
+}
+
+TEST(cluster_features_names_and_years)
+{
+    vg_doc *d = mkdoc();
+    fill(d, "a", "The quake hit Manokwari in 2009. Officials in Manokwari said the quake killed five.", NULL);
+    vg_cl_doc f;
+    CHECK(vg_cl_extract(d, &f) == VG_OK);
+    CHECK_INT(f.n_years, 1);
+    CHECK_INT(f.years[0], 2009);
+    /* "Manokwari" inside sentences counts more than "quake" although both appear twice */
+    uint32_t *df = calloc(f.n, sizeof *df);
+    for (size_t i = 0; i < f.n; i++) df[i] = 1;
+    float quake = 0, place = 0;
+    for (size_t i = 0; i < f.n; i++) {
+        if (f.terms[i].tf == 2.0f) quake = f.terms[i].tf;
+        if (f.terms[i].tf == 6.0f) place = f.terms[i].tf;
+    }
+    CHECK(quake == 2.0f && place == 6.0f);
+    vg_cl_weigh(&f, df, 10);
+    double n2 = 0;
+    for (size_t i = 0; i < f.n; i++) n2 += (double)f.terms[i].w * f.terms[i].w;
+    CHECK(fabs(n2 - 1.0) < 1e-4);
+    CHECK(f.terms[0].w >= f.terms[f.n - 1].w); /* heaviest first */
+    free(df);
+    free_doc(d);
+}
+
+TEST(cluster_score_anchors_push_apart)
+{
+    vg_cl_doc d;
+    memset(&d, 0, sizeof d);
+    vg_cl_story s;
+    memset(&s, 0, sizeof s);
+    s.first_day = s.last_day = -1;
+    s.norm2 = 4;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0) - 0.5) < 1e-9);
+    d.years[d.n_years++] = 2013;
+    s.years[s.n_years++] = 2008;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0) - 0.25) < 1e-9);
+    s.years[s.n_years++] = 2013;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0) - 0.5) < 1e-9);
+    strcpy(d.event_date, "2013-05-01");
+    strcpy(s.event_date, "2013-05-02");
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0) - 0.5) < 1e-9); /* a day apart: same event */
+    strcpy(s.event_date, "2013-06-20");
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0) - 0.25) < 1e-9);
+    d.event_date[0] = 0;
+    d.has_coords = s.has_coords = 1;
+    d.lat = 36.2; d.lon = 37.15;   /* Aleppo */
+    s.lat = 33.5; s.lon = 36.3;    /* Damascus, ~300 km */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0) - 0.25) < 1e-9);
+    s.lat = 36.21; s.lon = 37.1;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0) - 0.5) < 1e-9);
+    strcpy(d.day, "2013-09-01");
+    s.first_day = s.last_day = vg_cl_day_number("2013-01-01");
+    CHECK(vg_cl_score(&d, &s, 1.0) == 0); /* outside the time window */
+}
+
+typedef struct story_rows { int n; char doc[16][32]; long story[16]; long dup[16]; } story_rows;
+static int collect(const vg_row *r, void *ud)
+{
+    story_rows *c = ud;
+    if (c->n >= 16) return 1;
+    for (size_t i = 0; i < r->n; i++) {
+        const char *v = r->values[i];
+        if (!strcmp(r->names[i], "doc")) snprintf(c->doc[c->n], 32, "%s", v ? v : "");
+        if (!strcmp(r->names[i], "story")) c->story[c->n] = v ? atol(v) : 0;
+        if (!strcmp(r->names[i], "dup_of")) c->dup[c->n] = v ? atol(v) : 0;
+    }
+    c->n++;
+    return 0;
+}
+
+static long story_of(const story_rows *r, const char *doc, long *dup)
+{
+    for (int i = 0; i < r->n; i++)
+        if (!strcmp(r->doc[i], doc)) { if (dup) *dup = r->dup[i]; return r->story[i]; }
+    return -1;
+}
+
+TEST(cluster_stories_through_the_store)
+{
+    char path[512];
+    const char *t = getenv("TMPDIR");
+    snprintf(path, sizeof path, "%s/vg-test-%d-stories.db", t && *t ? t : "/tmp", (int)getpid());
+    unlink(path);
+    vg_db *db = NULL;
+    CHECK(vg_db_open(path, 0, &db) == VG_OK);
+    if (!db) return;
+    static const char *const docs[][3] = {
+        {"quake1", "A magnitude 6.1 earthquake struck Manokwari in West Papua on Sunday, killing five people. "
+                   "Rescue workers in Manokwari searched collapsed buildings as aftershocks shook the Papua coast. "
+                   "The Geological Survey said the Manokwari quake was shallow.", "2009-01-04"},
+        {"other", "The city council of Lyon voted a new budget for schools and libraries on Tuesday. "
+                  "Teachers in Lyon welcomed the budget, which adds funds for libraries and school repairs.", "2009-01-05"},
+        {"quake2", "Five people died when a strong earthquake hit Manokwari, West Papua, on Sunday. "
+                   "In Manokwari, rescue teams searched the rubble of buildings while aftershocks rattled Papua. "
+                   "Officials said the Manokwari earthquake was shallow and strong.", "2009-01-04"},
+        {"quake1-copy", "Breaking news\nA magnitude 6.1 earthquake struck Manokwari in West Papua on Sunday, killing five people. "
+                        "Rescue workers in Manokwari searched collapsed buildings as aftershocks shook the Papua coast. "
+                        "The Geological Survey said the Manokwari quake was shallow.\nShare this", "2009-01-04"},
+        {"quake3", "A magnitude 6.1 earthquake struck Aceh in Sumatra, killing three people in 2013. "
+                   "Rescue workers in Aceh searched collapsed buildings as aftershocks shook Sumatra. "
+                   "The Geological Survey said the Aceh quake was shallow.", "2013-07-02"},
+    };
+    vg_doc *d = mkdoc();
+    vg_put_result res[5];
+    for (int i = 0; i < 5; i++) {
+        fill(d, docs[i][0], docs[i][1], docs[i][2]);
+        CHECK(vg_db_put(db, d, &res[i]) == VG_OK);
+    }
+    CHECK(res[0] == VG_PUT_STORED);
+    CHECK(res[3] == VG_PUT_DUPLICATE);
+    CHECK(res[4] == VG_PUT_STORED);
+    CHECK(vg_db_commit(db) == VG_OK);
+    story_rows r = {0};
+    vg_query q = {0};
+    CHECK(vg_db_stories(db, &q, collect, &r) == VG_OK);
+    CHECK_INT(r.n, 5);
+    long dup = 0;
+    long s1 = story_of(&r, "quake1", NULL), s2 = story_of(&r, "quake2", NULL);
+    long sc = story_of(&r, "quake1-copy", &dup), s3 = story_of(&r, "quake3", NULL);
+    long so = story_of(&r, "other", NULL);
+    CHECK(s1 > 0 && s1 == s2);   /* same event, other words */
+    CHECK(sc == s1 && dup > 0);  /* the copy: its original's story, dup_of set */
+    CHECK(s3 > 0 && s3 != s1);   /* same kind of event, other place and year */
+    CHECK(so > 0 && so != s1 && so != s3);
+    char id[32];
+    snprintf(id, sizeof id, "%ld", s1);
+    const char *json;
+    size_t len;
+    CHECK(vg_db_story_json(db, id, &json, &len) == VG_OK);
+    CHECK(strstr(json, "\"articles\":3") != NULL);
+    CHECK(strstr(json, "\"duplicates\":1") != NULL);
+    CHECK(strstr(json, "\"first_report\":\"2009-01-04\"") != NULL);
+    CHECK(vg_db_story_json(db, "999999", &json, &len) == VG_ERR_NOT_FOUND);
+    CHECK(vg_db_story_json(db, "x", &json, &len) == VG_ERR_NOT_FOUND);
+    free_doc(d);
+    vg_db_close(db);
+    unlink(path);
+    char side[600];
+    snprintf(side, sizeof side, "%s-wal", path); unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path); unlink(side);
+}
