@@ -199,6 +199,11 @@ static int choose_sub(const float *sc, const float *mods, float *score)
     float bw = 0;
     for (int k = 0; k < VG_SUB_COUNT; k++)
         if (a[k] > bw) { bw = a[k]; best = k; }
+    /* Violence by the protesters outranks the force used on them. */
+    if (protest > 0 && mods[VG_SUB_VIOLENT_DEMO] > 0 && (best == VG_SUB_INTERVENTION || best == VG_SUB_PEACEFUL)) {
+        best = VG_SUB_VIOLENT_DEMO;
+        bw = a[best];
+    }
     *score = bw;
     return best;
 }
@@ -348,63 +353,39 @@ static int find_attribution(ctx *c, size_t t0, size_t t1, uint32_t *bs, uint32_t
     return 0;
 }
 
-static int place_rank(const vg_place *p)
-{
-    switch (p->kind) {
-    case VG_PLACE_CITY: return 4;
-    case VG_PLACE_OTHER: return 3;
-    case VG_PLACE_ADMIN2: return 2;
-    case VG_PLACE_ADMIN1: return 1;
-    default: return 0;
-    }
-}
-
-/* The country most places in the document belong to (NULL if none). */
-static const char *main_country(const ctx *c)
-{
-    const char *best = NULL;
-    int bn = 0;
-    for (size_t k = 0; k < c->n_places && k < 256; k++) {
-        const char *cc = c->places[k].iso2;
-        if (!cc || c->places[k].confidence < 0.05f) continue;
-        int n = 0;
-        for (size_t j = 0; j < c->n_places && j < 256; j++)
-            if (c->places[j].iso2 && !strcmp(c->places[j].iso2, cc) && c->places[j].confidence >= 0.05f) n++;
-        if (n > bn) { bn = n; best = cc; }
-    }
-    return best;
-}
-
-static const vg_place *best_in(const ctx *c, uint32_t lo, uint32_t hi, const char *iso)
-{
-    const vg_place *best = NULL;
-    for (size_t k = 0; k < c->n_places; k++) {
-        const vg_place *p = &c->places[k];
-        if (p->start < lo || p->end > hi || p->confidence < 0.05f) continue;
-        int in_attr = 0; /* where the source sits is not where the event happened */
-        for (size_t a = 0; a < c->n_attr; a++)
-            if (p->start >= c->attr[a][0] && p->end <= c->attr[a][1]) in_attr = 1;
-        if (in_attr) continue;
-        if (iso && p->iso2 && strcmp(p->iso2, iso) != 0) continue;
-        if (!best || place_rank(p) > place_rank(best)) best = p;
-    }
-    return best;
-}
-
-/* The event's place: the most specific place in its sentence (first on
- * ties), else in the nearest sentence before it, else after it; places in
- * the document's main country first (a story from Syria that mentions Paris
- * happened in Syria). */
+/* The event's place: vg_places_primary's pick among the places of its
+ * sentence, else of the nearest sentence before it, else of the document;
+ * a pick outside the document's main country only when nothing else is
+ * there (a story from Syria that mentions Paris happened in Syria). Places
+ * inside a source's description ("une source militaire à Damas") are
+ * skipped: where the source sits is not where the event happened. */
 static const vg_place *pick_place(ctx *c, size_t main_k)
 {
-    const char *iso = main_country(c);
-    const vg_place *p = best_in(c, c->s[main_k].start, c->s[main_k].end, NULL);
-    if (p && (!iso || !p->iso2 || !strcmp(p->iso2, iso) || place_rank(p) >= 3)) return p;
-    for (size_t k = main_k + 1; k-- > 0;)
-        if ((p = best_in(c, c->s[k].start, c->s[k].end, iso))) return p;
-    for (size_t k = main_k + 1; k < c->ns; k++)
-        if ((p = best_in(c, c->s[k].start, c->s[k].end, iso))) return p;
-    return best_in(c, 0, (uint32_t)c->n, NULL);
+    size_t n = 0;
+    vg_place *v = vg_arena_alloc(c->doc->arena, (c->n_places + 1) * sizeof *v);
+    if (!v) return NULL;
+    for (size_t k = 0; k < c->n_places; k++) {
+        const vg_place *p = &c->places[k];
+        int in_attr = 0;
+        for (size_t a = 0; a < c->n_attr; a++)
+            if (p->start >= c->attr[a][0] && p->end <= c->attr[a][1]) in_attr = 1;
+        if (!in_attr && p->iso2) v[n++] = *p;
+    }
+    if (!n) return NULL;
+    size_t all = vg_places_primary(v, n);
+    const char *iso = all < n ? v[all].iso2 : NULL;
+    for (size_t k = main_k + 1; k-- > 0;) {
+        size_t i0 = 0, i1;
+        while (i0 < n && v[i0].start < c->s[k].start) i0++;
+        i1 = i0;
+        while (i1 < n && v[i1].end <= c->s[k].end) i1++;
+        if (i1 == i0) continue;
+        size_t pk = vg_places_primary(v + i0, i1 - i0);
+        if (pk < i1 - i0 && (!iso || !strcmp(v[i0 + pk].iso2, iso) || k == main_k)) {
+            if (k == main_k || !iso || !strcmp(v[i0 + pk].iso2, iso)) return &v[i0 + pk];
+        }
+    }
+    return all < n ? &v[all] : NULL;
 }
 
 static void mark_dates(ctx *c, sent_info *si)
@@ -428,12 +409,13 @@ static void mark_dates(ctx *c, sent_info *si)
 static int is_history(const ctx *c, const sent_info *si, size_t k, int ref_year)
 {
     if (!ref_year) return 0;
+    /* dated this year: the event itself, even if it recalls an older one */
+    if (si->has_date && si->date.y == ref_year && !si->date.relative) return 0;
     for (size_t i = c->s[k].t0; i < c->s[k].t1; i++) {
         if (c->t[i].kind != VG_TOK_NUM || c->t[i].flen != 4) continue;
         int y = atoi(c->t[i].fold);
         if (y >= 1900 && y < ref_year) return 1;
     }
-    (void)si;
     return 0;
 }
 
