@@ -662,6 +662,13 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
         }
         if (armed <= 1 && civ >= 1 && total[VG_SUB_ATTACK] > 0) sub = VG_SUB_ATTACK;
     }
+    /* Territory taken: by the state (or forces on its side) it is regained;
+     * by a rebel group it is overtaken. */
+    if (sub == VG_SUB_GOV_REGAINS || sub == VG_SUB_NSA_OVERTAKES) {
+        actor ac[8];
+        int na = find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 0);
+        if (na) sub = atoi(ac[0].e->cols[1]) == 2 ? VG_SUB_NSA_OVERTAKES : VG_SUB_GOV_REGAINS;
+    }
     /* ACLED: violence by a crowd with no armed group behind it (villagers,
      * "a group of people") is mob violence, whoever the victim. */
     if (sub == VG_SUB_ATTACK || sub == VG_SUB_ARMED_CLASH) {
