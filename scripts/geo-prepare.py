@@ -74,8 +74,11 @@ def main():
         fold = lambda w: unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower()
         if len(words) > 1 and fold(words[-1]) in admin_words:
             return " ".join(words[:-1])
-        if len(words) > 2 and fold(words[0]) in admin_words and fold(words[1]) in ("de", "du", "of", "d'"):
-            return " ".join(words[2:])
+        if len(words) > 1 and fold(words[0]) in admin_words:
+            rest = words[1:]
+            if len(rest) > 1 and fold(rest[0]) in ("de", "del", "do", "da", "du", "of", "d'"):
+                rest = rest[1:]
+            return " ".join(rest)
         return n
 
     # Countries: ACLED's names first, then the ISO lists in English and French.

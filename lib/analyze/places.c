@@ -248,7 +248,7 @@ static size_t filter_skeleton(const vg_gazetteer *g, vg_arena *ar, const tok *t,
 static float base_score(const vg_gz_entry *e, const mention *m, uint32_t post)
 {
     float s;
-    if (e->kind == VG_PLACE_COUNTRY) s = 5.0f;
+    if (e->kind == VG_PLACE_COUNTRY) s = (post & VG_GZ_PRIMARY) ? 5.0f : 2.5f; /* "Salvador" is not El Salvador */
     else if (e->kind == VG_PLACE_ADMIN1) s = m->admin ? 5.5f : 2.5f;
     else s = 0.25f * e->rank + 0.35f * (float)log10((double)e->population + 1.0);
     if (!(post & VG_GZ_PRIMARY)) s -= 1.0f;
@@ -445,7 +445,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         for (int pass = 0; pass < 1 + try_skel && !found; pass++) {
             for (j = pass == 0 ? (multi ? maxj : i) : (maxj - i > 2 ? i + 2 : maxj);; j--) {
                 if (pass == 1 && j == i && lone_common) break; /* "Monde" is not a spelling of Mende */
-                if ((t[j].upper && j > i) || (j == i && !art) || (j > i + 1 && t[j].apos && t[j].flen <= 2)) {
+                if ((t[j].upper && j > i) || (j == i && !art) || (j > i && t[j].apos && t[j].flen <= 2)) {
                     size_t k = span_key(t, i, j, pass ? VG_GZ_SKEL : VG_GZ_EXACT, pass, key, sizeof key);
                     if (k > 1) {
                         p = vg_gz_lookup(g, key, k, &np, NULL);
@@ -487,7 +487,8 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         x->stop = (uint8_t)((i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent)) || t[i].caps);
         /* Country names are context as soon as they are seen. */
         const vg_gz_entry *e0 = vg_gz_entry_at(g, p[0] & ~VG_GZ_PRIMARY);
-        if (e0->kind == VG_PLACE_COUNTRY && !skel) add_vote(g, votes, &vtotal, p[0] & ~VG_GZ_PRIMARY, 2.0f);
+        if (e0->kind == VG_PLACE_COUNTRY && !skel && (p[0] & VG_GZ_PRIMARY))
+            add_vote(g, votes, &vtotal, p[0] & ~VG_GZ_PRIMARY, 2.0f);
         i = j;
     }
     if (nm == 0) return VG_OK;
