@@ -524,13 +524,16 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
     for (size_t i = 0; i < nl; i++) {
         line *l = &L[i];
         if (l->blank) continue;
+        for (int s = 0; s < S_COUNT; s++) doc_script[s] += l->script_letters[s];
+        /* Long sentences are only ever matched by regex rules: folding them
+         * (the costliest step here) would buy nothing. */
+        if (l->terminated && l->words > 15) { l->fold = ""; continue; }
         size_t fn, st;
         char *f = vg_fold(a, l->s, l->n, &fn);
         if (!f) return VG_ERR_NOMEM;
         l->fn = trim_fold(f, fn, &st);
         l->fold = f + st;
         l->h = vg_hash64(l->fold, l->fn, 0x6368726f6d65ULL);
-        for (int s = 0; s < S_COUNT; s++) doc_script[s] += l->script_letters[s];
     }
     int main_script = S_LATIN;
     for (int s = 0; s < S_COUNT; s++)
@@ -540,9 +543,9 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
     if (!lang && doc->env && doc->env->langid) {
         /* A first guess on the raw start of the page, only to order rules;
          * the language of record is decided later on the clean text. */
-        size_t m = n < 2048 ? n : 2048;
+        size_t m = n < 1024 ? n : 1024;
         while (m < n && m > 0 && ((unsigned char)text[m] & 0xC0) == 0x80) m--;
-        lang = vg_langid_detect(doc->env->langid, text, m);
+        lang = vg_langid_guess(doc->env->langid, text, m);
     }
     pcre2_match_data *md = pcre2_match_data_create(1, NULL);
     if (!md) return VG_ERR_NOMEM;

@@ -175,7 +175,7 @@ const char *vg_langid_detect(const vg_langid *cl, const char *text, size_t n)
 {
     vg_langid *l = (vg_langid *)cl;
     /* The start of an article decides; cut on a character boundary. */
-    enum { SAMPLE = 4096 };
+    enum { SAMPLE = 1536 }; /* n-gram cost grows with the sample; this is plenty */
     size_t len = n < SAMPLE ? n : SAMPLE;
     while (len < n && len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80) len--;
     pthread_mutex_lock(&l->lock);
@@ -187,4 +187,9 @@ const char *vg_langid_detect(const vg_langid *cl, const char *text, size_t n)
         if (w) return w; /* static: lives in l */
     }
     return code;
+}
+
+const char *vg_langid_guess(const vg_langid *l, const char *text, size_t n)
+{
+    return by_words(l, text, n);
 }
