@@ -215,7 +215,10 @@ static int close_spelling(const vg_gazetteer *g, const char *a, size_t na, uint3
     char b[VG_GZ_KEY_MAX];
     size_t nb = letters_of(vg_gz_str(g, vg_gz_entry_at(g, idx)->name), b, sizeof b);
     const char *bp = b;
-    if (nb > 4 && (b[0] == 'a' || b[0] == 'e') && b[1] == 'l' && !(a[0] == b[0] && a[1] == 'l')) { bp += 2; nb -= 2; }
+    if (nb > 4 && (b[0] == 'a' || b[0] == 'e') && b[1] == 'l' && !(na >= 2 && a[0] == b[0] && a[1] == 'l')) {
+        bp += 2; /* "Al Bukamal" against "Bukamal" */
+        nb -= 2;
+    }
     size_t mx = na > nb ? na : nb;
     size_t diff = na > nb ? na - nb : nb - na;
     if (mx == 0 || diff * 100 > mx * 35) return 0;

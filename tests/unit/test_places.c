@@ -134,6 +134,9 @@ TEST(places_homonyms_follow_context)
     CHECK(p != NULL && !strcmp(p->iso2, "SY"));
     p = find(g, a, "Manifestation à Paris.", "Paris", NULL);
     CHECK(p != NULL && !strcmp(p->iso2, "FR"));
+    /* An apostrophe inside a name: "Dar'a" is Daraa, not Dar. */
+    p = find(g, a, "Regime forces shelled Karak in Dar'a countryside.", "Dar'a", NULL);
+    CHECK(p != NULL && !strcmp(p->iso2, "SY"));
     /* Skeleton match needs the country context: Saraqab is Saraqib only in Syria. */
     p = find(g, a, "Fighting on the Saraqab front in Idleb.", "Saraqib", NULL);
     CHECK(p != NULL);
