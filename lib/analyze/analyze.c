@@ -161,18 +161,21 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
             else if (!strcmp(cue, "nonpol")) si->nonpol++;
             else if (!strcmp(cue, "hist")) si->hist++;
         }
-        const vg_lex_entry *e = vg_lex_match(c->L->lex[L_TRIGGERS], c->t, s->t1, i, &len);
+        const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
+        const vg_lex_entry *e = vg_lex_match(tl, c->t, s->t1, i, &len);
         if (e) {
-            const char *name = e->cols[0];
-            int mod = name[0] == '+';
-            int sub = vg_subtype_find(name + mod);
-            float w = (float)atof(e->cols[1]);
-            if (w == 0) w = 1;
-            if (sub >= 0 && (i < neg_until || i < fut_until)) si->cancelled++;
-            if (sub >= 0 && i >= neg_until && i >= fut_until) {
-                if (mod) si->mods[sub] += w;
-                else si->sc[sub] += w;
-                if (w > si->first.w) { si->first.t0 = i; si->first.t1 = i + len; si->first.sub = sub; si->first.w = w; }
+            for (; e; e = vg_lex_next_same(tl, e)) { /* one phrase may count for several sub-types */
+                const char *name = e->cols[0];
+                int mod = name[0] == '+';
+                int sub = vg_subtype_find(name + mod);
+                float w = (float)atof(e->cols[1]);
+                if (w == 0) w = 1;
+                if (sub >= 0 && (i < neg_until || i < fut_until)) si->cancelled++;
+                if (sub >= 0 && i >= neg_until && i >= fut_until) {
+                    if (mod) si->mods[sub] += w;
+                    else si->sc[sub] += w;
+                    if (!mod && w > si->first.w) { si->first.t0 = i; si->first.t1 = i + len; si->first.sub = sub; si->first.w = w; }
+                }
             }
             i += len;
             continue;

@@ -51,6 +51,7 @@ static uint64_t key_hash(const char *s, size_t n, int prefix)
 static void link_entry(vg_lexicon *l, uint32_t idx)
 {
     vg_lex_entry *e = &l->e[idx];
+    if (e->is_dup) return;
     int prefix = e->prefix_last && e->ntok == 1;
     uint64_t h = key_hash(e->toks[0], strlen(e->toks[0]), prefix) & (l->nb - 1);
     e->next = l->buckets[h];
@@ -106,6 +107,18 @@ vg_status vg_lex_add(vg_lexicon *l, const char *phrase, size_t n, const char *co
     }
     e->ncols = (uint32_t)ncols;
     if (prefix && k == 1 && strlen(toks[0]) > l->max_prefix) l->max_prefix = (uint32_t)strlen(toks[0]);
+    /* The same phrase again: chain it to the first row instead of hiding it. */
+    for (size_t j = 0; j < l->n; j++) {
+        vg_lex_entry *o = &l->e[j];
+        if (o->is_dup || o->ntok != k || o->prefix_last != prefix) continue;
+        size_t m = 0;
+        while (m < k && !strcmp(o->toks[m], toks[m])) m++;
+        if (m < k) continue;
+        while (o->same) o = &l->e[o->same - 1];
+        o->same = (uint32_t)l->n + 1;
+        e->is_dup = 1;
+        break;
+    }
     l->n++;
     if (l->n * 2 > l->nb) { if (rehash(l) != 0) return VG_ERR_NOMEM; } /* links every entry */
     else link_entry(l, (uint32_t)(l->n - 1));
@@ -166,6 +179,11 @@ static void try_chain(const vg_lexicon *l, uint64_t h, const vg_tok *toks, size_
             if (!tok_eq(&toks[i + j], e->toks[j], e->prefix_last && j + 1 == e->ntok)) break;
         if (j == e->ntok) { *best = e; *best_len = e->ntok; }
     }
+}
+
+const vg_lex_entry *vg_lex_next_same(const vg_lexicon *l, const vg_lex_entry *e)
+{
+    return e && e->same ? &l->e[e->same - 1] : NULL;
 }
 
 const vg_lex_entry *vg_lex_match(const vg_lexicon *l, const vg_tok *toks, size_t end, size_t i, size_t *len)

@@ -17,6 +17,8 @@ typedef struct vg_lex_entry {
     const char *cols[VG_LEX_MAX_COLS]; /* the other TSV columns as written ("" if absent) */
     uint32_t ncols;
     uint32_t next;         /* bucket chain (index + 1; 0 ends) */
+    uint32_t same;         /* next row with the very same phrase (index + 1; 0 ends) */
+    uint32_t is_dup;       /* reached only through `same` of the first such row */
 } vg_lex_entry;
 
 typedef struct vg_lexicon vg_lexicon;
@@ -34,7 +36,10 @@ void vg_lex_free(vg_lexicon *lex); /* accepts NULL */
 size_t vg_lex_size(const vg_lexicon *lex);
 
 /* Longest phrase starting at toks[i] (not crossing `end`); NULL if none.
- * *len gets the number of tokens matched. Read-only: thread-safe. */
+ * *len gets the number of tokens matched. Rows repeating a phrase (one
+ * phrase, several meanings) follow through vg_lex_next_same(). Read-only:
+ * thread-safe. */
 const vg_lex_entry *vg_lex_match(const vg_lexicon *lex, const vg_tok *toks, size_t end, size_t i, size_t *len);
+const vg_lex_entry *vg_lex_next_same(const vg_lexicon *lex, const vg_lex_entry *e);
 
 #endif
