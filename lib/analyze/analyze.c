@@ -674,7 +674,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     }
     /* ACLED: violence by a crowd with no armed group behind it (villagers,
      * "a group of people") is mob violence, whoever the victim. */
-    if (sub == VG_SUB_ATTACK || sub == VG_SUB_ARMED_CLASH) {
+    if (sub == VG_SUB_ATTACK || sub == VG_SUB_ARMED_CLASH || sub == VG_SUB_LOOTING) {
         actor ac[8];
         int na = find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 1);
         for (int k = 0; k < na; k++) {
