@@ -272,8 +272,9 @@ static void counts_in(ctx *c, size_t t0, size_t t1, count *killed, count *injure
 
 typedef struct actor { const vg_lex_entry *e; size_t t0, t1; } actor;
 
-/* Actors named in tokens [t0,t1), each canonical actor once (each alias
- * once when by_alias: "military forces of A ... military forces of B"). */
+/* Actors named in tokens [t0,t1): each canonical actor once (by_alias 0),
+ * each alias once (1), or every mention (2: "GNA forces attacked LNA
+ * forces" names two sides). */
 static int find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_alias)
 {
     int n = 0;
@@ -284,7 +285,7 @@ static int find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by
         int dup = 0;
         for (int k = 0; k < n; k++)
             if (by_alias ? out[k].e == e : !strcmp(out[k].e->cols[0], e->cols[0])) dup = 1;
-        if (!dup) out[n++] = (actor){e, i, i + len};
+        if (!dup || by_alias == 2) out[n++] = (actor){e, i, i + len};
         i += len;
     }
     return n;
@@ -647,7 +648,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
      * both sides (a soldier killed by militants) is a battle. */
     if (sub == VG_SUB_ATTACK) {
         actor ac[8];
-        int na = find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 1), armed = 0, civ = 0;
+        int na = find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 2), armed = 0, civ = 0;
         for (int k = 0; k < na; k++) {
             int it = atoi(ac[k].e->cols[1]);
             if (it >= 1 && it <= 4) armed++;
@@ -663,7 +664,8 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
             if (it >= 1 && it <= 4) armed++;
             else if (it == 7) civ++;
         }
-        if (armed <= 1 && civ >= 1 && total[VG_SUB_ATTACK] > 0) sub = VG_SUB_ATTACK;
+        int explicit_clash = si[main_k].first.sub == VG_SUB_ARMED_CLASH && si[main_k].first.w >= 3.5f;
+        if (armed <= 1 && civ >= 1 && total[VG_SUB_ATTACK] > 0 && !explicit_clash) sub = VG_SUB_ATTACK;
     }
     /* Territory taken: by the state (or forces on its side) it is regained;
      * by a rebel group it is overtaken. */
