@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# cluster.sh - does the cost of storing one article (near-duplicate check + story clustering +
+# store) stay flat as the archive grows? Generated articles (events told by 1-5 articles each,
+# invented names, shared everyday vocabulary) are put through vg_db_put; prints microseconds
+# per article for each segment (1k, 3k, 10k, 30k, 100k) and peak RSS. BENCH_CLUSTER_DOCS=N to
+# change the size; BUILD=dir for another build folder. Never fails on a timing.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build}
+N=${BENCH_CLUSTER_DOCS:-100000}
+W=$(mktemp -d "${TMPDIR:-/tmp}/vg-bench-cluster-XXXXXX")
+trap 'rm -rf "$W"' EXIT
+make -s BUILD="$BUILD" "$BUILD/libvigie.a" >/dev/null || exit 1
+cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -o "$W/driver" bench/cluster_driver.c \
+    "$BUILD/libvigie.a" $(pkg-config --libs sqlite3 libxml-2.0 zlib libutf8proc libexttextcat libcurl libpcre2-8) \
+    -lstemmer -lm -lpthread || exit 1
+"$W/driver" "$W/c.db" "$N"
+echo "database: $(du -m "$W/c.db" | cut -f1) MB for $N articles"

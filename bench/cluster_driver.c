@@ -1,0 +1,118 @@
+/* cluster_driver.c - store generated articles through vg_db_put (dedup + clustering + store,
+ * no extraction or analysis) and print the cost per article at checkpoints, with peak memory. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "vigie.h"
+#include "../lib/core/hash.h"
+#include "../lib/doc/doc.h"
+
+static unsigned long long rng = 88172645463325252ULL;
+static unsigned rnd(unsigned n)
+{
+    rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
+    return (unsigned)(rng % n);
+}
+
+static const char *const common[] = {
+    "the", "said", "officials", "on", "in", "after", "police", "people", "killed", "attack", "city", "army",
+    "government", "reported", "near", "village", "according", "witnesses", "security", "forces", "fighting",
+    "wounded", "local", "residents", "minister", "region", "border", "capital", "week", "morning", "statement",
+    "group", "troops", "clashes", "protest", "election", "court", "river", "bridge", "market", "school"};
+#define N_COMMON (sizeof common / sizeof common[0])
+static const char *const syl[] = {"ka", "lo", "mi", "tan", "ver", "sol", "du", "ri", "bel", "no", "sta", "gor",
+                                  "fi", "pel", "ar", "zu", "mek", "ta", "os", "vin"};
+
+static void name(char *out, size_t n)
+{
+    size_t o = 0;
+    int k = 2 + (int)rnd(3);
+    for (int i = 0; i < k && o + 4 < n; i++) o += (size_t)snprintf(out + o, n - o, "%s", syl[rnd(20)]);
+    out[0] = (char)(out[0] - 32);
+}
+
+typedef struct event { char names[4][24]; int year; } event;
+
+static size_t article(char *buf, size_t cap, const event *e)
+{
+    size_t o = 0;
+    while (o < 1500 && o + 200 < cap) {
+        o += (size_t)snprintf(buf + o, cap - o, "%s %s %s %s %s %s %s %s %s %d. ", common[rnd(N_COMMON)],
+                              e->names[rnd(4)], common[rnd(N_COMMON)], common[rnd(N_COMMON)], e->names[rnd(4)],
+                              common[rnd(N_COMMON)], common[rnd(N_COMMON)], common[rnd(N_COMMON)],
+                              common[rnd(N_COMMON)], e->year);
+    }
+    return o;
+}
+
+static double cpu(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) { fprintf(stderr, "usage: cluster_driver DB N\n"); return 2; }
+    long n = atol(argv[2]);
+    vg_db *db;
+    if (vg_db_open(argv[1], 0, &db) != VG_OK) { fprintf(stderr, "cannot open %s\n", argv[1]); return 1; }
+    vg_db_set_batch(db, 500);
+    vg_doc *d = calloc(1, sizeof *d);
+    d->arena = vg_arena_new(0);
+    static char text[4096];
+    event e = {0};
+    int left = 0;
+    double t0 = now(), seg = t0, cseg = cpu();
+    long seg_start = 0, dups = 0;
+    /* per segment (since the previous checkpoint): wall time is noisy on a shared machine, CPU less so */
+    printf("%10s %16s %16s %12s\n", "articles", "wall us/article", "CPU us/article", "peak RSS MB");
+    for (long i = 1; i <= n; i++) {
+        if (left == 0) { /* a new event reported by 1..5 articles */
+            for (int k = 0; k < 4; k++) name(e.names[k], sizeof e.names[k]);
+            e.year = 1990 + (int)rnd(35);
+            left = 1 + (int)rnd(5);
+        }
+        left--;
+        size_t len = article(text, sizeof text, &e);
+        char id[32];
+        snprintf(id, sizeof id, "g%ld", i);
+        vg_arena_reset(d->arena);
+        memset(d->fields, 0, sizeof d->fields);
+        vg_doc_set(d, VG_F_EXT_ID, id, strlen(id));
+        vg_doc_set(d, VG_F_SOURCE, id, strlen(id));
+        vg_doc_set(d, VG_F_LANG, "en", 2);
+        vg_doc_set(d, VG_F_TEXT, text, len);
+        d->content_hash = vg_hash64(text, len, 0);
+        vg_put_result r;
+        if (vg_db_put(db, d, &r) != VG_OK) { fprintf(stderr, "put: %s\n", vg_db_error(db)); return 1; }
+        dups += r == VG_PUT_DUPLICATE;
+        if (i == 1000 || i == 3000 || i == 10000 || i == 30000 || i == 100000 || i == 300000 || i == 1000000 || i == n) {
+            double t = now(), c = cpu();
+            struct rusage ru;
+            getrusage(RUSAGE_SELF, &ru);
+            printf("%10ld %16.0f %16.0f %12ld\n", i, (t - seg) * 1e6 / (double)(i - seg_start),
+                   (c - cseg) * 1e6 / (double)(i - seg_start), ru.ru_maxrss / 1024);
+            fflush(stdout);
+            seg = t;
+            cseg = c;
+            seg_start = i;
+        }
+    }
+    vg_db_close(db);
+    printf("total %.1f s, %.0f articles/s, %ld marked duplicates\n", now() - t0, (double)n / (now() - t0), dups);
+    vg_arena_free(d->arena);
+    free(d);
+    return 0;
+}
