@@ -219,6 +219,7 @@ typedef struct count { long value; int found; size_t t0, t1; } count;
 static void counts_in(ctx *c, size_t t0, size_t t1, count *killed, count *injured, count *arrested, count *note)
 {
     const vg_lexicon *cas = c->L->lex[L_CASUALTIES], *nums = c->L->lex[L_NUMBERS];
+    size_t used[32], n_used = 0; /* numbers already bound: "faisant 25 morts" counts once */
     for (size_t i = t0; i < t1;) {
         size_t len;
         const vg_lex_entry *e = vg_lex_match(cas, c->t, t1, i, &len);
@@ -255,6 +256,11 @@ static void counts_in(ctx *c, size_t t0, size_t t1, count *killed, count *injure
                     break;
                 }
             }
+        }
+        if (found) {
+            for (size_t u = 0; u < n_used; u++)
+                if (used[u] == best.t0) found = 0;
+            if (found && n_used < 32) used[n_used++] = best.t0;
         }
         count *dst = !strcmp(kind, "killed") ? killed : !strcmp(kind, "injured") ? injured
                    : !strcmp(kind, "arrested") ? arrested : !strcmp(kind, "note") ? note : NULL;

@@ -246,6 +246,24 @@ TEST(analyze_french_counts_attribution_date)
     vg_doc_free(d);
 }
 
+TEST(analyze_french_weapons_and_counts)
+{
+    vg_doc *d = analyze("fr", "2020-05-10", "Au moins 12 civils ont été tués mardi dans un bombardement de l'aviation russe, selon l'OSDH.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->sub_event_type, "Air/drone strike") && e->fatalities == 12 && !strcmp(e->event_date, "2020-05-05"));
+    CHECK(e && e->inter1 == 8);
+    vg_doc_free(d);
+    /* "faisant 25 morts": one figure, two casualty words */
+    d = analyze("fr", "2020-05-10", "Un kamikaze s'est fait exploser dans un marché, faisant 25 morts et 40 blessés.");
+    e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->sub_event_type, "Suicide bomb") && e->fatalities == 25 && e->injured == 40);
+    vg_doc_free(d);
+    d = analyze("fr", "2020-05-10", "La police a interpellé 15 personnes lors d'émeutes dans la nuit de samedi à dimanche.");
+    e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->event_type, "Riots") && e->arrests == 15 && !strcmp(e->event_date, "2020-05-09"));
+    vg_doc_free(d);
+}
+
 TEST(analyze_non_events)
 {
     static const char *const fr[] = {
@@ -255,6 +273,8 @@ TEST(analyze_non_events)
         "Le PSG a battu Marseille trois buts à zéro lors du match de championnat.",
         "La Bourse de Paris a terminé en hausse de 2 % vendredi.",
         "Les forces n'ont pas attaqué la ville.",
+        "Le président a déclaré que l'armée lancera une offensive contre les terroristes.",
+        "Un séisme de magnitude 6 a fait 30 morts dans le sud du pays.",
     };
     for (size_t i = 0; i < sizeof fr / sizeof fr[0]; i++) {
         vg_doc *d = analyze("fr", "2017-11-09", fr[i]);
