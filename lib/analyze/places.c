@@ -30,6 +30,7 @@ typedef struct mention {
     uint8_t skel, prep, near, admin, stop;
     uint8_t part;           /* glued to capitalised words that are not part of the name */
     uint8_t common;         /* a dictionary word ("Mobile", "Battalion") */
+    uint8_t chain;          /* listed next to another name of the same country: "Guihulngan, Negros" */
     int32_t best;           /* entry index, -1 none */
     float score, second;
 } mention;
@@ -369,14 +370,15 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     if (m->stop && !(m->prep && (context || big))) return 0;
     /* Transliteration skeletons and foreign alternate names match too many
      * ordinary words; they count only inside a country the text is about. */
-    if (m->skel && !context) return 0;
-    if (!primary && m->t0 == m->t1 && !context) return 0;
+    if (m->skel && !(context && (m->prep || m->chain || share >= 0.5f))) return 0;
+    int evidence = m->prep || m->chain;
+    if (!primary && m->t0 == m->t1 && !context && !(big && evidence)) return 0;
     if (m->part && !context) return 0;
     if (m->common && e->kind != VG_PLACE_COUNTRY && e->population < 500000 &&
         !(m->prep && (context || e->population >= 100000)))
         return 0;
-    if (m->t0 == m->t1 && !big && !context && !m->prep) return 0;
-    if (e->kind == VG_PLACE_CITY && e->population < 20000 && e->rank < 3 && !context && !m->prep) return 0;
+    if (m->t0 == m->t1 && !big && !context && !evidence) return 0;
+    if (e->kind == VG_PLACE_CITY && e->population < 20000 && e->rank < 3 && !context && !evidence) return 0;
     return 1;
 }
 
@@ -387,6 +389,42 @@ static void add_vote(const vg_gazetteer *g, float *votes, float *total, uint32_t
     if (ci < 0) return;
     votes[ci] += w;
     *total += w;
+}
+
+/* Names listed together ("Guihulngan, Negros Oriental", "Kuito (Kuito, Bie)")
+ * are places of one country: when two neighbours, separated only by a comma or
+ * a parenthesis, can both be read in exactly one common country, each is
+ * evidence for the other and that country gains a vote. */
+static void chain_lists(const vg_gazetteer *g, const char *text, const tok *t, mention *m, size_t nm, float *votes,
+                        float *vtotal)
+{
+    for (size_t i = 0; i + 1 < nm; i++) {
+        uint32_t a = t[m[i].t1].e, b = t[m[i + 1].t0].s;
+        if (b - a > 4) continue;
+        int sep = 0;
+        for (uint32_t k = a; k < b; k++) {
+            char c = text[k];
+            if (c == ',' || c == '(' || c == ')') sep = 1;
+            else if (c != ' ') { sep = 0; break; }
+        }
+        if (!sep) continue;
+        int shared = -1, n_shared = 0;
+        size_t na = m[i].n_post < 16 ? m[i].n_post : 16, nb = m[i + 1].n_post < 16 ? m[i + 1].n_post : 16;
+        for (size_t x = 0; x < na && n_shared < 2; x++) {
+            int cx = iso_ix(vg_gz_entry_at(g, m[i].post[x] & ~VG_GZ_PRIMARY)->iso2);
+            if (cx < 0 || cx == shared) continue;
+            for (size_t y = 0; y < nb; y++)
+                if (iso_ix(vg_gz_entry_at(g, m[i + 1].post[y] & ~VG_GZ_PRIMARY)->iso2) == cx) {
+                    shared = cx;
+                    n_shared++;
+                    break;
+                }
+        }
+        if (n_shared != 1) continue;
+        m[i].chain = m[i + 1].chain = 1;
+        votes[shared] += 0.5f;
+        *vtotal += 0.5f;
+    }
 }
 
 vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, size_t n, const char *lang,
@@ -495,6 +533,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         i = j;
     }
     if (nm == 0) return VG_OK;
+    chain_lists(g, text, t, m, nm, votes, &vtotal);
 
     /* Pass 1 with the explicit context, then let confident winners vote, then pass 2 with proximity. */
     admset adm;
