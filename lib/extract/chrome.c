@@ -24,6 +24,7 @@ enum {
     HEADLINE_WORDS = 25,      /* longer unpunctuated lines are paragraphs */
     SENTENCE_WORDS = 20,      /* this long without punctuation still reads as prose */
     SHORT_WORDS = 3,          /* an unpunctuated line this short is never text */
+    FURNITURE_WORDS = 12,     /* longest unpunctuated line dropped for standing outside the body */
     RELATED_MAX = 15,         /* headlines a related block may swallow */
     REPEAT_WORDS = 15,        /* lines longer than this are never "repeated" chrome */
     REPEAT_DOCS = 2,          /* earlier documents of the outlet that must carry a line */
@@ -728,7 +729,12 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
     for (size_t i = 0; i < nl && st == VG_OK; i++) {
         line *l = &L[i];
         if (l->blank || l->drop || sentence_like(l)) continue;
-        if ((fb < nl && (i < fb || i > lb)) || l->words <= SHORT_WORDS) mark(l, "short-no-punct");
+        /* A line that ends on a comma, or introduces what follows at some
+         * length, is prose cut by the page, not furniture; so is a standfirst
+         * longer than a widget ever is. */
+        char last = l->s[l->n - 1];
+        int prose = last == ',' || (last == ':' && l->words >= 8) || l->words > FURNITURE_WORDS;
+        if ((fb < nl && (i < fb || i > lb) && !prose) || l->words <= SHORT_WORDS) mark(l, "short-no-punct");
     }
     if (st != VG_OK) return st;
 
