@@ -18,10 +18,13 @@
 #define MAX_LANGS 8
 #define MAX_ANALYZED_BYTES (4u << 20) /* longer texts: the first 4 MiB are analysed */
 
-enum { L_TRIGGERS, L_CUES, L_ACTORS, L_NUMBERS, L_CASUALTIES, L_ATTRIBUTION, L_ABBREV, L_MONTHS, L_WEEKDAYS, L_RELDATES, L_COUNT };
+enum { L_TRIGGERS, L_CUES, L_ACTORS, L_NUMBERS, L_CASUALTIES, L_ATTRIBUTION, L_ABBREV, L_MONTHS, L_WEEKDAYS, L_RELDATES,
+       L_DEMONYMS, L_COUNT };
+/* places-demonyms.tsv is the place resolver's file ("word<TAB>ISO2"); read
+ * here too, as the last resort for an event's country. */
 static const char *const lex_files[L_COUNT] = {
     "triggers.tsv", "cues.tsv", "actors.tsv", "numbers.tsv", "casualties.tsv", "attribution.tsv",
-    "abbrev.tsv", "months.tsv", "weekdays.tsv", "reldates.tsv"};
+    "abbrev.tsv", "months.tsv", "weekdays.tsv", "reldates.tsv", "places-demonyms.tsv"};
 
 typedef struct lang_res {
     char code[8];
@@ -51,7 +54,9 @@ static vg_status load_lang(const char *dir, const char *code, lang_res *l, char 
 {
     char path[4096];
     memset(l, 0, sizeof *l);
-    snprintf(l->code, sizeof l->code, "%s", code);
+    size_t cl = strlen(code) < sizeof l->code - 1 ? strlen(code) : sizeof l->code - 1; /* callers pass <= 3 bytes */
+    memcpy(l->code, code, cl);
+    l->code[cl] = 0;
     for (int i = 0; i < L_COUNT; i++) {
         snprintf(path, sizeof path, "%s/%s/%s", dir, code, lex_files[i]);
         vg_status st = vg_lex_load(path, &l->lex[i], err, errlen);
@@ -500,6 +505,22 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
                 e->country = cp->country;
                 e->iso = cp->iso2;
                 add_ev(c, e, "country", c->t[ac[k].t0].start, c->t[ac[k].t1 - 1].end, 0.5f);
+            }
+        }
+    }
+    if (!e->country && c->an->gaz) {
+        /* Still none: a demonym ("Lebanese protesters", "Iraqi forces"), in the sentence first. */
+        for (int pass = 0; pass < 2 && !e->country; pass++) {
+            size_t a0 = pass ? 0 : s->t0, a1 = pass ? c->nt : s->t1;
+            for (size_t i = a0; i < a1 && !e->country; i++) {
+                size_t len;
+                const vg_lex_entry *de = vg_lex_match(c->L->lex[L_DEMONYMS], c->t, a1, i, &len);
+                const vg_place *cp = de && de->cols[0][0] ? vg_gazetteer_country(c->an->gaz, de->cols[0], strlen(de->cols[0])) : NULL;
+                if (cp) {
+                    e->country = cp->country;
+                    e->iso = cp->iso2;
+                    add_ev(c, e, "country", c->t[i].start, c->t[i + len - 1].end, 0.4f);
+                }
             }
         }
     }
