@@ -13,7 +13,31 @@ typedef struct vg_analyzer vg_analyzer;
 vg_status vg_analyzer_load(const char *data_dir, vg_analyzer **out, char *err, size_t errlen,
                            char *warn, size_t warnlen);
 void vg_analyzer_free(vg_analyzer *a);
-/* Appends events to doc (vg_doc_add_event). Thread-safe on a shared analyzer. */
+/* Appends events to doc (vg_doc_add_event). Thread-safe on a shared analyzer;
+ * all per-document memory comes from doc->arena.
+ *
+ * What it does, per document in a language with data/<lang>/triggers.tsv
+ * (other languages get no events): sentences; trigger phrases scored per
+ * ACLED sub-event type, cancelled by a negation or a threat/announcement
+ * just before them, discounted in background sentences (a year before the
+ * reference year) and dropped next to accidents, disasters and sport; ACLED's
+ * precedence (protest + force = with intervention, protesters' violence =
+ * riot, armed men on both sides = battle, crowd violence = mob violence,
+ * territory taken by the state = regained). The main event (highest
+ * confidence) comes from the whole document, earlier sentences weighing
+ * more; other sentences of a different sub-type add lower-confidence events.
+ *
+ * event_date convention: "YYYY-MM-DD". Weekdays and relative words
+ * ("jeudi", "hier", "last week") are resolved only against a publication
+ * date. A day and month with no year and no publication date are written
+ * with the year as "XXXX" ("XXXX-11-08"): the year is unknown, not invented.
+ * Month-only dates ("March 2020") take day 15 with time_precision 3. With
+ * no date in the text, the publication date with time_precision 2.
+ *
+ * Fatalities follow ACLED: an explicit tally in the note ("3 fatalities",
+ * "Fatalities coded as 3", "no fatalities") wins; else the figures bound to
+ * "killed"-words near the event, summed across groups; vague words use
+ * ACLED's conventions from numbers.tsv (several = 10, dozens = 12). */
 vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc);
 
 #endif
