@@ -227,3 +227,24 @@ TEST(chrome_load_rejects_bad_rules)
     rmdir(path);
     rmdir(dir);
 }
+
+TEST(chrome_datelines_bylines_and_cut_prose)
+{
+    SETUP();
+    const char *t =
+        "Storm cuts power to thousands along the coast\n\n"
+        "By Jane Porter\n"
+        "Published on Friday, 14 March 2025\n"
+        "A storm cut power to about 40,000 homes along the coast on Friday, the utility company said,\n"
+        "adding that crews would work through the night.\n\n"
+        "Winds of up to 120 km/h brought down trees and power lines in several towns, officials said.\n\n"
+        "Residents were asked to stay indoors until the warning is lifted by the weather service at noon\n";
+    CHECK_INT(load(d, t, NULL, NULL), VG_OK);
+    CHECK_STR(reason_for(d, "By Jane Porter"), "pattern:en:byline");
+    CHECK_STR(reason_for(d, "Published on Friday, 14 March 2025"), "pattern:en:dateline");
+    /* Joined: the first line stops on a comma and the next starts lowercase. */
+    CHECK(has_text(d, "the utility company said, adding that crews"));
+    /* An unpunctuated last paragraph of 18 words is text, not a footer. */
+    CHECK(has_text(d, "Residents were asked to stay indoors"));
+    TEARDOWN();
+}
