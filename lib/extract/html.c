@@ -1,8 +1,6 @@
-/* html.c - main text of an HTML page: libxml2 SAX into a compact block list, then readability-style scoring. */
+/* html.c - main text of an HTML page: streamed tags into a compact block list, then readability-style scoring. */
 #include "html.h"
 
-#include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,9 +10,10 @@
 #include "../doc/env.h"
 #include "html_charset.h"
 #include "html_hints.h"
+#include "html_lex.h"
 #include "html_meta.h"
 
-/* The page is parsed once, by SAX: no DOM. What the extraction needs is
+/* The page is tokenized once (html_lex.c), streaming events: no DOM. What the extraction needs is
  * kept: block-level elements as nodes (parent, tag, class/id weight) and the
  * text between block boundaries as blocks pointing at their node. Scoring
  * then runs over these arrays, which are a small fraction of a tree. */
@@ -46,6 +45,7 @@ typedef struct node {
     uint8_t tag, flags;
     int16_t hint;
     uint32_t text, link;   /* bytes of text / link text in the subtree */
+    uint32_t good;         /* bytes of paragraph text that voted, in the subtree */
     float score;
 } node;
 
@@ -80,7 +80,7 @@ typedef struct sax {
 
 static tag tag_of(const char *n)
 {
-    /* names from libxml2's HTML parser are lower case */
+    /* names from html_lex.c are lower case */
     switch (n[0]) {
     case 'a':
         if (!n[1]) return T_A;
@@ -175,11 +175,11 @@ static tag tag_of(const char *n)
     return T_INLINE;
 }
 
-static const char *attr(const xmlChar **atts, const char *name)
+static const char *attr(const char **atts, const char *name)
 {
     if (!atts) return NULL;
     for (size_t i = 0; atts[i] && i < 512; i += 2)
-        if (!strcmp((const char *)atts[i], name)) return atts[i + 1] ? (const char *)atts[i + 1] : "";
+        if (!strcmp(atts[i], name)) return atts[i + 1] ? atts[i + 1] : "";
     return NULL;
 }
 
@@ -195,7 +195,7 @@ static int has_word_ci(const char *s, const char *w)
 }
 
 /* style="display:none", hidden, aria-hidden: the reader never sees it. */
-static int is_hidden(const xmlChar **atts)
+static int is_hidden(const char **atts)
 {
     if (attr(atts, "hidden")) return 1;
     const char *st = attr(atts, "style");
@@ -267,7 +267,7 @@ static void add_text(sax *s, const char *p, size_t n)
     if (s->in_a) s->cur_link += s->text.len - before;
 }
 
-static int32_t new_node(sax *s, tag t, const xmlChar **atts)
+static int32_t new_node(sax *s, tag t, const char **atts)
 {
     if (s->n_nodes == s->cap_nodes) {
         size_t nc = s->cap_nodes ? s->cap_nodes * 2 : 256;
@@ -307,10 +307,9 @@ static int32_t new_node(sax *s, tag t, const xmlChar **atts)
     return (int32_t)s->n_nodes++;
 }
 
-static void sax_start(void *ud, const xmlChar *xname, const xmlChar **atts)
+static void sax_start(void *ud, const char *name, const char **atts)
 {
     sax *s = ud;
-    const char *name = (const char *)xname;
     if (s->failed) return;
     if (s->depth >= MAX_STACK) { s->overflow++; return; }
     tag t = tag_of(name);
@@ -377,7 +376,7 @@ static void sax_start(void *ud, const xmlChar *xname, const xmlChar **atts)
         if (!f->skip && t != T_BODY && t != T_HTML && is_hidden(atts)) f->skip = 1;
     }
     if (f->skip) {
-        if (!s->skip) flush(s);
+        /* no flush: a button or icon inside a paragraph does not split it */
         s->skip++;
     } else if (!s->skip) {
         if (t >= T_BLOCK_FIRST) {
@@ -402,13 +401,13 @@ static void sax_start(void *ud, const xmlChar *xname, const xmlChar **atts)
     s->depth++;
 }
 
-static void sax_end(void *ud, const xmlChar *xname)
+static void sax_end(void *ud, const char *name)
 {
     sax *s = ud;
-    (void)xname;
+    (void)name;
     if (s->failed) return;
     if (s->overflow) { s->overflow--; return; }
-    if (s->depth == 0) return;
+    if (s->depth <= 1) return; /* never the root */
     frame *f = &s->stack[s->depth - 1];
     tag t = (tag)f->tag;
     if (f->skip) {
@@ -435,16 +434,16 @@ static void sax_end(void *ud, const xmlChar *xname)
     s->depth--;
 }
 
-static void sax_chars(void *ud, const xmlChar *ch, int len)
+static void sax_chars(void *ud, const char *ch, size_t len)
 {
     sax *s = ud;
-    if (s->failed || len <= 0) return;
+    if (s->failed || len == 0) return;
     if (s->skip) {
-        if (s->in_title && s->title.len + (size_t)len < MAX_TITLE) vg_buf_append(&s->title, ch, (size_t)len);
-        if (s->in_ld && s->ld.len + (size_t)len < MAX_LD) vg_buf_append(&s->ld, ch, (size_t)len);
+        if (s->in_title && s->title.len + len < MAX_TITLE) vg_buf_append(&s->title, ch, len);
+        if (s->in_ld && s->ld.len + len < MAX_LD) vg_buf_append(&s->ld, ch, len);
         return;
     }
-    add_text(s, (const char *)ch, (size_t)len);
+    add_text(s, ch, len);
 }
 
 /* ---- scoring ---- */
@@ -512,6 +511,7 @@ static int32_t choose_root(sax *s, uint8_t *rm_any, int use_hints)
         rm_any[i] = (uint8_t)(use_hints && ((N[i].flags & N_REMOVE) || (p >= 0 && rm_any[p])));
         N[i].flags &= (uint8_t)~N_SCORED;
         N[i].score = 0;
+        N[i].good = 0;
     }
     /* each paragraph votes for its parent and grandparents */
     for (size_t b = 0; b < s->n_blocks; b++) {
@@ -521,6 +521,7 @@ static int32_t choose_root(sax *s, uint8_t *rm_any, int use_hints)
         if (IS_HEADING(t) || t == T_LI || t == T_DT || t == T_TH || t == T_TR) continue;
         if (bl->link * 2 > bl->len) continue;
         float sc = 1.f + (float)count_commas(s->text.data + bl->start, bl->len) + (float)(bl->len / 100 > 3 ? 3 : bl->len / 100);
+        for (int32_t g = bl->node, hops = 0; g >= 0 && hops < MAX_STACK + 8; g = N[g].parent, hops++) N[g].good += bl->len;
         int32_t k = N[bl->node].parent;
         for (int level = 0; k >= 0 && level < 5; level++, k = N[k].parent) {
             if (!(N[k].flags & N_SCORED)) { N[k].score = base_score(&N[k]); N[k].flags |= N_SCORED; }
@@ -545,6 +546,16 @@ static int32_t choose_root(sax *s, uint8_t *rm_any, int use_hints)
         if (N[p].score > last) { top = p; }
         last = N[p].score;
     }
+    /* An article split into several containers (by ads, pull quotes,
+     * "read more" boxes) leaves the best-scored one holding part of it:
+     * climb to an ancestor that holds clearly more paragraph text while
+     * staying low in links. */
+    int32_t up = top;
+    for (int32_t p = N[top].parent; p >= 0 && N[p].tag != T_BODY; p = N[p].parent) {
+        if (rm_any[p]) break;
+        if ((float)N[p].good >= 1.5f * (float)N[up].good && link_density(&N[p]) <= 0.3f) up = p;
+    }
+    top = up;
     /* microdata says where the body is: trust it when it holds real text */
     for (size_t i = 0; i < nn; i++) {
         if (!(N[i].flags & N_BODY)) continue;
@@ -569,6 +580,23 @@ static int has_sentence_break(const char *p, size_t n)
 {
     for (size_t i = 0; i + 1 < n; i++)
         if (p[i] == '.' && p[i + 1] == ' ') return 1;
+    return 0;
+}
+
+static int same_text(const char *a, size_t an, const char *b)
+{
+    if (!b) return 0;
+    while (*b == ' ' || *b == '\n' || *b == '\t') b++;
+    size_t bn = strlen(b);
+    while (bn && (b[bn - 1] == ' ' || b[bn - 1] == '\n' || b[bn - 1] == '\t')) bn--;
+    return an == bn && !memcmp(a, b, an);
+}
+
+static int is_headline(const sax *s, const char *p, size_t n)
+{
+    if (same_text(p, n, s->meta.h1)) return 1;
+    for (int i = 0; i < VG_MC_N; i++)
+        if (same_text(p, n, s->meta.title[i])) return 1;
     return 0;
 }
 
@@ -618,6 +646,8 @@ static void assemble(sax *s, int32_t top, uint8_t *sel, vg_buf *out)
         if (bl->node < 0 || in[bl->node] != 2) continue;
         const char *p = s->text.data + bl->start;
         tag t = (tag)N[bl->node].tag;
+        /* the headline is metadata (VG_F_TITLE), not body text */
+        if (IS_HEADING(t) && is_headline(s, p, bl->len)) continue;
         if (bl->link * 2 > bl->len && !IS_HEADING(t)) continue;
         if (bl->link && bl->link * 10 > bl->len * 9) continue;
         if (out->len) vg_buf_append(out, "\n\n", 2);
@@ -628,6 +658,27 @@ static void assemble(sax *s, int32_t top, uint8_t *sel, vg_buf *out)
     }
     if (last_good < out->len) out->len = last_good;
     if (out->data) out->data[out->len] = 0;
+}
+
+/* True when no code point of s can change under NFC: all below U+0300
+ * (no combining marks; nothing there decomposes) or common punctuation
+ * U+2002..U+206F and the euro sign. Saves utf8proc on most EN/FR pages. */
+static int nfc_stable(const char *p, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        if (c < 0xCC) {
+            if (c >= 0xC0) i++;
+            continue;
+        }
+        if (c == 0xE2 && i + 2 < n) {
+            uint32_t cp = ((uint32_t)(c & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+            if ((cp >= 0x2002 && cp <= 0x206F) || cp == 0x20AC) { i += 2; continue; }
+        }
+        return 0;
+    }
+    return 1;
 }
 
 vg_status vg_html_extract(vg_doc *doc, const char *html, size_t n, const char *charset)
@@ -646,24 +697,12 @@ vg_status vg_html_extract(vg_doc *doc, const char *html, size_t n, const char *c
     s->h1_node = -1;
     s->space = 1;
 
-    htmlSAXHandler h;
-    memset(&h, 0, sizeof h);
-    h.startElement = sax_start;
-    h.endElement = sax_end;
-    h.characters = sax_chars;
-    h.ignorableWhitespace = sax_chars;
-    h.cdataBlock = sax_chars;
-    htmlParserCtxtPtr ctx = htmlCreateMemoryParserCtxt(u, (int)ulen);
-    if (!ctx) { free(s); return VG_ERR_NOMEM; }
-    /* our own handler: no tree is built */
-    memcpy(ctx->sax, &h, sizeof h);
-    ctx->userData = s;
-    htmlCtxtUseOptions(ctx, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                                HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD);
-    xmlSwitchEncoding(ctx, XML_CHAR_ENCODING_UTF8);
-    htmlParseDocument(ctx);
+    /* a root node for text outside any element (a feed's plain description) */
+    s->stack[0] = (frame){T_BODY, 0, new_node(s, T_BODY, NULL)};
+    s->depth = 1;
+    const vg_html_lex_cb cb = {sax_start, sax_end, sax_chars};
+    if (vg_html_lex(u, ulen, &cb, s) != 0) s->failed = 1;
     flush(s);
-    htmlFreeParserCtxt(ctx);
 
     st = VG_OK;
     vg_buf out = VG_BUF_INIT;
@@ -692,10 +731,11 @@ vg_status vg_html_extract(vg_doc *doc, const char *html, size_t n, const char *c
             s->meta.title[VG_MC_TAG] = vg_arena_strndup(doc->arena, s->title.data, s->title.len);
         vg_html_meta_finish(doc, &s->meta);
         if (out.len) {
-            size_t nl, vl = vg_utf8_valid_prefix(out.data, out.len);
-            char *nfc = vl == out.len ? vg_utf8_nfc(doc->arena, out.data, out.len, &nl) : NULL;
+            size_t nl = out.len, vl = vg_utf8_valid_prefix(out.data, out.len);
+            const char *nfc = vl != out.len ? NULL : nfc_stable(out.data, out.len) ? out.data
+                                                  : vg_utf8_nfc(doc->arena, out.data, out.len, &nl);
             if (vl != out.len) {
-                /* libxml2 gives UTF-8; this only guards against surprises */
+                /* the input was valid UTF-8; this only guards against surprises */
                 const char *r;
                 size_t rl;
                 if (vg_html_to_utf8(doc->arena, out.data, out.len, "utf-8", &r, &rl) == VG_OK)

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "../core/utf8.h"
@@ -80,14 +81,36 @@ static int western_or_utf8(const char *cs)
     return 0;
 }
 
-/* UTF-8 where valid, Windows-1252 byte by byte where not. */
-static char *repair_utf8(vg_arena *a, const char *s, size_t n, size_t *out_len)
+/* vg_utf8_valid_prefix with ASCII skipped eight bytes at a time: pages
+ * are mostly markup, and this runs over every byte of them. */
+static size_t valid_prefix(const char *s, size_t n)
 {
-    size_t ok = vg_utf8_valid_prefix(s, n);
+    size_t i = 0;
+    while (i < n) {
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (w & 0x8080808080808080ull) break;
+            i += 8;
+        }
+        while (i < n && (unsigned char)s[i] < 0x80) i++;
+        if (i >= n) break;
+        unsigned char c = (unsigned char)s[i];
+        size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (len > n - i || vg_utf8_valid_prefix(s + i, len) != len) return i;
+        i += len;
+    }
+    return n;
+}
+
+/* UTF-8 where valid, Windows-1252 byte by byte where not. Valid input is
+ * returned as is (no copy). */
+static const char *repair_utf8(vg_arena *a, const char *s, size_t n, size_t *out_len)
+{
+    size_t ok = valid_prefix(s, n);
     if (ok == n) {
-        char *o = vg_arena_strndup(a, s, n);
-        if (o) *out_len = n;
-        return o;
+        *out_len = n;
+        return s;
     }
     char *o = vg_arena_alloc(a, ok + (n - ok) * 3 + 1), *w = o;
     if (!o) return NULL;
@@ -120,7 +143,7 @@ static char *repair_utf8(vg_arena *a, const char *s, size_t n, size_t *out_len)
 
 /* Through iconv; undecodable bytes become U+FFFD. NULL if iconv does not
  * know the charset. */
-static char *via_iconv(vg_arena *a, const char *cs, const char *s, size_t n, size_t *out_len)
+static const char *via_iconv(vg_arena *a, const char *cs, const char *s, size_t n, size_t *out_len)
 {
     iconv_t cd = iconv_open("UTF-8", cs);
     if (cd == (iconv_t)-1) return NULL;
@@ -145,7 +168,7 @@ static char *via_iconv(vg_arena *a, const char *cs, const char *s, size_t n, siz
     *w = 0;
     size_t len = (size_t)(w - o);
     /* iconv output is UTF-8 by contract; check anyway (cheap) */
-    if (vg_utf8_valid_prefix(o, len) != len) return repair_utf8(a, o, len, out_len);
+    if (valid_prefix(o, len) != len) return (char *)repair_utf8(a, o, len, out_len);
     *out_len = len;
     return o;
 }
@@ -154,7 +177,7 @@ vg_status vg_html_to_utf8(vg_arena *a, const char *s, size_t n, const char *http
                           const char **out, size_t *out_len)
 {
     char cs[48] = "";
-    char *o = NULL;
+    const char *o = NULL;
     if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
         s += 3; n -= 3;
         strcpy(cs, "utf-8");
@@ -178,7 +201,7 @@ vg_status vg_html_to_utf8(vg_arena *a, const char *s, size_t n, const char *http
     if (!cs[0]) vg_html_sniff_charset(s, n, cs, sizeof cs);
     /* Valid UTF-8 beyond ASCII is almost never an accident, whatever the
      * page declares; read it as UTF-8. */
-    if (!western_or_utf8(cs) && vg_utf8_valid_prefix(s, n) != n) {
+    if (!western_or_utf8(cs) && valid_prefix(s, n) != n) {
         o = via_iconv(a, cs, s, n, out_len);
     }
     if (!o) o = repair_utf8(a, s, n, out_len);

@@ -7,7 +7,8 @@
 #include "../core/arena.h"
 
 /* s[0..n): raw page; http_charset: from a Content-Type header or NULL.
- * On VG_OK *out (arena-owned, NUL-terminated) holds valid UTF-8 without BOM.
+ * On VG_OK *out holds valid UTF-8 without BOM: s itself (past a BOM) when it
+ * was valid already, else a conversion in the arena. Not NUL-terminated.
  * Order of trust: BOM, then the HTTP charset, then a <meta> / <?xml?>
  * declaration in the first 4 KiB. A declared single-byte Western charset (or
  * none) is read as UTF-8 where the bytes are valid UTF-8 and as Windows-1252
