@@ -130,6 +130,7 @@ typedef struct sent_info {
     int nonpol, hist, future;
     int cancelled;            /* triggers cancelled by a negation or a threat */
     hit first;                /* strongest trigger, for evidence */
+    hit mfirst;               /* strongest modifier, when the sentence has no trigger */
     int has_date;
     vg_date date;
 } sent_info;
@@ -179,7 +180,8 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
                 if (sub >= 0 && i >= neg_until && i >= fut_until) {
                     if (mod) si->mods[sub] += w;
                     else si->sc[sub] += w;
-                    if (!mod && w > si->first.w) { si->first.t0 = i; si->first.t1 = i + len; si->first.sub = sub; si->first.w = w; }
+                    hit *h = mod ? &si->mfirst : &si->first;
+                    if (w > h->w) { h->t0 = i; h->t1 = i + len; h->sub = sub; h->w = w; }
                 }
             }
             i += len;
@@ -449,7 +451,7 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     e->confidence = conf;
     e->sent_start = s->start;
     e->sent_end = s->end;
-    hit h = si[main_k].first;
+    hit h = si[main_k].first.t1 > si[main_k].first.t0 ? si[main_k].first : si[main_k].mfirst;
     if (h.t1 > h.t0) {
         add_ev(c, e, "event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
         add_ev(c, e, "sub_event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
@@ -663,8 +665,10 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     /* main sentence: the strongest for the chosen sub-type (or for any modifier of it), first on ties */
     size_t main_k = 0;
     float mb = -1;
+    int protest_family = sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE || sub == VG_SUB_VIOLENT_DEMO;
     for (size_t k = 0; k < c.ns; k++) {
-        float v = si[k].sc[sub] + si[k].mods[sub];
+        /* a protest met with force: the protest's own sentence carries the event */
+        float v = si[k].sc[sub] + si[k].mods[sub] + (protest_family ? si[k].sc[VG_SUB_PEACEFUL] : 0);
         if (v > mb) { mb = v; main_k = k; }
     }
     if (mb <= 0)
