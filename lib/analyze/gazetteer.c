@@ -457,6 +457,7 @@ static vg_status read_words(builder *b, const char *path, char *err, size_t errl
         else if (!strcmp(fld[0], "near")) kind = VG_GZ_NEAR;
         else if (!strcmp(fld[0], "admin")) kind = VG_GZ_ADMIN;
         else if (!strcmp(fld[0], "stop")) kind = VG_GZ_STOP;
+        else if (!strcmp(fld[0], "generic")) kind = VG_GZ_GENERIC;
         else continue;
         size_t flen;
         char *fw = vg_fold_heap(word, vg_utf8_valid_prefix(word, strlen(word)), &flen);

@@ -524,6 +524,13 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         if ((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && name_word(g, &t[j + 1])) ||
             (i > 0 && t[i].glued && !t[i].sent && name_word(g, &t[i - 1])))
             x->part = 1;
+        /* "Qasr" in "Qasr Bin Ghashir", "Wadi" in "Wadi al-Rabi": the start of an unknown name. */
+        if (i == j && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[i], VG_GZ_GENERIC) &&
+            !word_is(g, &t[j + 1], VG_GZ_ADMIN) && !word_is(g, &t[j + 1], VG_GZ_NEAR) &&
+            (t[j + 1].upper || (t[j + 1].flen <= 3 && j + 2 < nt && t[j + 2].upper && t[j + 2].glued))) {
+            nm--;
+            continue;
+        }
         x->common = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_COMMON));
         x->stop = (uint8_t)((i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent)) || t[i].caps);
         /* Country names are context as soon as they are seen. */

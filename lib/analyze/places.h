@@ -76,6 +76,7 @@ typedef struct vg_gz_entry {
 #define VG_GZ_ADMIN '&'     /* first-level division word */
 #define VG_GZ_STOP '!'      /* listed word: needs evidence to count as a place */
 #define VG_GZ_COMMON '?'    /* dictionary word (hunspell): needs evidence unless a country or large city */
+#define VG_GZ_GENERIC '#'   /* first word of longer names ("Wadi", "Kafr"): alone before more words, not a place */
 
 #define VG_GZ_KEY_SKEL 1    /* vg_gz_key mode: transliteration skeleton */
 #define VG_GZ_KEY_NOART 2   /* vg_gz_key mode: drop a leading article */

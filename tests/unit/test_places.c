@@ -158,6 +158,9 @@ TEST(places_common_words_need_evidence)
     CHECK(find(g, a, "Une attaque à Nice, en France.", "Nice", &n) != NULL);
     CHECK(find(g, a, "On 9 May 2020, nothing here.", NULL, &n) == NULL);
     CHECK_INT(n, 0);
+    /* A generic first word of a longer unknown name is not the place. */
+    CHECK(find(g, a, "Shells fell in Qasr Bin Ghashir, south of the Jordanian capital.", "Al Qasr", &n) == NULL);
+    CHECK(find(g, a, "Shells fell in Al Qasr, in Jordan.", "Al Qasr", &n) != NULL);
     vg_arena_free(a);
     vg_gazetteer_free(g);
 }
