@@ -298,7 +298,8 @@ static int find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by
         int dup = 0;
         for (int k = 0; k < n; k++)
             if (by_alias ? out[k].e == e : !strcmp(out[k].e->cols[0], e->cols[0])) dup = 1;
-        if (!dup || by_alias == 2) out[n++] = (actor){e, i, i + len};
+        /* inter 0: an observer (a monitoring mission), never a party */
+        if ((!dup || by_alias == 2) && (by_alias || atoi(e->cols[1]) != 0)) out[n++] = (actor){e, i, i + len};
         i += len;
     }
     return n;
@@ -499,14 +500,16 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     for (int k = 0; k < na; k++)
         if (k != i1) { i2 = k; break; }
     if (!e->country && c->an->gaz) {
-        /* No place found: an actor tied to one country ("Ukrainian forces") gives it. */
-        for (int k = 0; k < na && !e->country; k++) {
-            const char *cn = ac[k].e->cols[2];
+        /* No place found: an actor (or observer) tied to one country ("Ukrainian forces") gives it. */
+        actor all[8];
+        int nall = find_actors(c, s->t0, s->t1, all, 8, 1);
+        for (int k = 0; k < nall && !e->country; k++) {
+            const char *cn = all[k].e->cols[2];
             const vg_place *cp = cn[0] ? vg_gazetteer_country(c->an->gaz, cn, strlen(cn)) : NULL;
             if (cp) {
                 e->country = cp->country;
                 e->iso = cp->iso2;
-                add_ev(c, e, "country", c->t[ac[k].t0].start, c->t[ac[k].t1 - 1].end, 0.5f);
+                add_ev(c, e, "country", c->t[all[k].t0].start, c->t[all[k].t1 - 1].end, 0.5f);
             }
         }
     }
