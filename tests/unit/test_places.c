@@ -219,6 +219,25 @@ TEST(places_bad_inputs)
     close(fd);
     CHECK_INT(vg_gazetteer_load(path, &g, err, sizeof err), VG_ERR_FORMAT);
     unlink(path);
+    /* A real file cut short must be refused, not read past its end. */
+    char full[] = "/tmp/vigie-test-gazcut-XXXXXX";
+    fd = mkstemp(full);
+    CHECK(fd >= 0);
+    if (fd >= 0) {
+        close(fd);
+        const char *tsv[] = {"tests/fixtures/geo/places.tsv"};
+        CHECK_INT(vg_gazetteer_build(tsv, 1, NULL, 0, full, err, sizeof err), VG_OK);
+        FILE *f = fopen(full, "rb");
+        char buf[4096];
+        size_t got = f ? fread(buf, 1, sizeof buf, f) : 0;
+        if (f) fclose(f);
+        CHECK(got == sizeof buf);
+        f = fopen(full, "wb");
+        if (f) { fwrite(buf, 1, got, f); fclose(f); }
+        CHECK_INT(vg_gazetteer_load(full, &g, err, sizeof err), VG_ERR_FORMAT);
+        CHECK(g == NULL);
+        unlink(full);
+    }
     g = fixture();
     vg_arena *a = vg_arena_new(1 << 12);
     CHECK(g != NULL && a != NULL);
