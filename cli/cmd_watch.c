@@ -69,9 +69,14 @@ static int reject(watch *w, const char *url, const char *why)
 }
 
 /* Fetch one item's page and store it. -1 only when the database fails. */
-static int do_item(watch *w, const vg_feed_item *it)
+static int do_item(watch *w, const char *feed_url, const vg_feed_item *it)
 {
-    const char *link = it->link;
+    char link[4096];
+    /* feeds may give links relative to themselves */
+    if (vg_fetch_resolve(feed_url, it->link, link, sizeof link) != VG_OK) {
+        w->c.items++;
+        return reject(w, it->link, "link does not resolve to a URL");
+    }
     w->c.items++;
     progress(w, link);
     vg_fetch_result res;
@@ -143,7 +148,7 @@ static int do_feed(watch *w, const char *url)
     int rc = 0;
     for (size_t i = 0; i < n && !interrupted && rc == 0; i++) {
         if (!items[i].link) continue;
-        rc = do_item(w, &items[i]);
+        rc = do_item(w, url, &items[i]);
     }
     vg_arena_free(a);
     return rc;

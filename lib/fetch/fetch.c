@@ -184,6 +184,23 @@ static vg_status split_url(const char *url, char *origin, size_t olen, char *pat
     return st;
 }
 
+vg_status vg_fetch_resolve(const char *base, const char *link, char *out, size_t outlen)
+{
+    CURLU *u = curl_url();
+    if (!u) return VG_ERR_NOMEM;
+    char *full = NULL;
+    vg_status st = VG_ERR_ARG;
+    if (curl_url_set(u, CURLUPART_URL, base, 0) == CURLUE_OK &&
+        curl_url_set(u, CURLUPART_URL, link, 0) == CURLUE_OK && /* relative to the base set first */
+        curl_url_get(u, CURLUPART_URL, &full, 0) == CURLUE_OK && strlen(full) < outlen) {
+        memcpy(out, full, strlen(full) + 1);
+        st = VG_OK;
+    }
+    curl_free(full);
+    curl_url_cleanup(u);
+    return st;
+}
+
 static host *host_get(vg_fetcher *f, const char *origin)
 {
     for (size_t i = 0; i < f->n_hosts; i++)

@@ -60,6 +60,10 @@ typedef struct vg_fetch_result {
  * VG_ERR_DB (state file). */
 vg_status vg_fetch_url(vg_fetcher *f, const char *url, unsigned flags, vg_fetch_result *res);
 const char *vg_fetcher_error(const vg_fetcher *f);
+/* Resolve a link found in a page or feed against the URL it came from (an
+ * absolute link comes back as it is). VG_ERR_ARG when it does not resolve or
+ * does not fit in outlen. */
+vg_status vg_fetch_resolve(const char *base, const char *link, char *out, size_t outlen);
 /* Remember url as done (VG_FETCH_ONCE does it itself on success). */
 vg_status vg_fetcher_mark_seen(vg_fetcher *f, const char *url);
 

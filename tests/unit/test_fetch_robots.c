@@ -121,3 +121,15 @@ TEST(fetch_refuses_other_schemes)
     CHECK(strstr(vg_fetcher_error(f), "not an http(s) URL") != NULL);
     vg_fetcher_close(f);
 }
+
+TEST(fetch_resolve_links)
+{
+    char out[256];
+    CHECK_INT(vg_fetch_resolve("http://h.example/news/feed.xml", "a1.html", out, sizeof out), VG_OK);
+    CHECK_STR(out, "http://h.example/news/a1.html");
+    CHECK_INT(vg_fetch_resolve("http://h.example/news/feed.xml", "/x?y=1", out, sizeof out), VG_OK);
+    CHECK_STR(out, "http://h.example/x?y=1");
+    CHECK_INT(vg_fetch_resolve("http://h.example/feed", "https://other.example/a", out, sizeof out), VG_OK);
+    CHECK_STR(out, "https://other.example/a");
+    CHECK_INT(vg_fetch_resolve("http://h.example/feed", "https://other.example/a", out, 8), VG_ERR_ARG);
+}
