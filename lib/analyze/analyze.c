@@ -162,7 +162,7 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
         size_t len;
         const char *cue = cue_at(c, s->t1, i, &len);
         if (cue) {
-            if (!strcmp(cue, "neg")) neg_until = i + len + 4;
+            if (!strcmp(cue, "neg")) neg_until = i + len + 2;
             else if (!strcmp(cue, "future")) { fut_until = i + len + 7; si->future++; }
             else if (!strcmp(cue, "nonpol")) si->nonpol++;
             else if (!strcmp(cue, "hist")) si->hist++;
@@ -631,8 +631,12 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
         si[k].date = keep.date;
         if (is_history(&c, &si[k], k, ref_year)) si[k].hist = 1;
         nonpol += si[k].nonpol;
-        /* An accident or disaster in the sentence: its deaths are no political violence. */
-        float factor = si[k].nonpol ? 0.0f : si[k].hist ? 0.15f : 1.0f;
+        /* An accident or disaster in the sentence: its deaths and blasts are no
+         * political violence (a protest about a flood still is a protest). */
+        float factor = si[k].hist ? 0.15f : 1.0f;
+        if (si[k].nonpol)
+            for (int j = 0; j < VG_SUB_COUNT; j++)
+                if (strcmp(vg_subtypes[j].type, "Protests") != 0 && strcmp(vg_subtypes[j].type, "Riots") != 0) si[k].sc[j] = si[k].mods[j] = 0;
         /* The lede carries the main event: earlier sentences weigh more. */
         float pos = 1.0f / (1.0f + 0.5f * (float)k);
         for (int j = 0; j < VG_SUB_COUNT; j++) {
