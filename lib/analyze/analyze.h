@@ -37,7 +37,8 @@ void vg_analyzer_free(vg_analyzer *a);
  * Fatalities follow ACLED: an explicit tally in the note ("3 fatalities",
  * "Fatalities coded as 3", "no fatalities") wins; else the figures bound to
  * "killed"-words near the event, summed across groups; vague words use
- * ACLED's conventions from numbers.tsv (several = 10, dozens = 12). */
+ * ACLED's conventions from numbers.tsv (tens = 10, dozens = 12, hundreds =
+ * 100, an unknown plural such as "several" = 3). */
 vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc);
 
 #endif
