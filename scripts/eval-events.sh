@@ -5,7 +5,7 @@ set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 vigie=${1:-$here/vigie}
 out=${2:-${TMPDIR:-/tmp}/vigie-eval-events}
-eval_dir=${VIGIE_EVAL:-$here/../shared/eval}
+eval_dir=${VIGIE_EVAL:-${SHARED:-$here/../shared}/eval}
 csv=$eval_dir/events/acled/dev.csv
 if [ ! -f "$csv" ]; then echo "eval-events: $csv not found, skipped"; exit 0; fi
 mkdir -p "$out"
