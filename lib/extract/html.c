@@ -255,6 +255,10 @@ static void add_text(sax *s, const char *p, size_t n)
                 /* no-break space: a space for the reader */
                 if (!sp) { *w++ = ' '; sp = 1; }
                 i++;
+            } else if (c == 0xC2 && i + 1 < n && (unsigned char)p[i + 1] == 0xAD) {
+                i++; /* soft hyphen (&shy;): invisible, and it splits words */
+            } else if (c == 0xE2 && i + 2 < n && (unsigned char)p[i + 1] == 0x80 && (unsigned char)p[i + 2] == 0x8B) {
+                i += 2; /* zero-width space */
             } else {
                 *w++ = (char)c;
                 sp = 0;
@@ -583,6 +587,45 @@ static int has_sentence_break(const char *p, size_t n)
     return 0;
 }
 
+/* "Updated 11:21 pm CST, Tuesday, November 19, 2019", "PUBLISHED: 10:48,
+ * Tue, Nov 19, 2019", "2018-08-16 | by X": a short line that carries a year
+ * or a clock time and is not a sentence is a dateline, not body text. */
+static int is_dateline(const char *p, size_t n)
+{
+    if (n > 100 || memchr(p, '@', n)) return 0; /* "— Name (@handle) November 18, 2019" closes a quoted tweet */
+    size_t e = n;
+    while (e && p[e - 1] == ' ') e--;
+    if (e && (p[e - 1] == '.' || p[e - 1] == '!' || p[e - 1] == '?') && !(e >= 2 && p[e - 2] >= '0' && p[e - 2] <= '9'))
+        return 0;
+    for (size_t i = 0; i + 4 <= n; i++) {
+        int before = i == 0 || !(p[i - 1] >= '0' && p[i - 1] <= '9');
+        if (before && (p[i] == '1' || p[i] == '2') && (p[i + 1] == '9' || p[i + 1] == '0') && p[i + 2] >= '0' &&
+            p[i + 2] <= '9' && p[i + 3] >= '0' && p[i + 3] <= '9' && (i + 4 == n || !(p[i + 4] >= '0' && p[i + 4] <= '9')))
+            return 1;
+        if (p[i] >= '0' && p[i] <= '9' && p[i + 1] == ':' && p[i + 2] >= '0' && p[i + 2] <= '5' && p[i + 3] >= '0' &&
+            p[i + 3] <= '9')
+            return 1;
+    }
+    return 0;
+}
+
+/* Mostly URLs (image metadata leaking from hidden markup). */
+static int is_url_line(const char *p, size_t n)
+{
+    size_t in_url = 0;
+    for (size_t i = 0; i < n;) {
+        if (n - i > 7 && (!memcmp(p + i, "http://", 7) || !memcmp(p + i, "https://", 8))) {
+            size_t j = i;
+            while (j < n && p[j] != ' ' && p[j] != '\n') j++;
+            in_url += j - i;
+            i = j;
+        } else {
+            i++;
+        }
+    }
+    return in_url * 2 > n;
+}
+
 static int same_text(const char *a, size_t an, const char *b)
 {
     if (!b) return 0;
@@ -650,6 +693,8 @@ static void assemble(sax *s, int32_t top, uint8_t *sel, vg_buf *out)
         if (IS_HEADING(t) && is_headline(s, p, bl->len)) continue;
         if (bl->link * 2 > bl->len && !IS_HEADING(t)) continue;
         if (bl->link && bl->link * 10 > bl->len * 9) continue;
+        int quoted = t == T_BLOCKQUOTE || (N[bl->node].parent >= 0 && N[N[bl->node].parent].tag == T_BLOCKQUOTE);
+        if (!IS_HEADING(t) && !quoted && (is_dateline(p, bl->len) || is_url_line(p, bl->len))) continue;
         if (out->len) vg_buf_append(out, "\n\n", 2);
         vg_buf_append(out, p, bl->len);
         /* headings and label-like lines at the very end are the start of
