@@ -295,7 +295,14 @@ static int find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by
         size_t len;
         const vg_lex_entry *e = vg_lex_match(c->L->lex[L_ACTORS], c->t, t1, i, &len);
         if (!e) { i++; continue; }
-        int dup = 0;
+        /* "..., police said": the source, not a party; but a sentence that
+         * opens with its source ("The army said it had retaken...") names
+         * the actor too. */
+        int dup = 0, in_attr = 0;
+        for (size_t a = 0; a < c->n_attr; a++)
+            if (c->t[i].start >= c->attr[a][0] && c->t[i + len - 1].end <= c->attr[a][1] && c->attr[a][0] != c->t[t0].start)
+                in_attr = 1;
+        if (in_attr) { i += len; continue; }
         for (int k = 0; k < n; k++)
             if (by_alias ? out[k].e == e : !strcmp(out[k].e->cols[0], e->cols[0])) dup = 1;
         /* inter 0: an observer (a monitoring mission), never a party */
@@ -682,6 +689,12 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
         for (size_t k = 0; k < c.ns; k++)
             if (si[k].best > 0) { main_k = k; break; }
 
+    c.attr = vg_arena_alloc(doc->arena, 64 * sizeof *c.attr);
+    if (!c.attr) return VG_ERR_NOMEM;
+    for (size_t k = 0; k < c.ns && c.n_attr < 64; k++) {
+        uint32_t as, ae;
+        if (find_attribution(&c, c.s[k].t0, c.s[k].t1, &as, &ae)) { c.attr[c.n_attr][0] = as; c.attr[c.n_attr][1] = ae; c.n_attr++; }
+    }
     /* ACLED: violence against civilians needs unarmed victims; armed men on
      * both sides (a soldier killed by militants) is a battle. */
     if (sub == VG_SUB_ATTACK) {
@@ -727,12 +740,6 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     if (a->gaz) {
         st = vg_places_find(a->gaz, doc->arena, text, c.n, c.L->code, &c.places, &c.n_places);
         if (st != VG_OK) { c.places = NULL; c.n_places = 0; }
-    }
-    c.attr = vg_arena_alloc(doc->arena, 64 * sizeof *c.attr);
-    if (!c.attr) return VG_ERR_NOMEM;
-    for (size_t k = 0; k < c.ns && c.n_attr < 64; k++) {
-        uint32_t as, ae;
-        if (find_attribution(&c, c.s[k].t0, c.s[k].t1, &as, &ae)) { c.attr[c.n_attr][0] = as; c.attr[c.n_attr][1] = ae; c.n_attr++; }
     }
     count note = {0}, k0 = {0}, k1 = {0}, k2 = {0};
     counts_in(&c, 0, c.nt, &k0, &k1, &k2, &note);

@@ -265,6 +265,20 @@ TEST(analyze_french_weapons_and_counts)
     vg_doc_free(d);
 }
 
+TEST(analyze_wire_copy)
+{
+    /* the source of a report is not a party to the event */
+    vg_doc *d = analyze("en", "2021-03-28", "Gunmen abducted 40 students from a school overnight, police said.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->sub_event_type, "Abduction/forced disappearance") && e->inter1 == 3 && e->actor2 == NULL);
+    CHECK(e && e->attribution && !strcmp(e->attribution, "police"));
+    vg_doc_free(d);
+    d = analyze("en", "2021-03-28", "Israeli air strikes killed 8 people on Wednesday, according to the health ministry.");
+    e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->sub_event_type, "Air/drone strike") && e->fatalities == 8 && !strcmp(e->event_date, "2021-03-24"));
+    vg_doc_free(d);
+}
+
 TEST(analyze_non_events)
 {
     static const char *const fr[] = {
@@ -284,9 +298,19 @@ TEST(analyze_non_events)
         CHECK(d && d->n_events == 0);
         vg_doc_free(d);
     }
-    vg_doc *d = analyze("en", NULL, "A storm killed 12 people in the region on 9 May 2020, officials said.");
-    CHECK(d && d->n_events == 0);
-    vg_doc_free(d);
+    static const char *const en[] = {
+        "A storm killed 12 people in the region on 9 May 2020, officials said.",
+        "A plane carrying 62 people crashed shortly after take-off on Saturday, killing everyone on board.",
+        "The rebels threatened to attack the capital if the government did not resign by Friday.",
+        "Stocks fell sharply on Wall Street on Monday as investors worried about inflation.",
+    };
+    for (size_t i = 0; i < sizeof en / sizeof en[0]; i++) {
+        vg_doc *d = analyze("en", "2021-03-28", en[i]);
+        if (d && d->n_events) printf("    unexpected event in: %s\n", en[i]);
+        CHECK(d && d->n_events == 0);
+        vg_doc_free(d);
+    }
+    vg_doc *d;
     /* a language with no analysis resources is kept, not analysed */
     d = analyze("de", NULL, "Am 9. Mai 2020 kam es zu Kämpfen.");
     CHECK(d && d->n_events == 0);
