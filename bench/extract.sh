@@ -6,7 +6,7 @@
 # Usage: bench/extract.sh [VIGIE] (ROUNDS=n repeats vigie's run, best kept).
 set -uo pipefail
 cd "$(dirname "$0")/.."
-EVAL=${EVAL:-../shared/eval}
+EVAL=${EVAL:-${SHARED:-../shared}/eval}
 DIR="$EVAL/extraction/html"
 [ -d "$DIR" ] || { echo "extract: $DIR not found, skipped"; exit 0; }
 VIGIE=${1:-./vigie}

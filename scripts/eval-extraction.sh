@@ -4,7 +4,7 @@
 # KEEP_PRED=FILE keeps the prediction JSON for per-page analysis.
 set -eu
 cd "$(dirname "$0")/.."
-EVAL=${EVAL:-../shared/eval}
+EVAL=${EVAL:-${SHARED:-../shared}/eval}
 [ -d "$EVAL/extraction/html" ] || { echo "eval-extraction: $EVAL/extraction not found, skipped"; exit 0; }
 VIGIE=${1:-./vigie}
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
