@@ -126,7 +126,11 @@ static int do_feed(watch *w, const char *url)
         say(w, "vigie watch: feed %s: %s\n", url, vg_fetcher_error(w->fetch));
         return 0;
     }
-    if (res.outcome == VG_FETCH_NOT_MODIFIED) { w->c.feeds_unchanged++; return 0; }
+    if (res.outcome == VG_FETCH_NOT_MODIFIED) {
+        w->c.feeds_unchanged++;
+        if (!w->quiet && !w->tty) fprintf(stderr, "feed %s: not modified\n", url);
+        return 0;
+    }
     if (res.outcome == VG_FETCH_DISALLOWED) {
         w->c.feeds_failed++;
         say(w, "vigie watch: feed %s: %s\n", url, "disallowed by robots.txt");
@@ -146,10 +150,13 @@ static int do_feed(watch *w, const char *url)
         return 0;
     }
     int rc = 0;
+    long stored_before = w->c.stored;
     for (size_t i = 0; i < n && !interrupted && rc == 0; i++) {
         if (!items[i].link) continue;
         rc = do_item(w, url, &items[i]);
     }
+    /* without a terminal the progress line would be noise: one line per feed instead */
+    if (!w->quiet && !w->tty) fprintf(stderr, "feed %s: %zu items, %ld stored\n", url, n, w->c.stored - stored_before);
     vg_arena_free(a);
     return rc;
 }

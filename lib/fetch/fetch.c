@@ -13,12 +13,13 @@
 #include "robots.h"
 #include "state.h"
 
-enum { MAX_HOSTS = 1024, MAX_ROBOTS_BODY = 512 * 1024, MAX_CRAWL_DELAY_MS = 60000, MAX_BACKOFF_MS = 60000 };
+enum { ROBOTS_TTL_MS = 24 * 3600 * 1000, MAX_HOSTS = 1024, MAX_ROBOTS_BODY = 512 * 1024, MAX_CRAWL_DELAY_MS = 60000, MAX_BACKOFF_MS = 60000 };
 
 typedef struct host {
     char *origin;       /* scheme://host:port */
     long long last_ms;  /* monotonic time of the last request, 0 never */
     vg_robots *robots;  /* NULL until fetched */
+    long long robots_ms; /* when it was fetched */
 } host;
 
 struct vg_fetcher {
@@ -347,7 +348,15 @@ vg_status vg_fetch_url(vg_fetcher *f, const char *url, unsigned flags, vg_fetch_
     host *h = host_get(f, origin);
     if (!h) return VG_ERR_NOMEM;
     if (!f->o.ignore_robots) {
-        if (!h->robots && (st = load_robots(f, h)) != VG_OK) return st;
+        /* RFC 9309 2.4: a cached robots.txt is good for 24 hours (long-running watch) */
+        if (h->robots && now_ms() - h->robots_ms > ROBOTS_TTL_MS) {
+            vg_robots_free(h->robots);
+            h->robots = NULL;
+        }
+        if (!h->robots) {
+            if ((st = load_robots(f, h)) != VG_OK) return st;
+            h->robots_ms = now_ms();
+        }
         if (!vg_robots_allowed(h->robots, path)) {
             res->outcome = VG_FETCH_DISALLOWED;
             return VG_OK;
