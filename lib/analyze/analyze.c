@@ -233,6 +233,10 @@ static void counts_in(ctx *c, size_t t0, size_t t1, count *killed, count *injure
         if (!e) { i++; continue; }
         const char *kind = e->cols[0];
         const char *dir = e->cols[1];
+        /* "killed1": a singular verb ("was killed", "a été tué"): one death
+         * unless a figure says otherwise. */
+        int singular = !strcmp(kind, "killed1");
+        if (singular) kind = "killed";
         vg_number best = {0}, nb;
         size_t bestd = 99;
         int found = 0;
@@ -257,6 +261,12 @@ static void counts_in(ctx *c, size_t t0, size_t t1, count *killed, count *injure
                 const vg_tok *tk = &c->t[j];
                 if (tk->kind == VG_TOK_PUNCT && (tk->fold[0] == ';' || tk->fold[0] == '.' || tk->fold[0] == ',' || tk->fold[0] == '(')) break;
                 if (c->in_date[j]) break;
+                const vg_tok *at = &c->t[j];
+                if (j == i + len && at->flen <= 2 && (!strcmp(at->fold, "a") || !strcmp(at->fold, "an"))) {
+                    /* "killing a militia leader": an article right after the verb is one */
+                    if (!found) { best = (vg_number){1, VG_NUM_EXACT, j, j + 1}; bestd = 0; found = 1; }
+                    break;
+                }
                 if (vg_number_at(nums, c->t, t1, j, &nb)) {
                     size_t d = j - (i + len);
                     if (!found || d < bestd || !strcmp(dir, "after")) { best = nb; bestd = d; found = 1; }
@@ -264,6 +274,7 @@ static void counts_in(ctx *c, size_t t0, size_t t1, count *killed, count *injure
                 }
             }
         }
+        if (!found && singular) { best = (vg_number){1, VG_NUM_EXACT, i, i + len}; found = 1; }
         if (found) {
             for (size_t u = 0; u < n_used; u++)
                 if (used[u] == best.t0) found = 0;
