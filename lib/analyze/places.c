@@ -570,6 +570,11 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         r->start = t[m[i].t0].s;
         r->end = t[m[i].t1].e;
         if (m[i].near && r->kind == VG_PLACE_CITY) r->geo_precision = 2;
+        if (r->kind == VG_PLACE_CITY)
+            for (uint32_t k = 0; k < m[i].n_post && k < MAX_CAND; k++) {
+                const vg_gz_entry *o = vg_gz_entry_at(g, m[i].post[k] & ~VG_GZ_PRIMARY);
+                if (o->kind == VG_PLACE_ADMIN1 && !strcmp(o->iso2, r->iso2)) r->division_name = 1;
+            }
         float margin = m[i].second > -1e8f ? m[i].score - m[i].second : 2.0f;
         float c = 0.5f + 0.2f * (margin > 2.0f ? 2.0f : margin);
         if (m[i].skel) c -= 0.2f;

@@ -20,6 +20,8 @@ typedef struct vg_place {
     int geo_precision;     /* ACLED: 1 town, 2 near/part of region, 3 province/country-level */
     long population;
     float confidence;      /* 0..1 */
+    int division_name;     /* a town whose name is also its first-level division's ("Idlib", "Oaxaca"):
+                              a less specific mention than a town named only for itself */
 } vg_place;
 
 typedef struct vg_gazetteer vg_gazetteer;

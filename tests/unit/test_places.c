@@ -115,7 +115,9 @@ TEST(places_seeds_resolve)
     p = find(g, a, "Les rebelles tiennent Lattaquié et Alep.", "Latakia", NULL);
     CHECK(p != NULL);
     p = find(g, a, "Les rebelles tiennent Lattaquié et Alep.", "Aleppo", NULL);
-    CHECK(p != NULL && p->population > 1000000);
+    CHECK(p != NULL && p->population > 1000000 && p->division_name);
+    p = find(g, a, "Des frappes sur Harem.", "Harim", NULL);
+    CHECK(p != NULL && !p->division_name);
     vg_arena_free(a);
     vg_gazetteer_free(g);
 }
