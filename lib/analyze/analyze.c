@@ -269,7 +269,8 @@ static void counts_in(ctx *c, size_t t0, size_t t1, count *killed, count *injure
                 }
                 if (vg_number_at(nums, c->t, t1, j, &nb)) {
                     size_t d = j - (i + len);
-                    if (!found || d < bestd || !strcmp(dir, "after")) { best = nb; bestd = d; found = 1; }
+                    /* a figure before the word wins unless one follows it at once ("killing 3") */
+                    if (!found || (d == 0 && d < bestd) || !strcmp(dir, "after")) { best = nb; bestd = d; found = 1; }
                     break;
                 }
             }
