@@ -681,7 +681,11 @@ static void assemble(sax *s, int32_t top, uint8_t *sel, vg_buf *out)
     for (size_t i = 0; i < nn; i++) {
         if (sel[i] == 1) { in[i] = 2; continue; }
         int32_t p = N[i].parent;
-        in[i] = (uint8_t)(p >= 0 && in[p] == 2 && !(N[i].flags & N_REMOVE) ? 2 : 0);
+        /* a weakly hinted element holding most of the article is its
+         * wrapper, not chrome ("article-meta-wrap" around everything) */
+        int rm = (N[i].flags & N_REMOVE) &&
+                 !(top >= 0 && N[i].hint > -40 && !(N[i].flags & N_CHROME) && N[i].text * 2 > N[top].text);
+        in[i] = (uint8_t)(p >= 0 && in[p] == 2 && !rm ? 2 : 0);
     }
     size_t last_good = out->len;
     for (size_t b = 0; b < s->n_blocks; b++) {
