@@ -198,7 +198,7 @@ static void build_match(vg_buf *b, const char *q)
 static const char search_sql[] =
     "SELECT a.id, a.ext_id AS doc, a.published, a.lang, a.outlet, a.title,"
     " snippet(articles_fts, 1, '[', ']', '…', 20) AS snippet,"
-    " round(-bm25(articles_fts, 4.0, 1.0), 4) AS score, a.url, a.story_id AS story"
+    " -bm25(articles_fts, 4.0, 1.0) AS score, a.url, a.story_id AS story"
     " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
     " WHERE articles_fts MATCH ?1"
     "   AND (?2 IS NULL OR a.lang = ?2)"
