@@ -581,6 +581,15 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     size_t last = main_k + 3 < c->ns ? main_k + 3 : c->ns;
     counts_in(c, s->t0, c->s[last - 1].t1, &killed, &injured, &arrested, &note);
     if (doc_note && doc_note->found) note = *doc_note;
+    if (doc_note && !killed.found) {
+        /* The main event read from a headline: its toll is usually in the
+         * first sentence that gives one. */
+        for (size_t k = 0; k < c->ns && !killed.found; k++) {
+            if (si[k].hist || si[k].nonpol) continue;
+            count inj2 = {0}, arr2 = {0}, note2 = {0};
+            counts_in(c, c->s[k].t0, c->s[k].t1, &killed, &inj2, &arr2, &note2);
+        }
+    }
     if (note.found) {
         e->fatalities = (int)note.value;
         if (note.t1 > note.t0) add_ev(c, e, "fatalities", c->t[note.t0].start, c->t[note.t1 - 1].end, 0.9f);
