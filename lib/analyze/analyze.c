@@ -361,6 +361,7 @@ static int find_attribution(ctx *c, size_t t0, size_t t1, uint32_t *bs, uint32_t
         size_t len;
         const vg_lex_entry *e = vg_lex_match(c->L->lex[L_ATTRIBUTION], c->t, t1, i, &len);
         if (!e) { i++; continue; }
+        if (!strcmp(e->cols[0], "none")) { i += len; continue; } /* "selon lui": no source named */
         int next = strcmp(e->cols[0], "prev") != 0;
         size_t a, b;
         if (next) {
