@@ -50,7 +50,8 @@ def main():
     ap.add_argument("--cities", required=True)
     ap.add_argument("--countries-dir", required=True, help="i18n-iso-countries/langs")
     ap.add_argument("--mo-dir", default="/usr/share/locale")
-    ap.add_argument("--acled-countries", required=True)
+    ap.add_argument("--acled-countries", required=True, nargs="+",
+                    help="data/<lang>/places-countries.tsv: the en file gives ACLED's names, others add aliases")
     ap.add_argument("--admin-words", nargs="*", default=[], help="data/*/places-words.tsv (admin rows)")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
@@ -83,12 +84,19 @@ def main():
 
     # Countries: ACLED's names first, then the ISO lists in English and French.
     acled = {}
-    with open(a.acled_countries, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            p = line.rstrip("\n").split("\t")
-            acled[p[0]] = (p[1], [x.strip() for x in p[2].split(",")] if len(p) > 2 and p[2] else [])
+    aliases = {}
+    for path in a.acled_countries:
+        english = os.path.basename(os.path.dirname(path)) == "en"
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                p = line.rstrip("\n").split("\t")
+                more = [x.strip() for x in p[2].split(",")] if len(p) > 2 and p[2] else []
+                if english:
+                    acled[p[0]] = (p[1], more)
+                else:
+                    aliases.setdefault(p[0], []).extend([p[1]] + more)
     names_by_lang = {}
     for lang in ("en", "fr"):
         with open(os.path.join(a.countries_dir, lang + ".json"), encoding="utf-8") as f:
@@ -144,7 +152,7 @@ def main():
         fr_v = names_by_lang["fr"].get(cc, [])
         fr_names = fr_v if isinstance(fr_v, list) else [fr_v]
         name, extra = acled.get(cc, (en_names[0], []))
-        prim = set([name] + extra + en_names + fr_names)
+        prim = set([name] + extra + en_names + fr_names + aliases.get(cc, []))
         lat, lon = capital.get(cc, (0.0, 0.0))
         rows.append(("C", cc, name, "", lat, lon, 0, 9, sorted(n for n in prim if n), []))
 

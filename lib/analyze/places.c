@@ -31,6 +31,7 @@ typedef struct mention {
     uint8_t part;           /* glued to capitalised words that are not part of the name */
     uint8_t common;         /* a dictionary word ("Mobile", "Battalion") */
     uint8_t chain;          /* listed next to another name of the same country: "Guihulngan, Negros" */
+    uint8_t caps;           /* written in capitals: an acronym unless it names a country ("RDC", "USA") */
     int32_t best;           /* entry index, -1 none */
     float score, second;
 } mention;
@@ -367,7 +368,7 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
         const vg_gz_entry *o = vg_gz_entry_at(g, idx);
         if (o->kind == VG_PLACE_ADMIN1 && !memcmp(o->iso2, e->iso2, 2) && !m->skel) big = 1;
     }
-    if (m->stop && !(m->prep && (context || big))) return 0;
+    if ((m->stop || (m->caps && e->kind != VG_PLACE_COUNTRY)) && !(m->prep && (context || big))) return 0;
     /* Transliteration skeletons and foreign alternate names match too many
      * ordinary words; they count only inside a country the text is about. */
     if (m->skel && !(context && (m->prep || m->chain || share >= 0.5f))) return 0;
@@ -516,6 +517,8 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         x->best = -1;
         for (size_t b = 1; b <= 3 && b <= i; b++) {
             if (b == 1 && word_is(g, &t[i - 1], VG_GZ_PREP)) x->prep = 1; /* also "À Porto" */
+            /* "de la RDC", "in the Donbas": a preposition, then a short article */
+            if (b == 2 && !t[i - 1].upper && t[i - 1].flen <= 3 && word_is(g, &t[i - 2], VG_GZ_PREP)) x->prep = 1;
             if (t[i - b].upper) break;
             if (word_is(g, &t[i - b], VG_GZ_NEAR)) x->near = 1;
             if (word_is(g, &t[i - b], VG_GZ_ADMIN)) x->admin = 1;
@@ -532,7 +535,8 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
             continue;
         }
         x->common = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_COMMON));
-        x->stop = (uint8_t)((i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent)) || t[i].caps);
+        x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent));
+        x->caps = t[i].caps;
         /* Country names are context as soon as they are seen. */
         const vg_gz_entry *e0 = vg_gz_entry_at(g, p[0] & ~VG_GZ_PRIMARY);
         if (e0->kind == VG_PLACE_COUNTRY && !skel && (p[0] & VG_GZ_PRIMARY))

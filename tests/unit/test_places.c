@@ -159,6 +159,8 @@ TEST(places_common_words_need_evidence)
     CHECK(find(g, a, "Nice weather, said the Police.", "Nice", &n) == NULL);
     CHECK(find(g, a, "Une attaque à Nice, en France.", "Nice", &n) != NULL);
     CHECK(find(g, a, "On 9 May 2020, nothing here.", NULL, &n) == NULL);
+    CHECK(find(g, a, "The OSCE SMM and the UN said.", NULL, &n) == NULL); /* acronyms */
+    CHECK(find(g, a, "Des soldats venus des USA.", "United States", &n) != NULL);
     CHECK_INT(n, 0);
     /* A generic first word of a longer unknown name is not the place. */
     CHECK(find(g, a, "Shells fell in Qasr Bin Ghashir, south of the Jordanian capital.", "Al Qasr", &n) == NULL);
@@ -200,6 +202,8 @@ TEST(places_country_lookup)
     CHECK(c != NULL && !strcmp(c->iso2, "SY"));
     c = vg_gazetteer_country(g, "États-Unis d'Amérique", strlen("États-Unis d'Amérique"));
     CHECK(c != NULL && !strcmp(c->country, "United States"));
+    c = vg_gazetteer_country(g, "USA", 3);
+    CHECK(c != NULL && !strcmp(c->iso2, "US"));
     CHECK(vg_gazetteer_country(g, "Atlantis", 8) == NULL);
     CHECK(vg_gazetteer_country(g, "ZZ", 2) == NULL);
     vg_gazetteer_free(g);
