@@ -34,6 +34,7 @@ struct vg_fetcher {
     size_t cap;
     int over_cap, keep_truncated;
     char etag[512], lm[128], ctype[256], mime[128], charset[64], final_url[4096];
+    long retry_after_ms; /* from a Retry-After header in seconds, -1 none */
     char err[512];
 };
 
@@ -152,6 +153,12 @@ static size_t on_header(char *p, size_t size, size_t nmemb, void *ud)
         header_value(p, n, 14, f->lm, sizeof f->lm);
     } else if (n > 13 && strncasecmp(p, "Content-Type:", 13) == 0) {
         header_value(p, n, 13, f->ctype, sizeof f->ctype);
+    } else if (n > 12 && strncasecmp(p, "Retry-After:", 12) == 0) {
+        char v[32];
+        header_value(p, n, 12, v, sizeof v);
+        char *end;
+        long secs = strtol(v, &end, 10); /* the HTTP-date form is rare: ignored */
+        if (end != v && *end == 0 && secs >= 0) f->retry_after_ms = secs > 3600 ? 3600000L : secs * 1000;
     }
     return n;
 }
@@ -247,6 +254,7 @@ static CURLcode transfer(vg_fetcher *f, const char *url, struct curl_slist *hdrs
     f->over_cap = 0;
     f->cap = cap;
     f->etag[0] = f->lm[0] = f->ctype[0] = 0;
+    f->retry_after_ms = -1;
     curl_easy_setopt(c, CURLOPT_URL, url);
     curl_easy_setopt(c, CURLOPT_USERAGENT, f->ua);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
@@ -381,6 +389,8 @@ vg_status vg_fetch_url(vg_fetcher *f, const char *url, unsigned flags, vg_fetch_
         if (!retryable(rc, status) || attempt >= f->o.retries) break;
         long long wait = f->o.backoff_ms;
         for (int i = 0; i < attempt && wait < MAX_BACKOFF_MS; i++) wait *= 2;
+        /* the server's own Retry-After when it asks for longer (still capped) */
+        if (f->retry_after_ms > wait) wait = f->retry_after_ms;
         sleep_ms(wait > MAX_BACKOFF_MS ? MAX_BACKOFF_MS : wait);
     }
     curl_slist_free_all(hdrs);

@@ -27,6 +27,9 @@ grep -q "rejected $BASE/missing.html: .*HTTP 404" "$T/err" || fail "404"
 grep -q "rejected ftp://127.0.0.1/x: .*not an http(s) URL" "$T/err" || fail "ftp link fetched"
 grep -q "/private/" "$LOG" && fail "robots.txt ignored"
 [ "$(grep -c $'\t/articles/flaky.html\t' "$LOG")" = 2 ] || fail "503 not retried once"
+# the 503 said Retry-After: 2 (longer than the 1 s back-off): the retry waited for it
+grep $'\t/articles/flaky.html\t' "$LOG" | awk -F'\t' 'NR == 1 { a = $1 } NR == 2 { exit !($1 - a >= 1.9) }' ||
+    fail "Retry-After not honoured"
 [ "$(grep -c $'\t/articles/a1.html\t' "$LOG")" = 1 ] || fail "a1 fetched twice in one round"
 [ "$(grep -c $'\t/slow.html\t' "$LOG")" = 2 ] || fail "time-out not retried"
 cut -f3 "$LOG" | grep -qv '^vigie/' && fail "User-Agent not vigie/..."
