@@ -169,6 +169,13 @@ static vg_status next_line(vg_reader *r, const char **line, size_t *n)
             *n = (size_t)(nl - *line);
             r->start = r->scan = (size_t)(nl - r->win) + 1;
             r->line++;
+            if (*n > r->cap) { /* whole in the window, but still past the cap */
+                char src[4200], sz[32], lim[32];
+                snprintf(src, sizeof src, "%s:%llu", r->path, (unsigned long long)r->line);
+                human(sz, sizeof sz, *n);
+                limit_str(lim, sizeof lim, r->cap);
+                return reject(r, VG_ERR_TOO_LARGE, src, "line of %s, larger than the %s limit", sz, lim);
+            }
             return VG_OK;
         }
         r->scan = r->end;

@@ -233,6 +233,17 @@ TEST(reader_jsonl_long_line_resyncs)
     CHECK_INT(in.record, 3);
     CHECK_INT(vg_reader_next(r, &in), VG_END);
     vg_reader_close(r);
+    /* a line just past the cap that fits in one read chunk is refused too */
+    char small[3000];
+    memset(small, ' ', sizeof small);
+    memcpy(small, "{\"text\":\"x\"}", 12);
+    small[sizeof small - 1] = '\n';
+    put(d, "small.jsonl", small, sizeof small, p, sizeof p);
+    r = open1(p, 1024);
+    CHECK_INT(vg_reader_next(r, &in), VG_ERR_TOO_LARGE);
+    CHECK(strstr(vg_reader_error(r), "small.jsonl:1: line of 3.0 KB") != NULL);
+    CHECK_INT(vg_reader_next(r, &in), VG_END);
+    vg_reader_close(r);
     rm_rf(d);
 }
 
