@@ -48,8 +48,10 @@ const vg_place *vg_gazetteer_country(const vg_gazetteer *g, const char *name, si
 
 /* Compile the gazetteer. tsv: files from scripts/geo-prepare.py (or a test
  * fixture in the same format); words: data/<lang>/places-*.tsv (demonyms
- * "word<TAB>ISO2", word lists "prep|near|admin|stop<TAB>word"). Writes out_path
- * atomically (temporary file + rename). Nothing is left on failure. */
+ * "word<TAB>ISO2", word lists "prep|near|admin|stop|generic<TAB>word") and hunspell
+ * dictionaries (*.dic: common words). Writes out_path atomically (temporary file
+ * + rename). Nothing is left on failure. Not thread-safe (a build-time tool);
+ * loading and every lookup are. */
 vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *const *words, size_t n_words,
                              const char *out_path, char *err, size_t errlen);
 
