@@ -373,7 +373,9 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
      * ordinary words; they count only inside a country the text is about. */
     if (m->skel && !(context && (m->prep || m->chain || share >= 0.5f))) return 0;
     int evidence = m->prep || m->chain;
-    if (!primary && m->t0 == m->t1 && !context && !(big && evidence)) return 0;
+    /* A foreign or former name alone needs the country, or a preposition before a
+     * large place or the only place so called ("near Kominternove", now Pikuzy). */
+    if (!primary && m->t0 == m->t1 && !context && !(evidence && (big || (m->n_post == 1 && !m->common)))) return 0;
     if (m->part && !context) return 0;
     if (m->common && e->kind != VG_PLACE_COUNTRY && e->population < 500000 &&
         !(m->prep && (context || e->population >= 100000)))
