@@ -446,9 +446,20 @@ static void mark_dates(ctx *c, sent_info *si)
 /* Is a sentence about the past (a year before the reference year)? */
 static int is_history(const ctx *c, const sent_info *si, size_t k, int ref_year)
 {
-    if (!ref_year) return 0;
     /* dated this year: the event itself, even if it recalls an older one */
-    if (si->has_date && si->date.y == ref_year && !si->date.relative) return 0;
+    if (ref_year && si->has_date && si->date.y == ref_year && !si->date.relative) return 0;
+    /* "en mars", "in March" with no day: background, unless it is the
+     * publication's own month */
+    for (size_t i = c->s[k].t0; i + 1 < c->s[k].t1; i++) {
+        if (strcmp(c->t[i].fold, "en") != 0 && strcmp(c->t[i].fold, "in") != 0) continue;
+        size_t len;
+        const vg_lex_entry *m = vg_lex_match(c->L->lex[L_MONTHS], c->t, c->s[k].t1, i + 1, &len);
+        if (!m) continue;
+        size_t j = i + 1 + len;
+        if (j < c->s[k].t1 && c->t[j].kind == VG_TOK_NUM) continue; /* "in May 2020", "en mai 2019" are dates */
+        if (!c->pub.y || atoi(m->cols[0]) != c->pub.m) return 1;
+    }
+    if (!ref_year) return 0;
     for (size_t i = c->s[k].t0; i < c->s[k].t1; i++) {
         if (c->t[i].kind != VG_TOK_NUM || c->t[i].flen != 4) continue;
         int y = atoi(c->t[i].fold);
@@ -512,6 +523,8 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     /* actors: in the event's sentence; civilians are never actor1 when someone else is there */
     actor ac[8];
     int na = find_actors(c, s->t0, s->t1, ac, 8, 0);
+    /* none named: the sentences before it (the lede names them), then the next one */
+    for (size_t k = main_k; na == 0 && k-- > 0;) na = find_actors(c, c->s[k].t0, c->s[k].t1, ac, 8, 0);
     if (na == 0 && main_k + 1 < c->ns) na = find_actors(c, c->s[main_k + 1].t0, c->s[main_k + 1].t1, ac, 8, 0);
     int i1 = -1, i2 = -1;
     for (int k = 0; k < na; k++)
@@ -584,9 +597,9 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     if (doc_note && doc_note->found) note = *doc_note;
     if (doc_note && !killed.found) {
         /* The main event read from a headline: its toll is usually in the
-         * first sentence that gives one. */
-        for (size_t k = 0; k < c->ns && !killed.found; k++) {
-            if (si[k].hist || si[k].nonpol) continue;
+         * first sentence that gives one, among the first few that report violence. */
+        for (size_t k = 0; k < c->ns && k < 4 && !killed.found; k++) {
+            if (si[k].hist || si[k].nonpol || si[k].best <= 0) continue;
             count inj2 = {0}, arr2 = {0}, note2 = {0};
             counts_in(c, c->s[k].t0, c->s[k].t1, &killed, &inj2, &arr2, &note2);
         }
