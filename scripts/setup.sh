@@ -16,6 +16,7 @@ PKGS=(
   hunspell-en-us hunspell-fr    # common words, so a place named like one needs evidence
   nodejs npm                    # fetches GeoNames-derived packages from the npm registry
   python3                       # test helpers (local HTTP server), scorers
+  time                          # /usr/bin/time: peak memory in bench/ingest.sh
 )
 missing=()
 for p in "${PKGS[@]}"; do
