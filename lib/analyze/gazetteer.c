@@ -406,17 +406,24 @@ static vg_status read_dic(builder *b, FILE *f)
         if (len < 3 || len > 60) continue;
         size_t cl;
         int32_t cp = vg_utf8_decode(line, len, &cl);
-        if (!vg_is_alnum(cp) || vg_is_upper(cp) || (cp >= '0' && cp <= '9')) continue;
+        if (!vg_is_alnum(cp) || (cp >= '0' && cp <= '9')) continue;
         if (vg_utf8_valid_prefix(line, len) != len) continue;
+        /* Capitalised entries are names the dictionary knows: famous places, but
+         * also first names and surnames ("Scott", "Obama", "Bernard"). */
+        char kind = VG_GZ_COMMON;
+        if (vg_is_upper(cp)) {
+            if (cl < len && vg_is_upper(vg_utf8_decode(line + cl, len - cl, &cl))) continue; /* acronym */
+            kind = VG_GZ_PROPER;
+        }
         size_t flen;
         char *fw = vg_fold_heap(line, len, &flen);
         if (!fw) return VG_ERR_NOMEM;
         char key[VG_GZ_KEY_MAX];
-        size_t k = vg_gz_key(VG_GZ_COMMON, fw, flen, 0, key, sizeof key - 1);
+        size_t k = vg_gz_key(kind, fw, flen, 0, key, sizeof key - 1);
         free(fw);
         if (k <= 1 || strchr(key, ' ')) continue;
         if (add_pair(b, key, k, UINT32_MAX) < 0) return VG_ERR_NOMEM;
-        if (key[k - 1] != 's') {
+        if (kind == VG_GZ_COMMON && key[k - 1] != 's') {
             key[k] = 's';
             key[k + 1] = 0;
             if (add_pair(b, key, k + 1, UINT32_MAX) < 0) return VG_ERR_NOMEM;
@@ -458,6 +465,7 @@ static vg_status read_words(builder *b, const char *path, char *err, size_t errl
         else if (!strcmp(fld[0], "admin")) kind = VG_GZ_ADMIN;
         else if (!strcmp(fld[0], "stop")) kind = VG_GZ_STOP;
         else if (!strcmp(fld[0], "generic")) kind = VG_GZ_GENERIC;
+        else if (!strcmp(fld[0], "title")) kind = VG_GZ_TITLE;
         else continue;
         size_t flen;
         char *fw = vg_fold_heap(word, vg_utf8_valid_prefix(word, strlen(word)), &flen);

@@ -32,6 +32,7 @@ typedef struct mention {
     uint8_t common;         /* a dictionary word ("Mobile", "Battalion") */
     uint8_t chain;          /* listed next to another name of the same country: "Guihulngan, Negros" */
     uint8_t caps;           /* written in capitals: an acronym unless it names a country ("RDC", "USA") */
+    uint8_t proper;         /* a name the dictionary knows ("Scott", "Obama"): a person's as often as a place's */
     int32_t best;           /* entry index, -1 none */
     float score, second;
 } mention;
@@ -368,11 +369,13 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
         const vg_gz_entry *o = vg_gz_entry_at(g, idx);
         if (o->kind == VG_PLACE_ADMIN1 && !memcmp(o->iso2, e->iso2, 2) && !m->skel) big = 1;
     }
+    int evidence = m->prep || m->chain;
     if ((m->stop || (m->caps && e->kind != VG_PLACE_COUNTRY)) && !(m->prep && (context || big))) return 0;
+    if (m->caps && e->kind != VG_PLACE_COUNTRY && !m->chain) return 0; /* "OTAN", "UN": organisations */
+    if (m->proper && e->kind == VG_PLACE_CITY && e->population < 50000 && !(context && evidence)) return 0;
     /* Transliteration skeletons and foreign alternate names match too many
      * ordinary words; they count only inside a country the text is about. */
     if (m->skel && !(context && (m->prep || m->chain || share >= 0.5f))) return 0;
-    int evidence = m->prep || m->chain;
     /* A foreign or former name alone needs the country, or a preposition before a
      * large place or the only place so called ("near Kominternove", now Pikuzy). */
     if (!primary && m->t0 == m->t1 && !context && !(evidence && (big || (m->n_post == 1 && !m->common)))) return 0;
@@ -536,7 +539,15 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
             nm--;
             continue;
         }
+        /* "le président Obama", "Mr Scott", "général Bernard": a person. */
+        if (i > 0 && t[i].glued &&
+            (word_is(g, &t[i - 1], VG_GZ_TITLE) ||
+             (i > 1 && t[i - 1].upper && t[i - 1].glued && word_is(g, &t[i - 2], VG_GZ_TITLE)))) {
+            nm--;
+            continue;
+        }
         x->common = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_COMMON));
+        x->proper = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_PROPER));
         x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent));
         x->caps = t[i].caps;
         /* Country names are context as soon as they are seen. */

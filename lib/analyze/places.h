@@ -48,7 +48,7 @@ const vg_place *vg_gazetteer_country(const vg_gazetteer *g, const char *name, si
 
 /* Compile the gazetteer. tsv: files from scripts/geo-prepare.py (or a test
  * fixture in the same format); words: data/<lang>/places-*.tsv (demonyms
- * "word<TAB>ISO2", word lists "prep|near|admin|stop|generic<TAB>word") and hunspell
+ * "word<TAB>ISO2", word lists "prep|near|admin|stop|generic|title<TAB>word") and hunspell
  * dictionaries (*.dic: common words). Writes out_path atomically (temporary file
  * + rename). Nothing is left on failure. Not thread-safe (a build-time tool);
  * loading and every lookup are. */
@@ -81,6 +81,8 @@ typedef struct vg_gz_entry {
 #define VG_GZ_STOP '!'      /* listed word: needs evidence to count as a place */
 #define VG_GZ_COMMON '?'    /* dictionary word (hunspell): needs evidence unless a country or large city */
 #define VG_GZ_GENERIC '#'   /* first word of longer names ("Wadi", "Kafr"): alone before more words, not a place */
+#define VG_GZ_PROPER '$'    /* capitalised dictionary word: a known name, often a person's */
+#define VG_GZ_TITLE '*'     /* a title before a person's name ("président", "Mr"): what follows is no place */
 
 #define VG_GZ_KEY_SKEL 1    /* vg_gz_key mode: transliteration skeleton */
 #define VG_GZ_KEY_NOART 2   /* vg_gz_key mode: drop a leading article */
