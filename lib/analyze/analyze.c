@@ -17,6 +17,10 @@
 
 #define MAX_LANGS 8
 #define MAX_ANALYZED_BYTES (4u << 20) /* longer texts: the first 4 MiB are analysed */
+/* Place resolution weighs every mention against the others (cost grows
+ * faster than the text): places are read from the first 256 KiB, far more
+ * than any article. */
+#define MAX_PLACE_BYTES (256u << 10)
 
 enum { L_TRIGGERS, L_CUES, L_ACTORS, L_NUMBERS, L_CASUALTIES, L_ATTRIBUTION, L_ABBREV, L_MONTHS, L_WEEKDAYS, L_RELDATES,
        L_DEMONYMS, L_COUNT };
@@ -412,9 +416,14 @@ static const vg_place *pick_place(ctx *c, size_t main_k)
     if (!n) return NULL;
     size_t all = vg_places_primary(v, n);
     const char *iso = all < n ? v[all].iso2 : NULL;
-    for (size_t k = main_k + 1; k-- > 0;) {
-        size_t i0 = 0, i1;
-        while (i0 < n && v[i0].start < c->s[k].start) i0++;
+    /* the event's sentence and up to 8 before it; places are in text order */
+    for (size_t k = main_k + 1; k-- > 0 && main_k - k <= 8;) {
+        size_t lo = 0, hi = n, i1;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (v[mid].start < c->s[k].start) lo = mid + 1; else hi = mid;
+        }
+        size_t i0 = lo;
         i1 = i0;
         while (i1 < n && v[i1].end <= c->s[k].end) i1++;
         if (i1 == i0) continue;
@@ -773,7 +782,9 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     }
 
     if (a->gaz) {
-        st = vg_places_find(a->gaz, doc->arena, text, c.n, c.L->code, &c.places, &c.n_places);
+        size_t pn = c.n < MAX_PLACE_BYTES ? c.n : MAX_PLACE_BYTES;
+        while (pn < c.n && pn > 0 && ((unsigned char)text[pn] & 0xC0) == 0x80) pn--;
+        st = vg_places_find(a->gaz, doc->arena, text, pn, c.L->code, &c.places, &c.n_places);
         if (st != VG_OK) { c.places = NULL; c.n_places = 0; }
     }
     count note = {0}, k0 = {0}, k1 = {0}, k2 = {0};
