@@ -70,6 +70,14 @@ int vg_number_at(const vg_lexicon *words, const vg_tok *t, size_t end, size_t i,
         }
         if (e && strcmp(e->cols[1], "scale") != 0) {
             out->value = strtol(e->cols[0], NULL, 10);
+            size_t k2 = k + len, l2;
+            /* "twenty-five", "vingt-cinq", "soixante-dix": tens then units */
+            if (out->value >= 20 && out->value <= 90 && out->value % 10 == 0 && k2 < end) {
+                const vg_lex_entry *u = vg_lex_match(words, t, end, k2, &l2);
+                long uv = u && !strcmp(u->cols[1], "exact") ? strtol(u->cols[0], NULL, 10) : 0;
+                long umax = (out->value == 60 || out->value == 80) ? 19 : 9;
+                if (uv >= 1 && uv <= umax && t[k2].start <= t[k2 - 1].end + 1) { out->value += uv; len += l2; }
+            }
             out->kind = strcmp(e->cols[1], "vague") == 0 ? VG_NUM_VAGUE
                       : (strcmp(e->cols[1], "approx") == 0 || mods) ? VG_NUM_APPROX : VG_NUM_EXACT;
             out->t0 = i;

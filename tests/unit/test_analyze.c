@@ -151,6 +151,10 @@ TEST(analyze_numbers)
     CHECK_INT(number_of("fr", "plusieurs dizaines de djihadistes", &k), 10);
     CHECK_INT(number_of("fr", "plusieurs morts", &k), 3); CHECK_INT(k, VG_NUM_VAGUE);
     CHECK_INT(number_of("en", "dozens of protesters", &k), 12);
+    CHECK_INT(number_of("en", "twenty-five soldiers", &k), 25);
+    CHECK_INT(number_of("fr", "vingt-cinq soldats", &k), 25);
+    CHECK_INT(number_of("fr", "soixante-dix morts", &k), 70);
+    CHECK_INT(number_of("en", "twenty soldiers", &k), 20);
     CHECK_INT(number_of("en", "2 million", &k), 2000000);
     CHECK_INT(number_of("en", "at least", &k), -1);
     CHECK_INT(number_of("en", "soldiers", &k), -1);
