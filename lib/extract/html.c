@@ -46,6 +46,7 @@ typedef struct node {
     int16_t hint;
     uint32_t text, link;   /* bytes of text / link text in the subtree */
     uint32_t good;         /* bytes of paragraph text that voted, in the subtree */
+    uint16_t items, linked; /* lists: item blocks, and those holding a link */
     float score;
 } node;
 
@@ -497,6 +498,13 @@ static void totals(sax *s)
             N[k].link += bl->link;
         }
     }
+    for (size_t b = 0; b < s->n_blocks; b++) {
+        const block *bl = &s->blocks[b];
+        int32_t li = bl->node, list = li >= 0 ? N[li].parent : -1;
+        if (li < 0 || N[li].tag != T_LI || list < 0 || (N[list].tag != T_UL && N[list].tag != T_OL)) continue;
+        if (N[list].items < UINT16_MAX) N[list].items++;
+        if (bl->link && N[list].linked < UINT16_MAX) N[list].linked++;
+    }
     /* A class word is a weak signal on a wrapper that holds most of the
      * page ("page-ad-margins" around everything): only words that are
      * strongly chrome (comments) remove that much text. */
@@ -685,6 +693,10 @@ static void assemble(sax *s, int32_t top, uint8_t *sel, vg_buf *out)
          * wrapper, not chrome ("article-meta-wrap" around everything) */
         int rm = (N[i].flags & N_REMOVE) &&
                  !(top >= 0 && N[i].hint > -40 && !(N[i].flags & N_CHROME) && N[i].text * 2 > N[top].text);
+        /* every item a link ("More stories"): a link list, not prose */
+        if ((N[i].tag == T_UL || N[i].tag == T_OL) && N[i].items >= 2 && N[i].linked == N[i].items &&
+            link_density(&N[i]) >= 0.35f && N[i].text < 150u * N[i].items)
+            rm = 1;
         in[i] = (uint8_t)(p >= 0 && in[p] == 2 && !rm ? 2 : 0);
     }
     size_t last_good = out->len;
