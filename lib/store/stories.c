@@ -378,15 +378,19 @@ static void put_int_or_null(vg_buf *b, sqlite3_stmt *st, int col)
     else vg_buf_printf(b, "%lld", (long long)sqlite3_column_int64(st, col));
 }
 
-/* The surface words for each actor field, from the evidence spans
- * ("djihadistes" vs "terroristes"), as {"actor1":[..],"actor2":[..]}. */
-static void actor_names(vg_buf *b, vg_arena *a, const char *evidence, size_t len)
+/* The surface words each account uses for each actor, keyed by the
+ * canonical actor ("Unidentified Armed Group": ["gunmen"]), read from the
+ * evidence spans: this is where "djihadistes" / "terroristes" show. */
+static void actor_names(vg_buf *b, vg_arena *a, const char *evidence, size_t len, const char *canon1,
+                        const char *canon2)
 {
     char err[64];
     vg_jval *v = evidence ? vg_json_parse(a, evidence, len, err, sizeof err) : NULL;
     vg_buf_putc(b, '{');
     int first = 1;
     static const char *const fields[] = {"actor1", "actor2"};
+    const char *keys[] = {canon1 ? canon1 : "actor1", canon2 ? canon2 : "actor2"};
+    if (canon1 && canon2 && strcmp(canon1, canon2) == 0) keys[1] = "actor2";
     for (size_t f = 0; f < 2; f++) {
         int opened = 0;
         for (size_t i = 0; v && v->type == VG_JARR && i < v->len; i++) {
@@ -395,7 +399,7 @@ static void actor_names(vg_buf *b, vg_arena *a, const char *evidence, size_t len
             if (!field || field->type != VG_JSTR || strcmp(field->str, fields[f]) != 0) continue;
             if (!text || text->type != VG_JSTR) continue;
             if (!opened) {
-                vg_json_key(b, &first, fields[f]);
+                vg_json_key(b, &first, keys[f]);
                 vg_buf_putc(b, '[');
                 opened = 1;
             } else vg_buf_putc(b, ',');
@@ -567,7 +571,8 @@ vg_status vg_db_story_json(vg_db *db, const char *id, const char **json, size_t 
         vg_buf_puts(b, ",\"attribution\":");
         vg_json_cstr(b, (const char *)sqlite3_column_text(st, 17));
         vg_buf_puts(b, ",\"actor_names\":");
-        actor_names(b, a, (const char *)sqlite3_column_text(st, 18), (size_t)sqlite3_column_bytes(st, 18));
+        actor_names(b, a, (const char *)sqlite3_column_text(st, 18), (size_t)sqlite3_column_bytes(st, 18),
+                    (const char *)sqlite3_column_text(st, 15), (const char *)sqlite3_column_text(st, 16));
         vg_buf_putc(b, '}');
     }
     sqlite3_reset(st);
