@@ -370,7 +370,9 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
         if (o->kind == VG_PLACE_ADMIN1 && !memcmp(o->iso2, e->iso2, 2) && !m->skel) big = 1;
     }
     int evidence = m->prep || m->chain;
-    if ((m->stop || (m->caps && e->kind != VG_PLACE_COUNTRY)) && !(m->prep && (context || big))) return 0;
+    if (m->stop && !(m->prep && context)) return 0;
+    if (m->caps && e->kind != VG_PLACE_COUNTRY && !(m->prep && (context || big))) return 0;
+
     if (m->caps && e->kind != VG_PLACE_COUNTRY && !m->chain) return 0; /* "OTAN", "UN": organisations */
     if (m->proper && e->kind == VG_PLACE_CITY && e->population < 50000 && !(context && evidence)) return 0;
     /* Transliteration skeletons and foreign alternate names match too many
