@@ -668,7 +668,9 @@ static void assemble(sax *s, int32_t top, uint8_t *sel, vg_buf *out)
             for (size_t i = (size_t)par + 1; i < nn; i++) {
                 if (N[i].parent != par || (int32_t)i == top) continue;
                 if (N[i].flags & N_REMOVE) continue;
-                int ok = (N[i].flags & N_SCORED) && N[i].score >= thr;
+                /* class words inflate scores: a sibling also needs a real
+                 * share of paragraph text (teasers beside the story do not) */
+                int ok = (N[i].flags & N_SCORED) && N[i].score >= thr && (float)N[i].good >= 0.2f * (float)N[top].good;
                 if (!ok && N[i].tag == T_P && N[i].text) {
                     float ld = link_density(&N[i]);
                     if (N[i].text > 80 && ld < 0.25f) ok = 1;
