@@ -385,6 +385,7 @@ static vg_status open_file(vg_reader *r, const char *path, vg_input *in)
         return reject(r, VG_ERR_EMPTY, path, "empty%s", vg_src_is_gzip(r->src) ? " once decompressed" : " file");
     }
     vg_kind kind = vg_sniff(p, n, n < SNIFF_BYTES, r->name);
+    if (kind != VG_KIND_WARC) vg_src_end_sniff(r->src);
     switch (kind) {
     case VG_KIND_JSONL:
         r->mode = M_JSONL;
@@ -392,7 +393,7 @@ static vg_status open_file(vg_reader *r, const char *path, vg_input *in)
     case VG_KIND_WARC: {
         int wfd = vg_src_release_fd(r->src);
         if (wfd < 0)
-            return reject(r, VG_ERR_FORMAT, path, "a WARC archive must be a seekable file (not a pipe)");
+            return reject(r, VG_ERR_IO, path, "cannot restart the WARC archive from its beginning");
         vg_src_close(r->src);
         r->src = NULL;
         s = vg_warc_open(wfd, path, r->cap, &r->warc); /* takes wfd */

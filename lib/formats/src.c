@@ -22,10 +22,11 @@ struct vg_src {
     char *peek;          /* decompressed bytes peeked but not consumed */
     size_t peek_len, peek_pos, peek_cap;
     uint64_t consumed;
+    FILE *tee;           /* a pipe's raw bytes, kept while sniffing so a WARC reader can start over */
     char why[160];
 };
 
-static ssize_t read_fd(int fd, void *dst, size_t n)
+static ssize_t read_fd_raw(int fd, void *dst, size_t n)
 {
     for (;;) {
         ssize_t k = read(fd, dst, n);
@@ -33,12 +34,23 @@ static ssize_t read_fd(int fd, void *dst, size_t n)
     }
 }
 
+/* Every raw read goes through here so that a pipe's bytes can be kept (tee). */
+static ssize_t src_read_fd(vg_src *s, void *dst, size_t n)
+{
+    ssize_t k = read_fd_raw(s->fd, dst, n);
+    if (k > 0 && s->tee && fwrite(dst, 1, (size_t)k, s->tee) != (size_t)k) {
+        fclose(s->tee); /* cannot keep them: the input just cannot be restarted */
+        s->tee = NULL;
+    }
+    return k;
+}
+
 /* Refill the raw buffer when it is drained; 0 at end of file, -1 on error. */
 static int raw_fill(vg_src *s)
 {
     if (s->raw_pos < s->raw_len) return 1;
     if (s->raw_eof) return 0;
-    ssize_t k = read_fd(s->fd, s->raw, RAW_CHUNK);
+    ssize_t k = src_read_fd(s, s->raw, RAW_CHUNK);
     if (k < 0) {
         snprintf(s->why, sizeof s->why, "read error: %s", strerror(errno));
         s->failed = 1;
@@ -62,9 +74,10 @@ vg_status vg_src_open(int fd, int keep_fd, vg_src **out)
     }
     s->fd = fd;
     s->keep_fd = keep_fd;
+    if (lseek(fd, 0, SEEK_CUR) < 0) s->tee = tmpfile(); /* a pipe: NULL just means no restart */
     /* Read until we have 2 bytes or the end, so the magic check is reliable on pipes. */
     while (s->raw_len < 2 && !s->raw_eof) {
-        ssize_t k = read_fd(fd, s->raw + s->raw_len, RAW_CHUNK - s->raw_len);
+        ssize_t k = src_read_fd(s, s->raw + s->raw_len, RAW_CHUNK - s->raw_len);
         if (k < 0) {
             snprintf(s->why, sizeof s->why, "read error: %s", strerror(errno));
             s->failed = 1;
@@ -104,7 +117,7 @@ static ssize_t read_stream(vg_src *s, char *dst, size_t n)
             return (ssize_t)k;
         }
         if (s->raw_eof) return 0;
-        ssize_t k = read_fd(s->fd, dst, n);
+        ssize_t k = src_read_fd(s, dst, n);
         if (k < 0) {
             snprintf(s->why, sizeof s->why, "read error: %s", strerror(errno));
             s->failed = 1;
@@ -192,11 +205,31 @@ ssize_t vg_src_read(vg_src *s, char *dst, size_t n)
     return k;
 }
 
+void vg_src_end_sniff(vg_src *s)
+{
+    if (s->tee) fclose(s->tee);
+    s->tee = NULL;
+}
+
 int vg_src_release_fd(vg_src *s)
 {
-    if (lseek(s->fd, 0, SEEK_SET) != 0) return -1;
-    int fd = s->fd;
-    s->fd = -1;
+    if (lseek(s->fd, 0, SEEK_SET) == 0) {
+        int fd = s->fd;
+        s->fd = -1;
+        return fd;
+    }
+    if (!s->tee) return -1;
+    /* A pipe: what was read is in the tee file; copy the rest after it. */
+    char buf[RAW_CHUNK];
+    ssize_t k;
+    while ((k = read_fd_raw(s->fd, buf, sizeof buf)) > 0)
+        if (fwrite(buf, 1, (size_t)k, s->tee) != (size_t)k) return -1;
+    if (k < 0 || fflush(s->tee) != 0) return -1;
+    int fd = dup(fileno(s->tee));
+    if (fd < 0 || lseek(fd, 0, SEEK_SET) != 0) {
+        if (fd >= 0) close(fd);
+        return -1;
+    }
     return fd;
 }
 
@@ -204,6 +237,7 @@ void vg_src_close(vg_src *s)
 {
     if (!s) return;
     if (s->z_ready) inflateEnd(&s->z);
+    if (s->tee) fclose(s->tee);
     if (s->fd >= 0 && !s->keep_fd) close(s->fd);
     free(s->raw);
     free(s->peek);

@@ -27,8 +27,12 @@ int vg_src_truncated(const vg_src *s);
 const char *vg_src_why(const vg_src *s);
 /* Decompressed bytes handed out so far. */
 uint64_t vg_src_consumed(const vg_src *s);
-/* Give up the fd without closing it (for a reader that takes it over);
- * rewinds it to the start. Returns -1 if it cannot be rewound. */
+/* Sniffing is over: stop keeping a pipe's bytes for vg_src_release_fd. */
+void vg_src_end_sniff(vg_src *s);
+/* An fd positioned at the start of the raw input, for a reader that takes
+ * it over (the caller owns it). A file is rewound; a pipe (before
+ * vg_src_end_sniff) is copied whole to a temporary file, which is what
+ * comes back. Returns -1 if neither works. */
 int vg_src_release_fd(vg_src *s);
 void vg_src_close(vg_src *s); /* accepts NULL */
 
