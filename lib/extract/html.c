@@ -38,7 +38,7 @@ typedef enum tag {
 
 #define IS_HEADING(t) ((t) >= T_H1 && (t) <= T_H6)
 
-enum { N_REMOVE = 1, N_BODY = 2, N_SCORED = 4, N_CHROME = 8 };
+enum { N_REMOVE = 1, N_BODY = 2, N_SCORED = 4, N_CHROME = 8, N_CARD = 16 };
 
 typedef struct node {
     int32_t parent;
@@ -686,6 +686,21 @@ static void assemble(sax *s, int32_t top, uint8_t *sel, vg_buf *out)
             }
         }
     }
+    /* Teaser cards (a linked headline and an excerpt, for another story)
+     * sit beside or below the article: a small element that starts with a
+     * fully linked heading is one. */
+    if (top >= 0) {
+        for (size_t b = 0; b < s->n_blocks; b++) {
+            const block *bl = &s->blocks[b];
+            if (bl->node < 0 || !IS_HEADING(N[bl->node].tag) || bl->link * 10 < bl->len * 9) continue;
+            int32_t a = N[bl->node].parent;
+            for (int up = 0; a >= 0 && a != top && up < 4; up++, a = N[a].parent) {
+                if (N[a].text < bl->len + 40) continue;
+                if (N[a].text < 800 && N[a].text * 4 < N[top].text) N[a].flags |= N_CARD;
+                break;
+            }
+        }
+    }
     /* in[i]: 1 inside the selection and not removed below it */
     uint8_t *in = sel; /* reuse: sel[i] == 1 marks roots; becomes 2 for "inside" */
     for (size_t i = 0; i < nn; i++) {
@@ -693,8 +708,8 @@ static void assemble(sax *s, int32_t top, uint8_t *sel, vg_buf *out)
         int32_t p = N[i].parent;
         /* a weakly hinted element holding most of the article is its
          * wrapper, not chrome ("article-meta-wrap" around everything) */
-        int rm = (N[i].flags & N_REMOVE) &&
-                 !(top >= 0 && N[i].hint > -40 && !(N[i].flags & N_CHROME) && N[i].text * 2 > N[top].text);
+        int rm = (N[i].flags & N_CARD) || ((N[i].flags & N_REMOVE) &&
+                 !(top >= 0 && N[i].hint > -40 && !(N[i].flags & N_CHROME) && N[i].text * 2 > N[top].text));
         /* every item a link ("More stories"): a link list, not prose */
         if ((N[i].tag == T_UL || N[i].tag == T_OL) && N[i].items >= 2 && N[i].linked == N[i].items &&
             link_density(&N[i]) >= 0.35f && N[i].text < 150u * N[i].items)
