@@ -305,3 +305,21 @@ TEST(html_hints_weigh_class_words)
     CHECK(vg_html_hints_parse(bad, sizeof bad - 1, &h, err, sizeof err) == VG_ERR_RESOURCE);
     CHECK(h == NULL);
 }
+
+TEST(html_link_lists_and_teaser_cards_dropped)
+{
+    ctx c;
+    CHECK(open_ctx(&c));
+    if (!c.doc) { close_ctx(&c); return; }
+    CHECK_INT(load_fixture(&c, "en_cards.html"), VG_OK);
+    const char *t = vg_doc_get(c.doc, VG_F_TEXT);
+    CHECK(has(t, "The river bridge reopened"));
+    CHECK(has(t, "officials added."));
+    CHECK(!has(t, "Bridge reopens after repairs"));   /* the headline is the title */
+    CHECK(!has(t, "budget"));                         /* every item a link */
+    CHECK(!has(t, "More from the city desk"));        /* label left at the end */
+    CHECK(!has(t, "Ferry"));                          /* teaser cards */
+    CHECK(!has(t, "bypass"));
+    CHECK_STR(vg_doc_get(c.doc, VG_F_TITLE), "Bridge reopens after repairs");
+    close_ctx(&c);
+}
