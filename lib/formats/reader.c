@@ -254,7 +254,10 @@ static vg_status jsonl_next(vg_reader *r, vg_input *in)
             return VG_END;
         }
         if (st != VG_OK) {
-            if (st != VG_ERR_TOO_LARGE) r->src_done = 1, r->start = r->end; /* a read error ends the file */
+            if (st != VG_ERR_TOO_LARGE) { /* a read error (corrupt gzip...) ends the file */
+                r->src_done = 1;
+                r->start = r->scan = r->end;
+            }
             return st;
         }
         vg_arena_reset(r->arena);
