@@ -541,6 +541,37 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     if (i1 < 0 && na) i1 = 0;
     for (int k = 0; k < na; k++)
         if (k != i1) { i2 = k; break; }
+    if (e->country && c->an->gaz) {
+        /* A place in another country than every country-bound actor of the
+         * sentence names is most likely a homonym: keep the actors' country,
+         * drop the coordinates. */
+        actor all[8];
+        int nall = find_actors(c, s->t0, s->t1, all, 8, 1);
+        const char *hint = NULL;
+        int agree = 1, hk = 0;
+        for (int k = 0; k < nall; k++) {
+            const char *cn = all[k].e->cols[2];
+            if (!cn[0]) continue;
+            if (hint && strcmp(hint, cn) != 0) agree = 0;
+            hint = cn;
+            hk = k;
+        }
+        const vg_place *cp = hint && agree ? vg_gazetteer_country(c->an->gaz, hint, strlen(hint)) : NULL;
+        if (cp && cp->iso2 && e->iso && strcmp(cp->iso2, e->iso) != 0) {
+            e->country = cp->country;
+            e->iso = cp->iso2;
+            e->admin1 = NULL;
+            e->location = NULL;
+            e->has_coords = 0;
+            e->geo_precision = 0;
+            size_t w = 0; /* the place's evidence goes with it */
+            for (size_t r = 0; r < e->n_evidence; r++)
+                if (strcmp(e->evidence[r].field, "location") != 0 && strcmp(e->evidence[r].field, "country") != 0)
+                    e->evidence[w++] = e->evidence[r];
+            e->n_evidence = w;
+            add_ev(c, e, "country", c->t[all[hk].t0].start, c->t[all[hk].t1 - 1].end, 0.5f);
+        }
+    }
     if (!e->country && c->an->gaz) {
         /* No place found: an actor (or observer) tied to one country ("Ukrainian forces") gives it. */
         actor all[8];
