@@ -231,6 +231,7 @@ typedef struct builder {
     sbuf strs, keys;
     intern names;
     uint32_t country_of[26 * 26]; /* iso2 -> entry index + 1 */
+    uint8_t native[26 * 26];      /* names written natively in Latin script, one spelling */
 } builder;
 
 static const char *g_keypool; /* qsort has no context argument; the build is single-threaded */
@@ -455,6 +456,10 @@ static vg_status read_words(builder *b, const char *path, char *err, size_t errl
         const char *word = fld[1];
         uint32_t post = UINT32_MAX;
         int ci = iso_index(fld[1]);
+        if (!strcmp(fld[0], "native")) { /* country whose names have one Latin spelling */
+            if (ci >= 0) b->native[ci] = 1;
+            continue;
+        }
         if (ci >= 0) { /* demonym: word, ISO2 */
             if (!b->country_of[ci]) continue;
             kind = VG_GZ_DEMONYM;
@@ -533,6 +538,10 @@ vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *c
         b.e[i].country = ci >= 0 && b.country_of[ci] ? b.country_of[ci] - 1 : (uint32_t)i;
     }
     for (size_t i = 0; st == VG_OK && i < n_words; i++) st = read_words(&b, words[i], err, errlen);
+    for (size_t i = 0; st == VG_OK && i < b.ne; i++) {
+        int ci = iso_index(b.e[i].iso2);
+        if (ci >= 0 && !b.native[ci]) b.e[i].flags |= VG_GZ_F_TRANSLIT;
+    }
     if (st != VG_OK) { builder_free(&b); return st; }
     if (b.keys.len > UINT32_MAX || b.np > UINT32_MAX) { builder_free(&b); return VG_ERR_TOO_LARGE; }
 

@@ -245,8 +245,12 @@ static size_t filter_skeleton(const vg_gazetteer *g, vg_arena *ar, const tok *t,
     uint32_t *kept = vg_arena_alloc(ar, np * sizeof *kept + 1);
     if (!kept) return 0;
     size_t nk = 0;
-    for (size_t c = 0; c < np; c++)
-        if (close_spelling(g, a, na, (*post)[c] & ~VG_GZ_PRIMARY)) kept[nk++] = (*post)[c];
+    for (size_t c = 0; c < np; c++) {
+        uint32_t idx = (*post)[c] & ~VG_GZ_PRIMARY;
+        /* Spelling variants come from transliteration: "Kemper" is no spelling of Quimper. */
+        if (!(vg_gz_entry_at(g, idx)->flags & VG_GZ_F_TRANSLIT)) continue;
+        if (close_spelling(g, a, na, idx)) kept[nk++] = (*post)[c];
+    }
     *post = kept;
     return nk;
 }

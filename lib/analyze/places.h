@@ -48,7 +48,7 @@ const vg_place *vg_gazetteer_country(const vg_gazetteer *g, const char *name, si
 
 /* Compile the gazetteer. tsv: files from scripts/geo-prepare.py (or a test
  * fixture in the same format); words: data/<lang>/places-*.tsv (demonyms
- * "word<TAB>ISO2", word lists "prep|near|admin|stop|generic|title<TAB>word") and hunspell
+ * "word<TAB>ISO2", word lists "prep|near|admin|stop|generic|title<TAB>word", "native<TAB>ISO2") and hunspell
  * dictionaries (*.dic: common words). Writes out_path atomically (temporary file
  * + rename). Nothing is left on failure. Not thread-safe (a build-time tool);
  * loading and every lookup are. */
@@ -65,8 +65,12 @@ typedef struct vg_gz_entry {
     char iso2[4];         /* NUL-terminated */
     uint8_t kind;         /* vg_place_kind */
     uint8_t rank;         /* 9 country, 8 admin1, 5 capital, 4 admin1 seat ... 0 village */
-    uint8_t pad[2];
+    uint8_t flags;        /* VG_GZ_F_* */
+    uint8_t pad;
 } vg_gz_entry;
+
+#define VG_GZ_F_TRANSLIT 1 /* spellings of its names vary (transliterated, or several orthographies):
+                              spelling skeletons apply; off for "native" countries in the word lists */
 
 #define VG_GZ_PRIMARY 0x80000000u  /* posting flag: the key came from a main name, not an alternate */
 #define VG_GZ_KEY_MAX 256
