@@ -482,7 +482,7 @@ static void add_ev(ctx *c, vg_event *e, const char *field, uint32_t s, uint32_t 
     vg_event_add_evidence(c->doc, e, field, s, t, conf);
 }
 
-static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, float score, float conf, const count *doc_note)
+static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, float conf, const count *doc_note)
 {
     vg_event *e = vg_doc_add_event(c->doc);
     if (!e) return VG_ERR_NOMEM;
@@ -497,7 +497,6 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         add_ev(c, e, "event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
         add_ev(c, e, "sub_event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
     }
-    (void)score;
 
     /* place */
     const vg_place *p = pick_place(c, main_k);
@@ -821,7 +820,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     count note = {0}, k0 = {0}, k1 = {0}, k2 = {0};
     counts_in(&c, 0, c.nt, &k0, &k1, &k2, &note);
     float conf = score / (score + 2.0f);
-    st = build_event(&c, si, main_k, sub, score, conf, &note);
+    st = build_event(&c, si, main_k, sub, conf, &note);
     if (st != VG_OK) return st;
 
     /* Other events: sentences whose own best sub-type differs from the main one. */
@@ -833,7 +832,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
         int sub2 = choose_sub(si[k].sc, nomods, &sc2);
         if (sub2 < 0 || sub2 == sub) continue;
         float conf2 = 0.5f * conf * sc2 / (sc2 + 2.0f);
-        st = build_event(&c, si, k, sub2, sc2, conf2, NULL);
+        st = build_event(&c, si, k, sub2, conf2, NULL);
         if (st != VG_OK) return st;
         extra++;
     }
