@@ -335,15 +335,42 @@ static void parse_ctype(vg_fetcher *f)
     }
 }
 
+/* Host record for url, its robots.txt loaded (or reloaded after 24 hours,
+ * RFC 9309 2.4); *allowed says whether url may be fetched. */
+static vg_status check_robots(vg_fetcher *f, const char *url, host **hp, int *allowed)
+{
+    char origin[1024], path[4096];
+    vg_status st = split_url(url, origin, sizeof origin, path, sizeof path);
+    if (st != VG_OK) {
+        snprintf(f->err, sizeof f->err, "%.200s: not an http(s) URL", url);
+        return st;
+    }
+    host *h = host_get(f, origin);
+    if (!h) return VG_ERR_NOMEM;
+    *hp = h;
+    *allowed = 1;
+    if (f->o.ignore_robots) return VG_OK;
+    if (h->robots && now_ms() - h->robots_ms > ROBOTS_TTL_MS) {
+        vg_robots_free(h->robots);
+        h->robots = NULL;
+    }
+    if (!h->robots) {
+        if ((st = load_robots(f, h)) != VG_OK) return st;
+        h->robots_ms = now_ms();
+    }
+    *allowed = vg_robots_allowed(h->robots, path);
+    return VG_OK;
+}
+
 vg_status vg_fetch_url(vg_fetcher *f, const char *url, unsigned flags, vg_fetch_result *res)
 {
     memset(res, 0, sizeof *res);
     f->err[0] = 0;
-    char origin[1024], path[4096];
     if (strlen(url) >= sizeof f->final_url) {
         snprintf(f->err, sizeof f->err, "URL too long");
         return VG_ERR_ARG;
     }
+    char origin[1024], path[4096];
     vg_status st = split_url(url, origin, sizeof origin, path, sizeof path);
     if (st != VG_OK) {
         snprintf(f->err, sizeof f->err, "%.200s: not an http(s) URL", url);
@@ -352,23 +379,6 @@ vg_status vg_fetch_url(vg_fetcher *f, const char *url, unsigned flags, vg_fetch_
     if ((flags & VG_FETCH_ONCE) && vg_fetch_state_seen(f->state, url)) {
         res->outcome = VG_FETCH_SEEN;
         return VG_OK;
-    }
-    host *h = host_get(f, origin);
-    if (!h) return VG_ERR_NOMEM;
-    if (!f->o.ignore_robots) {
-        /* RFC 9309 2.4: a cached robots.txt is good for 24 hours (long-running watch) */
-        if (h->robots && now_ms() - h->robots_ms > ROBOTS_TTL_MS) {
-            vg_robots_free(h->robots);
-            h->robots = NULL;
-        }
-        if (!h->robots) {
-            if ((st = load_robots(f, h)) != VG_OK) return st;
-            h->robots_ms = now_ms();
-        }
-        if (!vg_robots_allowed(h->robots, path)) {
-            res->outcome = VG_FETCH_DISALLOWED;
-            return VG_OK;
-        }
     }
     struct curl_slist *hdrs = NULL;
     if (flags & VG_FETCH_CONDITIONAL) {
@@ -380,26 +390,55 @@ vg_status vg_fetch_url(vg_fetcher *f, const char *url, unsigned flags, vg_fetch_
         if (etag[0]) { snprintf(line, sizeof line, "If-None-Match: %s", etag); hdrs = curl_slist_append(hdrs, line); }
         if (lm[0]) { snprintf(line, sizeof line, "If-Modified-Since: %s", lm); hdrs = curl_slist_append(hdrs, line); }
     }
+    /* redirects are followed here, not by libcurl, so that every hop is
+     * checked against its own host's robots.txt and paced like any request */
+    snprintf(f->final_url, sizeof f->final_url, "%s", url);
+    res->final_url = f->final_url;
     CURLcode rc = CURLE_OK;
     long status = 0;
-    int attempt = 0;
-    for (;; attempt++) {
-        pace(f, h);
-        rc = transfer(f, url, hdrs, f->o.max_body, f->o.max_redirects, &status);
-        if (!retryable(rc, status) || attempt >= f->o.retries) break;
-        long long wait = f->o.backoff_ms;
-        for (int i = 0; i < attempt && wait < MAX_BACKOFF_MS; i++) wait *= 2;
-        /* the server's own Retry-After when it asks for longer (still capped) */
-        if (f->retry_after_ms > wait) wait = f->retry_after_ms;
-        sleep_ms(wait > MAX_BACKOFF_MS ? MAX_BACKOFF_MS : wait);
+    int attempt = 0, hops = 0;
+    for (;; hops++) {
+        host *h = NULL;
+        int allowed = 1;
+        if ((st = check_robots(f, f->final_url, &h, &allowed)) != VG_OK) {
+            curl_slist_free_all(hdrs);
+            if (hops) snprintf(f->err + strlen(f->err), sizeof f->err - strlen(f->err), " (redirected from %.200s)", url);
+            return st;
+        }
+        if (!allowed) {
+            curl_slist_free_all(hdrs);
+            res->outcome = VG_FETCH_DISALLOWED;
+            return VG_OK;
+        }
+        for (attempt = 0;; attempt++) {
+            pace(f, h);
+            rc = transfer(f, f->final_url, hdrs, f->o.max_body, 0, &status);
+            if (!retryable(rc, status) || attempt >= f->o.retries) break;
+            long long wait = f->o.backoff_ms;
+            for (int i = 0; i < attempt && wait < MAX_BACKOFF_MS; i++) wait *= 2;
+            /* the server's own Retry-After when it asks for longer (still capped) */
+            if (f->retry_after_ms > wait) wait = f->retry_after_ms;
+            sleep_ms(wait > MAX_BACKOFF_MS ? MAX_BACKOFF_MS : wait);
+        }
+        char *next = NULL;
+        if (rc != CURLE_OK || status < 300 || status > 399 ||
+            curl_easy_getinfo(f->curl, CURLINFO_REDIRECT_URL, &next) != CURLE_OK || !next)
+            break;
+        if (hops >= f->o.max_redirects) { rc = CURLE_TOO_MANY_REDIRECTS; break; }
+        if (strncasecmp(next, "http://", 7) != 0 && strncasecmp(next, "https://", 8) != 0) {
+            rc = CURLE_UNSUPPORTED_PROTOCOL;
+            break;
+        }
+        if (strlen(next) >= sizeof f->final_url) {
+            curl_slist_free_all(hdrs);
+            snprintf(f->err, sizeof f->err, "%.300s: redirect URL too long", url);
+            return VG_ERR_ARG;
+        }
+        snprintf(f->final_url, sizeof f->final_url, "%s", next);
     }
     curl_slist_free_all(hdrs);
     res->attempts = attempt + 1;
     res->http_status = status;
-    char *eff = NULL;
-    curl_easy_getinfo(f->curl, CURLINFO_EFFECTIVE_URL, &eff);
-    snprintf(f->final_url, sizeof f->final_url, "%s", eff ? eff : url);
-    res->final_url = f->final_url;
     if (rc == CURLE_FILESIZE_EXCEEDED || (rc == CURLE_WRITE_ERROR && f->over_cap)) {
         snprintf(f->err, sizeof f->err, "%.300s: body larger than %zu bytes", url, f->o.max_body);
         return VG_ERR_TOO_LARGE;

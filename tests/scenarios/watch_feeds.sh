@@ -18,14 +18,17 @@ fail() { echo "FAIL: $*"; echo "--- stdout"; cat "$T/out" 2>/dev/null; echo "---
     "$BASE/feed.xml" "$BASE/atom.xml" >"$T/out" 2>"$T/err"
 st=$?
 [ $st -eq 0 ] || fail "round 1 exit $st"
-grep -q "feeds 2 (unchanged 0, failed 0), items 11: stored 4 " "$T/out" || fail "round 1 summary"
-grep -q "fetched before 1, disallowed by robots 1, rejected 5" "$T/out" || fail "round 1 counts"
+grep -q "feeds 2 (unchanged 0, failed 0), items 12: stored 4 " "$T/out" || fail "round 1 summary"
+# /private/ twice: linked directly, and behind a redirect (each hop is checked)
+grep -q "fetched before 1, disallowed by robots 2, rejected 5" "$T/out" || fail "round 1 counts"
 grep -q "rejected $BASE/slow.html: .*Timeout" "$T/err" || fail "slow page not timed out"
 grep -q "rejected $BASE/loop: .*redirects" "$T/err" || fail "redirect loop not stopped"
 grep -q "rejected $BASE/big.html: .*larger than 1000000" "$T/err" || fail "size cap"
 grep -q "rejected $BASE/missing.html: .*HTTP 404" "$T/err" || fail "404"
 grep -q "rejected ftp://127.0.0.1/x: .*not an http(s) URL" "$T/err" || fail "ftp link fetched"
 grep -q "/private/" "$LOG" && fail "robots.txt ignored"
+[ "$(grep -c $'\t/moved\t' "$LOG")" = 1 ] || fail "redirecting page not requested once"
+[ "$(grep -c $'\t/loop\t' "$LOG")" = 6 ] || fail "redirect loop: 1 request + 5 redirects expected"
 [ "$(grep -c $'\t/articles/flaky.html\t' "$LOG")" = 2 ] || fail "503 not retried once"
 # the 503 said Retry-After: 2 (longer than the 1 s back-off): the retry waited for it
 grep $'\t/articles/flaky.html\t' "$LOG" | awk -F'\t' 'NR == 1 { a = $1 } NR == 2 { exit !($1 - a >= 1.9) }' ||
