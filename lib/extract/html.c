@@ -350,8 +350,9 @@ static void sax_start(void *ud, const char *name, const char **atts)
         const char *dt = attr(atts, "datetime");
         const char *ip = attr(atts, "itemprop");
         int slot = ip && has_word_ci(ip, "datepublished") ? VG_MC_META : VG_MC_TAG;
-        if (dt && !s->meta.published[slot])
-            s->meta.published[slot] = vg_arena_strndup(s->doc->arena, dt, strnlen(dt, 64));
+        char iso[32];
+        if (dt && !s->meta.published[slot] && vg_html_norm_date(dt, strnlen(dt, 64), iso))
+            s->meta.published[slot] = vg_arena_strdup(s->doc->arena, iso);
         break;
     }
     case T_TITLE:
@@ -376,7 +377,8 @@ static void sax_start(void *ud, const char *name, const char **atts)
         if (ip && has_word_ci(ip, "datepublished") && !s->meta.published[VG_MC_META]) {
             const char *v = attr(atts, "content");
             if (!v) v = attr(atts, "datetime");
-            if (v) s->meta.published[VG_MC_META] = vg_arena_strndup(s->doc->arena, v, strnlen(v, 64));
+            char iso[32];
+            if (v && vg_html_norm_date(v, strnlen(v, 64), iso)) s->meta.published[VG_MC_META] = vg_arena_strdup(s->doc->arena, iso);
         }
         if (!f->skip && t != T_BODY && t != T_HTML && is_hidden(atts)) f->skip = 1;
     }

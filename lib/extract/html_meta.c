@@ -25,6 +25,27 @@ static void put(vg_arena *a, const char **slot, const char *v)
     if (!*slot && v && *v) *slot = vg_arena_strndup(a, v, strnlen(v, 4096));
 }
 
+
+/* Dates are kept only when they parse: a placeholder ("0001-01-01") must
+ * not hide a real date given later. */
+static void put_date(vg_arena *a, const char **slot, const char *v)
+{
+    char iso[32];
+    if (!*slot && v && *v && vg_html_norm_date(v, strnlen(v, 64), iso)) *slot = vg_arena_strdup(a, iso);
+}
+
+static int ends_with_ci(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+    if (m > n) return 0;
+    for (size_t i = 0; i < m; i++) {
+        int c = (unsigned char)s[n - m + i];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (c != suf[i]) return 0;
+    }
+    return 1;
+}
+
 static int is_url(const char *s) { return !strncmp(s, "http://", 7) || !strncmp(s, "https://", 8); }
 
 void vg_html_meta_tag(vg_arena *a, vg_html_meta *m, const char *key, const char *value)
@@ -36,7 +57,13 @@ void vg_html_meta_tag(vg_arena *a, vg_html_meta *m, const char *key, const char 
                                       "dc.date", "dcterms.date", "date", "sailthru.date", "parsely-pub-date",
                                       "og:published_time", "article:published", "datecreated", NULL};
     for (int i = 0; pub[i]; i++)
-        if (ieq(key, pub[i])) { put(a, &m->published[i < 2 ? VG_MC_OG : VG_MC_META], value); return; }
+        if (ieq(key, pub[i])) { put_date(a, &m->published[i < 2 ? VG_MC_OG : VG_MC_META], value); return; }
+    /* site-specific names: "sn-post-date", "article.publish_date" ... */
+    if ((ends_with_ci(key, "date") || ends_with_ci(key, "published")) && !strstr(key, "odif") && !strstr(key, "pdate") &&
+        !strstr(key, "xpir")) {
+        put_date(a, &m->published[VG_MC_TAG], value);
+        return;
+    }
     if (ieq(key, "og:title")) put(a, &m->title[VG_MC_OG], value);
     else if (ieq(key, "twitter:title") || ieq(key, "headline") || ieq(key, "dc.title")) put(a, &m->title[VG_MC_META], value);
     else if (ieq(key, "og:site_name")) put(a, &m->outlet[VG_MC_OG], value);
@@ -107,10 +134,14 @@ static void ld_object(vg_arena *a, vg_html_meta *m, const vg_jval *o, int depth)
     if (o->type != VG_JOBJ) return;
     const vg_jval *g = vg_json_get(o, "@graph");
     if (g) ld_object(a, m, g, depth + 1);
-    if (!type_is_article(vg_json_get(o, "@type"))) return;
+    if (!type_is_article(vg_json_get(o, "@type"))) {
+        /* any other typed object (ClaimReview, VideoObject...) still dates the page */
+        put_date(a, &m->published[VG_MC_TAG], jstr(vg_json_get(o, "datePublished")));
+        return;
+    }
     int page = jstr(vg_json_get(o, "@type")) && !strcmp(jstr(vg_json_get(o, "@type")), "WebPage");
     if (!page) put(a, &m->title[VG_MC_LD], jstr(vg_json_get(o, "headline")));
-    put(a, &m->published[VG_MC_LD], jstr(vg_json_get(o, "datePublished")));
+    put_date(a, &m->published[VG_MC_LD], jstr(vg_json_get(o, "datePublished")));
     if (!page) put(a, &m->authors[VG_MC_LD], authors_of(a, vg_json_get(o, "author")));
     put(a, &m->outlet[VG_MC_LD], name_of(vg_json_get(o, "publisher")));
     if (!page && !m->ld_body) m->ld_body = jstr(vg_json_get(o, "articleBody")); /* arena-owned already */
