@@ -323,3 +323,24 @@ TEST(html_link_lists_and_teaser_cards_dropped)
     CHECK_STR(vg_doc_get(c.doc, VG_F_TITLE), "Bridge reopens after repairs");
     close_ctx(&c);
 }
+
+TEST(html_meta_dates_skip_placeholders)
+{
+    ctx c;
+    CHECK(open_ctx(&c));
+    if (!c.doc) { close_ctx(&c); return; }
+    const char p[] = "<html><head><meta itemprop=\"dateCreated\" content=\"0001-01-01T00:00Z\">"
+                     "<meta itemprop=\"datePublished\" content=\"2019-11-20T10:43Z\">"
+                     "<meta property=\"og:site_name\" content=\"Daily Ledger\">"
+                     "<title>Storm hits the coast | Daily Ledger</title></head>"
+                     "<body><p>The storm reached the coast on Wednesday morning, cutting power to many homes, officials said.</p></body></html>";
+    CHECK_INT(load_html(&c, p, sizeof p - 1, NULL), VG_OK);
+    CHECK_STR(vg_doc_get(c.doc, VG_F_PUBLISHED), "2019-11-20T10:43:00Z");
+    CHECK_STR(vg_doc_get(c.doc, VG_F_TITLE), "Storm hits the coast");
+    CHECK_STR(vg_doc_get(c.doc, VG_F_OUTLET), "Daily Ledger");
+    const char q[] = "<html><head><meta name=\"sn-post-date\" content=\"2019/11/19\"></head>"
+                     "<body><p>Argentina won the opening tie comfortably, taking both singles rubbers in straight sets.</p></body></html>";
+    CHECK_INT(load_html(&c, q, sizeof q - 1, NULL), VG_OK);
+    CHECK_STR(vg_doc_get(c.doc, VG_F_PUBLISHED), "2019-11-19");
+    close_ctx(&c);
+}
