@@ -1,45 +1,23 @@
 /* analyze.c - events from a document: sentences scored by trigger lexicons, ACLED precedence, then actors, place, date, counts, attribution. */
 #include "analyze.h"
+#include "analyze_int.h"
 
 #include <dirent.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "dates.h"
-#include "lexicon.h"
-#include "numbers.h"
-#include "places.h"
-#include "sentences.h"
-#include "taxonomy.h"
-#include "tokens.h"
-
-#define MAX_LANGS 8
 #define MAX_ANALYZED_BYTES (4u << 20) /* longer texts: the first 4 MiB are analysed */
 /* Place resolution weighs every mention against the others (cost grows
  * faster than the text): places are read from the first 256 KiB, far more
  * than any article. */
 #define MAX_PLACE_BYTES (256u << 10)
 
-enum { L_TRIGGERS, L_CUES, L_ACTORS, L_NUMBERS, L_CASUALTIES, L_ATTRIBUTION, L_ABBREV, L_MONTHS, L_WEEKDAYS, L_RELDATES,
-       L_DEMONYMS, L_COUNT };
 /* places-demonyms.tsv is the place resolver's file ("word<TAB>ISO2"); read
  * here too, as the last resort for an event's country. */
 static const char *const lex_files[L_COUNT] = {
     "triggers.tsv", "cues.tsv", "actors.tsv", "numbers.tsv", "casualties.tsv", "attribution.tsv",
     "abbrev.tsv", "months.tsv", "weekdays.tsv", "reldates.tsv", "places-demonyms.tsv"};
-
-typedef struct lang_res {
-    char code[8];
-    vg_lexicon *lex[L_COUNT];
-} lang_res;
-
-struct vg_analyzer {
-    lang_res langs[MAX_LANGS];
-    size_t n_langs;
-    vg_gazetteer *gaz;
-};
 
 static void free_lang(lang_res *l)
 {
@@ -106,38 +84,6 @@ vg_status vg_analyzer_load(const char *data_dir, vg_analyzer **out, char *err, s
 
 /* ---------------------------------------------------------------------- */
 
-typedef struct ctx {
-    const vg_analyzer *an;
-    const lang_res *L;
-    vg_doc *doc;
-    const char *text;
-    size_t n;
-    vg_tok *t;
-    size_t nt;
-    vg_sent *s;
-    size_t ns;
-    vg_date pub;
-    vg_date_lex dl;
-    vg_place *places;
-    size_t n_places;
-    unsigned char *in_date; /* token is part of a date expression */
-    uint32_t (*attr)[2];    /* byte spans naming a source ("une source militaire à Damas") */
-    size_t n_attr;
-} ctx;
-
-typedef struct hit { size_t t0, t1; int sub; float w; } hit;
-
-typedef struct sent_info {
-    float sc[VG_SUB_COUNT];
-    float mods[VG_SUB_COUNT]; /* "+Sub" rows: only count next to a protest */
-    float best;
-    int nonpol, hist, future;
-    int cancelled;            /* triggers cancelled by a negation or a threat */
-    hit first;                /* strongest trigger, for evidence */
-    hit mfirst;               /* strongest modifier, when the sentence has no trigger */
-    int has_date;
-    vg_date date;
-} sent_info;
 
 static const lang_res *pick_lang(const vg_analyzer *a, const char *lang)
 {
@@ -222,178 +168,10 @@ static int choose_sub(const float *sc, const float *mods, float *score)
     return best;
 }
 
-typedef struct count { long value; int found; size_t t0, t1; } count;
 
-/* Casualty figures in tokens [t0,t1): the number nearest to each casualty
- * word (before or after). ACLED's own note ("3 fatalities", "Fatalities
- * coded as 3") wins over counts read from the story. */
-static void counts_in(ctx *c, size_t t0, size_t t1, count *killed, count *injured, count *arrested, count *note)
-{
-    const vg_lexicon *cas = c->L->lex[L_CASUALTIES], *nums = c->L->lex[L_NUMBERS];
-    size_t used[32], n_used = 0; /* numbers already bound: "faisant 25 morts" counts once */
-    for (size_t i = t0; i < t1;) {
-        size_t len;
-        const vg_lex_entry *e = vg_lex_match(cas, c->t, t1, i, &len);
-        if (!e) { i++; continue; }
-        const char *kind = e->cols[0];
-        const char *dir = e->cols[1];
-        /* "killed1": a singular verb ("was killed", "a été tué"): one death
-         * unless a figure says otherwise. */
-        int singular = !strcmp(kind, "killed1");
-        if (singular) kind = "killed";
-        vg_number best = {0}, nb;
-        size_t bestd = 99;
-        int found = 0;
-        if (strcmp(dir, "after") != 0) {
-            /* look back up to 7 tokens, stopping at clause punctuation */
-            for (size_t j = i; j-- > t0 && i - j <= 7;) {
-                const vg_tok *tk = &c->t[j];
-                if (tk->kind == VG_TOK_PUNCT && (tk->fold[0] == ';' || tk->fold[0] == '.' || tk->fold[0] == ':' || tk->fold[0] == '(' || tk->fold[0] == ')' || tk->fold[0] == '[')) break;
-                if (c->in_date[j]) continue;
-                if (vg_number_at(nums, c->t, t1, j, &nb) && nb.t1 <= i + 0) {
-                    /* prefer the start of a multi-token number ("1 300", "at least 5") */
-                    size_t k = j;
-                    while (k > t0 && !c->in_date[k - 1] && vg_number_at(nums, c->t, t1, k - 1, &nb) && nb.t1 >= j + 1 && nb.t1 <= i) k--;
-                    vg_number_at(nums, c->t, t1, k, &nb);
-                    best = nb; bestd = i - nb.t1; found = 1;
-                    break;
-                }
-            }
-        }
-        if (strcmp(dir, "before") != 0) {
-            for (size_t j = i + len; j < t1 && j - (i + len) <= 4; j++) {
-                const vg_tok *tk = &c->t[j];
-                if (tk->kind == VG_TOK_PUNCT && (tk->fold[0] == ';' || tk->fold[0] == '.' || tk->fold[0] == ',' || tk->fold[0] == '(')) break;
-                if (c->in_date[j]) break;
-                const vg_tok *at = &c->t[j];
-                if (j == i + len && at->flen <= 2 && (!strcmp(at->fold, "a") || !strcmp(at->fold, "an"))) {
-                    /* "killing a militia leader": an article right after the verb is one */
-                    if (!found) { best = (vg_number){1, VG_NUM_EXACT, j, j + 1}; bestd = 0; found = 1; }
-                    break;
-                }
-                if (vg_number_at(nums, c->t, t1, j, &nb)) {
-                    size_t d = j - (i + len);
-                    /* a figure before the word wins unless one follows it at once ("killing 3") */
-                    if (!found || (d == 0 && d < bestd) || !strcmp(dir, "after")) { best = nb; bestd = d; found = 1; }
-                    break;
-                }
-            }
-        }
-        if (!found && singular) { best = (vg_number){1, VG_NUM_EXACT, i, i + len}; found = 1; }
-        if (found) {
-            for (size_t u = 0; u < n_used; u++)
-                if (used[u] == best.t0) found = 0;
-            if (found && n_used < 32) used[n_used++] = best.t0;
-        }
-        count *dst = !strcmp(kind, "killed") ? killed : !strcmp(kind, "injured") ? injured
-                   : !strcmp(kind, "arrested") ? arrested : !strcmp(kind, "note") ? note : NULL;
-        if (!strcmp(kind, "none")) { /* "no fatalities", "aucun mort": an explicit zero */
-            if (note && !note->found) { note->found = 1; note->value = 0; note->t0 = i; note->t1 = i + len; }
-        } else if (dst && found) {
-            if (dst == note) { if (!note->found) { *note = (count){best.value, 1, best.t0, best.t1}; } }
-            else if (!dst->found) /* evidence: number and word, whichever comes first */
-                *dst = (count){best.value, 1, best.t0 < i ? best.t0 : i, best.t1 > i + len ? best.t1 : i + len};
-            else if (dst != arrested) dst->value += best.value; /* "2 soldiers and 3 rebels killed" */
-        }
-        i += len;
-    }
-}
 
-typedef struct actor { const vg_lex_entry *e; size_t t0, t1; } actor;
 
-/* Actors named in tokens [t0,t1): each canonical actor once (by_alias 0),
- * each alias once (1), or every mention (2: "GNA forces attacked LNA
- * forces" names two sides). */
-static int find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_alias)
-{
-    int n = 0;
-    for (size_t i = t0; i < t1 && n < max;) {
-        size_t len;
-        const vg_lex_entry *e = vg_lex_match(c->L->lex[L_ACTORS], c->t, t1, i, &len);
-        if (!e) { i++; continue; }
-        /* "..., police said": the source, not a party; but a sentence that
-         * opens with its source ("The army said it had retaken...") names
-         * the actor too. */
-        int dup = 0, in_attr = 0;
-        for (size_t a = 0; a < c->n_attr; a++)
-            if (c->t[i].start >= c->attr[a][0] && c->t[i + len - 1].end <= c->attr[a][1] && c->attr[a][0] != c->t[t0].start)
-                in_attr = 1;
-        if (in_attr) { i += len; continue; }
-        for (int k = 0; k < n; k++)
-            if (by_alias ? out[k].e == e : !strcmp(out[k].e->cols[0], e->cols[0])) dup = 1;
-        /* inter 0: an observer (a monitoring mission), never a party */
-        if ((!dup || by_alias == 2) && (by_alias || atoi(e->cols[1]) != 0)) out[n++] = (actor){e, i, i + len};
-        i += len;
-    }
-    return n;
-}
 
-static const char *actor_name(ctx *c, const vg_lex_entry *e, const char *country)
-{
-    const char *tpl = e->cols[0];
-    const char *ph = strstr(tpl, "{country}");
-    if (!ph) return tpl;
-    if (!country) country = e->cols[2][0] ? e->cols[2] : NULL;
-    if (!country) {
-        /* "Police Forces of {country}" with no country: drop the placeholder */
-        size_t n = (size_t)(ph - tpl);
-        while (n && (tpl[n - 1] == ' ' || tpl[n - 1] == '(')) n--;
-        if (n >= 3 && !memcmp(tpl + n - 3, " of", 3)) n -= 3;
-        return vg_arena_strndup(c->doc->arena, tpl, n);
-    }
-    size_t need = strlen(tpl) + strlen(country) + 1;
-    char *s = vg_arena_alloc(c->doc->arena, need);
-    if (!s) return tpl;
-    snprintf(s, need, "%.*s%s%s", (int)(ph - tpl), tpl, country, ph + 9);
-    return s;
-}
-
-static const char *generic_actor(ctx *c, const char *what, const char *country)
-{
-    if (!country) return what;
-    size_t need = strlen(what) + strlen(country) + 4;
-    char *s = vg_arena_alloc(c->doc->arena, need);
-    if (!s) return what;
-    snprintf(s, need, "%s (%s)", what, country);
-    return s;
-}
-
-/* "selon l'OSDH", "according to police", "X said": the source as written. */
-static int find_attribution(ctx *c, size_t t0, size_t t1, uint32_t *bs, uint32_t *be)
-{
-    for (size_t i = t0; i < t1;) {
-        size_t len;
-        const vg_lex_entry *e = vg_lex_match(c->L->lex[L_ATTRIBUTION], c->t, t1, i, &len);
-        if (!e) { i++; continue; }
-        if (!strcmp(e->cols[0], "none")) { i += len; continue; } /* "selon lui": no source named */
-        int next = strcmp(e->cols[0], "prev") != 0;
-        size_t a, b;
-        if (next) {
-            a = i + len;
-            b = a;
-            while (b < t1 && b - a < 10) {
-                const vg_tok *tk = &c->t[b];
-                if (tk->kind == VG_TOK_PUNCT && strchr(",.;:()\"[]", tk->fold[0])) break;
-                if (tk->kind == VG_TOK_PUNCT && tk->flen > 1) break; /* quotes « » */
-                b++;
-            }
-        } else {
-            b = i;
-            a = b;
-            while (a > t0 && b - a < 8) {
-                const vg_tok *tk = &c->t[a - 1];
-                if (tk->kind == VG_TOK_PUNCT) break;
-                a--;
-            }
-        }
-        int content = 0; /* "as reported": no source named */
-        for (size_t k = a; k < b; k++)
-            if (c->t[k].flen >= 3 || c->t[k].upper) content = 1;
-        if (b > a && content) { *bs = c->t[a].start; *be = c->t[b - 1].end; return 1; }
-        i += len;
-    }
-    return 0;
-}
 
 /* The event's place: vg_places_primary's pick among the places of its
  * sentence, else of the nearest sentence before it, else of the document;
@@ -530,10 +308,10 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
 
     /* actors: in the event's sentence; civilians are never actor1 when someone else is there */
     actor ac[8];
-    int na = find_actors(c, s->t0, s->t1, ac, 8, 0);
+    int na = vg_an_find_actors(c, s->t0, s->t1, ac, 8, 0);
     /* none named: the sentences before it (the lede names them), then the next one */
-    for (size_t k = main_k; na == 0 && k-- > 0;) na = find_actors(c, c->s[k].t0, c->s[k].t1, ac, 8, 0);
-    if (na == 0 && main_k + 1 < c->ns) na = find_actors(c, c->s[main_k + 1].t0, c->s[main_k + 1].t1, ac, 8, 0);
+    for (size_t k = main_k; na == 0 && k-- > 0;) na = vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, ac, 8, 0);
+    if (na == 0 && main_k + 1 < c->ns) na = vg_an_find_actors(c, c->s[main_k + 1].t0, c->s[main_k + 1].t1, ac, 8, 0);
     int i1 = -1, i2 = -1;
     for (int k = 0; k < na; k++)
         if (atoi(ac[k].e->cols[1]) != 7) { i1 = k; break; }
@@ -545,7 +323,7 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
          * sentence names is most likely a homonym: keep the actors' country,
          * drop the coordinates. */
         actor all[8];
-        int nall = find_actors(c, s->t0, s->t1, all, 8, 1);
+        int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
         const char *hint = NULL;
         int agree = 1, hk = 0;
         for (int k = 0; k < nall; k++) {
@@ -574,7 +352,7 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     if (!e->country && c->an->gaz) {
         /* No place found: an actor (or observer) tied to one country ("Ukrainian forces") gives it. */
         actor all[8];
-        int nall = find_actors(c, s->t0, s->t1, all, 8, 1);
+        int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
         for (int k = 0; k < nall && !e->country; k++) {
             const char *cn = all[k].e->cols[2];
             const vg_place *cp = cn[0] ? vg_gazetteer_country(c->an->gaz, cn, strlen(cn)) : NULL;
@@ -612,27 +390,27 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         }
     }
     if (i1 >= 0) {
-        e->actor1 = actor_name(c, ac[i1].e, country);
+        e->actor1 = vg_an_actor_name(c, ac[i1].e, country);
         e->inter1 = atoi(ac[i1].e->cols[1]);
         add_ev(c, e, "actor1", c->t[ac[i1].t0].start, c->t[ac[i1].t1 - 1].end, 0.7f);
     }
     if (i2 >= 0) {
-        e->actor2 = actor_name(c, ac[i2].e, country);
+        e->actor2 = vg_an_actor_name(c, ac[i2].e, country);
         e->inter2 = atoi(ac[i2].e->cols[1]);
         add_ev(c, e, "actor2", c->t[ac[i2].t0].start, c->t[ac[i2].t1 - 1].end, 0.6f);
     }
     /* ACLED always names someone: protesters, rioters, or an unidentified armed group. */
-    if (type_is_protest && e->inter1 != 6) { e->inter1 = 6; e->actor1 = generic_actor(c, "Protesters", country); }
-    if (type_is_riot && e->inter1 != 5) { e->inter1 = 5; e->actor1 = generic_actor(c, "Rioters", country); }
+    if (type_is_protest && e->inter1 != 6) { e->inter1 = 6; e->actor1 = vg_an_generic_actor(c, "Protesters", country); }
+    if (type_is_riot && e->inter1 != 5) { e->inter1 = 5; e->actor1 = vg_an_generic_actor(c, "Rioters", country); }
     if (!e->actor1 && strcmp(e->event_type, "Strategic developments") != 0) {
         e->inter1 = 3;
-        e->actor1 = generic_actor(c, "Unidentified Armed Group", country);
+        e->actor1 = vg_an_generic_actor(c, "Unidentified Armed Group", country);
     }
 
     /* counts: the event's sentence and the next two */
     count killed = {0}, injured = {0}, arrested = {0}, note = {0};
     size_t last = main_k + 3 < c->ns ? main_k + 3 : c->ns;
-    counts_in(c, s->t0, c->s[last - 1].t1, &killed, &injured, &arrested, &note);
+    vg_an_counts(c, s->t0, c->s[last - 1].t1, &killed, &injured, &arrested, &note);
     if (doc_note && doc_note->found) note = *doc_note;
     if (doc_note && !killed.found) {
         /* The main event read from a headline: its toll is usually in the
@@ -640,7 +418,7 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         for (size_t k = 0; k < c->ns && k < 4 && !killed.found; k++) {
             if (si[k].hist || si[k].nonpol || si[k].best <= 0) continue;
             count inj2 = {0}, arr2 = {0}, note2 = {0};
-            counts_in(c, c->s[k].t0, c->s[k].t1, &killed, &inj2, &arr2, &note2);
+            vg_an_counts(c, c->s[k].t0, c->s[k].t1, &killed, &inj2, &arr2, &note2);
         }
     }
     if (note.found) {
@@ -661,7 +439,7 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
 
     /* attribution: in the event's sentence, else anywhere in the document */
     uint32_t as, ae;
-    if (find_attribution(c, s->t0, s->t1, &as, &ae) || find_attribution(c, 0, c->nt, &as, &ae)) {
+    if (vg_an_find_attribution(c, s->t0, s->t1, &as, &ae) || vg_an_find_attribution(c, 0, c->nt, &as, &ae)) {
         e->attribution = vg_arena_strndup(c->doc->arena, c->text + as, ae - as);
         add_ev(c, e, "attribution", as, ae, 0.6f);
     }
@@ -767,13 +545,13 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     if (!c.attr) return VG_ERR_NOMEM;
     for (size_t k = 0; k < c.ns && c.n_attr < 64; k++) {
         uint32_t as, ae;
-        if (find_attribution(&c, c.s[k].t0, c.s[k].t1, &as, &ae)) { c.attr[c.n_attr][0] = as; c.attr[c.n_attr][1] = ae; c.n_attr++; }
+        if (vg_an_find_attribution(&c, c.s[k].t0, c.s[k].t1, &as, &ae)) { c.attr[c.n_attr][0] = as; c.attr[c.n_attr][1] = ae; c.n_attr++; }
     }
     /* ACLED: violence against civilians needs unarmed victims; armed men on
      * both sides (a soldier killed by militants) is a battle. */
     if (sub == VG_SUB_ATTACK) {
         actor ac[8];
-        int na = find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 2), armed = 0, civ = 0;
+        int na = vg_an_find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 2), armed = 0, civ = 0;
         for (int k = 0; k < na; k++) {
             int it = atoi(ac[k].e->cols[1]);
             if (it >= 1 && it <= 4) armed++;
@@ -783,7 +561,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     } else if (sub == VG_SUB_ARMED_CLASH) {
         /* ...and fire at unarmed people by one armed side is an attack. */
         actor ac[8];
-        int na = find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 1), armed = 0, civ = 0;
+        int na = vg_an_find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 1), armed = 0, civ = 0;
         for (int k = 0; k < na; k++) {
             int it = atoi(ac[k].e->cols[1]);
             if (it >= 1 && it <= 4) armed++;
@@ -796,14 +574,14 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
      * by a rebel group it is overtaken. */
     if (sub == VG_SUB_GOV_REGAINS || sub == VG_SUB_NSA_OVERTAKES) {
         actor ac[8];
-        int na = find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 0);
+        int na = vg_an_find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 0);
         if (na) sub = atoi(ac[0].e->cols[1]) == 2 ? VG_SUB_NSA_OVERTAKES : VG_SUB_GOV_REGAINS;
     }
     /* ACLED: violence by a crowd with no armed group behind it (villagers,
      * "a group of people") is mob violence, whoever the victim. */
     if (sub == VG_SUB_ATTACK || sub == VG_SUB_ARMED_CLASH || sub == VG_SUB_LOOTING) {
         actor ac[8];
-        int na = find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 1);
+        int na = vg_an_find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 1);
         for (int k = 0; k < na; k++) {
             int it = atoi(ac[k].e->cols[1]);
             if (it >= 1 && it <= 4) break; /* an armed actor named first */
@@ -818,7 +596,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
         if (st != VG_OK) { c.places = NULL; c.n_places = 0; }
     }
     count note = {0}, k0 = {0}, k1 = {0}, k2 = {0};
-    counts_in(&c, 0, c.nt, &k0, &k1, &k2, &note);
+    vg_an_counts(&c, 0, c.nt, &k0, &k1, &k2, &note);
     float conf = score / (score + 2.0f);
     st = build_event(&c, si, main_k, sub, conf, &note);
     if (st != VG_OK) return st;

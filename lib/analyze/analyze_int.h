@@ -1,0 +1,77 @@
+/* analyze_int.h - what the analyser's files share: per-language resources and the per-document context (internal to lib/analyze). */
+#ifndef VG_ANALYZE_INT_H
+#define VG_ANALYZE_INT_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyze.h"
+#include "dates.h"
+#include "lexicon.h"
+#include "numbers.h"
+#include "places.h"
+#include "sentences.h"
+#include "taxonomy.h"
+#include "tokens.h"
+
+#define MAX_LANGS 8
+
+enum { L_TRIGGERS, L_CUES, L_ACTORS, L_NUMBERS, L_CASUALTIES, L_ATTRIBUTION, L_ABBREV, L_MONTHS, L_WEEKDAYS, L_RELDATES,
+       L_DEMONYMS, L_COUNT };
+
+typedef struct lang_res {
+    char code[8];
+    vg_lexicon *lex[L_COUNT];
+} lang_res;
+
+struct vg_analyzer {
+    lang_res langs[MAX_LANGS];
+    size_t n_langs;
+    vg_gazetteer *gaz;
+};
+
+typedef struct ctx {
+    const vg_analyzer *an;
+    const lang_res *L;
+    vg_doc *doc;
+    const char *text;
+    size_t n;
+    vg_tok *t;
+    size_t nt;
+    vg_sent *s;
+    size_t ns;
+    vg_date pub;
+    vg_date_lex dl;
+    vg_place *places;
+    size_t n_places;
+    unsigned char *in_date; /* token is part of a date expression */
+    uint32_t (*attr)[2];    /* byte spans naming a source ("une source militaire à Damas") */
+    size_t n_attr;
+} ctx;
+
+typedef struct hit { size_t t0, t1; int sub; float w; } hit;
+
+typedef struct sent_info {
+    float sc[VG_SUB_COUNT];
+    float mods[VG_SUB_COUNT]; /* "+Sub" rows: only count next to a protest */
+    float best;
+    int nonpol, hist, future;
+    int cancelled;            /* triggers cancelled by a negation or a threat */
+    hit first;                /* strongest trigger, for evidence */
+    hit mfirst;               /* strongest modifier, when the sentence has no trigger */
+    int has_date;
+    vg_date date;
+} sent_info;
+
+typedef struct count { long value; int found; size_t t0, t1; } count;
+typedef struct actor { const vg_lex_entry *e; size_t t0, t1; } actor;
+
+/* counts.c: casualty figures in tokens [t0,t1) (see there). */
+void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, count *arrested, count *note);
+/* actors.c: actors named in tokens [t0,t1); their ACLED names. */
+int vg_an_find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_alias);
+const char *vg_an_actor_name(ctx *c, const vg_lex_entry *e, const char *country);
+const char *vg_an_generic_actor(ctx *c, const char *what, const char *country);
+/* attribution.c: the first source named in tokens [t0,t1), as byte offsets. */
+int vg_an_find_attribution(ctx *c, size_t t0, size_t t1, uint32_t *bs, uint32_t *be);
+
+#endif
