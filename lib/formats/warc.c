@@ -14,7 +14,8 @@ enum {
     MAX_HEADER = 64 * 1024,     /* WARC or HTTP header block */
     MAX_FIELD = 4096,           /* one kept header value (URI, date, type) */
     DEFAULT_MAX_RECORD = 32 * 1024 * 1024,
-    MAX_RESYNC_SCAN = 64 * 1024 * 1024 /* bytes scanned for the next record after a bad one */
+    MAX_RESYNC_SCAN = 64 * 1024 * 1024, /* bytes scanned for the next record after a bad one */
+    MEMBER_RING = 4096                  /* gzip member starts remembered for error messages */
 };
 
 struct vg_warc {
@@ -25,6 +26,11 @@ struct vg_warc {
     char src_err[160];
     z_stream zs;
     int zs_live;
+    /* where gzip members start, compressed and uncompressed: an error can then
+     * name the member to cut at (CC-NEWS indexes use member offsets) */
+    uint64_t in_total;
+    struct { uint64_t u, c; } members[MEMBER_RING];
+    uint64_t n_members;
     unsigned char *in;  /* compressed input */
     size_t max_record;
     /* decompressed window: bytes [pos, end) are unread; buf_off is the stream
@@ -95,6 +101,7 @@ static size_t src_fill(vg_warc *w, size_t want)
             }
             w->zs.next_in = w->in;
             w->zs.avail_in = (uInt)r;
+            w->in_total += (uint64_t)r;
         }
         if (!w->zs_live) {
             /* next member: anything else after a complete member (padding,
@@ -102,6 +109,9 @@ static size_t src_fill(vg_warc *w, size_t want)
             if (w->zs.next_in[0] != 0x1f) { w->src_eof = 1; break; }
             if (inflateReset(&w->zs) != Z_OK) { src_fail(w, "gzip reset failed"); break; }
             w->zs_live = 1;
+            uint64_t k = w->n_members++ % MEMBER_RING;
+            w->members[k].c = w->in_total - w->zs.avail_in;
+            w->members[k].u = w->buf_off + w->end + (room - w->zs.avail_out);
         }
         int zr = inflate(&w->zs, Z_NO_FLUSH);
         if (zr == Z_STREAM_END) { w->zs_live = 0; continue; }
@@ -352,6 +362,8 @@ vg_status vg_warc_open(int fd, const char *name, size_t max_record, vg_warc **ou
         w->zs.next_in = w->in;
         w->zs.avail_in = (uInt)r;
         w->zs_live = 1;
+        w->in_total = (uint64_t)r;
+        w->n_members = 1; /* members[0] = {0, 0} */
     } else {
         w->cap = IN_CHUNK > (size_t)r ? IN_CHUNK : (size_t)r;
         w->buf = malloc(w->cap);
@@ -396,6 +408,21 @@ static void resync(vg_warc *w, size_t from)
     }
 }
 
+/* "offset N", plus the gzip member holding it when the input is gzip. */
+static void locate(const vg_warc *w, uint64_t off, char *out, size_t outlen)
+{
+    snprintf(out, outlen, "offset %llu", (unsigned long long)off);
+    if (!w->gz) return;
+    uint64_t first = w->n_members > MEMBER_RING ? w->n_members - MEMBER_RING : 0;
+    for (uint64_t i = w->n_members; i-- > first;) {
+        uint64_t u = w->members[i % MEMBER_RING].u, c = w->members[i % MEMBER_RING].c;
+        if (u > off) continue;
+        snprintf(out, outlen, "offset %llu (%sgzip member at byte %llu)", (unsigned long long)off,
+                 u == off ? "" : "in the ", (unsigned long long)c);
+        return;
+    }
+}
+
 vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen)
 {
     memset(rec, 0, sizeof *rec);
@@ -411,11 +438,13 @@ vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen
             w->pos++;
         }
         uint64_t off = cur_off(w);
+        char loc[128];
+        locate(w, off, loc, sizeof loc);
         size_t have = need(w, 1);
         if (have == 0) {
             w->done = 1;
             if (w->src_broken) {
-                snprintf(err, errlen, "offset %llu: %s", (unsigned long long)off, w->src_err);
+                snprintf(err, errlen, "%s: %s", loc, w->src_err);
                 return VG_ERR_TRUNCATED;
             }
             return VG_END;
@@ -432,14 +461,14 @@ vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen
         w->number++;
         const char *h = w->buf + w->pos;
         if (have < 5 || memcmp(h, "WARC/", 5) != 0) {
-            snprintf(err, errlen, "offset %llu: record %llu does not start with WARC/", (unsigned long long)off,
+            snprintf(err, errlen, "%s: record %llu does not start with WARC/", loc,
                      (unsigned long long)w->number);
             resync(w, 1);
             return VG_ERR_FORMAT;
         }
         if (!he) {
             w->done = w->src_eof;
-            snprintf(err, errlen, "offset %llu: record %llu: %s", (unsigned long long)off,
+            snprintf(err, errlen, "%s: record %llu: %s", loc,
                      (unsigned long long)w->number,
                      w->src_eof ? (w->src_broken ? w->src_err : "archive ends inside the record header")
                                 : "record header too long");
@@ -450,7 +479,7 @@ vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen
         char v[64], type[64];
         uint64_t clen;
         if (!header_get(h, hl, "Content-Length", v, sizeof v) || !parse_u64(v, &clen)) {
-            snprintf(err, errlen, "offset %llu: record %llu has no valid Content-Length", (unsigned long long)off,
+            snprintf(err, errlen, "%s: record %llu has no valid Content-Length", loc,
                      (unsigned long long)w->number);
             resync(w, 1);
             return VG_ERR_FORMAT;
@@ -462,14 +491,14 @@ vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen
             uint64_t got = skip(w, clen);
             if (got < clen) {
                 w->done = 1;
-                snprintf(err, errlen, "offset %llu: record %llu truncated (Content-Length %llu, %llu bytes left)%s%s",
-                         (unsigned long long)off, (unsigned long long)w->number, (unsigned long long)clen,
+                snprintf(err, errlen, "%s: record %llu truncated (Content-Length %llu, %llu bytes left)%s%s", loc,
+                     (unsigned long long)w->number, (unsigned long long)clen,
                          (unsigned long long)got, w->src_broken ? ": " : "", w->src_broken ? w->src_err : "");
                 return VG_ERR_TRUNCATED;
             }
             if (wanted) {
-                snprintf(err, errlen, "offset %llu: record %llu too large (%llu bytes, limit %zu)",
-                         (unsigned long long)off, (unsigned long long)w->number, (unsigned long long)clen,
+                snprintf(err, errlen, "%s: record %llu too large (%llu bytes, limit %zu)", loc,
+                     (unsigned long long)w->number, (unsigned long long)clen,
                          w->max_record);
                 return VG_ERR_TOO_LARGE;
             }
@@ -481,8 +510,8 @@ vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen
         h = w->buf + w->pos; /* need() may move the buffer */
         if (have < total) {
             w->done = 1;
-            snprintf(err, errlen, "offset %llu: record %llu truncated (Content-Length %llu, %zu bytes left)%s%s",
-                     (unsigned long long)off, (unsigned long long)w->number, (unsigned long long)clen,
+            snprintf(err, errlen, "%s: record %llu truncated (Content-Length %llu, %zu bytes left)%s%s", loc,
+                     (unsigned long long)w->number, (unsigned long long)clen,
                      have - hl, w->src_broken ? ": " : "", w->src_broken ? w->src_err : "");
             return VG_ERR_TRUNCATED;
         }
@@ -496,8 +525,8 @@ vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen
             for (size_t i = 0; i < tl; i++) ok_end &= tail[i] == '\r' || tail[i] == '\n';
         }
         if (!ok_end) {
-            snprintf(err, errlen, "offset %llu: record %llu: Content-Length %llu does not match the record",
-                     (unsigned long long)off, (unsigned long long)w->number, (unsigned long long)clen);
+            snprintf(err, errlen, "%s: record %llu: Content-Length %llu does not match the record", loc,
+                     (unsigned long long)w->number, (unsigned long long)clen);
             resync(w, 1);
             return VG_ERR_FORMAT;
         }
@@ -529,7 +558,7 @@ vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen
         if (r == 0) continue;
         if (r < 0) {
             memset(rec, 0, sizeof *rec);
-            snprintf(err, errlen, "offset %llu: record %llu: %s", (unsigned long long)off,
+            snprintf(err, errlen, "%s: record %llu: %s", loc,
                      (unsigned long long)w->number, why);
             return VG_ERR_FORMAT;
         }

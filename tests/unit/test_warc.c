@@ -89,6 +89,17 @@ TEST(warc_truncated_gzip_keeps_whole_records)
     CHECK_INT(g.truncated, 1);
     CHECK(strstr(g.last_err, "offset ") != NULL);
     CHECK(strstr(g.last_err, "record 6") != NULL);
+    /* the compressed offset of the broken member, for cutting the file */
+    FILE *f = fopen(FIX "truncated.warc.gz", "rb");
+    unsigned char buf[4096];
+    size_t n = f ? fread(buf, 1, sizeof buf, f) : 0;
+    if (f) fclose(f);
+    size_t members = 0, at = 0;
+    for (size_t i = 0; i + 3 < n; i++)
+        if (buf[i] == 0x1f && buf[i + 1] == 0x8b && buf[i + 2] == 8 && ++members == 6) { at = i; break; }
+    char want[64];
+    snprintf(want, sizeof want, "(gzip member at byte %zu)", at);
+    CHECK(at > 0 && strstr(g.last_err, want) != NULL);
 }
 
 TEST(warc_content_length_too_short)
