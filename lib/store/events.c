@@ -1,4 +1,5 @@
 /* events.c - storing a document's events and listing them with ACLED's column names and order. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -66,8 +67,11 @@ vg_status vg_events_put(vg_db *db, const vg_doc *doc, int64_t article_id)
         date[10] = 0;
         sqlite3_bind_int64(st, 1, article_id);
         bind_opt_text(st, 2, date);
-        if (strlen(date) >= 4) sqlite3_bind_int(st, 3, (date[0] - '0') * 1000 + (date[1] - '0') * 100 +
-                                                       (date[2] - '0') * 10 + (date[3] - '0'));
+        /* the analyser writes an unknown year as "XXXX": no year then */
+        if (strlen(date) >= 4 && isdigit((unsigned char)date[0]) && isdigit((unsigned char)date[1]) &&
+            isdigit((unsigned char)date[2]) && isdigit((unsigned char)date[3]))
+            sqlite3_bind_int(st, 3, (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 +
+                                        (date[3] - '0'));
         bind_opt_int(st, 4, e->time_precision, 0);
         bind_opt_text(st, 5, e->event_type);
         bind_opt_text(st, 6, e->sub_event_type);
@@ -123,10 +127,12 @@ static const char events_sql[] =
     " a.ext_id AS doc, a.story_id AS story, e.arrests, e.injured, e.attribution,"
     " round(e.confidence, 3) AS confidence, e.evidence"
     " FROM events e JOIN articles a ON a.id = e.article_id"
-    " WHERE (?1 IS NULL OR e.event_date >= ?1) AND (?2 IS NULL OR e.event_date <= ?2)"
+    /* an event whose year is unknown ("XXXX-06-30") matches no date filter */
+    " WHERE (?1 IS NULL OR (e.year IS NOT NULL AND e.event_date >= ?1))"
+    "   AND (?2 IS NULL OR (e.year IS NOT NULL AND e.event_date <= ?2))"
     "   AND (?3 IS NULL OR e.country = ?3 COLLATE NOCASE OR e.iso = ?3 COLLATE NOCASE)"
     "   AND (?4 IS NULL OR e.event_type = ?4 COLLATE NOCASE)"
-    " ORDER BY e.event_date IS NULL, e.event_date DESC, e.id LIMIT ?5";
+    " ORDER BY e.year IS NULL, e.event_date DESC, e.id LIMIT ?5";
 static const vg_col_type events_types[] = {
     VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_INT, VG_COL_INT, VG_COL_TEXT, VG_COL_TEXT,
     VG_COL_TEXT, VG_COL_INT, VG_COL_TEXT, VG_COL_INT, VG_COL_INT, VG_COL_TEXT, VG_COL_TEXT,

@@ -195,9 +195,15 @@ TEST(store_events_round_trip)
     e->confidence = 0.8f;
     e->sent_start = 0; e->sent_end = (uint32_t)strlen(text);
     CHECK(vg_event_add_evidence(d, e, "fatalities", 0, 5, 0.9f) == 0);
+    vg_event *e2 = vg_doc_add_event(d);
+    CHECK(e2 != NULL);
+    if (!e2) return;
+    memcpy(e2->event_date, "XXXX-04-30", 11); /* year unknown */
+    e2->event_type = "Protests";
     vg_put_result r;
     CHECK_INT(vg_db_put(db, d, &r), VG_OK);
     CHECK_INT(vg_db_commit(db), VG_OK);
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM events WHERE year IS NULL AND event_type = 'Protests'"), 1);
     vg_query q = {0};
     rows c = {0};
     snprintf(c.col, sizeof c.col, "evidence");
@@ -214,12 +220,14 @@ TEST(store_events_round_trip)
     CHECK_STR(c2.val, "27");
     rows c3 = {0};
     q.since = "2024-05-02";
+    q.event_type = NULL;
     CHECK_INT(vg_db_events(db, &q, collect, &c3), VG_OK);
     CHECK_INT(c3.n, 0);
     rows c4 = {0};
     snprintf(c4.col, sizeof c4.col, "injured");
     vg_query all = {0};
     CHECK_INT(vg_db_events(db, &all, collect, &c4), VG_OK);
+    CHECK_INT(c4.n, 2);
     CHECK_STR(c4.val, "NULL");
     vg_db_close(db);
     vg_doc_free(d);
