@@ -70,7 +70,8 @@ static int is_word_byte(unsigned char c)
 static int is_article(const char *t, size_t n)
 {
     static const char *const art[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an",
-                                      "ed", "er", "es", "ez", "et", "ul", "ud", "adh", "ath", "dh"};
+                                      "ed", "er", "es", "ez", "et", "ul", "ud", "adh", "ath", "dh",
+                                      "esh", "ech", "ach", "eth", "edh"};
     for (size_t i = 0; i < sizeof art / sizeof *art; i++)
         if (strlen(art[i]) == n && memcmp(art[i], t, n) == 0) return 1;
     return 0;
@@ -137,6 +138,13 @@ size_t vg_gz_key(char kind, const char *s, size_t n, int mode, char *out, size_t
             size_t len = tok[k].len;
             if (o + len + 2 > cap) return 0;
             if (k > first) out[o++] = ' ';
+            /* Inside a name the article's form varies with the next letter and the
+             * transliteration (Busra ash-Sham / esh-Sham, Deir ez-Zor / al-Zor): one form. */
+            if (k > 0 && k + 1 < nt && is_article(s + tok[k].off, len)) {
+                memcpy(out + o, "al", 2);
+                o += 2;
+                continue;
+            }
             memcpy(out + o, s + tok[k].off, len);
             /* Final -h after a vowel is a transliteration choice: Raqqah/Raqqa, Hasakah/Hasaka. */
             if (len > 3 && out[o + len - 1] == 'h' && strchr("aei", out[o + len - 2])) len--;

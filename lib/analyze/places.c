@@ -498,6 +498,8 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         for (int pass = 0; pass < 1 + try_skel && !found; pass++) {
             for (j = pass == 0 ? (multi ? maxj : i) : (maxj - i > 2 ? i + 2 : maxj);; j--) {
                 if (pass == 1 && j == i && lone_common) break; /* "Monde" is not a spelling of Mende */
+                /* "Ras" of "Ras Al Ain": rather try the whole name's spellings. */
+                if (pass == 0 && j == i && maxj > i && word_is(g, &t[i], VG_GZ_GENERIC)) break;
                 if ((t[j].upper && j > i) || (j == i && !art) || (j > i && t[j].apos && t[j].flen <= 2)) {
                     size_t k = span_key(t, i, j, pass ? VG_GZ_SKEL : VG_GZ_EXACT, pass, key, sizeof key);
                     if (k > 1) {
