@@ -1,6 +1,8 @@
 /* test_tokens.c - word tokens, folding and Snowball stemming. */
+#include <stdlib.h>
 #include <string.h>
 
+#include "../../lib/core/utf8.h"
 #include "../../lib/text/stem.h"
 #include "../../lib/text/tokens.h"
 #include "test.h"
@@ -87,4 +89,20 @@ TEST(stem_by_language)
     vg_stemmer_free(fr);
     vg_stemmer_free(en);
     vg_stemmer_free(NULL);
+}
+
+TEST(token_fold_matches_vg_fold)
+{
+    /* the stack-buffer path must give what vg_fold gives for words */
+    const char *words_[] = {"Qaïda", "ÉLYSÉE", "naïve", "Straße", "ﬁn", "Ḑàḿàšçūș", "İstanbul", "Ωμέγα", "٣٤"};
+    for (size_t i = 0; i < sizeof words_ / sizeof *words_; i++) {
+        char f[64];
+        size_t n = vg_token_fold(words_[i], strlen(words_[i]), f, sizeof f), m;
+        char *g = vg_fold_heap(words_[i], strlen(words_[i]), &m);
+        CHECK(g != NULL);
+        if (!g) continue;
+        CHECK_INT(n, m);
+        CHECK_STR(f, g);
+        free(g);
+    }
 }
