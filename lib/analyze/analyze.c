@@ -88,6 +88,7 @@ vg_status vg_analyzer_load(const char *data_dir, vg_analyzer **out, char *err, s
 static const lang_res *pick_lang(const vg_analyzer *a, const char *lang)
 {
     if (!a->n_langs) return NULL;
+    if (lang && !strcmp(lang, "und")) lang = NULL; /* undetermined: try the default */
     for (size_t i = 0; i < a->n_langs; i++)
         if (lang && strcmp(a->langs[i].code, lang) == 0) return &a->langs[i];
     if (lang && *lang) return NULL; /* detected, but not a language we analyse */
