@@ -189,6 +189,14 @@ vg_status vg_db_open(const char *path, unsigned flags, vg_db **out)
     }
     if ((s = vg_db_exec(db, "PRAGMA cache_size=-32000; PRAGMA temp_store=MEMORY;")) != VG_OK) return s;
     if ((s = vg_schema_migrate(db)) != VG_OK) return s;
+    if (db->needs_upgrade && !is_uri) {
+        /* Queries on a database from an older vigie: migrate it through a
+         * writable connection when the file allows; otherwise read it as it
+         * is (older tables answer, newer ones are missing). */
+        vg_db *rw = NULL;
+        if (vg_db_open(path, 0, &rw) == VG_OK) db->needs_upgrade = 0;
+        vg_db_close(rw);
+    }
     db->err[0] = 0;
     return VG_OK;
 }

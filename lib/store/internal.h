@@ -20,6 +20,7 @@ struct vg_db {
     unsigned batch;       /* puts per transaction */
     unsigned pending;     /* puts in the open transaction */
     int in_tx;
+    int needs_upgrade;    /* opened read-only with an older schema version */
     struct { const char *sql; sqlite3_stmt *st; } cache[VG_DB_STMT_CACHE];
     size_t n_cache;
     vg_buf out;           /* JSON built for vg_db_story_json and row values */

@@ -20,10 +20,13 @@ static const char *const migrations[] = {
     "CREATE TABLE articles("
     "  id INTEGER PRIMARY KEY,"
     "  source TEXT, ext_id TEXT, format TEXT, outlet TEXT, url TEXT, title TEXT,"
-    "  text TEXT NOT NULL, lang TEXT, published TEXT, authors TEXT,"
+    "  lang TEXT, published TEXT, authors TEXT,"
     "  hash INTEGER NOT NULL UNIQUE,"      /* doc->content_hash: re-ingest stores nothing */
     "  ingested TEXT NOT NULL,"
-    "  story_id INTEGER, dup_of INTEGER REFERENCES articles(id));"
+    "  story_id INTEGER, dup_of INTEGER REFERENCES articles(id),"
+    /* text last: reading any other column never walks its overflow pages
+     * (a layout change only; databases made before it work the same) */
+    "  text TEXT NOT NULL);"
     "CREATE INDEX articles_published ON articles(published);"
     "CREATE INDEX articles_story ON articles(story_id);"
     "CREATE TABLE rejects("
@@ -59,6 +62,8 @@ static const char *const migrations[] = {
     "  first_day INTEGER, last_day INTEGER);"
     "CREATE TABLE story_terms(term INTEGER NOT NULL, story_id INTEGER NOT NULL, w REAL NOT NULL,"
     "  PRIMARY KEY(term, story_id)) WITHOUT ROWID;",
+    /* 3: languages stored, read before every search (query-side stemming) */
+    "CREATE INDEX IF NOT EXISTS articles_lang ON articles(lang);",
     /* append new migrations here */
 };
 
@@ -104,9 +109,12 @@ vg_status vg_schema_migrate(vg_db *db)
     }
     if (v == (int)N_MIGRATIONS) return VG_OK;
     if (db->flags & VG_DB_READONLY) {
-        snprintf(db->err, sizeof db->err, "%s has schema version %d, needs %d: run `vigie ingest` on it first",
-                 db->path, v, (int)N_MIGRATIONS);
-        return v == 0 ? VG_ERR_NOT_FOUND : VG_ERR_DB;
+        if (v == 0) {
+            snprintf(db->err, sizeof db->err, "%s is empty: run `vigie ingest` on it first", db->path);
+            return VG_ERR_NOT_FOUND;
+        }
+        db->needs_upgrade = 1; /* vg_db_open upgrades it through a writable connection if it can */
+        return VG_OK;
     }
     for (; v < (int)N_MIGRATIONS; v++) {
         char bump[64];
