@@ -22,7 +22,9 @@ for _ in $(seq "$ROUNDS"); do
     /usr/bin/time -v -o "$TMP/time" $PIN "$VIGIE" extract --format jsonl "$DIR"/*.html.gz > "$TMP/out" 2>/dev/null
     t=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$TMP/time")
     rss=$(awk -F': ' '/Maximum resident/ {print $2}' "$TMP/time")
+    cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$TMP/time")
     if [ -z "$best" ] || [ "$(echo "$t < $best" | bc -l)" = 1 ]; then best=$t; vrss=$rss; fi
+    if [ -z "${bestcpu:-}" ] || [ "$(echo "$cpu < $bestcpu" | bc -l)" = 1 ]; then bestcpu=$cpu; fi
 done
 vout=$(wc -l < "$TMP/out")
 
@@ -44,6 +46,7 @@ if $PY -c "from readability import Document" 2>/dev/null; then
     /usr/bin/time -v -o "$TMP/rtime" $PIN $PY "$TMP/rl.py" "$DIR" > "$TMP/rout" 2>/dev/null
     rt=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$TMP/rtime")
     rrss=$(awk -F': ' '/Maximum resident/ {print $2}' "$TMP/rtime")
+    rcpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$TMP/rtime")
 else
     rt=""
 fi
@@ -54,7 +57,10 @@ printf "%-18s %8.1f %8.1f %10.3f %9d KB   (%d pages out, best of %d)\n" "vigie e
 if [ -n "$rt" ]; then
     printf "%-18s %8.1f %8.1f %10.3f %9d KB   (whole process, python start included)\n" "readability-lxml" \
         "$(echo "$pages / $rt" | bc -l)" "$(echo "$mb / $rt" | bc -l)" "$rt" "$rrss"
-    printf "ratio: vigie is %.1fx readability-lxml's pages/s\n" "$(echo "$rt / $best" | bc -l)"
+    printf "ratio: vigie is %.1fx readability-lxml's pages/s (wall clock)\n" "$(echo "$rt / $best" | bc -l)"
+    # on a shared machine CPU time is the steadier measure
+    printf "cpu seconds: vigie %.2f (%.0f pages/cpu-s), readability-lxml %.2f (%.1f pages/cpu-s): %.1fx\n" \
+        "$bestcpu" "$(echo "$pages / $bestcpu" | bc -l)" "$rcpu" "$(echo "$pages / $rcpu" | bc -l)" "$(echo "$rcpu / $bestcpu" | bc -l)"
 else
     echo "readability-lxml: not installed (python3-readability), no ratio"
 fi
