@@ -47,6 +47,14 @@ print(f"{n} {raw}", file=open(out + ".info", "w"))
 PY
 read -r N RAW < "$T/bench.warc.gz.info"
 GZ=$(stat -c %s "$T/bench.warc.gz")
+# the reader alone (WARC layer, gzip, record parsing; no extraction), when a libvigie.a sits
+# beside the binary (make BUILD=dir dir/libvigie.a)
+LIB=$(dirname "$VIGIE")/libvigie.a
+if [ -f "$LIB" ] && cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -Iinclude -o "$T/reader_driver" bench/reader_driver.c \
+        "$LIB" $(pkg-config --libs sqlite3 libxml-2.0 zlib libutf8proc libexttextcat libcurl libpcre2-8) \
+        -lstemmer -lm -lpthread 2>/dev/null; then
+    echo "warc: reader only: $("$T/reader_driver" "$T/bench.warc.gz" 2>&1 | tail -1)"
+fi
 /usr/bin/time -v "$VIGIE" extract "$T/bench.warc.gz" > "$T/out.jsonl" 2> "$T/time.txt"
 st=$?
 secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$T/time.txt")
