@@ -180,6 +180,20 @@ static int choose_sub(const float *sc, const float *mods, float *score)
  * there (a story from Syria that mentions Paris happened in Syria). Places
  * inside a source's description ("une source militaire à Damas") are
  * skipped: where the source sits is not where the event happened. */
+/* Is the place the first word of an organisation's name ("Luhansk
+ * People's Militia", "Azov Battalion")? cues.tsv rows of class "org". */
+static int names_org(const ctx *c, const vg_place *p)
+{
+    size_t lo = 0, hi = c->nt;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->t[mid].start < p->end) lo = mid + 1; else hi = mid;
+    }
+    size_t len;
+    const char *cue = lo < c->nt ? cue_at(c, c->nt, lo, &len) : NULL;
+    return cue && !strcmp(cue, "org");
+}
+
 static const vg_place *pick_place(ctx *c, size_t main_k)
 {
     size_t n = 0;
@@ -190,7 +204,7 @@ static const vg_place *pick_place(ctx *c, size_t main_k)
         int in_attr = 0;
         for (size_t a = 0; a < c->n_attr; a++)
             if (p->start >= c->attr[a][0] && p->end <= c->attr[a][1]) in_attr = 1;
-        if (!in_attr && p->iso2) v[n++] = *p;
+        if (!in_attr && p->iso2 && !names_org(c, p)) v[n++] = *p;
     }
     if (!n) return NULL;
     size_t all = vg_places_primary(v, n);
