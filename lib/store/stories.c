@@ -36,6 +36,7 @@ static vg_status step_done(vg_db *db, sqlite3_stmt *st, const char *what)
 static vg_status find_duplicate(vg_db *db, const vg_dedup_sig *sig, int64_t self, int64_t *dup_of)
 {
     *dup_of = 0;
+    if (sig->n_words == 0) return VG_OK; /* no words: nothing to compare, not a copy of every other empty page */
     sqlite3_stmt *st = vg_db_stmt(db, "SELECT article_id FROM dedup_sig WHERE token_hash = ?1 AND article_id <> ?2 "
                                       "ORDER BY article_id LIMIT 1");
     if (!st) return VG_ERR_DB;

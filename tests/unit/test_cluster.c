@@ -114,8 +114,8 @@ TEST(cluster_score_anchors_push_apart)
     d.event_date[0] = 0;
     d.has_coords = s.has_coords = 1;
     d.lat = 36.2; d.lon = 37.15;   /* Aleppo */
-    s.lat = 33.5; s.lon = 36.3;    /* Damascus, ~300 km */
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0) - 0.25) < 1e-9);
+    s.lat = 33.5; s.lon = 36.3;    /* Damascus, ~300 km: places are terms, not a penalty */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0) - 0.5) < 1e-9);
     s.lat = 36.21; s.lon = 37.1;
     CHECK(fabs(vg_cl_score(&d, &s, 1.0) - 0.5) < 1e-9);
     strcpy(d.day, "2013-09-01");
