@@ -180,6 +180,21 @@ static int choose_sub(const float *sc, const float *mods, float *score)
  * there (a story from Syria that mentions Paris happened in Syria). Places
  * inside a source's description ("une source militaire à Damas") are
  * skipped: where the source sits is not where the event happened. */
+/* vg_places_primary's pick among the places v[0..n) of sentence k (NULL if none). */
+static const vg_place *sentence_primary(const ctx *c, const vg_place *v, size_t n, size_t k, size_t *i0, size_t *i1)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].start < c->s[k].start) lo = mid + 1; else hi = mid;
+    }
+    *i0 = *i1 = lo;
+    while (*i1 < n && v[*i1].end <= c->s[k].end) (*i1)++;
+    if (*i1 == *i0) return NULL;
+    size_t pk = vg_places_primary(v + *i0, *i1 - *i0);
+    return pk < *i1 - *i0 ? &v[*i0 + pk] : NULL;
+}
+
 /* Is the place the first word of an organisation's name ("Luhansk
  * People's Militia", "Azov Battalion")? cues.tsv rows of class "org". */
 static int names_org(const ctx *c, const vg_place *p)
@@ -209,23 +224,22 @@ static const vg_place *pick_place(ctx *c, size_t main_k)
     if (!n) return NULL;
     size_t all = vg_places_primary(v, n);
     const char *iso = all < n ? v[all].iso2 : NULL;
+    const vg_place *found = NULL;
     /* the event's sentence and up to 8 before it; places are in text order */
-    for (size_t k = main_k + 1; k-- > 0 && main_k - k <= 8;) {
-        size_t lo = 0, hi = n, i1;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (v[mid].start < c->s[k].start) lo = mid + 1; else hi = mid;
-        }
-        size_t i0 = lo;
-        i1 = i0;
-        while (i1 < n && v[i1].end <= c->s[k].end) i1++;
-        if (i1 == i0) continue;
-        size_t pk = vg_places_primary(v + i0, i1 - i0);
-        if (pk < i1 - i0 && (!iso || !strcmp(v[i0 + pk].iso2, iso) || k == main_k)) {
-            if (k == main_k || !iso || !strcmp(v[i0 + pk].iso2, iso)) return &v[i0 + pk];
-        }
+    for (size_t k = main_k + 1; k-- > 0 && main_k - k <= 8 && !found;) {
+        size_t i0, i1;
+        const vg_place *p = sentence_primary(c, v, n, k, &i0, &i1);
+        if (p && (k == main_k || !iso || !strcmp(p->iso2, iso))) found = p;
     }
-    return all < n ? &v[all] : NULL;
+    if (!found) found = all < n ? &v[all] : NULL;
+    /* Only a country ("En Syrie, ..."): the next sentences often name the
+     * province or town; take it when it is in that country. */
+    for (size_t k = main_k + 1; found && found->kind == VG_PLACE_COUNTRY && k < c->ns && k <= main_k + 3; k++) {
+        size_t i0, i1;
+        const vg_place *p = sentence_primary(c, v, n, k, &i0, &i1);
+        if (p && p->kind != VG_PLACE_COUNTRY && !strcmp(p->iso2, found->iso2)) found = p;
+    }
+    return found;
 }
 
 static void mark_dates(ctx *c, sent_info *si)
@@ -550,6 +564,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     for (size_t k = 0; k < c.ns; k++) {
         /* a protest met with force: the protest's own sentence carries the event */
         float v = si[k].sc[sub] + si[k].mods[sub] + (protest_family ? si[k].sc[VG_SUB_PEACEFUL] : 0);
+        v *= 1.0f / (1.0f + 0.5f * (float)k); /* the lede first, as in the totals */
         if (v > mb) { mb = v; main_k = k; }
     }
     if (mb <= 0)
