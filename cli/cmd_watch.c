@@ -114,9 +114,20 @@ static int do_item(watch *w, const char *feed_url, const vg_feed_item *it)
     return 0;
 }
 
-/* One feed: conditional GET, parse, then its items. -1 on a database failure. */
-static int do_feed(watch *w, const char *url)
+/* A feed's items for this round, kept until its pages are fetched. */
+typedef struct feed_round {
+    const char *url;
+    vg_arena *arena;
+    vg_feed_item *items;
+    size_t n;
+} feed_round;
+
+/* One feed: conditional GET and parse into fr. 0 also when the feed is
+ * unchanged or failed (fr->n == 0); -1 out of memory. */
+static int load_feed(watch *w, const char *url, feed_round *fr)
 {
+    memset(fr, 0, sizeof *fr);
+    fr->url = url;
     w->c.feeds++;
     progress(w, url);
     vg_fetch_result res;
@@ -136,28 +147,38 @@ static int do_feed(watch *w, const char *url)
         say(w, "vigie watch: feed %s: %s\n", url, "disallowed by robots.txt");
         return 0;
     }
-    vg_arena *a = vg_arena_new(64 * 1024);
-    if (!a) return -1;
-    /* the fetch buffer is reused by the item fetches: parse first, then copy out */
-    vg_feed_item *items;
-    size_t n;
+    /* items live in their own arena: the fetch buffer is reused by the page fetches */
+    if (!(fr->arena = vg_arena_new(64 * 1024))) return -1;
     char err[512];
-    st = vg_feed_parse(a, res.body, res.len, &items, &n, NULL, err, sizeof err);
+    st = vg_feed_parse(fr->arena, res.body, res.len, &fr->items, &fr->n, NULL, err, sizeof err);
     if (st != VG_OK) {
         w->c.feeds_failed++;
         say(w, "vigie watch: feed %s: %s\n", url, err);
-        vg_arena_free(a);
-        return 0;
+        fr->n = 0;
+        return st == VG_ERR_NOMEM ? -1 : 0;
     }
+    if (!w->quiet && !w->tty) fprintf(stderr, "feed %s: %zu items\n", url, fr->n);
+    return 0;
+}
+
+/* One round: every feed first, then their pages taking one item from each
+ * feed in turn, so that the per-host wait of one site overlaps with requests
+ * to the others (feeds are mostly one host each). -1 on a database failure. */
+static int do_round(watch *w, const char *const *feeds, int n_feeds)
+{
+    feed_round *fr = calloc((size_t)n_feeds, sizeof *fr);
+    if (!fr) return -1;
     int rc = 0;
-    long stored_before = w->c.stored;
-    for (size_t i = 0; i < n && !interrupted && rc == 0; i++) {
-        if (!items[i].link) continue;
-        rc = do_item(w, url, &items[i]);
+    size_t most = 0;
+    for (int i = 0; i < n_feeds && !interrupted && rc == 0; i++) {
+        rc = load_feed(w, feeds[i], &fr[i]);
+        if (fr[i].n > most) most = fr[i].n;
     }
-    /* without a terminal the progress line would be noise: one line per feed instead */
-    if (!w->quiet && !w->tty) fprintf(stderr, "feed %s: %zu items, %ld stored\n", url, n, w->c.stored - stored_before);
-    vg_arena_free(a);
+    for (size_t k = 0; k < most && !interrupted && rc == 0; k++)
+        for (int i = 0; i < n_feeds && !interrupted && rc == 0; i++)
+            if (k < fr[i].n && fr[i].items[k].link) rc = do_item(w, fr[i].url, &fr[i].items[k]);
+    for (int i = 0; i < n_feeds; i++) vg_arena_free(fr[i].arena);
+    free(fr);
     return rc;
 }
 
@@ -253,8 +274,7 @@ int cmd_watch(int argc, char **argv)
     int fatal = 0, all_failed = 0;
     while (!interrupted && !fatal) {
         memset(&w.c, 0, sizeof w.c);
-        for (int i = 0; i < n_feeds && !interrupted && !fatal; i++)
-            if (do_feed(&w, feeds[i])) fatal = 1;
+        if (do_round(&w, feeds, n_feeds)) fatal = 1;
         if (!fatal && vg_db_commit(w.db) != VG_OK) {
             fprintf(stderr, "vigie watch: cannot commit: %s\n", vg_db_error(w.db));
             fatal = 1;
