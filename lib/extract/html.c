@@ -400,8 +400,6 @@ static void sax_start(void *ud, const char *name, const char **atts)
             }
         } else if (t == T_A) {
             s->in_a++;
-        } else if (t == T_IMG) {
-            /* no text */
         }
         if (t == T_PRE) s->in_pre++;
     }
@@ -479,12 +477,6 @@ static float link_density(const node *nd)
 {
     return nd->text ? (float)nd->link / (float)nd->text : 0.f;
 }
-
-/* Scratch arrays per page, one allocation. */
-typedef struct pick {
-    uint8_t *out_ok;   /* node: its text may be output */
-    uint8_t *rm_any;   /* node: inside a removed element anywhere */
-} pick;
 
 static void totals(sax *s)
 {

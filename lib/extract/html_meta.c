@@ -298,7 +298,6 @@ static int loose_eq(const char *a, size_t an, const char *b, size_t bn)
             if (x[i] != y[j]) { eq = 0; break; }
             i++; j++;
         }
-        /* "lemonde.fr" vs "Le Monde": compare without a domain ending too */
     }
     free(x);
     free(y);
@@ -330,12 +329,7 @@ size_t vg_html_strip_title(const char *t, size_t n, const char *outlet, int from
             int drop = outlet && loose_eq(tail, tl, outlet, strlen(outlet));
             if (!drop && from_title_tag && k != 7 && count_words(tail, tl) <= 4 && count_words(t, i) >= 3) drop = 1;
             if (drop) return vg_html_strip_title(t, i, outlet, from_title_tag);
-            /* "Site | Story" */
-            if (outlet && loose_eq(t, i, outlet, strlen(outlet)) && tl > 0) {
-                size_t r = vg_html_strip_title(tail, tl, outlet, from_title_tag);
-                (void)r;
-                return n; /* caller keeps the whole; rare form, leave it */
-            }
+            /* "Site | Story" would need the start moved: the title is kept whole */
             break;
         }
     }
