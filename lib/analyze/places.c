@@ -470,7 +470,13 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
             memcpy(key + 1, t[i].fold, t[i].flen);
             key[t[i].flen + 1] = 0;
             p = vg_gz_lookup(g, key, t[i].flen + 1u, &np, NULL);
-            if (p && np) { add_vote(g, votes, &vtotal, p[0] & ~VG_GZ_PRIMARY, 1.0f); continue; }
+            if (p && np) {
+                /* "Saudi-led", "Turkish-backed": the adjective describes an actor, not where. */
+                int compound = t[i].e < n && text[t[i].e] == '-' && i + 1 < nt && t[i + 1].s == t[i].e + 1 &&
+                               !t[i + 1].upper;
+                add_vote(g, votes, &vtotal, p[0] & ~VG_GZ_PRIMARY, compound ? 0.2f : 1.0f);
+                continue;
+            }
         }
         /* A name starts at a capital, or at a lowercase article glued to one ("al-Bab"). */
         int art = !t[i].upper && t[i].fold && i + 1 < nt && t[i + 1].upper && t[i + 1].glued && !t[i + 1].sent &&
