@@ -381,6 +381,13 @@ static void sax_start(void *ud, const char *name, const char **atts)
             if (v && vg_html_norm_date(v, strnlen(v, 64), iso)) s->meta.published[VG_MC_META] = vg_arena_strdup(s->doc->arena, iso);
         }
         if (!f->skip && t != T_BODY && t != T_HTML && is_hidden(atts)) f->skip = 1;
+        /* inline chrome (a caption or share span inside a paragraph) has no
+         * node of its own to be dropped with: skip its text */
+        if (!f->skip && (t == T_INLINE || t == T_A) && !s->skip) {
+            const char *cl = attr(atts, "class");
+            int rm = 0;
+            if (cl && vg_html_hints_weigh(s->hints, cl, strlen(cl), &rm) <= -15 && rm) f->skip = 1;
+        }
     }
     if (f->skip) {
         /* no flush: a button or icon inside a paragraph does not split it */
