@@ -122,7 +122,8 @@ vg_status vg_cl_extract(vg_doc *doc, vg_cl_doc *out)
     if (main_ev) {
         memcpy(out->event_date, main_ev->event_date, sizeof out->event_date);
         out->event_date[10] = 0;
-        out->has_coords = main_ev->has_coords;
+        /* only a town-level place can anchor: a country's centroid says little */
+        out->has_coords = main_ev->has_coords && main_ev->geo_precision >= 1 && main_ev->geo_precision <= 2;
         out->lat = main_ev->latitude;
         out->lon = main_ev->longitude;
         out->fatalities = main_ev->fatalities;

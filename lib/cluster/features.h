@@ -31,7 +31,7 @@ typedef struct vg_cl_doc {
     /* Anchors of the main event, when the analysis found one. */
     char event_date[11];   /* "" unknown */
     double lat, lon;
-    int has_coords;
+    int has_coords;        /* town-level coordinates (geo_precision 1-2) */
     int fatalities;        /* -1 unknown */
     char day[11];          /* publication date YYYY-MM-DD, "" unknown */
 } vg_cl_doc;

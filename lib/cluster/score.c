@@ -10,12 +10,23 @@
 
 #define DISAGREE 0.5     /* factor per disagreeing anchor */
 #define DATE_DAYS 3      /* event dates further apart than this disagree */
+#define SAME_PLACE_KM 10.0 /* coordinates this close name the same town */
 #define WINDOW_DAYS 30   /* publication gap past which a story is not joined */
 
-double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot)
+static double km_between(double lat1, double lon1, double lat2, double lon2)
+{
+    const double r = 6371.0, rad = 3.14159265358979323846 / 180.0;
+    double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
+    double h = sin(dlat / 2) * sin(dlat / 2) + cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
+    return 2 * r * asin(sqrt(h < 1 ? h : 1));
+}
+
+double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot, int other_lang)
 {
     if (s->norm2 <= 0) return 0;
     double score = dot / sqrt(s->norm2);
+    if (other_lang && d->has_coords && s->has_coords && km_between(d->lat, d->lon, s->lat, s->lon) <= SAME_PLACE_KM)
+        score += VG_CL_PLACE_BONUS;
     if (d->n_years && s->n_years) {
         int shared = 0;
         for (size_t i = 0; i < d->n_years && !shared; i++)

@@ -21,8 +21,12 @@ typedef struct vg_cl_story {
     long first_day, last_day; /* publication day numbers, -1 unknown */
 } vg_cl_story;
 
-/* dot: dot product of the document's unit vector with the story centroid. */
-double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot);
+/* dot: dot product of the document's unit vector with the story centroid.
+ * other_lang: the story has no article in the document's language; then
+ * words are a weak signal and the same town-level place (coordinates within
+ * 10 km) adds VG_CL_PLACE_BONUS, before the disagreement factors. */
+#define VG_CL_PLACE_BONUS 0.15
+double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot, int other_lang);
 
 /* Fold a new member's anchors into the story (years, dates, place). */
 void vg_cl_story_add(vg_cl_story *s, const vg_cl_doc *d);

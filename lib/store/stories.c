@@ -188,6 +188,7 @@ static vg_status load_story(vg_db *db, int64_t id, vg_cl_story *s)
 static vg_status best_story(vg_db *db, vg_doc *doc, const vg_cl_doc *f, int64_t *story)
 {
     *story = 0;
+    const char *lang = doc->fields[VG_F_LANG];
     size_t cap = 1024, n = 0;
     cand *c = vg_arena_alloc(doc->arena, cap * sizeof *c);
     int64_t *slot = vg_arena_calloc(doc->arena, 2 * cap, sizeof *slot); /* story -> index+1 */
@@ -221,7 +222,18 @@ static vg_status best_story(vg_db *db, vg_doc *doc, const vg_cl_doc *f, int64_t 
         vg_cl_story s;
         vg_status vs = load_story(db, c[i].story, &s);
         if (vs != VG_OK) return vs;
-        double score = vg_cl_score(f, &s, c[i].dot);
+        int other_lang = 0;
+        if (lang && f->has_coords && s.has_coords) {
+            sqlite3_stmt *ls = vg_db_stmt(db, "SELECT 1 FROM articles WHERE story_id = ?1 AND lang = ?2 LIMIT 1");
+            if (!ls) return VG_ERR_DB;
+            sqlite3_bind_int64(ls, 1, c[i].story);
+            sqlite3_bind_text(ls, 2, lang, -1, SQLITE_STATIC);
+            int rc = sqlite3_step(ls);
+            sqlite3_reset(ls);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story languages");
+            other_lang = rc == SQLITE_DONE;
+        }
+        double score = vg_cl_score(f, &s, c[i].dot, other_lang);
         if (score >= best) {
             best = score;
             *story = c[i].story;

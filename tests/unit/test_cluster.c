@@ -100,27 +100,32 @@ TEST(cluster_score_anchors_push_apart)
     memset(&s, 0, sizeof s);
     s.first_day = s.last_day = -1;
     s.norm2 = 4;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0) - 0.5) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9);
     d.years[d.n_years++] = 2013;
     s.years[s.n_years++] = 2008;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0) - 0.25) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9);
     s.years[s.n_years++] = 2013;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0) - 0.5) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9);
     strcpy(d.event_date, "2013-05-01");
     strcpy(s.event_date, "2013-05-02");
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0) - 0.5) < 1e-9); /* a day apart: same event */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* a day apart: same event */
     strcpy(s.event_date, "2013-06-20");
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0) - 0.25) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9);
     d.event_date[0] = 0;
     d.has_coords = s.has_coords = 1;
     d.lat = 36.2; d.lon = 37.15;   /* Aleppo */
     s.lat = 33.5; s.lon = 36.3;    /* Damascus, ~300 km: places are terms, not a penalty */
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0) - 0.5) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9);
     s.lat = 36.21; s.lon = 37.1;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0) - 0.5) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9);
+    /* same town reported in another language: the place carries the join */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 1) - (0.5 + VG_CL_PLACE_BONUS)) < 1e-9);
+    s.lat = 33.5; s.lon = 36.3;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 1) - 0.5) < 1e-9);
+    s.lat = 36.21; s.lon = 37.1;
     strcpy(d.day, "2013-09-01");
     s.first_day = s.last_day = vg_cl_day_number("2013-01-01");
-    CHECK(vg_cl_score(&d, &s, 1.0) == 0); /* outside the time window */
+    CHECK(vg_cl_score(&d, &s, 1.0, 0) == 0); /* outside the time window */
 }
 
 typedef struct story_rows { int n; char doc[16][32]; long story[16]; long dup[16]; } story_rows;
