@@ -56,7 +56,7 @@ run() { # label input
     rm -f "$W/e2e.db"*
     local t0 t1 st
     t0=$(date +%s.%N)
-    timeout "$TMO" /usr/bin/time -f '%M %U %S' -o "$W/rss" "$B/vigie" ingest --db "$W/e2e.db" "$2" > "$W/out" 2> "$W/err"; st=$?
+    /usr/bin/time -f '%M %U %S' -o "$W/rss" timeout "$TMO" "$B/vigie" ingest --db "$W/e2e.db" "$2" > "$W/out" 2> "$W/err"; st=$?
     t1=$(date +%s.%N)
     local stored; stored=$(grep -o 'stored [0-9]*' "$W/out" | cut -d' ' -f2)
     [ -n "$stored" ] || stored=$(sqlite3 "$W/e2e.db" 'SELECT count(*) FROM articles' 2>/dev/null || echo 0)

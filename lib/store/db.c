@@ -334,15 +334,14 @@ int vg_db_emit_row(sqlite3_stmt *st, const vg_col_type *types, vg_row_cb cb, voi
 
 static const char articles_sql[] =
     "SELECT id, ext_id AS doc, published, lang, outlet, title, url, source, format,"
-    " printf('%016x', hash) AS hash, ingested, story_id AS story, dup_of,"
-    " length(text) AS chars FROM articles"
+    " printf('%016x', hash) AS hash, ingested, story_id AS story, dup_of FROM articles"
     " WHERE (?1 IS NULL OR substr(published, 1, 10) >= ?1)"
     "   AND (?2 IS NULL OR substr(published, 1, 10) <= ?2)"
     "   AND (?3 IS NULL OR lang = ?3)"
     " ORDER BY published IS NULL, published DESC, id DESC LIMIT ?4";
 static const vg_col_type articles_types[] = {
     VG_COL_INT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT,
-    VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_INT, VG_COL_INT, VG_COL_INT};
+    VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_INT, VG_COL_INT};
 
 vg_status vg_db_articles(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
