@@ -7,7 +7,7 @@
 #include "features.h"
 
 /* Minimum score for a document to join a story rather than start one. */
-#define VG_CL_THRESHOLD 0.18
+#define VG_CL_THRESHOLD 0.17
 
 /* What a story remembers besides its centroid. */
 typedef struct vg_cl_story {
