@@ -24,7 +24,9 @@ enum {
     HEADLINE_WORDS = 25,      /* longer unpunctuated lines are paragraphs */
     SENTENCE_WORDS = 20,      /* this long without punctuation still reads as prose */
     SHORT_WORDS = 3,          /* an unpunctuated line this short is never text */
-    FURNITURE_WORDS = 12,     /* longest unpunctuated line dropped for standing outside the body */
+    FURNITURE_WORDS = 12,
+    MAX_CAPTIONS = 256,
+    MAX_LEARN = 512,          /* lines per document the outlet memory takes in */       /* caption candidates compared per document */     /* longest unpunctuated line dropped for standing outside the body */
     RELATED_MAX = 15,         /* headlines a related block may swallow */
     REPEAT_WORDS = 15,        /* lines longer than this are never "repeated" chrome */
     REPEAT_DOCS = 2,          /* earlier documents of the outlet that must carry a line */
@@ -496,6 +498,10 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
     /* Text wrapped at a fixed width has no line much past 80 columns;
      * scraped paragraphs are one long line each. */
     int wrapped = filled >= 3 && longest <= 100;
+    /* Decide every join on the lines as written, then build each joined
+     * paragraph once: linear in the size of the text. */
+    unsigned char *join = vg_arena_calloc(a, nl ? nl : 1, 1); /* join[i]: line i continues i-1 */
+    if (!join) return VG_ERR_NOMEM;
     for (size_t i = 0; i + 1 < nl; i++) {
         if (L[i].blank || L[i + 1].blank || L[i].terminated || L[i].n < 50) continue;
         /* "...across the region on / Monday, forcing...": a line that stops
@@ -506,20 +512,29 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
         if (!starts_lower(&L[i + 1]) && !mid_phrase) continue;
         /* "loader" under a long prompt is a widget, not the rest of a sentence. */
         if (L[i + 1].words < 3 && !L[i + 1].terminated) continue;
-        char *m = vg_arena_alloc(a, L[i].n + 1 + L[i + 1].n);
+        join[i + 1] = 1;
+    }
+    size_t out_n = 0;
+    for (size_t i = 0; i < nl;) {
+        size_t j = i + 1, len = L[i].n;
+        while (j < nl && join[j]) len += 1 + L[j++].n;
+        if (j == i + 1) { L[out_n++] = L[i++]; continue; }
+        char *m = vg_arena_alloc(a, len);
         if (!m) return VG_ERR_NOMEM;
-        memcpy(m, L[i].s, L[i].n);
-        m[L[i].n] = ' ';
-        memcpy(m + L[i].n + 1, L[i + 1].s, L[i + 1].n);
+        size_t k = 0;
+        for (size_t q = i; q < j; q++) {
+            if (q > i) m[k++] = ' ';
+            memcpy(m + k, L[q].s, L[q].n);
+            k += L[q].n;
+        }
         line merged = {0};
         merged.s = m;
-        merged.n = L[i].n + 1 + L[i + 1].n;
+        merged.n = len;
         measure(&merged);
-        L[i] = merged;
-        memmove(&L[i + 1], &L[i + 2], (nl - i - 2) * sizeof *L);
-        nl--;
-        i--; /* the merged line may continue again */
+        L[out_n++] = merged;
+        i = j;
     }
+    nl = out_n;
     /* 3. Folded forms and the document's script. */
     int doc_script[S_COUNT] = {0};
     for (size_t i = 0; i < nl; i++) {
@@ -654,10 +669,18 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
             for (size_t k = 0; k < olen0; k++)
                 if (oname[k] == '-' || oname[k] == '_') oname[k] = ' ';
     }
-    for (size_t i = 0; i < nl; i++)
-        if (!L[i].blank && L[i].drop != TITLE_LINE && !caption_suffix(&L[i], &sfx[i], &sfl[i])) sfx[i] = NULL;
+    /* Candidates in a list of their own, bounded: a page of a hundred
+     * thousand " - X" lines must not cost their square. */
+    size_t *cand = vg_arena_alloc(a, MAX_CAPTIONS * sizeof *cand), nc = 0;
+    if (!cand) return VG_ERR_NOMEM;
     for (size_t i = 0; i < nl; i++) {
-        if (!sfx[i] || L[i].drop) continue;
+        if (L[i].blank || L[i].drop == TITLE_LINE || nc == MAX_CAPTIONS || !caption_suffix(&L[i], &sfx[i], &sfl[i]))
+            sfx[i] = NULL;
+        else cand[nc++] = i;
+    }
+    for (size_t ci = 0; ci < nc; ci++) {
+        size_t i = cand[ci];
+        if (L[i].drop) continue;
         int signed_ = 0;
         if (oname && olen0) {
             size_t fl;
@@ -665,8 +688,10 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
             signed_ = f && fl >= 4 && olen0 >= 4 &&
                       (contains(f, fl, oname, olen0) || contains(oname, olen0, f, fl));
         }
-        for (size_t k = 0; k < nl && !signed_; k++)
-            signed_ = k != i && sfx[k] && sfl[k] == sfl[i] && !memcmp(sfx[k], sfx[i], sfl[i]);
+        for (size_t ck = 0; ck < nc && !signed_; ck++) {
+            size_t k = cand[ck];
+            signed_ = k != i && sfl[k] == sfl[i] && !memcmp(sfx[k], sfx[i], sfl[i]);
+        }
         if (!signed_) continue;
         mark(&L[i], "caption");
         size_t j = i + 1;
@@ -701,15 +726,19 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
             doc->chrome_cache = cc;
         }
         vg_chrome_cache *cc = doc->chrome_cache;
-        if (cc->used + nh > CACHE_SLOTS * 3 / 4) { /* full: start learning again */
-            memset(cc->slots, 0, CACHE_SLOTS * sizeof *cc->slots);
-            cc->used = 0;
-        }
         uint64_t oh = vg_hash64(outlet, olen, 0x6f75746c6574ULL);
         uint64_t doc_id = vg_hash64(text, n, 0) | 1;
-        for (size_t i = 0; i < nl && st == VG_OK; i++) {
+        /* Chrome is a handful of lines per page: learning more from one
+         * page only floods the table. */
+        size_t learnt = 0;
+        for (size_t i = 0; i < nl && st == VG_OK && learnt < MAX_LEARN; i++) {
             line *l = &L[i];
             if (l->blank || l->terminated || l->words > REPEAT_WORDS) continue;
+            learnt++;
+            if (cc->used >= CACHE_SLOTS * 3 / 4) { /* full: start learning again */
+                memset(cc->slots, 0, CACHE_SLOTS * sizeof *cc->slots);
+                cc->used = 0;
+            }
             cache_slot *sl = cache_find(cc, (l->h ^ oh) | 1);
             if (!sl->key) { sl->key = (l->h ^ oh) | 1; cc->used++; }
             if (!l->drop && sl->docs >= REPEAT_DOCS && sl->last_doc != doc_id) mark(l, "repeated");

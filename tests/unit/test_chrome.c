@@ -248,3 +248,27 @@ TEST(chrome_datelines_bylines_and_cut_prose)
     CHECK(has_text(d, "Residents were asked to stay indoors"));
     TEARDOWN();
 }
+
+/* Pages far past the outlet memory's size and with long runs of wrapped
+ * lines: regression for a table that filled up and a quadratic join. */
+TEST(chrome_huge_pages_finish)
+{
+    SETUP();
+    size_t cap = 4u << 20, n = 0;
+    char *t = malloc(cap);
+    CHECK(t != NULL);
+    if (!t) { TEARDOWN(); return; }
+    n += (size_t)snprintf(t + n, cap - n, "Title line for a huge page\n\nA first sentence that reads like the body of an article.\n");
+    for (int i = 0; i < 40000; i++)
+        n += (size_t)snprintf(t + n, cap - n, "Photo %d - Some Outlet\n", i);
+    for (int i = 0; i < 20000; i++)
+        n += (size_t)snprintf(t + n, cap - n, "a long line of text without any stop that wraps on and on %d\n", i);
+    vg_input in = {0};
+    in.source = "big/page.txt"; in.ext_id = "page.txt"; in.format = "text"; in.content_type = "text";
+    in.data = t; in.len = n;
+    CHECK_INT(vg_doc_load(d, &in), VG_OK);
+    CHECK(has_text(d, "wraps on and on 0 a long line"));
+    CHECK_STR(vg_doc_get(d, VG_F_TITLE), "Title line for a huge page");
+    free(t);
+    TEARDOWN();
+}
