@@ -712,9 +712,7 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
         line *l = &L[i];
         if (l->blank || l->drop || l->terminated || l->words > REPEAT_WORDS) continue;
         uint64_t *p = bsearch(&l->h, hs, nh, sizeof *hs, cmp_u64);
-        if (!p) continue;
-        while (p > hs && p[-1] == l->h) p--;
-        if (p + 1 < hs + nh && p[1] == l->h) mark(l, "repeated");
+        if (p && ((p > hs && p[-1] == l->h) || (p + 1 < hs + nh && p[1] == l->h))) mark(l, "repeated");
     }
     size_t olen = 0;
     const char *outlet = outlet_of(doc, &olen);
