@@ -439,6 +439,7 @@ static const char *outlet_of(const vg_doc *doc, size_t *n)
     return src;
 }
 
+/* Linear probing; the table is emptied before it is 3/4 full, so this ends. */
 static cache_slot *cache_find(vg_chrome_cache *c, uint64_t key)
 {
     size_t i = (size_t)key & (CACHE_SLOTS - 1);
@@ -565,11 +566,10 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
     }
     pcre2_match_data *md = pcre2_match_data_create(1, NULL);
     if (!md) return VG_ERR_NOMEM;
-    vg_status st = VG_OK;
     size_t tail_from = nl;
     size_t total_bytes = 0, seen_bytes = 0;
     for (size_t i = 0; i < nl; i++) total_bytes += L[i].n;
-    for (size_t i = 0; i < nl && st == VG_OK; i++) {
+    for (size_t i = 0; i < nl; i++) {
         line *l = &L[i];
         seen_bytes += l->n;
         if (l->blank) continue;
@@ -609,7 +609,6 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
     pcre2_match_data_free(md);
     for (size_t i = tail_from; i < nl; i++)
         if (!L[i].blank) mark(&L[i], "tail");
-    if (st != VG_OK) return st;
 
     /* 5. Title: the first line, when it reads like one. */
     size_t first = 0;
@@ -708,7 +707,7 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
     for (size_t i = 0; i < nl; i++)
         if (!L[i].blank && !L[i].terminated && L[i].words <= REPEAT_WORDS) hs[nh++] = L[i].h;
     qsort(hs, nh, sizeof *hs, cmp_u64);
-    for (size_t i = 0; i < nl && st == VG_OK; i++) {
+    for (size_t i = 0; i < nl; i++) {
         line *l = &L[i];
         if (l->blank || l->drop || l->terminated || l->words > REPEAT_WORDS) continue;
         uint64_t *p = bsearch(&l->h, hs, nh, sizeof *hs, cmp_u64);
@@ -716,7 +715,7 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
     }
     size_t olen = 0;
     const char *outlet = outlet_of(doc, &olen);
-    if (outlet && st == VG_OK) {
+    if (outlet) {
         if (!doc->chrome_cache) {
             vg_chrome_cache *cc = calloc(1, sizeof *cc);
             if (cc) cc->slots = calloc(CACHE_SLOTS, sizeof *cc->slots);
@@ -729,7 +728,7 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
         /* Chrome is a handful of lines per page: learning more from one
          * page only floods the table. */
         size_t learnt = 0;
-        for (size_t i = 0; i < nl && st == VG_OK && learnt < MAX_LEARN; i++) {
+        for (size_t i = 0; i < nl && learnt < MAX_LEARN; i++) {
             line *l = &L[i];
             if (l->blank || l->terminated || l->words > REPEAT_WORDS) continue;
             learnt++;
@@ -743,7 +742,6 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
             if (sl->last_doc != doc_id) { sl->docs++; sl->last_doc = doc_id; }
         }
     }
-    if (st != VG_OK) return st;
 
     /* 8. Before the first and after the last real sentence, unpunctuated
      * lines are page furniture; in between, only very short ones are. */
@@ -753,7 +751,7 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
         if (fb == nl) fb = i;
         lb = i;
     }
-    for (size_t i = 0; i < nl && st == VG_OK; i++) {
+    for (size_t i = 0; i < nl; i++) {
         line *l = &L[i];
         if (l->blank || l->drop || sentence_like(l)) continue;
         /* A line that ends on a comma, or introduces what follows at some
@@ -763,7 +761,6 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
         int prose = last == ',' || (last == ':' && l->words >= 8) || l->words > FURNITURE_WORDS;
         if ((fb < nl && (i < fb || i > lb) && !prose) || l->words <= SHORT_WORDS) mark(l, "short-no-punct");
     }
-    if (st != VG_OK) return st;
 
     for (size_t i = 0; i < nl; i++)
         if (L[i].drop && L[i].drop != TITLE_LINE && vg_doc_add_removed(doc, L[i].s, L[i].n, L[i].drop))
