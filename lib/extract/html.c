@@ -652,6 +652,13 @@ static int is_headline(const sax *s, const char *p, size_t n)
     return 0;
 }
 
+/* What went, for `vigie extract --removed`; bounded so a huge page does not
+ * turn its navigation into megabytes of report. */
+static void dropped(sax *s, const char *p, size_t n, const char *reason)
+{
+    if (s->doc->n_removed < 2000) vg_doc_add_removed(s->doc, p, n, reason);
+}
+
 static void assemble(sax *s, int32_t top, uint8_t *sel, vg_buf *out)
 {
     node *N = s->nodes;
@@ -720,15 +727,24 @@ static void assemble(sax *s, int32_t top, uint8_t *sel, vg_buf *out)
     size_t last_good = out->len;
     for (size_t b = 0; b < s->n_blocks; b++) {
         const block *bl = &s->blocks[b];
-        if (bl->node < 0 || in[bl->node] != 2) continue;
         const char *p = s->text.data + bl->start;
+        if (bl->node < 0 || in[bl->node] != 2) {
+            int inside = 0;
+            for (int32_t k = bl->node, hops = 0; k >= 0 && hops < MAX_STACK + 8 && !inside; k = N[k].parent, hops++)
+                inside = k == top;
+            dropped(s, p, bl->len, inside ? "html-chrome" : "html-outside-article");
+            continue;
+        }
         tag t = (tag)N[bl->node].tag;
         /* the headline is metadata (VG_F_TITLE), not body text */
-        if (IS_HEADING(t) && is_headline(s, p, bl->len)) continue;
-        if (bl->link * 2 > bl->len && !IS_HEADING(t)) continue;
-        if (bl->link && bl->link * 10 > bl->len * 9) continue;
+        if (IS_HEADING(t) && is_headline(s, p, bl->len)) { dropped(s, p, bl->len, "html-headline"); continue; }
+        if ((bl->link * 2 > bl->len && !IS_HEADING(t)) || (bl->link && bl->link * 10 > bl->len * 9)) {
+            dropped(s, p, bl->len, "html-links");
+            continue;
+        }
         int quoted = t == T_BLOCKQUOTE || (N[bl->node].parent >= 0 && N[N[bl->node].parent].tag == T_BLOCKQUOTE);
-        if (!IS_HEADING(t) && !quoted && (is_dateline(p, bl->len) || is_url_line(p, bl->len))) continue;
+        if (!IS_HEADING(t) && !quoted && is_dateline(p, bl->len)) { dropped(s, p, bl->len, "html-dateline"); continue; }
+        if (!IS_HEADING(t) && !quoted && is_url_line(p, bl->len)) { dropped(s, p, bl->len, "url"); continue; }
         if (out->len) vg_buf_append(out, "\n\n", 2);
         vg_buf_append(out, p, bl->len);
         /* headings and label-like lines at the very end are the start of

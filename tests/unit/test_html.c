@@ -95,6 +95,8 @@ TEST(html_article_text_without_chrome)
     CHECK(!has(t, "populaire"));
     CHECK(has(t, "Nîmes") || has(t, "N\xC3\xAEmes"));
     CHECK(has(t, "m\xC3\xA9" "t\xC3\xA9" "o") || has(t, "M\xC3\xA9t\xC3\xA9o-France"));
+    /* what went is reported for `extract --removed` */
+    CHECK(vg_doc_removed_count(c.doc) >= 10);
     close_ctx(&c);
 }
 
