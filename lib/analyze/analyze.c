@@ -131,6 +131,7 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
                 if (sub >= 0 && i >= neg_until && i >= fut_until) {
                     if (mod) si->mods[sub] += w;
                     else si->sc[sub] += w;
+                    if (mod && sub == VG_SUB_INTERVENTION && w < 2.5f) si->weak_int += w;
                     hit *h = mod ? &si->mfirst : &si->first;
                     if (w > h->w) { h->t0 = i; h->t1 = i + len; h->sub = sub; h->w = w; }
                 }
@@ -518,6 +519,15 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
         si[k].has_date = keep.has_date;
         si[k].date = keep.date;
         if (is_history(&c, &si[k], k, ref_year)) si[k].hist = 1;
+        if (si[k].weak_int > 0) {
+            /* "activists who were detained", "the group stopped work": force
+             * met a protest only if police or troops are there to use it */
+            actor ac[8];
+            int na = vg_an_find_actors(&c, c.s[k].t0, c.s[k].t1, ac, 8, 1), state = 0;
+            for (int j = 0; j < na; j++)
+                if (atoi(ac[j].e->cols[1]) == 1) state = 1;
+            if (!state) si[k].mods[VG_SUB_INTERVENTION] -= si[k].weak_int;
+        }
         nonpol += si[k].nonpol;
         /* An accident or disaster in the sentence: its deaths and blasts are no
          * political violence (a protest about a flood still is a protest). */

@@ -53,6 +53,7 @@ typedef struct hit { size_t t0, t1; int sub; float w; } hit;
 typedef struct sent_info {
     float sc[VG_SUB_COUNT];
     float mods[VG_SUB_COUNT]; /* "+Sub" rows: only count next to a protest */
+    float weak_int;           /* weak intervention cues ("stopped", "were detained"): need police or troops named */
     float best;
     int nonpol, hist, future;
     int cancelled;            /* triggers cancelled by a negation or a threat */
