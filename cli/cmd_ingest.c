@@ -67,6 +67,8 @@ int cmd_ingest(int argc, char **argv)
         }
         n_read++;
         st = vg_doc_load(doc, &in);
+        int present = 0; /* stored by an earlier run: no need to analyse it again */
+        if (st == VG_OK && vg_db_contains(db, doc, &present) == VG_OK && present) { n_present++; continue; }
         if (st == VG_OK) st = vg_doc_analyze(doc);
         if (st != VG_OK) {
             char where[1024];

@@ -144,6 +144,9 @@ typedef enum vg_put_result { VG_PUT_STORED, VG_PUT_PRESENT, VG_PUT_DUPLICATE } v
  * already stored: VG_PUT_PRESENT, nothing written. A near-duplicate of a
  * stored article is stored with dup_of set: VG_PUT_DUPLICATE. */
 vg_status vg_db_put(vg_db *db, vg_doc *doc, vg_put_result *result);
+/* Is a loaded document's content already stored? (*present 1 or 0.) Lets a
+ * re-run skip the analysis of what vg_db_put would find present anyway. */
+vg_status vg_db_contains(vg_db *db, const vg_doc *doc, int *present);
 /* Record an input that was rejected, with its reason. */
 vg_status vg_db_reject(vg_db *db, const char *source, const char *reason);
 /* Commit the open batch now (also done every `batch` puts and on close). */

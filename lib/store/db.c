@@ -297,6 +297,21 @@ vg_status vg_db_put(vg_db *db, vg_doc *doc, vg_put_result *result)
     return VG_OK;
 }
 
+vg_status vg_db_contains(vg_db *db, const vg_doc *doc, int *present)
+{
+    if (!db || !doc || !present) return VG_ERR_ARG;
+    *present = 0;
+    if (!doc->fields[VG_F_TEXT]) return VG_ERR_ARG;
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT 1 FROM articles WHERE hash = ?1");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)doc->content_hash);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_ROW) *present = 1;
+    else if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "looking up an article");
+    return VG_OK;
+}
+
 vg_status vg_db_reject(vg_db *db, const char *source, const char *reason)
 {
     if (!db || !source || !reason) return VG_ERR_ARG;

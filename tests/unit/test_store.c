@@ -80,8 +80,14 @@ TEST(store_put_then_present)
     CHECK_INT(vg_db_put(db, d, &r), VG_OK);
     CHECK_INT(r, VG_PUT_STORED);
     fill(d, "copy.txt", "fr", "Autre titre", "Des frappes ont touché la ville.", NULL);
+    int present = 0;
+    CHECK_INT(vg_db_contains(db, d, &present), VG_OK);
+    CHECK_INT(present, 1);
     CHECK_INT(vg_db_put(db, d, &r), VG_OK);
     CHECK_INT(r, VG_PUT_PRESENT);
+    fill(d, "new.txt", "fr", NULL, "Un autre texte.", NULL);
+    CHECK_INT(vg_db_contains(db, d, &present), VG_OK);
+    CHECK_INT(present, 0);
     CHECK_INT(vg_db_reject(db, "bad.bin", "binary data"), VG_OK);
     CHECK_INT(vg_db_reject(db, "bad.bin", "binary data"), VG_OK);
     CHECK_INT(vg_db_commit(db), VG_OK);
