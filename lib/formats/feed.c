@@ -233,11 +233,22 @@ vg_status vg_feed_parse(vg_arena *a, const char *data, size_t n, vg_feed_item **
     xmlDoc *doc = xmlCtxtReadMemory(ctx, data, (int)n, NULL, NULL, opts);
     if (!doc) {
         const xmlError *e = xmlCtxtGetLastError(ctx);
+        /* a feed declared (or defaulting to) UTF-8 but written in Latin-1 /
+         * cp1252 is common: read it once more as windows-1252 */
+        if (e && e->code == XML_ERR_INVALID_CHAR && e->domain == XML_FROM_PARSER) {
+            xmlCtxtReset(ctx);
+            doc = xmlCtxtReadMemory(ctx, data, (int)n, NULL, "windows-1252", opts);
+        }
+    }
+    if (!doc) {
+        const xmlError *e = xmlCtxtGetLastError(ctx);
         char msg[160] = "";
         if (e && e->message) {
             snprintf(msg, sizeof msg, "%s", e->message);
             size_t l = strlen(msg);
             while (l && (msg[l - 1] == '\n' || msg[l - 1] == ' ')) msg[--l] = 0;
+            for (char *q = msg; *q; q++)
+                if (*q == '\n') *q = ' ';
         }
         snprintf(err, errlen, "not a feed: not well-formed XML (line %d: %s)", e ? e->line : 0,
                  msg[0] ? msg : "parse error");

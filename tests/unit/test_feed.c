@@ -155,3 +155,21 @@ TEST(feed_dates)
     }
     vg_arena_free(a);
 }
+
+TEST(feed_mislabelled_latin1_is_read_as_cp1252)
+{
+    vg_arena *a = vg_arena_new(4096);
+    static const char xml[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss><channel><item>"
+                              "<title>Arr\xEAt\xE9s \xE0 Lyon \x96 deux</title><link>http://x/</link></item></channel></rss>";
+    vg_feed_item *it;
+    size_t n = 0;
+    char err[256];
+    CHECK_INT(vg_feed_parse(a, xml, sizeof xml - 1, &it, &n, NULL, err, sizeof err), VG_OK);
+    CHECK_INT(n, 1);
+    if (n == 1) CHECK_STR(it[0].title, "Arr\xC3\xAAt\xC3\xA9s \xC3\xA0 Lyon \xE2\x80\x93 deux");
+    /* an unknown declared encoding stays an error, on one line */
+    static const char bad[] = "<?xml version=\"1.0\" encoding=\"bogus-enc\"?><rss/>";
+    CHECK_INT(vg_feed_parse(a, bad, sizeof bad - 1, &it, &n, NULL, err, sizeof err), VG_ERR_FORMAT);
+    CHECK(strchr(err, '\n') == NULL);
+    vg_arena_free(a);
+}
