@@ -228,10 +228,18 @@ static void bind_text(sqlite3_stmt *st, int i, const char *s)
     else sqlite3_bind_null(st, i);
 }
 
+/* What makes a document the same one again: its external id, else its source. */
+static const char *identity(const vg_doc *doc)
+{
+    const char *id = doc->fields[VG_F_EXT_ID];
+    if (!id) id = doc->fields[VG_F_SOURCE];
+    return id ? id : "";
+}
+
 static const char put_article_sql[] =
     "INSERT INTO articles(source, ext_id, format, outlet, url, title, text, lang, published,"
     " authors, hash, ingested) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
-    " ON CONFLICT(hash) DO NOTHING";
+    " ON CONFLICT(hash, ext_id) DO NOTHING";
 /* Must build exactly what the articles_src view yields (schema.c). */
 static const char put_fts_sql[] =
     "INSERT INTO articles_fts(rowid, title, text) VALUES(?1,"
@@ -246,7 +254,8 @@ static vg_status put_doc(vg_db *db, vg_doc *doc, vg_put_result *result)
     sqlite3_stmt *st = vg_db_stmt(db, put_article_sql);
     if (!st) return VG_ERR_DB;
     bind_text(st, 1, doc->fields[VG_F_SOURCE]);
-    bind_text(st, 2, doc->fields[VG_F_EXT_ID]);
+    /* never NULL: NULLs would all differ in the unique (hash, ext_id) index */
+    sqlite3_bind_text(st, 2, identity(doc), -1, SQLITE_STATIC);
     bind_text(st, 3, doc->fields[VG_F_FORMAT]);
     bind_text(st, 4, doc->fields[VG_F_OUTLET]);
     bind_text(st, 5, doc->fields[VG_F_URL]);
@@ -302,9 +311,10 @@ vg_status vg_db_contains(vg_db *db, const vg_doc *doc, int *present)
     if (!db || !doc || !present) return VG_ERR_ARG;
     *present = 0;
     if (!doc->fields[VG_F_TEXT]) return VG_ERR_ARG;
-    sqlite3_stmt *st = vg_db_stmt(db, "SELECT 1 FROM articles WHERE hash = ?1");
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT 1 FROM articles WHERE hash = ?1 AND ext_id = ?2");
     if (!st) return VG_ERR_DB;
     sqlite3_bind_int64(st, 1, (sqlite3_int64)doc->content_hash);
+    sqlite3_bind_text(st, 2, identity(doc), -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc == SQLITE_ROW) *present = 1;

@@ -128,7 +128,9 @@ static const char events_sql[] =
     " round(e.confidence, 3) AS confidence, e.evidence"
     " FROM events e JOIN articles a ON a.id = e.article_id"
     /* an event whose year is unknown ("XXXX-06-30") matches no date filter */
-    " WHERE (?1 IS NULL OR (e.year IS NOT NULL AND e.event_date >= ?1))"
+    /* a near-duplicate's events are its original's: listed once */
+    " WHERE a.dup_of IS NULL"
+    "   AND (?1 IS NULL OR (e.year IS NOT NULL AND e.event_date >= ?1))"
     "   AND (?2 IS NULL OR (e.year IS NOT NULL AND e.event_date <= ?2))"
     "   AND (?3 IS NULL OR e.country = ?3 COLLATE NOCASE OR e.iso = ?3 COLLATE NOCASE)"
     "   AND (?4 IS NULL OR e.event_type = ?4 COLLATE NOCASE)"

@@ -21,12 +21,15 @@ static const char *const migrations[] = {
     "  id INTEGER PRIMARY KEY,"
     "  source TEXT, ext_id TEXT, format TEXT, outlet TEXT, url TEXT, title TEXT,"
     "  lang TEXT, published TEXT, authors TEXT,"
-    "  hash INTEGER NOT NULL UNIQUE,"      /* doc->content_hash: re-ingest stores nothing */
+    /* doc->content_hash: re-ingesting a document stores nothing; the same text
+     * under another external id (a syndicated copy) is stored, as dup_of */
+    "  hash INTEGER NOT NULL,"
     "  ingested TEXT NOT NULL,"
     "  story_id INTEGER, dup_of INTEGER REFERENCES articles(id),"
     /* text last: reading any other column never walks its overflow pages
      * (a layout change only; databases made before it work the same) */
     "  text TEXT NOT NULL);"
+    "CREATE UNIQUE INDEX articles_identity ON articles(hash, ext_id);"
     "CREATE INDEX articles_published ON articles(published);"
     "CREATE INDEX articles_story ON articles(story_id);"
     "CREATE TABLE rejects("

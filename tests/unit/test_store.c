@@ -79,10 +79,18 @@ TEST(store_put_then_present)
     fill(d, "a.txt", "fr", "Titre", "Des frappes ont touché la ville.", "2024-05-01");
     CHECK_INT(vg_db_put(db, d, &r), VG_OK);
     CHECK_INT(r, VG_PUT_STORED);
-    fill(d, "copy.txt", "fr", "Autre titre", "Des frappes ont touché la ville.", NULL);
+    /* the same document again: nothing new */
     int present = 0;
     CHECK_INT(vg_db_contains(db, d, &present), VG_OK);
     CHECK_INT(present, 1);
+    CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    CHECK_INT(r, VG_PUT_PRESENT);
+    /* the same text elsewhere (a syndicated copy): kept, marked as a duplicate */
+    fill(d, "copy.txt", "fr", "Autre titre", "Des frappes ont touché la ville.", NULL);
+    CHECK_INT(vg_db_contains(db, d, &present), VG_OK);
+    CHECK_INT(present, 0);
+    CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    CHECK_INT(r, VG_PUT_DUPLICATE);
     CHECK_INT(vg_db_put(db, d, &r), VG_OK);
     CHECK_INT(r, VG_PUT_PRESENT);
     fill(d, "new.txt", "fr", NULL, "Un autre texte.", NULL);
@@ -91,8 +99,9 @@ TEST(store_put_then_present)
     CHECK_INT(vg_db_reject(db, "bad.bin", "binary data"), VG_OK);
     CHECK_INT(vg_db_reject(db, "bad.bin", "binary data"), VG_OK);
     CHECK_INT(vg_db_commit(db), VG_OK);
-    CHECK_INT(count_sql(db, "SELECT count(*) FROM articles"), 1);
-    CHECK_INT(count_sql(db, "SELECT count(*) FROM articles_fts_docsize"), 1);
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM articles"), 2);
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM articles WHERE dup_of IS NOT NULL"), 1);
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM articles_fts_docsize"), 2);
     CHECK_INT(count_sql(db, "SELECT count(*) FROM rejects"), 1);
     vg_db_close(db);
     /* reopen: migrations are not re-run, data is there */
@@ -101,7 +110,7 @@ TEST(store_put_then_present)
     rows c = {0};
     snprintf(c.col, sizeof c.col, "published");
     CHECK_INT(vg_db_articles(db, &q, collect, &c), VG_OK);
-    CHECK_INT(c.n, 1);
+    CHECK_INT(c.n, 2);
     CHECK_STR(c.first[0], "a.txt");
     CHECK_STR(c.val, "2024-05-01");
     vg_query q2 = {0};
