@@ -120,6 +120,12 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
         }
         const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
         const vg_lex_entry *e = vg_lex_match(tl, c->t, s->t1, i, &len);
+        size_t mlen;
+        /* "the hottest March day": a capitalised month name inside a sentence
+         * is the month, not the word it spells ("march"). */
+        if (e && len == 1 && c->t[i].upper && i > s->t0 &&
+            vg_lex_match(c->L->lex[L_MONTHS], c->t, s->t1, i, &mlen) && mlen == 1)
+            e = NULL;
         if (e) {
             for (; e; e = vg_lex_next_same(tl, e)) { /* one phrase may count for several sub-types */
                 const char *name = e->cols[0];

@@ -8,6 +8,19 @@
 /* Casualty figures in tokens [t0,t1): the number nearest to each casualty
  * word (before or after). ACLED's own note ("3 fatalities", "Fatalities
  * coded as 3") wins over counts read from the story. */
+/* Is the number starting at token k introduced by a subset marker ("dont",
+ * "including", "among them")? "Seven civilians, including three children,
+ * were killed": the toll is seven, three is part of it. */
+static int is_subset(const ctx *c, const vg_lexicon *cas, size_t t0, size_t t1, size_t k)
+{
+    for (size_t back = 1; back <= 3 && k >= t0 + back; back++) {
+        size_t len;
+        const vg_lex_entry *e = vg_lex_match(cas, c->t, t1, k - back, &len);
+        if (e && k - back + len == k && !strcmp(e->cols[0], "subset")) return 1;
+    }
+    return 0;
+}
+
 void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, count *arrested, count *note)
 {
     const vg_lexicon *cas = c->L->lex[L_CASUALTIES], *nums = c->L->lex[L_NUMBERS];
@@ -18,6 +31,7 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, c
         if (!e) { i++; continue; }
         const char *kind = e->cols[0];
         const char *dir = e->cols[1];
+        if (!strcmp(kind, "subset")) { i += len; continue; }
         /* "killed1": a singular verb ("was killed", "a été tué"): one death
          * unless a figure says otherwise. */
         int singular = !strcmp(kind, "killed1");
@@ -27,7 +41,8 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, c
         int found = 0;
         if (strcmp(dir, "after") != 0) {
             /* look back up to 7 tokens, stopping at clause punctuation */
-            for (size_t j = i; j-- > t0 && i - j <= 7;) {
+            size_t reach = 7; /* tokens back; a skipped subset figure extends it */
+            for (size_t j = i; j-- > t0 && i - j <= reach;) {
                 const vg_tok *tk = &c->t[j];
                 if (tk->kind == VG_TOK_PUNCT && (tk->fold[0] == ';' || tk->fold[0] == '.' || tk->fold[0] == ':' || tk->fold[0] == '(' || tk->fold[0] == ')' || tk->fold[0] == '[')) break;
                 if (c->in_date[j]) continue;
@@ -36,6 +51,7 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, c
                     size_t k = j;
                     while (k > t0 && !c->in_date[k - 1] && vg_number_at(nums, c->t, t1, k - 1, &nb) && nb.t1 >= j + 1 && nb.t1 <= i) k--;
                     vg_number_at(nums, c->t, t1, k, &nb);
+                    if (is_subset(c, cas, t0, t1, k)) { reach = i - k + 7; j = k; continue; }
                     best = nb; bestd = i - nb.t1; found = 1;
                     break;
                 }

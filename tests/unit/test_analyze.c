@@ -332,3 +332,30 @@ TEST(analyze_garbage_is_harmless)
     vg_env_close(test_env);
     test_env = NULL;
 }
+
+TEST(analyze_subset_figures_are_not_the_toll)
+{
+    static const struct { const char *lang, *text; } cases[] = {
+        {"en", "Seven civilians, including three children, were killed on Friday in air strikes on a market in Idlib."},
+        {"fr", "Sept civils, dont trois enfants, ont été tués vendredi dans des frappes sur un marché à Idlib."},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        vg_doc *d = analyze(cases[k].lang, "2025-03-14", cases[k].text);
+        const vg_event *e = d ? main_event(d) : NULL;
+        CHECK(e != NULL);
+        if (e) CHECK_INT(e->fatalities, 7);
+        vg_doc_free(d);
+    }
+}
+
+TEST(analyze_month_name_is_no_march)
+{
+    vg_doc *d = analyze("en", "2025-03-18", "Temperatures climbed above 34C in Seville on Tuesday, the hottest March day on record.");
+    CHECK(d != NULL);
+    if (d) CHECK_INT(d->n_events, 0);
+    vg_doc_free(d);
+    d = analyze("en", "2025-03-18", "Thousands of students held a march through the capital on Tuesday against tuition fees.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->event_type, "Protests"));
+    vg_doc_free(d);
+}
