@@ -77,6 +77,8 @@ vg_status vg_db_exec(vg_db *db, const char *sql)
     return VG_OK;
 }
 
+static void rollback(vg_db *db);
+
 vg_status vg_db_begin(vg_db *db)
 {
     if (db->in_tx) return VG_OK;
@@ -91,13 +93,16 @@ vg_status vg_db_begin(vg_db *db)
     if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "starting a transaction");
     db->in_tx = 1;
     db->pending = 0;
-    return VG_OK;
+    vg_status vs = vg_stories_begin(db);
+    if (vs != VG_OK) rollback(db);
+    return vs;
 }
 
 /* After a failed write the whole open batch is dropped: never half a document. */
 static void rollback(vg_db *db)
 {
     if (db->in_tx && !sqlite3_get_autocommit(db->sql)) sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+    vg_stories_forget(db);
     db->in_tx = 0;
     db->pending = 0;
 }
@@ -106,6 +111,8 @@ vg_status vg_db_commit(vg_db *db)
 {
     if (!db) return VG_ERR_ARG;
     if (!db->in_tx) return VG_OK;
+    vg_status fs = vg_stories_flush(db); /* clustering state, in the batch's transaction */
+    if (fs != VG_OK) { rollback(db); return fs; }
     sqlite3_stmt *st = vg_db_stmt(db, "COMMIT");
     int rc = st ? sqlite3_step(st) : sqlite3_errcode(db->sql);
     if (st) sqlite3_reset(st);
@@ -207,6 +214,7 @@ void vg_db_close(vg_db *db)
     if (db->sql && db->in_tx) {
         if (vg_db_commit(db) != VG_OK) rollback(db);
     }
+    vg_stories_free(db);
     for (size_t i = 0; i < db->n_cache; i++) sqlite3_finalize(db->cache[i].st);
     if (db->sql) sqlite3_close_v2(db->sql);
     vg_buf_free(&db->out);

@@ -25,6 +25,7 @@ struct vg_db {
     size_t n_cache;
     vg_buf out;           /* JSON built for vg_db_story_json and row values */
     char query_langs[128]; /* languages stored, "fr,en": query-side stemming (search.c) */
+    struct vg_stories_mem *stories_mem; /* clustering state kept between puts (stories.c) */
 };
 
 /* The raw handle, for modules that need more than the helpers below. */
@@ -54,6 +55,13 @@ vg_status vg_events_put(vg_db *db, const vg_doc *doc, int64_t article_id);
  * and its events are written. May set *result to VG_PUT_DUPLICATE (and set
  * articles.dup_of); should set articles.story_id. */
 vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_result *result);
+/* Its in-memory state: checked against other writers after BEGIN
+ * (vg_stories_begin), written back before COMMIT (vg_stories_flush, in the
+ * same transaction), forgotten on ROLLBACK, freed on close. */
+vg_status vg_stories_begin(vg_db *db);
+vg_status vg_stories_flush(vg_db *db);
+void vg_stories_forget(vg_db *db);
+void vg_stories_free(vg_db *db);
 
 /* Emit one row to a callback from a statement's current result row, with
  * column types given (NULL: all text). Returns the callback's value. */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "../cluster/dfmap.h"
 #include "../cluster/features.h"
 #include "../cluster/score.h"
 #include "../core/json.h"
@@ -131,28 +132,155 @@ static int by_dot_desc(const void *pa, const void *pb)
     return a->story > b->story ? -1 : a->story < b->story; /* newer first on ties */
 }
 
+/* Document frequencies live in memory between commits (dfmap.h): read from
+ * cluster_df once per term, counted in memory, written back by
+ * vg_stories_flush inside the transaction that counted them, so the
+ * database never holds counts of articles it does not hold. A rollback
+ * forgets the whole map (it may hold counts of dropped articles). */
+#define DF_MAP_MAX (1u << 21) /* entries kept across commits: bounded memory */
+
+struct vg_stories_mem {
+    vg_cl_dfmap *df;
+    uint64_t n_docs;
+    int docs_loaded, docs_dirty;
+    int64_t data_version; /* PRAGMA data_version when the map was last valid */
+};
+
+static vg_status data_version(vg_db *db, int64_t *v)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, "PRAGMA data_version");
+    if (!st) return VG_ERR_DB;
+    int rc = sqlite3_step(st);
+    *v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW) return vg_db_fail(db, rc, "reading data version");
+    return VG_OK;
+}
+
+static vg_status mem_get(vg_db *db, struct vg_stories_mem **out)
+{
+    if (!db->stories_mem) {
+        struct vg_stories_mem *m = calloc(1, sizeof *m);
+        if (!m) return VG_ERR_NOMEM;
+        if (!(m->df = vg_cl_dfmap_new())) { free(m); return VG_ERR_NOMEM; }
+        db->stories_mem = m;
+        vg_status s = data_version(db, &m->data_version);
+        if (s != VG_OK) return s;
+    }
+    *out = db->stories_mem;
+    return VG_OK;
+}
+
+void vg_stories_forget(vg_db *db)
+{
+    struct vg_stories_mem *m = db ? db->stories_mem : NULL;
+    if (!m) return;
+    vg_cl_dfmap_clear(m->df);
+    m->docs_loaded = m->docs_dirty = 0;
+}
+
+/* Another process may have written between our transactions: its counts
+ * are not in the map, so the map starts again (PRAGMA data_version changes
+ * only when another connection commits). */
+vg_status vg_stories_begin(vg_db *db)
+{
+    struct vg_stories_mem *m = db->stories_mem;
+    if (!m) return VG_OK;
+    int64_t v;
+    vg_status s = data_version(db, &v);
+    if (s != VG_OK) return s;
+    if (v != m->data_version) {
+        vg_stories_forget(db);
+        m->data_version = v;
+    }
+    return VG_OK;
+}
+
+void vg_stories_free(vg_db *db)
+{
+    if (!db || !db->stories_mem) return;
+    vg_cl_dfmap_free(db->stories_mem->df);
+    free(db->stories_mem);
+    db->stories_mem = NULL;
+}
+
+static int by_term(const void *pa, const void *pb)
+{
+    const vg_cl_dfent *a = pa, *b = pb;
+    return (a->term > b->term) - (a->term < b->term);
+}
+
+vg_status vg_stories_flush(vg_db *db)
+{
+    struct vg_stories_mem *m = db ? db->stories_mem : NULL;
+    if (!m) return VG_OK;
+    size_t n = 0, pos = 0;
+    vg_cl_dfent *e;
+    while ((e = vg_cl_dfmap_next(m->df, &pos))) n += e->dirty;
+    if (n) {
+        /* in term order: each insert lands next to the previous one in the B-tree */
+        vg_cl_dfent *d = malloc(n * sizeof *d);
+        if (!d) return VG_ERR_NOMEM;
+        size_t k = 0;
+        pos = 0;
+        while ((e = vg_cl_dfmap_next(m->df, &pos)))
+            if (e->dirty) { d[k++] = *e; e->dirty = 0; }
+        qsort(d, n, sizeof *d, by_term);
+        sqlite3_stmt *st = vg_db_stmt(db, "INSERT OR REPLACE INTO cluster_df(term, n) VALUES(?1, ?2)");
+        vg_status s = st ? VG_OK : VG_ERR_DB;
+        for (size_t i = 0; i < n && s == VG_OK; i++) {
+            sqlite3_bind_int64(st, 1, d[i].term);
+            sqlite3_bind_int64(st, 2, d[i].n);
+            s = step_done(db, st, "writing term frequencies");
+        }
+        free(d);
+        if (s != VG_OK) return s;
+    }
+    if (m->docs_dirty) {
+        sqlite3_stmt *st = vg_db_stmt(db, "INSERT OR REPLACE INTO cluster_meta(key, value) VALUES('docs', ?1)");
+        if (!st) return VG_ERR_DB;
+        sqlite3_bind_int64(st, 1, (sqlite3_int64)m->n_docs);
+        vg_status s = step_done(db, st, "counting documents");
+        if (s != VG_OK) return s;
+        m->docs_dirty = 0;
+    }
+    if (vg_cl_dfmap_count(m->df) > DF_MAP_MAX) vg_cl_dfmap_clear(m->df); /* all clean: nothing lost */
+    return VG_OK;
+}
+
 /* Document frequencies, counting this document, and the new document count. */
 static vg_status update_df(vg_db *db, vg_cl_doc *f, uint32_t *df, uint64_t *n_docs)
 {
-    sqlite3_stmt *st = vg_db_stmt(db, "INSERT INTO cluster_df(term, n) VALUES(?1, 1) "
-                                      "ON CONFLICT(term) DO UPDATE SET n = n + 1 RETURNING n");
-    if (!st) return VG_ERR_DB;
+    struct vg_stories_mem *m;
+    vg_status s = mem_get(db, &m);
+    if (s != VG_OK) return s;
+    sqlite3_stmt *st = NULL;
     for (size_t i = 0; i < f->n; i++) {
-        sqlite3_bind_int64(st, 1, f->terms[i].id);
-        int rc = sqlite3_step(st);
-        df[i] = rc == SQLITE_ROW ? (uint32_t)sqlite3_column_int64(st, 0) : 1;
-        while (rc == SQLITE_ROW) rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "updating term frequencies");
+        vg_cl_dfent *e = vg_cl_dfmap_get(m->df, f->terms[i].id);
+        if (!e) {
+            if (!st && !(st = vg_db_stmt(db, "SELECT n FROM cluster_df WHERE term = ?1"))) return VG_ERR_DB;
+            sqlite3_bind_int64(st, 1, f->terms[i].id);
+            int rc = sqlite3_step(st);
+            uint32_t n = rc == SQLITE_ROW ? (uint32_t)sqlite3_column_int64(st, 0) : 0;
+            sqlite3_reset(st);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading term frequencies");
+            if (!(e = vg_cl_dfmap_put(m->df, f->terms[i].id, n))) return VG_ERR_NOMEM;
+        }
+        e->n++;
+        e->dirty = 1;
+        df[i] = e->n;
     }
-    st = vg_db_stmt(db, "INSERT INTO cluster_meta(key, value) VALUES('docs', 1) "
-                        "ON CONFLICT(key) DO UPDATE SET value = value + 1 RETURNING value");
-    if (!st) return VG_ERR_DB;
-    int rc = sqlite3_step(st);
-    *n_docs = rc == SQLITE_ROW ? (uint64_t)sqlite3_column_int64(st, 0) : 1;
-    while (rc == SQLITE_ROW) rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "counting documents");
+    if (!m->docs_loaded) {
+        st = vg_db_stmt(db, "SELECT value FROM cluster_meta WHERE key = 'docs'");
+        if (!st) return VG_ERR_DB;
+        int rc = sqlite3_step(st);
+        m->n_docs = rc == SQLITE_ROW ? (uint64_t)sqlite3_column_int64(st, 0) : 0;
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "counting documents");
+        m->docs_loaded = 1;
+    }
+    *n_docs = ++m->n_docs;
+    m->docs_dirty = 1;
     return VG_OK;
 }
 
