@@ -14,6 +14,7 @@
 #include "internal.h"
 #include "../cluster/dfmap.h"
 #include "../cluster/features.h"
+#include "../cluster/postings.h"
 #include "../cluster/score.h"
 #include "../core/json.h"
 #include "../dedup/minhash.h"
@@ -144,7 +145,13 @@ struct vg_stories_mem {
     uint64_t n_docs;
     int docs_loaded, docs_dirty;
     int64_t data_version; /* PRAGMA data_version when the map was last valid */
+    /* The newest postings per term (postings.h), same life cycle as df;
+     * `log` lists the (term, story) pairs made dirty since the last flush. */
+    vg_cl_postings *post;
+    struct logged { int64_t term, story; } *log;
+    size_t n_log, cap_log;
 };
+#define POSTINGS_MAX (1u << 21) /* postings kept across commits */
 
 static vg_status data_version(vg_db *db, int64_t *v)
 {
@@ -163,6 +170,7 @@ static vg_status mem_get(vg_db *db, struct vg_stories_mem **out)
         struct vg_stories_mem *m = calloc(1, sizeof *m);
         if (!m) return VG_ERR_NOMEM;
         if (!(m->df = vg_cl_dfmap_new())) { free(m); return VG_ERR_NOMEM; }
+        if (!(m->post = vg_cl_postings_new())) { vg_cl_dfmap_free(m->df); free(m); return VG_ERR_NOMEM; }
         db->stories_mem = m;
         vg_status s = data_version(db, &m->data_version);
         if (s != VG_OK) return s;
@@ -176,6 +184,8 @@ void vg_stories_forget(vg_db *db)
     struct vg_stories_mem *m = db ? db->stories_mem : NULL;
     if (!m) return;
     vg_cl_dfmap_clear(m->df);
+    vg_cl_postings_clear(m->post);
+    m->n_log = 0;
     m->docs_loaded = m->docs_dirty = 0;
 }
 
@@ -200,6 +210,8 @@ void vg_stories_free(vg_db *db)
 {
     if (!db || !db->stories_mem) return;
     vg_cl_dfmap_free(db->stories_mem->df);
+    vg_cl_postings_free(db->stories_mem->post);
+    free(db->stories_mem->log);
     free(db->stories_mem);
     db->stories_mem = NULL;
 }
@@ -208,6 +220,74 @@ static int by_term(const void *pa, const void *pb)
 {
     const vg_cl_dfent *a = pa, *b = pb;
     return (a->term > b->term) - (a->term < b->term);
+}
+
+static vg_status write_posting(vg_db *db, int64_t term, int64_t story, double w)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, "INSERT OR REPLACE INTO story_terms(term, story_id, w) VALUES(?1, ?2, ?3)");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, term);
+    sqlite3_bind_int64(st, 2, story);
+    sqlite3_bind_double(st, 3, w);
+    return step_done(db, st, "writing story terms");
+}
+
+static int by_term_story(const void *pa, const void *pb)
+{
+    const struct logged *a = pa, *b = pb;
+    if (a->term != b->term) return (a->term > b->term) - (a->term < b->term);
+    return (a->story > b->story) - (a->story < b->story);
+}
+
+static vg_status flush_postings(vg_db *db, struct vg_stories_mem *m)
+{
+    qsort(m->log, m->n_log, sizeof *m->log, by_term_story);
+    for (size_t i = 0; i < m->n_log; i++) {
+        vg_cl_plist *l = vg_cl_postings_get(m->post, m->log[i].term);
+        long k = l ? vg_cl_plist_find(l, m->log[i].story) : -1;
+        if (k < 0 || !l->p[k].dirty) continue; /* evicted (written then) or written already */
+        vg_status s = write_posting(db, l->term, l->p[k].story, l->p[k].w);
+        if (s != VG_OK) return s;
+        l->p[k].dirty = 0;
+    }
+    m->n_log = 0;
+    return VG_OK;
+}
+
+static vg_status log_dirty(struct vg_stories_mem *m, int64_t term, int64_t story)
+{
+    if (m->n_log == m->cap_log) {
+        size_t cap = m->cap_log ? m->cap_log * 2 : 4096;
+        struct logged *l = realloc(m->log, cap * sizeof *l);
+        if (!l) return VG_ERR_NOMEM;
+        m->log = l;
+        m->cap_log = cap;
+    }
+    m->log[m->n_log++] = (struct logged){term, story};
+    return VG_OK;
+}
+
+/* The term's newest postings, read from story_terms the first time. */
+static vg_status load_list(vg_db *db, struct vg_stories_mem *m, int64_t term, vg_cl_plist **out)
+{
+    vg_cl_plist *l = vg_cl_postings_get(m->post, term);
+    if (!l) {
+        if (!(l = vg_cl_postings_add(m->post, term))) return VG_ERR_NOMEM;
+        sqlite3_stmt *st = vg_db_stmt(db, "SELECT story_id, w FROM story_terms WHERE term = ?1 "
+                                          "ORDER BY story_id DESC LIMIT 64");
+        if (!st) return VG_ERR_DB;
+        sqlite3_bind_int64(st, 1, term);
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+            if (vg_cl_plist_append(m->post, l, sqlite3_column_int64(st, 0), sqlite3_column_double(st, 1)) != 0) {
+                sqlite3_reset(st);
+                return VG_ERR_NOMEM;
+            }
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story index");
+    }
+    *out = l;
+    return VG_OK;
 }
 
 vg_status vg_stories_flush(vg_db *db)
@@ -244,6 +324,9 @@ vg_status vg_stories_flush(vg_db *db)
         if (s != VG_OK) return s;
         m->docs_dirty = 0;
     }
+    vg_status ps = flush_postings(db, m);
+    if (ps != VG_OK) return ps;
+    if (vg_cl_postings_entries(m->post) > POSTINGS_MAX) vg_cl_postings_clear(m->post);
     if (vg_cl_dfmap_count(m->df) > DF_MAP_MAX) vg_cl_dfmap_clear(m->df); /* all clean: nothing lost */
     return VG_OK;
 }
@@ -322,15 +405,15 @@ static vg_status best_story(vg_db *db, vg_doc *doc, const vg_cl_doc *f, int64_t 
     int64_t *slot = vg_arena_calloc(doc->arena, 2 * cap, sizeof *slot); /* story -> index+1 */
     int32_t *idx = vg_arena_calloc(doc->arena, 2 * cap, sizeof *idx);
     if (!c || !slot || !idx) return VG_ERR_NOMEM;
-    sqlite3_stmt *st = vg_db_stmt(db, "SELECT story_id, w FROM story_terms WHERE term = ?1 "
-                                      "ORDER BY story_id DESC LIMIT 64");
-    if (!st) return VG_ERR_DB;
+    struct vg_stories_mem *m;
+    vg_status ms = mem_get(db, &m);
+    if (ms != VG_OK) return ms;
     for (size_t i = 0; i < f->n; i++) {
-        sqlite3_bind_int64(st, 1, f->terms[i].id);
-        int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            int64_t sid = sqlite3_column_int64(st, 0);
-            double w = sqlite3_column_double(st, 1);
+        vg_cl_plist *l;
+        if ((ms = load_list(db, m, f->terms[i].id, &l)) != VG_OK) return ms;
+        for (uint32_t j = 0; j < l->n; j++) {
+            int64_t sid = l->p[j].story;
+            double w = l->p[j].w;
             size_t h = (size_t)((uint64_t)sid * 0x9e3779b97f4a7c15ULL >> 40) & (2 * cap - 1);
             while (slot[h] && slot[h] != sid) h = (h + 1) & (2 * cap - 1);
             if (!slot[h]) {
@@ -341,8 +424,6 @@ static vg_status best_story(vg_db *db, vg_doc *doc, const vg_cl_doc *f, int64_t 
             }
             c[idx[h]].dot += f->terms[i].w * w;
         }
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story index");
     }
     qsort(c, n, sizeof *c, by_dot_desc);
     double best = VG_CL_THRESHOLD;
@@ -376,11 +457,36 @@ static vg_status join_story(vg_db *db, const vg_cl_doc *f, int64_t story, int64_
     vg_cl_story s;
     vg_status vs = load_story(db, story, &s);
     if (vs != VG_OK) return vs;
-    sqlite3_stmt *st = vg_db_stmt(db, "INSERT INTO story_terms(term, story_id, w) VALUES(?1, ?2, ?3) "
-                                      "ON CONFLICT(term, story_id) DO UPDATE SET w = w + excluded.w RETURNING w");
-    if (!st) return VG_ERR_DB;
+    struct vg_stories_mem *m;
+    if ((vs = mem_get(db, &m)) != VG_OK) return vs;
+    sqlite3_stmt *st = NULL;
     for (size_t i = 0; i < f->n; i++) {
         double x = f->terms[i].w;
+        /* In memory when the story is among the term's newest (always, for
+         * a story made by this batch); written back at commit. */
+        vg_cl_plist *l;
+        if ((vs = load_list(db, m, f->terms[i].id, &l)) != VG_OK) return vs;
+        long k = vg_cl_plist_find(l, story);
+        if (k >= 0 || l->n < VG_CL_POSTINGS_TOP || story > l->p[l->n - 1].story) {
+            double now;
+            if (k >= 0) {
+                now = l->p[k].w += x;
+                if (!l->p[k].dirty && (vs = log_dirty(m, l->term, story)) != VG_OK) return vs;
+                l->p[k].dirty = 1;
+            } else {
+                vg_cl_post ev;
+                int r = vg_cl_plist_insert(m->post, l, story, now = x, &ev);
+                if (r < 0) return VG_ERR_NOMEM;
+                if ((vs = log_dirty(m, l->term, story)) != VG_OK) return vs;
+                if (r == 1 && ev.dirty && (vs = write_posting(db, l->term, ev.story, ev.w)) != VG_OK) return vs;
+            }
+            double old = now - x;
+            s.norm2 += now * now - old * old;
+            continue;
+        }
+        if (!st && !(st = vg_db_stmt(db, "INSERT INTO story_terms(term, story_id, w) VALUES(?1, ?2, ?3) "
+                                         "ON CONFLICT(term, story_id) DO UPDATE SET w = w + excluded.w RETURNING w")))
+            return VG_ERR_DB;
         sqlite3_bind_int64(st, 1, f->terms[i].id);
         sqlite3_bind_int64(st, 2, story);
         sqlite3_bind_double(st, 3, x);
