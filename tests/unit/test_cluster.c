@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include "vigie.h"
+#include "../../lib/cluster/dfmap.h"
 #include "../../lib/cluster/features.h"
+#include "../../lib/cluster/postings.h"
 #include "../../lib/cluster/score.h"
 #include "../../lib/core/hash.h"
 #include "../../lib/doc/doc.h"
@@ -213,4 +215,118 @@ TEST(cluster_stories_through_the_store)
     char side[600];
     snprintf(side, sizeof side, "%s-wal", path); unlink(side);
     snprintf(side, sizeof side, "%s-shm", path); unlink(side);
+}
+
+TEST(cluster_dfmap_counts_and_grows)
+{
+    vg_cl_dfmap *m = vg_cl_dfmap_new();
+    CHECK(m != NULL);
+    for (int64_t t = 0; t < 5000; t++) CHECK(vg_cl_dfmap_put(m, t * 7919, (uint32_t)t) != NULL);
+    CHECK(vg_cl_dfmap_count(m) == 5000);
+    vg_cl_dfent *e = vg_cl_dfmap_get(m, 42 * 7919);
+    CHECK(e && e->n == 42 && !e->dirty);
+    CHECK(vg_cl_dfmap_get(m, 3) == NULL);
+    size_t pos = 0, n = 0;
+    while (vg_cl_dfmap_next(m, &pos)) n++;
+    CHECK(n == 5000);
+    vg_cl_dfmap_clear(m);
+    CHECK(vg_cl_dfmap_count(m) == 0 && vg_cl_dfmap_get(m, 42 * 7919) == NULL);
+    vg_cl_dfmap_free(m);
+}
+
+TEST(cluster_postings_keep_the_newest)
+{
+    vg_cl_postings *m = vg_cl_postings_new();
+    CHECK(m != NULL);
+    vg_cl_plist *l = vg_cl_postings_add(m, 99);
+    CHECK(l != NULL);
+    /* loaded newest first, one past the top is refused */
+    for (int64_t s = 200; s > 200 - VG_CL_POSTINGS_TOP - 1; s--) CHECK(vg_cl_plist_append(m, l, s, 1.0) == 0);
+    CHECK(l->n == VG_CL_POSTINGS_TOP);
+    CHECK(vg_cl_postings_entries(m) == VG_CL_POSTINGS_TOP);
+    vg_cl_post ev;
+    CHECK(vg_cl_plist_insert(m, l, 300, 2.0, &ev) == 1); /* newer than all: oldest leaves */
+    CHECK(ev.story == 200 - VG_CL_POSTINGS_TOP + 1 && !ev.dirty);
+    CHECK(l->p[0].story == 300 && l->p[0].dirty && l->n == VG_CL_POSTINGS_TOP);
+    CHECK(vg_cl_plist_find(l, 150) > 0 && vg_cl_plist_find(l, 1) == -1);
+    for (uint32_t i = 1; i < l->n; i++) CHECK(l->p[i - 1].story > l->p[i].story);
+    for (int64_t t = 0; t < 3000; t++) CHECK(vg_cl_postings_add(m, 1000 + t) != NULL); /* grows */
+    l = vg_cl_postings_get(m, 99);
+    CHECK(l && l->p[0].story == 300);
+    vg_cl_postings_clear(m);
+    CHECK(vg_cl_postings_get(m, 99) == NULL && vg_cl_postings_entries(m) == 0);
+    vg_cl_postings_free(m);
+}
+
+/* Stories of 12 generated articles (4 events told 3 times) put with one
+ * transaction per article, or in one batch, or across a close and reopen:
+ * the state kept in memory between puts must give the same stories. */
+static void put_series(const char *path, unsigned batch, int reopen_at, story_rows *r)
+{
+    static const char *const place[] = {"Manokwari", "Kandahar", "Timbuktu", "Mosul"};
+    static const char *const what[] = {"earthquake", "bombing", "flood", "shooting"};
+    unlink(path);
+    vg_db *db = NULL;
+    CHECK(vg_db_open(path, 0, &db) == VG_OK);
+    if (!db) return;
+    vg_db_set_batch(db, batch);
+    vg_doc *d = mkdoc();
+    char id[32], text[600], day[48];
+    for (int i = 0; i < 12; i++) {
+        if (i == reopen_at) {
+            vg_db_close(db);
+            CHECK(vg_db_open(path, 0, &db) == VG_OK);
+            if (!db) break;
+            vg_db_set_batch(db, batch);
+        }
+        int e = i % 4, v = i / 4;
+        snprintf(id, sizeof id, "a%d", i);
+        snprintf(day, sizeof day, "201%d-0%d-1%d", e, e + 1, v);
+        snprintf(text, sizeof text,
+                 "%s %s in %s: report %d. The %s in %s left %d people dead, officials in %s said, "
+                 "and rescuers in %s searched the area after the %s for a %s day.",
+                 v == 0 ? "A deadly" : v == 1 ? "Strong" : "Major", what[e], place[e], v, what[e], place[e], e + 3,
+                 place[e], place[e], what[e], v == 2 ? "second" : "first");
+        fill(d, id, text, day);
+        vg_put_result res;
+        CHECK(vg_db_put(db, d, &res) == VG_OK);
+    }
+    free_doc(d);
+    if (db) {
+        CHECK(vg_db_commit(db) == VG_OK);
+        vg_query q = {0};
+        memset(r, 0, sizeof *r);
+        CHECK(vg_db_stories(db, &q, collect, r) == VG_OK);
+    }
+    vg_db_close(db);
+    unlink(path);
+    char side[600];
+    snprintf(side, sizeof side, "%s-wal", path); unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path); unlink(side);
+}
+
+TEST(cluster_state_in_memory_same_stories)
+{
+    char path[512];
+    const char *t = getenv("TMPDIR");
+    snprintf(path, sizeof path, "%s/vg-test-%d-mem.db", t && *t ? t : "/tmp", (int)getpid());
+    story_rows a, b, c;
+    put_series(path, 1, -1, &a);
+    put_series(path, 1000, -1, &b);
+    put_series(path, 5, 7, &c);
+    CHECK_INT(a.n, 12);
+    CHECK_INT(b.n, 12);
+    CHECK_INT(c.n, 12);
+    for (int i = 0; i < a.n; i++) {
+        CHECK(story_of(&b, a.doc[i], NULL) == a.story[i]);
+        CHECK(story_of(&c, a.doc[i], NULL) == a.story[i]);
+    }
+    /* the three accounts of each event share a story, the four events stay apart */
+    for (int i = 0; i < 12; i++) {
+        char x[16], y[16];
+        snprintf(x, sizeof x, "a%d", i);
+        snprintf(y, sizeof y, "a%d", i % 4);
+        CHECK(story_of(&a, x, NULL) == story_of(&a, y, NULL));
+    }
+    CHECK(story_of(&a, "a0", NULL) != story_of(&a, "a1", NULL));
 }
