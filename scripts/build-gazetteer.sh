@@ -25,7 +25,7 @@ WORDS=(data/*/places-words.tsv data/*/places-demonyms.tsv)
 # Common words of each language (hunspell dictionaries): a place named like one needs evidence.
 for d in /usr/share/hunspell/en_US.dic /usr/share/hunspell/fr.dic; do [ -f "$d" ] && WORDS+=("$d"); done
 SRC=(scripts/geo-prepare.py scripts/gazetteer-compile.c lib/analyze/gazetteer.c lib/core/*.c lib/core/*.h
-     lib/analyze/places.h data/*/places-countries.tsv "${WORDS[@]}" "$CITIES")
+     lib/analyze/places.h data/*/places-countries.tsv data/*/places-admin1.tsv "${WORDS[@]}" "$CITIES")
 if [ -f "$OUT" ]; then
     newer=0
     for f in "${SRC[@]}"; do [ "$f" -nt "$OUT" ] && newer=1 && break; done
@@ -33,7 +33,7 @@ if [ -f "$OUT" ]; then
 fi
 
 python3 scripts/geo-prepare.py --cities "$CITIES" --countries-dir "$LANGS" --mo-dir "$MO_DIR" \
-    --acled-countries data/*/places-countries.tsv --admin-words data/*/places-words.tsv --out "$WORK/places.tsv"
+    --acled-countries data/*/places-countries.tsv --admin-words data/*/places-words.tsv --admin-aliases data/*/places-admin1.tsv --out "$WORK/places.tsv"
 
 # The compiler is lib/analyze/gazetteer.c itself (the key function must be the one lookups use);
 # built here from lib/core only so a half-finished module elsewhere cannot stop it.

@@ -53,11 +53,23 @@ def main():
     ap.add_argument("--acled-countries", required=True, nargs="+",
                     help="data/<lang>/places-countries.tsv: the en file gives ACLED's names, others add aliases")
     ap.add_argument("--admin-words", nargs="*", default=[], help="data/*/places-words.tsv (admin rows)")
+    ap.add_argument("--admin-aliases", nargs="*", default=[], help="data/*/places-admin1.tsv (iso2, name, aliases)")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
 
     en = catalog(os.path.join(a.mo_dir, "en/LC_MESSAGES/geonames.mo"))
     fr = catalog(os.path.join(a.mo_dir, "fr/LC_MESSAGES/geonames.mo"))
+
+    # Other spellings of divisions ("Thi Qar" for Dhi Qar, "Sud-Kivu" for South Kivu).
+    admin_aliases = {}
+    for p in a.admin_aliases:
+        with open(p, encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if line.startswith("#") or len(parts) < 3:
+                    continue
+                admin_aliases.setdefault((parts[0], parts[1]), set()).update(
+                    x.strip() for x in parts[2].split(",") if x.strip())
 
     admin_words = set()
     for p in a.admin_words:
@@ -128,7 +140,7 @@ def main():
         admin1_name[(cc, a1)] = base
         if (cc, a1) not in seat:
             continue
-        prim = {base, name}
+        prim = {base, name} | admin_aliases.get((cc, base), set())
         if code in fr:
             prim.add(fr[code])
             prim.add(strip_admin(fr[code]))

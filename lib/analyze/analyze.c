@@ -249,6 +249,40 @@ static const vg_place *pick_place(ctx *c, size_t main_k)
     return found;
 }
 
+static void add_ev(ctx *c, vg_event *e, const char *field, uint32_t s, uint32_t t, float conf);
+
+static void set_place(ctx *c, vg_event *e, const vg_place *p)
+{
+    e->country = p->country;
+    e->iso = p->iso2;
+    e->admin1 = p->admin1;
+    e->location = p->name;
+    e->latitude = p->lat;
+    e->longitude = p->lon;
+    e->has_coords = 1;
+    e->geo_precision = p->geo_precision ? p->geo_precision : (p->kind == VG_PLACE_CITY ? 1 : p->kind == VG_PLACE_COUNTRY ? 3 : 2);
+    add_ev(c, e, "location", p->start, p->end, p->confidence);
+    add_ev(c, e, "country", p->start, p->end, p->confidence);
+}
+
+/* The first place of the document in country iso2 (a town before a division), outside
+ * sources' descriptions; NULL if none. */
+static const vg_place *place_in(const ctx *c, const char *iso2)
+{
+    const vg_place *best = NULL;
+    for (size_t k = 0; k < c->n_places; k++) {
+        const vg_place *p = &c->places[k];
+        if (!p->iso2 || strcmp(p->iso2, iso2) != 0 || p->kind == VG_PLACE_COUNTRY) continue;
+        int in_attr = 0;
+        for (size_t a = 0; a < c->n_attr; a++)
+            if (p->start >= c->attr[a][0] && p->end <= c->attr[a][1]) in_attr = 1;
+        if (in_attr) continue;
+        if (!best || (p->kind == VG_PLACE_CITY && best->kind != VG_PLACE_CITY)) best = p;
+        if (best->kind == VG_PLACE_CITY) break;
+    }
+    return best;
+}
+
 static void mark_dates(ctx *c, sent_info *si)
 {
     for (size_t k = 0; k < c->ns; k++) {
@@ -314,18 +348,7 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
 
     /* place */
     const vg_place *p = pick_place(c, main_k);
-    if (p) {
-        e->country = p->country;
-        e->iso = p->iso2;
-        e->admin1 = p->admin1;
-        e->location = p->name;
-        e->latitude = p->lat;
-        e->longitude = p->lon;
-        e->has_coords = 1;
-        e->geo_precision = p->geo_precision ? p->geo_precision : (p->kind == VG_PLACE_CITY ? 1 : p->kind == VG_PLACE_COUNTRY ? 3 : 2);
-        add_ev(c, e, "location", p->start, p->end, p->confidence);
-        add_ev(c, e, "country", p->start, p->end, p->confidence);
-    }
+    if (p) set_place(c, e, p);
 
     /* date: in the event's sentence, else the nearest earlier sentence, else the first in the text */
     const vg_date *d = NULL;
@@ -382,7 +405,10 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
                 if (strcmp(e->evidence[r].field, "location") != 0 && strcmp(e->evidence[r].field, "country") != 0)
                     e->evidence[w++] = e->evidence[r];
             e->n_evidence = w;
-            add_ev(c, e, "country", c->t[all[hk].t0].start, c->t[all[hk].t1 - 1].end, 0.5f);
+            /* another place the text names in the actors' country is the better reading */
+            const vg_place *alt = place_in(c, cp->iso2);
+            if (alt) set_place(c, e, alt);
+            else add_ev(c, e, "country", c->t[all[hk].t0].start, c->t[all[hk].t1 - 1].end, 0.5f);
         }
     }
     if (!e->country && c->an->gaz) {

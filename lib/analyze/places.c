@@ -365,20 +365,28 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     float share = vtotal > 0 && ci >= 0 ? votes[ci] / vtotal : 0;
     int context = share >= 0.25f;
     int big = e->kind == VG_PLACE_COUNTRY || e->kind == VG_PLACE_ADMIN1 || e->population >= 100000;
-    int primary = 0;
+    int primary = 0, div_primary = 0;
     for (uint32_t c = 0; c < m->n_post && c < MAX_CAND; c++) {
         uint32_t idx = m->post[c] & ~VG_GZ_PRIMARY;
         if (idx == (uint32_t)m->best) primary = (m->post[c] & VG_GZ_PRIMARY) != 0;
         /* Also the name of a division of the same country: as good as a large place. */
         const vg_gz_entry *o = vg_gz_entry_at(g, idx);
-        if (o->kind == VG_PLACE_ADMIN1 && !memcmp(o->iso2, e->iso2, 2) && !m->skel) big = 1;
+        if (o->kind == VG_PLACE_ADMIN1 && !memcmp(o->iso2, e->iso2, 2) && !m->skel) {
+            big = 1;
+            /* the division's own name read as its seat town ("Pernambuco" for Recife) */
+            if (m->post[c] & VG_GZ_PRIMARY) div_primary = 1;
+        }
     }
+    primary |= div_primary;
     int evidence = m->prep || m->chain;
+    /* A town that also names its division ("in Diffa", "in Yauco") is a place even when it
+     * is a dictionary word elsewhere: the division is known in its country at large. */
+    int division = big && e->kind == VG_PLACE_CITY && e->population < 100000 && evidence && !m->skel;
     if (m->stop && !(m->prep && context)) return 0;
     if (m->caps && e->kind != VG_PLACE_COUNTRY && !(m->prep && (context || big))) return 0;
 
     if (m->caps && e->kind != VG_PLACE_COUNTRY && !m->chain) return 0; /* "OTAN", "UN": organisations */
-    if (m->proper && e->kind == VG_PLACE_CITY && e->population < 50000 && !(context && evidence)) return 0;
+    if (m->proper && e->kind == VG_PLACE_CITY && e->population < 50000 && !(context && evidence) && !division) return 0;
     /* Transliteration skeletons and foreign alternate names match too many
      * ordinary words; they count only inside a country the text is about. */
     if (m->skel && !(context && (m->prep || m->chain || share >= 0.5f))) return 0;
@@ -387,7 +395,7 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     if (!primary && m->t0 == m->t1 && !context && !(evidence && (big || (m->n_post == 1 && !m->common)))) return 0;
     if (m->part && !context) return 0;
     if (m->common && e->kind != VG_PLACE_COUNTRY && e->population < 500000 &&
-        !(m->prep && (context || e->population >= 100000)))
+        !(m->prep && (context || e->population >= 100000)) && !division)
         return 0;
     if (m->t0 == m->t1 && !big && !context && !evidence) return 0;
     if (e->kind == VG_PLACE_CITY && e->population < 20000 && e->rank < 3 && !context && !evidence) return 0;
@@ -543,6 +551,10 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
             if (word_is(g, &t[i - b], VG_GZ_ADMIN)) x->admin = 1;
         }
         if (j + 1 < nt && word_is(g, &t[j + 1], VG_GZ_ADMIN)) x->admin = 1;
+        /* "Saadnayel highway", "Nassriya city": the word after says a settlement is named. */
+        if (!skel && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_AFTER) &&
+            !(i > 0 && t[i].glued && t[i - 1].upper && !t[i - 1].sent))
+            x->prep = 1;
         if ((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && name_word(g, &t[j + 1])) ||
             (i > 0 && t[i].glued && !t[i].sent && name_word(g, &t[i - 1])))
             x->part = 1;

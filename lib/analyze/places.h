@@ -87,6 +87,7 @@ typedef struct vg_gz_entry {
 #define VG_GZ_GENERIC '#'   /* first word of longer names ("Wadi", "Kafr"): alone before more words, not a place */
 #define VG_GZ_PROPER '$'    /* capitalised dictionary word: a known name, often a person's */
 #define VG_GZ_TITLE '*'     /* a title before a person's name ("président", "Mr"): what follows is no place */
+#define VG_GZ_AFTER '+'     /* a settlement word after a name ("Halba highway", "Salem city"): evidence like a preposition */
 
 #define VG_GZ_KEY_SKEL 1    /* vg_gz_key mode: transliteration skeleton */
 #define VG_GZ_KEY_NOART 2   /* vg_gz_key mode: drop a leading article */
