@@ -378,7 +378,8 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
         }
     }
     primary |= div_primary;
-    int evidence = m->prep || m->chain;
+    /* "Wakiso district", "Chin State": a division word beside the name says it is a place */
+    int evidence = m->prep || m->chain || m->admin;
     /* A town that also names its division ("in Diffa", "in Yauco") is a place even when it
      * is a dictionary word elsewhere: the division is known in its country at large. */
     int division = big && e->kind == VG_PLACE_CITY && e->population < 100000 && evidence && !m->skel;
@@ -395,7 +396,8 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     if (!primary && m->t0 == m->t1 && !context && !(evidence && (big || (m->n_post == 1 && !m->common)))) return 0;
     if (m->part && !context) return 0;
     if (m->common && e->kind != VG_PLACE_COUNTRY && e->population < 500000 &&
-        !(m->prep && (context || e->population >= 100000)) && !division)
+        !(m->prep && (context || e->population >= 100000)) && !division &&
+        !(m->admin && e->kind == VG_PLACE_ADMIN1))
         return 0;
     if (m->t0 == m->t1 && !big && !context && !evidence) return 0;
     if (e->kind == VG_PLACE_CITY && e->population < 20000 && e->rank < 3 && !context && !evidence) return 0;
