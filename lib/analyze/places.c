@@ -648,7 +648,8 @@ size_t vg_places_primary(const vg_place *p, size_t n)
     float w[64];
     size_t ncc = 0, top = 0;
     for (size_t i = 0; i < n; i++) {
-        float v = p[i].kind == VG_PLACE_COUNTRY ? 0.8f : p[i].kind == VG_PLACE_ADMIN1 ? 1.0f : p[i].confidence;
+        /* a division named outright outweighs a town that may be a homonym ("Pedralva, Minas Gerais") */
+        float v = p[i].kind == VG_PLACE_COUNTRY ? 0.8f : p[i].kind == VG_PLACE_ADMIN1 ? 1.1f : p[i].confidence;
         size_t k;
         for (k = 0; k < ncc; k++)
             if (!memcmp(cc[k], p[i].iso2, 2)) break;
