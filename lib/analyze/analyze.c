@@ -464,6 +464,23 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     /* ACLED always names someone: protesters, rioters, or an unidentified armed group. */
     if (type_is_protest && e->inter1 != 6) { e->inter1 = 6; e->actor1 = vg_an_generic_actor(c, "Protesters", country); }
     if (type_is_riot && e->inter1 != 5) { e->inter1 = 5; e->actor1 = vg_an_generic_actor(c, "Rioters", country); }
+    /* Civilians are who violence is done to, never who does it: with no one else
+     * named, the perpetrator is an unidentified armed group and they are actor2. */
+    if (e->inter1 == 7 && !type_is_protest && !type_is_riot && strcmp(e->event_type, "Strategic developments") != 0) {
+        int to2 = !e->actor2;
+        if (to2) { e->actor2 = e->actor1; e->inter2 = 7; }
+        e->actor1 = NULL;
+        e->inter1 = 0;
+        size_t w = 0; /* the civilians' words now support actor2, or nothing */
+        for (size_t r = 0; r < e->n_evidence; r++) {
+            if (!strcmp(e->evidence[r].field, "actor1")) {
+                if (!to2) continue;
+                e->evidence[r].field = "actor2";
+            }
+            e->evidence[w++] = e->evidence[r];
+        }
+        e->n_evidence = w;
+    }
     if (!e->actor1 && strcmp(e->event_type, "Strategic developments") != 0) {
         e->inter1 = 3;
         e->actor1 = vg_an_generic_actor(c, "Unidentified Armed Group", country);
