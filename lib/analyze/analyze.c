@@ -444,6 +444,18 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     const char *country = e->country;
     int type_is_protest = sub == VG_SUB_PEACEFUL || sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE;
     int type_is_riot = sub == VG_SUB_VIOLENT_DEMO || sub == VG_SUB_MOB;
+    /* "killed by suspected Taliban militants": the agent of a passive verb acts,
+     * whoever the sentence names first (cue class "agent": "by", "par"). */
+    for (int k = 0; k < na && i1 >= 0; k++) {
+        if (k == i1 || atoi(ac[k].e->cols[1]) == 7) continue;
+        int agent = 0;
+        for (size_t j = ac[k].t0 >= 3 ? ac[k].t0 - 3 : 0; j < ac[k].t0 && !agent; j++) {
+            size_t len;
+            const char *cue = cue_at(c, ac[k].t0, j, &len);
+            agent = cue && !strcmp(cue, "agent") && j + len <= ac[k].t0;
+        }
+        if (agent) { i2 = i1; i1 = k; break; }
+    }
     /* Protesters and rioters come first in ACLED's coding of those events. */
     if (type_is_protest || type_is_riot) {
         for (int k = 0; k < na; k++) {
