@@ -150,6 +150,10 @@ struct vg_stories_mem {
     vg_cl_postings *post;
     struct logged { int64_t term, story; } *log;
     size_t n_log, cap_log;
+    /* Articles that started a story in this batch, for a second look at
+     * commit, when the stories made after them exist (second_look). */
+    struct single { int64_t story, article; vg_cl_doc f; char lang[16]; } *single;
+    size_t n_single, cap_single;
 };
 #define POSTINGS_MAX (1u << 21) /* postings kept across commits */
 
@@ -162,6 +166,12 @@ static vg_status data_version(vg_db *db, int64_t *v)
     sqlite3_reset(st);
     if (rc != SQLITE_ROW) return vg_db_fail(db, rc, "reading data version");
     return VG_OK;
+}
+
+static void forget_singles(struct vg_stories_mem *m)
+{
+    for (size_t i = 0; i < m->n_single; i++) free(m->single[i].f.terms);
+    m->n_single = 0;
 }
 
 static vg_status mem_get(vg_db *db, struct vg_stories_mem **out)
@@ -186,6 +196,7 @@ void vg_stories_forget(vg_db *db)
     vg_cl_dfmap_clear(m->df);
     vg_cl_postings_clear(m->post);
     m->n_log = 0;
+    forget_singles(m);
     m->docs_loaded = m->docs_dirty = 0;
 }
 
@@ -212,6 +223,8 @@ void vg_stories_free(vg_db *db)
     vg_cl_dfmap_free(db->stories_mem->df);
     vg_cl_postings_free(db->stories_mem->post);
     free(db->stories_mem->log);
+    forget_singles(db->stories_mem);
+    free(db->stories_mem->single);
     free(db->stories_mem);
     db->stories_mem = NULL;
 }
@@ -290,10 +303,14 @@ static vg_status load_list(vg_db *db, struct vg_stories_mem *m, int64_t term, vg
     return VG_OK;
 }
 
+static vg_status second_look(vg_db *db, struct vg_stories_mem *m);
+
 vg_status vg_stories_flush(vg_db *db)
 {
     struct vg_stories_mem *m = db ? db->stories_mem : NULL;
     if (!m) return VG_OK;
+    vg_status ls = second_look(db, m);
+    if (ls != VG_OK) return ls;
     size_t n = 0, pos = 0;
     vg_cl_dfent *e;
     while ((e = vg_cl_dfmap_next(m->df, &pos))) n += e->dirty;
@@ -396,14 +413,14 @@ static vg_status load_story(vg_db *db, int64_t id, vg_cl_story *s)
 }
 
 /* The story whose centroid is closest, if close enough (0: start one). */
-static vg_status best_story(vg_db *db, vg_doc *doc, const vg_cl_doc *f, int64_t *story)
+static vg_status best_story(vg_db *db, const char *lang, vg_arena *arena, const vg_cl_doc *f, int64_t skip,
+                            int64_t *story)
 {
     *story = 0;
-    const char *lang = doc->fields[VG_F_LANG];
     size_t cap = 1024, n = 0;
-    cand *c = vg_arena_alloc(doc->arena, cap * sizeof *c);
-    int64_t *slot = vg_arena_calloc(doc->arena, 2 * cap, sizeof *slot); /* story -> index+1 */
-    int32_t *idx = vg_arena_calloc(doc->arena, 2 * cap, sizeof *idx);
+    cand *c = vg_arena_alloc(arena, cap * sizeof *c);
+    int64_t *slot = vg_arena_calloc(arena, 2 * cap, sizeof *slot); /* story -> index+1 */
+    int32_t *idx = vg_arena_calloc(arena, 2 * cap, sizeof *idx);
     if (!c || !slot || !idx) return VG_ERR_NOMEM;
     struct vg_stories_mem *m;
     vg_status ms = mem_get(db, &m);
@@ -414,6 +431,7 @@ static vg_status best_story(vg_db *db, vg_doc *doc, const vg_cl_doc *f, int64_t 
         for (uint32_t j = 0; j < l->n; j++) {
             int64_t sid = l->p[j].story;
             double w = l->p[j].w;
+            if (sid == skip) continue;
             size_t h = (size_t)((uint64_t)sid * 0x9e3779b97f4a7c15ULL >> 40) & (2 * cap - 1);
             while (slot[h] && slot[h] != sid) h = (h + 1) & (2 * cap - 1);
             if (!slot[h]) {
@@ -533,6 +551,81 @@ static vg_status new_story(vg_db *db, int64_t article_id, int64_t *story)
     return VG_OK;
 }
 
+#define SINGLES_MAX 100000 /* second looks per batch: bounded memory */
+
+static vg_status remember_single(vg_db *db, const vg_cl_doc *f, const char *lang, int64_t story, int64_t article)
+{
+    struct vg_stories_mem *m = db->stories_mem;
+    if (!f->n || m->n_single >= SINGLES_MAX) return VG_OK;
+    if (m->n_single == m->cap_single) {
+        size_t cap = m->cap_single ? m->cap_single * 2 : 64;
+        struct single *p = realloc(m->single, cap * sizeof *p);
+        if (!p) return VG_ERR_NOMEM;
+        m->single = p;
+        m->cap_single = cap;
+    }
+    struct single *x = &m->single[m->n_single];
+    x->story = story;
+    x->article = article;
+    x->f = *f;
+    if (!(x->f.terms = malloc(f->n * sizeof *f->terms))) return VG_ERR_NOMEM;
+    memcpy(x->f.terms, f->terms, f->n * sizeof *f->terms);
+    snprintf(x->lang, sizeof x->lang, "%s", lang ? lang : "");
+    m->n_single++;
+    return VG_OK;
+}
+
+/* Order matters in incremental clustering: an article that came before the
+ * rest of its event's reports found nothing to join and started a story of
+ * its own. At commit, each such article still alone is scored again against
+ * the stories as they are now; if one is close enough it moves there, and
+ * its own story is emptied (weights 0, norm 0: never a candidate again). */
+static vg_status second_look(vg_db *db, struct vg_stories_mem *m)
+{
+    if (!m->n_single) return VG_OK;
+    vg_arena *a = vg_arena_new(0);
+    if (!a) return VG_ERR_NOMEM;
+    vg_status s = VG_OK;
+    sqlite3_stmt *st;
+    for (size_t i = 0; i < m->n_single && s == VG_OK; i++) {
+        struct single *x = &m->single[i];
+        vg_arena_reset(a);
+        if (!(st = vg_db_stmt(db, "SELECT n_articles FROM stories WHERE id = ?1"))) { s = VG_ERR_DB; break; }
+        sqlite3_bind_int64(st, 1, x->story);
+        int rc = sqlite3_step(st);
+        long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        sqlite3_reset(st);
+        if (n != 1) continue; /* others joined it meanwhile */
+        int64_t to = 0;
+        if ((s = best_story(db, x->lang[0] ? x->lang : NULL, a, &x->f, x->story, &to)) != VG_OK || !to) continue;
+        for (size_t t = 0; t < x->f.n && s == VG_OK; t++) {
+            vg_cl_plist *l;
+            if ((s = load_list(db, m, x->f.terms[t].id, &l)) != VG_OK) break;
+            long k = vg_cl_plist_find(l, x->story);
+            if (k >= 0) {
+                if (!l->p[k].dirty) s = log_dirty(m, l->term, x->story);
+                l->p[k].w = 0;
+                l->p[k].dirty = 1;
+            } else {
+                s = write_posting(db, x->f.terms[t].id, x->story, 0);
+            }
+        }
+        if (s != VG_OK) break;
+        if (!(st = vg_db_stmt(db, "UPDATE stories SET norm2 = 0, n_articles = 0 WHERE id = ?1"))) { s = VG_ERR_DB; break; }
+        sqlite3_bind_int64(st, 1, x->story);
+        if ((s = step_done(db, st, "emptying story")) != VG_OK) break;
+        /* copies of the article follow it */
+        if (!(st = vg_db_stmt(db, "UPDATE articles SET story_id = ?2 WHERE dup_of = ?1"))) { s = VG_ERR_DB; break; }
+        sqlite3_bind_int64(st, 1, x->article);
+        sqlite3_bind_int64(st, 2, to);
+        if ((s = step_done(db, st, "moving copies")) != VG_OK) break;
+        s = join_story(db, &x->f, to, x->article);
+    }
+    vg_arena_free(a);
+    forget_singles(m);
+    return s;
+}
+
 vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_result *result)
 {
     const char *text = doc->fields[VG_F_TEXT];
@@ -564,9 +657,11 @@ vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_r
     if ((s = update_df(db, &f, df, &n_docs)) != VG_OK) return s;
     vg_cl_weigh(&f, df, n_docs);
     int64_t story = 0;
-    if ((s = best_story(db, doc, &f, &story)) != VG_OK) return s;
-    if (!story && (s = new_story(db, article_id, &story)) != VG_OK) return s;
-    return join_story(db, &f, story, article_id);
+    if ((s = best_story(db, doc->fields[VG_F_LANG], doc->arena, &f, 0, &story)) != VG_OK) return s;
+    if (story) return join_story(db, &f, story, article_id);
+    if ((s = new_story(db, article_id, &story)) != VG_OK) return s;
+    if ((s = join_story(db, &f, story, article_id)) != VG_OK) return s;
+    return remember_single(db, &f, doc->fields[VG_F_LANG], story, article_id);
 }
 
 /* ---------------------------------------------------------------- queries */
