@@ -459,7 +459,8 @@ static vg_status read_words(builder *b, const char *path, char *err, size_t errl
         line[len] = 0;
         if (!len || line[0] == '#') continue;
         char *fld[3];
-        if (split(line, '\t', fld, 3) < 2) continue;
+        int nf = split(line, '\t', fld, 3);
+        if (nf < 2) continue;
         char kind = 0;
         const char *word = fld[1];
         uint32_t post = UINT32_MAX;
@@ -493,7 +494,18 @@ static vg_status read_words(builder *b, const char *path, char *err, size_t errl
             if (add_pair(b, ck, k, UINT32_MAX) < 0) { free(fw); st = VG_ERR_NOMEM; break; }
         }
         int rc = 0;
-        if (k > 1) {
+        int listed = 0;
+        if (k > 1 && kind == VG_GZ_ADMIN && nf >= 3) {
+            /* "state<TAB>VE,SD,NG": the countries whose divisions go by that word */
+            for (char *c = fld[2]; *c && !rc;) {
+                char two[3] = {c[0], c[0] ? c[1] : 0, 0};
+                int cc = iso_index(two);
+                if (cc >= 0 && b->country_of[cc]) { rc = add_pair(b, key, k, b->country_of[cc] - 1); listed = 1; }
+                while (*c && *c != ',') c++;
+                while (*c == ',' || *c == ' ') c++;
+            }
+        }
+        if (k > 1 && !listed && !rc) {
             rc = add_pair(b, key, k, post);
             if (!rc && kind == VG_GZ_DEMONYM && k + 1 < sizeof key && key[k - 1] != 's') {
                 key[k] = 's'; /* plural: syriens, Syrians */

@@ -33,6 +33,8 @@ typedef struct mention {
     uint8_t chain;          /* listed next to another name of the same country: "Guihulngan, Negros" */
     uint8_t caps;           /* written in capitals: an acronym unless it names a country ("RDC", "USA") */
     uint8_t proper;         /* a name the dictionary knows ("Scott", "Obama"): a person's as often as a place's */
+    const uint32_t *adm_cc; /* countries whose divisions go by the division word beside it ("state") */
+    uint32_t n_adm_cc;
     int32_t best;           /* entry index, -1 none */
     float score, second;
 } mention;
@@ -318,6 +320,14 @@ static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *v
             float s = base_score(e, &m[i], m[i].post[c]);
             int ci = iso_ix(e->iso2);
             if (vtotal > 0 && ci >= 0) s += 2.5f * votes[ci] / vtotal;
+            /* "Bolivar state" is Venezuela's, "Bolivar department" Colombia's: the word the
+             * country uses for its divisions picks among same-named divisions. */
+            if (e->kind == VG_PLACE_ADMIN1 && m[i].n_adm_cc) {
+                int listed = 0;
+                for (uint32_t k = 0; k < m[i].n_adm_cc && !listed; k++)
+                    listed = (m[i].adm_cc[k] & ~VG_GZ_PRIMARY) == e->country;
+                s += listed ? 0.6f : -0.6f;
+            }
             /* "Bohdanivka (Donetsk)": the division named next to a town picks among homonyms. */
             if (admin_agrees(e, adm) > 0) s += 1.5f;
             if (prev && e->kind != VG_PLACE_COUNTRY) {
@@ -552,7 +562,18 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
             if (word_is(g, &t[i - b], VG_GZ_NEAR)) x->near = 1;
             if (word_is(g, &t[i - b], VG_GZ_ADMIN)) x->admin = 1;
         }
-        if (j + 1 < nt && word_is(g, &t[j + 1], VG_GZ_ADMIN)) x->admin = 1;
+        if (j + 1 < nt && word_is(g, &t[j + 1], VG_GZ_ADMIN)) {
+            x->admin = 1;
+            char ak[VG_GZ_KEY_MAX];
+            if (t[j + 1].fold && t[j + 1].flen + 2u < sizeof ak) {
+                size_t an;
+                ak[0] = VG_GZ_ADMIN;
+                memcpy(ak + 1, t[j + 1].fold, t[j + 1].flen);
+                ak[t[j + 1].flen + 1] = 0;
+                x->adm_cc = vg_gz_lookup(g, ak, t[j + 1].flen + 1u, &an, NULL);
+                x->n_adm_cc = x->adm_cc ? (uint32_t)an : 0;
+            }
+        }
         /* "Saadnayel highway", "Nassriya city": the word after says a settlement is named. */
         if (!skel && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_AFTER) &&
             !(i > 0 && t[i].glued && t[i - 1].upper && !t[i - 1].sent))

@@ -359,3 +359,23 @@ TEST(analyze_month_name_is_no_march)
     CHECK(e && !strcmp(e->event_type, "Protests"));
     vg_doc_free(d);
 }
+
+TEST(analyze_actor_roles)
+{
+    /* The agent of a passive verb is actor1, whoever is named first. */
+    vg_doc *d = analyze("en", NULL, "On 9 May 2020, 1 policeman was killed by suspected Taliban militants in a village. 1 fatality.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e != NULL);
+    if (e) { CHECK_STR(e->actor1, "Taliban"); CHECK_INT(e->inter1, 2); }
+    vg_doc_free(d);
+    /* Civilians alone are the victims (actor2), the perpetrator is unknown. */
+    d = analyze("en", NULL, "On 9 May 2020, a civilian was shot dead in a village. 1 fatality.");
+    e = d ? main_event(d) : NULL;
+    CHECK(e != NULL);
+    if (e) {
+        CHECK_INT(e->inter1, 3);
+        CHECK_INT(e->inter2, 7);
+        for (size_t i = 0; i < e->n_evidence; i++) CHECK(strcmp(e->evidence[i].field, "actor1") != 0);
+    }
+    vg_doc_free(d);
+}

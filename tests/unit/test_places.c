@@ -263,3 +263,36 @@ TEST(places_bad_inputs)
     vg_arena_free(a);
     vg_gazetteer_free(g);
 }
+
+TEST(places_words_beside_a_name_are_evidence)
+{
+    vg_gazetteer *g = fixture();
+    vg_arena *a = vg_arena_new(1 << 14);
+    CHECK(g != NULL && a != NULL);
+    if (!g || !a) { vg_gazetteer_free(g); vg_arena_free(a); return; }
+    size_t n = 9;
+    /* a small town alone is not enough; a division word or a settlement word after it is */
+    CHECK(find(g, a, "Wakiso said nothing.", "Wakiso", &n) == NULL);
+    CHECK(find(g, a, "A thief was beaten in Kakiri (Wakiso district).", "Wakiso", &n) != NULL);
+    CHECK(find(g, a, "Protesters blocked the Wakiso highway.", "Wakiso", &n) != NULL);
+    /* a town named like its division counts with a preposition even when it is a dictionary word */
+    CHECK(find(g, a, "Four herders were killed in Diffa.", "Diffa", &n) != NULL);
+    CHECK(find(g, a, "Diffa said nothing.", "Diffa", &n) == NULL);
+    vg_arena_free(a);
+    vg_gazetteer_free(g);
+}
+
+TEST(places_division_word_picks_the_country)
+{
+    vg_gazetteer *g = fixture();
+    vg_arena *a = vg_arena_new(1 << 14);
+    CHECK(g != NULL && a != NULL);
+    if (!g || !a) { vg_gazetteer_free(g); vg_arena_free(a); return; }
+    /* Venezuela has states, Colombia departments */
+    const vg_place *p = find(g, a, "A miner was killed in El Callao, Bolivar state.", "Bolívar", NULL);
+    CHECK(p != NULL && !strcmp(p->iso2, "VE"));
+    p = find(g, a, "Residents blocked a road in Bolivar department.", "Bolívar", NULL);
+    CHECK(p != NULL && !strcmp(p->iso2, "CO"));
+    vg_arena_free(a);
+    vg_gazetteer_free(g);
+}
