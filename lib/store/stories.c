@@ -150,8 +150,8 @@ struct vg_stories_mem {
     vg_cl_postings *post;
     struct logged { int64_t term, story; } *log;
     size_t n_log, cap_log;
-    /* Articles that started a story in this batch, for a second look at
-     * commit, when the stories made after them exist (second_look). */
+    /* The batch's articles (not copies) with their vectors, for a second
+     * look at commit, when the stories made after them exist (second_look). */
     struct single { int64_t story, article; vg_cl_doc f; char lang[16]; } *single;
     size_t n_single, cap_single;
 };
@@ -414,9 +414,10 @@ static vg_status load_story(vg_db *db, int64_t id, vg_cl_story *s)
 
 /* The story whose centroid is closest, if close enough (0: start one). */
 static vg_status best_story(vg_db *db, const char *lang, vg_arena *arena, const vg_cl_doc *f, int64_t skip,
-                            int64_t *story)
+                            int64_t *story, double *skip_dot, double *best_score)
 {
     *story = 0;
+    if (skip_dot) *skip_dot = 0;
     size_t cap = 1024, n = 0;
     cand *c = vg_arena_alloc(arena, cap * sizeof *c);
     int64_t *slot = vg_arena_calloc(arena, 2 * cap, sizeof *slot); /* story -> index+1 */
@@ -431,7 +432,10 @@ static vg_status best_story(vg_db *db, const char *lang, vg_arena *arena, const 
         for (uint32_t j = 0; j < l->n; j++) {
             int64_t sid = l->p[j].story;
             double w = l->p[j].w;
-            if (sid == skip) continue;
+            if (sid == skip) {
+                if (skip_dot) *skip_dot += f->terms[i].w * w;
+                continue;
+            }
             size_t h = (size_t)((uint64_t)sid * 0x9e3779b97f4a7c15ULL >> 40) & (2 * cap - 1);
             while (slot[h] && slot[h] != sid) h = (h + 1) & (2 * cap - 1);
             if (!slot[h]) {
@@ -466,6 +470,7 @@ static vg_status best_story(vg_db *db, const char *lang, vg_arena *arena, const 
             *story = c[i].story;
         }
     }
+    if (best_score) *best_score = best;
     return VG_OK;
 }
 
@@ -577,9 +582,12 @@ static vg_status remember_single(vg_db *db, const vg_cl_doc *f, const char *lang
 
 /* Order matters in incremental clustering: an article that came before the
  * rest of its event's reports found nothing to join and started a story of
- * its own. At commit, each such article still alone is scored again against
- * the stories as they are now; if one is close enough it moves there, and
- * its own story is emptied (weights 0, norm 0: never a candidate again). */
+ * its own, or joined the only near story there was then. At commit, each
+ * article of the batch is scored again against the stories as they are now,
+ * its own story without it (centroid minus its vector) included; if another
+ * story scores higher (and above the threshold) it moves there. A story left
+ * empty has norm 0: never a candidate again. Anchors (years, dates, place)
+ * a leaving article brought stay with the story. */
 static vg_status second_look(vg_db *db, struct vg_stories_mem *m)
 {
     if (!m->n_single) return VG_OK;
@@ -595,24 +603,44 @@ static vg_status second_look(vg_db *db, struct vg_stories_mem *m)
         int rc = sqlite3_step(st);
         long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
         sqlite3_reset(st);
-        if (n != 1) continue; /* others joined it meanwhile */
+        if (n < 1) continue;
         int64_t to = 0;
-        if ((s = best_story(db, x->lang[0] ? x->lang : NULL, a, &x->f, x->story, &to)) != VG_OK || !to) continue;
+        double own_dot = 0, best = 0;
+        if ((s = best_story(db, x->lang[0] ? x->lang : NULL, a, &x->f, x->story, &to, &own_dot, &best)) != VG_OK || !to)
+            continue;
+        /* its own story without it: centroid minus its vector */
+        double xx = 0;
+        for (size_t t = 0; t < x->f.n; t++) xx += (double)x->f.terms[t].w * x->f.terms[t].w;
+        vg_cl_story own;
+        if ((s = load_story(db, x->story, &own)) != VG_OK) break;
+        double norm2 = n == 1 ? 0 : own.norm2 - 2 * own_dot + xx;
+        if (n > 1) {
+            own.norm2 = norm2;
+            if (vg_cl_score(&x->f, &own, own_dot - xx, 0) >= best) continue;
+        }
         for (size_t t = 0; t < x->f.n && s == VG_OK; t++) {
             vg_cl_plist *l;
+            double w = x->f.terms[t].w;
             if ((s = load_list(db, m, x->f.terms[t].id, &l)) != VG_OK) break;
             long k = vg_cl_plist_find(l, x->story);
             if (k >= 0) {
                 if (!l->p[k].dirty) s = log_dirty(m, l->term, x->story);
-                l->p[k].w = 0;
+                l->p[k].w = n == 1 ? 0 : l->p[k].w - w;
                 l->p[k].dirty = 1;
-            } else {
-                s = write_posting(db, x->f.terms[t].id, x->story, 0);
-            }
+            } else if ((st = vg_db_stmt(db, "UPDATE story_terms SET w = w - ?3 WHERE term = ?1 AND story_id = ?2"))) {
+                sqlite3_bind_int64(st, 1, x->f.terms[t].id);
+                sqlite3_bind_int64(st, 2, x->story);
+                sqlite3_bind_double(st, 3, w);
+                s = step_done(db, st, "moving an article");
+            } else s = VG_ERR_DB;
         }
         if (s != VG_OK) break;
-        if (!(st = vg_db_stmt(db, "UPDATE stories SET norm2 = 0, n_articles = 0 WHERE id = ?1"))) { s = VG_ERR_DB; break; }
+        if (!(st = vg_db_stmt(db, "UPDATE stories SET norm2 = ?2, n_articles = n_articles - 1 WHERE id = ?1"))) {
+            s = VG_ERR_DB;
+            break;
+        }
         sqlite3_bind_int64(st, 1, x->story);
+        sqlite3_bind_double(st, 2, norm2 > 0 ? norm2 : 0);
         if ((s = step_done(db, st, "emptying story")) != VG_OK) break;
         /* copies of the article follow it */
         if (!(st = vg_db_stmt(db, "UPDATE articles SET story_id = ?2 WHERE dup_of = ?1"))) { s = VG_ERR_DB; break; }
@@ -657,9 +685,8 @@ vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_r
     if ((s = update_df(db, &f, df, &n_docs)) != VG_OK) return s;
     vg_cl_weigh(&f, df, n_docs);
     int64_t story = 0;
-    if ((s = best_story(db, doc->fields[VG_F_LANG], doc->arena, &f, 0, &story)) != VG_OK) return s;
-    if (story) return join_story(db, &f, story, article_id);
-    if ((s = new_story(db, article_id, &story)) != VG_OK) return s;
+    if ((s = best_story(db, doc->fields[VG_F_LANG], doc->arena, &f, 0, &story, NULL, NULL)) != VG_OK) return s;
+    if (!story && (s = new_story(db, article_id, &story)) != VG_OK) return s;
     if ((s = join_story(db, &f, story, article_id)) != VG_OK) return s;
     return remember_single(db, &f, doc->fields[VG_F_LANG], story, article_id);
 }
