@@ -648,6 +648,7 @@ static vg_status second_look(vg_db *db, struct vg_stories_mem *m)
         sqlite3_bind_int64(st, 2, to);
         if ((s = step_done(db, st, "moving copies")) != VG_OK) break;
         s = join_story(db, &x->f, to, x->article);
+        x->story = to;
     }
     vg_arena_free(a);
     forget_singles(m);
