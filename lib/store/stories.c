@@ -108,15 +108,18 @@ static vg_status record_signature(vg_db *db, const vg_dedup_sig *sig, int64_t id
     }
     vg_status s = step_done(db, st, "storing signature");
     if (s != VG_OK || !sig->n_shingles) return s;
-    st = vg_db_stmt(db, "INSERT OR IGNORE INTO dedup_band(band, hash, article_id) VALUES(?1, ?2, ?3)");
+    /* one statement for all bands: a step per article, not per band */
+    _Static_assert(VG_MH_BANDS == 32, "the band insert below lists 32 bands");
+    static const char sql[] = "INSERT OR IGNORE INTO dedup_band(band, hash, article_id) VALUES"
+        "(0,?1,?33),(1,?2,?33),(2,?3,?33),(3,?4,?33),(4,?5,?33),(5,?6,?33),(6,?7,?33),(7,?8,?33)"
+        ",(8,?9,?33),(9,?10,?33),(10,?11,?33),(11,?12,?33),(12,?13,?33),(13,?14,?33),(14,?15,?33),(15,?16,?33)"
+        ",(16,?17,?33),(17,?18,?33),(18,?19,?33),(19,?20,?33),(20,?21,?33),(21,?22,?33),(22,?23,?33),(23,?24,?33)"
+        ",(24,?25,?33),(25,?26,?33),(26,?27,?33),(27,?28,?33),(28,?29,?33),(29,?30,?33),(30,?31,?33),(31,?32,?33)";
+    st = vg_db_stmt(db, sql);
     if (!st) return VG_ERR_DB;
-    for (int b = 0; b < VG_MH_BANDS; b++) {
-        sqlite3_bind_int(st, 1, b);
-        sqlite3_bind_int64(st, 2, sig->band[b]);
-        sqlite3_bind_int64(st, 3, id);
-        if ((s = step_done(db, st, "storing bands")) != VG_OK) return s;
-    }
-    return VG_OK;
+    for (int b = 0; b < VG_MH_BANDS; b++) sqlite3_bind_int64(st, b + 1, sig->band[b]);
+    sqlite3_bind_int64(st, VG_MH_BANDS + 1, id);
+    return step_done(db, st, "storing bands");
 }
 
 /* ---------------------------------------------------------------- clustering */
