@@ -560,6 +560,9 @@ static vg_status new_story(vg_db *db, int64_t article_id, int64_t *story)
 }
 
 #define SINGLES_MAX 100000 /* second looks per batch: bounded memory */
+/* An article that joined with this score or more gets no second look: it is
+ * well inside its story (saves the second retrieval for most articles). */
+#define SURE_JOIN 0.5
 
 static vg_status remember_single(vg_db *db, const vg_cl_doc *f, const char *lang, int64_t story, int64_t article)
 {
@@ -689,10 +692,13 @@ vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_r
     if ((s = update_df(db, &f, df, &n_docs)) != VG_OK) return s;
     vg_cl_weigh(&f, df, n_docs);
     int64_t story = 0;
-    if ((s = best_story(db, doc->fields[VG_F_LANG], doc->arena, &f, 0, &story, NULL, NULL)) != VG_OK) return s;
+    double first = 0;
+    if ((s = best_story(db, doc->fields[VG_F_LANG], doc->arena, &f, 0, &story, NULL, &first)) != VG_OK) return s;
+    int story_was_new = !story;
     if (!story && (s = new_story(db, article_id, &story)) != VG_OK) return s;
     if ((s = join_story(db, &f, story, article_id)) != VG_OK) return s;
-    return remember_single(db, &f, doc->fields[VG_F_LANG], story, article_id);
+    if (story_was_new || first < SURE_JOIN) return remember_single(db, &f, doc->fields[VG_F_LANG], story, article_id);
+    return VG_OK;
 }
 
 /* ---------------------------------------------------------------- queries */
