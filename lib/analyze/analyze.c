@@ -283,6 +283,23 @@ static const vg_place *place_in(const ctx *c, const char *iso2)
     return best;
 }
 
+/* "military forces of Armenia" in an event in Azerbaijan: state forces named
+ * after another country than the event's are external (ACLED inter 8). The
+ * country follows the alias, after at most one short connector word. */
+static const vg_place *foreign_forces(const ctx *c, const actor *a, const char *iso)
+{
+    if (!c->an->gaz || !iso || atoi(a->e->cols[1]) != 1 || !strstr(a->e->cols[0], "{country}")) return NULL;
+    size_t k = a->t1;
+    if (k < c->nt && !c->t[k].upper && c->t[k].kind == VG_TOK_WORD && c->t[k].flen <= 3) k++;
+    if (k >= c->nt || !c->t[k].upper) return NULL;
+    for (size_t len = 3; len >= 1; len--) {
+        if (k + len > c->nt) continue;
+        const vg_place *cp = vg_gazetteer_country(c->an->gaz, c->text + c->t[k].start, c->t[k + len - 1].end - c->t[k].start);
+        if (cp && cp->iso2 && strcmp(cp->iso2, iso) != 0) return cp;
+    }
+    return NULL;
+}
+
 static void mark_dates(ctx *c, sent_info *si)
 {
     for (size_t k = 0; k < c->ns; k++) {
@@ -464,13 +481,15 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         }
     }
     if (i1 >= 0) {
-        e->actor1 = vg_an_actor_name(c, ac[i1].e, country);
-        e->inter1 = atoi(ac[i1].e->cols[1]);
+        const vg_place *fc = foreign_forces(c, &ac[i1], e->iso);
+        e->actor1 = vg_an_actor_name(c, ac[i1].e, fc ? fc->country : country);
+        e->inter1 = fc ? 8 : atoi(ac[i1].e->cols[1]);
         add_ev(c, e, "actor1", c->t[ac[i1].t0].start, c->t[ac[i1].t1 - 1].end, 0.7f);
     }
     if (i2 >= 0) {
-        e->actor2 = vg_an_actor_name(c, ac[i2].e, country);
-        e->inter2 = atoi(ac[i2].e->cols[1]);
+        const vg_place *fc = foreign_forces(c, &ac[i2], e->iso);
+        e->actor2 = vg_an_actor_name(c, ac[i2].e, fc ? fc->country : country);
+        e->inter2 = fc ? 8 : atoi(ac[i2].e->cols[1]);
         add_ev(c, e, "actor2", c->t[ac[i2].t0].start, c->t[ac[i2].t1 - 1].end, 0.6f);
     }
     /* ACLED always names someone: protesters, rioters, or an unidentified armed group. */

@@ -379,3 +379,17 @@ TEST(analyze_actor_roles)
     }
     vg_doc_free(d);
 }
+
+TEST(analyze_foreign_forces_are_external)
+{
+    vg_doc *d = analyze("en", NULL, "On 8 May 2020, military forces of Armenia fired on the positions of the military forces "
+                                    "of Azerbaijan located near Tartar, Azerbaijan.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e != NULL);
+    /* needs the gazetteer (scripts/build-gazetteer.sh) to know the event's country */
+    if (e && e->iso && !strcmp(e->iso, "AZ")) {
+        CHECK_INT(e->inter1, 8);
+        CHECK(e->actor1 && strstr(e->actor1, "Armenia") != NULL);
+    }
+    vg_doc_free(d);
+}
