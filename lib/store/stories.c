@@ -559,7 +559,7 @@ static vg_status new_story(vg_db *db, int64_t article_id, int64_t *story)
     return VG_OK;
 }
 
-#define SINGLES_MAX 100000 /* second looks per batch: bounded memory */
+#define SINGLES_MAX 10000 /* second looks per batch: bounded memory (~50 MB at most) */
 /* An article that joined with this score or more gets no second look: it is
  * well inside its story (saves the second retrieval for most articles). */
 #define SURE_JOIN 0.5
