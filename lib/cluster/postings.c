@@ -4,75 +4,44 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/keytable.h"
+
 struct vg_cl_postings {
-    vg_cl_plist *slot;
-    size_t cap; /* power of two */
-    size_t n;   /* lists */
+    vg_keytable *t; /* of vg_cl_plist, keyed by term */
     size_t entries;
 };
-
-static size_t home(int64_t term, size_t cap)
-{
-    return (size_t)(((uint64_t)term * 0x9e3779b97f4a7c15ULL) >> 32) & (cap - 1);
-}
 
 vg_cl_postings *vg_cl_postings_new(void)
 {
     vg_cl_postings *m = calloc(1, sizeof *m);
     if (!m) return NULL;
-    m->cap = 1024;
-    if (!(m->slot = calloc(m->cap, sizeof *m->slot))) { free(m); return NULL; }
+    if (!(m->t = vg_keytable_new(sizeof(vg_cl_plist)))) { free(m); return NULL; }
     return m;
 }
 
 void vg_cl_postings_clear(vg_cl_postings *m)
 {
-    for (size_t i = 0; i < m->cap; i++) free(m->slot[i].p);
-    memset(m->slot, 0, m->cap * sizeof *m->slot);
-    m->n = m->entries = 0;
+    size_t pos = 0;
+    for (vg_cl_plist *l; (l = vg_keytable_next(m->t, &pos));) free(l->p);
+    vg_keytable_clear(m->t);
+    m->entries = 0;
 }
 
 void vg_cl_postings_free(vg_cl_postings *m)
 {
     if (!m) return;
     vg_cl_postings_clear(m);
-    free(m->slot);
+    vg_keytable_free(m->t);
     free(m);
 }
 
-vg_cl_plist *vg_cl_postings_get(vg_cl_postings *m, int64_t term)
-{
-    for (size_t h = home(term, m->cap);; h = (h + 1) & (m->cap - 1)) {
-        if (!m->slot[h].used) return NULL;
-        if (m->slot[h].term == term) return &m->slot[h];
-    }
-}
-
-static int grow(vg_cl_postings *m)
-{
-    size_t cap = m->cap * 2;
-    vg_cl_plist *s = calloc(cap, sizeof *s);
-    if (!s) return -1;
-    for (size_t i = 0; i < m->cap; i++) {
-        if (!m->slot[i].used) continue;
-        size_t h = home(m->slot[i].term, cap);
-        while (s[h].used) h = (h + 1) & (cap - 1);
-        s[h] = m->slot[i];
-    }
-    free(m->slot);
-    m->slot = s;
-    m->cap = cap;
-    return 0;
-}
+vg_cl_plist *vg_cl_postings_get(vg_cl_postings *m, int64_t term) { return vg_keytable_get(m->t, term); }
 
 vg_cl_plist *vg_cl_postings_add(vg_cl_postings *m, int64_t term)
 {
-    if ((m->n + 1) * 2 > m->cap && grow(m) != 0) return NULL;
-    size_t h = home(term, m->cap);
-    while (m->slot[h].used) h = (h + 1) & (m->cap - 1);
-    m->slot[h] = (vg_cl_plist){.term = term, .used = 1};
-    m->n++;
-    return &m->slot[h];
+    vg_cl_plist *l = vg_keytable_put(m->t, term, NULL);
+    if (l) l->used = 1;
+    return l;
 }
 
 static int reserve(vg_cl_plist *l, uint32_t need)

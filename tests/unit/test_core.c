@@ -6,6 +6,7 @@
 #include "../../lib/core/buf.h"
 #include "../../lib/core/hash.h"
 #include "../../lib/core/json.h"
+#include "../../lib/core/keytable.h"
 #include "../../lib/core/utf8.h"
 #include "test.h"
 
@@ -121,4 +122,31 @@ TEST(hash_is_stable)
     CHECK_INT(strlen(hex), 16);
     CHECK(vg_hash64("vigie", 5, 0) == vg_hash64("vigie", 5, 0));
     CHECK(vg_hash64("vigie", 5, 0) != vg_hash64("vigie", 5, 1));
+}
+
+TEST(keytable_put_get_grow_clear)
+{
+    typedef struct { int64_t key; int value; } rec;
+    vg_keytable *t = vg_keytable_new(sizeof(rec));
+    CHECK(t != NULL);
+    if (!t) return;
+    int added = 0;
+    for (int64_t k = -5000; k < 5000; k++) { /* past the first grow, negative keys too */
+        rec *r = vg_keytable_put(t, k * 7919, &added);
+        CHECK(r && added && r->key == k * 7919 && r->value == 0);
+        if (r) r->value = (int)k;
+    }
+    CHECK_INT(vg_keytable_count(t), 10000);
+    rec *r = vg_keytable_put(t, 42 * 7919, &added);
+    CHECK(r && !added && r->value == 42);
+    CHECK(vg_keytable_get(t, 3) == NULL);
+    size_t pos = 0, seen = 0;
+    long long sum = 0;
+    for (rec *x; (x = vg_keytable_next(t, &pos));) { seen++; sum += x->value; }
+    CHECK_INT(seen, 10000);
+    CHECK_INT(sum, -5000);
+    vg_keytable_clear(t);
+    CHECK_INT(vg_keytable_count(t), 0);
+    CHECK(vg_keytable_get(t, 42 * 7919) == NULL);
+    vg_keytable_free(t);
 }
