@@ -4,26 +4,13 @@
 #include <string.h>
 
 #include "vigie.h"
+#include "fuzz_env.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static vg_env *env;
-static vg_doc *doc;
-
-static void open_once(void)
-{
-    if (env) return;
-    const char *d = getenv("VIGIE_DATA");
-    char err[256];
-    if (vg_env_open(d && *d ? d : "data", &env, err, sizeof err) != VG_OK) abort();
-    /* One document context for the whole run, as ingest does: the per-outlet
-     * line memory is exercised across inputs. */
-    if (vg_doc_create(env, &doc) != VG_OK) abort();
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    open_once();
+    vg_doc *doc = fuzz_doc();
     vg_input in = {0};
     in.source = "fuzz/outlet/input.txt";
     in.ext_id = "input.txt";
