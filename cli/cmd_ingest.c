@@ -43,6 +43,16 @@ int cmd_ingest(int argc, char **argv)
     vg_reader *r = NULL;
     vg_doc *doc = NULL;
     vg_reader_options ro = cli_reader_options();
+    /* The database may sit inside a folder being ingested: never read it back as input. */
+    char skip_buf[4][4096];
+    const char *skip[4];
+    static const char *const suffix[4] = {"", "-wal", "-shm", "-journal"};
+    for (int i = 0; i < 4; i++) {
+        snprintf(skip_buf[i], sizeof skip_buf[i], "%s%s", path, suffix[i]);
+        skip[i] = skip_buf[i];
+    }
+    ro.skip_paths = skip;
+    ro.n_skip_paths = 4;
     if ((st = vg_reader_open(o.args, (size_t)o.n_args, &ro, &r)) != VG_OK ||
         (st = vg_doc_create(env, &doc)) != VG_OK) {
         fprintf(stderr, "vigie ingest: %s\n", vg_strerror(st));

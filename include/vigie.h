@@ -79,6 +79,12 @@ typedef struct vg_input {
 
 typedef struct vg_reader_options {
     size_t max_doc_bytes;  /* 0: default 32 MiB */
+    /* Files never read when met inside a folder (matched by device and inode
+     * at open time): the database being written and its -wal/-shm/-journal
+     * files, so ingesting a folder that holds the database does not report
+     * them as rejected inputs. May be NULL. */
+    const char *const *skip_paths;
+    size_t n_skip_paths;
 } vg_reader_options;
 
 /* paths: n paths; opts may be NULL. The reader copies what it keeps. */

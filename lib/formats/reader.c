@@ -76,7 +76,7 @@ vg_status vg_reader_open(const char *const *paths, size_t n, const vg_reader_opt
     vg_reader *r = calloc(1, sizeof *r);
     if (!r) return VG_ERR_NOMEM;
     r->cap = opts && opts->max_doc_bytes ? opts->max_doc_bytes : DEFAULT_MAX_DOC;
-    vg_status st = vg_walk_open(paths, n, &r->walk);
+    vg_status st = vg_walk_open(paths, n, opts ? opts->skip_paths : NULL, opts ? opts->n_skip_paths : 0, &r->walk);
     if (st == VG_OK && !(r->arena = vg_arena_new(64 * 1024))) st = VG_ERR_NOMEM;
     if (st != VG_OK) { vg_reader_close(r); return st; }
     *out = r;

@@ -18,7 +18,14 @@ typedef struct frame {
     ino_t ino;
 } frame;
 
+typedef struct file_id {
+    dev_t dev;
+    ino_t ino;
+} file_id;
+
 struct vg_walk {
+    file_id *skip;    /* files never handed out from a folder */
+    size_t n_skip;
     char **args;
     size_t n_args, next_arg;
     frame *stack;
@@ -26,13 +33,21 @@ struct vg_walk {
     char *cur;        /* the path handed out last */
 };
 
-vg_status vg_walk_open(const char *const *paths, size_t n, vg_walk **out)
+vg_status vg_walk_open(const char *const *paths, size_t n, const char *const *skip, size_t n_skip,
+                       vg_walk **out)
 {
     *out = NULL;
     vg_walk *w = calloc(1, sizeof *w);
     if (!w) return VG_ERR_NOMEM;
+    if (n_skip) {
+        if (!(w->skip = calloc(n_skip, sizeof *w->skip))) { free(w); return VG_ERR_NOMEM; }
+        for (size_t i = 0; i < n_skip; i++) {
+            struct stat st;
+            if (skip[i] && stat(skip[i], &st) == 0) w->skip[w->n_skip++] = (file_id){st.st_dev, st.st_ino};
+        }
+    }
     w->args = calloc(n ? n : 1, sizeof *w->args);
-    if (!w->args) { free(w); return VG_ERR_NOMEM; }
+    if (!w->args) { free(w->skip); free(w); return VG_ERR_NOMEM; }
     w->n_args = n;
     for (size_t i = 0; i < n; i++) {
         if (!(w->args[i] = strdup(paths[i]))) { vg_walk_close(w); return VG_ERR_NOMEM; }
@@ -125,6 +140,13 @@ static vg_status push_dir(vg_walk *w, char *path, const struct stat *st, char *e
     return VG_OK;
 }
 
+static int skipped(const vg_walk *w, const struct stat *st)
+{
+    for (size_t i = 0; i < w->n_skip; i++)
+        if (w->skip[i].dev == st->st_dev && w->skip[i].ino == st->st_ino) return 1;
+    return 0;
+}
+
 /* Decide what one path is. in_folder: found while walking (hidden, special files skipped). */
 static vg_status visit(vg_walk *w, char *path, int in_folder, const char **out, char *err, size_t errlen)
 {
@@ -147,6 +169,10 @@ static vg_status visit(vg_walk *w, char *path, int in_folder, const char **out, 
         w->cur = path;
         *out = w->cur;
         return VG_ERR_FORMAT;
+    }
+    if (in_folder && skipped(w, &st)) {
+        free(path);
+        return VG_END; /* nothing to hand out: the walk goes on */
     }
     free(w->cur);
     w->cur = path;
@@ -194,6 +220,7 @@ void vg_walk_close(vg_walk *w)
     free(w->stack);
     for (size_t i = 0; i < w->n_args; i++) free(w->args[i]);
     free(w->args);
+    free(w->skip);
     free(w->cur);
     free(w);
 }

@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     fputc('{', f);
     if (size) fwrite(data, 1, size, f);
     if (fclose(f) != 0) return 0;
-    vg_reader_options o = {512}; /* small: long lines get skipped often */
+    vg_reader_options o = {.max_doc_bytes = 512}; /* small: long lines get skipped often */
     const char *p[1] = {path};
     vg_reader *r = NULL;
     if (vg_reader_open(p, 1, &o, &r) == VG_OK) {

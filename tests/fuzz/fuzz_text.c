@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (write_input(data, size)) return 0;
     /* A small cap so the too-large paths run as often as the normal ones. */
-    vg_reader_options o = {4096};
+    vg_reader_options o = {.max_doc_bytes = 4096};
     const char *p[1] = {path};
     vg_reader *r = NULL;
     if (vg_reader_open(p, 1, &o, &r) != VG_OK) return 0;

@@ -46,7 +46,7 @@ static void rm_rf(const char *dir)
 static vg_reader *open1(const char *path, size_t cap)
 {
     vg_reader *r = NULL;
-    vg_reader_options o = {cap};
+    vg_reader_options o = {.max_doc_bytes = cap};
     const char *p[1] = {path};
     CHECK(vg_reader_open(p, 1, &o, &r) == VG_OK);
     return r;
