@@ -41,4 +41,11 @@ void vg_analyzer_free(vg_analyzer *a);
  * 100, an unknown plural such as "several" = 3). */
 vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc);
 
+/* dateline.c: the first full date (day, month, year) in a dateline such as
+ * "Publié le 8 novembre 2023 à 10h05" or "Updated: May 9, 2020", read with
+ * lang's month names; written "YYYY-MM-DD" into out. 0 if there is none.
+ * Token memory comes from arena. */
+int vg_analyze_dateline(const vg_analyzer *a, vg_arena *arena, const char *lang, const char *s, size_t n,
+                        char out[11]);
+
 #endif

@@ -152,6 +152,23 @@ static int only_space(const char *s, size_t n)
     return 1;
 }
 
+/* Plain text has no metadata: a dateline the chrome pass set aside is the best
+ * publication date there is (relative dates in the text are resolved against it). */
+static void published_from_dateline(vg_doc *d)
+{
+    const char *lang = d->fields[VG_F_LANG];
+    for (size_t i = 0; i < d->n_removed; i++) {
+        const char *why = d->removed[i].reason;
+        size_t wl = why ? strlen(why) : 0;
+        if (wl < 8 || strcmp(why + wl - 8, "dateline") != 0) continue; /* "pattern:fr:dateline" */
+        char day[11];
+        if (vg_analyze_dateline(d->env->analyzer, d->arena, lang, d->removed[i].text, d->removed[i].len, day)) {
+            vg_doc_set(d, VG_F_PUBLISHED, day, 10);
+            return;
+        }
+    }
+}
+
 vg_status vg_doc_load(vg_doc *d, const vg_input *in)
 {
     vg_arena_reset(d->arena);
@@ -204,6 +221,7 @@ vg_status vg_doc_load(vg_doc *d, const vg_input *in)
         const char *lang = vg_langid_detect(env->langid, text, d->text_len);
         vg_doc_set(d, VG_F_LANG, lang, strlen(lang));
     }
+    if (!d->fields[VG_F_PUBLISHED]) published_from_dateline(d);
     d->content_hash = vg_hash64(text, d->text_len, 0);
     char hex[17];
     vg_hash_hex(d->content_hash, hex);

@@ -1,0 +1,51 @@
+/* test_dateline.c - plain text without metadata: the publication date comes from a dateline that
+ * chrome removal set aside, and relative dates in the text resolve against it. */
+#include <string.h>
+
+#include "vigie.h"
+#include "test.h"
+
+static const char *published_of(vg_env *env, vg_doc *d, const char *text)
+{
+    (void)env;
+    vg_input in = {0};
+    in.source = in.ext_id = "t.txt";
+    in.format = in.content_type = "text";
+    in.data = text;
+    in.len = strlen(text);
+    if (vg_doc_load(d, &in) != VG_OK) return "(load failed)";
+    const char *p = vg_doc_get(d, VG_F_PUBLISHED);
+    return p ? p : "(none)";
+}
+
+#define BODY_FR "\n\nDes frappes aériennes ont visé hier des positions près d'Idleb, selon une ONG. " \
+                "Trois civils ont été tués dans les bombardements, a indiqué l'OSDH.\n"
+#define BODY_EN "\n\nRebels attacked an army post near Aleppo on Thursday, a monitoring group said. " \
+                "Three soldiers were killed in the fighting, officials said.\n"
+
+TEST(dateline_gives_publication_date)
+{
+    vg_env *env = NULL;
+    char err[256];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_doc *d;
+    CHECK(vg_doc_create(env, &d) == VG_OK);
+    CHECK_STR(published_of(env, d, "Publié le 22/10/2024 à 10:15" BODY_FR), "2024-10-22");
+    CHECK_STR(published_of(env, d, "Mis à jour le 8 novembre 2023 à 10h05" BODY_FR), "2023-11-08");
+    CHECK_STR(published_of(env, d, "Updated: May 9, 2020 10:42 GMT" BODY_EN), "2020-05-09");
+    CHECK_STR(published_of(env, d, "Published 2021-03-04 08:00" BODY_EN), "2021-03-04");
+    /* Day-first or month-first cannot be told apart on an English page: no date rather than a wrong one. */
+    CHECK_STR(published_of(env, d, "Posted on 05/09/2020" BODY_EN), "(none)");
+    CHECK_STR(published_of(env, d, "Posted on 25/09/2020" BODY_EN), "2020-09-25");
+    /* An impossible day is not a date. */
+    CHECK_STR(published_of(env, d, "Publié le 31/02/2024" BODY_FR), "(none)");
+    /* Relative dates in the text resolve against it: "on Thursday" before Saturday 9 May 2020. */
+    published_of(env, d, "Updated: May 9, 2020 10:42 GMT" BODY_EN);
+    CHECK(vg_doc_analyze(d) == VG_OK);
+    const char *json;
+    size_t len;
+    CHECK(vg_doc_json(d, VG_JSON_EVENTS, &json, &len) == VG_OK);
+    CHECK(json && strstr(json, "\"event_date\":\"2020-05-07\"") != NULL);
+    vg_doc_free(d);
+    vg_env_close(env);
+}
