@@ -16,6 +16,7 @@ typedef struct cli_opts {
     long limit;
     int quiet, removed, help;
     unsigned batch;
+    unsigned threads;     /* --threads: 0 = one per CPU */
     const char **args;    /* positional arguments */
     int n_args;
 } cli_opts;

@@ -6,11 +6,13 @@
 #include "cli.h"
 
 static const char help[] =
-    "usage: vigie ingest [--db PATH] [--batch N] [--quiet] INPUT...\n"
+    "usage: vigie ingest [--db PATH] [--batch N] [--threads N] [--quiet] INPUT...\n"
     "Read, analyse and store articles. Re-ingesting the same content stores nothing new.\n"
     "INPUT: files, folders (recursive) or - for stdin; text, JSONL, HTML, WARC, RSS/Atom, gzip.\n"
     "  --db PATH     database (default $VIGIE_DB, else ./vigie.db)\n"
     "  --batch N     documents per transaction (default 500)\n"
+    "  --threads N   documents read and analysed at once (default: one per CPU);\n"
+    "                storing stays in input order, so the result does not depend on N\n"
     "  --data DIR    language resources\n"
     "  --quiet       no summary\n"
     "Exit status: 0 when the batch went through (even with rejected inputs),\n"
@@ -23,7 +25,7 @@ static void on_signal(int sig) { (void)sig; interrupted = 1; }
 int cmd_ingest(int argc, char **argv)
 {
     cli_opts o;
-    if (cli_parse(argc, argv, "ingest", "db batch data quiet q", &o)) return EXIT_USAGE;
+    if (cli_parse(argc, argv, "ingest", "db batch threads data quiet q", &o)) return EXIT_USAGE;
     if (o.help) { fputs(help, stdout); return EXIT_OK; }
     if (o.n_args == 0) { fputs(help, stderr); return EXIT_USAGE; }
     vg_env *env = cli_env(&o);
@@ -41,7 +43,7 @@ int cmd_ingest(int argc, char **argv)
     }
     if (o.batch) vg_db_set_batch(db, o.batch);
     vg_reader *r = NULL;
-    vg_doc *doc = NULL;
+    vg_batch *batch = NULL;
     vg_reader_options ro = cli_reader_options();
     /* The database may sit inside a folder being ingested: never read it back as input. */
     char skip_buf[4][4096];
@@ -54,7 +56,7 @@ int cmd_ingest(int argc, char **argv)
     ro.skip_paths = skip;
     ro.n_skip_paths = 4;
     if ((st = vg_reader_open(o.args, (size_t)o.n_args, &ro, &r)) != VG_OK ||
-        (st = vg_doc_create(env, &doc)) != VG_OK) {
+        (st = vg_batch_create(env, o.threads, 0, &batch)) != VG_OK) {
         fprintf(stderr, "vigie ingest: %s\n", vg_strerror(st));
         vg_reader_close(r);
         vg_db_close(db);
@@ -67,45 +69,63 @@ int cmd_ingest(int argc, char **argv)
     int fatal = 0;
     vg_input in;
     char reason[1536];
-    while (!interrupted && (st = vg_reader_next(r, &in)) != VG_END) {
-        if (st != VG_OK) {
+    int more = 1;
+    while (more && !interrupted && !fatal) {
+        /* Fill a batch; the reader's own rejections are recorded as they come. */
+        while (!interrupted && !vg_batch_full(batch) && (st = vg_reader_next(r, &in)) != VG_END) {
             n_read++;
-            n_rejected++;
-            fprintf(stderr, "rejected %s\n", vg_reader_error(r));
-            vg_db_reject(db, vg_reader_error_source(r), vg_reader_error(r));
-            continue;
+            if (st != VG_OK) {
+                n_rejected++;
+                fprintf(stderr, "rejected %s\n", vg_reader_error(r));
+                vg_db_reject(db, vg_reader_error_source(r), vg_reader_error(r));
+            } else if ((st = vg_batch_add(batch, &in)) != VG_OK) {
+                n_rejected++;
+                snprintf(reason, sizeof reason, "%s: %s", in.source, vg_strerror(st));
+                fprintf(stderr, "rejected %s\n", reason);
+                vg_db_reject(db, in.source, reason);
+            }
         }
-        n_read++;
-        st = vg_doc_load(doc, &in);
-        int present = 0; /* stored by an earlier run: no need to analyse it again */
-        if (st == VG_OK && vg_db_contains(db, doc, &present) == VG_OK && present) { n_present++; continue; }
-        if (st == VG_OK) st = vg_doc_analyze(doc);
-        if (st != VG_OK) {
-            char where[1024];
-            snprintf(where, sizeof where, "%s%s%.0llu", in.source, in.record ? ":" : "",
-                     (unsigned long long)in.record);
-            snprintf(reason, sizeof reason, "%s: %s", where, vg_doc_error(doc));
-            fprintf(stderr, "rejected %s\n", reason);
-            n_rejected++;
-            vg_db_reject(db, where, reason);
-            continue;
+        more = st != VG_END;
+        vg_batch_load(batch);
+        /* Stored by an earlier run: no need to analyse it again. */
+        size_t n = vg_batch_count(batch);
+        for (size_t i = 0; i < n; i++) {
+            int present = 0;
+            vg_doc *doc = vg_batch_doc(batch, i, &st);
+            if (st == VG_OK && vg_db_contains(db, doc, &present) == VG_OK && present) vg_batch_skip(batch, i);
         }
-        vg_put_result res;
-        st = vg_db_put(db, doc, &res);
-        if (st != VG_OK) {
-            fprintf(stderr, "vigie ingest: cannot store %s: %s: %s\n", in.source, vg_strerror(st), vg_db_error(db));
-            fatal = 1;
-            break;
+        vg_batch_analyze(batch);
+        for (size_t i = 0; i < n && !fatal; i++) {
+            vg_doc *doc = vg_batch_doc(batch, i, &st);
+            const vg_input *bi = vg_batch_input(batch, i);
+            if (st != VG_OK) {
+                char where[1024];
+                snprintf(where, sizeof where, "%s%s%.0llu", bi->source, bi->record ? ":" : "",
+                         (unsigned long long)bi->record);
+                snprintf(reason, sizeof reason, "%s: %s", where, vg_doc_error(doc));
+                fprintf(stderr, "rejected %s\n", reason);
+                n_rejected++;
+                vg_db_reject(db, where, reason);
+                continue;
+            }
+            vg_put_result res;
+            st = vg_db_put(db, doc, &res);
+            if (st != VG_OK) {
+                fprintf(stderr, "vigie ingest: cannot store %s: %s: %s\n", bi->source, vg_strerror(st), vg_db_error(db));
+                fatal = 1;
+                break;
+            }
+            if (res == VG_PUT_STORED) { n_stored++; n_events += (long)vg_doc_event_count(doc); }
+            else if (res == VG_PUT_DUPLICATE) { n_dup++; n_stored++; }
+            else n_present++;
         }
-        if (res == VG_PUT_STORED) { n_stored++; n_events += (long)vg_doc_event_count(doc); }
-        else if (res == VG_PUT_DUPLICATE) { n_dup++; n_stored++; }
-        else n_present++;
+        vg_batch_clear(batch);
     }
     if (!fatal && (st = vg_db_commit(db)) != VG_OK) {
         fprintf(stderr, "vigie ingest: cannot commit: %s: %s\n", vg_strerror(st), vg_db_error(db));
         fatal = 1;
     }
-    vg_doc_free(doc);
+    vg_batch_free(batch);
     vg_reader_close(r);
     vg_db_close(db);
     vg_env_close(env);

@@ -58,7 +58,7 @@ int cli_parse(int argc, char **argv, const char *cmd, const char *allowed, cli_o
         else if (!strcmp(key, "country")) o->country = val;
         else if (!strcmp(key, "type")) o->type = val;
         else if (!strcmp(key, "lang")) o->lang = val;
-        else if (!strcmp(key, "limit") || !strcmp(key, "batch")) {
+        else if (!strcmp(key, "limit") || !strcmp(key, "batch") || !strcmp(key, "threads")) {
             char *end;
             errno = 0;
             long v = strtol(val, &end, 10);
@@ -66,7 +66,9 @@ int cli_parse(int argc, char **argv, const char *cmd, const char *allowed, cli_o
                 fprintf(stderr, "vigie %s: --%s wants a non-negative number, not '%s'\n", cmd, key, val);
                 return -1;
             }
-            if (key[0] == 'l') o->limit = v; else o->batch = (unsigned)v;
+            if (key[0] == 'l') o->limit = v;
+            else if (key[0] == 't') o->threads = v > 64 ? 64 : (unsigned)v;
+            else o->batch = (unsigned)v;
         }
     }
     return 0;

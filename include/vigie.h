@@ -134,6 +134,38 @@ enum { VG_JSON_EXTRACT = 1, VG_JSON_REMOVED = 2, VG_JSON_EVENTS = 4 };
 vg_status vg_doc_json(vg_doc *doc, unsigned what, const char **out, size_t *len);
 
 /* ------------------------------------------------------------------------
+ * Batch: documents loaded (and analysed) on several threads at once, read
+ * back in input order. The analysis is a pure function of one document, so
+ * what comes out does not depend on the number of threads; lines that keep
+ * coming back in one outlet's pages are learnt between batches, in order.
+ * Use: add inputs until full, vg_batch_load, look at each document (a store
+ * may vg_batch_skip what it already holds), vg_batch_analyze, read, clear.
+ * ---------------------------------------------------------------------- */
+typedef struct vg_batch vg_batch;
+
+/* threads: 0 = one per online CPU, 1 = none beyond the caller's. capacity:
+ * documents per batch, 0 = 64. The calling thread works too. */
+vg_status vg_batch_create(const vg_env *env, unsigned threads, size_t capacity, vg_batch **out);
+void vg_batch_free(vg_batch *b); /* accepts NULL */
+/* Copies the input (bytes and metadata). VG_ERR_ARG when already full. */
+vg_status vg_batch_add(vg_batch *b, const vg_input *in);
+/* Full: capacity documents, or 64 MiB of input bytes. */
+int vg_batch_full(const vg_batch *b);
+size_t vg_batch_count(const vg_batch *b);
+/* vg_doc_load on every document added since the last clear. */
+void vg_batch_load(vg_batch *b);
+/* Leave document i out of vg_batch_analyze (a store already holds it). */
+void vg_batch_skip(vg_batch *b, size_t i);
+/* vg_doc_analyze on every loaded document not skipped. */
+void vg_batch_analyze(vg_batch *b);
+/* Document i, with the status of its load, or of its analysis once run
+ * (st may be NULL); input i as it was added. */
+vg_doc *vg_batch_doc(vg_batch *b, size_t i, vg_status *st);
+const vg_input *vg_batch_input(const vg_batch *b, size_t i);
+void vg_batch_clear(vg_batch *b);
+unsigned vg_batch_threads(const vg_batch *b);
+
+/* ------------------------------------------------------------------------
  * Store: one SQLite file. Writes are batched in transactions: a crash loses
  * at most the open batch and never leaves a half-written document.
  * ---------------------------------------------------------------------- */

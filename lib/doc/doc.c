@@ -32,7 +32,7 @@ vg_status vg_doc_create(const vg_env *env, vg_doc **out)
 void vg_doc_free(vg_doc *d)
 {
     if (!d) return;
-    vg_chrome_cache_free(d->chrome_cache);
+    if (!d->chrome_shared) vg_chrome_cache_free(d->chrome_cache);
     vg_arena_free(d->arena);
     vg_buf_free(&d->out);
     free(d);
@@ -178,6 +178,8 @@ vg_status vg_doc_load(vg_doc *d, const vg_input *in)
     d->events = NULL; d->n_events = d->cap_events = 0;
     d->content_hash = 0;
     d->analyzed = 0;
+    d->chrome_learn = NULL;
+    d->n_chrome_learn = 0;
     d->error[0] = 0;
     vg_buf_clear(&d->out);
 

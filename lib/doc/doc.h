@@ -60,8 +60,13 @@ struct vg_doc {
 
     uint64_t content_hash;    /* of the normalised text */
     int analyzed;
-    /* Chrome lines seen per outlet; lives across loads, freed by vg_doc_free. */
+    /* Chrome lines seen per outlet; lives across loads, freed by vg_doc_free
+     * unless chrome_shared (then it belongs to a vg_batch and is only read). */
     struct vg_chrome_cache *chrome_cache;
+    int chrome_shared;
+    uint64_t *chrome_learn;   /* shared mode: keys to learn after the load (arena) */
+    size_t n_chrome_learn;
+    uint64_t chrome_doc_id;
 };
 
 /* Helpers the stages use. */

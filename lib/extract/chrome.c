@@ -440,11 +440,42 @@ static const char *outlet_of(const vg_doc *doc, size_t *n)
 }
 
 /* Linear probing; the table is emptied before it is 3/4 full, so this ends. */
-static cache_slot *cache_find(vg_chrome_cache *c, uint64_t key)
+static cache_slot *cache_find(const vg_chrome_cache *c, uint64_t key)
 {
     size_t i = (size_t)key & (CACHE_SLOTS - 1);
     while (c->slots[i].key && c->slots[i].key != key) i = (i + 1) & (CACHE_SLOTS - 1);
     return &c->slots[i];
+}
+
+/* The slot for key, inserted if new; the table starts over when 3/4 full. */
+static cache_slot *learn_slot(vg_chrome_cache *cc, uint64_t key)
+{
+    if (cc->used >= CACHE_SLOTS * 3 / 4) {
+        memset(cc->slots, 0, CACHE_SLOTS * sizeof *cc->slots);
+        cc->used = 0;
+    }
+    cache_slot *sl = cache_find(cc, key);
+    if (!sl->key) { sl->key = key; cc->used++; }
+    return sl;
+}
+
+vg_chrome_cache *vg_chrome_cache_new(void)
+{
+    vg_chrome_cache *cc = calloc(1, sizeof *cc);
+    if (cc) cc->slots = calloc(CACHE_SLOTS, sizeof *cc->slots);
+    if (!cc || !cc->slots) { vg_chrome_cache_free(cc); return NULL; }
+    return cc;
+}
+
+void vg_chrome_learn(vg_chrome_cache *cc, vg_doc *doc)
+{
+    if (!cc || !doc->chrome_learn) return;
+    for (size_t i = 0; i < doc->n_chrome_learn; i++) {
+        cache_slot *sl = learn_slot(cc, doc->chrome_learn[i]);
+        if (sl->last_doc != doc->chrome_doc_id) { sl->docs++; sl->last_doc = doc->chrome_doc_id; }
+    }
+    doc->chrome_learn = NULL;
+    doc->n_chrome_learn = 0;
 }
 
 static int contains(const char *h, size_t hn, const char *nd, size_t nn)
@@ -716,30 +747,39 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
     size_t olen = 0;
     const char *outlet = outlet_of(doc, &olen);
     if (outlet) {
-        if (!doc->chrome_cache) {
-            vg_chrome_cache *cc = calloc(1, sizeof *cc);
-            if (cc) cc->slots = calloc(CACHE_SLOTS, sizeof *cc->slots);
-            if (!cc || !cc->slots) { vg_chrome_cache_free(cc); return VG_ERR_NOMEM; }
+        vg_chrome_cache *cc = doc->chrome_cache;
+        if (!cc && !doc->chrome_shared) {
+            cc = vg_chrome_cache_new();
+            if (!cc) return VG_ERR_NOMEM;
             doc->chrome_cache = cc;
         }
-        vg_chrome_cache *cc = doc->chrome_cache;
         uint64_t oh = vg_hash64(outlet, olen, 0x6f75746c6574ULL);
         uint64_t doc_id = vg_hash64(text, n, 0) | 1;
         /* Chrome is a handful of lines per page: learning more from one
          * page only floods the table. */
+        uint64_t *keys = doc->chrome_shared ? vg_arena_alloc(a, MAX_LEARN * sizeof *keys) : NULL;
+        if (doc->chrome_shared && !keys) return VG_ERR_NOMEM;
         size_t learnt = 0;
         for (size_t i = 0; i < nl && learnt < MAX_LEARN; i++) {
             line *l = &L[i];
             if (l->blank || l->terminated || l->words > REPEAT_WORDS) continue;
-            learnt++;
-            if (cc->used >= CACHE_SLOTS * 3 / 4) { /* full: start learning again */
-                memset(cc->slots, 0, CACHE_SLOTS * sizeof *cc->slots);
-                cc->used = 0;
+            uint64_t key = (l->h ^ oh) | 1;
+            if (doc->chrome_shared) {
+                /* Several threads read the cache: look only, learn later (vg_chrome_learn). */
+                keys[learnt++] = key;
+                const cache_slot *sl = cc ? cache_find(cc, key) : NULL;
+                if (!l->drop && sl && sl->key && sl->docs >= REPEAT_DOCS && sl->last_doc != doc_id) mark(l, "repeated");
+                continue;
             }
-            cache_slot *sl = cache_find(cc, (l->h ^ oh) | 1);
-            if (!sl->key) { sl->key = (l->h ^ oh) | 1; cc->used++; }
+            learnt++;
+            cache_slot *sl = learn_slot(cc, key);
             if (!l->drop && sl->docs >= REPEAT_DOCS && sl->last_doc != doc_id) mark(l, "repeated");
             if (sl->last_doc != doc_id) { sl->docs++; sl->last_doc = doc_id; }
+        }
+        if (doc->chrome_shared) {
+            doc->chrome_learn = keys;
+            doc->n_chrome_learn = learnt;
+            doc->chrome_doc_id = doc_id;
         }
     }
 

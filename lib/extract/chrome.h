@@ -30,8 +30,14 @@ void vg_chrome_free(vg_chrome *c); /* accepts NULL */
  * outlet are learnt in doc->chrome_cache, which lives across loads. */
 vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, size_t n, const char *lang);
 
-/* The per-document-context memory of lines seen per outlet. */
+/* The memory of lines seen per outlet. By default each vg_doc owns one and
+ * learns as it loads. Documents loaded on several threads share one instead
+ * (doc->chrome_shared): they only read it while loading, keep the keys they
+ * would learn, and vg_chrome_learn() adds those afterwards, in input order on
+ * one thread, so results do not depend on thread timing. */
 typedef struct vg_chrome_cache vg_chrome_cache;
+vg_chrome_cache *vg_chrome_cache_new(void); /* NULL on no memory */
 void vg_chrome_cache_free(vg_chrome_cache *cache); /* accepts NULL */
+void vg_chrome_learn(vg_chrome_cache *cache, vg_doc *doc);
 
 #endif

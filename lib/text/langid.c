@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,9 +26,20 @@ typedef struct wordlist {
 #define VG_TEXTCAT_DIR "/usr/share/libexttextcat/"
 #endif
 
-struct vg_langid {
+/* textcat_Classify writes into its handle, so threads that detect at the same
+ * time each need one: handles are made on demand, up to POOL. */
+enum { POOL = 16 };
+
+typedef struct tc_handle {
     void *tc;
-    pthread_mutex_t lock; /* textcat_Classify writes into its handle */
+    pthread_mutex_t lock;
+} tc_handle;
+
+struct vg_langid {
+    char conf[4096];
+    tc_handle pool[POOL];
+    _Atomic int n_pool;        /* handles ready; pool[i] is complete before n_pool passes i */
+    pthread_mutex_t grow;      /* held while a handle is added */
     wordlist words[MAX_WORDLANGS];
     size_t nwords;
 };
@@ -128,14 +140,17 @@ vg_status vg_langid_load(const char *data_dir, vg_langid **out, char *err, size_
     snprintf(conf, sizeof conf, "%s/langid.conf", data_dir);
     vg_langid *l = calloc(1, sizeof *l);
     if (!l) return VG_ERR_NOMEM;
-    l->tc = special_textcat_Init(conf, VG_TEXTCAT_DIR);
-    if (!l->tc) {
+    snprintf(l->conf, sizeof l->conf, "%s", conf);
+    l->pool[0].tc = special_textcat_Init(conf, VG_TEXTCAT_DIR);
+    if (!l->pool[0].tc) {
         snprintf(err, errlen, "%s: cannot load language models (listed there, from %s; "
                  "package libexttextcat-data)", conf, VG_TEXTCAT_DIR);
         free(l);
         return VG_ERR_RESOURCE;
     }
-    pthread_mutex_init(&l->lock, NULL);
+    pthread_mutex_init(&l->pool[0].lock, NULL);
+    pthread_mutex_init(&l->grow, NULL);
+    atomic_store(&l->n_pool, 1);
     vg_status st = load_words(l, data_dir, err, errlen);
     if (st != VG_OK) {
         vg_langid_free(l);
@@ -148,8 +163,11 @@ vg_status vg_langid_load(const char *data_dir, vg_langid **out, char *err, size_
 void vg_langid_free(vg_langid *l)
 {
     if (!l) return;
-    textcat_Done(l->tc);
-    pthread_mutex_destroy(&l->lock);
+    for (int i = 0; i < atomic_load(&l->n_pool); i++) {
+        textcat_Done(l->pool[i].tc);
+        pthread_mutex_destroy(&l->pool[i].lock);
+    }
+    pthread_mutex_destroy(&l->grow);
     for (size_t i = 0; i < l->nwords; i++) free(l->words[i].h);
     free(l);
 }
@@ -171,6 +189,30 @@ static const char *code_of(const char *res)
     return "und";
 }
 
+/* A free handle, locked: an idle one, else a new one, else wait for the first. */
+static tc_handle *take_handle(vg_langid *l)
+{
+    int n = atomic_load(&l->n_pool);
+    for (int i = 0; i < n; i++)
+        if (pthread_mutex_trylock(&l->pool[i].lock) == 0) return &l->pool[i];
+    pthread_mutex_lock(&l->grow);
+    n = atomic_load(&l->n_pool);
+    if (n < POOL) {
+        void *tc = special_textcat_Init(l->conf, VG_TEXTCAT_DIR);
+        if (tc) {
+            l->pool[n].tc = tc;
+            pthread_mutex_init(&l->pool[n].lock, NULL);
+            pthread_mutex_lock(&l->pool[n].lock);
+            atomic_store(&l->n_pool, n + 1);
+            pthread_mutex_unlock(&l->grow);
+            return &l->pool[n];
+        }
+    }
+    pthread_mutex_unlock(&l->grow);
+    pthread_mutex_lock(&l->pool[0].lock);
+    return &l->pool[0];
+}
+
 const char *vg_langid_detect(const vg_langid *cl, const char *text, size_t n)
 {
     vg_langid *l = (vg_langid *)cl;
@@ -178,10 +220,10 @@ const char *vg_langid_detect(const vg_langid *cl, const char *text, size_t n)
     enum { SAMPLE = 1536 }; /* n-gram cost grows with the sample; this is plenty */
     size_t len = n < SAMPLE ? n : SAMPLE;
     while (len < n && len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80) len--;
-    pthread_mutex_lock(&l->lock);
-    const char *res = textcat_Classify(l->tc, text, len);
+    tc_handle *h = take_handle(l);
+    const char *res = textcat_Classify(h->tc, text, len);
     const char *code = code_of(res);
-    pthread_mutex_unlock(&l->lock);
+    pthread_mutex_unlock(&h->lock);
     if (len < SHORT_TEXT || !strcmp(code, "und")) {
         const char *w = by_words(l, text, len);
         if (w) return w; /* static: lives in l */
