@@ -24,7 +24,9 @@ static int is_subset(const ctx *c, const vg_lexicon *cas, size_t t0, size_t t1, 
 void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, count *arrested, count *note)
 {
     const vg_lexicon *cas = c->L->lex[L_CASUALTIES], *nums = c->L->lex[L_NUMBERS];
-    size_t used[32], n_used = 0; /* numbers already bound: "faisant 25 morts" counts once */
+    /* Numbers already bound, as token spans: "faisant au moins 25 morts" counts once, whether a
+     * word reads the figure from its start ("au moins 25") or from its last token ("25"). */
+    size_t used[32][2], n_used = 0;
     for (size_t i = t0; i < t1;) {
         size_t len;
         const vg_lex_entry *e = vg_lex_match(cas, c->t, t1, i, &len);
@@ -78,9 +80,10 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, c
         }
         if (!found && singular) { best = (vg_number){1, VG_NUM_EXACT, i, i + len}; found = 1; }
         if (found) {
+            size_t b1 = best.t1 > best.t0 ? best.t1 : best.t0 + 1;
             for (size_t u = 0; u < n_used; u++)
-                if (used[u] == best.t0) found = 0;
-            if (found && n_used < 32) used[n_used++] = best.t0;
+                if (best.t0 < used[u][1] && used[u][0] < b1) found = 0;
+            if (found && n_used < 32) { used[n_used][0] = best.t0; used[n_used][1] = b1; n_used++; }
         }
         count *dst = !strcmp(kind, "killed") ? killed : !strcmp(kind, "injured") ? injured
                    : !strcmp(kind, "arrested") ? arrested : !strcmp(kind, "note") ? note : NULL;
