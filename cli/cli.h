@@ -37,6 +37,9 @@ int row_writer_cb(const vg_row *row, void *ud);            /* a vg_row_cb */
 void row_writer_finish(row_writer *w);                     /* flushes, frees */
 int row_writer_rows(const row_writer *w);
 
+/* story_view.c: a story's JSON (vg_db_story_json) as text for reading; -1 if unreadable. */
+int story_view(FILE *out, const char *json, size_t len);
+
 int cmd_ingest(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);

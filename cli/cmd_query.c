@@ -109,13 +109,20 @@ int cmd_stories(int argc, char **argv)
 int cmd_story(int argc, char **argv)
 {
     static const char help[] =
-        "usage: vigie story [--db PATH] ID\n"
-        "One story as JSON: outlets, languages, first and last report, events, and per\n"
-        "outlet the figures, actor names and attributions, disagreements flagged.\n";
+        "usage: vigie story [--db PATH] [--format json|table] ID\n"
+        "One story: outlets, languages, first and last report, events, and per\n"
+        "outlet the figures, actor names and attributions, disagreements flagged.\n"
+        "  --format json    one JSON object (default)\n"
+        "  --format table   the accounts side by side, for reading\n";
     cli_opts o;
     if (cli_parse(argc, argv, "story", "db format", &o)) return EXIT_USAGE;
     if (o.help) { fputs(help, stdout); return EXIT_OK; }
     if (o.n_args != 1) { fputs(help, stderr); return EXIT_USAGE; }
+    int as_table = o.format && !strcmp(o.format, "table");
+    if (o.format && !as_table && strcmp(o.format, "json") != 0) {
+        fprintf(stderr, "vigie story: --format must be json or table, not '%s'\n", o.format);
+        return EXIT_USAGE;
+    }
     vg_db *db = NULL;
     const char *path = cli_db_path(&o);
     vg_status st = vg_db_open(path, VG_DB_READONLY, &db);
@@ -127,7 +134,9 @@ int cmd_story(int argc, char **argv)
     const char *json;
     size_t len;
     st = vg_db_story_json(db, o.args[0], &json, &len);
-    if (st == VG_OK) { fwrite(json, 1, len, stdout); fputc('\n', stdout); }
+    if (st == VG_OK && as_table) {
+        if (story_view(stdout, json, len) != 0) { fprintf(stderr, "vigie story: unreadable story record\n"); st = VG_ERR_FORMAT; }
+    } else if (st == VG_OK) { fwrite(json, 1, len, stdout); fputc('\n', stdout); }
     else fprintf(stderr, "vigie story: %s: %s\n", o.args[0], st == VG_ERR_NOT_FOUND ? "no such story" : vg_db_error(db));
     vg_db_close(db);
     return st == VG_OK ? EXIT_OK : EXIT_FAIL;
