@@ -117,6 +117,7 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
             else if (!strcmp(cue, "future")) { fut_until = i + len + 7; si->future++; }
             else if (!strcmp(cue, "nonpol")) si->nonpol++;
             else if (!strcmp(cue, "hist")) si->hist++;
+            else if (!strcmp(cue, "fiction")) si->fiction++;
         }
         const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
         const vg_lex_entry *e = vg_lex_match(tl, c->t, s->t1, i, &len);
@@ -612,6 +613,10 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
         /* An accident or disaster in the sentence: its deaths and blasts are no
          * political violence (a protest about a flood still is a protest). */
         float factor = si[k].hist ? 0.15f : 1.0f;
+        /* A myth or a story retold ("enlevée par Zeus", "in the film, gunmen..."):
+         * no event of any kind in that sentence. */
+        if (si[k].fiction)
+            for (int j = 0; j < VG_SUB_COUNT; j++) si[k].sc[j] = si[k].mods[j] = 0;
         if (si[k].nonpol)
             for (int j = 0; j < VG_SUB_COUNT; j++)
                 if (strcmp(vg_subtypes[j].type, "Protests") != 0 && strcmp(vg_subtypes[j].type, "Riots") != 0) si[k].sc[j] = si[k].mods[j] = 0;

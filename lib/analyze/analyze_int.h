@@ -56,6 +56,7 @@ typedef struct sent_info {
     float weak_int;           /* weak intervention cues ("stopped", "were detained"): need police or troops named */
     float best;
     int nonpol, hist, future;
+    int fiction;              /* myth, novel, film: what happens there happens to no one */
     int cancelled;            /* triggers cancelled by a negation or a threat */
     hit first;                /* strongest trigger, for evidence */
     hit mfirst;               /* strongest modifier, when the sentence has no trigger */

@@ -393,3 +393,31 @@ TEST(analyze_foreign_forces_are_external)
     }
     vg_doc_free(d);
 }
+
+TEST(analyze_myth_and_fiction_are_no_events)
+{
+    static const struct { const char *lang, *text; } myth[] = {
+        {"fr", "Le billet montre le visage d'Europe, la princesse qui, selon la mythologie grecque, fut enlevée par Zeus."},
+        {"fr", "Dans le film, des hommes armés enlèvent la fille d'un banquier et tuent deux gardes."},
+        {"en", "The new coin shows Europa, who according to Greek mythology was abducted by Zeus."},
+        {"en", "In the novel, gunmen kidnap a senator and kill three of his bodyguards."},
+        {"en", "The goddess was abducted and held hostage in the underworld, the museum guide explained."},
+    };
+    for (size_t k = 0; k < sizeof myth / sizeof myth[0]; k++) {
+        vg_doc *d = analyze(myth[k].lang, "2012-11-09", myth[k].text);
+        CHECK(d != NULL);
+        if (d && d->n_events) printf("    unexpected event in: %s\n", myth[k].text);
+        CHECK(d && d->n_events == 0);
+        vg_doc_free(d);
+    }
+    /* the same words about real people still make an event */
+    static const struct { const char *lang, *text; } real[] = {
+        {"fr", "Des hommes armés ont enlevé la fille d'un banquier et tué deux gardes mardi."},
+        {"en", "Gunmen kidnapped a senator and killed three of his bodyguards on Tuesday."},
+    };
+    for (size_t k = 0; k < sizeof real / sizeof real[0]; k++) {
+        vg_doc *d = analyze(real[k].lang, "2012-11-09", real[k].text);
+        CHECK(d && d->n_events >= 1);
+        vg_doc_free(d);
+    }
+}
