@@ -301,6 +301,23 @@ static const vg_place *foreign_forces(const ctx *c, const actor *a, const char *
     return NULL;
 }
 
+/* Fire that a monitoring mission reports without naming who fired: ACLED
+ * credits it to the party the observer's row names (actors.tsv, fifth
+ * column "inter:Actor"), e.g. the OSCE's ceasefire reports in Ukraine. */
+static void observer_default_party(ctx *c, vg_event *e)
+{
+    actor all[8];
+    int n = vg_an_find_actors(c, 0, c->nt, all, 8, 1);
+    for (int k = 0; k < n; k++) {
+        const char *d = all[k].e->cols[3], *colon = strchr(d, ':');
+        if (atoi(all[k].e->cols[1]) != 0 || !colon || !colon[1]) continue;
+        e->inter1 = atoi(d);
+        e->actor1 = colon + 1;
+        add_ev(c, e, "actor1", c->t[all[k].t0].start, c->t[all[k].t1 - 1].end, 0.4f);
+        return;
+    }
+}
+
 static void mark_dates(ctx *c, sent_info *si)
 {
     for (size_t k = 0; k < c->ns; k++) {
@@ -513,6 +530,8 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         }
         e->n_evidence = w;
     }
+    if (!e->actor1 && strcmp(e->event_type, "Strategic developments") != 0 && !type_is_protest && !type_is_riot)
+        observer_default_party(c, e);
     if (!e->actor1 && strcmp(e->event_type, "Strategic developments") != 0) {
         e->inter1 = 3;
         e->actor1 = vg_an_generic_actor(c, "Unidentified Armed Group", country);
