@@ -45,6 +45,9 @@ static vg_status load_lang(const char *dir, const char *code, lang_res *l, char 
         if (st == VG_ERR_IO) { l->lex[i] = vg_lex_new(); st = l->lex[i] ? VG_OK : VG_ERR_NOMEM; }
         if (st != VG_OK) return st == VG_ERR_NOMEM ? st : VG_ERR_RESOURCE;
     }
+    /* "forces turques", "Iraqis": demonyms in the plural too, as the place resolver reads them */
+    vg_status st = vg_lex_add_suffixed(l->lex[L_DEMONYMS], "s");
+    if (st != VG_OK) return st;
     if (err && errlen) err[0] = 0;
     return VG_OK;
 }
@@ -284,21 +287,46 @@ static const vg_place *place_in(const ctx *c, const char *iso2)
     return best;
 }
 
-/* "military forces of Armenia" in an event in Azerbaijan: state forces named
- * after another country than the event's are external (ACLED inter 8). The
- * country follows the alias, after at most one short connector word. */
-static const vg_place *foreign_forces(const ctx *c, const actor *a, const char *iso)
+/* The country a demonym or a country's name at token i names ("Turkish",
+ * "Nepal", "turques"), and its length in tokens; NULL if none. */
+static const vg_place *country_word_at(const ctx *c, size_t i, size_t end, size_t *len)
 {
-    if (!c->an->gaz || !iso || atoi(a->e->cols[1]) != 1 || !strstr(a->e->cols[0], "{country}")) return NULL;
-    size_t k = a->t1;
-    if (k < c->nt && !c->t[k].upper && c->t[k].kind == VG_TOK_WORD && c->t[k].flen <= 3) k++;
-    if (k >= c->nt || !c->t[k].upper) return NULL;
-    for (size_t len = 3; len >= 1; len--) {
-        if (k + len > c->nt) continue;
-        const vg_place *cp = vg_gazetteer_country(c->an->gaz, c->text + c->t[k].start, c->t[k + len - 1].end - c->t[k].start);
-        if (cp && cp->iso2 && strcmp(cp->iso2, iso) != 0) return cp;
+    const vg_lex_entry *de = vg_lex_match(c->L->lex[L_DEMONYMS], c->t, end, i, len);
+    if (de && de->cols[0][0]) return vg_gazetteer_country(c->an->gaz, de->cols[0], strlen(de->cols[0]));
+    for (size_t n = 3; n >= 1; n--) {
+        if (i + n > end || !c->t[i].upper) continue;
+        const vg_place *cp = vg_gazetteer_country(c->an->gaz, c->text + c->t[i].start, c->t[i + n - 1].end - c->t[i].start);
+        if (cp && cp->iso2) { *len = n; return cp; }
     }
     return NULL;
+}
+
+/* The country state forces are named after: "military forces of Armenia"
+ * (after at most one short connector word), "Turkish border guards", "Nepal
+ * Police", "forces turques"; NULL if none ("pro-Turkish forces" are not
+ * Turkey's). */
+static const vg_place *forces_country(const ctx *c, const actor *a)
+{
+    if (!c->an->gaz || atoi(a->e->cols[1]) != 1 || !strstr(a->e->cols[0], "{country}")) return NULL;
+    size_t len, k = a->t1;
+    if (k < c->nt && !c->t[k].upper && c->t[k].kind == VG_TOK_WORD && c->t[k].flen <= 3 && k + 1 < c->nt && c->t[k + 1].upper) k++;
+    const vg_place *cp = k < c->nt ? country_word_at(c, k, c->nt, &len) : NULL;
+    if (cp) return cp; /* "of Armenia", or a French adjective after its noun */
+    for (size_t j = a->t0 >= 3 ? a->t0 - 3 : 0; j < a->t0; j++) {
+        cp = c->t[j].upper ? country_word_at(c, j, a->t0, &len) : NULL;
+        if (!cp || j + len != a->t0) continue;
+        if (j > 0 && c->t[j - 1].kind != VG_TOK_WORD && !c->t[j].space_before) return NULL; /* "pro-Turkish", "anti-..." */
+        return cp;
+    }
+    return NULL;
+}
+
+/* "military forces of Armenia" in an event in Azerbaijan: state forces named
+ * after another country than the event's are external (ACLED inter 8). */
+static const vg_place *foreign_forces(const ctx *c, const actor *a, const char *iso)
+{
+    const vg_place *cp = iso ? forces_country(c, a) : NULL;
+    return cp && cp->iso2 && strcmp(cp->iso2, iso) != 0 ? cp : NULL;
 }
 
 /* Fire that a monitoring mission reports without naming who fired: ACLED
@@ -422,6 +450,9 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         int agree = 1, hk = 0;
         for (int k = 0; k < nall; k++) {
             const char *cn = all[k].e->cols[2];
+            /* police named after a country work at home ("Nepal Police") */
+            const vg_place *pc = !cn[0] && !strncmp(all[k].e->cols[0], "Police Forces", 13) ? forces_country(c, &all[k]) : NULL;
+            if (pc) cn = pc->country;
             if (!cn[0]) continue;
             if (hint && strcmp(hint, cn) != 0) agree = 0;
             hint = cn;
@@ -462,11 +493,21 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     }
     if (!e->country && c->an->gaz) {
         /* Still none: a demonym ("Lebanese protesters", "Iraqi forces"), in the sentence first. */
-        for (int pass = 0; pass < 2 && !e->country; pass++) {
+        /* "Israeli forces fired at Palestinian farmers": forces named after a
+         * country often act abroad, so their demonym counts last. */
+        for (int pass = 0; pass < 3 && !e->country; pass++) {
             size_t a0 = pass ? 0 : s->t0, a1 = pass ? c->nt : s->t1;
             for (size_t i = a0; i < a1 && !e->country; i++) {
-                size_t len;
+                size_t len, alen;
                 const vg_lex_entry *de = vg_lex_match(c->L->lex[L_DEMONYMS], c->t, a1, i, &len);
+                size_t rlen;
+                const char *next = de && i + len < c->nt ? cue_at(c, c->nt, i + len, &rlen) : NULL;
+                if (next && !strcmp(next, "region")) de = NULL; /* "Somali region" is a place in Ethiopia */
+                if (de && pass < 2 && i + len < c->nt) {
+                    const vg_lex_entry *ae = vg_lex_match(c->L->lex[L_ACTORS], c->t, c->nt, i + len, &alen);
+                    int it = ae ? atoi(ae->cols[1]) : 0;
+                    if (it == 1 || it == 8) de = NULL;
+                }
                 const vg_place *cp = de && de->cols[0][0] ? vg_gazetteer_country(c->an->gaz, de->cols[0], strlen(de->cols[0])) : NULL;
                 if (cp) {
                     e->country = cp->country;
