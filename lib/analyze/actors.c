@@ -8,13 +8,31 @@
 /* Actors named in tokens [t0,t1): each canonical actor once (by_alias 0),
  * each alias once (1), or every mention (2: "GNA forces attacked LNA
  * forces" names two sides). */
+/* "anti-Houthi forces": joined by a hyphen to a word of cue class "anti",
+ * the name says who they fight, not who they are. */
+static int after_anti(const ctx *c, size_t i)
+{
+    if (i == 0 || c->t[i].space_before || c->text[c->t[i].start - 1] != '-') return 0;
+    size_t len;
+    const vg_lex_entry *cue = vg_lex_match(c->L->lex[L_CUES], c->t, i, i - 1, &len);
+    return cue && !strcmp(cue->cols[0], "anti");
+}
+
 int vg_an_find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_alias)
 {
     int n = 0;
+    size_t named_end = (size_t)-1; /* end of the last actor matched under its own name */
     for (size_t i = t0; i < t1 && n < max;) {
         size_t len;
         const vg_lex_entry *e = vg_lex_match(c->L->lex[L_ACTORS], c->t, t1, i, &len);
         if (!e) { i++; continue; }
+        int generic = strstr(e->cols[0], "{country}") != NULL;
+        /* "NPA militants", "National Resistance forces": a generic word
+         * right after a named group is that group, not a second actor */
+        if (generic && i == named_end) { named_end = i + len; i += len; continue; }
+        /* (each alias once, by_alias 1, serves for the country: there the enemy's name still tells it) */
+        if (by_alias != 1 && after_anti(c, i)) { i += len; continue; }
+        named_end = generic ? (size_t)-1 : i + len;
         /* "..., police said": the source, not a party; but a sentence that
          * opens with its source ("The army said it had retaken...") names
          * the actor too. */

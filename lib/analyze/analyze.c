@@ -315,7 +315,7 @@ static const vg_place *forces_country(const ctx *c, const actor *a)
     for (size_t j = a->t0 >= 3 ? a->t0 - 3 : 0; j < a->t0; j++) {
         cp = c->t[j].upper ? country_word_at(c, j, a->t0, &len) : NULL;
         if (!cp || j + len != a->t0) continue;
-        if (j > 0 && c->t[j - 1].kind != VG_TOK_WORD && !c->t[j].space_before) return NULL; /* "pro-Turkish", "anti-..." */
+        if (j > 0 && !c->t[j].space_before && c->text[c->t[j].start - 1] == '-') return NULL; /* "pro-Turkish", "anti-..." */
         return cp;
     }
     return NULL;
