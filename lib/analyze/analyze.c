@@ -532,6 +532,20 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         }
         if (agent) { i2 = i1; i1 = k; break; }
     }
+    /* A roadside bomb or a suicide bomber: the troops named are its targets;
+     * the armed group named, else an unidentified one, planted it. */
+    if ((sub == VG_SUB_IED || sub == VG_SUB_SUICIDE) && i1 >= 0) {
+        int it = atoi(ac[i1].e->cols[1]);
+        if (it == 1 || it == 8) {
+            int k2 = -1;
+            for (int k = 0; k < na && k2 < 0; k++) {
+                int ik = atoi(ac[k].e->cols[1]);
+                if (ik >= 2 && ik <= 4) k2 = k;
+            }
+            i2 = i1;
+            i1 = k2;
+        }
+    }
     /* Protesters and rioters come first in ACLED's coding of those events. */
     if (type_is_protest || type_is_riot) {
         for (int k = 0; k < na; k++) {
