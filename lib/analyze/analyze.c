@@ -532,6 +532,15 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         }
         if (agent) { i2 = i1; i1 = k; break; }
     }
+    /* "militias from the X and Y clans": a militia the sentence ties to a
+     * clan, tribe or community (an inter 4 actor) is that identity militia. */
+    if (i1 >= 0 && !strncmp(ac[i1].e->cols[0], "Militia (", 9))
+        for (int k = 0; k < na; k++)
+            if (atoi(ac[k].e->cols[1]) == 4) {
+                if (i2 == k) i2 = i1;
+                i1 = k;
+                break;
+            }
     /* A roadside bomb or a suicide bomber: the troops named are its targets;
      * the armed group named, else an unidentified one, planted it. */
     if ((sub == VG_SUB_IED || sub == VG_SUB_SUICIDE) && i1 >= 0) {
