@@ -321,6 +321,25 @@ static const vg_place *forces_country(const ctx *c, const actor *a)
     return NULL;
 }
 
+/* "Tiv militias", "Dozo militiamen": a generic militia named after a people
+ * (a capitalised word inside the sentence that names no country) is that
+ * people's identity militia (ACLED inter 4): "Tiv Ethnic Militia". NULL if not. */
+static const char *ethnic_name(const ctx *c, const actor *a)
+{
+    size_t j = a->t0, len;
+    if (strncmp(a->e->cols[0], "Militia (", 9) != 0 || j < 2 || !c->t[j].space_before) return NULL;
+    const vg_tok *w = &c->t[j - 1];
+    if (!w->upper || w->kind != VG_TOK_WORD || w->flen < 3 || !w->space_before) return NULL;
+    const vg_tok *p = &c->t[j - 2]; /* a sentence's first word is capitalised anyway */
+    if (p->kind != VG_TOK_WORD && p->end == p->start + 1 && strchr(".!?:;\"", c->text[p->start])) return NULL;
+    if (c->an->gaz && country_word_at(c, j - 1, j, &len)) return NULL;
+    size_t n = w->end - w->start + sizeof " Ethnic Militia";
+    char *s = vg_arena_alloc(c->doc->arena, n);
+    if (!s) return NULL;
+    snprintf(s, n, "%.*s Ethnic Militia", (int)(w->end - w->start), c->text + w->start);
+    return s;
+}
+
 /* "military forces of Armenia" in an event in Azerbaijan: state forces named
  * after another country than the event's are external (ACLED inter 8). */
 static const vg_place *foreign_forces(const ctx *c, const actor *a, const char *iso)
@@ -567,6 +586,12 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         e->actor1 = vg_an_actor_name(c, ac[i1].e, fc ? fc->country : country);
         e->inter1 = fc ? 8 : atoi(ac[i1].e->cols[1]);
         add_ev(c, e, "actor1", c->t[ac[i1].t0].start, c->t[ac[i1].t1 - 1].end, 0.7f);
+        const char *people = ethnic_name(c, &ac[i1]);
+        if (people) {
+            e->inter1 = 4;
+            e->actor1 = vg_an_generic_actor(c, people, country);
+            add_ev(c, e, "actor1", c->t[ac[i1].t0 - 1].start, c->t[ac[i1].t1 - 1].end, 0.5f);
+        }
     }
     if (i2 >= 0) {
         const vg_place *fc = foreign_forces(c, &ac[i2], e->iso);

@@ -421,3 +421,40 @@ TEST(analyze_myth_and_fiction_are_no_events)
         vg_doc_free(d);
     }
 }
+
+static void check_actor1(const char *text, int inter1, const char *actor1_part)
+{
+    vg_doc *d = analyze("en", NULL, text);
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e != NULL);
+    if (e) {
+        if (e->inter1 != inter1) printf("    inter1 %d (%s) in: %s\n", e->inter1, e->actor1 ? e->actor1 : "-", text);
+        CHECK_INT(e->inter1, inter1);
+        if (actor1_part) CHECK(e->actor1 && strstr(e->actor1, actor1_part) != NULL);
+    }
+    vg_doc_free(d);
+}
+
+TEST(analyze_actor_types)
+{
+    /* a generic word after a named group is that group */
+    check_actor1("On 30 April 2020, a farmer was shot dead by suspected NPA militants in a village.", 2, "NPA");
+    /* "anti-X forces" are X's enemies */
+    check_actor1("On 8 May 2020, anti-Houthi National Resistance forces shelled positions near a village.", 3, "National Resistance");
+    /* a bomb's targets are not who planted it */
+    check_actor1("On 9 May 2020, a roadside bomb hit a military vehicle, killing 2 soldiers. 2 fatalities.", 3, "Unidentified");
+    /* fire an observer reports with no shooter named */
+    check_actor1("On 9 May 2020, the OSCE SMM observed a total of 6 explosions involving unknown weapons near a village.", 1, "Ukraine");
+    /* a militia named after a people, or tied to clans */
+    check_actor1("On 5 May 2020, Xolo militias attacked three villages and killed 8 residents. 8 fatalities.", 4, "Xolo");
+    check_actor1("On 8 May 2020, armed militias from two rival clans clashed over grazing land.", 4, NULL);
+    /* forces named after another country than the event's are external */
+    vg_doc *d = analyze("en", NULL, "On 1 May 2020, Israeli airstrikes targeted militia positions in Quneitra, Syria.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e != NULL);
+    if (e && e->iso && !strcmp(e->iso, "SY")) { /* needs the gazetteer */
+        CHECK_INT(e->inter1, 8);
+        CHECK(e->actor1 && strstr(e->actor1, "Israel") != NULL);
+    }
+    vg_doc_free(d);
+}
