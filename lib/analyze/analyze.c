@@ -340,6 +340,29 @@ static const char *ethnic_name(const ctx *c, const actor *a)
     return s;
 }
 
+/* The event's place (and country) was a misreading: drop it with its evidence. */
+static void drop_place(vg_event *e)
+{
+    e->country = e->iso = e->admin1 = e->location = NULL;
+    e->has_coords = 0;
+    e->geo_precision = 0;
+    size_t w = 0;
+    for (size_t r = 0; r < e->n_evidence; r++)
+        if (strcmp(e->evidence[r].field, "location") != 0 && strcmp(e->evidence[r].field, "country") != 0)
+            e->evidence[w++] = e->evidence[r];
+    e->n_evidence = w;
+}
+
+/* Is iso2 the code of one of the countries in "A|B|C"? */
+static int in_country_list(const ctx *c, const char *list, const char *iso2)
+{
+    for (const char *p = list; p; p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL) {
+        const vg_place *cp = vg_gazetteer_country(c->an->gaz, p, strcspn(p, "|"));
+        if (cp && cp->iso2 && !strcmp(cp->iso2, iso2)) return 1;
+    }
+    return 0;
+}
+
 /* "military forces of Armenia" in an event in Azerbaijan: state forces named
  * after another country than the event's are external (ACLED inter 8). */
 static const vg_place *foreign_forces(const ctx *c, const actor *a, const char *iso)
@@ -477,19 +500,25 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
             hint = cn;
             hk = k;
         }
+        /* a group active in a few countries ("Nigeria|Cameroon|Niger|Chad"):
+         * a place outside them is a homonym too; a place the text names in
+         * one of them replaces it, else the country stays unknown */
+        if (hint && agree && strchr(hint, '|') && e->iso && !in_country_list(c, hint, e->iso)) {
+            drop_place(e);
+            const vg_place *alt = NULL;
+            for (const char *q = hint; q && !alt; q = strchr(q, '|') ? strchr(q, '|') + 1 : NULL) {
+                size_t n = strcspn(q, "|");
+                const vg_place *cp = vg_gazetteer_country(c->an->gaz, q, n);
+                alt = cp && cp->iso2 ? place_in(c, cp->iso2) : NULL;
+            }
+            if (alt) set_place(c, e, alt);
+            hint = NULL;
+        }
         const vg_place *cp = hint && agree ? vg_gazetteer_country(c->an->gaz, hint, strlen(hint)) : NULL;
         if (cp && cp->iso2 && e->iso && strcmp(cp->iso2, e->iso) != 0) {
+            drop_place(e);
             e->country = cp->country;
             e->iso = cp->iso2;
-            e->admin1 = NULL;
-            e->location = NULL;
-            e->has_coords = 0;
-            e->geo_precision = 0;
-            size_t w = 0; /* the place's evidence goes with it */
-            for (size_t r = 0; r < e->n_evidence; r++)
-                if (strcmp(e->evidence[r].field, "location") != 0 && strcmp(e->evidence[r].field, "country") != 0)
-                    e->evidence[w++] = e->evidence[r];
-            e->n_evidence = w;
             /* another place the text names in the actors' country is the better reading */
             const vg_place *alt = place_in(c, cp->iso2);
             if (alt) set_place(c, e, alt);
@@ -501,8 +530,8 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         actor all[8];
         int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
         for (int k = 0; k < nall && !e->country; k++) {
-            const char *cn = all[k].e->cols[2];
-            const vg_place *cp = cn[0] ? vg_gazetteer_country(c->an->gaz, cn, strlen(cn)) : NULL;
+            const char *cn = all[k].e->cols[2]; /* of a list "A|B", the first: where the group is based */
+            const vg_place *cp = cn[0] ? vg_gazetteer_country(c->an->gaz, cn, strcspn(cn, "|")) : NULL;
             if (cp) {
                 e->country = cp->country;
                 e->iso = cp->iso2;
