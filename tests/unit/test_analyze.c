@@ -458,3 +458,20 @@ TEST(analyze_actor_types)
     }
     vg_doc_free(d);
 }
+
+TEST(analyze_french_present_tense_and_beatings)
+{
+    static const struct { const char *text, *type; } cases[] = {
+        {"Des centaines d'habitants manifestent contre la fermeture de l'usine.", "Protests"},
+        {"Trois étudiants se sont immolés par le feu devant le siège du gouvernement.", "Protests"},
+        {"Un lycéen a été roué de coups par deux individus dans un train mardi soir.", "Violence against civilians"},
+        {"L'armée et les rebelles se battent depuis trois jours pour le contrôle de la route.", "Battles"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        vg_doc *d = analyze("fr", "2012-11-09", cases[k].text);
+        const vg_event *e = d ? main_event(d) : NULL;
+        if (!e || strcmp(e->event_type, cases[k].type) != 0) printf("    %s: %s\n", cases[k].text, e ? e->event_type : "no event");
+        CHECK(e && !strcmp(e->event_type, cases[k].type));
+        vg_doc_free(d);
+    }
+}
