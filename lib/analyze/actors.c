@@ -32,6 +32,11 @@ int vg_an_find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_
         if (generic && i == named_end) { named_end = i + len; i += len; continue; }
         /* (each alias once, by_alias 1, serves for the country: there the enemy's name still tells it) */
         if (by_alias != 1 && after_anti(c, i)) { i += len; continue; }
+        /* "Movement of forces: On 4 May...": a heading's label, not an actor */
+        if (i + len < c->nt && i + len - t0 <= 4 && c->t[i + len].kind == VG_TOK_PUNCT && c->text[c->t[i + len].start] == ':') {
+            i += len;
+            continue;
+        }
         named_end = generic ? (size_t)-1 : i + len;
         /* "..., police said": the source, not a party; but a sentence that
          * opens with its source ("The army said it had retaken...") names

@@ -580,6 +580,15 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         }
         if (agent) { i2 = i1; i1 = k; break; }
     }
+    /* Arrests and weapons seized or defused: the state forces named did it,
+     * whoever planted the bomb ("IEDs planted by NPA militants"). */
+    if ((sub == VG_SUB_DISRUPTED || sub == VG_SUB_ARRESTS) && i1 >= 0 && atoi(ac[i1].e->cols[1]) != 1)
+        for (int k = 0; k < na; k++)
+            if (atoi(ac[k].e->cols[1]) == 1) {
+                if (i2 == k) i2 = i1;
+                i1 = k;
+                break;
+            }
     /* "militias from the X and Y clans": a militia the sentence ties to a
      * clan, tribe or community (an inter 4 actor) is that identity militia. */
     if (i1 >= 0 && !strncmp(ac[i1].e->cols[0], "Militia (", 9))
