@@ -526,9 +526,13 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         }
     }
     if (!e->country && c->an->gaz) {
-        /* No place found: an actor (or observer) tied to one country ("Ukrainian forces") gives it. */
+        /* No place found: an actor (or observer) tied to one country ("Ukrainian forces")
+         * gives it, in the event's sentence first, then in the whole text. */
         actor all[8];
         int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
+        int has = 0;
+        for (int k = 0; k < nall; k++) has |= all[k].e->cols[2][0] != 0;
+        if (!has) nall = vg_an_find_actors(c, 0, c->nt, all, 8, 1);
         for (int k = 0; k < nall && !e->country; k++) {
             const char *cn = all[k].e->cols[2]; /* of a list "A|B", the first: where the group is based */
             const vg_place *cp = cn[0] ? vg_gazetteer_country(c->an->gaz, cn, strcspn(cn, "|")) : NULL;
