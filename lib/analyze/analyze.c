@@ -363,6 +363,19 @@ static int in_country_list(const ctx *c, const char *list, const char *iso2)
     return 0;
 }
 
+/* Is the actor the subject of a passive casualty verb ("soldiers were
+ * killed", "a été tué"; cue class "victim") within the next few words? */
+static int is_victim(const ctx *c, const actor *a, size_t end)
+{
+    for (size_t j = a->t1; j < end && j < a->t1 + 4; j++) {
+        size_t len;
+        const char *cue = cue_at(c, end, j, &len);
+        if (cue && !strcmp(cue, "victim")) return 1;
+        if (c->t[j].kind == VG_TOK_PUNCT && c->text[c->t[j].start] != '(' && c->text[c->t[j].start] != ')') return 0;
+    }
+    return 0;
+}
+
 /* "military forces of Armenia" in an event in Azerbaijan: state forces named
  * after another country than the event's are external (ACLED inter 8). */
 static const vg_place *foreign_forces(const ctx *c, const actor *a, const char *iso)
@@ -583,6 +596,32 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
             agent = cue && !strcmp(cue, "agent") && j + len <= ac[k].t0;
         }
         if (agent) { i2 = i1; i1 = k; break; }
+    }
+    /* "At least one soldier was killed": a party named only as the victim
+     * did not do it. The doer is another party of the sentence that is not
+     * a victim, else one named in the sentences before (the lede), else
+     * unidentified. Not in an armed clash: there ACLED often names first the
+     * side that lost men ("an NPA militant was killed during a firefight"). */
+    if (i1 >= 0 && sub != VG_SUB_ARMED_CLASH && strcmp(e->event_type, "Strategic developments") != 0 &&
+        is_victim(c, &ac[i1], s->t1)) {
+        int k2 = -1;
+        for (int k = 0; k < na && k2 < 0; k++) {
+            int it = atoi(ac[k].e->cols[1]);
+            if (k != i1 && it != 7 && it != 0 && !is_victim(c, &ac[k], s->t1)) k2 = k;
+        }
+        for (size_t k = main_k; k2 < 0 && na < 8 && k-- > 0 && main_k - k <= 3;) {
+            actor prev[8];
+            int np = vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, prev, 8, 0);
+            for (int j = 0; j < np && k2 < 0; j++) {
+                int it = atoi(prev[j].e->cols[1]);
+                if (it >= 1 && it <= 4 && !is_victim(c, &prev[j], c->s[k].t1) && prev[j].e != ac[i1].e) {
+                    ac[na] = prev[j];
+                    k2 = na++;
+                }
+            }
+        }
+        i2 = i1;
+        i1 = k2;
     }
     /* Arrests and weapons seized or defused: the state forces named did it,
      * whoever planted the bomb ("IEDs planted by NPA militants"). */

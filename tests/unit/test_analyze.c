@@ -448,6 +448,11 @@ TEST(analyze_actor_types)
     /* a militia named after a people, or tied to clans */
     check_actor1("On 5 May 2020, Xolo militias attacked three villages and killed 8 residents. 8 fatalities.", 4, "Xolo");
     check_actor1("On 8 May 2020, armed militias from two rival clans clashed over grazing land.", 4, NULL);
+    /* a party named only as the victim did not do it: the lede's doer did */
+    check_actor1("On 3 May 2020, Zeta Front fighters stormed an army post near a village. "
+                 "At least one soldier was killed and two were wounded in the attack.", 3, NULL);
+    check_actor1("On 3 May 2020, Taliban fighters stormed an army post near a village. "
+                 "At least one soldier was killed in the attack.", 2, "Taliban");
     /* forces named after another country than the event's are external */
     vg_doc *d = analyze("en", NULL, "On 1 May 2020, Israeli airstrikes targeted militia positions in Quneitra, Syria.");
     const vg_event *e = d ? main_event(d) : NULL;
