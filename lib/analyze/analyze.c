@@ -597,6 +597,16 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         }
         if (agent) { i2 = i1; i1 = k; break; }
     }
+    /* "repelled an IS attack", "killed in a Taliban ambush": a party named
+     * right before the attack (cue class "assault") made it. */
+    for (int k = 0; k < na && i1 >= 0; k++) {
+        size_t len;
+        const char *cue = ac[k].t1 < s->t1 ? cue_at(c, s->t1, ac[k].t1, &len) : NULL;
+        if (k == i1 || atoi(ac[k].e->cols[1]) == 7 || !cue || strcmp(cue, "assault") != 0) continue;
+        if (i2 == k) i2 = i1;
+        i1 = k;
+        break;
+    }
     /* "At least one soldier was killed": a party named only as the victim
      * did not do it. The doer is another party of the sentence that is not
      * a victim, else one named in the sentences before (the lede), else
