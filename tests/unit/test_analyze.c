@@ -449,7 +449,7 @@ TEST(analyze_actor_types)
     check_actor1("On 5 May 2020, Xolo militias attacked three villages and killed 8 residents. 8 fatalities.", 4, "Xolo");
     check_actor1("On 8 May 2020, armed militias from two rival clans clashed over grazing land.", 4, NULL);
     /* the party named right before "attack" made it, whoever repelled it */
-    check_actor1("On 4 May 2020, army troops repelled an IS attack near a village, leaving 2 militants injured.", 2, "Islamic State");
+    check_actor1("On 4 May 2020, army troops repelled a Taliban attack near a village, leaving 2 militants injured.", 2, "Taliban");
     /* a party named only as the victim did not do it: the lede's doer did */
     check_actor1("On 3 May 2020, Zeta Front fighters stormed an army post near a village. "
                  "At least one soldier was killed and two were wounded in the attack.", 3, NULL);
