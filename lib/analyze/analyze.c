@@ -695,7 +695,9 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     if (type_is_riot && e->inter1 != 5) { e->inter1 = 5; e->actor1 = vg_an_generic_actor(c, "Rioters", country); }
     /* Civilians are who violence is done to, never who does it: with no one else
      * named, the perpetrator is an unidentified armed group and they are actor2. */
-    if (e->inter1 == 7 && !type_is_protest && !type_is_riot && strcmp(e->event_type, "Strategic developments") != 0) {
+    /* (looting and arson are done to civilians too: "an activist's house was set on fire") */
+    int someone_did_it = strcmp(e->event_type, "Strategic developments") != 0 || sub == VG_SUB_LOOTING;
+    if (e->inter1 == 7 && !type_is_protest && !type_is_riot && someone_did_it) {
         int to2 = !e->actor2;
         if (to2) { e->actor2 = e->actor1; e->inter2 = 7; }
         e->actor1 = NULL;
@@ -712,7 +714,7 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     }
     if (!e->actor1 && strcmp(e->event_type, "Strategic developments") != 0 && !type_is_protest && !type_is_riot)
         observer_default_party(c, e);
-    if (!e->actor1 && strcmp(e->event_type, "Strategic developments") != 0) {
+    if (!e->actor1 && someone_did_it) {
         e->inter1 = 3;
         e->actor1 = vg_an_generic_actor(c, "Unidentified Armed Group", country);
     }
