@@ -597,6 +597,21 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         }
         if (agent) { i2 = i1; i1 = k; break; }
     }
+    /* "Turkish forces and rebel factions operating under OPS": the umbrella
+     * named after "under" (cue class "umbrella") is the party ACLED codes. */
+    for (int k = 0; k < na && i1 >= 0; k++) {
+        if (k == i1 || ac[k].t0 < ac[i1].t0 || strstr(ac[k].e->cols[0], "{country}")) continue;
+        int under = 0;
+        for (size_t j = ac[k].t0 >= 2 ? ac[k].t0 - 2 : 0; j < ac[k].t0 && !under; j++) {
+            size_t len;
+            const char *cue = cue_at(c, ac[k].t0, j, &len);
+            under = cue && !strcmp(cue, "umbrella") && j + len == ac[k].t0;
+        }
+        if (!under) continue;
+        if (i2 == k) i2 = i1;
+        i1 = k;
+        break;
+    }
     /* "repelled an IS attack", "killed in a Taliban ambush": a party named
      * right before the attack (cue class "assault") made it. */
     for (int k = 0; k < na && i1 >= 0; k++) {
