@@ -648,6 +648,22 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         i2 = i1;
         i1 = k2;
     }
+    /* An exchange of fire between state forces and gunmen or a gang: ACLED
+     * codes the state forces first (a police or army operation). */
+    if (sub == VG_SUB_ARMED_CLASH && i1 >= 0 && atoi(ac[i1].e->cols[1]) == 3) {
+        int shootout = 0;
+        for (size_t j = s->t0; j < s->t1 && !shootout; j++) {
+            size_t len;
+            const char *cue = cue_at(c, s->t1, j, &len);
+            shootout = cue && !strcmp(cue, "shootout");
+        }
+        for (int k = 0; k < na && shootout; k++)
+            if (atoi(ac[k].e->cols[1]) == 1) {
+                if (i2 == k) i2 = i1;
+                i1 = k;
+                break;
+            }
+    }
     /* Arrests and weapons seized or defused: the state forces named did it,
      * whoever planted the bomb ("IEDs planted by NPA militants"). */
     if ((sub == VG_SUB_DISRUPTED || sub == VG_SUB_ARRESTS) && i1 >= 0 && atoi(ac[i1].e->cols[1]) != 1)
