@@ -709,10 +709,16 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         e->inter1 = fc ? 8 : atoi(ac[i1].e->cols[1]);
         add_ev(c, e, "actor1", c->t[ac[i1].t0].start, c->t[ac[i1].t1 - 1].end, 0.7f);
         const char *people = ethnic_name(c, &ac[i1]);
+        size_t olen;
+        const char *next = ac[i1].t1 < c->nt ? cue_at(c, c->nt, ac[i1].t1, &olen) : NULL;
         if (people) {
             e->inter1 = 4;
             e->actor1 = vg_an_generic_actor(c, people, country);
             add_ev(c, e, "actor1", c->t[ac[i1].t0 - 1].start, c->t[ac[i1].t1 - 1].end, 0.5f);
+        } else if (next && !strcmp(next, "origin") && !strncmp(ac[i1].e->cols[0], "Militia (", 9)) {
+            /* "militias from two villages": a community's own militia */
+            e->inter1 = 4;
+            e->actor1 = vg_an_generic_actor(c, "Communal Militia", country);
         }
     }
     if (i2 >= 0) {

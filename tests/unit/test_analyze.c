@@ -448,6 +448,7 @@ TEST(analyze_actor_types)
     /* a militia named after a people, or tied to clans */
     check_actor1("On 5 May 2020, Xolo militias attacked three villages and killed 8 residents. 8 fatalities.", 4, "Xolo");
     check_actor1("On 8 May 2020, armed militias from two rival clans clashed over grazing land.", 4, NULL);
+    check_actor1("On 6 May 2020, militias from two neighbouring villages clashed over land ownership.", 4, "Communal");
     /* the party named right before "attack" made it, whoever repelled it */
     check_actor1("On 4 May 2020, army troops repelled a Taliban attack near a village, leaving 2 militants injured.", 2, "Taliban");
     /* forces "operating under" an operation: the operation is the party */
