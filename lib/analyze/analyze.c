@@ -501,18 +501,25 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
          * drop the coordinates. */
         actor all[8];
         int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
-        const char *hint = NULL;
+        const char *hint = NULL, *abroad = NULL;
         int agree = 1, hk = 0;
         for (int k = 0; k < nall; k++) {
             const char *cn = all[k].e->cols[2];
-            /* police named after a country work at home ("Nepal Police") */
-            const vg_place *pc = !cn[0] && !strncmp(all[k].e->cols[0], "Police Forces", 13) ? forces_country(c, &all[k]) : NULL;
+            /* police named after a country work at home ("Nepal Police"); other
+             * forces often abroad: they only tell that countries disagree
+             * ("Turkish police fired at a Greek border guard") */
+            const vg_place *pc = !cn[0] ? forces_country(c, &all[k]) : NULL;
+            if (pc && strncmp(all[k].e->cols[0], "Police Forces", 13) != 0) {
+                if (!abroad) abroad = pc->country;
+                continue;
+            }
             if (pc) cn = pc->country;
             if (!cn[0]) continue;
             if (hint && strcmp(hint, cn) != 0) agree = 0;
             hint = cn;
             hk = k;
         }
+        if (hint && abroad && strcmp(hint, abroad) != 0) agree = 0;
         /* a group active in a few countries ("Nigeria|Cameroon|Niger|Chad"):
          * a place outside them is a homonym too; a place the text names in
          * one of them replaces it, else the country stays unknown */
