@@ -592,6 +592,7 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     const char *country = e->country;
     int type_is_protest = sub == VG_SUB_PEACEFUL || sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE;
     int type_is_riot = sub == VG_SUB_VIOLENT_DEMO || sub == VG_SUB_MOB;
+    int agent_k = -1; /* the actor named after "by" ("a landmine planted by regime forces") */
     /* "killed by suspected Taliban militants": the agent of a passive verb acts,
      * whoever the sentence names first (cue class "agent": "by", "par"). */
     for (int k = 0; k < na && i1 >= 0; k++) {
@@ -602,7 +603,7 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
             const char *cue = cue_at(c, ac[k].t0, j, &len);
             agent = cue && !strcmp(cue, "agent") && j + len <= ac[k].t0;
         }
-        if (agent) { i2 = i1; i1 = k; break; }
+        if (agent) { i2 = i1; i1 = k; agent_k = k; break; }
     }
     /* "Turkish forces and rebel factions operating under OPS": the umbrella
      * named after "under" (cue class "umbrella") is the party ACLED codes. */
@@ -689,18 +690,30 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
                 i1 = k;
                 break;
             }
-    /* A roadside bomb or a suicide bomber: the troops named are its targets;
-     * the armed group named, else an unidentified one, planted it. */
-    if ((sub == VG_SUB_IED || sub == VG_SUB_SUICIDE) && i1 >= 0) {
+    /* A roadside bomb or a suicide bomber: the troops named are its targets
+     * (unless "planted by" them); the armed group named, else a named group
+     * the text says claimed or planted it, else an unidentified one. */
+    if ((sub == VG_SUB_IED || sub == VG_SUB_SUICIDE) && i1 >= 0 && i1 != agent_k) {
         int it = atoi(ac[i1].e->cols[1]);
-        if (it == 1 || it == 8) {
+        if (it == 1 || it == 8 || it == 7) {
             int k2 = -1;
             for (int k = 0; k < na && k2 < 0; k++) {
                 int ik = atoi(ac[k].e->cols[1]);
                 if (ik >= 2 && ik <= 4) k2 = k;
             }
-            i2 = i1;
-            i1 = k2;
+            actor doc_ac[8];
+            int nd = k2 < 0 && na < 8 ? vg_an_find_actors(c, 0, c->nt, doc_ac, 8, 0) : 0;
+            for (int k = 0; k < nd && k2 < 0; k++) {
+                int ik = atoi(doc_ac[k].e->cols[1]);
+                if (ik == 2 && !strstr(doc_ac[k].e->cols[0], "{country}")) {
+                    ac[na] = doc_ac[k];
+                    k2 = na++;
+                }
+            }
+            if (it != 7 || k2 >= 0) {
+                if (it != 7 || i2 < 0) i2 = i1;
+                i1 = k2;
+            }
         }
     }
     /* Protesters and rioters come first in ACLED's coding of those events. */
