@@ -605,6 +605,18 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         }
         if (agent) { i2 = i1; i1 = k; agent_k = k; break; }
     }
+    /* "Israeli forces fired at fishermen. Soldiers also shot...": generic
+     * troops refer back to the forces the text named before them. */
+    if (i1 >= 0 && atoi(ac[i1].e->cols[1]) == 1 && strstr(ac[i1].e->cols[0], "{country}") && !forces_country(c, &ac[i1])) {
+        actor prev[8];
+        int np = vg_an_find_actors(c, 0, ac[i1].t0, prev, 8, 2), found = -1;
+        for (int k = np; k-- > 0 && found < 0;) {
+            int it = atoi(prev[k].e->cols[1]);
+            int named = !strstr(prev[k].e->cols[0], "{country}") || forces_country(c, &prev[k]);
+            if ((it == 1 || it == 8) && named) found = k;
+        }
+        if (found >= 0) ac[i1] = prev[found];
+    }
     /* "Turkish forces and rebel factions operating under OPS": the umbrella
      * named after "under" (cue class "umbrella") is the party ACLED codes. */
     for (int k = 0; k < na && i1 >= 0; k++) {

@@ -455,6 +455,9 @@ TEST(analyze_actor_types)
     check_actor1("On 4 May 2020, Turkish forces and rebel factions operating under Operation Peace Spring shelled a village.", 2, "Peace Spring");
     /* an exchange of fire between gunmen and the police: the police first */
     check_actor1("On 6 May 2020, armed men exchanged fire with police officers during a patrol. No fatalities.", 1, "Police");
+    /* generic troops refer back to the forces named before them */
+    check_actor1("On 2 May 2020, Israeli forces approached fishermen off the coast near a village. "
+                 "Soldiers also opened fire on the fishing boats, injuring two fishermen.", 8, "Israel");
     /* a party named only as the victim did not do it: the lede's doer did */
     check_actor1("On 3 May 2020, Zeta Front fighters stormed an army post near a village. "
                  "At least one soldier was killed and two were wounded in the attack.", 3, NULL);
