@@ -5,9 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Actors named in tokens [t0,t1): each canonical actor once (by_alias 0),
- * each alias once (1), or every mention (2: "GNA forces attacked LNA
- * forces" names two sides). */
 /* "anti-Houthi forces": joined by a hyphen to a word of cue class "anti",
  * the name says who they fight, not who they are. */
 static int after_anti(const ctx *c, size_t i)
@@ -18,6 +15,9 @@ static int after_anti(const ctx *c, size_t i)
     return cue && !strcmp(cue->cols[0], "anti");
 }
 
+/* Actors named in tokens [t0,t1): each canonical actor once (by_alias 0),
+ * each alias once (1), or every mention (2: "GNA forces attacked LNA
+ * forces" names two sides). */
 int vg_an_find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_alias)
 {
     int n = 0;

@@ -133,7 +133,7 @@ vg_status vg_lex_add_suffixed(vg_lexicon *l, const char *suffix)
         if (e->ntok != 1 || e->prefix_last || e->is_dup) continue;
         char w[256];
         size_t wl = strlen(e->toks[0]);
-        if (wl + sl >= sizeof w) continue;
+        if (wl + sl >= sizeof w || (wl >= sl && !memcmp(e->toks[0] + wl - sl, suffix, sl))) continue; /* "syriens" */
         memcpy(w, e->toks[0], wl);
         memcpy(w + wl, suffix, sl + 1);
         vg_tok *t;

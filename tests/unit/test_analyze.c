@@ -54,6 +54,27 @@ TEST(analyze_lexicon_longest_and_prefix)
     vg_lex_free(l);
 }
 
+TEST(analyze_lexicon_plurals)
+{
+    vg_lexicon *l = vg_lex_new();
+    CHECK(l != NULL);
+    if (!l) return;
+    const char *c1[] = {"TR"}, *c2[] = {"SY"};
+    CHECK(vg_lex_add(l, "turc", 4, c1, 1) == VG_OK);
+    CHECK(vg_lex_add(l, "syriens", 7, c2, 1) == VG_OK);
+    CHECK(vg_lex_add(l, "syrien", 6, c2, 1) == VG_OK);
+    CHECK(vg_lex_add_suffixed(l, "s") == VG_OK);
+    CHECK(vg_lex_size(l) == 4); /* "turcs" added, "syriens" already there */
+    vg_arena *a = vg_arena_new(4096);
+    vg_tok *t;
+    size_t nt, len;
+    CHECK(vg_tokenize(a, "soldats turcs", 13, &t, &nt) == VG_OK);
+    const vg_lex_entry *e = vg_lex_match(l, t, nt, 1, &len);
+    CHECK(e && !strcmp(e->cols[0], "TR") && len == 1);
+    vg_arena_free(a);
+    vg_lex_free(l);
+}
+
 static size_t count_sentences(const char *text, const char *lang)
 {
     vg_lexicon *ab = lex_of(lang, "abbrev.tsv");
