@@ -100,11 +100,6 @@ static const lang_res *pick_lang(const vg_analyzer *a, const char *lang)
     return &a->langs[0];
 }
 
-static const char *cue_at(const ctx *c, size_t end, size_t i, size_t *len)
-{
-    const vg_lex_entry *e = vg_lex_match(c->L->lex[L_CUES], c->t, end, i, len);
-    return e ? e->cols[0] : NULL;
-}
 
 /* Scores one sentence: trigger weights per sub-type, cancelled by a negation
  * or a future/threat cue just before them. */
@@ -114,7 +109,7 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
     size_t neg_until = 0, fut_until = 0;
     for (size_t i = s->t0; i < s->t1;) {
         size_t len;
-        const char *cue = cue_at(c, s->t1, i, &len);
+        const char *cue = vg_an_cue(c, s->t1, i, &len);
         if (cue) {
             if (!strcmp(cue, "neg")) neg_until = i + len + 2;
             else if (!strcmp(cue, "future")) { fut_until = i + len + 7; si->future++; }
@@ -216,7 +211,7 @@ static int names_org(const ctx *c, const vg_place *p)
         if (c->t[mid].start < p->end) lo = mid + 1; else hi = mid;
     }
     size_t len;
-    const char *cue = lo < c->nt ? cue_at(c, c->nt, lo, &len) : NULL;
+    const char *cue = lo < c->nt ? vg_an_cue(c, c->nt, lo, &len) : NULL;
     return cue && !strcmp(cue, "org");
 }
 
@@ -287,59 +282,6 @@ static const vg_place *place_in(const ctx *c, const char *iso2)
     return best;
 }
 
-/* The country a demonym or a country's name at token i names ("Turkish",
- * "Nepal", "turques"), and its length in tokens; NULL if none. */
-static const vg_place *country_word_at(const ctx *c, size_t i, size_t end, size_t *len)
-{
-    const vg_lex_entry *de = vg_lex_match(c->L->lex[L_DEMONYMS], c->t, end, i, len);
-    if (de && de->cols[0][0]) return vg_gazetteer_country(c->an->gaz, de->cols[0], strlen(de->cols[0]));
-    for (size_t n = 3; n >= 1; n--) {
-        if (i + n > end || !c->t[i].upper) continue;
-        const vg_place *cp = vg_gazetteer_country(c->an->gaz, c->text + c->t[i].start, c->t[i + n - 1].end - c->t[i].start);
-        if (cp && cp->iso2) { *len = n; return cp; }
-    }
-    return NULL;
-}
-
-/* The country state forces are named after: "military forces of Armenia"
- * (after at most one short connector word), "Turkish border guards", "Nepal
- * Police", "forces turques"; NULL if none ("pro-Turkish forces" are not
- * Turkey's). */
-static const vg_place *forces_country(const ctx *c, const actor *a)
-{
-    if (!c->an->gaz || atoi(a->e->cols[1]) != 1 || !strstr(a->e->cols[0], "{country}")) return NULL;
-    size_t len, k = a->t1;
-    if (k < c->nt && !c->t[k].upper && c->t[k].kind == VG_TOK_WORD && c->t[k].flen <= 3 && k + 1 < c->nt && c->t[k + 1].upper) k++;
-    const vg_place *cp = k < c->nt ? country_word_at(c, k, c->nt, &len) : NULL;
-    if (cp) return cp; /* "of Armenia", or a French adjective after its noun */
-    for (size_t j = a->t0 >= 3 ? a->t0 - 3 : 0; j < a->t0; j++) {
-        cp = c->t[j].upper ? country_word_at(c, j, a->t0, &len) : NULL;
-        if (!cp || j + len != a->t0) continue;
-        if (j > 0 && !c->t[j].space_before && c->text[c->t[j].start - 1] == '-') return NULL; /* "pro-Turkish", "anti-..." */
-        return cp;
-    }
-    return NULL;
-}
-
-/* "Tiv militias", "Dozo militiamen": a generic militia named after a people
- * (a capitalised word inside the sentence that names no country) is that
- * people's identity militia (ACLED inter 4): "Tiv Ethnic Militia". NULL if not. */
-static const char *ethnic_name(const ctx *c, const actor *a)
-{
-    size_t j = a->t0, len;
-    if (strncmp(a->e->cols[0], "Militia (", 9) != 0 || j < 2 || !c->t[j].space_before) return NULL;
-    const vg_tok *w = &c->t[j - 1];
-    if (!w->upper || w->kind != VG_TOK_WORD || w->flen < 3 || !w->space_before) return NULL;
-    const vg_tok *p = &c->t[j - 2]; /* a sentence's first word is capitalised anyway */
-    if (p->kind != VG_TOK_WORD && p->end == p->start + 1 && strchr(".!?:;\"", c->text[p->start])) return NULL;
-    if (c->an->gaz && country_word_at(c, j - 1, j, &len)) return NULL;
-    size_t n = w->end - w->start + sizeof " Ethnic Militia";
-    char *s = vg_arena_alloc(c->doc->arena, n);
-    if (!s) return NULL;
-    snprintf(s, n, "%.*s Ethnic Militia", (int)(w->end - w->start), c->text + w->start);
-    return s;
-}
-
 /* The event's place (and country) was a misreading: drop it with its evidence. */
 static void drop_place(vg_event *e)
 {
@@ -363,24 +305,11 @@ static int in_country_list(const ctx *c, const char *list, const char *iso2)
     return 0;
 }
 
-/* Is the actor the subject of a passive casualty verb ("soldiers were
- * killed", "a été tué"; cue class "victim") within the next few words? */
-static int is_victim(const ctx *c, const actor *a, size_t end)
-{
-    for (size_t j = a->t1; j < end && j < a->t1 + 4; j++) {
-        size_t len;
-        const char *cue = cue_at(c, end, j, &len);
-        if (cue && !strcmp(cue, "victim")) return 1;
-        if (c->t[j].kind == VG_TOK_PUNCT && c->text[c->t[j].start] != '(' && c->text[c->t[j].start] != ')') return 0;
-    }
-    return 0;
-}
-
 /* "military forces of Armenia" in an event in Azerbaijan: state forces named
  * after another country than the event's are external (ACLED inter 8). */
 static const vg_place *foreign_forces(const ctx *c, const actor *a, const char *iso)
 {
-    const vg_place *cp = iso ? forces_country(c, a) : NULL;
+    const vg_place *cp = iso ? vg_an_forces_country(c, a) : NULL;
     return cp && cp->iso2 && strcmp(cp->iso2, iso) != 0 ? cp : NULL;
 }
 
@@ -508,7 +437,7 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
             /* police named after a country work at home ("Nepal Police"); other
              * forces often abroad: they only tell that countries disagree
              * ("Turkish police fired at a Greek border guard") */
-            const vg_place *pc = !cn[0] ? forces_country(c, &all[k]) : NULL;
+            const vg_place *pc = !cn[0] ? vg_an_forces_country(c, &all[k]) : NULL;
             if (pc && strncmp(all[k].e->cols[0], "Police Forces", 13) != 0) {
                 if (!abroad) abroad = pc->country;
                 continue;
@@ -573,7 +502,7 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
                 size_t len, alen;
                 const vg_lex_entry *de = vg_lex_match(c->L->lex[L_DEMONYMS], c->t, a1, i, &len);
                 size_t rlen;
-                const char *next = de && i + len < c->nt ? cue_at(c, c->nt, i + len, &rlen) : NULL;
+                const char *next = de && i + len < c->nt ? vg_an_cue(c, c->nt, i + len, &rlen) : NULL;
                 if (next && !strcmp(next, "region")) de = NULL; /* "Somali region" is a place in Ethiopia */
                 if (de && pass < 2 && i + len < c->nt) {
                     const vg_lex_entry *ae = vg_lex_match(c->L->lex[L_ACTORS], c->t, c->nt, i + len, &alen);
@@ -592,157 +521,15 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     const char *country = e->country;
     int type_is_protest = sub == VG_SUB_PEACEFUL || sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE;
     int type_is_riot = sub == VG_SUB_VIOLENT_DEMO || sub == VG_SUB_MOB;
-    int agent_k = -1; /* the actor named after "by" ("a landmine planted by regime forces") */
-    /* "killed by suspected Taliban militants": the agent of a passive verb acts,
-     * whoever the sentence names first (cue class "agent": "by", "par"). */
-    for (int k = 0; k < na && i1 >= 0; k++) {
-        if (k == i1 || atoi(ac[k].e->cols[1]) == 7) continue;
-        int agent = 0;
-        for (size_t j = ac[k].t0 >= 3 ? ac[k].t0 - 3 : 0; j < ac[k].t0 && !agent; j++) {
-            size_t len;
-            const char *cue = cue_at(c, ac[k].t0, j, &len);
-            agent = cue && !strcmp(cue, "agent") && j + len <= ac[k].t0;
-        }
-        if (agent) { i2 = i1; i1 = k; agent_k = k; break; }
-    }
-    /* "Israeli forces fired at fishermen. Soldiers also shot...": generic
-     * troops refer back to the forces the text named before them. */
-    if (i1 >= 0 && atoi(ac[i1].e->cols[1]) == 1 && strstr(ac[i1].e->cols[0], "{country}") && !forces_country(c, &ac[i1])) {
-        actor prev[8];
-        int np = vg_an_find_actors(c, 0, ac[i1].t0, prev, 8, 2), found = -1;
-        for (int k = np; k-- > 0 && found < 0;) {
-            int it = atoi(prev[k].e->cols[1]);
-            int named = !strstr(prev[k].e->cols[0], "{country}") || forces_country(c, &prev[k]);
-            if ((it == 1 || it == 8) && named) found = k;
-        }
-        if (found >= 0) ac[i1] = prev[found];
-    }
-    /* "Turkish forces and rebel factions operating under OPS": the umbrella
-     * named after "under" (cue class "umbrella") is the party ACLED codes. */
-    for (int k = 0; k < na && i1 >= 0; k++) {
-        if (k == i1 || ac[k].t0 < ac[i1].t0 || strstr(ac[k].e->cols[0], "{country}")) continue;
-        int under = 0;
-        for (size_t j = ac[k].t0 >= 2 ? ac[k].t0 - 2 : 0; j < ac[k].t0 && !under; j++) {
-            size_t len;
-            const char *cue = cue_at(c, ac[k].t0, j, &len);
-            under = cue && !strcmp(cue, "umbrella") && j + len == ac[k].t0;
-        }
-        if (!under) continue;
-        if (i2 == k) i2 = i1;
-        i1 = k;
-        break;
-    }
-    /* "repelled an IS attack", "killed in a Taliban ambush": a party named
-     * right before the attack (cue class "assault") made it. */
-    for (int k = 0; k < na && i1 >= 0; k++) {
-        size_t len;
-        const char *cue = ac[k].t1 < s->t1 ? cue_at(c, s->t1, ac[k].t1, &len) : NULL;
-        if (k == i1 || atoi(ac[k].e->cols[1]) == 7 || !cue || strcmp(cue, "assault") != 0) continue;
-        if (i2 == k) i2 = i1;
-        i1 = k;
-        break;
-    }
-    /* "At least one soldier was killed": a party named only as the victim
-     * did not do it. The doer is another party of the sentence that is not
-     * a victim, else one named in the sentences before (the lede), else
-     * unidentified. Not in an armed clash: there ACLED often names first the
-     * side that lost men ("an NPA militant was killed during a firefight"). */
-    if (i1 >= 0 && sub != VG_SUB_ARMED_CLASH && strcmp(e->event_type, "Strategic developments") != 0 &&
-        is_victim(c, &ac[i1], s->t1)) {
-        int k2 = -1;
-        for (int k = 0; k < na && k2 < 0; k++) {
-            int it = atoi(ac[k].e->cols[1]);
-            if (k != i1 && it != 7 && it != 0 && !is_victim(c, &ac[k], s->t1)) k2 = k;
-        }
-        for (size_t k = main_k; k2 < 0 && na < 8 && k-- > 0 && main_k - k <= 3;) {
-            actor prev[8];
-            int np = vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, prev, 8, 0);
-            for (int j = 0; j < np && k2 < 0; j++) {
-                int it = atoi(prev[j].e->cols[1]);
-                if (it >= 1 && it <= 4 && !is_victim(c, &prev[j], c->s[k].t1) && prev[j].e != ac[i1].e) {
-                    ac[na] = prev[j];
-                    k2 = na++;
-                }
-            }
-        }
-        i2 = i1;
-        i1 = k2;
-    }
-    /* An exchange of fire between state forces and gunmen or a gang: ACLED
-     * codes the state forces first (a police or army operation). */
-    if (sub == VG_SUB_ARMED_CLASH && i1 >= 0 && atoi(ac[i1].e->cols[1]) == 3) {
-        int shootout = 0;
-        for (size_t j = s->t0; j < s->t1 && !shootout; j++) {
-            size_t len;
-            const char *cue = cue_at(c, s->t1, j, &len);
-            shootout = cue && !strcmp(cue, "shootout");
-        }
-        for (int k = 0; k < na && shootout; k++)
-            if (atoi(ac[k].e->cols[1]) == 1) {
-                if (i2 == k) i2 = i1;
-                i1 = k;
-                break;
-            }
-    }
-    /* Arrests and weapons seized or defused: the state forces named did it,
-     * whoever planted the bomb ("IEDs planted by NPA militants"). */
-    if ((sub == VG_SUB_DISRUPTED || sub == VG_SUB_ARRESTS) && i1 >= 0 && atoi(ac[i1].e->cols[1]) != 1)
-        for (int k = 0; k < na; k++)
-            if (atoi(ac[k].e->cols[1]) == 1) {
-                if (i2 == k) i2 = i1;
-                i1 = k;
-                break;
-            }
-    /* "militias from the X and Y clans": a militia the sentence ties to a
-     * clan, tribe or community (an inter 4 actor) is that identity militia. */
-    if (i1 >= 0 && !strncmp(ac[i1].e->cols[0], "Militia (", 9))
-        for (int k = 0; k < na; k++)
-            if (atoi(ac[k].e->cols[1]) == 4) {
-                if (i2 == k) i2 = i1;
-                i1 = k;
-                break;
-            }
-    /* A roadside bomb or a suicide bomber: the troops named are its targets
-     * (unless "planted by" them); the armed group named, else a named group
-     * the text says claimed or planted it, else an unidentified one. */
-    if ((sub == VG_SUB_IED || sub == VG_SUB_SUICIDE) && i1 >= 0 && i1 != agent_k) {
-        int it = atoi(ac[i1].e->cols[1]);
-        if (it == 1 || it == 8 || it == 7) {
-            int k2 = -1;
-            for (int k = 0; k < na && k2 < 0; k++) {
-                int ik = atoi(ac[k].e->cols[1]);
-                if (ik >= 2 && ik <= 4) k2 = k;
-            }
-            actor doc_ac[8];
-            int nd = k2 < 0 && na < 8 ? vg_an_find_actors(c, 0, c->nt, doc_ac, 8, 0) : 0;
-            for (int k = 0; k < nd && k2 < 0; k++) {
-                int ik = atoi(doc_ac[k].e->cols[1]);
-                if (ik == 2 && !strstr(doc_ac[k].e->cols[0], "{country}")) {
-                    ac[na] = doc_ac[k];
-                    k2 = na++;
-                }
-            }
-            if (it != 7 || k2 >= 0) {
-                if (it != 7 || i2 < 0) i2 = i1;
-                i1 = k2;
-            }
-        }
-    }
-    /* Protesters and rioters come first in ACLED's coding of those events. */
-    if (type_is_protest || type_is_riot) {
-        for (int k = 0; k < na; k++) {
-            int it = atoi(ac[k].e->cols[1]);
-            if ((type_is_protest && it == 6) || (type_is_riot && it == 5)) { if (i1 != k) { i2 = i1; i1 = k; } break; }
-        }
-    }
+    vg_an_order_roles(c, main_k, sub, e->event_type, ac, &na, &i1, &i2);
     if (i1 >= 0) {
         const vg_place *fc = foreign_forces(c, &ac[i1], e->iso);
         e->actor1 = vg_an_actor_name(c, ac[i1].e, fc ? fc->country : country);
         e->inter1 = fc ? 8 : atoi(ac[i1].e->cols[1]);
         add_ev(c, e, "actor1", c->t[ac[i1].t0].start, c->t[ac[i1].t1 - 1].end, 0.7f);
-        const char *people = ethnic_name(c, &ac[i1]);
+        const char *people = vg_an_ethnic_name(c, &ac[i1]);
         size_t olen;
-        const char *next = ac[i1].t1 < c->nt ? cue_at(c, c->nt, ac[i1].t1, &olen) : NULL;
+        const char *next = ac[i1].t1 < c->nt ? vg_an_cue(c, c->nt, ac[i1].t1, &olen) : NULL;
         if (people) {
             e->inter1 = 4;
             e->actor1 = vg_an_generic_actor(c, people, country);
