@@ -511,3 +511,16 @@ TEST(analyze_french_present_tense_and_beatings)
         vg_doc_free(d);
     }
 }
+
+TEST(analyze_french_forces_named_after_a_country)
+{
+    /* "soldats turcs" in Syria: Turkey's forces, external (inter 8) */
+    vg_doc *d = analyze("fr", "2020-05-10", "Des soldats turcs ont bombardé mardi des positions kurdes près d'Alep, en Syrie.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e != NULL);
+    if (e && e->iso && !strcmp(e->iso, "SY")) { /* needs the gazetteer */
+        CHECK_INT(e->inter1, 8);
+        CHECK(e->actor1 && strstr(e->actor1, "Turkey") != NULL);
+    }
+    vg_doc_free(d);
+}
