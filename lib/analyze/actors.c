@@ -5,16 +5,39 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* "anti-Houthi forces": joined by a hyphen to a word of cue class "anti",
+ * the name says who they fight, not who they are. */
+static int after_anti(const ctx *c, size_t i)
+{
+    if (i == 0 || c->t[i].space_before || c->text[c->t[i].start - 1] != '-') return 0;
+    size_t len;
+    const vg_lex_entry *cue = vg_lex_match(c->L->lex[L_CUES], c->t, i, i - 1, &len);
+    return cue && !strcmp(cue->cols[0], "anti");
+}
+
 /* Actors named in tokens [t0,t1): each canonical actor once (by_alias 0),
  * each alias once (1), or every mention (2: "GNA forces attacked LNA
  * forces" names two sides). */
 int vg_an_find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_alias)
 {
     int n = 0;
+    size_t named_end = (size_t)-1; /* end of the last actor matched under its own name */
     for (size_t i = t0; i < t1 && n < max;) {
         size_t len;
         const vg_lex_entry *e = vg_lex_match(c->L->lex[L_ACTORS], c->t, t1, i, &len);
         if (!e) { i++; continue; }
+        int generic = strstr(e->cols[0], "{country}") != NULL;
+        /* "NPA militants", "National Resistance forces": a generic word
+         * right after a named group is that group, not a second actor */
+        if (generic && i == named_end) { named_end = i + len; i += len; continue; }
+        /* (each alias once, by_alias 1, serves for the country: there the enemy's name still tells it) */
+        if (by_alias != 1 && after_anti(c, i)) { i += len; continue; }
+        /* "Movement of forces: On 4 May...": a heading's label, not an actor */
+        if (i + len < c->nt && i + len - t0 <= 4 && c->t[i + len].kind == VG_TOK_PUNCT && c->text[c->t[i + len].start] == ':') {
+            i += len;
+            continue;
+        }
+        named_end = generic ? (size_t)-1 : i + len;
         /* "..., police said": the source, not a party; but a sentence that
          * opens with its source ("The army said it had retaken...") names
          * the actor too. */
@@ -30,6 +53,78 @@ int vg_an_find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_
         i += len;
     }
     return n;
+}
+
+const char *vg_an_cue(const ctx *c, size_t end, size_t i, size_t *len)
+{
+    const vg_lex_entry *e = vg_lex_match(c->L->lex[L_CUES], c->t, end, i, len);
+    return e ? e->cols[0] : NULL;
+}
+
+/* The country a demonym or a country's name at token i names ("Turkish",
+ * "Nepal", "turques"), and its length in tokens; NULL if none. */
+static const vg_place *country_word_at(const ctx *c, size_t i, size_t end, size_t *len)
+{
+    const vg_lex_entry *de = vg_lex_match(c->L->lex[L_DEMONYMS], c->t, end, i, len);
+    if (de && de->cols[0][0]) return vg_gazetteer_country(c->an->gaz, de->cols[0], strlen(de->cols[0]));
+    for (size_t n = 3; n >= 1; n--) {
+        if (i + n > end || !c->t[i].upper) continue;
+        const vg_place *cp = vg_gazetteer_country(c->an->gaz, c->text + c->t[i].start, c->t[i + n - 1].end - c->t[i].start);
+        if (cp && cp->iso2) { *len = n; return cp; }
+    }
+    return NULL;
+}
+
+/* The country state forces are named after: "military forces of Armenia"
+ * (after at most one short connector word), "Turkish border guards", "Nepal
+ * Police", "forces turques"; NULL if none ("pro-Turkish forces" are not
+ * Turkey's). */
+const vg_place *vg_an_forces_country(const ctx *c, const actor *a)
+{
+    if (!c->an->gaz || atoi(a->e->cols[1]) != 1 || !strstr(a->e->cols[0], "{country}")) return NULL;
+    size_t len, k = a->t1;
+    if (k < c->nt && !c->t[k].upper && c->t[k].kind == VG_TOK_WORD && c->t[k].flen <= 3 && k + 1 < c->nt && c->t[k + 1].upper) k++;
+    const vg_place *cp = k < c->nt ? country_word_at(c, k, c->nt, &len) : NULL;
+    if (cp) return cp; /* "of Armenia", or a French adjective after its noun */
+    for (size_t j = a->t0 >= 3 ? a->t0 - 3 : 0; j < a->t0; j++) {
+        cp = c->t[j].upper ? country_word_at(c, j, a->t0, &len) : NULL;
+        if (!cp || j + len != a->t0) continue;
+        if (j > 0 && !c->t[j].space_before && c->text[c->t[j].start - 1] == '-') return NULL; /* "pro-Turkish", "anti-..." */
+        return cp;
+    }
+    return NULL;
+}
+
+/* "Tiv militias", "Dozo militiamen": a generic militia named after a people
+ * (a capitalised word inside the sentence that names no country) is that
+ * people's identity militia (ACLED inter 4): "Tiv Ethnic Militia". NULL if not. */
+const char *vg_an_ethnic_name(const ctx *c, const actor *a)
+{
+    size_t j = a->t0, len;
+    if (strncmp(a->e->cols[0], "Militia (", 9) != 0 || j < 2 || !c->t[j].space_before) return NULL;
+    const vg_tok *w = &c->t[j - 1];
+    if (!w->upper || w->kind != VG_TOK_WORD || w->flen < 3 || !w->space_before) return NULL;
+    const vg_tok *p = &c->t[j - 2]; /* a sentence's first word is capitalised anyway */
+    if (p->kind != VG_TOK_WORD && p->end == p->start + 1 && strchr(".!?:;\"", c->text[p->start])) return NULL;
+    if (c->an->gaz && country_word_at(c, j - 1, j, &len)) return NULL;
+    size_t n = w->end - w->start + sizeof " Ethnic Militia";
+    char *s = vg_arena_alloc(c->doc->arena, n);
+    if (!s) return NULL;
+    snprintf(s, n, "%.*s Ethnic Militia", (int)(w->end - w->start), c->text + w->start);
+    return s;
+}
+
+/* Is the actor the subject of a passive casualty verb ("soldiers were
+ * killed", "a été tué"; cue class "victim") within the next few words? */
+int vg_an_is_victim(const ctx *c, const actor *a, size_t end)
+{
+    for (size_t j = a->t1; j < end && j < a->t1 + 4; j++) {
+        size_t len;
+        const char *cue = vg_an_cue(c, end, j, &len);
+        if (cue && !strcmp(cue, "victim")) return 1;
+        if (c->t[j].kind == VG_TOK_PUNCT && c->text[c->t[j].start] != '(' && c->text[c->t[j].start] != ')') return 0;
+    }
+    return 0;
 }
 
 const char *vg_an_actor_name(ctx *c, const vg_lex_entry *e, const char *country)

@@ -45,6 +45,9 @@ static vg_status load_lang(const char *dir, const char *code, lang_res *l, char 
         if (st == VG_ERR_IO) { l->lex[i] = vg_lex_new(); st = l->lex[i] ? VG_OK : VG_ERR_NOMEM; }
         if (st != VG_OK) return st == VG_ERR_NOMEM ? st : VG_ERR_RESOURCE;
     }
+    /* "forces turques", "Iraqis": demonyms in the plural too, as the place resolver reads them */
+    vg_status st = vg_lex_add_suffixed(l->lex[L_DEMONYMS], "s");
+    if (st != VG_OK) return st;
     if (err && errlen) err[0] = 0;
     return VG_OK;
 }
@@ -97,11 +100,6 @@ static const lang_res *pick_lang(const vg_analyzer *a, const char *lang)
     return &a->langs[0];
 }
 
-static const char *cue_at(const ctx *c, size_t end, size_t i, size_t *len)
-{
-    const vg_lex_entry *e = vg_lex_match(c->L->lex[L_CUES], c->t, end, i, len);
-    return e ? e->cols[0] : NULL;
-}
 
 /* Scores one sentence: trigger weights per sub-type, cancelled by a negation
  * or a future/threat cue just before them. */
@@ -111,12 +109,13 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
     size_t neg_until = 0, fut_until = 0;
     for (size_t i = s->t0; i < s->t1;) {
         size_t len;
-        const char *cue = cue_at(c, s->t1, i, &len);
+        const char *cue = vg_an_cue(c, s->t1, i, &len);
         if (cue) {
             if (!strcmp(cue, "neg")) neg_until = i + len + 2;
             else if (!strcmp(cue, "future")) { fut_until = i + len + 7; si->future++; }
             else if (!strcmp(cue, "nonpol")) si->nonpol++;
             else if (!strcmp(cue, "hist")) si->hist++;
+            else if (!strcmp(cue, "fiction")) si->fiction++;
         }
         const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
         const vg_lex_entry *e = vg_lex_match(tl, c->t, s->t1, i, &len);
@@ -212,7 +211,7 @@ static int names_org(const ctx *c, const vg_place *p)
         if (c->t[mid].start < p->end) lo = mid + 1; else hi = mid;
     }
     size_t len;
-    const char *cue = lo < c->nt ? cue_at(c, c->nt, lo, &len) : NULL;
+    const char *cue = lo < c->nt ? vg_an_cue(c, c->nt, lo, &len) : NULL;
     return cue && !strcmp(cue, "org");
 }
 
@@ -283,21 +282,52 @@ static const vg_place *place_in(const ctx *c, const char *iso2)
     return best;
 }
 
+/* The event's place (and country) was a misreading: drop it with its evidence. */
+static void drop_place(vg_event *e)
+{
+    e->country = e->iso = e->admin1 = e->location = NULL;
+    e->has_coords = 0;
+    e->geo_precision = 0;
+    size_t w = 0;
+    for (size_t r = 0; r < e->n_evidence; r++)
+        if (strcmp(e->evidence[r].field, "location") != 0 && strcmp(e->evidence[r].field, "country") != 0)
+            e->evidence[w++] = e->evidence[r];
+    e->n_evidence = w;
+}
+
+/* Is iso2 the code of one of the countries in "A|B|C"? */
+static int in_country_list(const ctx *c, const char *list, const char *iso2)
+{
+    for (const char *p = list; p; p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL) {
+        const vg_place *cp = vg_gazetteer_country(c->an->gaz, p, strcspn(p, "|"));
+        if (cp && cp->iso2 && !strcmp(cp->iso2, iso2)) return 1;
+    }
+    return 0;
+}
+
 /* "military forces of Armenia" in an event in Azerbaijan: state forces named
- * after another country than the event's are external (ACLED inter 8). The
- * country follows the alias, after at most one short connector word. */
+ * after another country than the event's are external (ACLED inter 8). */
 static const vg_place *foreign_forces(const ctx *c, const actor *a, const char *iso)
 {
-    if (!c->an->gaz || !iso || atoi(a->e->cols[1]) != 1 || !strstr(a->e->cols[0], "{country}")) return NULL;
-    size_t k = a->t1;
-    if (k < c->nt && !c->t[k].upper && c->t[k].kind == VG_TOK_WORD && c->t[k].flen <= 3) k++;
-    if (k >= c->nt || !c->t[k].upper) return NULL;
-    for (size_t len = 3; len >= 1; len--) {
-        if (k + len > c->nt) continue;
-        const vg_place *cp = vg_gazetteer_country(c->an->gaz, c->text + c->t[k].start, c->t[k + len - 1].end - c->t[k].start);
-        if (cp && cp->iso2 && strcmp(cp->iso2, iso) != 0) return cp;
+    const vg_place *cp = iso ? vg_an_forces_country(c, a) : NULL;
+    return cp && cp->iso2 && strcmp(cp->iso2, iso) != 0 ? cp : NULL;
+}
+
+/* Fire that a monitoring mission reports without naming who fired: ACLED
+ * credits it to the party the observer's row names (actors.tsv, fifth
+ * column "inter:Actor"), e.g. the OSCE's ceasefire reports in Ukraine. */
+static void observer_default_party(ctx *c, vg_event *e)
+{
+    actor all[8];
+    int n = vg_an_find_actors(c, 0, c->nt, all, 8, 1);
+    for (int k = 0; k < n; k++) {
+        const char *d = all[k].e->cols[3], *colon = strchr(d, ':');
+        if (atoi(all[k].e->cols[1]) != 0 || !colon || !colon[1]) continue;
+        e->inter1 = atoi(d);
+        e->actor1 = colon + 1;
+        add_ev(c, e, "actor1", c->t[all[k].t0].start, c->t[all[k].t1 - 1].end, 0.4f);
+        return;
     }
-    return NULL;
 }
 
 static void mark_dates(ctx *c, sent_info *si)
@@ -400,28 +430,44 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
          * drop the coordinates. */
         actor all[8];
         int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
-        const char *hint = NULL;
+        const char *hint = NULL, *abroad = NULL;
         int agree = 1, hk = 0;
         for (int k = 0; k < nall; k++) {
             const char *cn = all[k].e->cols[2];
+            /* police named after a country work at home ("Nepal Police"); other
+             * forces often abroad: they only tell that countries disagree
+             * ("Turkish police fired at a Greek border guard") */
+            const vg_place *pc = !cn[0] ? vg_an_forces_country(c, &all[k]) : NULL;
+            if (pc && strncmp(all[k].e->cols[0], "Police Forces", 13) != 0) {
+                if (!abroad) abroad = pc->country;
+                continue;
+            }
+            if (pc) cn = pc->country;
             if (!cn[0]) continue;
             if (hint && strcmp(hint, cn) != 0) agree = 0;
             hint = cn;
             hk = k;
         }
+        if (hint && abroad && strcmp(hint, abroad) != 0) agree = 0;
+        /* a group active in a few countries ("Nigeria|Cameroon|Niger|Chad"):
+         * a place outside them is a homonym too; a place the text names in
+         * one of them replaces it, else the country stays unknown */
+        if (hint && agree && strchr(hint, '|') && e->iso && !in_country_list(c, hint, e->iso)) {
+            drop_place(e);
+            const vg_place *alt = NULL;
+            for (const char *q = hint; q && !alt; q = strchr(q, '|') ? strchr(q, '|') + 1 : NULL) {
+                size_t n = strcspn(q, "|");
+                const vg_place *cp = vg_gazetteer_country(c->an->gaz, q, n);
+                alt = cp && cp->iso2 ? place_in(c, cp->iso2) : NULL;
+            }
+            if (alt) set_place(c, e, alt);
+            hint = NULL;
+        }
         const vg_place *cp = hint && agree ? vg_gazetteer_country(c->an->gaz, hint, strlen(hint)) : NULL;
         if (cp && cp->iso2 && e->iso && strcmp(cp->iso2, e->iso) != 0) {
+            drop_place(e);
             e->country = cp->country;
             e->iso = cp->iso2;
-            e->admin1 = NULL;
-            e->location = NULL;
-            e->has_coords = 0;
-            e->geo_precision = 0;
-            size_t w = 0; /* the place's evidence goes with it */
-            for (size_t r = 0; r < e->n_evidence; r++)
-                if (strcmp(e->evidence[r].field, "location") != 0 && strcmp(e->evidence[r].field, "country") != 0)
-                    e->evidence[w++] = e->evidence[r];
-            e->n_evidence = w;
             /* another place the text names in the actors' country is the better reading */
             const vg_place *alt = place_in(c, cp->iso2);
             if (alt) set_place(c, e, alt);
@@ -429,12 +475,16 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         }
     }
     if (!e->country && c->an->gaz) {
-        /* No place found: an actor (or observer) tied to one country ("Ukrainian forces") gives it. */
+        /* No place found: an actor (or observer) tied to one country ("Ukrainian forces")
+         * gives it, in the event's sentence first, then in the whole text. */
         actor all[8];
         int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
+        int has = 0;
+        for (int k = 0; k < nall; k++) has |= all[k].e->cols[2][0] != 0;
+        if (!has) nall = vg_an_find_actors(c, 0, c->nt, all, 8, 1);
         for (int k = 0; k < nall && !e->country; k++) {
-            const char *cn = all[k].e->cols[2];
-            const vg_place *cp = cn[0] ? vg_gazetteer_country(c->an->gaz, cn, strlen(cn)) : NULL;
+            const char *cn = all[k].e->cols[2]; /* of a list "A|B", the first: where the group is based */
+            const vg_place *cp = cn[0] ? vg_gazetteer_country(c->an->gaz, cn, strcspn(cn, "|")) : NULL;
             if (cp) {
                 e->country = cp->country;
                 e->iso = cp->iso2;
@@ -444,11 +494,21 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     }
     if (!e->country && c->an->gaz) {
         /* Still none: a demonym ("Lebanese protesters", "Iraqi forces"), in the sentence first. */
-        for (int pass = 0; pass < 2 && !e->country; pass++) {
+        /* "Israeli forces fired at Palestinian farmers": forces named after a
+         * country often act abroad, so their demonym counts last. */
+        for (int pass = 0; pass < 3 && !e->country; pass++) {
             size_t a0 = pass ? 0 : s->t0, a1 = pass ? c->nt : s->t1;
             for (size_t i = a0; i < a1 && !e->country; i++) {
-                size_t len;
+                size_t len, alen;
                 const vg_lex_entry *de = vg_lex_match(c->L->lex[L_DEMONYMS], c->t, a1, i, &len);
+                size_t rlen;
+                const char *next = de && i + len < c->nt ? vg_an_cue(c, c->nt, i + len, &rlen) : NULL;
+                if (next && !strcmp(next, "region")) de = NULL; /* "Somali region" is a place in Ethiopia */
+                if (de && pass < 2 && i + len < c->nt) {
+                    const vg_lex_entry *ae = vg_lex_match(c->L->lex[L_ACTORS], c->t, c->nt, i + len, &alen);
+                    int it = ae ? atoi(ae->cols[1]) : 0;
+                    if (it == 1 || it == 8) de = NULL;
+                }
                 const vg_place *cp = de && de->cols[0][0] ? vg_gazetteer_country(c->an->gaz, de->cols[0], strlen(de->cols[0])) : NULL;
                 if (cp) {
                     e->country = cp->country;
@@ -461,30 +521,24 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     const char *country = e->country;
     int type_is_protest = sub == VG_SUB_PEACEFUL || sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE;
     int type_is_riot = sub == VG_SUB_VIOLENT_DEMO || sub == VG_SUB_MOB;
-    /* "killed by suspected Taliban militants": the agent of a passive verb acts,
-     * whoever the sentence names first (cue class "agent": "by", "par"). */
-    for (int k = 0; k < na && i1 >= 0; k++) {
-        if (k == i1 || atoi(ac[k].e->cols[1]) == 7) continue;
-        int agent = 0;
-        for (size_t j = ac[k].t0 >= 3 ? ac[k].t0 - 3 : 0; j < ac[k].t0 && !agent; j++) {
-            size_t len;
-            const char *cue = cue_at(c, ac[k].t0, j, &len);
-            agent = cue && !strcmp(cue, "agent") && j + len <= ac[k].t0;
-        }
-        if (agent) { i2 = i1; i1 = k; break; }
-    }
-    /* Protesters and rioters come first in ACLED's coding of those events. */
-    if (type_is_protest || type_is_riot) {
-        for (int k = 0; k < na; k++) {
-            int it = atoi(ac[k].e->cols[1]);
-            if ((type_is_protest && it == 6) || (type_is_riot && it == 5)) { if (i1 != k) { i2 = i1; i1 = k; } break; }
-        }
-    }
+    vg_an_order_roles(c, main_k, sub, e->event_type, ac, &na, &i1, &i2);
     if (i1 >= 0) {
         const vg_place *fc = foreign_forces(c, &ac[i1], e->iso);
         e->actor1 = vg_an_actor_name(c, ac[i1].e, fc ? fc->country : country);
         e->inter1 = fc ? 8 : atoi(ac[i1].e->cols[1]);
         add_ev(c, e, "actor1", c->t[ac[i1].t0].start, c->t[ac[i1].t1 - 1].end, 0.7f);
+        const char *people = vg_an_ethnic_name(c, &ac[i1]);
+        size_t olen;
+        const char *next = ac[i1].t1 < c->nt ? vg_an_cue(c, c->nt, ac[i1].t1, &olen) : NULL;
+        if (people) {
+            e->inter1 = 4;
+            e->actor1 = vg_an_generic_actor(c, people, country);
+            add_ev(c, e, "actor1", c->t[ac[i1].t0 - 1].start, c->t[ac[i1].t1 - 1].end, 0.5f);
+        } else if (next && !strcmp(next, "origin") && !strncmp(ac[i1].e->cols[0], "Militia (", 9)) {
+            /* "militias from two villages": a community's own militia */
+            e->inter1 = 4;
+            e->actor1 = vg_an_generic_actor(c, "Communal Militia", country);
+        }
     }
     if (i2 >= 0) {
         const vg_place *fc = foreign_forces(c, &ac[i2], e->iso);
@@ -497,7 +551,9 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     if (type_is_riot && e->inter1 != 5) { e->inter1 = 5; e->actor1 = vg_an_generic_actor(c, "Rioters", country); }
     /* Civilians are who violence is done to, never who does it: with no one else
      * named, the perpetrator is an unidentified armed group and they are actor2. */
-    if (e->inter1 == 7 && !type_is_protest && !type_is_riot && strcmp(e->event_type, "Strategic developments") != 0) {
+    /* (looting and arson are done to civilians too: "an activist's house was set on fire") */
+    int someone_did_it = strcmp(e->event_type, "Strategic developments") != 0 || sub == VG_SUB_LOOTING;
+    if (e->inter1 == 7 && !type_is_protest && !type_is_riot && someone_did_it) {
         int to2 = !e->actor2;
         if (to2) { e->actor2 = e->actor1; e->inter2 = 7; }
         e->actor1 = NULL;
@@ -512,7 +568,9 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         }
         e->n_evidence = w;
     }
-    if (!e->actor1 && strcmp(e->event_type, "Strategic developments") != 0) {
+    if (!e->actor1 && strcmp(e->event_type, "Strategic developments") != 0 && !type_is_protest && !type_is_riot)
+        observer_default_party(c, e);
+    if (!e->actor1 && someone_did_it) {
         e->inter1 = 3;
         e->actor1 = vg_an_generic_actor(c, "Unidentified Armed Group", country);
     }
@@ -612,6 +670,10 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
         /* An accident or disaster in the sentence: its deaths and blasts are no
          * political violence (a protest about a flood still is a protest). */
         float factor = si[k].hist ? 0.15f : 1.0f;
+        /* A myth or a story retold ("enlevée par Zeus", "in the film, gunmen..."):
+         * no event of any kind in that sentence. */
+        if (si[k].fiction)
+            for (int j = 0; j < VG_SUB_COUNT; j++) si[k].sc[j] = si[k].mods[j] = 0;
         if (si[k].nonpol)
             for (int j = 0; j < VG_SUB_COUNT; j++)
                 if (strcmp(vg_subtypes[j].type, "Protests") != 0 && strcmp(vg_subtypes[j].type, "Riots") != 0) si[k].sc[j] = si[k].mods[j] = 0;

@@ -56,6 +56,7 @@ typedef struct sent_info {
     float weak_int;           /* weak intervention cues ("stopped", "were detained"): need police or troops named */
     float best;
     int nonpol, hist, future;
+    int fiction;              /* myth, novel, film: what happens there happens to no one */
     int cancelled;            /* triggers cancelled by a negation or a threat */
     hit first;                /* strongest trigger, for evidence */
     hit mfirst;               /* strongest modifier, when the sentence has no trigger */
@@ -72,6 +73,18 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, c
 int vg_an_find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_alias);
 const char *vg_an_actor_name(ctx *c, const vg_lex_entry *e, const char *country);
 const char *vg_an_generic_actor(ctx *c, const char *what, const char *country);
+/* The cue class ("neg", "agent", "victim"...) of the cues.tsv phrase at token i, or NULL. */
+const char *vg_an_cue(const ctx *c, size_t end, size_t i, size_t *len);
+/* The country state forces are named after ("Turkish border guards"), or NULL. */
+const vg_place *vg_an_forces_country(const ctx *c, const actor *a);
+/* "Tiv Ethnic Militia" for "Tiv militias", or NULL (see actors.c). */
+const char *vg_an_ethnic_name(const ctx *c, const actor *a);
+/* Is the actor the subject of a passive casualty verb ("soldiers were killed")? */
+int vg_an_is_victim(const ctx *c, const actor *a, size_t end);
+/* roles.c: reorders the actors ac[0..*na) so that ac[*i1] is who did it and
+ * ac[*i2] the other party (-1: none); may append earlier mentions to ac
+ * (room for 8). */
+void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, actor *ac, int *na, int *i1, int *i2);
 /* attribution.c: the first source named in tokens [t0,t1), as byte offsets. */
 int vg_an_find_attribution(ctx *c, size_t t0, size_t t1, uint32_t *bs, uint32_t *be);
 

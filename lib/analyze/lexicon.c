@@ -125,6 +125,29 @@ vg_status vg_lex_add(vg_lexicon *l, const char *phrase, size_t n, const char *co
     return VG_OK;
 }
 
+vg_status vg_lex_add_suffixed(vg_lexicon *l, const char *suffix)
+{
+    size_t n = l->n, sl = strlen(suffix);
+    for (size_t i = 0; i < n; i++) {
+        const vg_lex_entry *e = &l->e[i];
+        if (e->ntok != 1 || e->prefix_last || e->is_dup) continue;
+        char w[256];
+        size_t wl = strlen(e->toks[0]);
+        if (wl + sl >= sizeof w || (wl >= sl && !memcmp(e->toks[0] + wl - sl, suffix, sl))) continue; /* "syriens" */
+        memcpy(w, e->toks[0], wl);
+        memcpy(w + wl, suffix, sl + 1);
+        vg_tok *t;
+        size_t nt, len;
+        if (vg_tokenize(l->arena, w, wl + sl, &t, &nt) != VG_OK || nt != 1) continue;
+        if (vg_lex_match(l, t, 1, 0, &len)) continue;
+        const char *cols[VG_LEX_MAX_COLS];
+        for (size_t c = 0; c < VG_LEX_MAX_COLS; c++) cols[c] = l->e[i].cols[c];
+        vg_status st = vg_lex_add(l, w, wl + sl, cols, l->e[i].ncols);
+        if (st != VG_OK) return st;
+    }
+    return VG_OK;
+}
+
 vg_status vg_lex_load(const char *path, vg_lexicon **lex, char *err, size_t errlen)
 {
     FILE *f = fopen(path, "r");

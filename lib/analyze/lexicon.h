@@ -33,6 +33,10 @@ vg_lexicon *vg_lex_new(void);
 /* Adds one phrase; cols may hold ncols strings (copied). */
 vg_status vg_lex_add(vg_lexicon *lex, const char *phrase, size_t n, const char *const *cols, size_t ncols);
 void vg_lex_free(vg_lexicon *lex); /* accepts NULL */
+/* Adds, for every one-word phrase not ending in `suffix`, the same row with
+ * `suffix` appended to the word ("turc" -> "turcs"), unless that phrase is
+ * already there. */
+vg_status vg_lex_add_suffixed(vg_lexicon *lex, const char *suffix);
 size_t vg_lex_size(const vg_lexicon *lex);
 
 /* Longest phrase starting at toks[i] (not crossing `end`); NULL if none.
