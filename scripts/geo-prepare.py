@@ -38,6 +38,22 @@ def clean(s):
     return s.replace("\t", " ").replace("|", " ").strip()
 
 
+# Apostrophe-like marks of transliterated ayn/hamza ("Sa'dah", "Ta‘izz", "Ma’rib"): news and ACLED
+# often drop them ("Sadah", "Taizz"), and a name split at the mark has no key in common with the plain one.
+APOSTROPHES = "'\u2018\u2019`\u02bb\u02bc\u02be\u02bf\u00b4"
+
+
+def with_joined(names):
+    """names plus each name with its in-word apostrophes removed."""
+    out = set(names)
+    for n in names:
+        j = "".join(ch for i, ch in enumerate(n)
+                    if not (ch in APOSTROPHES and 0 < i < len(n) - 1 and n[i - 1].isalpha() and n[i + 1].isalpha()))
+        if j != n:
+            out.add(j)
+    return out
+
+
 def catalog(path):
     if not os.path.exists(path):
         return {}
@@ -85,6 +101,9 @@ def main():
         """'Idlib Governorate' -> 'Idlib', 'État de Chihuahua' -> 'Chihuahua'."""
         words = n.split()
         fold = lambda w: unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower()
+        # "Federal District", "Capital District": the adjective alone names nothing (and "Federal" is a common word).
+        if len(words) == 2 and fold(words[0]) in ("federal", "capital", "central", "national"):
+            return n
         if len(words) > 1 and fold(words[-1]) in admin_words:
             return " ".join(words[:-1])
         if len(words) > 1 and fold(words[0]) in admin_words:
@@ -150,7 +169,7 @@ def main():
         if {sp[1].lower(), sp[2].lower()} & {n.lower() for n in prim}:
             alt = sorted(n.strip() for n in sp[3].split(",")
                          if len(n.strip()) >= 3 and latin(n.strip()) and not (n.isupper() and len(n.strip()) <= 4))
-        rows.append(("A", cc, base, base, lat, lon, 0, 8, sorted(prim), alt))
+        rows.append(("A", cc, base, base, lat, lon, 0, 8, sorted(with_joined(prim)), sorted(with_joined(alt))))
 
     # Capitals give countries a point (ACLED puts country-level events at a central point; the capital is close enough).
     capital = {}
@@ -183,7 +202,8 @@ def main():
             n = n.strip()
             if len(n) >= 3 and latin(n) and not (n.isupper() and len(n) <= 4):
                 alt.add(n)
-        alt -= prim
+        prim = with_joined(n for n in prim if n)
+        alt = with_joined(alt) - prim
         rank = FEATURE_RANK.get(p[7], 0)
         rows.append(("P", cc, display, admin1_name.get((cc, a1), ""), float(p[4]), float(p[5]),
                      int(p[14] or 0), rank, sorted(n for n in prim if n), sorted(alt)))
