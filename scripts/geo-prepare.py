@@ -11,6 +11,7 @@
 import argparse
 import gettext
 import json
+import math
 import os
 import sys
 import unicodedata
@@ -61,6 +62,82 @@ def catalog(path):
         return dict(gettext.GNUTranslations(f)._catalog)
 
 
+def fold_name(s):
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in s).split())
+
+
+def km(la1, lo1, la2, lo2):
+    r = math.pi / 180
+    x = (lo2 - lo1) * r * math.cos((la1 + la2) * r / 2)
+    return 6371 * math.hypot(x, (la2 - la1) * r)
+
+
+def csc_rows(path, rows):
+    """Places of country-state-city (rows of [name, iso2, state code, lat, lon]) that GeoNames' cities500
+    lacks: one is dropped when a place of the same name already lies within 10 km. Its first-level
+    division is the one most of its state's places fall in, judged by their nearest cities500 place
+    (the package codes states by ISO 3166-2, GeoNames by its own codes)."""
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    cell = lambda la, lo: (int(math.floor(la * 2)), int(math.floor(lo * 2)))  # half-degree grid
+    grid = {}
+    names = {}
+    for r in rows:
+        if r[0] != "P":
+            continue
+        grid.setdefault((r[1],) + cell(r[4], r[5]), []).append(r)
+        for n in r[8] + r[9]:
+            names.setdefault(fold_name(n), []).append((r[4], r[5]))
+
+    def nearest(cc, la, lo):
+        ci, cj = cell(la, lo)
+        best, bd = None, 1e9
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                for r in grid.get((cc, ci + di, cj + dj), ()):
+                    d = km(la, lo, r[4], r[5])
+                    if d < bd:
+                        best, bd = r, d
+        return best
+
+    votes = {}
+    kept = []
+    seen = set()
+    for item in data:
+        if len(item) < 5:
+            continue
+        name, cc, state = item[0], item[1], item[2]
+        try:
+            la, lo = float(item[3]), float(item[4])
+        except ValueError:
+            continue
+        near = nearest(cc, la, lo)
+        if near and near[3]:
+            v = votes.setdefault((cc, state), {})
+            v[near[3]] = v.get(near[3], 0) + 1
+        f = fold_name(name)
+        if not f or not latin(name) or any(km(la, lo, x, y) <= 10 for x, y in names.get(f, ())):
+            continue
+        key = (cc, f, round(la, 1), round(lo, 1))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append((name, cc, state, la, lo))
+    out = []
+    for name, cc, state, la, lo in kept:
+        v = votes.get((cc, state), {})
+        admin1 = max(v, key=v.get) if v else ""
+        prim = with_joined([name])
+        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        if ascii_name and ascii_name != name and latin(ascii_name):
+            prim.add(ascii_name)
+        display = ascii_name if ascii_name and latin(ascii_name) else name
+        out.append(("P", cc, display, admin1, la, lo, 0, 0, sorted(prim), []))
+    print("geo-prepare: %d places from country-state-city not in cities500" % len(out), file=sys.stderr)
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cities", required=True)
@@ -70,6 +147,7 @@ def main():
                     help="data/<lang>/places-countries.tsv: the en file gives ACLED's names, others add aliases")
     ap.add_argument("--admin-words", nargs="*", default=[], help="data/*/places-words.tsv (admin rows)")
     ap.add_argument("--admin-aliases", nargs="*", default=[], help="data/*/places-admin1.tsv (iso2, name, aliases)")
+    ap.add_argument("--csc-cities", help="npm country-state-city lib/assets/city.json: more (smaller) places")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
 
@@ -207,6 +285,9 @@ def main():
         rank = FEATURE_RANK.get(p[7], 0)
         rows.append(("P", cc, display, admin1_name.get((cc, a1), ""), float(p[4]), float(p[5]),
                      int(p[14] or 0), rank, sorted(n for n in prim if n), sorted(alt)))
+
+    if a.csc_cities:
+        rows.extend(csc_rows(a.csc_cities, rows))
 
     tmp = a.out + ".tmp"
     with open(tmp, "w", encoding="utf-8") as out:
