@@ -11,6 +11,7 @@
 #define MAX_SPAN 5            /* tokens in one place name */
 #define MAX_CAND 64           /* homonyms examined per mention */
 #define N_ISO (26 * 26)
+#define ISOLATED_KM 150.0     /* farther than this from every other place named: doubtful */
 
 typedef struct tok {
     uint32_t s, e;          /* byte span in the text */
@@ -273,6 +274,7 @@ static float base_score(const vg_gz_entry *e, const mention *m, uint32_t post)
 typedef struct admset {
     uint32_t name[32];
     char cc[32][2];
+    uint32_t mention[32]; /* which mention can be read as that division */
     size_t n;
 } admset;
 
@@ -287,20 +289,24 @@ static void collect_admin(const vg_gazetteer *g, const mention *m, size_t nm, ad
             if (e->kind != VG_PLACE_ADMIN1) continue;
             s->name[s->n] = e->name;
             memcpy(s->cc[s->n], e->iso2, 2);
+            s->mention[s->n] = (uint32_t)i;
             s->n++;
         }
     }
 }
 
 /* 1: e lies in a division the text names; -1: the text names divisions of e's
- * country but not e's; 0: no division of that country named. Names are
- * interned in the file, so equal strings have equal offsets. */
-static int admin_agrees(const vg_gz_entry *e, const admset *s)
+ * country but not e's; 0: no division of that country named. self: the
+ * mention e is read from: a city named like a division ("Kyiv" city, "Kyiv"
+ * oblast) is no testimony against itself. Names are interned in the file, so
+ * equal strings have equal offsets. */
+static int admin_agrees(const vg_gz_entry *e, const admset *s, size_t self)
 {
     if (e->kind != VG_PLACE_CITY || !e->admin1) return 0;
     int same_cc = 0;
     for (size_t k = 0; k < s->n; k++) {
         if (memcmp(s->cc[k], e->iso2, 2)) continue;
+        if (s->mention[k] == self && s->name[k] != e->admin1) continue;
         same_cc = 1;
         if (s->name[k] == e->admin1) return 1;
     }
@@ -329,7 +335,7 @@ static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *v
                 s += listed ? 0.6f : -0.6f;
             }
             /* "Bohdanivka (Donetsk)": the division named next to a town picks among homonyms. */
-            if (admin_agrees(e, adm) > 0) s += 1.5f;
+            if (admin_agrees(e, adm, i) > 0) s += 1.5f;
             if (prev && e->kind != VG_PLACE_COUNTRY) {
                 int near = 0;
                 for (size_t j = 0; j < nm && !near; j++) {
@@ -456,6 +462,27 @@ static void chain_lists(const vg_gazetteer *g, const char *text, const tok *t, m
         m[i].chain = m[i + 1].chain = 1;
         votes[shared] += 0.5f;
         *vtotal += 0.5f;
+    }
+}
+
+/* "clashes in Wadi area of Vadodara city (Vadodara, Gujarat)": when a small town
+ * lies far from every other place the text names in its country, and in none
+ * of their divisions, the text most likely means a homonym the gazetteer lacks,
+ * near the others: the town becomes doubtful, so the others come first. */
+static void doubt_isolated(vg_place *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (p[i].kind != VG_PLACE_CITY || p[i].population >= 100000 || p[i].confidence <= 0.3f) continue;
+        int others = 0, near = 0;
+        for (size_t j = 0; j < n && !near; j++) {
+            if (j == i || p[j].kind == VG_PLACE_COUNTRY || strcmp(p[j].iso2, p[i].iso2)) continue;
+            if (!strcmp(p[j].name, p[i].name)) continue; /* the same name again */
+            others++;
+            if (dist_km(p[i].lat, p[i].lon, p[j].lat, p[j].lon) < ISOLATED_KM ||
+                (p[i].admin1 && p[j].admin1 && !strcmp(p[i].admin1, p[j].admin1)))
+                near = 1;
+        }
+        if (others && !near) p[i].confidence = 0.3f;
     }
 }
 
@@ -648,7 +675,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         /* A town in another division than the one the text names is doubtful when
          * its name has homonyms in that country (we may hold the wrong one). */
         const vg_gz_entry *be = vg_gz_entry_at(g, (uint32_t)m[i].best);
-        if (admin_agrees(be, &adm) < 0) {
+        if (admin_agrees(be, &adm, i) < 0) {
             int homonyms = 0;
             for (uint32_t k = 0; k < m[i].n_post && k < MAX_CAND; k++)
                 homonyms += !memcmp(vg_gz_entry_at(g, m[i].post[k] & ~VG_GZ_PRIMARY)->iso2, be->iso2, 2);
@@ -657,6 +684,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         if (m[i].part && c > 0.45f) c = 0.45f; /* a piece of a longer name ("Tal" in "Tal Baydar") */
         r->confidence = c < 0.05f ? 0.05f : c > 1.0f ? 1.0f : c;
     }
+    doubt_isolated(res, nr);
     *out = res;
     *n_out = nr;
     return VG_OK;
