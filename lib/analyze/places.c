@@ -465,6 +465,14 @@ static void chain_lists(const vg_gazetteer *g, const char *text, const tok *t, m
     }
 }
 
+/* Did the mention's winner come from one of its main names? */
+static int best_is_primary(const mention *m)
+{
+    for (uint32_t c = 0; c < m->n_post && c < MAX_CAND; c++)
+        if ((m->post[c] & ~VG_GZ_PRIMARY) == (uint32_t)m->best) return (m->post[c] & VG_GZ_PRIMARY) != 0;
+    return 0;
+}
+
 /* "clashes in Wadi area of Vadodara city (Vadodara, Gujarat)": when a small town
  * lies far from every other place the text names in its country, and in none
  * of their divisions, the text most likely means a homonym the gazetteer lacks,
@@ -640,7 +648,8 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
     collect_admin(g, m, nm, &adm);
     resolve(g, m, nm, votes, vtotal, NULL, &adm);
     int32_t *prev = vg_arena_alloc(a, nm * sizeof *prev);
-    if (!prev) return VG_ERR_NOMEM;
+    float *own = vg_arena_calloc(a, nm, sizeof *own); /* each mention's vote for its own country */
+    if (!prev || !own) return VG_ERR_NOMEM;
     for (size_t i = 0; i < nm; i++) {
         prev[i] = accept(g, &m[i], votes, vtotal) ? m[i].best : -1;
         if (prev[i] < 0) continue;
@@ -650,6 +659,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         if (m[i].score - m[i].second < 0.5f) w *= 0.5f;
         if (m[i].skel) w = 0; /* a skeleton match follows the context, it cannot make it */
         add_vote(g, votes, &vtotal, (uint32_t)prev[i], w);
+        own[i] = w;
     }
     resolve(g, m, nm, votes, vtotal, prev, &adm);
 
@@ -682,6 +692,14 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
             if (homonyms > 1 || m[i].skel) c = c > 0.3f ? 0.3f : c;
         }
         if (m[i].part && c > 0.45f) c = 0.45f; /* a piece of a longer name ("Tal" in "Tal Baydar") */
+        /* Read through an alternate (foreign, former) name in a country the text is not
+         * otherwise about: often a place the gazetteer lacks, named like a far one. */
+        int ci = iso_ix(be->iso2);
+        float others = vtotal - own[i];
+        float share = others > 0 && ci >= 0 ? (votes[ci] - own[i]) / others : 0;
+        if (!best_is_primary(&m[i]) && be->kind == VG_PLACE_CITY && be->population < 100000 && share < 0.25f &&
+            c > 0.5f)
+            c = 0.5f;
         r->confidence = c < 0.05f ? 0.05f : c > 1.0f ? 1.0f : c;
     }
     doubt_isolated(res, nr);
