@@ -465,6 +465,34 @@ static void chain_lists(const vg_gazetteer *g, const char *text, const tok *t, m
     }
 }
 
+/* Is the next non-blank byte after e a closing parenthesis? */
+static int closes_paren(const char *text, size_t n, size_t e)
+{
+    while (e < n && text[e] == ' ') e++;
+    return e < n && text[e] == ')';
+}
+
+/* Is the name at s inside a parenthesis opened right after a capitalised word
+ * ("Kakiri (Wakiso", "Okpanam (Oshimili North LGA, Delta")? Looks back at most 80 bytes. */
+static int opens_after_name(const char *text, size_t s)
+{
+    size_t k = s, lim = s > 80 ? s - 80 : 0;
+    while (k > lim && text[k - 1] != '(' && text[k - 1] != ')' && text[k - 1] != '.') k--;
+    if (k == lim || text[k - 1] != '(') return 0;
+    k--;
+    while (k > 0 && text[k - 1] == ' ') k--;
+    size_t w = k;
+    while (w > 0 && (unsigned char)text[w - 1] != ' ' && text[w - 1] != ',' && text[w - 1] != '(') w--;
+    return w < k && (((unsigned char)text[w] >= 'A' && (unsigned char)text[w] <= 'Z') || (unsigned char)text[w] >= 0xc0);
+}
+
+static int has_admin_reading(const vg_gazetteer *g, const uint32_t *post, size_t np)
+{
+    for (size_t c = 0; c < np && c < MAX_CAND; c++)
+        if (vg_gz_entry_at(g, post[c] & ~VG_GZ_PRIMARY)->kind == VG_PLACE_ADMIN1) return 1;
+    return 0;
+}
+
 /* Did the mention's winner come from one of its main names? */
 static int best_is_primary(const mention *m)
 {
@@ -634,6 +662,12 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         x->proper = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_PROPER));
         x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent));
         x->caps = t[i].caps;
+        /* "Miango (Bassa LGA, Plateau)", "Ar Rajban (Al Jabal Al Gharbi)": the last name of a
+         * parenthesis that follows a name is where a division is written; read as one, it counts
+         * as if "state" or "province" stood beside it. */
+        if (!skel && !x->admin && closes_paren(text, n, t[j].e) && opens_after_name(text, t[i].s) &&
+            has_admin_reading(g, p, np))
+            x->admin = 1;
         /* Country names are context as soon as they are seen. */
         const vg_gz_entry *e0 = vg_gz_entry_at(g, p[0] & ~VG_GZ_PRIMARY);
         if (e0->kind == VG_PLACE_COUNTRY && !skel && (p[0] & VG_GZ_PRIMARY))
