@@ -33,6 +33,7 @@ typedef struct mention {
     uint8_t common;         /* a dictionary word ("Mobile", "Battalion") */
     uint8_t chain;          /* listed next to another name of the same country: "Guihulngan, Negros" */
     uint8_t caps;           /* written in capitals: an acronym unless it names a country ("RDC", "USA") */
+    uint8_t origin;         /* right after an origin word ("from") */
     uint8_t proper;         /* a name the dictionary knows ("Scott", "Obama"): a person's as often as a place's */
     const uint32_t *adm_cc; /* countries whose divisions go by the division word beside it ("state") */
     uint32_t n_adm_cc;
@@ -662,6 +663,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         x->proper = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_PROPER));
         x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent));
         x->caps = t[i].caps;
+        x->origin = (uint8_t)(i > 0 && word_is(g, &t[i - 1], VG_GZ_ORIGIN));
         /* "Miango (Bassa LGA, Plateau)", "Ar Rajban (Al Jabal Al Gharbi)": the last name of a
          * parenthesis that follows a name is where a division is written; read as one, it counts
          * as if "state" or "province" stood beside it. */
@@ -707,6 +709,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         r->start = t[m[i].t0].s;
         r->end = t[m[i].t1].e;
         if (m[i].near && r->kind == VG_PLACE_CITY) r->geo_precision = 2;
+        r->origin = m[i].origin;
         if (r->kind == VG_PLACE_CITY)
             for (uint32_t k = 0; k < m[i].n_post && k < MAX_CAND; k++) {
                 const vg_gz_entry *o = vg_gz_entry_at(g, m[i].post[k] & ~VG_GZ_PRIMARY);
@@ -768,9 +771,11 @@ size_t vg_places_primary(const vg_place *p, size_t n)
     size_t best = n;
     int best_rank = 99;
     for (size_t i = 0; i < n; i++) {
-        int r = p[i].kind == VG_PLACE_CITY ? 0 : p[i].kind == VG_PLACE_ADMIN1 ? 1 : 3;
-        if (p[i].kind == VG_PLACE_CITY && p[i].confidence < 0.55f) r = p[i].confidence < 0.35f ? 4 : 1;
-        if (ncc > 1 && memcmp(p[i].iso2, cc[top], 2)) r += 5;
+        int r = p[i].kind == VG_PLACE_CITY ? 0 : p[i].kind == VG_PLACE_ADMIN1 ? 2 : 6;
+        if (p[i].kind == VG_PLACE_CITY && p[i].confidence < 0.55f) r = p[i].confidence < 0.35f ? 8 : 2;
+        /* "fighters from Deir-ez-Zor clashed in Jarablus": a town of origin after any other town */
+        if (p[i].kind == VG_PLACE_CITY && p[i].origin && r == 0) r = 1;
+        if (ncc > 1 && memcmp(p[i].iso2, cc[top], 2)) r += 10;
         if (r < best_rank) { best_rank = r; best = i; }
     }
     return best;

@@ -218,6 +218,15 @@ TEST(places_context_rules_on_invented_places)
     CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
     k = vg_places_primary(p, n);
     CHECK(k < n && p[k].kind == VG_PLACE_CITY && p[k].population > 1000000 && p[k].confidence > 0.35f);
+    /* Where fighters came from is not where they fought. */
+    t = "In Syria, fighters from Harim clashed with police in Saraqib.";
+    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
+    k = vg_places_primary(p, n);
+    CHECK(k < n && !strcmp(p[k].name, "Saraqib"));
+    t = "In Syria, fighters clashed with police in Harim and Saraqib.";
+    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
+    k = vg_places_primary(p, n);
+    CHECK(k < n && !strcmp(p[k].name, "Harim"));
     /* An alternate name of a far small town, in a text about another country, is doubtful. */
     t = "Gunmen raided the town of Qusayra in Idlib.";
     CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
