@@ -11,7 +11,8 @@
 #define MAX_SPAN 5            /* tokens in one place name */
 #define MAX_CAND 64           /* homonyms examined per mention */
 #define N_ISO (26 * 26)
-#define ISOLATED_KM 150.0     /* farther than this from every other place named: doubtful */
+#define ISOLATED_KM 150.0
+#define ADMIN_NAMED_BONUS 2.0f  /* a town in the division another name of the text names */     /* farther than this from every other place named: doubtful */
 
 typedef struct tok {
     uint32_t s, e;          /* byte span in the text */
@@ -296,22 +297,26 @@ static void collect_admin(const vg_gazetteer *g, const mention *m, size_t nm, ad
     }
 }
 
-/* 1: e lies in a division the text names; -1: the text names divisions of e's
- * country but not e's; 0: no division of that country named. self: the
- * mention e is read from: a city named like a division ("Kyiv" city, "Kyiv"
- * oblast) is no testimony against itself. Names are interned in the file, so
- * equal strings have equal offsets. */
+/* 2: e lies in a division another name of the text names ("Vesele, Donetsk");
+ * 1: only its own name also reads as its division ("Idlib"); -1: the text
+ * names divisions of e's country but not e's; 0: no division of that country
+ * named. self: the mention e is read from: a city named like a division
+ * ("Kyiv" city, "Kyiv" oblast) is no testimony against itself. Names are
+ * interned in the file, so equal strings have equal offsets. */
 static int admin_agrees(const vg_gz_entry *e, const admset *s, size_t self)
 {
     if (e->kind != VG_PLACE_CITY || !e->admin1) return 0;
-    int same_cc = 0;
+    int same_cc = 0, own = 0;
     for (size_t k = 0; k < s->n; k++) {
         if (memcmp(s->cc[k], e->iso2, 2)) continue;
-        if (s->mention[k] == self && s->name[k] != e->admin1) continue;
+        if (s->mention[k] == self) {
+            own |= s->name[k] == e->admin1;
+            continue;
+        }
         same_cc = 1;
-        if (s->name[k] == e->admin1) return 1;
+        if (s->name[k] == e->admin1) return 2;
     }
-    return same_cc ? -1 : 0;
+    return own ? 1 : same_cc ? -1 : 0;
 }
 
 static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *votes, float vtotal,
@@ -336,7 +341,8 @@ static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *v
                 s += listed ? 0.6f : -0.6f;
             }
             /* "Bohdanivka (Donetsk)": the division named next to a town picks among homonyms. */
-            if (admin_agrees(e, adm, i) > 0) s += 1.5f;
+            int agrees = admin_agrees(e, adm, i);
+            if (agrees > 0) s += agrees == 2 ? ADMIN_NAMED_BONUS : 1.5f;
             if (prev && e->kind != VG_PLACE_COUNTRY) {
                 int near = 0;
                 for (size_t j = 0; j < nm && !near; j++) {
