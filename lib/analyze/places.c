@@ -445,6 +445,11 @@ static void chain_lists(const vg_gazetteer *g, const char *text, const tok *t, m
 {
     for (size_t i = 0; i + 1 < nm; i++) {
         uint32_t a = t[m[i].t1].e, b = t[m[i + 1].t0].s;
+        /* "Bassa LGA, Plateau", "Idlib province, Syria": a division or settlement word may sit between */
+        size_t w = m[i].t1 + 1;
+        if (w < m[i + 1].t0 && w + 1 == m[i + 1].t0 &&
+            (word_is(g, &t[w], VG_GZ_AFTER) || word_is(g, &t[w], VG_GZ_ADMIN)))
+            a = t[w].e;
         if (b - a > 4) continue;
         int sep = 0;
         for (uint32_t k = a; k < b; k++) {
