@@ -35,6 +35,7 @@ typedef struct mention {
     uint8_t chain;          /* listed next to another name of the same country: "Guihulngan, Negros" */
     uint8_t caps;           /* written in capitals: an acronym unless it names a country ("RDC", "USA") */
     uint8_t origin;         /* right after an origin word ("from") */
+    uint8_t pair;           /* one end of a hyphenated pair ("the Sidon-Tyr highway"): a road, seldom the scene */
     uint8_t proper;         /* a name the dictionary knows ("Scott", "Obama"): a person's as often as a place's */
     const uint32_t *adm_cc; /* countries whose divisions go by the division word beside it ("state") */
     uint32_t n_adm_cc;
@@ -164,6 +165,15 @@ static int name_word(const vg_gazetteer *g, const tok *t)
 {
     return t->upper && !word_is(g, t, VG_GZ_ADMIN) && !word_is(g, t, VG_GZ_NEAR) && !word_is(g, t, VG_GZ_PREP) &&
            !word_is(g, t, VG_GZ_COMMON);
+}
+
+/* "the Sidon-Tyr highway", "Dhaka-Chittagong road": two places joined by a hyphen
+ * name a road or a front between them, not one longer name: tokens a and b=a+1
+ * are joined by a lone hyphen and each is a place name by itself. */
+static int hyphen_pair(const vg_gazetteer *g, const char *text, const tok *t, size_t a, size_t b)
+{
+    if (t[b].s != t[a].e + 1 || text[t[a].e] != '-' || !t[a].upper || !t[b].upper || t[a].flen < 3) return 0;
+    return word_is(g, &t[a], VG_GZ_EXACT) && word_is(g, &t[b], VG_GZ_EXACT);
 }
 
 /* Can token k continue a place name started before it? Capitals, or short
@@ -653,8 +663,9 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         if (!skel && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_AFTER) &&
             !(i > 0 && t[i].glued && t[i - 1].upper && !t[i - 1].sent))
             x->prep = 1;
-        if ((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && name_word(g, &t[j + 1])) ||
-            (i > 0 && t[i].glued && !t[i].sent && name_word(g, &t[i - 1])))
+        x->pair = (uint8_t)((j + 1 < nt && hyphen_pair(g, text, t, j, j + 1)) || (i > 0 && hyphen_pair(g, text, t, i - 1, i)));
+        if (!x->pair && ((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && name_word(g, &t[j + 1])) ||
+                         (i > 0 && t[i].glued && !t[i].sent && name_word(g, &t[i - 1]))))
             x->part = 1;
         /* "Qasr" in "Qasr Bin Ghashir", "Wadi" in "Wadi al-Rabi": the start of an unknown name. */
         if (i == j && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[i], VG_GZ_GENERIC) &&
@@ -740,6 +751,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
             if (homonyms > 1 || m[i].skel) c = c > 0.3f ? 0.3f : c;
         }
         if (m[i].part && c > 0.45f) c = 0.45f; /* a piece of a longer name ("Tal" in "Tal Baydar") */
+        if (m[i].pair && c > 0.5f) c = 0.5f;   /* an end of a road: any other town named is likelier the scene */
         /* Read through an alternate (foreign, former) name in a country the text is not
          * otherwise about: often a place the gazetteer lacks, named like a far one. */
         int ci = iso_ix(be->iso2);
