@@ -39,8 +39,8 @@ def clean(s):
     return s.replace("\t", " ").replace("|", " ").strip()
 
 
-# Apostrophe-like marks of transliterated ayn/hamza ("Sa'dah", "Ta‘izz", "Ma’rib"): news and ACLED
-# often drop them ("Sadah", "Taizz"), and a name split at the mark has no key in common with the plain one.
+# Apostrophe-like marks of transliterated ayn/hamza ("Sa'id", "Ra‘s"): news and ACLED often drop
+# them ("Said", "Ras"), and a name split at the mark has no key in common with the plain one.
 APOSTROPHES = "'\u2018\u2019`\u02bb\u02bc\u02be\u02bf\u00b4"
 
 

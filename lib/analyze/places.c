@@ -11,8 +11,8 @@
 #define MAX_SPAN 5            /* tokens in one place name */
 #define MAX_CAND 64           /* homonyms examined per mention */
 #define N_ISO (26 * 26)
-#define ISOLATED_KM 150.0
-#define ADMIN_NAMED_BONUS 2.0f  /* a town in the division another name of the text names */     /* farther than this from every other place named: doubtful */
+#define ISOLATED_KM 150.0       /* a small town farther than this from every other place named: doubtful */
+#define ADMIN_NAMED_BONUS 2.0f  /* a town in the division another name of the text names */
 
 typedef struct tok {
     uint32_t s, e;          /* byte span in the text */
@@ -35,7 +35,7 @@ typedef struct mention {
     uint8_t chain;          /* listed next to another name of the same country: "Guihulngan, Negros" */
     uint8_t caps;           /* written in capitals: an acronym unless it names a country ("RDC", "USA") */
     uint8_t origin;         /* right after an origin word ("from") */
-    uint8_t pair;           /* one end of a hyphenated pair ("the Sidon-Tyr highway"): a road, seldom the scene */
+    uint8_t pair;           /* one end of a hyphenated pair ("the Amra-Belo highway"): a road, seldom the scene */
     uint8_t proper;         /* a name the dictionary knows ("Scott", "Obama"): a person's as often as a place's */
     const uint32_t *adm_cc; /* countries whose divisions go by the division word beside it ("state") */
     uint32_t n_adm_cc;
@@ -167,7 +167,7 @@ static int name_word(const vg_gazetteer *g, const tok *t)
            !word_is(g, t, VG_GZ_COMMON);
 }
 
-/* "the Sidon-Tyr highway", "Dhaka-Chittagong road": two places joined by a hyphen
+/* "the Amra-Belo highway", "the Amra-Belo road": two places joined by a hyphen
  * name a road or a front between them, not one longer name: tokens a and b=a+1
  * are joined by a lone hyphen and each is a place name by itself. */
 static int hyphen_pair(const vg_gazetteer *g, const char *text, const tok *t, size_t a, size_t b)
@@ -307,11 +307,11 @@ static void collect_admin(const vg_gazetteer *g, const mention *m, size_t nm, ad
     }
 }
 
-/* 2: e lies in a division another name of the text names ("Vesele, Donetsk");
- * 1: only its own name also reads as its division ("Idlib"); -1: the text
+/* 2: e lies in a division another name of the text names ("a village, its oblast");
+ * 1: only its own name also reads as its division (a seat named like it); -1: the text
  * names divisions of e's country but not e's; 0: no division of that country
  * named. self: the mention e is read from: a city named like a division
- * ("Kyiv" city, "Kyiv" oblast) is no testimony against itself. Names are
+ * (a capital city and the province around it) is no testimony against itself. Names are
  * interned in the file, so equal strings have equal offsets. */
 static int admin_agrees(const vg_gz_entry *e, const admset *s, size_t self)
 {
@@ -455,7 +455,7 @@ static void chain_lists(const vg_gazetteer *g, const char *text, const tok *t, m
 {
     for (size_t i = 0; i + 1 < nm; i++) {
         uint32_t a = t[m[i].t1].e, b = t[m[i + 1].t0].s;
-        /* "Bassa LGA, Plateau", "Idlib province, Syria": a division or settlement word may sit between */
+        /* "Amra LGA, Belo", "Amra province, Syria": a division or settlement word may sit between */
         size_t w = m[i].t1 + 1;
         if (w < m[i + 1].t0 && w + 1 == m[i + 1].t0 &&
             (word_is(g, &t[w], VG_GZ_AFTER) || word_is(g, &t[w], VG_GZ_ADMIN)))
@@ -495,7 +495,7 @@ static int closes_paren(const char *text, size_t n, size_t e)
 }
 
 /* Is the name at s inside a parenthesis opened right after a capitalised word
- * ("Kakiri (Wakiso", "Okpanam (Oshimili North LGA, Delta")? Looks back at most 80 bytes. */
+ * ("Amra (Belo", "Amra (Belo North LGA, Cardo")? Looks back at most 80 bytes. */
 static int opens_after_name(const char *text, size_t s)
 {
     size_t k = s, lim = s > 80 ? s - 80 : 0;
@@ -523,7 +523,7 @@ static int best_is_primary(const mention *m)
     return 0;
 }
 
-/* "clashes in Wadi area of Vadodara city (Vadodara, Gujarat)": when a small town
+/* "clashes in Amra area of Belo city (Belo, Cardo)": when a small town
  * lies far from every other place the text names in its country, and in none
  * of their divisions, the text most likely means a homonym the gazetteer lacks,
  * near the others: the town becomes doubtful, so the others come first. */
@@ -686,7 +686,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent));
         x->caps = t[i].caps;
         x->origin = (uint8_t)(i > 0 && word_is(g, &t[i - 1], VG_GZ_ORIGIN));
-        /* "Miango (Bassa LGA, Plateau)", "Ar Rajban (Al Jabal Al Gharbi)": the last name of a
+        /* "Amra (Belo LGA, Cardo)", "Amra (Cardo)": the last name of a
          * parenthesis that follows a name is where a division is written; read as one, it counts
          * as if "state" or "province" stood beside it. */
         if (!skel && !x->admin && closes_paren(text, n, t[j].e) && opens_after_name(text, t[i].s) &&
@@ -796,7 +796,7 @@ size_t vg_places_primary(const vg_place *p, size_t n)
     for (size_t i = 0; i < n; i++) {
         int r = p[i].kind == VG_PLACE_CITY ? 0 : p[i].kind == VG_PLACE_ADMIN1 ? 2 : 6;
         if (p[i].kind == VG_PLACE_CITY && p[i].confidence < 0.55f) r = p[i].confidence < 0.35f ? 8 : 2;
-        /* "fighters from Deir-ez-Zor clashed in Jarablus": a town of origin after any other town */
+        /* "fighters from Amra clashed in Belo": a town of origin after any other town */
         if (p[i].kind == VG_PLACE_CITY && p[i].origin && r == 0) r = 1;
         if (ncc > 1 && memcmp(p[i].iso2, cc[top], 2)) r += 10;
         if (r < best_rank) { best_rank = r; best = i; }
