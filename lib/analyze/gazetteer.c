@@ -476,6 +476,7 @@ static vg_status read_words(builder *b, const char *path, char *err, size_t errl
             post = b->country_of[ci] - 1;
         } else if (!strcmp(fld[0], "prep")) kind = VG_GZ_PREP;
         else if (!strcmp(fld[0], "near")) kind = VG_GZ_NEAR;
+        else if (!strcmp(fld[0], "origin")) kind = VG_GZ_ORIGIN;
         else if (!strcmp(fld[0], "admin")) kind = VG_GZ_ADMIN;
         else if (!strcmp(fld[0], "stop")) kind = VG_GZ_STOP;
         else if (!strcmp(fld[0], "generic")) kind = VG_GZ_GENERIC;

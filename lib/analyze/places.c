@@ -11,6 +11,8 @@
 #define MAX_SPAN 5            /* tokens in one place name */
 #define MAX_CAND 64           /* homonyms examined per mention */
 #define N_ISO (26 * 26)
+#define ISOLATED_KM 150.0       /* a small town farther than this from every other place named: doubtful */
+#define ADMIN_NAMED_BONUS 2.0f  /* a town in the division another name of the text names */
 
 typedef struct tok {
     uint32_t s, e;          /* byte span in the text */
@@ -32,6 +34,8 @@ typedef struct mention {
     uint8_t common;         /* a dictionary word ("Mobile", "Battalion") */
     uint8_t chain;          /* listed next to another name of the same country: "Guihulngan, Negros" */
     uint8_t caps;           /* written in capitals: an acronym unless it names a country ("RDC", "USA") */
+    uint8_t origin;         /* right after an origin word ("from") */
+    uint8_t pair;           /* one end of a hyphenated pair ("the Amra-Belo highway"): a road, seldom the scene */
     uint8_t proper;         /* a name the dictionary knows ("Scott", "Obama"): a person's as often as a place's */
     const uint32_t *adm_cc; /* countries whose divisions go by the division word beside it ("state") */
     uint32_t n_adm_cc;
@@ -163,6 +167,15 @@ static int name_word(const vg_gazetteer *g, const tok *t)
            !word_is(g, t, VG_GZ_COMMON);
 }
 
+/* "the Amra-Belo highway", "the Amra-Belo road": two places joined by a hyphen
+ * name a road or a front between them, not one longer name: tokens a and b=a+1
+ * are joined by a lone hyphen and each is a place name by itself. */
+static int hyphen_pair(const vg_gazetteer *g, const char *text, const tok *t, size_t a, size_t b)
+{
+    if (t[b].s != t[a].e + 1 || text[t[a].e] != '-' || !t[a].upper || !t[b].upper || t[a].flen < 3) return 0;
+    return word_is(g, &t[a], VG_GZ_EXACT) && word_is(g, &t[b], VG_GZ_EXACT);
+}
+
 /* Can token k continue a place name started before it? Capitals, or short
  * lowercase connectors inside the name ("Deir ez-Zor", "Kafr el-Sheikh"). */
 static int continues(const tok *t, size_t k)
@@ -273,6 +286,7 @@ static float base_score(const vg_gz_entry *e, const mention *m, uint32_t post)
 typedef struct admset {
     uint32_t name[32];
     char cc[32][2];
+    uint32_t mention[32]; /* which mention can be read as that division */
     size_t n;
 } admset;
 
@@ -287,24 +301,32 @@ static void collect_admin(const vg_gazetteer *g, const mention *m, size_t nm, ad
             if (e->kind != VG_PLACE_ADMIN1) continue;
             s->name[s->n] = e->name;
             memcpy(s->cc[s->n], e->iso2, 2);
+            s->mention[s->n] = (uint32_t)i;
             s->n++;
         }
     }
 }
 
-/* 1: e lies in a division the text names; -1: the text names divisions of e's
- * country but not e's; 0: no division of that country named. Names are
+/* 2: e lies in a division another name of the text names ("a village, its oblast");
+ * 1: only its own name also reads as its division (a seat named like it); -1: the text
+ * names divisions of e's country but not e's; 0: no division of that country
+ * named. self: the mention e is read from: a city named like a division
+ * (a capital city and the province around it) is no testimony against itself. Names are
  * interned in the file, so equal strings have equal offsets. */
-static int admin_agrees(const vg_gz_entry *e, const admset *s)
+static int admin_agrees(const vg_gz_entry *e, const admset *s, size_t self)
 {
     if (e->kind != VG_PLACE_CITY || !e->admin1) return 0;
-    int same_cc = 0;
+    int same_cc = 0, own = 0;
     for (size_t k = 0; k < s->n; k++) {
         if (memcmp(s->cc[k], e->iso2, 2)) continue;
+        if (s->mention[k] == self) {
+            own |= s->name[k] == e->admin1;
+            continue;
+        }
         same_cc = 1;
-        if (s->name[k] == e->admin1) return 1;
+        if (s->name[k] == e->admin1) return 2;
     }
-    return same_cc ? -1 : 0;
+    return own ? 1 : same_cc ? -1 : 0;
 }
 
 static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *votes, float vtotal,
@@ -329,7 +351,8 @@ static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *v
                 s += listed ? 0.6f : -0.6f;
             }
             /* "Bohdanivka (Donetsk)": the division named next to a town picks among homonyms. */
-            if (admin_agrees(e, adm) > 0) s += 1.5f;
+            int agrees = admin_agrees(e, adm, i);
+            if (agrees > 0) s += agrees == 2 ? ADMIN_NAMED_BONUS : 1.5f;
             if (prev && e->kind != VG_PLACE_COUNTRY) {
                 int near = 0;
                 for (size_t j = 0; j < nm && !near; j++) {
@@ -432,6 +455,11 @@ static void chain_lists(const vg_gazetteer *g, const char *text, const tok *t, m
 {
     for (size_t i = 0; i + 1 < nm; i++) {
         uint32_t a = t[m[i].t1].e, b = t[m[i + 1].t0].s;
+        /* "Amra LGA, Belo", "Amra province, Syria": a division or settlement word may sit between */
+        size_t w = m[i].t1 + 1;
+        if (w < m[i + 1].t0 && w + 1 == m[i + 1].t0 &&
+            (word_is(g, &t[w], VG_GZ_AFTER) || word_is(g, &t[w], VG_GZ_ADMIN)))
+            a = t[w].e;
         if (b - a > 4) continue;
         int sep = 0;
         for (uint32_t k = a; k < b; k++) {
@@ -456,6 +484,63 @@ static void chain_lists(const vg_gazetteer *g, const char *text, const tok *t, m
         m[i].chain = m[i + 1].chain = 1;
         votes[shared] += 0.5f;
         *vtotal += 0.5f;
+    }
+}
+
+/* Is the next non-blank byte after e a closing parenthesis? */
+static int closes_paren(const char *text, size_t n, size_t e)
+{
+    while (e < n && text[e] == ' ') e++;
+    return e < n && text[e] == ')';
+}
+
+/* Is the name at s inside a parenthesis opened right after a capitalised word
+ * ("Amra (Belo", "Amra (Belo North LGA, Cardo")? Looks back at most 80 bytes. */
+static int opens_after_name(const char *text, size_t s)
+{
+    size_t k = s, lim = s > 80 ? s - 80 : 0;
+    while (k > lim && text[k - 1] != '(' && text[k - 1] != ')' && text[k - 1] != '.') k--;
+    if (k == lim || text[k - 1] != '(') return 0;
+    k--;
+    while (k > 0 && text[k - 1] == ' ') k--;
+    size_t w = k;
+    while (w > 0 && (unsigned char)text[w - 1] != ' ' && text[w - 1] != ',' && text[w - 1] != '(') w--;
+    return w < k && (((unsigned char)text[w] >= 'A' && (unsigned char)text[w] <= 'Z') || (unsigned char)text[w] >= 0xc0);
+}
+
+static int has_admin_reading(const vg_gazetteer *g, const uint32_t *post, size_t np)
+{
+    for (size_t c = 0; c < np && c < MAX_CAND; c++)
+        if (vg_gz_entry_at(g, post[c] & ~VG_GZ_PRIMARY)->kind == VG_PLACE_ADMIN1) return 1;
+    return 0;
+}
+
+/* Did the mention's winner come from one of its main names? */
+static int best_is_primary(const mention *m)
+{
+    for (uint32_t c = 0; c < m->n_post && c < MAX_CAND; c++)
+        if ((m->post[c] & ~VG_GZ_PRIMARY) == (uint32_t)m->best) return (m->post[c] & VG_GZ_PRIMARY) != 0;
+    return 0;
+}
+
+/* "clashes in Amra area of Belo city (Belo, Cardo)": when a small town
+ * lies far from every other place the text names in its country, and in none
+ * of their divisions, the text most likely means a homonym the gazetteer lacks,
+ * near the others: the town becomes doubtful, so the others come first. */
+static void doubt_isolated(vg_place *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (p[i].kind != VG_PLACE_CITY || p[i].population >= 100000 || p[i].confidence <= 0.3f) continue;
+        int others = 0, near = 0;
+        for (size_t j = 0; j < n && !near; j++) {
+            if (j == i || p[j].kind == VG_PLACE_COUNTRY || strcmp(p[j].iso2, p[i].iso2)) continue;
+            if (!strcmp(p[j].name, p[i].name)) continue; /* the same name again */
+            others++;
+            if (dist_km(p[i].lat, p[i].lon, p[j].lat, p[j].lon) < ISOLATED_KM ||
+                (p[i].admin1 && p[j].admin1 && !strcmp(p[i].admin1, p[j].admin1)))
+                near = 1;
+        }
+        if (others && !near) p[i].confidence = 0.3f;
     }
 }
 
@@ -578,8 +663,9 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         if (!skel && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_AFTER) &&
             !(i > 0 && t[i].glued && t[i - 1].upper && !t[i - 1].sent))
             x->prep = 1;
-        if ((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && name_word(g, &t[j + 1])) ||
-            (i > 0 && t[i].glued && !t[i].sent && name_word(g, &t[i - 1])))
+        x->pair = (uint8_t)((j + 1 < nt && hyphen_pair(g, text, t, j, j + 1)) || (i > 0 && hyphen_pair(g, text, t, i - 1, i)));
+        if (!x->pair && ((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && name_word(g, &t[j + 1])) ||
+                         (i > 0 && t[i].glued && !t[i].sent && name_word(g, &t[i - 1]))))
             x->part = 1;
         /* "Qasr" in "Qasr Bin Ghashir", "Wadi" in "Wadi al-Rabi": the start of an unknown name. */
         if (i == j && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[i], VG_GZ_GENERIC) &&
@@ -599,6 +685,13 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         x->proper = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_PROPER));
         x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent));
         x->caps = t[i].caps;
+        x->origin = (uint8_t)(i > 0 && word_is(g, &t[i - 1], VG_GZ_ORIGIN));
+        /* "Amra (Belo LGA, Cardo)", "Amra (Cardo)": the last name of a
+         * parenthesis that follows a name is where a division is written; read as one, it counts
+         * as if "state" or "province" stood beside it. */
+        if (!skel && !x->admin && closes_paren(text, n, t[j].e) && opens_after_name(text, t[i].s) &&
+            has_admin_reading(g, p, np))
+            x->admin = 1;
         /* Country names are context as soon as they are seen. */
         const vg_gz_entry *e0 = vg_gz_entry_at(g, p[0] & ~VG_GZ_PRIMARY);
         if (e0->kind == VG_PLACE_COUNTRY && !skel && (p[0] & VG_GZ_PRIMARY))
@@ -613,7 +706,8 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
     collect_admin(g, m, nm, &adm);
     resolve(g, m, nm, votes, vtotal, NULL, &adm);
     int32_t *prev = vg_arena_alloc(a, nm * sizeof *prev);
-    if (!prev) return VG_ERR_NOMEM;
+    float *own = vg_arena_calloc(a, nm, sizeof *own); /* each mention's vote for its own country */
+    if (!prev || !own) return VG_ERR_NOMEM;
     for (size_t i = 0; i < nm; i++) {
         prev[i] = accept(g, &m[i], votes, vtotal) ? m[i].best : -1;
         if (prev[i] < 0) continue;
@@ -623,6 +717,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         if (m[i].score - m[i].second < 0.5f) w *= 0.5f;
         if (m[i].skel) w = 0; /* a skeleton match follows the context, it cannot make it */
         add_vote(g, votes, &vtotal, (uint32_t)prev[i], w);
+        own[i] = w;
     }
     resolve(g, m, nm, votes, vtotal, prev, &adm);
 
@@ -636,6 +731,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         r->start = t[m[i].t0].s;
         r->end = t[m[i].t1].e;
         if (m[i].near && r->kind == VG_PLACE_CITY) r->geo_precision = 2;
+        r->origin = m[i].origin;
         if (r->kind == VG_PLACE_CITY)
             for (uint32_t k = 0; k < m[i].n_post && k < MAX_CAND; k++) {
                 const vg_gz_entry *o = vg_gz_entry_at(g, m[i].post[k] & ~VG_GZ_PRIMARY);
@@ -648,15 +744,25 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         /* A town in another division than the one the text names is doubtful when
          * its name has homonyms in that country (we may hold the wrong one). */
         const vg_gz_entry *be = vg_gz_entry_at(g, (uint32_t)m[i].best);
-        if (admin_agrees(be, &adm) < 0) {
+        if (admin_agrees(be, &adm, i) < 0) {
             int homonyms = 0;
             for (uint32_t k = 0; k < m[i].n_post && k < MAX_CAND; k++)
                 homonyms += !memcmp(vg_gz_entry_at(g, m[i].post[k] & ~VG_GZ_PRIMARY)->iso2, be->iso2, 2);
             if (homonyms > 1 || m[i].skel) c = c > 0.3f ? 0.3f : c;
         }
         if (m[i].part && c > 0.45f) c = 0.45f; /* a piece of a longer name ("Tal" in "Tal Baydar") */
+        if (m[i].pair && c > 0.5f) c = 0.5f;   /* an end of a road: any other town named is likelier the scene */
+        /* Read through an alternate (foreign, former) name in a country the text is not
+         * otherwise about: often a place the gazetteer lacks, named like a far one. */
+        int ci = iso_ix(be->iso2);
+        float others = vtotal - own[i];
+        float share = others > 0 && ci >= 0 ? (votes[ci] - own[i]) / others : 0;
+        if (!best_is_primary(&m[i]) && be->kind == VG_PLACE_CITY && be->population < 100000 && share < 0.25f &&
+            c > 0.5f)
+            c = 0.5f;
         r->confidence = c < 0.05f ? 0.05f : c > 1.0f ? 1.0f : c;
     }
+    doubt_isolated(res, nr);
     *out = res;
     *n_out = nr;
     return VG_OK;
@@ -688,9 +794,11 @@ size_t vg_places_primary(const vg_place *p, size_t n)
     size_t best = n;
     int best_rank = 99;
     for (size_t i = 0; i < n; i++) {
-        int r = p[i].kind == VG_PLACE_CITY ? 0 : p[i].kind == VG_PLACE_ADMIN1 ? 1 : 3;
-        if (p[i].kind == VG_PLACE_CITY && p[i].confidence < 0.55f) r = p[i].confidence < 0.35f ? 4 : 1;
-        if (ncc > 1 && memcmp(p[i].iso2, cc[top], 2)) r += 5;
+        int r = p[i].kind == VG_PLACE_CITY ? 0 : p[i].kind == VG_PLACE_ADMIN1 ? 2 : 6;
+        if (p[i].kind == VG_PLACE_CITY && p[i].confidence < 0.55f) r = p[i].confidence < 0.35f ? 8 : 2;
+        /* "fighters from Amra clashed in Belo": a town of origin after any other town */
+        if (p[i].kind == VG_PLACE_CITY && p[i].origin && r == 0) r = 1;
+        if (ncc > 1 && memcmp(p[i].iso2, cc[top], 2)) r += 10;
         if (r < best_rank) { best_rank = r; best = i; }
     }
     return best;

@@ -20,6 +20,7 @@ typedef struct vg_place {
     int geo_precision;     /* ACLED: 1 town, 2 near/part of region, 3 province/country-level */
     long population;
     float confidence;      /* 0..1 */
+    int origin;            /* after an origin word ("fighters from X"): rather where they came from than the scene */
     int division_name;     /* a town whose name is also its first-level division's ("Idlib", "Oaxaca"):
                               a less specific mention than a town named only for itself */
 } vg_place;
@@ -88,6 +89,7 @@ typedef struct vg_gz_entry {
 #define VG_GZ_PROPER '$'    /* capitalised dictionary word: a known name, often a person's */
 #define VG_GZ_TITLE '*'     /* a title before a person's name ("président", "Mr"): what follows is no place */
 #define VG_GZ_AFTER '+'     /* a settlement word after a name ("Halba highway", "Salem city"): evidence like a preposition */
+#define VG_GZ_ORIGIN '<'    /* a word saying where people come from ("from"): that place is seldom where it happened */
 
 #define VG_GZ_KEY_SKEL 1    /* vg_gz_key mode: transliteration skeleton */
 #define VG_GZ_KEY_NOART 2   /* vg_gz_key mode: drop a leading article */

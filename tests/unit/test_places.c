@@ -196,6 +196,49 @@ TEST(places_primary_prefers_town_in_main_country)
     vg_gazetteer_free(g);
 }
 
+TEST(places_context_rules_on_invented_places)
+{
+    vg_gazetteer *g = fixture();
+    vg_arena *a = vg_arena_new(1 << 14);
+    CHECK(g != NULL && a != NULL);
+    if (!g || !a) { vg_gazetteer_free(g); vg_arena_free(a); return; }
+    vg_place *p;
+    size_t n, k;
+    /* A small town 700 km from the city the text places it in: a homonym we lack. */
+    const char *t = "Two groups clashed in Qelpur area of Madravati city (Madravati, Southa).";
+    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
+    k = vg_places_primary(p, n);
+    CHECK(k < n && !strcmp(p[k].name, "Madravati"));
+    t = "Two groups clashed in Qelpur.";
+    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
+    k = vg_places_primary(p, n);
+    CHECK(k < n && !strcmp(p[k].name, "Qelpur"));
+    /* The city named like a division (its own reading) does not make the city doubtful. */
+    t = "Medics protested in Velmor.";
+    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
+    k = vg_places_primary(p, n);
+    CHECK(k < n && p[k].kind == VG_PLACE_CITY && p[k].population > 1000000 && p[k].confidence > 0.35f);
+    /* Where fighters came from is not where they fought. */
+    t = "In Syria, fighters from Harim clashed with police in Saraqib.";
+    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
+    k = vg_places_primary(p, n);
+    CHECK(k < n && !strcmp(p[k].name, "Saraqib"));
+    t = "In Syria, fighters clashed with police in Harim and Saraqib.";
+    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
+    k = vg_places_primary(p, n);
+    CHECK(k < n && !strcmp(p[k].name, "Harim"));
+    /* Two places joined by a hyphen name a road between them: places, but not sure scenes. */
+    const vg_place *q = find(g, a, "In Syria, gunmen blocked the Harim-Saraqib road.", "Saraqib", NULL);
+    CHECK(q != NULL && q->confidence <= 0.5f);
+    /* An alternate name of a far small town, in a text about another country, is doubtful. */
+    t = "Gunmen raided the town of Qusayra in Idlib.";
+    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
+    k = vg_places_primary(p, n);
+    CHECK(k < n && !strcmp(p[k].iso2, "SY"));
+    vg_arena_free(a);
+    vg_gazetteer_free(g);
+}
+
 TEST(places_country_lookup)
 {
     vg_gazetteer *g = fixture();
