@@ -94,6 +94,7 @@ vg_status vg_db_begin(vg_db *db)
     db->in_tx = 1;
     db->pending = 0;
     vg_status vs = vg_stories_begin(db);
+    if (vs == VG_OK) vs = vg_dups_begin(db);
     if (vs != VG_OK) rollback(db);
     return vs;
 }
@@ -103,6 +104,7 @@ static void rollback(vg_db *db)
 {
     if (db->in_tx && !sqlite3_get_autocommit(db->sql)) sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
     vg_stories_forget(db);
+    vg_dups_forget(db);
     db->in_tx = 0;
     db->pending = 0;
 }
@@ -215,6 +217,7 @@ void vg_db_close(vg_db *db)
         if (vg_db_commit(db) != VG_OK) rollback(db);
     }
     vg_stories_free(db);
+    vg_dups_free(db);
     for (size_t i = 0; i < db->n_cache; i++) sqlite3_finalize(db->cache[i].st);
     if (db->sql) sqlite3_close_v2(db->sql);
     vg_buf_free(&db->out);

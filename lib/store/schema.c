@@ -67,6 +67,15 @@ static const char *const migrations[] = {
     "  PRIMARY KEY(term, story_id)) WITHOUT ROWID;",
     /* 3: languages stored, read before every search (query-side stemming) */
     "CREATE INDEX IF NOT EXISTS articles_lang ON articles(lang);",
+    /* 4: cost per article flat as the archive grows.
+     * - dedup_band goes: 32 random-key rows per article made every batch
+     *   dirty most of its pages once it outgrew the page cache; the band
+     *   index is now rebuilt in memory from dedup_sig (lib/dedup/lsh.h).
+     * - articles(dup_of): moving an article to another story moves its
+     *   copies (stories.c), which scanned the whole table without it.
+     *   Partial: only copies have a dup_of, so it stays small. */
+    "DROP TABLE IF EXISTS dedup_band;"
+    "CREATE INDEX IF NOT EXISTS articles_dup ON articles(dup_of) WHERE dup_of IS NOT NULL;",
     /* append new migrations here */
 };
 

@@ -2,7 +2,7 @@
  * story clustering at put time, plus the story queries.
  *
  * Per-article cost is bounded whatever the archive size: duplicate candidates
- * come from the band index (LIMIT per band), story candidates from the
+ * come from the band index (dups.c), story candidates from the
  * inverted index story_terms(term, story) which holds each story's centroid
  * weight for the term; only the most recent stories per term are read, so a
  * word every story shares costs the same at 1,000 or 1,000,000 articles. */
@@ -19,7 +19,6 @@
 #include "../core/json.h"
 #include "../dedup/minhash.h"
 
-#define BAND_CANDIDATES 16   /* articles read per matching LSH band */
 #define POSTINGS_PER_TERM 64 /* most recent stories read per term */
 #define SCORED_STORIES 12    /* best candidates by dot product that get the full score */
 
@@ -29,97 +28,6 @@ static vg_status step_done(vg_db *db, sqlite3_stmt *st, const char *what)
     sqlite3_reset(st);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) return vg_db_fail(db, rc, what);
     return VG_OK;
-}
-
-/* ---------------------------------------------------------------- dedup */
-
-/* The article this one repeats (0: none). A hit on an article that is
- * itself a duplicate resolves to that article's original. */
-static vg_status find_duplicate(vg_db *db, const vg_dedup_sig *sig, int64_t self, int64_t *dup_of)
-{
-    *dup_of = 0;
-    if (sig->n_words == 0) return VG_OK; /* no words: nothing to compare, not a copy of every other empty page */
-    sqlite3_stmt *st = vg_db_stmt(db, "SELECT article_id FROM dedup_sig WHERE token_hash = ?1 AND article_id <> ?2 "
-                                      "ORDER BY article_id LIMIT 1");
-    if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, (sqlite3_int64)sig->token_hash);
-    sqlite3_bind_int64(st, 2, self);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) *dup_of = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "looking up duplicates");
-    if (!*dup_of && sig->n_shingles) {
-        int64_t cand[VG_MH_BANDS * BAND_CANDIDATES];
-        size_t nc = 0;
-        st = vg_db_stmt(db, "SELECT article_id FROM dedup_band WHERE band = ?1 AND hash = ?2 LIMIT " "16");
-        if (!st) return VG_ERR_DB;
-        for (int b = 0; b < VG_MH_BANDS; b++) {
-            sqlite3_bind_int(st, 1, b);
-            sqlite3_bind_int64(st, 2, sig->band[b]);
-            while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-                int64_t id = sqlite3_column_int64(st, 0);
-                size_t k = 0;
-                while (k < nc && cand[k] != id) k++;
-                if (k == nc && nc < sizeof cand / sizeof cand[0]) cand[nc++] = id;
-            }
-            sqlite3_reset(st);
-            if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading duplicate bands");
-        }
-        double best = 0;
-        st = vg_db_stmt(db, "SELECT minhash FROM dedup_sig WHERE article_id = ?1");
-        if (!st) return VG_ERR_DB;
-        for (size_t k = 0; k < nc; k++) {
-            if (cand[k] == self) continue;
-            sqlite3_bind_int64(st, 1, cand[k]);
-            if (sqlite3_step(st) == SQLITE_ROW) {
-                vg_dedup_sig other;
-                if (vg_dedup_unpack(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), &other) == 0) {
-                    double sim = vg_dedup_similarity(sig, &other);
-                    if (sim >= VG_MH_THRESHOLD && (sim > best || (sim == best && cand[k] < *dup_of))) {
-                        best = sim;
-                        *dup_of = cand[k];
-                    }
-                }
-            }
-            sqlite3_reset(st);
-        }
-    }
-    if (*dup_of) {
-        st = vg_db_stmt(db, "SELECT dup_of FROM articles WHERE id = ?1");
-        if (!st) return VG_ERR_DB;
-        sqlite3_bind_int64(st, 1, *dup_of);
-        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-            *dup_of = sqlite3_column_int64(st, 0);
-        sqlite3_reset(st);
-    }
-    return VG_OK;
-}
-
-static vg_status record_signature(vg_db *db, const vg_dedup_sig *sig, int64_t id)
-{
-    sqlite3_stmt *st = vg_db_stmt(db, "INSERT OR REPLACE INTO dedup_sig(article_id, token_hash, minhash) VALUES(?1, ?2, ?3)");
-    if (!st) return VG_ERR_DB;
-    unsigned char packed[VG_MH_K * 4];
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, (sqlite3_int64)sig->token_hash);
-    if (sig->n_shingles) {
-        vg_dedup_pack(sig, packed);
-        sqlite3_bind_blob(st, 3, packed, sizeof packed, SQLITE_TRANSIENT);
-    }
-    vg_status s = step_done(db, st, "storing signature");
-    if (s != VG_OK || !sig->n_shingles) return s;
-    /* one statement for all bands: a step per article, not per band */
-    _Static_assert(VG_MH_BANDS == 32, "the band insert below lists 32 bands");
-    static const char sql[] = "INSERT OR IGNORE INTO dedup_band(band, hash, article_id) VALUES"
-        "(0,?1,?33),(1,?2,?33),(2,?3,?33),(3,?4,?33),(4,?5,?33),(5,?6,?33),(6,?7,?33),(7,?8,?33)"
-        ",(8,?9,?33),(9,?10,?33),(10,?11,?33),(11,?12,?33),(12,?13,?33),(13,?14,?33),(14,?15,?33),(15,?16,?33)"
-        ",(16,?17,?33),(17,?18,?33),(18,?19,?33),(19,?20,?33),(20,?21,?33),(21,?22,?33),(22,?23,?33),(23,?24,?33)"
-        ",(24,?25,?33),(25,?26,?33),(26,?27,?33),(27,?28,?33),(28,?29,?33),(29,?30,?33),(30,?31,?33),(31,?32,?33)";
-    st = vg_db_stmt(db, sql);
-    if (!st) return VG_ERR_DB;
-    for (int b = 0; b < VG_MH_BANDS; b++) sqlite3_bind_int64(st, b + 1, sig->band[b]);
-    sqlite3_bind_int64(st, VG_MH_BANDS + 1, id);
-    return step_done(db, st, "storing bands");
 }
 
 /* ---------------------------------------------------------------- clustering */
@@ -670,8 +578,8 @@ vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_r
     vg_status s = vg_dedup_sign(doc->arena, text ? text : "", len, sig);
     if (s != VG_OK) return s;
     int64_t dup_of = 0;
-    if ((s = find_duplicate(db, sig, article_id, &dup_of)) != VG_OK) return s;
-    if ((s = record_signature(db, sig, article_id)) != VG_OK) return s;
+    if ((s = vg_dups_find(db, sig, article_id, &dup_of)) != VG_OK) return s;
+    if ((s = vg_dups_record(db, sig, article_id)) != VG_OK) return s;
     if (dup_of) {
         /* A copy joins its original's story but adds nothing to it: no
          * frequencies, no centroid weight, so it is never counted twice. */
