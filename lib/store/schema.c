@@ -76,6 +76,12 @@ static const char *const migrations[] = {
      *   Partial: only copies have a dup_of, so it stays small. */
     "DROP TABLE IF EXISTS dedup_band;"
     "CREATE INDEX IF NOT EXISTS articles_dup ON articles(dup_of) WHERE dup_of IS NOT NULL;",
+    /* 5: story_terms keeps the head of each term only: the 64 newest
+     * stories (VG_CL_POSTINGS_TOP), all that candidate retrieval reads; see
+     * cut_tail in stories.c for why. */
+    "DELETE FROM story_terms WHERE (term, story_id) IN (SELECT term, story_id FROM ("
+    "  SELECT term, story_id, row_number() OVER (PARTITION BY term ORDER BY story_id DESC) AS r"
+    "  FROM story_terms) WHERE r > 64);",
     /* append new migrations here */
 };
 

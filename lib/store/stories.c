@@ -163,16 +163,37 @@ static int by_term_story(const void *pa, const void *pb)
     return (a->story > b->story) - (a->story < b->story);
 }
 
+/* story_terms keeps, per term, only the head that retrieval reads (the
+ * VG_CL_POSTINGS_TOP newest stories): a term's rows stay few and
+ * contiguous, and the table grows with the vocabulary, not the archive.
+ * When it held every story of every term it outgrew the page cache and
+ * every batch dirtied pages all over it: the cost per article grew with
+ * the archive. A story never comes back into a head (new stories have
+ * higher ids), so a posting that left it is never read again. */
+static vg_status cut_tail(vg_db *db, const vg_cl_plist *l)
+{
+    if (l->n < VG_CL_POSTINGS_TOP) return VG_OK;
+    sqlite3_stmt *st = vg_db_stmt(db, "DELETE FROM story_terms WHERE term = ?1 AND story_id < ?2");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, l->term);
+    sqlite3_bind_int64(st, 2, l->p[l->n - 1].story);
+    return step_done(db, st, "trimming story terms");
+}
+
 static vg_status flush_postings(vg_db *db, struct vg_stories_mem *m)
 {
     qsort(m->log, m->n_log, sizeof *m->log, by_term_story);
     for (size_t i = 0; i < m->n_log; i++) {
         vg_cl_plist *l = vg_cl_postings_get(m->post, m->log[i].term);
-        long k = l ? vg_cl_plist_find(l, m->log[i].story) : -1;
-        if (k < 0 || !l->p[k].dirty) continue; /* evicted (written then) or written already */
-        vg_status s = write_posting(db, l->term, l->p[k].story, l->p[k].w);
+        if (!l) continue;
+        /* once per term (the log is sorted): the rows that left the head */
+        vg_status s = i == 0 || m->log[i - 1].term != l->term ? cut_tail(db, l) : VG_OK;
+        long k = vg_cl_plist_find(l, m->log[i].story);
+        if (s == VG_OK && k >= 0 && l->p[k].dirty) {
+            s = write_posting(db, l->term, l->p[k].story, l->p[k].w);
+            l->p[k].dirty = 0;
+        }
         if (s != VG_OK) return s;
-        l->p[k].dirty = 0;
     }
     m->n_log = 0;
     return VG_OK;
@@ -393,7 +414,6 @@ static vg_status join_story(vg_db *db, const vg_cl_doc *f, int64_t story, int64_
     if (vs != VG_OK) return vs;
     struct vg_stories_mem *m;
     if ((vs = mem_get(db, &m)) != VG_OK) return vs;
-    sqlite3_stmt *st = NULL;
     for (size_t i = 0; i < f->n; i++) {
         double x = f->terms[i].w;
         /* In memory when the story is among the term's newest (always, for
@@ -412,30 +432,21 @@ static vg_status join_story(vg_db *db, const vg_cl_doc *f, int64_t story, int64_
                 int r = vg_cl_plist_insert(m->post, l, story, now = x, &ev);
                 if (r < 0) return VG_ERR_NOMEM;
                 if ((vs = log_dirty(m, l->term, story)) != VG_OK) return vs;
-                if (r == 1 && ev.dirty && (vs = write_posting(db, l->term, ev.story, ev.w)) != VG_OK) return vs;
+                (void)ev; /* past the head: its row goes at flush (flush_postings) */
             }
             double old = now - x;
             s.norm2 += now * now - old * old;
             continue;
         }
-        if (!st && !(st = vg_db_stmt(db, "INSERT INTO story_terms(term, story_id, w) VALUES(?1, ?2, ?3) "
-                                         "ON CONFLICT(term, story_id) DO UPDATE SET w = w + excluded.w RETURNING w")))
-            return VG_ERR_DB;
-        sqlite3_bind_int64(st, 1, f->terms[i].id);
-        sqlite3_bind_int64(st, 2, story);
-        sqlite3_bind_double(st, 3, x);
-        int rc = sqlite3_step(st);
-        double now = rc == SQLITE_ROW ? sqlite3_column_double(st, 0) : x;
-        while (rc == SQLITE_ROW) rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "updating story terms");
-        double old = now - x;
-        s.norm2 += now * now - old * old;
+        /* An older story than the term's newest: story_terms holds only
+         * the head (flush_postings), so this weight is not kept (no
+         * retrieval would read it) and counts in the norm as new. */
+        s.norm2 += x * x;
     }
     vg_cl_story_add(&s, f);
     char years[VG_CL_MAX_YEARS * 5 + 1];
     vg_cl_years_format(s.years, s.n_years, years);
-    st = vg_db_stmt(db, "UPDATE stories SET norm2 = ?2, years = ?3, event_date = ?4, latitude = ?5, longitude = ?6, "
+    sqlite3_stmt *st = vg_db_stmt(db, "UPDATE stories SET norm2 = ?2, years = ?3, event_date = ?4, latitude = ?5, longitude = ?6, "
                         "first_day = ?7, last_day = ?8, n_articles = n_articles + 1 WHERE id = ?1");
     if (!st) return VG_ERR_DB;
     sqlite3_bind_int64(st, 1, story);
@@ -537,16 +548,11 @@ static vg_status second_look(vg_db *db, struct vg_stories_mem *m)
             double w = x->f.terms[t].w;
             if ((s = load_list(db, m, x->f.terms[t].id, &l)) != VG_OK) break;
             long k = vg_cl_plist_find(l, x->story);
-            if (k >= 0) {
+            if (k >= 0) { /* elsewhere the story is past the term's head: no weight kept */
                 if (!l->p[k].dirty) s = log_dirty(m, l->term, x->story);
                 l->p[k].w = n == 1 ? 0 : l->p[k].w - w;
                 l->p[k].dirty = 1;
-            } else if ((st = vg_db_stmt(db, "UPDATE story_terms SET w = w - ?3 WHERE term = ?1 AND story_id = ?2"))) {
-                sqlite3_bind_int64(st, 1, x->f.terms[t].id);
-                sqlite3_bind_int64(st, 2, x->story);
-                sqlite3_bind_double(st, 3, w);
-                s = step_done(db, st, "moving an article");
-            } else s = VG_ERR_DB;
+            }
         }
         if (s != VG_OK) break;
         if (!(st = vg_db_stmt(db, "UPDATE stories SET norm2 = ?2, n_articles = n_articles - 1 WHERE id = ?1"))) {
