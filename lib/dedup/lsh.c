@@ -92,6 +92,9 @@ static int reserve(gen *g, size_t need)
     if (g->s && (double)(g->used + need) <= MAX_LOAD * (double)g->cap) return 0;
     size_t cap = g->cap ? g->cap * 2 : INITIAL_SLOTS;
     while ((double)(g->used + need) > MAX_LOAD * (double)cap) cap *= 2;
+    /* no more than a full generation needs (start_of takes any size) */
+    size_t full = (size_t)((double)VG_LSH_GENERATION * VG_MH_BANDS / MAX_LOAD) + 1;
+    if (cap > full && (double)(g->used + need) <= MAX_LOAD * (double)full) cap = full;
     slot *s = calloc(cap, sizeof *s);
     if (!s) return -1;
     for (size_t i = 0; i < g->cap; i++)
