@@ -6,6 +6,7 @@
  * inverted index story_terms(term, story) which holds each story's centroid
  * weight for the term; only the most recent stories per term are read, so a
  * word every story shares costs the same at 1,000 or 1,000,000 articles. */
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,31 @@ static int by_dot_desc(const void *pa, const void *pb)
     const cand *a = pa, *b = pb;
     if (a->dot != b->dot) return a->dot < b->dot ? 1 : -1;
     return a->story > b->story ? -1 : a->story < b->story; /* newer first on ties */
+}
+
+/* Move the k first candidates in by_dot_desc order to the front, in that
+ * order, and return how many that is (min(n, k)). Retrieval gathers up to
+ * 1,024 candidates and only SCORED_STORIES are scored: one pass keeping a
+ * small sorted window costs ~n comparisons where sorting them all cost
+ * n log n, and it grew with the archive until the 1,024 cap. The order is
+ * total (story ids are unique), so the first k are those a full sort gives. */
+static size_t keep_best(cand *c, size_t n, size_t k)
+{
+    cand top[SCORED_STORIES];
+    assert(k <= SCORED_STORIES);
+    if (n <= k) return n;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m == k && by_dot_desc(&c[i], &top[k - 1]) >= 0) continue;
+        size_t j = m < k ? m++ : k - 1;
+        while (j > 0 && by_dot_desc(&c[i], &top[j - 1]) < 0) {
+            top[j] = top[j - 1];
+            j--;
+        }
+        top[j] = c[i];
+    }
+    memcpy(c, top, m * sizeof *c);
+    return m;
 }
 
 /* Document frequencies live in memory between commits (dfmap.h): read from
@@ -379,6 +405,7 @@ static vg_status best_story(vg_db *db, const char *lang, vg_arena *arena, const 
             c[idx[h]].dot += f->terms[i].w * w;
         }
     }
+    n = keep_best(c, n, SCORED_STORIES);
     qsort(c, n, sizeof *c, by_dot_desc);
     double best = VG_CL_THRESHOLD;
     for (size_t i = 0; i < n && i < SCORED_STORIES; i++) {
