@@ -338,9 +338,10 @@ static char *story_text(unsigned seed, int words)
     return s;
 }
 
-/* A database made before migrations 4 and 5 (band table, every posting
- * of every term, no dup_of index) is upgraded on open: the band table
- * goes, each term keeps its 64 newest stories, and near-duplicates of
+/* A database made before migrations 4 to 6 (band table, every posting
+ * of every term, no dup_of index, identity keyed by hash) is upgraded on
+ * open: the band table goes, each term keeps its 64 newest stories, the
+ * identity is keyed by external id first, and near-duplicates of
  * articles stored before the upgrade are still found (the band index is
  * rebuilt from the stored signatures). */
 TEST(store_migrates_v3_database)
@@ -363,6 +364,8 @@ TEST(store_migrates_v3_database)
                                     " article_id INTEGER NOT NULL, PRIMARY KEY(band, hash, article_id)) WITHOUT ROWID;"
                                     "INSERT INTO dedup_band VALUES(0, 1, 1);"
                                     "DROP INDEX articles_dup;"
+                                    "DROP INDEX articles_identity;"
+                                    "CREATE UNIQUE INDEX articles_identity ON articles(hash, ext_id);"
                                     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 70)"
                                     " INSERT INTO story_terms(term, story_id, w) SELECT 4242, 1000 + i, 0.5 FROM n;"
                                     "PRAGMA user_version = 3;";
@@ -371,10 +374,12 @@ TEST(store_migrates_v3_database)
     db = NULL;
     CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
     if (!db) { free(orig); free(other); vg_doc_free(d); return; }
-    CHECK_INT(count_sql(db, "PRAGMA user_version"), 5);
+    CHECK_INT(count_sql(db, "PRAGMA user_version"), 6);
     CHECK_INT(count_sql(db, "SELECT count(*) FROM sqlite_schema WHERE name='dedup_band'"), 0);
     CHECK_INT(count_sql(db, "SELECT count(*) FROM sqlite_schema WHERE name='articles_dup'"), 1);
     CHECK_INT(count_sql(db, "SELECT count(*) FROM story_terms WHERE term=4242"), 64);
+    const char *identity = "SELECT count(*) FROM pragma_index_info('articles_identity') WHERE seqno=0 AND name='ext_id'";
+    CHECK_INT(count_sql(db, identity), 1);
     CHECK_INT(count_sql(db, "SELECT min(story_id) FROM story_terms WHERE term=4242"), 1007);
     /* a republished copy of the article stored before the upgrade */
     size_t n = strlen(orig);
@@ -384,6 +389,10 @@ TEST(store_migrates_v3_database)
     CHECK_INT(vg_db_put(db, d, &r), VG_OK);
     CHECK_INT(r, VG_PUT_DUPLICATE);
     CHECK_INT(vg_db_commit(db), VG_OK);
+    /* the identity still tells a document stored before the upgrade */
+    fill(d, "orig", "en", NULL, orig, NULL);
+    CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    CHECK_INT(r, VG_PUT_PRESENT);
     const char *copy_of_orig = "SELECT count(*) FROM articles WHERE ext_id = 'copy'"
                                " AND dup_of = (SELECT id FROM articles WHERE ext_id = 'orig')";
     CHECK_INT(count_sql(db, copy_of_orig), 1);
