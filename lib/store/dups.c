@@ -164,7 +164,10 @@ vg_status vg_dups_record(vg_db *db, const vg_dedup_sig *sig, int64_t id)
     vg_status s = mem_get(db, &m);
     if (s != VG_OK) return s;
     /* Only an index that holds the window is kept up to date: an index not
-     * ready is loaded from dedup_sig, this row included, when next needed. */
+     * ready is loaded from dedup_sig, this row included, when next needed.
+     * Ids only grow between our own commits; one that does not (rows
+     * removed behind our back) makes the index be loaded again. */
+    if (m->ready && id <= vg_lsh_last(m->lsh)) m->ready = 0;
     if (m->ready && vg_lsh_add(m->lsh, sig, id, BAND_CANDIDATES) != 0) {
         m->ready = 0;
         return VG_ERR_NOMEM;
