@@ -3,9 +3,10 @@
  *
  * Per-article cost is bounded whatever the archive size: duplicate candidates
  * come from the band index (dups.c), story candidates from the
- * inverted index story_terms(term, story) which holds each story's centroid
- * weight for the term; only the most recent stories per term are read, so a
- * word every story shares costs the same at 1,000 or 1,000,000 articles. */
+ * inverted index story_terms(term, story) which holds the centroid weight of
+ * the most recent stories per term (the head, cut_tail); only those are read
+ * and kept, so a word every story shares costs the same at 1,000 or 1,000,000
+ * articles. */
 #include <assert.h>
 #include <math.h>
 #include <stdio.h>
