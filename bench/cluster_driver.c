@@ -76,8 +76,12 @@ int main(int argc, char **argv)
     int left = 0;
     double t0 = now(), seg = t0, cseg = cpu();
     long seg_start = 0, dups = 0;
+    /* the first segments (up to 3,000 articles) and the last, for the flatness ratio */
+    double early_wall = 0, early_cpu = 0, last_wall = 0, last_cpu = 0;
+    long early_n = 0, last_from = 0, last_to = 0;
     /* per segment (since the previous checkpoint): wall time is noisy on a shared machine, CPU less so */
-    printf("%10s %16s %16s %12s\n", "articles", "wall us/article", "CPU us/article", "peak RSS MB");
+    printf("%10s %13s %16s %16s %10s %12s\n", "articles", "segment", "wall us/article", "CPU us/article", "docs/s",
+           "peak RSS MB");
     for (long i = 1; i <= n; i++) {
         if (left == 0) { /* a new event reported by 1..5 articles */
             for (int k = 0; k < 4; k++) name(e.names[k], sizeof e.names[k]);
@@ -102,8 +106,20 @@ int main(int argc, char **argv)
             double t = now(), c = cpu();
             struct rusage ru;
             getrusage(RUSAGE_SELF, &ru);
-            printf("%10ld %16.0f %16.0f %12ld\n", i, (t - seg) * 1e6 / (double)(i - seg_start),
-                   (c - cseg) * 1e6 / (double)(i - seg_start), ru.ru_maxrss / 1024);
+            long k = i - seg_start;
+            char span[32];
+            snprintf(span, sizeof span, "%ld-%ld", seg_start + 1, i);
+            printf("%10ld %13s %16.0f %16.0f %10.0f %12ld\n", i, span, (t - seg) * 1e6 / (double)k,
+                   (c - cseg) * 1e6 / (double)k, (double)k / (t - seg), ru.ru_maxrss / 1024);
+            if (i <= 3000) {
+                early_wall += t - seg;
+                early_cpu += c - cseg;
+                early_n += k;
+            }
+            last_wall = t - seg;
+            last_cpu = c - cseg;
+            last_from = seg_start + 1;
+            last_to = i;
             fflush(stdout);
             seg = t;
             cseg = c;
@@ -111,7 +127,16 @@ int main(int argc, char **argv)
         }
     }
     vg_db_close(db);
-    printf("total %.1f s, %.0f articles/s, %ld marked duplicates\n", now() - t0, (double)n / (now() - t0), dups);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("total %.1f s, %.0f articles/s, %ld marked duplicates, peak RSS %ld MB\n", now() - t0,
+           (double)n / (now() - t0), dups, ru.ru_maxrss / 1024);
+    if (early_n && last_to > 3000) {
+        long k = last_to - last_from + 1;
+        printf("flatness: articles %ld-%ld cost %.2fx (wall) %.2fx (CPU) what articles 1-%ld cost\n", last_from,
+               last_to, last_wall / (double)k / (early_wall / (double)early_n),
+               last_cpu / (double)k / (early_cpu / (double)early_n), early_n);
+    }
     vg_arena_free(d->arena);
     free(d);
     return 0;

@@ -20,6 +20,17 @@ static uint64_t mix64(uint64_t x)
     return x;
 }
 
+/* Band keys from the MinHash values: a stored signature gets the same keys
+ * back (vg_dedup_unpack), so the band index can be rebuilt from dedup_sig. */
+static void bands(vg_dedup_sig *s)
+{
+    for (size_t b = 0; b < VG_MH_BANDS; b++) {
+        uint64_t h = 0xa0761d6478bd642fULL + b;
+        for (size_t r = 0; r < VG_MH_ROWS; r++) h = mix64(h ^ s->mh[b * VG_MH_ROWS + r]);
+        s->band[b] = (int64_t)(h >> 1);
+    }
+}
+
 vg_status vg_dedup_sign(vg_arena *a, const char *text, size_t len, vg_dedup_sig *out)
 {
     memset(out, 0, sizeof *out);
@@ -48,11 +59,7 @@ vg_status vg_dedup_sign(vg_arena *a, const char *text, size_t len, vg_dedup_sig 
         }
         out->n_shingles++;
     }
-    for (size_t b = 0; b < VG_MH_BANDS; b++) {
-        uint64_t h = 0xa0761d6478bd642fULL + b;
-        for (size_t r = 0; r < VG_MH_ROWS; r++) h = mix64(h ^ out->mh[b * VG_MH_ROWS + r]);
-        out->band[b] = (int64_t)(h >> 1);
-    }
+    bands(out);
     return VG_OK;
 }
 
@@ -83,5 +90,6 @@ int vg_dedup_unpack(const void *p, size_t len, vg_dedup_sig *s)
         s->mh[k] = (uint32_t)b[4 * k] | (uint32_t)b[4 * k + 1] << 8 | (uint32_t)b[4 * k + 2] << 16 |
                    (uint32_t)b[4 * k + 3] << 24;
     s->n_shingles = 1; /* stored signatures always had shingles */
+    bands(s);
     return 0;
 }

@@ -35,7 +35,8 @@ double vg_dedup_similarity(const vg_dedup_sig *a, const vg_dedup_sig *b);
 
 /* The MinHash values as bytes (little-endian), for storage: VG_MH_K * 4 bytes. */
 void vg_dedup_pack(const vg_dedup_sig *s, unsigned char out[VG_MH_K * 4]);
-/* Back from bytes; returns -1 if len is wrong. */
+/* Back from bytes, band keys included; returns -1 if len is wrong (token_hash
+ * and n_words are not stored there: left as they were). */
 int vg_dedup_unpack(const void *p, size_t len, vg_dedup_sig *s);
 
 #endif

@@ -26,6 +26,7 @@ struct vg_db {
     vg_buf out;           /* JSON built for vg_db_story_json and row values */
     char query_langs[128]; /* languages stored, "fr,en": query-side stemming (search.c) */
     struct vg_stories_mem *stories_mem; /* clustering state kept between puts (stories.c) */
+    struct vg_dups_mem *dups_mem;       /* near-duplicate band index (dups.c) */
 };
 
 /* The raw handle, for modules that need more than the helpers below. */
@@ -62,6 +63,17 @@ vg_status vg_stories_begin(vg_db *db);
 vg_status vg_stories_flush(vg_db *db);
 void vg_stories_forget(vg_db *db);
 void vg_stories_free(vg_db *db);
+
+/* Duplicates (dups.c), called by vg_stories_on_put: the article `self`
+ * repeats (*dup_of, 0: none; a copy of a copy resolves to the original),
+ * and the signature stored for later articles. The band index behind them
+ * lives in memory with the same life cycle as the clustering state. */
+#include "../dedup/minhash.h"
+vg_status vg_dups_find(vg_db *db, const vg_dedup_sig *sig, int64_t self, int64_t *dup_of);
+vg_status vg_dups_record(vg_db *db, const vg_dedup_sig *sig, int64_t id);
+vg_status vg_dups_begin(vg_db *db);
+void vg_dups_forget(vg_db *db);
+void vg_dups_free(vg_db *db);
 
 /* Emit one row to a callback from a statement's current result row, with
  * column types given (NULL: all text). Returns the callback's value. */

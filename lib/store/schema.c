@@ -67,6 +67,30 @@ static const char *const migrations[] = {
     "  PRIMARY KEY(term, story_id)) WITHOUT ROWID;",
     /* 3: languages stored, read before every search (query-side stemming) */
     "CREATE INDEX IF NOT EXISTS articles_lang ON articles(lang);",
+    /* 4: cost per article flat as the archive grows.
+     * - dedup_band goes: 32 random-key rows per article made every batch
+     *   dirty most of its pages once it outgrew the page cache; the band
+     *   index is now rebuilt in memory from dedup_sig (lib/dedup/lsh.h).
+     * - articles(dup_of): moving an article to another story moves its
+     *   copies (stories.c), which scanned the whole table without it.
+     *   Partial: only copies have a dup_of, so it stays small. */
+    "DROP TABLE IF EXISTS dedup_band;"
+    "CREATE INDEX IF NOT EXISTS articles_dup ON articles(dup_of) WHERE dup_of IS NOT NULL;",
+    /* 5: story_terms keeps the head of each term only: the 64 newest
+     * stories (VG_CL_POSTINGS_TOP), all that candidate retrieval reads; see
+     * cut_tail in stories.c for why. */
+    "DELETE FROM story_terms WHERE (term, story_id) IN (SELECT term, story_id FROM ("
+    "  SELECT term, story_id, row_number() OVER (PARTITION BY term ORDER BY story_id DESC) AS r"
+    "  FROM story_terms) WHERE r > 64);",
+    /* 6: the identity index keyed by external id first. Content hashes are
+     * random by design, so (hash, ext_id) put each batch's 500 inserts on
+     * 500 random pages (a third of what a batch wrote at 100k articles);
+     * external ids mostly come in order (folders are walked in name
+     * order, feed and JSONL ids grow), so their inserts land together.
+     * Lookups give both columns, either order serves them, and the
+     * ON CONFLICT(hash, ext_id) of db.c names the same columns. */
+    "DROP INDEX articles_identity;"
+    "CREATE UNIQUE INDEX articles_identity ON articles(ext_id, hash);",
     /* append new migrations here */
 };
 

@@ -2,10 +2,12 @@
  * story clustering at put time, plus the story queries.
  *
  * Per-article cost is bounded whatever the archive size: duplicate candidates
- * come from the band index (LIMIT per band), story candidates from the
- * inverted index story_terms(term, story) which holds each story's centroid
- * weight for the term; only the most recent stories per term are read, so a
- * word every story shares costs the same at 1,000 or 1,000,000 articles. */
+ * come from the band index (dups.c), story candidates from the
+ * inverted index story_terms(term, story) which holds the centroid weight of
+ * the most recent stories per term (the head, cut_tail); only those are read
+ * and kept, so a word every story shares costs the same at 1,000 or 1,000,000
+ * articles. */
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +21,6 @@
 #include "../core/json.h"
 #include "../dedup/minhash.h"
 
-#define BAND_CANDIDATES 16   /* articles read per matching LSH band */
 #define POSTINGS_PER_TERM 64 /* most recent stories read per term */
 #define SCORED_STORIES 12    /* best candidates by dot product that get the full score */
 
@@ -29,97 +30,6 @@ static vg_status step_done(vg_db *db, sqlite3_stmt *st, const char *what)
     sqlite3_reset(st);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) return vg_db_fail(db, rc, what);
     return VG_OK;
-}
-
-/* ---------------------------------------------------------------- dedup */
-
-/* The article this one repeats (0: none). A hit on an article that is
- * itself a duplicate resolves to that article's original. */
-static vg_status find_duplicate(vg_db *db, const vg_dedup_sig *sig, int64_t self, int64_t *dup_of)
-{
-    *dup_of = 0;
-    if (sig->n_words == 0) return VG_OK; /* no words: nothing to compare, not a copy of every other empty page */
-    sqlite3_stmt *st = vg_db_stmt(db, "SELECT article_id FROM dedup_sig WHERE token_hash = ?1 AND article_id <> ?2 "
-                                      "ORDER BY article_id LIMIT 1");
-    if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, (sqlite3_int64)sig->token_hash);
-    sqlite3_bind_int64(st, 2, self);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) *dup_of = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "looking up duplicates");
-    if (!*dup_of && sig->n_shingles) {
-        int64_t cand[VG_MH_BANDS * BAND_CANDIDATES];
-        size_t nc = 0;
-        st = vg_db_stmt(db, "SELECT article_id FROM dedup_band WHERE band = ?1 AND hash = ?2 LIMIT " "16");
-        if (!st) return VG_ERR_DB;
-        for (int b = 0; b < VG_MH_BANDS; b++) {
-            sqlite3_bind_int(st, 1, b);
-            sqlite3_bind_int64(st, 2, sig->band[b]);
-            while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-                int64_t id = sqlite3_column_int64(st, 0);
-                size_t k = 0;
-                while (k < nc && cand[k] != id) k++;
-                if (k == nc && nc < sizeof cand / sizeof cand[0]) cand[nc++] = id;
-            }
-            sqlite3_reset(st);
-            if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading duplicate bands");
-        }
-        double best = 0;
-        st = vg_db_stmt(db, "SELECT minhash FROM dedup_sig WHERE article_id = ?1");
-        if (!st) return VG_ERR_DB;
-        for (size_t k = 0; k < nc; k++) {
-            if (cand[k] == self) continue;
-            sqlite3_bind_int64(st, 1, cand[k]);
-            if (sqlite3_step(st) == SQLITE_ROW) {
-                vg_dedup_sig other;
-                if (vg_dedup_unpack(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), &other) == 0) {
-                    double sim = vg_dedup_similarity(sig, &other);
-                    if (sim >= VG_MH_THRESHOLD && (sim > best || (sim == best && cand[k] < *dup_of))) {
-                        best = sim;
-                        *dup_of = cand[k];
-                    }
-                }
-            }
-            sqlite3_reset(st);
-        }
-    }
-    if (*dup_of) {
-        st = vg_db_stmt(db, "SELECT dup_of FROM articles WHERE id = ?1");
-        if (!st) return VG_ERR_DB;
-        sqlite3_bind_int64(st, 1, *dup_of);
-        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-            *dup_of = sqlite3_column_int64(st, 0);
-        sqlite3_reset(st);
-    }
-    return VG_OK;
-}
-
-static vg_status record_signature(vg_db *db, const vg_dedup_sig *sig, int64_t id)
-{
-    sqlite3_stmt *st = vg_db_stmt(db, "INSERT OR REPLACE INTO dedup_sig(article_id, token_hash, minhash) VALUES(?1, ?2, ?3)");
-    if (!st) return VG_ERR_DB;
-    unsigned char packed[VG_MH_K * 4];
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, (sqlite3_int64)sig->token_hash);
-    if (sig->n_shingles) {
-        vg_dedup_pack(sig, packed);
-        sqlite3_bind_blob(st, 3, packed, sizeof packed, SQLITE_TRANSIENT);
-    }
-    vg_status s = step_done(db, st, "storing signature");
-    if (s != VG_OK || !sig->n_shingles) return s;
-    /* one statement for all bands: a step per article, not per band */
-    _Static_assert(VG_MH_BANDS == 32, "the band insert below lists 32 bands");
-    static const char sql[] = "INSERT OR IGNORE INTO dedup_band(band, hash, article_id) VALUES"
-        "(0,?1,?33),(1,?2,?33),(2,?3,?33),(3,?4,?33),(4,?5,?33),(5,?6,?33),(6,?7,?33),(7,?8,?33)"
-        ",(8,?9,?33),(9,?10,?33),(10,?11,?33),(11,?12,?33),(12,?13,?33),(13,?14,?33),(14,?15,?33),(15,?16,?33)"
-        ",(16,?17,?33),(17,?18,?33),(18,?19,?33),(19,?20,?33),(20,?21,?33),(21,?22,?33),(22,?23,?33),(23,?24,?33)"
-        ",(24,?25,?33),(25,?26,?33),(26,?27,?33),(27,?28,?33),(28,?29,?33),(29,?30,?33),(30,?31,?33),(31,?32,?33)";
-    st = vg_db_stmt(db, sql);
-    if (!st) return VG_ERR_DB;
-    for (int b = 0; b < VG_MH_BANDS; b++) sqlite3_bind_int64(st, b + 1, sig->band[b]);
-    sqlite3_bind_int64(st, VG_MH_BANDS + 1, id);
-    return step_done(db, st, "storing bands");
 }
 
 /* ---------------------------------------------------------------- clustering */
@@ -134,6 +44,31 @@ static int by_dot_desc(const void *pa, const void *pb)
     const cand *a = pa, *b = pb;
     if (a->dot != b->dot) return a->dot < b->dot ? 1 : -1;
     return a->story > b->story ? -1 : a->story < b->story; /* newer first on ties */
+}
+
+/* Move the k first candidates in by_dot_desc order to the front, in that
+ * order, and return how many that is (min(n, k)). Retrieval gathers up to
+ * 1,024 candidates and only SCORED_STORIES are scored: one pass keeping a
+ * small sorted window costs ~n comparisons where sorting them all cost
+ * n log n, and it grew with the archive until the 1,024 cap. The order is
+ * total (story ids are unique), so the first k are those a full sort gives. */
+static size_t keep_best(cand *c, size_t n, size_t k)
+{
+    cand top[SCORED_STORIES];
+    assert(k <= SCORED_STORIES);
+    if (n <= k) return n;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m == k && by_dot_desc(&c[i], &top[k - 1]) >= 0) continue;
+        size_t j = m < k ? m++ : k - 1;
+        while (j > 0 && by_dot_desc(&c[i], &top[j - 1]) < 0) {
+            top[j] = top[j - 1];
+            j--;
+        }
+        top[j] = c[i];
+    }
+    memcpy(c, top, m * sizeof *c);
+    return m;
 }
 
 /* Document frequencies live in memory between commits (dfmap.h): read from
@@ -255,16 +190,37 @@ static int by_term_story(const void *pa, const void *pb)
     return (a->story > b->story) - (a->story < b->story);
 }
 
+/* story_terms keeps, per term, only the head that retrieval reads (the
+ * VG_CL_POSTINGS_TOP newest stories): a term's rows stay few and
+ * contiguous, and the table grows with the vocabulary, not the archive.
+ * When it held every story of every term it outgrew the page cache and
+ * every batch dirtied pages all over it: the cost per article grew with
+ * the archive. A story never comes back into a head (new stories have
+ * higher ids), so a posting that left it is never read again. */
+static vg_status cut_tail(vg_db *db, const vg_cl_plist *l)
+{
+    if (l->n < VG_CL_POSTINGS_TOP) return VG_OK;
+    sqlite3_stmt *st = vg_db_stmt(db, "DELETE FROM story_terms WHERE term = ?1 AND story_id < ?2");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, l->term);
+    sqlite3_bind_int64(st, 2, l->p[l->n - 1].story);
+    return step_done(db, st, "trimming story terms");
+}
+
 static vg_status flush_postings(vg_db *db, struct vg_stories_mem *m)
 {
     qsort(m->log, m->n_log, sizeof *m->log, by_term_story);
     for (size_t i = 0; i < m->n_log; i++) {
         vg_cl_plist *l = vg_cl_postings_get(m->post, m->log[i].term);
-        long k = l ? vg_cl_plist_find(l, m->log[i].story) : -1;
-        if (k < 0 || !l->p[k].dirty) continue; /* evicted (written then) or written already */
-        vg_status s = write_posting(db, l->term, l->p[k].story, l->p[k].w);
+        if (!l) continue;
+        /* once per term (the log is sorted): the rows that left the head */
+        vg_status s = i == 0 || m->log[i - 1].term != l->term ? cut_tail(db, l) : VG_OK;
+        long k = vg_cl_plist_find(l, m->log[i].story);
+        if (s == VG_OK && k >= 0 && l->p[k].dirty) {
+            s = write_posting(db, l->term, l->p[k].story, l->p[k].w);
+            l->p[k].dirty = 0;
+        }
         if (s != VG_OK) return s;
-        l->p[k].dirty = 0;
     }
     m->n_log = 0;
     return VG_OK;
@@ -450,6 +406,7 @@ static vg_status best_story(vg_db *db, const char *lang, vg_arena *arena, const 
             c[idx[h]].dot += f->terms[i].w * w;
         }
     }
+    n = keep_best(c, n, SCORED_STORIES);
     qsort(c, n, sizeof *c, by_dot_desc);
     double best = VG_CL_THRESHOLD;
     for (size_t i = 0; i < n && i < SCORED_STORIES; i++) {
@@ -485,7 +442,6 @@ static vg_status join_story(vg_db *db, const vg_cl_doc *f, int64_t story, int64_
     if (vs != VG_OK) return vs;
     struct vg_stories_mem *m;
     if ((vs = mem_get(db, &m)) != VG_OK) return vs;
-    sqlite3_stmt *st = NULL;
     for (size_t i = 0; i < f->n; i++) {
         double x = f->terms[i].w;
         /* In memory when the story is among the term's newest (always, for
@@ -504,30 +460,21 @@ static vg_status join_story(vg_db *db, const vg_cl_doc *f, int64_t story, int64_
                 int r = vg_cl_plist_insert(m->post, l, story, now = x, &ev);
                 if (r < 0) return VG_ERR_NOMEM;
                 if ((vs = log_dirty(m, l->term, story)) != VG_OK) return vs;
-                if (r == 1 && ev.dirty && (vs = write_posting(db, l->term, ev.story, ev.w)) != VG_OK) return vs;
+                (void)ev; /* past the head: its row goes at flush (flush_postings) */
             }
             double old = now - x;
             s.norm2 += now * now - old * old;
             continue;
         }
-        if (!st && !(st = vg_db_stmt(db, "INSERT INTO story_terms(term, story_id, w) VALUES(?1, ?2, ?3) "
-                                         "ON CONFLICT(term, story_id) DO UPDATE SET w = w + excluded.w RETURNING w")))
-            return VG_ERR_DB;
-        sqlite3_bind_int64(st, 1, f->terms[i].id);
-        sqlite3_bind_int64(st, 2, story);
-        sqlite3_bind_double(st, 3, x);
-        int rc = sqlite3_step(st);
-        double now = rc == SQLITE_ROW ? sqlite3_column_double(st, 0) : x;
-        while (rc == SQLITE_ROW) rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "updating story terms");
-        double old = now - x;
-        s.norm2 += now * now - old * old;
+        /* An older story than the term's newest: story_terms holds only
+         * the head (flush_postings), so this weight is not kept (no
+         * retrieval would read it) and counts in the norm as new. */
+        s.norm2 += x * x;
     }
     vg_cl_story_add(&s, f);
     char years[VG_CL_MAX_YEARS * 5 + 1];
     vg_cl_years_format(s.years, s.n_years, years);
-    st = vg_db_stmt(db, "UPDATE stories SET norm2 = ?2, years = ?3, event_date = ?4, latitude = ?5, longitude = ?6, "
+    sqlite3_stmt *st = vg_db_stmt(db, "UPDATE stories SET norm2 = ?2, years = ?3, event_date = ?4, latitude = ?5, longitude = ?6, "
                         "first_day = ?7, last_day = ?8, n_articles = n_articles + 1 WHERE id = ?1");
     if (!st) return VG_ERR_DB;
     sqlite3_bind_int64(st, 1, story);
@@ -629,16 +576,11 @@ static vg_status second_look(vg_db *db, struct vg_stories_mem *m)
             double w = x->f.terms[t].w;
             if ((s = load_list(db, m, x->f.terms[t].id, &l)) != VG_OK) break;
             long k = vg_cl_plist_find(l, x->story);
-            if (k >= 0) {
+            if (k >= 0) { /* elsewhere the story is past the term's head: no weight kept */
                 if (!l->p[k].dirty) s = log_dirty(m, l->term, x->story);
                 l->p[k].w = n == 1 ? 0 : l->p[k].w - w;
                 l->p[k].dirty = 1;
-            } else if ((st = vg_db_stmt(db, "UPDATE story_terms SET w = w - ?3 WHERE term = ?1 AND story_id = ?2"))) {
-                sqlite3_bind_int64(st, 1, x->f.terms[t].id);
-                sqlite3_bind_int64(st, 2, x->story);
-                sqlite3_bind_double(st, 3, w);
-                s = step_done(db, st, "moving an article");
-            } else s = VG_ERR_DB;
+            }
         }
         if (s != VG_OK) break;
         if (!(st = vg_db_stmt(db, "UPDATE stories SET norm2 = ?2, n_articles = n_articles - 1 WHERE id = ?1"))) {
@@ -670,8 +612,8 @@ vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_r
     vg_status s = vg_dedup_sign(doc->arena, text ? text : "", len, sig);
     if (s != VG_OK) return s;
     int64_t dup_of = 0;
-    if ((s = find_duplicate(db, sig, article_id, &dup_of)) != VG_OK) return s;
-    if ((s = record_signature(db, sig, article_id)) != VG_OK) return s;
+    if ((s = vg_dups_find(db, sig, article_id, &dup_of)) != VG_OK) return s;
+    if ((s = vg_dups_record(db, sig, article_id)) != VG_OK) return s;
     if (dup_of) {
         /* A copy joins its original's story but adds nothing to it: no
          * frequencies, no centroid weight, so it is never counted twice. */

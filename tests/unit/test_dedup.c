@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../../lib/core/arena.h"
+#include "../../lib/dedup/lsh.h"
 #include "../../lib/dedup/minhash.h"
 #include "../../lib/dedup/words.h"
 #include "test.h"
@@ -97,6 +98,8 @@ TEST(dedup_near_duplicate_survives_rewrite)
     vg_dedup_sig back;
     CHECK(vg_dedup_unpack(packed, sizeof packed, &back) == 0);
     CHECK(vg_dedup_similarity(&s1, &back) == 1.0);
+    /* the band keys come back too: the band index is rebuilt from storage */
+    CHECK(memcmp(back.band, s1.band, sizeof s1.band) == 0);
     CHECK(vg_dedup_unpack(packed, sizeof packed - 1, &back) == -1);
     free(orig); free(other); free(cut); free(re);
     vg_arena_free(a);
@@ -112,4 +115,70 @@ TEST(dedup_short_text_has_no_minhash)
     CHECK(vg_dedup_sign(a, "", 0, &x) == VG_OK);
     CHECK_INT(x.n_words, 0);
     vg_arena_free(a);
+}
+
+/* A signature whose bands are all `key` (+ band number): what the index sees. */
+static vg_dedup_sig fake_sig(int64_t key)
+{
+    vg_dedup_sig s;
+    memset(&s, 0, sizeof s);
+    s.n_words = s.n_shingles = 10;
+    for (int b = 0; b < VG_MH_BANDS; b++) s.band[b] = key * 1000 + b;
+    return s;
+}
+
+TEST(dedup_lsh_candidates_oldest_first_within_window)
+{
+    vg_lsh *x = vg_lsh_new();
+    CHECK(x != NULL);
+    if (!x) return;
+    int64_t out[VG_MH_BANDS * 16];
+    vg_dedup_sig a = fake_sig(7), b = fake_sig(8);
+    /* one shared band only: still a candidate */
+    vg_dedup_sig half = fake_sig(9);
+    half.band[5] = a.band[5];
+    CHECK_INT(vg_lsh_add(x, &a, 10, 16), 0);
+    CHECK_INT(vg_lsh_add(x, &b, 11, 16), 0);
+    CHECK_INT(vg_lsh_add(x, &a, 12, 16), 0);
+    size_t n = vg_lsh_candidates(x, &a, 13, 16, out, 64);
+    CHECK_INT(n, 2);
+    CHECK(n == 2 && out[0] == 10 && out[1] == 12);
+    CHECK_INT(vg_lsh_candidates(x, &half, 13, 16, out, 64), 2);
+    /* the article itself is never its own candidate */
+    CHECK_INT(vg_lsh_candidates(x, &b, 11, 16, out, 64), 0);
+    /* per band: the oldest per_band holders only, and no more are stored */
+    for (int64_t id = 20; id < 40; id++) CHECK_INT(vg_lsh_add(x, &b, id, 4), 0);
+    n = vg_lsh_candidates(x, &b, 50, 4, out, 64);
+    CHECK_INT(n, 4);
+    CHECK(n == 4 && out[0] == 11 && out[3] == 22);
+    CHECK_INT(vg_lsh_count(x), 23);
+    /* the window: the previous generation still answers, older ones do not */
+    int64_t g = VG_LSH_GENERATION;
+    vg_dedup_sig c = fake_sig(3);
+    CHECK_INT(vg_lsh_add(x, &c, g + 5, 16), 0);
+    CHECK_INT(vg_lsh_candidates(x, &a, g + 6, 16, out, 64), 2); /* 10 and 12, generation 0 */
+    CHECK_INT(vg_lsh_add(x, &c, 2 * g + 1, 16), 0);             /* generation 0 leaves */
+    CHECK_INT(vg_lsh_candidates(x, &a, 2 * g + 2, 16, out, 64), 0);
+    n = vg_lsh_candidates(x, &c, 2 * g + 2, 16, out, 64);
+    CHECK(n == 2 && out[0] == g + 5 && out[1] == 2 * g + 1);
+    CHECK_INT(vg_lsh_window_start(2 * g + 2), g);
+    CHECK_INT(vg_lsh_window_start(5), 0);
+    /* a jump past the window forgets everything */
+    CHECK_INT(vg_lsh_add(x, &a, 9 * g, 16), 0);
+    CHECK_INT(vg_lsh_count(x), 1);
+    vg_lsh_clear(x);
+    CHECK_INT(vg_lsh_count(x), 0);
+    CHECK_INT(vg_lsh_candidates(x, &a, 9 * g + 1, 16, out, 64), 0);
+    /* grows past its first table and finds every article again */
+    for (int64_t id = 1; id <= 3000; id++) {
+        vg_dedup_sig s = fake_sig(100 + id);
+        CHECK_INT(vg_lsh_add(x, &s, id, 16), 0);
+    }
+    int found = 0;
+    for (int64_t id = 1; id <= 3000; id += 7) {
+        vg_dedup_sig s = fake_sig(100 + id);
+        found += vg_lsh_candidates(x, &s, 5000, 16, out, 64) == 1 && out[0] == id;
+    }
+    CHECK_INT(found, 429);
+    vg_lsh_free(x);
 }

@@ -318,3 +318,115 @@ TEST(store_bad_files)
     vg_db_close(db);
     unlink(path);
 }
+
+/* Text of `words` words drawn from a seeded stream over a small vocabulary
+ * plus one invented word per sentence: distinct seeds give distinct texts. */
+static char *story_text(unsigned seed, int words)
+{
+    static const char *const vocab[] = {"army", "village", "convoy", "market", "officials", "said", "attack",
+                                        "river", "police", "council", "bridge", "wounded", "rebels", "road"};
+    size_t cap = (size_t)words * 16 + 64;
+    char *s = malloc(cap);
+    if (!s) return NULL;
+    size_t o = 0;
+    unsigned x = seed * 2654435761u + 7;
+    for (int w = 0; w < words; w++) {
+        x = x * 1103515245u + 12345u;
+        if (w % 12 == 11) o += (size_t)snprintf(s + o, cap - o, " Zorv%uq.", (x >> 8) % 100000);
+        else o += (size_t)snprintf(s + o, cap - o, "%s%s", w ? " " : "", vocab[(x >> 16) % 14]);
+    }
+    return s;
+}
+
+/* A database made before migrations 4 to 6 (band table, every posting
+ * of every term, no dup_of index, identity keyed by hash) is upgraded on
+ * open: the band table goes, each term keeps its 64 newest stories, the
+ * identity is keyed by external id first, and near-duplicates of
+ * articles stored before the upgrade are still found (the band index is
+ * rebuilt from the stored signatures). */
+TEST(store_migrates_v3_database)
+{
+    char path[512];
+    tmp_path(path, sizeof path, "v3.db");
+    vg_db *db = NULL;
+    CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
+    if (!db) return;
+    vg_doc *d = mkdoc();
+    char *orig = story_text(1, 240), *other = story_text(2, 240);
+    vg_put_result r;
+    fill(d, "orig", "en", NULL, orig, NULL);
+    CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    fill(d, "other", "en", NULL, other, NULL);
+    CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    CHECK_INT(vg_db_commit(db), VG_OK);
+    /* back to version 3 as an older vigie left it */
+    static const char downgrade[] = "CREATE TABLE dedup_band(band INTEGER NOT NULL, hash INTEGER NOT NULL,"
+                                    " article_id INTEGER NOT NULL, PRIMARY KEY(band, hash, article_id)) WITHOUT ROWID;"
+                                    "INSERT INTO dedup_band VALUES(0, 1, 1);"
+                                    "DROP INDEX articles_dup;"
+                                    "DROP INDEX articles_identity;"
+                                    "CREATE UNIQUE INDEX articles_identity ON articles(hash, ext_id);"
+                                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 70)"
+                                    " INSERT INTO story_terms(term, story_id, w) SELECT 4242, 1000 + i, 0.5 FROM n;"
+                                    "PRAGMA user_version = 3;";
+    CHECK_INT(vg_db_exec(db, downgrade), VG_OK);
+    vg_db_close(db);
+    db = NULL;
+    CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
+    if (!db) { free(orig); free(other); vg_doc_free(d); return; }
+    CHECK_INT(count_sql(db, "PRAGMA user_version"), 6);
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM sqlite_schema WHERE name='dedup_band'"), 0);
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM sqlite_schema WHERE name='articles_dup'"), 1);
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM story_terms WHERE term=4242"), 64);
+    const char *identity = "SELECT count(*) FROM pragma_index_info('articles_identity') WHERE seqno=0 AND name='ext_id'";
+    CHECK_INT(count_sql(db, identity), 1);
+    CHECK_INT(count_sql(db, "SELECT min(story_id) FROM story_terms WHERE term=4242"), 1007);
+    /* a republished copy of the article stored before the upgrade */
+    size_t n = strlen(orig);
+    char *copy = malloc(n + 64);
+    snprintf(copy, n + 64, "New headline here\n%.*s\nShare this", (int)(n - 40), orig);
+    fill(d, "copy", "en", NULL, copy, NULL);
+    CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    CHECK_INT(r, VG_PUT_DUPLICATE);
+    CHECK_INT(vg_db_commit(db), VG_OK);
+    /* the identity still tells a document stored before the upgrade */
+    fill(d, "orig", "en", NULL, orig, NULL);
+    CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    CHECK_INT(r, VG_PUT_PRESENT);
+    const char *copy_of_orig = "SELECT count(*) FROM articles WHERE ext_id = 'copy'"
+                               " AND dup_of = (SELECT id FROM articles WHERE ext_id = 'orig')";
+    CHECK_INT(count_sql(db, copy_of_orig), 1);
+    vg_db_close(db);
+    free(orig); free(other); free(copy);
+    vg_doc_free(d);
+    unlink(path);
+}
+
+/* However many stories share a term, story_terms keeps its 64 newest:
+ * the table grows with the vocabulary, not with the archive. */
+TEST(store_story_terms_keep_the_head)
+{
+    char path[512];
+    tmp_path(path, sizeof path, "head.db");
+    vg_db *db = NULL;
+    CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
+    if (!db) return;
+    vg_db_set_batch(db, 25); /* several commits: trimming happens at each */
+    vg_doc *d = mkdoc();
+    for (unsigned i = 0; i < 150; i++) {
+        char id[16], *text = story_text(100 + i, 60);
+        snprintf(id, sizeof id, "s%u", i);
+        fill(d, id, "en", NULL, text, NULL);
+        vg_put_result r;
+        CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+        free(text);
+    }
+    CHECK_INT(vg_db_commit(db), VG_OK);
+    /* meaningful only if more than 64 stories share the common words */
+    CHECK(count_sql(db, "SELECT count(DISTINCT story_id) FROM articles") > 80);
+    const char *longest = "SELECT max(c) FROM (SELECT count(*) AS c FROM story_terms GROUP BY term)";
+    CHECK_INT(count_sql(db, longest), 64);
+    vg_db_close(db);
+    vg_doc_free(d);
+    unlink(path);
+}

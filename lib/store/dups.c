@@ -1,0 +1,176 @@
+/* dups.c - the store side of duplicate detection: exact copies through
+ * dedup_sig's token hash, near copies through the in-memory band index
+ * (lib/dedup/lsh.h) rebuilt from dedup_sig's MinHash values. */
+#include <stdlib.h>
+
+#include "internal.h"
+#include "../dedup/lsh.h"
+
+#define BAND_CANDIDATES 16 /* articles read per matching LSH band */
+
+struct vg_dups_mem {
+    vg_lsh *lsh;
+    int ready;            /* the index holds the window of the next article */
+    int64_t data_version; /* PRAGMA data_version when it was last valid */
+};
+
+static vg_status data_version(vg_db *db, int64_t *v)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, "PRAGMA data_version");
+    if (!st) return VG_ERR_DB;
+    int rc = sqlite3_step(st);
+    *v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW) return vg_db_fail(db, rc, "reading data version");
+    return VG_OK;
+}
+
+static vg_status mem_get(vg_db *db, struct vg_dups_mem **out)
+{
+    if (!db->dups_mem) {
+        struct vg_dups_mem *m = calloc(1, sizeof *m);
+        if (!m) return VG_ERR_NOMEM;
+        if (!(m->lsh = vg_lsh_new())) { free(m); return VG_ERR_NOMEM; }
+        db->dups_mem = m;
+        vg_status s = data_version(db, &m->data_version);
+        if (s != VG_OK) return s;
+    }
+    *out = db->dups_mem;
+    return VG_OK;
+}
+
+void vg_dups_forget(vg_db *db)
+{
+    struct vg_dups_mem *m = db ? db->dups_mem : NULL;
+    if (!m) return;
+    vg_lsh_clear(m->lsh);
+    m->ready = 0;
+}
+
+/* Another connection committed since our last transaction: its articles
+ * are not in the index, which is rebuilt at the next lookup. */
+vg_status vg_dups_begin(vg_db *db)
+{
+    struct vg_dups_mem *m = db->dups_mem;
+    if (!m) return VG_OK;
+    int64_t v;
+    vg_status s = data_version(db, &v);
+    if (s != VG_OK) return s;
+    if (v != m->data_version) {
+        vg_dups_forget(db);
+        m->data_version = v;
+    }
+    return VG_OK;
+}
+
+void vg_dups_free(vg_db *db)
+{
+    if (!db || !db->dups_mem) return;
+    vg_lsh_free(db->dups_mem->lsh);
+    free(db->dups_mem);
+    db->dups_mem = NULL;
+}
+
+/* Index the signatures stored in article `self`'s window, oldest first
+ * (dedup_sig is keyed by article id: one sequential range read). */
+static vg_status load_window(vg_db *db, struct vg_dups_mem *m, int64_t self)
+{
+    vg_lsh_clear(m->lsh);
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT article_id, minhash FROM dedup_sig WHERE article_id >= ?1 "
+                                      "AND article_id < ?2 AND minhash IS NOT NULL ORDER BY article_id");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, vg_lsh_window_start(self));
+    sqlite3_bind_int64(st, 2, self);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        vg_dedup_sig sig;
+        if (vg_dedup_unpack(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), &sig) != 0) continue;
+        if (vg_lsh_add(m->lsh, &sig, sqlite3_column_int64(st, 0), BAND_CANDIDATES) != 0) {
+            sqlite3_reset(st);
+            return VG_ERR_NOMEM;
+        }
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading duplicate signatures");
+    m->ready = 1;
+    return VG_OK;
+}
+
+vg_status vg_dups_find(vg_db *db, const vg_dedup_sig *sig, int64_t self, int64_t *dup_of)
+{
+    *dup_of = 0;
+    if (sig->n_words == 0) return VG_OK; /* no words: nothing to compare, not a copy of every other empty page */
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT article_id FROM dedup_sig WHERE token_hash = ?1 AND article_id <> ?2 "
+                                      "ORDER BY article_id LIMIT 1");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, (sqlite3_int64)sig->token_hash);
+    sqlite3_bind_int64(st, 2, self);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) *dup_of = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "looking up duplicates");
+    if (!*dup_of && sig->n_shingles) {
+        struct vg_dups_mem *m;
+        vg_status s = mem_get(db, &m);
+        if (s != VG_OK) return s;
+        if (!m->ready && (s = load_window(db, m, self)) != VG_OK) return s;
+        int64_t cand[VG_MH_BANDS * BAND_CANDIDATES];
+        size_t nc = vg_lsh_candidates(m->lsh, sig, self, BAND_CANDIDATES, cand, sizeof cand / sizeof cand[0]);
+        double best = 0;
+        st = vg_db_stmt(db, "SELECT minhash FROM dedup_sig WHERE article_id = ?1");
+        if (!st) return VG_ERR_DB;
+        for (size_t k = 0; k < nc; k++) {
+            sqlite3_bind_int64(st, 1, cand[k]);
+            if (sqlite3_step(st) == SQLITE_ROW) {
+                vg_dedup_sig other;
+                if (vg_dedup_unpack(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), &other) == 0) {
+                    double sim = vg_dedup_similarity(sig, &other);
+                    if (sim >= VG_MH_THRESHOLD && (sim > best || (sim == best && cand[k] < *dup_of))) {
+                        best = sim;
+                        *dup_of = cand[k];
+                    }
+                }
+            }
+            sqlite3_reset(st);
+        }
+    }
+    if (*dup_of) {
+        st = vg_db_stmt(db, "SELECT dup_of FROM articles WHERE id = ?1");
+        if (!st) return VG_ERR_DB;
+        sqlite3_bind_int64(st, 1, *dup_of);
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+            *dup_of = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+    }
+    return VG_OK;
+}
+
+vg_status vg_dups_record(vg_db *db, const vg_dedup_sig *sig, int64_t id)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, "INSERT OR REPLACE INTO dedup_sig(article_id, token_hash, minhash) VALUES(?1, ?2, ?3)");
+    if (!st) return VG_ERR_DB;
+    unsigned char packed[VG_MH_K * 4];
+    sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)sig->token_hash);
+    if (sig->n_shingles) {
+        vg_dedup_pack(sig, packed);
+        sqlite3_bind_blob(st, 3, packed, sizeof packed, SQLITE_TRANSIENT);
+    }
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "storing signature");
+    if (!sig->n_shingles) return VG_OK;
+    struct vg_dups_mem *m;
+    vg_status s = mem_get(db, &m);
+    if (s != VG_OK) return s;
+    /* Only an index that holds the window is kept up to date: an index not
+     * ready is loaded from dedup_sig, this row included, when next needed.
+     * Ids only grow between our own commits; one that does not (rows
+     * removed behind our back) makes the index be loaded again. */
+    if (m->ready && id <= vg_lsh_last(m->lsh)) m->ready = 0;
+    if (m->ready && vg_lsh_add(m->lsh, sig, id, BAND_CANDIDATES) != 0) {
+        m->ready = 0;
+        return VG_ERR_NOMEM;
+    }
+    return VG_OK;
+}
