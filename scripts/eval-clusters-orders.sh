@@ -13,6 +13,7 @@
 # Each order is a folder of one-file subfolders 0000/, 0001/... (the walker reads folders
 # in name order) holding symlinks under the articles' own names, so the doc column still
 # matches the gold file. Prints one line per order, then the mean and min F1.
+# KEEP=DIR keeps each order's predictions (predN.tsv) and the gold lines there.
 # Skips without ../shared/eval.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -76,6 +77,7 @@ EOF
     clusters=$(sed -n 's/.*predicted clusters \([0-9]*\).*/\1/p' "$OUT/score$seed.txt")
     echo "order $seed  $line  clusters $clusters"
     f1s+=("$(awk '{print $NF}' <<< "$line")")
+    [ -n "${KEEP:-}" ] && mkdir -p "$KEEP" && cp "$OUT/pred$seed.tsv" "$KEEP/" && cp "$OUT/gold.tsv" "$KEEP/"
     rm -rf "$ord" "$OUT/c$seed.db"*
 done
 printf '%s\n' "${f1s[@]}" | awk -v half="$HALF" -v k="$K" '

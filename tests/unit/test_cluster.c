@@ -58,14 +58,39 @@ TEST(cluster_day_numbers)
 TEST(cluster_years_round_trip)
 {
     uint16_t y[VG_CL_MAX_YEARS] = {2008, 2013, 1999};
-    char s[VG_CL_MAX_YEARS * 5 + 1];
-    vg_cl_years_format(y, 3, s);
+    char s[VG_CL_YEARS_TEXT];
+    vg_cl_years_format(y, 3, 0, s);
     CHECK_STR(s, "2008,2013,1999");
-    uint16_t back[VG_CL_MAX_YEARS];
-    CHECK_INT(vg_cl_years_parse(s, back), 3);
+    uint16_t back[VG_CL_MAX_YEARS], pub = 1;
+    CHECK_INT(vg_cl_years_parse(s, back, &pub), 3);
     CHECK_INT(back[1], 2013);
-    CHECK_INT(vg_cl_years_parse("1200,abc", back), 0);
-    CHECK_INT(vg_cl_years_parse("", back), 0);
+    CHECK_INT(pub, 0);
+    vg_cl_years_format(y, 3, 2013, s);
+    CHECK_STR(s, "2008,2013,1999;2013");
+    CHECK_INT(vg_cl_years_parse(s, back, &pub), 3);
+    CHECK_INT(back[2], 1999);
+    CHECK_INT(pub, 2013);
+    CHECK_INT(vg_cl_years_parse(";2009", back, &pub), 0);
+    CHECK_INT(pub, 2009);
+    CHECK_INT(vg_cl_years_parse("1200,abc", back, &pub), 0);
+    CHECK_INT(vg_cl_years_parse("", back, &pub), 0);
+    /* a full set keeps the latest years */
+    size_t n = 0;
+    for (uint16_t k = 0; k < VG_CL_MAX_YEARS; k++) vg_cl_years_add(y, &n, (uint16_t)(1990 + k));
+    CHECK_INT(n, VG_CL_MAX_YEARS);
+    vg_cl_years_add(y, &n, 2013);
+    vg_cl_years_add(y, &n, 1980);
+    vg_cl_years_add(y, &n, 2013);
+    CHECK_INT(n, VG_CL_MAX_YEARS);
+    int has2013 = 0, has1990 = 0, has1980 = 0;
+    for (size_t k = 0; k < n; k++) {
+        has2013 += y[k] == 2013;
+        has1990 += y[k] == 1990;
+        has1980 += y[k] == 1980;
+    }
+    CHECK_INT(has2013, 1);
+    CHECK_INT(has1990, 0);
+    CHECK_INT(has1980, 0);
 }
 
 TEST(cluster_features_names_and_years)
@@ -102,12 +127,26 @@ TEST(cluster_score_anchors_push_apart)
     memset(&s, 0, sizeof s);
     s.first_day = s.last_day = -1;
     s.norm2 = 4;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9);
+    s.n_articles = 2;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* mean over the members, not the centroid's cosine */
     d.years[d.n_years++] = 2013;
     s.years[s.n_years++] = 2008;
     CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9);
     s.years[s.n_years++] = 2013;
     CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9);
+    /* an article's own year decides against the latest year the other side names */
+    d.years[0] = 2008;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* no dating: a year in common agrees */
+    d.pub_year = 2008;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9); /* written in 2008, the story names 2013 */
+    d.pub_year = 2012;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* a year apart agrees */
+    s.pub_year = 2008;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9); /* both dated: the datings decide */
+    d.pub_year = 0;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* the story dated 2008, the article names 2008 */
+    s.pub_year = 0;
+    d.years[0] = 2013;
     strcpy(d.event_date, "2013-05-01");
     strcpy(s.event_date, "2013-05-02");
     CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* a day apart: same event */
