@@ -145,7 +145,7 @@ static int by_dot_desc(const void *pa, const void *pb)
 
 struct vg_stories_mem {
     vg_cl_dfmap *df;
-    uint64_t n_docs;
+    uint64_t n_docs, docs_at_commit; /* documents counted, and at the last second look */
     int docs_loaded, docs_dirty;
     int64_t data_version; /* PRAGMA data_version when the map was last valid */
     /* The newest postings per term (postings.h), same life cycle as df;
@@ -153,9 +153,16 @@ struct vg_stories_mem {
     vg_cl_postings *post;
     struct logged { int64_t term, story; } *log;
     size_t n_log, cap_log;
-    /* The batch's articles (not copies) with their vectors, for a second
-     * look at commit, when the stories made after them exist (second_look). */
-    struct single { int64_t story, article; vg_cl_doc f, raw; char lang[16]; } *single;
+    /* The recent articles (not copies) with their vectors, for a second
+     * look at the next commits, when the stories made after them exist
+     * (second_look). Kept for LOOK_COMMITS commits, or until a rollback. */
+    struct single {
+        int64_t story, article;
+        vg_cl_doc f, raw;
+        char lang[16];
+        int looks, sure;     /* commits it was looked at; joined with SURE_JOIN or more */
+        uint64_t weighed_at; /* documents counted when f was weighed */
+    } *single;
     size_t n_single, cap_single;
 };
 #define POSTINGS_MAX (1u << 21) /* postings kept across commits */
@@ -384,6 +391,7 @@ static vg_status update_df(vg_db *db, vg_cl_doc *f, uint32_t *df, uint64_t *n_do
         sqlite3_reset(st);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "counting documents");
         m->docs_loaded = 1;
+        m->docs_at_commit = m->n_docs;
     }
     *n_docs = ++m->n_docs;
     m->docs_dirty = 1;
@@ -563,13 +571,20 @@ static vg_status new_story(vg_db *db, int64_t article_id, int64_t *story)
     return VG_OK;
 }
 
-#define SINGLES_MAX 4000 /* second looks per batch: bounded memory (~50 MB at most) */
+#define SINGLES_MAX 4000 /* articles in the second-look window: bounded memory (~50 MB at most) */
+/* An article that joined with this score or more needs no second look
+ * unless its weights went stale: it is well inside its story. */
+#define SURE_JOIN 0.3
+/* Weights go stale when the collection grew by half since they were
+ * computed (a young database: the first articles were weighed with the
+ * frequencies of a handful of documents); in a large archive they do not. */
+#define STALE_GROWTH 1.5
 #define RAW_TERMS 512    /* raw counts kept per article for the second look (2,000+ in a long text) */
 
 /* Keep the batch's article for the second look: its raw counts (to weigh
  * again with the batch's final frequencies) and the vector its story holds. */
 static vg_status remember_single(vg_db *db, const vg_cl_doc *raw, const vg_cl_doc *f, const char *lang,
-                                 int64_t story, int64_t article)
+                                 int64_t story, int64_t article, int sure)
 {
     struct vg_stories_mem *m = db->stories_mem;
     if (!f->n || m->n_single >= SINGLES_MAX) return VG_OK;
@@ -583,6 +598,9 @@ static vg_status remember_single(vg_db *db, const vg_cl_doc *raw, const vg_cl_do
     struct single *x = &m->single[m->n_single];
     x->story = story;
     x->article = article;
+    x->looks = 0;
+    x->sure = sure;
+    x->weighed_at = m->n_docs;
     x->f = *f;
     x->raw = *raw;
     x->raw.terms = malloc(raw->n * sizeof *raw->terms);
@@ -671,16 +689,19 @@ static vg_status reweigh(vg_db *db, struct vg_stories_mem *m, vg_arena *a, const
     return VG_OK;
 }
 
-#define LOOK_PASSES 3 /* second-look rounds at most; most batches settle in two */
+#define LOOK_PASSES 3  /* second-look rounds per commit at most; most settle in two */
+#define LOOK_COMMITS 4 /* commits an unsure article is looked at: small batches see later reports too */
+#define LOOK_MAX 8      /* commits any article stays in the window */
 
 /* Order matters in incremental clustering: an article that came before the
  * rest of its event's reports found nothing to join and started a story of
  * its own, or joined the only near story there was then; and the first
  * articles of a fresh database were weighed with frequencies of a handful of
- * documents. At commit, each article of the batch leaves its story, is
- * weighed again with the batch's final frequencies and joins the story that
- * now scores best (its own among them), or starts one. Rounds repeat until
- * no article moves. */
+ * documents. At commit, each article of the window (this batch and those of
+ * the last LOOK_COMMITS - 1 commits) leaves its story, is weighed again with
+ * the frequencies as they are now and joins the story that now scores best
+ * (its own among them), or starts one. Rounds repeat until no article moves.
+ * Cost per article: at most LOOK_COMMITS * LOOK_PASSES more retrievals. */
 static vg_status second_look(vg_db *db, struct vg_stories_mem *m)
 {
     if (!m->n_single) return VG_OK;
@@ -691,15 +712,38 @@ static vg_status second_look(vg_db *db, struct vg_stories_mem *m)
         moved = 0;
         for (size_t i = 0; i < m->n_single && s == VG_OK; i++) {
             struct single *x = &m->single[i];
+            if (x->sure && (double)m->n_docs < STALE_GROWTH * (double)x->weighed_at) continue;
             vg_arena_reset(a);
             vg_cl_story own;
             if ((s = load_story(db, x->story, &own)) != VG_OK) break;
             int was_last = own.n_articles <= 1;
-            if ((s = leave_story(db, m, &x->f, x->story, x->article)) != VG_OK) break;
-            vg_cl_doc nf;
-            if ((s = reweigh(db, m, a, &x->raw, &nf)) != VG_OK) break;
             int64_t to = 0;
-            if ((s = best_story(db, x->lang[0] ? x->lang : NULL, a, &nf, 0, &to, NULL, NULL)) != VG_OK) break;
+            double best = 0;
+            vg_cl_doc nf = x->f;
+            if ((double)m->n_docs < STALE_GROWTH * (double)x->weighed_at) {
+                /* Weights still good: score the other stories and its own
+                 * without it (centroid minus its vector) before writing
+                 * anything; most articles stay where they are. */
+                double own_dot = 0, xx = 0;
+                if ((s = best_story(db, x->lang[0] ? x->lang : NULL, a, &x->f, x->story, &to, &own_dot, &best)) != VG_OK)
+                    break;
+                for (size_t t = 0; t < x->f.n; t++) xx += (double)x->f.terms[t].w * x->f.terms[t].w;
+                double own_score = 0;
+                if (!was_last) {
+                    own.norm2 = own.norm2 - 2 * own_dot + xx;
+                    own.n_articles--;
+                    own_score = own.norm2 > 0 ? vg_cl_score(&x->f, &own, own_dot - xx, 0) : 0;
+                }
+                x->sure = best >= SURE_JOIN || own_score >= SURE_JOIN;
+                if (!to || own_score >= best) continue;
+                if ((s = leave_story(db, m, &x->f, x->story, x->article)) != VG_OK) break;
+            } else {
+                if ((s = leave_story(db, m, &x->f, x->story, x->article)) != VG_OK) break;
+                if ((s = reweigh(db, m, a, &x->raw, &nf)) != VG_OK) break;
+                if ((s = best_story(db, x->lang[0] ? x->lang : NULL, a, &nf, 0, &to, NULL, &best)) != VG_OK) break;
+                x->sure = to && best >= SURE_JOIN;
+                x->weighed_at = m->n_docs;
+            }
             if (!to && was_last) to = x->story; /* alone again: its story stays its own */
             if (!to && (s = new_story(db, x->article, &to)) != VG_OK) break;
             if (to != x->story) {
@@ -713,6 +757,7 @@ static vg_status second_look(vg_db *db, struct vg_stories_mem *m)
             }
             if ((s = join_story(db, &nf, to, x->article)) != VG_OK) break;
             x->story = to;
+            if (nf.terms == x->f.terms) continue;
             if (nf.n > x->f.n) {
                 vg_cl_term *t = realloc(x->f.terms, nf.n * sizeof *t);
                 if (!t) { s = VG_ERR_NOMEM; break; }
@@ -723,8 +768,26 @@ static vg_status second_look(vg_db *db, struct vg_stories_mem *m)
         }
     }
     vg_arena_free(a);
-    forget_singles(m);
-    return s;
+    if (s != VG_OK) return s; /* the batch rolls back, forgetting the window */
+    /* The window moves on. An article stays while it is unsure for
+     * LOOK_COMMITS commits, or while the next batch, as large as this one,
+     * would make its weights stale (a young database), LOOK_MAX at most. */
+    uint64_t batch = m->n_docs - m->docs_at_commit;
+    m->docs_at_commit = m->n_docs;
+    size_t kept = 0;
+    for (size_t i = 0; i < m->n_single; i++) {
+        struct single *x = &m->single[i];
+        x->looks++;
+        int young = (double)(m->n_docs + batch) >= STALE_GROWTH * (double)x->weighed_at;
+        if (x->looks < LOOK_MAX && ((!x->sure && x->looks < LOOK_COMMITS) || young)) {
+            m->single[kept++] = *x;
+            continue;
+        }
+        free(x->f.terms);
+        free(x->raw.terms);
+    }
+    m->n_single = kept;
+    return VG_OK;
 }
 
 vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_result *result)
@@ -762,10 +825,12 @@ vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_r
     vg_cl_keep(&raw, df, n_docs, RAW_TERMS);
     vg_cl_weigh(&f, df, n_docs);
     int64_t story = 0;
-    if ((s = best_story(db, doc->fields[VG_F_LANG], doc->arena, &f, 0, &story, NULL, NULL)) != VG_OK) return s;
+    double best = 0;
+    if ((s = best_story(db, doc->fields[VG_F_LANG], doc->arena, &f, 0, &story, NULL, &best)) != VG_OK) return s;
+    int sure = story && best >= SURE_JOIN;
     if (!story && (s = new_story(db, article_id, &story)) != VG_OK) return s;
     if ((s = join_story(db, &f, story, article_id)) != VG_OK) return s;
-    return remember_single(db, &raw, &f, doc->fields[VG_F_LANG], story, article_id);
+    return remember_single(db, &raw, &f, doc->fields[VG_F_LANG], story, article_id, sure);
 }
 
 /* ---------------------------------------------------------------- queries */

@@ -256,6 +256,61 @@ TEST(cluster_stories_through_the_store)
     snprintf(side, sizeof side, "%s-shm", path); unlink(side);
 }
 
+/* One commit per article (a stream): the recent articles are looked at
+ * again at the next commits, and moving them keeps each story whole. */
+TEST(cluster_stories_settle_across_commits)
+{
+    char path[512];
+    const char *t = getenv("TMPDIR");
+    snprintf(path, sizeof path, "%s/vg-test-%d-settle.db", t && *t ? t : "/tmp", (int)getpid());
+    unlink(path);
+    vg_db *db = NULL;
+    CHECK(vg_db_open(path, 0, &db) == VG_OK);
+    if (!db) return;
+    vg_db_set_batch(db, 1);
+    static const char *const docs[][2] = {
+        {"papua1", "A magnitude 6.1 earthquake struck Manokwari in West Papua on Sunday, killing five people. "
+                   "Rescue workers in Manokwari searched collapsed buildings as aftershocks shook the Papua coast."},
+        {"aceh1", "A magnitude 6.1 earthquake struck Aceh in Sumatra, killing three people in 2013. "
+                  "Rescue workers in Aceh searched collapsed buildings as aftershocks shook Sumatra."},
+        {"papua2", "Five people died when a strong earthquake hit Manokwari, West Papua, in January 2009. "
+                   "In Manokwari, rescue teams searched the rubble while aftershocks rattled Papua."},
+        {"aceh2", "Three people died when a strong earthquake hit Aceh province in Sumatra on Tuesday, July 2, 2013. "
+                  "In Aceh, rescue teams searched the rubble while aftershocks rattled Sumatra."},
+        {"papua3", "Aftershocks rattled Manokwari in West Papua a day after the earthquake that killed five in 2009. "
+                   "Rescue workers in Manokwari searched buildings."},
+    };
+    vg_doc *d = mkdoc();
+    for (int i = 0; i < 5; i++) {
+        vg_put_result res;
+        fill(d, docs[i][0], docs[i][1], NULL);
+        CHECK(vg_db_put(db, d, &res) == VG_OK);
+    }
+    CHECK(vg_db_commit(db) == VG_OK);
+    story_rows r = {0};
+    vg_query q = {0};
+    CHECK(vg_db_stories(db, &q, collect, &r) == VG_OK);
+    CHECK_INT(r.n, 5);
+    long p1 = story_of(&r, "papua1", NULL), p2 = story_of(&r, "papua2", NULL), p3 = story_of(&r, "papua3", NULL);
+    long a1 = story_of(&r, "aceh1", NULL), a2 = story_of(&r, "aceh2", NULL);
+    CHECK(p1 > 0 && p1 == p2 && p2 == p3);
+    CHECK(a1 > 0 && a1 == a2 && a1 != p1);
+    /* the story's own count agrees with its articles after the moves */
+    char id[32];
+    const char *json;
+    size_t len;
+    snprintf(id, sizeof id, "%ld", p1);
+    json = NULL;
+    CHECK(vg_db_story_json(db, id, &json, &len) == VG_OK);
+    CHECK(json && strstr(json, "\"articles\":3") != NULL);
+    free_doc(d);
+    vg_db_close(db);
+    unlink(path);
+    char side[600];
+    snprintf(side, sizeof side, "%s-wal", path); unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path); unlink(side);
+}
+
 TEST(cluster_dfmap_counts_and_grows)
 {
     vg_cl_dfmap *m = vg_cl_dfmap_new();
