@@ -13,6 +13,7 @@
 #include "../core/hash.h"
 #include "../core/utf8.h"
 #include "../dedup/words.h"
+#include "score.h"
 
 #define NAME_WEIGHT 3.0f
 #define ANCHOR_WEIGHT 3.0f
@@ -44,10 +45,7 @@ static void note_year(vg_cl_doc *out, const vg_word *w)
 {
     if (!w->numeric || w->fold_len != 4) return;
     int y = atoi(w->fold);
-    if (y < 1950 || y > 2099 || out->n_years >= VG_CL_MAX_YEARS) return;
-    for (size_t k = 0; k < out->n_years; k++)
-        if (out->years[k] == y) return;
-    out->years[out->n_years++] = (uint16_t)y;
+    if (y >= 1950 && y <= 2099) vg_cl_years_add(out->years, &out->n_years, (uint16_t)y);
 }
 
 static void add_text(vg_arena *a, term_map *m, vg_cl_doc *out, const char *s, size_t len, float scale)
@@ -64,13 +62,18 @@ static void add_text(vg_arena *a, term_map *m, vg_cl_doc *out, const char *s, si
 }
 
 /* Lines dropped as page chrome (datelines, URLs) still say when the article
- * was written: their years count, their words do not. */
+ * was written: their years count, their words do not; the latest is the
+ * article's own year (pub_year), not one its story recalls. */
 static void add_years(vg_arena *a, vg_cl_doc *out, const char *s, size_t len)
 {
     vg_word *w;
     size_t n;
     if (vg_words(a, s, len, VG_CL_MAX_WORDS, &w, &n) != 0) return;
-    for (size_t i = 0; i < n; i++) note_year(out, &w[i]);
+    for (size_t i = 0; i < n; i++) {
+        note_year(out, &w[i]);
+        int y = w[i].numeric && w[i].fold_len == 4 ? atoi(w[i].fold) : 0;
+        if (y >= 1950 && y <= 2099 && y > out->pub_year) out->pub_year = (uint16_t)y;
+    }
 }
 
 static void add_anchor(vg_arena *a, term_map *m, vg_cl_kind kind, const char *s, float tf)
@@ -139,6 +142,8 @@ vg_status vg_cl_extract(vg_doc *doc, vg_cl_doc *out)
         out->day[10] = 0;
         vg_word y = {pub, 4, 0, 4, 0, 0, 1};
         note_year(out, &y);
+        int py = atoi(pub);
+        if (py >= 1950 && py <= 2099 && py > out->pub_year) out->pub_year = (uint16_t)py;
     }
     out->terms = vg_arena_alloc(doc->arena, (m.n ? m.n : 1) * sizeof *out->terms);
     if (!out->terms) return VG_ERR_NOMEM;
@@ -154,14 +159,24 @@ static int by_weight_desc(const void *pa, const void *pb)
     return a->id < b->id ? -1 : a->id > b->id;
 }
 
-void vg_cl_weigh(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs)
+static void keep_heaviest(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs, size_t keep)
 {
     for (size_t i = 0; i < d->n; i++) {
         double idf = log((double)(n_docs + 1) / (double)(df[i] ? df[i] : 1));
         d->terms[i].w = (float)((1.0 + log(d->terms[i].tf)) * idf);
     }
     qsort(d->terms, d->n, sizeof *d->terms, by_weight_desc);
-    if (d->n > VG_CL_MAX_TERMS) d->n = VG_CL_MAX_TERMS;
+    if (d->n > keep) d->n = keep;
+}
+
+void vg_cl_keep(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs, size_t keep)
+{
+    keep_heaviest(d, df, n_docs, keep);
+}
+
+void vg_cl_weigh(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs)
+{
+    keep_heaviest(d, df, n_docs, VG_CL_MAX_TERMS);
     double n2 = 0;
     for (size_t i = 0; i < d->n; i++) n2 += (double)d->terms[i].w * d->terms[i].w;
     double norm = n2 > 0 ? sqrt(n2) : 1;

@@ -28,6 +28,7 @@ typedef struct vg_cl_doc {
     size_t n;
     uint16_t years[VG_CL_MAX_YEARS]; /* years written in the text (1950..2099) */
     size_t n_years;
+    uint16_t pub_year; /* latest year of its own dating (published, dateline or URL lines), 0 unknown */
     /* Anchors of the main event, when the analysis found one. */
     char event_date[11];   /* "" unknown */
     double lat, lon;
@@ -44,6 +45,10 @@ vg_status vg_cl_extract(vg_doc *doc, vg_cl_doc *out);
  * frequency df[i] (aligned with terms, including this document) among
  * n_docs documents, and keep the VG_CL_MAX_TERMS heaviest. */
 void vg_cl_weigh(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs);
+
+/* Keep the `keep` heaviest terms by tf-idf (df as for vg_cl_weigh), raw
+ * counts untouched: what is worth weighing again once frequencies settle. */
+void vg_cl_keep(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs, size_t keep);
 
 /* Days since 1970-01-01 of a "YYYY-MM-DD" prefix, or -1 if not a date. */
 long vg_cl_day_number(const char *s);

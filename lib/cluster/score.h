@@ -6,22 +6,26 @@
 
 #include "features.h"
 
-/* Minimum score for a document to join a story rather than start one. */
-#define VG_CL_THRESHOLD 0.17
+/* Minimum score (mean cosine to the story's members, see vg_cl_score) for a
+ * document to join a story rather than start one. */
+#define VG_CL_THRESHOLD 0.10
 
 /* What a story remembers besides its centroid. */
 typedef struct vg_cl_story {
     int64_t id;
     double norm2;           /* squared norm of the summed member vectors */
+    long n_articles;        /* members counted in the sum (0: unknown, treated as 1) */
     uint16_t years[VG_CL_MAX_YEARS];
     size_t n_years;
+    uint16_t pub_year;      /* latest of the members' own years (vg_cl_doc.pub_year), 0 unknown */
     char event_date[11];    /* of the first member with one */
     double lat, lon;
     int has_coords;
     long first_day, last_day; /* publication day numbers, -1 unknown */
 } vg_cl_story;
 
-/* dot: dot product of the document's unit vector with the story centroid.
+/* dot: dot product of the document's unit vector with the story's summed
+ * member vectors; the score is its mean over the members (average link).
  * other_lang: the story has no article in the document's language; then
  * words are a weak signal and the same town-level place (coordinates within
  * 10 km) adds VG_CL_PLACE_BONUS, before the disagreement factors. */
@@ -31,8 +35,14 @@ double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot, int oth
 /* Fold a new member's anchors into the story (years, dates, place). */
 void vg_cl_story_add(vg_cl_story *s, const vg_cl_doc *d);
 
-/* Serialise the years as "2008,2013" (out: at least VG_CL_MAX_YEARS*5+1 bytes) and back. */
-void vg_cl_years_format(const uint16_t *years, size_t n, char *out);
-size_t vg_cl_years_parse(const char *s, uint16_t *years);
+/* Add year y to a set of at most VG_CL_MAX_YEARS; a full set drops its oldest
+ * year for a later one. */
+void vg_cl_years_add(uint16_t *years, size_t *n, uint16_t y);
+
+/* Serialise the years and the publication year as "2008,2013;2013" (no ";"
+ * part when pub is 0; out: at least VG_CL_YEARS_TEXT bytes) and back. */
+#define VG_CL_YEARS_TEXT (VG_CL_MAX_YEARS * 5 + 6)
+void vg_cl_years_format(const uint16_t *years, size_t n, uint16_t pub, char *out);
+size_t vg_cl_years_parse(const char *s, uint16_t *years, uint16_t *pub);
 
 #endif

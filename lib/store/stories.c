@@ -80,7 +80,7 @@ static size_t keep_best(cand *c, size_t n, size_t k)
 
 struct vg_stories_mem {
     vg_cl_dfmap *df;
-    uint64_t n_docs;
+    uint64_t n_docs, docs_at_commit; /* documents counted, and at the last second look */
     int docs_loaded, docs_dirty;
     int64_t data_version; /* PRAGMA data_version when the map was last valid */
     /* The newest postings per term (postings.h), same life cycle as df;
@@ -88,9 +88,16 @@ struct vg_stories_mem {
     vg_cl_postings *post;
     struct logged { int64_t term, story; } *log;
     size_t n_log, cap_log;
-    /* The batch's articles (not copies) with their vectors, for a second
-     * look at commit, when the stories made after them exist (second_look). */
-    struct single { int64_t story, article; vg_cl_doc f; char lang[16]; } *single;
+    /* The recent articles (not copies) with their vectors, for a second
+     * look at the next commits, when the stories made after them exist
+     * (second_look). Kept for LOOK_COMMITS commits, or until a rollback. */
+    struct single {
+        int64_t story, article;
+        vg_cl_doc f, raw;
+        char lang[16];
+        int looks, sure;     /* commits it was looked at; joined with SURE_JOIN or more */
+        uint64_t weighed_at; /* documents counted when f was weighed */
+    } *single;
     size_t n_single, cap_single;
 };
 #define POSTINGS_MAX (1u << 21) /* postings kept across commits */
@@ -108,7 +115,10 @@ static vg_status data_version(vg_db *db, int64_t *v)
 
 static void forget_singles(struct vg_stories_mem *m)
 {
-    for (size_t i = 0; i < m->n_single; i++) free(m->single[i].f.terms);
+    for (size_t i = 0; i < m->n_single; i++) {
+        free(m->single[i].f.terms);
+        free(m->single[i].raw.terms);
+    }
     m->n_single = 0;
 }
 
@@ -337,6 +347,7 @@ static vg_status update_df(vg_db *db, vg_cl_doc *f, uint32_t *df, uint64_t *n_do
         sqlite3_reset(st);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "counting documents");
         m->docs_loaded = 1;
+        m->docs_at_commit = m->n_docs;
     }
     *n_docs = ++m->n_docs;
     m->docs_dirty = 1;
@@ -348,14 +359,14 @@ static vg_status load_story(vg_db *db, int64_t id, vg_cl_story *s)
     memset(s, 0, sizeof *s);
     s->id = id;
     s->first_day = s->last_day = -1;
-    sqlite3_stmt *st = vg_db_stmt(db, "SELECT norm2, years, event_date, latitude, longitude, first_day, last_day "
-                                      "FROM stories WHERE id = ?1");
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT norm2, years, event_date, latitude, longitude, first_day, last_day, "
+                                      "n_articles FROM stories WHERE id = ?1");
     if (!st) return VG_ERR_DB;
     sqlite3_bind_int64(st, 1, id);
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         s->norm2 = sqlite3_column_double(st, 0);
-        s->n_years = vg_cl_years_parse((const char *)sqlite3_column_text(st, 1), s->years);
+        s->n_years = vg_cl_years_parse((const char *)sqlite3_column_text(st, 1), s->years, &s->pub_year);
         const char *ed = (const char *)sqlite3_column_text(st, 2);
         if (ed) snprintf(s->event_date, sizeof s->event_date, "%s", ed);
         if (sqlite3_column_type(st, 3) != SQLITE_NULL && sqlite3_column_type(st, 4) != SQLITE_NULL) {
@@ -365,6 +376,7 @@ static vg_status load_story(vg_db *db, int64_t id, vg_cl_story *s)
         }
         if (sqlite3_column_type(st, 5) != SQLITE_NULL) s->first_day = (long)sqlite3_column_int64(st, 5);
         if (sqlite3_column_type(st, 6) != SQLITE_NULL) s->last_day = (long)sqlite3_column_int64(st, 6);
+        s->n_articles = (long)sqlite3_column_int64(st, 7);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story");
@@ -472,8 +484,8 @@ static vg_status join_story(vg_db *db, const vg_cl_doc *f, int64_t story, int64_
         s.norm2 += x * x;
     }
     vg_cl_story_add(&s, f);
-    char years[VG_CL_MAX_YEARS * 5 + 1];
-    vg_cl_years_format(s.years, s.n_years, years);
+    char years[VG_CL_YEARS_TEXT];
+    vg_cl_years_format(s.years, s.n_years, s.pub_year, years);
     sqlite3_stmt *st = vg_db_stmt(db, "UPDATE stories SET norm2 = ?2, years = ?3, event_date = ?4, latitude = ?5, longitude = ?6, "
                         "first_day = ?7, last_day = ?8, n_articles = n_articles + 1 WHERE id = ?1");
     if (!st) return VG_ERR_DB;
@@ -506,12 +518,20 @@ static vg_status new_story(vg_db *db, int64_t article_id, int64_t *story)
     return VG_OK;
 }
 
-#define SINGLES_MAX 10000 /* second looks per batch: bounded memory (~50 MB at most) */
-/* An article that joined with this score or more gets no second look: it is
- * well inside its story (saves the second retrieval for most articles). */
-#define SURE_JOIN 0.5
+#define SINGLES_MAX 4000 /* articles in the second-look window: bounded memory (~50 MB at most) */
+/* An article that joined with this score or more needs no second look
+ * unless its weights went stale: it is well inside its story. */
+#define SURE_JOIN 0.3
+/* Weights go stale when the collection grew by half since they were
+ * computed (a young database: the first articles were weighed with the
+ * frequencies of a handful of documents); in a large archive they do not. */
+#define STALE_GROWTH 1.5
+#define RAW_TERMS 512    /* raw counts kept per article for the second look (2,000+ in a long text) */
 
-static vg_status remember_single(vg_db *db, const vg_cl_doc *f, const char *lang, int64_t story, int64_t article)
+/* Keep the batch's article for the second look: its raw counts (to weigh
+ * again with the batch's final frequencies) and the vector its story holds. */
+static vg_status remember_single(vg_db *db, const vg_cl_doc *raw, const vg_cl_doc *f, const char *lang,
+                                 int64_t story, int64_t article, int sure)
 {
     struct vg_stories_mem *m = db->stories_mem;
     if (!f->n || m->n_single >= SINGLES_MAX) return VG_OK;
@@ -525,82 +545,187 @@ static vg_status remember_single(vg_db *db, const vg_cl_doc *f, const char *lang
     struct single *x = &m->single[m->n_single];
     x->story = story;
     x->article = article;
+    x->looks = 0;
+    x->sure = sure;
+    x->weighed_at = m->n_docs;
     x->f = *f;
-    if (!(x->f.terms = malloc(f->n * sizeof *f->terms))) return VG_ERR_NOMEM;
+    x->raw = *raw;
+    x->raw.terms = malloc(raw->n * sizeof *raw->terms);
+    if (!(x->f.terms = malloc(f->n * sizeof *f->terms)) || !x->raw.terms) {
+        free(x->f.terms);
+        free(x->raw.terms);
+        return VG_ERR_NOMEM;
+    }
     memcpy(x->f.terms, f->terms, f->n * sizeof *f->terms);
+    memcpy(x->raw.terms, raw->terms, raw->n * sizeof *raw->terms);
     snprintf(x->lang, sizeof x->lang, "%s", lang ? lang : "");
     m->n_single++;
     return VG_OK;
 }
 
+/* Take the article's vector out of its story's centroid (the inverse of
+ * join_story). The last member leaves a story with norm 0 and no weights:
+ * never a candidate again. Anchors (years, dates, place) it brought stay. */
+static vg_status leave_story(vg_db *db, struct vg_stories_mem *m, const vg_cl_doc *f, int64_t story, int64_t article)
+{
+    vg_cl_story s;
+    vg_status vs = load_story(db, story, &s);
+    if (vs != VG_OK) return vs;
+    int last = s.n_articles <= 1;
+    sqlite3_stmt *st;
+    for (size_t t = 0; t < f->n; t++) {
+        vg_cl_plist *l;
+        double w = f->terms[t].w, now;
+        if ((vs = load_list(db, m, f->terms[t].id, &l)) != VG_OK) return vs;
+        long k = vg_cl_plist_find(l, story);
+        if (k >= 0) {
+            if (!l->p[k].dirty && (vs = log_dirty(m, l->term, story)) != VG_OK) return vs;
+            now = l->p[k].w = last ? 0 : l->p[k].w - w;
+            l->p[k].dirty = 1;
+        } else {
+            /* Past the term's head: no weight is kept there (flush_postings),
+             * and join_story counted it in the norm as new; take that out. */
+            now = 0;
+        }
+        double old = now + w;
+        s.norm2 += now * now - old * old;
+    }
+    if (!(st = vg_db_stmt(db, "UPDATE stories SET norm2 = ?2, n_articles = n_articles - 1 WHERE id = ?1")))
+        return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, story);
+    sqlite3_bind_double(st, 2, last || s.norm2 < 0 ? 0 : s.norm2);
+    if ((vs = step_done(db, st, "leaving a story")) != VG_OK) return vs;
+    /* out of the story's languages too (best_story asks them), until it joins one */
+    if (!(st = vg_db_stmt(db, "UPDATE articles SET story_id = NULL WHERE id = ?1"))) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, article);
+    return step_done(db, st, "leaving a story");
+}
+
+/* The article's raw counts weighed with the frequencies as they are now. */
+static vg_status reweigh(vg_db *db, struct vg_stories_mem *m, vg_arena *a, const vg_cl_doc *raw, vg_cl_doc *out)
+{
+    *out = *raw;
+    out->terms = vg_arena_alloc(a, (raw->n ? raw->n : 1) * sizeof *out->terms);
+    uint32_t *df = vg_arena_alloc(a, (raw->n ? raw->n : 1) * sizeof *df);
+    if (!out->terms || !df) return VG_ERR_NOMEM;
+    memcpy(out->terms, raw->terms, raw->n * sizeof *raw->terms);
+    sqlite3_stmt *st = NULL;
+    for (size_t i = 0; i < raw->n; i++) {
+        vg_cl_dfent *e = vg_cl_dfmap_get(m->df, raw->terms[i].id);
+        if (e) {
+            df[i] = e->n;
+            continue;
+        }
+        if (!st && !(st = vg_db_stmt(db, "SELECT n FROM cluster_df WHERE term = ?1"))) return VG_ERR_DB;
+        sqlite3_bind_int64(st, 1, raw->terms[i].id);
+        int rc = sqlite3_step(st);
+        df[i] = rc == SQLITE_ROW ? (uint32_t)sqlite3_column_int64(st, 0) : 1;
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading term frequencies");
+    }
+    vg_cl_weigh(out, df, m->n_docs);
+    return VG_OK;
+}
+
+#define LOOK_PASSES 3  /* second-look rounds per commit at most; most settle in two */
+#define LOOK_COMMITS 4 /* commits an unsure article is looked at: small batches see later reports too */
+#define LOOK_MAX 8      /* commits any article stays in the window */
+
 /* Order matters in incremental clustering: an article that came before the
  * rest of its event's reports found nothing to join and started a story of
- * its own, or joined the only near story there was then. At commit, each
- * article of the batch is scored again against the stories as they are now,
- * its own story without it (centroid minus its vector) included; if another
- * story scores higher (and above the threshold) it moves there. A story left
- * empty has norm 0: never a candidate again. Anchors (years, dates, place)
- * a leaving article brought stay with the story. */
+ * its own, or joined the only near story there was then; and the first
+ * articles of a fresh database were weighed with frequencies of a handful of
+ * documents. At commit, each article of the window (this batch and those of
+ * the last LOOK_COMMITS - 1 commits) leaves its story, is weighed again with
+ * the frequencies as they are now and joins the story that now scores best
+ * (its own among them), or starts one. Rounds repeat until no article moves.
+ * Cost per article: at most LOOK_COMMITS * LOOK_PASSES more retrievals. */
 static vg_status second_look(vg_db *db, struct vg_stories_mem *m)
 {
     if (!m->n_single) return VG_OK;
     vg_arena *a = vg_arena_new(0);
     if (!a) return VG_ERR_NOMEM;
     vg_status s = VG_OK;
-    sqlite3_stmt *st;
-    for (size_t i = 0; i < m->n_single && s == VG_OK; i++) {
-        struct single *x = &m->single[i];
-        vg_arena_reset(a);
-        if (!(st = vg_db_stmt(db, "SELECT n_articles FROM stories WHERE id = ?1"))) { s = VG_ERR_DB; break; }
-        sqlite3_bind_int64(st, 1, x->story);
-        int rc = sqlite3_step(st);
-        long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-        sqlite3_reset(st);
-        if (n < 1) continue;
-        int64_t to = 0;
-        double own_dot = 0, best = 0;
-        if ((s = best_story(db, x->lang[0] ? x->lang : NULL, a, &x->f, x->story, &to, &own_dot, &best)) != VG_OK || !to)
-            continue;
-        /* its own story without it: centroid minus its vector */
-        double xx = 0;
-        for (size_t t = 0; t < x->f.n; t++) xx += (double)x->f.terms[t].w * x->f.terms[t].w;
-        vg_cl_story own;
-        if ((s = load_story(db, x->story, &own)) != VG_OK) break;
-        double norm2 = n == 1 ? 0 : own.norm2 - 2 * own_dot + xx;
-        if (n > 1) {
-            own.norm2 = norm2;
-            if (vg_cl_score(&x->f, &own, own_dot - xx, 0) >= best) continue;
-        }
-        for (size_t t = 0; t < x->f.n && s == VG_OK; t++) {
-            vg_cl_plist *l;
-            double w = x->f.terms[t].w;
-            if ((s = load_list(db, m, x->f.terms[t].id, &l)) != VG_OK) break;
-            long k = vg_cl_plist_find(l, x->story);
-            if (k >= 0) { /* elsewhere the story is past the term's head: no weight kept */
-                if (!l->p[k].dirty) s = log_dirty(m, l->term, x->story);
-                l->p[k].w = n == 1 ? 0 : l->p[k].w - w;
-                l->p[k].dirty = 1;
+    for (int pass = 0, moved = 1; pass < LOOK_PASSES && moved && s == VG_OK; pass++) {
+        moved = 0;
+        for (size_t i = 0; i < m->n_single && s == VG_OK; i++) {
+            struct single *x = &m->single[i];
+            if (x->sure && (double)m->n_docs < STALE_GROWTH * (double)x->weighed_at) continue;
+            vg_arena_reset(a);
+            vg_cl_story own;
+            if ((s = load_story(db, x->story, &own)) != VG_OK) break;
+            int was_last = own.n_articles <= 1;
+            int64_t to = 0;
+            double best = 0;
+            vg_cl_doc nf = x->f;
+            if ((double)m->n_docs < STALE_GROWTH * (double)x->weighed_at) {
+                /* Weights still good: score the other stories and its own
+                 * without it (centroid minus its vector) before writing
+                 * anything; most articles stay where they are. */
+                double own_dot = 0, xx = 0;
+                if ((s = best_story(db, x->lang[0] ? x->lang : NULL, a, &x->f, x->story, &to, &own_dot, &best)) != VG_OK)
+                    break;
+                for (size_t t = 0; t < x->f.n; t++) xx += (double)x->f.terms[t].w * x->f.terms[t].w;
+                double own_score = 0;
+                if (!was_last) {
+                    own.norm2 = own.norm2 - 2 * own_dot + xx;
+                    own.n_articles--;
+                    own_score = own.norm2 > 0 ? vg_cl_score(&x->f, &own, own_dot - xx, 0) : 0;
+                }
+                x->sure = best >= SURE_JOIN || own_score >= SURE_JOIN;
+                if (!to || own_score >= best) continue;
+                if ((s = leave_story(db, m, &x->f, x->story, x->article)) != VG_OK) break;
+            } else {
+                if ((s = leave_story(db, m, &x->f, x->story, x->article)) != VG_OK) break;
+                if ((s = reweigh(db, m, a, &x->raw, &nf)) != VG_OK) break;
+                if ((s = best_story(db, x->lang[0] ? x->lang : NULL, a, &nf, 0, &to, NULL, &best)) != VG_OK) break;
+                x->sure = to && best >= SURE_JOIN;
+                x->weighed_at = m->n_docs;
             }
+            if (!to && was_last) to = x->story; /* alone again: its story stays its own */
+            if (!to && (s = new_story(db, x->article, &to)) != VG_OK) break;
+            if (to != x->story) {
+                moved = 1;
+                /* copies of the article follow it */
+                sqlite3_stmt *st = vg_db_stmt(db, "UPDATE articles SET story_id = ?2 WHERE dup_of = ?1");
+                if (!st) { s = VG_ERR_DB; break; }
+                sqlite3_bind_int64(st, 1, x->article);
+                sqlite3_bind_int64(st, 2, to);
+                if ((s = step_done(db, st, "moving copies")) != VG_OK) break;
+            }
+            if ((s = join_story(db, &nf, to, x->article)) != VG_OK) break;
+            x->story = to;
+            if (nf.terms == x->f.terms) continue;
+            if (nf.n > x->f.n) {
+                vg_cl_term *t = realloc(x->f.terms, nf.n * sizeof *t);
+                if (!t) { s = VG_ERR_NOMEM; break; }
+                x->f.terms = t;
+            }
+            memcpy(x->f.terms, nf.terms, nf.n * sizeof *nf.terms);
+            x->f.n = nf.n;
         }
-        if (s != VG_OK) break;
-        if (!(st = vg_db_stmt(db, "UPDATE stories SET norm2 = ?2, n_articles = n_articles - 1 WHERE id = ?1"))) {
-            s = VG_ERR_DB;
-            break;
-        }
-        sqlite3_bind_int64(st, 1, x->story);
-        sqlite3_bind_double(st, 2, norm2 > 0 ? norm2 : 0);
-        if ((s = step_done(db, st, "emptying story")) != VG_OK) break;
-        /* copies of the article follow it */
-        if (!(st = vg_db_stmt(db, "UPDATE articles SET story_id = ?2 WHERE dup_of = ?1"))) { s = VG_ERR_DB; break; }
-        sqlite3_bind_int64(st, 1, x->article);
-        sqlite3_bind_int64(st, 2, to);
-        if ((s = step_done(db, st, "moving copies")) != VG_OK) break;
-        s = join_story(db, &x->f, to, x->article);
-        x->story = to;
     }
     vg_arena_free(a);
-    forget_singles(m);
-    return s;
+    if (s != VG_OK) return s; /* the batch rolls back, forgetting the window */
+    /* The window moves on. An article stays while it is unsure for
+     * LOOK_COMMITS commits, or while the next batch, as large as this one,
+     * would make its weights stale (a young database), LOOK_MAX at most. */
+    uint64_t batch = m->n_docs - m->docs_at_commit;
+    m->docs_at_commit = m->n_docs;
+    size_t kept = 0;
+    for (size_t i = 0; i < m->n_single; i++) {
+        struct single *x = &m->single[i];
+        x->looks++;
+        int young = (double)(m->n_docs + batch) >= STALE_GROWTH * (double)x->weighed_at;
+        if (x->looks < LOOK_MAX && ((!x->sure && x->looks < LOOK_COMMITS) || young)) {
+            m->single[kept++] = *x;
+            continue;
+        }
+        free(x->f.terms);
+        free(x->raw.terms);
+    }
+    m->n_single = kept;
+    return VG_OK;
 }
 
 vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_result *result)
@@ -632,15 +757,18 @@ vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_r
     if (!df) return VG_ERR_NOMEM;
     uint64_t n_docs = 0;
     if ((s = update_df(db, &f, df, &n_docs)) != VG_OK) return s;
+    vg_cl_doc raw = f;
+    if (!(raw.terms = vg_arena_alloc(doc->arena, (f.n ? f.n : 1) * sizeof *f.terms))) return VG_ERR_NOMEM;
+    memcpy(raw.terms, f.terms, f.n * sizeof *f.terms);
+    vg_cl_keep(&raw, df, n_docs, RAW_TERMS);
     vg_cl_weigh(&f, df, n_docs);
     int64_t story = 0;
-    double first = 0;
-    if ((s = best_story(db, doc->fields[VG_F_LANG], doc->arena, &f, 0, &story, NULL, &first)) != VG_OK) return s;
-    int story_was_new = !story;
+    double best = 0;
+    if ((s = best_story(db, doc->fields[VG_F_LANG], doc->arena, &f, 0, &story, NULL, &best)) != VG_OK) return s;
+    int sure = story && best >= SURE_JOIN;
     if (!story && (s = new_story(db, article_id, &story)) != VG_OK) return s;
     if ((s = join_story(db, &f, story, article_id)) != VG_OK) return s;
-    if (story_was_new || first < SURE_JOIN) return remember_single(db, &f, doc->fields[VG_F_LANG], story, article_id);
-    return VG_OK;
+    return remember_single(db, &raw, &f, doc->fields[VG_F_LANG], story, article_id, sure);
 }
 
 /* ---------------------------------------------------------------- queries */

@@ -33,9 +33,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (vg_dedup_unpack(data, size, &t) == 0) assert(size == VG_MH_K * 4);
     if (text) {
-        uint16_t years[VG_CL_MAX_YEARS];
-        size_t ny = vg_cl_years_parse(text, years);
+        uint16_t years[VG_CL_MAX_YEARS], pub;
+        size_t ny = vg_cl_years_parse(text, years, &pub);
         assert(ny <= VG_CL_MAX_YEARS);
+        assert(pub == 0 || (pub >= 1950 && pub <= 2099));
         (void)vg_cl_day_number(text);
         /* features of a document with this text, as title and body */
         vg_doc d;
