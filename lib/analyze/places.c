@@ -37,6 +37,7 @@ typedef struct mention {
     uint8_t origin;         /* right after an origin word ("from") */
     uint8_t pair;           /* one end of a hyphenated pair ("the Amra-Belo highway"): a road, seldom the scene */
     uint8_t proper;         /* a name the dictionary knows ("Scott", "Obama"): a person's as often as a place's */
+    uint8_t listed;         /* written where a division qualifies a name: 1 "Amra, Cardo", 2 "Amra (Belo, Cardo)" */
     const uint32_t *adm_cc; /* countries whose divisions go by the division word beside it ("state") */
     uint32_t n_adm_cc;
     int32_t best;           /* entry index, -1 none */
@@ -413,6 +414,9 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     primary |= div_primary;
     /* "Wakiso district", "Chin State": a division word beside the name says it is a place */
     int evidence = m->prep || m->chain || m->admin;
+    /* "near Amra, Cardo", "at the prison (Cardo)": the name qualifies an unknown one; a
+     * division or a large place read there is where the text locates it. */
+    if (m->listed && !m->skel && (m->listed == 2 || big || e->kind == VG_PLACE_ADMIN2)) evidence = 1;
     /* A town that also names its division ("in Diffa", "in Yauco") is a place even when it
      * is a dictionary word elsewhere: the division is known in its country at large. */
     int division = big && e->kind == VG_PLACE_CITY && e->population < 100000 && evidence && !m->skel;
@@ -506,6 +510,17 @@ static int opens_after_name(const char *text, size_t s)
     size_t w = k;
     while (w > 0 && (unsigned char)text[w - 1] != ' ' && text[w - 1] != ',' && text[w - 1] != '(') w--;
     return w < k && (((unsigned char)text[w] >= 'A' && (unsigned char)text[w] <= 'Z') || (unsigned char)text[w] >= 0xc0);
+}
+
+/* Is token i written right after a capitalised word and a comma ("Amra, Cardo")? */
+static int follows_name_comma(const char *text, const tok *t, size_t i)
+{
+    if (i == 0 || !t[i - 1].upper || t[i - 1].sent) return 0;
+    size_t k = t[i - 1].e;
+    if (k >= t[i].s || text[k] != ',') return 0;
+    for (k++; k < t[i].s; k++)
+        if (text[k] != ' ') return 0;
+    return 1;
 }
 
 static int has_admin_reading(const vg_gazetteer *g, const uint32_t *post, size_t np)
@@ -692,6 +707,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         if (!skel && !x->admin && closes_paren(text, n, t[j].e) && opens_after_name(text, t[i].s) &&
             has_admin_reading(g, p, np))
             x->admin = 1;
+        x->listed = (uint8_t)(opens_after_name(text, t[i].s) ? 2 : follows_name_comma(text, t, i));
         /* Country names are context as soon as they are seen. */
         const vg_gz_entry *e0 = vg_gz_entry_at(g, p[0] & ~VG_GZ_PRIMARY);
         if (e0->kind == VG_PLACE_COUNTRY && !skel && (p[0] & VG_GZ_PRIMARY))
