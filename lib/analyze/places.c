@@ -37,6 +37,7 @@ typedef struct mention {
     uint8_t origin;         /* right after an origin word ("from") */
     uint8_t pair;           /* one end of a hyphenated pair ("the Amra-Belo highway"): a road, seldom the scene */
     uint8_t proper;         /* a name the dictionary knows ("Scott", "Obama"): a person's as often as a place's */
+    uint8_t introduced;     /* presented as a settlement: "the town of Amra", "la ville de Belo" */
     uint8_t listed;         /* written where a division qualifies a name: 1 "Amra, Cardo", 2 "Amra (Belo, Cardo)" */
     const uint32_t *adm_cc; /* countries whose divisions go by the division word beside it ("state") */
     uint32_t n_adm_cc;
@@ -546,6 +547,7 @@ static void doubt_isolated(vg_place *p, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         if (p[i].kind != VG_PLACE_CITY || p[i].population >= 100000 || p[i].confidence <= 0.3f) continue;
+        if (p[i].introduced) continue; /* "the town of Amra": the text says which town it means */
         int others = 0, near = 0;
         for (size_t j = 0; j < n && !near; j++) {
             if (j == i || p[j].kind == VG_PLACE_COUNTRY || strcmp(p[j].iso2, p[i].iso2)) continue;
@@ -701,6 +703,8 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent));
         x->caps = t[i].caps;
         x->origin = (uint8_t)(i > 0 && word_is(g, &t[i - 1], VG_GZ_ORIGIN));
+        x->introduced = (uint8_t)(i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
+                                  word_is(g, &t[i - 2], VG_GZ_AFTER));
         /* "Amra (Belo LGA, Cardo)", "Amra (Cardo)": the last name of a
          * parenthesis that follows a name is where a division is written; read as one, it counts
          * as if "state" or "province" stood beside it. */
@@ -748,6 +752,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         r->end = t[m[i].t1].e;
         if (m[i].near && r->kind == VG_PLACE_CITY) r->geo_precision = 2;
         r->origin = m[i].origin;
+        r->introduced = m[i].introduced;
         if (r->kind == VG_PLACE_CITY)
             for (uint32_t k = 0; k < m[i].n_post && k < MAX_CAND; k++) {
                 const vg_gz_entry *o = vg_gz_entry_at(g, m[i].post[k] & ~VG_GZ_PRIMARY);
@@ -764,7 +769,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
             int homonyms = 0;
             for (uint32_t k = 0; k < m[i].n_post && k < MAX_CAND; k++)
                 homonyms += !memcmp(vg_gz_entry_at(g, m[i].post[k] & ~VG_GZ_PRIMARY)->iso2, be->iso2, 2);
-            if (homonyms > 1 || m[i].skel) c = c > 0.3f ? 0.3f : c;
+            if ((homonyms > 1 || m[i].skel) && !m[i].introduced) c = c > 0.3f ? 0.3f : c;
         }
         if (m[i].part && c > 0.45f) c = 0.45f; /* a piece of a longer name ("Tal" in "Tal Baydar") */
         if (m[i].pair && c > 0.5f) c = 0.5f;   /* an end of a road: any other town named is likelier the scene */

@@ -21,6 +21,8 @@ typedef struct vg_place {
     long population;
     float confidence;      /* 0..1 */
     int origin;            /* after an origin word ("fighters from X"): rather where they came from than the scene */
+    int introduced;        /* presented as a settlement ("the town of X", "la ville de X"): the text
+                              vouches for the town, others far from it do not make it doubtful */
     int division_name;     /* a town whose name is also its first-level division's ("Idlib", "Oaxaca"):
                               a less specific mention than a town named only for itself */
 } vg_place;
