@@ -513,6 +513,19 @@ static int opens_after_name(const char *text, size_t s)
     return w < k && (((unsigned char)text[w] >= 'A' && (unsigned char)text[w] <= 'Z') || (unsigned char)text[w] >= 0xc0);
 }
 
+/* "France 2", "France 24 a rapporté": a country's name, a space and a small number, then
+ * no lowercase word (unlike "in France 2 people died"), names a broadcaster, not the country. */
+static int names_channel(const char *text, const tok *t, size_t nt, size_t j)
+{
+    if (j + 1 >= nt || t[j + 1].s != t[j].e + 1 || text[t[j].e] != ' ') return 0;
+    size_t len = t[j + 1].e - t[j + 1].s;
+    if (len > 2) return 0;
+    for (size_t k = t[j + 1].s; k < t[j + 1].e; k++)
+        if (text[k] < '0' || text[k] > '9') return 0;
+    return !(j + 2 < nt && !t[j + 2].upper && t[j + 2].fold && t[j + 2].flen > 1 &&
+             (t[j + 2].fold[0] < '0' || t[j + 2].fold[0] > '9'));
+}
+
 /* Is token i written right after a capitalised word and a comma ("Amra, Cardo")? */
 static int follows_name_comma(const char *text, const tok *t, size_t i)
 {
@@ -714,6 +727,11 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         x->listed = (uint8_t)(opens_after_name(text, t[i].s) ? 2 : follows_name_comma(text, t, i));
         /* Country names are context as soon as they are seen. */
         const vg_gz_entry *e0 = vg_gz_entry_at(g, p[0] & ~VG_GZ_PRIMARY);
+        if (e0->kind == VG_PLACE_COUNTRY && names_channel(text, t, nt, j)) {
+            nm--;
+            i = j + 1;
+            continue;
+        }
         if (e0->kind == VG_PLACE_COUNTRY && !skel && (p[0] & VG_GZ_PRIMARY))
             add_vote(g, votes, &vtotal, p[0] & ~VG_GZ_PRIMARY, 2.0f);
         i = j;
