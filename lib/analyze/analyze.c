@@ -101,6 +101,16 @@ static const lang_res *pick_lang(const vg_analyzer *a, const char *lang)
 }
 
 
+/* "the Storm Brigade", "Tempête Brigade": a capitalised cue word right before a unit word
+ * (cues.tsv class "org") names an armed unit, not the weather. */
+static int names_unit(const ctx *c, size_t end, size_t i, size_t len)
+{
+    size_t olen;
+    if (!c->t[i].upper || i + len >= end) return 0;
+    const char *next = vg_an_cue(c, end, i + len, &olen);
+    return next && !strcmp(next, "org");
+}
+
 /* Scores one sentence: trigger weights per sub-type, cancelled by a negation
  * or a future/threat cue just before them. */
 static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
@@ -113,7 +123,7 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
         if (cue) {
             if (!strcmp(cue, "neg")) neg_until = i + len + 2;
             else if (!strcmp(cue, "future")) { fut_until = i + len + 7; si->future++; }
-            else if (!strcmp(cue, "nonpol")) si->nonpol++;
+            else if (!strcmp(cue, "nonpol") && !names_unit(c, s->t1, i, len)) si->nonpol++;
             else if (!strcmp(cue, "hist")) si->hist++;
             else if (!strcmp(cue, "fiction")) si->fiction++;
         }
