@@ -315,6 +315,16 @@ static int in_country_list(const ctx *c, const char *list, const char *iso2)
     return 0;
 }
 
+/* Do the country lists "A|B" and "B|C" share a country? */
+static int lists_overlap(const ctx *c, const char *a, const char *b)
+{
+    for (const char *p = a; p; p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL) {
+        const vg_place *cp = vg_gazetteer_country(c->an->gaz, p, strcspn(p, "|"));
+        if (cp && cp->iso2 && in_country_list(c, b, cp->iso2)) return 1;
+    }
+    return 0;
+}
+
 /* "military forces of Armenia" in an event in Azerbaijan: state forces named
  * after another country than the event's are external (ACLED inter 8). */
 static const vg_place *foreign_forces(const ctx *c, const actor *a, const char *iso)
@@ -454,7 +464,13 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
             }
             if (pc) cn = pc->country;
             if (!cn[0]) continue;
-            if (hint && strcmp(hint, cn) != 0) agree = 0;
+            /* "JNIM or ISGS": groups of the same few countries, listed in another order, agree;
+             * a single country keeps the hint precise */
+            if (hint && strcmp(hint, cn) != 0) {
+                if (!lists_overlap(c, hint, cn)) agree = 0;
+                else if (strchr(hint, '|')) { hint = cn; hk = k; }
+                continue;
+            }
             hint = cn;
             hk = k;
         }
