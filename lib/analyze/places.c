@@ -38,6 +38,7 @@ typedef struct mention {
     uint8_t pair;           /* one end of a hyphenated pair ("the Amra-Belo highway"): a road, seldom the scene */
     uint8_t proper;         /* a name the dictionary knows ("Scott", "Obama"): a person's as often as a place's */
     uint8_t introduced;     /* presented as a settlement: "the town of Amra", "la ville de Belo" */
+    uint8_t closes;         /* right before a closing parenthesis */
     uint8_t listed;         /* written where a division qualifies a name: 1 "Amra, Cardo", 2 "Amra (Belo, Cardo)" */
     const uint32_t *adm_cc; /* countries whose divisions go by the division word beside it ("state") */
     uint32_t n_adm_cc;
@@ -289,6 +290,8 @@ typedef struct admset {
     uint32_t name[32];
     char cc[32][2];
     uint32_t mention[32]; /* which mention can be read as that division */
+    const uint32_t *post[32]; /* its readings: the same name written twice has the same ones */
+    uint8_t primary[32];      /* read through the division's main name, not an old or foreign one */
     size_t n;
 } admset;
 
@@ -304,6 +307,8 @@ static void collect_admin(const vg_gazetteer *g, const mention *m, size_t nm, ad
             s->name[s->n] = e->name;
             memcpy(s->cc[s->n], e->iso2, 2);
             s->mention[s->n] = (uint32_t)i;
+            s->post[s->n] = m[i].post;
+            s->primary[s->n] = (m[i].post[c] & VG_GZ_PRIMARY) != 0;
             s->n++;
         }
     }
@@ -315,20 +320,31 @@ static void collect_admin(const vg_gazetteer *g, const mention *m, size_t nm, ad
  * named. self: the mention e is read from: a city named like a division
  * (a capital city and the province around it) is no testimony against itself. Names are
  * interned in the file, so equal strings have equal offsets. */
-static int admin_agrees(const vg_gz_entry *e, const admset *s, size_t self)
+static int admin_agrees(const vg_gz_entry *e, const admset *s, size_t self, const uint32_t *self_post, int rival)
 {
     if (e->kind != VG_PLACE_CITY || !e->admin1) return 0;
     int same_cc = 0, own = 0;
     for (size_t k = 0; k < s->n; k++) {
         if (memcmp(s->cc[k], e->iso2, 2)) continue;
-        if (s->mention[k] == self) {
-            own |= s->name[k] == e->admin1;
+        /* "Salem city (Salem, TN)": the same name again is no other testimony */
+        if (s->mention[k] == self || s->post[k] == self_post) {
+            own |= s->name[k] == e->admin1 && (s->primary[k] || !rival);
             continue;
         }
         same_cc = 1;
         if (s->name[k] == e->admin1) return 2;
     }
     return own ? 1 : same_cc ? -1 : 0;
+}
+
+/* Is some town of the mention's readings so named outright? Then a division known by the
+ * name only as an old or foreign one ("Salem" for Jerusalem) does not vouch for its seat. */
+static int primary_town(const vg_gazetteer *g, const mention *m)
+{
+    for (uint32_t c = 0; c < m->n_post && c < MAX_CAND; c++)
+        if ((m->post[c] & VG_GZ_PRIMARY) && vg_gz_entry_at(g, m->post[c] & ~VG_GZ_PRIMARY)->kind == VG_PLACE_CITY)
+            return 1;
+    return 0;
 }
 
 static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *votes, float vtotal,
@@ -338,6 +354,7 @@ static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *v
         float best = -1e9f, second = -1e9f;
         int32_t bi = -1;
         size_t nc = m[i].n_post < MAX_CAND ? m[i].n_post : MAX_CAND;
+        int rival = primary_town(g, &m[i]);
         for (size_t c = 0; c < nc; c++) {
             uint32_t idx = m[i].post[c] & ~VG_GZ_PRIMARY;
             const vg_gz_entry *e = vg_gz_entry_at(g, idx);
@@ -353,7 +370,7 @@ static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *v
                 s += listed ? 0.6f : -0.6f;
             }
             /* "Bohdanivka (Donetsk)": the division named next to a town picks among homonyms. */
-            int agrees = admin_agrees(e, adm, i);
+            int agrees = admin_agrees(e, adm, i, m[i].post, rival);
             if (agrees > 0) s += agrees == 2 ? ADMIN_NAMED_BONUS : 1.5f;
             if (prev && e->kind != VG_PLACE_COUNTRY) {
                 int near = 0;
@@ -422,9 +439,11 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
      * is a dictionary word elsewhere: the division is known in its country at large. */
     int division = big && e->kind == VG_PLACE_CITY && e->population < 100000 && evidence && !m->skel;
     if (m->stop && !(m->prep && context)) return 0;
-    if (m->caps && e->kind != VG_PLACE_COUNTRY && !(m->prep && (context || big))) return 0;
+    /* "a village (Agra, UP)": an abbreviated division closing the parenthesis after a name */
+    int caps_division = m->caps && m->listed == 2 && m->closes && e->kind == VG_PLACE_ADMIN1;
+    if (m->caps && e->kind != VG_PLACE_COUNTRY && !(m->prep && (context || big)) && !caps_division) return 0;
 
-    if (m->caps && e->kind != VG_PLACE_COUNTRY && !m->chain) return 0; /* "OTAN", "UN": organisations */
+    if (m->caps && e->kind != VG_PLACE_COUNTRY && !m->chain && !caps_division) return 0; /* "OTAN", "UN": organisations */
     if (m->proper && e->kind == VG_PLACE_CITY && e->population < 50000 && !(context && evidence) && !division) return 0;
     /* Transliteration skeletons and foreign alternate names match too many
      * ordinary words; they count only inside a country the text is about. */
@@ -651,7 +670,8 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
                 if (j == i) break;
             }
         }
-        if (!found || (i == j && t[i].flen < 3)) continue;
+        /* two letters name a place only as an abbreviated division closing a parenthesis ("(Agra, UP)") */
+        if (!found || (i == j && t[i].flen < 3 && !(t[i].caps && closes_paren(text, n, t[j].e) && has_admin_reading(g, p, np)))) continue;
         if (art && skel) continue; /* the article-less span is tried next */
         if (skel && t[i].caps) continue;  /* acronyms are not transliterations */
         if (skel && (np = filter_skeleton(g, a, t, i, j, &p, np)) == 0) continue;
@@ -725,6 +745,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
             has_admin_reading(g, p, np))
             x->admin = 1;
         x->listed = (uint8_t)(opens_after_name(text, t[i].s) ? 2 : follows_name_comma(text, t, i));
+        x->closes = (uint8_t)closes_paren(text, n, t[j].e);
         /* Country names are context as soon as they are seen. */
         const vg_gz_entry *e0 = vg_gz_entry_at(g, p[0] & ~VG_GZ_PRIMARY);
         if (e0->kind == VG_PLACE_COUNTRY && names_channel(text, t, nt, j)) {
@@ -783,7 +804,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         /* A town in another division than the one the text names is doubtful when
          * its name has homonyms in that country (we may hold the wrong one). */
         const vg_gz_entry *be = vg_gz_entry_at(g, (uint32_t)m[i].best);
-        if (admin_agrees(be, &adm, i) < 0) {
+        if (admin_agrees(be, &adm, i, m[i].post, primary_town(g, &m[i])) < 0) {
             int homonyms = 0;
             for (uint32_t k = 0; k < m[i].n_post && k < MAX_CAND; k++)
                 homonyms += !memcmp(vg_gz_entry_at(g, m[i].post[k] & ~VG_GZ_PRIMARY)->iso2, be->iso2, 2);
