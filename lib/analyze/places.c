@@ -38,6 +38,7 @@ typedef struct mention {
     uint8_t pair;           /* one end of a hyphenated pair ("the Amra-Belo highway"): a road, seldom the scene */
     uint8_t proper;         /* a name the dictionary knows ("Scott", "Obama"): a person's as often as a place's */
     uint8_t introduced;     /* presented as a settlement: "the town of Amra", "la ville de Belo" */
+    uint8_t landmark;       /* names a street or square ("Lima square", "rue de Paris"), seldom the scene */
     uint8_t closes;         /* right before a closing parenthesis */
     uint8_t listed;         /* written where a division qualifies a name: 1 "Amra, Cardo", 2 "Amra (Belo, Cardo)" */
     const uint32_t *adm_cc; /* countries whose divisions go by the division word beside it ("state") */
@@ -736,6 +737,9 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent));
         x->caps = t[i].caps;
         x->origin = (uint8_t)(i > 0 && word_is(g, &t[i - 1], VG_GZ_ORIGIN));
+        x->landmark = (uint8_t)((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_LANDMARK)) ||
+                                (i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
+                                 word_is(g, &t[i - 2], VG_GZ_LANDMARK)));
         x->introduced = (uint8_t)(i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
                                   word_is(g, &t[i - 2], VG_GZ_AFTER));
         /* "Amra (Belo LGA, Cardo)", "Amra (Cardo)": the last name of a
@@ -812,6 +816,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         }
         if (m[i].part && c > 0.45f) c = 0.45f; /* a piece of a longer name ("Tal" in "Tal Baydar") */
         if (m[i].pair && c > 0.5f) c = 0.5f;   /* an end of a road: any other town named is likelier the scene */
+        if (m[i].landmark && c > 0.45f) c = 0.45f; /* "Lima square" in La Paz: a street named after a town */
         /* Read through an alternate (foreign, former) name in a country the text is not
          * otherwise about: often a place the gazetteer lacks, named like a far one. */
         int ci = iso_ix(be->iso2);
