@@ -530,6 +530,12 @@ static int opens_after_name(const char *text, size_t s)
     while (k > 0 && text[k - 1] == ' ') k--;
     size_t w = k;
     while (w > 0 && (unsigned char)text[w - 1] != ' ' && text[w - 1] != ',' && text[w - 1] != '(') w--;
+    if (w < k && (unsigned char)text[w] >= 'a' && (unsigned char)text[w] <= 'z' && w > 1 && text[w - 1] == ' ') {
+        /* "Amra village (Belo, Cardo)": one lowercase word may sit between the name and the parenthesis */
+        k = w - 1;
+        w = k;
+        while (w > 0 && (unsigned char)text[w - 1] != ' ' && text[w - 1] != ',' && text[w - 1] != '(') w--;
+    }
     return w < k && (((unsigned char)text[w] >= 'A' && (unsigned char)text[w] <= 'Z') || (unsigned char)text[w] >= 0xc0);
 }
 
@@ -620,7 +626,9 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         size_t np;
         const uint32_t *p;
         /* Demonyms ("syrien", "Iraqi") only give context. */
-        if (t[i].fold && (size_t)t[i].flen + 2 < sizeof key && !t[i].caps) {
+        /* "Somali region": a demonym before a division word names the division */
+        int names_division = i + 1 < nt && t[i + 1].glued && !t[i + 1].sent && word_is(g, &t[i + 1], VG_GZ_ADMIN);
+        if (t[i].fold && (size_t)t[i].flen + 2 < sizeof key && !t[i].caps && !names_division) {
             key[0] = VG_GZ_DEMONYM;
             memcpy(key + 1, t[i].fold, t[i].flen);
             key[t[i].flen + 1] = 0;
