@@ -174,10 +174,13 @@ static int name_word(const vg_gazetteer *g, const tok *t)
 /* "the Amra-Belo highway", "the Amra-Belo road": two places joined by a hyphen
  * name a road or a front between them, not one longer name: tokens a and b=a+1
  * are joined by a lone hyphen and each is a place name by itself. */
-static int hyphen_pair(const vg_gazetteer *g, const char *text, const tok *t, size_t a, size_t b)
+static int hyphen_pair(const vg_gazetteer *g, const char *text, const tok *t, size_t nt, size_t a, size_t b)
 {
     if (t[b].s != t[a].e + 1 || text[t[a].e] != '-' || !t[a].upper || !t[b].upper || t[a].flen < 3) return 0;
-    return word_is(g, &t[a], VG_GZ_EXACT) && word_is(g, &t[b], VG_GZ_EXACT);
+    int ka = word_is(g, &t[a], VG_GZ_EXACT), kb = word_is(g, &t[b], VG_GZ_EXACT);
+    /* "the Amra-Zzyx road": one end unknown, but a road word says two places are joined */
+    int road = b + 1 < nt && t[b + 1].glued && !t[b + 1].sent && word_is(g, &t[b + 1], VG_GZ_AFTER);
+    return (ka && kb) || ((ka || kb) && road);
 }
 
 /* Can token k continue a place name started before it? Capitals, or short
@@ -445,7 +448,10 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     if (m->caps && e->kind != VG_PLACE_COUNTRY && !(m->prep && (context || big)) && !caps_division) return 0;
 
     if (m->caps && e->kind != VG_PLACE_COUNTRY && !m->chain && !caps_division) return 0; /* "OTAN", "UN": organisations */
-    if (m->proper && e->kind == VG_PLACE_CITY && e->population < 50000 && !(context && evidence) && !division) return 0;
+    /* ...but a division's seat after a preposition ("in Baalbek") is the place the dictionary knows */
+    if (m->proper && e->kind == VG_PLACE_CITY && e->population < 50000 && !(context && evidence) && !division &&
+        !(m->prep && e->rank >= 4))
+        return 0;
     /* Transliteration skeletons and foreign alternate names match too many
      * ordinary words; they count only inside a country the text is about. */
     if (m->skel && !(context && (m->prep || m->chain || share >= 0.5f))) return 0;
@@ -722,7 +728,13 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         if (!skel && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_AFTER) &&
             !(i > 0 && t[i].glued && t[i - 1].upper && !t[i - 1].sent))
             x->prep = 1;
-        x->pair = (uint8_t)((j + 1 < nt && hyphen_pair(g, text, t, j, j + 1)) || (i > 0 && hyphen_pair(g, text, t, i - 1, i)));
+        int pair_next = j + 1 < nt && hyphen_pair(g, text, t, nt, j, j + 1);
+        x->pair = (uint8_t)(pair_next || (i > 0 && hyphen_pair(g, text, t, nt, i - 1, i)));
+        /* "the Amra-Belo road": the road word says both ends are settlements */
+        size_t after_pair = pair_next ? j + 2 : j + 1;
+        if (x->pair && after_pair < nt && t[after_pair].glued && !t[after_pair].sent &&
+            word_is(g, &t[after_pair], VG_GZ_AFTER))
+            x->prep = 1;
         if (!x->pair && ((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && name_word(g, &t[j + 1])) ||
                          (i > 0 && t[i].glued && !t[i].sent && name_word(g, &t[i - 1]))))
             x->part = 1;
