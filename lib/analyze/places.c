@@ -459,8 +459,9 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
      * large place or the only place so called ("near Kominternove", now Pikuzy). */
     if (!primary && m->t0 == m->t1 && !context && !(evidence && (big || (m->n_post == 1 && !m->common)))) return 0;
     if (m->part && !context) return 0;
+    /* a qualifier ("near Amra, Tartar") counts like a preposition for a dictionary word */
     if (m->common && e->kind != VG_PLACE_COUNTRY && e->population < 500000 &&
-        !(m->prep && (context || e->population >= 100000)) && !division &&
+        !((m->prep || m->listed) && (context || e->population >= 100000)) && !division &&
         !(m->admin && e->kind == VG_PLACE_ADMIN1))
         return 0;
     if (m->t0 == m->t1 && !big && !context && !evidence) return 0;
