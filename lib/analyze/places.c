@@ -73,7 +73,8 @@ static vg_status tokenize(vg_arena *a, const char *text, size_t n, tok **out, si
         if (!vg_is_alnum(cp)) {
             unsigned char c = (unsigned char)text[i];
             if (ends_sentence(c)) sent = 1;
-            if (!(c == ' ' || c == '-' || c == '\'' || cp == 0x2019 || cp == 0x2010 || cp == 0x2011)) glued = 0;
+            /* '&' joins the halves of abbreviations ("J&K") */
+            if (!(c == ' ' || c == '-' || c == '\'' || c == '&' || cp == 0x2019 || cp == 0x2010 || cp == 0x2011)) glued = 0;
             apos = apos == 0 && (c == '\'' || cp == 0x2019) && glued ? 1 : 2;
             i += len;
             continue;
@@ -454,7 +455,7 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
         return 0;
     /* Transliteration skeletons and foreign alternate names match too many
      * ordinary words; they count only inside a country the text is about. */
-    if (m->skel && !(context && (m->prep || m->chain || share >= 0.5f))) return 0;
+    if (m->skel && !(context && (m->prep || m->chain || m->admin || m->listed || share >= 0.5f))) return 0;
     /* A foreign or former name alone needs the country, or a preposition before a
      * large place or the only place so called ("near Kominternove", now Pikuzy). */
     if (!primary && m->t0 == m->t1 && !context && !(evidence && (big || (m->n_post == 1 && !m->common)))) return 0;
