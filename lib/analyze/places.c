@@ -439,7 +439,7 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     int evidence = m->prep || m->chain || m->admin;
     /* "near Amra, Cardo", "at the prison (Cardo)": the name qualifies an unknown one; a
      * division or a large place read there is where the text locates it. */
-    if (m->listed && !m->skel && (m->listed == 2 || big || e->kind == VG_PLACE_ADMIN2)) evidence = 1;
+    if (m->listed && !m->skel && (m->listed == 2 || big || e->kind == VG_PLACE_ADMIN2 || e->rank >= 4)) evidence = 1;
     /* A town that also names its division ("in Diffa", "in Yauco") is a place even when it
      * is a dictionary word elsewhere: the division is known in its country at large. */
     int division = big && e->kind == VG_PLACE_CITY && e->population < 100000 && evidence && !m->skel;
