@@ -761,7 +761,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         x->origin = (uint8_t)(i > 0 && word_is(g, &t[i - 1], VG_GZ_ORIGIN));
         x->landmark = (uint8_t)((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_LANDMARK)) ||
                                 (i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
-                                 word_is(g, &t[i - 2], VG_GZ_LANDMARK)));
+                                 word_is(g, &t[i - 2], VG_GZ_STREET)));
         x->introduced = (uint8_t)(i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
                                   word_is(g, &t[i - 2], VG_GZ_AFTER));
         /* "Amra (Belo LGA, Cardo)", "Amra (Cardo)": the last name of a
