@@ -116,14 +116,16 @@ static int names_unit(const ctx *c, size_t end, size_t i, size_t len)
 static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
 {
     memset(si, 0, sizeof *si);
-    size_t neg_until = 0, fut_until = 0;
+    size_t neg_until = 0, fut_until = 0, since_until = 0;
     for (size_t i = s->t0; i < s->t1;) {
         size_t len;
         const char *cue = vg_an_cue(c, s->t1, i, &len);
         if (cue) {
             if (!strcmp(cue, "neg")) neg_until = i + len + 2;
             else if (!strcmp(cue, "future")) { fut_until = i + len + 7; si->future++; }
-            else if (!strcmp(cue, "nonpol") && !names_unit(c, s->t1, i, len)) si->nonpol++;
+            else if (!strcmp(cue, "since")) since_until = i + len + 3;
+            /* "a year since Cyclone X": a disaster named as a time reference is background */
+            else if (!strcmp(cue, "nonpol") && !names_unit(c, s->t1, i, len) && i >= since_until) si->nonpol++;
             else if (!strcmp(cue, "hist")) si->hist++;
             else if (!strcmp(cue, "fiction")) si->fiction++;
         }
