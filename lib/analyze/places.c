@@ -578,6 +578,19 @@ static int has_admin_reading(const vg_gazetteer *g, const uint32_t *post, size_t
     return 0;
 }
 
+/* A division reading that is not only an old or foreign name of a division while a
+ * town bears the name outright ("Salem" is no name of Jerusalem's district here). */
+static int fair_admin_reading(const vg_gazetteer *g, const uint32_t *post, size_t np)
+{
+    int town = 0, alt_only = 1;
+    for (size_t c = 0; c < np && c < MAX_CAND; c++) {
+        const vg_gz_entry *e = vg_gz_entry_at(g, post[c] & ~VG_GZ_PRIMARY);
+        if (e->kind == VG_PLACE_CITY && (post[c] & VG_GZ_PRIMARY)) town = 1;
+        if (e->kind == VG_PLACE_ADMIN1 && (post[c] & VG_GZ_PRIMARY)) alt_only = 0;
+    }
+    return has_admin_reading(g, post, np) && !(town && alt_only);
+}
+
 /* Did the mention's winner come from one of its main names? */
 static int best_is_primary(const mention *m)
 {
@@ -768,7 +781,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
          * parenthesis that follows a name is where a division is written; read as one, it counts
          * as if "state" or "province" stood beside it. */
         if (!skel && !x->admin && closes_paren(text, n, t[j].e) && opens_after_name(text, t[i].s) &&
-            has_admin_reading(g, p, np))
+            fair_admin_reading(g, p, np))
             x->admin = 1;
         x->listed = (uint8_t)(opens_after_name(text, t[i].s) ? 2 : follows_name_comma(text, t, i));
         x->closes = (uint8_t)closes_paren(text, n, t[j].e);

@@ -556,3 +556,16 @@ TEST(analyze_groups_of_the_same_countries_agree)
     if (e) CHECK(!e->iso || strcmp(e->iso, "PH") != 0);
     vg_doc_free(d);
 }
+
+TEST(analyze_disaster_after_since_is_background)
+{
+    vg_doc *d = analyze("en", NULL, "On 3 May 2020, journalists and forest guards clashed near a town, on the day "
+                                    "marking one year since Cyclone Zed hit the state.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e != NULL);
+    vg_doc_free(d);
+    d = analyze("en", NULL, "On 3 May 2020, a cyclone hit the coast and killed 12 people, officials said.");
+    e = d ? main_event(d) : NULL;
+    CHECK(e == NULL || strcmp(e->event_type, "Battles") != 0);
+    vg_doc_free(d);
+}

@@ -369,3 +369,37 @@ TEST(places_qualifiers_introductions_and_channels)
     vg_arena_free(a);
     vg_gazetteer_free(g);
 }
+
+TEST(places_seats_demonym_divisions_landmarks_and_roads)
+{
+    vg_gazetteer *g = fixture();
+    vg_arena *a = vg_arena_new(1 << 14);
+    CHECK(g != NULL && a != NULL);
+    if (!g || !a) { vg_gazetteer_free(g); vg_arena_free(a); return; }
+    size_t n = 9;
+    const vg_place *p;
+    /* a division's seat the dictionary knows as a name, after a preposition */
+    CHECK(find(g, a, "Clashes broke out in Kallapur on Monday.", "Kallapur", &n) != NULL);
+    CHECK(find(g, a, "Kallapur said nothing.", "Kallapur", &n) == NULL);
+    /* a demonym before a division word names the division */
+    p = find(g, a, "Clan clashes erupted around Zzyx (Zzyx, Somali region).", "Somali", &n);
+    CHECK(p != NULL && !strcmp(p->iso2, "ET"));
+    /* a dictionary word written as a qualifier, in a country the text is about */
+    CHECK(find(g, a, "Indian forces fired near Qapli, Tartar, on Monday.", "Tartar", &n) != NULL);
+    CHECK(find(g, a, "The tartar was removed.", "Tartar", &n) == NULL);
+    /* '&' inside an abbreviated division */
+    p = find(g, a, "Troops exchanged fire in Zorkhet sector (Kalmoru district, J&K).", "Jammu and Kashmir", &n);
+    CHECK(p != NULL && p->kind == VG_PLACE_ADMIN1);
+    /* a landmark named after a town is seldom the scene; "the Square in X" is X */
+    p = find(g, a, "Tailors marched towards the Madravati square in Qelpur.", "Madravati", &n);
+    CHECK(p != NULL && p->confidence <= 0.45f);
+    p = find(g, a, "Une manifestation a eu lieu rue de Madravati.", "Madravati", &n);
+    CHECK(p != NULL && p->confidence <= 0.45f);
+    p = find(g, a, "Drivers held a sit-in at the Nasser Square in Madravati.", "Madravati", &n);
+    CHECK(p != NULL && p->confidence > 0.45f);
+    /* one known end of a hyphenated pair before a road word is a road's end */
+    p = find(g, a, "Protesters blocked the Zorkhet-Zzyx road.", "Zorkhet", &n);
+    CHECK(p != NULL && p->confidence <= 0.5f);
+    vg_arena_free(a);
+    vg_gazetteer_free(g);
+}
