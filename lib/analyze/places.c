@@ -591,6 +591,16 @@ static int fair_admin_reading(const vg_gazetteer *g, const uint32_t *post, size_
     return has_admin_reading(g, post, np) && !(town && alt_only);
 }
 
+/* Is the mention a large town (100,000 or more) with every reading in one country, not iso2? */
+static int sure_town_elsewhere(const vg_gazetteer *g, const mention *m, const char *iso2)
+{
+    const vg_gz_entry *e = vg_gz_entry_at(g, (uint32_t)m->best);
+    if (e->kind != VG_PLACE_CITY || e->population < 100000 || !memcmp(e->iso2, iso2, 2)) return 0;
+    for (uint32_t c = 0; c < m->n_post && c < MAX_CAND; c++)
+        if (memcmp(vg_gz_entry_at(g, m->post[c] & ~VG_GZ_PRIMARY)->iso2, e->iso2, 2)) return 0;
+    return 1;
+}
+
 /* Did the mention's winner come from one of its main names? */
 static int best_is_primary(const mention *m)
 {
@@ -822,8 +832,15 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
     vg_place *res = vg_arena_calloc(a, nm, sizeof *res);
     if (!res) return VG_ERR_NOMEM;
     size_t nr = 0;
+    int32_t last_ok = -1; /* the last accepted mention */
     for (size_t i = 0; i < nm; i++) {
         if (!accept(g, &m[i], votes, vtotal)) continue;
+        /* "Bafoussam town (Mifi, Ouest)": a qualifier read in another country than the large
+         * town it qualifies, a town with no namesake abroad, is itself the namesake */
+        if (m[i].listed && !m[i].chain && last_ok >= 0 && t[m[i].t0].s - t[m[last_ok].t1].e < 40 &&
+            sure_town_elsewhere(g, &m[last_ok], vg_gz_entry_at(g, (uint32_t)m[i].best)->iso2))
+            continue;
+        last_ok = (int32_t)i;
         vg_place *r = &res[nr++];
         vg_gz_place(g, (uint32_t)m[i].best, r);
         r->start = t[m[i].t0].s;
