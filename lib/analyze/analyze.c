@@ -101,19 +101,31 @@ static const lang_res *pick_lang(const vg_analyzer *a, const char *lang)
 }
 
 
+/* "the Storm Brigade", "Tempête Brigade": a capitalised cue word right before a unit word
+ * (cues.tsv class "org") names an armed unit, not the weather. */
+static int names_unit(const ctx *c, size_t end, size_t i, size_t len)
+{
+    size_t olen;
+    if (!c->t[i].upper || i + len >= end) return 0;
+    const char *next = vg_an_cue(c, end, i + len, &olen);
+    return next && !strcmp(next, "org");
+}
+
 /* Scores one sentence: trigger weights per sub-type, cancelled by a negation
  * or a future/threat cue just before them. */
 static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
 {
     memset(si, 0, sizeof *si);
-    size_t neg_until = 0, fut_until = 0;
+    size_t neg_until = 0, fut_until = 0, since_until = 0;
     for (size_t i = s->t0; i < s->t1;) {
         size_t len;
         const char *cue = vg_an_cue(c, s->t1, i, &len);
         if (cue) {
             if (!strcmp(cue, "neg")) neg_until = i + len + 2;
             else if (!strcmp(cue, "future")) { fut_until = i + len + 7; si->future++; }
-            else if (!strcmp(cue, "nonpol")) si->nonpol++;
+            else if (!strcmp(cue, "since")) since_until = i + len + 3;
+            /* "a year since Cyclone X": a disaster named as a time reference is background */
+            else if (!strcmp(cue, "nonpol") && !names_unit(c, s->t1, i, len) && i >= since_until) si->nonpol++;
             else if (!strcmp(cue, "hist")) si->hist++;
             else if (!strcmp(cue, "fiction")) si->fiction++;
         }
@@ -305,6 +317,16 @@ static int in_country_list(const ctx *c, const char *list, const char *iso2)
     return 0;
 }
 
+/* Do the country lists "A|B" and "B|C" share a country? */
+static int lists_overlap(const ctx *c, const char *a, const char *b)
+{
+    for (const char *p = a; p; p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL) {
+        const vg_place *cp = vg_gazetteer_country(c->an->gaz, p, strcspn(p, "|"));
+        if (cp && cp->iso2 && in_country_list(c, b, cp->iso2)) return 1;
+    }
+    return 0;
+}
+
 /* "military forces of Armenia" in an event in Azerbaijan: state forces named
  * after another country than the event's are external (ACLED inter 8). */
 static const vg_place *foreign_forces(const ctx *c, const actor *a, const char *iso)
@@ -444,7 +466,13 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
             }
             if (pc) cn = pc->country;
             if (!cn[0]) continue;
-            if (hint && strcmp(hint, cn) != 0) agree = 0;
+            /* "JNIM or ISGS": groups of the same few countries, listed in another order, agree;
+             * a single country keeps the hint precise */
+            if (hint && strcmp(hint, cn) != 0) {
+                if (!lists_overlap(c, hint, cn)) agree = 0;
+                else if (strchr(hint, '|')) { hint = cn; hk = k; }
+                continue;
+            }
             hint = cn;
             hk = k;
         }

@@ -482,6 +482,8 @@ static vg_status read_words(builder *b, const char *path, char *err, size_t errl
         else if (!strcmp(fld[0], "generic")) kind = VG_GZ_GENERIC;
         else if (!strcmp(fld[0], "title")) kind = VG_GZ_TITLE;
         else if (!strcmp(fld[0], "after")) kind = VG_GZ_AFTER;
+        else if (!strcmp(fld[0], "landmark")) kind = VG_GZ_LANDMARK;
+        else if (!strcmp(fld[0], "street")) kind = VG_GZ_STREET;
         else continue;
         size_t flen;
         char *fw = vg_fold_heap(word, vg_utf8_valid_prefix(word, strlen(word)), &flen);

@@ -37,6 +37,10 @@ typedef struct mention {
     uint8_t origin;         /* right after an origin word ("from") */
     uint8_t pair;           /* one end of a hyphenated pair ("the Amra-Belo highway"): a road, seldom the scene */
     uint8_t proper;         /* a name the dictionary knows ("Scott", "Obama"): a person's as often as a place's */
+    uint8_t introduced;     /* presented as a settlement: "the town of Amra", "la ville de Belo" */
+    uint8_t landmark;       /* names a street or square ("Lima square", "rue de Paris"), seldom the scene */
+    uint8_t closes;         /* right before a closing parenthesis */
+    uint8_t listed;         /* written where a division qualifies a name: 1 "Amra, Cardo", 2 "Amra (Belo, Cardo)" */
     const uint32_t *adm_cc; /* countries whose divisions go by the division word beside it ("state") */
     uint32_t n_adm_cc;
     int32_t best;           /* entry index, -1 none */
@@ -69,7 +73,8 @@ static vg_status tokenize(vg_arena *a, const char *text, size_t n, tok **out, si
         if (!vg_is_alnum(cp)) {
             unsigned char c = (unsigned char)text[i];
             if (ends_sentence(c)) sent = 1;
-            if (!(c == ' ' || c == '-' || c == '\'' || cp == 0x2019 || cp == 0x2010 || cp == 0x2011)) glued = 0;
+            /* '&' joins the halves of abbreviations ("J&K") */
+            if (!(c == ' ' || c == '-' || c == '\'' || c == '&' || cp == 0x2019 || cp == 0x2010 || cp == 0x2011)) glued = 0;
             apos = apos == 0 && (c == '\'' || cp == 0x2019) && glued ? 1 : 2;
             i += len;
             continue;
@@ -170,10 +175,13 @@ static int name_word(const vg_gazetteer *g, const tok *t)
 /* "the Amra-Belo highway", "the Amra-Belo road": two places joined by a hyphen
  * name a road or a front between them, not one longer name: tokens a and b=a+1
  * are joined by a lone hyphen and each is a place name by itself. */
-static int hyphen_pair(const vg_gazetteer *g, const char *text, const tok *t, size_t a, size_t b)
+static int hyphen_pair(const vg_gazetteer *g, const char *text, const tok *t, size_t nt, size_t a, size_t b)
 {
     if (t[b].s != t[a].e + 1 || text[t[a].e] != '-' || !t[a].upper || !t[b].upper || t[a].flen < 3) return 0;
-    return word_is(g, &t[a], VG_GZ_EXACT) && word_is(g, &t[b], VG_GZ_EXACT);
+    int ka = word_is(g, &t[a], VG_GZ_EXACT), kb = word_is(g, &t[b], VG_GZ_EXACT);
+    /* "the Amra-Zzyx road": one end unknown, but a road word says two places are joined */
+    int road = b + 1 < nt && t[b + 1].glued && !t[b + 1].sent && word_is(g, &t[b + 1], VG_GZ_AFTER);
+    return (ka && kb) || ((ka || kb) && road);
 }
 
 /* Can token k continue a place name started before it? Capitals, or short
@@ -287,6 +295,8 @@ typedef struct admset {
     uint32_t name[32];
     char cc[32][2];
     uint32_t mention[32]; /* which mention can be read as that division */
+    const uint32_t *post[32]; /* its readings: the same name written twice has the same ones */
+    uint8_t primary[32];      /* read through the division's main name, not an old or foreign one */
     size_t n;
 } admset;
 
@@ -302,6 +312,8 @@ static void collect_admin(const vg_gazetteer *g, const mention *m, size_t nm, ad
             s->name[s->n] = e->name;
             memcpy(s->cc[s->n], e->iso2, 2);
             s->mention[s->n] = (uint32_t)i;
+            s->post[s->n] = m[i].post;
+            s->primary[s->n] = (m[i].post[c] & VG_GZ_PRIMARY) != 0;
             s->n++;
         }
     }
@@ -313,20 +325,31 @@ static void collect_admin(const vg_gazetteer *g, const mention *m, size_t nm, ad
  * named. self: the mention e is read from: a city named like a division
  * (a capital city and the province around it) is no testimony against itself. Names are
  * interned in the file, so equal strings have equal offsets. */
-static int admin_agrees(const vg_gz_entry *e, const admset *s, size_t self)
+static int admin_agrees(const vg_gz_entry *e, const admset *s, size_t self, const uint32_t *self_post, int rival)
 {
     if (e->kind != VG_PLACE_CITY || !e->admin1) return 0;
     int same_cc = 0, own = 0;
     for (size_t k = 0; k < s->n; k++) {
         if (memcmp(s->cc[k], e->iso2, 2)) continue;
-        if (s->mention[k] == self) {
-            own |= s->name[k] == e->admin1;
+        /* "Salem city (Salem, TN)": the same name again is no other testimony */
+        if (s->mention[k] == self || s->post[k] == self_post) {
+            own |= s->name[k] == e->admin1 && (s->primary[k] || !rival);
             continue;
         }
         same_cc = 1;
         if (s->name[k] == e->admin1) return 2;
     }
     return own ? 1 : same_cc ? -1 : 0;
+}
+
+/* Is some town of the mention's readings so named outright? Then a division known by the
+ * name only as an old or foreign one ("Salem" for Jerusalem) does not vouch for its seat. */
+static int primary_town(const vg_gazetteer *g, const mention *m)
+{
+    for (uint32_t c = 0; c < m->n_post && c < MAX_CAND; c++)
+        if ((m->post[c] & VG_GZ_PRIMARY) && vg_gz_entry_at(g, m->post[c] & ~VG_GZ_PRIMARY)->kind == VG_PLACE_CITY)
+            return 1;
+    return 0;
 }
 
 static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *votes, float vtotal,
@@ -336,6 +359,7 @@ static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *v
         float best = -1e9f, second = -1e9f;
         int32_t bi = -1;
         size_t nc = m[i].n_post < MAX_CAND ? m[i].n_post : MAX_CAND;
+        int rival = primary_town(g, &m[i]);
         for (size_t c = 0; c < nc; c++) {
             uint32_t idx = m[i].post[c] & ~VG_GZ_PRIMARY;
             const vg_gz_entry *e = vg_gz_entry_at(g, idx);
@@ -351,7 +375,7 @@ static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *v
                 s += listed ? 0.6f : -0.6f;
             }
             /* "Bohdanivka (Donetsk)": the division named next to a town picks among homonyms. */
-            int agrees = admin_agrees(e, adm, i);
+            int agrees = admin_agrees(e, adm, i, m[i].post, rival);
             if (agrees > 0) s += agrees == 2 ? ADMIN_NAMED_BONUS : 1.5f;
             if (prev && e->kind != VG_PLACE_COUNTRY) {
                 int near = 0;
@@ -413,23 +437,32 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     primary |= div_primary;
     /* "Wakiso district", "Chin State": a division word beside the name says it is a place */
     int evidence = m->prep || m->chain || m->admin;
+    /* "near Amra, Cardo", "at the prison (Cardo)": the name qualifies an unknown one; a
+     * division or a large place read there is where the text locates it. */
+    if (m->listed && !m->skel && (m->listed == 2 || big || e->kind == VG_PLACE_ADMIN2 || e->rank >= 4)) evidence = 1;
     /* A town that also names its division ("in Diffa", "in Yauco") is a place even when it
      * is a dictionary word elsewhere: the division is known in its country at large. */
     int division = big && e->kind == VG_PLACE_CITY && e->population < 100000 && evidence && !m->skel;
     if (m->stop && !(m->prep && context)) return 0;
-    if (m->caps && e->kind != VG_PLACE_COUNTRY && !(m->prep && (context || big))) return 0;
+    /* "a village (Agra, UP)": an abbreviated division closing the parenthesis after a name */
+    int caps_division = m->caps && m->listed == 2 && m->closes && e->kind == VG_PLACE_ADMIN1;
+    if (m->caps && e->kind != VG_PLACE_COUNTRY && !(m->prep && (context || big)) && !caps_division) return 0;
 
-    if (m->caps && e->kind != VG_PLACE_COUNTRY && !m->chain) return 0; /* "OTAN", "UN": organisations */
-    if (m->proper && e->kind == VG_PLACE_CITY && e->population < 50000 && !(context && evidence) && !division) return 0;
+    if (m->caps && e->kind != VG_PLACE_COUNTRY && !m->chain && !caps_division) return 0; /* "OTAN", "UN": organisations */
+    /* ...but a division's seat after a preposition ("in Baalbek") is the place the dictionary knows */
+    if (m->proper && e->kind == VG_PLACE_CITY && e->population < 50000 && !(context && evidence) && !division &&
+        !(m->prep && e->rank >= 4))
+        return 0;
     /* Transliteration skeletons and foreign alternate names match too many
      * ordinary words; they count only inside a country the text is about. */
-    if (m->skel && !(context && (m->prep || m->chain || share >= 0.5f))) return 0;
+    if (m->skel && !(context && (m->prep || m->chain || m->admin || m->listed || share >= 0.5f))) return 0;
     /* A foreign or former name alone needs the country, or a preposition before a
      * large place or the only place so called ("near Kominternove", now Pikuzy). */
     if (!primary && m->t0 == m->t1 && !context && !(evidence && (big || (m->n_post == 1 && !m->common)))) return 0;
     if (m->part && !context) return 0;
+    /* a qualifier ("near Amra, Tartar") counts like a preposition for a dictionary word */
     if (m->common && e->kind != VG_PLACE_COUNTRY && e->population < 500000 &&
-        !(m->prep && (context || e->population >= 100000)) && !division &&
+        !((m->prep || m->listed) && (context || e->population >= 100000)) && !division &&
         !(m->admin && e->kind == VG_PLACE_ADMIN1))
         return 0;
     if (m->t0 == m->t1 && !big && !context && !evidence) return 0;
@@ -505,7 +538,37 @@ static int opens_after_name(const char *text, size_t s)
     while (k > 0 && text[k - 1] == ' ') k--;
     size_t w = k;
     while (w > 0 && (unsigned char)text[w - 1] != ' ' && text[w - 1] != ',' && text[w - 1] != '(') w--;
+    if (w < k && (unsigned char)text[w] >= 'a' && (unsigned char)text[w] <= 'z' && w > 1 && text[w - 1] == ' ') {
+        /* "Amra village (Belo, Cardo)": one lowercase word may sit between the name and the parenthesis */
+        k = w - 1;
+        w = k;
+        while (w > 0 && (unsigned char)text[w - 1] != ' ' && text[w - 1] != ',' && text[w - 1] != '(') w--;
+    }
     return w < k && (((unsigned char)text[w] >= 'A' && (unsigned char)text[w] <= 'Z') || (unsigned char)text[w] >= 0xc0);
+}
+
+/* "France 2", "France 24 a rapporté": a country's name, a space and a small number, then
+ * no lowercase word (unlike "in France 2 people died"), names a broadcaster, not the country. */
+static int names_channel(const char *text, const tok *t, size_t nt, size_t j)
+{
+    if (j + 1 >= nt || t[j + 1].s != t[j].e + 1 || text[t[j].e] != ' ') return 0;
+    size_t len = t[j + 1].e - t[j + 1].s;
+    if (len > 2) return 0;
+    for (size_t k = t[j + 1].s; k < t[j + 1].e; k++)
+        if (text[k] < '0' || text[k] > '9') return 0;
+    return !(j + 2 < nt && !t[j + 2].upper && t[j + 2].fold && t[j + 2].flen > 1 &&
+             (t[j + 2].fold[0] < '0' || t[j + 2].fold[0] > '9'));
+}
+
+/* Is token i written right after a capitalised word and a comma ("Amra, Cardo")? */
+static int follows_name_comma(const char *text, const tok *t, size_t i)
+{
+    if (i == 0 || !t[i - 1].upper || t[i - 1].sent) return 0;
+    size_t k = t[i - 1].e;
+    if (k >= t[i].s || text[k] != ',') return 0;
+    for (k++; k < t[i].s; k++)
+        if (text[k] != ' ') return 0;
+    return 1;
 }
 
 static int has_admin_reading(const vg_gazetteer *g, const uint32_t *post, size_t np)
@@ -513,6 +576,29 @@ static int has_admin_reading(const vg_gazetteer *g, const uint32_t *post, size_t
     for (size_t c = 0; c < np && c < MAX_CAND; c++)
         if (vg_gz_entry_at(g, post[c] & ~VG_GZ_PRIMARY)->kind == VG_PLACE_ADMIN1) return 1;
     return 0;
+}
+
+/* A division reading that is not only an old or foreign name of a division while a
+ * town bears the name outright ("Salem" is no name of Jerusalem's district here). */
+static int fair_admin_reading(const vg_gazetteer *g, const uint32_t *post, size_t np)
+{
+    int town = 0, alt_only = 1;
+    for (size_t c = 0; c < np && c < MAX_CAND; c++) {
+        const vg_gz_entry *e = vg_gz_entry_at(g, post[c] & ~VG_GZ_PRIMARY);
+        if (e->kind == VG_PLACE_CITY && (post[c] & VG_GZ_PRIMARY)) town = 1;
+        if (e->kind == VG_PLACE_ADMIN1 && (post[c] & VG_GZ_PRIMARY)) alt_only = 0;
+    }
+    return has_admin_reading(g, post, np) && !(town && alt_only);
+}
+
+/* Is the mention a large town (100,000 or more) with every reading in one country, not iso2? */
+static int sure_town_elsewhere(const vg_gazetteer *g, const mention *m, const char *iso2)
+{
+    const vg_gz_entry *e = vg_gz_entry_at(g, (uint32_t)m->best);
+    if (e->kind != VG_PLACE_CITY || e->population < 100000 || !memcmp(e->iso2, iso2, 2)) return 0;
+    for (uint32_t c = 0; c < m->n_post && c < MAX_CAND; c++)
+        if (memcmp(vg_gz_entry_at(g, m->post[c] & ~VG_GZ_PRIMARY)->iso2, e->iso2, 2)) return 0;
+    return 1;
 }
 
 /* Did the mention's winner come from one of its main names? */
@@ -531,6 +617,7 @@ static void doubt_isolated(vg_place *p, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         if (p[i].kind != VG_PLACE_CITY || p[i].population >= 100000 || p[i].confidence <= 0.3f) continue;
+        if (p[i].introduced) continue; /* "the town of Amra": the text says which town it means */
         int others = 0, near = 0;
         for (size_t j = 0; j < n && !near; j++) {
             if (j == i || p[j].kind == VG_PLACE_COUNTRY || strcmp(p[j].iso2, p[i].iso2)) continue;
@@ -570,7 +657,9 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         size_t np;
         const uint32_t *p;
         /* Demonyms ("syrien", "Iraqi") only give context. */
-        if (t[i].fold && (size_t)t[i].flen + 2 < sizeof key && !t[i].caps) {
+        /* "Somali region": a demonym before a division word names the division */
+        int names_division = i + 1 < nt && t[i + 1].glued && !t[i + 1].sent && word_is(g, &t[i + 1], VG_GZ_ADMIN);
+        if (t[i].fold && (size_t)t[i].flen + 2 < sizeof key && !t[i].caps && !names_division) {
             key[0] = VG_GZ_DEMONYM;
             memcpy(key + 1, t[i].fold, t[i].flen);
             key[t[i].flen + 1] = 0;
@@ -621,7 +710,8 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
                 if (j == i) break;
             }
         }
-        if (!found || (i == j && t[i].flen < 3)) continue;
+        /* two letters name a place only as an abbreviated division closing a parenthesis ("(Agra, UP)") */
+        if (!found || (i == j && t[i].flen < 3 && !(t[i].caps && closes_paren(text, n, t[j].e) && has_admin_reading(g, p, np)))) continue;
         if (art && skel) continue; /* the article-less span is tried next */
         if (skel && t[i].caps) continue;  /* acronyms are not transliterations */
         if (skel && (np = filter_skeleton(g, a, t, i, j, &p, np)) == 0) continue;
@@ -663,7 +753,13 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         if (!skel && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_AFTER) &&
             !(i > 0 && t[i].glued && t[i - 1].upper && !t[i - 1].sent))
             x->prep = 1;
-        x->pair = (uint8_t)((j + 1 < nt && hyphen_pair(g, text, t, j, j + 1)) || (i > 0 && hyphen_pair(g, text, t, i - 1, i)));
+        int pair_next = j + 1 < nt && hyphen_pair(g, text, t, nt, j, j + 1);
+        x->pair = (uint8_t)(pair_next || (i > 0 && hyphen_pair(g, text, t, nt, i - 1, i)));
+        /* "the Amra-Belo road": the road word says both ends are settlements */
+        size_t after_pair = pair_next ? j + 2 : j + 1;
+        if (x->pair && after_pair < nt && t[after_pair].glued && !t[after_pair].sent &&
+            word_is(g, &t[after_pair], VG_GZ_AFTER))
+            x->prep = 1;
         if (!x->pair && ((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && name_word(g, &t[j + 1])) ||
                          (i > 0 && t[i].glued && !t[i].sent && name_word(g, &t[i - 1]))))
             x->part = 1;
@@ -686,14 +782,26 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent));
         x->caps = t[i].caps;
         x->origin = (uint8_t)(i > 0 && word_is(g, &t[i - 1], VG_GZ_ORIGIN));
+        x->landmark = (uint8_t)((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_LANDMARK)) ||
+                                (i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
+                                 word_is(g, &t[i - 2], VG_GZ_STREET)));
+        x->introduced = (uint8_t)(i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
+                                  word_is(g, &t[i - 2], VG_GZ_AFTER));
         /* "Amra (Belo LGA, Cardo)", "Amra (Cardo)": the last name of a
          * parenthesis that follows a name is where a division is written; read as one, it counts
          * as if "state" or "province" stood beside it. */
         if (!skel && !x->admin && closes_paren(text, n, t[j].e) && opens_after_name(text, t[i].s) &&
-            has_admin_reading(g, p, np))
+            fair_admin_reading(g, p, np))
             x->admin = 1;
+        x->listed = (uint8_t)(opens_after_name(text, t[i].s) ? 2 : follows_name_comma(text, t, i));
+        x->closes = (uint8_t)closes_paren(text, n, t[j].e);
         /* Country names are context as soon as they are seen. */
         const vg_gz_entry *e0 = vg_gz_entry_at(g, p[0] & ~VG_GZ_PRIMARY);
+        if (e0->kind == VG_PLACE_COUNTRY && names_channel(text, t, nt, j)) {
+            nm--;
+            i = j + 1;
+            continue;
+        }
         if (e0->kind == VG_PLACE_COUNTRY && !skel && (p[0] & VG_GZ_PRIMARY))
             add_vote(g, votes, &vtotal, p[0] & ~VG_GZ_PRIMARY, 2.0f);
         i = j;
@@ -724,14 +832,22 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
     vg_place *res = vg_arena_calloc(a, nm, sizeof *res);
     if (!res) return VG_ERR_NOMEM;
     size_t nr = 0;
+    int32_t last_ok = -1; /* the last accepted mention */
     for (size_t i = 0; i < nm; i++) {
         if (!accept(g, &m[i], votes, vtotal)) continue;
+        /* "Bafoussam town (Mifi, Ouest)": a qualifier read in another country than the large
+         * town it qualifies, a town with no namesake abroad, is itself the namesake */
+        if (m[i].listed && !m[i].chain && last_ok >= 0 && t[m[i].t0].s - t[m[last_ok].t1].e < 40 &&
+            sure_town_elsewhere(g, &m[last_ok], vg_gz_entry_at(g, (uint32_t)m[i].best)->iso2))
+            continue;
+        last_ok = (int32_t)i;
         vg_place *r = &res[nr++];
         vg_gz_place(g, (uint32_t)m[i].best, r);
         r->start = t[m[i].t0].s;
         r->end = t[m[i].t1].e;
         if (m[i].near && r->kind == VG_PLACE_CITY) r->geo_precision = 2;
         r->origin = m[i].origin;
+        r->introduced = m[i].introduced;
         if (r->kind == VG_PLACE_CITY)
             for (uint32_t k = 0; k < m[i].n_post && k < MAX_CAND; k++) {
                 const vg_gz_entry *o = vg_gz_entry_at(g, m[i].post[k] & ~VG_GZ_PRIMARY);
@@ -744,14 +860,15 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         /* A town in another division than the one the text names is doubtful when
          * its name has homonyms in that country (we may hold the wrong one). */
         const vg_gz_entry *be = vg_gz_entry_at(g, (uint32_t)m[i].best);
-        if (admin_agrees(be, &adm, i) < 0) {
+        if (admin_agrees(be, &adm, i, m[i].post, primary_town(g, &m[i])) < 0) {
             int homonyms = 0;
             for (uint32_t k = 0; k < m[i].n_post && k < MAX_CAND; k++)
                 homonyms += !memcmp(vg_gz_entry_at(g, m[i].post[k] & ~VG_GZ_PRIMARY)->iso2, be->iso2, 2);
-            if (homonyms > 1 || m[i].skel) c = c > 0.3f ? 0.3f : c;
+            if ((homonyms > 1 || m[i].skel) && !m[i].introduced) c = c > 0.3f ? 0.3f : c;
         }
         if (m[i].part && c > 0.45f) c = 0.45f; /* a piece of a longer name ("Tal" in "Tal Baydar") */
         if (m[i].pair && c > 0.5f) c = 0.5f;   /* an end of a road: any other town named is likelier the scene */
+        if (m[i].landmark && c > 0.45f) c = 0.45f; /* "Lima square" in La Paz: a street named after a town */
         /* Read through an alternate (foreign, former) name in a country the text is not
          * otherwise about: often a place the gazetteer lacks, named like a far one. */
         int ci = iso_ix(be->iso2);

@@ -21,6 +21,8 @@ typedef struct vg_place {
     long population;
     float confidence;      /* 0..1 */
     int origin;            /* after an origin word ("fighters from X"): rather where they came from than the scene */
+    int introduced;        /* presented as a settlement ("the town of X", "la ville de X"): the text
+                              vouches for the town, others far from it do not make it doubtful */
     int division_name;     /* a town whose name is also its first-level division's ("Idlib", "Oaxaca"):
                               a less specific mention than a town named only for itself */
 } vg_place;
@@ -89,6 +91,8 @@ typedef struct vg_gz_entry {
 #define VG_GZ_PROPER '$'    /* capitalised dictionary word: a known name, often a person's */
 #define VG_GZ_TITLE '*'     /* a title before a person's name ("président", "Mr"): what follows is no place */
 #define VG_GZ_AFTER '+'     /* a settlement word after a name ("Halba highway", "Salem city"): evidence like a preposition */
+#define VG_GZ_LANDMARK '['  /* a street or square word after a name ("Lima square"): the name is a landmark's */
+#define VG_GZ_STREET ']'    /* a street word before "de" and a name ("rue de Paris"): the name is the street's */
 #define VG_GZ_ORIGIN '<'    /* a word saying where people come from ("from"): that place is seldom where it happened */
 
 #define VG_GZ_KEY_SKEL 1    /* vg_gz_key mode: transliteration skeleton */

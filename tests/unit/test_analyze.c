@@ -524,3 +524,48 @@ TEST(analyze_french_forces_named_after_a_country)
     }
     vg_doc_free(d);
 }
+
+TEST(analyze_unit_names_and_missing_trigger_classes)
+{
+    /* "Storm" in a unit's name is no storm: the blast stays an event */
+    vg_doc *d = analyze("en", NULL, "On 7 May 2020, an IED detonated near a bank, injuring a soldier of the Storm Brigade.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->sub_event_type, "Remote explosive/landmine/IED"));
+    vg_doc_free(d);
+    d = analyze("en", NULL, "On 28 April 2020, residents burned tires to demand food in a neighbourhood. [size=no report]");
+    e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->sub_event_type, "Violent demonstration"));
+    vg_doc_free(d);
+    d = analyze("en", NULL, "On 1 May 2020, a large number of residents demonstrating against election results blocked roads.");
+    e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->event_type, "Protests"));
+    vg_doc_free(d);
+    d = analyze("en", NULL, "On 6 May 2020, community members stoned two police officers in a village. One officer died.");
+    e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->sub_event_type, "Mob violence"));
+    vg_doc_free(d);
+}
+
+TEST(analyze_groups_of_the_same_countries_agree)
+{
+    /* two groups of the same few countries, listed in another order: a place in none of
+     * them is a homonym (needs the gazetteer to read the place at all) */
+    vg_doc *d = analyze("en", NULL, "On 5 May 2020, JNIM or ISGS militants abducted a civilian in Manila.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e != NULL);
+    if (e) CHECK(!e->iso || strcmp(e->iso, "PH") != 0);
+    vg_doc_free(d);
+}
+
+TEST(analyze_disaster_after_since_is_background)
+{
+    vg_doc *d = analyze("en", NULL, "On 3 May 2020, journalists and forest guards clashed near a town, on the day "
+                                    "marking one year since Cyclone Zed hit the state.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e != NULL);
+    vg_doc_free(d);
+    d = analyze("en", NULL, "On 3 May 2020, a cyclone hit the coast and killed 12 people, officials said.");
+    e = d ? main_event(d) : NULL;
+    CHECK(e == NULL || strcmp(e->event_type, "Battles") != 0);
+    vg_doc_free(d);
+}

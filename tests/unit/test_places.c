@@ -339,3 +339,67 @@ TEST(places_division_word_picks_the_country)
     vg_arena_free(a);
     vg_gazetteer_free(g);
 }
+
+TEST(places_qualifiers_introductions_and_channels)
+{
+    vg_gazetteer *g = fixture();
+    vg_arena *a = vg_arena_new(1 << 14);
+    CHECK(g != NULL && a != NULL);
+    if (!g || !a) { vg_gazetteer_free(g); vg_arena_free(a); return; }
+    size_t n = 9;
+    /* a division written as the qualifier of an unknown name gives the place */
+    const vg_place *p = find(g, a, "A body was found near Kalmoru, Southa, on Monday.", "Southa", &n);
+    CHECK(p != NULL && !strcmp(p->iso2, "IN"));
+    /* a small place in the parenthesis after a name */
+    CHECK(find(g, a, "Supporters gathered at Gobar Prison (Zorkhet).", "Zorkhet", &n) != NULL);
+    CHECK(find(g, a, "Zorkhet said nothing.", "Zorkhet", &n) == NULL);
+    /* an abbreviated division closing such a parenthesis; a lone two-letter word is nothing */
+    p = find(g, a, "A mob attacked police in Kalmoru (ES) over the curfew.", "Eastra", &n);
+    CHECK(p != NULL && p->kind == VG_PLACE_ADMIN1);
+    CHECK(find(g, a, "ES said nothing.", "Eastra", &n) == NULL);
+    /* a town presented as one stays sure when a source sits in a far city */
+    p = find(g, a, "Un marché de la ville de Tirrabad a été bombardé. Une source à Madravati l'a confirmé.", "Tirrabad", &n);
+    CHECK(p != NULL && p->confidence > 0.35f);
+    /* "France 2" is a broadcaster, not the country */
+    CHECK(find(g, a, "Le journaliste de France 2 a été tué à Madravati.", "France", &n) == NULL);
+    CHECK(find(g, a, "En France 2 personnes ont été tuées.", "France", &n) != NULL);
+    /* a name that is only an old name of a far larger city and its division */
+    p = find(g, a, "Weavers protested in Vellanur city (Vellanur) on Monday.", NULL, &n);
+    CHECK(p != NULL && !strcmp(p->iso2, "IN"));
+    vg_arena_free(a);
+    vg_gazetteer_free(g);
+}
+
+TEST(places_seats_demonym_divisions_landmarks_and_roads)
+{
+    vg_gazetteer *g = fixture();
+    vg_arena *a = vg_arena_new(1 << 14);
+    CHECK(g != NULL && a != NULL);
+    if (!g || !a) { vg_gazetteer_free(g); vg_arena_free(a); return; }
+    size_t n = 9;
+    const vg_place *p;
+    /* a division's seat the dictionary knows as a name, after a preposition */
+    CHECK(find(g, a, "Clashes broke out in Kallapur on Monday.", "Kallapur", &n) != NULL);
+    CHECK(find(g, a, "Kallapur said nothing.", "Kallapur", &n) == NULL);
+    /* a demonym before a division word names the division */
+    p = find(g, a, "Clan clashes erupted around Zzyx (Zzyx, Somali region).", "Somali", &n);
+    CHECK(p != NULL && !strcmp(p->iso2, "ET"));
+    /* a dictionary word written as a qualifier, in a country the text is about */
+    CHECK(find(g, a, "Indian forces fired near Qapli, Tartar, on Monday.", "Tartar", &n) != NULL);
+    CHECK(find(g, a, "The tartar was removed.", "Tartar", &n) == NULL);
+    /* '&' inside an abbreviated division */
+    p = find(g, a, "Troops exchanged fire in Zorkhet sector (Kalmoru district, J&K).", "Jammu and Kashmir", &n);
+    CHECK(p != NULL && p->kind == VG_PLACE_ADMIN1);
+    /* a landmark named after a town is seldom the scene; "the Square in X" is X */
+    p = find(g, a, "Tailors marched towards the Madravati square in Qelpur.", "Madravati", &n);
+    CHECK(p != NULL && p->confidence <= 0.45f);
+    p = find(g, a, "Une manifestation a eu lieu rue de Madravati.", "Madravati", &n);
+    CHECK(p != NULL && p->confidence <= 0.45f);
+    p = find(g, a, "Drivers held a sit-in at the Nasser Square in Madravati.", "Madravati", &n);
+    CHECK(p != NULL && p->confidence > 0.45f);
+    /* one known end of a hyphenated pair before a road word is a road's end */
+    p = find(g, a, "Protesters blocked the Zorkhet-Zzyx road.", "Zorkhet", &n);
+    CHECK(p != NULL && p->confidence <= 0.5f);
+    vg_arena_free(a);
+    vg_gazetteer_free(g);
+}
