@@ -63,6 +63,8 @@ int cmd_ingest(int argc, char **argv)
         vg_env_close(env);
         return EXIT_FAIL;
     }
+    /* The store's per-document work (signature, story features) runs on the loading threads. */
+    vg_batch_set_after(batch, vg_db_prepare);
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     long n_read = 0, n_stored = 0, n_present = 0, n_dup = 0, n_rejected = 0, n_events = 0;

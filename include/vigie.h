@@ -156,8 +156,12 @@ size_t vg_batch_count(const vg_batch *b);
 void vg_batch_load(vg_batch *b);
 /* Leave document i out of vg_batch_analyze (a store already holds it). */
 void vg_batch_skip(vg_batch *b, size_t i);
-/* vg_doc_analyze on every loaded document not skipped. */
+/* vg_doc_analyze on every loaded document not skipped, then `after` if set
+ * (vg_batch_set_after), on the same threads; a failure becomes the
+ * document's status. */
 void vg_batch_analyze(vg_batch *b);
+typedef vg_status (*vg_doc_step)(vg_doc *doc);
+void vg_batch_set_after(vg_batch *b, vg_doc_step after); /* e.g. vg_db_prepare */
 /* Document i, with the status of its load, or of its analysis once run
  * (st may be NULL); input i as it was added. */
 vg_doc *vg_batch_doc(vg_batch *b, size_t i, vg_status *st);
@@ -182,6 +186,11 @@ typedef enum vg_put_result { VG_PUT_STORED, VG_PUT_PRESENT, VG_PUT_DUPLICATE } v
  * already stored: VG_PUT_PRESENT, nothing written. A near-duplicate of a
  * stored article is stored with dup_of set: VG_PUT_DUPLICATE. */
 vg_status vg_db_put(vg_db *db, vg_doc *doc, vg_put_result *result);
+/* What vg_db_put derives from the document alone (its near-duplicate
+ * signature, its story features), computed ahead of it on the calling
+ * thread: optional; lets loading threads take that work off the one thread
+ * that writes. Call after vg_doc_analyze; the next vg_doc_load drops it. */
+vg_status vg_db_prepare(vg_doc *doc);
 /* Is a loaded document's content already stored? (*present 1 or 0.) Lets a
  * re-run skip the analysis of what vg_db_put would find present anyway. */
 vg_status vg_db_contains(vg_db *db, const vg_doc *doc, int *present);

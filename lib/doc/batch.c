@@ -35,6 +35,7 @@ struct vg_batch {
     slot *slots;
     size_t capacity, n, bytes;
     vg_chrome_cache *chrome; /* shared by every slot's document */
+    vg_doc_step after;       /* run after each analysis, if set */
 
     pthread_t *workers;
     unsigned n_workers;
@@ -50,7 +51,10 @@ static void do_slot(vg_batch *b, size_t i)
 {
     slot *s = &b->slots[i];
     if (b->phase == PHASE_LOAD) s->st = vg_doc_load(s->doc, &s->in);
-    else if (s->st == VG_OK && !s->skip) s->st = vg_doc_analyze(s->doc);
+    else if (s->st == VG_OK && !s->skip) {
+        s->st = vg_doc_analyze(s->doc);
+        if (s->st == VG_OK && b->after) s->st = b->after(s->doc);
+    }
 }
 
 static void run_phase(vg_batch *b)
@@ -209,6 +213,8 @@ void vg_batch_skip(vg_batch *b, size_t i)
 }
 
 void vg_batch_analyze(vg_batch *b) { dispatch(b, PHASE_ANALYZE); }
+
+void vg_batch_set_after(vg_batch *b, vg_doc_step after) { b->after = after; }
 
 vg_doc *vg_batch_doc(vg_batch *b, size_t i, vg_status *st)
 {

@@ -728,14 +728,25 @@ static vg_status second_look(vg_db *db, struct vg_stories_mem *m)
     return VG_OK;
 }
 
+vg_status vg_db_prepare(vg_doc *doc)
+{
+    if (!doc || !doc->fields[VG_F_TEXT]) return VG_ERR_ARG;
+    vg_dedup_sig *sig = vg_arena_alloc(doc->arena, sizeof *sig);
+    vg_cl_doc *f = vg_arena_alloc(doc->arena, sizeof *f);
+    if (!sig || !f) return VG_ERR_NOMEM;
+    vg_status s = vg_dedup_sign(doc->arena, doc->fields[VG_F_TEXT], doc->text_len, sig);
+    if (s == VG_OK) s = vg_cl_extract(doc, f);
+    if (s != VG_OK) return s;
+    doc->prep_sig = sig;
+    doc->prep_cl = f;
+    return VG_OK;
+}
+
 vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_result *result)
 {
-    const char *text = doc->fields[VG_F_TEXT];
-    size_t len = text ? doc->text_len : 0;
-    vg_dedup_sig *sig = vg_arena_alloc(doc->arena, sizeof *sig);
-    if (!sig) return VG_ERR_NOMEM;
-    vg_status s = vg_dedup_sign(doc->arena, text ? text : "", len, sig);
-    if (s != VG_OK) return s;
+    vg_status s = VG_OK;
+    if (!doc->prep_sig && (s = vg_db_prepare(doc)) != VG_OK) return s;
+    const vg_dedup_sig *sig = doc->prep_sig;
     int64_t dup_of = 0;
     if ((s = vg_dups_find(db, sig, article_id, &dup_of)) != VG_OK) return s;
     if ((s = vg_dups_record(db, sig, article_id)) != VG_OK) return s;
@@ -751,8 +762,9 @@ vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_r
         if (result) *result = VG_PUT_DUPLICATE;
         return VG_OK;
     }
-    vg_cl_doc f;
-    if ((s = vg_cl_extract(doc, &f)) != VG_OK) return s;
+    vg_cl_doc f = *doc->prep_cl; /* weighed below on a copy: the prepared features stay as extracted */
+    if (!(f.terms = vg_arena_alloc(doc->arena, (f.n ? f.n : 1) * sizeof *f.terms))) return VG_ERR_NOMEM;
+    memcpy(f.terms, doc->prep_cl->terms, f.n * sizeof *f.terms);
     uint32_t *df = vg_arena_alloc(doc->arena, (f.n ? f.n : 1) * sizeof *df);
     if (!df) return VG_ERR_NOMEM;
     uint64_t n_docs = 0;
