@@ -169,7 +169,7 @@ static void published_from_dateline(vg_doc *d)
     }
 }
 
-vg_status vg_doc_load(vg_doc *d, const vg_input *in)
+void vg_doc_reset(vg_doc *d)
 {
     vg_arena_reset(d->arena);
     memset(d->fields, 0, sizeof d->fields);
@@ -184,6 +184,11 @@ vg_status vg_doc_load(vg_doc *d, const vg_input *in)
     d->prep_cl = NULL;
     d->error[0] = 0;
     vg_buf_clear(&d->out);
+}
+
+vg_status vg_doc_load(vg_doc *d, const vg_input *in)
+{
+    vg_doc_reset(d);
 
     if (!in || (!in->data && in->len)) return VG_ERR_ARG;
     const struct { vg_field f; const char *v; } meta[] = {

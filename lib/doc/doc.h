@@ -73,6 +73,11 @@ struct vg_doc {
     uint64_t chrome_doc_id;
 };
 
+/* Empties the document for the next one (what vg_doc_load starts with):
+ * arena, fields, removed lines, events, prepared store data. The per-outlet
+ * chrome memory stays. */
+void vg_doc_reset(vg_doc *d);
+
 /* Helpers the stages use. */
 #define VG_DOC_TEXT(d) ((d)->fields[VG_F_TEXT])
 void vg_doc_set(vg_doc *d, vg_field f, const char *s, size_t n); /* copies into arena; NULL clears */

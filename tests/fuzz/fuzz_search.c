@@ -37,8 +37,7 @@ static void setup(void)
 
 static void put(const char *text, size_t n, const char *lang)
 {
-    vg_arena_reset(doc->arena);
-    memset(doc->fields, 0, sizeof doc->fields);
+    vg_doc_reset(doc);
     vg_doc_set(doc, VG_F_EXT_ID, "fuzz", 4);
     vg_doc_set(doc, VG_F_LANG, lang, strlen(lang));
     vg_doc_set(doc, VG_F_TITLE, text, n > 40 ? 40 : n);

@@ -21,10 +21,7 @@ static vg_doc *mkdoc(void)
 static void fill(vg_doc *d, const char *id, const char *lang, const char *title, const char *text,
                  const char *published)
 {
-    vg_arena_reset(d->arena);
-    memset(d->fields, 0, sizeof d->fields);
-    d->events = NULL;
-    d->n_events = d->cap_events = 0;
+    vg_doc_reset(d);
     vg_doc_set(d, VG_F_SOURCE, id, strlen(id));
     vg_doc_set(d, VG_F_EXT_ID, id, strlen(id));
     vg_doc_set(d, VG_F_FORMAT, "text", 4);
