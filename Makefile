@@ -51,14 +51,14 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 # The test build: ASan + UBSan, -Werror, its own folder.
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 test:
-	$(MAKE) --no-print-directory BUILD=build-test OPT="-O1 -g $(SAN) -Werror" LDFLAGS="$(SAN)" test-build
+	$(MAKE) --no-print-directory BUILD=build-test OPT="-O1 -g $(SAN) -Werror -DVG_ARENA_POISON" LDFLAGS="$(SAN)" test-build
 	VIGIE=build-test/vigie BUILD=build-test tests/run.sh
 
 test-build: $(BUILD)/vigie $(BUILD)/unit-tests $(FUZZ_BIN)
 
 # libFuzzer builds (clang) for real fuzzing sessions: make fuzz; build-fuzz/fuzz_X corpus/
 fuzz:
-	$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" \
+	$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz OPT="-O1 -g -DVG_ARENA_POISON -fsanitize=fuzzer-no-link,address,undefined" \
 	    LDFLAGS="-fsanitize=address,undefined" build-fuzz/libvigie.a
 	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
 	    clang $(filter-out -O2,$(ALL_CFLAGS)) -O1 -g -fsanitize=fuzzer,address,undefined -o build-fuzz/$$n $$f \
