@@ -213,8 +213,8 @@ static const vg_place *sentence_primary(const ctx *c, const vg_place *v, size_t 
     return pk < *i1 - *i0 ? &v[*i0 + pk] : NULL;
 }
 
-/* Is the place the first word of an organisation's name ("Luhansk
- * People's Militia", "Azov Battalion")? cues.tsv rows of class "org". */
+/* Is the place the first word of an organisation's name ("Amra
+ * People's Militia", "Vesko Battalion")? cues.tsv rows of class "org". */
 static int names_org(const ctx *c, const vg_place *p)
 {
     size_t lo = 0, hi = c->nt;
