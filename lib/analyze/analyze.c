@@ -12,6 +12,12 @@
  * faster than the text): places are read from the first 256 KiB, far more
  * than any article. */
 #define MAX_PLACE_BYTES (256u << 10)
+/* "According to ..." spans kept per text, a bound on the arena: past it
+ * the later sentences' sources are not looked for. */
+#define MAX_ATTRIBUTIONS 64
+/* Events besides the main one, a bound on one text's output: sentences
+ * past it add none. */
+#define MAX_EXTRA_EVENTS 16
 
 /* places-demonyms.tsv is the place resolver's file ("word<TAB>ISO2"); read
  * here too, as the last resort for an event's country. */
@@ -642,6 +648,158 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     return VG_OK;
 }
 
+/* The lede carries the main event: earlier sentences weigh more. */
+static float lede_weight(size_t k)
+{
+    return 1.0f / (1.0f + 0.5f * (float)k);
+}
+
+/* Scores every sentence (si[k]) and sums them into the document's totals,
+ * each sentence weighed by its place in the text. Returns whether any
+ * sentence scored a sub-type at all; *nonpol counts accident, disaster and
+ * sport cues. */
+static int weigh_sentences(ctx *c, sent_info *si, int ref_year, float total[VG_SUB_COUNT],
+                           float mods[VG_SUB_COUNT], int *nonpol)
+{
+    int any = 0;
+    for (size_t k = 0; k < c->ns; k++) {
+        sent_info keep = si[k];
+        score_sentence(c, &c->s[k], &si[k]);
+        si[k].has_date = keep.has_date;
+        si[k].date = keep.date;
+        if (is_history(c, &si[k], k, ref_year)) si[k].hist = 1;
+        if (si[k].weak_int > 0) {
+            /* "activists who were detained", "the group stopped work": force
+             * met a protest only if police or troops are there to use it */
+            actor ac[8];
+            int na = vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, ac, 8, 1), state = 0;
+            for (int j = 0; j < na; j++)
+                if (atoi(ac[j].e->cols[1]) == 1) state = 1;
+            if (!state) si[k].mods[VG_SUB_INTERVENTION] -= si[k].weak_int;
+        }
+        *nonpol += si[k].nonpol;
+        /* An accident or disaster in the sentence: its deaths and blasts are no
+         * political violence (a protest about a flood still is a protest). */
+        float factor = si[k].hist ? 0.15f : 1.0f;
+        /* A myth or a story retold ("enlevée par Zeus", "in the film, gunmen..."):
+         * no event of any kind in that sentence. */
+        if (si[k].fiction)
+            for (int j = 0; j < VG_SUB_COUNT; j++) si[k].sc[j] = si[k].mods[j] = 0;
+        if (si[k].nonpol)
+            for (int j = 0; j < VG_SUB_COUNT; j++)
+                if (strcmp(vg_subtypes[j].type, "Protests") != 0 && strcmp(vg_subtypes[j].type, "Riots") != 0) si[k].sc[j] = si[k].mods[j] = 0;
+        float pos = lede_weight(k);
+        for (int j = 0; j < VG_SUB_COUNT; j++) {
+            si[k].sc[j] *= factor;
+            si[k].mods[j] *= factor;
+            total[j] += si[k].sc[j] * pos;
+            mods[j] += si[k].mods[j] * pos;
+            if (si[k].sc[j] > si[k].best) si[k].best = si[k].sc[j];
+            if (si[k].sc[j] > 0) any = 1;
+        }
+    }
+    return any;
+}
+
+/* An article whose lede announces or threatens (its triggers cancelled,
+ * none standing) reports no event unless a sentence says plainly that
+ * one happened. */
+static int only_announced(const ctx *c, const sent_info *si)
+{
+    for (size_t k = 0; k < c->ns; k++) {
+        if (si[k].best <= 0 && !si[k].cancelled) continue;
+        if (si[k].best <= 0 && si[k].cancelled) {
+            float strongest = 0;
+            for (size_t j = 0; j < c->ns; j++)
+                if (si[j].best > strongest) strongest = si[j].best;
+            if (strongest < 4.5f) return 1;
+        }
+        break;
+    }
+    return 0;
+}
+
+/* The main sentence: the strongest for the chosen sub-type (or for any
+ * modifier of it), first on ties; else the first that scored anything. */
+static size_t main_sentence(const ctx *c, const sent_info *si, int sub)
+{
+    size_t main_k = 0;
+    float mb = -1;
+    int protest_family = sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE || sub == VG_SUB_VIOLENT_DEMO;
+    for (size_t k = 0; k < c->ns; k++) {
+        /* a protest met with force: the protest's own sentence carries the event */
+        float v = si[k].sc[sub] + si[k].mods[sub] + (protest_family ? si[k].sc[VG_SUB_PEACEFUL] : 0);
+        v *= lede_weight(k); /* the lede first, as in the totals */
+        if (v > mb) { mb = v; main_k = k; }
+    }
+    if (mb <= 0)
+        for (size_t k = 0; k < c->ns; k++)
+            if (si[k].best > 0) { main_k = k; break; }
+    return main_k;
+}
+
+/* Attributions ("according to ...") of the whole text, at most MAX_ATTRIBUTIONS. */
+static vg_status find_attributions(ctx *c, vg_arena *arena)
+{
+    c->attr = vg_arena_alloc(arena, MAX_ATTRIBUTIONS * sizeof *c->attr);
+    if (!c->attr) return VG_ERR_NOMEM;
+    for (size_t k = 0; k < c->ns && c->n_attr < MAX_ATTRIBUTIONS; k++) {
+        uint32_t as, ae;
+        if (vg_an_find_attribution(c, c->s[k].t0, c->s[k].t1, &as, &ae)) { c->attr[c->n_attr][0] = as; c->attr[c->n_attr][1] = ae; c->n_attr++; }
+    }
+    return VG_OK;
+}
+
+/* Armed actors (interaction codes 1-4) and civilians (7) named in sentence k. */
+static void count_armed_and_civilians(ctx *c, size_t k, int mode, int *armed, int *civ)
+{
+    actor ac[8];
+    int na = vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, ac, 8, mode);
+    *armed = *civ = 0;
+    for (int j = 0; j < na; j++) {
+        int it = atoi(ac[j].e->cols[1]);
+        if (it >= 1 && it <= 4) (*armed)++;
+        else if (it == 7) (*civ)++;
+    }
+}
+
+/* The sub-type the scores chose, corrected by who the main sentence names
+ * (ACLED codes some sub-types by their actors, not by their words). */
+static int sub_by_actors(ctx *c, const sent_info *si, size_t main_k, int sub, const float total[VG_SUB_COUNT])
+{
+    int armed, civ;
+    /* ACLED: violence against civilians needs unarmed victims; armed men on
+     * both sides (a soldier killed by militants) is a battle. */
+    if (sub == VG_SUB_ATTACK) {
+        count_armed_and_civilians(c, main_k, 2, &armed, &civ);
+        if (armed >= 2 && civ == 0) sub = VG_SUB_ARMED_CLASH;
+    } else if (sub == VG_SUB_ARMED_CLASH) {
+        /* ...and fire at unarmed people by one armed side is an attack. */
+        count_armed_and_civilians(c, main_k, 1, &armed, &civ);
+        int explicit_clash = si[main_k].first.sub == VG_SUB_ARMED_CLASH && si[main_k].first.w >= 3.5f;
+        if (armed <= 1 && civ >= 1 && total[VG_SUB_ATTACK] > 0 && !explicit_clash) sub = VG_SUB_ATTACK;
+    }
+    /* Territory taken: by the state (or forces on its side) it is regained;
+     * by a rebel group it is overtaken. */
+    if (sub == VG_SUB_GOV_REGAINS || sub == VG_SUB_NSA_OVERTAKES) {
+        actor ac[8];
+        int na = vg_an_find_actors(c, c->s[main_k].t0, c->s[main_k].t1, ac, 8, 0);
+        if (na) sub = atoi(ac[0].e->cols[1]) == 2 ? VG_SUB_NSA_OVERTAKES : VG_SUB_GOV_REGAINS;
+    }
+    /* ACLED: violence by a crowd with no armed group behind it (villagers,
+     * "a group of people") is mob violence, whoever the victim. */
+    if (sub == VG_SUB_ATTACK || sub == VG_SUB_ARMED_CLASH || sub == VG_SUB_LOOTING) {
+        actor ac[8];
+        int na = vg_an_find_actors(c, c->s[main_k].t0, c->s[main_k].t1, ac, 8, 1);
+        for (int k = 0; k < na; k++) {
+            int it = atoi(ac[k].e->cols[1]);
+            if (it >= 1 && it <= 4) break; /* an armed actor named first */
+            if (it == 5) { sub = VG_SUB_MOB; break; }
+        }
+    }
+    return sub;
+}
+
 vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
 {
     const char *text = VG_DOC_TEXT(doc);
@@ -678,126 +836,18 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
             if (si[k].has_date && si[k].date.y > ref_year) ref_year = si[k].date.y;
 
     float total[VG_SUB_COUNT] = {0}, mods[VG_SUB_COUNT] = {0};
-    int nonpol = 0, any = 0;
-    for (size_t k = 0; k < c.ns; k++) {
-        sent_info keep = si[k];
-        score_sentence(&c, &c.s[k], &si[k]);
-        si[k].has_date = keep.has_date;
-        si[k].date = keep.date;
-        if (is_history(&c, &si[k], k, ref_year)) si[k].hist = 1;
-        if (si[k].weak_int > 0) {
-            /* "activists who were detained", "the group stopped work": force
-             * met a protest only if police or troops are there to use it */
-            actor ac[8];
-            int na = vg_an_find_actors(&c, c.s[k].t0, c.s[k].t1, ac, 8, 1), state = 0;
-            for (int j = 0; j < na; j++)
-                if (atoi(ac[j].e->cols[1]) == 1) state = 1;
-            if (!state) si[k].mods[VG_SUB_INTERVENTION] -= si[k].weak_int;
-        }
-        nonpol += si[k].nonpol;
-        /* An accident or disaster in the sentence: its deaths and blasts are no
-         * political violence (a protest about a flood still is a protest). */
-        float factor = si[k].hist ? 0.15f : 1.0f;
-        /* A myth or a story retold ("enlevée par Zeus", "in the film, gunmen..."):
-         * no event of any kind in that sentence. */
-        if (si[k].fiction)
-            for (int j = 0; j < VG_SUB_COUNT; j++) si[k].sc[j] = si[k].mods[j] = 0;
-        if (si[k].nonpol)
-            for (int j = 0; j < VG_SUB_COUNT; j++)
-                if (strcmp(vg_subtypes[j].type, "Protests") != 0 && strcmp(vg_subtypes[j].type, "Riots") != 0) si[k].sc[j] = si[k].mods[j] = 0;
-        /* The lede carries the main event: earlier sentences weigh more. */
-        float pos = 1.0f / (1.0f + 0.5f * (float)k);
-        for (int j = 0; j < VG_SUB_COUNT; j++) {
-            si[k].sc[j] *= factor;
-            si[k].mods[j] *= factor;
-            total[j] += si[k].sc[j] * pos;
-            mods[j] += si[k].mods[j] * pos;
-            if (si[k].sc[j] > si[k].best) si[k].best = si[k].sc[j];
-            if (si[k].sc[j] > 0) any = 1;
-        }
-    }
-    if (!any) return VG_OK;
+    int nonpol = 0;
+    if (!weigh_sentences(&c, si, ref_year, total, mods, &nonpol)) return VG_OK;
     float score;
     int sub = choose_sub(total, mods, &score);
     if (sub < 0 || score < 1.0f) return VG_OK; /* one ambiguous word (weight < 1) is not an event */
     /* A document mostly about an accident, a disaster or sport: no event. */
     if (nonpol >= 2 && score < 2.0f * (float)nonpol) return VG_OK;
+    if (only_announced(&c, si)) return VG_OK;
 
-    /* An article whose lede announces or threatens (its triggers cancelled,
-     * none standing) reports no event unless a sentence says plainly that
-     * one happened. */
-    for (size_t k = 0; k < c.ns; k++) {
-        if (si[k].best <= 0 && !si[k].cancelled) continue;
-        if (si[k].best <= 0 && si[k].cancelled) {
-            float strongest = 0;
-            for (size_t j = 0; j < c.ns; j++)
-                if (si[j].best > strongest) strongest = si[j].best;
-            if (strongest < 4.5f) return VG_OK;
-        }
-        break;
-    }
-
-    /* main sentence: the strongest for the chosen sub-type (or for any modifier of it), first on ties */
-    size_t main_k = 0;
-    float mb = -1;
-    int protest_family = sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE || sub == VG_SUB_VIOLENT_DEMO;
-    for (size_t k = 0; k < c.ns; k++) {
-        /* a protest met with force: the protest's own sentence carries the event */
-        float v = si[k].sc[sub] + si[k].mods[sub] + (protest_family ? si[k].sc[VG_SUB_PEACEFUL] : 0);
-        v *= 1.0f / (1.0f + 0.5f * (float)k); /* the lede first, as in the totals */
-        if (v > mb) { mb = v; main_k = k; }
-    }
-    if (mb <= 0)
-        for (size_t k = 0; k < c.ns; k++)
-            if (si[k].best > 0) { main_k = k; break; }
-
-    c.attr = vg_arena_alloc(doc->arena, 64 * sizeof *c.attr);
-    if (!c.attr) return VG_ERR_NOMEM;
-    for (size_t k = 0; k < c.ns && c.n_attr < 64; k++) {
-        uint32_t as, ae;
-        if (vg_an_find_attribution(&c, c.s[k].t0, c.s[k].t1, &as, &ae)) { c.attr[c.n_attr][0] = as; c.attr[c.n_attr][1] = ae; c.n_attr++; }
-    }
-    /* ACLED: violence against civilians needs unarmed victims; armed men on
-     * both sides (a soldier killed by militants) is a battle. */
-    if (sub == VG_SUB_ATTACK) {
-        actor ac[8];
-        int na = vg_an_find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 2), armed = 0, civ = 0;
-        for (int k = 0; k < na; k++) {
-            int it = atoi(ac[k].e->cols[1]);
-            if (it >= 1 && it <= 4) armed++;
-            else if (it == 7) civ++;
-        }
-        if (armed >= 2 && civ == 0) sub = VG_SUB_ARMED_CLASH;
-    } else if (sub == VG_SUB_ARMED_CLASH) {
-        /* ...and fire at unarmed people by one armed side is an attack. */
-        actor ac[8];
-        int na = vg_an_find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 1), armed = 0, civ = 0;
-        for (int k = 0; k < na; k++) {
-            int it = atoi(ac[k].e->cols[1]);
-            if (it >= 1 && it <= 4) armed++;
-            else if (it == 7) civ++;
-        }
-        int explicit_clash = si[main_k].first.sub == VG_SUB_ARMED_CLASH && si[main_k].first.w >= 3.5f;
-        if (armed <= 1 && civ >= 1 && total[VG_SUB_ATTACK] > 0 && !explicit_clash) sub = VG_SUB_ATTACK;
-    }
-    /* Territory taken: by the state (or forces on its side) it is regained;
-     * by a rebel group it is overtaken. */
-    if (sub == VG_SUB_GOV_REGAINS || sub == VG_SUB_NSA_OVERTAKES) {
-        actor ac[8];
-        int na = vg_an_find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 0);
-        if (na) sub = atoi(ac[0].e->cols[1]) == 2 ? VG_SUB_NSA_OVERTAKES : VG_SUB_GOV_REGAINS;
-    }
-    /* ACLED: violence by a crowd with no armed group behind it (villagers,
-     * "a group of people") is mob violence, whoever the victim. */
-    if (sub == VG_SUB_ATTACK || sub == VG_SUB_ARMED_CLASH || sub == VG_SUB_LOOTING) {
-        actor ac[8];
-        int na = vg_an_find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 1);
-        for (int k = 0; k < na; k++) {
-            int it = atoi(ac[k].e->cols[1]);
-            if (it >= 1 && it <= 4) break; /* an armed actor named first */
-            if (it == 5) { sub = VG_SUB_MOB; break; }
-        }
-    }
+    size_t main_k = main_sentence(&c, si, sub);
+    if ((st = find_attributions(&c, doc->arena)) != VG_OK) return st;
+    sub = sub_by_actors(&c, si, main_k, sub, total);
 
     if (a->gaz) {
         size_t pn = c.n < MAX_PLACE_BYTES ? c.n : MAX_PLACE_BYTES;
@@ -813,7 +863,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
 
     /* Other events: sentences whose own best sub-type differs from the main one. */
     size_t extra = 0;
-    for (size_t k = 0; k < c.ns && extra < 16; k++) {
+    for (size_t k = 0; k < c.ns && extra < MAX_EXTRA_EVENTS; k++) {
         if (k == main_k || si[k].best < 2.0f) continue;
         float sc2;
         float nomods[VG_SUB_COUNT] = {0};
