@@ -350,7 +350,7 @@ static void observer_default_party(ctx *c, vg_event *e)
     int n = vg_an_find_actors(c, 0, c->nt, all, 8, 1);
     for (int k = 0; k < n; k++) {
         const char *d = all[k].e->cols[3], *colon = strchr(d, ':');
-        if (atoi(all[k].e->cols[1]) != 0 || !colon || !colon[1]) continue;
+        if (vg_an_inter(&all[k]) != 0 || !colon || !colon[1]) continue;
         e->inter1 = atoi(d);
         e->actor1 = colon + 1;
         add_ev(c, e, "actor1", c->t[all[k].t0].start, c->t[all[k].t1 - 1].end, 0.4f);
@@ -448,7 +448,7 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     if (na == 0 && main_k + 1 < c->ns) na = vg_an_find_actors(c, c->s[main_k + 1].t0, c->s[main_k + 1].t1, ac, 8, 0);
     int i1 = -1, i2 = -1;
     for (int k = 0; k < na; k++)
-        if (atoi(ac[k].e->cols[1]) != 7) { i1 = k; break; }
+        if (vg_an_inter(&ac[k]) != VG_INTER_CIVILIANS) { i1 = k; break; }
     if (i1 < 0 && na) i1 = 0;
     for (int k = 0; k < na; k++)
         if (k != i1) { i2 = k; break; }
@@ -541,7 +541,7 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
                 if (de && pass < 2 && i + len < c->nt) {
                     const vg_lex_entry *ae = vg_lex_match(c->L->lex[L_ACTORS], c->t, c->nt, i + len, &alen);
                     int it = ae ? atoi(ae->cols[1]) : 0;
-                    if (it == 1 || it == 8) de = NULL;
+                    if (it == VG_INTER_STATE || it == VG_INTER_EXTERNAL) de = NULL;
                 }
                 const vg_place *cp = de && de->cols[0][0] ? vg_gazetteer_country(c->an->gaz, de->cols[0], strlen(de->cols[0])) : NULL;
                 if (cp) {
@@ -559,37 +559,37 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     if (i1 >= 0) {
         const vg_place *fc = foreign_forces(c, &ac[i1], e->iso);
         e->actor1 = vg_an_actor_name(c, ac[i1].e, fc ? fc->country : country);
-        e->inter1 = fc ? 8 : atoi(ac[i1].e->cols[1]);
+        e->inter1 = fc ? VG_INTER_EXTERNAL : vg_an_inter(&ac[i1]);
         add_ev(c, e, "actor1", c->t[ac[i1].t0].start, c->t[ac[i1].t1 - 1].end, 0.7f);
         const char *people = vg_an_ethnic_name(c, &ac[i1]);
         size_t olen;
         const char *next = ac[i1].t1 < c->nt ? vg_an_cue(c, c->nt, ac[i1].t1, &olen) : NULL;
         if (people) {
-            e->inter1 = 4;
+            e->inter1 = VG_INTER_IDENTITY_MILITIA;
             e->actor1 = vg_an_generic_actor(c, people, country);
             add_ev(c, e, "actor1", c->t[ac[i1].t0 - 1].start, c->t[ac[i1].t1 - 1].end, 0.5f);
         } else if (next && !strcmp(next, "origin") && !strncmp(ac[i1].e->cols[0], "Militia (", 9)) {
             /* "militias from two villages": a community's own militia */
-            e->inter1 = 4;
+            e->inter1 = VG_INTER_IDENTITY_MILITIA;
             e->actor1 = vg_an_generic_actor(c, "Communal Militia", country);
         }
     }
     if (i2 >= 0) {
         const vg_place *fc = foreign_forces(c, &ac[i2], e->iso);
         e->actor2 = vg_an_actor_name(c, ac[i2].e, fc ? fc->country : country);
-        e->inter2 = fc ? 8 : atoi(ac[i2].e->cols[1]);
+        e->inter2 = fc ? VG_INTER_EXTERNAL : vg_an_inter(&ac[i2]);
         add_ev(c, e, "actor2", c->t[ac[i2].t0].start, c->t[ac[i2].t1 - 1].end, 0.6f);
     }
     /* ACLED always names someone: protesters, rioters, or an unidentified armed group. */
-    if (type_is_protest && e->inter1 != 6) { e->inter1 = 6; e->actor1 = vg_an_generic_actor(c, "Protesters", country); }
-    if (type_is_riot && e->inter1 != 5) { e->inter1 = 5; e->actor1 = vg_an_generic_actor(c, "Rioters", country); }
+    if (type_is_protest && e->inter1 != VG_INTER_PROTESTERS) { e->inter1 = VG_INTER_PROTESTERS; e->actor1 = vg_an_generic_actor(c, "Protesters", country); }
+    if (type_is_riot && e->inter1 != VG_INTER_RIOTERS) { e->inter1 = VG_INTER_RIOTERS; e->actor1 = vg_an_generic_actor(c, "Rioters", country); }
     /* Civilians are who violence is done to, never who does it: with no one else
      * named, the perpetrator is an unidentified armed group and they are actor2. */
     /* (looting and arson are done to civilians too: "an activist's house was set on fire") */
     int someone_did_it = strcmp(e->event_type, "Strategic developments") != 0 || sub == VG_SUB_LOOTING;
-    if (e->inter1 == 7 && !type_is_protest && !type_is_riot && someone_did_it) {
+    if (e->inter1 == VG_INTER_CIVILIANS && !type_is_protest && !type_is_riot && someone_did_it) {
         int to2 = !e->actor2;
-        if (to2) { e->actor2 = e->actor1; e->inter2 = 7; }
+        if (to2) { e->actor2 = e->actor1; e->inter2 = VG_INTER_CIVILIANS; }
         e->actor1 = NULL;
         e->inter1 = 0;
         size_t w = 0; /* the civilians' words now support actor2, or nothing */
@@ -605,7 +605,7 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     if (!e->actor1 && strcmp(e->event_type, "Strategic developments") != 0 && !type_is_protest && !type_is_riot)
         observer_default_party(c, e);
     if (!e->actor1 && someone_did_it) {
-        e->inter1 = 3;
+        e->inter1 = VG_INTER_POLITICAL_MILITIA;
         e->actor1 = vg_an_generic_actor(c, "Unidentified Armed Group", country);
     }
 
@@ -674,7 +674,7 @@ static int weigh_sentences(ctx *c, sent_info *si, int ref_year, float total[VG_S
             actor ac[8];
             int na = vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, ac, 8, 1), state = 0;
             for (int j = 0; j < na; j++)
-                if (atoi(ac[j].e->cols[1]) == 1) state = 1;
+                if (vg_an_inter(&ac[j]) == VG_INTER_STATE) state = 1;
             if (!state) si[k].mods[VG_SUB_INTERVENTION] -= si[k].weak_int;
         }
         *nonpol += si[k].nonpol;
@@ -757,9 +757,9 @@ static void count_armed_and_civilians(ctx *c, size_t k, int mode, int *armed, in
     int na = vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, ac, 8, mode);
     *armed = *civ = 0;
     for (int j = 0; j < na; j++) {
-        int it = atoi(ac[j].e->cols[1]);
-        if (it >= 1 && it <= 4) (*armed)++;
-        else if (it == 7) (*civ)++;
+        int it = vg_an_inter(&ac[j]);
+        if (vg_an_inter_armed(it)) (*armed)++;
+        else if (it == VG_INTER_CIVILIANS) (*civ)++;
     }
 }
 
@@ -784,7 +784,7 @@ static int sub_by_actors(ctx *c, const sent_info *si, size_t main_k, int sub, co
     if (sub == VG_SUB_GOV_REGAINS || sub == VG_SUB_NSA_OVERTAKES) {
         actor ac[8];
         int na = vg_an_find_actors(c, c->s[main_k].t0, c->s[main_k].t1, ac, 8, 0);
-        if (na) sub = atoi(ac[0].e->cols[1]) == 2 ? VG_SUB_NSA_OVERTAKES : VG_SUB_GOV_REGAINS;
+        if (na) sub = vg_an_inter(&ac[0]) == VG_INTER_REBELS ? VG_SUB_NSA_OVERTAKES : VG_SUB_GOV_REGAINS;
     }
     /* ACLED: violence by a crowd with no armed group behind it (villagers,
      * "a group of people") is mob violence, whoever the victim. */
@@ -792,9 +792,9 @@ static int sub_by_actors(ctx *c, const sent_info *si, size_t main_k, int sub, co
         actor ac[8];
         int na = vg_an_find_actors(c, c->s[main_k].t0, c->s[main_k].t1, ac, 8, 1);
         for (int k = 0; k < na; k++) {
-            int it = atoi(ac[k].e->cols[1]);
-            if (it >= 1 && it <= 4) break; /* an armed actor named first */
-            if (it == 5) { sub = VG_SUB_MOB; break; }
+            int it = vg_an_inter(&ac[k]);
+            if (vg_an_inter_armed(it)) break; /* an armed actor named first */
+            if (it == VG_INTER_RIOTERS) { sub = VG_SUB_MOB; break; }
         }
     }
     return sub;
