@@ -78,7 +78,7 @@ void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, a
                 int it = vg_an_inter(&prev[j]);
                 if (vg_an_inter_armed(it) && !vg_an_is_victim(c, &prev[j], c->s[k].t1) && prev[j].e != ac[*i1].e) {
                     ac[*na] = prev[j];
-                    k2 = *na++;
+                    k2 = (*na)++;
                 }
             }
         }
@@ -136,7 +136,7 @@ void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, a
                 int ik = vg_an_inter(&doc_ac[k]);
                 if (ik == VG_INTER_REBELS && !strstr(doc_ac[k].e->cols[0], "{country}")) {
                     ac[*na] = doc_ac[k];
-                    k2 = *na++;
+                    k2 = (*na)++;
                 }
             }
             if (it != VG_INTER_CIVILIANS || k2 >= 0) {
