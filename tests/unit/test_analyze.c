@@ -484,6 +484,11 @@ TEST(analyze_actor_types)
                  "At least one soldier was killed and two were wounded in the attack.", 3, NULL);
     check_actor1("On 3 May 2020, Taliban fighters stormed an army post near a village. "
                  "At least one soldier was killed in the attack.", 2, "Taliban");
+    /* a bomb that killed soldiers, with only police named before it: an unidentified group
+     * planted it (roles.c appends the police to the actors, then reads the actor count again:
+     * it once advanced the pointer instead of the count, reading past the caller's variable) */
+    check_actor1("On 3 May 2020, police officers patrolled a market near a village. "
+                 "Two soldiers were killed when a roadside bomb exploded near a checkpoint.", 3, "Unidentified");
     /* forces named after another country than the event's are external */
     vg_doc *d = analyze("en", NULL, "On 1 May 2020, Israeli airstrikes targeted militia positions in Quneitra, Syria.");
     const vg_event *e = d ? main_event(d) : NULL;
