@@ -405,27 +405,10 @@ static void add_ev(ctx *c, vg_event *e, const char *field, uint32_t s, uint32_t 
     vg_event_add_evidence(c->doc, e, field, s, t, conf);
 }
 
-static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, float conf, const count *doc_note)
+/* The event's date: in its sentence, else the nearest earlier sentence,
+ * else the first in the text, else the publication's (precision 2). */
+static void set_date(ctx *c, const sent_info *si, size_t main_k, vg_event *e)
 {
-    vg_event *e = vg_doc_add_event(c->doc);
-    if (!e) return VG_ERR_NOMEM;
-    const vg_sent *s = &c->s[main_k];
-    e->event_type = vg_subtypes[sub].type;
-    e->sub_event_type = vg_subtypes[sub].name;
-    e->confidence = conf;
-    e->sent_start = s->start;
-    e->sent_end = s->end;
-    hit h = si[main_k].first.t1 > si[main_k].first.t0 ? si[main_k].first : si[main_k].mfirst;
-    if (h.t1 > h.t0) {
-        add_ev(c, e, "event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
-        add_ev(c, e, "sub_event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
-    }
-
-    /* place */
-    const vg_place *p = pick_place(c, main_k);
-    if (p) set_place(c, e, p);
-
-    /* date: in the event's sentence, else the nearest earlier sentence, else the first in the text */
     const vg_date *d = NULL;
     for (size_t k = main_k + 1; k-- > 0 && !d;)
         if (si[k].has_date && !si[k].hist) d = &si[k].date;
@@ -439,119 +422,137 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         vg_date_format(&c->pub, e->event_date);
         e->time_precision = 2;
     }
+}
 
-    /* actors: in the event's sentence; civilians are never actor1 when someone else is there */
-    actor ac[8];
+/* The actors of the event's sentence (else of the sentences before it, else
+ * of the next one) in ac[8]; *i1 the first that is not civilians, *i2 the
+ * first other one (-1: none). Returns how many. */
+static int find_event_actors(ctx *c, size_t main_k, actor ac[8], int *i1, int *i2)
+{
+    const vg_sent *s = &c->s[main_k];
     int na = vg_an_find_actors(c, s->t0, s->t1, ac, 8, 0);
     /* none named: the sentences before it (the lede names them), then the next one */
     for (size_t k = main_k; na == 0 && k-- > 0;) na = vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, ac, 8, 0);
     if (na == 0 && main_k + 1 < c->ns) na = vg_an_find_actors(c, c->s[main_k + 1].t0, c->s[main_k + 1].t1, ac, 8, 0);
-    int i1 = -1, i2 = -1;
+    *i1 = *i2 = -1;
     for (int k = 0; k < na; k++)
-        if (vg_an_inter(&ac[k]) != VG_INTER_CIVILIANS) { i1 = k; break; }
-    if (i1 < 0 && na) i1 = 0;
+        if (vg_an_inter(&ac[k]) != VG_INTER_CIVILIANS) { *i1 = k; break; }
+    if (*i1 < 0 && na) *i1 = 0;
     for (int k = 0; k < na; k++)
-        if (k != i1) { i2 = k; break; }
-    if (e->country && c->an->gaz) {
-        /* A place in another country than every country-bound actor of the
-         * sentence names is most likely a homonym: keep the actors' country,
-         * drop the coordinates. */
-        actor all[8];
-        int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
-        const char *hint = NULL, *abroad = NULL;
-        int agree = 1, hk = 0;
-        for (int k = 0; k < nall; k++) {
-            const char *cn = all[k].e->cols[2];
-            /* police named after a country work at home ("Nepal Police"); other
-             * forces often abroad: they only tell that countries disagree
-             * ("Turkish police fired at a Greek border guard") */
-            const vg_place *pc = !cn[0] ? vg_an_forces_country(c, &all[k]) : NULL;
-            if (pc && strncmp(all[k].e->cols[0], "Police Forces", 13) != 0) {
-                if (!abroad) abroad = pc->country;
-                continue;
-            }
-            if (pc) cn = pc->country;
-            if (!cn[0]) continue;
-            /* "JNIM or ISGS": groups of the same few countries, listed in another order, agree;
-             * a single country keeps the hint precise */
-            if (hint && strcmp(hint, cn) != 0) {
-                if (!lists_overlap(c, hint, cn)) agree = 0;
-                else if (strchr(hint, '|')) { hint = cn; hk = k; }
-                continue;
-            }
-            hint = cn;
-            hk = k;
+        if (k != *i1) { *i2 = k; break; }
+    return na;
+}
+
+static void country_by_actors(ctx *c, const vg_sent *s, vg_event *e)
+{
+    /* A place in another country than every country-bound actor of the
+     * sentence names is most likely a homonym: keep the actors' country,
+     * drop the coordinates. */
+    actor all[8];
+    int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
+    const char *hint = NULL, *abroad = NULL;
+    int agree = 1, hk = 0;
+    for (int k = 0; k < nall; k++) {
+        const char *cn = all[k].e->cols[2];
+        /* police named after a country work at home ("Nepal Police"); other
+         * forces often abroad: they only tell that countries disagree
+         * ("Turkish police fired at a Greek border guard") */
+        const vg_place *pc = !cn[0] ? vg_an_forces_country(c, &all[k]) : NULL;
+        if (pc && strncmp(all[k].e->cols[0], "Police Forces", 13) != 0) {
+            if (!abroad) abroad = pc->country;
+            continue;
         }
-        if (hint && abroad && strcmp(hint, abroad) != 0) agree = 0;
-        /* a group active in a few countries ("Nigeria|Cameroon|Niger|Chad"):
-         * a place outside them is a homonym too; a place the text names in
-         * one of them replaces it, else the country stays unknown */
-        if (hint && agree && strchr(hint, '|') && e->iso && !in_country_list(c, hint, e->iso)) {
-            drop_place(e);
-            const vg_place *alt = NULL;
-            for (const char *q = hint; q && !alt; q = strchr(q, '|') ? strchr(q, '|') + 1 : NULL) {
-                size_t n = strcspn(q, "|");
-                const vg_place *cp = vg_gazetteer_country(c->an->gaz, q, n);
-                alt = cp && cp->iso2 ? place_in(c, cp->iso2) : NULL;
-            }
-            if (alt) set_place(c, e, alt);
-            hint = NULL;
+        if (pc) cn = pc->country;
+        if (!cn[0]) continue;
+        /* "JNIM or ISGS": groups of the same few countries, listed in another order, agree;
+         * a single country keeps the hint precise */
+        if (hint && strcmp(hint, cn) != 0) {
+            if (!lists_overlap(c, hint, cn)) agree = 0;
+            else if (strchr(hint, '|')) { hint = cn; hk = k; }
+            continue;
         }
-        const vg_place *cp = hint && agree ? vg_gazetteer_country(c->an->gaz, hint, strlen(hint)) : NULL;
-        if (cp && cp->iso2 && e->iso && strcmp(cp->iso2, e->iso) != 0) {
-            drop_place(e);
+        hint = cn;
+        hk = k;
+    }
+    if (hint && abroad && strcmp(hint, abroad) != 0) agree = 0;
+    /* a group active in a few countries ("Nigeria|Cameroon|Niger|Chad"):
+     * a place outside them is a homonym too; a place the text names in
+     * one of them replaces it, else the country stays unknown */
+    if (hint && agree && strchr(hint, '|') && e->iso && !in_country_list(c, hint, e->iso)) {
+        drop_place(e);
+        const vg_place *alt = NULL;
+        for (const char *q = hint; q && !alt; q = strchr(q, '|') ? strchr(q, '|') + 1 : NULL) {
+            size_t n = strcspn(q, "|");
+            const vg_place *cp = vg_gazetteer_country(c->an->gaz, q, n);
+            alt = cp && cp->iso2 ? place_in(c, cp->iso2) : NULL;
+        }
+        if (alt) set_place(c, e, alt);
+        hint = NULL;
+    }
+    const vg_place *cp = hint && agree ? vg_gazetteer_country(c->an->gaz, hint, strlen(hint)) : NULL;
+    if (cp && cp->iso2 && e->iso && strcmp(cp->iso2, e->iso) != 0) {
+        drop_place(e);
+        e->country = cp->country;
+        e->iso = cp->iso2;
+        /* another place the text names in the actors' country is the better reading */
+        const vg_place *alt = place_in(c, cp->iso2);
+        if (alt) set_place(c, e, alt);
+        else add_ev(c, e, "country", c->t[all[hk].t0].start, c->t[all[hk].t1 - 1].end, 0.5f);
+    }
+}
+
+static void country_from_actor(ctx *c, const vg_sent *s, vg_event *e)
+{
+    /* No place found: an actor (or observer) tied to one country ("Ukrainian forces")
+     * gives it, in the event's sentence first, then in the whole text. */
+    actor all[8];
+    int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
+    int has = 0;
+    for (int k = 0; k < nall; k++) has |= all[k].e->cols[2][0] != 0;
+    if (!has) nall = vg_an_find_actors(c, 0, c->nt, all, 8, 1);
+    for (int k = 0; k < nall && !e->country; k++) {
+        const char *cn = all[k].e->cols[2]; /* of a list "A|B", the first: where the group is based */
+        const vg_place *cp = cn[0] ? vg_gazetteer_country(c->an->gaz, cn, strcspn(cn, "|")) : NULL;
+        if (cp) {
             e->country = cp->country;
             e->iso = cp->iso2;
-            /* another place the text names in the actors' country is the better reading */
-            const vg_place *alt = place_in(c, cp->iso2);
-            if (alt) set_place(c, e, alt);
-            else add_ev(c, e, "country", c->t[all[hk].t0].start, c->t[all[hk].t1 - 1].end, 0.5f);
+            add_ev(c, e, "country", c->t[all[k].t0].start, c->t[all[k].t1 - 1].end, 0.5f);
         }
     }
-    if (!e->country && c->an->gaz) {
-        /* No place found: an actor (or observer) tied to one country ("Ukrainian forces")
-         * gives it, in the event's sentence first, then in the whole text. */
-        actor all[8];
-        int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
-        int has = 0;
-        for (int k = 0; k < nall; k++) has |= all[k].e->cols[2][0] != 0;
-        if (!has) nall = vg_an_find_actors(c, 0, c->nt, all, 8, 1);
-        for (int k = 0; k < nall && !e->country; k++) {
-            const char *cn = all[k].e->cols[2]; /* of a list "A|B", the first: where the group is based */
-            const vg_place *cp = cn[0] ? vg_gazetteer_country(c->an->gaz, cn, strcspn(cn, "|")) : NULL;
+}
+
+static void country_from_demonym(ctx *c, const vg_sent *s, vg_event *e)
+{
+    /* Still none: a demonym ("Lebanese protesters", "Iraqi forces"), in the sentence first. */
+    /* "Israeli forces fired at Palestinian farmers": forces named after a
+     * country often act abroad, so their demonym counts last. */
+    for (int pass = 0; pass < 3 && !e->country; pass++) {
+        size_t a0 = pass ? 0 : s->t0, a1 = pass ? c->nt : s->t1;
+        for (size_t i = a0; i < a1 && !e->country; i++) {
+            size_t len, alen;
+            const vg_lex_entry *de = vg_lex_match(c->L->lex[L_DEMONYMS], c->t, a1, i, &len);
+            size_t rlen;
+            const char *next = de && i + len < c->nt ? vg_an_cue(c, c->nt, i + len, &rlen) : NULL;
+            if (next && !strcmp(next, "region")) de = NULL; /* "Somali region" is a place in Ethiopia */
+            if (de && pass < 2 && i + len < c->nt) {
+                const vg_lex_entry *ae = vg_lex_match(c->L->lex[L_ACTORS], c->t, c->nt, i + len, &alen);
+                int it = ae ? atoi(ae->cols[1]) : 0;
+                if (it == VG_INTER_STATE || it == VG_INTER_EXTERNAL) de = NULL;
+            }
+            const vg_place *cp = de && de->cols[0][0] ? vg_gazetteer_country(c->an->gaz, de->cols[0], strlen(de->cols[0])) : NULL;
             if (cp) {
                 e->country = cp->country;
                 e->iso = cp->iso2;
-                add_ev(c, e, "country", c->t[all[k].t0].start, c->t[all[k].t1 - 1].end, 0.5f);
+                add_ev(c, e, "country", c->t[i].start, c->t[i + len - 1].end, 0.4f);
             }
         }
     }
-    if (!e->country && c->an->gaz) {
-        /* Still none: a demonym ("Lebanese protesters", "Iraqi forces"), in the sentence first. */
-        /* "Israeli forces fired at Palestinian farmers": forces named after a
-         * country often act abroad, so their demonym counts last. */
-        for (int pass = 0; pass < 3 && !e->country; pass++) {
-            size_t a0 = pass ? 0 : s->t0, a1 = pass ? c->nt : s->t1;
-            for (size_t i = a0; i < a1 && !e->country; i++) {
-                size_t len, alen;
-                const vg_lex_entry *de = vg_lex_match(c->L->lex[L_DEMONYMS], c->t, a1, i, &len);
-                size_t rlen;
-                const char *next = de && i + len < c->nt ? vg_an_cue(c, c->nt, i + len, &rlen) : NULL;
-                if (next && !strcmp(next, "region")) de = NULL; /* "Somali region" is a place in Ethiopia */
-                if (de && pass < 2 && i + len < c->nt) {
-                    const vg_lex_entry *ae = vg_lex_match(c->L->lex[L_ACTORS], c->t, c->nt, i + len, &alen);
-                    int it = ae ? atoi(ae->cols[1]) : 0;
-                    if (it == VG_INTER_STATE || it == VG_INTER_EXTERNAL) de = NULL;
-                }
-                const vg_place *cp = de && de->cols[0][0] ? vg_gazetteer_country(c->an->gaz, de->cols[0], strlen(de->cols[0])) : NULL;
-                if (cp) {
-                    e->country = cp->country;
-                    e->iso = cp->iso2;
-                    add_ev(c, e, "country", c->t[i].start, c->t[i + len - 1].end, 0.4f);
-                }
-            }
-        }
-    }
+}
+
+/* actor1 and actor2 from the actors found, ordered by roles.c, then ACLED's
+ * conventions for who is named when nobody is. */
+static void set_actors(ctx *c, vg_event *e, size_t main_k, int sub, actor ac[8], int na, int i1, int i2)
+{
     const char *country = e->country;
     int type_is_protest = sub == VG_SUB_PEACEFUL || sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE;
     int type_is_riot = sub == VG_SUB_VIOLENT_DEMO || sub == VG_SUB_MOB;
@@ -608,8 +609,13 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         e->inter1 = VG_INTER_POLITICAL_MILITIA;
         e->actor1 = vg_an_generic_actor(c, "Unidentified Armed Group", country);
     }
+}
 
-    /* counts: the event's sentence and the next two */
+/* Fatalities, injured and arrests: the event's sentence and the next two;
+ * doc_note (the main event only) is the whole text's "fatalities" note. */
+static void set_counts(ctx *c, const sent_info *si, size_t main_k, const count *doc_note, vg_event *e)
+{
+    const vg_sent *s = &c->s[main_k];
     count killed = {0}, injured = {0}, arrested = {0}, note = {0};
     size_t last = main_k + 3 < c->ns ? main_k + 3 : c->ns;
     vg_an_counts(c, s->t0, c->s[last - 1].t1, &killed, &injured, &arrested, &note);
@@ -638,13 +644,48 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         e->arrests = (int)arrested.value;
         add_ev(c, e, "arrests", c->t[arrested.t0].start, c->t[arrested.t1 - 1].end, 0.7f);
     }
+}
 
+static void set_attribution(ctx *c, const vg_sent *s, vg_event *e)
+{
     /* attribution: in the event's sentence, else anywhere in the document */
     uint32_t as, ae;
     if (vg_an_find_attribution(c, s->t0, s->t1, &as, &ae) || vg_an_find_attribution(c, 0, c->nt, &as, &ae)) {
         e->attribution = vg_arena_strndup(c->doc->arena, c->text + as, ae - as);
         add_ev(c, e, "attribution", as, ae, 0.6f);
     }
+}
+
+static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, float conf, const count *doc_note)
+{
+    vg_event *e = vg_doc_add_event(c->doc);
+    if (!e) return VG_ERR_NOMEM;
+    const vg_sent *s = &c->s[main_k];
+    e->event_type = vg_subtypes[sub].type;
+    e->sub_event_type = vg_subtypes[sub].name;
+    e->confidence = conf;
+    e->sent_start = s->start;
+    e->sent_end = s->end;
+    hit h = si[main_k].first.t1 > si[main_k].first.t0 ? si[main_k].first : si[main_k].mfirst;
+    if (h.t1 > h.t0) {
+        add_ev(c, e, "event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
+        add_ev(c, e, "sub_event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
+    }
+
+    /* place */
+    const vg_place *p = pick_place(c, main_k);
+    if (p) set_place(c, e, p);
+
+    set_date(c, si, main_k, e);
+    actor ac[8];
+    int i1, i2;
+    int na = find_event_actors(c, main_k, ac, &i1, &i2);
+    if (e->country && c->an->gaz) country_by_actors(c, s, e);
+    if (!e->country && c->an->gaz) country_from_actor(c, s, e);
+    if (!e->country && c->an->gaz) country_from_demonym(c, s, e);
+    set_actors(c, e, main_k, sub, ac, na, i1, i2);
+    set_counts(c, si, main_k, doc_note, e);
+    set_attribution(c, s, e);
     return VG_OK;
 }
 
