@@ -383,11 +383,12 @@ static int is_history(const ctx *c, const sent_info *si, size_t k, int ref_year)
     /* "en mars", "in March" with no day: background, unless it is the
      * publication's own month */
     for (size_t i = c->s[k].t0; i + 1 < c->s[k].t1; i++) {
-        if (strcmp(c->t[i].fold, "en") != 0 && strcmp(c->t[i].fold, "in") != 0) continue;
-        size_t len;
-        const vg_lex_entry *m = vg_lex_match(c->L->lex[L_MONTHS], c->t, c->s[k].t1, i + 1, &len);
+        size_t plen, len;
+        const char *cue = vg_an_cue(c, c->s[k].t1, i, &plen);
+        if (!cue || strcmp(cue, "month") != 0 || i + plen >= c->s[k].t1) continue; /* cues.tsv class "month" */
+        const vg_lex_entry *m = vg_lex_match(c->L->lex[L_MONTHS], c->t, c->s[k].t1, i + plen, &len);
         if (!m) continue;
-        size_t j = i + 1 + len;
+        size_t j = i + plen + len;
         if (j < c->s[k].t1 && c->t[j].kind == VG_TOK_NUM) continue; /* "in May 2020", "en mai 2019" are dates */
         if (!c->pub.y || atoi(m->cols[0]) != c->pub.m) return 1;
     }

@@ -574,3 +574,24 @@ TEST(analyze_disaster_after_since_is_background)
     CHECK(e == NULL || strcmp(e->event_type, "Battles") != 0);
     vg_doc_free(d);
 }
+
+TEST(analyze_month_without_day_is_background)
+{
+    /* cues.tsv class "month": a month named without a day after "in"/"en" puts the
+     * sentence in the background, unless it is the publication's own month */
+    static const struct { const char *lang, *past, *now; } cases[] = {
+        {"en", "In March, gunmen attacked a village and killed five villagers.",
+               "In June, gunmen attacked a village and killed five villagers."},
+        {"fr", "En mars, des hommes armés ont attaqué un village et tué cinq villageois.",
+               "En juin, des hommes armés ont attaqué un village et tué cinq villageois."},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        vg_doc *past = analyze(cases[k].lang, "2020-06-10", cases[k].past);
+        vg_doc *now = analyze(cases[k].lang, "2020-06-10", cases[k].now);
+        const vg_event *ep = past ? main_event(past) : NULL, *en = now ? main_event(now) : NULL;
+        CHECK(en != NULL);
+        CHECK(ep == NULL || (en && ep->confidence < en->confidence));
+        vg_doc_free(past);
+        vg_doc_free(now);
+    }
+}
