@@ -673,7 +673,6 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         add_ev(c, e, "sub_event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
     }
 
-    /* place */
     const vg_place *p = pick_place(c, main_k);
     if (p) set_place(c, e, p);
 
