@@ -609,6 +609,78 @@ static int best_is_primary(const mention *m)
     return 0;
 }
 
+/* What the words around a mention of tokens [i,j] say about it: a
+ * preposition, a division or settlement word, a road's end, a landmark, a
+ * qualifier... (the flags of `mention`). Returns 0 when they say it is no
+ * place at all (the start of an unknown name, a person's name). */
+static int describe_mention(const vg_gazetteer *g, const char *text, size_t n, const tok *t, size_t nt,
+                            size_t i, size_t j, int skel, const uint32_t *p, size_t np, mention *x)
+{
+    for (size_t b = 1; b <= 3 && b <= i; b++) {
+        if (b == 1 && word_is(g, &t[i - 1], VG_GZ_PREP)) x->prep = 1; /* also "À Porto" */
+        /* "de la RDC", "in the Donbas": a preposition, then a short article */
+        if (b == 2 && !t[i - 1].upper && t[i - 1].flen <= 3 && word_is(g, &t[i - 2], VG_GZ_PREP)) x->prep = 1;
+        if (t[i - b].upper) break;
+        if (word_is(g, &t[i - b], VG_GZ_NEAR)) x->near = 1;
+        if (word_is(g, &t[i - b], VG_GZ_ADMIN)) x->admin = 1;
+    }
+    if (j + 1 < nt && word_is(g, &t[j + 1], VG_GZ_ADMIN)) {
+        x->admin = 1;
+        char ak[VG_GZ_KEY_MAX];
+        if (t[j + 1].fold && t[j + 1].flen + 2u < sizeof ak) {
+            size_t an;
+            ak[0] = VG_GZ_ADMIN;
+            memcpy(ak + 1, t[j + 1].fold, t[j + 1].flen);
+            ak[t[j + 1].flen + 1] = 0;
+            x->adm_cc = vg_gz_lookup(g, ak, t[j + 1].flen + 1u, &an, NULL);
+            x->n_adm_cc = x->adm_cc ? (uint32_t)an : 0;
+        }
+    }
+    /* "Amra highway", "Vesko city": the word after says a settlement is named. */
+    if (!skel && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_AFTER) &&
+        !(i > 0 && t[i].glued && t[i - 1].upper && !t[i - 1].sent))
+        x->prep = 1;
+    int pair_next = j + 1 < nt && hyphen_pair(g, text, t, nt, j, j + 1);
+    x->pair = (uint8_t)(pair_next || (i > 0 && hyphen_pair(g, text, t, nt, i - 1, i)));
+    /* "the Amra-Vesko road": the road word says both ends are settlements */
+    size_t after_pair = pair_next ? j + 2 : j + 1;
+    if (x->pair && after_pair < nt && t[after_pair].glued && !t[after_pair].sent &&
+        word_is(g, &t[after_pair], VG_GZ_AFTER))
+        x->prep = 1;
+    if (!x->pair && ((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && name_word(g, &t[j + 1])) ||
+                     (i > 0 && t[i].glued && !t[i].sent && name_word(g, &t[i - 1]))))
+        x->part = 1;
+    /* "Qasr" in "Qasr Bin Amra", "Wadi" in "Wadi al-Vesko": the start of an unknown name. */
+    if (i == j && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[i], VG_GZ_GENERIC) &&
+        !word_is(g, &t[j + 1], VG_GZ_ADMIN) && !word_is(g, &t[j + 1], VG_GZ_NEAR) &&
+        (t[j + 1].upper || (t[j + 1].flen <= 3 && j + 2 < nt && t[j + 2].upper && t[j + 2].glued)))
+        return 0;
+    /* "le président Obama", "Mr Scott", "général Bernard": a person. */
+    if (i > 0 && t[i].glued &&
+        (word_is(g, &t[i - 1], VG_GZ_TITLE) ||
+         (i > 1 && t[i - 1].upper && t[i - 1].glued && word_is(g, &t[i - 2], VG_GZ_TITLE))))
+        return 0;
+    x->common = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_COMMON));
+    x->proper = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_PROPER));
+    x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent));
+    x->caps = t[i].caps;
+    x->origin = (uint8_t)(i > 0 && word_is(g, &t[i - 1], VG_GZ_ORIGIN));
+    x->landmark = (uint8_t)((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_LANDMARK)) ||
+                            (i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
+                             word_is(g, &t[i - 2], VG_GZ_STREET)));
+    x->introduced = (uint8_t)(i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
+                              word_is(g, &t[i - 2], VG_GZ_AFTER));
+    /* "Amra (Vesko LGA, Cardo)", "Amra (Cardo)": the last name of a
+     * parenthesis that follows a name is where a division is written; read as one, it counts
+     * as if "state" or "province" stood beside it. */
+    if (!skel && !x->admin && closes_paren(text, n, t[j].e) && opens_after_name(text, t[i].s) &&
+        fair_admin_reading(g, p, np))
+        x->admin = 1;
+    x->listed = (uint8_t)(opens_after_name(text, t[i].s) ? 2 : follows_name_comma(text, t, i));
+    x->closes = (uint8_t)closes_paren(text, n, t[j].e);
+    return 1;
+}
+
 /* "clashes in Amra area of Vesko city (Vesko, Cardo)": when a small town
  * lies far from every other place the text names in its country, and in none
  * of their divisions, the text most likely means a homonym the gazetteer lacks,
@@ -729,72 +801,10 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         x->n_post = (uint32_t)np;
         x->skel = (uint8_t)skel;
         x->best = -1;
-        for (size_t b = 1; b <= 3 && b <= i; b++) {
-            if (b == 1 && word_is(g, &t[i - 1], VG_GZ_PREP)) x->prep = 1; /* also "À Porto" */
-            /* "de la RDC", "in the Donbas": a preposition, then a short article */
-            if (b == 2 && !t[i - 1].upper && t[i - 1].flen <= 3 && word_is(g, &t[i - 2], VG_GZ_PREP)) x->prep = 1;
-            if (t[i - b].upper) break;
-            if (word_is(g, &t[i - b], VG_GZ_NEAR)) x->near = 1;
-            if (word_is(g, &t[i - b], VG_GZ_ADMIN)) x->admin = 1;
-        }
-        if (j + 1 < nt && word_is(g, &t[j + 1], VG_GZ_ADMIN)) {
-            x->admin = 1;
-            char ak[VG_GZ_KEY_MAX];
-            if (t[j + 1].fold && t[j + 1].flen + 2u < sizeof ak) {
-                size_t an;
-                ak[0] = VG_GZ_ADMIN;
-                memcpy(ak + 1, t[j + 1].fold, t[j + 1].flen);
-                ak[t[j + 1].flen + 1] = 0;
-                x->adm_cc = vg_gz_lookup(g, ak, t[j + 1].flen + 1u, &an, NULL);
-                x->n_adm_cc = x->adm_cc ? (uint32_t)an : 0;
-            }
-        }
-        /* "Amra highway", "Vesko city": the word after says a settlement is named. */
-        if (!skel && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_AFTER) &&
-            !(i > 0 && t[i].glued && t[i - 1].upper && !t[i - 1].sent))
-            x->prep = 1;
-        int pair_next = j + 1 < nt && hyphen_pair(g, text, t, nt, j, j + 1);
-        x->pair = (uint8_t)(pair_next || (i > 0 && hyphen_pair(g, text, t, nt, i - 1, i)));
-        /* "the Amra-Vesko road": the road word says both ends are settlements */
-        size_t after_pair = pair_next ? j + 2 : j + 1;
-        if (x->pair && after_pair < nt && t[after_pair].glued && !t[after_pair].sent &&
-            word_is(g, &t[after_pair], VG_GZ_AFTER))
-            x->prep = 1;
-        if (!x->pair && ((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && name_word(g, &t[j + 1])) ||
-                         (i > 0 && t[i].glued && !t[i].sent && name_word(g, &t[i - 1]))))
-            x->part = 1;
-        /* "Qasr" in "Qasr Bin Amra", "Wadi" in "Wadi al-Vesko": the start of an unknown name. */
-        if (i == j && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[i], VG_GZ_GENERIC) &&
-            !word_is(g, &t[j + 1], VG_GZ_ADMIN) && !word_is(g, &t[j + 1], VG_GZ_NEAR) &&
-            (t[j + 1].upper || (t[j + 1].flen <= 3 && j + 2 < nt && t[j + 2].upper && t[j + 2].glued))) {
+        if (!describe_mention(g, text, n, t, nt, i, j, skel, p, np, x)) {
             nm--;
             continue;
         }
-        /* "le président Obama", "Mr Scott", "général Bernard": a person. */
-        if (i > 0 && t[i].glued &&
-            (word_is(g, &t[i - 1], VG_GZ_TITLE) ||
-             (i > 1 && t[i - 1].upper && t[i - 1].glued && word_is(g, &t[i - 2], VG_GZ_TITLE)))) {
-            nm--;
-            continue;
-        }
-        x->common = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_COMMON));
-        x->proper = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_PROPER));
-        x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent));
-        x->caps = t[i].caps;
-        x->origin = (uint8_t)(i > 0 && word_is(g, &t[i - 1], VG_GZ_ORIGIN));
-        x->landmark = (uint8_t)((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_LANDMARK)) ||
-                                (i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
-                                 word_is(g, &t[i - 2], VG_GZ_STREET)));
-        x->introduced = (uint8_t)(i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
-                                  word_is(g, &t[i - 2], VG_GZ_AFTER));
-        /* "Amra (Vesko LGA, Cardo)", "Amra (Cardo)": the last name of a
-         * parenthesis that follows a name is where a division is written; read as one, it counts
-         * as if "state" or "province" stood beside it. */
-        if (!skel && !x->admin && closes_paren(text, n, t[j].e) && opens_after_name(text, t[i].s) &&
-            fair_admin_reading(g, p, np))
-            x->admin = 1;
-        x->listed = (uint8_t)(opens_after_name(text, t[i].s) ? 2 : follows_name_comma(text, t, i));
-        x->closes = (uint8_t)closes_paren(text, n, t[j].e);
         /* Country names are context as soon as they are seen. */
         const vg_gz_entry *e0 = vg_gz_entry_at(g, p[0] & ~VG_GZ_PRIMARY);
         if (e0->kind == VG_PLACE_COUNTRY && names_channel(text, t, nt, j)) {
