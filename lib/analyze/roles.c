@@ -4,6 +4,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Actor k becomes actor1; when it was actor2, the former actor1 takes its place. */
+static void lead(int k, int *i1, int *i2)
+{
+    if (*i2 == k) *i2 = *i1;
+    *i1 = k;
+}
+
+/* The first of ac[0..na) with interaction code `inter`, if any, leads (see lead). */
+static void lead_first_of(const actor *ac, int na, int inter, int *i1, int *i2)
+{
+    for (int k = 0; k < na; k++)
+        if (vg_an_inter(&ac[k]) == inter) {
+            lead(k, i1, i2);
+            return;
+        }
+}
+
 void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, actor *ac, int *na, int *i1, int *i2)
 {
     const vg_sent *s = &c->s[main_k];
@@ -45,8 +62,7 @@ void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, a
             under = cue && !strcmp(cue, "umbrella") && j + len == ac[k].t0;
         }
         if (!under) continue;
-        if (*i2 == k) *i2 = *i1;
-        *i1 = k;
+        lead(k, i1, i2);
         break;
     }
     /* "repelled an IS attack", "killed in a Taliban ambush": a party named
@@ -55,8 +71,7 @@ void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, a
         size_t len;
         const char *cue = ac[k].t1 < s->t1 ? vg_an_cue(c, s->t1, ac[k].t1, &len) : NULL;
         if (k == *i1 || vg_an_inter(&ac[k]) == VG_INTER_CIVILIANS || !cue || strcmp(cue, "assault") != 0) continue;
-        if (*i2 == k) *i2 = *i1;
-        *i1 = k;
+        lead(k, i1, i2);
         break;
     }
     /* "At least one soldier was killed": a party named only as the victim
@@ -94,31 +109,16 @@ void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, a
             const char *cue = vg_an_cue(c, s->t1, j, &len);
             shootout = cue && !strcmp(cue, "shootout");
         }
-        for (int k = 0; k < *na && shootout; k++)
-            if (vg_an_inter(&ac[k]) == VG_INTER_STATE) {
-                if (*i2 == k) *i2 = *i1;
-                *i1 = k;
-                break;
-            }
+        if (shootout) lead_first_of(ac, *na, VG_INTER_STATE, i1, i2);
     }
     /* Arrests and weapons seized or defused: the state forces named did it,
      * whoever planted the bomb ("IEDs planted by NPA militants"). */
     if ((sub == VG_SUB_DISRUPTED || sub == VG_SUB_ARRESTS) && *i1 >= 0 && vg_an_inter(&ac[*i1]) != VG_INTER_STATE)
-        for (int k = 0; k < *na; k++)
-            if (vg_an_inter(&ac[k]) == VG_INTER_STATE) {
-                if (*i2 == k) *i2 = *i1;
-                *i1 = k;
-                break;
-            }
+        lead_first_of(ac, *na, VG_INTER_STATE, i1, i2);
     /* "militias from the X and Y clans": a militia the sentence ties to a
      * clan, tribe or community (an inter 4 actor) is that identity militia. */
     if (*i1 >= 0 && !strncmp(ac[*i1].e->cols[0], "Militia (", 9))
-        for (int k = 0; k < *na; k++)
-            if (vg_an_inter(&ac[k]) == VG_INTER_IDENTITY_MILITIA) {
-                if (*i2 == k) *i2 = *i1;
-                *i1 = k;
-                break;
-            }
+        lead_first_of(ac, *na, VG_INTER_IDENTITY_MILITIA, i1, i2);
     /* A roadside bomb or a suicide bomber: the troops named are its targets
      * (unless "planted by" them); the armed group named, else a named group
      * the text says claimed or planted it, else an unidentified one. */
