@@ -117,6 +117,15 @@ static int names_unit(const ctx *c, size_t end, size_t i, size_t len)
     return next && !strcmp(next, "org");
 }
 
+/* How many words after a cue it reaches (cues.tsv): a negation, the verb
+ * right after it ("no one was killed", "n'a pas tué"); a threat or an
+ * announcement, about the clause it opens ("threatened to attack the town
+ * on Monday"); "since", the disaster named right after it ("a year since
+ * Cyclone X"). */
+#define NEG_REACH 2
+#define FUTURE_REACH 7
+#define SINCE_REACH 3
+
 /* Scores one sentence: trigger weights per sub-type, cancelled by a negation
  * or a future/threat cue just before them. */
 static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
@@ -127,9 +136,9 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
         size_t len;
         const char *cue = vg_an_cue(c, s->t1, i, &len);
         if (cue) {
-            if (!strcmp(cue, "neg")) neg_until = i + len + 2;
-            else if (!strcmp(cue, "future")) { fut_until = i + len + 7; si->future++; }
-            else if (!strcmp(cue, "since")) since_until = i + len + 3;
+            if (!strcmp(cue, "neg")) neg_until = i + len + NEG_REACH;
+            else if (!strcmp(cue, "future")) { fut_until = i + len + FUTURE_REACH; si->future++; }
+            else if (!strcmp(cue, "since")) since_until = i + len + SINCE_REACH;
             /* "a year since Cyclone X": a disaster named as a time reference is background */
             else if (!strcmp(cue, "nonpol") && !names_unit(c, s->t1, i, len) && i >= since_until) si->nonpol++;
             else if (!strcmp(cue, "hist")) si->hist++;
