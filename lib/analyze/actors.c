@@ -101,7 +101,7 @@ const vg_place *vg_an_forces_country(const ctx *c, const actor *a)
 const char *vg_an_ethnic_name(const ctx *c, const actor *a)
 {
     size_t j = a->t0, len;
-    if (strncmp(a->e->cols[0], "Militia (", 9) != 0 || j < 2 || !c->t[j].space_before) return NULL;
+    if (!vg_an_unnamed_militia(a) || j < 2 || !c->t[j].space_before) return NULL;
     const vg_tok *w = &c->t[j - 1];
     if (!w->upper || w->kind != VG_TOK_WORD || w->flen < 3 || !w->space_before) return NULL;
     const vg_tok *p = &c->t[j - 2]; /* a sentence's first word is capitalised anyway */

@@ -579,7 +579,7 @@ static void set_actors(ctx *c, vg_event *e, size_t main_k, int sub, actor ac[8],
             e->inter1 = VG_INTER_IDENTITY_MILITIA;
             e->actor1 = vg_an_generic_actor(c, people, country);
             add_ev(c, e, "actor1", c->t[ac[i1].t0 - 1].start, c->t[ac[i1].t1 - 1].end, 0.5f);
-        } else if (next && !strcmp(next, "origin") && !strncmp(ac[i1].e->cols[0], "Militia (", 9)) {
+        } else if (next && !strcmp(next, "origin") && vg_an_unnamed_militia(&ac[i1])) {
             /* "militias from two villages": a community's own militia */
             e->inter1 = VG_INTER_IDENTITY_MILITIA;
             e->actor1 = vg_an_generic_actor(c, "Communal Militia", country);

@@ -1,9 +1,10 @@
 /* analyze_int.h - what the analyser's files share: per-language resources and the per-document context (internal to lib/analyze). */
 #ifndef VG_ANALYZE_INT_H
 #define VG_ANALYZE_INT_H
-#include <stdlib.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "analyze.h"
 #include "dates.h"
@@ -75,6 +76,10 @@ enum {
     VG_INTER_RIOTERS, VG_INTER_PROTESTERS, VG_INTER_CIVILIANS, VG_INTER_EXTERNAL
 };
 static inline int vg_an_inter(const actor *a) { return atoi(a->e->cols[1]); }
+/* A militia named by no group ("militia", "militiamen": actors.tsv's
+ * "Militia ({country})"), which the words around it may tie to a people,
+ * a clan or a place. */
+static inline int vg_an_unnamed_militia(const actor *a) { return !strncmp(a->e->cols[0], "Militia (", 9); }
 /* State forces, rebels and militias: the parties that carry arms. */
 static inline int vg_an_inter_armed(int it) { return it >= VG_INTER_STATE && it <= VG_INTER_IDENTITY_MILITIA; }
 

@@ -117,7 +117,7 @@ void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, a
         lead_first_of(ac, *na, VG_INTER_STATE, i1, i2);
     /* "militias from the X and Y clans": a militia the sentence ties to a
      * clan, tribe or community (an inter 4 actor) is that identity militia. */
-    if (*i1 >= 0 && !strncmp(ac[*i1].e->cols[0], "Militia (", 9))
+    if (*i1 >= 0 && vg_an_unnamed_militia(&ac[*i1]))
         lead_first_of(ac, *na, VG_INTER_IDENTITY_MILITIA, i1, i2);
     /* A roadside bomb or a suicide bomber: the troops named are its targets
      * (unless "planted by" them); the armed group named, else a named group
