@@ -564,8 +564,7 @@ static void country_from_demonym(ctx *c, const vg_sent *s, vg_event *e)
 static void set_actors(ctx *c, vg_event *e, size_t main_k, int sub, actor ac[8], int na, int i1, int i2)
 {
     const char *country = e->country;
-    int type_is_protest = sub == VG_SUB_PEACEFUL || sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE;
-    int type_is_riot = sub == VG_SUB_VIOLENT_DEMO || sub == VG_SUB_MOB;
+    int type_is_protest = vg_sub_is_protest(sub), type_is_riot = vg_sub_is_riot(sub);
     vg_an_order_roles(c, main_k, sub, e->event_type, ac, &na, &i1, &i2);
     if (i1 >= 0) {
         const vg_place *fc = foreign_forces(c, &ac[i1], e->iso);

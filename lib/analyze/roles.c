@@ -24,8 +24,7 @@ static void lead_first_of(const actor *ac, int na, int inter, int *i1, int *i2)
 void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, actor *ac, int *na, int *i1, int *i2)
 {
     const vg_sent *s = &c->s[main_k];
-    int type_is_protest = sub == VG_SUB_PEACEFUL || sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE;
-    int type_is_riot = sub == VG_SUB_VIOLENT_DEMO || sub == VG_SUB_MOB;
+    int type_is_protest = vg_sub_is_protest(sub), type_is_riot = vg_sub_is_riot(sub);
     int agent_k = -1; /* the actor named after "by" ("a landmine planted by regime forces") */
     /* "killed by suspected Taliban militants": the agent of a passive verb acts,
      * whoever the sentence names first (cue class "agent": "by", "par"). */
