@@ -490,7 +490,7 @@ TEST(analyze_actor_types)
     check_actor1("On 3 May 2020, police officers patrolled a market near a village. "
                  "Two soldiers were killed when a roadside bomb exploded near a checkpoint.", 3, "Unidentified");
     /* forces named after another country than the event's are external */
-    vg_doc *d = analyze("en", NULL, "On 1 May 2020, Israeli airstrikes targeted militia positions in Quneitra, Syria.");
+    vg_doc *d = analyze("en", NULL, "On 1 May 2020, Israeli airstrikes targeted militia positions in Masyaf, Syria.");
     const vg_event *e = d ? main_event(d) : NULL;
     CHECK(e != NULL);
     if (e && e->iso && !strcmp(e->iso, "SY")) { /* needs the gazetteer */
