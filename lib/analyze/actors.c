@@ -81,7 +81,7 @@ static const vg_place *country_word_at(const ctx *c, size_t i, size_t end, size_
  * Turkey's). */
 const vg_place *vg_an_forces_country(const ctx *c, const actor *a)
 {
-    if (!c->an->gaz || atoi(a->e->cols[1]) != 1 || !strstr(a->e->cols[0], "{country}")) return NULL;
+    if (!c->an->gaz || vg_an_inter(a) != VG_INTER_STATE || !strstr(a->e->cols[0], "{country}")) return NULL;
     size_t len, k = a->t1;
     if (k < c->nt && !c->t[k].upper && c->t[k].kind == VG_TOK_WORD && c->t[k].flen <= 3 && k + 1 < c->nt && c->t[k + 1].upper) k++;
     const vg_place *cp = k < c->nt ? country_word_at(c, k, c->nt, &len) : NULL;
@@ -101,7 +101,7 @@ const vg_place *vg_an_forces_country(const ctx *c, const actor *a)
 const char *vg_an_ethnic_name(const ctx *c, const actor *a)
 {
     size_t j = a->t0, len;
-    if (strncmp(a->e->cols[0], "Militia (", 9) != 0 || j < 2 || !c->t[j].space_before) return NULL;
+    if (!vg_an_unnamed_militia(a) || j < 2 || !c->t[j].space_before) return NULL;
     const vg_tok *w = &c->t[j - 1];
     if (!w->upper || w->kind != VG_TOK_WORD || w->flen < 3 || !w->space_before) return NULL;
     const vg_tok *p = &c->t[j - 2]; /* a sentence's first word is capitalised anyway */

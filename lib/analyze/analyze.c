@@ -12,6 +12,12 @@
  * faster than the text): places are read from the first 256 KiB, far more
  * than any article. */
 #define MAX_PLACE_BYTES (256u << 10)
+/* "According to ..." spans kept per text, a bound on the arena: past it
+ * the later sentences' sources are not looked for. */
+#define MAX_ATTRIBUTIONS 64
+/* Events besides the main one, a bound on one text's output: sentences
+ * past it add none. */
+#define MAX_EXTRA_EVENTS 16
 
 /* places-demonyms.tsv is the place resolver's file ("word<TAB>ISO2"); read
  * here too, as the last resort for an event's country. */
@@ -111,6 +117,15 @@ static int names_unit(const ctx *c, size_t end, size_t i, size_t len)
     return next && !strcmp(next, "org");
 }
 
+/* How many words after a cue it reaches (cues.tsv): a negation, the verb
+ * right after it ("no one was killed", "n'a pas tué"); a threat or an
+ * announcement, about the clause it opens ("threatened to attack the town
+ * on Monday"); "since", the disaster named right after it ("a year since
+ * Cyclone X"). */
+#define NEG_REACH 2
+#define FUTURE_REACH 7
+#define SINCE_REACH 3
+
 /* Scores one sentence: trigger weights per sub-type, cancelled by a negation
  * or a future/threat cue just before them. */
 static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
@@ -121,9 +136,9 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
         size_t len;
         const char *cue = vg_an_cue(c, s->t1, i, &len);
         if (cue) {
-            if (!strcmp(cue, "neg")) neg_until = i + len + 2;
-            else if (!strcmp(cue, "future")) { fut_until = i + len + 7; si->future++; }
-            else if (!strcmp(cue, "since")) since_until = i + len + 3;
+            if (!strcmp(cue, "neg")) neg_until = i + len + NEG_REACH;
+            else if (!strcmp(cue, "future")) { fut_until = i + len + FUTURE_REACH; si->future++; }
+            else if (!strcmp(cue, "since")) since_until = i + len + SINCE_REACH;
             /* "a year since Cyclone X": a disaster named as a time reference is background */
             else if (!strcmp(cue, "nonpol") && !names_unit(c, s->t1, i, len) && i >= since_until) si->nonpol++;
             else if (!strcmp(cue, "hist")) si->hist++;
@@ -213,8 +228,8 @@ static const vg_place *sentence_primary(const ctx *c, const vg_place *v, size_t 
     return pk < *i1 - *i0 ? &v[*i0 + pk] : NULL;
 }
 
-/* Is the place the first word of an organisation's name ("Luhansk
- * People's Militia", "Azov Battalion")? cues.tsv rows of class "org". */
+/* Is the place the first word of an organisation's name ("Amra
+ * People's Militia", "Vesko Battalion")? cues.tsv rows of class "org". */
 static int names_org(const ctx *c, const vg_place *p)
 {
     size_t lo = 0, hi = c->nt;
@@ -344,7 +359,7 @@ static void observer_default_party(ctx *c, vg_event *e)
     int n = vg_an_find_actors(c, 0, c->nt, all, 8, 1);
     for (int k = 0; k < n; k++) {
         const char *d = all[k].e->cols[3], *colon = strchr(d, ':');
-        if (atoi(all[k].e->cols[1]) != 0 || !colon || !colon[1]) continue;
+        if (vg_an_inter(&all[k]) != 0 || !colon || !colon[1]) continue;
         e->inter1 = atoi(d);
         e->actor1 = colon + 1;
         add_ev(c, e, "actor1", c->t[all[k].t0].start, c->t[all[k].t1 - 1].end, 0.4f);
@@ -377,11 +392,12 @@ static int is_history(const ctx *c, const sent_info *si, size_t k, int ref_year)
     /* "en mars", "in March" with no day: background, unless it is the
      * publication's own month */
     for (size_t i = c->s[k].t0; i + 1 < c->s[k].t1; i++) {
-        if (strcmp(c->t[i].fold, "en") != 0 && strcmp(c->t[i].fold, "in") != 0) continue;
-        size_t len;
-        const vg_lex_entry *m = vg_lex_match(c->L->lex[L_MONTHS], c->t, c->s[k].t1, i + 1, &len);
+        size_t plen, len;
+        const char *cue = vg_an_cue(c, c->s[k].t1, i, &plen);
+        if (!cue || strcmp(cue, "month") != 0 || i + plen >= c->s[k].t1) continue; /* cues.tsv class "month" */
+        const vg_lex_entry *m = vg_lex_match(c->L->lex[L_MONTHS], c->t, c->s[k].t1, i + plen, &len);
         if (!m) continue;
-        size_t j = i + 1 + len;
+        size_t j = i + plen + len;
         if (j < c->s[k].t1 && c->t[j].kind == VG_TOK_NUM) continue; /* "in May 2020", "en mai 2019" are dates */
         if (!c->pub.y || atoi(m->cols[0]) != c->pub.m) return 1;
     }
@@ -399,27 +415,10 @@ static void add_ev(ctx *c, vg_event *e, const char *field, uint32_t s, uint32_t 
     vg_event_add_evidence(c->doc, e, field, s, t, conf);
 }
 
-static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, float conf, const count *doc_note)
+/* The event's date: in its sentence, else the nearest earlier sentence,
+ * else the first in the text, else the publication's (precision 2). */
+static void set_date(ctx *c, const sent_info *si, size_t main_k, vg_event *e)
 {
-    vg_event *e = vg_doc_add_event(c->doc);
-    if (!e) return VG_ERR_NOMEM;
-    const vg_sent *s = &c->s[main_k];
-    e->event_type = vg_subtypes[sub].type;
-    e->sub_event_type = vg_subtypes[sub].name;
-    e->confidence = conf;
-    e->sent_start = s->start;
-    e->sent_end = s->end;
-    hit h = si[main_k].first.t1 > si[main_k].first.t0 ? si[main_k].first : si[main_k].mfirst;
-    if (h.t1 > h.t0) {
-        add_ev(c, e, "event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
-        add_ev(c, e, "sub_event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
-    }
-
-    /* place */
-    const vg_place *p = pick_place(c, main_k);
-    if (p) set_place(c, e, p);
-
-    /* date: in the event's sentence, else the nearest earlier sentence, else the first in the text */
     const vg_date *d = NULL;
     for (size_t k = main_k + 1; k-- > 0 && !d;)
         if (si[k].has_date && !si[k].hist) d = &si[k].date;
@@ -433,157 +432,174 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         vg_date_format(&c->pub, e->event_date);
         e->time_precision = 2;
     }
+}
 
-    /* actors: in the event's sentence; civilians are never actor1 when someone else is there */
-    actor ac[8];
+/* The actors of the event's sentence (else of the sentences before it, else
+ * of the next one) in ac[8]; *i1 the first that is not civilians, *i2 the
+ * first other one (-1: none). Returns how many. */
+static int find_event_actors(ctx *c, size_t main_k, actor ac[8], int *i1, int *i2)
+{
+    const vg_sent *s = &c->s[main_k];
     int na = vg_an_find_actors(c, s->t0, s->t1, ac, 8, 0);
     /* none named: the sentences before it (the lede names them), then the next one */
     for (size_t k = main_k; na == 0 && k-- > 0;) na = vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, ac, 8, 0);
     if (na == 0 && main_k + 1 < c->ns) na = vg_an_find_actors(c, c->s[main_k + 1].t0, c->s[main_k + 1].t1, ac, 8, 0);
-    int i1 = -1, i2 = -1;
+    *i1 = *i2 = -1;
     for (int k = 0; k < na; k++)
-        if (atoi(ac[k].e->cols[1]) != 7) { i1 = k; break; }
-    if (i1 < 0 && na) i1 = 0;
+        if (vg_an_inter(&ac[k]) != VG_INTER_CIVILIANS) { *i1 = k; break; }
+    if (*i1 < 0 && na) *i1 = 0;
     for (int k = 0; k < na; k++)
-        if (k != i1) { i2 = k; break; }
-    if (e->country && c->an->gaz) {
-        /* A place in another country than every country-bound actor of the
-         * sentence names is most likely a homonym: keep the actors' country,
-         * drop the coordinates. */
-        actor all[8];
-        int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
-        const char *hint = NULL, *abroad = NULL;
-        int agree = 1, hk = 0;
-        for (int k = 0; k < nall; k++) {
-            const char *cn = all[k].e->cols[2];
-            /* police named after a country work at home ("Nepal Police"); other
-             * forces often abroad: they only tell that countries disagree
-             * ("Turkish police fired at a Greek border guard") */
-            const vg_place *pc = !cn[0] ? vg_an_forces_country(c, &all[k]) : NULL;
-            if (pc && strncmp(all[k].e->cols[0], "Police Forces", 13) != 0) {
-                if (!abroad) abroad = pc->country;
-                continue;
-            }
-            if (pc) cn = pc->country;
-            if (!cn[0]) continue;
-            /* "JNIM or ISGS": groups of the same few countries, listed in another order, agree;
-             * a single country keeps the hint precise */
-            if (hint && strcmp(hint, cn) != 0) {
-                if (!lists_overlap(c, hint, cn)) agree = 0;
-                else if (strchr(hint, '|')) { hint = cn; hk = k; }
-                continue;
-            }
-            hint = cn;
-            hk = k;
+        if (k != *i1) { *i2 = k; break; }
+    return na;
+}
+
+static void country_by_actors(ctx *c, const vg_sent *s, vg_event *e)
+{
+    /* A place in another country than every country-bound actor of the
+     * sentence names is most likely a homonym: keep the actors' country,
+     * drop the coordinates. */
+    actor all[8];
+    int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
+    const char *hint = NULL, *abroad = NULL;
+    int agree = 1, hk = 0;
+    for (int k = 0; k < nall; k++) {
+        const char *cn = all[k].e->cols[2];
+        /* police named after a country work at home ("Nepal Police"); other
+         * forces often abroad: they only tell that countries disagree
+         * ("Turkish police fired at a Greek border guard") */
+        const vg_place *pc = !cn[0] ? vg_an_forces_country(c, &all[k]) : NULL;
+        if (pc && strncmp(all[k].e->cols[0], "Police Forces", 13) != 0) {
+            if (!abroad) abroad = pc->country;
+            continue;
         }
-        if (hint && abroad && strcmp(hint, abroad) != 0) agree = 0;
-        /* a group active in a few countries ("Nigeria|Cameroon|Niger|Chad"):
-         * a place outside them is a homonym too; a place the text names in
-         * one of them replaces it, else the country stays unknown */
-        if (hint && agree && strchr(hint, '|') && e->iso && !in_country_list(c, hint, e->iso)) {
-            drop_place(e);
-            const vg_place *alt = NULL;
-            for (const char *q = hint; q && !alt; q = strchr(q, '|') ? strchr(q, '|') + 1 : NULL) {
-                size_t n = strcspn(q, "|");
-                const vg_place *cp = vg_gazetteer_country(c->an->gaz, q, n);
-                alt = cp && cp->iso2 ? place_in(c, cp->iso2) : NULL;
-            }
-            if (alt) set_place(c, e, alt);
-            hint = NULL;
+        if (pc) cn = pc->country;
+        if (!cn[0]) continue;
+        /* "JNIM or ISGS": groups of the same few countries, listed in another order, agree;
+         * a single country keeps the hint precise */
+        if (hint && strcmp(hint, cn) != 0) {
+            if (!lists_overlap(c, hint, cn)) agree = 0;
+            else if (strchr(hint, '|')) { hint = cn; hk = k; }
+            continue;
         }
-        const vg_place *cp = hint && agree ? vg_gazetteer_country(c->an->gaz, hint, strlen(hint)) : NULL;
-        if (cp && cp->iso2 && e->iso && strcmp(cp->iso2, e->iso) != 0) {
-            drop_place(e);
+        hint = cn;
+        hk = k;
+    }
+    if (hint && abroad && strcmp(hint, abroad) != 0) agree = 0;
+    /* a group active in a few countries ("Nigeria|Cameroon|Niger|Chad"):
+     * a place outside them is a homonym too; a place the text names in
+     * one of them replaces it, else the country stays unknown */
+    if (hint && agree && strchr(hint, '|') && e->iso && !in_country_list(c, hint, e->iso)) {
+        drop_place(e);
+        const vg_place *alt = NULL;
+        for (const char *q = hint; q && !alt; q = strchr(q, '|') ? strchr(q, '|') + 1 : NULL) {
+            size_t n = strcspn(q, "|");
+            const vg_place *cp = vg_gazetteer_country(c->an->gaz, q, n);
+            alt = cp && cp->iso2 ? place_in(c, cp->iso2) : NULL;
+        }
+        if (alt) set_place(c, e, alt);
+        hint = NULL;
+    }
+    const vg_place *cp = hint && agree ? vg_gazetteer_country(c->an->gaz, hint, strlen(hint)) : NULL;
+    if (cp && cp->iso2 && e->iso && strcmp(cp->iso2, e->iso) != 0) {
+        drop_place(e);
+        e->country = cp->country;
+        e->iso = cp->iso2;
+        /* another place the text names in the actors' country is the better reading */
+        const vg_place *alt = place_in(c, cp->iso2);
+        if (alt) set_place(c, e, alt);
+        else add_ev(c, e, "country", c->t[all[hk].t0].start, c->t[all[hk].t1 - 1].end, 0.5f);
+    }
+}
+
+static void country_from_actor(ctx *c, const vg_sent *s, vg_event *e)
+{
+    /* No place found: an actor (or observer) tied to one country ("Ukrainian forces")
+     * gives it, in the event's sentence first, then in the whole text. */
+    actor all[8];
+    int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
+    int has = 0;
+    for (int k = 0; k < nall; k++) has |= all[k].e->cols[2][0] != 0;
+    if (!has) nall = vg_an_find_actors(c, 0, c->nt, all, 8, 1);
+    for (int k = 0; k < nall && !e->country; k++) {
+        const char *cn = all[k].e->cols[2]; /* of a list "A|B", the first: where the group is based */
+        const vg_place *cp = cn[0] ? vg_gazetteer_country(c->an->gaz, cn, strcspn(cn, "|")) : NULL;
+        if (cp) {
             e->country = cp->country;
             e->iso = cp->iso2;
-            /* another place the text names in the actors' country is the better reading */
-            const vg_place *alt = place_in(c, cp->iso2);
-            if (alt) set_place(c, e, alt);
-            else add_ev(c, e, "country", c->t[all[hk].t0].start, c->t[all[hk].t1 - 1].end, 0.5f);
+            add_ev(c, e, "country", c->t[all[k].t0].start, c->t[all[k].t1 - 1].end, 0.5f);
         }
     }
-    if (!e->country && c->an->gaz) {
-        /* No place found: an actor (or observer) tied to one country ("Ukrainian forces")
-         * gives it, in the event's sentence first, then in the whole text. */
-        actor all[8];
-        int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
-        int has = 0;
-        for (int k = 0; k < nall; k++) has |= all[k].e->cols[2][0] != 0;
-        if (!has) nall = vg_an_find_actors(c, 0, c->nt, all, 8, 1);
-        for (int k = 0; k < nall && !e->country; k++) {
-            const char *cn = all[k].e->cols[2]; /* of a list "A|B", the first: where the group is based */
-            const vg_place *cp = cn[0] ? vg_gazetteer_country(c->an->gaz, cn, strcspn(cn, "|")) : NULL;
+}
+
+static void country_from_demonym(ctx *c, const vg_sent *s, vg_event *e)
+{
+    /* Still none: a demonym ("Lebanese protesters", "Iraqi forces"), in the sentence first. */
+    /* "Israeli forces fired at Palestinian farmers": forces named after a
+     * country often act abroad, so their demonym counts last. */
+    for (int pass = 0; pass < 3 && !e->country; pass++) {
+        size_t a0 = pass ? 0 : s->t0, a1 = pass ? c->nt : s->t1;
+        for (size_t i = a0; i < a1 && !e->country; i++) {
+            size_t len, alen;
+            const vg_lex_entry *de = vg_lex_match(c->L->lex[L_DEMONYMS], c->t, a1, i, &len);
+            size_t rlen;
+            const char *next = de && i + len < c->nt ? vg_an_cue(c, c->nt, i + len, &rlen) : NULL;
+            if (next && !strcmp(next, "region")) de = NULL; /* "Somali region" is a place in Ethiopia */
+            if (de && pass < 2 && i + len < c->nt) {
+                const vg_lex_entry *ae = vg_lex_match(c->L->lex[L_ACTORS], c->t, c->nt, i + len, &alen);
+                int it = ae ? atoi(ae->cols[1]) : 0;
+                if (it == VG_INTER_STATE || it == VG_INTER_EXTERNAL) de = NULL;
+            }
+            const vg_place *cp = de && de->cols[0][0] ? vg_gazetteer_country(c->an->gaz, de->cols[0], strlen(de->cols[0])) : NULL;
             if (cp) {
                 e->country = cp->country;
                 e->iso = cp->iso2;
-                add_ev(c, e, "country", c->t[all[k].t0].start, c->t[all[k].t1 - 1].end, 0.5f);
+                add_ev(c, e, "country", c->t[i].start, c->t[i + len - 1].end, 0.4f);
             }
         }
     }
-    if (!e->country && c->an->gaz) {
-        /* Still none: a demonym ("Lebanese protesters", "Iraqi forces"), in the sentence first. */
-        /* "Israeli forces fired at Palestinian farmers": forces named after a
-         * country often act abroad, so their demonym counts last. */
-        for (int pass = 0; pass < 3 && !e->country; pass++) {
-            size_t a0 = pass ? 0 : s->t0, a1 = pass ? c->nt : s->t1;
-            for (size_t i = a0; i < a1 && !e->country; i++) {
-                size_t len, alen;
-                const vg_lex_entry *de = vg_lex_match(c->L->lex[L_DEMONYMS], c->t, a1, i, &len);
-                size_t rlen;
-                const char *next = de && i + len < c->nt ? vg_an_cue(c, c->nt, i + len, &rlen) : NULL;
-                if (next && !strcmp(next, "region")) de = NULL; /* "Somali region" is a place in Ethiopia */
-                if (de && pass < 2 && i + len < c->nt) {
-                    const vg_lex_entry *ae = vg_lex_match(c->L->lex[L_ACTORS], c->t, c->nt, i + len, &alen);
-                    int it = ae ? atoi(ae->cols[1]) : 0;
-                    if (it == 1 || it == 8) de = NULL;
-                }
-                const vg_place *cp = de && de->cols[0][0] ? vg_gazetteer_country(c->an->gaz, de->cols[0], strlen(de->cols[0])) : NULL;
-                if (cp) {
-                    e->country = cp->country;
-                    e->iso = cp->iso2;
-                    add_ev(c, e, "country", c->t[i].start, c->t[i + len - 1].end, 0.4f);
-                }
-            }
-        }
-    }
+}
+
+/* actor1 and actor2 from the actors found, ordered by roles.c, then ACLED's
+ * conventions for who is named when nobody is. */
+static void set_actors(ctx *c, vg_event *e, size_t main_k, int sub, actor ac[8], int na, int i1, int i2)
+{
     const char *country = e->country;
-    int type_is_protest = sub == VG_SUB_PEACEFUL || sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE;
-    int type_is_riot = sub == VG_SUB_VIOLENT_DEMO || sub == VG_SUB_MOB;
+    int type_is_protest = vg_sub_is_protest(sub), type_is_riot = vg_sub_is_riot(sub);
     vg_an_order_roles(c, main_k, sub, e->event_type, ac, &na, &i1, &i2);
     if (i1 >= 0) {
         const vg_place *fc = foreign_forces(c, &ac[i1], e->iso);
         e->actor1 = vg_an_actor_name(c, ac[i1].e, fc ? fc->country : country);
-        e->inter1 = fc ? 8 : atoi(ac[i1].e->cols[1]);
+        e->inter1 = fc ? VG_INTER_EXTERNAL : vg_an_inter(&ac[i1]);
         add_ev(c, e, "actor1", c->t[ac[i1].t0].start, c->t[ac[i1].t1 - 1].end, 0.7f);
         const char *people = vg_an_ethnic_name(c, &ac[i1]);
         size_t olen;
         const char *next = ac[i1].t1 < c->nt ? vg_an_cue(c, c->nt, ac[i1].t1, &olen) : NULL;
         if (people) {
-            e->inter1 = 4;
+            e->inter1 = VG_INTER_IDENTITY_MILITIA;
             e->actor1 = vg_an_generic_actor(c, people, country);
             add_ev(c, e, "actor1", c->t[ac[i1].t0 - 1].start, c->t[ac[i1].t1 - 1].end, 0.5f);
-        } else if (next && !strcmp(next, "origin") && !strncmp(ac[i1].e->cols[0], "Militia (", 9)) {
+        } else if (next && !strcmp(next, "origin") && vg_an_unnamed_militia(&ac[i1])) {
             /* "militias from two villages": a community's own militia */
-            e->inter1 = 4;
+            e->inter1 = VG_INTER_IDENTITY_MILITIA;
             e->actor1 = vg_an_generic_actor(c, "Communal Militia", country);
         }
     }
     if (i2 >= 0) {
         const vg_place *fc = foreign_forces(c, &ac[i2], e->iso);
         e->actor2 = vg_an_actor_name(c, ac[i2].e, fc ? fc->country : country);
-        e->inter2 = fc ? 8 : atoi(ac[i2].e->cols[1]);
+        e->inter2 = fc ? VG_INTER_EXTERNAL : vg_an_inter(&ac[i2]);
         add_ev(c, e, "actor2", c->t[ac[i2].t0].start, c->t[ac[i2].t1 - 1].end, 0.6f);
     }
     /* ACLED always names someone: protesters, rioters, or an unidentified armed group. */
-    if (type_is_protest && e->inter1 != 6) { e->inter1 = 6; e->actor1 = vg_an_generic_actor(c, "Protesters", country); }
-    if (type_is_riot && e->inter1 != 5) { e->inter1 = 5; e->actor1 = vg_an_generic_actor(c, "Rioters", country); }
+    if (type_is_protest && e->inter1 != VG_INTER_PROTESTERS) { e->inter1 = VG_INTER_PROTESTERS; e->actor1 = vg_an_generic_actor(c, "Protesters", country); }
+    if (type_is_riot && e->inter1 != VG_INTER_RIOTERS) { e->inter1 = VG_INTER_RIOTERS; e->actor1 = vg_an_generic_actor(c, "Rioters", country); }
     /* Civilians are who violence is done to, never who does it: with no one else
      * named, the perpetrator is an unidentified armed group and they are actor2. */
     /* (looting and arson are done to civilians too: "an activist's house was set on fire") */
     int someone_did_it = strcmp(e->event_type, "Strategic developments") != 0 || sub == VG_SUB_LOOTING;
-    if (e->inter1 == 7 && !type_is_protest && !type_is_riot && someone_did_it) {
+    if (e->inter1 == VG_INTER_CIVILIANS && !type_is_protest && !type_is_riot && someone_did_it) {
         int to2 = !e->actor2;
-        if (to2) { e->actor2 = e->actor1; e->inter2 = 7; }
+        if (to2) { e->actor2 = e->actor1; e->inter2 = VG_INTER_CIVILIANS; }
         e->actor1 = NULL;
         e->inter1 = 0;
         size_t w = 0; /* the civilians' words now support actor2, or nothing */
@@ -599,11 +615,16 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
     if (!e->actor1 && strcmp(e->event_type, "Strategic developments") != 0 && !type_is_protest && !type_is_riot)
         observer_default_party(c, e);
     if (!e->actor1 && someone_did_it) {
-        e->inter1 = 3;
+        e->inter1 = VG_INTER_POLITICAL_MILITIA;
         e->actor1 = vg_an_generic_actor(c, "Unidentified Armed Group", country);
     }
+}
 
-    /* counts: the event's sentence and the next two */
+/* Fatalities, injured and arrests: the event's sentence and the next two;
+ * doc_note (the main event only) is the whole text's "fatalities" note. */
+static void set_counts(ctx *c, const sent_info *si, size_t main_k, const count *doc_note, vg_event *e)
+{
+    const vg_sent *s = &c->s[main_k];
     count killed = {0}, injured = {0}, arrested = {0}, note = {0};
     size_t last = main_k + 3 < c->ns ? main_k + 3 : c->ns;
     vg_an_counts(c, s->t0, c->s[last - 1].t1, &killed, &injured, &arrested, &note);
@@ -632,14 +653,200 @@ static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, floa
         e->arrests = (int)arrested.value;
         add_ev(c, e, "arrests", c->t[arrested.t0].start, c->t[arrested.t1 - 1].end, 0.7f);
     }
+}
 
+static void set_attribution(ctx *c, const vg_sent *s, vg_event *e)
+{
     /* attribution: in the event's sentence, else anywhere in the document */
     uint32_t as, ae;
     if (vg_an_find_attribution(c, s->t0, s->t1, &as, &ae) || vg_an_find_attribution(c, 0, c->nt, &as, &ae)) {
         e->attribution = vg_arena_strndup(c->doc->arena, c->text + as, ae - as);
         add_ev(c, e, "attribution", as, ae, 0.6f);
     }
+}
+
+static vg_status build_event(ctx *c, sent_info *si, size_t main_k, int sub, float conf, const count *doc_note)
+{
+    vg_event *e = vg_doc_add_event(c->doc);
+    if (!e) return VG_ERR_NOMEM;
+    const vg_sent *s = &c->s[main_k];
+    e->event_type = vg_subtypes[sub].type;
+    e->sub_event_type = vg_subtypes[sub].name;
+    e->confidence = conf;
+    e->sent_start = s->start;
+    e->sent_end = s->end;
+    hit h = si[main_k].first.t1 > si[main_k].first.t0 ? si[main_k].first : si[main_k].mfirst;
+    if (h.t1 > h.t0) {
+        add_ev(c, e, "event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
+        add_ev(c, e, "sub_event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
+    }
+
+    const vg_place *p = pick_place(c, main_k);
+    if (p) set_place(c, e, p);
+
+    set_date(c, si, main_k, e);
+    actor ac[8];
+    int i1, i2;
+    int na = find_event_actors(c, main_k, ac, &i1, &i2);
+    if (e->country && c->an->gaz) country_by_actors(c, s, e);
+    if (!e->country && c->an->gaz) country_from_actor(c, s, e);
+    if (!e->country && c->an->gaz) country_from_demonym(c, s, e);
+    set_actors(c, e, main_k, sub, ac, na, i1, i2);
+    set_counts(c, si, main_k, doc_note, e);
+    set_attribution(c, s, e);
     return VG_OK;
+}
+
+/* The lede carries the main event: earlier sentences weigh more. */
+static float lede_weight(size_t k)
+{
+    return 1.0f / (1.0f + 0.5f * (float)k);
+}
+
+/* Scores every sentence (si[k]) and sums them into the document's totals,
+ * each sentence weighed by its place in the text. Returns whether any
+ * sentence scored a sub-type at all; *nonpol counts accident, disaster and
+ * sport cues. */
+static int weigh_sentences(ctx *c, sent_info *si, int ref_year, float total[VG_SUB_COUNT],
+                           float mods[VG_SUB_COUNT], int *nonpol)
+{
+    int any = 0;
+    for (size_t k = 0; k < c->ns; k++) {
+        sent_info keep = si[k];
+        score_sentence(c, &c->s[k], &si[k]);
+        si[k].has_date = keep.has_date;
+        si[k].date = keep.date;
+        if (is_history(c, &si[k], k, ref_year)) si[k].hist = 1;
+        if (si[k].weak_int > 0) {
+            /* "activists who were detained", "the group stopped work": force
+             * met a protest only if police or troops are there to use it */
+            actor ac[8];
+            int na = vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, ac, 8, 1), state = 0;
+            for (int j = 0; j < na; j++)
+                if (vg_an_inter(&ac[j]) == VG_INTER_STATE) state = 1;
+            if (!state) si[k].mods[VG_SUB_INTERVENTION] -= si[k].weak_int;
+        }
+        *nonpol += si[k].nonpol;
+        /* An accident or disaster in the sentence: its deaths and blasts are no
+         * political violence (a protest about a flood still is a protest). */
+        float factor = si[k].hist ? 0.15f : 1.0f;
+        /* A myth or a story retold ("enlevée par Zeus", "in the film, gunmen..."):
+         * no event of any kind in that sentence. */
+        if (si[k].fiction)
+            for (int j = 0; j < VG_SUB_COUNT; j++) si[k].sc[j] = si[k].mods[j] = 0;
+        if (si[k].nonpol)
+            for (int j = 0; j < VG_SUB_COUNT; j++)
+                if (strcmp(vg_subtypes[j].type, "Protests") != 0 && strcmp(vg_subtypes[j].type, "Riots") != 0) si[k].sc[j] = si[k].mods[j] = 0;
+        float pos = lede_weight(k);
+        for (int j = 0; j < VG_SUB_COUNT; j++) {
+            si[k].sc[j] *= factor;
+            si[k].mods[j] *= factor;
+            total[j] += si[k].sc[j] * pos;
+            mods[j] += si[k].mods[j] * pos;
+            if (si[k].sc[j] > si[k].best) si[k].best = si[k].sc[j];
+            if (si[k].sc[j] > 0) any = 1;
+        }
+    }
+    return any;
+}
+
+/* An article whose lede announces or threatens (its triggers cancelled,
+ * none standing) reports no event unless a sentence says plainly that
+ * one happened. */
+static int only_announced(const ctx *c, const sent_info *si)
+{
+    for (size_t k = 0; k < c->ns; k++) {
+        if (si[k].best <= 0 && !si[k].cancelled) continue;
+        if (si[k].best <= 0 && si[k].cancelled) {
+            float strongest = 0;
+            for (size_t j = 0; j < c->ns; j++)
+                if (si[j].best > strongest) strongest = si[j].best;
+            if (strongest < 4.5f) return 1;
+        }
+        break;
+    }
+    return 0;
+}
+
+/* The main sentence: the strongest for the chosen sub-type (or for any
+ * modifier of it), first on ties; else the first that scored anything. */
+static size_t main_sentence(const ctx *c, const sent_info *si, int sub)
+{
+    size_t main_k = 0;
+    float mb = -1;
+    int protest_family = sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE || sub == VG_SUB_VIOLENT_DEMO;
+    for (size_t k = 0; k < c->ns; k++) {
+        /* a protest met with force: the protest's own sentence carries the event */
+        float v = si[k].sc[sub] + si[k].mods[sub] + (protest_family ? si[k].sc[VG_SUB_PEACEFUL] : 0);
+        v *= lede_weight(k); /* the lede first, as in the totals */
+        if (v > mb) { mb = v; main_k = k; }
+    }
+    if (mb <= 0)
+        for (size_t k = 0; k < c->ns; k++)
+            if (si[k].best > 0) { main_k = k; break; }
+    return main_k;
+}
+
+/* Attributions ("according to ...") of the whole text, at most MAX_ATTRIBUTIONS. */
+static vg_status find_attributions(ctx *c, vg_arena *arena)
+{
+    c->attr = vg_arena_alloc(arena, MAX_ATTRIBUTIONS * sizeof *c->attr);
+    if (!c->attr) return VG_ERR_NOMEM;
+    for (size_t k = 0; k < c->ns && c->n_attr < MAX_ATTRIBUTIONS; k++) {
+        uint32_t as, ae;
+        if (vg_an_find_attribution(c, c->s[k].t0, c->s[k].t1, &as, &ae)) { c->attr[c->n_attr][0] = as; c->attr[c->n_attr][1] = ae; c->n_attr++; }
+    }
+    return VG_OK;
+}
+
+/* Armed actors (interaction codes 1-4) and civilians (7) named in sentence k. */
+static void count_armed_and_civilians(ctx *c, size_t k, int mode, int *armed, int *civ)
+{
+    actor ac[8];
+    int na = vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, ac, 8, mode);
+    *armed = *civ = 0;
+    for (int j = 0; j < na; j++) {
+        int it = vg_an_inter(&ac[j]);
+        if (vg_an_inter_armed(it)) (*armed)++;
+        else if (it == VG_INTER_CIVILIANS) (*civ)++;
+    }
+}
+
+/* The sub-type the scores chose, corrected by who the main sentence names
+ * (ACLED codes some sub-types by their actors, not by their words). */
+static int sub_by_actors(ctx *c, const sent_info *si, size_t main_k, int sub, const float total[VG_SUB_COUNT])
+{
+    int armed, civ;
+    /* ACLED: violence against civilians needs unarmed victims; armed men on
+     * both sides (a soldier killed by militants) is a battle. */
+    if (sub == VG_SUB_ATTACK) {
+        count_armed_and_civilians(c, main_k, 2, &armed, &civ);
+        if (armed >= 2 && civ == 0) sub = VG_SUB_ARMED_CLASH;
+    } else if (sub == VG_SUB_ARMED_CLASH) {
+        /* ...and fire at unarmed people by one armed side is an attack. */
+        count_armed_and_civilians(c, main_k, 1, &armed, &civ);
+        int explicit_clash = si[main_k].first.sub == VG_SUB_ARMED_CLASH && si[main_k].first.w >= 3.5f;
+        if (armed <= 1 && civ >= 1 && total[VG_SUB_ATTACK] > 0 && !explicit_clash) sub = VG_SUB_ATTACK;
+    }
+    /* Territory taken: by the state (or forces on its side) it is regained;
+     * by a rebel group it is overtaken. */
+    if (sub == VG_SUB_GOV_REGAINS || sub == VG_SUB_NSA_OVERTAKES) {
+        actor ac[8];
+        int na = vg_an_find_actors(c, c->s[main_k].t0, c->s[main_k].t1, ac, 8, 0);
+        if (na) sub = vg_an_inter(&ac[0]) == VG_INTER_REBELS ? VG_SUB_NSA_OVERTAKES : VG_SUB_GOV_REGAINS;
+    }
+    /* ACLED: violence by a crowd with no armed group behind it (villagers,
+     * "a group of people") is mob violence, whoever the victim. */
+    if (sub == VG_SUB_ATTACK || sub == VG_SUB_ARMED_CLASH || sub == VG_SUB_LOOTING) {
+        actor ac[8];
+        int na = vg_an_find_actors(c, c->s[main_k].t0, c->s[main_k].t1, ac, 8, 1);
+        for (int k = 0; k < na; k++) {
+            int it = vg_an_inter(&ac[k]);
+            if (vg_an_inter_armed(it)) break; /* an armed actor named first */
+            if (it == VG_INTER_RIOTERS) { sub = VG_SUB_MOB; break; }
+        }
+    }
+    return sub;
 }
 
 vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
@@ -678,126 +885,18 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
             if (si[k].has_date && si[k].date.y > ref_year) ref_year = si[k].date.y;
 
     float total[VG_SUB_COUNT] = {0}, mods[VG_SUB_COUNT] = {0};
-    int nonpol = 0, any = 0;
-    for (size_t k = 0; k < c.ns; k++) {
-        sent_info keep = si[k];
-        score_sentence(&c, &c.s[k], &si[k]);
-        si[k].has_date = keep.has_date;
-        si[k].date = keep.date;
-        if (is_history(&c, &si[k], k, ref_year)) si[k].hist = 1;
-        if (si[k].weak_int > 0) {
-            /* "activists who were detained", "the group stopped work": force
-             * met a protest only if police or troops are there to use it */
-            actor ac[8];
-            int na = vg_an_find_actors(&c, c.s[k].t0, c.s[k].t1, ac, 8, 1), state = 0;
-            for (int j = 0; j < na; j++)
-                if (atoi(ac[j].e->cols[1]) == 1) state = 1;
-            if (!state) si[k].mods[VG_SUB_INTERVENTION] -= si[k].weak_int;
-        }
-        nonpol += si[k].nonpol;
-        /* An accident or disaster in the sentence: its deaths and blasts are no
-         * political violence (a protest about a flood still is a protest). */
-        float factor = si[k].hist ? 0.15f : 1.0f;
-        /* A myth or a story retold ("enlevée par Zeus", "in the film, gunmen..."):
-         * no event of any kind in that sentence. */
-        if (si[k].fiction)
-            for (int j = 0; j < VG_SUB_COUNT; j++) si[k].sc[j] = si[k].mods[j] = 0;
-        if (si[k].nonpol)
-            for (int j = 0; j < VG_SUB_COUNT; j++)
-                if (strcmp(vg_subtypes[j].type, "Protests") != 0 && strcmp(vg_subtypes[j].type, "Riots") != 0) si[k].sc[j] = si[k].mods[j] = 0;
-        /* The lede carries the main event: earlier sentences weigh more. */
-        float pos = 1.0f / (1.0f + 0.5f * (float)k);
-        for (int j = 0; j < VG_SUB_COUNT; j++) {
-            si[k].sc[j] *= factor;
-            si[k].mods[j] *= factor;
-            total[j] += si[k].sc[j] * pos;
-            mods[j] += si[k].mods[j] * pos;
-            if (si[k].sc[j] > si[k].best) si[k].best = si[k].sc[j];
-            if (si[k].sc[j] > 0) any = 1;
-        }
-    }
-    if (!any) return VG_OK;
+    int nonpol = 0;
+    if (!weigh_sentences(&c, si, ref_year, total, mods, &nonpol)) return VG_OK;
     float score;
     int sub = choose_sub(total, mods, &score);
     if (sub < 0 || score < 1.0f) return VG_OK; /* one ambiguous word (weight < 1) is not an event */
     /* A document mostly about an accident, a disaster or sport: no event. */
     if (nonpol >= 2 && score < 2.0f * (float)nonpol) return VG_OK;
+    if (only_announced(&c, si)) return VG_OK;
 
-    /* An article whose lede announces or threatens (its triggers cancelled,
-     * none standing) reports no event unless a sentence says plainly that
-     * one happened. */
-    for (size_t k = 0; k < c.ns; k++) {
-        if (si[k].best <= 0 && !si[k].cancelled) continue;
-        if (si[k].best <= 0 && si[k].cancelled) {
-            float strongest = 0;
-            for (size_t j = 0; j < c.ns; j++)
-                if (si[j].best > strongest) strongest = si[j].best;
-            if (strongest < 4.5f) return VG_OK;
-        }
-        break;
-    }
-
-    /* main sentence: the strongest for the chosen sub-type (or for any modifier of it), first on ties */
-    size_t main_k = 0;
-    float mb = -1;
-    int protest_family = sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE || sub == VG_SUB_VIOLENT_DEMO;
-    for (size_t k = 0; k < c.ns; k++) {
-        /* a protest met with force: the protest's own sentence carries the event */
-        float v = si[k].sc[sub] + si[k].mods[sub] + (protest_family ? si[k].sc[VG_SUB_PEACEFUL] : 0);
-        v *= 1.0f / (1.0f + 0.5f * (float)k); /* the lede first, as in the totals */
-        if (v > mb) { mb = v; main_k = k; }
-    }
-    if (mb <= 0)
-        for (size_t k = 0; k < c.ns; k++)
-            if (si[k].best > 0) { main_k = k; break; }
-
-    c.attr = vg_arena_alloc(doc->arena, 64 * sizeof *c.attr);
-    if (!c.attr) return VG_ERR_NOMEM;
-    for (size_t k = 0; k < c.ns && c.n_attr < 64; k++) {
-        uint32_t as, ae;
-        if (vg_an_find_attribution(&c, c.s[k].t0, c.s[k].t1, &as, &ae)) { c.attr[c.n_attr][0] = as; c.attr[c.n_attr][1] = ae; c.n_attr++; }
-    }
-    /* ACLED: violence against civilians needs unarmed victims; armed men on
-     * both sides (a soldier killed by militants) is a battle. */
-    if (sub == VG_SUB_ATTACK) {
-        actor ac[8];
-        int na = vg_an_find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 2), armed = 0, civ = 0;
-        for (int k = 0; k < na; k++) {
-            int it = atoi(ac[k].e->cols[1]);
-            if (it >= 1 && it <= 4) armed++;
-            else if (it == 7) civ++;
-        }
-        if (armed >= 2 && civ == 0) sub = VG_SUB_ARMED_CLASH;
-    } else if (sub == VG_SUB_ARMED_CLASH) {
-        /* ...and fire at unarmed people by one armed side is an attack. */
-        actor ac[8];
-        int na = vg_an_find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 1), armed = 0, civ = 0;
-        for (int k = 0; k < na; k++) {
-            int it = atoi(ac[k].e->cols[1]);
-            if (it >= 1 && it <= 4) armed++;
-            else if (it == 7) civ++;
-        }
-        int explicit_clash = si[main_k].first.sub == VG_SUB_ARMED_CLASH && si[main_k].first.w >= 3.5f;
-        if (armed <= 1 && civ >= 1 && total[VG_SUB_ATTACK] > 0 && !explicit_clash) sub = VG_SUB_ATTACK;
-    }
-    /* Territory taken: by the state (or forces on its side) it is regained;
-     * by a rebel group it is overtaken. */
-    if (sub == VG_SUB_GOV_REGAINS || sub == VG_SUB_NSA_OVERTAKES) {
-        actor ac[8];
-        int na = vg_an_find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 0);
-        if (na) sub = atoi(ac[0].e->cols[1]) == 2 ? VG_SUB_NSA_OVERTAKES : VG_SUB_GOV_REGAINS;
-    }
-    /* ACLED: violence by a crowd with no armed group behind it (villagers,
-     * "a group of people") is mob violence, whoever the victim. */
-    if (sub == VG_SUB_ATTACK || sub == VG_SUB_ARMED_CLASH || sub == VG_SUB_LOOTING) {
-        actor ac[8];
-        int na = vg_an_find_actors(&c, c.s[main_k].t0, c.s[main_k].t1, ac, 8, 1);
-        for (int k = 0; k < na; k++) {
-            int it = atoi(ac[k].e->cols[1]);
-            if (it >= 1 && it <= 4) break; /* an armed actor named first */
-            if (it == 5) { sub = VG_SUB_MOB; break; }
-        }
-    }
+    size_t main_k = main_sentence(&c, si, sub);
+    if ((st = find_attributions(&c, doc->arena)) != VG_OK) return st;
+    sub = sub_by_actors(&c, si, main_k, sub, total);
 
     if (a->gaz) {
         size_t pn = c.n < MAX_PLACE_BYTES ? c.n : MAX_PLACE_BYTES;
@@ -813,7 +912,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
 
     /* Other events: sentences whose own best sub-type differs from the main one. */
     size_t extra = 0;
-    for (size_t k = 0; k < c.ns && extra < 16; k++) {
+    for (size_t k = 0; k < c.ns && extra < MAX_EXTRA_EVENTS; k++) {
         if (k == main_k || si[k].best < 2.0f) continue;
         float sc2;
         float nomods[VG_SUB_COUNT] = {0};

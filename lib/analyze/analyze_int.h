@@ -3,6 +3,8 @@
 #define VG_ANALYZE_INT_H
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "analyze.h"
 #include "dates.h"
@@ -66,6 +68,20 @@ typedef struct sent_info {
 
 typedef struct count { long value; int found; size_t t0, t1; } count;
 typedef struct actor { const vg_lex_entry *e; size_t t0, t1; } actor;
+
+/* ACLED's interaction codes, actors.tsv's second column (0: a label that
+ * names no party, such as a heading). */
+enum {
+    VG_INTER_STATE = 1, VG_INTER_REBELS, VG_INTER_POLITICAL_MILITIA, VG_INTER_IDENTITY_MILITIA,
+    VG_INTER_RIOTERS, VG_INTER_PROTESTERS, VG_INTER_CIVILIANS, VG_INTER_EXTERNAL
+};
+static inline int vg_an_inter(const actor *a) { return atoi(a->e->cols[1]); }
+/* A militia named by no group ("militia", "militiamen": actors.tsv's
+ * "Militia ({country})"), which the words around it may tie to a people,
+ * a clan or a place. */
+static inline int vg_an_unnamed_militia(const actor *a) { return !strncmp(a->e->cols[0], "Militia (", 9); }
+/* State forces, rebels and militias: the parties that carry arms. */
+static inline int vg_an_inter_armed(int it) { return it >= VG_INTER_STATE && it <= VG_INTER_IDENTITY_MILITIA; }
 
 /* counts.c: casualty figures in tokens [t0,t1) (see there). */
 void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, count *arrested, count *note);

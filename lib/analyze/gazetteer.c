@@ -87,7 +87,7 @@ typedef struct span {
 } span;
 
 /* Letters of one token reduced to its consonant skeleton: common transliteration
- * variants (ou/u, Kamal/Kemal, Harem/Harim, -iyah/-ieh, q/k, ch/sh, doubled
+ * variants (ou/u, Kardal/Kerdal, Zolem/Zolim, -iyah/-ieh, q/k, ch/sh, doubled
  * consonants) land on the same string. Returns bytes written. */
 static size_t skel_token(const char *t, size_t n, char *out, size_t cap, char *last)
 {
@@ -139,7 +139,7 @@ size_t vg_gz_key(char kind, const char *s, size_t n, int mode, char *out, size_t
             if (o + len + 2 > cap) return 0;
             if (k > first) out[o++] = ' ';
             /* Inside a name the article's form varies with the next letter and the
-             * transliteration (Busra ash-Sham / esh-Sham, Deir ez-Zor / al-Zor): one form. */
+             * transliteration (Tell ash-Amra / esh-Amra, Deir ez-Vesko / al-Vesko): one form. */
             if (k > 0 && k + 1 < nt && is_article(s + tok[k].off, len)) {
                 memcpy(out + o, "al", 2);
                 o += 2;
@@ -281,7 +281,7 @@ static int add_pair(builder *b, const char *key, size_t klen, uint32_t post)
 }
 
 /* Skeletons of the current entry's main names: an alternate spelling with the
- * same skeleton (Idleb for Idlib) is a transliteration, as good as a main name;
+ * same skeleton (Amreb for Amrib) is a transliteration, as good as a main name;
  * one without (Colonia for Koeln) is a foreign exonym and weighs less. */
 static char g_prim_skel[16][VG_GZ_KEY_MAX];
 static size_t g_n_prim_skel;

@@ -32,15 +32,15 @@ typedef struct mention {
     uint8_t skel, prep, near, admin, stop;
     uint8_t part;           /* glued to capitalised words that are not part of the name */
     uint8_t common;         /* a dictionary word ("Mobile", "Battalion") */
-    uint8_t chain;          /* listed next to another name of the same country: "Guihulngan, Negros" */
+    uint8_t chain;          /* listed next to another name of the same country: "Amra, Vesko" */
     uint8_t caps;           /* written in capitals: an acronym unless it names a country ("RDC", "USA") */
     uint8_t origin;         /* right after an origin word ("from") */
-    uint8_t pair;           /* one end of a hyphenated pair ("the Amra-Belo highway"): a road, seldom the scene */
+    uint8_t pair;           /* one end of a hyphenated pair ("the Amra-Vesko highway"): a road, seldom the scene */
     uint8_t proper;         /* a name the dictionary knows ("Scott", "Obama"): a person's as often as a place's */
-    uint8_t introduced;     /* presented as a settlement: "the town of Amra", "la ville de Belo" */
+    uint8_t introduced;     /* presented as a settlement: "the town of Amra", "la ville de Vesko" */
     uint8_t landmark;       /* names a street or square ("Lima square", "rue de Paris"), seldom the scene */
     uint8_t closes;         /* right before a closing parenthesis */
-    uint8_t listed;         /* written where a division qualifies a name: 1 "Amra, Cardo", 2 "Amra (Belo, Cardo)" */
+    uint8_t listed;         /* written where a division qualifies a name: 1 "Amra, Cardo", 2 "Amra (Vesko, Cardo)" */
     const uint32_t *adm_cc; /* countries whose divisions go by the division word beside it ("state") */
     uint32_t n_adm_cc;
     int32_t best;           /* entry index, -1 none */
@@ -165,14 +165,14 @@ static int word_is(const vg_gazetteer *g, const tok *t, char kind)
 
 /* A capitalised word that is neither a function or dictionary word nor a
  * division/approximation word: next to a match, it means the match is only a
- * piece of a longer name ("Tal" in "Tal Baydar", "Jean" in "Jean Dupont"). */
+ * piece of a longer name ("Tal" in "Tal Amra", "Jean" in "Jean Dupont"). */
 static int name_word(const vg_gazetteer *g, const tok *t)
 {
     return t->upper && !word_is(g, t, VG_GZ_ADMIN) && !word_is(g, t, VG_GZ_NEAR) && !word_is(g, t, VG_GZ_PREP) &&
            !word_is(g, t, VG_GZ_COMMON);
 }
 
-/* "the Amra-Belo highway", "the Amra-Belo road": two places joined by a hyphen
+/* "the Amra-Vesko highway", "the Amra-Vesko road": two places joined by a hyphen
  * name a road or a front between them, not one longer name: tokens a and b=a+1
  * are joined by a lone hyphen and each is a place name by itself. */
 static int hyphen_pair(const vg_gazetteer *g, const char *text, const tok *t, size_t nt, size_t a, size_t b)
@@ -185,7 +185,7 @@ static int hyphen_pair(const vg_gazetteer *g, const char *text, const tok *t, si
 }
 
 /* Can token k continue a place name started before it? Capitals, or short
- * lowercase connectors inside the name ("Deir ez-Zor", "Kafr el-Sheikh"). */
+ * lowercase connectors inside the name ("Deir el-Amra", "Kafr el-Vesko"). */
 static int continues(const tok *t, size_t k)
 {
     if (!t[k].glued || t[k].sent) return 0;
@@ -234,7 +234,7 @@ static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
 }
 
 /* A skeleton match is a spelling variant only if the spellings are still close
- * (Saraqab/Saraqib, Boukamal/Abu Kamal), not any word with the same consonants.
+ * (Amrab/Amrib, Boukardo/Abu Kardo), not any word with the same consonants.
  * a: the mention's letters. */
 static int close_spelling(const vg_gazetteer *g, const char *a, size_t na, uint32_t idx)
 {
@@ -242,7 +242,7 @@ static int close_spelling(const vg_gazetteer *g, const char *a, size_t na, uint3
     size_t nb = letters_of(vg_gz_str(g, vg_gz_entry_at(g, idx)->name), b, sizeof b);
     const char *bp = b;
     if (nb > 4 && (b[0] == 'a' || b[0] == 'e') && b[1] == 'l' && !(na >= 2 && a[0] == b[0] && a[1] == 'l')) {
-        bp += 2; /* "Al Bukamal" against "Bukamal" */
+        bp += 2; /* "Al Boukardo" against "Boukardo" */
         nb -= 2;
     }
     size_t mx = na > nb ? na : nb;
@@ -270,7 +270,7 @@ static size_t filter_skeleton(const vg_gazetteer *g, vg_arena *ar, const tok *t,
     size_t nk = 0;
     for (size_t c = 0; c < np; c++) {
         uint32_t idx = (*post)[c] & ~VG_GZ_PRIMARY;
-        /* Spelling variants come from transliteration: "Kemper" is no spelling of Quimper. */
+        /* Spelling variants come from transliteration: "Kardo" is no spelling of Cardeau. */
         if (!(vg_gz_entry_at(g, idx)->flags & VG_GZ_F_TRANSLIT)) continue;
         if (close_spelling(g, a, na, idx)) kept[nk++] = (*post)[c];
     }
@@ -331,7 +331,7 @@ static int admin_agrees(const vg_gz_entry *e, const admset *s, size_t self, cons
     int same_cc = 0, own = 0;
     for (size_t k = 0; k < s->n; k++) {
         if (memcmp(s->cc[k], e->iso2, 2)) continue;
-        /* "Salem city (Salem, TN)": the same name again is no other testimony */
+        /* "Amra city (Amra, TN)": the same name again is no other testimony */
         if (s->mention[k] == self || s->post[k] == self_post) {
             own |= s->name[k] == e->admin1 && (s->primary[k] || !rival);
             continue;
@@ -343,7 +343,7 @@ static int admin_agrees(const vg_gz_entry *e, const admset *s, size_t self, cons
 }
 
 /* Is some town of the mention's readings so named outright? Then a division known by the
- * name only as an old or foreign one ("Salem" for Jerusalem) does not vouch for its seat. */
+ * name only as an old or foreign one ("Amra" for the district of Vesko) does not vouch for its seat. */
 static int primary_town(const vg_gazetteer *g, const mention *m)
 {
     for (uint32_t c = 0; c < m->n_post && c < MAX_CAND; c++)
@@ -366,7 +366,7 @@ static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *v
             float s = base_score(e, &m[i], m[i].post[c]);
             int ci = iso_ix(e->iso2);
             if (vtotal > 0 && ci >= 0) s += 2.5f * votes[ci] / vtotal;
-            /* "Bolivar state" is Venezuela's, "Bolivar department" Colombia's: the word the
+            /* "Amra state" is one country's, "Amra department" another's: the word the
              * country uses for its divisions picks among same-named divisions. */
             if (e->kind == VG_PLACE_ADMIN1 && m[i].n_adm_cc) {
                 int listed = 0;
@@ -374,7 +374,7 @@ static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *v
                     listed = (m[i].adm_cc[k] & ~VG_GZ_PRIMARY) == e->country;
                 s += listed ? 0.6f : -0.6f;
             }
-            /* "Bohdanivka (Donetsk)": the division named next to a town picks among homonyms. */
+            /* "Amra (Vesko)": the division named next to a town picks among homonyms. */
             int agrees = admin_agrees(e, adm, i, m[i].post, rival);
             if (agrees > 0) s += agrees == 2 ? ADMIN_NAMED_BONUS : 1.5f;
             if (prev && e->kind != VG_PLACE_COUNTRY) {
@@ -430,26 +430,26 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
         const vg_gz_entry *o = vg_gz_entry_at(g, idx);
         if (o->kind == VG_PLACE_ADMIN1 && !memcmp(o->iso2, e->iso2, 2) && !m->skel) {
             big = 1;
-            /* the division's own name read as its seat town ("Pernambuco" for Recife) */
+            /* the division's own name read as its seat town ("Vesko" for Amra, its seat) */
             if (m->post[c] & VG_GZ_PRIMARY) div_primary = 1;
         }
     }
     primary |= div_primary;
-    /* "Wakiso district", "Chin State": a division word beside the name says it is a place */
+    /* "Amra district", "Vesko State": a division word beside the name says it is a place */
     int evidence = m->prep || m->chain || m->admin;
     /* "near Amra, Cardo", "at the prison (Cardo)": the name qualifies an unknown one; a
      * division or a large place read there is where the text locates it. */
     if (m->listed && !m->skel && (m->listed == 2 || big || e->kind == VG_PLACE_ADMIN2 || e->rank >= 4)) evidence = 1;
-    /* A town that also names its division ("in Diffa", "in Yauco") is a place even when it
+    /* A town that also names its division ("in Amra", "in Vesko") is a place even when it
      * is a dictionary word elsewhere: the division is known in its country at large. */
     int division = big && e->kind == VG_PLACE_CITY && e->population < 100000 && evidence && !m->skel;
     if (m->stop && !(m->prep && context)) return 0;
-    /* "a village (Agra, UP)": an abbreviated division closing the parenthesis after a name */
+    /* "a village (Amra, UP)": an abbreviated division closing the parenthesis after a name */
     int caps_division = m->caps && m->listed == 2 && m->closes && e->kind == VG_PLACE_ADMIN1;
     if (m->caps && e->kind != VG_PLACE_COUNTRY && !(m->prep && (context || big)) && !caps_division) return 0;
 
     if (m->caps && e->kind != VG_PLACE_COUNTRY && !m->chain && !caps_division) return 0; /* "OTAN", "UN": organisations */
-    /* ...but a division's seat after a preposition ("in Baalbek") is the place the dictionary knows */
+    /* ...but a division's seat after a preposition ("in Amra") is the place the dictionary knows */
     if (m->proper && e->kind == VG_PLACE_CITY && e->population < 50000 && !(context && evidence) && !division &&
         !(m->prep && e->rank >= 4))
         return 0;
@@ -457,10 +457,10 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
      * ordinary words; they count only inside a country the text is about. */
     if (m->skel && !(context && (m->prep || m->chain || m->admin || m->listed || share >= 0.5f))) return 0;
     /* A foreign or former name alone needs the country, or a preposition before a
-     * large place or the only place so called ("near Kominternove", now Pikuzy). */
+     * large place or the only place so called ("near Amra", now Vesko). */
     if (!primary && m->t0 == m->t1 && !context && !(evidence && (big || (m->n_post == 1 && !m->common)))) return 0;
     if (m->part && !context) return 0;
-    /* a qualifier ("near Amra, Tartar") counts like a preposition for a dictionary word */
+    /* a qualifier ("near Amra, Cardo") counts like a preposition for a dictionary word */
     if (m->common && e->kind != VG_PLACE_COUNTRY && e->population < 500000 &&
         !((m->prep || m->listed) && (context || e->population >= 100000)) && !division &&
         !(m->admin && e->kind == VG_PLACE_ADMIN1))
@@ -479,7 +479,7 @@ static void add_vote(const vg_gazetteer *g, float *votes, float *total, uint32_t
     *total += w;
 }
 
-/* Names listed together ("Guihulngan, Negros Oriental", "Kuito (Kuito, Bie)")
+/* Names listed together ("Amra, Vesko Oriental", "Cardo (Cardo, Vesko)")
  * are places of one country: when two neighbours, separated only by a comma or
  * a parenthesis, can both be read in exactly one common country, each is
  * evidence for the other and that country gains a vote. */
@@ -488,7 +488,7 @@ static void chain_lists(const vg_gazetteer *g, const char *text, const tok *t, m
 {
     for (size_t i = 0; i + 1 < nm; i++) {
         uint32_t a = t[m[i].t1].e, b = t[m[i + 1].t0].s;
-        /* "Amra LGA, Belo", "Amra province, Syria": a division or settlement word may sit between */
+        /* "Amra LGA, Vesko", "Amra province, Syria": a division or settlement word may sit between */
         size_t w = m[i].t1 + 1;
         if (w < m[i + 1].t0 && w + 1 == m[i + 1].t0 &&
             (word_is(g, &t[w], VG_GZ_AFTER) || word_is(g, &t[w], VG_GZ_ADMIN)))
@@ -528,7 +528,7 @@ static int closes_paren(const char *text, size_t n, size_t e)
 }
 
 /* Is the name at s inside a parenthesis opened right after a capitalised word
- * ("Amra (Belo", "Amra (Belo North LGA, Cardo")? Looks back at most 80 bytes. */
+ * ("Amra (Vesko", "Amra (Vesko North LGA, Cardo")? Looks back at most 80 bytes. */
 static int opens_after_name(const char *text, size_t s)
 {
     size_t k = s, lim = s > 80 ? s - 80 : 0;
@@ -539,7 +539,7 @@ static int opens_after_name(const char *text, size_t s)
     size_t w = k;
     while (w > 0 && (unsigned char)text[w - 1] != ' ' && text[w - 1] != ',' && text[w - 1] != '(') w--;
     if (w < k && (unsigned char)text[w] >= 'a' && (unsigned char)text[w] <= 'z' && w > 1 && text[w - 1] == ' ') {
-        /* "Amra village (Belo, Cardo)": one lowercase word may sit between the name and the parenthesis */
+        /* "Amra village (Vesko, Cardo)": one lowercase word may sit between the name and the parenthesis */
         k = w - 1;
         w = k;
         while (w > 0 && (unsigned char)text[w - 1] != ' ' && text[w - 1] != ',' && text[w - 1] != '(') w--;
@@ -579,7 +579,7 @@ static int has_admin_reading(const vg_gazetteer *g, const uint32_t *post, size_t
 }
 
 /* A division reading that is not only an old or foreign name of a division while a
- * town bears the name outright ("Salem" is no name of Jerusalem's district here). */
+ * town bears the name outright ("Amra" is no name of Vesko's district here). */
 static int fair_admin_reading(const vg_gazetteer *g, const uint32_t *post, size_t np)
 {
     int town = 0, alt_only = 1;
@@ -609,7 +609,79 @@ static int best_is_primary(const mention *m)
     return 0;
 }
 
-/* "clashes in Amra area of Belo city (Belo, Cardo)": when a small town
+/* What the words around a mention of tokens [i,j] say about it: a
+ * preposition, a division or settlement word, a road's end, a landmark, a
+ * qualifier... (the flags of `mention`). Returns 0 when they say it is no
+ * place at all (the start of an unknown name, a person's name). */
+static int describe_mention(const vg_gazetteer *g, const char *text, size_t n, const tok *t, size_t nt,
+                            size_t i, size_t j, int skel, const uint32_t *p, size_t np, mention *x)
+{
+    for (size_t b = 1; b <= 3 && b <= i; b++) {
+        if (b == 1 && word_is(g, &t[i - 1], VG_GZ_PREP)) x->prep = 1; /* also "À Porto" */
+        /* "de la RDC", "in the Donbas": a preposition, then a short article */
+        if (b == 2 && !t[i - 1].upper && t[i - 1].flen <= 3 && word_is(g, &t[i - 2], VG_GZ_PREP)) x->prep = 1;
+        if (t[i - b].upper) break;
+        if (word_is(g, &t[i - b], VG_GZ_NEAR)) x->near = 1;
+        if (word_is(g, &t[i - b], VG_GZ_ADMIN)) x->admin = 1;
+    }
+    if (j + 1 < nt && word_is(g, &t[j + 1], VG_GZ_ADMIN)) {
+        x->admin = 1;
+        char ak[VG_GZ_KEY_MAX];
+        if (t[j + 1].fold && t[j + 1].flen + 2u < sizeof ak) {
+            size_t an;
+            ak[0] = VG_GZ_ADMIN;
+            memcpy(ak + 1, t[j + 1].fold, t[j + 1].flen);
+            ak[t[j + 1].flen + 1] = 0;
+            x->adm_cc = vg_gz_lookup(g, ak, t[j + 1].flen + 1u, &an, NULL);
+            x->n_adm_cc = x->adm_cc ? (uint32_t)an : 0;
+        }
+    }
+    /* "Amra highway", "Vesko city": the word after says a settlement is named. */
+    if (!skel && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_AFTER) &&
+        !(i > 0 && t[i].glued && t[i - 1].upper && !t[i - 1].sent))
+        x->prep = 1;
+    int pair_next = j + 1 < nt && hyphen_pair(g, text, t, nt, j, j + 1);
+    x->pair = (uint8_t)(pair_next || (i > 0 && hyphen_pair(g, text, t, nt, i - 1, i)));
+    /* "the Amra-Vesko road": the road word says both ends are settlements */
+    size_t after_pair = pair_next ? j + 2 : j + 1;
+    if (x->pair && after_pair < nt && t[after_pair].glued && !t[after_pair].sent &&
+        word_is(g, &t[after_pair], VG_GZ_AFTER))
+        x->prep = 1;
+    if (!x->pair && ((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && name_word(g, &t[j + 1])) ||
+                     (i > 0 && t[i].glued && !t[i].sent && name_word(g, &t[i - 1]))))
+        x->part = 1;
+    /* "Qasr" in "Qasr Bin Amra", "Wadi" in "Wadi al-Vesko": the start of an unknown name. */
+    if (i == j && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[i], VG_GZ_GENERIC) &&
+        !word_is(g, &t[j + 1], VG_GZ_ADMIN) && !word_is(g, &t[j + 1], VG_GZ_NEAR) &&
+        (t[j + 1].upper || (t[j + 1].flen <= 3 && j + 2 < nt && t[j + 2].upper && t[j + 2].glued)))
+        return 0;
+    /* "le président Obama", "Mr Scott", "général Bernard": a person. */
+    if (i > 0 && t[i].glued &&
+        (word_is(g, &t[i - 1], VG_GZ_TITLE) ||
+         (i > 1 && t[i - 1].upper && t[i - 1].glued && word_is(g, &t[i - 2], VG_GZ_TITLE))))
+        return 0;
+    x->common = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_COMMON));
+    x->proper = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_PROPER));
+    x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent));
+    x->caps = t[i].caps;
+    x->origin = (uint8_t)(i > 0 && word_is(g, &t[i - 1], VG_GZ_ORIGIN));
+    x->landmark = (uint8_t)((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_LANDMARK)) ||
+                            (i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
+                             word_is(g, &t[i - 2], VG_GZ_STREET)));
+    x->introduced = (uint8_t)(i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
+                              word_is(g, &t[i - 2], VG_GZ_AFTER));
+    /* "Amra (Vesko LGA, Cardo)", "Amra (Cardo)": the last name of a
+     * parenthesis that follows a name is where a division is written; read as one, it counts
+     * as if "state" or "province" stood beside it. */
+    if (!skel && !x->admin && closes_paren(text, n, t[j].e) && opens_after_name(text, t[i].s) &&
+        fair_admin_reading(g, p, np))
+        x->admin = 1;
+    x->listed = (uint8_t)(opens_after_name(text, t[i].s) ? 2 : follows_name_comma(text, t, i));
+    x->closes = (uint8_t)closes_paren(text, n, t[j].e);
+    return 1;
+}
+
+/* "clashes in Amra area of Vesko city (Vesko, Cardo)": when a small town
  * lies far from every other place the text names in its country, and in none
  * of their divisions, the text most likely means a homonym the gazetteer lacks,
  * near the others: the town becomes doubtful, so the others come first. */
@@ -710,7 +782,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
                 if (j == i) break;
             }
         }
-        /* two letters name a place only as an abbreviated division closing a parenthesis ("(Agra, UP)") */
+        /* two letters name a place only as an abbreviated division closing a parenthesis ("(Amra, UP)") */
         if (!found || (i == j && t[i].flen < 3 && !(t[i].caps && closes_paren(text, n, t[j].e) && has_admin_reading(g, p, np)))) continue;
         if (art && skel) continue; /* the article-less span is tried next */
         if (skel && t[i].caps) continue;  /* acronyms are not transliterations */
@@ -729,72 +801,10 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
         x->n_post = (uint32_t)np;
         x->skel = (uint8_t)skel;
         x->best = -1;
-        for (size_t b = 1; b <= 3 && b <= i; b++) {
-            if (b == 1 && word_is(g, &t[i - 1], VG_GZ_PREP)) x->prep = 1; /* also "À Porto" */
-            /* "de la RDC", "in the Donbas": a preposition, then a short article */
-            if (b == 2 && !t[i - 1].upper && t[i - 1].flen <= 3 && word_is(g, &t[i - 2], VG_GZ_PREP)) x->prep = 1;
-            if (t[i - b].upper) break;
-            if (word_is(g, &t[i - b], VG_GZ_NEAR)) x->near = 1;
-            if (word_is(g, &t[i - b], VG_GZ_ADMIN)) x->admin = 1;
-        }
-        if (j + 1 < nt && word_is(g, &t[j + 1], VG_GZ_ADMIN)) {
-            x->admin = 1;
-            char ak[VG_GZ_KEY_MAX];
-            if (t[j + 1].fold && t[j + 1].flen + 2u < sizeof ak) {
-                size_t an;
-                ak[0] = VG_GZ_ADMIN;
-                memcpy(ak + 1, t[j + 1].fold, t[j + 1].flen);
-                ak[t[j + 1].flen + 1] = 0;
-                x->adm_cc = vg_gz_lookup(g, ak, t[j + 1].flen + 1u, &an, NULL);
-                x->n_adm_cc = x->adm_cc ? (uint32_t)an : 0;
-            }
-        }
-        /* "Saadnayel highway", "Nassriya city": the word after says a settlement is named. */
-        if (!skel && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_AFTER) &&
-            !(i > 0 && t[i].glued && t[i - 1].upper && !t[i - 1].sent))
-            x->prep = 1;
-        int pair_next = j + 1 < nt && hyphen_pair(g, text, t, nt, j, j + 1);
-        x->pair = (uint8_t)(pair_next || (i > 0 && hyphen_pair(g, text, t, nt, i - 1, i)));
-        /* "the Amra-Belo road": the road word says both ends are settlements */
-        size_t after_pair = pair_next ? j + 2 : j + 1;
-        if (x->pair && after_pair < nt && t[after_pair].glued && !t[after_pair].sent &&
-            word_is(g, &t[after_pair], VG_GZ_AFTER))
-            x->prep = 1;
-        if (!x->pair && ((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && name_word(g, &t[j + 1])) ||
-                         (i > 0 && t[i].glued && !t[i].sent && name_word(g, &t[i - 1]))))
-            x->part = 1;
-        /* "Qasr" in "Qasr Bin Ghashir", "Wadi" in "Wadi al-Rabi": the start of an unknown name. */
-        if (i == j && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[i], VG_GZ_GENERIC) &&
-            !word_is(g, &t[j + 1], VG_GZ_ADMIN) && !word_is(g, &t[j + 1], VG_GZ_NEAR) &&
-            (t[j + 1].upper || (t[j + 1].flen <= 3 && j + 2 < nt && t[j + 2].upper && t[j + 2].glued))) {
+        if (!describe_mention(g, text, n, t, nt, i, j, skel, p, np, x)) {
             nm--;
             continue;
         }
-        /* "le président Obama", "Mr Scott", "général Bernard": a person. */
-        if (i > 0 && t[i].glued &&
-            (word_is(g, &t[i - 1], VG_GZ_TITLE) ||
-             (i > 1 && t[i - 1].upper && t[i - 1].glued && word_is(g, &t[i - 2], VG_GZ_TITLE)))) {
-            nm--;
-            continue;
-        }
-        x->common = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_COMMON));
-        x->proper = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_PROPER));
-        x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent));
-        x->caps = t[i].caps;
-        x->origin = (uint8_t)(i > 0 && word_is(g, &t[i - 1], VG_GZ_ORIGIN));
-        x->landmark = (uint8_t)((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_LANDMARK)) ||
-                                (i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
-                                 word_is(g, &t[i - 2], VG_GZ_STREET)));
-        x->introduced = (uint8_t)(i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
-                                  word_is(g, &t[i - 2], VG_GZ_AFTER));
-        /* "Amra (Belo LGA, Cardo)", "Amra (Cardo)": the last name of a
-         * parenthesis that follows a name is where a division is written; read as one, it counts
-         * as if "state" or "province" stood beside it. */
-        if (!skel && !x->admin && closes_paren(text, n, t[j].e) && opens_after_name(text, t[i].s) &&
-            fair_admin_reading(g, p, np))
-            x->admin = 1;
-        x->listed = (uint8_t)(opens_after_name(text, t[i].s) ? 2 : follows_name_comma(text, t, i));
-        x->closes = (uint8_t)closes_paren(text, n, t[j].e);
         /* Country names are context as soon as they are seen. */
         const vg_gz_entry *e0 = vg_gz_entry_at(g, p[0] & ~VG_GZ_PRIMARY);
         if (e0->kind == VG_PLACE_COUNTRY && names_channel(text, t, nt, j)) {
@@ -835,7 +845,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
     int32_t last_ok = -1; /* the last accepted mention */
     for (size_t i = 0; i < nm; i++) {
         if (!accept(g, &m[i], votes, vtotal)) continue;
-        /* "Bafoussam town (Mifi, Ouest)": a qualifier read in another country than the large
+        /* "Amra town (Vesko, Ouest)": a qualifier read in another country than the large
          * town it qualifies, a town with no namesake abroad, is itself the namesake */
         if (m[i].listed && !m[i].chain && last_ok >= 0 && t[m[i].t0].s - t[m[last_ok].t1].e < 40 &&
             sure_town_elsewhere(g, &m[last_ok], vg_gz_entry_at(g, (uint32_t)m[i].best)->iso2))
@@ -866,7 +876,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
                 homonyms += !memcmp(vg_gz_entry_at(g, m[i].post[k] & ~VG_GZ_PRIMARY)->iso2, be->iso2, 2);
             if ((homonyms > 1 || m[i].skel) && !m[i].introduced) c = c > 0.3f ? 0.3f : c;
         }
-        if (m[i].part && c > 0.45f) c = 0.45f; /* a piece of a longer name ("Tal" in "Tal Baydar") */
+        if (m[i].part && c > 0.45f) c = 0.45f; /* a piece of a longer name ("Tal" in "Tal Amra") */
         if (m[i].pair && c > 0.5f) c = 0.5f;   /* an end of a road: any other town named is likelier the scene */
         if (m[i].landmark && c > 0.45f) c = 0.45f; /* "Lima square" in La Paz: a street named after a town */
         /* Read through an alternate (foreign, former) name in a country the text is not
@@ -892,7 +902,7 @@ size_t vg_places_primary(const vg_place *p, size_t n)
     float w[64];
     size_t ncc = 0, top = 0;
     for (size_t i = 0; i < n; i++) {
-        /* a division named outright outweighs a town that may be a homonym ("Pedralva, Minas Gerais") */
+        /* a division named outright outweighs a town that may be a homonym ("Amra, Vesko Gerais") */
         float v = p[i].kind == VG_PLACE_COUNTRY ? 0.8f : p[i].kind == VG_PLACE_ADMIN1 ? 1.1f : p[i].confidence;
         size_t k;
         for (k = 0; k < ncc; k++)
@@ -913,7 +923,7 @@ size_t vg_places_primary(const vg_place *p, size_t n)
     for (size_t i = 0; i < n; i++) {
         int r = p[i].kind == VG_PLACE_CITY ? 0 : p[i].kind == VG_PLACE_ADMIN1 ? 2 : 6;
         if (p[i].kind == VG_PLACE_CITY && p[i].confidence < 0.55f) r = p[i].confidence < 0.35f ? 8 : 2;
-        /* "fighters from Amra clashed in Belo": a town of origin after any other town */
+        /* "fighters from Amra clashed in Vesko": a town of origin after any other town */
         if (p[i].kind == VG_PLACE_CITY && p[i].origin && r == 0) r = 1;
         if (ncc > 1 && memcmp(p[i].iso2, cc[top], 2)) r += 10;
         if (r < best_rank) { best_rank = r; best = i; }

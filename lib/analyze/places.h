@@ -90,7 +90,7 @@ typedef struct vg_gz_entry {
 #define VG_GZ_GENERIC '#'   /* first word of longer names ("Wadi", "Kafr"): alone before more words, not a place */
 #define VG_GZ_PROPER '$'    /* capitalised dictionary word: a known name, often a person's */
 #define VG_GZ_TITLE '*'     /* a title before a person's name ("président", "Mr"): what follows is no place */
-#define VG_GZ_AFTER '+'     /* a settlement word after a name ("Halba highway", "Salem city"): evidence like a preposition */
+#define VG_GZ_AFTER '+'     /* a settlement word after a name ("Amra highway", "Vesko city"): evidence like a preposition */
 #define VG_GZ_LANDMARK '['  /* a street or square word after a name ("Lima square"): the name is a landmark's */
 #define VG_GZ_STREET ']'    /* a street word before "de" and a name ("rue de Paris"): the name is the street's */
 #define VG_GZ_ORIGIN '<'    /* a word saying where people come from ("from"): that place is seldom where it happened */

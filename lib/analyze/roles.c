@@ -4,16 +4,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Actor k becomes actor1; when it was actor2, the former actor1 takes its place. */
+static void lead(int k, int *i1, int *i2)
+{
+    if (*i2 == k) *i2 = *i1;
+    *i1 = k;
+}
+
+/* The first of ac[0..na) with interaction code `inter`, if any, leads (see lead). */
+static void lead_first_of(const actor *ac, int na, int inter, int *i1, int *i2)
+{
+    for (int k = 0; k < na; k++)
+        if (vg_an_inter(&ac[k]) == inter) {
+            lead(k, i1, i2);
+            return;
+        }
+}
+
 void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, actor *ac, int *na, int *i1, int *i2)
 {
     const vg_sent *s = &c->s[main_k];
-    int type_is_protest = sub == VG_SUB_PEACEFUL || sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE;
-    int type_is_riot = sub == VG_SUB_VIOLENT_DEMO || sub == VG_SUB_MOB;
+    int type_is_protest = vg_sub_is_protest(sub), type_is_riot = vg_sub_is_riot(sub);
     int agent_k = -1; /* the actor named after "by" ("a landmine planted by regime forces") */
     /* "killed by suspected Taliban militants": the agent of a passive verb acts,
      * whoever the sentence names first (cue class "agent": "by", "par"). */
     for (int k = 0; k < *na && *i1 >= 0; k++) {
-        if (k == *i1 || atoi(ac[k].e->cols[1]) == 7) continue;
+        if (k == *i1 || vg_an_inter(&ac[k]) == VG_INTER_CIVILIANS) continue;
         int agent = 0;
         for (size_t j = ac[k].t0 >= 3 ? ac[k].t0 - 3 : 0; j < ac[k].t0 && !agent; j++) {
             size_t len;
@@ -24,13 +40,13 @@ void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, a
     }
     /* "Israeli forces fired at fishermen. Soldiers also shot...": generic
      * troops refer back to the forces the text named before them. */
-    if (*i1 >= 0 && atoi(ac[*i1].e->cols[1]) == 1 && strstr(ac[*i1].e->cols[0], "{country}") && !vg_an_forces_country(c, &ac[*i1])) {
+    if (*i1 >= 0 && vg_an_inter(&ac[*i1]) == VG_INTER_STATE && strstr(ac[*i1].e->cols[0], "{country}") && !vg_an_forces_country(c, &ac[*i1])) {
         actor prev[8];
         int np = vg_an_find_actors(c, 0, ac[*i1].t0, prev, 8, 2), found = -1;
         for (int k = np; k-- > 0 && found < 0;) {
-            int it = atoi(prev[k].e->cols[1]);
+            int it = vg_an_inter(&prev[k]);
             int named = !strstr(prev[k].e->cols[0], "{country}") || vg_an_forces_country(c, &prev[k]);
-            if ((it == 1 || it == 8) && named) found = k;
+            if ((it == VG_INTER_STATE || it == VG_INTER_EXTERNAL) && named) found = k;
         }
         if (found >= 0) ac[*i1] = prev[found];
     }
@@ -45,8 +61,7 @@ void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, a
             under = cue && !strcmp(cue, "umbrella") && j + len == ac[k].t0;
         }
         if (!under) continue;
-        if (*i2 == k) *i2 = *i1;
-        *i1 = k;
+        lead(k, i1, i2);
         break;
     }
     /* "repelled an IS attack", "killed in a Taliban ambush": a party named
@@ -54,9 +69,8 @@ void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, a
     for (int k = 0; k < *na && *i1 >= 0; k++) {
         size_t len;
         const char *cue = ac[k].t1 < s->t1 ? vg_an_cue(c, s->t1, ac[k].t1, &len) : NULL;
-        if (k == *i1 || atoi(ac[k].e->cols[1]) == 7 || !cue || strcmp(cue, "assault") != 0) continue;
-        if (*i2 == k) *i2 = *i1;
-        *i1 = k;
+        if (k == *i1 || vg_an_inter(&ac[k]) == VG_INTER_CIVILIANS || !cue || strcmp(cue, "assault") != 0) continue;
+        lead(k, i1, i2);
         break;
     }
     /* "At least one soldier was killed": a party named only as the victim
@@ -68,17 +82,17 @@ void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, a
         vg_an_is_victim(c, &ac[*i1], s->t1)) {
         int k2 = -1;
         for (int k = 0; k < *na && k2 < 0; k++) {
-            int it = atoi(ac[k].e->cols[1]);
-            if (k != *i1 && it != 7 && it != 0 && !vg_an_is_victim(c, &ac[k], s->t1)) k2 = k;
+            int it = vg_an_inter(&ac[k]);
+            if (k != *i1 && it != VG_INTER_CIVILIANS && it != 0 && !vg_an_is_victim(c, &ac[k], s->t1)) k2 = k;
         }
         for (size_t k = main_k; k2 < 0 && *na < 8 && k-- > 0 && main_k - k <= 3;) {
             actor prev[8];
             int np = vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, prev, 8, 0);
             for (int j = 0; j < np && k2 < 0; j++) {
-                int it = atoi(prev[j].e->cols[1]);
-                if (it >= 1 && it <= 4 && !vg_an_is_victim(c, &prev[j], c->s[k].t1) && prev[j].e != ac[*i1].e) {
+                int it = vg_an_inter(&prev[j]);
+                if (vg_an_inter_armed(it) && !vg_an_is_victim(c, &prev[j], c->s[k].t1) && prev[j].e != ac[*i1].e) {
                     ac[*na] = prev[j];
-                    k2 = *na++;
+                    k2 = (*na)++;
                 }
             }
         }
@@ -87,60 +101,45 @@ void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, a
     }
     /* An exchange of fire between state forces and gunmen or a gang: ACLED
      * codes the state forces first (a police or army operation). */
-    if (sub == VG_SUB_ARMED_CLASH && *i1 >= 0 && atoi(ac[*i1].e->cols[1]) == 3) {
+    if (sub == VG_SUB_ARMED_CLASH && *i1 >= 0 && vg_an_inter(&ac[*i1]) == VG_INTER_POLITICAL_MILITIA) {
         int shootout = 0;
         for (size_t j = s->t0; j < s->t1 && !shootout; j++) {
             size_t len;
             const char *cue = vg_an_cue(c, s->t1, j, &len);
             shootout = cue && !strcmp(cue, "shootout");
         }
-        for (int k = 0; k < *na && shootout; k++)
-            if (atoi(ac[k].e->cols[1]) == 1) {
-                if (*i2 == k) *i2 = *i1;
-                *i1 = k;
-                break;
-            }
+        if (shootout) lead_first_of(ac, *na, VG_INTER_STATE, i1, i2);
     }
     /* Arrests and weapons seized or defused: the state forces named did it,
      * whoever planted the bomb ("IEDs planted by NPA militants"). */
-    if ((sub == VG_SUB_DISRUPTED || sub == VG_SUB_ARRESTS) && *i1 >= 0 && atoi(ac[*i1].e->cols[1]) != 1)
-        for (int k = 0; k < *na; k++)
-            if (atoi(ac[k].e->cols[1]) == 1) {
-                if (*i2 == k) *i2 = *i1;
-                *i1 = k;
-                break;
-            }
+    if ((sub == VG_SUB_DISRUPTED || sub == VG_SUB_ARRESTS) && *i1 >= 0 && vg_an_inter(&ac[*i1]) != VG_INTER_STATE)
+        lead_first_of(ac, *na, VG_INTER_STATE, i1, i2);
     /* "militias from the X and Y clans": a militia the sentence ties to a
      * clan, tribe or community (an inter 4 actor) is that identity militia. */
-    if (*i1 >= 0 && !strncmp(ac[*i1].e->cols[0], "Militia (", 9))
-        for (int k = 0; k < *na; k++)
-            if (atoi(ac[k].e->cols[1]) == 4) {
-                if (*i2 == k) *i2 = *i1;
-                *i1 = k;
-                break;
-            }
+    if (*i1 >= 0 && vg_an_unnamed_militia(&ac[*i1]))
+        lead_first_of(ac, *na, VG_INTER_IDENTITY_MILITIA, i1, i2);
     /* A roadside bomb or a suicide bomber: the troops named are its targets
      * (unless "planted by" them); the armed group named, else a named group
      * the text says claimed or planted it, else an unidentified one. */
     if ((sub == VG_SUB_IED || sub == VG_SUB_SUICIDE) && *i1 >= 0 && *i1 != agent_k) {
-        int it = atoi(ac[*i1].e->cols[1]);
-        if (it == 1 || it == 8 || it == 7) {
+        int it = vg_an_inter(&ac[*i1]);
+        if (it == VG_INTER_STATE || it == VG_INTER_EXTERNAL || it == VG_INTER_CIVILIANS) {
             int k2 = -1;
             for (int k = 0; k < *na && k2 < 0; k++) {
-                int ik = atoi(ac[k].e->cols[1]);
-                if (ik >= 2 && ik <= 4) k2 = k;
+                int ik = vg_an_inter(&ac[k]);
+                if (ik >= VG_INTER_REBELS && ik <= VG_INTER_IDENTITY_MILITIA) k2 = k; /* a non-state armed group */
             }
             actor doc_ac[8];
             int nd = k2 < 0 && *na < 8 ? vg_an_find_actors(c, 0, c->nt, doc_ac, 8, 0) : 0;
             for (int k = 0; k < nd && k2 < 0; k++) {
-                int ik = atoi(doc_ac[k].e->cols[1]);
-                if (ik == 2 && !strstr(doc_ac[k].e->cols[0], "{country}")) {
+                int ik = vg_an_inter(&doc_ac[k]);
+                if (ik == VG_INTER_REBELS && !strstr(doc_ac[k].e->cols[0], "{country}")) {
                     ac[*na] = doc_ac[k];
-                    k2 = *na++;
+                    k2 = (*na)++;
                 }
             }
-            if (it != 7 || k2 >= 0) {
-                if (it != 7 || *i2 < 0) *i2 = *i1;
+            if (it != VG_INTER_CIVILIANS || k2 >= 0) {
+                if (it != VG_INTER_CIVILIANS || *i2 < 0) *i2 = *i1;
                 *i1 = k2;
             }
         }
@@ -148,8 +147,8 @@ void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, a
     /* Protesters and rioters come first in ACLED's coding of those events. */
     if (type_is_protest || type_is_riot) {
         for (int k = 0; k < *na; k++) {
-            int it = atoi(ac[k].e->cols[1]);
-            if ((type_is_protest && it == 6) || (type_is_riot && it == 5)) { if (*i1 != k) { *i2 = *i1; *i1 = k; } break; }
+            int it = vg_an_inter(&ac[k]);
+            if ((type_is_protest && it == VG_INTER_PROTESTERS) || (type_is_riot && it == VG_INTER_RIOTERS)) { if (*i1 != k) { *i2 = *i1; *i1 = k; } break; }
         }
     }
 }

@@ -16,6 +16,13 @@ enum {
 typedef struct vg_subtype { const char *name, *type; } vg_subtype;
 extern const vg_subtype vg_subtypes[VG_SUB_COUNT];
 
+/* ACLED's "Protests" and "Riots" event types: their actor1 is the crowd. */
+static inline int vg_sub_is_protest(int sub)
+{
+    return sub == VG_SUB_PEACEFUL || sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE;
+}
+static inline int vg_sub_is_riot(int sub) { return sub == VG_SUB_VIOLENT_DEMO || sub == VG_SUB_MOB; }
+
 /* Index of an ACLED sub-event type name, or -1. */
 int vg_subtype_find(const char *name);
 

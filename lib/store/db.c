@@ -77,6 +77,29 @@ vg_status vg_db_exec(vg_db *db, const char *sql)
     return VG_OK;
 }
 
+vg_status vg_db_data_version(vg_db *db, int64_t *v)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, "PRAGMA data_version");
+    if (!st) return VG_ERR_DB;
+    int rc = sqlite3_step(st);
+    *v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW) return vg_db_fail(db, rc, "reading data version");
+    return VG_OK;
+}
+
+/* PRAGMA data_version changes only when another connection commits, so a
+ * cache built from our own writes stays valid while it holds still. */
+vg_status vg_db_others_wrote(vg_db *db, int64_t *seen, int *wrote)
+{
+    int64_t v;
+    vg_status s = vg_db_data_version(db, &v);
+    if (s != VG_OK) return s;
+    *wrote = v != *seen;
+    *seen = v;
+    return VG_OK;
+}
+
 static void rollback(vg_db *db);
 
 vg_status vg_db_begin(vg_db *db)

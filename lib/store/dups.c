@@ -14,17 +14,6 @@ struct vg_dups_mem {
     int64_t data_version; /* PRAGMA data_version when it was last valid */
 };
 
-static vg_status data_version(vg_db *db, int64_t *v)
-{
-    sqlite3_stmt *st = vg_db_stmt(db, "PRAGMA data_version");
-    if (!st) return VG_ERR_DB;
-    int rc = sqlite3_step(st);
-    *v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW) return vg_db_fail(db, rc, "reading data version");
-    return VG_OK;
-}
-
 static vg_status mem_get(vg_db *db, struct vg_dups_mem **out)
 {
     if (!db->dups_mem) {
@@ -32,7 +21,7 @@ static vg_status mem_get(vg_db *db, struct vg_dups_mem **out)
         if (!m) return VG_ERR_NOMEM;
         if (!(m->lsh = vg_lsh_new())) { free(m); return VG_ERR_NOMEM; }
         db->dups_mem = m;
-        vg_status s = data_version(db, &m->data_version);
+        vg_status s = vg_db_data_version(db, &m->data_version);
         if (s != VG_OK) return s;
     }
     *out = db->dups_mem;
@@ -53,14 +42,10 @@ vg_status vg_dups_begin(vg_db *db)
 {
     struct vg_dups_mem *m = db->dups_mem;
     if (!m) return VG_OK;
-    int64_t v;
-    vg_status s = data_version(db, &v);
-    if (s != VG_OK) return s;
-    if (v != m->data_version) {
-        vg_dups_forget(db);
-        m->data_version = v;
-    }
-    return VG_OK;
+    int wrote;
+    vg_status s = vg_db_others_wrote(db, &m->data_version, &wrote);
+    if (s == VG_OK && wrote) vg_dups_forget(db);
+    return s;
 }
 
 void vg_dups_free(vg_db *db)

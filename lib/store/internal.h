@@ -1,4 +1,4 @@
-/* internal.h - what the store's modules (db, schema, search, events, stories) share. */
+/* internal.h - what the store's modules (db, schema, search, events, stories, dups) share. */
 #ifndef VG_STORE_INTERNAL_H
 #define VG_STORE_INTERNAL_H
 #include <sqlite3.h>
@@ -41,6 +41,13 @@ vg_status vg_db_fail(vg_db *db, int rc, const char *what);
 vg_status vg_db_exec(vg_db *db, const char *sql);
 /* Open a write transaction if none is open (puts are batched). */
 vg_status vg_db_begin(vg_db *db);
+/* The connection's PRAGMA data_version (-1 with an error status on failure). */
+vg_status vg_db_data_version(vg_db *db, int64_t *v);
+/* Whether another connection committed since data version *seen: sets
+ * *wrote and moves *seen to the current version. State kept in memory
+ * between transactions (clustering maps, band index) is stale when it did. */
+vg_status vg_db_others_wrote(vg_db *db, int64_t *seen, int *wrote);
+/* (stories.c's vg_stories_begin still has its own copy of both: it can call these.) */
 
 /* Schema: ordered migrations, applied by vg_schema_migrate (schema.c). */
 vg_status vg_schema_migrate(vg_db *db);
