@@ -1,4 +1,4 @@
-/* cmd_watch.c - `watch`: keep RSS/Atom feeds up to date: fetch feeds, then each new item's page, and ingest it. */
+/* cmd_watch.c - `watch`: options, the rounds' timing and what is printed; a round itself is vg_watch_round (lib/fetch/watch.c). */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -8,9 +8,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "../lib/core/arena.h"
-#include "../lib/fetch/fetch.h"
-#include "../lib/formats/formats.h"
 
 static const char help[] =
     "usage: vigie watch [--db PATH] [--interval S] [--once] [--quiet] FEED_URL...\n"
@@ -32,154 +29,32 @@ static const char help[] =
 static volatile sig_atomic_t interrupted;
 static void on_signal(int sig) { (void)sig; interrupted = 1; }
 
-typedef struct counts {
-    long feeds, feeds_failed, feeds_unchanged, items, stored, present, dup, seen, robots, rejected;
-} counts;
-
-typedef struct watch {
-    vg_fetcher *fetch;
-    vg_db *db;
-    vg_doc *doc;
+typedef struct view {
     int quiet, tty;
-    counts c;
-} watch;
+} view;
 
-static void progress(const watch *w, const char *now)
+/* What the round reports, as the command shows it: a progress line on a
+ * terminal, one line per feed otherwise, every rejection. */
+static int on_event(vg_watch_event ev, const char *url, const char *detail, const vg_watch_counts *c, void *ud)
 {
-    if (w->quiet) return;
-    const counts *c = &w->c;
-    if (w->tty)
-        fprintf(stderr, "\r\033[Kfeeds %ld, items %ld: stored %ld, present %ld, seen %ld, robots %ld, rejected %ld  %.60s",
-                c->feeds, c->items, c->stored, c->present, c->seen, c->robots, c->rejected, now);
-}
-
-static void say(const watch *w, const char *fmt, const char *a, const char *b)
-{
-    if (w->tty && !w->quiet) fputs("\r\033[K", stderr);
-    fprintf(stderr, fmt, a, b);
-}
-
-static int reject(watch *w, const char *url, const char *why)
-{
-    w->c.rejected++;
-    say(w, "rejected %s: %s\n", url, why);
-    char reason[1200];
-    snprintf(reason, sizeof reason, "%s: %s", url, why);
-    return vg_db_reject(w->db, url, reason) == VG_OK ? 0 : -1;
-}
-
-/* Fetch one item's page and store it. -1 only when the database fails. */
-static int do_item(watch *w, const char *feed_url, const vg_feed_item *it)
-{
-    char link[4096];
-    /* feeds may give links relative to themselves */
-    if (vg_fetch_resolve(feed_url, it->link, link, sizeof link) != VG_OK) {
-        w->c.items++;
-        return reject(w, it->link, "link does not resolve to a URL");
+    const view *v = ud;
+    int line = ev == VG_WATCH_FEED_FAILED || ev == VG_WATCH_REJECTED ||
+               (!v->quiet && (ev == VG_WATCH_ROBOTS || (!v->tty && (ev == VG_WATCH_FEED_UNCHANGED || ev == VG_WATCH_FEED_ITEMS))));
+    if (line && v->tty && !v->quiet) fputs("\r\033[K", stderr);
+    switch (ev) {
+    case VG_WATCH_FEED:
+    case VG_WATCH_ITEM:
+        if (!v->quiet && v->tty)
+            fprintf(stderr, "\r\033[Kfeeds %ld, items %ld: stored %ld, present %ld, seen %ld, robots %ld, rejected %ld  %.60s",
+                    c->feeds, c->items, c->stored, c->present, c->seen, c->robots, c->rejected, url);
+        break;
+    case VG_WATCH_FEED_FAILED: fprintf(stderr, "vigie watch: feed %s: %s\n", url, detail); break;
+    case VG_WATCH_REJECTED: fprintf(stderr, "rejected %s: %s\n", url, detail); break;
+    case VG_WATCH_ROBOTS: if (line) fprintf(stderr, "skipped %s: %s\n", url, detail); break;
+    case VG_WATCH_FEED_UNCHANGED:
+    case VG_WATCH_FEED_ITEMS: if (line) fprintf(stderr, "feed %s: %s\n", url, detail); break;
     }
-    w->c.items++;
-    progress(w, link);
-    vg_fetch_result res;
-    vg_status st = vg_fetch_url(w->fetch, link, VG_FETCH_ONCE, &res);
-    if (st != VG_OK) return reject(w, link, vg_fetcher_error(w->fetch));
-    if (res.outcome == VG_FETCH_SEEN) { w->c.seen++; return 0; }
-    if (res.outcome == VG_FETCH_DISALLOWED) {
-        w->c.robots++;
-        if (!w->quiet) say(w, "skipped %s: %s\n", link, "disallowed by robots.txt");
-        return 0;
-    }
-    vg_input in;
-    memset(&in, 0, sizeof in);
-    in.source = link;
-    in.ext_id = it->id ? it->id : link;
-    in.format = "html";
-    in.content_type = strcmp(res.content_type, "text/plain") == 0 ? "text" : "html";
-    in.data = res.body;
-    in.len = res.len;
-    in.url = res.final_url;
-    in.title = it->title;
-    in.published = it->published;
-    in.charset = res.charset;
-    st = vg_doc_load(w->doc, &in);
-    if (st == VG_OK) st = vg_doc_analyze(w->doc);
-    if (st != VG_OK) return reject(w, link, vg_doc_error(w->doc));
-    vg_put_result put;
-    if ((st = vg_db_put(w->db, w->doc, &put)) != VG_OK) {
-        say(w, "vigie watch: cannot store %s: %s\n", link, vg_db_error(w->db));
-        return -1;
-    }
-    if (put == VG_PUT_STORED) w->c.stored++;
-    else if (put == VG_PUT_DUPLICATE) { w->c.stored++; w->c.dup++; }
-    else w->c.present++;
-    return 0;
-}
-
-/* A feed's items for this round, kept until its pages are fetched. */
-typedef struct feed_round {
-    const char *url;
-    vg_arena *arena;
-    vg_feed_item *items;
-    size_t n;
-} feed_round;
-
-/* One feed: conditional GET and parse into fr. 0 also when the feed is
- * unchanged or failed (fr->n == 0); -1 out of memory. */
-static int load_feed(watch *w, const char *url, feed_round *fr)
-{
-    memset(fr, 0, sizeof *fr);
-    fr->url = url;
-    w->c.feeds++;
-    progress(w, url);
-    vg_fetch_result res;
-    vg_status st = vg_fetch_url(w->fetch, url, VG_FETCH_CONDITIONAL, &res);
-    if (st != VG_OK) {
-        w->c.feeds_failed++;
-        say(w, "vigie watch: feed %s: %s\n", url, vg_fetcher_error(w->fetch));
-        return 0;
-    }
-    if (res.outcome == VG_FETCH_NOT_MODIFIED) {
-        w->c.feeds_unchanged++;
-        if (!w->quiet && !w->tty) fprintf(stderr, "feed %s: not modified\n", url);
-        return 0;
-    }
-    if (res.outcome == VG_FETCH_DISALLOWED) {
-        w->c.feeds_failed++;
-        say(w, "vigie watch: feed %s: %s\n", url, "disallowed by robots.txt");
-        return 0;
-    }
-    /* items live in their own arena: the fetch buffer is reused by the page fetches */
-    if (!(fr->arena = vg_arena_new(64 * 1024))) return -1;
-    char err[512];
-    st = vg_feed_parse(fr->arena, res.body, res.len, &fr->items, &fr->n, NULL, err, sizeof err);
-    if (st != VG_OK) {
-        w->c.feeds_failed++;
-        say(w, "vigie watch: feed %s: %s\n", url, err);
-        fr->n = 0;
-        return st == VG_ERR_NOMEM ? -1 : 0;
-    }
-    if (!w->quiet && !w->tty) fprintf(stderr, "feed %s: %zu items\n", url, fr->n);
-    return 0;
-}
-
-/* One round: every feed first, then their pages taking one item from each
- * feed in turn, so that the per-host wait of one site overlaps with requests
- * to the others (feeds are mostly one host each). -1 on a database failure. */
-static int do_round(watch *w, const char *const *feeds, int n_feeds)
-{
-    feed_round *fr = calloc((size_t)n_feeds, sizeof *fr);
-    if (!fr) return -1;
-    int rc = 0;
-    size_t most = 0;
-    for (int i = 0; i < n_feeds && !interrupted && rc == 0; i++) {
-        rc = load_feed(w, feeds[i], &fr[i]);
-        if (fr[i].n > most) most = fr[i].n;
-    }
-    for (size_t k = 0; k < most && !interrupted && rc == 0; k++)
-        for (int i = 0; i < n_feeds && !interrupted && rc == 0; i++)
-            if (k < fr[i].n && fr[i].items[k].link) rc = do_item(w, fr[i].url, &fr[i].items[k]);
-    for (int i = 0; i < n_feeds; i++) vg_arena_free(fr[i].arena);
-    free(fr);
-    return rc;
+    return interrupted;
 }
 
 static int parse_num(const char *opt, const char *v, long min, long *out)
@@ -233,38 +108,34 @@ int cmd_watch(int argc, char **argv)
             return EXIT_USAGE;
         }
 
-    watch w;
-    memset(&w, 0, sizeof w);
-    w.quiet = o.quiet;
-    w.tty = isatty(2);
+    view v = {o.quiet, isatty(2)};
     vg_env *env = cli_env(&o);
     if (!env) { free(feeds); return EXIT_FAIL; }
     const char *path = cli_db_path(&o);
-    vg_status st = vg_db_open(path, 0, &w.db);
+    vg_db *db = NULL;
+    vg_status st = vg_db_open(path, 0, &db);
     if (st != VG_OK) {
-        fprintf(stderr, "vigie watch: cannot open database %s: %s%s%s\n", path, vg_strerror(st), w.db ? ": " : "",
-                w.db ? vg_db_error(w.db) : "");
-        vg_db_close(w.db);
+        fprintf(stderr, "vigie watch: cannot open database %s: %s%s%s\n", path, vg_strerror(st), db ? ": " : "",
+                db ? vg_db_error(db) : "");
+        vg_db_close(db);
         vg_env_close(env);
         free(feeds);
         return EXIT_FAIL;
     }
     char state[4200], err[512];
     snprintf(state, sizeof state, "%s.fetch", path);
-    vg_fetch_opts fo;
-    vg_fetch_opts_default(&fo);
-    fo.state_path = state;
-    fo.min_interval_ms = delay;
-    fo.timeout_ms = timeout * 1000;
-    fo.connect_timeout_ms = timeout * 1000 < fo.connect_timeout_ms ? timeout * 1000 : fo.connect_timeout_ms;
-    fo.retries = (int)(retries > 10 ? 10 : retries);
-    fo.max_body = (size_t)max_bytes;
-    fo.max_redirects = redirects;
-    if ((st = vg_fetcher_open(&fo, &w.fetch, err, sizeof err)) != VG_OK ||
-        (st = vg_doc_create(env, &w.doc)) != VG_OK) {
+    vg_watch_opts wo;
+    vg_watch_opts_default(&wo);
+    wo.state_path = state;
+    wo.min_interval_ms = delay;
+    wo.timeout_ms = timeout * 1000;
+    wo.retries = (int)(retries > 10 ? 10 : retries);
+    wo.max_bytes = (size_t)max_bytes;
+    wo.max_redirects = redirects;
+    vg_watch *w = NULL;
+    if ((st = vg_watch_open(env, db, &wo, &w, err, sizeof err)) != VG_OK) {
         fprintf(stderr, "vigie watch: %s\n", err[0] ? err : vg_strerror(st));
-        vg_fetcher_close(w.fetch);
-        vg_db_close(w.db);
+        vg_db_close(db);
         vg_env_close(env);
         free(feeds);
         return EXIT_FAIL;
@@ -272,32 +143,35 @@ int cmd_watch(int argc, char **argv)
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     int fatal = 0, all_failed = 0;
+    vg_watch_counts c;
     while (!interrupted && !fatal) {
-        memset(&w.c, 0, sizeof w.c);
-        if (do_round(&w, feeds, n_feeds)) fatal = 1;
-        if (!fatal && vg_db_commit(w.db) != VG_OK) {
-            fprintf(stderr, "vigie watch: cannot commit: %s\n", vg_db_error(w.db));
+        if (vg_watch_round(w, feeds, (size_t)n_feeds, on_event, &v, &c) != VG_OK) {
+            if (v.tty && !v.quiet) fputs("\r\033[K", stderr);
+            fprintf(stderr, "vigie watch: %s\n", vg_watch_error(w));
             fatal = 1;
         }
-        all_failed = w.c.feeds_failed == w.c.feeds;
-        if (!w.quiet) {
-            if (w.tty) fputs("\r\033[K", stderr);
+        if (!fatal && vg_db_commit(db) != VG_OK) {
+            fprintf(stderr, "vigie watch: cannot commit: %s\n", vg_db_error(db));
+            fatal = 1;
+        }
+        all_failed = c.feeds_failed == c.feeds;
+        if (!v.quiet) {
+            if (v.tty) fputs("\r\033[K", stderr);
             time_t t = time(NULL);
             char when[32];
             strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
             fprintf(stdout,
                     "%s feeds %ld (unchanged %ld, failed %ld), items %ld: stored %ld (%ld near-duplicates), "
                     "already present %ld, fetched before %ld, disallowed by robots %ld, rejected %ld%s\n",
-                    when, w.c.feeds, w.c.feeds_unchanged, w.c.feeds_failed, w.c.items, w.c.stored, w.c.dup,
-                    w.c.present, w.c.seen, w.c.robots, w.c.rejected, interrupted ? " (interrupted)" : "");
+                    when, c.feeds, c.feeds_unchanged, c.feeds_failed, c.items, c.stored, c.dup,
+                    c.present, c.seen, c.robots, c.rejected, interrupted ? " (interrupted)" : "");
             fflush(stdout);
         }
         if (once) break;
         for (long s = 0; s < interval && !interrupted; s++) sleep(1);
     }
-    vg_doc_free(w.doc);
-    vg_fetcher_close(w.fetch);
-    vg_db_close(w.db);
+    vg_watch_close(w);
+    vg_db_close(db);
     vg_env_close(env);
     free(feeds);
     return fatal || (once && all_failed) ? EXIT_FAIL : EXIT_OK;

@@ -200,6 +200,52 @@ vg_status vg_db_reject(vg_db *db, const char *source, const char *reason);
 vg_status vg_db_commit(vg_db *db);
 void vg_db_set_batch(vg_db *db, unsigned batch);
 
+/* ------------------------------------------------------------------------
+ * Watch: keep news feeds up to date. A round fetches every feed (RSS/Atom,
+ * conditional GET), then each new item's page once (robots.txt, per-host
+ * pacing, retries; state kept in opts.state_path), and loads, analyses and
+ * stores it in db. The caller commits and decides when the next round runs.
+ * ---------------------------------------------------------------------- */
+typedef struct vg_watch vg_watch;
+
+typedef struct vg_watch_opts {
+    const char *state_path;   /* fetch state (validators, URLs done); NULL: memory */
+    long min_interval_ms;     /* between requests to one host */
+    long timeout_ms;          /* whole request */
+    int retries;              /* extra attempts on 5xx and time-outs (10 at most) */
+    size_t max_bytes;         /* largest page or feed accepted */
+    long max_redirects;
+} vg_watch_opts;
+void vg_watch_opts_default(vg_watch_opts *o);
+
+typedef struct vg_watch_counts {
+    long feeds, feeds_failed, feeds_unchanged, items, stored, present, dup, seen, robots, rejected;
+} vg_watch_counts;
+
+/* What a round reports as it goes; detail says why or how many. */
+typedef enum vg_watch_event {
+    VG_WATCH_FEED,            /* fetching a feed */
+    VG_WATCH_FEED_UNCHANGED,  /* 304: nothing new */
+    VG_WATCH_FEED_FAILED,     /* detail: the reason */
+    VG_WATCH_FEED_ITEMS,      /* detail: "N items" */
+    VG_WATCH_ITEM,            /* fetching an item's page */
+    VG_WATCH_ROBOTS,          /* page disallowed by robots.txt */
+    VG_WATCH_REJECTED         /* page rejected (recorded in rejects); detail: why */
+} vg_watch_event;
+/* Return non-zero to end the round early (an interrupt). */
+typedef int (*vg_watch_cb)(vg_watch_event ev, const char *url, const char *detail,
+                           const vg_watch_counts *counts, void *ud);
+
+vg_status vg_watch_open(const vg_env *env, vg_db *db, const vg_watch_opts *opts, vg_watch **out,
+                        char *err, size_t errlen);
+/* One round over feeds[0..n). VG_OK even when feeds or pages failed (they
+ * are counted and reported); another status when the store failed, with
+ * vg_watch_error() saying what. cb may be NULL. */
+vg_status vg_watch_round(vg_watch *w, const char *const *feeds, size_t n, vg_watch_cb cb, void *ud,
+                         vg_watch_counts *counts);
+const char *vg_watch_error(const vg_watch *w);
+void vg_watch_close(vg_watch *w); /* accepts NULL */
+
 /* Query results come as rows of named columns, each value as text (NULL
  * for SQL NULL) with a type telling how to print it in JSON. */
 typedef enum vg_col_type { VG_COL_TEXT, VG_COL_INT, VG_COL_REAL, VG_COL_JSON } vg_col_type;
