@@ -85,6 +85,11 @@ static size_t keep_best(cand *c, size_t n, size_t k)
 
 struct vg_stories_mem {
     vg_cl_dfmap *df;
+    /* The terms whose counts changed since the last flush: the flush reads
+     * these, not the whole map (which grows with the vocabulary), so a
+     * commit of a few articles costs a few articles' terms. */
+    int64_t *dirty_terms;
+    size_t n_dirty, cap_dirty;
     uint64_t n_docs, docs_at_commit; /* documents counted, and at the last second look */
     int docs_loaded, docs_dirty;
     int64_t data_version; /* PRAGMA data_version when the map was last valid */
@@ -156,6 +161,7 @@ void vg_stories_forget(vg_db *db)
     vg_cl_dfmap_clear(m->df);
     vg_cl_postings_clear(m->post);
     m->n_log = 0;
+    m->n_dirty = 0;
     forget_singles(m);
     m->docs_loaded = m->docs_dirty = 0;
 }
@@ -183,6 +189,7 @@ void vg_stories_free(vg_db *db)
     vg_cl_dfmap_free(db->stories_mem->df);
     vg_cl_postings_free(db->stories_mem->post);
     free(db->stories_mem->log);
+    free(db->stories_mem->dirty_terms);
     forget_singles(db->stories_mem);
     free(db->stories_mem->single);
     free(db->stories_mem->touched);
@@ -293,17 +300,18 @@ vg_status vg_stories_flush(vg_db *db)
     if (!m) return VG_OK;
     vg_status ls = second_look(db, m);
     if (ls != VG_OK) return ls;
-    size_t n = 0, pos = 0;
-    vg_cl_dfent *e;
-    while ((e = vg_cl_dfmap_next(m->df, &pos))) n += e->dirty;
+    size_t n = m->n_dirty;
+    m->n_dirty = 0;
     if (n) {
         /* in term order: each insert lands next to the previous one in the B-tree */
         vg_cl_dfent *d = malloc(n * sizeof *d);
         if (!d) return VG_ERR_NOMEM;
         size_t k = 0;
-        pos = 0;
-        while ((e = vg_cl_dfmap_next(m->df, &pos)))
-            if (e->dirty) { d[k++] = *e; e->dirty = 0; }
+        for (size_t i = 0; i < n; i++) {
+            vg_cl_dfent *e = vg_cl_dfmap_get(m->df, m->dirty_terms[i]);
+            if (e && e->dirty) { d[k++] = *e; e->dirty = 0; }
+        }
+        n = k;
         qsort(d, n, sizeof *d, by_term);
         sqlite3_stmt *st = vg_db_stmt(db, "INSERT OR REPLACE INTO cluster_df(term, n) VALUES(?1, ?2)");
         vg_status s = st ? VG_OK : VG_ERR_DB;
@@ -349,6 +357,16 @@ static vg_status update_df(vg_db *db, vg_cl_doc *f, uint32_t *df, uint64_t *n_do
             if (!(e = vg_cl_dfmap_put(m->df, f->terms[i].id, n))) return VG_ERR_NOMEM;
         }
         e->n++;
+        if (!e->dirty) {
+            if (m->n_dirty == m->cap_dirty) {
+                size_t cap = m->cap_dirty ? m->cap_dirty * 2 : 4096;
+                int64_t *t = realloc(m->dirty_terms, cap * sizeof *t);
+                if (!t) return VG_ERR_NOMEM;
+                m->dirty_terms = t;
+                m->cap_dirty = cap;
+            }
+            m->dirty_terms[m->n_dirty++] = e->term;
+        }
         e->dirty = 1;
         df[i] = e->n;
     }
