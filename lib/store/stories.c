@@ -564,7 +564,6 @@ static vg_status new_story(vg_db *db, int64_t article_id, int64_t *story)
  * near members of the changed stories are looked at (second_look), and a
  * story with many members in the window must not make a commit cost more. */
 #define LOOKS_PER_ARTICLE 24
-#define LOOKS_MIN 256
 /* An article that joined with this score or more needs no second look
  * unless its weights went stale: it is well inside its story. */
 #define SURE_JOIN 0.3
@@ -744,7 +743,6 @@ static vg_status second_look(vg_db *db, struct vg_stories_mem *m)
     vg_status s = VG_OK;
     uint64_t batch = m->n_docs - m->docs_at_commit;
     size_t budget = LOOKS_PER_ARTICLE * (size_t)batch;
-    if (budget < LOOKS_MIN) budget = LOOKS_MIN;
     /* the first round's changes: what the batch's articles joined or nearly joined */
     m->n_touched = 0;
     for (size_t i = 0; i < m->n_single && s == VG_OK; i++) {
