@@ -676,6 +676,12 @@ static vg_status reweigh(vg_db *db, struct vg_stories_mem *m, vg_arena *a, const
 #define LOOK_PASSES 3  /* second-look rounds per commit at most; most settle in two */
 #define LOOK_COMMITS 4 /* commits an unsure article stays at least (large batches: past WINDOW_ARTICLES) */
 #define LOOK_MAX 8      /* commits a young article stays past WINDOW_ARTICLES at most */
+/* Articles of an open batch after which the window is looked at without
+ * waiting for the commit. ECB+ dev, 8 orders, one batch of all: F1 mean /
+ * min 0.934 / 0.889 (half a), 0.904 / 0.888 (half b) with a look at commit
+ * only; every 10 articles 0.939 / 0.911 and 0.918 / 0.900; every 50
+ * 0.945 / 0.918 and 0.919 / 0.905. */
+#define LOOK_EVERY 50
 
 static int by_id(const void *pa, const void *pb)
 {
@@ -901,7 +907,14 @@ vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_r
     int sure = story && best >= SURE_JOIN;
     if (!story && (s = new_story(db, article_id, &story)) != VG_OK) return s;
     if ((s = join_story(db, &f, story, article_id)) != VG_OK) return s;
-    return remember_single(db, &raw, &f, doc->fields[VG_F_LANG], story, article_id, sure, near);
+    if ((s = remember_single(db, &raw, &f, doc->fields[VG_F_LANG], story, article_id, sure, near)) != VG_OK) return s;
+    /* A large batch is looked at again every LOOK_EVERY articles, as if a
+     * feed had committed them that often: stories then no longer depend on
+     * the batch size (the look only reads and writes within the open
+     * transaction; a failure rolls the batch back like any put's). */
+    struct vg_stories_mem *m = db->stories_mem;
+    if (m->n_docs - m->docs_at_commit >= LOOK_EVERY) return second_look(db, m);
+    return VG_OK;
 }
 
 /* ---------------------------------------------------------------- queries */
