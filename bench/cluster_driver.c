@@ -64,11 +64,14 @@ static double now(void)
 
 int main(int argc, char **argv)
 {
-    if (argc < 3) { fprintf(stderr, "usage: cluster_driver DB N\n"); return 2; }
+    if (argc < 3) { fprintf(stderr, "usage: cluster_driver DB N [BATCH]\n"); return 2; }
     long n = atol(argv[2]);
+    int batch = argc > 3 ? atoi(argv[3]) : 500; /* articles per transaction: 10 is a feed or `vigie watch` */
+    if (batch < 1) batch = 500;
     vg_db *db;
     if (vg_db_open(argv[1], 0, &db) != VG_OK) { fprintf(stderr, "cannot open %s\n", argv[1]); return 1; }
-    vg_db_set_batch(db, 500);
+    vg_db_set_batch(db, batch);
+    printf("batches of %d articles\n", batch);
     vg_doc *d = calloc(1, sizeof *d);
     d->arena = vg_arena_new(0);
     static char text[4096];
@@ -92,8 +95,7 @@ int main(int argc, char **argv)
         size_t len = article(text, sizeof text, &e);
         char id[32];
         snprintf(id, sizeof id, "g%ld", i);
-        vg_arena_reset(d->arena);
-        memset(d->fields, 0, sizeof d->fields);
+        vg_doc_reset(d); /* also drops the previous article's prepared signature and features */
         vg_doc_set(d, VG_F_EXT_ID, id, strlen(id));
         vg_doc_set(d, VG_F_SOURCE, id, strlen(id));
         vg_doc_set(d, VG_F_LANG, "en", 2);
