@@ -47,7 +47,6 @@ vg_status vg_db_data_version(vg_db *db, int64_t *v);
  * *wrote and moves *seen to the current version. State kept in memory
  * between transactions (clustering maps, band index) is stale when it did. */
 vg_status vg_db_others_wrote(vg_db *db, int64_t *seen, int *wrote);
-/* (stories.c's vg_stories_begin still has its own copy of both: it can call these.) */
 
 /* Schema: ordered migrations, applied by vg_schema_migrate (schema.c). */
 vg_status vg_schema_migrate(vg_db *db);

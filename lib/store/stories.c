@@ -119,17 +119,6 @@ struct vg_stories_mem {
 };
 #define POSTINGS_MAX (1u << 21) /* postings kept across commits */
 
-static vg_status data_version(vg_db *db, int64_t *v)
-{
-    sqlite3_stmt *st = vg_db_stmt(db, "PRAGMA data_version");
-    if (!st) return VG_ERR_DB;
-    int rc = sqlite3_step(st);
-    *v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW) return vg_db_fail(db, rc, "reading data version");
-    return VG_OK;
-}
-
 static void forget_singles(struct vg_stories_mem *m)
 {
     for (size_t i = 0; i < m->n_single; i++) {
@@ -147,7 +136,7 @@ static vg_status mem_get(vg_db *db, struct vg_stories_mem **out)
         if (!(m->df = vg_cl_dfmap_new())) { free(m); return VG_ERR_NOMEM; }
         if (!(m->post = vg_cl_postings_new())) { vg_cl_dfmap_free(m->df); free(m); return VG_ERR_NOMEM; }
         db->stories_mem = m;
-        vg_status s = data_version(db, &m->data_version);
+        vg_status s = vg_db_data_version(db, &m->data_version);
         if (s != VG_OK) return s;
     }
     *out = db->stories_mem;
@@ -173,14 +162,10 @@ vg_status vg_stories_begin(vg_db *db)
 {
     struct vg_stories_mem *m = db->stories_mem;
     if (!m) return VG_OK;
-    int64_t v;
-    vg_status s = data_version(db, &v);
-    if (s != VG_OK) return s;
-    if (v != m->data_version) {
-        vg_stories_forget(db);
-        m->data_version = v;
-    }
-    return VG_OK;
+    int wrote;
+    vg_status s = vg_db_others_wrote(db, &m->data_version, &wrote);
+    if (s == VG_OK && wrote) vg_stories_forget(db);
+    return s;
 }
 
 void vg_stories_free(vg_db *db)

@@ -188,12 +188,29 @@ static long story_of(const story_rows *r, const char *doc, long *dup)
     return -1;
 }
 
+/* A database file of this test run under $TMPDIR, removed first. */
+static void temp_db_path(char *path, size_t n, const char *tag)
+{
+    const char *t = getenv("TMPDIR");
+    snprintf(path, n, "%s/vg-test-%d-%s.db", t && *t ? t : "/tmp", (int)getpid(), tag);
+    unlink(path);
+}
+
+/* The database file and its WAL and shared-memory files. */
+static void remove_db(const char *path)
+{
+    char side[600];
+    unlink(path);
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+}
+
 TEST(cluster_stories_through_the_store)
 {
     char path[512];
-    const char *t = getenv("TMPDIR");
-    snprintf(path, sizeof path, "%s/vg-test-%d-stories.db", t && *t ? t : "/tmp", (int)getpid());
-    unlink(path);
+    temp_db_path(path, sizeof path, "stories");
     vg_db *db = NULL;
     CHECK(vg_db_open(path, 0, &db) == VG_OK);
     if (!db) return;
@@ -247,10 +264,7 @@ TEST(cluster_stories_through_the_store)
     CHECK(vg_db_story_json(db, "x", &json, &len) == VG_ERR_NOT_FOUND);
     free_doc(d);
     vg_db_close(db);
-    unlink(path);
-    char side[600];
-    snprintf(side, sizeof side, "%s-wal", path); unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path); unlink(side);
+    remove_db(path);
 }
 
 /* One commit per article (a stream): the recent articles are looked at
@@ -258,9 +272,7 @@ TEST(cluster_stories_through_the_store)
 TEST(cluster_stories_settle_across_commits)
 {
     char path[512];
-    const char *t = getenv("TMPDIR");
-    snprintf(path, sizeof path, "%s/vg-test-%d-settle.db", t && *t ? t : "/tmp", (int)getpid());
-    unlink(path);
+    temp_db_path(path, sizeof path, "settle");
     vg_db *db = NULL;
     CHECK(vg_db_open(path, 0, &db) == VG_OK);
     if (!db) return;
@@ -302,10 +314,7 @@ TEST(cluster_stories_settle_across_commits)
     CHECK(json && strstr(json, "\"articles\":3") != NULL);
     free_doc(d);
     vg_db_close(db);
-    unlink(path);
-    char side[600];
-    snprintf(side, sizeof side, "%s-wal", path); unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path); unlink(side);
+    remove_db(path);
 }
 
 TEST(cluster_dfmap_counts_and_grows)
@@ -356,7 +365,7 @@ static void put_series(const char *path, unsigned batch, int reopen_at, story_ro
 {
     static const char *const place[] = {"Manokwari", "Kandahar", "Timbuktu", "Mosul"};
     static const char *const what[] = {"earthquake", "bombing", "flood", "shooting"};
-    unlink(path);
+    remove_db(path);
     vg_db *db = NULL;
     CHECK(vg_db_open(path, 0, &db) == VG_OK);
     if (!db) return;
@@ -390,17 +399,13 @@ static void put_series(const char *path, unsigned batch, int reopen_at, story_ro
         CHECK(vg_db_stories(db, &q, collect, r) == VG_OK);
     }
     vg_db_close(db);
-    unlink(path);
-    char side[600];
-    snprintf(side, sizeof side, "%s-wal", path); unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path); unlink(side);
+    remove_db(path);
 }
 
 TEST(cluster_state_in_memory_same_stories)
 {
     char path[512];
-    const char *t = getenv("TMPDIR");
-    snprintf(path, sizeof path, "%s/vg-test-%d-mem.db", t && *t ? t : "/tmp", (int)getpid());
+    temp_db_path(path, sizeof path, "mem");
     story_rows a, b, c;
     put_series(path, 1, -1, &a);
     put_series(path, 1000, -1, &b);
@@ -445,9 +450,7 @@ static int collect_named(const vg_row *r, void *ud)
 TEST(cluster_small_batches_see_far)
 {
     char path[512];
-    const char *t = getenv("TMPDIR");
-    snprintf(path, sizeof path, "%s/vg-test-%d-far.db", t && *t ? t : "/tmp", (int)getpid());
-    unlink(path);
+    temp_db_path(path, sizeof path, "far");
     vg_db *db = NULL;
     CHECK(vg_db_open(path, 0, &db) == VG_OK);
     if (!db) return;
@@ -510,8 +513,5 @@ TEST(cluster_small_batches_see_far)
     CHECK(p1 == p2);
     free_doc(d);
     vg_db_close(db);
-    unlink(path);
-    char side[600];
-    snprintf(side, sizeof side, "%s-wal", path); unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path); unlink(side);
+    remove_db(path);
 }
