@@ -64,12 +64,3 @@ void vg_buf_printf(vg_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-char *vg_buf_steal(vg_buf *b, size_t *len)
-{
-    if (vg_buf_reserve(b, 0)) return NULL;
-    char *p = b->data;
-    if (len) *len = b->len;
-    b->data = NULL;
-    b->len = b->cap = 0;
-    return p;
-}

@@ -22,7 +22,5 @@ void vg_buf_putc(vg_buf *b, char c);
 __attribute__((format(printf, 2, 3)))
 #endif
 void vg_buf_printf(vg_buf *b, const char *fmt, ...);
-/* Hand over the data (caller frees); the buffer is left empty. */
-char *vg_buf_steal(vg_buf *b, size_t *len);
 
 #endif

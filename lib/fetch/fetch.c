@@ -112,7 +112,6 @@ void vg_fetcher_close(vg_fetcher *f)
 
 const char *vg_fetcher_error(const vg_fetcher *f) { return f->err; }
 
-vg_status vg_fetcher_mark_seen(vg_fetcher *f, const char *url) { return vg_fetch_state_mark_seen(f->state, url); }
 
 /* ---- curl callbacks ---- */
 

@@ -64,7 +64,5 @@ const char *vg_fetcher_error(const vg_fetcher *f);
  * absolute link comes back as it is). VG_ERR_ARG when it does not resolve or
  * does not fit in outlen. */
 vg_status vg_fetch_resolve(const char *base, const char *link, char *out, size_t outlen);
-/* Remember url as done (VG_FETCH_ONCE does it itself on success). */
-vg_status vg_fetcher_mark_seen(vg_fetcher *f, const char *url);
 
 #endif

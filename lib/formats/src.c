@@ -21,7 +21,6 @@ struct vg_src {
     int truncated, failed;
     char *peek;          /* decompressed bytes peeked but not consumed */
     size_t peek_len, peek_pos, peek_cap;
-    uint64_t consumed;
     FILE *tee;           /* a pipe's raw bytes, kept while sniffing so a WARC reader can start over */
     char why[160];
 };
@@ -102,7 +101,6 @@ vg_status vg_src_open(int fd, int keep_fd, vg_src **out)
 int vg_src_is_gzip(const vg_src *s) { return s->gz; }
 int vg_src_truncated(const vg_src *s) { return s->truncated; }
 const char *vg_src_why(const vg_src *s) { return s->why; }
-uint64_t vg_src_consumed(const vg_src *s) { return s->consumed; }
 
 /* Read from the underlying stream, bypassing the peek buffer. */
 static ssize_t read_stream(vg_src *s, char *dst, size_t n)
@@ -197,12 +195,9 @@ ssize_t vg_src_read(vg_src *s, char *dst, size_t n)
         if (k > n) k = n;
         memcpy(dst, s->peek + s->peek_pos, k);
         s->peek_pos += k;
-        s->consumed += k;
         return (ssize_t)k;
     }
-    ssize_t k = read_stream(s, dst, n);
-    if (k > 0) s->consumed += (uint64_t)k;
-    return k;
+    return read_stream(s, dst, n);
 }
 
 void vg_src_end_sniff(vg_src *s)

@@ -25,8 +25,6 @@ ssize_t vg_src_read(vg_src *s, char *dst, size_t n);
 int vg_src_truncated(const vg_src *s);
 /* Reason for the last -1 ("read error: ...", "corrupt gzip data ..."). */
 const char *vg_src_why(const vg_src *s);
-/* Decompressed bytes handed out so far. */
-uint64_t vg_src_consumed(const vg_src *s);
 /* Sniffing is over: stop keeping a pipe's bytes for vg_src_release_fd. */
 void vg_src_end_sniff(vg_src *s);
 /* An fd positioned at the start of the raw input, for a reader that takes
