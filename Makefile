@@ -56,7 +56,7 @@ test:
 
 test-build: $(BUILD)/vigie $(BUILD)/unit-tests $(FUZZ_BIN)
 
-# libFuzzer builds (clang) for real fuzzing sessions: make fuzz; build-fuzz/fuzz_X corpus/
+# libFuzzer builds (clang) for real fuzzing sessions: make fuzz; build-fuzz/fuzz_X NEW_DIR tests/fuzz/corpus/X [tests/fixtures/X]
 fuzz:
 	$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz OPT="-O1 -g -DVG_ARENA_POISON -fsanitize=fuzzer-no-link,address,undefined" \
 	    LDFLAGS="-fsanitize=address,undefined" build-fuzz/libvigie.a

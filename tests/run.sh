@@ -28,13 +28,16 @@ else
     fail "unit-tests binary missing"
 fi
 
-# 2. fuzz targets replay their corpora
+# 2. fuzz targets replay their corpora, and the unit tests' fixtures of the same format
+#    (tests/fixtures/feeds for fuzz_feed...), which are not copied into the corpora
 for bin in "$BUILD"/fuzz/fuzz_*; do
     [ -x "$bin" ] || continue
     name=$(basename "$bin")
     corpus="tests/fuzz/corpus/${name#fuzz_}"
     if [ ! -d "$corpus" ]; then fail "fuzz $name: no corpus at $corpus"; continue; fi
-    if out=$("$bin" "$corpus" 2>&1); then pass "fuzz $name ($(echo "$out" | tail -1))"
+    fixtures=
+    for d in "tests/fixtures/${name#fuzz_}" "tests/fixtures/${name#fuzz_}s"; do [ -d "$d" ] && fixtures=$d; done
+    if out=$("$bin" "$corpus" $fixtures 2>&1); then pass "fuzz $name ($(echo "$out" | tail -1))"
     else fail "fuzz $name" "$out"; fi
 done
 

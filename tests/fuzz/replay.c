@@ -36,6 +36,8 @@ int main(int argc, char **argv)
             if (e->d_name[0] == '.') continue;
             char path[4096];
             snprintf(path, sizeof path, "%s/%s", argv[i], e->d_name);
+            struct stat es;
+            if (stat(path, &es) || !S_ISREG(es.st_mode)) continue; /* a fixture folder may hold folders */
             errors += run_file(path);
             count++;
         }
