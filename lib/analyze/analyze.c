@@ -38,6 +38,21 @@ void vg_analyzer_free(vg_analyzer *a)
     free(a);
 }
 
+/* data/<lang>/dates.tsv: `numeric<TAB>day-first|month-first`. A missing file or
+ * row keeps the cautious default. */
+static void load_date_settings(const char *path, lang_res *l)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) return;
+    char line[256];
+    while (fgets(line, sizeof line, f)) {
+        if (strncmp(line, "numeric\t", 8) != 0) continue;
+        if (!strncmp(line + 8, "day-first", 9)) l->numeric_order = VG_NUMERIC_DAY_FIRST;
+        else if (!strncmp(line + 8, "month-first", 11)) l->numeric_order = VG_NUMERIC_MONTH_FIRST;
+    }
+    fclose(f);
+}
+
 static vg_status load_lang(const char *dir, const char *code, lang_res *l, char *err, size_t errlen)
 {
     char path[4096];
@@ -51,6 +66,8 @@ static vg_status load_lang(const char *dir, const char *code, lang_res *l, char 
         if (st == VG_ERR_IO) { l->lex[i] = vg_lex_new(); st = l->lex[i] ? VG_OK : VG_ERR_NOMEM; }
         if (st != VG_OK) return st == VG_ERR_NOMEM ? st : VG_ERR_RESOURCE;
     }
+    snprintf(path, sizeof path, "%s/%s/dates.tsv", dir, code);
+    load_date_settings(path, l);
     /* "forces turques", "Iraqis": demonyms in the plural too, as the place resolver reads them */
     vg_status st = vg_lex_add_suffixed(l->lex[L_DEMONYMS], "s");
     if (st != VG_OK) return st;
