@@ -48,8 +48,7 @@ int main(int argc, char **argv)
             const char *word = w[next_rand() % nw];
             len += (size_t)snprintf(text + len, 4096 - len, "%s%s", word, next_rand() % 12 ? " " : ". ");
         }
-        vg_arena_reset(d->arena);
-        memset(d->fields, 0, sizeof d->fields);
+        vg_doc_reset(d);
         char id[32];
         snprintf(id, sizeof id, "doc%ld", i);
         vg_doc_set(d, VG_F_EXT_ID, id, strlen(id));

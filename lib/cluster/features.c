@@ -159,7 +159,7 @@ static int by_weight_desc(const void *pa, const void *pb)
     return a->id < b->id ? -1 : a->id > b->id;
 }
 
-static void keep_heaviest(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs, size_t keep)
+void vg_cl_keep(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs, size_t keep)
 {
     for (size_t i = 0; i < d->n; i++) {
         double idf = log((double)(n_docs + 1) / (double)(df[i] ? df[i] : 1));
@@ -169,16 +169,17 @@ static void keep_heaviest(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs, siz
     if (d->n > keep) d->n = keep;
 }
 
-void vg_cl_keep(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs, size_t keep)
+void vg_cl_normalize(vg_cl_doc *d)
 {
-    keep_heaviest(d, df, n_docs, keep);
-}
-
-void vg_cl_weigh(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs)
-{
-    keep_heaviest(d, df, n_docs, VG_CL_MAX_TERMS);
+    if (d->n > VG_CL_MAX_TERMS) d->n = VG_CL_MAX_TERMS;
     double n2 = 0;
     for (size_t i = 0; i < d->n; i++) n2 += (double)d->terms[i].w * d->terms[i].w;
     double norm = n2 > 0 ? sqrt(n2) : 1;
     for (size_t i = 0; i < d->n; i++) d->terms[i].w = (float)(d->terms[i].w / norm);
+}
+
+void vg_cl_weigh(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs)
+{
+    vg_cl_keep(d, df, n_docs, VG_CL_MAX_TERMS);
+    vg_cl_normalize(d);
 }

@@ -47,8 +47,13 @@ vg_status vg_cl_extract(vg_doc *doc, vg_cl_doc *out);
 void vg_cl_weigh(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs);
 
 /* Keep the `keep` heaviest terms by tf-idf (df as for vg_cl_weigh), raw
- * counts untouched: what is worth weighing again once frequencies settle. */
+ * counts untouched, heaviest first (ties by term id): what is worth weighing
+ * again once frequencies settle. */
 void vg_cl_keep(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs, size_t keep);
+/* After vg_cl_keep: the VG_CL_MAX_TERMS heaviest, at unit length. vg_cl_weigh
+ * is the two in one; a caller that keeps more raw terms copies and normalises
+ * instead of weighing twice. */
+void vg_cl_normalize(vg_cl_doc *d);
 
 /* Days since 1970-01-01 of a "YYYY-MM-DD" prefix, or -1 if not a date. */
 long vg_cl_day_number(const char *s);

@@ -557,6 +557,7 @@ static vg_status new_story(vg_db *db, int64_t article_id, int64_t *story)
  * frequencies of a handful of documents); in a large archive they do not. */
 #define STALE_GROWTH 1.5
 #define RAW_TERMS 512    /* raw counts kept per article for the second look (2,000+ in a long text) */
+_Static_assert(RAW_TERMS >= VG_CL_MAX_TERMS, "the story vector is the head of the raw terms");
 
 /* Keep the batch's article for the second look: its raw counts (to weigh
  * again with the batch's final frequencies) and the vector its story holds. */
@@ -858,7 +859,12 @@ vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_r
 {
     vg_status s = VG_OK;
     if (!doc->prep_sig && (s = vg_db_prepare(doc)) != VG_OK) return s;
+    /* This put uses the prepared data up: weighed in place below, and never
+     * carried into another put of the same document context. */
     const vg_dedup_sig *sig = doc->prep_sig;
+    vg_cl_doc raw = *doc->prep_cl;
+    doc->prep_sig = NULL;
+    doc->prep_cl = NULL;
     int64_t dup_of = 0;
     if ((s = vg_dups_find(db, sig, article_id, &dup_of)) != VG_OK) return s;
     if ((s = vg_dups_record(db, sig, article_id)) != VG_OK) return s;
@@ -874,18 +880,17 @@ vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_r
         if (result) *result = VG_PUT_DUPLICATE;
         return VG_OK;
     }
-    vg_cl_doc f = *doc->prep_cl; /* weighed below on a copy: the prepared features stay as extracted */
-    if (!(f.terms = vg_arena_alloc(doc->arena, (f.n ? f.n : 1) * sizeof *f.terms))) return VG_ERR_NOMEM;
-    memcpy(f.terms, doc->prep_cl->terms, f.n * sizeof *f.terms);
-    uint32_t *df = vg_arena_alloc(doc->arena, (f.n ? f.n : 1) * sizeof *df);
+    uint32_t *df = vg_arena_alloc(doc->arena, (raw.n ? raw.n : 1) * sizeof *df);
     if (!df) return VG_ERR_NOMEM;
     uint64_t n_docs = 0;
-    if ((s = update_df(db, &f, df, &n_docs)) != VG_OK) return s;
-    vg_cl_doc raw = f;
-    if (!(raw.terms = vg_arena_alloc(doc->arena, (f.n ? f.n : 1) * sizeof *f.terms))) return VG_ERR_NOMEM;
-    memcpy(raw.terms, f.terms, f.n * sizeof *f.terms);
+    if ((s = update_df(db, &raw, df, &n_docs)) != VG_OK) return s;
+    /* Weighed once: the raw terms kept for the second look, heaviest first;
+     * the story vector is their head at unit length. */
     vg_cl_keep(&raw, df, n_docs, RAW_TERMS);
-    vg_cl_weigh(&f, df, n_docs);
+    vg_cl_doc f = raw;
+    if (!(f.terms = vg_arena_alloc(doc->arena, (raw.n ? raw.n : 1) * sizeof *f.terms))) return VG_ERR_NOMEM;
+    memcpy(f.terms, raw.terms, raw.n * sizeof *raw.terms);
+    vg_cl_normalize(&f);
     int64_t story = 0, near[NEAR_STORIES];
     double best = 0;
     if ((s = best_story(db, doc->fields[VG_F_LANG], doc->arena, &f, 0, &story, NULL, &best, near)) != VG_OK) return s;
