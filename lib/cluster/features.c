@@ -61,9 +61,10 @@ static void add_text(vg_arena *a, term_map *m, vg_cl_doc *out, const char *s, si
     }
 }
 
-/* Lines dropped as page chrome (datelines, URLs) still say when the article
- * was written: their years count, their words do not; the latest is the
- * article's own year (pub_year), not one its story recalls. */
+/* Lines dropped as page chrome that date the page (datelines, URLs: see
+ * vg_removed_dates_page) still say when the article was written: their years
+ * count, their words do not; the latest is the article's own year (pub_year),
+ * not one its story recalls. */
 static void add_years(vg_arena *a, vg_cl_doc *out, const char *s, size_t len)
 {
     vg_word *w;
@@ -112,7 +113,8 @@ vg_status vg_cl_extract(vg_doc *doc, vg_cl_doc *out)
     if (title) add_text(doc->arena, &m, out, title, strlen(title), 1.0f);
     if (text) add_text(doc->arena, &m, out, text, doc->text_len, 1.0f);
     for (size_t i = 0; i < doc->n_removed; i++)
-        add_years(doc->arena, out, doc->removed[i].text, doc->removed[i].len);
+        if (vg_removed_dates_page(&doc->removed[i]))
+            add_years(doc->arena, out, doc->removed[i].text, doc->removed[i].len);
     const vg_event *main_ev = NULL;
     for (size_t i = 0; i < doc->n_events; i++) {
         const vg_event *e = &doc->events[i];

@@ -152,15 +152,28 @@ static int only_space(const char *s, size_t n)
     return 1;
 }
 
+static int reason_ends(const vg_removed *r, const char *suffix)
+{
+    size_t n = r->reason ? strlen(r->reason) : 0, k = strlen(suffix);
+    return n >= k && strcmp(r->reason + n - k, suffix) == 0;
+}
+
+int vg_removed_is_dateline(const vg_removed *r) { return reason_ends(r, "dateline"); }
+
+int vg_removed_dates_page(const vg_removed *r)
+{
+    /* short unpunctuated lines of plain text are mostly datelines no pattern knew
+     * ("26 September 2013, 10: 00 (GMT+05: 00)") */
+    return vg_removed_is_dateline(r) || (r->reason && (!strcmp(r->reason, "url") || !strcmp(r->reason, "short-no-punct")));
+}
+
 /* Plain text has no metadata: a dateline the chrome pass set aside is the best
  * publication date there is (relative dates in the text are resolved against it). */
 static void published_from_dateline(vg_doc *d)
 {
     const char *lang = d->fields[VG_F_LANG];
     for (size_t i = 0; i < d->n_removed; i++) {
-        const char *why = d->removed[i].reason;
-        size_t wl = why ? strlen(why) : 0;
-        if (wl < 8 || strcmp(why + wl - 8, "dateline") != 0) continue; /* "pattern:fr:dateline" */
+        if (!vg_removed_is_dateline(&d->removed[i])) continue;
         char day[11];
         if (vg_analyze_dateline(d->env->analyzer, d->arena, lang, d->removed[i].text, d->removed[i].len, day)) {
             vg_doc_set(d, VG_F_PUBLISHED, day, 10);

@@ -15,6 +15,12 @@ typedef struct vg_removed {
     const char *reason; /* static string: "pattern", "short-no-punct", "link-list", ... */
 } vg_removed;
 
+/* Dropped lines that date the page itself: a dateline ("pattern:fr:dateline",
+ * "html-dateline"); with the page's URL and short unpunctuated lines, those whose
+ * years are the page's own (teasers and footers dropped with them name other years). */
+int vg_removed_is_dateline(const vg_removed *r);
+int vg_removed_dates_page(const vg_removed *r);
+
 /* Where a field of an event came from: byte offsets into doc->text. */
 typedef struct vg_evidence {
     const char *field;  /* "event_type", "location", "fatalities", ... */

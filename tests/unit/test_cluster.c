@@ -111,6 +111,15 @@ TEST(cluster_features_names_and_years)
     CHECK(fabs(n2 - 1.0) < 1e-4);
     CHECK(f.terms[0].w >= f.terms[f.n - 1].w); /* heaviest first */
     free(df);
+    /* The page's own year comes from the lines that date it, not from a teaser or a footer
+     * dropped with them */
+    fill(d, "b", "The quake hit Manokwari on Sunday. Officials said the quake killed five.", NULL);
+    CHECK(vg_doc_add_removed(d, "Published 19 November 2019", 26, "html-dateline") == 0);
+    CHECK(vg_doc_add_removed(d, "Copyright 2025 Daily Example", 28, "html-outside-article") == 0);
+    CHECK(vg_doc_add_removed(d, "Floods of 2024: a look back", 27, "related-block") == 0);
+    CHECK(vg_cl_extract(d, &f) == VG_OK);
+    CHECK_INT(f.pub_year, 2019);
+    CHECK_INT(f.n_years, 1);
     free_doc(d);
 }
 
