@@ -418,9 +418,10 @@ TEST(analyze_foreign_forces_are_external)
 TEST(analyze_myth_and_fiction_are_no_events)
 {
     static const struct { const char *lang, *text; } myth[] = {
-        {"fr", "Le billet montre le visage d'Europe, la princesse qui, selon la mythologie grecque, fut enlevée par Zeus."},
+        /* without the legend or the myth, each of these two is an event */
+        {"fr", "Selon la légende, des hommes armés ont enlevé la princesse et tué deux gardes."},
         {"fr", "Dans le film, des hommes armés enlèvent la fille d'un banquier et tuent deux gardes."},
-        {"en", "The new coin shows Europa, who according to Greek mythology was abducted by Zeus."},
+        {"en", "According to Greek mythology, armed men abducted the princess and killed two guards."},
         {"en", "In the novel, gunmen kidnap a senator and kill three of his bodyguards."},
         {"en", "The goddess was abducted and held hostage in the underworld, the museum guide explained."},
     };
