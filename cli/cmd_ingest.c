@@ -98,6 +98,7 @@ int cmd_ingest(int argc, char **argv)
         }
         vg_batch_analyze(batch);
         for (size_t i = 0; i < n && !fatal; i++) {
+            if (vg_batch_skipped(batch, i)) { n_present++; continue; }
             vg_doc *doc = vg_batch_doc(batch, i, &st);
             const vg_input *bi = vg_batch_input(batch, i);
             if (st != VG_OK) {

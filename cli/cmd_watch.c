@@ -129,7 +129,7 @@ int cmd_watch(int argc, char **argv)
     wo.state_path = state;
     wo.min_interval_ms = delay;
     wo.timeout_ms = timeout * 1000;
-    wo.retries = (int)(retries > 10 ? 10 : retries);
+    wo.retries = (int)(retries > 1000 ? 1000 : retries); /* the library caps it at 10 */
     wo.max_bytes = (size_t)max_bytes;
     wo.max_redirects = redirects;
     vg_watch *w = NULL;

@@ -156,6 +156,7 @@ size_t vg_batch_count(const vg_batch *b);
 void vg_batch_load(vg_batch *b);
 /* Leave document i out of vg_batch_analyze (a store already holds it). */
 void vg_batch_skip(vg_batch *b, size_t i);
+int vg_batch_skipped(const vg_batch *b, size_t i);
 /* vg_doc_analyze on every loaded document not skipped, then `after` if set
  * (vg_batch_set_after), on the same threads; a failure becomes the
  * document's status. */

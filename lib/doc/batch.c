@@ -31,7 +31,6 @@ typedef struct slot {
 } slot;
 
 struct vg_batch {
-    const vg_env *env;
     slot *slots;
     size_t capacity, n, bytes;
     vg_chrome_cache *chrome; /* shared by every slot's document */
@@ -111,7 +110,6 @@ vg_status vg_batch_create(const vg_env *env, unsigned threads, size_t capacity, 
     if (threads > MAX_THREADS) threads = MAX_THREADS;
     vg_batch *b = calloc(1, sizeof *b);
     if (!b) return VG_ERR_NOMEM;
-    b->env = env;
     b->capacity = capacity ? capacity : DEFAULT_CAPACITY;
     b->slots = calloc(b->capacity, sizeof *b->slots);
     b->chrome = vg_chrome_cache_new();
@@ -211,6 +209,8 @@ void vg_batch_skip(vg_batch *b, size_t i)
 {
     if (i < b->n) b->slots[i].skip = 1;
 }
+
+int vg_batch_skipped(const vg_batch *b, size_t i) { return i < b->n && b->slots[i].skip; }
 
 void vg_batch_analyze(vg_batch *b) { dispatch(b, PHASE_ANALYZE); }
 
