@@ -88,18 +88,6 @@ vg_status vg_db_data_version(vg_db *db, int64_t *v)
     return VG_OK;
 }
 
-/* PRAGMA data_version changes only when another connection commits, so a
- * cache built from our own writes stays valid while it holds still. */
-vg_status vg_db_others_wrote(vg_db *db, int64_t *seen, int *wrote)
-{
-    int64_t v;
-    vg_status s = vg_db_data_version(db, &v);
-    if (s != VG_OK) return s;
-    *wrote = v != *seen;
-    *seen = v;
-    return VG_OK;
-}
-
 static void rollback(vg_db *db);
 
 vg_status vg_db_begin(vg_db *db)
@@ -116,10 +104,18 @@ vg_status vg_db_begin(vg_db *db)
     if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "starting a transaction");
     db->in_tx = 1;
     db->pending = 0;
-    vg_status vs = vg_stories_begin(db);
-    if (vs == VG_OK) vs = vg_dups_begin(db);
-    if (vs != VG_OK) rollback(db);
-    return vs;
+    /* Another connection may have written between our transactions (PRAGMA
+     * data_version moves only when another connection commits): the state
+     * kept in memory between puts (story counts, band index) then starts again. */
+    int64_t v;
+    vg_status vs = vg_db_data_version(db, &v);
+    if (vs != VG_OK) { rollback(db); return vs; }
+    if (v != db->data_version) {
+        vg_stories_forget(db);
+        vg_dups_forget(db);
+        db->data_version = v;
+    }
+    return VG_OK;
 }
 
 /* After a failed write the whole open batch is dropped: never half a document. */
@@ -179,6 +175,7 @@ vg_status vg_db_open(const char *path, unsigned flags, vg_db **out)
     db->path = strdup(path);
     if (!db->path) { free(db); return VG_ERR_NOMEM; }
     db->flags = flags;
+    db->data_version = -1;
     db->batch = DEFAULT_BATCH;
     *out = db; /* even on failure, so the caller can read vg_db_error() */
 

@@ -11,7 +11,6 @@
 struct vg_dups_mem {
     vg_lsh *lsh;
     int ready;            /* the index holds the window of the next article */
-    int64_t data_version; /* PRAGMA data_version when it was last valid */
 };
 
 static vg_status mem_get(vg_db *db, struct vg_dups_mem **out)
@@ -21,8 +20,6 @@ static vg_status mem_get(vg_db *db, struct vg_dups_mem **out)
         if (!m) return VG_ERR_NOMEM;
         if (!(m->lsh = vg_lsh_new())) { free(m); return VG_ERR_NOMEM; }
         db->dups_mem = m;
-        vg_status s = vg_db_data_version(db, &m->data_version);
-        if (s != VG_OK) return s;
     }
     *out = db->dups_mem;
     return VG_OK;
@@ -34,18 +31,6 @@ void vg_dups_forget(vg_db *db)
     if (!m) return;
     vg_lsh_clear(m->lsh);
     m->ready = 0;
-}
-
-/* Another connection committed since our last transaction: its articles
- * are not in the index, which is rebuilt at the next lookup. */
-vg_status vg_dups_begin(vg_db *db)
-{
-    struct vg_dups_mem *m = db->dups_mem;
-    if (!m) return VG_OK;
-    int wrote;
-    vg_status s = vg_db_others_wrote(db, &m->data_version, &wrote);
-    if (s == VG_OK && wrote) vg_dups_forget(db);
-    return s;
 }
 
 void vg_dups_free(vg_db *db)

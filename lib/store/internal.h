@@ -20,6 +20,7 @@ struct vg_db {
     unsigned batch;       /* puts per transaction */
     unsigned pending;     /* puts in the open transaction */
     int in_tx;
+    int64_t data_version; /* PRAGMA data_version at our last BEGIN; -1 before */
     int needs_upgrade;    /* opened read-only with an older schema version */
     struct { const char *sql; sqlite3_stmt *st; } cache[VG_DB_STMT_CACHE];
     size_t n_cache;
@@ -43,10 +44,6 @@ vg_status vg_db_exec(vg_db *db, const char *sql);
 vg_status vg_db_begin(vg_db *db);
 /* The connection's PRAGMA data_version (-1 with an error status on failure). */
 vg_status vg_db_data_version(vg_db *db, int64_t *v);
-/* Whether another connection committed since data version *seen: sets
- * *wrote and moves *seen to the current version. State kept in memory
- * between transactions (clustering maps, band index) is stale when it did. */
-vg_status vg_db_others_wrote(vg_db *db, int64_t *seen, int *wrote);
 
 /* Schema: ordered migrations, applied by vg_schema_migrate (schema.c). */
 vg_status vg_schema_migrate(vg_db *db);
@@ -62,10 +59,9 @@ vg_status vg_events_put(vg_db *db, const vg_doc *doc, int64_t article_id);
  * and its events are written. May set *result to VG_PUT_DUPLICATE (and set
  * articles.dup_of); should set articles.story_id. */
 vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_result *result);
-/* Its in-memory state: checked against other writers after BEGIN
- * (vg_stories_begin), written back before COMMIT (vg_stories_flush, in the
- * same transaction), forgotten on ROLLBACK, freed on close. */
-vg_status vg_stories_begin(vg_db *db);
+/* Its in-memory state: forgotten when another writer committed (checked in
+ * vg_db_begin), written back before COMMIT (vg_stories_flush, in the same
+ * transaction), forgotten on ROLLBACK, freed on close. */
 vg_status vg_stories_flush(vg_db *db);
 void vg_stories_forget(vg_db *db);
 void vg_stories_free(vg_db *db);
@@ -77,7 +73,6 @@ void vg_stories_free(vg_db *db);
 #include "../dedup/minhash.h"
 vg_status vg_dups_find(vg_db *db, const vg_dedup_sig *sig, int64_t self, int64_t *dup_of);
 vg_status vg_dups_record(vg_db *db, const vg_dedup_sig *sig, int64_t id);
-vg_status vg_dups_begin(vg_db *db);
 void vg_dups_forget(vg_db *db);
 void vg_dups_free(vg_db *db);
 

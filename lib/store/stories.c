@@ -92,7 +92,6 @@ struct vg_stories_mem {
     size_t n_dirty, cap_dirty;
     uint64_t n_docs, docs_at_commit; /* documents counted, and at the last second look */
     int docs_loaded, docs_dirty;
-    int64_t data_version; /* PRAGMA data_version when the map was last valid */
     /* The newest postings per term (postings.h), same life cycle as df;
      * `log` lists the (term, story) pairs made dirty since the last flush. */
     vg_cl_postings *post;
@@ -136,8 +135,6 @@ static vg_status mem_get(vg_db *db, struct vg_stories_mem **out)
         if (!(m->df = vg_cl_dfmap_new())) { free(m); return VG_ERR_NOMEM; }
         if (!(m->post = vg_cl_postings_new())) { vg_cl_dfmap_free(m->df); free(m); return VG_ERR_NOMEM; }
         db->stories_mem = m;
-        vg_status s = vg_db_data_version(db, &m->data_version);
-        if (s != VG_OK) return s;
     }
     *out = db->stories_mem;
     return VG_OK;
@@ -153,19 +150,6 @@ void vg_stories_forget(vg_db *db)
     m->n_dirty = 0;
     forget_singles(m);
     m->docs_loaded = m->docs_dirty = 0;
-}
-
-/* Another process may have written between our transactions: its counts
- * are not in the map, so the map starts again (PRAGMA data_version changes
- * only when another connection commits). */
-vg_status vg_stories_begin(vg_db *db)
-{
-    struct vg_stories_mem *m = db->stories_mem;
-    if (!m) return VG_OK;
-    int wrote;
-    vg_status s = vg_db_others_wrote(db, &m->data_version, &wrote);
-    if (s == VG_OK && wrote) vg_stories_forget(db);
-    return s;
 }
 
 void vg_stories_free(vg_db *db)
