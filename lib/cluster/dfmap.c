@@ -30,7 +30,7 @@ vg_cl_dfent *vg_cl_dfmap_get(vg_cl_dfmap *m, int64_t term) { return vg_keytable_
 vg_cl_dfent *vg_cl_dfmap_put(vg_cl_dfmap *m, int64_t term, uint32_t n)
 {
     vg_cl_dfent *e = vg_keytable_put(m->t, term, NULL);
-    if (e) *e = (vg_cl_dfent){term, n, 1, 0};
+    if (e) *e = (vg_cl_dfent){term, n, 0};
     return e;
 }
 

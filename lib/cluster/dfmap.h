@@ -10,7 +10,6 @@
 typedef struct vg_cl_dfent {
     int64_t term;
     uint32_t n;
-    uint8_t used;  /* slot holds an entry */
     uint8_t dirty; /* changed since the last write-back */
 } vg_cl_dfent;
 

@@ -39,9 +39,7 @@ vg_cl_plist *vg_cl_postings_get(vg_cl_postings *m, int64_t term) { return vg_key
 
 vg_cl_plist *vg_cl_postings_add(vg_cl_postings *m, int64_t term)
 {
-    vg_cl_plist *l = vg_keytable_put(m->t, term, NULL);
-    if (l) l->used = 1;
-    return l;
+    return vg_keytable_put(m->t, term, NULL);
 }
 
 static int reserve(vg_cl_plist *l, uint32_t need)

@@ -21,7 +21,6 @@ typedef struct vg_cl_plist {
     int64_t term;
     vg_cl_post *p; /* n entries, story ids descending */
     uint32_t n, cap;
-    int used;
 } vg_cl_plist;
 
 typedef struct vg_cl_postings vg_cl_postings;

@@ -21,7 +21,6 @@
 #include "../core/json.h"
 #include "../dedup/minhash.h"
 
-#define POSTINGS_PER_TERM 64 /* most recent stories read per term */
 #define SCORED_STORIES 12    /* best candidates by dot product that get the full score */
 /* The stories an article nearly joined (scored at least NEAR_FLOOR), kept
  * with it in the second-look window: when one of them changes, the article
@@ -51,8 +50,8 @@ static int by_dot_desc(const void *pa, const void *pb)
     return a->story > b->story ? -1 : a->story < b->story; /* newer first on ties */
 }
 
-/* Move the k first candidates in by_dot_desc order to the front, in that
- * order, and return how many that is (min(n, k)). Retrieval gathers up to
+/* Move the k first candidates in by_dot_desc order to the front, sorted,
+ * and return how many that is (min(n, k)). Retrieval gathers up to
  * 1,024 candidates and only SCORED_STORIES are scored: one pass keeping a
  * small sorted window costs ~n comparisons where sorting them all cost
  * n log n, and it grew with the archive until the 1,024 cap. The order is
@@ -61,7 +60,10 @@ static size_t keep_best(cand *c, size_t n, size_t k)
 {
     cand top[SCORED_STORIES];
     assert(k <= SCORED_STORIES);
-    if (n <= k) return n;
+    if (n <= k) {
+        qsort(c, n, sizeof *c, by_dot_desc);
+        return n;
+    }
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         if (m == k && by_dot_desc(&c[i], &top[k - 1]) >= 0) continue;
@@ -245,9 +247,10 @@ static vg_status load_list(vg_db *db, struct vg_stories_mem *m, int64_t term, vg
     if (!l) {
         if (!(l = vg_cl_postings_add(m->post, term))) return VG_ERR_NOMEM;
         sqlite3_stmt *st = vg_db_stmt(db, "SELECT story_id, w FROM story_terms WHERE term = ?1 "
-                                          "ORDER BY story_id DESC LIMIT 64");
+                                          "ORDER BY story_id DESC LIMIT ?2");
         if (!st) return VG_ERR_DB;
         sqlite3_bind_int64(st, 1, term);
+        sqlite3_bind_int(st, 2, VG_CL_POSTINGS_TOP);
         int rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW)
             if (vg_cl_plist_append(m->post, l, sqlite3_column_int64(st, 0), sqlite3_column_double(st, 1)) != 0) {
@@ -421,9 +424,8 @@ static vg_status best_story(vg_db *db, const char *lang, vg_arena *arena, const 
         }
     }
     n = keep_best(c, n, SCORED_STORIES);
-    qsort(c, n, sizeof *c, by_dot_desc);
     double best = VG_CL_THRESHOLD;
-    for (size_t i = 0; i < n && i < SCORED_STORIES; i++) {
+    for (size_t i = 0; i < n; i++) {
         vg_cl_story s;
         vg_status vs = load_story(db, c[i].story, &s);
         if (vs != VG_OK) return vs;
