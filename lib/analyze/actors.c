@@ -41,11 +41,8 @@ int vg_an_find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_
         /* "..., police said": the source, not a party; but a sentence that
          * opens with its source ("The army said it had retaken...") names
          * the actor too. */
-        int dup = 0, in_attr = 0;
-        for (size_t a = 0; a < c->n_attr; a++)
-            if (c->t[i].start >= c->attr[a][0] && c->t[i + len - 1].end <= c->attr[a][1] && c->attr[a][0] != c->t[t0].start)
-                in_attr = 1;
-        if (in_attr) { i += len; continue; }
+        int dup = 0;
+        if (vg_an_in_attr(c, c->t[i].start, c->t[i + len - 1].end, c->t[t0].start)) { i += len; continue; }
         for (int k = 0; k < n; k++)
             if (by_alias ? out[k].e == e : !strcmp(out[k].e->cols[0], e->cols[0])) dup = 1;
         /* inter 0: an observer (a monitoring mission), never a party */

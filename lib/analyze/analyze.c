@@ -231,18 +231,18 @@ static int choose_sub(const float *sc, const float *mods, float *score)
  * inside a source's description ("une source militaire à Damas") are
  * skipped: where the source sits is not where the event happened. */
 /* vg_places_primary's pick among the places v[0..n) of sentence k (NULL if none). */
-static const vg_place *sentence_primary(const ctx *c, const vg_place *v, size_t n, size_t k, size_t *i0, size_t *i1)
+static const vg_place *sentence_primary(const ctx *c, const vg_place *v, size_t n, size_t k)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (v[mid].start < c->s[k].start) lo = mid + 1; else hi = mid;
     }
-    *i0 = *i1 = lo;
-    while (*i1 < n && v[*i1].end <= c->s[k].end) (*i1)++;
-    if (*i1 == *i0) return NULL;
-    size_t pk = vg_places_primary(v + *i0, *i1 - *i0);
-    return pk < *i1 - *i0 ? &v[*i0 + pk] : NULL;
+    size_t i1 = lo;
+    while (i1 < n && v[i1].end <= c->s[k].end) i1++;
+    if (i1 == lo) return NULL;
+    size_t pk = vg_places_primary(v + lo, i1 - lo);
+    return pk < i1 - lo ? &v[lo + pk] : NULL;
 }
 
 /* Is the place the first word of an organisation's name ("Amra
@@ -259,34 +259,38 @@ static int names_org(const ctx *c, const vg_place *p)
     return cue && !strcmp(cue, "org");
 }
 
-static const vg_place *pick_place(ctx *c, size_t main_k)
+/* The places that can be a scene, and the document's own pick among them:
+ * the same for every event of the document, so made on the first. */
+static int scene_places(ctx *c)
 {
-    size_t n = 0;
-    vg_place *v = vg_arena_alloc(c->doc->arena, (c->n_places + 1) * sizeof *v);
-    if (!v) return NULL;
+    if (c->scene_ready) return 0;
+    if (!(c->scene = vg_arena_alloc(c->doc->arena, (c->n_places + 1) * sizeof *c->scene))) return -1;
     for (size_t k = 0; k < c->n_places; k++) {
         const vg_place *p = &c->places[k];
-        int in_attr = 0;
-        for (size_t a = 0; a < c->n_attr; a++)
-            if (p->start >= c->attr[a][0] && p->end <= c->attr[a][1]) in_attr = 1;
-        if (!in_attr && p->iso2 && !names_org(c, p)) v[n++] = *p;
+        if (p->iso2 && !vg_an_in_attr(c, p->start, p->end, UINT32_MAX) && !names_org(c, p)) c->scene[c->n_scene++] = *p;
     }
-    if (!n) return NULL;
-    size_t all = vg_places_primary(v, n);
+    c->scene_pick = c->n_scene ? vg_places_primary(c->scene, c->n_scene) : 0;
+    c->scene_ready = 1;
+    return 0;
+}
+
+static const vg_place *pick_place(ctx *c, size_t main_k)
+{
+    if (scene_places(c) != 0 || !c->n_scene) return NULL;
+    const vg_place *v = c->scene;
+    size_t n = c->n_scene, all = c->scene_pick;
     const char *iso = all < n ? v[all].iso2 : NULL;
     const vg_place *found = NULL;
     /* the event's sentence and up to 8 before it; places are in text order */
     for (size_t k = main_k + 1; k-- > 0 && main_k - k <= 8 && !found;) {
-        size_t i0, i1;
-        const vg_place *p = sentence_primary(c, v, n, k, &i0, &i1);
+        const vg_place *p = sentence_primary(c, v, n, k);
         if (p && (k == main_k || !iso || !strcmp(p->iso2, iso))) found = p;
     }
     if (!found) found = all < n ? &v[all] : NULL;
     /* Only a country ("En Syrie, ..."): the next sentences often name the
      * province or town; take it when it is in that country. */
     for (size_t k = main_k + 1; found && found->kind == VG_PLACE_COUNTRY && k < c->ns && k <= main_k + 3; k++) {
-        size_t i0, i1;
-        const vg_place *p = sentence_primary(c, v, n, k, &i0, &i1);
+        const vg_place *p = sentence_primary(c, v, n, k);
         if (p && p->kind != VG_PLACE_COUNTRY && !strcmp(p->iso2, found->iso2)) found = p;
     }
     return found;
@@ -316,10 +320,7 @@ static const vg_place *place_in(const ctx *c, const char *iso2)
     for (size_t k = 0; k < c->n_places; k++) {
         const vg_place *p = &c->places[k];
         if (!p->iso2 || strcmp(p->iso2, iso2) != 0 || p->kind == VG_PLACE_COUNTRY) continue;
-        int in_attr = 0;
-        for (size_t a = 0; a < c->n_attr; a++)
-            if (p->start >= c->attr[a][0] && p->end <= c->attr[a][1]) in_attr = 1;
-        if (in_attr) continue;
+        if (vg_an_in_attr(c, p->start, p->end, UINT32_MAX)) continue;
         if (!best || (p->kind == VG_PLACE_CITY && best->kind != VG_PLACE_CITY)) best = p;
         if (best->kind == VG_PLACE_CITY) break;
     }
@@ -753,7 +754,7 @@ static int weigh_sentences(ctx *c, sent_info *si, int ref_year, float total[VG_S
             for (int j = 0; j < VG_SUB_COUNT; j++) si[k].sc[j] = si[k].mods[j] = 0;
         if (si[k].nonpol)
             for (int j = 0; j < VG_SUB_COUNT; j++)
-                if (strcmp(vg_subtypes[j].type, "Protests") != 0 && strcmp(vg_subtypes[j].type, "Riots") != 0) si[k].sc[j] = si[k].mods[j] = 0;
+                if (!vg_sub_is_protest(j) && !vg_sub_is_riot(j)) si[k].sc[j] = si[k].mods[j] = 0;
         float pos = lede_weight(k);
         for (int j = 0; j < VG_SUB_COUNT; j++) {
             si[k].sc[j] *= factor;

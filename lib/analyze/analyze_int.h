@@ -53,7 +53,19 @@ typedef struct ctx {
     unsigned char *in_date; /* token is part of a date expression */
     uint32_t (*attr)[2];    /* byte spans naming a source ("une source militaire à Damas") */
     size_t n_attr;
+    vg_place *scene;        /* places that can be an event's scene (pick_place), made once */
+    size_t n_scene, scene_pick;
+    int scene_ready;
 } ctx;
+
+/* Is [s, e) inside a source's description, other than one starting at
+ * `except` (UINT32_MAX: none)? */
+static inline int vg_an_in_attr(const ctx *c, uint32_t s, uint32_t e, uint32_t except)
+{
+    for (size_t a = 0; a < c->n_attr; a++)
+        if (s >= c->attr[a][0] && e <= c->attr[a][1] && c->attr[a][0] != except) return 1;
+    return 0;
+}
 
 typedef struct hit { size_t t0, t1; int sub; float w; } hit;
 

@@ -64,8 +64,7 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, c
                 const vg_tok *tk = &c->t[j];
                 if (tk->kind == VG_TOK_PUNCT && (tk->fold[0] == ';' || tk->fold[0] == '.' || tk->fold[0] == ',' || tk->fold[0] == '(')) break;
                 if (c->in_date[j]) break;
-                const vg_tok *at = &c->t[j];
-                if (j == i + len && at->flen <= 2 && (!strcmp(at->fold, "a") || !strcmp(at->fold, "an"))) {
+                if (j == i + len && tk->flen <= 2 && (!strcmp(tk->fold, "a") || !strcmp(tk->fold, "an"))) {
                     /* "killing a militia leader": an article right after the verb is one */
                     if (!found) { best = (vg_number){1, VG_NUM_EXACT, j, j + 1}; bestd = 0; found = 1; }
                     break;
