@@ -111,12 +111,19 @@ vg_status vg_analyzer_load(const char *data_dir, vg_analyzer **out, char *err, s
 /* ---------------------------------------------------------------------- */
 
 
+const lang_res *vg_an_lang(const vg_analyzer *a, const char *code)
+{
+    for (size_t i = 0; code && i < a->n_langs; i++)
+        if (strcmp(a->langs[i].code, code) == 0) return &a->langs[i];
+    return NULL;
+}
+
 static const lang_res *pick_lang(const vg_analyzer *a, const char *lang)
 {
     if (!a->n_langs) return NULL;
     if (lang && !strcmp(lang, "und")) lang = NULL; /* undetermined: try the default */
-    for (size_t i = 0; i < a->n_langs; i++)
-        if (lang && strcmp(a->langs[i].code, lang) == 0) return &a->langs[i];
+    const lang_res *l = vg_an_lang(a, lang);
+    if (l) return l;
     if (lang && *lang) return NULL; /* detected, but not a language we analyse */
     for (size_t i = 0; i < a->n_langs; i++)
         if (strcmp(a->langs[i].code, "en") == 0) return &a->langs[i];

@@ -58,6 +58,9 @@ typedef struct ctx {
     int scene_ready;
 } ctx;
 
+/* The resources of language `code` exactly, or NULL (analyze.c). */
+const lang_res *vg_an_lang(const vg_analyzer *a, const char *code);
+
 /* Is [s, e) inside a source's description, other than one starting at
  * `except` (UINT32_MAX: none)? */
 static inline int vg_an_in_attr(const ctx *c, uint32_t s, uint32_t e, uint32_t except)

@@ -53,9 +53,7 @@ int vg_analyze_dateline(const vg_analyzer *a, vg_arena *arena, const char *lang,
                         char out[11])
 {
     if (!a || !lang || !s || !n) return 0;
-    const lang_res *L = NULL;
-    for (size_t i = 0; i < a->n_langs; i++)
-        if (strcmp(a->langs[i].code, lang) == 0) L = &a->langs[i];
+    const lang_res *L = vg_an_lang(a, lang);
     if (!L) return 0;
     vg_tok *t;
     size_t nt;

@@ -728,15 +728,15 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
     for (size_t i = 0; i < nt; i++) {
         size_t np;
         const uint32_t *p;
-        /* Demonyms ("syrien", "Iraqi") only give context. */
-        /* "Somali region": a demonym before a division word names the division */
-        int names_division = i + 1 < nt && t[i + 1].glued && !t[i + 1].sent && word_is(g, &t[i + 1], VG_GZ_ADMIN);
-        if (t[i].fold && (size_t)t[i].flen + 2 < sizeof key && !t[i].caps && !names_division) {
+        /* Demonyms ("syrien", "Iraqi") only give context; but a demonym before a
+         * division word names the division ("Somali region"): asked only of a
+         * demonym, it costs no lookup per token. */
+        if (t[i].fold && (size_t)t[i].flen + 2 < sizeof key && !t[i].caps) {
             key[0] = VG_GZ_DEMONYM;
             memcpy(key + 1, t[i].fold, t[i].flen);
             key[t[i].flen + 1] = 0;
             p = vg_gz_lookup(g, key, t[i].flen + 1u, &np, NULL);
-            if (p && np) {
+            if (p && np && !(i + 1 < nt && t[i + 1].glued && !t[i + 1].sent && word_is(g, &t[i + 1], VG_GZ_ADMIN))) {
                 /* "Saudi-led", "Turkish-backed": the adjective describes an actor, not where. */
                 int compound = t[i].e < n && text[t[i].e] == '-' && i + 1 < nt && t[i + 1].s == t[i].e + 1 &&
                                !t[i + 1].upper;
