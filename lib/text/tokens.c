@@ -1,13 +1,9 @@
 /* tokens.c - word iteration over UTF-8 text and per-word folding. */
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "tokens.h"
 #include "../core/utf8.h"
-
-/* utf8proc re-encodes in place: 4 bytes per code point is room enough. */
-#define MAX_FAST_CPS 128
 
 void vg_tokens_init(vg_tokens *t, const char *s, size_t n)
 {
@@ -55,22 +51,10 @@ size_t vg_token_fold(const char *w, size_t n, char *out, size_t cap)
         out[n] = 0;
         return n;
     }
-    /* Non-ASCII: the same utf8proc mapping as vg_fold (core/utf8.c), run in
-     * a stack buffer: the heap round trip was a visible share of indexing
-     * French text. (vg_fold's punctuation folding is moot: a word holds
-     * letters and digits only.) Words too long for the buffer take vg_fold. */
-    utf8proc_int32_t cps[MAX_FAST_CPS];
-    const utf8proc_option_t opt = (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                                      UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
-    utf8proc_ssize_t r = utf8proc_decompose_custom((const utf8proc_uint8_t *)w, (utf8proc_ssize_t)n, cps,
-                                                   MAX_FAST_CPS, opt, NULL, NULL);
-    if (r >= 0 && r <= MAX_FAST_CPS) {
-        r = utf8proc_reencode(cps, r, opt);
-        if (r <= 0 || (size_t)r >= cap) return 0;
-        memcpy(out, cps, (size_t)r);
-        out[r] = 0;
-        return (size_t)r;
-    }
+    /* Non-ASCII: the same fold as vg_fold, without a heap round trip; words
+     * too long for its buffer take vg_fold_heap. */
+    size_t k = vg_fold_into(w, n, out, cap);
+    if (k != (size_t)-1) return k;
     size_t len;
     char *f = vg_fold_heap(w, n, &len);
     if (!f) return 0;
