@@ -24,9 +24,9 @@ enum {
     HEADLINE_WORDS = 25,      /* longer unpunctuated lines are paragraphs */
     SENTENCE_WORDS = 20,      /* this long without punctuation still reads as prose */
     SHORT_WORDS = 3,          /* an unpunctuated line this short is never text */
-    FURNITURE_WORDS = 12,
-    MAX_CAPTIONS = 256,
-    MAX_LEARN = 512,          /* lines per document the outlet memory takes in */       /* caption candidates compared per document */     /* longest unpunctuated line dropped for standing outside the body */
+    FURNITURE_WORDS = 12,     /* longest unpunctuated line dropped for standing outside the body */
+    MAX_CAPTIONS = 256,       /* caption candidates compared per document */
+    MAX_LEARN = 512,          /* lines per document the outlet memory takes in */
     RELATED_MAX = 15,         /* headlines a related block may swallow */
     REPEAT_WORDS = 15,        /* lines longer than this are never "repeated" chrome */
     REPEAT_DOCS = 2,          /* earlier documents of the outlet that must carry a line */
@@ -748,39 +748,31 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
     const char *outlet = outlet_of(doc, &olen);
     if (outlet) {
         vg_chrome_cache *cc = doc->chrome_cache;
-        if (!cc && !doc->chrome_shared) {
-            cc = vg_chrome_cache_new();
-            if (!cc) return VG_ERR_NOMEM;
+        if (!cc) { /* a shared cache always exists: this document learns alone */
+            if (!(cc = vg_chrome_cache_new())) return VG_ERR_NOMEM;
             doc->chrome_cache = cc;
         }
         uint64_t oh = vg_hash64(outlet, olen, 0x6f75746c6574ULL);
         uint64_t doc_id = vg_hash64(text, n, 0) | 1;
         /* Chrome is a handful of lines per page: learning more from one
-         * page only floods the table. */
-        uint64_t *keys = doc->chrome_shared ? vg_arena_alloc(a, MAX_LEARN * sizeof *keys) : NULL;
-        if (doc->chrome_shared && !keys) return VG_ERR_NOMEM;
+         * page only floods the table. The cache is only read here and
+         * learnt afterwards (vg_chrome_learn): at once for a document of
+         * its own, in input order between batches when threads share it. */
+        uint64_t *keys = vg_arena_alloc(a, MAX_LEARN * sizeof *keys);
+        if (!keys) return VG_ERR_NOMEM;
         size_t learnt = 0;
         for (size_t i = 0; i < nl && learnt < MAX_LEARN; i++) {
             line *l = &L[i];
             if (l->blank || l->terminated || l->words > REPEAT_WORDS) continue;
             uint64_t key = (l->h ^ oh) | 1;
-            if (doc->chrome_shared) {
-                /* Several threads read the cache: look only, learn later (vg_chrome_learn). */
-                keys[learnt++] = key;
-                const cache_slot *sl = cc ? cache_find(cc, key) : NULL;
-                if (!l->drop && sl && sl->key && sl->docs >= REPEAT_DOCS && sl->last_doc != doc_id) mark(l, "repeated");
-                continue;
-            }
-            learnt++;
-            cache_slot *sl = learn_slot(cc, key);
-            if (!l->drop && sl->docs >= REPEAT_DOCS && sl->last_doc != doc_id) mark(l, "repeated");
-            if (sl->last_doc != doc_id) { sl->docs++; sl->last_doc = doc_id; }
+            keys[learnt++] = key;
+            const cache_slot *sl = cache_find(cc, key);
+            if (!l->drop && sl->key && sl->docs >= REPEAT_DOCS && sl->last_doc != doc_id) mark(l, "repeated");
         }
-        if (doc->chrome_shared) {
-            doc->chrome_learn = keys;
-            doc->n_chrome_learn = learnt;
-            doc->chrome_doc_id = doc_id;
-        }
+        doc->chrome_learn = keys;
+        doc->n_chrome_learn = learnt;
+        doc->chrome_doc_id = doc_id;
+        if (!doc->chrome_shared) vg_chrome_learn(cc, doc);
     }
 
     /* 8. Before the first and after the last real sentence, unpunctuated
