@@ -418,8 +418,8 @@ void vg_html_meta_finish(vg_doc *d, vg_html_meta *m)
     if (!d->fields[VG_F_PUBLISHED]) {
         char iso[32];
         for (int i = 0; i < VG_MC_N; i++) {
-            const char *p = m->published[i];
-            if (p && vg_html_norm_date(p, strlen(p), iso)) { vg_doc_set(d, VG_F_PUBLISHED, iso, strlen(iso)); break; }
+            const char *p = m->published[i]; /* stored normalised (put_date, html.c) */
+            if (p) { vg_doc_set(d, VG_F_PUBLISHED, p, strlen(p)); break; }
         }
         if (!d->fields[VG_F_PUBLISHED] && url && vg_html_url_date(url, iso)) vg_doc_set(d, VG_F_PUBLISHED, iso, strlen(iso));
     }

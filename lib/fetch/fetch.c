@@ -369,12 +369,7 @@ vg_status vg_fetch_url(vg_fetcher *f, const char *url, unsigned flags, vg_fetch_
         snprintf(f->err, sizeof f->err, "URL too long");
         return VG_ERR_ARG;
     }
-    char origin[1024], path[4096];
-    vg_status st = split_url(url, origin, sizeof origin, path, sizeof path);
-    if (st != VG_OK) {
-        snprintf(f->err, sizeof f->err, "%.200s: not an http(s) URL", url);
-        return st;
-    }
+    vg_status st;
     if ((flags & VG_FETCH_ONCE) && vg_fetch_state_seen(f->state, url)) {
         res->outcome = VG_FETCH_SEEN;
         return VG_OK;

@@ -408,19 +408,21 @@ static void resync(vg_warc *w, size_t from)
     }
 }
 
-/* "offset N", plus the gzip member holding it when the input is gzip. */
-static void locate(const vg_warc *w, uint64_t off, char *out, size_t outlen)
+/* "offset N", plus the gzip member holding it when the input is gzip; only
+ * an error message asks (it walks the ring of members). Returns out. */
+static const char *locate(const vg_warc *w, uint64_t off, char *out, size_t outlen)
 {
     snprintf(out, outlen, "offset %llu", (unsigned long long)off);
-    if (!w->gz) return;
+    if (!w->gz) return out;
     uint64_t first = w->n_members > MEMBER_RING ? w->n_members - MEMBER_RING : 0;
     for (uint64_t i = w->n_members; i-- > first;) {
         uint64_t u = w->members[i % MEMBER_RING].u, c = w->members[i % MEMBER_RING].c;
         if (u > off) continue;
         snprintf(out, outlen, "offset %llu (%sgzip member at byte %llu)", (unsigned long long)off,
                  u == off ? "" : "in the ", (unsigned long long)c);
-        return;
+        return out;
     }
+    return out;
 }
 
 vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen)
@@ -438,13 +440,12 @@ vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen
             w->pos++;
         }
         uint64_t off = cur_off(w);
-        char loc[128];
-        locate(w, off, loc, sizeof loc);
+        char loc[128]; /* filled by locate() in error messages only */
         size_t have = need(w, 1);
         if (have == 0) {
             w->done = 1;
             if (w->src_broken) {
-                snprintf(err, errlen, "%s: %s", loc, w->src_err);
+                snprintf(err, errlen, "%s: %s", locate(w, off, loc, sizeof loc), w->src_err);
                 return VG_ERR_TRUNCATED;
             }
             return VG_END;
@@ -461,14 +462,14 @@ vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen
         w->number++;
         const char *h = w->buf + w->pos;
         if (have < 5 || memcmp(h, "WARC/", 5) != 0) {
-            snprintf(err, errlen, "%s: record %llu does not start with WARC/", loc,
+            snprintf(err, errlen, "%s: record %llu does not start with WARC/", locate(w, off, loc, sizeof loc),
                      (unsigned long long)w->number);
             resync(w, 1);
             return VG_ERR_FORMAT;
         }
         if (!he) {
             w->done = w->src_eof;
-            snprintf(err, errlen, "%s: record %llu: %s", loc,
+            snprintf(err, errlen, "%s: record %llu: %s", locate(w, off, loc, sizeof loc),
                      (unsigned long long)w->number,
                      w->src_eof ? (w->src_broken ? w->src_err : "archive ends inside the record header")
                                 : "record header too long");
@@ -479,7 +480,7 @@ vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen
         char v[64], type[64];
         uint64_t clen;
         if (!header_get(h, hl, "Content-Length", v, sizeof v) || !parse_u64(v, &clen)) {
-            snprintf(err, errlen, "%s: record %llu has no valid Content-Length", loc,
+            snprintf(err, errlen, "%s: record %llu has no valid Content-Length", locate(w, off, loc, sizeof loc),
                      (unsigned long long)w->number);
             resync(w, 1);
             return VG_ERR_FORMAT;
@@ -491,13 +492,13 @@ vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen
             uint64_t got = skip(w, clen);
             if (got < clen) {
                 w->done = 1;
-                snprintf(err, errlen, "%s: record %llu truncated (Content-Length %llu, %llu bytes left)%s%s", loc,
+                snprintf(err, errlen, "%s: record %llu truncated (Content-Length %llu, %llu bytes left)%s%s", locate(w, off, loc, sizeof loc),
                      (unsigned long long)w->number, (unsigned long long)clen,
                          (unsigned long long)got, w->src_broken ? ": " : "", w->src_broken ? w->src_err : "");
                 return VG_ERR_TRUNCATED;
             }
             if (wanted) {
-                snprintf(err, errlen, "%s: record %llu too large (%llu bytes, limit %zu)", loc,
+                snprintf(err, errlen, "%s: record %llu too large (%llu bytes, limit %zu)", locate(w, off, loc, sizeof loc),
                      (unsigned long long)w->number, (unsigned long long)clen,
                          w->max_record);
                 return VG_ERR_TOO_LARGE;
@@ -510,7 +511,7 @@ vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen
         h = w->buf + w->pos; /* need() may move the buffer */
         if (have < total) {
             w->done = 1;
-            snprintf(err, errlen, "%s: record %llu truncated (Content-Length %llu, %zu bytes left)%s%s", loc,
+            snprintf(err, errlen, "%s: record %llu truncated (Content-Length %llu, %zu bytes left)%s%s", locate(w, off, loc, sizeof loc),
                      (unsigned long long)w->number, (unsigned long long)clen,
                      have - hl, w->src_broken ? ": " : "", w->src_broken ? w->src_err : "");
             return VG_ERR_TRUNCATED;
@@ -525,7 +526,7 @@ vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen
             for (size_t i = 0; i < tl; i++) ok_end &= tail[i] == '\r' || tail[i] == '\n';
         }
         if (!ok_end) {
-            snprintf(err, errlen, "%s: record %llu: Content-Length %llu does not match the record", loc,
+            snprintf(err, errlen, "%s: record %llu: Content-Length %llu does not match the record", locate(w, off, loc, sizeof loc),
                      (unsigned long long)w->number, (unsigned long long)clen);
             resync(w, 1);
             return VG_ERR_FORMAT;
@@ -558,7 +559,7 @@ vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen
         if (r == 0) continue;
         if (r < 0) {
             memset(rec, 0, sizeof *rec);
-            snprintf(err, errlen, "%s: record %llu: %s", loc,
+            snprintf(err, errlen, "%s: record %llu: %s", locate(w, off, loc, sizeof loc),
                      (unsigned long long)w->number, why);
             return VG_ERR_FORMAT;
         }
