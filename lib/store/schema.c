@@ -96,6 +96,48 @@ static const char *const migrations[] = {
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
+/* The earliest databases keyed articles on `hash UNIQUE` alone, before migration 1 took its
+ * final form (an articles_identity index on (hash, ext_id)): a constraint SQLite cannot drop,
+ * so migration 6, which rebuilds that index, first rebuilds their articles table in the final
+ * layout (same ids, so full-text rows, events and stories still point at them). */
+static const char early_identity_fix[] =
+    "CREATE TABLE articles_rebuilt("
+    "  id INTEGER PRIMARY KEY,"
+    "  source TEXT, ext_id TEXT, format TEXT, outlet TEXT, url TEXT, title TEXT,"
+    "  lang TEXT, published TEXT, authors TEXT,"
+    "  hash INTEGER NOT NULL,"
+    "  ingested TEXT NOT NULL,"
+    "  story_id INTEGER, dup_of INTEGER REFERENCES articles(id),"
+    "  text TEXT NOT NULL);"
+    "INSERT INTO articles_rebuilt(id, source, ext_id, format, outlet, url, title, lang, published, authors,"
+    "  hash, ingested, story_id, dup_of, text)"
+    "  SELECT id, source, ext_id, format, outlet, url, title, lang, published, authors,"
+    "  hash, ingested, story_id, dup_of, text FROM articles;"
+    "DROP VIEW articles_src;"
+    "DROP TABLE articles;"
+    "ALTER TABLE articles_rebuilt RENAME TO articles;"
+    "CREATE UNIQUE INDEX articles_identity ON articles(hash, ext_id);"
+    "CREATE INDEX articles_published ON articles(published);"
+    "CREATE INDEX articles_story ON articles(story_id);"
+    "CREATE INDEX articles_lang ON articles(lang);"
+    "CREATE INDEX articles_dup ON articles(dup_of) WHERE dup_of IS NOT NULL;"
+    "CREATE VIEW articles_src AS SELECT id,"
+    "  char(31) || coalesce(lang, '') || char(31) || coalesce(title, '') AS title,"
+    "  char(31) || coalesce(lang, '') || char(31) || text AS text FROM articles;";
+
+/* Before migration i runs, inside its transaction: what the early layouts need. */
+static vg_status before_migration(vg_db *db, int i)
+{
+    if (i != 5) return VG_OK;
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'articles_identity'");
+    if (!st) return VG_ERR_DB;
+    int rc = sqlite3_step(st);
+    int has = rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW) return vg_db_fail(db, rc, "reading the schema");
+    return has ? VG_OK : vg_db_exec(db, early_identity_fix);
+}
+
 static vg_status user_version(vg_db *db, int *v)
 {
     sqlite3_stmt *st = vg_db_stmt(db, "PRAGMA user_version");
@@ -147,7 +189,8 @@ vg_status vg_schema_migrate(vg_db *db)
         char bump[64];
         snprintf(bump, sizeof bump, "PRAGMA user_version = %d", v + 1);
         if ((s = vg_db_exec(db, "BEGIN IMMEDIATE")) != VG_OK) return s;
-        if ((s = vg_db_exec(db, migrations[v])) != VG_OK || (s = vg_db_exec(db, bump)) != VG_OK) {
+        if ((s = before_migration(db, v)) != VG_OK || (s = vg_db_exec(db, migrations[v])) != VG_OK ||
+            (s = vg_db_exec(db, bump)) != VG_OK) {
             char keep[sizeof db->err];
             snprintf(keep, sizeof keep, "%s", db->err);
             sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);

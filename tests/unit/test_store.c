@@ -399,6 +399,63 @@ TEST(store_migrates_v3_database)
     unlink(path);
 }
 
+/* The earliest databases (schema version 2) keyed articles on `hash UNIQUE` alone, before
+ * migration 1 took its final form: they still upgrade, their articles keep their ids, text,
+ * full-text rows and identity. */
+TEST(store_migrates_early_hash_unique_database)
+{
+    char path[512];
+    tmp_path(path, sizeof path, "v2.db");
+    sqlite3 *raw = NULL;
+    CHECK(sqlite3_open(path, &raw) == SQLITE_OK);
+    static const char early[] =
+        "CREATE TABLE articles(id INTEGER PRIMARY KEY, source TEXT, ext_id TEXT, format TEXT, outlet TEXT, url TEXT,"
+        " title TEXT, text TEXT NOT NULL, lang TEXT, published TEXT, authors TEXT, hash INTEGER NOT NULL UNIQUE,"
+        " ingested TEXT NOT NULL, story_id INTEGER, dup_of INTEGER REFERENCES articles(id));"
+        "CREATE INDEX articles_published ON articles(published);"
+        "CREATE INDEX articles_story ON articles(story_id);"
+        "CREATE TABLE rejects(id INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL,"
+        " time TEXT NOT NULL, UNIQUE(source, reason));"
+        "CREATE VIEW articles_src AS SELECT id,"
+        " char(31) || coalesce(lang, '') || char(31) || coalesce(title, '') AS title,"
+        " char(31) || coalesce(lang, '') || char(31) || text AS text FROM articles;"
+        "CREATE TABLE events(id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL REFERENCES articles(id),"
+        " event_date TEXT, year INTEGER, time_precision INTEGER, event_type TEXT, sub_event_type TEXT,"
+        " actor1 TEXT, inter1 INTEGER, actor2 TEXT, inter2 INTEGER, interaction INTEGER, country TEXT, iso TEXT,"
+        " admin1 TEXT, location TEXT, latitude REAL, longitude REAL, geo_precision INTEGER, fatalities INTEGER,"
+        " injured INTEGER, arrests INTEGER, attribution TEXT, confidence REAL, sent_start INTEGER,"
+        " sent_end INTEGER, notes TEXT, evidence TEXT NOT NULL DEFAULT '[]');"
+        "CREATE TABLE dedup_sig(article_id INTEGER PRIMARY KEY, token_hash INTEGER NOT NULL, minhash BLOB);"
+        "CREATE INDEX dedup_sig_token ON dedup_sig(token_hash);"
+        "CREATE TABLE dedup_band(band INTEGER NOT NULL, hash INTEGER NOT NULL, article_id INTEGER NOT NULL,"
+        " PRIMARY KEY(band, hash, article_id)) WITHOUT ROWID;"
+        "CREATE TABLE cluster_df(term INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+        "CREATE TABLE cluster_meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL);"
+        "CREATE TABLE stories(id INTEGER PRIMARY KEY, first_article INTEGER, n_articles INTEGER NOT NULL,"
+        " norm2 REAL NOT NULL, years TEXT, event_date TEXT, latitude REAL, longitude REAL,"
+        " first_day INTEGER, last_day INTEGER);"
+        "CREATE TABLE story_terms(term INTEGER NOT NULL, story_id INTEGER NOT NULL, w REAL NOT NULL,"
+        " PRIMARY KEY(term, story_id)) WITHOUT ROWID;"
+        "INSERT INTO articles(id, source, ext_id, format, title, text, lang, hash, ingested)"
+        " VALUES(7, 'a.txt', 'a.txt', 'text', 'Quake', 'A strong earthquake struck the coast.', 'en', 12345, 'x');"
+        "PRAGMA user_version = 2;";
+    CHECK(sqlite3_exec(raw, early, NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(raw);
+    vg_db *db = NULL;
+    CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
+    if (!db) { unlink(path); return; }
+    CHECK_INT(count_sql(db, "PRAGMA user_version"), 6);
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM articles WHERE id = 7 AND text LIKE 'A strong earthquake%'"), 1);
+    const char *identity = "SELECT count(*) FROM pragma_index_info('articles_identity') WHERE seqno=0 AND name='ext_id'";
+    CHECK_INT(count_sql(db, identity), 1);
+    /* the same text under another id is storable now (it was refused by hash UNIQUE) */
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM pragma_index_list('articles') WHERE \"unique\" = 1"), 1);
+    /* the full-text index reads the articles through this view (its own table is not touched) */
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM articles_src WHERE id = 7 AND text LIKE '%earthquake%'"), 1);
+    vg_db_close(db);
+    unlink(path);
+}
+
 /* However many stories share a term, story_terms keeps its 64 newest:
  * the table grows with the vocabulary, not with the archive. */
 TEST(store_story_terms_keep_the_head)
