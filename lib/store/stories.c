@@ -227,15 +227,22 @@ static vg_status flush_postings(vg_db *db, struct vg_stories_mem *m)
     return VG_OK;
 }
 
+/* arr with room for one more element than n: *cap doubles from `first` when
+ * full. NULL on no memory (arr is left as it was). */
+static void *room_for_one(void *arr, size_t n, size_t *cap, size_t elem, size_t first)
+{
+    if (n < *cap) return arr;
+    size_t nc = *cap ? *cap * 2 : first;
+    void *p = realloc(arr, nc * elem);
+    if (p) *cap = nc;
+    return p;
+}
+
 static vg_status log_dirty(struct vg_stories_mem *m, int64_t term, int64_t story)
 {
-    if (m->n_log == m->cap_log) {
-        size_t cap = m->cap_log ? m->cap_log * 2 : 4096;
-        struct logged *l = realloc(m->log, cap * sizeof *l);
-        if (!l) return VG_ERR_NOMEM;
-        m->log = l;
-        m->cap_log = cap;
-    }
+    struct logged *l = room_for_one(m->log, m->n_log, &m->cap_log, sizeof *l, 4096);
+    if (!l) return VG_ERR_NOMEM;
+    m->log = l;
     m->log[m->n_log++] = (struct logged){term, story};
     return VG_OK;
 }
@@ -310,40 +317,44 @@ vg_status vg_stories_flush(vg_db *db)
     return VG_OK;
 }
 
+/* A term's document frequency as stored (0 when it has none yet). */
+static vg_status stored_df(vg_db *db, int64_t term, uint32_t *n)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT n FROM cluster_df WHERE term = ?1");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, term);
+    int rc = sqlite3_step(st);
+    *n = rc == SQLITE_ROW ? (uint32_t)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading term frequencies");
+    return VG_OK;
+}
+
 /* Document frequencies, counting this document, and the new document count. */
 static vg_status update_df(vg_db *db, vg_cl_doc *f, uint32_t *df, uint64_t *n_docs)
 {
     struct vg_stories_mem *m;
     vg_status s = mem_get(db, &m);
     if (s != VG_OK) return s;
-    sqlite3_stmt *st = NULL;
     for (size_t i = 0; i < f->n; i++) {
         vg_cl_dfent *e = vg_cl_dfmap_get(m->df, f->terms[i].id);
         if (!e) {
-            if (!st && !(st = vg_db_stmt(db, "SELECT n FROM cluster_df WHERE term = ?1"))) return VG_ERR_DB;
-            sqlite3_bind_int64(st, 1, f->terms[i].id);
-            int rc = sqlite3_step(st);
-            uint32_t n = rc == SQLITE_ROW ? (uint32_t)sqlite3_column_int64(st, 0) : 0;
-            sqlite3_reset(st);
-            if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading term frequencies");
+            uint32_t n;
+            if ((s = stored_df(db, f->terms[i].id, &n)) != VG_OK) return s;
             if (!(e = vg_cl_dfmap_put(m->df, f->terms[i].id, n))) return VG_ERR_NOMEM;
         }
         e->n++;
         if (!e->dirty) {
-            if (m->n_dirty == m->cap_dirty) {
-                size_t cap = m->cap_dirty ? m->cap_dirty * 2 : 4096;
-                int64_t *t = realloc(m->dirty_terms, cap * sizeof *t);
-                if (!t) return VG_ERR_NOMEM;
-                m->dirty_terms = t;
-                m->cap_dirty = cap;
-            }
+            int64_t *d = room_for_one(m->dirty_terms, m->n_dirty, &m->cap_dirty, sizeof *d, 4096);
+            if (!d) return VG_ERR_NOMEM;
+            m->dirty_terms = d;
             m->dirty_terms[m->n_dirty++] = e->term;
         }
         e->dirty = 1;
         df[i] = e->n;
     }
     if (!m->docs_loaded) {
-        st = vg_db_stmt(db, "SELECT value FROM cluster_meta WHERE key = 'docs'");
+        sqlite3_stmt *st = vg_db_stmt(db, "SELECT value FROM cluster_meta WHERE key = 'docs'");
         if (!st) return VG_ERR_DB;
         int rc = sqlite3_step(st);
         m->n_docs = rc == SQLITE_ROW ? (uint64_t)sqlite3_column_int64(st, 0) : 0;
@@ -552,13 +563,9 @@ static vg_status remember_single(vg_db *db, const vg_cl_doc *raw, const vg_cl_do
 {
     struct vg_stories_mem *m = db->stories_mem;
     if (!f->n || m->n_single >= SINGLES_MAX) return VG_OK;
-    if (m->n_single == m->cap_single) {
-        size_t cap = m->cap_single ? m->cap_single * 2 : 64;
-        struct single *p = realloc(m->single, cap * sizeof *p);
-        if (!p) return VG_ERR_NOMEM;
-        m->single = p;
-        m->cap_single = cap;
-    }
+    struct single *sg = room_for_one(m->single, m->n_single, &m->cap_single, sizeof *sg, 64);
+    if (!sg) return VG_ERR_NOMEM;
+    m->single = sg;
     struct single *x = &m->single[m->n_single];
     x->story = story;
     x->article = article;
@@ -627,19 +634,15 @@ static vg_status reweigh(vg_db *db, struct vg_stories_mem *m, vg_arena *a, const
     uint32_t *df = vg_arena_alloc(a, (raw->n ? raw->n : 1) * sizeof *df);
     if (!out->terms || !df) return VG_ERR_NOMEM;
     memcpy(out->terms, raw->terms, raw->n * sizeof *raw->terms);
-    sqlite3_stmt *st = NULL;
     for (size_t i = 0; i < raw->n; i++) {
         vg_cl_dfent *e = vg_cl_dfmap_get(m->df, raw->terms[i].id);
         if (e) {
             df[i] = e->n;
             continue;
         }
-        if (!st && !(st = vg_db_stmt(db, "SELECT n FROM cluster_df WHERE term = ?1"))) return VG_ERR_DB;
-        sqlite3_bind_int64(st, 1, raw->terms[i].id);
-        int rc = sqlite3_step(st);
-        df[i] = rc == SQLITE_ROW ? (uint32_t)sqlite3_column_int64(st, 0) : 1;
-        sqlite3_reset(st);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading term frequencies");
+        vg_status s = stored_df(db, raw->terms[i].id, &df[i]);
+        if (s != VG_OK) return s;
+        if (!df[i]) df[i] = 1; /* this article counted it: never below one */
     }
     vg_cl_weigh(out, df, m->n_docs);
     return VG_OK;
@@ -664,13 +667,9 @@ static int by_id(const void *pa, const void *pb)
 static vg_status touch(struct vg_stories_mem *m, int64_t story)
 {
     if (!story) return VG_OK;
-    if (m->n_touched == m->cap_touched) {
-        size_t cap = m->cap_touched ? m->cap_touched * 2 : 256;
-        int64_t *t = realloc(m->touched, cap * sizeof *t);
-        if (!t) return VG_ERR_NOMEM;
-        m->touched = t;
-        m->cap_touched = cap;
-    }
+    int64_t *t = room_for_one(m->touched, m->n_touched, &m->cap_touched, sizeof *t, 256);
+    if (!t) return VG_ERR_NOMEM;
+    m->touched = t;
     m->touched[m->n_touched++] = story;
     return VG_OK;
 }
