@@ -40,12 +40,21 @@ static void map_add(term_map *m, int64_t id, float tf)
     m->slot[i].tf += tf;
 }
 
-/* Four-digit years a news text can be about; kept as a small set. */
-static void note_year(vg_cl_doc *out, const vg_word *w)
+/* Four-digit years a news text can be about; kept as a small set. Returns
+ * the year noted, 0 if the word is none. */
+static int note_year(vg_cl_doc *out, const vg_word *w)
 {
-    if (!w->numeric || w->fold_len != 4) return;
+    if (!w->numeric || w->fold_len != 4) return 0;
     int y = atoi(w->fold);
-    if (y >= 1950 && y <= 2099) vg_cl_years_add(out->years, &out->n_years, (uint16_t)y);
+    if (y < 1950 || y > 2099) return 0;
+    vg_cl_years_add(out->years, &out->n_years, (uint16_t)y);
+    return y;
+}
+
+/* The article's own year: the latest of those that date the page. */
+static void note_pub_year(vg_cl_doc *out, int y)
+{
+    if (y > out->pub_year) out->pub_year = (uint16_t)y;
 }
 
 static void add_text(vg_arena *a, term_map *m, vg_cl_doc *out, const char *s, size_t len, float scale)
@@ -71,9 +80,7 @@ static void add_years(vg_arena *a, vg_cl_doc *out, const char *s, size_t len)
     size_t n;
     if (vg_words(a, s, len, VG_CL_MAX_WORDS, &w, &n) != 0) return;
     for (size_t i = 0; i < n; i++) {
-        note_year(out, &w[i]);
-        int y = w[i].numeric && w[i].fold_len == 4 ? atoi(w[i].fold) : 0;
-        if (y >= 1950 && y <= 2099 && y > out->pub_year) out->pub_year = (uint16_t)y;
+        note_pub_year(out, note_year(out, &w[i]));
     }
 }
 
@@ -143,9 +150,7 @@ vg_status vg_cl_extract(vg_doc *doc, vg_cl_doc *out)
         memcpy(out->day, pub, 10);
         out->day[10] = 0;
         vg_word y = {pub, 4, 0, 4, 0, 0, 1};
-        note_year(out, &y);
-        int py = atoi(pub);
-        if (py >= 1950 && py <= 2099 && py > out->pub_year) out->pub_year = (uint16_t)py;
+        note_pub_year(out, note_year(out, &y));
     }
     out->terms = vg_arena_alloc(doc->arena, (m.n ? m.n : 1) * sizeof *out->terms);
     if (!out->terms) return VG_ERR_NOMEM;
