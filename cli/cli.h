@@ -1,6 +1,7 @@
 /* cli.h - shared pieces of the vigie command: options and output formats. */
 #ifndef VG_CLI_H
 #define VG_CLI_H
+#include <signal.h>
 #include <stdio.h>
 
 #include "vigie.h"
@@ -29,6 +30,14 @@ const char *cli_db_path(const cli_opts *o);
 vg_env *cli_env(const cli_opts *o);
 /* Reader options from the environment ($VIGIE_MAX_DOC_BYTES). */
 vg_reader_options cli_reader_options(void);
+
+/* fill.c: adds inputs from r to b until b is full, the input ends or *stop
+ * (may be NULL) is set; each input refused by the reader or the batch goes to
+ * on_reject(source, reason, ud), the reason naming it. Counts every input
+ * read into *n_read (may be NULL). Returns 0 once the input has ended. */
+typedef void (*cli_reject_fn)(const char *source, const char *reason, void *ud);
+int cli_fill_batch(vg_reader *r, vg_batch *b, const volatile sig_atomic_t *stop, cli_reject_fn on_reject, void *ud,
+                   long *n_read);
 
 /* Row output: one writer for every query command. */
 typedef struct row_writer row_writer;

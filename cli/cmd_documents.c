@@ -22,6 +22,19 @@ static const char analyze_help[] =
     "  --threads N           documents analysed at once (default: one per CPU)\n"
     "  --data DIR            language resources\n";
 
+struct refused {
+    const char *cmd;
+    long n;
+};
+
+static void report_refused(const char *source, const char *reason, void *ud)
+{
+    struct refused *r = ud;
+    (void)source;
+    fprintf(stderr, "vigie %s: rejected %s\n", r->cmd, reason);
+    r->n++;
+}
+
 static int run(int argc, char **argv, int analyze)
 {
     const char *cmd = analyze ? "analyze" : "extract";
@@ -53,20 +66,11 @@ static int run(int argc, char **argv, int analyze)
     if (o.removed) what |= VG_JSON_REMOVED;
     long n_ok = 0, n_bad = 0;
     if (as_array) fputs("[", stdout);
-    vg_input in;
+    struct refused refused = {cmd, 0};
     int more = 1;
     while (more) {
         /* Fill a batch; the reader's own rejections are reported as they come. */
-        while (!vg_batch_full(batch) && (st = vg_reader_next(r, &in)) != VG_END) {
-            if (st != VG_OK) {
-                fprintf(stderr, "vigie %s: rejected %s\n", cmd, vg_reader_error(r));
-                n_bad++;
-            } else if ((st = vg_batch_add(batch, &in)) != VG_OK) {
-                fprintf(stderr, "vigie %s: rejected %s: %s\n", cmd, in.source, vg_strerror(st));
-                n_bad++;
-            }
-        }
-        more = st != VG_END;
+        more = cli_fill_batch(r, batch, NULL, report_refused, &refused, NULL);
         vg_batch_load(batch);
         if (analyze) vg_batch_analyze(batch);
         for (size_t i = 0; i < vg_batch_count(batch); i++) {
@@ -89,6 +93,7 @@ static int run(int argc, char **argv, int analyze)
         vg_batch_clear(batch);
     }
     if (as_array) fputs("]\n", stdout);
+    n_bad += refused.n;
     vg_batch_free(batch);
     vg_reader_close(r);
     vg_env_close(env);

@@ -22,6 +22,19 @@ static volatile sig_atomic_t interrupted;
 static void on_signal(int sig) { (void)sig; interrupted = 1; }
 
 
+struct refused {
+    vg_db *db;
+    long n;
+};
+
+static void record_refused(const char *source, const char *reason, void *ud)
+{
+    struct refused *r = ud;
+    fprintf(stderr, "rejected %s\n", reason);
+    vg_db_reject(r->db, source, reason);
+    r->n++;
+}
+
 int cmd_ingest(int argc, char **argv)
 {
     cli_opts o;
@@ -69,25 +82,12 @@ int cmd_ingest(int argc, char **argv)
     signal(SIGTERM, on_signal);
     long n_read = 0, n_stored = 0, n_present = 0, n_dup = 0, n_rejected = 0, n_events = 0;
     int fatal = 0;
-    vg_input in;
     char reason[1536];
+    struct refused refused = {db, 0};
     int more = 1;
     while (more && !interrupted && !fatal) {
         /* Fill a batch; the reader's own rejections are recorded as they come. */
-        while (!interrupted && !vg_batch_full(batch) && (st = vg_reader_next(r, &in)) != VG_END) {
-            n_read++;
-            if (st != VG_OK) {
-                n_rejected++;
-                fprintf(stderr, "rejected %s\n", vg_reader_error(r));
-                vg_db_reject(db, vg_reader_error_source(r), vg_reader_error(r));
-            } else if ((st = vg_batch_add(batch, &in)) != VG_OK) {
-                n_rejected++;
-                snprintf(reason, sizeof reason, "%s: %s", in.source, vg_strerror(st));
-                fprintf(stderr, "rejected %s\n", reason);
-                vg_db_reject(db, in.source, reason);
-            }
-        }
-        more = st != VG_END;
+        more = cli_fill_batch(r, batch, &interrupted, record_refused, &refused, &n_read);
         vg_batch_load(batch);
         /* Stored by an earlier run: no need to analyse it again. */
         size_t n = vg_batch_count(batch);
@@ -124,6 +124,7 @@ int cmd_ingest(int argc, char **argv)
         }
         vg_batch_clear(batch);
     }
+    n_rejected += refused.n;
     if (!fatal && (st = vg_db_commit(db)) != VG_OK) {
         fprintf(stderr, "vigie ingest: cannot commit: %s: %s\n", vg_strerror(st), vg_db_error(db));
         fatal = 1;
