@@ -591,11 +591,12 @@ static vg_status remember_single(vg_db *db, const vg_cl_doc *raw, const vg_cl_do
 /* Take the article's vector out of its story's centroid (the inverse of
  * join_story). The last member leaves a story with norm 0 and no weights:
  * never a candidate again. Anchors (years, dates, place) it brought stay. */
-static vg_status leave_story(vg_db *db, struct vg_stories_mem *m, const vg_cl_doc *f, int64_t story, int64_t article)
+static vg_status leave_story(vg_db *db, struct vg_stories_mem *m, const vg_cl_doc *f, const vg_cl_story *stored,
+                             int64_t article)
 {
-    vg_cl_story s;
-    vg_status vs = load_story(db, story, &s);
-    if (vs != VG_OK) return vs;
+    vg_cl_story s = *stored; /* as the caller loaded it */
+    int64_t story = s.id;
+    vg_status vs;
     int last = s.n_articles <= 1;
     sqlite3_stmt *st;
     for (size_t t = 0; t < f->n; t++) {
@@ -752,6 +753,7 @@ static vg_status second_look(vg_db *db, struct vg_stories_mem *m)
                  * without it (centroid minus its vector) before writing
                  * anything; most articles stay where they are. */
                 double own_dot = 0, xx = 0;
+                const vg_cl_story stored = own; /* own is scored below without the article */
                 if ((s = best_story(db, x->lang[0] ? x->lang : NULL, a, &x->f, x->story, &to, &own_dot, &best,
                                     x->near)) != VG_OK)
                     break;
@@ -764,9 +766,9 @@ static vg_status second_look(vg_db *db, struct vg_stories_mem *m)
                 }
                 x->sure = best >= SURE_JOIN || own_score >= SURE_JOIN;
                 if (!to || own_score >= best) continue;
-                if ((s = leave_story(db, m, &x->f, x->story, x->article)) != VG_OK) break;
+                if ((s = leave_story(db, m, &x->f, &stored, x->article)) != VG_OK) break;
             } else {
-                if ((s = leave_story(db, m, &x->f, x->story, x->article)) != VG_OK) break;
+                if ((s = leave_story(db, m, &x->f, &own, x->article)) != VG_OK) break;
                 if ((s = reweigh(db, m, a, &x->raw, &nf)) != VG_OK) break;
                 if ((s = best_story(db, x->lang[0] ? x->lang : NULL, a, &nf, 0, &to, NULL, &best, x->near)) != VG_OK)
                     break;
