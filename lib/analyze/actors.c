@@ -18,6 +18,20 @@ static int after_anti(const ctx *c, size_t i)
 /* Actors named in tokens [t0,t1): each canonical actor once (by_alias 0),
  * each alias once (1), or every mention (2: "GNA forces attacked LNA
  * forces" names two sides). */
+const actor *vg_an_doc_actors(ctx *c, int by_alias, int *n)
+{
+    int k = by_alias ? 1 : 0;
+    if (!c->doc_actors[k]) {
+        if (!(c->doc_actors[k] = vg_arena_alloc(c->doc->arena, VG_AN_DOC_ACTORS * sizeof *c->doc_actors[k]))) {
+            *n = 0;
+            return NULL;
+        }
+        c->n_doc_actors[k] = vg_an_find_actors(c, 0, c->nt, c->doc_actors[k], VG_AN_DOC_ACTORS, by_alias);
+    }
+    *n = c->n_doc_actors[k];
+    return c->doc_actors[k];
+}
+
 int vg_an_find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_alias)
 {
     int n = 0;

@@ -380,8 +380,8 @@ static const vg_place *foreign_forces(const ctx *c, const actor *a, const char *
  * column "inter:Actor"), e.g. the OSCE's ceasefire reports in Ukraine. */
 static void observer_default_party(ctx *c, vg_event *e)
 {
-    actor all[8];
-    int n = vg_an_find_actors(c, 0, c->nt, all, 8, 1);
+    int n;
+    const actor *all = vg_an_doc_actors(c, 1, &n);
     for (int k = 0; k < n; k++) {
         const char *d = all[k].e->cols[3], *colon = strchr(d, ':');
         if (vg_an_inter(&all[k]) != 0 || !colon || !colon[1]) continue;
@@ -540,11 +540,12 @@ static void country_from_actor(ctx *c, const vg_sent *s, vg_event *e)
 {
     /* No place found: an actor (or observer) tied to one country ("Ukrainian forces")
      * gives it, in the event's sentence first, then in the whole text. */
-    actor all[8];
-    int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
+    actor in_sentence[VG_AN_DOC_ACTORS];
+    const actor *all = in_sentence;
+    int nall = vg_an_find_actors(c, s->t0, s->t1, in_sentence, VG_AN_DOC_ACTORS, 1);
     int has = 0;
     for (int k = 0; k < nall; k++) has |= all[k].e->cols[2][0] != 0;
-    if (!has) nall = vg_an_find_actors(c, 0, c->nt, all, 8, 1);
+    if (!has) all = vg_an_doc_actors(c, 1, &nall);
     for (int k = 0; k < nall && !e->country; k++) {
         const char *cn = all[k].e->cols[2]; /* of a list "A|B", the first: where the group is based */
         const vg_place *cp = cn[0] ? vg_gazetteer_country(c->an->gaz, cn, strcspn(cn, "|")) : NULL;

@@ -56,6 +56,8 @@ typedef struct ctx {
     vg_place *scene;        /* places that can be an event's scene (pick_place), made once */
     size_t n_scene, scene_pick;
     int scene_ready;
+    struct actor *doc_actors[2]; /* the whole text's actors, by name [0] and by alias [1], made once */
+    int n_doc_actors[2];
 } ctx;
 
 /* The resources of language `code` exactly, or NULL (analyze.c). */
@@ -88,6 +90,10 @@ typedef struct sent_info {
 
 typedef struct count { long value; int found; size_t t0, t1; } count;
 typedef struct actor { const vg_lex_entry *e; size_t t0, t1; } actor;
+#define VG_AN_DOC_ACTORS 8
+/* actors.c: the first VG_AN_DOC_ACTORS actors of the whole text (as
+ * vg_an_find_actors over it), found once per document; NULL on no memory. */
+const actor *vg_an_doc_actors(ctx *c, int by_alias, int *n);
 
 /* ACLED's interaction codes, actors.tsv's second column (0: a label that
  * names no party, such as a heading). */

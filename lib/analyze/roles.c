@@ -129,8 +129,8 @@ void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, a
                 int ik = vg_an_inter(&ac[k]);
                 if (ik >= VG_INTER_REBELS && ik <= VG_INTER_IDENTITY_MILITIA) k2 = k; /* a non-state armed group */
             }
-            actor doc_ac[8];
-            int nd = k2 < 0 && *na < 8 ? vg_an_find_actors(c, 0, c->nt, doc_ac, 8, 0) : 0;
+            int nd = 0;
+            const actor *doc_ac = k2 < 0 && *na < 8 ? vg_an_doc_actors(c, 0, &nd) : NULL;
             for (int k = 0; k < nd && k2 < 0; k++) {
                 int ik = vg_an_inter(&doc_ac[k]);
                 if (ik == VG_INTER_REBELS && !strstr(doc_ac[k].e->cols[0], "{country}")) {
