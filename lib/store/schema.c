@@ -171,6 +171,11 @@ vg_status vg_schema_migrate(vg_db *db)
     vg_status s = user_version(db, &v);
     if (s != VG_OK) return s;
     if (v == 0 && (s = check_foreign(db)) != VG_OK) return s;
+    if (v < 0) { /* no vigie writes one: migrations[v] would read before the array */
+        snprintf(db->err, sizeof db->err,
+                 "%s has schema version %d, which no vigie writes: damaged, or not a vigie database", db->path, v);
+        return VG_ERR_DB_CORRUPT;
+    }
     if (v > (int)N_MIGRATIONS) {
         snprintf(db->err, sizeof db->err, "%s has schema version %d, newer than this vigie (%d)",
                  db->path, v, (int)N_MIGRATIONS);
