@@ -205,7 +205,10 @@ void vg_db_set_batch(vg_db *db, unsigned batch);
  * Watch: keep news feeds up to date. A round fetches every feed (RSS/Atom,
  * conditional GET), then each new item's page once (robots.txt, per-host
  * pacing, retries; state kept in opts.state_path), and loads, analyses and
- * stores it in db. The caller commits and decides when the next round runs.
+ * stores it in db, committing each page before its URL is marked done (a
+ * round cut short fetches the rest again next time). The caller commits what
+ * is left (rejects of pages that could not be fetched) and decides when the
+ * next round runs.
  * ---------------------------------------------------------------------- */
 typedef struct vg_watch vg_watch;
 

@@ -459,20 +459,27 @@ vg_status vg_fetch_url(vg_fetcher *f, const char *url, unsigned flags, vg_fetch_
         return status == 404 || status == 410 ? VG_ERR_NOT_FOUND : VG_ERR_NETWORK;
     }
     if (f->body.failed) return VG_ERR_NOMEM;
-    if ((flags & VG_FETCH_CONDITIONAL) &&
-        vg_fetch_state_set_validators(f->state, url, f->etag, f->lm) != VG_OK) {
-        snprintf(f->err, sizeof f->err, "cannot write the fetch state");
-        return VG_ERR_DB;
-    }
-    if ((flags & VG_FETCH_ONCE) && vg_fetch_state_mark_seen(f->state, url) != VG_OK) {
-        snprintf(f->err, sizeof f->err, "cannot write the fetch state");
-        return VG_ERR_DB;
-    }
     parse_ctype(f);
     res->outcome = VG_FETCH_OK;
     res->body = f->body.data ? f->body.data : "";
     res->len = f->body.len;
     res->content_type = f->mime;
     res->charset = f->charset[0] ? f->charset : NULL;
+    res->etag = f->etag;
+    res->last_modified = f->lm;
     return VG_OK;
+}
+
+vg_status vg_fetch_save_validators(vg_fetcher *f, const char *url, const char *etag, const char *last_modified)
+{
+    if (vg_fetch_state_set_validators(f->state, url, etag, last_modified) == VG_OK) return VG_OK;
+    snprintf(f->err, sizeof f->err, "cannot write the fetch state");
+    return VG_ERR_DB;
+}
+
+vg_status vg_fetch_mark_done(vg_fetcher *f, const char *url)
+{
+    if (vg_fetch_state_mark_seen(f->state, url) == VG_OK) return VG_OK;
+    snprintf(f->err, sizeof f->err, "cannot write the fetch state");
+    return VG_ERR_DB;
 }

@@ -30,8 +30,8 @@ vg_status vg_fetcher_open(const vg_fetch_opts *o, vg_fetcher **out, char *err, s
 void vg_fetcher_close(vg_fetcher *f); /* accepts NULL */
 
 enum {
-    VG_FETCH_CONDITIONAL = 1, /* send the stored ETag / Last-Modified; store the new ones */
-    VG_FETCH_ONCE = 2         /* skip a URL fetched successfully before; remember this one */
+    VG_FETCH_CONDITIONAL = 1, /* send the stored ETag / Last-Modified (vg_fetch_save_validators) */
+    VG_FETCH_ONCE = 2         /* skip a URL marked done (vg_fetch_mark_done) */
 };
 
 typedef enum vg_fetch_outcome {
@@ -50,6 +50,7 @@ typedef struct vg_fetch_result {
     const char *content_type; /* lower-case MIME type, "" when none */
     const char *charset;      /* from Content-Type, NULL when none */
     const char *final_url;    /* after redirects */
+    const char *etag, *last_modified; /* the response's validators, "" when none */
     int attempts;
 } vg_fetch_result;
 
@@ -60,6 +61,15 @@ typedef struct vg_fetch_result {
  * VG_ERR_DB (state file). */
 vg_status vg_fetch_url(vg_fetcher *f, const char *url, unsigned flags, vg_fetch_result *res);
 const char *vg_fetcher_error(const vg_fetcher *f);
+/* Remember url as done: VG_FETCH_ONCE skips it from now on. Separate from
+ * vg_fetch_url so that a caller marks a page done only once what it made of
+ * it is safely stored (a crash in between fetches it again). VG_ERR_DB when
+ * the state file cannot be written. */
+vg_status vg_fetch_mark_done(vg_fetcher *f, const char *url);
+/* Keep a response's validators for the next VG_FETCH_CONDITIONAL request of
+ * url; the caller saves them once it has used the content (a feed whose
+ * items were not all handled is then fetched whole again, not answered 304). */
+vg_status vg_fetch_save_validators(vg_fetcher *f, const char *url, const char *etag, const char *last_modified);
 /* Resolve a link found in a page or feed against the URL it came from (an
  * absolute link comes back as it is). VG_ERR_ARG when it does not resolve or
  * does not fit in outlen. */

@@ -1,7 +1,8 @@
 /* watch.c - one round of feed watching: every feed fetched (conditional GET) and
  * parsed, then each new item's page fetched once, loaded, analysed and stored.
- * The caller (the CLI's `watch`, or an embedding program) decides when rounds
- * run, commits, and prints what the callback tells it. */
+ * Each page's article is committed before its URL is marked done. The caller
+ * (the CLI's `watch`, or an embedding program) decides when rounds run and
+ * prints what the callback tells it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,6 +90,23 @@ static int reject(vg_watch *w, const char *url, const char *why)
     return -1;
 }
 
+/* A fetched page's outcome (its article or its rejection) is committed,
+ * then its URL marked done, in that order: a round killed or failing before
+ * the commit leaves the URL to be fetched again, never marked done without
+ * its article. A commit per page costs little next to the fetch it follows. */
+static int commit_done(vg_watch *w, const char *url)
+{
+    if (vg_db_commit(w->db) != VG_OK) {
+        snprintf(w->err, sizeof w->err, "cannot store %.4000s: %.1000s", url, vg_db_error(w->db));
+        return -1;
+    }
+    if (vg_fetch_mark_done(w->fetch, url) != VG_OK) {
+        snprintf(w->err, sizeof w->err, "%.4000s: %.1000s", url, vg_fetcher_error(w->fetch));
+        return -1;
+    }
+    return 0;
+}
+
 /* Fetch one item's page and store it. -1 only when the database fails. */
 static int do_item(vg_watch *w, const char *feed_url, const vg_feed_item *it)
 {
@@ -121,10 +139,10 @@ static int do_item(vg_watch *w, const char *feed_url, const vg_feed_item *it)
     in.charset = res.charset;
     st = vg_doc_load(w->doc, &in);
     if (st == VG_OK) st = vg_doc_analyze(w->doc);
-    if (st != VG_OK) return reject(w, link, vg_doc_error(w->doc));
+    if (st != VG_OK) return reject(w, link, vg_doc_error(w->doc)) ? -1 : commit_done(w, link);
     vg_put_result put;
-    if (vg_db_put(w->db, w->doc, &put) != VG_OK) {
-        snprintf(w->err, sizeof w->err, "cannot store %.4000s: %.1000s", link, vg_db_error(w->db));
+    if (vg_db_put(w->db, w->doc, &put) != VG_OK || commit_done(w, link) != 0) {
+        if (!w->err[0]) snprintf(w->err, sizeof w->err, "cannot store %.4000s: %.1000s", link, vg_db_error(w->db));
         return -1;
     }
     if (put == VG_PUT_STORED) w->c->stored++;
@@ -138,7 +156,8 @@ typedef struct feed_round {
     const char *url;
     vg_arena *arena;
     vg_feed_item *items;
-    size_t n;
+    size_t n, done;      /* items, items handled */
+    char etag[512], lm[128]; /* saved once every item is handled */
 } feed_round;
 
 /* One feed: conditional GET and parse into fr. 0 also when the feed is
@@ -166,6 +185,8 @@ static int load_feed(vg_watch *w, const char *url, feed_round *fr)
         snprintf(w->err, sizeof w->err, "out of memory reading %s", url);
         return -1;
     }
+    snprintf(fr->etag, sizeof fr->etag, "%s", res.etag);
+    snprintf(fr->lm, sizeof fr->lm, "%s", res.last_modified);
     char err[512];
     st = vg_feed_parse(fr->arena, res.body, res.len, &fr->items, &fr->n, NULL, err, sizeof err);
     if (st != VG_OK) {
@@ -203,8 +224,18 @@ vg_status vg_watch_round(vg_watch *w, const char *const *feeds, size_t n_feeds, 
         if (fr[i].n > most) most = fr[i].n;
     }
     for (size_t k = 0; k < most && !w->stop && rc == 0; k++)
-        for (size_t i = 0; i < n_feeds && !w->stop && rc == 0; i++)
-            if (k < fr[i].n && fr[i].items[k].link) rc = do_item(w, fr[i].url, &fr[i].items[k]);
+        for (size_t i = 0; i < n_feeds && !w->stop && rc == 0; i++) {
+            if (k >= fr[i].n) continue;
+            if (fr[i].items[k].link) rc = do_item(w, fr[i].url, &fr[i].items[k]);
+            if (rc == 0) fr[i].done++;
+        }
+    /* a feed's validators only once all its items are handled: a round cut
+     * short gets the whole feed again next time, not a 304 hiding the rest */
+    for (size_t i = 0; i < n_feeds && rc == 0; i++)
+        if (fr[i].arena && fr[i].done == fr[i].n && vg_fetch_save_validators(w->fetch, fr[i].url, fr[i].etag, fr[i].lm) != VG_OK) {
+            snprintf(w->err, sizeof w->err, "%.4000s: %.1000s", fr[i].url, vg_fetcher_error(w->fetch));
+            rc = -1;
+        }
     for (size_t i = 0; i < n_feeds; i++) vg_arena_free(fr[i].arena);
     free(fr);
     return rc ? VG_ERR_DB : VG_OK;
