@@ -17,6 +17,7 @@ PKGS=(
   nodejs npm                    # fetches GeoNames-derived packages from the npm registry
   python3                       # test helpers (local HTTP server), scorers
   time                          # /usr/bin/time: peak memory in bench/ingest.sh
+  pmccabe                       # decision points per function (tests/scenarios/complexity.sh)
 )
 missing=()
 for p in "${PKGS[@]}"; do
