@@ -21,7 +21,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all test unit fuzz fuzz-replay bench eval clean deps data gazetteer
+.PHONY: all test test-build unit fuzz fuzz-replay fuzz-bin bench eval clean deps data gazetteer
 
 all: vigie
 
@@ -50,11 +50,24 @@ FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 
 # The test build: ASan + UBSan, -Werror, its own folder.
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+TEST_VARS = BUILD=build-test OPT="-O1 -g $(SAN) -Werror -DVG_ARENA_POISON" LDFLAGS="$(SAN)"
 test:
-	$(MAKE) --no-print-directory BUILD=build-test OPT="-O1 -g $(SAN) -Werror -DVG_ARENA_POISON" LDFLAGS="$(SAN)" test-build
+	$(MAKE) --no-print-directory $(TEST_VARS) test-build
 	VIGIE=build-test/vigie BUILD=build-test tests/run.sh
 
 test-build: $(BUILD)/vigie $(BUILD)/unit-tests $(FUZZ_BIN)
+
+# Parts of `make test`, same build: the unit tests only (`make unit T=NAME` runs
+# those whose name or file contains NAME), the fuzz corpora replayed only.
+unit:
+	$(MAKE) --no-print-directory $(TEST_VARS) build-test/unit-tests
+	VIGIE_DATA=$(CURDIR)/data build-test/unit-tests $(T)
+
+fuzz-replay:
+	$(MAKE) --no-print-directory $(TEST_VARS) fuzz-bin
+	BUILD=build-test tests/fuzz/replay.sh
+
+fuzz-bin: $(FUZZ_BIN)
 
 # libFuzzer builds (clang) for real fuzzing sessions: make fuzz; build-fuzz/fuzz_X NEW_DIR tests/fuzz/corpus/X [tests/fixtures/X]
 fuzz:
