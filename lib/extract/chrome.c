@@ -493,10 +493,9 @@ static int cmp_u64(const void *a, const void *b)
 
 /* ---------------------------------------------------------------- strip */
 
-vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, size_t n, const char *lang)
+/* Step 1: the lines of the text, trimmed; past MAX_LINES the rest is one line. */
+static vg_status split_lines(vg_arena *a, const char *text, size_t n, line **out, size_t *out_n)
 {
-    vg_arena *a = doc->arena;
-    /* 1. Lines, trimmed. */
     size_t cap = 1;
     for (size_t i = 0; i < n; i++) cap += text[i] == '\n';
     if (cap > MAX_LINES) cap = MAX_LINES;
@@ -515,59 +514,89 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
         nl++;
         i = end + 1;
     }
-    /* 2. Hard-wrapped paragraphs: a long unpunctuated line continued by a
-     * lowercase one is the same paragraph. */
-    for (size_t i = 0; i < nl; i++) {
-        if (L[i].blank) continue;
-        measure(&L[i]);
-    }
-    size_t lead = 0, longest = 0, filled = 0;
-    while (lead < nl && L[lead].blank) lead++;
+    *out = L;
+    *out_n = nl;
+    return VG_OK;
+}
+
+/* Text wrapped at a fixed width has no line much past 80 columns; scraped
+ * paragraphs are one long line each. */
+static int wrapped_text(const line *L, size_t nl)
+{
+    size_t longest = 0, filled = 0;
     for (size_t i = 0; i < nl; i++) {
         if (L[i].n > longest) longest = L[i].n;
         filled += !L[i].blank;
     }
-    /* Text wrapped at a fixed width has no line much past 80 columns;
-     * scraped paragraphs are one long line each. */
-    int wrapped = filled >= 3 && longest <= 100;
-    /* Decide every join on the lines as written, then build each joined
-     * paragraph once: linear in the size of the text. */
+    return filled >= 3 && longest <= 100;
+}
+
+/* Does line i + 1 continue line i (the same hard-wrapped paragraph)? */
+static int continues(const line *L, size_t i, int wrapped, size_t lead)
+{
+    if (L[i].blank || L[i + 1].blank || L[i].terminated || L[i].n < 50) return 0;
+    /* "...across the region on / Monday, forcing...": a line that stops
+     * mid-phrase at wrapping width goes on, whatever case comes next;
+     * never the first line, which may be an unpunctuated title. */
+    char last = L[i].s[L[i].n - 1];
+    int mid_phrase = wrapped && i > lead && L[i].n >= 60 && ((last >= 'a' && last <= 'z') || last == ',');
+    if (!starts_lower(&L[i + 1]) && !mid_phrase) return 0;
+    /* "loader" under a long prompt is a widget, not the rest of a sentence. */
+    return !(L[i + 1].words < 3 && !L[i + 1].terminated);
+}
+
+/* Lines q..j-1 as one line, joined by spaces, measured again. */
+static vg_status merge_lines(vg_arena *a, const line *L, size_t i, size_t j, size_t len, line *out)
+{
+    char *m = vg_arena_alloc(a, len);
+    if (!m) return VG_ERR_NOMEM;
+    size_t k = 0;
+    for (size_t q = i; q < j; q++) {
+        if (q > i) m[k++] = ' ';
+        memcpy(m + k, L[q].s, L[q].n);
+        k += L[q].n;
+    }
+    line merged = {0};
+    merged.s = m;
+    merged.n = len;
+    measure(&merged);
+    *out = merged;
+    return VG_OK;
+}
+
+/* Step 2: lines measured, and hard-wrapped paragraphs (a long unpunctuated
+ * line continued by a lowercase one) joined. Every join is decided on the
+ * lines as written, then each joined paragraph built once: linear in the
+ * size of the text. */
+static vg_status join_wrapped(vg_arena *a, line *L, size_t *pnl)
+{
+    size_t nl = *pnl;
+    for (size_t i = 0; i < nl; i++)
+        if (!L[i].blank) measure(&L[i]);
+    size_t lead = 0;
+    while (lead < nl && L[lead].blank) lead++;
+    int wrapped = wrapped_text(L, nl);
     unsigned char *join = vg_arena_calloc(a, nl ? nl : 1, 1); /* join[i]: line i continues i-1 */
     if (!join) return VG_ERR_NOMEM;
-    for (size_t i = 0; i + 1 < nl; i++) {
-        if (L[i].blank || L[i + 1].blank || L[i].terminated || L[i].n < 50) continue;
-        /* "...across the region on / Monday, forcing...": a line that stops
-         * mid-phrase at wrapping width goes on, whatever case comes next;
-         * never the first line, which may be an unpunctuated title. */
-        char last = L[i].s[L[i].n - 1];
-        int mid_phrase = wrapped && i > lead && L[i].n >= 60 && ((last >= 'a' && last <= 'z') || last == ',');
-        if (!starts_lower(&L[i + 1]) && !mid_phrase) continue;
-        /* "loader" under a long prompt is a widget, not the rest of a sentence. */
-        if (L[i + 1].words < 3 && !L[i + 1].terminated) continue;
-        join[i + 1] = 1;
-    }
+    for (size_t i = 0; i + 1 < nl; i++) join[i + 1] = (unsigned char)continues(L, i, wrapped, lead);
     size_t out_n = 0;
     for (size_t i = 0; i < nl;) {
         size_t j = i + 1, len = L[i].n;
         while (j < nl && join[j]) len += 1 + L[j++].n;
         if (j == i + 1) { L[out_n++] = L[i++]; continue; }
-        char *m = vg_arena_alloc(a, len);
-        if (!m) return VG_ERR_NOMEM;
-        size_t k = 0;
-        for (size_t q = i; q < j; q++) {
-            if (q > i) m[k++] = ' ';
-            memcpy(m + k, L[q].s, L[q].n);
-            k += L[q].n;
-        }
-        line merged = {0};
-        merged.s = m;
-        merged.n = len;
-        measure(&merged);
+        line merged;
+        if (merge_lines(a, L, i, j, len, &merged)) return VG_ERR_NOMEM;
         L[out_n++] = merged;
         i = j;
     }
-    nl = out_n;
-    /* 3. Folded forms and the document's script. */
+    *pnl = out_n;
+    return VG_OK;
+}
+
+/* Step 3: folded forms and their hashes; returns the document's main script
+ * through *main_script. */
+static vg_status fold_lines(vg_arena *a, line *L, size_t nl, int *main_script)
+{
     int doc_script[S_COUNT] = {0};
     for (size_t i = 0; i < nl; i++) {
         line *l = &L[i];
@@ -583,18 +612,55 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
         l->fold = f + st;
         l->h = vg_hash64(l->fold, l->fn, 0x6368726f6d65ULL);
     }
-    int main_script = S_LATIN;
+    *main_script = S_LATIN;
     for (int s = 0; s < S_COUNT; s++)
-        if (doc_script[s] > doc_script[main_script]) main_script = s;
+        if (doc_script[s] > doc_script[*main_script]) *main_script = s;
+    return VG_OK;
+}
 
-    /* 4. Line-by-line rules: form, script, patterns. */
-    if (!lang && doc->env && doc->env->langid) {
-        /* A first guess on the raw start of the page, only to order rules;
-         * the language of record is decided later on the clean text. */
-        size_t m = n < 1024 ? n : 1024;
-        while (m < n && m > 0 && ((unsigned char)text[m] & 0xC0) == 0x80) m--;
-        lang = vg_langid_guess(doc->env->langid, text, m);
+/* The reason a line's form alone drops it, NULL when it may be text. */
+static const char *form_reason(const line *l, int main_script)
+{
+    if (is_url(l)) return "url";
+    if (is_counter(l)) return "counter";
+    if (!l->letters) return "no-text";
+    if (l->letters >= 3 && l->script_letters[main_script] * 10 < l->letters * 3) return "other-script";
+    return NULL;
+}
+
+/* The headlines after a related-links marker at line i, across a blank or
+ * two, up to the next marker (which starts its own block). */
+static void mark_related_block(const vg_chrome *c, line *L, size_t nl, size_t i,
+                               pcre2_match_data *md, const char *lang)
+{
+    int blanks = 0, taken = 0;
+    for (size_t j = i + 1; j < nl && taken < RELATED_MAX; j++) {
+        if (L[j].blank) { if (++blanks > 2) break; continue; }
+        blanks = 0;
+        if (!headline_like(&L[j])) break;
+        const rule *next = match(c, &L[j], md, lang);
+        if (next && (next->kind == K_RELATED || next->kind == K_TAIL)) break;
+        taken++;
+        mark(&L[j], "related-block");
     }
+}
+
+/* A first guess on the raw start of the page, only to order rules; the
+ * language of record is decided later on the clean text. */
+static const char *guess_lang(const vg_doc *doc, const char *text, size_t n)
+{
+    if (!doc->env || !doc->env->langid) return NULL;
+    size_t m = n < 1024 ? n : 1024;
+    while (m < n && m > 0 && ((unsigned char)text[m] & 0xC0) == 0x80) m--;
+    return vg_langid_guess(doc->env->langid, text, m);
+}
+
+/* Step 4: line-by-line rules (form, script, patterns); a tail marker in the
+ * second half of the text drops everything after it. */
+static vg_status apply_rules(const vg_chrome *c, const vg_doc *doc, const char *text, size_t n,
+                             const char *lang, line *L, size_t nl, int main_script)
+{
+    if (!lang) lang = guess_lang(doc, text, n);
     pcre2_match_data *md = pcre2_match_data_create(1, NULL);
     if (!md) return VG_ERR_NOMEM;
     size_t tail_from = nl;
@@ -603,180 +669,211 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
     for (size_t i = 0; i < nl; i++) {
         line *l = &L[i];
         seen_bytes += l->n;
-        if (l->blank) continue;
-        if (l->drop) continue; /* taken by a related block */
-        if (is_url(l)) { mark(l, "url"); continue; }
-        if (is_counter(l)) { mark(l, "counter"); continue; }
-        if (!l->letters) { mark(l, "no-text"); continue; }
-        if (l->letters >= 3 && l->script_letters[main_script] * 10 < l->letters * 3) {
-            mark(l, "other-script");
-            continue;
-        }
+        if (l->blank || l->drop) continue; /* drop: taken by a related block */
+        const char *why = form_reason(l, main_script);
+        if (why) { mark(l, why); continue; }
         const rule *ru = match(c, l, md, lang);
         if (!ru) continue;
-        if (ru->kind == K_TAIL) {
-            mark(l, ru->reason);
-            /* Only near the end: a comment prompt in the first half is odd. */
-            if (seen_bytes * 2 < total_bytes) continue;
+        mark(l, ru->reason);
+        if (ru->kind == K_RELATED) mark_related_block(c, L, nl, i, md, lang);
+        /* Only near the end: a comment prompt in the first half is odd. */
+        if (ru->kind == K_TAIL && seen_bytes * 2 >= total_bytes) {
             tail_from = i + 1;
             break;
-        }
-        mark(l, ru->reason);
-        if (ru->kind == K_RELATED) {
-            /* The headlines after the marker, across a blank or two, up to
-             * the next marker (which starts its own block). */
-            int blanks = 0, taken = 0;
-            for (size_t j = i + 1; j < nl && taken < RELATED_MAX; j++) {
-                if (L[j].blank) { if (++blanks > 2) break; continue; }
-                blanks = 0;
-                if (!headline_like(&L[j])) break;
-                const rule *next = match(c, &L[j], md, lang);
-                if (next && (next->kind == K_RELATED || next->kind == K_TAIL)) break;
-                taken++;
-                mark(&L[j], "related-block");
-            }
         }
     }
     pcre2_match_data_free(md);
     for (size_t i = tail_from; i < nl; i++)
         if (!L[i].blank) mark(&L[i], "tail");
+    return VG_OK;
+}
 
-    /* 5. Title: the first line, when it reads like one. */
+/* Is the line t, at index first, a title: short, unpunctuated, followed by a
+ * blank or by body text (maybe after a dateline or byline or two)? */
+static int title_like(const line *L, size_t nl, size_t first)
+{
+    const line *t = &L[first];
+    if (t->period || t->words < 2 || t->words > 30 || t->n > 300 ||
+        t->s[t->n - 1] == ':' || t->s[t->n - 1] == ',')
+        return 0;
+    size_t nx = first + 1;
+    int blank_after = nx < nl && L[nx].blank;
+    int body_after = 0;
+    for (int meta = 0; nx < nl && meta <= 2; nx++) {
+        if (L[nx].blank || L[nx].drop) continue;
+        if (sentence_like(&L[nx])) { body_after = L[nx].words >= 4; break; }
+        if (L[nx].words > 12) break;
+        meta++;
+    }
+    return blank_after || body_after;
+}
+
+/* Step 5: the title, the first line when it reads like one; a body that
+ * repeats the title it was given drops the repeat. */
+static vg_status find_title(vg_doc *doc, line *L, size_t nl)
+{
     size_t first = 0;
     /* Past a few lines of furniture (a URL, a counter) the title still leads. */
     for (int skipped = 0; first < nl && (L[first].blank || (L[first].drop && skipped < 5)); first++)
         skipped += !L[first].blank;
-    int have_title = doc->fields[VG_F_TITLE] != NULL;
-    if (first < nl && !L[first].drop) {
-        line *t = &L[first];
-        if (have_title) {
-            /* The body often repeats the title it was given. */
-            size_t fn, s0;
-            const char *given = doc->fields[VG_F_TITLE];
-            char *f = vg_fold(a, given, strlen(given), &fn);
-            if (!f) return VG_ERR_NOMEM;
-            size_t gl = trim_fold(f, fn, &s0);
-            if (gl == t->fn && !memcmp(f + s0, t->fold, gl)) t->drop = "title-repeat";
-        } else if (!t->period && t->words >= 2 && t->words <= 30 && t->n <= 300 &&
-                   t->s[t->n - 1] != ':' && t->s[t->n - 1] != ',') {
-            size_t nx = first + 1;
-            int blank_after = nx < nl && L[nx].blank;
-            /* Body text next, maybe after a dateline or byline or two. */
-            int body_after = 0;
-            for (int meta = 0; nx < nl && meta <= 2; nx++) {
-                if (L[nx].blank || L[nx].drop) continue;
-                if (sentence_like(&L[nx])) { body_after = L[nx].words >= 4; break; }
-                if (L[nx].words > 12) break;
-                meta++;
-            }
-            if (blank_after || body_after) {
-                vg_doc_set(doc, VG_F_TITLE, t->s, t->n);
-                t->drop = TITLE_LINE;
-            }
-        }
+    if (first >= nl || L[first].drop) return VG_OK;
+    line *t = &L[first];
+    const char *given = doc->fields[VG_F_TITLE];
+    if (given) {
+        size_t fn, s0;
+        char *f = vg_fold(doc->arena, given, strlen(given), &fn);
+        if (!f) return VG_ERR_NOMEM;
+        size_t gl = trim_fold(f, fn, &s0);
+        if (gl == t->fn && !memcmp(f + s0, t->fold, gl)) t->drop = "title-repeat";
+    } else if (title_like(L, nl, first)) {
+        vg_doc_set(doc, VG_F_TITLE, t->s, t->n);
+        t->drop = TITLE_LINE;
     }
+    return VG_OK;
+}
 
-    /* 6. Captions signed by the outlet ("Vladimir Poutine - Sputnik Afrique"),
-     * and the headline that follows them. A title-case headline looks the
-     * same, so the signature must name the outlet or sign two captions. */
-    const char **sfx = vg_arena_calloc(a, nl ? nl : 1, sizeof *sfx);
-    size_t *sfl = vg_arena_calloc(a, nl ? nl : 1, sizeof *sfl);
-    if (!sfx || !sfl) return VG_ERR_NOMEM;
-    /* The outlet as a folded phrase: "Courrier du Levant" from the input, or
-     * from a folder named courrier-du-levant. */
-    char *oname = NULL;
-    size_t olen0 = 0;
-    {
-        size_t ol;
-        const char *o = outlet_of(doc, &ol);
-        if (o && !doc->fields[VG_F_OUTLET]) { /* last folder of the path */
-            const char *p = o + ol;
-            while (p > o && p[-1] != '/') p--;
-            ol -= (size_t)(p - o);
-            o = p;
-        }
-        if (o && ol && (oname = vg_fold(a, o, ol, &olen0)) != NULL)
-            for (size_t k = 0; k < olen0; k++)
-                if (oname[k] == '-' || oname[k] == '_') oname[k] = ' ';
+/* The outlet as a folded phrase: "Courrier du Levant" from the input, or
+ * "courrier du levant" from a folder named courrier-du-levant; NULL if none. */
+static char *outlet_phrase(const vg_doc *doc, size_t *len)
+{
+    size_t ol;
+    const char *o = outlet_of(doc, &ol);
+    *len = 0;
+    if (o && !doc->fields[VG_F_OUTLET]) { /* last folder of the path */
+        const char *p = o + ol;
+        while (p > o && p[-1] != '/') p--;
+        ol -= (size_t)(p - o);
+        o = p;
     }
+    char *oname = NULL;
+    if (o && ol && (oname = vg_fold(doc->arena, o, ol, len)) != NULL)
+        for (size_t k = 0; k < *len; k++)
+            if (oname[k] == '-' || oname[k] == '_') oname[k] = ' ';
+    return oname;
+}
+
+/* Caption candidates and their signatures ("Sputnik Afrique"). */
+typedef struct captions {
+    const char **sfx;    /* per line: the signature, NULL if not a candidate */
+    size_t *sfl;
+    size_t *cand, nc;    /* candidate line indexes, at most MAX_CAPTIONS */
+    char *oname;         /* the outlet phrase, or NULL */
+    size_t olen;
+} captions;
+
+/* Does candidate i's signature name the outlet, or sign another candidate? */
+static int caption_signed(vg_arena *a, const captions *cp, size_t i)
+{
+    int signed_ = 0;
+    if (cp->oname && cp->olen) {
+        size_t fl;
+        char *f = vg_fold(a, cp->sfx[i], cp->sfl[i], &fl);
+        signed_ = f && fl >= 4 && cp->olen >= 4 &&
+                  (contains(f, fl, cp->oname, cp->olen) || contains(cp->oname, cp->olen, f, fl));
+    }
+    for (size_t ck = 0; ck < cp->nc && !signed_; ck++) {
+        size_t k = cp->cand[ck];
+        signed_ = k != i && cp->sfl[k] == cp->sfl[i] && !memcmp(cp->sfx[k], cp->sfx[i], cp->sfl[i]);
+    }
+    return signed_;
+}
+
+/* Step 6: captions signed by the outlet ("Vladimir Poutine - Sputnik
+ * Afrique"), and the headline that follows them. A title-case headline looks
+ * the same, so the signature must name the outlet or sign two captions. */
+static vg_status mark_captions(vg_doc *doc, line *L, size_t nl)
+{
+    vg_arena *a = doc->arena;
+    captions cp = {0};
+    cp.sfx = vg_arena_calloc(a, nl ? nl : 1, sizeof *cp.sfx);
+    cp.sfl = vg_arena_calloc(a, nl ? nl : 1, sizeof *cp.sfl);
+    if (!cp.sfx || !cp.sfl) return VG_ERR_NOMEM;
+    cp.oname = outlet_phrase(doc, &cp.olen);
     /* Candidates in a list of their own, bounded: a page of a hundred
      * thousand " - X" lines must not cost their square. */
-    size_t *cand = vg_arena_alloc(a, MAX_CAPTIONS * sizeof *cand), nc = 0;
-    if (!cand) return VG_ERR_NOMEM;
+    cp.cand = vg_arena_alloc(a, MAX_CAPTIONS * sizeof *cp.cand);
+    if (!cp.cand) return VG_ERR_NOMEM;
     for (size_t i = 0; i < nl; i++) {
-        if (L[i].blank || L[i].drop == TITLE_LINE || nc == MAX_CAPTIONS || !caption_suffix(&L[i], &sfx[i], &sfl[i]))
-            sfx[i] = NULL;
-        else cand[nc++] = i;
+        if (L[i].blank || L[i].drop == TITLE_LINE || cp.nc == MAX_CAPTIONS ||
+            !caption_suffix(&L[i], &cp.sfx[i], &cp.sfl[i]))
+            cp.sfx[i] = NULL;
+        else cp.cand[cp.nc++] = i;
     }
-    for (size_t ci = 0; ci < nc; ci++) {
-        size_t i = cand[ci];
-        if (L[i].drop) continue;
-        int signed_ = 0;
-        if (oname && olen0) {
-            size_t fl;
-            char *f = vg_fold(a, sfx[i], sfl[i], &fl);
-            signed_ = f && fl >= 4 && olen0 >= 4 &&
-                      (contains(f, fl, oname, olen0) || contains(oname, olen0, f, fl));
-        }
-        for (size_t ck = 0; ck < nc && !signed_; ck++) {
-            size_t k = cand[ck];
-            signed_ = k != i && sfl[k] == sfl[i] && !memcmp(sfx[k], sfx[i], sfl[i]);
-        }
-        if (!signed_) continue;
+    for (size_t ci = 0; ci < cp.nc; ci++) {
+        size_t i = cp.cand[ci];
+        if (L[i].drop || !caption_signed(a, &cp, i)) continue;
         mark(&L[i], "caption");
         size_t j = i + 1;
         if (j < nl && L[j].blank) j++;
-        if (j < nl && !L[j].drop && headline_like(&L[j]) && !L[j].terminated && !sfx[j])
+        if (j < nl && !L[j].drop && headline_like(&L[j]) && !L[j].terminated && !cp.sfx[j])
             mark(&L[j], "related-block");
     }
+    return VG_OK;
+}
 
-    /* 7. Unpunctuated lines that come back: twice in this document, or in
-     * earlier documents of the same outlet. */
+/* Could the line be repeated chrome: short and unpunctuated? */
+static int repeat_candidate(const line *l)
+{
+    return !l->blank && !l->terminated && l->words <= REPEAT_WORDS;
+}
+
+/* Step 7a: unpunctuated lines that come back twice in this document. */
+static vg_status mark_repeated_here(vg_arena *a, line *L, size_t nl)
+{
     size_t nh = 0;
     uint64_t *hs = vg_arena_alloc(a, (nl ? nl : 1) * sizeof *hs);
     if (!hs) return VG_ERR_NOMEM;
     for (size_t i = 0; i < nl; i++)
-        if (!L[i].blank && !L[i].terminated && L[i].words <= REPEAT_WORDS) hs[nh++] = L[i].h;
+        if (repeat_candidate(&L[i])) hs[nh++] = L[i].h;
     qsort(hs, nh, sizeof *hs, cmp_u64);
     for (size_t i = 0; i < nl; i++) {
         line *l = &L[i];
-        if (l->blank || l->drop || l->terminated || l->words > REPEAT_WORDS) continue;
+        if (!repeat_candidate(l) || l->drop) continue;
         uint64_t *p = bsearch(&l->h, hs, nh, sizeof *hs, cmp_u64);
         if (p && ((p > hs && p[-1] == l->h) || (p + 1 < hs + nh && p[1] == l->h))) mark(l, "repeated");
     }
+    return VG_OK;
+}
+
+/* Step 7b: unpunctuated lines earlier documents of the same outlet carried. */
+static vg_status mark_repeated_by_outlet(vg_doc *doc, const char *text, size_t n, line *L, size_t nl)
+{
     size_t olen = 0;
     const char *outlet = outlet_of(doc, &olen);
-    if (outlet) {
-        vg_chrome_cache *cc = doc->chrome_cache;
-        if (!cc) { /* a shared cache always exists: this document learns alone */
-            if (!(cc = vg_chrome_cache_new())) return VG_ERR_NOMEM;
-            doc->chrome_cache = cc;
-        }
-        uint64_t oh = vg_hash64(outlet, olen, 0x6f75746c6574ULL);
-        uint64_t doc_id = vg_hash64(text, n, 0) | 1;
-        /* Chrome is a handful of lines per page: learning more from one
-         * page only floods the table. The cache is only read here and
-         * learnt afterwards (vg_chrome_learn): at once for a document of
-         * its own, in input order between batches when threads share it. */
-        uint64_t *keys = vg_arena_alloc(a, MAX_LEARN * sizeof *keys);
-        if (!keys) return VG_ERR_NOMEM;
-        size_t learnt = 0;
-        for (size_t i = 0; i < nl && learnt < MAX_LEARN; i++) {
-            line *l = &L[i];
-            if (l->blank || l->terminated || l->words > REPEAT_WORDS) continue;
-            uint64_t key = (l->h ^ oh) | 1;
-            keys[learnt++] = key;
-            const cache_slot *sl = cache_find(cc, key);
-            if (!l->drop && sl->key && sl->docs >= REPEAT_DOCS && sl->last_doc != doc_id) mark(l, "repeated");
-        }
-        doc->chrome_learn = keys;
-        doc->n_chrome_learn = learnt;
-        doc->chrome_doc_id = doc_id;
-        if (!doc->chrome_shared) vg_chrome_learn(cc, doc);
+    if (!outlet) return VG_OK;
+    vg_chrome_cache *cc = doc->chrome_cache;
+    if (!cc) { /* a shared cache always exists: this document learns alone */
+        if (!(cc = vg_chrome_cache_new())) return VG_ERR_NOMEM;
+        doc->chrome_cache = cc;
     }
+    uint64_t oh = vg_hash64(outlet, olen, 0x6f75746c6574ULL);
+    uint64_t doc_id = vg_hash64(text, n, 0) | 1;
+    /* Chrome is a handful of lines per page: learning more from one page
+     * only floods the table. The cache is only read here and learnt
+     * afterwards (vg_chrome_learn): at once for a document of its own, in
+     * input order between batches when threads share it. */
+    uint64_t *keys = vg_arena_alloc(doc->arena, MAX_LEARN * sizeof *keys);
+    if (!keys) return VG_ERR_NOMEM;
+    size_t learnt = 0;
+    for (size_t i = 0; i < nl && learnt < MAX_LEARN; i++) {
+        line *l = &L[i];
+        if (!repeat_candidate(l)) continue;
+        uint64_t key = (l->h ^ oh) | 1;
+        keys[learnt++] = key;
+        const cache_slot *sl = cache_find(cc, key);
+        if (!l->drop && sl->key && sl->docs >= REPEAT_DOCS && sl->last_doc != doc_id) mark(l, "repeated");
+    }
+    doc->chrome_learn = keys;
+    doc->n_chrome_learn = learnt;
+    doc->chrome_doc_id = doc_id;
+    if (!doc->chrome_shared) vg_chrome_learn(cc, doc);
+    return VG_OK;
+}
 
-    /* 8. Before the first and after the last real sentence, unpunctuated
-     * lines are page furniture; in between, only very short ones are. */
+/* Step 8: before the first and after the last real sentence, unpunctuated
+ * lines are page furniture; in between, only very short ones are. */
+static void mark_furniture(line *L, size_t nl)
+{
     size_t fb = nl, lb = 0;
     for (size_t i = 0; i < nl; i++) {
         if (L[i].blank || L[i].drop || !sentence_like(&L[i])) continue;
@@ -793,16 +890,19 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
         int prose = last == ',' || (last == ':' && l->words >= 8) || l->words > FURNITURE_WORDS;
         if ((fb < nl && (i < fb || i > lb) && !prose) || l->words <= SHORT_WORDS) mark(l, "short-no-punct");
     }
+}
 
+/* Step 9: the removed lines in document order, then the text: one paragraph
+ * per kept line, built in the arena. */
+static vg_status write_out(vg_doc *doc, const line *L, size_t nl)
+{
     for (size_t i = 0; i < nl; i++)
         if (L[i].drop && L[i].drop != TITLE_LINE && vg_doc_add_removed(doc, L[i].s, L[i].n, L[i].drop))
             return VG_ERR_NOMEM;
-
-    /* 9. The text: one paragraph per kept line, built in the arena. */
     size_t total = 0;
     for (size_t i = 0; i < nl; i++)
         if (!L[i].blank && !L[i].drop) total += L[i].n + 2;
-    char *out = vg_arena_alloc(a, total + 1);
+    char *out = vg_arena_alloc(doc->arena, total + 1);
     if (!out) return VG_ERR_NOMEM;
     size_t len = 0;
     for (size_t i = 0; i < nl; i++) {
@@ -813,4 +913,23 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
     }
     vg_doc_set(doc, VG_F_TEXT, out, len);
     return VG_OK;
+}
+
+vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, size_t n, const char *lang)
+{
+    line *L;
+    size_t nl;
+    int main_script;
+    vg_status st;
+    if ((st = split_lines(doc->arena, text, n, &L, &nl)) ||
+        (st = join_wrapped(doc->arena, L, &nl)) ||
+        (st = fold_lines(doc->arena, L, nl, &main_script)) ||
+        (st = apply_rules(c, doc, text, n, lang, L, nl, main_script)) ||
+        (st = find_title(doc, L, nl)) ||
+        (st = mark_captions(doc, L, nl)) ||
+        (st = mark_repeated_here(doc->arena, L, nl)) ||
+        (st = mark_repeated_by_outlet(doc, text, n, L, nl)))
+        return st;
+    mark_furniture(L, nl);
+    return write_out(doc, L, nl);
 }
