@@ -79,101 +79,35 @@ typedef struct sax {
     int failed;            /* out of memory or past a limit */
 } sax;
 
+/* The elements the extraction tells apart, sorted by name (strcmp order) for
+ * bsearch; any other element is inline. Names from html_lex.c are lower case. */
+typedef struct tag_name { const char *name; tag t; } tag_name;
+static const tag_name TAGS[] = {
+    {"a", T_A}, {"address", T_ADDRESS}, {"article", T_ARTICLE}, {"aside", T_ASIDE},
+    {"audio", T_SKIP}, {"blockquote", T_BLOCKQUOTE}, {"body", T_BODY}, {"br", T_BR},
+    {"button", T_SKIP}, {"canvas", T_SKIP}, {"center", T_OTHERBLOCK}, {"dd", T_DD},
+    {"details", T_OTHERBLOCK}, {"dialog", T_OTHERBLOCK}, {"div", T_DIV}, {"dl", T_DL},
+    {"dt", T_DT}, {"embed", T_SKIP}, {"fieldset", T_OTHERBLOCK}, {"figcaption", T_FIGCAPTION},
+    {"figure", T_FIGURE}, {"footer", T_FOOTER}, {"form", T_FORM}, {"h1", T_H1}, {"h2", T_H2},
+    {"h3", T_H3}, {"h4", T_H4}, {"h5", T_H5}, {"h6", T_H6}, {"head", T_SKIP}, {"header", T_HEADER},
+    {"hgroup", T_OTHERBLOCK}, {"hr", T_HR}, {"html", T_HTML}, {"iframe", T_SKIP}, {"img", T_IMG},
+    {"input", T_SKIP}, {"li", T_LI}, {"link", T_LINK}, {"main", T_MAIN}, {"math", T_SKIP},
+    {"menu", T_SKIP}, {"meta", T_META}, {"nav", T_NAV}, {"noscript", T_SKIP}, {"object", T_SKIP},
+    {"ol", T_OL}, {"option", T_SKIP}, {"p", T_P}, {"pre", T_PRE}, {"script", T_SCRIPT},
+    {"section", T_SECTION}, {"select", T_SKIP}, {"style", T_SKIP}, {"svg", T_SKIP},
+    {"table", T_TABLE}, {"td", T_TD}, {"template", T_SKIP}, {"textarea", T_SKIP}, {"th", T_TH},
+    {"time", T_TIME}, {"title", T_TITLE}, {"tr", T_TR}, {"ul", T_UL}, {"video", T_SKIP},
+};
+
+static int cmp_tag_name(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, ((const tag_name *)elem)->name);
+}
+
 static tag tag_of(const char *n)
 {
-    /* names from html_lex.c are lower case */
-    switch (n[0]) {
-    case 'a':
-        if (!n[1]) return T_A;
-        if (!strcmp(n, "article")) return T_ARTICLE;
-        if (!strcmp(n, "aside")) return T_ASIDE;
-        if (!strcmp(n, "address")) return T_ADDRESS;
-        if (!strcmp(n, "audio")) return T_SKIP;
-        break;
-    case 'b':
-        if (!strcmp(n, "br")) return T_BR;
-        if (!strcmp(n, "blockquote")) return T_BLOCKQUOTE;
-        if (!strcmp(n, "body")) return T_BODY;
-        if (!strcmp(n, "button")) return T_SKIP;
-        break;
-    case 'c':
-        if (!strcmp(n, "canvas")) return T_SKIP;
-        if (!strcmp(n, "center")) return T_OTHERBLOCK;
-        break;
-    case 'd':
-        if (!strcmp(n, "div")) return T_DIV;
-        if (!strcmp(n, "dl")) return T_DL;
-        if (!strcmp(n, "dt")) return T_DT;
-        if (!strcmp(n, "dd")) return T_DD;
-        if (!strcmp(n, "details") || !strcmp(n, "dialog")) return T_OTHERBLOCK;
-        break;
-    case 'e':
-        if (!strcmp(n, "embed")) return T_SKIP;
-        break;
-    case 'f':
-        if (!strcmp(n, "footer")) return T_FOOTER;
-        if (!strcmp(n, "form")) return T_FORM;
-        if (!strcmp(n, "figure")) return T_FIGURE;
-        if (!strcmp(n, "figcaption")) return T_FIGCAPTION;
-        if (!strcmp(n, "fieldset")) return T_OTHERBLOCK;
-        break;
-    case 'h':
-        if (n[1] >= '1' && n[1] <= '6' && !n[2]) return (tag)(T_H1 + (n[1] - '1'));
-        if (!strcmp(n, "header")) return T_HEADER;
-        if (!strcmp(n, "hr")) return T_HR;
-        if (!strcmp(n, "html")) return T_HTML;
-        if (!strcmp(n, "head")) return T_SKIP;
-        if (!strcmp(n, "hgroup")) return T_OTHERBLOCK;
-        break;
-    case 'i':
-        if (!strcmp(n, "img")) return T_IMG;
-        if (!strcmp(n, "iframe") || !strcmp(n, "input")) return T_SKIP;
-        break;
-    case 'l':
-        if (!strcmp(n, "li")) return T_LI;
-        if (!strcmp(n, "link")) return T_LINK;
-        break;
-    case 'm':
-        if (!strcmp(n, "main")) return T_MAIN;
-        if (!strcmp(n, "meta")) return T_META;
-        if (!strcmp(n, "math") || !strcmp(n, "menu")) return T_SKIP;
-        break;
-    case 'n':
-        if (!strcmp(n, "nav")) return T_NAV;
-        if (!strcmp(n, "noscript")) return T_SKIP;
-        break;
-    case 'o':
-        if (!strcmp(n, "ol")) return T_OL;
-        if (!strcmp(n, "object") || !strcmp(n, "option")) return T_SKIP;
-        break;
-    case 'p':
-        if (!n[1]) return T_P;
-        if (!strcmp(n, "pre")) return T_PRE;
-        break;
-    case 's':
-        if (!strcmp(n, "section")) return T_SECTION;
-        if (!strcmp(n, "script")) return T_SCRIPT;
-        if (!strcmp(n, "style") || !strcmp(n, "svg") || !strcmp(n, "select")) return T_SKIP;
-        break;
-    case 't':
-        if (!strcmp(n, "td")) return T_TD;
-        if (!strcmp(n, "th")) return T_TH;
-        if (!strcmp(n, "tr")) return T_TR;
-        if (!strcmp(n, "table")) return T_TABLE;
-        if (!strcmp(n, "title")) return T_TITLE;
-        if (!strcmp(n, "time")) return T_TIME;
-        if (!strcmp(n, "template") || !strcmp(n, "textarea")) return T_SKIP;
-        break;
-    case 'u':
-        if (!strcmp(n, "ul")) return T_UL;
-        break;
-    case 'v':
-        if (!strcmp(n, "video")) return T_SKIP;
-        break;
-    default:
-        break;
-    }
-    return T_INLINE;
+    const tag_name *e = bsearch(n, TAGS, sizeof TAGS / sizeof TAGS[0], sizeof TAGS[0], cmp_tag_name);
+    return e ? e->t : T_INLINE;
 }
 
 static const char *attr(const char **atts, const char *name)
@@ -312,6 +246,115 @@ static int32_t new_node(sax *s, tag t, const char **atts)
     return (int32_t)s->n_nodes++;
 }
 
+/* <meta property|name|itemprop|http-equiv content>: page metadata. */
+static void on_meta(sax *s, const char **atts)
+{
+    const char *k = attr(atts, "property");
+    if (!k) k = attr(atts, "name");
+    if (!k) k = attr(atts, "itemprop");
+    if (!k) k = attr(atts, "http-equiv");
+    const char *v = attr(atts, "content");
+    if (k && v) vg_html_meta_tag(s->doc->arena, &s->meta, k, v);
+}
+
+/* <link rel=canonical href=http(s)://...>: the page's own URL. */
+static void on_link(sax *s, const char **atts)
+{
+    const char *rel = attr(atts, "rel"), *href = attr(atts, "href");
+    if (rel && href && !strcmp(rel, "canonical") && (!strncmp(href, "http://", 7) || !strncmp(href, "https://", 8)) &&
+        !s->meta.url[VG_MC_OG])
+        s->meta.url[VG_MC_OG] = vg_arena_strndup(s->doc->arena, href, strnlen(href, 2048));
+}
+
+/* <html lang>: the page's declared language. */
+static void on_html(sax *s, const char **atts)
+{
+    const char *l = attr(atts, "lang");
+    if (!l) l = attr(atts, "xml:lang");
+    if (l && !s->meta.lang[VG_MC_OG]) s->meta.lang[VG_MC_OG] = vg_arena_strndup(s->doc->arena, l, strnlen(l, 32));
+}
+
+/* <time datetime>: a date, the publication date when itemprop says so. */
+static void on_time(sax *s, const char **atts)
+{
+    const char *dt = attr(atts, "datetime");
+    const char *ip = attr(atts, "itemprop");
+    int slot = ip && has_word_ci(ip, "datepublished") ? VG_MC_META : VG_MC_TAG;
+    char iso[32];
+    if (dt && !s->meta.published[slot] && vg_html_norm_date(dt, strnlen(dt, 64), iso))
+        s->meta.published[slot] = vg_arena_strdup(s->doc->arena, iso);
+}
+
+/* What an element says about the page by its tag; 1 when its text is not
+ * body text (title, script, style...). */
+static int head_element(sax *s, tag t, const char **atts)
+{
+    switch (t) {
+    case T_META: on_meta(s, atts); return 0;
+    case T_LINK: on_link(s, atts); return 0;
+    case T_HTML: on_html(s, atts); return 0;
+    case T_TIME: on_time(s, atts); return 0;
+    case T_TITLE:
+        if (!s->title.len) s->in_title = 1;
+        return 1;
+    case T_SCRIPT: {
+        const char *ty = attr(atts, "type");
+        if (ty && has_word_ci(ty, "ld+json")) { s->in_ld = 1; vg_buf_clear(&s->ld); }
+        return 1;
+    }
+    case T_SKIP: return 1;
+    default: return 0;
+    }
+}
+
+/* What any element's attributes say: a microdata publication date; and
+ * whether its text is hidden or inline chrome (returns skip, updated). */
+static int attr_effects(sax *s, tag t, const char **atts, int skip)
+{
+    const char *ip = attr(atts, "itemprop");
+    if (ip && has_word_ci(ip, "datepublished") && !s->meta.published[VG_MC_META]) {
+        const char *v = attr(atts, "content");
+        if (!v) v = attr(atts, "datetime");
+        char iso[32];
+        if (v && vg_html_norm_date(v, strnlen(v, 64), iso)) s->meta.published[VG_MC_META] = vg_arena_strdup(s->doc->arena, iso);
+    }
+    if (!skip && t != T_BODY && t != T_HTML && is_hidden(atts)) skip = 1;
+    /* inline chrome (a caption or share span inside a paragraph) has no
+     * node of its own to be dropped with: skip its text */
+    if (!skip && (t == T_INLINE || t == T_A) && !s->skip) {
+        const char *cl = attr(atts, "class");
+        int rm = 0;
+        if (cl && vg_html_hints_weigh(s->hints, cl, strlen(cl), &rm) <= -15 && rm) skip = 1;
+    }
+    return skip;
+}
+
+/* A line break inside a paragraph: kept as "\n" (or as itself in <pre>). */
+static void line_break(sax *s)
+{
+    if (s->in_pre) { add_text(s, "\n", 1); return; }
+    if (s->text.len <= s->cur_start) return;
+    while (s->text.len > s->cur_start && s->text.data[s->text.len - 1] == ' ') s->text.len--;
+    if (s->text.len > s->cur_start && s->text.data[s->text.len - 1] != '\n') vg_buf_putc(&s->text, '\n');
+    s->space = 1;
+}
+
+/* An element whose text is read: a block starts a node, <br> breaks the
+ * line, <a> counts link text, <pre> keeps spacing. */
+static void open_element(sax *s, frame *f, tag t, const char **atts)
+{
+    if (t >= T_BLOCK_FIRST) {
+        flush(s);
+        if (t != T_HR) f->node = new_node(s, t, atts);
+        if (t == T_H1 && s->h1_node < 0) s->h1_node = f->node;
+    } else if (t == T_BR) {
+        line_break(s);
+    } else if (t == T_A) {
+        s->in_a++;
+    }
+    if (t == T_PRE) s->in_pre++;
+}
+
 static void sax_start(void *ud, const char *name, const char **atts)
 {
     sax *s = ud;
@@ -320,96 +363,12 @@ static void sax_start(void *ud, const char *name, const char **atts)
     tag t = tag_of(name);
     frame *f = &s->stack[s->depth];
     f->tag = (uint8_t)t;
-    f->skip = 0;
     f->node = -1;
-
-    switch (t) {
-    case T_META: {
-        const char *k = attr(atts, "property");
-        if (!k) k = attr(atts, "name");
-        if (!k) k = attr(atts, "itemprop");
-        if (!k) k = attr(atts, "http-equiv");
-        const char *v = attr(atts, "content");
-        if (k && v) vg_html_meta_tag(s->doc->arena, &s->meta, k, v);
-        break;
-    }
-    case T_LINK: {
-        const char *rel = attr(atts, "rel"), *href = attr(atts, "href");
-        if (rel && href && !strcmp(rel, "canonical") && (!strncmp(href, "http://", 7) || !strncmp(href, "https://", 8)) &&
-            !s->meta.url[VG_MC_OG])
-            s->meta.url[VG_MC_OG] = vg_arena_strndup(s->doc->arena, href, strnlen(href, 2048));
-        break;
-    }
-    case T_HTML: {
-        const char *l = attr(atts, "lang");
-        if (!l) l = attr(atts, "xml:lang");
-        if (l && !s->meta.lang[VG_MC_OG]) s->meta.lang[VG_MC_OG] = vg_arena_strndup(s->doc->arena, l, strnlen(l, 32));
-        break;
-    }
-    case T_TIME: {
-        const char *dt = attr(atts, "datetime");
-        const char *ip = attr(atts, "itemprop");
-        int slot = ip && has_word_ci(ip, "datepublished") ? VG_MC_META : VG_MC_TAG;
-        char iso[32];
-        if (dt && !s->meta.published[slot] && vg_html_norm_date(dt, strnlen(dt, 64), iso))
-            s->meta.published[slot] = vg_arena_strdup(s->doc->arena, iso);
-        break;
-    }
-    case T_TITLE:
-        if (!s->title.len) s->in_title = 1;
-        f->skip = 1;
-        break;
-    case T_SCRIPT: {
-        const char *ty = attr(atts, "type");
-        if (ty && has_word_ci(ty, "ld+json")) { s->in_ld = 1; vg_buf_clear(&s->ld); }
-        f->skip = 1;
-        break;
-    }
-    case T_SKIP:
-        f->skip = 1;
-        break;
-    default:
-        break;
-    }
-    if (t != T_META && t != T_LINK && atts) {
-        /* microdata dates on any element */
-        const char *ip = attr(atts, "itemprop");
-        if (ip && has_word_ci(ip, "datepublished") && !s->meta.published[VG_MC_META]) {
-            const char *v = attr(atts, "content");
-            if (!v) v = attr(atts, "datetime");
-            char iso[32];
-            if (v && vg_html_norm_date(v, strnlen(v, 64), iso)) s->meta.published[VG_MC_META] = vg_arena_strdup(s->doc->arena, iso);
-        }
-        if (!f->skip && t != T_BODY && t != T_HTML && is_hidden(atts)) f->skip = 1;
-        /* inline chrome (a caption or share span inside a paragraph) has no
-         * node of its own to be dropped with: skip its text */
-        if (!f->skip && (t == T_INLINE || t == T_A) && !s->skip) {
-            const char *cl = attr(atts, "class");
-            int rm = 0;
-            if (cl && vg_html_hints_weigh(s->hints, cl, strlen(cl), &rm) <= -15 && rm) f->skip = 1;
-        }
-    }
-    if (f->skip) {
-        /* no flush: a button or icon inside a paragraph does not split it */
-        s->skip++;
-    } else if (!s->skip) {
-        if (t >= T_BLOCK_FIRST) {
-            flush(s);
-            if (t != T_HR) f->node = new_node(s, t, atts);
-            if (IS_HEADING(t) && t == T_H1 && s->h1_node < 0) s->h1_node = f->node;
-        } else if (t == T_BR) {
-            if (s->in_pre) add_text(s, "\n", 1);
-            else if (s->text.len > s->cur_start) {
-                /* a line break inside a paragraph: keep it as "\n" */
-                while (s->text.len > s->cur_start && s->text.data[s->text.len - 1] == ' ') s->text.len--;
-                if (s->text.len > s->cur_start && s->text.data[s->text.len - 1] != '\n') vg_buf_putc(&s->text, '\n');
-                s->space = 1;
-            }
-        } else if (t == T_A) {
-            s->in_a++;
-        }
-        if (t == T_PRE) s->in_pre++;
-    }
+    int skip = head_element(s, t, atts);
+    if (t != T_META && t != T_LINK && atts) skip = attr_effects(s, t, atts, skip);
+    f->skip = (uint8_t)skip;
+    if (f->skip) s->skip++; /* no flush: a button or icon inside a paragraph does not split it */
+    else if (!s->skip) open_element(s, f, t, atts);
     s->depth++;
 }
 
@@ -659,100 +618,143 @@ static void dropped(sax *s, const char *p, size_t n, const char *reason)
     if (s->doc->n_removed < 2000) vg_doc_add_removed(s->doc, p, n, reason);
 }
 
-static void assemble(sax *s, int32_t top, uint8_t *sel, vg_buf *out)
+/* A short paragraph (node i) with a sentence break in it. */
+static int has_sentence_block(const sax *s, size_t i)
 {
-    node *N = s->nodes;
+    for (size_t b = 0; b < s->n_blocks; b++)
+        if (s->blocks[b].node == (int32_t)i && has_sentence_break(s->text.data + s->blocks[b].start, s->blocks[b].len))
+            return 1;
+    return 0;
+}
+
+/* Does sibling i of the chosen root join the article? thr: the score it needs. */
+static int sibling_joins(const sax *s, int32_t top, size_t i, float thr)
+{
+    const node *N = s->nodes;
+    /* class words inflate scores: a sibling also needs a real share of
+     * paragraph text (teasers beside the story do not) */
+    if ((N[i].flags & N_SCORED) && N[i].score >= thr && (float)N[i].good >= 0.2f * (float)N[top].good) return 1;
+    if (N[i].tag != T_P || !N[i].text) return 0;
+    float ld = link_density(&N[i]);
+    if (N[i].text > 80) return ld < 0.25f;
+    return ld == 0 && has_sentence_block(s, i); /* short paragraph with a sentence in it */
+}
+
+/* sel[i] = 1 for the roots of the article: the chosen root and the siblings
+ * that join it, or every top-level node when none was chosen. */
+static void select_roots(const sax *s, int32_t top, uint8_t *sel)
+{
+    const node *N = s->nodes;
     size_t nn = s->n_nodes;
     memset(sel, 0, nn);
     if (top < 0) {
         for (size_t i = 0; i < nn; i++)
             if (N[i].parent < 0) sel[i] = 1;
-    } else {
-        sel[top] = 1;
-        int32_t par = N[top].parent;
-        float thr = N[top].score * 0.2f;
-        if (thr < 10) thr = 10;
-        if (par >= 0) {
-            for (size_t i = (size_t)par + 1; i < nn; i++) {
-                if (N[i].parent != par || (int32_t)i == top) continue;
-                if (N[i].flags & N_REMOVE) continue;
-                /* class words inflate scores: a sibling also needs a real
-                 * share of paragraph text (teasers beside the story do not) */
-                int ok = (N[i].flags & N_SCORED) && N[i].score >= thr && (float)N[i].good >= 0.2f * (float)N[top].good;
-                if (!ok && N[i].tag == T_P && N[i].text) {
-                    float ld = link_density(&N[i]);
-                    if (N[i].text > 80 && ld < 0.25f) ok = 1;
-                    else if (N[i].text <= 80 && ld == 0) {
-                        /* short paragraph with a sentence in it */
-                        for (size_t b = 0; b < s->n_blocks && !ok; b++)
-                            if (s->blocks[b].node == (int32_t)i &&
-                                has_sentence_break(s->text.data + s->blocks[b].start, s->blocks[b].len))
-                                ok = 1;
-                    }
-                }
-                if (ok) sel[i] = 1;
-            }
+        return;
+    }
+    sel[top] = 1;
+    int32_t par = N[top].parent;
+    float thr = N[top].score * 0.2f;
+    if (thr < 10) thr = 10;
+    if (par < 0) return;
+    for (size_t i = (size_t)par + 1; i < nn; i++) {
+        if (N[i].parent != par || (int32_t)i == top || (N[i].flags & N_REMOVE)) continue;
+        if (sibling_joins(s, top, i, thr)) sel[i] = 1;
+    }
+}
+
+/* Teaser cards (a linked headline and an excerpt, for another story) sit
+ * beside or below the article: a small element that starts with a fully
+ * linked heading is one. */
+static void mark_cards(sax *s, int32_t top)
+{
+    node *N = s->nodes;
+    for (size_t b = 0; b < s->n_blocks; b++) {
+        const block *bl = &s->blocks[b];
+        if (bl->node < 0 || !IS_HEADING(N[bl->node].tag) || bl->link * 10 < bl->len * 9) continue;
+        int32_t a = N[bl->node].parent;
+        for (int up = 0; a >= 0 && a != top && up < 4; up++, a = N[a].parent) {
+            if (N[a].text < bl->len + 40) continue;
+            if (N[a].text < 800 && N[a].text * 4 < N[top].text) N[a].flags |= N_CARD;
+            break;
         }
     }
-    /* Teaser cards (a linked headline and an excerpt, for another story)
-     * sit beside or below the article: a small element that starts with a
-     * fully linked heading is one. */
-    if (top >= 0) {
-        for (size_t b = 0; b < s->n_blocks; b++) {
-            const block *bl = &s->blocks[b];
-            if (bl->node < 0 || !IS_HEADING(N[bl->node].tag) || bl->link * 10 < bl->len * 9) continue;
-            int32_t a = N[bl->node].parent;
-            for (int up = 0; a >= 0 && a != top && up < 4; up++, a = N[a].parent) {
-                if (N[a].text < bl->len + 40) continue;
-                if (N[a].text < 800 && N[a].text * 4 < N[top].text) N[a].flags |= N_CARD;
-                break;
-            }
-        }
-    }
-    /* in[i]: 1 inside the selection and not removed below it */
-    uint8_t *in = sel; /* reuse: sel[i] == 1 marks roots; becomes 2 for "inside" */
-    for (size_t i = 0; i < nn; i++) {
-        if (sel[i] == 1) { in[i] = 2; continue; }
-        int32_t p = N[i].parent;
-        /* a weakly hinted element holding most of the article is its
-         * wrapper, not chrome ("article-meta-wrap" around everything) */
-        int rm = (N[i].flags & N_CARD) || ((N[i].flags & N_REMOVE) &&
-                 !(top >= 0 && N[i].hint > -40 && !(N[i].flags & N_CHROME) && N[i].text * 2 > N[top].text));
-        /* every item a link ("More stories"): a link list, not prose */
-        if ((N[i].tag == T_UL || N[i].tag == T_OL) && N[i].items >= 2 && N[i].linked == N[i].items &&
-            link_density(&N[i]) >= 0.35f && N[i].text < 150u * N[i].items)
-            rm = 1;
-        in[i] = (uint8_t)(p >= 0 && in[p] == 2 && !rm ? 2 : 0);
-    }
+}
+
+/* Is node i removed with everything below it? */
+static int removed_node(const sax *s, int32_t top, size_t i)
+{
+    const node *N = s->nodes;
+    /* a weakly hinted element holding most of the article is its wrapper,
+     * not chrome ("article-meta-wrap" around everything) */
+    int rm = (N[i].flags & N_CARD) || ((N[i].flags & N_REMOVE) &&
+             !(top >= 0 && N[i].hint > -40 && !(N[i].flags & N_CHROME) && N[i].text * 2 > N[top].text));
+    /* every item a link ("More stories"): a link list, not prose */
+    if ((N[i].tag == T_UL || N[i].tag == T_OL) && N[i].items >= 2 && N[i].linked == N[i].items &&
+        link_density(&N[i]) >= 0.35f && N[i].text < 150u * N[i].items)
+        rm = 1;
+    return rm;
+}
+
+/* Why a block of a kept node is dropped all the same, NULL to keep it. */
+static const char *block_drop_reason(const sax *s, const block *bl)
+{
+    const node *N = s->nodes;
+    const char *p = s->text.data + bl->start;
+    tag t = (tag)N[bl->node].tag;
+    /* the headline is metadata (VG_F_TITLE), not body text */
+    if (IS_HEADING(t) && is_headline(s, p, bl->len)) return "html-headline";
+    if ((bl->link * 2 > bl->len && !IS_HEADING(t)) || (bl->link && bl->link * 10 > bl->len * 9)) return "html-links";
+    if (IS_HEADING(t)) return NULL;
+    int quoted = t == T_BLOCKQUOTE || (N[bl->node].parent >= 0 && N[N[bl->node].parent].tag == T_BLOCKQUOTE);
+    if (quoted) return NULL;
+    if (is_dateline(p, bl->len)) return "html-dateline";
+    if (is_url_line(p, bl->len)) return "url";
+    return NULL;
+}
+
+/* Why a block outside the kept nodes went: inside the root it was chrome. */
+static const char *outside_reason(const sax *s, const block *bl, int32_t top)
+{
+    const node *N = s->nodes;
+    int inside = 0;
+    for (int32_t k = bl->node, hops = 0; k >= 0 && hops < MAX_STACK + 8 && !inside; k = N[k].parent, hops++)
+        inside = k == top;
+    return inside ? "html-chrome" : "html-outside-article";
+}
+
+/* The kept blocks into out, paragraphs apart; in[node] == 2 marks kept nodes. */
+static void write_blocks(sax *s, int32_t top, const uint8_t *in, vg_buf *out)
+{
     size_t last_good = out->len;
     for (size_t b = 0; b < s->n_blocks; b++) {
         const block *bl = &s->blocks[b];
         const char *p = s->text.data + bl->start;
-        if (bl->node < 0 || in[bl->node] != 2) {
-            int inside = 0;
-            for (int32_t k = bl->node, hops = 0; k >= 0 && hops < MAX_STACK + 8 && !inside; k = N[k].parent, hops++)
-                inside = k == top;
-            dropped(s, p, bl->len, inside ? "html-chrome" : "html-outside-article");
-            continue;
-        }
-        tag t = (tag)N[bl->node].tag;
-        /* the headline is metadata (VG_F_TITLE), not body text */
-        if (IS_HEADING(t) && is_headline(s, p, bl->len)) { dropped(s, p, bl->len, "html-headline"); continue; }
-        if ((bl->link * 2 > bl->len && !IS_HEADING(t)) || (bl->link && bl->link * 10 > bl->len * 9)) {
-            dropped(s, p, bl->len, "html-links");
-            continue;
-        }
-        int quoted = t == T_BLOCKQUOTE || (N[bl->node].parent >= 0 && N[N[bl->node].parent].tag == T_BLOCKQUOTE);
-        if (!IS_HEADING(t) && !quoted && is_dateline(p, bl->len)) { dropped(s, p, bl->len, "html-dateline"); continue; }
-        if (!IS_HEADING(t) && !quoted && is_url_line(p, bl->len)) { dropped(s, p, bl->len, "url"); continue; }
+        const char *why = bl->node < 0 || in[bl->node] != 2 ? outside_reason(s, bl, top) : block_drop_reason(s, bl);
+        if (why) { dropped(s, p, bl->len, why); continue; }
         if (out->len) vg_buf_append(out, "\n\n", 2);
         vg_buf_append(out, p, bl->len);
         /* headings and label-like lines at the very end are the start of
          * whatever follows the article ("Related", "Comments") */
-        if (!IS_HEADING(t) && (bl->len >= 60 || ends_sentence(p, bl->len))) last_good = out->len;
+        if (!IS_HEADING(s->nodes[bl->node].tag) && (bl->len >= 60 || ends_sentence(p, bl->len))) last_good = out->len;
     }
     if (last_good < out->len) out->len = last_good;
     if (out->data) out->data[out->len] = 0;
+}
+
+static void assemble(sax *s, int32_t top, uint8_t *sel, vg_buf *out)
+{
+    select_roots(s, top, sel);
+    if (top >= 0) mark_cards(s, top);
+    /* sel[i] == 1 marks roots; it becomes in[i] == 2 for "inside the
+     * selection and not removed below it" */
+    uint8_t *in = sel;
+    for (size_t i = 0; i < s->n_nodes; i++) {
+        if (sel[i] == 1) { in[i] = 2; continue; }
+        int32_t p = s->nodes[i].parent;
+        in[i] = (uint8_t)(p >= 0 && in[p] == 2 && !removed_node(s, top, i) ? 2 : 0);
+    }
+    write_blocks(s, top, in, out);
 }
 
 /* True when no code point of s can change under NFC: all below U+0300
