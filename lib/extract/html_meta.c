@@ -199,40 +199,60 @@ static int month_name(const char *s, size_t n)
     return 0;
 }
 
-int vg_html_norm_date(const char *s, size_t n, char *out)
+/* The time zone at s[j] ("Z", "+02:00", "-0500") as written in out (at most
+ * 15 bytes), "" when there is none or it is out of range. */
+static void iso_zone(const char *s, size_t n, size_t j, char tz[16])
 {
-    while (n && (*s == ' ' || *s == '\t' || *s == '\n')) { s++; n--; }
-    int y, mo, d, hh, mm, ss = 0;
-    size_t i = 0;
-    if (digits(s, n, 0, 4, &y)) {
-        if (n >= 10 && (s[4] == '-' || s[4] == '/' || s[4] == '.') && s[7] == s[4] && digits(s, n, 5, 2, &mo) &&
-            digits(s, n, 8, 2, &d))
-            i = 10;
-        else if (digits(s, n, 4, 2, &mo) && digits(s, n, 6, 2, &d))
-            i = 8;
-        else
-            return 0;
-        if (!valid_ymd(y, mo, d)) return 0;
-        snprintf(out, 32, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)mo % 100u, (unsigned)d % 100u);
-        if (i < n && (s[i] == 'T' || s[i] == ' ') && digits(s, n, i + 1, 2, &hh) && i + 3 < n && s[i + 3] == ':' &&
-            digits(s, n, i + 4, 2, &mm) && hh < 24 && mm < 60) {
-            size_t j = i + 6;
-            if (j < n && s[j] == ':' && digits(s, n, j + 1, 2, &ss)) j += 3;
-            while (j < n && (s[j] == '.' || (s[j] >= '0' && s[j] <= '9'))) j++; /* fractions */
-            char tz[16] = "";
-            int oh, om;
-            if (j < n && s[j] == 'Z') strcpy(tz, "Z");
-            else if (j < n && (s[j] == '+' || s[j] == '-') && digits(s, n, j + 1, 2, &oh)) {
-                size_t k = j + 3;
-                if (k < n && s[k] == ':') k++;
-                if (!digits(s, n, k, 2, &om)) om = 0;
-                if (oh < 15 && om < 60) snprintf(tz, sizeof tz, "%c%02u:%02u", s[j], (unsigned)oh % 100u, (unsigned)om % 100u);
-            }
-            snprintf(out + 10, 22, "T%02u:%02u:%02u%.6s", (unsigned)hh % 100u, (unsigned)mm % 100u, (unsigned)(ss > 59 ? 59 : ss) % 100u, tz);
-        }
-        return 1;
+    int oh, om;
+    tz[0] = 0;
+    if (j < n && s[j] == 'Z') strcpy(tz, "Z");
+    else if (j < n && (s[j] == '+' || s[j] == '-') && digits(s, n, j + 1, 2, &oh)) {
+        size_t k = j + 3;
+        if (k < n && s[k] == ':') k++;
+        if (!digits(s, n, k, 2, &om)) om = 0;
+        if (oh < 15 && om < 60) snprintf(tz, 16, "%c%02u:%02u", s[j], (unsigned)oh % 100u, (unsigned)om % 100u);
     }
-    /* "Sat, 09 May 2020 ..." / "May 9, 2020" / "9 May 2020" */
+}
+
+/* "THH:MM[:SS][.fff][zone]" at s[i] after an ISO day: appended to out
+ * ("YYYY-MM-DD" so far) when the hour and minute are valid. */
+static void iso_time(const char *s, size_t n, size_t i, char *out)
+{
+    int hh, mm, ss = 0;
+    if (!(i < n && (s[i] == 'T' || s[i] == ' ') && digits(s, n, i + 1, 2, &hh) && i + 3 < n && s[i + 3] == ':' &&
+          digits(s, n, i + 4, 2, &mm) && hh < 24 && mm < 60))
+        return;
+    size_t j = i + 6;
+    if (j < n && s[j] == ':' && digits(s, n, j + 1, 2, &ss)) j += 3;
+    while (j < n && (s[j] == '.' || (s[j] >= '0' && s[j] <= '9'))) j++; /* fractions */
+    char tz[16];
+    iso_zone(s, n, j, tz);
+    snprintf(out + 10, 22, "T%02u:%02u:%02u%.6s", (unsigned)hh % 100u, (unsigned)mm % 100u, (unsigned)(ss > 59 ? 59 : ss) % 100u, tz);
+}
+
+/* "2020-05-09", "2020/05/09", "20200509", maybe with a time: 1 when s starts
+ * with a valid one (written to out). */
+static int iso_date(const char *s, size_t n, char *out)
+{
+    int y, mo, d;
+    size_t i;
+    if (!digits(s, n, 0, 4, &y)) return 0;
+    if (n >= 10 && (s[4] == '-' || s[4] == '/' || s[4] == '.') && s[7] == s[4] && digits(s, n, 5, 2, &mo) &&
+        digits(s, n, 8, 2, &d))
+        i = 10;
+    else if (digits(s, n, 4, 2, &mo) && digits(s, n, 6, 2, &d))
+        i = 8;
+    else
+        return 0;
+    if (!valid_ymd(y, mo, d)) return 0;
+    snprintf(out, 32, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)mo % 100u, (unsigned)d % 100u);
+    iso_time(s, n, i, out);
+    return 1;
+}
+
+/* "Sat, 09 May 2020 ..." / "May 9, 2020" / "9 May 2020": 1 when valid. */
+static int written_date(const char *s, size_t n, char *out)
+{
     const char *p = s, *e = s + n;
     int day = 0, mon = 0, year = 0;
     while (p < e && !(day && mon && year)) {
@@ -255,6 +275,14 @@ int vg_html_norm_date(const char *s, size_t n, char *out)
     if (!(day && mon && year) || !valid_ymd(year, mon, day)) return 0;
     snprintf(out, 32, "%04u-%02u-%02u", (unsigned)year % 10000u, (unsigned)mon % 100u, (unsigned)day % 100u);
     return 1;
+}
+
+int vg_html_norm_date(const char *s, size_t n, char *out)
+{
+    while (n && (*s == ' ' || *s == '\t' || *s == '\n')) { s++; n--; }
+    int y;
+    if (digits(s, n, 0, 4, &y)) return iso_date(s, n, out); /* a leading year is ISO or nothing */
+    return written_date(s, n, out);
 }
 
 int vg_html_url_date(const char *url, char *out)
