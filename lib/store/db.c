@@ -410,6 +410,8 @@ static const vg_col_type articles_types[] = {
 vg_status vg_db_articles(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
     if (!db || !q || !cb) return VG_ERR_ARG;
+    vg_status s = vg_query_check(db, q);
+    if (s != VG_OK) return s;
     sqlite3_stmt *st = vg_db_stmt(db, articles_sql);
     if (!st) return VG_ERR_DB;
     bind_text(st, 1, q->since);

@@ -45,6 +45,10 @@ vg_status vg_db_begin(vg_db *db);
 /* The connection's PRAGMA data_version (-1 with an error status on failure). */
 vg_status vg_db_data_version(vg_db *db, int64_t *v);
 
+/* Arguments of a read query (dates...) checked before any SQL runs (query.c):
+ * VG_ERR_ARG with db->err naming the bad value. */
+vg_status vg_query_check(vg_db *db, const vg_query *q);
+
 /* Schema: ordered migrations, applied by vg_schema_migrate (schema.c). */
 vg_status vg_schema_migrate(vg_db *db);
 

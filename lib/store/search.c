@@ -244,7 +244,9 @@ vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
         snprintf(db->err, sizeof db->err, "empty query");
         return VG_ERR_ARG;
     }
-    vg_status s = load_langs(db);
+    vg_status s = vg_query_check(db, q);
+    if (s != VG_OK) return s;
+    s = load_langs(db);
     if (s != VG_OK) return s;
     vg_buf match = VG_BUF_INIT;
     build_match(&match, q->text);

@@ -912,6 +912,8 @@ static const vg_col_type stories_types[] = {VG_COL_TEXT, VG_COL_INT, VG_COL_INT,
 vg_status vg_db_stories(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
     if (!db || !q || !cb) return VG_ERR_ARG;
+    vg_status s = vg_query_check(db, q);
+    if (s != VG_OK) return s;
     sqlite3_stmt *st = vg_db_stmt(db, stories_sql);
     if (!st) return VG_ERR_DB;
     if (q->since) sqlite3_bind_text(st, 1, q->since, -1, SQLITE_STATIC);

@@ -26,4 +26,17 @@ for v in -1 -2; do
     done
 done
 
+# 10. --since / --until name a day of the calendar, else the command says which
+#     value is wrong (they gave 0 rows and exit 0).
+for cmd in articles events stories "search army"; do
+    for opt in since until; do
+        for d in notadate 2020-13-01 2021-02-29 2020-1-01; do
+            "$VIGIE" $cmd --db "$DB" --$opt "$d" > /dev/null 2> "$W/err"; st=$?
+            [ $st = 2 ] || fail "$cmd --$opt $d: exit $st"
+            grep -q "$opt date '$d' is not a date" "$W/err" || fail "$cmd --$opt $d: message: $(cat "$W/err")"
+        done
+    done
+    "$VIGIE" $cmd --db "$DB" --since 2020-02-29 --until 2099-12-31 > /dev/null 2> "$W/err" || fail "$cmd: a leap day refused: $(cat "$W/err")"
+done
+
 echo ok
