@@ -1,5 +1,6 @@
 /* cmd_query.c - the read-only commands: articles, search, events, stories, story. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -25,11 +26,13 @@ static int query(int argc, char **argv, const char *cmd, const char *allowed, co
         return EXIT_USAGE;
     }
     vg_query q = {0};
-    char text[4096] = "";
-    for (int i = 0; i < o.n_args; i++) {
-        size_t l = strlen(text);
-        snprintf(text + l, sizeof text - l, "%s%s", i ? " " : "", o.args[i]);
-    }
+    /* The words as given, whole: the library refuses what is too long. */
+    size_t tl = 1;
+    for (int i = 0; i < o.n_args; i++) tl += strlen(o.args[i]) + 1;
+    char *text = malloc(tl);
+    if (!text) { fprintf(stderr, "vigie %s: out of memory\n", cmd); return EXIT_FAIL; }
+    text[0] = 0;
+    for (int i = 0, l = 0; i < o.n_args; i++) l += sprintf(text + l, "%s%s", i ? " " : "", o.args[i]);
     q.text = text;
     q.id = o.n_args ? o.args[0] : NULL;
     q.since = o.since;
@@ -45,15 +48,17 @@ static int query(int argc, char **argv, const char *cmd, const char *allowed, co
         fprintf(stderr, "vigie %s: cannot open database %s: %s%s%s\n", cmd, path, vg_strerror(st),
                 db ? ": " : "", db ? vg_db_error(db) : "");
         vg_db_close(db);
+        free(text);
         return EXIT_FAIL;
     }
     row_writer *w = row_writer_new(stdout, format);
-    if (!w) { vg_db_close(db); return EXIT_FAIL; }
+    if (!w) { vg_db_close(db); free(text); return EXIT_FAIL; }
     st = fn(db, &q, row_writer_cb, w);
     row_writer_finish(w);
+    free(text);
     if (st != VG_OK) fprintf(stderr, "vigie %s: %s: %s\n", cmd, vg_strerror(st), vg_db_error(db));
     vg_db_close(db);
-    return st == VG_OK ? EXIT_OK : (st == VG_ERR_ARG ? EXIT_USAGE : EXIT_FAIL);
+    return st == VG_OK ? EXIT_OK : (st == VG_ERR_ARG || st == VG_ERR_TOO_LARGE ? EXIT_USAGE : EXIT_FAIL);
 }
 
 #define COMMON "  --db PATH        database (default $VIGIE_DB, else ./vigie.db)\n" \

@@ -272,6 +272,10 @@ typedef struct vg_query {
     long limit;             /* 0: no limit */
 } vg_query;
 
+/* Longest search text vg_db_search takes; a longer one is VG_ERR_TOO_LARGE
+ * (never cut: a cut query is a different question). */
+#define VG_QUERY_MAX_BYTES 4096
+
 vg_status vg_db_articles(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
 vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
 vg_status vg_db_events(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);

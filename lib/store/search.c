@@ -237,12 +237,30 @@ static int strip_cb(const vg_row *row, void *ud)
     return strip_marker(row, c->cb, c->ud, &c->tmp);
 }
 
+/* FTS5's message, said as the query's fault: "fts5: syntax error near \"\"" is
+ * a query that ends where a word was wanted (after AND, OR, NOT or "("). */
+static vg_status syntax_error(vg_db *db)
+{
+    const char *m = sqlite3_errmsg(db->sql);
+    if (!strncmp(m, "fts5: ", 6)) m += 6;
+    if (!strcmp(m, "syntax error near \"\""))
+        snprintf(db->err, sizeof db->err, "query syntax: it ends where a word was wanted (after AND, OR, NOT or '(')");
+    else
+        snprintf(db->err, sizeof db->err, "query syntax: %.900s", m);
+    return VG_ERR_ARG;
+}
+
 vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
     if (!db || !q || !cb) return VG_ERR_ARG;
     if (!q->text || !*q->text) {
         snprintf(db->err, sizeof db->err, "empty query");
         return VG_ERR_ARG;
+    }
+    size_t qlen = strlen(q->text);
+    if (qlen > VG_QUERY_MAX_BYTES) {
+        snprintf(db->err, sizeof db->err, "query too long: %zu bytes, at most %d", qlen, VG_QUERY_MAX_BYTES);
+        return VG_ERR_TOO_LARGE;
     }
     vg_status s = vg_query_check(db, q);
     if (s != VG_OK) return s;
@@ -268,8 +286,8 @@ vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
         /* A plain SQLITE_ERROR here is FTS5 refusing the query's syntax:
          * the caller's mistake, not the database's. */
-        s = vg_db_fail(db, rc, rc == SQLITE_ERROR ? "bad query" : "searching");
-        return rc == SQLITE_ERROR ? VG_ERR_ARG : s;
+        if (rc == SQLITE_ERROR) return syntax_error(db);
+        return vg_db_fail(db, rc, "searching");
     }
     return VG_OK;
 }

@@ -39,4 +39,20 @@ for cmd in articles events stories "search army"; do
     "$VIGIE" $cmd --db "$DB" --since 2020-02-29 --until 2099-12-31 > /dev/null 2> "$W/err" || fail "$cmd: a leap day refused: $(cat "$W/err")"
 done
 
+# 7. A query is never cut (it was at 4,095 bytes, a different question, exit 0);
+#    past VG_QUERY_MAX_BYTES it is refused as too long, and FTS5's syntax errors
+#    are said as the query's ("army AND" x 2000 gave 'syntax error near ""').
+long=$(for i in $(seq 900); do printf 'army '; done)
+"$VIGIE" search --db "$DB" $long > /dev/null 2> "$W/err"; st=$?
+[ $st = 2 ] && grep -q "query too long: 4499 bytes" "$W/err" || fail "900 words: exit $st: $(cat "$W/err")"
+q=$(for i in $(seq 2000); do printf 'army AND '; done)
+"$VIGIE" search --db "$DB" "$q" > /dev/null 2> "$W/err"; st=$?
+[ $st = 2 ] && grep -q "query too long" "$W/err" || fail "2000 x 'army AND': exit $st: $(cat "$W/err")"
+"$VIGIE" search --db "$DB" army AND > /dev/null 2> "$W/err"; st=$?
+[ $st = 2 ] && grep -q "query syntax: it ends where a word was wanted" "$W/err" || fail "'army AND': exit $st: $(cat "$W/err")"
+"$VIGIE" search --db "$DB" '"army' > /dev/null 2> "$W/err"; st=$?
+[ $st = 2 ] && grep -q "query syntax: unterminated string" "$W/err" || fail "'\"army': exit $st: $(cat "$W/err")"
+n=$("$VIGIE" search --db "$DB" --format jsonl $(for i in $(seq 400); do printf 'army '; done) | wc -l)
+[ "$n" = 1 ] || fail "400 words under the limit: $n rows"
+
 echo ok
