@@ -254,7 +254,7 @@ vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
     if (!db || !q || !cb) return VG_ERR_ARG;
     if (!q->text || !*q->text) {
-        snprintf(db->err, sizeof db->err, "empty query");
+        snprintf(db->err, sizeof db->err, "empty query: no words to search for");
         return VG_ERR_ARG;
     }
     size_t qlen = strlen(q->text);
@@ -268,7 +268,11 @@ vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
     if (s != VG_OK) return s;
     vg_buf match = VG_BUF_INIT;
     build_match(&match, q->text);
-    if (match.failed || !match.len) { vg_buf_free(&match); return match.failed ? VG_ERR_NOMEM : VG_ERR_ARG; }
+    if (match.failed) { vg_buf_free(&match); return VG_ERR_NOMEM; }
+    if (!match.len) {
+        snprintf(db->err, sizeof db->err, "empty query: no words to search for");
+        return VG_ERR_ARG;
+    }
     sqlite3_stmt *st = vg_db_stmt(db, search_sql);
     if (!st) { vg_buf_free(&match); return VG_ERR_DB; }
     sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);

@@ -55,4 +55,11 @@ q=$(for i in $(seq 2000); do printf 'army AND '; done)
 n=$("$VIGIE" search --db "$DB" --format jsonl $(for i in $(seq 400); do printf 'army '; done) | wc -l)
 [ "$n" = 1 ] || fail "400 words under the limit: $n rows"
 
+# 11. Errors that said nothing or the wrong thing.
+# A query of blanks only printed "bad argument: " with no reason.
+for q in '   ' '' "$(printf ' \t\n ')"; do
+    "$VIGIE" search --db "$DB" "$q" > /dev/null 2> "$W/err"; st=$?
+    [ $st = 2 ] && grep -q "empty query: no words to search for" "$W/err" || fail "search '$q': exit $st: $(cat "$W/err")"
+done
+
 echo ok
