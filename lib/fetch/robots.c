@@ -27,6 +27,50 @@ typedef struct group_rules {
     long delay_ms;
 } group_rules;
 
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+static int unreserved(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+           c == '_' || c == '~';
+}
+
+/* The form paths and rules are compared in (RFC 9309 2.2.2): a
+ * percent-encoded unreserved character decoded ("%70" is "p", "%7E" "~"),
+ * any other escape kept with upper-case hex ("%2f" is "%2F", never "/"), and
+ * bytes outside printable US-ASCII encoded ("é" is "%C3%A9"). A '%' not
+ * followed by two hex digits is kept as it is, on both sides alike. out holds
+ * 3 * n + 1 bytes; returns the length written. */
+static size_t normalise(const char *in, size_t n, char *out)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)in[i];
+        int hi, lo;
+        if (c == '%' && i + 2 < n && (hi = hexval(in[i + 1])) >= 0 && (lo = hexval(in[i + 2])) >= 0) {
+            unsigned char d = (unsigned char)(hi * 16 + lo);
+            if (unreserved(d)) out[o++] = (char)d;
+            else { out[o++] = '%'; out[o++] = hex[hi]; out[o++] = hex[lo]; }
+            i += 2;
+        } else if (c <= 0x20 || c >= 0x7f) {
+            out[o++] = '%';
+            out[o++] = hex[c >> 4];
+            out[o++] = hex[c & 15];
+        } else {
+            out[o++] = (char)c;
+        }
+    }
+    out[o] = 0;
+    return o;
+}
+
 static int push(rule **arr, size_t *n, size_t *cap, const char *p, size_t len, int allow)
 {
     if (*n >= MAX_RULES) return 0;
@@ -37,12 +81,10 @@ static int push(rule **arr, size_t *n, size_t *cap, const char *p, size_t len, i
         *arr = na;
         *cap = nc;
     }
-    char *s = malloc(len + 1);
+    char *s = malloc(3 * len + 1);
     if (!s) return -1;
-    memcpy(s, p, len);
-    s[len] = 0;
     (*arr)[*n].pat = s;
-    (*arr)[*n].len = len;
+    (*arr)[*n].len = normalise(p, len, s);
     (*arr)[*n].allow = allow;
     (*n)++;
     return 0;
@@ -171,11 +213,16 @@ static int match(const char *pat, size_t pl, const char *path)
     }
 }
 
-int vg_robots_allowed(const vg_robots *r, const char *path)
+int vg_robots_allowed(const vg_robots *r, const char *raw_path)
 {
     if (!r) return 1;
-    if (strcmp(path, "/robots.txt") == 0) return 1;
+    if (strcmp(raw_path, "/robots.txt") == 0) return 1;
     if (r->deny_all) return 0;
+    if (!r->n) return 1;
+    size_t rl = strlen(raw_path);
+    char small[1024], *path = rl < sizeof small / 3 ? small : malloc(3 * rl + 1);
+    if (!path) return 0; /* out of memory: not allowed, the cautious answer */
+    normalise(raw_path, rl, path);
     size_t best = 0;
     int found = 0, allow = 1;
     for (size_t i = 0; i < r->n; i++) {
@@ -187,6 +234,7 @@ int vg_robots_allowed(const vg_robots *r, const char *path)
             found = 1;
         }
     }
+    if (path != small) free(path);
     return found ? allow : 1;
 }
 

@@ -15,7 +15,10 @@ vg_status vg_robots_parse(const char *txt, size_t n, const char *agent, vg_robot
 /* Rules that allow everything (robots.txt missing) or nothing (unreachable). */
 vg_status vg_robots_all(int allow, vg_robots **out);
 /* path: the URL's path plus "?query", starting with '/'. 1 allowed, 0 not.
- * The longest matching rule wins; on a tie Allow wins. */
+ * The longest matching rule wins; on a tie Allow wins. Path and rules are
+ * compared percent-normalised (RFC 9309 2.2.2): "/%70rivate/" matches
+ * "Disallow: /private/", "/~user/" matches "Disallow: /%7Euser/", "%2F" is
+ * never "/". */
 int vg_robots_allowed(const vg_robots *r, const char *path);
 /* Crawl-delay in milliseconds, or -1 when the group gives none. */
 long vg_robots_crawl_delay_ms(const vg_robots *r);

@@ -133,3 +133,22 @@ TEST(fetch_resolve_links)
     CHECK_STR(out, "https://other.example/a");
     CHECK_INT(vg_fetch_resolve("http://h.example/feed", "https://other.example/a", out, 8), VG_ERR_ARG);
 }
+
+/* RFC 9309 2.2.2: paths and rules compare with unreserved characters decoded
+ * and everything else percent-encoded, hex case ignored. */
+TEST(robots_percent_encoding)
+{
+    vg_robots *r = parse("User-agent: *\nDisallow: /private/\nDisallow: /%7Euser/\nDisallow: /a%2fb\n"
+                         "Disallow: /caf%c3%a9\nDisallow: /%2A$\n");
+    CHECK(!vg_robots_allowed(r, "/%70rivate/x"));  /* %70 is 'p' */
+    CHECK(vg_robots_allowed(r, "/%70RIVATE/x"));   /* the letters' case still counts */
+    CHECK(!vg_robots_allowed(r, "/~user/page"));
+    CHECK(!vg_robots_allowed(r, "/%7euser/page"));
+    CHECK(!vg_robots_allowed(r, "/a%2Fb"));         /* an encoded '/' stays encoded, any case */
+    CHECK(vg_robots_allowed(r, "/a/b"));            /* and is not a '/' */
+    CHECK(!vg_robots_allowed(r, "/caf\xc3\xa9/menu")); /* raw UTF-8 compares encoded */
+    CHECK(!vg_robots_allowed(r, "/caf%C3%a9"));
+    CHECK(!vg_robots_allowed(r, "/%2a"));           /* an encoded '*' is a literal star */
+    CHECK(vg_robots_allowed(r, "/x"));
+    vg_robots_free(r);
+}
