@@ -72,21 +72,6 @@ static inline int vg_an_in_attr(const ctx *c, uint32_t s, uint32_t e, uint32_t e
     return 0;
 }
 
-typedef struct hit { size_t t0, t1; int sub; float w; } hit;
-
-typedef struct sent_info {
-    float sc[VG_SUB_COUNT];
-    float mods[VG_SUB_COUNT]; /* "+Sub" rows: only count next to a protest */
-    float weak_int;           /* weak intervention cues ("stopped", "were detained"): need police or troops named */
-    float best;
-    int nonpol, hist, future;
-    int fiction;              /* myth, novel, film: what happens there happens to no one */
-    int cancelled;            /* triggers cancelled by a negation or a threat */
-    hit first;                /* strongest trigger, for evidence */
-    hit mfirst;               /* strongest modifier, when the sentence has no trigger */
-    int has_date;
-    vg_date date;
-} sent_info;
 
 typedef struct count { long value; int found; size_t t0, t1; } count;
 typedef struct actor { const vg_lex_entry *e; size_t t0, t1; } actor;

@@ -1,0 +1,217 @@
+/* mentions.c - each sentence's event mention: triggers scored per sub-type,
+ * cancelled by a negation or a threat before them, discounted as history,
+ * dropped next to accidents, sport and fiction. */
+#include "mentions.h"
+#include "weights.h"
+
+/* "the Storm Brigade", "Tempête Brigade": a capitalised cue word right before a unit word
+ * (cues.tsv class "org") names an armed unit, not the weather. */
+static int names_unit(const ctx *c, size_t end, size_t i, size_t len)
+{
+    size_t olen;
+    if (!c->t[i].upper || i + len >= end) return 0;
+    const char *next = vg_an_cue(c, end, i + len, &olen);
+    return next && !strcmp(next, "org");
+}
+
+/* Scores one sentence: trigger weights per sub-type, cancelled by a negation
+ * or a future/threat cue just before them. */
+static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
+{
+    memset(si, 0, sizeof *si);
+    size_t neg_until = 0, fut_until = 0, since_until = 0;
+    for (size_t i = s->t0; i < s->t1;) {
+        size_t len;
+        const char *cue = vg_an_cue(c, s->t1, i, &len);
+        if (cue) {
+            if (!strcmp(cue, "neg")) neg_until = i + len + NEG_REACH;
+            else if (!strcmp(cue, "future")) { fut_until = i + len + FUTURE_REACH; si->future++; }
+            else if (!strcmp(cue, "since")) since_until = i + len + SINCE_REACH;
+            /* "a year since Cyclone X": a disaster named as a time reference is background */
+            else if (!strcmp(cue, "nonpol") && !names_unit(c, s->t1, i, len) && i >= since_until) si->nonpol++;
+            else if (!strcmp(cue, "hist")) si->hist++;
+            else if (!strcmp(cue, "fiction")) si->fiction++;
+        }
+        const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
+        const vg_lex_entry *e = vg_lex_match(tl, c->t, s->t1, i, &len);
+        size_t mlen;
+        /* "the hottest March day": a capitalised month name inside a sentence
+         * is the month, not the word it spells ("march"). */
+        if (e && len == 1 && c->t[i].upper && i > s->t0 &&
+            vg_lex_match(c->L->lex[L_MONTHS], c->t, s->t1, i, &mlen) && mlen == 1)
+            e = NULL;
+        if (e) {
+            for (; e; e = vg_lex_next_same(tl, e)) { /* one phrase may count for several sub-types */
+                const char *name = e->cols[0];
+                int mod = name[0] == '+';
+                int sub = vg_subtype_find(name + mod);
+                float w = (float)atof(e->cols[1]);
+                if (w == 0) w = 1;
+                if (sub >= 0 && (i < neg_until || i < fut_until)) si->cancelled++;
+                if (sub >= 0 && i >= neg_until && i >= fut_until) {
+                    if (mod) si->mods[sub] += w;
+                    else si->sc[sub] += w;
+                    if (mod && sub == VG_SUB_INTERVENTION && w < W_WEAK_INTERVENTION) si->weak_int += w;
+                    hit *h = mod ? &si->mfirst : &si->first;
+                    if (w > h->w) { h->t0 = i; h->t1 = i + len; h->sub = sub; h->w = w; }
+                }
+            }
+            i += len;
+            continue;
+        }
+        if (!cue) len = 1;
+        i += len ? len : 1;
+    }
+}
+
+/* ACLED precedence on summed scores: a protest that met force is "with
+ * intervention"; protesters' violence makes it a riot; killing protesters is
+ * excessive force. Modifier rows count fully only next to a protest. */
+int vg_an_choose_sub(const float *sc, const float *mods, float *score)
+{
+    float a[VG_SUB_COUNT];
+    memcpy(a, sc, sizeof a);
+    float protest = a[VG_SUB_PEACEFUL];
+    for (int k = 0; k < VG_SUB_COUNT; k++) {
+        if (mods[k] <= 0) continue;
+        if (protest > 0) a[k] += protest + mods[k];
+        else a[k] += W_MOD_ALONE * mods[k];
+    }
+    int best = -1;
+    float bw = 0;
+    for (int k = 0; k < VG_SUB_COUNT; k++)
+        if (a[k] > bw) { bw = a[k]; best = k; }
+    /* Violence by the protesters outranks the force used on them. */
+    if (protest > 0 && mods[VG_SUB_VIOLENT_DEMO] > 0 && (best == VG_SUB_INTERVENTION || best == VG_SUB_PEACEFUL)) {
+        best = VG_SUB_VIOLENT_DEMO;
+        bw = a[best];
+    }
+    *score = bw;
+    return best;
+}
+
+static void mark_dates(ctx *c, sent_info *si)
+{
+    for (size_t k = 0; k < c->ns; k++) {
+        for (size_t i = c->s[k].t0; i < c->s[k].t1; i++) {
+            vg_date d;
+            if (vg_date_at(&c->dl, c->t, c->s[k].t1, i, c->pub.y ? &c->pub : NULL, &d)) {
+                for (size_t j = d.t0; j < d.t1; j++) c->in_date[j] = 1;
+                if (!si[k].has_date) { si[k].has_date = 1; si[k].date = d; }
+                i = d.t1 - 1;
+            } else if (c->t[i].kind == VG_TOK_NUM && c->t[i].flen == 4) {
+                int y = atoi(c->t[i].fold);
+                if (y >= 1900 && y <= 2100) c->in_date[i] = 1;
+            }
+        }
+    }
+}
+
+/* Is a sentence about the past (a year before the reference year)? */
+static int is_history(const ctx *c, const sent_info *si, size_t k, int ref_year)
+{
+    /* dated this year: the event itself, even if it recalls an older one */
+    if (ref_year && si->has_date && si->date.y == ref_year && !si->date.relative) return 0;
+    /* "en mars", "in March" with no day: background, unless it is the
+     * publication's own month */
+    for (size_t i = c->s[k].t0; i + 1 < c->s[k].t1; i++) {
+        size_t plen, len;
+        const char *cue = vg_an_cue(c, c->s[k].t1, i, &plen);
+        if (!cue || strcmp(cue, "month") != 0 || i + plen >= c->s[k].t1) continue; /* cues.tsv class "month" */
+        const vg_lex_entry *m = vg_lex_match(c->L->lex[L_MONTHS], c->t, c->s[k].t1, i + plen, &len);
+        if (!m) continue;
+        size_t j = i + plen + len;
+        if (j < c->s[k].t1 && c->t[j].kind == VG_TOK_NUM) continue; /* "in May 2020", "en mai 2019" are dates */
+        if (!c->pub.y || atoi(m->cols[0]) != c->pub.m) return 1;
+    }
+    if (!ref_year) return 0;
+    for (size_t i = c->s[k].t0; i < c->s[k].t1; i++) {
+        if (c->t[i].kind != VG_TOK_NUM || c->t[i].flen != 4) continue;
+        int y = atoi(c->t[i].fold);
+        if (y >= 1900 && y < ref_year) return 1;
+    }
+    return 0;
+}
+
+/* The lede carries the main event: earlier sentences weigh more. */
+float vg_an_lede_weight(size_t k)
+{
+    return 1.0f / (1.0f + W_LEDE * (float)k);
+}
+
+/* Scores every sentence (si[k]) and sums them into the document's totals,
+ * each sentence weighed by its place in the text. Returns whether any
+ * sentence scored a sub-type at all; *nonpol counts accident, disaster and
+ * sport cues. */
+static int weigh_sentences(ctx *c, sent_info *si, int ref_year, float total[VG_SUB_COUNT],
+                           float mods[VG_SUB_COUNT], int *nonpol)
+{
+    int any = 0;
+    for (size_t k = 0; k < c->ns; k++) {
+        sent_info keep = si[k];
+        score_sentence(c, &c->s[k], &si[k]);
+        si[k].has_date = keep.has_date;
+        si[k].date = keep.date;
+        if (is_history(c, &si[k], k, ref_year)) si[k].hist = 1;
+        if (si[k].weak_int > 0) {
+            /* "activists who were detained", "the group stopped work": force
+             * met a protest only if police or troops are there to use it */
+            actor ac[8];
+            int na = vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, ac, 8, 1), state = 0;
+            for (int j = 0; j < na; j++)
+                if (vg_an_inter(&ac[j]) == VG_INTER_STATE) state = 1;
+            if (!state) si[k].mods[VG_SUB_INTERVENTION] -= si[k].weak_int;
+        }
+        *nonpol += si[k].nonpol;
+        /* An accident or disaster in the sentence: its deaths and blasts are no
+         * political violence (a protest about a flood still is a protest). */
+        float factor = si[k].hist ? W_HISTORY : 1.0f;
+        /* A myth or a story retold ("enlevée par Zeus", "in the film, gunmen..."):
+         * no event of any kind in that sentence. */
+        if (si[k].fiction)
+            for (int j = 0; j < VG_SUB_COUNT; j++) si[k].sc[j] = si[k].mods[j] = 0;
+        if (si[k].nonpol)
+            for (int j = 0; j < VG_SUB_COUNT; j++)
+                if (!vg_sub_is_protest(j) && !vg_sub_is_riot(j)) si[k].sc[j] = si[k].mods[j] = 0;
+        float pos = vg_an_lede_weight(k);
+        for (int j = 0; j < VG_SUB_COUNT; j++) {
+            si[k].sc[j] *= factor;
+            si[k].mods[j] *= factor;
+            total[j] += si[k].sc[j] * pos;
+            mods[j] += si[k].mods[j] * pos;
+            if (si[k].sc[j] > si[k].best) si[k].best = si[k].sc[j];
+            if (si[k].sc[j] > 0) any = 1;
+        }
+    }
+    return any;
+}
+
+/* An article whose lede announces or threatens (its triggers cancelled,
+ * none standing) reports no event unless a sentence says plainly that
+ * one happened. */
+int vg_an_only_announced(const ctx *c, const sent_info *si)
+{
+    for (size_t k = 0; k < c->ns; k++) {
+        if (si[k].best <= 0 && !si[k].cancelled) continue;
+        if (si[k].best <= 0 && si[k].cancelled) {
+            float strongest = 0;
+            for (size_t j = 0; j < c->ns; j++)
+                if (si[j].best > strongest) strongest = si[j].best;
+            if (strongest < MIN_PLAIN_SCORE) return 1;
+        }
+        break;
+    }
+    return 0;
+}
+
+int vg_an_mentions(ctx *c, sent_info *si, mention_sums *sum)
+{
+    memset(sum, 0, sizeof *sum);
+    mark_dates(c, si);
+    /* Reference year for "is this background?": publication, else the latest dated sentence. */
+    int ref_year = c->pub.y;
+    if (!ref_year)
+        for (size_t k = 0; k < c->ns; k++)
+            if (si[k].has_date && si[k].date.y > ref_year) ref_year = si[k].date.y;
+    return weigh_sentences(c, si, ref_year, sum->total, sum->mods, &sum->nonpol);
+}

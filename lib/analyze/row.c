@@ -1,0 +1,450 @@
+/* row.c - one event row: its fields from the per-field resolvers (place,
+ * date, actors and country, counts, attribution) around its sentence. */
+#include "row.h"
+
+static void add_ev(ctx *c, vg_event *e, const char *field, uint32_t s, uint32_t t, float conf)
+{
+    vg_event_add_evidence(c->doc, e, field, s, t, conf);
+}
+
+/* vg_places_primary's pick among the places v[0..n) of sentence k (NULL if none). */
+static const vg_place *sentence_primary(const ctx *c, const vg_place *v, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].start < c->s[k].start) lo = mid + 1; else hi = mid;
+    }
+    size_t i1 = lo;
+    while (i1 < n && v[i1].end <= c->s[k].end) i1++;
+    if (i1 == lo) return NULL;
+    size_t pk = vg_places_primary(v + lo, i1 - lo);
+    return pk < i1 - lo ? &v[lo + pk] : NULL;
+}
+
+/* Is the place the first word of an organisation's name ("Amra
+ * People's Militia", "Vesko Battalion")? cues.tsv rows of class "org". */
+static int names_org(const ctx *c, const vg_place *p)
+{
+    size_t lo = 0, hi = c->nt;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->t[mid].start < p->end) lo = mid + 1; else hi = mid;
+    }
+    size_t len;
+    const char *cue = lo < c->nt ? vg_an_cue(c, c->nt, lo, &len) : NULL;
+    return cue && !strcmp(cue, "org");
+}
+
+/* The places that can be a scene, and the document's own pick among them:
+ * the same for every event of the document, so made on the first. */
+static int scene_places(ctx *c)
+{
+    if (c->scene_ready) return 0;
+    if (!(c->scene = vg_arena_alloc(c->doc->arena, (c->n_places + 1) * sizeof *c->scene))) return -1;
+    for (size_t k = 0; k < c->n_places; k++) {
+        const vg_place *p = &c->places[k];
+        if (p->iso2 && !vg_an_in_attr(c, p->start, p->end, UINT32_MAX) && !names_org(c, p)) c->scene[c->n_scene++] = *p;
+    }
+    c->scene_pick = c->n_scene ? vg_places_primary(c->scene, c->n_scene) : 0;
+    c->scene_ready = 1;
+    return 0;
+}
+
+/* The event's place: vg_places_primary's pick among the places of its
+ * sentence, else of the nearest sentence before it, else of the document;
+ * a pick outside the document's main country only when nothing else is
+ * there (a story from Syria that mentions Paris happened in Syria). Places
+ * inside a source's description ("une source militaire à Damas") are
+ * skipped: where the source sits is not where the event happened. */
+static const vg_place *pick_place(ctx *c, size_t main_k)
+{
+    if (scene_places(c) != 0 || !c->n_scene) return NULL;
+    const vg_place *v = c->scene;
+    size_t n = c->n_scene, all = c->scene_pick;
+    const char *iso = all < n ? v[all].iso2 : NULL;
+    const vg_place *found = NULL;
+    /* the event's sentence and up to 8 before it; places are in text order */
+    for (size_t k = main_k + 1; k-- > 0 && main_k - k <= 8 && !found;) {
+        const vg_place *p = sentence_primary(c, v, n, k);
+        if (p && (k == main_k || !iso || !strcmp(p->iso2, iso))) found = p;
+    }
+    if (!found) found = all < n ? &v[all] : NULL;
+    /* Only a country ("En Syrie, ..."): the next sentences often name the
+     * province or town; take it when it is in that country. */
+    for (size_t k = main_k + 1; found && found->kind == VG_PLACE_COUNTRY && k < c->ns && k <= main_k + 3; k++) {
+        const vg_place *p = sentence_primary(c, v, n, k);
+        if (p && p->kind != VG_PLACE_COUNTRY && !strcmp(p->iso2, found->iso2)) found = p;
+    }
+    return found;
+}
+
+static void set_place(ctx *c, vg_event *e, const vg_place *p)
+{
+    e->country = p->country;
+    e->iso = p->iso2;
+    e->admin1 = p->admin1;
+    e->location = p->name;
+    e->latitude = p->lat;
+    e->longitude = p->lon;
+    e->has_coords = 1;
+    e->geo_precision = p->geo_precision ? p->geo_precision : (p->kind == VG_PLACE_CITY ? 1 : p->kind == VG_PLACE_COUNTRY ? 3 : 2);
+    add_ev(c, e, "location", p->start, p->end, p->confidence);
+    add_ev(c, e, "country", p->start, p->end, p->confidence);
+}
+
+/* The first place of the document in country iso2 (a town before a division), outside
+ * sources' descriptions; NULL if none. */
+static const vg_place *place_in(const ctx *c, const char *iso2)
+{
+    const vg_place *best = NULL;
+    for (size_t k = 0; k < c->n_places; k++) {
+        const vg_place *p = &c->places[k];
+        if (!p->iso2 || strcmp(p->iso2, iso2) != 0 || p->kind == VG_PLACE_COUNTRY) continue;
+        if (vg_an_in_attr(c, p->start, p->end, UINT32_MAX)) continue;
+        if (!best || (p->kind == VG_PLACE_CITY && best->kind != VG_PLACE_CITY)) best = p;
+        if (best->kind == VG_PLACE_CITY) break;
+    }
+    return best;
+}
+
+/* The event's place (and country) was a misreading: drop it with its evidence. */
+static void drop_place(vg_event *e)
+{
+    e->country = e->iso = e->admin1 = e->location = NULL;
+    e->has_coords = 0;
+    e->geo_precision = 0;
+    size_t w = 0;
+    for (size_t r = 0; r < e->n_evidence; r++)
+        if (strcmp(e->evidence[r].field, "location") != 0 && strcmp(e->evidence[r].field, "country") != 0)
+            e->evidence[w++] = e->evidence[r];
+    e->n_evidence = w;
+}
+
+/* Is iso2 the code of one of the countries in "A|B|C"? */
+static int in_country_list(const ctx *c, const char *list, const char *iso2)
+{
+    for (const char *p = list; p; p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL) {
+        const vg_place *cp = vg_gazetteer_country(c->an->gaz, p, strcspn(p, "|"));
+        if (cp && cp->iso2 && !strcmp(cp->iso2, iso2)) return 1;
+    }
+    return 0;
+}
+
+/* Do the country lists "A|B" and "B|C" share a country? */
+static int lists_overlap(const ctx *c, const char *a, const char *b)
+{
+    for (const char *p = a; p; p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL) {
+        const vg_place *cp = vg_gazetteer_country(c->an->gaz, p, strcspn(p, "|"));
+        if (cp && cp->iso2 && in_country_list(c, b, cp->iso2)) return 1;
+    }
+    return 0;
+}
+
+/* "military forces of Armenia" in an event in Azerbaijan: state forces named
+ * after another country than the event's are external (ACLED inter 8). */
+static const vg_place *foreign_forces(const ctx *c, const actor *a, const char *iso)
+{
+    const vg_place *cp = iso ? vg_an_forces_country(c, a) : NULL;
+    return cp && cp->iso2 && strcmp(cp->iso2, iso) != 0 ? cp : NULL;
+}
+
+/* Fire that a monitoring mission reports without naming who fired: ACLED
+ * credits it to the party the observer's row names (actors.tsv, fifth
+ * column "inter:Actor"), e.g. the OSCE's ceasefire reports in Ukraine. */
+static void observer_default_party(ctx *c, vg_event *e)
+{
+    int n;
+    const actor *all = vg_an_doc_actors(c, 1, &n);
+    for (int k = 0; k < n; k++) {
+        const char *d = all[k].e->cols[3], *colon = strchr(d, ':');
+        if (vg_an_inter(&all[k]) != 0 || !colon || !colon[1]) continue;
+        e->inter1 = atoi(d);
+        e->actor1 = colon + 1;
+        add_ev(c, e, "actor1", c->t[all[k].t0].start, c->t[all[k].t1 - 1].end, 0.4f);
+        return;
+    }
+}
+
+/* The event's date: in its sentence, else the nearest earlier sentence,
+ * else the first in the text, else the publication's (precision 2). */
+static void set_date(ctx *c, const sent_info *si, size_t main_k, vg_event *e)
+{
+    const vg_date *d = NULL;
+    for (size_t k = main_k + 1; k-- > 0 && !d;)
+        if (si[k].has_date && !si[k].hist) d = &si[k].date;
+    for (size_t k = 0; k < c->ns && !d; k++)
+        if (si[k].has_date) d = &si[k].date;
+    if (d && d->m) {
+        vg_date_format(d, e->event_date);
+        e->time_precision = d->precision;
+        add_ev(c, e, "event_date", c->t[d->t0].start, c->t[d->t1 - 1].end, d->relative ? 0.7f : 0.9f);
+    } else if (c->pub.y) {
+        vg_date_format(&c->pub, e->event_date);
+        e->time_precision = 2;
+    }
+}
+
+/* The actors of the event's sentence (else of the sentences before it, else
+ * of the next one) in ac[8]; *i1 the first that is not civilians, *i2 the
+ * first other one (-1: none). Returns how many. */
+static int find_event_actors(ctx *c, size_t main_k, actor ac[8], int *i1, int *i2)
+{
+    const vg_sent *s = &c->s[main_k];
+    int na = vg_an_find_actors(c, s->t0, s->t1, ac, 8, 0);
+    /* none named: the sentences before it (the lede names them), then the next one */
+    for (size_t k = main_k; na == 0 && k-- > 0;) na = vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, ac, 8, 0);
+    if (na == 0 && main_k + 1 < c->ns) na = vg_an_find_actors(c, c->s[main_k + 1].t0, c->s[main_k + 1].t1, ac, 8, 0);
+    *i1 = *i2 = -1;
+    for (int k = 0; k < na; k++)
+        if (vg_an_inter(&ac[k]) != VG_INTER_CIVILIANS) { *i1 = k; break; }
+    if (*i1 < 0 && na) *i1 = 0;
+    for (int k = 0; k < na; k++)
+        if (k != *i1) { *i2 = k; break; }
+    return na;
+}
+
+static void country_by_actors(ctx *c, const vg_sent *s, vg_event *e)
+{
+    /* A place in another country than every country-bound actor of the
+     * sentence names is most likely a homonym: keep the actors' country,
+     * drop the coordinates. */
+    actor all[8];
+    int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
+    const char *hint = NULL, *abroad = NULL;
+    int agree = 1, hk = 0;
+    for (int k = 0; k < nall; k++) {
+        const char *cn = all[k].e->cols[2];
+        /* police named after a country work at home ("Nepal Police"); other
+         * forces often abroad: they only tell that countries disagree
+         * ("Turkish police fired at a Greek border guard") */
+        const vg_place *pc = !cn[0] ? vg_an_forces_country(c, &all[k]) : NULL;
+        if (pc && strncmp(all[k].e->cols[0], "Police Forces", 13) != 0) {
+            if (!abroad) abroad = pc->country;
+            continue;
+        }
+        if (pc) cn = pc->country;
+        if (!cn[0]) continue;
+        /* "JNIM or ISGS": groups of the same few countries, listed in another order, agree;
+         * a single country keeps the hint precise */
+        if (hint && strcmp(hint, cn) != 0) {
+            if (!lists_overlap(c, hint, cn)) agree = 0;
+            else if (strchr(hint, '|')) { hint = cn; hk = k; }
+            continue;
+        }
+        hint = cn;
+        hk = k;
+    }
+    if (hint && abroad && strcmp(hint, abroad) != 0) agree = 0;
+    /* a group active in a few countries ("Nigeria|Cameroon|Niger|Chad"):
+     * a place outside them is a homonym too; a place the text names in
+     * one of them replaces it, else the country stays unknown */
+    if (hint && agree && strchr(hint, '|') && e->iso && !in_country_list(c, hint, e->iso)) {
+        drop_place(e);
+        const vg_place *alt = NULL;
+        for (const char *q = hint; q && !alt; q = strchr(q, '|') ? strchr(q, '|') + 1 : NULL) {
+            size_t n = strcspn(q, "|");
+            const vg_place *cp = vg_gazetteer_country(c->an->gaz, q, n);
+            alt = cp && cp->iso2 ? place_in(c, cp->iso2) : NULL;
+        }
+        if (alt) set_place(c, e, alt);
+        hint = NULL;
+    }
+    const vg_place *cp = hint && agree ? vg_gazetteer_country(c->an->gaz, hint, strlen(hint)) : NULL;
+    if (cp && cp->iso2 && e->iso && strcmp(cp->iso2, e->iso) != 0) {
+        drop_place(e);
+        e->country = cp->country;
+        e->iso = cp->iso2;
+        /* another place the text names in the actors' country is the better reading */
+        const vg_place *alt = place_in(c, cp->iso2);
+        if (alt) set_place(c, e, alt);
+        else add_ev(c, e, "country", c->t[all[hk].t0].start, c->t[all[hk].t1 - 1].end, 0.5f);
+    }
+}
+
+static void country_from_actor(ctx *c, const vg_sent *s, vg_event *e)
+{
+    /* No place found: an actor (or observer) tied to one country ("Ukrainian forces")
+     * gives it, in the event's sentence first, then in the whole text. */
+    actor in_sentence[VG_AN_DOC_ACTORS];
+    const actor *all = in_sentence;
+    int nall = vg_an_find_actors(c, s->t0, s->t1, in_sentence, VG_AN_DOC_ACTORS, 1);
+    int has = 0;
+    for (int k = 0; k < nall; k++) has |= all[k].e->cols[2][0] != 0;
+    if (!has) all = vg_an_doc_actors(c, 1, &nall);
+    for (int k = 0; k < nall && !e->country; k++) {
+        const char *cn = all[k].e->cols[2]; /* of a list "A|B", the first: where the group is based */
+        const vg_place *cp = cn[0] ? vg_gazetteer_country(c->an->gaz, cn, strcspn(cn, "|")) : NULL;
+        if (cp) {
+            e->country = cp->country;
+            e->iso = cp->iso2;
+            add_ev(c, e, "country", c->t[all[k].t0].start, c->t[all[k].t1 - 1].end, 0.5f);
+        }
+    }
+}
+
+static void country_from_demonym(ctx *c, const vg_sent *s, vg_event *e)
+{
+    /* Still none: a demonym ("Lebanese protesters", "Iraqi forces"), in the sentence first. */
+    /* "Israeli forces fired at Palestinian farmers": forces named after a
+     * country often act abroad, so their demonym counts last. */
+    for (int pass = 0; pass < 3 && !e->country; pass++) {
+        size_t a0 = pass ? 0 : s->t0, a1 = pass ? c->nt : s->t1;
+        for (size_t i = a0; i < a1 && !e->country; i++) {
+            size_t len, alen;
+            const vg_lex_entry *de = vg_lex_match(c->L->lex[L_DEMONYMS], c->t, a1, i, &len);
+            size_t rlen;
+            const char *next = de && i + len < c->nt ? vg_an_cue(c, c->nt, i + len, &rlen) : NULL;
+            if (next && !strcmp(next, "region")) de = NULL; /* "Somali region" is a place in Ethiopia */
+            if (de && pass < 2 && i + len < c->nt) {
+                const vg_lex_entry *ae = vg_lex_match(c->L->lex[L_ACTORS], c->t, c->nt, i + len, &alen);
+                int it = ae ? atoi(ae->cols[1]) : 0;
+                if (it == VG_INTER_STATE || it == VG_INTER_EXTERNAL) de = NULL;
+            }
+            const vg_place *cp = de && de->cols[0][0] ? vg_gazetteer_country(c->an->gaz, de->cols[0], strlen(de->cols[0])) : NULL;
+            if (cp) {
+                e->country = cp->country;
+                e->iso = cp->iso2;
+                add_ev(c, e, "country", c->t[i].start, c->t[i + len - 1].end, 0.4f);
+            }
+        }
+    }
+}
+
+/* actor1 and actor2 from the actors found, ordered by roles.c, then ACLED's
+ * conventions for who is named when nobody is. */
+static void set_actors(ctx *c, vg_event *e, size_t main_k, int sub, actor ac[8], int na, int i1, int i2)
+{
+    const char *country = e->country;
+    int type_is_protest = vg_sub_is_protest(sub), type_is_riot = vg_sub_is_riot(sub);
+    vg_an_order_roles(c, main_k, sub, e->event_type, ac, &na, &i1, &i2);
+    if (i1 >= 0) {
+        const vg_place *fc = foreign_forces(c, &ac[i1], e->iso);
+        e->actor1 = vg_an_actor_name(c, ac[i1].e, fc ? fc->country : country);
+        e->inter1 = fc ? VG_INTER_EXTERNAL : vg_an_inter(&ac[i1]);
+        add_ev(c, e, "actor1", c->t[ac[i1].t0].start, c->t[ac[i1].t1 - 1].end, 0.7f);
+        const char *people = vg_an_ethnic_name(c, &ac[i1]);
+        size_t olen;
+        const char *next = ac[i1].t1 < c->nt ? vg_an_cue(c, c->nt, ac[i1].t1, &olen) : NULL;
+        if (people) {
+            e->inter1 = VG_INTER_IDENTITY_MILITIA;
+            e->actor1 = vg_an_generic_actor(c, people, country);
+            add_ev(c, e, "actor1", c->t[ac[i1].t0 - 1].start, c->t[ac[i1].t1 - 1].end, 0.5f);
+        } else if (next && !strcmp(next, "origin") && vg_an_unnamed_militia(&ac[i1])) {
+            /* "militias from two villages": a community's own militia */
+            e->inter1 = VG_INTER_IDENTITY_MILITIA;
+            e->actor1 = vg_an_generic_actor(c, "Communal Militia", country);
+        }
+    }
+    if (i2 >= 0) {
+        const vg_place *fc = foreign_forces(c, &ac[i2], e->iso);
+        e->actor2 = vg_an_actor_name(c, ac[i2].e, fc ? fc->country : country);
+        e->inter2 = fc ? VG_INTER_EXTERNAL : vg_an_inter(&ac[i2]);
+        add_ev(c, e, "actor2", c->t[ac[i2].t0].start, c->t[ac[i2].t1 - 1].end, 0.6f);
+    }
+    /* ACLED always names someone: protesters, rioters, or an unidentified armed group. */
+    if (type_is_protest && e->inter1 != VG_INTER_PROTESTERS) { e->inter1 = VG_INTER_PROTESTERS; e->actor1 = vg_an_generic_actor(c, "Protesters", country); }
+    if (type_is_riot && e->inter1 != VG_INTER_RIOTERS) { e->inter1 = VG_INTER_RIOTERS; e->actor1 = vg_an_generic_actor(c, "Rioters", country); }
+    /* Civilians are who violence is done to, never who does it: with no one else
+     * named, the perpetrator is an unidentified armed group and they are actor2. */
+    /* (looting and arson are done to civilians too: "an activist's house was set on fire") */
+    int someone_did_it = strcmp(e->event_type, "Strategic developments") != 0 || sub == VG_SUB_LOOTING;
+    if (e->inter1 == VG_INTER_CIVILIANS && !type_is_protest && !type_is_riot && someone_did_it) {
+        int to2 = !e->actor2;
+        if (to2) { e->actor2 = e->actor1; e->inter2 = VG_INTER_CIVILIANS; }
+        e->actor1 = NULL;
+        e->inter1 = 0;
+        size_t w = 0; /* the civilians' words now support actor2, or nothing */
+        for (size_t r = 0; r < e->n_evidence; r++) {
+            if (!strcmp(e->evidence[r].field, "actor1")) {
+                if (!to2) continue;
+                e->evidence[r].field = "actor2";
+            }
+            e->evidence[w++] = e->evidence[r];
+        }
+        e->n_evidence = w;
+    }
+    if (!e->actor1 && strcmp(e->event_type, "Strategic developments") != 0 && !type_is_protest && !type_is_riot)
+        observer_default_party(c, e);
+    if (!e->actor1 && someone_did_it) {
+        e->inter1 = VG_INTER_POLITICAL_MILITIA;
+        e->actor1 = vg_an_generic_actor(c, "Unidentified Armed Group", country);
+    }
+}
+
+/* Fatalities, injured and arrests: the event's sentence and the next two;
+ * doc_note (the main event only) is the whole text's "fatalities" note. */
+static void set_counts(ctx *c, const sent_info *si, size_t main_k, const count *doc_note, vg_event *e)
+{
+    const vg_sent *s = &c->s[main_k];
+    count killed = {0}, injured = {0}, arrested = {0}, note = {0};
+    size_t last = main_k + 3 < c->ns ? main_k + 3 : c->ns;
+    vg_an_counts(c, s->t0, c->s[last - 1].t1, &killed, &injured, &arrested, &note);
+    if (doc_note && doc_note->found) note = *doc_note;
+    if (doc_note && !killed.found) {
+        /* The main event read from a headline: its toll is usually in the
+         * first sentence that gives one, among the first few that report violence. */
+        for (size_t k = 0; k < c->ns && k < 4 && !killed.found; k++) {
+            if (si[k].hist || si[k].nonpol || si[k].best <= 0) continue;
+            count inj2 = {0}, arr2 = {0}, note2 = {0};
+            vg_an_counts(c, c->s[k].t0, c->s[k].t1, &killed, &inj2, &arr2, &note2);
+        }
+    }
+    if (note.found) {
+        e->fatalities = (int)note.value;
+        if (note.t1 > note.t0) add_ev(c, e, "fatalities", c->t[note.t0].start, c->t[note.t1 - 1].end, 0.9f);
+    } else if (killed.found) {
+        e->fatalities = (int)killed.value;
+        add_ev(c, e, "fatalities", c->t[killed.t0].start, c->t[killed.t1 - 1].end, 0.7f);
+    } else e->fatalities = 0;
+    if (injured.found) {
+        e->injured = (int)injured.value;
+        add_ev(c, e, "injured", c->t[injured.t0].start, c->t[injured.t1 - 1].end, 0.7f);
+    }
+    if (arrested.found) {
+        e->arrests = (int)arrested.value;
+        add_ev(c, e, "arrests", c->t[arrested.t0].start, c->t[arrested.t1 - 1].end, 0.7f);
+    }
+}
+
+static void set_attribution(ctx *c, const vg_sent *s, vg_event *e)
+{
+    /* attribution: in the event's sentence, else anywhere in the document */
+    uint32_t as, ae;
+    if (vg_an_find_attribution(c, s->t0, s->t1, &as, &ae) || vg_an_find_attribution(c, 0, c->nt, &as, &ae)) {
+        e->attribution = vg_arena_strndup(c->doc->arena, c->text + as, ae - as);
+        add_ev(c, e, "attribution", as, ae, 0.6f);
+    }
+}
+
+vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, const count *doc_note)
+{
+    vg_event *e = vg_doc_add_event(c->doc);
+    if (!e) return VG_ERR_NOMEM;
+    const vg_sent *s = &c->s[main_k];
+    e->event_type = vg_subtypes[sub].type;
+    e->sub_event_type = vg_subtypes[sub].name;
+    e->confidence = conf;
+    e->sent_start = s->start;
+    e->sent_end = s->end;
+    hit h = si[main_k].first.t1 > si[main_k].first.t0 ? si[main_k].first : si[main_k].mfirst;
+    if (h.t1 > h.t0) {
+        add_ev(c, e, "event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
+        add_ev(c, e, "sub_event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
+    }
+
+    const vg_place *p = pick_place(c, main_k);
+    if (p) set_place(c, e, p);
+
+    set_date(c, si, main_k, e);
+    actor ac[8];
+    int i1, i2;
+    int na = find_event_actors(c, main_k, ac, &i1, &i2);
+    if (e->country && c->an->gaz) country_by_actors(c, s, e);
+    if (!e->country && c->an->gaz) country_from_actor(c, s, e);
+    if (!e->country && c->an->gaz) country_from_demonym(c, s, e);
+    set_actors(c, e, main_k, sub, ac, na, i1, i2);
+    set_counts(c, si, main_k, doc_note, e);
+    set_attribution(c, s, e);
+    return VG_OK;
+}

@@ -1,0 +1,12 @@
+/* row.h - one event row from a sentence and a sub-type (internal to lib/analyze). */
+#ifndef VG_AN_ROW_H
+#define VG_AN_ROW_H
+#include "mentions.h"
+
+/* Adds a row to c->doc: sub-type sub, confidence conf, from sentence main_k
+ * of si (its trigger for evidence); place, date, actors and country, counts
+ * and attribution from the field resolvers. doc_note (the main row only, else
+ * NULL) is the whole text's explicit fatalities note. */
+vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, const count *doc_note);
+
+#endif

@@ -1,0 +1,64 @@
+/* weights.h - the event model's tuned numbers, in one table: each with what it
+ * decides, why this value, and the dev figure that chose it (internal to
+ * lib/analyze). Field resolvers (places, counts, actors) keep their own.
+ *
+ * Dev sets: ACLED dev notes (scripts/eval-events.sh), whole articles
+ * (scripts/eval-articles.sh en-dev fr). Figures are quoted as measured when
+ * the value was set; the commit that changed a value gives the before/after. */
+#ifndef VG_AN_WEIGHTS_H
+#define VG_AN_WEIGHTS_H
+
+/* --- Mentions: one sentence's trigger scores (mentions.c) --- */
+
+/* How many words after a cue it reaches (cues.tsv): a negation, the verb
+ * right after it ("no one was killed", "n'a pas tué"); a threat or an
+ * announcement, the clause it opens ("threatened to attack the town on
+ * Monday"); "since", the disaster named right after it ("a year since
+ * Cyclone X"). */
+#define NEG_REACH 2
+#define FUTURE_REACH 7
+#define SINCE_REACH 3
+
+/* A "+Intervention" modifier row weighing less than this is a weak cue
+ * ("stopped", "were detained"): it counts only where police or troops are
+ * named. Strong rows ("tear gas", 3) count alone. */
+#define W_WEAK_INTERVENTION 2.5f
+
+/* A modifier row ("+Sub") with no protest in the same sentence or document
+ * counts this share of its weight: "looted" alone is weak evidence of a
+ * riot. */
+#define W_MOD_ALONE 0.3f
+
+/* A sentence about the past (a year before the reference year, "in March"
+ * outside the publication's month) keeps this share of its scores. */
+#define W_HISTORY 0.15f
+
+/* The lede carries the main event: sentence k weighs 1 / (1 + W_LEDE * k). */
+#define W_LEDE 0.5f
+
+/* --- The document's lead event (incidents.c) --- */
+
+/* Summed score below this: one ambiguous word (weight < 1) is not an event. */
+#define MIN_DOC_SCORE 1.0f
+/* A document with >= 2 accident/disaster/sport cues reports an event only
+ * when its score exceeds this many points per cue. */
+#define W_NONPOL_PER_CUE 2.0f
+/* A lede whose triggers are all cancelled (a threat, an announcement) holds
+ * no event unless some sentence scores at least this plainly. */
+#define MIN_PLAIN_SCORE 4.5f
+/* An armed-clash trigger this strong names a battle whoever is named
+ * ("clashes", "fighting"): actors do not turn it into an attack. */
+#define W_EXPLICIT_CLASH 3.5f
+
+/* --- Rows: how many and how sure (incidents.c) --- */
+
+/* Confidence of the main row: score / (score + CONF_HALF); at this score it
+ * is 0.5. */
+#define CONF_HALF 2.0f
+/* A sentence whose best sub-type scores below this adds no row of its own. */
+#define MIN_EXTRA_SCORE 2.0f
+/* A further row's confidence: this share of the main row's, times its own
+ * score / (score + CONF_HALF). */
+#define W_EXTRA_CONF 0.5f
+
+#endif
