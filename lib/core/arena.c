@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+
 typedef struct block {
     struct block *next;
     size_t size, used;
@@ -125,6 +127,20 @@ void *vg_arena_grow(vg_arena *a, void *old, size_t old_bytes, size_t new_bytes)
     void *p = vg_arena_alloc(a, new_bytes);
     if (p && old && old_bytes) memcpy(p, old, old_bytes);
     return p;
+}
+
+int vg_arena_grow_array(vg_arena *a, void *arrp, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) return 0;
+    size_t nc = vg_grow_cap(*cap, need, elem);
+    if (!nc) return -1;
+    void *old;
+    memcpy(&old, arrp, sizeof old); /* arrp is a T **: read the pointer without type-punning */
+    void *p = vg_arena_grow(a, old, *cap * elem, nc * elem);
+    if (!p) return -1;
+    memcpy(arrp, &p, sizeof p);
+    *cap = nc;
+    return 0;
 }
 
 size_t vg_arena_used(const vg_arena *a) { return a->total; }

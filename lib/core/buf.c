@@ -2,8 +2,11 @@
 #include "buf.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "alloc.h"
 
 void vg_buf_free(vg_buf *b)
 {
@@ -23,16 +26,10 @@ void vg_buf_clear(vg_buf *b)
 int vg_buf_reserve(vg_buf *b, size_t extra)
 {
     if (b->failed) return -1;
-    if (b->len + extra + 1 <= b->cap) return 0;
-    size_t cap = b->cap ? b->cap : 64;
-    while (cap < b->len + extra + 1) {
-        if (cap > ((size_t)-1) / 2) { b->failed = 1; return -1; }
-        cap *= 2;
+    if (extra > SIZE_MAX - b->len - 1 || vg_grow(&b->data, &b->cap, b->len + extra + 1, 1)) {
+        b->failed = 1;
+        return -1;
     }
-    char *p = realloc(b->data, cap);
-    if (!p) { b->failed = 1; return -1; }
-    b->data = p;
-    b->cap = cap;
     return 0;
 }
 

@@ -205,11 +205,12 @@ static vg_jval *parse_container(parser *p, int is_obj)
         vg_jval *item = parse_value(p);
         if (!item) return NULL;
         if (v->len == cap) {
-            size_t nc = cap ? cap * 2 : 8;
-            v->items = vg_arena_grow(p->a, v->items, cap * sizeof *v->items, nc * sizeof *v->items);
-            if (is_obj) v->keys = vg_arena_grow(p->a, (void *)v->keys, cap * sizeof *v->keys, nc * sizeof *v->keys);
-            if (!v->items || (is_obj && !v->keys)) { fail(p, "out of memory"); return NULL; }
-            cap = nc;
+            size_t kcap = cap;
+            if (vg_arena_grow_array(p->a, &v->items, &cap, v->len + 1, sizeof *v->items) ||
+                (is_obj && vg_arena_grow_array(p->a, &v->keys, &kcap, cap, sizeof *v->keys))) {
+                fail(p, "out of memory");
+                return NULL;
+            }
         }
         if (is_obj) v->keys[v->len] = key;
         v->items[v->len++] = item;

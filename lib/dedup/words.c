@@ -42,12 +42,7 @@ int vg_words(vg_arena *a, const char *text, size_t len, size_t max_words, vg_wor
         int upper = vg_is_upper(vg_utf8_decode(text + start, wl, &cl));
         int digits = 1;
         for (size_t k = start; k < end && digits; k++) digits = text[k] >= '0' && text[k] <= '9';
-        if (cnt == cap) {
-            vg_word *nw = vg_arena_grow(a, w, cap * sizeof *w, cap * 2 * sizeof *w);
-            if (!nw) return -1;
-            w = nw;
-            cap *= 2;
-        }
+        if (vg_arena_grow_array(a, &w, &cap, cnt + 1, sizeof *w)) return -1;
         w[cnt++] = (vg_word){f, fl, (uint32_t)start, (uint32_t)end, upper, was_boundary, digits};
     }
     *out = w;

@@ -57,13 +57,7 @@ void vg_doc_set(vg_doc *d, vg_field f, const char *s, size_t n)
 
 int vg_doc_add_removed(vg_doc *d, const char *s, size_t n, const char *reason)
 {
-    if (d->n_removed == d->cap_removed) {
-        size_t nc = d->cap_removed ? d->cap_removed * 2 : 16;
-        vg_removed *r = vg_arena_grow(d->arena, d->removed, d->cap_removed * sizeof *r, nc * sizeof *r);
-        if (!r) return -1;
-        d->removed = r;
-        d->cap_removed = nc;
-    }
+    if (vg_arena_grow_array(d->arena, &d->removed, &d->cap_removed, d->n_removed + 1, sizeof *d->removed)) return -1;
     const char *copy = vg_arena_strndup(d->arena, s, n);
     if (!copy) return -1;
     d->removed[d->n_removed++] = (vg_removed){copy, n, reason};
@@ -72,13 +66,7 @@ int vg_doc_add_removed(vg_doc *d, const char *s, size_t n, const char *reason)
 
 vg_event *vg_doc_add_event(vg_doc *d)
 {
-    if (d->n_events == d->cap_events) {
-        size_t nc = d->cap_events ? d->cap_events * 2 : 4;
-        vg_event *e = vg_arena_grow(d->arena, d->events, d->cap_events * sizeof *e, nc * sizeof *e);
-        if (!e) return NULL;
-        d->events = e;
-        d->cap_events = nc;
-    }
+    if (vg_arena_grow_array(d->arena, &d->events, &d->cap_events, d->n_events + 1, sizeof *d->events)) return NULL;
     vg_event *e = &d->events[d->n_events++];
     memset(e, 0, sizeof *e);
     e->fatalities = e->injured = e->arrests = -1;

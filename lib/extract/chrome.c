@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../core/hash.h"
+#include "../core/alloc.h"
 #include "../core/utf8.h"
 #include "../doc/env.h"
 #include "../text/langid.h"
@@ -111,13 +112,7 @@ static vg_status add_rule(vg_chrome *c, const char *lang, const char *kind, cons
         snprintf(err, errlen, "%s:%d: more than %d chrome rules", file, lineno, MAX_RULES);
         return VG_ERR_RESOURCE;
     }
-    if (c->n == c->cap) {
-        size_t nc = c->cap ? c->cap * 2 : 64;
-        rule *r = realloc(c->rules, nc * sizeof *r);
-        if (!r) return VG_ERR_NOMEM;
-        c->rules = r;
-        c->cap = nc;
-    }
+    if (vg_grow(&c->rules, &c->cap, c->n + 1, sizeof *c->rules)) return VG_ERR_NOMEM;
     rule *r = &c->rules[c->n];
     memset(r, 0, sizeof *r);
     r->kind = k;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/buf.h"
+#include "../core/alloc.h"
 #include "../core/utf8.h"
 #include "../doc/env.h"
 #include "html_charset.h"
@@ -147,12 +148,9 @@ static void flush(sax *s)
     size_t end = s->text.len;
     while (end > s->cur_start && s->text.data[end - 1] == ' ') end--;
     if (end > s->cur_start && s->depth > 0 && !s->failed) {
-        if (s->n_blocks == s->cap_blocks) {
-            size_t nc = s->cap_blocks ? s->cap_blocks * 2 : 256;
-            block *b = nc <= MAX_BLOCKS ? realloc(s->blocks, nc * sizeof *b) : NULL;
-            if (!b) { s->failed = 1; return; }
-            s->blocks = b;
-            s->cap_blocks = nc;
+        if (s->n_blocks >= MAX_BLOCKS || vg_grow(&s->blocks, &s->cap_blocks, s->n_blocks + 1, sizeof *s->blocks)) {
+            s->failed = 1;
+            return;
         }
         /* the block belongs to the innermost block element open */
         int32_t nd = -1;
@@ -208,12 +206,9 @@ static void add_text(sax *s, const char *p, size_t n)
 
 static int32_t new_node(sax *s, tag t, const char **atts)
 {
-    if (s->n_nodes == s->cap_nodes) {
-        size_t nc = s->cap_nodes ? s->cap_nodes * 2 : 256;
-        node *b = nc <= MAX_NODES ? realloc(s->nodes, nc * sizeof *b) : NULL;
-        if (!b) { s->failed = 1; return -1; }
-        s->nodes = b;
-        s->cap_nodes = nc;
+    if (s->n_nodes >= MAX_NODES || vg_grow(&s->nodes, &s->cap_nodes, s->n_nodes + 1, sizeof *s->nodes)) {
+        s->failed = 1;
+        return -1;
     }
     int32_t parent = -1;
     for (int i = s->depth - 1; i >= 0 && parent < 0; i--) parent = s->stack[i].node;

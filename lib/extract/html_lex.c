@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/alloc.h"
 #include "../core/utf8.h"
 
 enum { NAME_MAX_LEN = 23 };
@@ -157,14 +158,7 @@ static void emit_text(lex *L, const char *s, size_t n)
 
 static int abuf_put(lex *L, const char *s, size_t n)
 {
-    if (L->alen + n + 1 > L->acap) {
-        size_t nc = L->acap ? L->acap : 1024;
-        while (L->alen + n + 1 > nc) nc *= 2;
-        char *b = realloc(L->abuf, nc);
-        if (!b) { L->failed = 1; return -1; }
-        L->abuf = b;
-        L->acap = nc;
-    }
+    if (vg_grow(&L->abuf, &L->acap, L->alen + n + 1, 1)) { L->failed = 1; return -1; }
     memcpy(L->abuf + L->alen, s, n);
     L->alen += n;
     return 0;

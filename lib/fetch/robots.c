@@ -5,6 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../core/alloc.h"
+
 enum { MAX_ROBOTS_BYTES = 512 * 1024, MAX_RULES = 10000, MAX_PATTERN = 2048 };
 
 typedef struct rule {
@@ -74,13 +76,7 @@ static size_t normalise(const char *in, size_t n, char *out)
 static int push(rule **arr, size_t *n, size_t *cap, const char *p, size_t len, int allow)
 {
     if (*n >= MAX_RULES) return 0;
-    if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 16;
-        rule *na = realloc(*arr, nc * sizeof *na);
-        if (!na) return -1;
-        *arr = na;
-        *cap = nc;
-    }
+    if (vg_grow(arr, cap, *n + 1, sizeof **arr)) return -1;
     char *s = malloc(3 * len + 1);
     if (!s) return -1;
     (*arr)[*n].pat = s;

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../core/alloc.h"
+
 #define MAX_DEPTH 256 /* deeper than any real archive; stops pathological trees */
 
 typedef struct frame {
@@ -110,23 +112,12 @@ static vg_status push_dir(vg_walk *w, char *path, const struct stat *st, char *e
     vg_status rc = VG_OK;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue;
-        if (f.n == cap) {
-            size_t nc = cap ? cap * 2 : 16;
-            char **nn = realloc(f.names, nc * sizeof *nn);
-            if (!nn) { rc = VG_ERR_NOMEM; break; }
-            f.names = nn;
-            cap = nc;
-        }
+        if (vg_grow(&f.names, &cap, f.n + 1, sizeof *f.names)) { rc = VG_ERR_NOMEM; break; }
         if (!(f.names[f.n] = strdup(e->d_name))) { rc = VG_ERR_NOMEM; break; }
         f.n++;
     }
     closedir(d);
-    if (rc == VG_OK && w->depth == w->cap) {
-        size_t nc = w->cap ? w->cap * 2 : 8;
-        frame *ns = realloc(w->stack, nc * sizeof *ns);
-        if (!ns) rc = VG_ERR_NOMEM;
-        else { w->stack = ns; w->cap = nc; }
-    }
+    if (rc == VG_OK && vg_grow(&w->stack, &w->cap, w->depth + 1, sizeof *w->stack)) rc = VG_ERR_NOMEM;
     if (rc != VG_OK) {
         snprintf(err, errlen, "%s: out of memory listing the folder", path);
         free(w->cur);

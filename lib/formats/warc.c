@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "../core/alloc.h"
 #include "formats.h"
 
 enum {
@@ -230,14 +231,7 @@ static void split_ctype(const char *v, char *mime, size_t mlen, char *cs, size_t
 
 static int dec_reserve(vg_warc *w, size_t n)
 {
-    if (n <= w->dec_cap) return 0;
-    size_t ncap = w->dec_cap ? w->dec_cap : 4096;
-    while (ncap < n) ncap *= 2;
-    char *nd = realloc(w->dec, ncap);
-    if (!nd) return -1;
-    w->dec = nd;
-    w->dec_cap = ncap;
-    return 0;
+    return vg_grow(&w->dec, &w->dec_cap, n, 1);
 }
 
 /* Chunked transfer-encoding -> w->dec. 0 ok, -1 malformed. A body cut short

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <libexttextcat/textcat.h>
 
+#include "../core/alloc.h"
 #include "../core/hash.h"
 #include "../core/utf8.h"
 
@@ -80,12 +81,7 @@ static vg_status load_words(vg_langid *l, const char *data_dir, char *err, size_
             size_t fn;
             char *fw = vg_fold_heap(line, n, &fn);
             if (!fw) { st = VG_ERR_NOMEM; break; }
-            if (w->n == cap) {
-                cap = cap ? cap * 2 : 256;
-                uint64_t *nh = realloc(w->h, cap * sizeof *nh);
-                if (!nh) { free(fw); st = VG_ERR_NOMEM; break; }
-                w->h = nh;
-            }
+            if (vg_grow(&w->h, &cap, w->n + 1, sizeof *w->h)) { free(fw); st = VG_ERR_NOMEM; break; }
             w->h[w->n++] = word_hash(fw, fn);
             free(fw);
         }
