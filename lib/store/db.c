@@ -40,6 +40,14 @@ vg_status vg_db_fail(vg_db *db, int rc, const char *what)
     return s;
 }
 
+vg_status vg_db_step_done(vg_db *db, sqlite3_stmt *st, const char *what)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return vg_db_fail(db, rc, what);
+    return VG_OK;
+}
+
 sqlite3_stmt *vg_db_stmt(vg_db *db, const char *sql)
 {
     for (size_t i = 0; i < db->n_cache; i++)

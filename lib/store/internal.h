@@ -1,4 +1,4 @@
-/* internal.h - what the store's modules (db, schema, search, events, stories, dups) share. */
+/* internal.h - what the store's modules (db, schema, search, events, stories_sql, story_cache, story_report, dups) share. */
 #ifndef VG_STORE_INTERNAL_H
 #define VG_STORE_INTERNAL_H
 #include <sqlite3.h>
@@ -26,7 +26,8 @@ struct vg_db {
     size_t n_cache;
     vg_buf out;           /* JSON built for vg_db_story_json and row values */
     char query_langs[128]; /* languages stored, "fr,en": query-side stemming (search.c) */
-    struct vg_stories_mem *stories_mem; /* clustering state kept between puts (stories.c) */
+    struct vg_story_cache *story_cache; /* frequencies and postings kept between puts (story_cache.c) */
+    struct vg_cl_stories *stories;      /* the clustering's window (lib/cluster/stories.h) */
     struct vg_dups_mem *dups_mem;       /* near-duplicate band index (dups.c) */
 };
 
@@ -38,6 +39,9 @@ sqlite3_stmt *vg_db_stmt(vg_db *db, const char *sql);
 /* Map an SQLite result code to a vg_status and record `what` + SQLite's
  * message as the db error. Returns the status. */
 vg_status vg_db_fail(vg_db *db, int rc, const char *what);
+/* Step a statement whose rows are not read, and reset it; the status, with
+ * `what` in the db error on failure. */
+vg_status vg_db_step_done(vg_db *db, sqlite3_stmt *st, const char *what);
 /* Run SQL with no results (one or more statements). */
 vg_status vg_db_exec(vg_db *db, const char *sql);
 /* Open a write transaction if none is open (puts are batched). */
@@ -58,17 +62,34 @@ vg_status vg_search_register(vg_db *db);
 /* Events of a stored document (events.c), inside the put transaction. */
 vg_status vg_events_put(vg_db *db, const vg_doc *doc, int64_t article_id);
 
-/* Clustering hook (stories.c, owned by the clustering engineer): called by
- * vg_db_put inside the same transaction, after the article row, its FTS row
- * and its events are written. May set *result to VG_PUT_DUPLICATE (and set
- * articles.dup_of); should set articles.story_id. */
+/* Clustering hook (stories_sql.c): called by vg_db_put inside the same
+ * transaction, after the article row, its FTS row and its events are
+ * written. May set *result to VG_PUT_DUPLICATE (and set articles.dup_of);
+ * sets articles.story_id as lib/cluster decides. */
 vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_result *result);
-/* Its in-memory state: forgotten when another writer committed (checked in
- * vg_db_begin), written back before COMMIT (vg_stories_flush, in the same
+/* Its in-memory state (the caches below and the clustering's window):
+ * forgotten when another writer committed (checked in vg_db_begin), settled
+ * and written back before COMMIT (vg_stories_flush, in the same
  * transaction), forgotten on ROLLBACK, freed on close. */
 vg_status vg_stories_flush(vg_db *db);
 void vg_stories_forget(vg_db *db);
 void vg_stories_free(vg_db *db);
+
+/* What clustering reads most, kept in memory between puts (story_cache.c):
+ * document frequencies (cluster_df, cluster_meta) and the newest
+ * VG_CL_POSTINGS_TOP postings per term (story_terms), read from the tables
+ * once, written back by vg_story_cache_flush. stories_sql.c answers the
+ * clustering's interface (lib/cluster/stories.h) with these; see there for
+ * what each means. */
+#include "../cluster/stories.h"
+vg_status vg_story_cache_count(vg_db *db, const vg_cl_doc *d, uint32_t *df, uint64_t *n_docs);
+vg_status vg_story_cache_df(vg_db *db, const vg_cl_doc *d, uint32_t *df);
+vg_status vg_story_cache_postings(vg_db *db, int64_t term, vg_cl_hit *out, size_t *n);
+vg_status vg_story_cache_add(vg_db *db, int64_t term, int64_t story, double w, double *now);
+vg_status vg_story_cache_take(vg_db *db, int64_t term, int64_t story, double w, int emptied, double *now);
+vg_status vg_story_cache_flush(vg_db *db);
+void vg_story_cache_forget(vg_db *db);
+void vg_story_cache_free(vg_db *db);
 
 /* Duplicates (dups.c), called by vg_stories_on_put: the article `self`
  * repeats (*dup_of, 0: none; a copy of a copy resolves to the original),

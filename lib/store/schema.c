@@ -53,7 +53,7 @@ static const char *const migrations[] = {
     "  evidence TEXT NOT NULL DEFAULT '[]');"
     "CREATE INDEX events_article ON events(article_id);"
     "CREATE INDEX events_date ON events(event_date);",
-    /* 2: near-duplicate signatures and LSH bands, story clustering state (stories.c) */
+    /* 2: near-duplicate signatures and LSH bands, story clustering state (lib/cluster/stories.c, kept by stories_sql.c) */
     "CREATE TABLE dedup_sig(article_id INTEGER PRIMARY KEY, token_hash INTEGER NOT NULL, minhash BLOB);"
     "CREATE INDEX dedup_sig_token ON dedup_sig(token_hash);"
     "CREATE TABLE dedup_band(band INTEGER NOT NULL, hash INTEGER NOT NULL, article_id INTEGER NOT NULL,"
@@ -72,13 +72,13 @@ static const char *const migrations[] = {
      *   dirty most of its pages once it outgrew the page cache; the band
      *   index is now rebuilt in memory from dedup_sig (lib/dedup/lsh.h).
      * - articles(dup_of): moving an article to another story moves its
-     *   copies (stories.c), which scanned the whole table without it.
+     *   copies (lib/cluster/second_look.c), which scanned the whole table without it.
      *   Partial: only copies have a dup_of, so it stays small. */
     "DROP TABLE IF EXISTS dedup_band;"
     "CREATE INDEX IF NOT EXISTS articles_dup ON articles(dup_of) WHERE dup_of IS NOT NULL;",
     /* 5: story_terms keeps the head of each term only: the 64 newest
      * stories (VG_CL_POSTINGS_TOP), all that candidate retrieval reads; see
-     * cut_tail in stories.c for why. */
+     * cut_tail in story_cache.c for why. */
     "DELETE FROM story_terms WHERE (term, story_id) IN (SELECT term, story_id FROM ("
     "  SELECT term, story_id, row_number() OVER (PARTITION BY term ORDER BY story_id DESC) AS r"
     "  FROM story_terms) WHERE r > 64);",

@@ -10,8 +10,10 @@
 #include "../../lib/cluster/features.h"
 #include "../../lib/cluster/postings.h"
 #include "../../lib/cluster/score.h"
+#include "../../lib/cluster/stories.h"
 #include "../../lib/core/hash.h"
 #include "../../lib/doc/doc.h"
+#include "fake_store.h"
 #include "test.h"
 
 static vg_doc *mkdoc(void)
@@ -455,7 +457,52 @@ static int collect_named(const vg_row *r, void *ud)
  * event joined the nearest story there was, an earlier event of the same
  * kind; its event's other reports come dozens of articles later, far past
  * the few commits a window of commits kept it for. The stories they start
- * or nearly join change, so it is looked at again and moves to them. */
+ * or nearly join change, so it is looked at again and moves to them.
+ * far_doc(i) is article i of that feed: 3 first, 40 unrelated, 3 later. */
+enum { FAR_FIRST = 3, FAR_FILLERS = 40, FAR_DOCS = FAR_FIRST + FAR_FILLERS + 3 };
+static void far_doc(int i, char id[32], char text[400])
+{
+    static const char *const named[][2] = {
+        {"aceh1", "A magnitude 6.1 earthquake struck Aceh in Sumatra, killing three villagers in 2013. "
+                  "Rescue workers in Aceh searched collapsed buildings as aftershocks shook Sumatra."},
+        {"aceh2", "Three villagers died when an earthquake hit Aceh province in Sumatra in 2013. "
+                  "In Aceh, soldiers dug through the debris of mosques and the army sent tents."},
+        {"papua1", "A magnitude 6.1 earthquake struck Manokwari in West Papua on Sunday, killing five people. "
+                   "Rescue workers in Manokwari searched collapsed buildings as aftershocks shook the Papua coast."},
+        {"papua2", "Five died in Manokwari in January 2009. Manokwari hospitals on the "
+                   "Papua coast treated the injured, and Manokwari officials counted the dead."},
+        {"papua3", "Manokwari buried five people in 2009 after the tremor on the Papua coast. "
+                   "Families in Manokwari, West Papua, mourned."},
+        {"papua4", "On the Papua coast, Manokwari residents slept outside in January 2009; five people were "
+                   "killed in Manokwari, West Papua."},
+    };
+    static const char *const filler_words[] = {"council", "budget", "school", "library", "teachers", "festival",
+                                               "museum", "harbour", "orchestra", "tennis", "election", "bakery"};
+    int f = i - FAR_FIRST;
+    if (f < 0 || f >= FAR_FILLERS) {
+        int k = f < 0 ? i : i - FAR_FILLERS;
+        snprintf(id, 32, "%s", named[k][0]);
+        snprintf(text, 400, "%s", named[k][1]);
+        return;
+    }
+    snprintf(id, 32, "f%d", f);
+    snprintf(text, 400, "The %s of Velm%dor met on Tuesday about the %s and the %s. "
+                        "Residents of Velm%dor said the %s would open in spring, next to the %s.",
+             filler_words[f % 12], f, filler_words[(f + 3) % 12], filler_words[(f + 7) % 12], f,
+             filler_words[(f + 5) % 12], filler_words[(f + 9) % 12]);
+}
+
+/* What the feed must end with: each event whole, the two apart. */
+static void check_far_stories(const story_rows *r)
+{
+    long a1 = story_of(r, "aceh1", NULL), a2 = story_of(r, "aceh2", NULL);
+    long p1 = story_of(r, "papua1", NULL), p2 = story_of(r, "papua2", NULL);
+    long p3 = story_of(r, "papua3", NULL), p4 = story_of(r, "papua4", NULL);
+    CHECK(a1 > 0 && a1 == a2);
+    CHECK(p2 > 0 && p2 == p3 && p3 == p4 && p2 != a1);
+    CHECK(p1 == p2);
+}
+
 TEST(cluster_small_batches_see_far)
 {
     char path[512];
@@ -464,63 +511,98 @@ TEST(cluster_small_batches_see_far)
     CHECK(vg_db_open(path, 0, &db) == VG_OK);
     if (!db) return;
     vg_db_set_batch(db, 2);
-    static const char *const first[][2] = {
-        {"aceh1", "A magnitude 6.1 earthquake struck Aceh in Sumatra, killing three villagers in 2013. "
-                  "Rescue workers in Aceh searched collapsed buildings as aftershocks shook Sumatra."},
-        {"aceh2", "Three villagers died when an earthquake hit Aceh province in Sumatra in 2013. "
-                  "In Aceh, soldiers dug through the debris of mosques and the army sent tents."},
-        {"papua1", "A magnitude 6.1 earthquake struck Manokwari in West Papua on Sunday, killing five people. "
-                   "Rescue workers in Manokwari searched collapsed buildings as aftershocks shook the Papua coast."},
-    };
-    static const char *const later[][2] = {
-        {"papua2", "Five died in Manokwari in January 2009. Manokwari hospitals on the "
-                   "Papua coast treated the injured, and Manokwari officials counted the dead."},
-        {"papua3", "Manokwari buried five people in 2009 after the tremor on the Papua coast. "
-                   "Families in Manokwari, West Papua, mourned."},
-        {"papua4", "On the Papua coast, Manokwari residents slept outside in January 2009; five people were "
-                   "killed in Manokwari, West Papua."},
-    };
     vg_doc *d = mkdoc();
     vg_put_result res;
-    for (int i = 0; i < 3; i++) {
-        fill(d, first[i][0], first[i][1], NULL);
-        CHECK(vg_db_put(db, d, &res) == VG_OK);
-    }
-    CHECK(vg_db_commit(db) == VG_OK);
-    story_rows r0 = {0};
-    vg_query q0 = {0};
-    CHECK(vg_db_stories(db, &q0, collect_named, &r0) == VG_OK);
-    /* the premise: the first report joined the earlier quake's story */
-    CHECK(story_of(&r0, "papua1", NULL) == story_of(&r0, "aceh1", NULL));
-    /* 40 unrelated articles: 20 commits */
-    static const char *const filler_words[] = {"council", "budget", "school", "library", "teachers", "festival",
-                                               "museum", "harbour", "orchestra", "tennis", "election", "bakery"};
     char id[32], text[400];
-    for (int i = 0; i < 40; i++) {
-        snprintf(id, sizeof id, "f%d", i);
-        snprintf(text, sizeof text, "The %s of Velm%dor met on Tuesday about the %s and the %s. "
-                                    "Residents of Velm%dor said the %s would open in spring, next to the %s.",
-                 filler_words[i % 12], i, filler_words[(i + 3) % 12], filler_words[(i + 7) % 12], i,
-                 filler_words[(i + 5) % 12], filler_words[(i + 9) % 12]);
+    for (int i = 0; i < FAR_DOCS; i++) {
+        far_doc(i, id, text);
         fill(d, id, text, NULL);
         CHECK(vg_db_put(db, d, &res) == VG_OK);
-    }
-    for (int i = 0; i < 3; i++) {
-        fill(d, later[i][0], later[i][1], NULL);
-        CHECK(vg_db_put(db, d, &res) == VG_OK);
+        if (i != FAR_FIRST - 1) continue;
+        CHECK(vg_db_commit(db) == VG_OK);
+        story_rows r0 = {0};
+        vg_query q0 = {0};
+        CHECK(vg_db_stories(db, &q0, collect_named, &r0) == VG_OK);
+        /* the premise: the first report joined the earlier quake's story */
+        CHECK(story_of(&r0, "papua1", NULL) == story_of(&r0, "aceh1", NULL));
     }
     CHECK(vg_db_commit(db) == VG_OK);
     story_rows r = {0};
     vg_query q = {0};
     CHECK(vg_db_stories(db, &q, collect_named, &r) == VG_OK);
     CHECK_INT(r.n, 6);
-    long a1 = story_of(&r, "aceh1", NULL), a2 = story_of(&r, "aceh2", NULL);
-    long p1 = story_of(&r, "papua1", NULL), p2 = story_of(&r, "papua2", NULL);
-    long p3 = story_of(&r, "papua3", NULL), p4 = story_of(&r, "papua4", NULL);
-    CHECK(a1 > 0 && a1 == a2);
-    CHECK(p2 > 0 && p2 == p3 && p3 == p4 && p2 != a1);
-    CHECK(p1 == p2);
+    check_far_stories(&r);
     free_doc(d);
     vg_db_close(db);
     remove_db(path);
+}
+
+/* The same feed through lib/cluster's story interface over an in-memory
+ * store (tests/unit/fake_store.c): the clustering needs no SQLite, ends
+ * with the same stories, story for story, as the SQLite store, and keeps
+ * each story's count and norm true to its members through the moves. */
+TEST(cluster_stories_over_a_fake_store)
+{
+    fake_store *fs = fake_store_new();
+    vg_cl_stories *c = fs ? vg_cl_stories_new(fake_store_ops(), fs) : NULL;
+    CHECK(c != NULL);
+    if (!c) { fake_store_free(fs); return; }
+    vg_doc *d = mkdoc();
+    char id[32], text[400];
+    story_rows r = {0};
+    for (int i = 0; i < FAR_DOCS; i++) {
+        far_doc(i, id, text);
+        fill(d, id, text, NULL);
+        vg_cl_doc raw;
+        CHECK(vg_cl_extract(d, &raw) == VG_OK);
+        int64_t article = fake_store_article(fs, "en", 0);
+        CHECK_INT(article, i + 1);
+        CHECK(vg_cl_stories_put(c, &raw, "en", article, d->arena) == VG_OK);
+        /* the store's commits below: every 2 puts, and one after the first three */
+        int commit = i == 1 || (i >= FAR_FIRST - 1 && (i - (FAR_FIRST - 1)) % 2 == 0);
+        if (commit) CHECK(vg_cl_stories_settle(c) == VG_OK);
+        if (i == FAR_FIRST - 1) CHECK(fake_store_story_of(fs, 3) == fake_store_story_of(fs, 1)); /* the premise */
+        if (id[0] == 'f') continue;
+        snprintf(r.doc[r.n], 32, "%s", id);
+        r.story[r.n++] = article;
+    }
+    CHECK(vg_cl_stories_settle(c) == VG_OK);
+    for (int i = 0; i < r.n; i++) r.story[i] = (long)fake_store_story_of(fs, r.story[i]);
+    check_far_stories(&r);
+    /* story for story what the SQLite store gave (same article and story ids) */
+    char path[512];
+    temp_db_path(path, sizeof path, "fake");
+    vg_db *db = NULL;
+    CHECK(vg_db_open(path, 0, &db) == VG_OK);
+    if (db) {
+        vg_db_set_batch(db, 2);
+        vg_put_result res;
+        for (int i = 0; i < FAR_DOCS; i++) {
+            far_doc(i, id, text);
+            fill(d, id, text, NULL);
+            CHECK(vg_db_put(db, d, &res) == VG_OK);
+            if (i == FAR_FIRST - 1) CHECK(vg_db_commit(db) == VG_OK);
+        }
+        CHECK(vg_db_commit(db) == VG_OK);
+        story_rows q_rows = {0};
+        vg_query q = {0};
+        CHECK(vg_db_stories(db, &q, collect_named, &q_rows) == VG_OK);
+        CHECK_INT(q_rows.n, r.n);
+        for (int i = 0; i < r.n; i++) CHECK_INT(story_of(&q_rows, r.doc[i], NULL), r.story[i]);
+        vg_db_close(db);
+        remove_db(path);
+    }
+    /* each story's count is its members, its norm the sum of its squared weights */
+    for (int64_t s = 1; s <= fake_store_n_stories(fs); s++) {
+        long members = 0;
+        for (int64_t a = 1; a <= FAR_DOCS; a++) members += fake_store_story_of(fs, a) == s;
+        const vg_cl_story *st = fake_store_story(fs, s);
+        CHECK_INT(st->n_articles, members);
+        double n2 = fake_store_norm2(fs, s);
+        CHECK(fabs(st->norm2 - n2) <= 1e-9 * (n2 > 1 ? n2 : 1));
+    }
+    CHECK(fake_store_calls(fs, "assign_copies") > 0); /* papua1 moved, and its copies (none here) with it */
+    vg_cl_stories_free(c);
+    fake_store_free(fs);
+    free_doc(d);
 }

@@ -1,0 +1,287 @@
+/* stories.c - incremental story clustering: a new article joins the story
+ * that scores best or starts one (the second look is in second_look.c).
+ *
+ * Moved from lib/store/stories.c, which decided stories and saved them: the
+ * decisions are here, over the store interface of stories.h, so another
+ * store backend reuses them; the SQL stayed in lib/store/stories_sql.c.
+ *
+ * Per-article cost is bounded whatever the archive size: candidates come
+ * from the postings of the article's terms, which hold only the newest
+ * VG_CL_POSTINGS_TOP stories per term, so a word every story shares costs
+ * the same at 1,000 or 1,000,000 articles. */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "postings.h"
+#include "stories_impl.h"
+
+vg_cl_stories *vg_cl_stories_new(const vg_cl_store_ops *ops, void *ud)
+{
+    vg_cl_stories *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->ops = ops;
+    c->ud = ud;
+    return c;
+}
+
+static void forget_singles(vg_cl_stories *c)
+{
+    for (size_t i = 0; i < c->n_single; i++) {
+        free(c->single[i].f.terms);
+        free(c->single[i].raw.terms);
+    }
+    c->n_single = 0;
+}
+
+void vg_cl_stories_forget(vg_cl_stories *c)
+{
+    if (!c) return;
+    forget_singles(c);
+    c->counting = 0;
+}
+
+void vg_cl_stories_free(vg_cl_stories *c)
+{
+    if (!c) return;
+    forget_singles(c);
+    free(c->single);
+    free(c->touched);
+    free(c);
+}
+
+void *vg_cl_room_for_one(void *arr, size_t n, size_t *cap, size_t elem, size_t first)
+{
+    if (n < *cap) return arr;
+    size_t nc = *cap ? *cap * 2 : first;
+    void *p = realloc(arr, nc * elem);
+    if (p) *cap = nc;
+    return p;
+}
+
+/* ---------------------------------------------------------------- retrieval */
+
+typedef struct cand {
+    int64_t story;
+    double dot;
+} cand;
+
+static int by_dot_desc(const void *pa, const void *pb)
+{
+    const cand *a = pa, *b = pb;
+    if (a->dot != b->dot) return a->dot < b->dot ? 1 : -1;
+    return a->story > b->story ? -1 : a->story < b->story; /* newer first on ties */
+}
+
+/* Move the k first candidates in by_dot_desc order to the front, sorted,
+ * and return how many that is (min(n, k)). Retrieval gathers up to
+ * CANDIDATES_MAX candidates and only SCORED_STORIES are scored: one pass
+ * keeping a small sorted window costs ~n comparisons where sorting them all
+ * cost n log n, and it grew with the archive until the cap. The order is
+ * total (story ids are unique), so the first k are those a full sort gives. */
+static size_t keep_best(cand *c, size_t n, size_t k)
+{
+    cand top[SCORED_STORIES];
+    assert(k <= SCORED_STORIES);
+    if (n <= k) {
+        qsort(c, n, sizeof *c, by_dot_desc);
+        return n;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (m == k && by_dot_desc(&c[i], &top[k - 1]) >= 0) continue;
+        size_t j = m < k ? m++ : k - 1;
+        while (j > 0 && by_dot_desc(&c[i], &top[j - 1]) < 0) {
+            top[j] = top[j - 1];
+            j--;
+        }
+        top[j] = c[i];
+    }
+    memcpy(c, top, m * sizeof *c);
+    return m;
+}
+
+/* The candidate stories of f with their dot products: every story in the
+ * postings of f's terms but `skip` (its dot goes to *skip_dot), the first
+ * CANDIDATES_MAX met. *out from arena. */
+static vg_status gather(vg_cl_stories *c, vg_arena *arena, const vg_cl_doc *f, int64_t skip, double *skip_dot,
+                        cand **out, size_t *n_out)
+{
+    const size_t cap = CANDIDATES_MAX;
+    size_t n = 0;
+    cand *cd = vg_arena_alloc(arena, cap * sizeof *cd);
+    int64_t *slot = vg_arena_calloc(arena, 2 * cap, sizeof *slot); /* story -> index+1 */
+    int32_t *idx = vg_arena_calloc(arena, 2 * cap, sizeof *idx);
+    if (!cd || !slot || !idx) return VG_ERR_NOMEM;
+    vg_cl_hit hits[VG_CL_POSTINGS_TOP];
+    for (size_t i = 0; i < f->n; i++) {
+        size_t n_hits = 0;
+        vg_status s = c->ops->postings(c->ud, f->terms[i].id, hits, &n_hits);
+        if (s != VG_OK) return s;
+        assert(n_hits <= VG_CL_POSTINGS_TOP);
+        for (size_t j = 0; j < n_hits; j++) {
+            int64_t sid = hits[j].story;
+            double w = hits[j].w;
+            if (sid == skip) {
+                if (skip_dot) *skip_dot += f->terms[i].w * w;
+                continue;
+            }
+            size_t h = (size_t)((uint64_t)sid * 0x9e3779b97f4a7c15ULL >> 40) & (2 * cap - 1);
+            while (slot[h] && slot[h] != sid) h = (h + 1) & (2 * cap - 1);
+            if (!slot[h]) {
+                if (n == cap) continue; /* enough candidates: ignore new ones */
+                slot[h] = sid;
+                idx[h] = (int32_t)n;
+                cd[n++] = (cand){sid, 0};
+            }
+            cd[idx[h]].dot += f->terms[i].w * w;
+        }
+    }
+    *out = cd;
+    *n_out = n;
+    return VG_OK;
+}
+
+vg_status vg_cl_best_story(vg_cl_stories *c, const char *lang, vg_arena *arena, const vg_cl_doc *f, int64_t skip,
+                           int64_t *story, double *skip_dot, double *best_score, int64_t near[NEAR_STORIES])
+{
+    *story = 0;
+    if (skip_dot) *skip_dot = 0;
+    size_t n_near = 0;
+    if (near) memset(near, 0, NEAR_STORIES * sizeof *near);
+    cand *cd;
+    size_t n;
+    vg_status s = gather(c, arena, f, skip, skip_dot, &cd, &n);
+    if (s != VG_OK) return s;
+    n = keep_best(cd, n, SCORED_STORIES);
+    double best = VG_CL_THRESHOLD;
+    for (size_t i = 0; i < n; i++) {
+        vg_cl_story st;
+        if ((s = c->ops->load_story(c->ud, cd[i].story, &st)) != VG_OK) return s;
+        /* across languages the same town counts (vg_cl_score's place bonus) */
+        int other_lang = 0;
+        if (lang && f->has_coords && st.has_coords) {
+            int has = 0;
+            if ((s = c->ops->has_lang(c->ud, cd[i].story, lang, &has)) != VG_OK) return s;
+            other_lang = !has;
+        }
+        double score = vg_cl_score(f, &st, cd[i].dot, other_lang);
+        if (near && score >= NEAR_FLOOR && n_near < NEAR_STORIES) near[n_near++] = cd[i].story;
+        if (score >= best) {
+            best = score;
+            *story = cd[i].story;
+        }
+    }
+    if (best_score) *best_score = best;
+    return VG_OK;
+}
+
+/* ---------------------------------------------------------------- joining */
+
+vg_status vg_cl_join(vg_cl_stories *c, const vg_cl_doc *f, int64_t story, int64_t article)
+{
+    vg_cl_story s;
+    vg_status vs = c->ops->load_story(c->ud, story, &s);
+    if (vs != VG_OK) return vs;
+    for (size_t i = 0; i < f->n; i++) {
+        double x = f->terms[i].w, now;
+        /* A story older than the term's newest keeps no weight there (no
+         * retrieval would read it): the store says now = x, so it counts in
+         * the norm as new. */
+        if ((vs = c->ops->posting_add(c->ud, f->terms[i].id, story, x, &now)) != VG_OK) return vs;
+        double old = now - x;
+        s.norm2 += now * now - old * old;
+    }
+    vg_cl_story_add(&s, f);
+    s.n_articles++;
+    if ((vs = c->ops->save_story(c->ud, &s)) != VG_OK) return vs;
+    return c->ops->assign(c->ud, article, story);
+}
+
+/* The last member leaves a story with norm 0 and no weights: never a
+ * candidate again. Anchors (years, dates, place) it brought stay. */
+vg_status vg_cl_leave(vg_cl_stories *c, const vg_cl_doc *f, const vg_cl_story *stored, int64_t article)
+{
+    vg_cl_story s = *stored; /* as the caller loaded it */
+    vg_status vs;
+    int last = s.n_articles <= 1;
+    for (size_t t = 0; t < f->n; t++) {
+        double w = f->terms[t].w, now;
+        /* Past the term's head the store keeps no weight (now = 0), and
+         * vg_cl_join counted it in the norm as new; take that out. */
+        if ((vs = c->ops->posting_take(c->ud, f->terms[t].id, s.id, w, last, &now)) != VG_OK) return vs;
+        double old = now + w;
+        s.norm2 += now * now - old * old;
+    }
+    if (last || s.norm2 < 0) s.norm2 = 0;
+    s.n_articles--;
+    if ((vs = c->ops->save_story(c->ud, &s)) != VG_OK) return vs;
+    /* out of the story's languages too (best_story asks them), until it joins one */
+    return c->ops->assign(c->ud, article, 0);
+}
+
+/* Keep the article for the second look: its raw counts (to weigh again
+ * with the final frequencies) and the vector its story holds. */
+static vg_status remember(vg_cl_stories *c, const vg_cl_doc *raw, const vg_cl_doc *f, const char *lang,
+                          int64_t story, int64_t article, int sure, const int64_t near[NEAR_STORIES])
+{
+    if (!f->n || c->n_single >= SINGLES_MAX) return VG_OK;
+    vg_cl_single *sg = vg_cl_room_for_one(c->single, c->n_single, &c->cap_single, sizeof *sg, 64);
+    if (!sg) return VG_ERR_NOMEM;
+    c->single = sg;
+    vg_cl_single *x = &c->single[c->n_single];
+    x->story = story;
+    x->article = article;
+    x->looks = 0;
+    x->sure = sure;
+    x->weighed_at = x->arrived_at = c->n_docs;
+    memcpy(x->near, near, sizeof x->near);
+    x->f = *f;
+    x->raw = *raw;
+    x->raw.terms = malloc(raw->n * sizeof *raw->terms);
+    if (!(x->f.terms = malloc(f->n * sizeof *f->terms)) || !x->raw.terms) {
+        free(x->f.terms);
+        free(x->raw.terms);
+        return VG_ERR_NOMEM;
+    }
+    memcpy(x->f.terms, f->terms, f->n * sizeof *f->terms);
+    memcpy(x->raw.terms, raw->terms, raw->n * sizeof *raw->terms);
+    snprintf(x->lang, sizeof x->lang, "%s", lang ? lang : "");
+    c->n_single++;
+    return VG_OK;
+}
+
+vg_status vg_cl_stories_put(vg_cl_stories *c, vg_cl_doc *raw, const char *lang, int64_t article, vg_arena *arena)
+{
+    uint32_t *df = vg_arena_alloc(arena, (raw->n ? raw->n : 1) * sizeof *df);
+    if (!df) return VG_ERR_NOMEM;
+    uint64_t n_docs = 0;
+    vg_status s = c->ops->count_terms(c->ud, raw, df, &n_docs);
+    if (s != VG_OK) return s;
+    if (!c->counting) { /* the first count since the store (re)read its total */
+        c->docs_at_commit = n_docs - 1;
+        c->counting = 1;
+    }
+    c->n_docs = n_docs;
+    /* Weighed once: the raw terms kept for the second look, heaviest first;
+     * the story vector is their head at unit length. */
+    vg_cl_keep(raw, df, n_docs, RAW_TERMS);
+    vg_cl_doc f = *raw;
+    if (!(f.terms = vg_arena_alloc(arena, (raw->n ? raw->n : 1) * sizeof *f.terms))) return VG_ERR_NOMEM;
+    memcpy(f.terms, raw->terms, raw->n * sizeof *raw->terms);
+    vg_cl_normalize(&f);
+    int64_t story = 0, near[NEAR_STORIES];
+    double best = 0;
+    if ((s = vg_cl_best_story(c, lang, arena, &f, 0, &story, NULL, &best, near)) != VG_OK) return s;
+    int sure = story && best >= SURE_JOIN;
+    if (!story && (s = c->ops->new_story(c->ud, article, &story)) != VG_OK) return s;
+    if ((s = vg_cl_join(c, &f, story, article)) != VG_OK) return s;
+    if ((s = remember(c, raw, &f, lang, story, article, sure, near)) != VG_OK) return s;
+    /* A large batch is looked at again every LOOK_EVERY articles, as if a
+     * feed had committed them that often: stories then no longer depend on
+     * the batch size (the look only reads and writes within the open
+     * transaction; a failure rolls the batch back like any put's). */
+    if (c->n_docs - c->docs_at_commit >= LOOK_EVERY) return vg_cl_stories_settle(c);
+    return VG_OK;
+}

@@ -1,0 +1,52 @@
+/* stories_impl.h - what stories.c (joining) and second_look.c (the window) share. Internal to lib/cluster. */
+#ifndef VG_CL_STORIES_IMPL_H
+#define VG_CL_STORIES_IMPL_H
+#include "stories.h"
+#include "story_weights.h"
+
+/* A recent article (not a copy) with its vectors, for a second look at the
+ * next commits, when the stories made after it exist. Kept while the
+ * window holds it (second_look.c), or until the store forgets. */
+typedef struct vg_cl_single {
+    int64_t story, article;
+    vg_cl_doc f, raw;    /* its story vector and raw counts (heap copies) */
+    char lang[16];
+    int looks, sure;     /* commits it was looked at; joined with SURE_JOIN or more */
+    uint64_t weighed_at; /* documents counted when f was weighed */
+    uint64_t arrived_at; /* documents counted when it came */
+    int64_t near[NEAR_STORIES]; /* stories it nearly joined at its last look, 0 past the end */
+} vg_cl_single;
+
+struct vg_cl_stories {
+    const vg_cl_store_ops *ops;
+    void *ud;
+    uint64_t n_docs;         /* documents counted, as the store last said */
+    uint64_t docs_at_commit; /* ... at the last second look */
+    int counting;            /* n_docs known since the last forget */
+    vg_cl_single *single;
+    size_t n_single, cap_single;
+    /* Stories changed since the articles of the window were last looked at
+     * (sorted for bsearch): only their members and near members are looked
+     * at again, so the work of a commit follows the batch, not the window. */
+    int64_t *touched;
+    size_t n_touched, cap_touched;
+};
+
+/* The story whose score is best, if at least VG_CL_THRESHOLD (*story 0:
+ * none). Postings of `skip` are not candidates; their dot product with f
+ * goes to *skip_dot (may be NULL). near (may be NULL): the candidates that
+ * scored NEAR_FLOOR or more, 0 past the end. */
+vg_status vg_cl_best_story(vg_cl_stories *c, const char *lang, vg_arena *arena, const vg_cl_doc *f, int64_t skip,
+                           int64_t *story, double *skip_dot, double *best_score, int64_t near[NEAR_STORIES]);
+/* Add the article's vector to the story (centroid, norm, anchors) and
+ * assign it there. */
+vg_status vg_cl_join(vg_cl_stories *c, const vg_cl_doc *f, int64_t story, int64_t article);
+/* Take its vector out of the story `stored` (as loaded) and leave it with
+ * no story: the inverse of vg_cl_join, anchors aside. */
+vg_status vg_cl_leave(vg_cl_stories *c, const vg_cl_doc *f, const vg_cl_story *stored, int64_t article);
+
+/* arr with room for one more element than n: *cap doubles from `first`
+ * when full. NULL on no memory (arr is left as it was). */
+void *vg_cl_room_for_one(void *arr, size_t n, size_t *cap, size_t elem, size_t first);
+
+#endif

@@ -1,0 +1,230 @@
+/* stories_sql.c - the store side of story clustering: the SQLite answers to
+ * lib/cluster's store interface (stories.h), and the put hook that marks
+ * copies and hands other articles to the clustering.
+ *
+ * lib/cluster decides which story an article joins (vg_cl_stories_put) and
+ * whether it moves at commit (vg_cl_stories_settle); this file reads and
+ * writes what it asks: story rows, articles.story_id, and through
+ * story_cache.c the document frequencies and postings. The story report
+ * (`vigie stories`, `vigie story ID`) is story_report.c. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "../cluster/stories.h"
+#include "../dedup/minhash.h"
+
+/* ---------------------------------------------------------------- story rows */
+
+static vg_status load_story(void *ud, int64_t id, vg_cl_story *s)
+{
+    vg_db *db = ud;
+    memset(s, 0, sizeof *s);
+    s->id = id;
+    s->first_day = s->last_day = -1;
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT norm2, years, event_date, latitude, longitude, first_day, last_day, "
+                                      "n_articles FROM stories WHERE id = ?1");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        s->norm2 = sqlite3_column_double(st, 0);
+        s->n_years = vg_cl_years_parse((const char *)sqlite3_column_text(st, 1), s->years, &s->pub_year);
+        const char *ed = (const char *)sqlite3_column_text(st, 2);
+        if (ed) snprintf(s->event_date, sizeof s->event_date, "%s", ed);
+        if (sqlite3_column_type(st, 3) != SQLITE_NULL && sqlite3_column_type(st, 4) != SQLITE_NULL) {
+            s->has_coords = 1;
+            s->lat = sqlite3_column_double(st, 3);
+            s->lon = sqlite3_column_double(st, 4);
+        }
+        if (sqlite3_column_type(st, 5) != SQLITE_NULL) s->first_day = (long)sqlite3_column_int64(st, 5);
+        if (sqlite3_column_type(st, 6) != SQLITE_NULL) s->last_day = (long)sqlite3_column_int64(st, 6);
+        s->n_articles = (long)sqlite3_column_int64(st, 7);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story");
+    return VG_OK;
+}
+
+static vg_status save_story(void *ud, const vg_cl_story *s)
+{
+    vg_db *db = ud;
+    char years[VG_CL_YEARS_TEXT];
+    vg_cl_years_format(s->years, s->n_years, s->pub_year, years);
+    sqlite3_stmt *st = vg_db_stmt(db, "UPDATE stories SET norm2 = ?2, years = ?3, event_date = ?4, latitude = ?5, "
+                                      "longitude = ?6, first_day = ?7, last_day = ?8, n_articles = ?9 WHERE id = ?1");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, s->id);
+    sqlite3_bind_double(st, 2, s->norm2);
+    sqlite3_bind_text(st, 3, years, -1, SQLITE_TRANSIENT);
+    if (s->event_date[0]) sqlite3_bind_text(st, 4, s->event_date, -1, SQLITE_TRANSIENT);
+    if (s->has_coords) {
+        sqlite3_bind_double(st, 5, s->lat);
+        sqlite3_bind_double(st, 6, s->lon);
+    }
+    if (s->first_day >= 0) sqlite3_bind_int64(st, 7, s->first_day);
+    if (s->last_day >= 0) sqlite3_bind_int64(st, 8, s->last_day);
+    sqlite3_bind_int64(st, 9, s->n_articles);
+    return vg_db_step_done(db, st, "updating story");
+}
+
+static vg_status new_story(void *ud, int64_t article_id, int64_t *story)
+{
+    vg_db *db = ud;
+    sqlite3_stmt *st = vg_db_stmt(db, "INSERT INTO stories(first_article, n_articles, norm2) VALUES(?1, 0, 0)");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, article_id);
+    vg_status s = vg_db_step_done(db, st, "creating story");
+    if (s != VG_OK) return s;
+    *story = sqlite3_last_insert_rowid(db->sql);
+    return VG_OK;
+}
+
+static vg_status has_lang(void *ud, int64_t story, const char *lang, int *has)
+{
+    vg_db *db = ud;
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT 1 FROM articles WHERE story_id = ?1 AND lang = ?2 LIMIT 1");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, story);
+    sqlite3_bind_text(st, 2, lang, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story languages");
+    *has = rc == SQLITE_ROW;
+    return VG_OK;
+}
+
+/* ---------------------------------------------------------------- assignments */
+
+static vg_status assign(void *ud, int64_t article, int64_t story)
+{
+    vg_db *db = ud;
+    sqlite3_stmt *st = vg_db_stmt(db, "UPDATE articles SET story_id = ?2 WHERE id = ?1");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, article);
+    if (story) sqlite3_bind_int64(st, 2, story); /* else NULL: between stories */
+    return vg_db_step_done(db, st, story ? "setting the article's story" : "leaving a story");
+}
+
+static vg_status assign_copies(void *ud, int64_t article, int64_t story)
+{
+    vg_db *db = ud;
+    sqlite3_stmt *st = vg_db_stmt(db, "UPDATE articles SET story_id = ?2 WHERE dup_of = ?1");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, article);
+    sqlite3_bind_int64(st, 2, story);
+    return vg_db_step_done(db, st, "moving copies");
+}
+
+/* ---------------------------------------------------------------- frequencies and postings (story_cache.c) */
+
+static vg_status count_terms(void *ud, const vg_cl_doc *d, uint32_t *df, uint64_t *n_docs)
+{
+    return vg_story_cache_count(ud, d, df, n_docs);
+}
+
+static vg_status term_df(void *ud, const vg_cl_doc *d, uint32_t *df)
+{
+    return vg_story_cache_df(ud, d, df);
+}
+
+static vg_status postings(void *ud, int64_t term, vg_cl_hit *out, size_t *n)
+{
+    return vg_story_cache_postings(ud, term, out, n);
+}
+
+static vg_status posting_add(void *ud, int64_t term, int64_t story, double w, double *now)
+{
+    return vg_story_cache_add(ud, term, story, w, now);
+}
+
+static vg_status posting_take(void *ud, int64_t term, int64_t story, double w, int emptied, double *now)
+{
+    return vg_story_cache_take(ud, term, story, w, emptied, now);
+}
+
+static const vg_cl_store_ops sqlite_ops = {
+    .count_terms = count_terms,
+    .term_df = term_df,
+    .postings = postings,
+    .posting_add = posting_add,
+    .posting_take = posting_take,
+    .load_story = load_story,
+    .save_story = save_story,
+    .new_story = new_story,
+    .has_lang = has_lang,
+    .assign = assign,
+    .assign_copies = assign_copies,
+};
+
+/* ---------------------------------------------------------------- the put hook and the life cycle */
+
+vg_status vg_db_prepare(vg_doc *doc)
+{
+    if (!doc || !doc->fields[VG_F_TEXT]) return VG_ERR_ARG;
+    vg_dedup_sig *sig = vg_arena_alloc(doc->arena, sizeof *sig);
+    vg_cl_doc *f = vg_arena_alloc(doc->arena, sizeof *f);
+    if (!sig || !f) return VG_ERR_NOMEM;
+    vg_status s = vg_dedup_sign(doc->arena, doc->fields[VG_F_TEXT], doc->text_len, sig);
+    if (s == VG_OK) s = vg_cl_extract(doc, f);
+    if (s != VG_OK) return s;
+    doc->prep_sig = sig;
+    doc->prep_cl = f;
+    return VG_OK;
+}
+
+/* A copy joins its original's story but adds nothing to it: no
+ * frequencies, no centroid weight, so it is never counted twice. */
+static vg_status mark_copy(vg_db *db, int64_t article_id, int64_t dup_of)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, "UPDATE articles SET dup_of = ?2, "
+                                      "story_id = (SELECT story_id FROM articles WHERE id = ?2) WHERE id = ?1");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, article_id);
+    sqlite3_bind_int64(st, 2, dup_of);
+    return vg_db_step_done(db, st, "marking duplicate");
+}
+
+vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_result *result)
+{
+    vg_status s = VG_OK;
+    if (!doc->prep_sig && (s = vg_db_prepare(doc)) != VG_OK) return s;
+    /* This put uses the prepared data up: weighed in place below, and never
+     * carried into another put of the same document context. */
+    const vg_dedup_sig *sig = doc->prep_sig;
+    vg_cl_doc raw = *doc->prep_cl;
+    doc->prep_sig = NULL;
+    doc->prep_cl = NULL;
+    int64_t dup_of = 0;
+    if ((s = vg_dups_find(db, sig, article_id, &dup_of)) != VG_OK) return s;
+    if ((s = vg_dups_record(db, sig, article_id)) != VG_OK) return s;
+    if (dup_of) {
+        if ((s = mark_copy(db, article_id, dup_of)) != VG_OK) return s;
+        if (result) *result = VG_PUT_DUPLICATE;
+        return VG_OK;
+    }
+    if (!db->stories && !(db->stories = vg_cl_stories_new(&sqlite_ops, db))) return VG_ERR_NOMEM;
+    return vg_cl_stories_put(db->stories, &raw, doc->fields[VG_F_LANG], article_id, doc->arena);
+}
+
+vg_status vg_stories_flush(vg_db *db)
+{
+    if (!db) return VG_OK;
+    vg_status s = db->stories ? vg_cl_stories_settle(db->stories) : VG_OK;
+    return s == VG_OK ? vg_story_cache_flush(db) : s;
+}
+
+void vg_stories_forget(vg_db *db)
+{
+    if (!db) return;
+    vg_story_cache_forget(db);
+    vg_cl_stories_forget(db->stories);
+}
+
+void vg_stories_free(vg_db *db)
+{
+    if (!db) return;
+    vg_story_cache_free(db);
+    vg_cl_stories_free(db->stories);
+    db->stories = NULL;
+}

@@ -1,0 +1,352 @@
+/* story_cache.c - what story clustering reads most, kept in memory between
+ * puts and written back before each COMMIT: document frequencies
+ * (cluster_df, cluster_meta) and the newest postings per term (story_terms).
+ *
+ * Moved from stories.c with the other store halves of clustering
+ * (stories_sql.c answers the clustering's interface with these). Results are
+ * the same as reading the tables every time: the caches are read from them
+ * once per term, written back, in key order, inside the transaction that
+ * changed them, and forgotten on rollback or when another connection wrote
+ * (vg_db_begin). */
+#include <stdlib.h>
+
+#include "internal.h"
+#include "../cluster/dfmap.h"
+#include "../cluster/postings.h"
+
+/* Document frequencies live in memory between commits (dfmap.h): read from
+ * cluster_df once per term, counted in memory, written back by
+ * vg_story_cache_flush inside the transaction that counted them, so the
+ * database never holds counts of articles it does not hold. A rollback
+ * forgets the whole map (it may hold counts of dropped articles). */
+#define DF_MAP_MAX (1u << 21)   /* entries kept across commits: bounded memory */
+#define POSTINGS_MAX (1u << 21) /* postings kept across commits */
+
+struct vg_story_cache {
+    vg_cl_dfmap *df;
+    /* The terms whose counts changed since the last flush: the flush reads
+     * these, not the whole map (which grows with the vocabulary), so a
+     * commit of a few articles costs a few articles' terms. */
+    int64_t *dirty_terms;
+    size_t n_dirty, cap_dirty;
+    uint64_t n_docs; /* documents counted */
+    int docs_loaded, docs_dirty;
+    /* The newest postings per term (postings.h), same life cycle as df;
+     * `log` lists the (term, story) pairs made dirty since the last flush. */
+    vg_cl_postings *post;
+    struct logged { int64_t term, story; } *log;
+    size_t n_log, cap_log;
+};
+
+static vg_status cache_get(vg_db *db, struct vg_story_cache **out)
+{
+    if (!db->story_cache) {
+        struct vg_story_cache *m = calloc(1, sizeof *m);
+        if (!m) return VG_ERR_NOMEM;
+        if (!(m->df = vg_cl_dfmap_new())) { free(m); return VG_ERR_NOMEM; }
+        if (!(m->post = vg_cl_postings_new())) { vg_cl_dfmap_free(m->df); free(m); return VG_ERR_NOMEM; }
+        db->story_cache = m;
+    }
+    *out = db->story_cache;
+    return VG_OK;
+}
+
+void vg_story_cache_forget(vg_db *db)
+{
+    struct vg_story_cache *m = db ? db->story_cache : NULL;
+    if (!m) return;
+    vg_cl_dfmap_clear(m->df);
+    vg_cl_postings_clear(m->post);
+    m->n_log = 0;
+    m->n_dirty = 0;
+    m->docs_loaded = m->docs_dirty = 0;
+}
+
+void vg_story_cache_free(vg_db *db)
+{
+    if (!db || !db->story_cache) return;
+    vg_cl_dfmap_free(db->story_cache->df);
+    vg_cl_postings_free(db->story_cache->post);
+    free(db->story_cache->log);
+    free(db->story_cache->dirty_terms);
+    free(db->story_cache);
+    db->story_cache = NULL;
+}
+
+/* arr with room for one more element than n: *cap doubles from `first` when
+ * full. NULL on no memory (arr is left as it was). */
+static void *room_for_one(void *arr, size_t n, size_t *cap, size_t elem, size_t first)
+{
+    if (n < *cap) return arr;
+    size_t nc = *cap ? *cap * 2 : first;
+    void *p = realloc(arr, nc * elem);
+    if (p) *cap = nc;
+    return p;
+}
+
+/* ---------------------------------------------------------------- document frequencies */
+
+/* A term's document frequency as stored (0 when it has none yet). */
+static vg_status stored_df(vg_db *db, int64_t term, uint32_t *n)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT n FROM cluster_df WHERE term = ?1");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, term);
+    int rc = sqlite3_step(st);
+    *n = rc == SQLITE_ROW ? (uint32_t)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading term frequencies");
+    return VG_OK;
+}
+
+static vg_status load_docs(vg_db *db, struct vg_story_cache *m)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT value FROM cluster_meta WHERE key = 'docs'");
+    if (!st) return VG_ERR_DB;
+    int rc = sqlite3_step(st);
+    m->n_docs = rc == SQLITE_ROW ? (uint64_t)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "counting documents");
+    m->docs_loaded = 1;
+    return VG_OK;
+}
+
+vg_status vg_story_cache_count(vg_db *db, const vg_cl_doc *f, uint32_t *df, uint64_t *n_docs)
+{
+    struct vg_story_cache *m;
+    vg_status s = cache_get(db, &m);
+    if (s != VG_OK) return s;
+    for (size_t i = 0; i < f->n; i++) {
+        vg_cl_dfent *e = vg_cl_dfmap_get(m->df, f->terms[i].id);
+        if (!e) {
+            uint32_t n;
+            if ((s = stored_df(db, f->terms[i].id, &n)) != VG_OK) return s;
+            if (!(e = vg_cl_dfmap_put(m->df, f->terms[i].id, n))) return VG_ERR_NOMEM;
+        }
+        e->n++;
+        if (!e->dirty) {
+            int64_t *d = room_for_one(m->dirty_terms, m->n_dirty, &m->cap_dirty, sizeof *d, 4096);
+            if (!d) return VG_ERR_NOMEM;
+            m->dirty_terms = d;
+            m->dirty_terms[m->n_dirty++] = e->term;
+        }
+        e->dirty = 1;
+        df[i] = e->n;
+    }
+    if (!m->docs_loaded && (s = load_docs(db, m)) != VG_OK) return s;
+    *n_docs = ++m->n_docs;
+    m->docs_dirty = 1;
+    return VG_OK;
+}
+
+vg_status vg_story_cache_df(vg_db *db, const vg_cl_doc *f, uint32_t *df)
+{
+    struct vg_story_cache *m;
+    vg_status s = cache_get(db, &m);
+    for (size_t i = 0; i < f->n && s == VG_OK; i++) {
+        vg_cl_dfent *e = vg_cl_dfmap_get(m->df, f->terms[i].id);
+        if (e) df[i] = e->n;
+        else s = stored_df(db, f->terms[i].id, &df[i]);
+    }
+    return s;
+}
+
+/* ---------------------------------------------------------------- postings */
+
+static vg_status log_dirty(struct vg_story_cache *m, int64_t term, int64_t story)
+{
+    struct logged *l = room_for_one(m->log, m->n_log, &m->cap_log, sizeof *l, 4096);
+    if (!l) return VG_ERR_NOMEM;
+    m->log = l;
+    m->log[m->n_log++] = (struct logged){term, story};
+    return VG_OK;
+}
+
+/* The term's newest postings, read from story_terms the first time. */
+static vg_status load_list(vg_db *db, int64_t term, struct vg_story_cache **mp, vg_cl_plist **out)
+{
+    struct vg_story_cache *m;
+    vg_status s = cache_get(db, &m);
+    if (s != VG_OK) return s;
+    *mp = m;
+    vg_cl_plist *l = vg_cl_postings_get(m->post, term);
+    if (!l) {
+        if (!(l = vg_cl_postings_add(m->post, term))) return VG_ERR_NOMEM;
+        sqlite3_stmt *st = vg_db_stmt(db, "SELECT story_id, w FROM story_terms WHERE term = ?1 "
+                                          "ORDER BY story_id DESC LIMIT ?2");
+        if (!st) return VG_ERR_DB;
+        sqlite3_bind_int64(st, 1, term);
+        sqlite3_bind_int(st, 2, VG_CL_POSTINGS_TOP);
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+            if (vg_cl_plist_append(m->post, l, sqlite3_column_int64(st, 0), sqlite3_column_double(st, 1)) != 0) {
+                sqlite3_reset(st);
+                return VG_ERR_NOMEM;
+            }
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story index");
+    }
+    *out = l;
+    return VG_OK;
+}
+
+vg_status vg_story_cache_postings(vg_db *db, int64_t term, vg_cl_hit *out, size_t *n)
+{
+    struct vg_story_cache *m;
+    vg_cl_plist *l;
+    vg_status s = load_list(db, term, &m, &l);
+    if (s != VG_OK) return s;
+    for (uint32_t j = 0; j < l->n; j++) out[j] = (vg_cl_hit){l->p[j].story, l->p[j].w};
+    *n = l->n;
+    return VG_OK;
+}
+
+vg_status vg_story_cache_add(vg_db *db, int64_t term, int64_t story, double x, double *now)
+{
+    struct vg_story_cache *m;
+    vg_cl_plist *l;
+    vg_status s = load_list(db, term, &m, &l);
+    if (s != VG_OK) return s;
+    /* Kept when the story is among the term's newest (always, for a story
+     * made by this batch); written back at commit. An older story's
+     * weight is not kept: story_terms holds only the head (flush). */
+    long k = vg_cl_plist_find(l, story);
+    if (k >= 0) {
+        *now = l->p[k].w += x;
+        if (!l->p[k].dirty && (s = log_dirty(m, l->term, story)) != VG_OK) return s;
+        l->p[k].dirty = 1;
+    } else if (l->n < VG_CL_POSTINGS_TOP || story > l->p[l->n - 1].story) {
+        vg_cl_post ev;
+        *now = x;
+        if (vg_cl_plist_insert(m->post, l, story, x, &ev) < 0) return VG_ERR_NOMEM;
+        /* an evicted posting past the head: its row goes at flush (flush_postings) */
+        return log_dirty(m, l->term, story);
+    } else {
+        *now = x;
+    }
+    return VG_OK;
+}
+
+vg_status vg_story_cache_take(vg_db *db, int64_t term, int64_t story, double w, int emptied, double *now)
+{
+    struct vg_story_cache *m;
+    vg_cl_plist *l;
+    vg_status s = load_list(db, term, &m, &l);
+    if (s != VG_OK) return s;
+    long k = vg_cl_plist_find(l, story);
+    if (k < 0) { /* past the term's head: no weight kept there */
+        *now = 0;
+        return VG_OK;
+    }
+    if (!l->p[k].dirty && (s = log_dirty(m, l->term, story)) != VG_OK) return s;
+    *now = l->p[k].w = emptied ? 0 : l->p[k].w - w;
+    l->p[k].dirty = 1;
+    return VG_OK;
+}
+
+/* ---------------------------------------------------------------- write-back */
+
+static int by_term(const void *pa, const void *pb)
+{
+    const vg_cl_dfent *a = pa, *b = pb;
+    return (a->term > b->term) - (a->term < b->term);
+}
+
+static int by_term_story(const void *pa, const void *pb)
+{
+    const struct logged *a = pa, *b = pb;
+    if (a->term != b->term) return (a->term > b->term) - (a->term < b->term);
+    return (a->story > b->story) - (a->story < b->story);
+}
+
+static vg_status write_posting(vg_db *db, int64_t term, int64_t story, double w)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, "INSERT OR REPLACE INTO story_terms(term, story_id, w) VALUES(?1, ?2, ?3)");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, term);
+    sqlite3_bind_int64(st, 2, story);
+    sqlite3_bind_double(st, 3, w);
+    return vg_db_step_done(db, st, "writing story terms");
+}
+
+/* story_terms keeps, per term, only the head that retrieval reads (the
+ * VG_CL_POSTINGS_TOP newest stories): a term's rows stay few and
+ * contiguous, and the table grows with the vocabulary, not the archive.
+ * When it held every story of every term it outgrew the page cache and
+ * every batch dirtied pages all over it: the cost per article grew with
+ * the archive. A story never comes back into a head (new stories have
+ * higher ids), so a posting that left it is never read again. */
+static vg_status cut_tail(vg_db *db, const vg_cl_plist *l)
+{
+    if (l->n < VG_CL_POSTINGS_TOP) return VG_OK;
+    sqlite3_stmt *st = vg_db_stmt(db, "DELETE FROM story_terms WHERE term = ?1 AND story_id < ?2");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, l->term);
+    sqlite3_bind_int64(st, 2, l->p[l->n - 1].story);
+    return vg_db_step_done(db, st, "trimming story terms");
+}
+
+static vg_status flush_postings(vg_db *db, struct vg_story_cache *m)
+{
+    qsort(m->log, m->n_log, sizeof *m->log, by_term_story);
+    for (size_t i = 0; i < m->n_log; i++) {
+        vg_cl_plist *l = vg_cl_postings_get(m->post, m->log[i].term);
+        if (!l) continue;
+        /* once per term (the log is sorted): the rows that left the head */
+        vg_status s = i == 0 || m->log[i - 1].term != l->term ? cut_tail(db, l) : VG_OK;
+        long k = vg_cl_plist_find(l, m->log[i].story);
+        if (s == VG_OK && k >= 0 && l->p[k].dirty) {
+            s = write_posting(db, l->term, l->p[k].story, l->p[k].w);
+            l->p[k].dirty = 0;
+        }
+        if (s != VG_OK) return s;
+    }
+    m->n_log = 0;
+    return VG_OK;
+}
+
+/* The counts changed since the last flush, in term order: each insert lands
+ * next to the previous one in the B-tree. */
+static vg_status flush_df(vg_db *db, struct vg_story_cache *m)
+{
+    size_t n = m->n_dirty;
+    m->n_dirty = 0;
+    if (!n) return VG_OK;
+    vg_cl_dfent *d = malloc(n * sizeof *d);
+    if (!d) return VG_ERR_NOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        vg_cl_dfent *e = vg_cl_dfmap_get(m->df, m->dirty_terms[i]);
+        if (e && e->dirty) { d[k++] = *e; e->dirty = 0; }
+    }
+    n = k;
+    qsort(d, n, sizeof *d, by_term);
+    sqlite3_stmt *st = vg_db_stmt(db, "INSERT OR REPLACE INTO cluster_df(term, n) VALUES(?1, ?2)");
+    vg_status s = st ? VG_OK : VG_ERR_DB;
+    for (size_t i = 0; i < n && s == VG_OK; i++) {
+        sqlite3_bind_int64(st, 1, d[i].term);
+        sqlite3_bind_int64(st, 2, d[i].n);
+        s = vg_db_step_done(db, st, "writing term frequencies");
+    }
+    free(d);
+    return s;
+}
+
+vg_status vg_story_cache_flush(vg_db *db)
+{
+    struct vg_story_cache *m = db ? db->story_cache : NULL;
+    if (!m) return VG_OK;
+    vg_status s = flush_df(db, m);
+    if (s != VG_OK) return s;
+    if (m->docs_dirty) {
+        sqlite3_stmt *st = vg_db_stmt(db, "INSERT OR REPLACE INTO cluster_meta(key, value) VALUES('docs', ?1)");
+        if (!st) return VG_ERR_DB;
+        sqlite3_bind_int64(st, 1, (sqlite3_int64)m->n_docs);
+        if ((s = vg_db_step_done(db, st, "counting documents")) != VG_OK) return s;
+        m->docs_dirty = 0;
+    }
+    if ((s = flush_postings(db, m)) != VG_OK) return s;
+    if (vg_cl_postings_entries(m->post) > POSTINGS_MAX) vg_cl_postings_clear(m->post);
+    if (vg_cl_dfmap_count(m->df) > DF_MAP_MAX) vg_cl_dfmap_clear(m->df); /* all clean: nothing lost */
+    return VG_OK;
+}

@@ -1,0 +1,276 @@
+/* story_report.c - the stories as read back: `vigie stories` (each article
+ * with its story) and `vigie story ID` (one story compared across outlets:
+ * outlets, languages, consolidated events, one account per article, the
+ * figures they disagree on). Moved from stories.c; reads only. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "../core/json.h"
+
+/* doc and story first: `--format tsv` prints the columns in order, and the
+ * scorers read doc<TAB>story. */
+static const char stories_sql[] =
+    "SELECT coalesce(a.ext_id, a.source) AS doc, a.story_id AS story, a.dup_of, a.published,"
+    " a.outlet, a.lang, a.title FROM articles a"
+    " WHERE (?1 IS NULL OR a.story_id IN (SELECT story_id FROM articles GROUP BY story_id"
+    "        HAVING substr(min(published), 1, 10) >= ?1))"
+    "   AND (?2 IS NULL OR a.story_id IN (SELECT story_id FROM articles GROUP BY story_id"
+    "        HAVING substr(min(published), 1, 10) <= ?2))"
+    " ORDER BY a.story_id, a.published IS NULL, a.published, a.id LIMIT ?3";
+static const vg_col_type stories_types[] = {VG_COL_TEXT, VG_COL_INT, VG_COL_INT, VG_COL_TEXT,
+                                            VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT};
+
+vg_status vg_db_stories(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+{
+    if (!db || !q || !cb) return VG_ERR_ARG;
+    vg_status s = vg_query_check(db, q);
+    if (s != VG_OK) return s;
+    sqlite3_stmt *st = vg_db_stmt(db, stories_sql);
+    if (!st) return VG_ERR_DB;
+    if (q->since) sqlite3_bind_text(st, 1, q->since, -1, SQLITE_STATIC);
+    if (q->until) sqlite3_bind_text(st, 2, q->until, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, q->limit > 0 ? q->limit : -1);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (vg_db_emit_row(st, stories_types, cb, ud)) break;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "listing stories");
+    return VG_OK;
+}
+
+/* Distinct values of a column over the story's articles, as a JSON array. */
+static vg_status distinct_array(vg_db *db, vg_buf *b, const char *sql, int64_t story)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, sql);
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, story);
+    vg_buf_putc(b, '[');
+    int rc, first = 1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!first) vg_buf_putc(b, ',');
+        first = 0;
+        vg_json_cstr(b, (const char *)sqlite3_column_text(st, 0));
+    }
+    sqlite3_reset(st);
+    vg_buf_putc(b, ']');
+    if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story");
+    return VG_OK;
+}
+
+static void put_int_or_null(vg_buf *b, sqlite3_stmt *st, int col)
+{
+    if (sqlite3_column_type(st, col) == SQLITE_NULL) vg_buf_puts(b, "null");
+    else vg_buf_printf(b, "%lld", (long long)sqlite3_column_int64(st, col));
+}
+
+/* The surface words each account uses for each actor, keyed by the
+ * canonical actor ("Unidentified Armed Group": ["gunmen"]), read from the
+ * evidence spans: this is where "djihadistes" / "terroristes" show. */
+static void actor_names(vg_buf *b, vg_arena *a, const char *evidence, size_t len, const char *canon1,
+                        const char *canon2)
+{
+    char err[64];
+    vg_jval *v = evidence ? vg_json_parse(a, evidence, len, err, sizeof err) : NULL;
+    vg_buf_putc(b, '{');
+    int first = 1;
+    static const char *const fields[] = {"actor1", "actor2"};
+    const char *keys[] = {canon1 ? canon1 : "actor1", canon2 ? canon2 : "actor2"};
+    if (canon1 && canon2 && strcmp(canon1, canon2) == 0) keys[1] = "actor2";
+    for (size_t f = 0; f < 2; f++) {
+        int opened = 0;
+        for (size_t i = 0; v && v->type == VG_JARR && i < v->len; i++) {
+            const vg_jval *field = vg_json_get(v->items[i], "field");
+            const vg_jval *text = vg_json_get(v->items[i], "text");
+            if (!field || field->type != VG_JSTR || strcmp(field->str, fields[f]) != 0) continue;
+            if (!text || text->type != VG_JSTR) continue;
+            if (!opened) {
+                vg_json_key(b, &first, keys[f]);
+                vg_buf_putc(b, '[');
+                opened = 1;
+            } else vg_buf_putc(b, ',');
+            vg_json_str(b, text->str, text->len);
+        }
+        if (opened) vg_buf_putc(b, ']');
+    }
+    vg_buf_putc(b, '}');
+}
+
+static const char story_accounts_sql[] =
+    "SELECT coalesce(a.ext_id, a.source), a.outlet, a.lang, a.published, a.title, a.dup_of,"
+    " e.event_type, e.event_date, e.location, e.country, e.latitude, e.longitude,"
+    " e.fatalities, e.arrests, e.injured, e.actor1, e.actor2, e.attribution, e.evidence"
+    " FROM articles a LEFT JOIN events e ON e.id = (SELECT id FROM events WHERE article_id = a.id"
+    "   ORDER BY confidence DESC, id LIMIT 1)"
+    " WHERE a.story_id = ?1 ORDER BY a.published IS NULL, a.published, a.id";
+
+/* Figures that differ between accounts: {"fatalities":{"outlet":n,...}} for
+ * each figure with more than one value among non-duplicate accounts. */
+static vg_status disagreements(vg_db *db, vg_buf *b, int64_t story)
+{
+    static const char *const cols[] = {"fatalities", "arrests", "injured"};
+    static const char *const sqls[] = {
+        "SELECT coalesce(a.outlet, a.ext_id, a.source), e.fatalities FROM articles a JOIN events e ON e.article_id = a.id"
+        " WHERE a.story_id = ?1 AND a.dup_of IS NULL AND e.fatalities >= 0"
+        " AND e.id = (SELECT id FROM events WHERE article_id = a.id ORDER BY confidence DESC, id LIMIT 1)",
+        "SELECT coalesce(a.outlet, a.ext_id, a.source), e.arrests FROM articles a JOIN events e ON e.article_id = a.id"
+        " WHERE a.story_id = ?1 AND a.dup_of IS NULL AND e.arrests >= 0"
+        " AND e.id = (SELECT id FROM events WHERE article_id = a.id ORDER BY confidence DESC, id LIMIT 1)",
+        "SELECT coalesce(a.outlet, a.ext_id, a.source), e.injured FROM articles a JOIN events e ON e.article_id = a.id"
+        " WHERE a.story_id = ?1 AND a.dup_of IS NULL AND e.injured >= 0"
+        " AND e.id = (SELECT id FROM events WHERE article_id = a.id ORDER BY confidence DESC, id LIMIT 1)"};
+    vg_buf_putc(b, '[');
+    int first_d = 1;
+    for (size_t c = 0; c < 3; c++) {
+        sqlite3_stmt *st = vg_db_stmt(db, sqls[c]);
+        if (!st) return VG_ERR_DB;
+        sqlite3_bind_int64(st, 1, story);
+        vg_buf item = VG_BUF_INIT;
+        long long lo = 0, hi = 0;
+        int n = 0, rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            long long v = sqlite3_column_int64(st, 1);
+            if (!n || v < lo) lo = v;
+            if (!n || v > hi) hi = v;
+            vg_buf_puts(&item, n ? "," : "");
+            vg_buf_puts(&item, "{\"source\":");
+            vg_json_cstr(&item, (const char *)sqlite3_column_text(st, 0));
+            vg_buf_printf(&item, ",\"value\":%lld}", v);
+            n++;
+        }
+        sqlite3_reset(st);
+        if (rc == SQLITE_DONE && n > 1 && lo != hi) {
+            if (!first_d) vg_buf_putc(b, ',');
+            first_d = 0;
+            vg_buf_printf(b, "{\"field\":\"%s\",\"min\":%lld,\"max\":%lld,\"values\":[", cols[c], lo, hi);
+            vg_buf_append(b, item.data, item.len);
+            vg_buf_puts(b, "]}");
+        }
+        vg_buf_free(&item);
+        if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "comparing figures");
+    }
+    vg_buf_putc(b, ']');
+    return VG_OK;
+}
+
+vg_status vg_db_story_json(vg_db *db, const char *id, const char **json, size_t *len)
+{
+    if (!db || !id || !json || !len) return VG_ERR_ARG;
+    char *end;
+    long long story = strtoll(id, &end, 10);
+    if (end == id || *end || story <= 0) {
+        snprintf(db->err, sizeof db->err, "story id must be a positive number");
+        return VG_ERR_NOT_FOUND;
+    }
+    sqlite3_stmt *st = vg_db_stmt(db, "SELECT count(*), sum(dup_of IS NOT NULL), min(published), max(published)"
+                                      " FROM articles WHERE story_id = ?1");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, story);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) { sqlite3_reset(st); return vg_db_fail(db, rc, "reading story"); }
+    long long n = sqlite3_column_int64(st, 0), n_dup = sqlite3_column_int64(st, 1);
+    vg_buf *b = &db->out;
+    vg_buf_clear(b);
+    vg_buf_printf(b, "{\"story\":%lld,\"articles\":%lld,\"duplicates\":%lld,\"first_report\":", story, n, n_dup);
+    vg_json_cstr(b, (const char *)sqlite3_column_text(st, 2));
+    vg_buf_puts(b, ",\"last_report\":");
+    vg_json_cstr(b, (const char *)sqlite3_column_text(st, 3));
+    sqlite3_reset(st);
+    if (n == 0) {
+        snprintf(db->err, sizeof db->err, "no story %lld", story);
+        return VG_ERR_NOT_FOUND;
+    }
+    vg_status s;
+    vg_buf_puts(b, ",\"outlets\":");
+    if ((s = distinct_array(db, b, "SELECT DISTINCT outlet FROM articles WHERE story_id = ?1 AND outlet IS NOT NULL"
+                                   " ORDER BY outlet", story)) != VG_OK) return s;
+    vg_buf_puts(b, ",\"languages\":");
+    if ((s = distinct_array(db, b, "SELECT DISTINCT lang FROM articles WHERE story_id = ?1 AND lang IS NOT NULL"
+                                   " ORDER BY lang", story)) != VG_OK) return s;
+    /* The consolidated events: one per (type, date, place) among originals'
+     * main events, with how many accounts report it and the range of tolls. */
+    vg_buf_puts(b, ",\"events\":[");
+    st = vg_db_stmt(db, "SELECT e.event_type, e.event_date, e.location, e.country, avg(e.latitude), avg(e.longitude),"
+                        " count(*), min(nullif(e.fatalities, -1)), max(nullif(e.fatalities, -1))"
+                        " FROM articles a JOIN events e ON e.id = (SELECT id FROM events WHERE article_id = a.id"
+                        "   ORDER BY confidence DESC, id LIMIT 1)"
+                        " WHERE a.story_id = ?1 AND a.dup_of IS NULL"
+                        " GROUP BY e.event_type, e.event_date, e.location ORDER BY count(*) DESC, e.event_date");
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, story);
+    int first = 1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        vg_buf_puts(b, first ? "{" : ",{");
+        first = 0;
+        static const char *const keys[] = {"event_type", "event_date", "location", "country"};
+        for (int k = 0; k < 4; k++) {
+            vg_buf_printf(b, "%s\"%s\":", k ? "," : "", keys[k]);
+            vg_json_cstr(b, (const char *)sqlite3_column_text(st, k));
+        }
+        if (sqlite3_column_type(st, 4) != SQLITE_NULL)
+            vg_buf_printf(b, ",\"latitude\":%.5f,\"longitude\":%.5f", sqlite3_column_double(st, 4),
+                          sqlite3_column_double(st, 5));
+        vg_buf_printf(b, ",\"reports\":%lld,\"fatalities_min\":", (long long)sqlite3_column_int64(st, 6));
+        put_int_or_null(b, st, 7);
+        vg_buf_puts(b, ",\"fatalities_max\":");
+        put_int_or_null(b, st, 8);
+        vg_buf_putc(b, '}');
+    }
+    sqlite3_reset(st);
+    vg_buf_putc(b, ']');
+    if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story events");
+    /* One account per article, side by side. */
+    vg_buf_puts(b, ",\"accounts\":[");
+    st = vg_db_stmt(db, story_accounts_sql);
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_int64(st, 1, story);
+    vg_arena *a = vg_arena_new(64 * 1024);
+    if (!a) return VG_ERR_NOMEM;
+    first = 1;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        vg_arena_reset(a);
+        vg_buf_puts(b, first ? "{" : ",{");
+        first = 0;
+        static const char *const keys[] = {"doc", "outlet", "lang", "published", "title"};
+        for (int k = 0; k < 5; k++) {
+            vg_buf_printf(b, "%s\"%s\":", k ? "," : "", keys[k]);
+            vg_json_cstr(b, (const char *)sqlite3_column_text(st, k));
+        }
+        vg_buf_puts(b, ",\"dup_of\":");
+        put_int_or_null(b, st, 5);
+        static const char *const ekeys[] = {"event_type", "event_date", "location", "country"};
+        for (int k = 0; k < 4; k++) {
+            vg_buf_printf(b, ",\"%s\":", ekeys[k]);
+            vg_json_cstr(b, (const char *)sqlite3_column_text(st, 6 + k));
+        }
+        static const char *const fkeys[] = {"fatalities", "arrests", "injured"};
+        for (int k = 0; k < 3; k++) {
+            vg_buf_printf(b, ",\"%s\":", fkeys[k]);
+            if (sqlite3_column_type(st, 12 + k) == SQLITE_NULL || sqlite3_column_int64(st, 12 + k) < 0)
+                vg_buf_puts(b, "null");
+            else put_int_or_null(b, st, 12 + k);
+        }
+        vg_buf_puts(b, ",\"actor1\":");
+        vg_json_cstr(b, (const char *)sqlite3_column_text(st, 15));
+        vg_buf_puts(b, ",\"actor2\":");
+        vg_json_cstr(b, (const char *)sqlite3_column_text(st, 16));
+        vg_buf_puts(b, ",\"attribution\":");
+        vg_json_cstr(b, (const char *)sqlite3_column_text(st, 17));
+        vg_buf_puts(b, ",\"actor_names\":");
+        actor_names(b, a, (const char *)sqlite3_column_text(st, 18), (size_t)sqlite3_column_bytes(st, 18),
+                    (const char *)sqlite3_column_text(st, 15), (const char *)sqlite3_column_text(st, 16));
+        vg_buf_putc(b, '}');
+    }
+    sqlite3_reset(st);
+    vg_arena_free(a);
+    vg_buf_putc(b, ']');
+    if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story accounts");
+    vg_buf_puts(b, ",\"disagreements\":");
+    if ((s = disagreements(db, b, story)) != VG_OK) return s;
+    vg_buf_putc(b, '}');
+    if (b->failed) return VG_ERR_NOMEM;
+    *json = b->data;
+    *len = b->len;
+    return VG_OK;
+}
