@@ -11,6 +11,8 @@
 #define MAX_WORD 128
 #define MAX_LANGS 8
 #define LANG_MARK '\x1F'
+/* A query word that cannot be indexed: control bytes never come out of a fold. */
+#define NO_MATCH "\x01"
 
 /* One tokenizer instance per FTS table per connection: its stemmers are
  * created on first use and reused (libstemmer contexts are not shareable). */
@@ -114,9 +116,17 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
         int s = (int)(a + skip), e = (int)(b + skip);
         size_t fl = b - a < MAX_WORD ? vg_token_fold(text + s, b - a, f, sizeof f) : 0;
         /* An unfoldable or overlong word still takes a position so that
-         * snippets (which re-tokenize the text) stay aligned with the index. */
-        if (fl == 0) { f[0] = '_'; fl = 1; }
+         * snippets (which re-tokenize the text) stay aligned with the index.
+         * In a query it can match nothing (such words are not indexed):
+         * NO_MATCH is a token no text yields, where '_' matched every
+         * article holding some other overlong word. */
         int rc;
+        if (fl == 0 && query) {
+            rc = cb(ctx, 0, NO_MATCH, (int)sizeof NO_MATCH - 1, s, e);
+            if (rc != SQLITE_OK) return rc;
+            continue;
+        }
+        if (fl == 0) { f[0] = '_'; fl = 1; }
         if (query) {
             rc = emit_query(t, ctx, cb, prefix, f, fl, s, e);
         } else if (st) {

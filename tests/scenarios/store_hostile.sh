@@ -26,6 +26,19 @@ for v in -1 -2; do
     done
 done
 
+# 8. A query word of 128 bytes or more (not indexed) matches nothing; it was
+#    searched as '_', the position kept for any overlong word, and found the
+#    article below, which holds an unrelated 200-byte blob.
+mkdir "$W/long"
+cp "$W/a.txt" "$W/long/"
+{ echo "Market report"; echo; printf 'Shares rose. Blob: %s end.\n' "$(printf 'Q%.0s' $(seq 200))"; } > "$W/long/b.txt"
+"$VIGIE" ingest --quiet --db "$W/long.db" "$W/long" > /dev/null 2>&1 || fail "ingest long/"
+w=$(printf 'z%.0s' $(seq 150))
+n=$("$VIGIE" search --db "$W/long.db" --format jsonl "$w" | wc -l)
+[ "$n" = 0 ] || fail "a 150-byte word found $n articles"
+n=$("$VIGIE" search --db "$W/long.db" --format jsonl "$w" OR shares | wc -l)
+[ "$n" = 1 ] || fail "'<150 bytes> OR shares': $n articles, wanted 1"
+
 # 10. --since / --until name a day of the calendar, else the command says which
 #     value is wrong (they gave 0 rows and exit 0).
 for cmd in articles events stories "search army"; do
