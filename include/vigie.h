@@ -33,6 +33,7 @@ typedef enum vg_status {
     VG_ERR_NOT_FOUND,
     VG_ERR_RESOURCE,    /* a data file (lexicon, gazetteer) is missing or bad */
     VG_ERR_NETWORK,
+    VG_ERR_TIMEOUT,     /* a query went past its budget (vg_db_set_query_budget) */
     VG_STATUS_COUNT
 } vg_status;
 
@@ -271,6 +272,14 @@ typedef struct vg_query {
     const char *id;         /* story: its id */
     long limit;             /* 0: no limit */
 } vg_query;
+
+/* Every query (vg_db_articles, _search, _events, _stories) stops with
+ * VG_ERR_TIMEOUT once SQLite has worked max_ms milliseconds on it (time spent
+ * in the row callback is not counted) or run max_steps virtual-machine
+ * instructions (counted in thousands; a bound that does not depend on the
+ * machine's speed). 0: no bound of that kind. Writes are never bounded. */
+#define VG_QUERY_DEFAULT_MS 10000
+void vg_db_set_query_budget(vg_db *db, long max_ms, unsigned long long max_steps);
 
 /* Longest search text vg_db_search takes; a longer one is VG_ERR_TOO_LARGE
  * (never cut: a cut query is a different question). */

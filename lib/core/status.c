@@ -24,6 +24,7 @@ const char *vg_strerror(vg_status s)
         [VG_ERR_NOT_FOUND] = "not found",
         [VG_ERR_RESOURCE] = "missing or bad resource file",
         [VG_ERR_NETWORK] = "network error",
+        [VG_ERR_TIMEOUT] = "query budget exceeded",
     };
     if ((unsigned)s >= VG_STATUS_COUNT || !msg[s]) return "unknown status";
     return msg[s];

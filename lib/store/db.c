@@ -33,6 +33,15 @@ vg_status vg_db_fail(vg_db *db, int rc, const char *what)
     default: s = VG_ERR_DB; break;
     }
     const char *msg = db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc);
+    if (vg_query_exceeded(db)) { /* our progress handler interrupted it, whatever the code says */
+        if (db->budget.max_steps && db->budget.steps > db->budget.max_steps)
+            snprintf(db->err, sizeof db->err, "%s: stopped after %llu instructions, its budget: narrow the query", what,
+                     db->budget.max_steps);
+        else
+            snprintf(db->err, sizeof db->err, "%s: stopped after %ld ms, its time budget: narrow the query", what,
+                     db->budget.max_ms);
+        return VG_ERR_TIMEOUT;
+    }
     if (s == VG_ERR_DB_CORRUPT)
         snprintf(db->err, sizeof db->err, "%s: %s is not a vigie database (%s)", what, db->path, msg);
     else
@@ -185,6 +194,7 @@ vg_status vg_db_open(const char *path, unsigned flags, vg_db **out)
     db->flags = flags;
     db->data_version = -1;
     db->batch = DEFAULT_BATCH;
+    db->budget.max_ms = VG_QUERY_DEFAULT_MS;
     *out = db; /* even on failure, so the caller can read vg_db_error() */
 
     /* "file:" paths are SQLite URIs (e.g. file:x.db?mode=ro to open read-only). */
@@ -389,7 +399,7 @@ vg_status vg_db_reject(vg_db *db, const char *source, const char *reason)
     return VG_OK;
 }
 
-int vg_db_emit_row(sqlite3_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud)
+int vg_db_emit_row(vg_db *db, sqlite3_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud)
 {
     int n = sqlite3_column_count(st);
     if (n > MAX_COLUMNS) n = MAX_COLUMNS;
@@ -401,7 +411,10 @@ int vg_db_emit_row(sqlite3_stmt *st, const vg_col_type *types, vg_row_cb cb, voi
         t[i] = types ? types[i] : VG_COL_TEXT;
     }
     vg_row row = {(size_t)n, names, values, t};
-    return cb(&row, ud);
+    double t0 = vg_query_clock();
+    int stop = cb(&row, ud);
+    vg_query_pause(db, vg_query_clock() - t0);
+    return stop;
 }
 
 static const char articles_sql[] =
@@ -415,11 +428,8 @@ static const vg_col_type articles_types[] = {
     VG_COL_INT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT,
     VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_INT, VG_COL_INT};
 
-vg_status vg_db_articles(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+static vg_status list_articles(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
-    if (!db || !q || !cb) return VG_ERR_ARG;
-    vg_status s = vg_query_check(db, q);
-    if (s != VG_OK) return s;
     sqlite3_stmt *st = vg_db_stmt(db, articles_sql);
     if (!st) return VG_ERR_DB;
     bind_text(st, 1, q->since);
@@ -428,8 +438,15 @@ vg_status vg_db_articles(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
     sqlite3_bind_int64(st, 4, q->limit > 0 ? q->limit : -1);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if (vg_db_emit_row(st, articles_types, cb, ud)) break;
+        if (vg_db_emit_row(db, st, articles_types, cb, ud)) break;
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "listing articles");
     return VG_OK;
+}
+
+vg_status vg_db_articles(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+{
+    if (!db || !q || !cb) return VG_ERR_ARG;
+    vg_status s = vg_query_start(db, q);
+    return s != VG_OK ? s : vg_query_end(db, list_articles(db, q, cb, ud));
 }

@@ -29,6 +29,12 @@ struct vg_db {
     struct vg_story_cache *story_cache; /* frequencies and postings kept between puts (story_cache.c) */
     struct vg_cl_stories *stories;      /* the clustering's window (lib/cluster/stories.h) */
     struct vg_dups_mem *dups_mem;       /* near-duplicate band index (dups.c) */
+    struct {                            /* the running query's budget (query.c) */
+        long max_ms;
+        unsigned long long max_steps, steps;
+        double start, paused;           /* seconds: start, time spent in row callbacks */
+        int active, exceeded;
+    } budget;
 };
 
 /* The raw handle, for modules that need more than the helpers below. */
@@ -49,9 +55,18 @@ vg_status vg_db_begin(vg_db *db);
 /* The connection's PRAGMA data_version (-1 with an error status on failure). */
 vg_status vg_db_data_version(vg_db *db, int64_t *v);
 
-/* Arguments of a read query (dates...) checked before any SQL runs (query.c):
- * VG_ERR_ARG with db->err naming the bad value. */
-vg_status vg_query_check(vg_db *db, const vg_query *q);
+/* A read query's start (query.c): its arguments (dates...) checked before any
+ * SQL runs (VG_ERR_ARG with db->err naming the bad value), then its budget
+ * armed: SQLite's progress handler interrupts it past the budget, and
+ * vg_db_fail turns that interrupt into VG_ERR_TIMEOUT. On VG_OK the caller
+ * must end it with vg_query_end, which disarms and returns s. */
+vg_status vg_query_start(vg_db *db, const vg_query *q);
+vg_status vg_query_end(vg_db *db, vg_status s);
+/* Did the running query go past its budget? */
+int vg_query_exceeded(const vg_db *db);
+/* Time not to count (spent in a row callback), and the clock it is read on. */
+void vg_query_pause(vg_db *db, double seconds);
+double vg_query_clock(void);
 
 /* Schema: ordered migrations, applied by vg_schema_migrate (schema.c). */
 vg_status vg_schema_migrate(vg_db *db);
@@ -102,7 +117,8 @@ void vg_dups_forget(vg_db *db);
 void vg_dups_free(vg_db *db);
 
 /* Emit one row to a callback from a statement's current result row, with
- * column types given (NULL: all text). Returns the callback's value. */
-int vg_db_emit_row(sqlite3_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud);
+ * column types given (NULL: all text). Returns the callback's value. The
+ * callback's time is not counted in the query's budget. */
+int vg_db_emit_row(vg_db *db, sqlite3_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud);
 
 #endif

@@ -1,6 +1,8 @@
-/* query.c - what every read query shares: its arguments checked before any SQL runs. */
+/* query.c - what every read query shares: its arguments checked before any SQL runs, and a
+ * budget of time and work enforced by SQLite's progress handler. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "internal.h"
 
@@ -26,9 +28,69 @@ static vg_status check_date(vg_db *db, const char *what, const char *v)
     return VG_ERR_ARG;
 }
 
-vg_status vg_query_check(vg_db *db, const vg_query *q)
+static vg_status query_check(vg_db *db, const vg_query *q)
 {
     vg_status s;
     if ((s = check_date(db, "since", q->since)) != VG_OK) return s;
     return check_date(db, "until", q->until);
 }
+
+/* The progress handler runs every PROGRESS_OPS virtual-machine instructions,
+ * FTS5's index reads included (they step SQLite's blob statements): on a
+ * 242-prefix search of 2 s the longest gap between two calls was 0.25 s, so
+ * a query stops within about that of its budget. The clock read costs ~20 ns
+ * per 1,000 instructions. */
+#define PROGRESS_OPS 1000
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static int over_budget(void *ud)
+{
+    vg_db *db = ud;
+    db->budget.steps += PROGRESS_OPS;
+    if (db->budget.max_steps && db->budget.steps > db->budget.max_steps) db->budget.exceeded = 1;
+    if (db->budget.max_ms && (now_s() - db->budget.start - db->budget.paused) * 1000.0 > (double)db->budget.max_ms)
+        db->budget.exceeded = 1;
+    return db->budget.exceeded; /* non-zero: SQLite interrupts the statement */
+}
+
+void vg_db_set_query_budget(vg_db *db, long max_ms, unsigned long long max_steps)
+{
+    if (!db) return;
+    db->budget.max_ms = max_ms > 0 ? max_ms : 0;
+    db->budget.max_steps = max_steps;
+}
+
+vg_status vg_query_start(vg_db *db, const vg_query *q)
+{
+    vg_status s = q ? query_check(db, q) : VG_OK;
+    if (s != VG_OK) return s;
+    db->budget.steps = 0;
+    db->budget.paused = 0;
+    db->budget.exceeded = 0;
+    db->budget.start = now_s();
+    db->budget.active = 1;
+    if (db->budget.max_ms || db->budget.max_steps) sqlite3_progress_handler(db->sql, PROGRESS_OPS, over_budget, db);
+    return VG_OK;
+}
+
+vg_status vg_query_end(vg_db *db, vg_status s)
+{
+    sqlite3_progress_handler(db->sql, 0, NULL, NULL);
+    db->budget.active = 0;
+    return s;
+}
+
+int vg_query_exceeded(const vg_db *db) { return db->budget.active && db->budget.exceeded; }
+
+void vg_query_pause(vg_db *db, double seconds)
+{
+    if (db->budget.active) db->budget.paused += seconds;
+}
+
+double vg_query_clock(void) { return now_s(); }

@@ -260,6 +260,31 @@ static vg_status syntax_error(vg_db *db)
     return VG_ERR_ARG;
 }
 
+static vg_status run_search(vg_db *db, const vg_query *q, const char *match, size_t len, vg_row_cb cb, void *ud)
+{
+    sqlite3_stmt *st = vg_db_stmt(db, search_sql);
+    if (!st) return VG_ERR_DB;
+    sqlite3_bind_text(st, 1, match, (int)len, SQLITE_STATIC);
+    if (q->lang) sqlite3_bind_text(st, 2, q->lang, -1, SQLITE_STATIC);
+    if (q->since) sqlite3_bind_text(st, 3, q->since, -1, SQLITE_STATIC);
+    if (q->until) sqlite3_bind_text(st, 4, q->until, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 5, q->limit > 0 ? q->limit : -1);
+    strip_ctx c = {cb, ud, VG_BUF_INIT};
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (vg_db_emit_row(db, st, search_types, strip_cb, &c)) break;
+    sqlite3_reset(st);
+    vg_buf_free(&c.tmp);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        /* A plain SQLITE_ERROR here is FTS5 refusing the query's syntax:
+         * the caller's mistake, not the database's (unless the budget
+         * interrupted FTS5, which may pass that on as an error of its own). */
+        if (rc == SQLITE_ERROR && !vg_query_exceeded(db)) return syntax_error(db);
+        return vg_db_fail(db, rc, "searching");
+    }
+    return VG_OK;
+}
+
 vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
     if (!db || !q || !cb) return VG_ERR_ARG;
@@ -272,10 +297,6 @@ vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
         snprintf(db->err, sizeof db->err, "query too long: %zu bytes, at most %d", qlen, VG_QUERY_MAX_BYTES);
         return VG_ERR_TOO_LARGE;
     }
-    vg_status s = vg_query_check(db, q);
-    if (s != VG_OK) return s;
-    s = load_langs(db);
-    if (s != VG_OK) return s;
     vg_buf match = VG_BUF_INIT;
     build_match(&match, q->text);
     if (match.failed) { vg_buf_free(&match); return VG_ERR_NOMEM; }
@@ -283,25 +304,9 @@ vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
         snprintf(db->err, sizeof db->err, "empty query: no words to search for");
         return VG_ERR_ARG;
     }
-    sqlite3_stmt *st = vg_db_stmt(db, search_sql);
-    if (!st) { vg_buf_free(&match); return VG_ERR_DB; }
-    sqlite3_bind_text(st, 1, match.data, (int)match.len, SQLITE_STATIC);
-    if (q->lang) sqlite3_bind_text(st, 2, q->lang, -1, SQLITE_STATIC);
-    if (q->since) sqlite3_bind_text(st, 3, q->since, -1, SQLITE_STATIC);
-    if (q->until) sqlite3_bind_text(st, 4, q->until, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 5, q->limit > 0 ? q->limit : -1);
-    strip_ctx c = {cb, ud, VG_BUF_INIT};
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if (vg_db_emit_row(st, search_types, strip_cb, &c)) break;
-    sqlite3_reset(st);
-    vg_buf_free(&c.tmp);
+    vg_status s = vg_query_start(db, q);
+    if (s == VG_OK) s = load_langs(db);
+    if (s == VG_OK) s = run_search(db, q, match.data, match.len, cb, ud);
     vg_buf_free(&match);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        /* A plain SQLITE_ERROR here is FTS5 refusing the query's syntax:
-         * the caller's mistake, not the database's. */
-        if (rc == SQLITE_ERROR) return syntax_error(db);
-        return vg_db_fail(db, rc, "searching");
-    }
-    return VG_OK;
+    return vg_query_end(db, s);
 }

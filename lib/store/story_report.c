@@ -22,11 +22,8 @@ static const char stories_sql[] =
 static const vg_col_type stories_types[] = {VG_COL_TEXT, VG_COL_INT, VG_COL_INT, VG_COL_TEXT,
                                             VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT};
 
-vg_status vg_db_stories(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+static vg_status list_stories(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
-    if (!db || !q || !cb) return VG_ERR_ARG;
-    vg_status s = vg_query_check(db, q);
-    if (s != VG_OK) return s;
     sqlite3_stmt *st = vg_db_stmt(db, stories_sql);
     if (!st) return VG_ERR_DB;
     if (q->since) sqlite3_bind_text(st, 1, q->since, -1, SQLITE_STATIC);
@@ -34,10 +31,17 @@ vg_status vg_db_stories(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
     sqlite3_bind_int64(st, 3, q->limit > 0 ? q->limit : -1);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if (vg_db_emit_row(st, stories_types, cb, ud)) break;
+        if (vg_db_emit_row(db, st, stories_types, cb, ud)) break;
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "listing stories");
     return VG_OK;
+}
+
+vg_status vg_db_stories(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+{
+    if (!db || !q || !cb) return VG_ERR_ARG;
+    vg_status s = vg_query_start(db, q);
+    return s != VG_OK ? s : vg_query_end(db, list_stories(db, q, cb, ud));
 }
 
 /* Distinct values of a column over the story's articles, as a JSON array. */

@@ -484,3 +484,43 @@ TEST(store_story_terms_keep_the_head)
     vg_doc_free(d);
     unlink(path);
 }
+
+/* Issue 9 defect 13: a query has a budget (SQLite's progress handler); past it
+ * the query stops with VG_ERR_TIMEOUT and says so. Counted in instructions
+ * here, so the test does not depend on the machine's speed. Writes are never
+ * bounded. */
+TEST(store_query_budget)
+{
+    char path[512];
+    tmp_path(path, sizeof path, "budget.db");
+    vg_db *db = NULL;
+    CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
+    if (!db) return;
+    vg_db_set_query_budget(db, 0, 1000); /* one progress call: nothing real gets through */
+    vg_doc *d = mkdoc();
+    vg_put_result r;
+    char id[32], text[256];
+    for (int i = 0; i < 200; i++) {
+        snprintf(id, sizeof id, "d%d.txt", i);
+        snprintf(text, sizeof text, "Rebels attacked army post %d near Aleppo, alpha beta gamma delta %d.", i, i * 7);
+        fill(d, id, "en", "Attack", text, "2024-05-01");
+        CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    }
+    CHECK_INT(vg_db_commit(db), VG_OK);
+    rows c = {0};
+    vg_query q = {0};
+    q.text = "a* b* r* p* n* g* d*";
+    CHECK_INT(vg_db_search(db, &q, collect, &c), VG_ERR_TIMEOUT);
+    CHECK(strstr(vg_db_error(db), "stopped after 1000 instructions") != NULL);
+    CHECK_INT(vg_db_articles(db, &q, collect, &c), VG_ERR_TIMEOUT);
+    vg_db_set_query_budget(db, 0, 0); /* no bound: the same queries answer */
+    memset(&c, 0, sizeof c);
+    CHECK_INT(vg_db_search(db, &q, collect, &c), VG_OK);
+    CHECK_INT(c.n, 200);
+    memset(&c, 0, sizeof c);
+    CHECK_INT(vg_db_articles(db, &q, collect, &c), VG_OK);
+    CHECK_INT(c.n, 200);
+    vg_db_close(db);
+    vg_doc_free(d);
+    unlink(path);
+}
