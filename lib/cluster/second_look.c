@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "stories_impl.h"
+#include "../core/alloc.h"
 
 /* ---------------------------------------------------------------- touched stories */
 
@@ -33,9 +34,7 @@ static int by_id(const void *pa, const void *pb)
 static vg_status touch(vg_cl_stories *c, int64_t story)
 {
     if (!story) return VG_OK;
-    int64_t *t = vg_cl_room_for_one(c->touched, c->n_touched, &c->cap_touched, sizeof *t, 256);
-    if (!t) return VG_ERR_NOMEM;
-    c->touched = t;
+    if (vg_grow(&c->touched, &c->cap_touched, c->n_touched + 1, sizeof *c->touched)) return VG_ERR_NOMEM;
     c->touched[c->n_touched++] = story;
     return VG_OK;
 }

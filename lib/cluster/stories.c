@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "postings.h"
+#include "../core/alloc.h"
 #include "stories_impl.h"
 
 vg_cl_stories *vg_cl_stories_new(const vg_cl_store_ops *ops, void *ud)
@@ -49,15 +50,6 @@ void vg_cl_stories_free(vg_cl_stories *c)
     free(c->single);
     free(c->touched);
     free(c);
-}
-
-void *vg_cl_room_for_one(void *arr, size_t n, size_t *cap, size_t elem, size_t first)
-{
-    if (n < *cap) return arr;
-    size_t nc = *cap ? *cap * 2 : first;
-    void *p = realloc(arr, nc * elem);
-    if (p) *cap = nc;
-    return p;
 }
 
 /* ---------------------------------------------------------------- retrieval */
@@ -227,9 +219,7 @@ static vg_status remember(vg_cl_stories *c, const vg_cl_doc *raw, const vg_cl_do
                           int64_t story, int64_t article, int sure, const int64_t near[NEAR_STORIES])
 {
     if (!f->n || c->n_single >= SINGLES_MAX) return VG_OK;
-    vg_cl_single *sg = vg_cl_room_for_one(c->single, c->n_single, &c->cap_single, sizeof *sg, 64);
-    if (!sg) return VG_ERR_NOMEM;
-    c->single = sg;
+    if (vg_grow(&c->single, &c->cap_single, c->n_single + 1, sizeof *c->single)) return VG_ERR_NOMEM;
     vg_cl_single *x = &c->single[c->n_single];
     x->story = story;
     x->article = article;

@@ -45,8 +45,4 @@ vg_status vg_cl_join(vg_cl_stories *c, const vg_cl_doc *f, int64_t story, int64_
  * no story: the inverse of vg_cl_join, anchors aside. */
 vg_status vg_cl_leave(vg_cl_stories *c, const vg_cl_doc *f, const vg_cl_story *stored, int64_t article);
 
-/* arr with room for one more element than n: *cap doubles from `first`
- * when full. NULL on no memory (arr is left as it was). */
-void *vg_cl_room_for_one(void *arr, size_t n, size_t *cap, size_t elem, size_t first);
-
 #endif

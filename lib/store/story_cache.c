@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "internal.h"
+#include "../core/alloc.h"
 #include "../cluster/dfmap.h"
 #include "../cluster/postings.h"
 
@@ -73,17 +74,6 @@ void vg_story_cache_free(vg_db *db)
     db->story_cache = NULL;
 }
 
-/* arr with room for one more element than n: *cap doubles from `first` when
- * full. NULL on no memory (arr is left as it was). */
-static void *room_for_one(void *arr, size_t n, size_t *cap, size_t elem, size_t first)
-{
-    if (n < *cap) return arr;
-    size_t nc = *cap ? *cap * 2 : first;
-    void *p = realloc(arr, nc * elem);
-    if (p) *cap = nc;
-    return p;
-}
-
 /* ---------------------------------------------------------------- document frequencies */
 
 /* A term's document frequency as stored (0 when it has none yet). */
@@ -125,9 +115,7 @@ vg_status vg_story_cache_count(vg_db *db, const vg_cl_doc *f, uint32_t *df, uint
         }
         e->n++;
         if (!e->dirty) {
-            int64_t *d = room_for_one(m->dirty_terms, m->n_dirty, &m->cap_dirty, sizeof *d, 4096);
-            if (!d) return VG_ERR_NOMEM;
-            m->dirty_terms = d;
+            if (vg_grow(&m->dirty_terms, &m->cap_dirty, m->n_dirty + 1, sizeof *m->dirty_terms)) return VG_ERR_NOMEM;
             m->dirty_terms[m->n_dirty++] = e->term;
         }
         e->dirty = 1;
@@ -155,9 +143,7 @@ vg_status vg_story_cache_df(vg_db *db, const vg_cl_doc *f, uint32_t *df)
 
 static vg_status log_dirty(struct vg_story_cache *m, int64_t term, int64_t story)
 {
-    struct logged *l = room_for_one(m->log, m->n_log, &m->cap_log, sizeof *l, 4096);
-    if (!l) return VG_ERR_NOMEM;
-    m->log = l;
+    if (vg_grow(&m->log, &m->cap_log, m->n_log + 1, sizeof *m->log)) return VG_ERR_NOMEM;
     m->log[m->n_log++] = (struct logged){term, story};
     return VG_OK;
 }
