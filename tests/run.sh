@@ -19,11 +19,12 @@ fail() { echo "FAIL $1"; [ -n "${2:-}" ] && echo "$2" | head -30 | sed 's/^/    
 
 # 1. unit tests (each prints PASS/FAIL lines and a count)
 if [ -x "$BUILD/unit-tests" ]; then
-    "$BUILD/unit-tests" > "$TMP/unit.out" 2>&1
+    "$BUILD/unit-tests" > "$TMP/unit.out" 2>&1; rc=$?
     cat "$TMP/unit.out" | grep -v '^unit:'
     p=$(grep -c '^PASS ' "$TMP/unit.out"); f=$(grep -c '^FAIL ' "$TMP/unit.out")
     passed=$((passed + p)); failed=$((failed + f))
-    if ! grep -q '^unit: ' "$TMP/unit.out"; then fail "unit-tests crashed" "$(tail -30 "$TMP/unit.out")"; fi
+    if ! grep -q '^unit: ' "$TMP/unit.out"; then fail "unit-tests crashed" "$(tail -30 "$TMP/unit.out")"
+    elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then fail "unit-tests exit $rc after passing (a leak at exit?)" "$(tail -30 "$TMP/unit.out")"; fi
 else
     fail "unit-tests binary missing"
 fi

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/alloc.h"
 #include "../core/keytable.h"
 
 struct vg_cl_dfmap {
@@ -12,7 +13,7 @@ struct vg_cl_dfmap {
 
 vg_cl_dfmap *vg_cl_dfmap_new(void)
 {
-    vg_cl_dfmap *m = calloc(1, sizeof *m);
+    vg_cl_dfmap *m = vg_calloc(1, sizeof *m);
     if (!m) return NULL;
     if (!(m->t = vg_keytable_new(sizeof(vg_cl_dfent)))) { free(m); return NULL; }
     return m;

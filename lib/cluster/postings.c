@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/alloc.h"
 #include "../core/keytable.h"
 
 struct vg_cl_postings {
@@ -13,7 +14,7 @@ struct vg_cl_postings {
 
 vg_cl_postings *vg_cl_postings_new(void)
 {
-    vg_cl_postings *m = calloc(1, sizeof *m);
+    vg_cl_postings *m = vg_calloc(1, sizeof *m);
     if (!m) return NULL;
     if (!(m->t = vg_keytable_new(sizeof(vg_cl_plist)))) { free(m); return NULL; }
     return m;
@@ -48,7 +49,7 @@ static int reserve(vg_cl_plist *l, uint32_t need)
     uint32_t cap = l->cap ? l->cap * 2 : 2;
     while (cap < need) cap *= 2;
     if (cap > VG_CL_POSTINGS_TOP + 1) cap = VG_CL_POSTINGS_TOP + 1;
-    vg_cl_post *p = realloc(l->p, cap * sizeof *p);
+    vg_cl_post *p = vg_realloc(l->p, cap * sizeof *p);
     if (!p) return -1;
     l->p = p;
     l->cap = cap;

@@ -35,7 +35,7 @@ static void *poison(void *p, size_t n)
 
 static block *block_new(size_t size)
 {
-    block *b = malloc(sizeof *b + size);
+    block *b = vg_malloc(sizeof *b + size);
     if (!b) return NULL;
     b->next = NULL;
     b->size = size;
@@ -45,7 +45,7 @@ static block *block_new(size_t size)
 
 vg_arena *vg_arena_new(size_t block_size)
 {
-    vg_arena *a = calloc(1, sizeof *a);
+    vg_arena *a = vg_calloc(1, sizeof *a);
     if (!a) return NULL;
     a->block_size = block_size ? block_size : 64 * 1024;
     a->head = block_new(a->block_size);

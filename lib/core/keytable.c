@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+
 struct vg_keytable {
     unsigned char *rec;  /* cap records of size bytes */
     unsigned char *used; /* cap flags */
@@ -24,7 +26,7 @@ static int64_t key_at(const vg_keytable *t, size_t i)
 
 static int alloc_slots(vg_keytable *t, size_t cap)
 {
-    unsigned char *rec = calloc(cap, t->size), *used = calloc(cap, 1);
+    unsigned char *rec = vg_calloc(cap, t->size), *used = vg_calloc(cap, 1);
     if (!rec || !used) { free(rec); free(used); return -1; }
     t->rec = rec;
     t->used = used;
@@ -34,7 +36,7 @@ static int alloc_slots(vg_keytable *t, size_t cap)
 
 vg_keytable *vg_keytable_new(size_t record_size)
 {
-    vg_keytable *t = calloc(1, sizeof *t);
+    vg_keytable *t = vg_calloc(1, sizeof *t);
     if (!t) return NULL;
     t->size = record_size < sizeof(int64_t) ? sizeof(int64_t) : record_size;
     if (alloc_slots(t, 1024) != 0) { free(t); return NULL; }

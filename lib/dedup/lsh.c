@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/alloc.h"
+
 /* Slots per generation start small (a small archive keeps a small index)
  * and double up to what a full generation needs at this load. */
 #define INITIAL_SLOTS 4096
@@ -48,7 +50,7 @@ static void gen_reset(gen *g)
 
 vg_lsh *vg_lsh_new(void)
 {
-    vg_lsh *x = calloc(1, sizeof *x);
+    vg_lsh *x = vg_calloc(1, sizeof *x);
     if (!x) return NULL;
     x->g[0].number = x->g[1].number = -1;
     return x;
@@ -95,7 +97,7 @@ static int reserve(gen *g, size_t need)
     /* no more than a full generation needs (start_of takes any size) */
     size_t full = (size_t)((double)VG_LSH_GENERATION * VG_MH_BANDS / MAX_LOAD) + 1;
     if (cap > full && (double)(g->used + need) <= MAX_LOAD * (double)full) cap = full;
-    slot *s = calloc(cap, sizeof *s);
+    slot *s = vg_calloc(cap, sizeof *s);
     if (!s) return -1;
     for (size_t i = 0; i < g->cap; i++)
         if (g->s[i].id) place(s, cap, g->s[i].key, g->s[i].id);

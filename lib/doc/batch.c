@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../core/alloc.h"
 #include "doc.h"
 #include "../extract/chrome.h"
 
@@ -108,10 +109,10 @@ vg_status vg_batch_create(const vg_env *env, unsigned threads, size_t capacity, 
         threads = c > 0 ? (unsigned)c : 1;
     }
     if (threads > MAX_THREADS) threads = MAX_THREADS;
-    vg_batch *b = calloc(1, sizeof *b);
+    vg_batch *b = vg_calloc(1, sizeof *b);
     if (!b) return VG_ERR_NOMEM;
     b->capacity = capacity ? capacity : DEFAULT_CAPACITY;
-    b->slots = calloc(b->capacity, sizeof *b->slots);
+    b->slots = vg_calloc(b->capacity, sizeof *b->slots);
     b->chrome = vg_chrome_cache_new();
     pthread_mutex_init(&b->mu, NULL);
     pthread_cond_init(&b->go, NULL);
@@ -123,7 +124,7 @@ vg_status vg_batch_create(const vg_env *env, unsigned threads, size_t capacity, 
         b->slots[i].doc->chrome_cache = b->chrome;
         b->slots[i].doc->chrome_shared = 1;
     }
-    if (threads > 1 && !(b->workers = calloc(threads - 1, sizeof *b->workers))) { vg_batch_free(b); return VG_ERR_NOMEM; }
+    if (threads > 1 && !(b->workers = vg_calloc(threads - 1, sizeof *b->workers))) { vg_batch_free(b); return VG_ERR_NOMEM; }
     for (unsigned t = 0; t + 1 < threads; t++) {
         if (pthread_create(&b->workers[t], NULL, worker, b) != 0) break; /* fewer threads still work */
         b->n_workers++;
@@ -177,7 +178,7 @@ vg_status vg_batch_add(vg_batch *b, const vg_input *in)
     size_t need = in->len + 1;
     for (size_t k = 0; k < NSTR; k++) need += strs[k] ? strlen(strs[k]) + 1 : 0;
     if (need > s->cap) {
-        char *p = realloc(s->store, need);
+        char *p = vg_realloc(s->store, need);
         if (!p) return VG_ERR_NOMEM;
         s->store = p;
         s->cap = need;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/alloc.h"
 #include "../core/hash.h"
 #include "../core/json.h"
 #include "../core/utf8.h"
@@ -20,7 +21,7 @@ vg_status vg_doc_create(const vg_env *env, vg_doc **out)
 {
     *out = NULL;
     if (!env) return VG_ERR_ARG;
-    vg_doc *d = calloc(1, sizeof *d);
+    vg_doc *d = vg_calloc(1, sizeof *d);
     if (!d) return VG_ERR_NOMEM;
     d->env = env;
     d->arena = vg_arena_new(256 * 1024);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/alloc.h"
 #include "../analyze/analyze.h"
 #include "../extract/chrome.h"
 #include "../extract/html_hints.h"
@@ -18,9 +19,9 @@ vg_status vg_env_open(const char *data_dir, vg_env **out, char *err, size_t errl
     *out = NULL;
     if (!data_dir) data_dir = getenv("VIGIE_DATA");
     if (!data_dir || !*data_dir) data_dir = VG_DATA_DIR;
-    vg_env *env = calloc(1, sizeof *env);
+    vg_env *env = vg_calloc(1, sizeof *env);
     if (!env) return VG_ERR_NOMEM;
-    env->data_dir = strdup(data_dir);
+    env->data_dir = vg_strdup(data_dir);
     vg_status st = env->data_dir ? VG_OK : VG_ERR_NOMEM;
     if (st == VG_OK) st = vg_langid_load(data_dir, &env->langid, err, errlen);
     if (st == VG_OK) st = vg_chrome_load(data_dir, &env->chrome, err, errlen);

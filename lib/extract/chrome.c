@@ -193,7 +193,7 @@ static vg_status load_file(vg_chrome *c, const char *path, const char *lang, cha
 vg_status vg_chrome_load(const char *data_dir, vg_chrome **out, char *err, size_t errlen)
 {
     *out = NULL;
-    vg_chrome *c = calloc(1, sizeof *c);
+    vg_chrome *c = vg_calloc(1, sizeof *c);
     if (!c) return VG_ERR_NOMEM;
     DIR *dir = opendir(data_dir);
     if (!dir) { /* no data folder: structure rules still work */
@@ -456,8 +456,8 @@ static cache_slot *learn_slot(vg_chrome_cache *cc, uint64_t key)
 
 vg_chrome_cache *vg_chrome_cache_new(void)
 {
-    vg_chrome_cache *cc = calloc(1, sizeof *cc);
-    if (cc) cc->slots = calloc(CACHE_SLOTS, sizeof *cc->slots);
+    vg_chrome_cache *cc = vg_calloc(1, sizeof *cc);
+    if (cc) cc->slots = vg_calloc(CACHE_SLOTS, sizeof *cc->slots);
     if (!cc || !cc->slots) { vg_chrome_cache_free(cc); return NULL; }
     return cc;
 }

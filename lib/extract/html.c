@@ -782,7 +782,7 @@ vg_status vg_html_extract(vg_doc *doc, const char *html, size_t n, const char *c
     if (st != VG_OK) return st;
     if (ulen > INT32_MAX) return VG_ERR_TOO_LARGE;
 
-    sax *s = calloc(1, sizeof *s);
+    sax *s = vg_calloc(1, sizeof *s);
     if (!s) return VG_ERR_NOMEM;
     s->doc = doc;
     s->hints = doc->env ? doc->env->html_hints : NULL;
@@ -803,7 +803,7 @@ vg_status vg_html_extract(vg_doc *doc, const char *html, size_t n, const char *c
                                                                                                  : VG_ERR_NOMEM;
         vg_doc_fail(doc, "HTML page %s", st == VG_ERR_TOO_LARGE ? "has too many elements or too much text" : "needs too much memory");
     } else {
-        uint8_t *scratch = malloc(s->n_nodes * 2 + 1);
+        uint8_t *scratch = vg_malloc(s->n_nodes * 2 + 1);
         if (!scratch) st = VG_ERR_NOMEM;
         else {
             totals(s);

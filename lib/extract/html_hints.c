@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/alloc.h"
+
 enum { MAX_HINTS = 1024, MAX_WORD = 31, MAX_FILE = 1 << 20 };
 
 typedef struct hint {
@@ -34,8 +36,8 @@ static int bucket(unsigned char c)
 vg_status vg_html_hints_parse(const char *s, size_t n, vg_html_hints **out, char *err, size_t errlen)
 {
     *out = NULL;
-    vg_html_hints *h = calloc(1, sizeof *h);
-    if (!h || !(h->h = calloc(MAX_HINTS, sizeof *h->h))) { free(h); return VG_ERR_NOMEM; }
+    vg_html_hints *h = vg_calloc(1, sizeof *h);
+    if (!h || !(h->h = vg_calloc(MAX_HINTS, sizeof *h->h))) { free(h); return VG_ERR_NOMEM; }
     size_t line = 0;
     for (size_t i = 0; i < n;) {
         size_t e = i;
@@ -97,7 +99,7 @@ vg_status vg_html_hints_load(const char *dir, vg_html_hints **out, char *err, si
     snprintf(path, sizeof path, "%s/html_hints.tsv", dir);
     FILE *f = fopen(path, "rb");
     if (!f) { snprintf(err, errlen, "cannot open %s", path); return VG_ERR_RESOURCE; }
-    char *buf = malloc(MAX_FILE);
+    char *buf = vg_malloc(MAX_FILE);
     if (!buf) { fclose(f); return VG_ERR_NOMEM; }
     size_t n = fread(buf, 1, MAX_FILE, f);
     fclose(f);

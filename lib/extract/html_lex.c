@@ -352,7 +352,7 @@ static size_t skip_past(const char *s, size_t n, size_t i, const char *pat)
 
 int vg_html_lex(const char *s, size_t n, const vg_html_lex_cb *cb, void *ud)
 {
-    lex *L = calloc(1, sizeof *L);
+    lex *L = vg_calloc(1, sizeof *L);
     if (!L) return -1;
     L->s = s;
     L->n = n;

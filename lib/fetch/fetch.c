@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "../core/alloc.h"
 #include "../core/buf.h"
 #include "robots.h"
 #include "state.h"
@@ -77,7 +78,7 @@ vg_status vg_fetcher_open(const vg_fetch_opts *o, vg_fetcher **out, char *err, s
         }
         global_done = 1;
     }
-    vg_fetcher *f = calloc(1, sizeof *f);
+    vg_fetcher *f = vg_calloc(1, sizeof *f);
     if (!f) return VG_ERR_NOMEM;
     if (o) f->o = *o;
     else vg_fetch_opts_default(&f->o);
@@ -212,7 +213,7 @@ static host *host_get(vg_fetcher *f, const char *origin)
 {
     for (size_t i = 0; i < f->n_hosts; i++)
         if (strcmp(f->hosts[i].origin, origin) == 0) return &f->hosts[i];
-    char *copy = strdup(origin);
+    char *copy = vg_strdup(origin);
     if (!copy) return NULL;
     host *h;
     if (f->n_hosts < MAX_HOSTS) {

@@ -77,7 +77,7 @@ static int push(rule **arr, size_t *n, size_t *cap, const char *p, size_t len, i
 {
     if (*n >= MAX_RULES) return 0;
     if (vg_grow(arr, cap, *n + 1, sizeof **arr)) return -1;
-    char *s = malloc(3 * len + 1);
+    char *s = vg_malloc(3 * len + 1);
     if (!s) return -1;
     (*arr)[*n].pat = s;
     (*arr)[*n].len = normalise(p, len, s);
@@ -103,7 +103,7 @@ static int names_agent(const char *v, size_t vl, const char *agent)
 
 vg_status vg_robots_all(int allow, vg_robots **out)
 {
-    vg_robots *r = calloc(1, sizeof *r);
+    vg_robots *r = vg_calloc(1, sizeof *r);
     if (!r) return VG_ERR_NOMEM;
     r->delay_ms = -1;
     r->deny_all = !allow;
@@ -165,7 +165,7 @@ vg_status vg_robots_parse(const char *txt, size_t n, const char *agent, vg_robot
         p = eol;
         while (p < end && (*p == '\n' || *p == '\r')) p++;
     }
-    vg_robots *r = calloc(1, sizeof *r);
+    vg_robots *r = vg_calloc(1, sizeof *r);
     if (oom || !r) {
         free_rules(mine.r, mine.n);
         free_rules(star.r, star.n);
@@ -216,7 +216,7 @@ int vg_robots_allowed(const vg_robots *r, const char *raw_path)
     if (r->deny_all) return 0;
     if (!r->n) return 1;
     size_t rl = strlen(raw_path);
-    char small[1024], *path = rl < sizeof small / 3 ? small : malloc(3 * rl + 1);
+    char small[1024], *path = rl < sizeof small / 3 ? small : vg_malloc(3 * rl + 1);
     if (!path) return 0; /* out of memory: not allowed, the cautious answer */
     normalise(raw_path, rl, path);
     size_t best = 0;

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "../core/alloc.h"
+
 struct vg_fetch_state {
     sqlite3 *db;
     sqlite3_stmt *get_val, *set_val, *seen, *mark;
@@ -20,7 +22,7 @@ static const char schema[] =
 vg_status vg_fetch_state_open(const char *path, vg_fetch_state **out, char *err, size_t errlen)
 {
     *out = NULL;
-    vg_fetch_state *s = calloc(1, sizeof *s);
+    vg_fetch_state *s = vg_calloc(1, sizeof *s);
     if (!s) return VG_ERR_NOMEM;
     if (sqlite3_open_v2(path ? path : ":memory:", &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
         goto fail;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/alloc.h"
 #include "vigie.h"
 #include "fetch.h"
 #include "../core/arena.h"
@@ -40,7 +41,7 @@ vg_status vg_watch_open(const vg_env *env, vg_db *db, const vg_watch_opts *o, vg
     *out = NULL;
     if (errlen) err[0] = 0;
     if (!env || !db || !o) return VG_ERR_ARG;
-    vg_watch *w = calloc(1, sizeof *w);
+    vg_watch *w = vg_calloc(1, sizeof *w);
     if (!w) return VG_ERR_NOMEM;
     w->db = db;
     vg_fetch_opts fo;
@@ -215,7 +216,7 @@ vg_status vg_watch_round(vg_watch *w, const char *const *feeds, size_t n_feeds, 
     w->c = counts;
     w->stop = 0;
     w->err[0] = 0;
-    feed_round *fr = calloc(n_feeds ? n_feeds : 1, sizeof *fr);
+    feed_round *fr = vg_calloc(n_feeds ? n_feeds : 1, sizeof *fr);
     if (!fr) return VG_ERR_NOMEM;
     int rc = 0;
     size_t most = 0;

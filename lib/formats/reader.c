@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../core/alloc.h"
 #include "vigie.h"
 #include "../core/arena.h"
 #include "../core/buf.h"
@@ -73,7 +74,7 @@ static vg_status reject(vg_reader *r, vg_status st, const char *source, const ch
 vg_status vg_reader_open(const char *const *paths, size_t n, const vg_reader_options *opts, vg_reader **out)
 {
     *out = NULL;
-    vg_reader *r = calloc(1, sizeof *r);
+    vg_reader *r = vg_calloc(1, sizeof *r);
     if (!r) return VG_ERR_NOMEM;
     r->cap = opts && opts->max_doc_bytes ? opts->max_doc_bytes : DEFAULT_MAX_DOC;
     vg_status st = vg_walk_open(paths, n, opts ? opts->skip_paths : NULL, opts ? opts->n_skip_paths : 0, &r->walk);
@@ -225,7 +226,7 @@ static vg_status next_line(vg_reader *r, const char **line, size_t *n)
             size_t nc = r->win_cap ? r->win_cap * 2 : CHUNK;
             if (nc > r->cap + CHUNK) nc = r->cap + CHUNK;
             if (nc < r->end + CHUNK / 2) nc = r->end + CHUNK / 2;
-            char *nw = realloc(r->win, nc);
+            char *nw = vg_realloc(r->win, nc);
             if (!nw) return reject(r, VG_ERR_NOMEM, r->path, "out of memory");
             r->win = nw;
             r->win_cap = nc;
@@ -363,7 +364,7 @@ static vg_status warc_next(vg_reader *r, vg_input *in)
 static vg_status open_file(vg_reader *r, const char *path, vg_input *in)
 {
     free(r->path);
-    if (!(r->path = strdup(path))) return reject(r, VG_ERR_NOMEM, path, "out of memory");
+    if (!(r->path = vg_strdup(path))) return reject(r, VG_ERR_NOMEM, path, "out of memory");
     const char *slash = strrchr(r->path, '/');
     r->name = slash && slash[1] ? slash + 1 : r->path;
     int is_stdin = strcmp(path, "-") == 0;

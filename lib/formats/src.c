@@ -8,6 +8,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "../core/alloc.h"
+
 #define RAW_CHUNK (64 * 1024)
 
 struct vg_src {
@@ -64,8 +66,8 @@ static int raw_fill(vg_src *s)
 vg_status vg_src_open(int fd, int keep_fd, vg_src **out)
 {
     *out = NULL;
-    vg_src *s = calloc(1, sizeof *s);
-    if (s) s->raw = malloc(RAW_CHUNK);
+    vg_src *s = vg_calloc(1, sizeof *s);
+    if (s) s->raw = vg_malloc(RAW_CHUNK);
     if (!s || !s->raw) {
         free(s);
         if (!keep_fd) close(fd);
@@ -169,7 +171,7 @@ size_t vg_src_peek(vg_src *s, size_t want, const char **p)
             s->peek_len -= s->peek_pos;
             s->peek_pos = 0;
         }
-        char *np = realloc(s->peek, want);
+        char *np = vg_realloc(s->peek, want);
         if (!np) { *p = s->peek + s->peek_pos; return s->peek_len - s->peek_pos; }
         s->peek = np;
         s->peek_cap = want;

@@ -39,20 +39,20 @@ vg_status vg_walk_open(const char *const *paths, size_t n, const char *const *sk
                        vg_walk **out)
 {
     *out = NULL;
-    vg_walk *w = calloc(1, sizeof *w);
+    vg_walk *w = vg_calloc(1, sizeof *w);
     if (!w) return VG_ERR_NOMEM;
     if (n_skip) {
-        if (!(w->skip = calloc(n_skip, sizeof *w->skip))) { free(w); return VG_ERR_NOMEM; }
+        if (!(w->skip = vg_calloc(n_skip, sizeof *w->skip))) { free(w); return VG_ERR_NOMEM; }
         for (size_t i = 0; i < n_skip; i++) {
             struct stat st;
             if (skip[i] && stat(skip[i], &st) == 0) w->skip[w->n_skip++] = (file_id){st.st_dev, st.st_ino};
         }
     }
-    w->args = calloc(n ? n : 1, sizeof *w->args);
+    w->args = vg_calloc(n ? n : 1, sizeof *w->args);
     if (!w->args) { free(w->skip); free(w); return VG_ERR_NOMEM; }
     w->n_args = n;
     for (size_t i = 0; i < n; i++) {
-        if (!(w->args[i] = strdup(paths[i]))) { vg_walk_close(w); return VG_ERR_NOMEM; }
+        if (!(w->args[i] = vg_strdup(paths[i]))) { vg_walk_close(w); return VG_ERR_NOMEM; }
     }
     *out = w;
     return VG_OK;
@@ -73,7 +73,7 @@ static int cmp_names(const void *a, const void *b)
 static char *join(const char *dir, const char *name)
 {
     size_t a = strlen(dir), b = strlen(name);
-    char *p = malloc(a + b + 2);
+    char *p = vg_malloc(a + b + 2);
     if (!p) return NULL;
     memcpy(p, dir, a);
     size_t k = a;
@@ -113,7 +113,7 @@ static vg_status push_dir(vg_walk *w, char *path, const struct stat *st, char *e
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue;
         if (vg_grow(&f.names, &cap, f.n + 1, sizeof *f.names)) { rc = VG_ERR_NOMEM; break; }
-        if (!(f.names[f.n] = strdup(e->d_name))) { rc = VG_ERR_NOMEM; break; }
+        if (!(f.names[f.n] = vg_strdup(e->d_name))) { rc = VG_ERR_NOMEM; break; }
         f.n++;
     }
     closedir(d);
@@ -191,7 +191,7 @@ vg_status vg_walk_next(vg_walk *w, const char **path, char *err, size_t errlen)
         }
         if (w->next_arg == w->n_args) return VG_END;
         const char *a = w->args[w->next_arg++];
-        char *p = strdup(a);
+        char *p = vg_strdup(a);
         if (!p) { snprintf(err, errlen, "%s: out of memory", a); *path = a; return VG_ERR_NOMEM; }
         if (strcmp(a, "-") == 0) {
             free(w->cur);

@@ -72,7 +72,7 @@ static size_t src_fill(vg_warc *w, size_t want)
         if (w->cap - w->end < want) {
             size_t ncap = w->cap ? w->cap : IN_CHUNK;
             while (ncap - w->end < want) ncap *= 2;
-            char *nb = realloc(w->buf, ncap);
+            char *nb = vg_realloc(w->buf, ncap);
             if (!nb) { src_fail(w, "out of memory"); return 0; }
             w->buf = nb;
             w->cap = ncap;
@@ -273,7 +273,7 @@ static int gunzip(vg_warc *w, const char *p, size_t n, size_t *out_len)
     memset(&z, 0, sizeof z);
     if (inflateInit2(&z, 47) != Z_OK) return -1;
     /* the input may itself live in w->dec (chunked then gzip): copy it aside */
-    char *src = malloc(n ? n : 1);
+    char *src = vg_malloc(n ? n : 1);
     if (!src) { inflateEnd(&z); return -1; }
     memcpy(src, p, n);
     z.next_in = (Bytef *)src;
@@ -340,11 +340,11 @@ vg_status vg_warc_open(int fd, const char *name, size_t max_record, vg_warc **ou
     (void)name;
     *out = NULL;
     if (fd < 0) return VG_ERR_ARG;
-    vg_warc *w = calloc(1, sizeof *w);
+    vg_warc *w = vg_calloc(1, sizeof *w);
     if (!w) { close(fd); return VG_ERR_NOMEM; }
     w->fd = fd;
     w->max_record = max_record ? max_record : DEFAULT_MAX_RECORD;
-    w->in = malloc(IN_CHUNK);
+    w->in = vg_malloc(IN_CHUNK);
     if (!w->in) { vg_warc_close(w); return VG_ERR_NOMEM; }
     /* sniff: gzip magic or plain text */
     ssize_t r;
@@ -360,7 +360,7 @@ vg_status vg_warc_open(int fd, const char *name, size_t max_record, vg_warc **ou
         w->n_members = 1; /* members[0] = {0, 0} */
     } else {
         w->cap = IN_CHUNK > (size_t)r ? IN_CHUNK : (size_t)r;
-        w->buf = malloc(w->cap);
+        w->buf = vg_malloc(w->cap);
         if (!w->buf) { vg_warc_close(w); return VG_ERR_NOMEM; }
         memcpy(w->buf, w->in, (size_t)r);
         w->end = (size_t)r;

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "../core/alloc.h"
 #include "internal.h"
 
 #define DEFAULT_BATCH 500
@@ -187,9 +188,9 @@ vg_status vg_db_open(const char *path, unsigned flags, vg_db **out)
 {
     if (!path || !*path || !out) return VG_ERR_ARG;
     *out = NULL;
-    vg_db *db = calloc(1, sizeof *db);
+    vg_db *db = vg_calloc(1, sizeof *db);
     if (!db) return VG_ERR_NOMEM;
-    db->path = strdup(path);
+    db->path = vg_strdup(path);
     if (!db->path) { free(db); return VG_ERR_NOMEM; }
     db->flags = flags;
     db->data_version = -1;

@@ -3,6 +3,7 @@
  * (lib/dedup/lsh.h) rebuilt from dedup_sig's MinHash values. */
 #include <stdlib.h>
 
+#include "../core/alloc.h"
 #include "internal.h"
 #include "../dedup/lsh.h"
 
@@ -16,7 +17,7 @@ struct vg_dups_mem {
 static vg_status mem_get(vg_db *db, struct vg_dups_mem **out)
 {
     if (!db->dups_mem) {
-        struct vg_dups_mem *m = calloc(1, sizeof *m);
+        struct vg_dups_mem *m = vg_calloc(1, sizeof *m);
         if (!m) return VG_ERR_NOMEM;
         if (!(m->lsh = vg_lsh_new())) { free(m); return VG_ERR_NOMEM; }
         db->dups_mem = m;

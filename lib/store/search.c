@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/alloc.h"
 #include "internal.h"
 #include "../text/stem.h"
 #include "../text/tokens.h"
@@ -31,7 +32,7 @@ static int tok_create(void *ctx, const char **args, int n_args, Fts5Tokenizer **
 {
     (void)args;
     (void)n_args;
-    vtok *t = calloc(1, sizeof *t);
+    vtok *t = vg_calloc(1, sizeof *t);
     if (!t) return SQLITE_NOMEM;
     t->db = ctx;
     *out = (Fts5Tokenizer *)t;

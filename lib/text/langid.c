@@ -134,7 +134,7 @@ vg_status vg_langid_load(const char *data_dir, vg_langid **out, char *err, size_
     *out = NULL;
     char conf[4096];
     snprintf(conf, sizeof conf, "%s/langid.conf", data_dir);
-    vg_langid *l = calloc(1, sizeof *l);
+    vg_langid *l = vg_calloc(1, sizeof *l);
     if (!l) return VG_ERR_NOMEM;
     snprintf(l->conf, sizeof l->conf, "%s", conf);
     l->pool[0].tc = special_textcat_Init(conf, VG_TEXTCAT_DIR);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/alloc.h"
 #include "stem.h"
 
 /* Snowball costs ~100 ns a word, and news text repeats a small vocabulary
@@ -37,8 +38,8 @@ vg_stemmer *vg_stemmer_new(const char *lang, size_t n)
     if (k == 0) return NULL;
     struct sb_stemmer *sb = sb_stemmer_new(code, "UTF_8");
     if (!sb) return NULL;
-    vg_stemmer *s = malloc(sizeof *s);
-    cache_slot *c = calloc(CACHE_SLOTS, sizeof *c);
+    vg_stemmer *s = vg_malloc(sizeof *s);
+    cache_slot *c = vg_calloc(CACHE_SLOTS, sizeof *c);
     if (!s || !c) { free(s); free(c); sb_stemmer_delete(sb); return NULL; }
     s->sb = sb;
     s->cache = c;
