@@ -42,6 +42,7 @@ static vg_status touch(vg_cl_stories *c, int64_t story)
 /* Sort the first n touched stories and drop repeats; returns how many remain. */
 static size_t touched_settle(vg_cl_stories *c, size_t n)
 {
+    if (n < 2) return n; /* and touched may be NULL: a first growth that failed */
     qsort(c->touched, n, sizeof *c->touched, by_id);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
