@@ -105,6 +105,7 @@ vg_status vg_analyzer_load(const char *data_dir, vg_analyzer **out, char *err, s
         if (warn && warnlen)
             snprintf(warn, warnlen, "no gazetteer (%s): events get no coordinates; run `make gazetteer`", gerr[0] ? gerr : path);
     }
+    a->row_features = getenv("VIGIE_ROW_FEATURES") != NULL;
     *out = a;
     return VG_OK;
 }

@@ -34,6 +34,7 @@ struct vg_analyzer {
     lang_res langs[MAX_LANGS];
     size_t n_langs;
     vg_gazetteer *gaz;
+    int row_features;   /* VIGIE_ROW_FEATURES set: rows' confidence features on stderr (incidents.c) */
 };
 
 typedef struct ctx {
@@ -47,6 +48,7 @@ typedef struct ctx {
     vg_sent *s;
     size_t ns;
     vg_date pub;
+    vg_date ref;            /* what dates are read against: publication, else the latest full date in the text */
     vg_date_lex dl;
     vg_place *places;
     size_t n_places;

@@ -2,8 +2,12 @@
  * precedence, corrected by who is named), the main sentence, and the rows
  * other sentences add. */
 #include "incidents.h"
+#include "confidence.h"
 #include "row.h"
 #include "weights.h"
+
+#include <math.h>
+#include <stdio.h>
 
 /* Events besides the main one, a bound on one text's output: sentences
  * past it add none. */
@@ -88,28 +92,260 @@ int vg_an_lead(const ctx *c, const sent_info *si, const mention_sums *sum, float
     return sub;
 }
 
+/* One incident: the mentions of one event (same type, compatible place and
+ * day), however many sentences tell it. Its row is built from its head, the
+ * strongest mention; its place and day are the first its mentions name. */
+typedef struct incident {
+    int sub;
+    size_t head;
+    float score;               /* the head's score */
+    float sum;                 /* all its mentions' scores */
+    int n;                     /* its mentions */
+    const vg_place *place;     /* the first town or division its mentions name, or NULL */
+    const vg_date *date;       /* the first full day its mentions name, or NULL */
+} incident;
+
+/* Does sentence k tell of the crowd itself: protesters or rioters named, or
+ * (unless actors_only) a protest or riot trigger? */
+static int names_crowd(ctx *c, const sent_info *si, size_t k, int actors_only)
+{
+    for (int j = 0; j < VG_SUB_COUNT && !actors_only; j++)
+        if ((vg_sub_is_protest(j) || vg_sub_is_riot(j)) && (si->sc[j] > 0 || si->mods[j] > 0)) return 1;
+    actor ac[8];
+    int na = vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, ac, 8, 1);
+    for (int j = 0; j < na; j++) {
+        int it = vg_an_inter(&ac[j]);
+        if (it == VG_INTER_RIOTERS || it == VG_INTER_PROTESTERS) return 1;
+    }
+    return 0;
+}
+
+/* Does sentence k report someone killed? */
+static int reports_deaths(ctx *c, size_t k)
+{
+    count killed = {0}, injured = {0}, arrested = {0}, note = {0};
+    vg_an_counts(c, c->s[k].t0, c->s[k].t1, &killed, &injured, &arrested, &note);
+    return killed.found && killed.value > 0;
+}
+
+/* Does sentence k report arrests by the score ("46 people were arrested",
+ * "86 arrests")? During a protest, those are the crowd's. */
+static int mass_arrests(ctx *c, size_t k)
+{
+    count killed = {0}, injured = {0}, arrested = {0}, note = {0};
+    vg_an_counts(c, c->s[k].t0, c->s[k].t1, &killed, &injured, &arrested, &note);
+    return arrested.found && arrested.value >= MASS_ARRESTS;
+}
+
+/* ACLED precedence in the document's context (lead: its sub-type) for a
+ * mention of sub-type sub in sentence k. In a protest or riot, clashes with
+ * the police and the damage done are the riot; an attack the sentence ties
+ * to the crowd belongs to it when no one is killed, and so do arrests of the
+ * crowd itself (protesters or rioters named, or arrests by the score). In a text about a shelling or
+ * a bombing, an attack is that weapon's. */
+static int in_context(ctx *c, const sent_info *si, size_t k, int lead, int sub)
+{
+    /* an attack in a text about a shelling or a bombing is that shelling */
+    if (sub == VG_SUB_ATTACK && lead >= VG_SUB_CHEM && lead <= VG_SUB_GRENADE) return lead;
+    if (!vg_sub_is_protest(lead) && !vg_sub_is_riot(lead)) return sub;
+    int crowd_sub = vg_sub_is_riot(lead) ? lead : VG_SUB_VIOLENT_DEMO;
+    if (sub == VG_SUB_ARMED_CLASH || sub == VG_SUB_LOOTING) return crowd_sub;
+    if (sub == VG_SUB_ATTACK && names_crowd(c, si, k, 0) && !reports_deaths(c, k)) return crowd_sub;
+    if (sub == VG_SUB_ARRESTS && (names_crowd(c, si, k, 1) || mass_arrests(c, k))) return lead;
+    return sub;
+}
+
+/* Sentence k's event mentions, at most two: its best sub-type, and the best
+ * one of another event type ("riots in protest at the killing by police of
+ * a boy" tells a riot and a killing), each read in context. Returns how
+ * many, sub-types and scores in sub[] and sc[]. */
+static int mentions_of(ctx *c, const sent_info *si, size_t k, int lead, int sub[2], float sc[2])
+{
+    if (si->best < MIN_EXTRA_SCORE) return 0;
+    sub[0] = vg_an_choose_sub(si->sc, si->mods, &sc[0]);
+    if (sub[0] < 0) return 0;
+    sub[0] = in_context(c, si, k, lead, sub[0]);
+    int second = -1;
+    for (int j = 0; j < VG_SUB_COUNT; j++)
+        if (si->sc[j] >= MIN_EXTRA_SCORE && strcmp(vg_subtypes[j].type, vg_subtypes[sub[0]].type) != 0 &&
+            (second < 0 || si->sc[j] > si->sc[second]))
+            second = j;
+    if (second < 0) return 1;
+    sub[1] = in_context(c, si, k, lead, second);
+    sc[1] = si->sc[second];
+    return strcmp(vg_subtypes[sub[1]].type, vg_subtypes[sub[0]].type) != 0 ? 2 : 1;
+}
+
+/* Are two places the same scene? Unknown on either side agrees. */
+static int same_place(const vg_place *a, const vg_place *b)
+{
+    if (!a || !b) return 1;
+    if (a->name && b->name && !strcmp(a->name, b->name)) return 1;
+    /* a town and the division that holds it */
+    if (a->kind != VG_PLACE_CITY && a->admin1 && b->admin1 && !strcmp(a->admin1, b->admin1) && a->name && !strcmp(a->name, b->admin1)) return 1;
+    if (b->kind != VG_PLACE_CITY && a->admin1 && b->admin1 && !strcmp(a->admin1, b->admin1) && b->name && !strcmp(b->name, a->admin1)) return 1;
+    return 0;
+}
+
+/* Can two mentions tell one incident? ACLED's unit has one type: a protest's
+ * mentions are one protest whatever force met it, a riot's one riot; other
+ * sub-types differ in what was done (an air strike and a shelling, an attack
+ * and an abduction are two events). */
+static int same_kind(int a, int b)
+{
+    if (vg_sub_is_protest(a) || vg_sub_is_riot(a)) return !strcmp(vg_subtypes[a].type, vg_subtypes[b].type);
+    return a == b;
+}
+
+static int same_day(const vg_date *a, const vg_date *b)
+{
+    return !a || !b || (a->y == b->y && a->m == b->m && a->d == b->d);
+}
+
+/* A town or division named in sentence k (a country alone names no scene). */
+static const vg_place *own_place(ctx *c, size_t k)
+{
+    const vg_place *p = vg_an_sentence_place(c, k);
+    return p && p->kind != VG_PLACE_COUNTRY ? p : NULL;
+}
+
+/* A full day named in sentence k, not background. */
+static const vg_date *own_day(const sent_info *si)
+{
+    return si->has_date && !si->hist && si->date.d && si->date.m ? &si->date : NULL;
+}
+
+/* Adds mention k (sub-type sub, score sc) to the incident it tells, or opens
+ * one. Returns the incident count. */
+static size_t add_mention(ctx *c, const sent_info *si, incident *inc, size_t n, size_t max, size_t k, int sub, float sc)
+{
+    const vg_place *p = own_place(c, k);
+    const vg_date *d = own_day(&si[k]);
+    for (size_t j = 0; j < n; j++) {
+        if (!same_kind(inc[j].sub, sub)) continue;
+        if (!same_place(inc[j].place, p) || !same_day(inc[j].date, d)) continue;
+        inc[j].n++;
+        inc[j].sum += sc;
+        if (!inc[j].place) inc[j].place = p;
+        if (!inc[j].date) inc[j].date = d;
+        return n;
+    }
+    if (n >= max) return n;
+    inc[n] = (incident){.sub = sub, .head = k, .score = sc, .sum = sc, .n = 1, .place = p, .date = d};
+    return n + 1;
+}
+
+/* ACLED: an attack carried out by shelling, an air strike or a bomb is
+ * "Explosions/Remote violence". A generic word ("attack", "killed") leads
+ * the scores while the text names the weapon elsewhere ("the shelling",
+ * "mortar rounds"): the weapon decides, when it weighs at least
+ * W_WEAPON_SHARE of the attack. */
+static int by_weapon(const float total[VG_SUB_COUNT], int sub)
+{
+    if (sub != VG_SUB_ATTACK) return sub;
+    int best = -1;
+    for (int j = VG_SUB_CHEM; j <= VG_SUB_GRENADE; j++)
+        if (total[j] > 0 && (best < 0 || total[j] > total[best])) best = j;
+    return best >= 0 && total[best] >= W_WEAPON_SHARE * total[VG_SUB_ATTACK] ? best : sub;
+}
+
+/* What the confidence reads of incident in (row e; the lead row lead). */
+static int has_evidence(const vg_event *e, const char *field)
+{
+    for (size_t r = 0; r < e->n_evidence; r++)
+        if (!strcmp(e->evidence[r].field, field)) return 1;
+    return 0;
+}
+
+static void row_features(const ctx *c, const sent_info *si, const mention_sums *sum, const incident *in, int is_lead, float score, float all,
+                         const vg_event *lead, const vg_event *e, float x[RF_COUNT])
+{
+    memset(x, 0, RF_COUNT * sizeof *x);
+    x[RF_LEAD] = (float)is_lead;
+    x[RF_HEAD_SCORE] = logf(1.0f + in->score);
+    x[RF_DOC_SCORE] = logf(1.0f + score);
+    x[RF_MENTIONS] = logf((float)in->n);
+    x[RF_SHARE] = all > 0 ? in->sum / all : 0;
+    x[RF_LEDE] = vg_an_lede_weight(in->head);
+    x[RF_PLACE] = in->place != NULL;
+    x[RF_DAY] = in->date != NULL;
+    x[RF_NONPOL] = sum->nonpol > 0;
+    size_t standing = 0;
+    for (size_t k = 0; k < c->ns; k++) standing += si[k].best > 0;
+    x[RF_DENSITY] = c->ns ? (float)standing / (float)c->ns : 0;
+    x[RF_ACTOR] = has_evidence(e, "actor1");
+    x[RF_SOURCE] = e->attribution != NULL;
+    x[RF_OTHER_COUNTRY] = !is_lead && (!e->iso || !lead->iso || strcmp(e->iso, lead->iso) != 0);
+    x[RF_DEATHS] = e->fatalities > 0;
+}
+
+/* The row's confidence, and its event type's evidence with it. */
+static void set_confidence(vg_event *e, float conf)
+{
+    e->confidence = conf;
+    for (size_t r = 0; r < e->n_evidence; r++)
+        if (!strcmp(e->evidence[r].field, "event_type") || !strcmp(e->evidence[r].field, "sub_event_type"))
+            e->evidence[r].confidence = conf;
+}
+
+/* Training hook (VIGIE_ROW_FEATURES set): one line per row on stderr,
+ * "row<TAB>source<TAB>index<TAB>features", read by
+ * scripts/calibrate-confidence.sh. */
+static void print_features(const ctx *c, size_t j, const float x[RF_COUNT])
+{
+    const char *src = c->doc->fields[VG_F_SOURCE] ? c->doc->fields[VG_F_SOURCE] : "";
+    char line[1024];
+    int len = snprintf(line, sizeof line, "row\t%s\t%zu", src, j);
+    for (int i = 0; i < RF_COUNT && len > 0 && (size_t)len < sizeof line; i++)
+        len += snprintf(line + len, sizeof line - (size_t)len, "\t%.4f", (double)x[i]);
+    fprintf(stderr, "%s\n", line);
+}
+
+/* A text about a protest or a riot that a killing set off ("riots after
+ * police shot a teenager") reports the crowd's event first: the killing is
+ * its cause, told again in every paragraph, and gets a row of its own. The
+ * crowd leads when its score reaches W_CROWD_SHARE of the attack's. */
+static int by_crowd(const mention_sums *sum, int sub)
+{
+    if (sub != VG_SUB_ATTACK) return sub;
+    float sc[VG_SUB_COUNT] = {0}, mods[VG_SUB_COUNT] = {0}, crowd;
+    for (int j = 0; j < VG_SUB_COUNT; j++)
+        if (vg_sub_is_protest(j) || vg_sub_is_riot(j)) { sc[j] = sum->total[j]; mods[j] = sum->mods[j]; }
+    int best = vg_an_choose_sub(sc, mods, &crowd);
+    return best >= 0 && crowd >= W_CROWD_SHARE * sum->total[VG_SUB_ATTACK] ? best : sub;
+}
+
 vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int sub, float score)
 {
+    sub = by_crowd(sum, by_weapon(sum->total, sub));
     size_t main_k = main_sentence(c, si, sub);
     sub = sub_by_actors(c, si, main_k, sub, sum->total);
+    incident inc[MAX_EXTRA_EVENTS + 1];
+    size_t n = add_mention(c, si, inc, 0, 1, main_k, sub, si[main_k].best);
+    for (size_t k = 0; k < c->ns; k++) {
+        int ms[2];
+        float sc[2];
+        int nm = mentions_of(c, &si[k], k, sub, ms, sc);
+        for (int m = k == main_k; m < nm; m++) n = add_mention(c, si, inc, n, MAX_EXTRA_EVENTS + 1, k, ms[m], sc[m]);
+    }
     count note = {0}, k0 = {0}, k1 = {0}, k2 = {0};
     vg_an_counts(c, 0, c->nt, &k0, &k1, &k2, &note);
-    float conf = score / (score + CONF_HALF);
-    vg_status st = vg_an_row(c, si, main_k, sub, conf, &note);
-    if (st != VG_OK) return st;
-
-    /* Other events: sentences whose own best sub-type differs from the main one. */
-    size_t extra = 0;
-    for (size_t k = 0; k < c->ns && extra < MAX_EXTRA_EVENTS; k++) {
-        if (k == main_k || si[k].best < MIN_EXTRA_SCORE) continue;
-        float sc2;
-        float nomods[VG_SUB_COUNT] = {0};
-        int sub2 = vg_an_choose_sub(si[k].sc, nomods, &sc2);
-        if (sub2 < 0 || sub2 == sub) continue;
-        float conf2 = W_EXTRA_CONF * conf * sc2 / (sc2 + CONF_HALF);
-        st = vg_an_row(c, si, k, sub2, conf2, NULL);
+    float all = 0;
+    for (size_t j = 0; j < n; j++) all += inc[j].sum;
+    size_t first = c->doc->n_events;
+    float lead_conf = 1;
+    for (size_t j = 0; j < n; j++) {
+        vg_status st = vg_an_row(c, si, inc[j].head, inc[j].sub, 0, j == 0 ? &note : NULL, inc[j].date);
         if (st != VG_OK) return st;
-        extra++;
+        vg_event *e = &c->doc->events[c->doc->n_events - 1];
+        float x[RF_COUNT];
+        row_features(c, si, sum, &inc[j], j == 0, score, all, &c->doc->events[first], e, x);
+        float conf = vg_an_confidence(x);
+        /* the lead row stays the document's main event (the highest) */
+        if (j == 0) lead_conf = conf;
+        else if (conf > lead_conf) conf = lead_conf;
+        set_confidence(e, conf);
+        if (c->an->row_features) print_features(c, j, x);
     }
     return VG_OK;
 }

@@ -31,6 +31,7 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
             else if (!strcmp(cue, "nonpol") && !names_unit(c, s->t1, i, len) && i >= since_until) si->nonpol++;
             else if (!strcmp(cue, "hist")) si->hist++;
             else if (!strcmp(cue, "fiction")) si->fiction++;
+            else if (!strcmp(cue, "plan") || !strcmp(cue, "opinion")) si->talk++;
         }
         const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
         const vg_lex_entry *e = vg_lex_match(tl, c->t, s->t1, i, &len);
@@ -90,12 +91,39 @@ int vg_an_choose_sub(const float *sc, const float *mods, float *score)
     return best;
 }
 
+/* With no publication date, what relative dates are read against: the
+ * first full day the text names (a report opens with its event's day:
+ * "Saturday December 13 2008 ... on Sunday"; later ones are as often
+ * deadlines or plans, "till 5 June 2021"). A day and month with no year
+ * stay without one (analyze.h): the years a text names are as often its
+ * background's ("held by IS since 2014"). */
+static void text_anchor(ctx *c, vg_date *anchor)
+{
+    memset(anchor, 0, sizeof *anchor);
+    for (size_t i = 0; i < c->nt && !anchor->y; i++) {
+        vg_date d;
+        if (!vg_date_at(&c->dl, c->t, c->nt, i, NULL, &d)) continue;
+        if (d.y && d.m && d.d && d.precision == 1 && !d.relative) *anchor = d;
+        i = d.t1 - 1;
+    }
+}
+
+int vg_an_background_date(const ctx *c, const vg_date *d)
+{
+    if (!c->ref.y || !c->ref.m || !d->y || !d->m) return 0;
+    long ref = vg_days_from_civil(c->ref.y, c->ref.m, c->ref.d ? c->ref.d : 28);
+    return vg_days_from_civil(d->y, d->m, d->d ? d->d : 28) < ref - BACKGROUND_DAYS;
+}
+
 static void mark_dates(ctx *c, sent_info *si)
 {
+    vg_date anchor = c->pub;
+    if (!c->pub.y) text_anchor(c, &anchor);
+    c->ref = anchor;
     for (size_t k = 0; k < c->ns; k++) {
         for (size_t i = c->s[k].t0; i < c->s[k].t1; i++) {
             vg_date d;
-            if (vg_date_at(&c->dl, c->t, c->s[k].t1, i, c->pub.y ? &c->pub : NULL, &d)) {
+            if (vg_date_at(&c->dl, c->t, c->s[k].t1, i, anchor.y ? &anchor : NULL, &d)) {
                 for (size_t j = d.t0; j < d.t1; j++) c->in_date[j] = 1;
                 if (!si[k].has_date) { si[k].has_date = 1; si[k].date = d; }
                 i = d.t1 - 1;
@@ -153,6 +181,8 @@ static int weigh_sentences(ctx *c, sent_info *si, int ref_year, float total[VG_S
         si[k].has_date = keep.has_date;
         si[k].date = keep.date;
         if (is_history(c, &si[k], k, ref_year)) si[k].hist = 1;
+        /* "On 19 June 2008, a truce was reached": a date well before the reference is background */
+        if (si[k].has_date && vg_an_background_date(c, &si[k].date)) si[k].hist = 1;
         if (si[k].weak_int > 0) {
             /* "activists who were detained", "the group stopped work": force
              * met a protest only if police or troops are there to use it */
@@ -166,6 +196,8 @@ static int weigh_sentences(ctx *c, sent_info *si, int ref_year, float total[VG_S
         /* An accident or disaster in the sentence: its deaths and blasts are no
          * political violence (a protest about a flood still is a protest). */
         float factor = si[k].hist ? W_HISTORY : 1.0f;
+        /* "a rally is expected on Friday", "60 percent said the riots...": no event told */
+        if (si[k].talk) factor *= W_TALK;
         /* A myth or a story retold ("enlevée par Zeus", "in the film, gunmen..."):
          * no event of any kind in that sentence. */
         if (si[k].fiction)

@@ -15,6 +15,7 @@ typedef struct sent_info {
     float best;
     int nonpol, hist, future;
     int fiction;              /* myth, novel, film: what happens there happens to no one */
+    int talk;                 /* plan or opinion cues: what it tells is expected or thought, not done */
     int cancelled;            /* triggers cancelled by a negation or a threat */
     hit first;                /* strongest trigger, for evidence */
     hit mfirst;               /* strongest modifier, when the sentence has no trigger */
@@ -38,6 +39,8 @@ int vg_an_mentions(ctx *c, sent_info *si, mention_sums *sum);
 int vg_an_choose_sub(const float *sc, const float *mods, float *score);
 /* How much sentence k weighs against the lede's. */
 float vg_an_lede_weight(size_t k);
+/* Is date d background: more than BACKGROUND_DAYS before c->ref? */
+int vg_an_background_date(const ctx *c, const vg_date *d);
 /* Does the article only announce or threaten (see mentions.c)? */
 int vg_an_only_announced(const ctx *c, const sent_info *si);
 

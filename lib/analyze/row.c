@@ -1,6 +1,7 @@
 /* row.c - one event row: its fields from the per-field resolvers (place,
  * date, actors and country, counts, attribution) around its sentence. */
 #include "row.h"
+#include "weights.h"
 
 static void add_ev(ctx *c, vg_event *e, const char *field, uint32_t s, uint32_t t, float conf)
 {
@@ -49,6 +50,12 @@ static int scene_places(ctx *c)
     c->scene_pick = c->n_scene ? vg_places_primary(c->scene, c->n_scene) : 0;
     c->scene_ready = 1;
     return 0;
+}
+
+const vg_place *vg_an_sentence_place(ctx *c, size_t k)
+{
+    if (scene_places(c) != 0 || !c->n_scene) return NULL;
+    return sentence_primary(c, c->scene, c->n_scene, k);
 }
 
 /* The event's place: vg_places_primary's pick among the places of its
@@ -168,13 +175,18 @@ static void observer_default_party(ctx *c, vg_event *e)
 
 /* The event's date: in its sentence, else the nearest earlier sentence,
  * else the first in the text, else the publication's (precision 2). */
-static void set_date(ctx *c, const sent_info *si, size_t main_k, vg_event *e)
+/* The event's date: its incident's day (date, when not NULL), else its
+ * sentence's, else the nearest earlier sentence's full day, else the first
+ * full day in the text, else the publication's (precision 2). Dates far
+ * before the reference are background, never the event's; a month alone
+ * ("in March") counts only in the event's own sentence. */
+static void set_date(ctx *c, const sent_info *si, size_t main_k, const vg_date *d, vg_event *e)
 {
-    const vg_date *d = NULL;
-    for (size_t k = main_k + 1; k-- > 0 && !d;)
-        if (si[k].has_date && !si[k].hist) d = &si[k].date;
+    if (!d && si[main_k].has_date && !vg_an_background_date(c, &si[main_k].date)) d = &si[main_k].date;
+    for (size_t k = main_k; k-- > 0 && !d;)
+        if (si[k].has_date && !si[k].hist && si[k].date.d && !vg_an_background_date(c, &si[k].date)) d = &si[k].date;
     for (size_t k = 0; k < c->ns && !d; k++)
-        if (si[k].has_date) d = &si[k].date;
+        if (si[k].has_date && si[k].date.d && !vg_an_background_date(c, &si[k].date)) d = &si[k].date;
     if (d && d->m) {
         vg_date_format(d, e->event_date);
         e->time_precision = d->precision;
@@ -417,7 +429,7 @@ static void set_attribution(ctx *c, const vg_sent *s, vg_event *e)
     }
 }
 
-vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, const count *doc_note)
+vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, const count *doc_note, const vg_date *date)
 {
     vg_event *e = vg_doc_add_event(c->doc);
     if (!e) return VG_ERR_NOMEM;
@@ -436,7 +448,7 @@ vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, c
     const vg_place *p = pick_place(c, main_k);
     if (p) set_place(c, e, p);
 
-    set_date(c, si, main_k, e);
+    set_date(c, si, main_k, date, e);
     actor ac[8];
     int i1, i2;
     int na = find_event_actors(c, main_k, ac, &i1, &i2);

@@ -6,7 +6,13 @@
 /* Adds a row to c->doc: sub-type sub, confidence conf, from sentence main_k
  * of si (its trigger for evidence); place, date, actors and country, counts
  * and attribution from the field resolvers. doc_note (the main row only, else
- * NULL) is the whole text's explicit fatalities note. */
-vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, const count *doc_note);
+ * NULL) is the whole text's explicit fatalities note; date, when not NULL, the
+ * day its incident's mentions name. */
+vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, const count *doc_note,
+                    const vg_date *date);
+
+/* The place sentence k names as a scene (vg_places_primary's pick among its
+ * places outside sources' descriptions), or NULL. Needs c->places. */
+const vg_place *vg_an_sentence_place(ctx *c, size_t k);
 
 #endif

@@ -33,6 +33,10 @@
  * outside the publication's month) keeps this share of its scores. */
 #define W_HISTORY 0.15f
 
+/* A sentence that tells a plan, an expectation or a poll (cues.tsv "plan",
+ * "opinion") keeps this share of its scores. */
+#define W_TALK 0.15f
+
 /* The lede carries the main event: sentence k weighs 1 / (1 + W_LEDE * k). */
 #define W_LEDE 0.5f
 
@@ -50,6 +54,20 @@
  * ("clashes", "fighting"): actors do not turn it into an attack. */
 #define W_EXPLICIT_CLASH 3.5f
 
+/* An attack whose text names a weapon (shelling, air strike, bomb) weighing
+ * at least this share of the attack's score is that weapon's
+ * Explosions/Remote violence sub-type. */
+#define W_WEAPON_SHARE 0.5f
+
+/* A text whose protest or riot scores at least this share of its attack
+ * reports the crowd's event first (the killing that set it off gets a row
+ * of its own). */
+#define W_CROWD_SHARE 0.5f
+
+/* Arrests of at least this many people during a protest are the crowd's:
+ * they belong to the protest's row, not to a row of their own. */
+#define MASS_ARRESTS 3
+
 /* --- Rows: how many and how sure (incidents.c) --- */
 
 /* Confidence of the main row: score / (score + CONF_HALF); at this score it
@@ -60,5 +78,19 @@
 /* A further row's confidence: this share of the main row's, times its own
  * score / (score + CONF_HALF). */
 #define W_EXTRA_CONF 0.5f
+
+/* --- Confidence (confidence.c) --- */
+
+/* Logistic weights over the row features of confidence.h, in their order,
+ * written by scripts/calibrate-confidence.sh (see there for the figures). */
+#define ROW_CONF_BIAS -1.820f
+#define ROW_CONF_WEIGHTS {0.071f, -0.322f, 0.552f, 1.183f, -0.721f, -0.021f, -0.281f, -0.126f, -1.632f, 0.849f, 0.132f, -0.152f, -0.497f, 0.405f}
+
+/* --- Dates (row.c) --- */
+
+/* A date more than this many days before the reference (publication, else
+ * the latest full date in the text) is background: "the 1973 uprising",
+ * "the June truce" are not the day of the event reported. */
+#define BACKGROUND_DAYS 31
 
 #endif

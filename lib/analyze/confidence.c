@@ -1,0 +1,20 @@
+/* confidence.c - a row's confidence: a logistic model over what the analyser
+ * knows of the row (confidence.h), its weights learnt on the dev articles by
+ * scripts/calibrate-confidence.sh and kept in weights.h. */
+#include "confidence.h"
+#include "weights.h"
+
+#include <math.h>
+
+const char *const vg_an_row_feature_names[RF_COUNT] = {
+    "lead", "head_score", "doc_score", "mentions", "share", "lede", "place", "day", "nonpol",
+    "density", "actor", "source", "other_country", "deaths"};
+
+static const float row_w[RF_COUNT] = ROW_CONF_WEIGHTS;
+
+float vg_an_confidence(const float x[RF_COUNT])
+{
+    float z = ROW_CONF_BIAS;
+    for (int i = 0; i < RF_COUNT; i++) z += row_w[i] * x[i];
+    return 1.0f / (1.0f + expf(-z));
+}

@@ -1,0 +1,31 @@
+/* confidence.h - a row's confidence: the probability, calibrated on the dev
+ * articles, that it is a real incident of the right type and country that no
+ * other row of the article already covers (internal to lib/analyze). */
+#ifndef VG_AN_CONFIDENCE_H
+#define VG_AN_CONFIDENCE_H
+
+/* What the confidence reads of a row (scripts/calibrate-confidence.sh learns
+ * their weights; weights.h holds them). */
+enum {
+    RF_LEAD,          /* 1: the document's lead incident */
+    RF_HEAD_SCORE,    /* log(1 + score of its strongest mention) */
+    RF_DOC_SCORE,     /* log(1 + the document's lead score) */
+    RF_MENTIONS,      /* log(its mentions): sentences that tell it */
+    RF_SHARE,         /* its mentions' scores over all incidents' */
+    RF_LEDE,          /* 1 / (1 + W_LEDE * its first sentence) */
+    RF_PLACE,         /* its mentions name a town or division */
+    RF_DAY,           /* its mentions name a full day */
+    RF_NONPOL,        /* the text has accident, disaster or sport cues */
+    RF_DENSITY,       /* share of the text's sentences where a trigger stands */
+    RF_ACTOR,         /* actor1 named in the text (not a default) */
+    RF_SOURCE,        /* a source named ("police said", "according to") */
+    RF_OTHER_COUNTRY, /* another country than the lead row's */
+    RF_DEATHS,        /* fatalities > 0 */
+    RF_COUNT
+};
+extern const char *const vg_an_row_feature_names[RF_COUNT];
+
+/* The calibrated probability for features x. */
+float vg_an_confidence(const float x[RF_COUNT]);
+
+#endif

@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""calibrate-confidence.py - learn the row confidence (lib/analyze/confidence.c).
+
+usage: scripts/calibrate-confidence.py [VIGIE] [--write]
+
+Runs VIGIE (default ./vigie) with VIGIE_ROW_FEATURES=1 on the hand-coded dev
+articles (../shared/eval/articles/{en-dev,fr}), labels each row the way
+score-articles does (right: a not-yet-matched gold event of the article with the
+same event type and country; rows matching an optional event are left out; rows
+in trap articles are wrong), and fits a logistic regression (L2, plain
+gradient descent: no numpy needed) over the row features.
+
+It reports, on honest predictions (5 folds by article: each article's rows are
+predicted by a model that never saw that article), the calibration table (rows
+at confidence >= t and the share right) and, per threshold, what
+score-articles would print. --write puts the weights fitted on all dev rows into
+lib/analyze/weights.h (ROW_CONF_BIAS, ROW_CONF_WEIGHTS). Deterministic: same
+inputs, same weights.
+"""
+import json, math, os, re, subprocess, sys, tempfile, zlib
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.environ.get("SHARED") or os.environ.get("VIGIE_SHARED") or os.path.join(ROOT, "..", "shared")
+SETS = ["en-dev", "fr"]
+L2 = 1.0          # ridge strength (per row, on the mean loss times n)
+FOLDS = 5
+THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+
+
+def load_scorer():
+    src = open(os.path.join(SHARED, "eval", "bin", "score-articles"), encoding="utf-8").read()
+    ns = {"__name__": "score_articles"}
+    exec(compile(src, "score-articles", "exec"), ns)
+    return ns
+
+
+def run(vigie, texts):
+    env = dict(os.environ, VIGIE_ROW_FEATURES="1")
+    p = subprocess.run([vigie, "analyze", "--threads", "1", "--format", "jsonl", texts],
+                       capture_output=True, text=True, env=env)
+    feats = {}
+    for line in p.stderr.splitlines():
+        f = line.split("\t")
+        if f[0] != "row":
+            continue
+        feats[(f[1], int(f[2]))] = [float(v) for v in f[3:]]
+    docs = [json.loads(l) for l in p.stdout.splitlines() if l.strip()]
+    return docs, feats
+
+
+def label_rows(sa, docs, feats, gold_path):
+    """(article, features, label) per row; label None for rows matching an optional event."""
+    gold = {sa["key"](json.loads(l)["doc"]): json.loads(l) for l in open(gold_path, encoding="utf-8") if l.strip()}
+    out = []
+    for d in docs:
+        k = sa["key"](d.get("doc") or d.get("source"))
+        g = gold.get(k)
+        if g is None:
+            continue
+        evs = d.get("events") or []
+        gev = g.get("events") or []
+        order = sorted(range(len(evs)), key=lambda i: -(evs[i].get("confidence") or 0))
+        used = set()
+        for i in order:
+            e = evs[i]
+            hit = None
+            for opt in (False, True):
+                for j, ge in enumerate(gev):
+                    if j in used or bool(ge.get("optional")) != opt:
+                        continue
+                    if sa["matches"](e, ge):
+                        hit = j
+                        break
+                if hit is not None:
+                    break
+            if hit is not None:
+                used.add(hit)
+            lab = 0 if hit is None else (None if gev[hit].get("optional") else 1)
+            x = feats.get((d.get("source"), i))
+            if x is None:
+                continue
+            out.append((k, x, lab))
+    return out
+
+
+def sigmoid(z):
+    return 1 / (1 + math.exp(-max(-30, min(30, z))))
+
+
+def fit(rows, iters=4000, lr=0.5):
+    n = len(rows[0][0])
+    w = [0.0] * (n + 1)
+    m = len(rows)
+    for _ in range(iters):
+        g = [0.0] * (n + 1)
+        for x, y in rows:
+            p = sigmoid(w[0] + sum(wi * xi for wi, xi in zip(w[1:], x)))
+            d = p - y
+            g[0] += d
+            for i, xi in enumerate(x):
+                g[i + 1] += d * xi
+        for i in range(n + 1):
+            reg = L2 * w[i] if i else 0.0
+            w[i] -= lr * (g[i] + reg) / m
+    return w
+
+
+def predict(w, x):
+    return sigmoid(w[0] + sum(wi * xi for wi, xi in zip(w[1:], x)))
+
+
+def fold_of(article):
+    return zlib.crc32(article.encode()) % FOLDS
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    vigie = args[0] if args else os.path.join(ROOT, "vigie")
+    sa = load_scorer()
+    data = []
+    names = None
+    n_gold = 0
+    articles = {}  # article -> has required gold events
+    for s in SETS:
+        for l in open(os.path.join(SHARED, "eval", "articles", s, "gold.jsonl"), encoding="utf-8"):
+            if not l.strip():
+                continue
+            g = json.loads(l)
+            req = [e for e in g.get("events") or [] if not e.get("optional")]
+            n_gold += len(req)
+            articles[s + "/" + sa["key"](g["doc"])] = bool(req) and bool(g.get("political_violence", True))
+        texts = os.path.join(SHARED, "eval", "articles", s, "texts")
+        docs, feats = run(vigie, texts)
+        for k, x, lab in label_rows(sa, docs, feats, os.path.join(SHARED, "eval", "articles", s, "gold.jsonl")):
+            if lab is not None:
+                data.append((s + "/" + k, x, lab))
+    names = open(os.path.join(ROOT, "lib", "analyze", "confidence.c")).read()
+    names = re.search(r"vg_an_row_feature_names\[RF_COUNT\] = \{(.*?)\};", names, re.S).group(1)
+    names = re.findall(r'"([^"]+)"', names)
+    print(f"rows {len(data)} (right {sum(y for _, _, y in data)}) from {len({a for a, _, _ in data})} articles")
+    # honest predictions: each fold predicted by a model fitted on the others
+    cv = []
+    for f in range(FOLDS):
+        train = [(x, y) for a, x, y in data if fold_of(a) != f]
+        w = fit(train)
+        cv += [(predict(w, x), y, a) for a, x, y in data if fold_of(a) == f]
+    print("calibration (5-fold by article): confidence band, rows, share right")
+    for lo in THRESHOLDS[::-1]:
+        band = [y for p, y, _ in cv if lo <= p < lo + 0.1]
+        at = [y for p, y, _ in cv if p >= lo]
+        print(f"  [{lo:.1f},{lo + 0.1:.1f}) rows {len(band):4d} right {sum(band) / max(1, len(band)):.3f}"
+              f"   >= {lo:.1f}: rows {len(at):4d} right {sum(at) / max(1, len(at)):.3f}")
+    print("what would print (5-fold): threshold, rows, row precision, recall, detect P/R, rows per positive article")
+    n_pos = sum(articles.values())
+    for t in THRESHOLDS:
+        kept = [(y, a) for p, y, a in cv if p >= t]
+        right = sum(y for y, _ in kept)
+        with_rows = {a for _, a in kept}
+        tp = sum(1 for a in with_rows if articles.get(a))
+        pos_rows = sum(1 for _, a in kept if articles.get(a))
+        print(f"  >= {t:.1f}: rows {len(kept):4d} precision {right / max(1, len(kept)):.3f} recall {right / max(1, n_gold):.3f}"
+              f" detect P {tp / max(1, len(with_rows)):.3f} R {tp / max(1, n_pos):.3f} rows/article {pos_rows / max(1, n_pos):.2f}"
+              f" (gold {n_gold / max(1, n_pos):.2f})")
+    w = fit([(x, y) for _, x, y in data])
+    print("weights (all dev rows):")
+    print(f"  bias {w[0]:+.3f}")
+    for nm, wi in zip(names, w[1:]):
+        print(f"  {nm:14} {wi:+.3f}")
+    if "--write" in sys.argv:
+        p = os.path.join(ROOT, "lib", "analyze", "weights.h")
+        h = open(p, encoding="utf-8").read()
+        h = re.sub(r"#define ROW_CONF_BIAS .*", f"#define ROW_CONF_BIAS {w[0]:.3f}f", h)
+        body = ", ".join(f"{wi:.3f}f" for wi in w[1:])
+        h = re.sub(r"#define ROW_CONF_WEIGHTS \{.*?\}", "#define ROW_CONF_WEIGHTS {" + body + "}", h, flags=re.S)
+        open(p, "w", encoding="utf-8").write(h)
+        print(f"written to {p}")
+
+
+if __name__ == "__main__":
+    main()
