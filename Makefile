@@ -23,7 +23,7 @@ TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
 .PHONY: all test test-build unit fuzz fuzz-replay fuzz-bin bench eval clean deps data gazetteer
 
-all: vigie
+all: vigie $(BUILD)/libvigie.a
 
 vigie: $(BUILD)/vigie
 	@if [ "$(BUILD)" = build ]; then cp $(BUILD)/vigie ./vigie; fi
@@ -31,20 +31,34 @@ vigie: $(BUILD)/vigie
 $(BUILD)/vigie: $(LIB_OBJ) $(CLI_OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDFLAGS) $(PKG_LIBS)
 
-$(BUILD)/libvigie.a: $(LIB_OBJ)
+# The library's artefact, libvigie.a, exports the public API of include/vigie.h
+# and nothing else: library code is compiled with -fvisibility=hidden (VG_API
+# marks the public declarations), linked into one object, and objcopy makes
+# every hidden symbol local (tests/scenarios/exported_symbols.sh checks the
+# list). Unit tests, fuzz targets and the CLI use the internal archive.
+$(LIB_OBJ): VISIBILITY := -fvisibility=hidden
+
+$(BUILD)/libvigie-internal.a: $(LIB_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
-$(BUILD)/%.o: %.c
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+$(BUILD)/libvigie.o: $(LIB_OBJ)
+	$(CC) -r -nostdlib -o $@.tmp $^ && objcopy --localize-hidden $@.tmp $@ && rm -f $@.tmp
 
-$(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libvigie.a
-	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libvigie.a $(LDFLAGS) $(PKG_LIBS)
+$(BUILD)/libvigie.a: $(BUILD)/libvigie.o
+	rm -f $@ && ar rcs $@ $^
+
+# Objects depend on the Makefile too: a change of flags rebuilds them.
+$(BUILD)/%.o: %.c Makefile
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(VISIBILITY) -MMD -MP -c -o $@ $<
+
+$(BUILD)/unit-tests: $(TEST_OBJ) $(BUILD)/libvigie-internal.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(TEST_OBJ) $(BUILD)/libvigie-internal.a $(LDFLAGS) $(PKG_LIBS)
 
 # Fuzz targets replay their saved corpora as ordinary tests (no libFuzzer needed).
-$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libvigie.a
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libvigie-internal.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libvigie.a $(LDFLAGS) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< tests/fuzz/replay.c $(BUILD)/libvigie-internal.a $(LDFLAGS) $(PKG_LIBS)
 
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 
@@ -55,7 +69,7 @@ test:
 	$(MAKE) --no-print-directory $(TEST_VARS) test-build
 	VIGIE=build-test/vigie BUILD=build-test tests/run.sh
 
-test-build: $(BUILD)/vigie $(BUILD)/unit-tests $(FUZZ_BIN)
+test-build: $(BUILD)/vigie $(BUILD)/libvigie.a $(BUILD)/unit-tests $(FUZZ_BIN)
 
 # Parts of `make test`, same build: the unit tests only (`make unit T=NAME` runs
 # those whose name or file contains NAME), the fuzz corpora replayed only.
@@ -72,10 +86,10 @@ fuzz-bin: $(FUZZ_BIN)
 # libFuzzer builds (clang) for real fuzzing sessions: make fuzz; build-fuzz/fuzz_X NEW_DIR tests/fuzz/corpus/X [tests/fixtures/X]
 fuzz:
 	$(MAKE) --no-print-directory CC=clang BUILD=build-fuzz OPT="-O1 -g -DVG_ARENA_POISON -fsanitize=fuzzer-no-link,address,undefined" \
-	    LDFLAGS="-fsanitize=address,undefined" build-fuzz/libvigie.a
+	    LDFLAGS="-fsanitize=address,undefined" build-fuzz/libvigie-internal.a
 	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
 	    clang $(filter-out -O2,$(ALL_CFLAGS)) -O1 -g -fsanitize=fuzzer,address,undefined -o build-fuzz/$$n $$f \
-	        build-fuzz/libvigie.a $(PKG_LIBS) && echo "built build-fuzz/$$n"; done
+	        build-fuzz/libvigie-internal.a $(PKG_LIBS) && echo "built build-fuzz/$$n"; done
 
 bench: vigie
 	bench/run.sh

@@ -9,10 +9,10 @@ BUILD=${BUILD:-build}
 N=${BENCH_DOCS:-20000}
 W=$(mktemp -d "${TMPDIR:-/tmp}/vg-bench-readers-XXXXXX")
 trap 'rm -rf "$W"' EXIT
-make -s BUILD="$BUILD" "$BUILD/vigie" "$BUILD/libvigie.a" >/dev/null || exit 1
+make -s BUILD="$BUILD" "$BUILD/vigie" "$BUILD/libvigie-internal.a" >/dev/null || exit 1
 VIGIE=$ROOT/$BUILD/vigie
 case "$BUILD" in /*) VIGIE=$BUILD/vigie ;; esac
-LIB=$(dirname "$VIGIE")/libvigie.a
+LIB=$(dirname "$VIGIE")/libvigie-internal.a
 cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -Iinclude -o "$W/reader_driver" bench/reader_driver.c "$LIB" \
     $(pkg-config --libs sqlite3 libxml-2.0 zlib libutf8proc libexttextcat libcurl libpcre2-8) -lstemmer -lm -lpthread || exit 1
 

@@ -47,9 +47,9 @@ print(f"{n} {raw}", file=open(out + ".info", "w"))
 PY
 read -r N RAW < "$T/bench.warc.gz.info"
 GZ=$(stat -c %s "$T/bench.warc.gz")
-# the reader alone (WARC layer, gzip, record parsing; no extraction), when a libvigie.a sits
-# beside the binary (make BUILD=dir dir/libvigie.a)
-LIB=$(dirname "$VIGIE")/libvigie.a
+# the reader alone (WARC layer, gzip, record parsing; no extraction), when a libvigie-internal.a sits
+# beside the binary (make BUILD=dir dir/libvigie-internal.a)
+LIB=$(dirname "$VIGIE")/libvigie-internal.a
 if [ -f "$LIB" ] && cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -Iinclude -o "$T/reader_driver" bench/reader_driver.c \
         "$LIB" $(pkg-config --libs sqlite3 libxml-2.0 zlib libutf8proc libexttextcat libcurl libpcre2-8) \
         -lstemmer -lm -lpthread 2>/dev/null; then

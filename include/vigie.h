@@ -11,6 +11,14 @@ extern "C" {
 
 #define VG_VERSION "0.1.0"
 
+/* The library exports these declarations and nothing else: it is built with
+ * -fvisibility=hidden, and VG_API marks what a program may call. */
+#if defined(__GNUC__) || defined(__clang__)
+#define VG_API __attribute__((visibility("default")))
+#else
+#define VG_API
+#endif
+
 /* Every public function that can fail returns one of these. */
 typedef enum vg_status {
     VG_OK = 0,
@@ -38,7 +46,7 @@ typedef enum vg_status {
 } vg_status;
 
 /* Static English text for a status; never NULL. */
-const char *vg_strerror(vg_status s);
+VG_API const char *vg_strerror(vg_status s);
 
 /* ------------------------------------------------------------------------
  * Environment: read-only resources shared by every thread (language
@@ -50,11 +58,11 @@ typedef struct vg_env vg_env;
 /* data_dir: folder holding <lang>/ resource folders (NULL: $VIGIE_DATA, then
  * the compiled-in default). On failure *out is NULL and `err` (if not NULL,
  * errlen bytes) says which resource failed. */
-vg_status vg_env_open(const char *data_dir, vg_env **out, char *err, size_t errlen);
-void vg_env_close(vg_env *env); /* accepts NULL */
+VG_API vg_status vg_env_open(const char *data_dir, vg_env **out, char *err, size_t errlen);
+VG_API void vg_env_close(vg_env *env); /* accepts NULL */
 /* A resource that is missing but not required (e.g. no gazetteer built:
  * events get no coordinates), or NULL. */
-const char *vg_env_warning(const vg_env *env);
+VG_API const char *vg_env_warning(const vg_env *env);
 
 /* ------------------------------------------------------------------------
  * Reader: turns paths (files, folders walked recursively, "-" for stdin)
@@ -89,17 +97,17 @@ typedef struct vg_reader_options {
 } vg_reader_options;
 
 /* paths: n paths; opts may be NULL. The reader copies what it keeps. */
-vg_status vg_reader_open(const char *const *paths, size_t n,
-                         const vg_reader_options *opts, vg_reader **out);
+VG_API vg_status vg_reader_open(const char *const *paths, size_t n,
+                                const vg_reader_options *opts, vg_reader **out);
 /* VG_OK: *in holds a document. VG_END: no more input. Any other status: one
  * input (file or record) was rejected; vg_reader_error() names it and says
  * why, and the next call goes on with the rest. */
-vg_status vg_reader_next(vg_reader *r, vg_input *in);
+VG_API vg_status vg_reader_next(vg_reader *r, vg_input *in);
 /* The last rejection: "path[:line]: reason". Valid until the next call. */
-const char *vg_reader_error(const vg_reader *r);
+VG_API const char *vg_reader_error(const vg_reader *r);
 /* Name of the input the last rejection was about (path or path:line). */
-const char *vg_reader_error_source(const vg_reader *r);
-void vg_reader_close(vg_reader *r); /* accepts NULL */
+VG_API const char *vg_reader_error_source(const vg_reader *r);
+VG_API void vg_reader_close(vg_reader *r); /* accepts NULL */
 
 /* ------------------------------------------------------------------------
  * Document: a per-thread working context with its own arena. Load an input
@@ -109,15 +117,15 @@ void vg_reader_close(vg_reader *r); /* accepts NULL */
  * ---------------------------------------------------------------------- */
 typedef struct vg_doc vg_doc;
 
-vg_status vg_doc_create(const vg_env *env, vg_doc **out);
-void vg_doc_free(vg_doc *doc); /* accepts NULL */
+VG_API vg_status vg_doc_create(const vg_env *env, vg_doc **out);
+VG_API void vg_doc_free(vg_doc *doc); /* accepts NULL */
 
 /* Extract clean text and metadata. On failure the document is rejected:
  * vg_doc_error() says why. `in` need not outlive the call. */
-vg_status vg_doc_load(vg_doc *doc, const vg_input *in);
+VG_API vg_status vg_doc_load(vg_doc *doc, const vg_input *in);
 /* Find the events of a loaded document. */
-vg_status vg_doc_analyze(vg_doc *doc);
-const char *vg_doc_error(const vg_doc *doc);
+VG_API vg_status vg_doc_analyze(vg_doc *doc);
+VG_API const char *vg_doc_error(const vg_doc *doc);
 
 /* Fields of a loaded document; NULL when unknown. Owned by the document. */
 typedef enum vg_field {
@@ -125,14 +133,14 @@ typedef enum vg_field {
     VG_F_PUBLISHED, VG_F_OUTLET, VG_F_URL, VG_F_AUTHORS, VG_F_HASH,
     VG_F_COUNT
 } vg_field;
-const char *vg_doc_get(const vg_doc *doc, vg_field f);
-size_t vg_doc_removed_count(const vg_doc *doc);
-size_t vg_doc_event_count(const vg_doc *doc);
+VG_API const char *vg_doc_get(const vg_doc *doc, vg_field f);
+VG_API size_t vg_doc_removed_count(const vg_doc *doc);
+VG_API size_t vg_doc_event_count(const vg_doc *doc);
 
 /* JSON of the document, one line, no trailing newline. `what` is a mask of
  * VG_JSON_*. The string belongs to the document, valid until the next load. */
 enum { VG_JSON_EXTRACT = 1, VG_JSON_REMOVED = 2, VG_JSON_EVENTS = 4 };
-vg_status vg_doc_json(vg_doc *doc, unsigned what, const char **out, size_t *len);
+VG_API vg_status vg_doc_json(vg_doc *doc, unsigned what, const char **out, size_t *len);
 
 /* ------------------------------------------------------------------------
  * Batch: documents loaded (and analysed) on several threads at once, read
@@ -146,30 +154,30 @@ typedef struct vg_batch vg_batch;
 
 /* threads: 0 = one per online CPU, 1 = none beyond the caller's. capacity:
  * documents per batch, 0 = 64. The calling thread works too. */
-vg_status vg_batch_create(const vg_env *env, unsigned threads, size_t capacity, vg_batch **out);
-void vg_batch_free(vg_batch *b); /* accepts NULL */
+VG_API vg_status vg_batch_create(const vg_env *env, unsigned threads, size_t capacity, vg_batch **out);
+VG_API void vg_batch_free(vg_batch *b); /* accepts NULL */
 /* Copies the input (bytes and metadata). VG_ERR_ARG when already full. */
-vg_status vg_batch_add(vg_batch *b, const vg_input *in);
+VG_API vg_status vg_batch_add(vg_batch *b, const vg_input *in);
 /* Full: capacity documents, or 64 MiB of input bytes. */
-int vg_batch_full(const vg_batch *b);
-size_t vg_batch_count(const vg_batch *b);
+VG_API int vg_batch_full(const vg_batch *b);
+VG_API size_t vg_batch_count(const vg_batch *b);
 /* vg_doc_load on every document added since the last clear. */
-void vg_batch_load(vg_batch *b);
+VG_API void vg_batch_load(vg_batch *b);
 /* Leave document i out of vg_batch_analyze (a store already holds it). */
-void vg_batch_skip(vg_batch *b, size_t i);
-int vg_batch_skipped(const vg_batch *b, size_t i);
+VG_API void vg_batch_skip(vg_batch *b, size_t i);
+VG_API int vg_batch_skipped(const vg_batch *b, size_t i);
 /* vg_doc_analyze on every loaded document not skipped, then `after` if set
  * (vg_batch_set_after), on the same threads; a failure becomes the
  * document's status. */
-void vg_batch_analyze(vg_batch *b);
+VG_API void vg_batch_analyze(vg_batch *b);
 typedef vg_status (*vg_doc_step)(vg_doc *doc);
-void vg_batch_set_after(vg_batch *b, vg_doc_step after); /* e.g. vg_db_prepare */
+VG_API void vg_batch_set_after(vg_batch *b, vg_doc_step after); /* e.g. vg_db_prepare */
 /* Document i, with the status of its load, or of its analysis once run
  * (st may be NULL); input i as it was added. */
-vg_doc *vg_batch_doc(vg_batch *b, size_t i, vg_status *st);
-const vg_input *vg_batch_input(const vg_batch *b, size_t i);
-void vg_batch_clear(vg_batch *b);
-unsigned vg_batch_threads(const vg_batch *b);
+VG_API vg_doc *vg_batch_doc(vg_batch *b, size_t i, vg_status *st);
+VG_API const vg_input *vg_batch_input(const vg_batch *b, size_t i);
+VG_API void vg_batch_clear(vg_batch *b);
+VG_API unsigned vg_batch_threads(const vg_batch *b);
 
 /* ------------------------------------------------------------------------
  * Store: one SQLite file. Writes are batched in transactions: a crash loses
@@ -179,28 +187,28 @@ typedef struct vg_db vg_db;
 
 enum { VG_DB_READONLY = 1 };
 /* Opens (creating and migrating when writable) the database at path. */
-vg_status vg_db_open(const char *path, unsigned flags, vg_db **out);
-void vg_db_close(vg_db *db); /* accepts NULL; commits an open batch */
-const char *vg_db_error(const vg_db *db);
+VG_API vg_status vg_db_open(const char *path, unsigned flags, vg_db **out);
+VG_API void vg_db_close(vg_db *db); /* accepts NULL; commits an open batch */
+VG_API const char *vg_db_error(const vg_db *db);
 
 typedef enum vg_put_result { VG_PUT_STORED, VG_PUT_PRESENT, VG_PUT_DUPLICATE } vg_put_result;
 /* Store a loaded (and, if wanted, analysed) document. Identical content
  * already stored: VG_PUT_PRESENT, nothing written. A near-duplicate of a
  * stored article is stored with dup_of set: VG_PUT_DUPLICATE. */
-vg_status vg_db_put(vg_db *db, vg_doc *doc, vg_put_result *result);
+VG_API vg_status vg_db_put(vg_db *db, vg_doc *doc, vg_put_result *result);
 /* What vg_db_put derives from the document alone (its near-duplicate
  * signature, its story features), computed ahead of it on the calling
  * thread: optional; lets loading threads take that work off the one thread
  * that writes. Call after vg_doc_analyze; the next vg_doc_load drops it. */
-vg_status vg_db_prepare(vg_doc *doc);
+VG_API vg_status vg_db_prepare(vg_doc *doc);
 /* Is a loaded document's content already stored? (*present 1 or 0.) Lets a
  * re-run skip the analysis of what vg_db_put would find present anyway. */
-vg_status vg_db_contains(vg_db *db, const vg_doc *doc, int *present);
+VG_API vg_status vg_db_contains(vg_db *db, const vg_doc *doc, int *present);
 /* Record an input that was rejected, with its reason. */
-vg_status vg_db_reject(vg_db *db, const char *source, const char *reason);
+VG_API vg_status vg_db_reject(vg_db *db, const char *source, const char *reason);
 /* Commit the open batch now (also done every `batch` puts and on close). */
-vg_status vg_db_commit(vg_db *db);
-void vg_db_set_batch(vg_db *db, unsigned batch);
+VG_API vg_status vg_db_commit(vg_db *db);
+VG_API void vg_db_set_batch(vg_db *db, unsigned batch);
 
 /* ------------------------------------------------------------------------
  * Watch: keep news feeds up to date. A round fetches every feed (RSS/Atom,
@@ -221,7 +229,7 @@ typedef struct vg_watch_opts {
     size_t max_bytes;         /* largest page or feed accepted */
     long max_redirects;
 } vg_watch_opts;
-void vg_watch_opts_default(vg_watch_opts *o);
+VG_API void vg_watch_opts_default(vg_watch_opts *o);
 
 typedef struct vg_watch_counts {
     long feeds, feeds_failed, feeds_unchanged, items, stored, present, dup, seen, robots, rejected;
@@ -241,15 +249,15 @@ typedef enum vg_watch_event {
 typedef int (*vg_watch_cb)(vg_watch_event ev, const char *url, const char *detail,
                            const vg_watch_counts *counts, void *ud);
 
-vg_status vg_watch_open(const vg_env *env, vg_db *db, const vg_watch_opts *opts, vg_watch **out,
-                        char *err, size_t errlen);
+VG_API vg_status vg_watch_open(const vg_env *env, vg_db *db, const vg_watch_opts *opts, vg_watch **out,
+                               char *err, size_t errlen);
 /* One round over feeds[0..n). VG_OK even when feeds or pages failed (they
  * are counted and reported); another status when the store failed, with
  * vg_watch_error() saying what. cb may be NULL. */
-vg_status vg_watch_round(vg_watch *w, const char *const *feeds, size_t n, vg_watch_cb cb, void *ud,
-                         vg_watch_counts *counts);
-const char *vg_watch_error(const vg_watch *w);
-void vg_watch_close(vg_watch *w); /* accepts NULL */
+VG_API vg_status vg_watch_round(vg_watch *w, const char *const *feeds, size_t n, vg_watch_cb cb, void *ud,
+                                vg_watch_counts *counts);
+VG_API const char *vg_watch_error(const vg_watch *w);
+VG_API void vg_watch_close(vg_watch *w); /* accepts NULL */
 
 /* Query results come as rows of named columns, each value as text (NULL
  * for SQL NULL) with a type telling how to print it in JSON. */
@@ -279,19 +287,19 @@ typedef struct vg_query {
  * instructions (counted in thousands; a bound that does not depend on the
  * machine's speed). 0: no bound of that kind. Writes are never bounded. */
 #define VG_QUERY_DEFAULT_MS 10000
-void vg_db_set_query_budget(vg_db *db, long max_ms, unsigned long long max_steps);
+VG_API void vg_db_set_query_budget(vg_db *db, long max_ms, unsigned long long max_steps);
 
 /* Longest search text vg_db_search takes; a longer one is VG_ERR_TOO_LARGE
  * (never cut: a cut query is a different question). */
 #define VG_QUERY_MAX_BYTES 4096
 
-vg_status vg_db_articles(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
-vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
-vg_status vg_db_events(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
-vg_status vg_db_stories(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
+VG_API vg_status vg_db_articles(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
+VG_API vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
+VG_API vg_status vg_db_events(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
+VG_API vg_status vg_db_stories(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
 /* A story compared across outlets, as one JSON object (owned by db, valid
  * until the next call on db). */
-vg_status vg_db_story_json(vg_db *db, const char *id, const char **json, size_t *len);
+VG_API vg_status vg_db_story_json(vg_db *db, const char *id, const char **json, size_t *len);
 
 #ifdef __cplusplus
 }
