@@ -35,7 +35,7 @@ typedef enum vg_status {
     VG_ERR_TRUNCATED,   /* input ends in the middle of a record */
     VG_ERR_LOOP,        /* directory loop through symlinks */
     VG_ERR_DB,          /* database error */
-    VG_ERR_DB_CORRUPT,  /* file is not a vigie database */
+    VG_ERR_DB_CORRUPT,  /* file is a damaged database, or not a vigie one */
     VG_ERR_DB_READONLY, /* database cannot be written */
     VG_ERR_DB_FULL,     /* disk full */
     VG_ERR_NOT_FOUND,

@@ -18,7 +18,7 @@ const char *vg_strerror(vg_status s)
         [VG_ERR_TRUNCATED] = "truncated input",
         [VG_ERR_LOOP] = "directory loop",
         [VG_ERR_DB] = "database error",
-        [VG_ERR_DB_CORRUPT] = "not a vigie database",
+        [VG_ERR_DB_CORRUPT] = "damaged database, or not a vigie one",
         [VG_ERR_DB_READONLY] = "database is read-only",
         [VG_ERR_DB_FULL] = "disk full",
         [VG_ERR_NOT_FOUND] = "not found",

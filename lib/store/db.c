@@ -43,7 +43,10 @@ vg_status vg_db_fail(vg_db *db, int rc, const char *what)
                      db->budget.max_ms);
         return VG_ERR_TIMEOUT;
     }
-    if (s == VG_ERR_DB_CORRUPT)
+    if ((rc & 0xff) == SQLITE_CORRUPT) /* a database, damaged: not someone else's file */
+        snprintf(db->err, sizeof db->err, "%s: %s is a damaged database (%s): restore a copy, or try sqlite3's .recover",
+                 what, db->path, msg);
+    else if (s == VG_ERR_DB_CORRUPT)
         snprintf(db->err, sizeof db->err, "%s: %s is not a vigie database (%s)", what, db->path, msg);
     else
         snprintf(db->err, sizeof db->err, "%s: %s", what, msg);

@@ -75,4 +75,15 @@ for q in '   ' '' "$(printf ' \t\n ')"; do
     [ $st = 2 ] && grep -q "empty query: no words to search for" "$W/err" || fail "search '$q': exit $st: $(cat "$W/err")"
 done
 
+# A vigie database with a damaged page was reported as "not a vigie database".
+cp "$DB" "$W/damaged.db"
+printf 'garbage%.0s' $(seq 500) | dd of="$W/damaged.db" bs=1 seek=200 conv=notrunc 2> /dev/null
+for cmd in articles events "search army" ingest; do
+    args=(); [ "$cmd" = ingest ] && args=("$W/a.txt")
+    $VIGIE $cmd --db "$W/damaged.db" "${args[@]}" > /dev/null 2> "$W/err"; st=$?
+    [ $st = 1 ] || fail "damaged database, $cmd: exit $st"
+    grep -q "damaged.db is a damaged database" "$W/err" && ! grep -q "not a vigie database" "$W/err" ||
+        fail "damaged database, $cmd: message: $(cat "$W/err")"
+done
+
 echo ok
