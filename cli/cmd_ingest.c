@@ -18,6 +18,19 @@ static const char help[] =
     "Exit status: 0 when the batch went through (even with rejected inputs),\n"
     "1 when nothing could be done (database unusable), 2 on bad arguments.\n";
 
+/* What the summary counts as stored: a put is counted once its batch is
+ * committed, so a batch rolled back by a full disk is not reported stored. */
+typedef struct counts { long stored, dup, events; } counts;
+
+static void settle(vg_db *db, counts *done, counts *pend)
+{
+    if (vg_db_pending(db)) return;
+    done->stored += pend->stored;
+    done->dup += pend->dup;
+    done->events += pend->events;
+    *pend = (counts){0};
+}
+
 static volatile sig_atomic_t interrupted;
 static void on_signal(int sig) { (void)sig; interrupted = 1; }
 
@@ -80,7 +93,8 @@ int cmd_ingest(int argc, char **argv)
     vg_batch_set_after(batch, vg_db_prepare);
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
-    long n_read = 0, n_stored = 0, n_present = 0, n_dup = 0, n_rejected = 0, n_events = 0;
+    long n_read = 0, n_present = 0, n_rejected = 0;
+    counts done = {0}, pend = {0};
     int fatal = 0;
     char reason[1536];
     struct refused refused = {db, 0};
@@ -109,6 +123,7 @@ int cmd_ingest(int argc, char **argv)
                 fprintf(stderr, "rejected %s\n", reason);
                 n_rejected++;
                 vg_db_reject(db, where, reason);
+                settle(db, &done, &pend);
                 continue;
             }
             vg_put_result res;
@@ -118,9 +133,10 @@ int cmd_ingest(int argc, char **argv)
                 fatal = 1;
                 break;
             }
-            if (res == VG_PUT_STORED) { n_stored++; n_events += (long)vg_doc_event_count(doc); }
-            else if (res == VG_PUT_DUPLICATE) { n_dup++; n_stored++; }
+            if (res == VG_PUT_STORED) { pend.stored++; pend.events += (long)vg_doc_event_count(doc); }
+            else if (res == VG_PUT_DUPLICATE) { pend.dup++; pend.stored++; }
             else n_present++;
+            settle(db, &done, &pend);
         }
         vg_batch_clear(batch);
     }
@@ -129,13 +145,16 @@ int cmd_ingest(int argc, char **argv)
         fprintf(stderr, "vigie ingest: cannot commit: %s: %s\n", vg_strerror(st), vg_db_error(db));
         fatal = 1;
     }
+    if (!fatal) settle(db, &done, &pend);
     vg_batch_free(batch);
     vg_reader_close(r);
     vg_db_close(db);
     vg_env_close(env);
     if (!o.quiet)
         fprintf(stdout, "read %ld, stored %ld (%ld near-duplicates), already present %ld, rejected %ld, events %ld%s\n",
-                n_read, n_stored, n_dup, n_present, n_rejected, n_events,
+                n_read, done.stored, done.dup, n_present, n_rejected, done.events,
                 interrupted ? " (interrupted)" : "");
+    if (pend.stored) /* written, then rolled back with their batch */
+        fprintf(stderr, "vigie ingest: %ld earlier documents of the failed batch were not stored either\n", pend.stored);
     return fatal || interrupted ? EXIT_FAIL : EXIT_OK;
 }

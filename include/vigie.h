@@ -209,6 +209,10 @@ VG_API vg_status vg_db_reject(vg_db *db, const char *source, const char *reason)
 /* Commit the open batch now (also done every `batch` puts and on close). */
 VG_API vg_status vg_db_commit(vg_db *db);
 VG_API void vg_db_set_batch(vg_db *db, unsigned batch);
+/* Puts and rejects written since the last commit (0 right after one): a put
+ * or commit that fails rolls all of them back, so a caller counting what is
+ * stored counts them only once this is 0 again. */
+VG_API unsigned vg_db_pending(const vg_db *db);
 
 /* ------------------------------------------------------------------------
  * Watch: keep news feeds up to date. A round fetches every feed (RSS/Atom,

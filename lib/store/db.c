@@ -173,6 +173,8 @@ void vg_db_set_batch(vg_db *db, unsigned batch)
     if (db) db->batch = batch ? batch : 1;
 }
 
+unsigned vg_db_pending(const vg_db *db) { return db && db->in_tx ? db->pending : 0; }
+
 /* Folder part of path exists? Gives "no such folder" instead of SQLite's
  * generic "unable to open database file". */
 static int parent_missing(const char *path, char *dir, size_t cap)
