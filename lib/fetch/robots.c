@@ -111,69 +111,87 @@ vg_status vg_robots_all(int allow, vg_robots **out)
     return VG_OK;
 }
 
-vg_status vg_robots_parse(const char *txt, size_t n, const char *agent, vg_robots **out)
+/* The state of a parse: two collections, rules for our agent and rules for "*". */
+typedef struct parser {
+    const char *agent;
+    group_rules mine, star;
+    int in_agents;          /* last line was a user-agent line */
+    int cur_mine, cur_star; /* the current group applies to us / to "*" */
+    int saw_mine;
+} parser;
+
+/* "key: value # comment" between p and eol: key and value trimmed (value cut
+ * at MAX_PATTERN); 0 when the line has no colon. */
+static int split_line(const char *p, const char *eol, const char **k, size_t *kl, const char **v, size_t *vl)
 {
-    *out = NULL;
-    if (n > MAX_ROBOTS_BYTES) n = MAX_ROBOTS_BYTES;
-    /* two collections: rules for our agent and rules for "*" */
-    group_rules mine = {NULL, 0, 0, -1}, star = {NULL, 0, 0, -1};
-    int in_agents = 0;          /* last line was a user-agent line */
-    int cur_mine = 0, cur_star = 0;
-    int saw_mine = 0;
-    const char *p = txt, *end = txt + n;
-    int oom = 0;
-    while (p < end && !oom) {
-        const char *eol = p;
-        while (eol < end && *eol != '\n' && *eol != '\r') eol++;
-        const char *line_end = eol;
-        const char *hash = memchr(p, '#', (size_t)(line_end - p));
-        if (hash) line_end = hash;
-        const char *colon = memchr(p, ':', (size_t)(line_end - p));
-        if (colon) {
-            const char *k = p, *ke = colon;
-            while (k < ke && (*k == ' ' || *k == '\t')) k++;
-            while (ke > k && (ke[-1] == ' ' || ke[-1] == '\t')) ke--;
-            const char *v = colon + 1, *ve = line_end;
-            while (v < ve && (*v == ' ' || *v == '\t')) v++;
-            while (ve > v && (ve[-1] == ' ' || ve[-1] == '\t')) ve--;
-            size_t kl = (size_t)(ke - k), vl = (size_t)(ve - v);
-            if (vl > MAX_PATTERN) vl = MAX_PATTERN;
-            if (kl == 10 && strncasecmp(k, "user-agent", 10) == 0) {
-                if (!in_agents) cur_mine = cur_star = 0; /* a new group starts */
-                in_agents = 1;
-                if (vl == 1 && v[0] == '*') cur_star = 1;
-                else if (names_agent(v, vl, agent)) { cur_mine = 1; saw_mine = 1; }
-            } else {
-                in_agents = 0;
-                int allow = kl == 5 && strncasecmp(k, "allow", 5) == 0;
-                int disallow = kl == 8 && strncasecmp(k, "disallow", 8) == 0;
-                if ((allow || disallow) && vl > 0) {
-                    if (cur_mine && push(&mine.r, &mine.n, &mine.cap, v, vl, allow)) oom = 1;
-                    if (cur_star && push(&star.r, &star.n, &star.cap, v, vl, allow)) oom = 1;
-                } else if (kl == 11 && strncasecmp(k, "crawl-delay", 11) == 0 && vl > 0 && vl < 16) {
-                    char num[16];
-                    memcpy(num, v, vl);
-                    num[vl] = 0;
-                    double d = strtod(num, NULL);
-                    if (d >= 0 && d < 86400) {
-                        if (cur_mine) mine.delay_ms = (long)(d * 1000);
-                        if (cur_star) star.delay_ms = (long)(d * 1000);
-                    }
-                }
-            }
-        }
-        p = eol;
-        while (p < end && (*p == '\n' || *p == '\r')) p++;
+    const char *line_end = eol;
+    const char *hash = memchr(p, '#', (size_t)(line_end - p));
+    if (hash) line_end = hash;
+    const char *colon = memchr(p, ':', (size_t)(line_end - p));
+    if (!colon) return 0;
+    const char *ks = p, *ke = colon;
+    while (ks < ke && (*ks == ' ' || *ks == '\t')) ks++;
+    while (ke > ks && (ke[-1] == ' ' || ke[-1] == '\t')) ke--;
+    const char *vs = colon + 1, *ve = line_end;
+    while (vs < ve && (*vs == ' ' || *vs == '\t')) vs++;
+    while (ve > vs && (ve[-1] == ' ' || ve[-1] == '\t')) ve--;
+    *k = ks;
+    *kl = (size_t)(ke - ks);
+    *v = vs;
+    *vl = (size_t)(ve - vs);
+    if (*vl > MAX_PATTERN) *vl = MAX_PATTERN;
+    return 1;
+}
+
+/* User-agent: consecutive agent lines open one group. */
+static void agent_line(parser *ps, const char *v, size_t vl)
+{
+    if (!ps->in_agents) ps->cur_mine = ps->cur_star = 0; /* a new group starts */
+    ps->in_agents = 1;
+    if (vl == 1 && v[0] == '*') ps->cur_star = 1;
+    else if (names_agent(v, vl, ps->agent)) { ps->cur_mine = 1; ps->saw_mine = 1; }
+}
+
+/* Crawl-delay in seconds, kept in ms when below a day. */
+static void crawl_delay(parser *ps, const char *v, size_t vl)
+{
+    if (vl == 0 || vl >= 16) return;
+    char num[16];
+    memcpy(num, v, vl);
+    num[vl] = 0;
+    double d = strtod(num, NULL);
+    if (!(d >= 0 && d < 86400)) return;
+    if (ps->cur_mine) ps->mine.delay_ms = (long)(d * 1000);
+    if (ps->cur_star) ps->star.delay_ms = (long)(d * 1000);
+}
+
+/* Any other line of a group: Allow, Disallow, Crawl-delay (others are
+ * ignored). -1 on no memory. */
+static int group_line(parser *ps, const char *k, size_t kl, const char *v, size_t vl)
+{
+    ps->in_agents = 0;
+    int allow = kl == 5 && strncasecmp(k, "allow", 5) == 0;
+    int disallow = kl == 8 && strncasecmp(k, "disallow", 8) == 0;
+    if ((allow || disallow) && vl > 0) {
+        if (ps->cur_mine && push(&ps->mine.r, &ps->mine.n, &ps->mine.cap, v, vl, allow)) return -1;
+        if (ps->cur_star && push(&ps->star.r, &ps->star.n, &ps->star.cap, v, vl, allow)) return -1;
+    } else if (kl == 11 && strncasecmp(k, "crawl-delay", 11) == 0) {
+        crawl_delay(ps, v, vl);
     }
-    vg_robots *r = vg_calloc(1, sizeof *r);
-    if (oom || !r) {
-        free_rules(mine.r, mine.n);
-        free_rules(star.r, star.n);
-        free(r);
+    return 0;
+}
+
+/* The rules that apply: our agent's group if there is one, else "*". */
+static vg_status finish(parser *ps, int oom, vg_robots **out)
+{
+    vg_robots *r = oom ? NULL : vg_calloc(1, sizeof *r);
+    if (!r) {
+        free_rules(ps->mine.r, ps->mine.n);
+        free_rules(ps->star.r, ps->star.n);
         return VG_ERR_NOMEM;
     }
-    group_rules *use = saw_mine ? &mine : &star;
-    group_rules *drop = saw_mine ? &star : &mine;
+    group_rules *use = ps->saw_mine ? &ps->mine : &ps->star;
+    group_rules *drop = ps->saw_mine ? &ps->star : &ps->mine;
     r->rules = use->r;
     r->n = use->n;
     r->cap = use->cap;
@@ -181,6 +199,28 @@ vg_status vg_robots_parse(const char *txt, size_t n, const char *agent, vg_robot
     free_rules(drop->r, drop->n);
     *out = r;
     return VG_OK;
+}
+
+vg_status vg_robots_parse(const char *txt, size_t n, const char *agent, vg_robots **out)
+{
+    *out = NULL;
+    if (n > MAX_ROBOTS_BYTES) n = MAX_ROBOTS_BYTES;
+    parser ps = {agent, {NULL, 0, 0, -1}, {NULL, 0, 0, -1}, 0, 0, 0, 0};
+    const char *p = txt, *end = txt + n;
+    int oom = 0;
+    while (p < end && !oom) {
+        const char *eol = p;
+        while (eol < end && *eol != '\n' && *eol != '\r') eol++;
+        const char *k, *v;
+        size_t kl, vl;
+        if (split_line(p, eol, &k, &kl, &v, &vl)) {
+            if (kl == 10 && strncasecmp(k, "user-agent", 10) == 0) agent_line(&ps, v, vl);
+            else oom = group_line(&ps, k, kl, v, vl) != 0;
+        }
+        p = eol;
+        while (p < end && (*p == '\n' || *p == '\r')) p++;
+    }
+    return finish(&ps, oom, out);
 }
 
 /* Does pattern (with * and a final $) match the start of path? Iterative
