@@ -419,137 +419,189 @@ static const char *locate(const vg_warc *w, uint64_t off, char *out, size_t outl
     return out;
 }
 
+/* Blank lines between records. */
+static void skip_blank_lines(vg_warc *w)
+{
+    while (need(w, 1) > 0) {
+        char c = w->buf[w->pos];
+        if (c != '\r' && c != '\n') break;
+        w->pos++;
+    }
+}
+
+/* No byte left at off: the end, or a truncation the source reported. */
+static vg_status at_end(vg_warc *w, uint64_t off, char *err, size_t errlen)
+{
+    char loc[128];
+    w->done = 1;
+    if (!w->src_broken) return VG_END;
+    snprintf(err, errlen, "%s: %s", locate(w, off, loc, sizeof loc), w->src_err);
+    return VG_ERR_TRUNCATED;
+}
+
+/* The WARC header block at w->pos, read in growing steps up to MAX_HEADER:
+ * its end (*hl its length), NULL when not found; *have: bytes available. */
+static const char *read_header(vg_warc *w, size_t *hl, size_t *have)
+{
+    const char *he = NULL;
+    *hl = 0;
+    for (size_t want = 4096;; want *= 2) {
+        if (want > MAX_HEADER) want = MAX_HEADER;
+        *have = need(w, want);
+        he = header_end(w->buf + w->pos, *have, hl);
+        if (he || *have < want || want == MAX_HEADER) return he;
+    }
+}
+
+/* A header that does not start with WARC/ or does not end: the error, after
+ * which reading goes on at the next record when it can. VG_OK if good. */
+static vg_status check_header(vg_warc *w, uint64_t off, const char *h, size_t have, const char *he,
+                              char *err, size_t errlen)
+{
+    char loc[128];
+    if (have < 5 || memcmp(h, "WARC/", 5) != 0) {
+        snprintf(err, errlen, "%s: record %llu does not start with WARC/", locate(w, off, loc, sizeof loc),
+                 (unsigned long long)w->number);
+        resync(w, 1);
+        return VG_ERR_FORMAT;
+    }
+    if (he) return VG_OK;
+    w->done = w->src_eof;
+    snprintf(err, errlen, "%s: record %llu: %s", locate(w, off, loc, sizeof loc), (unsigned long long)w->number,
+             w->src_eof ? (w->src_broken ? w->src_err : "archive ends inside the record header")
+                        : "record header too long");
+    if (w->src_eof) return VG_ERR_TRUNCATED;
+    resync(w, 1);
+    return VG_ERR_FORMAT;
+}
+
+/* The record's Content-Length into *clen; VG_ERR_FORMAT when missing or bad. */
+static vg_status record_length(vg_warc *w, uint64_t off, const char *h, size_t hl, uint64_t *clen,
+                               char *err, size_t errlen)
+{
+    char v[64], loc[128];
+    if (header_get(h, hl, "Content-Length", v, sizeof v) && parse_u64(v, clen)) return VG_OK;
+    snprintf(err, errlen, "%s: record %llu has no valid Content-Length", locate(w, off, loc, sizeof loc),
+             (unsigned long long)w->number);
+    resync(w, 1);
+    return VG_ERR_FORMAT;
+}
+
+/* A record not read (another type, or a wanted one past max_record) is
+ * skipped: VG_OK to go on, else why not (truncated, too large). */
+static vg_status skip_record(vg_warc *w, uint64_t off, size_t hl, uint64_t clen, int wanted, char *err, size_t errlen)
+{
+    char loc[128];
+    w->pos += hl;
+    uint64_t got = skip(w, clen);
+    if (got < clen) {
+        w->done = 1;
+        snprintf(err, errlen, "%s: record %llu truncated (Content-Length %llu, %llu bytes left)%s%s",
+                 locate(w, off, loc, sizeof loc), (unsigned long long)w->number, (unsigned long long)clen,
+                 (unsigned long long)got, w->src_broken ? ": " : "", w->src_broken ? w->src_err : "");
+        return VG_ERR_TRUNCATED;
+    }
+    if (!wanted) return VG_OK;
+    snprintf(err, errlen, "%s: record %llu too large (%llu bytes, limit %zu)", locate(w, off, loc, sizeof loc),
+             (unsigned long long)w->number, (unsigned long long)clen, w->max_record);
+    return VG_ERR_TOO_LARGE;
+}
+
+/* A record ends with CRLF CRLF (tail: the tl bytes after its body); anything
+ * else means the length lied, but for a short newline at the end of file. */
+static int record_ends(const vg_warc *w, const char *tail, size_t tl)
+{
+    if ((tl >= 4 && memcmp(tail, "\r\n\r\n", 4) == 0) || (tl >= 2 && memcmp(tail, "\n\n", 2) == 0)) return 1;
+    if (!w->src_eof || w->src_broken || tl >= 4) return 0;
+    int ok_end = 1;
+    for (size_t i = 0; i < tl; i++) ok_end &= tail[i] == '\r' || tail[i] == '\n';
+    return ok_end;
+}
+
+/* The whole record plus its closing blank line, contiguous in the buffer
+ * (*hp: its header, as need() may move the buffer); else the error. */
+static vg_status whole_record(vg_warc *w, uint64_t off, size_t hl, uint64_t clen, const char **hp,
+                              char *err, size_t errlen)
+{
+    char loc[128];
+    size_t total = hl + (size_t)clen;
+    size_t have = need(w, total + 4);
+    const char *h = *hp = w->buf + w->pos;
+    if (have < total) {
+        w->done = 1;
+        snprintf(err, errlen, "%s: record %llu truncated (Content-Length %llu, %zu bytes left)%s%s",
+                 locate(w, off, loc, sizeof loc), (unsigned long long)w->number, (unsigned long long)clen,
+                 have - hl, w->src_broken ? ": " : "", w->src_broken ? w->src_err : "");
+        return VG_ERR_TRUNCATED;
+    }
+    if (record_ends(w, h + total, have - total)) return VG_OK;
+    snprintf(err, errlen, "%s: record %llu: Content-Length %llu does not match the record",
+             locate(w, off, loc, sizeof loc), (unsigned long long)w->number, (unsigned long long)clen);
+    resync(w, 1);
+    return VG_ERR_FORMAT;
+}
+
+/* WARC-Target-URI and WARC-Date into w; some writers wrap the URI in <>
+ * (WARC/0.x style). */
+static void record_meta(vg_warc *w, const char *h, size_t hl)
+{
+    header_get(h, hl, "WARC-Target-URI", w->uri, sizeof w->uri);
+    if (w->uri[0] == '<') {
+        size_t l = strlen(w->uri);
+        memmove(w->uri, w->uri + 1, l);
+        if (l >= 2 && w->uri[l - 2] == '>') w->uri[l - 2] = 0;
+    }
+    header_get(h, hl, "WARC-Date", w->date, sizeof w->date);
+}
+
+/* The document a record holds into rec: 1 kept, 0 not a page (skipped),
+ * -1 an error said in why. A response is an HTTP message; a resource is
+ * kept when its Content-Type is text or HTML. */
+static int record_body(vg_warc *w, const char *type, const char *h, size_t hl, uint64_t clen, vg_warc_record *rec,
+                       char *why, size_t whylen)
+{
+    if (!strcmp(type, "response")) return parse_http(w, h + hl, (size_t)clen, rec, why, whylen);
+    char ct[512], mime[128];
+    header_get(h, hl, "Content-Type", ct, sizeof ct);
+    split_ctype(ct, mime, sizeof mime, w->charset, sizeof w->charset);
+    if (strcmp(mime, "text/html") && strcmp(mime, "text/plain") && strcmp(mime, "application/xhtml+xml")) return 0;
+    snprintf(w->ctype, sizeof w->ctype, "%s", mime);
+    rec->content_type = w->ctype;
+    rec->charset = w->charset[0] ? w->charset : NULL;
+    rec->body = h + hl;
+    rec->body_len = (size_t)clen;
+    return 1;
+}
+
 vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen)
 {
     memset(rec, 0, sizeof *rec);
     if (err && errlen) err[0] = 0;
-    char why[256];
+    char why[256], loc[128];
     for (;;) {
         if (w->done) return VG_END;
-        /* blank lines between records */
-        for (;;) {
-            if (need(w, 1) == 0) break;
-            char c = w->buf[w->pos];
-            if (c != '\r' && c != '\n') break;
-            w->pos++;
-        }
+        skip_blank_lines(w);
         uint64_t off = cur_off(w);
-        char loc[128]; /* filled by locate() in error messages only */
-        size_t have = need(w, 1);
-        if (have == 0) {
-            w->done = 1;
-            if (w->src_broken) {
-                snprintf(err, errlen, "%s: %s", locate(w, off, loc, sizeof loc), w->src_err);
-                return VG_ERR_TRUNCATED;
-            }
-            return VG_END;
-        }
-        /* the WARC header block */
-        size_t hl = 0;
-        const char *he = NULL;
-        for (size_t want = 4096;; want *= 2) {
-            if (want > MAX_HEADER) want = MAX_HEADER;
-            have = need(w, want);
-            he = header_end(w->buf + w->pos, have, &hl);
-            if (he || have < want || want == MAX_HEADER) break;
-        }
+        size_t have = need(w, 1), hl;
+        if (have == 0) return at_end(w, off, err, errlen);
+        const char *he = read_header(w, &hl, &have);
         w->number++;
         const char *h = w->buf + w->pos;
-        if (have < 5 || memcmp(h, "WARC/", 5) != 0) {
-            snprintf(err, errlen, "%s: record %llu does not start with WARC/", locate(w, off, loc, sizeof loc),
-                     (unsigned long long)w->number);
-            resync(w, 1);
-            return VG_ERR_FORMAT;
-        }
-        if (!he) {
-            w->done = w->src_eof;
-            snprintf(err, errlen, "%s: record %llu: %s", locate(w, off, loc, sizeof loc),
-                     (unsigned long long)w->number,
-                     w->src_eof ? (w->src_broken ? w->src_err : "archive ends inside the record header")
-                                : "record header too long");
-            if (w->src_eof) return VG_ERR_TRUNCATED;
-            resync(w, 1);
-            return VG_ERR_FORMAT;
-        }
-        char v[64], type[64];
         uint64_t clen;
-        if (!header_get(h, hl, "Content-Length", v, sizeof v) || !parse_u64(v, &clen)) {
-            snprintf(err, errlen, "%s: record %llu has no valid Content-Length", locate(w, off, loc, sizeof loc),
-                     (unsigned long long)w->number);
-            resync(w, 1);
-            return VG_ERR_FORMAT;
-        }
+        vg_status st = check_header(w, off, h, have, he, err, errlen);
+        if (st == VG_OK) st = record_length(w, off, h, hl, &clen, err, errlen);
+        if (st != VG_OK) return st;
+        char type[64];
         header_get(h, hl, "WARC-Type", type, sizeof type);
         int wanted = !strcmp(type, "response") || !strcmp(type, "resource");
         if (!wanted || clen > w->max_record) {
-            w->pos += hl;
-            uint64_t got = skip(w, clen);
-            if (got < clen) {
-                w->done = 1;
-                snprintf(err, errlen, "%s: record %llu truncated (Content-Length %llu, %llu bytes left)%s%s", locate(w, off, loc, sizeof loc),
-                     (unsigned long long)w->number, (unsigned long long)clen,
-                         (unsigned long long)got, w->src_broken ? ": " : "", w->src_broken ? w->src_err : "");
-                return VG_ERR_TRUNCATED;
-            }
-            if (wanted) {
-                snprintf(err, errlen, "%s: record %llu too large (%llu bytes, limit %zu)", locate(w, off, loc, sizeof loc),
-                     (unsigned long long)w->number, (unsigned long long)clen,
-                         w->max_record);
-                return VG_ERR_TOO_LARGE;
-            }
+            if ((st = skip_record(w, off, hl, clen, wanted, err, errlen)) != VG_OK) return st;
             continue;
         }
-        /* the whole record plus its closing blank line, contiguous */
-        size_t total = hl + (size_t)clen;
-        have = need(w, total + 4);
-        h = w->buf + w->pos; /* need() may move the buffer */
-        if (have < total) {
-            w->done = 1;
-            snprintf(err, errlen, "%s: record %llu truncated (Content-Length %llu, %zu bytes left)%s%s", locate(w, off, loc, sizeof loc),
-                     (unsigned long long)w->number, (unsigned long long)clen,
-                     have - hl, w->src_broken ? ": " : "", w->src_broken ? w->src_err : "");
-            return VG_ERR_TRUNCATED;
-        }
-        /* a record ends with CRLF CRLF; anything else means the length lied */
-        const char *tail = h + total;
-        size_t tl = have - total;
-        int ok_end = (tl >= 4 && memcmp(tail, "\r\n\r\n", 4) == 0) || (tl >= 2 && memcmp(tail, "\n\n", 2) == 0) ||
-                     (tl == 0 && w->src_eof && !w->src_broken);
-        if (!ok_end && tl > 0 && tl < 4 && w->src_eof && !w->src_broken) {
-            ok_end = 1; /* short trailing newline at end of file */
-            for (size_t i = 0; i < tl; i++) ok_end &= tail[i] == '\r' || tail[i] == '\n';
-        }
-        if (!ok_end) {
-            snprintf(err, errlen, "%s: record %llu: Content-Length %llu does not match the record", locate(w, off, loc, sizeof loc),
-                     (unsigned long long)w->number, (unsigned long long)clen);
-            resync(w, 1);
-            return VG_ERR_FORMAT;
-        }
-        header_get(h, hl, "WARC-Target-URI", w->uri, sizeof w->uri);
-        /* some writers wrap the URI in <> (WARC/0.x style) */
-        if (w->uri[0] == '<') {
-            size_t l = strlen(w->uri);
-            memmove(w->uri, w->uri + 1, l);
-            if (l >= 2 && w->uri[l - 2] == '>') w->uri[l - 2] = 0;
-        }
-        header_get(h, hl, "WARC-Date", w->date, sizeof w->date);
-        int r;
-        if (!strcmp(type, "response")) {
-            r = parse_http(w, h + hl, (size_t)clen, rec, why, sizeof why);
-        } else {
-            char ct[512], mime[128];
-            header_get(h, hl, "Content-Type", ct, sizeof ct);
-            split_ctype(ct, mime, sizeof mime, w->charset, sizeof w->charset);
-            r = !strcmp(mime, "text/html") || !strcmp(mime, "text/plain") || !strcmp(mime, "application/xhtml+xml");
-            if (r) {
-                snprintf(w->ctype, sizeof w->ctype, "%s", mime);
-                rec->content_type = w->ctype;
-                rec->charset = w->charset[0] ? w->charset : NULL;
-                rec->body = h + hl;
-                rec->body_len = (size_t)clen;
-            }
-        }
-        w->pos += total;
+        if ((st = whole_record(w, off, hl, clen, &h, err, errlen)) != VG_OK) return st;
+        record_meta(w, h, hl);
+        int r = record_body(w, type, h, hl, clen, rec, why, sizeof why);
+        w->pos += hl + (size_t)clen;
         if (r == 0) continue;
         if (r < 0) {
             memset(rec, 0, sizeof *rec);
