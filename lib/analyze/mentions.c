@@ -82,10 +82,14 @@ int vg_an_choose_sub(const float *sc, const float *mods, float *score)
     float bw = 0;
     for (int k = 0; k < VG_SUB_COUNT; k++)
         if (a[k] > bw) { bw = a[k]; best = k; }
-    /* Violence by the protesters outranks the force used on them. */
-    if (protest > 0 && mods[VG_SUB_VIOLENT_DEMO] > 0 && (best == VG_SUB_INTERVENTION || best == VG_SUB_PEACEFUL)) {
+    /* Violence by the protesters outranks the force used on them, and a
+     * protest that turned into a riot is the riot (ACLED: one Riots event)
+     * when the riot weighs W_RIOT_SHARE of it ("riots in the prisons last
+     * week" in a report of a pot-banging protest is background). */
+    if (protest > 0 && (mods[VG_SUB_VIOLENT_DEMO] > 0 || sc[VG_SUB_VIOLENT_DEMO] >= W_RIOT_SHARE * protest) &&
+        (best == VG_SUB_INTERVENTION || best == VG_SUB_PEACEFUL)) {
         best = VG_SUB_VIOLENT_DEMO;
-        bw = a[best];
+        if (a[best] > bw) bw = a[best]; /* the protest's words are the riot's too */
     }
     *score = bw;
     return best;

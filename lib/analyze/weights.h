@@ -29,6 +29,11 @@
  * riot. */
 #define W_MOD_ALONE 0.3f
 
+/* A protest whose riot words ("riots", "rioters") score at least this share
+ * of its protest words is a riot (ACLED: a demonstration that turns violent
+ * is one Riots event). */
+#define W_RIOT_SHARE 0.5f
+
 /* A sentence about the past (a year before the reference year, "in March"
  * outside the publication's month) keeps this share of its scores. */
 #define W_HISTORY 0.15f
@@ -83,8 +88,8 @@
 
 /* Logistic weights over the row features of confidence.h, in their order,
  * written by scripts/calibrate-confidence.sh (see there for the figures). */
-#define ROW_CONF_BIAS -1.820f
-#define ROW_CONF_WEIGHTS {0.071f, -0.322f, 0.552f, 1.183f, -0.721f, -0.021f, -0.281f, -0.126f, -1.632f, 0.849f, 0.132f, -0.152f, -0.497f, 0.405f}
+#define ROW_CONF_BIAS -2.541f
+#define ROW_CONF_WEIGHTS {0.453f, 0.096f, 0.639f, 1.160f, -0.579f, -0.322f, -0.267f, -0.208f, -1.696f, 0.873f, 0.129f, -0.109f, -0.461f, 0.321f}
 
 /* --- Dates (row.c) --- */
 
