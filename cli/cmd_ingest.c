@@ -90,7 +90,7 @@ int cmd_ingest(int argc, char **argv)
         return EXIT_FAIL;
     }
     /* The store's per-document work (signature, story features) runs on the loading threads. */
-    vg_batch_set_after(batch, vg_db_prepare);
+    vg_batch_set_prepare(batch, 1);
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     long n_read = 0, n_present = 0, n_rejected = 0;
@@ -127,7 +127,7 @@ int cmd_ingest(int argc, char **argv)
                 continue;
             }
             vg_put_result res;
-            st = vg_db_put(db, doc, &res);
+            st = vg_db_put_prepared(db, doc, vg_batch_prepared(batch, i), &res);
             if (st != VG_OK) {
                 fprintf(stderr, "vigie ingest: cannot store %s: %s: %s\n", bi->source, vg_strerror(st), vg_db_error(db));
                 fatal = 1;

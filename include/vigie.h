@@ -151,6 +151,9 @@ VG_API vg_status vg_doc_json(vg_doc *doc, unsigned what, const char **out, size_
  * may vg_batch_skip what it already holds), vg_batch_analyze, read, clear.
  * ---------------------------------------------------------------------- */
 typedef struct vg_batch vg_batch;
+/* What storing a document derives from it alone (its near-duplicate
+ * signature, its story features); see vg_prepare. */
+typedef struct vg_prepared vg_prepared;
 
 /* threads: 0 = one per online CPU, 1 = none beyond the caller's. capacity:
  * documents per batch, 0 = 64. The calling thread works too. */
@@ -166,12 +169,18 @@ VG_API void vg_batch_load(vg_batch *b);
 /* Leave document i out of vg_batch_analyze (a store already holds it). */
 VG_API void vg_batch_skip(vg_batch *b, size_t i);
 VG_API int vg_batch_skipped(const vg_batch *b, size_t i);
-/* vg_doc_analyze on every loaded document not skipped, then `after` if set
- * (vg_batch_set_after), on the same threads; a failure becomes the
+/* vg_doc_analyze on every loaded document not skipped, then vg_prepare if
+ * set (vg_batch_set_prepare), on the same threads; a failure becomes the
  * document's status. */
 VG_API void vg_batch_analyze(vg_batch *b);
-typedef vg_status (*vg_doc_step)(vg_doc *doc);
-VG_API void vg_batch_set_after(vg_batch *b, vg_doc_step after); /* e.g. vg_db_prepare */
+/* Make what a store's put derives from each document (vg_prepare) on the
+ * batch's threads, after its analysis: ingest takes that work off the one
+ * thread that writes. Off by default. */
+VG_API void vg_batch_set_prepare(vg_batch *b, int on);
+/* What vg_prepare made of document i at the last vg_batch_analyze; NULL
+ * when not made (prepare off, skipped, failed). Valid until the batch's
+ * next load or clear; for vg_db_put_prepared. */
+VG_API vg_prepared *vg_batch_prepared(vg_batch *b, size_t i);
 /* Document i, with the status of its load, or of its analysis once run
  * (st may be NULL); input i as it was added. */
 VG_API vg_doc *vg_batch_doc(vg_batch *b, size_t i, vg_status *st);
@@ -196,11 +205,14 @@ typedef enum vg_put_result { VG_PUT_STORED, VG_PUT_PRESENT, VG_PUT_DUPLICATE } v
  * already stored: VG_PUT_PRESENT, nothing written. A near-duplicate of a
  * stored article is stored with dup_of set: VG_PUT_DUPLICATE. */
 VG_API vg_status vg_db_put(vg_db *db, vg_doc *doc, vg_put_result *result);
-/* What vg_db_put derives from the document alone (its near-duplicate
- * signature, its story features), computed ahead of it on the calling
- * thread: optional; lets loading threads take that work off the one thread
- * that writes. Call after vg_doc_analyze; the next vg_doc_load drops it. */
-VG_API vg_status vg_db_prepare(vg_doc *doc);
+/* What vg_db_put derives from the document alone, made ahead of it:
+ * optional; lets loading threads take that work off the one thread that
+ * writes. Call after vg_doc_analyze (features made before it miss the
+ * events). *out lives in the document's arena: valid until its next load. */
+VG_API vg_status vg_prepare(vg_doc *doc, vg_prepared **out);
+/* vg_db_put with what vg_prepare made of this document as it is (NULL:
+ * made here). */
+VG_API vg_status vg_db_put_prepared(vg_db *db, vg_doc *doc, vg_prepared *prep, vg_put_result *result);
 /* Is a loaded document's content already stored? (*present 1 or 0.) Lets a
  * re-run skip the analysis of what vg_db_put would find present anyway. */
 VG_API vg_status vg_db_contains(vg_db *db, const vg_doc *doc, int *present);

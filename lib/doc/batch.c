@@ -29,13 +29,14 @@ typedef struct slot {
     vg_doc *doc;
     vg_status st;
     int skip;
+    vg_prepared *prep;       /* vg_prepare's, in the document's arena; NULL until made */
 } slot;
 
 struct vg_batch {
     slot *slots;
     size_t capacity, n, bytes;
     vg_chrome_cache *chrome; /* shared by every slot's document */
-    vg_doc_step after;       /* run after each analysis, if set */
+    int prepare;             /* vg_prepare after each analysis */
 
     pthread_t *workers;
     unsigned n_workers;
@@ -50,10 +51,11 @@ struct vg_batch {
 static void do_slot(vg_batch *b, size_t i)
 {
     slot *s = &b->slots[i];
+    s->prep = NULL; /* a load empties the arena; an analysis makes it again */
     if (b->phase == PHASE_LOAD) s->st = vg_doc_load(s->doc, &s->in);
     else if (s->st == VG_OK && !s->skip) {
         s->st = vg_doc_analyze(s->doc);
-        if (s->st == VG_OK && b->after) s->st = b->after(s->doc);
+        if (s->st == VG_OK && b->prepare) s->st = vg_prepare(s->doc, &s->prep);
     }
 }
 
@@ -194,6 +196,7 @@ vg_status vg_batch_add(vg_batch *b, const vg_input *in)
     s->in.record = in->record;
     s->st = VG_OK;
     s->skip = 0;
+    s->prep = NULL;
     b->bytes += in->len;
     b->n++;
     return VG_OK;
@@ -215,7 +218,9 @@ int vg_batch_skipped(const vg_batch *b, size_t i) { return i < b->n && b->slots[
 
 void vg_batch_analyze(vg_batch *b) { dispatch(b, PHASE_ANALYZE); }
 
-void vg_batch_set_after(vg_batch *b, vg_doc_step after) { b->after = after; }
+void vg_batch_set_prepare(vg_batch *b, int on) { b->prepare = on != 0; }
+
+vg_prepared *vg_batch_prepared(vg_batch *b, size_t i) { return i < b->n ? b->slots[i].prep : NULL; }
 
 vg_doc *vg_batch_doc(vg_batch *b, size_t i, vg_status *st)
 {

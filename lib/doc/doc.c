@@ -182,8 +182,6 @@ void vg_doc_reset(vg_doc *d)
     d->analyzed = 0;
     d->chrome_learn = NULL;
     d->n_chrome_learn = 0;
-    d->prep_sig = NULL;
-    d->prep_cl = NULL;
     d->error[0] = 0;
     vg_buf_clear(&d->out);
 }
@@ -244,8 +242,6 @@ vg_status vg_doc_analyze(vg_doc *d)
 {
     if (!d->fields[VG_F_TEXT]) return VG_ERR_ARG;
     if (d->analyzed) return VG_OK;
-    d->prep_sig = NULL; /* features prepared before the events would miss them */
-    d->prep_cl = NULL;
     vg_status st = vg_analyze(d->env->analyzer, d);
     if (st == VG_OK) d->analyzed = 1;
     else if (!d->error[0]) vg_doc_fail(d, "analysis failed: %s", vg_strerror(st));

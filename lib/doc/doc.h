@@ -70,17 +70,13 @@ struct vg_doc {
      * unless chrome_shared (then it belongs to a vg_batch and is only read). */
     struct vg_chrome_cache *chrome_cache;
     int chrome_shared;
-    /* Filled by vg_db_prepare (lib/store) for vg_db_put, in the arena; NULL
-     * until then. Opaque here: lib/doc knows nothing of the store. */
-    struct vg_dedup_sig *prep_sig;
-    struct vg_cl_doc *prep_cl;
     uint64_t *chrome_learn;   /* shared mode: keys to learn after the load (arena) */
     size_t n_chrome_learn;
     uint64_t chrome_doc_id;
 };
 
 /* Empties the document for the next one (what vg_doc_load starts with):
- * arena, fields, removed lines, events, prepared store data. The per-outlet
+ * arena, fields, removed lines, events. The per-outlet
  * chrome memory stays. */
 void vg_doc_reset(vg_doc *d);
 

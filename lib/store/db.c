@@ -309,7 +309,7 @@ static const char put_fts_sql[] =
     " char(31) || coalesce(?2, '') || char(31) || coalesce(?3, ''),"
     " char(31) || coalesce(?2, '') || char(31) || ?4)";
 
-static vg_status put_doc(vg_db *db, vg_doc *doc, vg_put_result *result)
+static vg_status put_doc(vg_db *db, vg_doc *doc, vg_prepared *prep, vg_put_result *result)
 {
     const char *text = doc->fields[VG_F_TEXT];
     char when[32];
@@ -347,10 +347,15 @@ static vg_status put_doc(vg_db *db, vg_doc *doc, vg_put_result *result)
     vg_status s = vg_events_put(db, doc, id);
     if (s != VG_OK) return s;
     *result = VG_PUT_STORED;
-    return vg_stories_on_put(db, doc, id, result);
+    return vg_stories_on_put(db, doc, prep, id, result);
 }
 
 vg_status vg_db_put(vg_db *db, vg_doc *doc, vg_put_result *result)
+{
+    return vg_db_put_prepared(db, doc, NULL, result);
+}
+
+vg_status vg_db_put_prepared(vg_db *db, vg_doc *doc, vg_prepared *prep, vg_put_result *result)
 {
     if (!db || !doc || !result) return VG_ERR_ARG;
     if (!doc->fields[VG_F_TEXT]) {
@@ -363,7 +368,7 @@ vg_status vg_db_put(vg_db *db, vg_doc *doc, vg_put_result *result)
     }
     vg_status s = vg_db_begin(db);
     if (s != VG_OK) return s;
-    s = put_doc(db, doc, result);
+    s = put_doc(db, doc, prep, result);
     if (s != VG_OK) { rollback(db); return s; }
     if (++db->pending >= db->batch) return vg_db_commit(db);
     return VG_OK;

@@ -79,9 +79,10 @@ vg_status vg_events_put(vg_db *db, const vg_doc *doc, int64_t article_id);
 
 /* Clustering hook (stories_sql.c): called by vg_db_put inside the same
  * transaction, after the article row, its FTS row and its events are
- * written. May set *result to VG_PUT_DUPLICATE (and set articles.dup_of);
- * sets articles.story_id as lib/cluster decides. */
-vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_result *result);
+ * written, with what vg_prepare made of the document (NULL: made here). May
+ * set *result to VG_PUT_DUPLICATE (and set articles.dup_of); sets
+ * articles.story_id as lib/cluster decides. */
+vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, vg_prepared *prep, int64_t article_id, vg_put_result *result);
 /* Its in-memory state (the caches below and the clustering's window):
  * forgotten when another writer committed (checked in vg_db_begin), settled
  * and written back before COMMIT (vg_stories_flush, in the same

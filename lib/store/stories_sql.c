@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "internal.h"
+#include "../cluster/prepare.h"
 #include "../cluster/stories.h"
-#include "../dedup/minhash.h"
 
 /* ---------------------------------------------------------------- story rows */
 
@@ -159,20 +159,6 @@ static const vg_cl_store_ops sqlite_ops = {
 
 /* ---------------------------------------------------------------- the put hook and the life cycle */
 
-vg_status vg_db_prepare(vg_doc *doc)
-{
-    if (!doc || !doc->fields[VG_F_TEXT]) return VG_ERR_ARG;
-    vg_dedup_sig *sig = vg_arena_alloc(doc->arena, sizeof *sig);
-    vg_cl_doc *f = vg_arena_alloc(doc->arena, sizeof *f);
-    if (!sig || !f) return VG_ERR_NOMEM;
-    vg_status s = vg_dedup_sign(doc->arena, doc->fields[VG_F_TEXT], doc->text_len, sig);
-    if (s == VG_OK) s = vg_cl_extract(doc, f);
-    if (s != VG_OK) return s;
-    doc->prep_sig = sig;
-    doc->prep_cl = f;
-    return VG_OK;
-}
-
 /* A copy joins its original's story but adds nothing to it: no
  * frequencies, no centroid weight, so it is never counted twice. */
 static vg_status mark_copy(vg_db *db, int64_t article_id, int64_t dup_of)
@@ -185,16 +171,12 @@ static vg_status mark_copy(vg_db *db, int64_t article_id, int64_t dup_of)
     return vg_db_step_done(db, st, "marking duplicate");
 }
 
-vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, int64_t article_id, vg_put_result *result)
+vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, vg_prepared *prep, int64_t article_id, vg_put_result *result)
 {
     vg_status s = VG_OK;
-    if (!doc->prep_sig && (s = vg_db_prepare(doc)) != VG_OK) return s;
-    /* This put uses the prepared data up: weighed in place below, and never
-     * carried into another put of the same document context. */
-    const vg_dedup_sig *sig = doc->prep_sig;
-    vg_cl_doc raw = *doc->prep_cl;
-    doc->prep_sig = NULL;
-    doc->prep_cl = NULL;
+    if (!prep && (s = vg_prepare(doc, &prep)) != VG_OK) return s;
+    const vg_dedup_sig *sig = &prep->sig;
+    vg_cl_doc raw = prep->features; /* weighed (and cut) below: its terms reordered, counts kept */
     int64_t dup_of = 0;
     if ((s = vg_dups_find(db, sig, article_id, &dup_of)) != VG_OK) return s;
     if ((s = vg_dups_record(db, sig, article_id)) != VG_OK) return s;

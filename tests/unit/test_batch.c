@@ -85,15 +85,28 @@ TEST(batch_matches_one_doc_in_order)
         vg_batch_clear(b);
     }
     CHECK_INT(seen, N);
-    /* A skipped document is loaded but not analysed. */
+    /* A skipped document is loaded but not analysed (nor prepared for a store). */
     char name[32];
     vg_input in = input_of(1, name, sizeof name);
     CHECK(vg_batch_add(b, &in) == VG_OK);
+    in = input_of(2, name, sizeof name); /* empty: fails to load */
+    CHECK(vg_batch_add(b, &in) == VG_OK);
+    in = input_of(4, name, sizeof name);
+    CHECK(vg_batch_add(b, &in) == VG_OK);
+    vg_batch_set_prepare(b, 1);
     vg_batch_load(b);
     vg_batch_skip(b, 0);
     vg_batch_analyze(b);
     CHECK_INT(vg_doc_event_count(vg_batch_doc(b, 0, NULL)), 0);
-    CHECK(vg_batch_doc(b, 1, NULL) == NULL);
+    CHECK(vg_batch_prepared(b, 0) == NULL);
+    CHECK(vg_batch_prepared(b, 1) == NULL);
+    CHECK(vg_batch_prepared(b, 2) != NULL);
+    CHECK(vg_batch_doc(b, 3, NULL) == NULL && vg_batch_prepared(b, 3) == NULL);
+    vg_batch_load(b); /* a load drops what was prepared */
+    CHECK(vg_batch_prepared(b, 2) == NULL);
+    vg_batch_set_prepare(b, 0);
+    vg_batch_analyze(b);
+    CHECK(vg_batch_prepared(b, 2) == NULL);
     vg_batch_free(b);
     for (size_t i = 0; i < N; i++) free(want[i]);
     vg_env_close(env);

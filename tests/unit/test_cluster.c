@@ -606,3 +606,48 @@ TEST(cluster_stories_over_a_fake_store)
     fake_store_free(fs);
     free_doc(d);
 }
+
+/* What vg_prepare makes ahead of a put (ingest: on the loading threads)
+ * gives the stories a put makes for itself; a put weighs a copy of its
+ * features in place (reordered, never recounted), so given to a second
+ * put it gives that put the same stories. */
+TEST(cluster_prepared_ahead_same_stories)
+{
+    char p0[512], p1[512], p2[512], *path[3] = {p0, p1, p2};
+    vg_db *db[3] = {NULL, NULL, NULL};
+    static const char *const tag[3] = {"prep-none", "prep-ahead", "prep-again"};
+    for (int k = 0; k < 3; k++) {
+        temp_db_path(path[k], sizeof p0, tag[k]);
+        CHECK(vg_db_open(path[k], 0, &db[k]) == VG_OK);
+        if (!db[k]) return;
+    }
+    vg_doc *d = mkdoc();
+    char id[32], text[400];
+    vg_put_result res;
+    for (int i = 0; i < FAR_DOCS; i++) {
+        far_doc(i, id, text);
+        fill(d, id, text, NULL);
+        CHECK(vg_db_put(db[0], d, &res) == VG_OK);
+        vg_prepared *p = NULL;
+        CHECK(vg_prepare(d, &p) == VG_OK && p != NULL);
+        if (!p) continue;
+        CHECK(vg_db_put_prepared(db[1], d, p, &res) == VG_OK);
+        CHECK(vg_db_put_prepared(db[2], d, p, &res) == VG_OK);
+    }
+    story_rows r[3];
+    for (int k = 0; k < 3; k++) {
+        CHECK(vg_db_commit(db[k]) == VG_OK);
+        vg_query q = {0};
+        memset(&r[k], 0, sizeof r[k]);
+        CHECK(vg_db_stories(db[k], &q, collect_named, &r[k]) == VG_OK);
+        vg_db_close(db[k]);
+        remove_db(path[k]);
+    }
+    CHECK_INT(r[0].n, 6);
+    check_far_stories(&r[0]);
+    for (int k = 1; k < 3; k++) {
+        CHECK_INT(r[k].n, r[0].n);
+        for (int i = 0; i < r[0].n; i++) CHECK_INT(story_of(&r[k], r[0].doc[i], NULL), r[0].story[i]);
+    }
+    free_doc(d);
+}

@@ -58,7 +58,7 @@ static vg_status ingest(const vg_env *env, const char *db_path, const char *fold
     vg_status st = vg_db_open(db_path, 0, &db);
     if (st == VG_OK) st = vg_reader_open(&folder, 1, NULL, &r);
     if (st == VG_OK) st = vg_batch_create(env, 1, 0, &b);
-    if (st == VG_OK) vg_batch_set_after(b, vg_db_prepare);
+    if (st == VG_OK) vg_batch_set_prepare(b, 1);
     vg_input in;
     vg_status rs = VG_OK;
     while (st == VG_OK && (rs = vg_reader_next(r, &in)) == VG_OK) st = vg_batch_add(b, &in);
@@ -76,7 +76,7 @@ static vg_status ingest(const vg_env *env, const char *db_path, const char *fold
         if (vg_batch_skipped(b, i)) continue;
         vg_put_result res;
         vg_doc *doc = vg_batch_doc(b, i, &st);
-        if (st == VG_OK) st = vg_db_put(db, doc, &res);
+        if (st == VG_OK) st = vg_db_put_prepared(db, doc, vg_batch_prepared(b, i), &res);
     }
     if (st == VG_OK) st = vg_db_commit(db);
     vg_batch_free(b);
