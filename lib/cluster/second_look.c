@@ -185,7 +185,7 @@ static vg_status keep_vector(vg_cl_single *x, const vg_cl_doc *nf)
 {
     if (nf->terms == x->f.terms) return VG_OK;
     if (nf->n > x->f.n) {
-        vg_cl_term *t = realloc(x->f.terms, nf->n * sizeof *t);
+        vg_cl_term *t = vg_realloc(x->f.terms, nf->n * sizeof *t);
         if (!t) return VG_ERR_NOMEM;
         x->f.terms = t;
     }

@@ -20,7 +20,7 @@
 
 vg_cl_stories *vg_cl_stories_new(const vg_cl_store_ops *ops, void *ud)
 {
-    vg_cl_stories *c = calloc(1, sizeof *c);
+    vg_cl_stories *c = vg_calloc(1, sizeof *c);
     if (!c) return NULL;
     c->ops = ops;
     c->ud = ud;
@@ -229,8 +229,8 @@ static vg_status remember(vg_cl_stories *c, const vg_cl_doc *raw, const vg_cl_do
     memcpy(x->near, near, sizeof x->near);
     x->f = *f;
     x->raw = *raw;
-    x->raw.terms = malloc(raw->n * sizeof *raw->terms);
-    if (!(x->f.terms = malloc(f->n * sizeof *f->terms)) || !x->raw.terms) {
+    x->raw.terms = vg_malloc(raw->n * sizeof *raw->terms);
+    if (!(x->f.terms = vg_malloc(f->n * sizeof *f->terms)) || !x->raw.terms) {
         free(x->f.terms);
         free(x->raw.terms);
         return VG_ERR_NOMEM;

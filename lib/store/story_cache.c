@@ -42,7 +42,7 @@ struct vg_story_cache {
 static vg_status cache_get(vg_db *db, struct vg_story_cache **out)
 {
     if (!db->story_cache) {
-        struct vg_story_cache *m = calloc(1, sizeof *m);
+        struct vg_story_cache *m = vg_calloc(1, sizeof *m);
         if (!m) return VG_ERR_NOMEM;
         if (!(m->df = vg_cl_dfmap_new())) { free(m); return VG_ERR_NOMEM; }
         if (!(m->post = vg_cl_postings_new())) { vg_cl_dfmap_free(m->df); free(m); return VG_ERR_NOMEM; }
@@ -298,7 +298,7 @@ static vg_status flush_df(vg_db *db, struct vg_story_cache *m)
     size_t n = m->n_dirty;
     m->n_dirty = 0;
     if (!n) return VG_OK;
-    vg_cl_dfent *d = malloc(n * sizeof *d);
+    vg_cl_dfent *d = vg_malloc(n * sizeof *d);
     if (!d) return VG_ERR_NOMEM;
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
