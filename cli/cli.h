@@ -14,8 +14,10 @@ typedef struct cli_opts {
     const char *format;   /* --format */
     const char *data;     /* --data */
     const char *since, *until, *country, *type, *lang;
+    const char *sub_type, *actor, *story, *doc; /* events filters */
+    double min_confidence; /* --min-confidence, or VG_DEFAULT_MIN_CONFIDENCE */
     long limit;
-    int quiet, removed, help;
+    int quiet, removed, help, wide;
     unsigned batch;
     unsigned threads;     /* --threads: 0 = one per CPU */
     const char **args;    /* positional arguments */
@@ -45,6 +47,14 @@ row_writer *row_writer_new(FILE *out, const char *format); /* NULL: unknown form
 int row_writer_cb(const vg_row *row, void *ud);            /* a vg_row_cb */
 void row_writer_finish(row_writer *w);                     /* flushes, frees */
 int row_writer_rows(const row_writer *w);
+
+/* events_view.c: `vigie events --format table`, one 160-column line per event and its
+ * evidence sentence wrapped beneath; finish prints "N events" when the query went
+ * through (complete) and returns N. */
+typedef struct events_view events_view;
+events_view *events_view_new(FILE *out);
+int events_view_cb(const vg_row *row, void *ud); /* a vg_row_cb */
+long events_view_finish(events_view *v, int complete);
 
 /* story_view.c: a story's JSON (vg_db_story_json) as text for reading; -1 if unreadable. */
 int story_view(FILE *out, const char *json, size_t len);

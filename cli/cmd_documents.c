@@ -19,6 +19,8 @@ static const char analyze_help[] =
     "usage: vigie analyze [--format jsonl|json] INPUT...\n"
     "Each document with its events (ACLED fields, evidence spans); no database.\n"
     "  --format jsonl|json   as for extract\n"
+    "  --min-confidence X    events at or above X, 0 to 1 (default: the library's\n"
+    "                        VG_DEFAULT_MIN_CONFIDENCE; 0 shows all)\n"
     "  --threads N           documents analysed at once (default: one per CPU)\n"
     "  --data DIR            language resources\n";
 
@@ -39,7 +41,8 @@ static int run(int argc, char **argv, int analyze)
 {
     const char *cmd = analyze ? "analyze" : "extract";
     cli_opts o;
-    if (cli_parse(argc, argv, cmd, "format data removed threads quiet q", &o)) return EXIT_USAGE;
+    if (cli_parse(argc, argv, cmd, analyze ? "format data removed threads quiet q min-confidence" : "format data removed threads quiet q", &o))
+        return EXIT_USAGE;
     if (o.help) { fputs(analyze ? analyze_help : extract_help, stdout); return EXIT_OK; }
     int as_array = 0;
     if (o.format && !strcmp(o.format, "json")) as_array = 1;
@@ -84,7 +87,7 @@ static int run(int argc, char **argv, int analyze)
             }
             const char *json;
             size_t len;
-            if (vg_doc_json(doc, what, &json, &len) != VG_OK) { n_bad++; continue; }
+            if (vg_doc_json_min(doc, what, o.min_confidence, &json, &len) != VG_OK) { n_bad++; continue; }
             if (as_array && n_ok) fputs(",\n", stdout);
             fwrite(json, 1, len, stdout);
             if (!as_array) fputc('\n', stdout);

@@ -7,6 +7,33 @@
 
 typedef vg_status (*query_fn)(vg_db *, const vg_query *, vg_row_cb, void *);
 
+/* The events filters beyond the common ones; a country is resolved to its ISO code
+ * (names in any language the gazetteer knows, ISO2, ISO3). 0, or the exit status. */
+static int events_filters(const cli_opts *o, const char *format, vg_query *q, char iso2[3])
+{
+    if (o->wide && strcmp(format, "table") != 0) {
+        fprintf(stderr, "vigie events: --wide goes with --format table\n");
+        return EXIT_USAGE;
+    }
+    q->sub_event_type = o->sub_type;
+    q->actor = o->actor;
+    q->story = o->story;
+    q->doc = o->doc;
+    q->min_confidence = o->min_confidence;
+    if (!o->country) return 0;
+    vg_env *env = NULL;
+    vg_env_open(NULL, &env, NULL, 0); /* no resources: codes and English names still resolve */
+    vg_status st = vg_env_country(env, o->country, iso2);
+    vg_env_close(env);
+    if (st == VG_ERR_NOT_FOUND) {
+        fprintf(stderr, "vigie events: unknown country '%s': give its name or its ISO 3166 code (SY, SYR)\n", o->country);
+        return EXIT_USAGE;
+    }
+    if (st != VG_OK) { fprintf(stderr, "vigie events: %s\n", vg_strerror(st)); return EXIT_FAIL; }
+    q->country = iso2;
+    return 0;
+}
+
 static int query(int argc, char **argv, const char *cmd, const char *allowed, const char *formats,
                  const char *default_format, const char *help, int wants_arg, query_fn fn)
 {
@@ -41,6 +68,11 @@ static int query(int argc, char **argv, const char *cmd, const char *allowed, co
     q.event_type = o.type;
     q.lang = o.lang;
     q.limit = o.limit;
+    char iso2[3];
+    int events = fn == vg_db_events, rc;
+    if (events && (rc = events_filters(&o, format, &q, iso2)) != 0) { free(text); return rc; }
+    /* events as a table: the review view, unless --wide asks for every column */
+    int review = events && !strcmp(format, "table") && !o.wide;
     vg_db *db = NULL;
     const char *path = cli_db_path(&o);
     vg_status st = vg_db_open(path, VG_DB_READONLY, &db);
@@ -51,16 +83,22 @@ static int query(int argc, char **argv, const char *cmd, const char *allowed, co
         free(text);
         return EXIT_FAIL;
     }
-    row_writer *w = row_writer_new(stdout, format);
-    if (!w) { vg_db_close(db); free(text); return EXIT_FAIL; }
-    st = fn(db, &q, row_writer_cb, w);
-    row_writer_finish(w);
+    row_writer *w = review ? NULL : row_writer_new(stdout, format);
+    events_view *ev = review ? events_view_new(stdout) : NULL;
+    if (!w && !ev) { vg_db_close(db); free(text); return EXIT_FAIL; }
+    st = fn(db, &q, w ? row_writer_cb : events_view_cb, w ? (void *)w : (void *)ev);
+    long n = w ? row_writer_rows(w) : 0;
+    if (w) row_writer_finish(w);
+    else n = events_view_finish(ev, st == VG_OK);
+    if (events && st == VG_OK && n == 0 && !review) fprintf(strcmp(format, "table") ? stderr : stdout, "0 events\n");
     free(text);
     if (st != VG_OK) fprintf(stderr, "vigie %s: %s: %s\n", cmd, vg_strerror(st), vg_db_error(db));
     vg_db_close(db);
     return st == VG_OK ? EXIT_OK : (st == VG_ERR_ARG || st == VG_ERR_TOO_LARGE ? EXIT_USAGE : EXIT_FAIL);
 }
 
+#define VG_STR_(x) #x
+#define VG_STR(x) VG_STR_(x)
 #define COMMON "  --db PATH        database (default $VIGIE_DB, else ./vigie.db)\n" \
                "  --limit N        at most N rows\n"
 
@@ -90,13 +128,18 @@ int cmd_search(int argc, char **argv)
 int cmd_events(int argc, char **argv)
 {
     static const char help[] =
-        "usage: vigie events [--format table|jsonl|csv|geojson] [--since D] [--until D]\n"
-        "                    [--country C] [--type T]\n"
-        "Stored events; CSV columns in ACLED's order.\n" COMMON
+        "usage: vigie events [--format table|jsonl|csv|tsv|geojson] [--wide] [FILTERS]\n"
+        "Stored events, newest first. --format table (default) fits 160 columns: date,\n"
+        "type / sub-type, actors, place, country, deaths, confidence, and the evidence\n"
+        "sentence beneath; --wide prints every column. CSV columns in ACLED's order.\n" COMMON
         "  --since/--until  event dates, YYYY-MM-DD, inclusive\n"
-        "  --country C      country name or ISO code\n"
-        "  --type T         ACLED event type (e.g. Battles)\n";
-    return query(argc, argv, "events", "db format limit since until country type",
+        "  --country C      country: a name (any language the gazetteer knows), ISO2 or ISO3\n"
+        "  --type T         ACLED event type (e.g. Battles)\n"
+        "  --sub-type S     ACLED sub-event type (e.g. 'Armed clash')\n"
+        "  --actor A        actor1 or actor2 contains A (any case)\n"
+        "  --story ID       events of one story      --doc ID   events of one document\n"
+        "  --min-confidence X  rows at or above X, 0 to 1 (default " VG_STR(VG_DEFAULT_MIN_CONFIDENCE) "; 0 shows all)\n";
+    return query(argc, argv, "events", "db format limit since until country type sub-type actor story doc min-confidence wide",
                  " table jsonl csv tsv geojson ", "table", help, 0, vg_db_events);
 }
 

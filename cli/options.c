@@ -19,6 +19,7 @@ int cli_parse(int argc, char **argv, const char *cmd, const char *allowed, cli_o
     static const char *args[4096];
     memset(o, 0, sizeof *o);
     o->args = args;
+    o->min_confidence = VG_DEFAULT_MIN_CONFIDENCE;
     int only_args = 0;
     for (int i = 1; i < argc; i++) {
         char *a = argv[i];
@@ -45,6 +46,7 @@ int cli_parse(int argc, char **argv, const char *cmd, const char *allowed, cli_o
         }
         if (!strcmp(key, "quiet") || !strcmp(key, "q")) { o->quiet = 1; continue; }
         if (!strcmp(key, "removed")) { o->removed = 1; continue; }
+        if (!strcmp(key, "wide")) { o->wide = 1; continue; }
         const char *val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
         if (!val) {
             fprintf(stderr, "vigie %s: option '--%s' needs a value\n", cmd, key);
@@ -58,6 +60,20 @@ int cli_parse(int argc, char **argv, const char *cmd, const char *allowed, cli_o
         else if (!strcmp(key, "country")) o->country = val;
         else if (!strcmp(key, "type")) o->type = val;
         else if (!strcmp(key, "lang")) o->lang = val;
+        else if (!strcmp(key, "sub-type")) o->sub_type = val;
+        else if (!strcmp(key, "actor")) o->actor = val;
+        else if (!strcmp(key, "story")) o->story = val;
+        else if (!strcmp(key, "doc")) o->doc = val;
+        else if (!strcmp(key, "min-confidence")) {
+            char *end;
+            errno = 0;
+            double v = strtod(val, &end);
+            if (errno || end == val || *end || !(v >= 0 && v <= 1)) {
+                fprintf(stderr, "vigie %s: --min-confidence wants a number from 0 to 1, not '%s'\n", cmd, val);
+                return -1;
+            }
+            o->min_confidence = v;
+        }
         else if (!strcmp(key, "limit") || !strcmp(key, "batch") || !strcmp(key, "threads")) {
             char *end;
             errno = 0;

@@ -63,6 +63,11 @@ VG_API void vg_env_close(vg_env *env); /* accepts NULL */
 /* A resource that is missing but not required (e.g. no gazetteer built:
  * events get no coordinates), or NULL. */
 VG_API const char *vg_env_warning(const vg_env *env);
+/* The ISO 3166-1 alpha-2 code (iso2, NUL-terminated) of the country a person
+ * names: a name in any language of the gazetteer, an alpha-2 or an alpha-3
+ * code, any case. env may be NULL (codes and English names only, from
+ * Debian's iso-codes). VG_ERR_NOT_FOUND when it names no country. */
+VG_API vg_status vg_env_country(const vg_env *env, const char *name, char iso2[3]);
 
 /* ------------------------------------------------------------------------
  * Reader: turns paths (files, folders walked recursively, "-" for stdin)
@@ -141,6 +146,9 @@ VG_API size_t vg_doc_event_count(const vg_doc *doc);
  * VG_JSON_*. The string belongs to the document, valid until the next load. */
 enum { VG_JSON_EXTRACT = 1, VG_JSON_REMOVED = 2, VG_JSON_EVENTS = 4 };
 VG_API vg_status vg_doc_json(vg_doc *doc, unsigned what, const char **out, size_t *len);
+/* The same with only the events whose confidence is at least min_confidence
+ * (0: all, as vg_doc_json). */
+VG_API vg_status vg_doc_json_min(vg_doc *doc, unsigned what, double min_confidence, const char **out, size_t *len);
 
 /* ------------------------------------------------------------------------
  * Batch: documents loaded (and analysed) on several threads at once, read
@@ -290,12 +298,22 @@ typedef int (*vg_row_cb)(const vg_row *row, void *ud);
 typedef struct vg_query {
     const char *text;       /* search: the query */
     const char *since, *until; /* dates, YYYY-MM-DD, inclusive */
-    const char *country;    /* events: country name or ISO code */
-    const char *event_type; /* events: ACLED event_type */
+    const char *country;    /* events: country name or ISO code (vg_env_country resolves others) */
+    const char *event_type; /* events: ACLED event_type (an unknown one is VG_ERR_ARG) */
     const char *lang;
     const char *id;         /* story: its id */
     long limit;             /* 0: no limit */
+    const char *sub_event_type; /* events: ACLED sub_event_type (an unknown one is VG_ERR_ARG) */
+    const char *actor;      /* events: actor1 or actor2 contains it, any case */
+    const char *story;      /* events: of this story (its id) */
+    const char *doc;        /* events: of this document (its external id, as `doc` shows) */
+    double min_confidence;  /* events: confidence at least this (0: every row) */
 } vg_query;
+
+/* The confidence below which `vigie events` and `vigie analyze` leave a row
+ * out unless told otherwise (--min-confidence). Event detection sets it from
+ * its calibration; 0 prints every row. */
+#define VG_DEFAULT_MIN_CONFIDENCE 0.0
 
 /* Every query (vg_db_articles, _search, _events, _stories) stops with
  * VG_ERR_TIMEOUT once SQLite has worked max_ms milliseconds on it (time spent

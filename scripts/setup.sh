@@ -5,6 +5,7 @@ set -euo pipefail
 PKGS=(
   build-essential pkg-config clang
   libsqlite3-dev sqlite3        # store, FTS5 search
+  iso-codes                     # ISO 3166 alpha-3 codes and English country names (vigie events --country)
   libxml2-dev                   # HTML and XML (feeds) parsing
   zlib1g-dev                    # gzip, WARC.gz
   libutf8proc-dev               # NFC, case folding, accents

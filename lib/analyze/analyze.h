@@ -48,4 +48,9 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc);
 int vg_analyze_dateline(const vg_analyzer *a, vg_arena *arena, const char *lang, const char *s, size_t n,
                         char out[11]);
 
+/* countries.c: the ISO 3166-1 alpha-2 code of a country named by a name the
+ * gazetteer knows (any language), an alpha-2 or an alpha-3 code; an may be
+ * NULL (codes and English names only). VG_ERR_NOT_FOUND when none. */
+vg_status vg_an_country_code(const vg_analyzer *an, const char *text, char iso2[3]);
+
 #endif

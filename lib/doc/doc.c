@@ -310,6 +310,11 @@ static void json_event(vg_buf *b, const vg_doc *d, const vg_event *e)
 
 vg_status vg_doc_json(vg_doc *d, unsigned what, const char **out, size_t *len)
 {
+    return vg_doc_json_min(d, what, 0, out, len);
+}
+
+vg_status vg_doc_json_min(vg_doc *d, unsigned what, double min_confidence, const char **out, size_t *len)
+{
     vg_buf *b = &d->out;
     vg_buf_clear(b);
     int first = 1;
@@ -347,8 +352,9 @@ vg_status vg_doc_json(vg_doc *d, unsigned what, const char **out, size_t *len)
     if (what & VG_JSON_EVENTS) {
         vg_json_key(b, &first, "events");
         vg_buf_putc(b, '[');
-        for (size_t i = 0; i < d->n_events; i++) {
-            if (i) vg_buf_putc(b, ',');
+        for (size_t i = 0, k = 0; i < d->n_events; i++) {
+            if (min_confidence > 0 && d->events[i].confidence < min_confidence) continue;
+            if (k++) vg_buf_putc(b, ',');
             json_event(b, d, &d->events[i]);
         }
         vg_buf_putc(b, ']');

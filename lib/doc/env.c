@@ -35,6 +35,12 @@ vg_status vg_env_open(const char *data_dir, vg_env **out, char *err, size_t errl
 
 const char *vg_env_warning(const vg_env *env) { return env->warning[0] ? env->warning : NULL; }
 
+vg_status vg_env_country(const vg_env *env, const char *name, char iso2[3])
+{
+    if (!name || !iso2) return VG_ERR_ARG;
+    return vg_an_country_code(env ? env->analyzer : NULL, name, iso2);
+}
+
 void vg_env_close(vg_env *env)
 {
     if (!env) return;

@@ -2,8 +2,10 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "internal.h"
+#include "../analyze/taxonomy.h"
 #include "../core/json.h"
 
 /* Longest sentence kept as the event's notes: bounded, whatever the input. */
@@ -134,6 +136,11 @@ static const char events_sql[] =
     "   AND (?2 IS NULL OR (e.year IS NOT NULL AND e.event_date <= ?2))"
     "   AND (?3 IS NULL OR e.country = ?3 COLLATE NOCASE OR e.iso = ?3 COLLATE NOCASE)"
     "   AND (?4 IS NULL OR e.event_type = ?4 COLLATE NOCASE)"
+    "   AND (?6 IS NULL OR e.sub_event_type = ?6 COLLATE NOCASE)"
+    "   AND (?7 IS NULL OR instr(lower(e.actor1), lower(?7)) > 0 OR instr(lower(e.actor2), lower(?7)) > 0)"
+    "   AND (?8 IS NULL OR a.story_id = ?8)"
+    "   AND (?9 IS NULL OR a.ext_id = ?9)"
+    "   AND (?10 IS NULL OR e.confidence >= ?10)"
     " ORDER BY e.year IS NULL, e.event_date DESC, e.id LIMIT ?5";
 static const vg_col_type events_types[] = {
     VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_INT, VG_COL_INT, VG_COL_TEXT, VG_COL_TEXT,
@@ -151,6 +158,11 @@ static vg_status list_events(vg_db *db, const vg_query *q, vg_row_cb cb, void *u
     bind_opt_text(st, 3, q->country);
     bind_opt_text(st, 4, q->event_type);
     sqlite3_bind_int64(st, 5, q->limit > 0 ? q->limit : -1);
+    bind_opt_text(st, 6, q->sub_event_type);
+    bind_opt_text(st, 7, q->actor);
+    bind_opt_text(st, 8, q->story);
+    bind_opt_text(st, 9, q->doc);
+    if (q->min_confidence > 0) sqlite3_bind_double(st, 10, q->min_confidence);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         if (vg_db_emit_row(db, st, events_types, cb, ud)) break;
@@ -159,9 +171,39 @@ static vg_status list_events(vg_db *db, const vg_query *q, vg_row_cb cb, void *u
     return VG_OK;
 }
 
+/* A type or sub-type filter names one of ACLED's, else the caller mistyped it
+ * (an empty answer would say "none happened"). */
+static vg_status check_taxonomy(vg_db *db, const vg_query *q)
+{
+    int type_ok = !q->event_type, sub_ok = !q->sub_event_type;
+    for (int i = 0; i < VG_SUB_COUNT; i++) {
+        if (q->event_type && !strcasecmp(vg_subtypes[i].type, q->event_type)) type_ok = 1;
+        if (q->sub_event_type && !strcasecmp(vg_subtypes[i].name, q->sub_event_type)) sub_ok = 1;
+    }
+    if (type_ok && sub_ok) {
+        if (q->story && strspn(q->story, "0123456789") != strlen(q->story)) {
+            snprintf(db->err, sizeof db->err, "story '%.100s' is not a story id (a number)", q->story);
+            return VG_ERR_ARG;
+        }
+        return VG_OK;
+    }
+    vg_buf *b = &db->out;
+    vg_buf_clear(b);
+    for (int i = 0; i < VG_SUB_COUNT; i++) {
+        const char *v = type_ok ? vg_subtypes[i].name : vg_subtypes[i].type;
+        if (!type_ok && i && !strcmp(v, vg_subtypes[i - 1].type)) continue;
+        vg_buf_printf(b, "%s%s", b->len ? ", " : "", v);
+    }
+    snprintf(db->err, sizeof db->err, "unknown %s '%.100s': ACLED's are %.800s", type_ok ? "sub-event type" : "event type",
+             type_ok ? q->sub_event_type : q->event_type, b->failed ? "?" : b->data);
+    return VG_ERR_ARG;
+}
+
 vg_status vg_db_events(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
     if (!db || !q || !cb) return VG_ERR_ARG;
-    vg_status s = vg_query_start(db, q);
+    vg_status s = check_taxonomy(db, q);
+    if (s != VG_OK) return s;
+    s = vg_query_start(db, q);
     return s != VG_OK ? s : vg_query_end(db, list_events(db, q, cb, ud));
 }
