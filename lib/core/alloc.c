@@ -2,6 +2,7 @@
  * allocation in turn (out-of-memory paths are otherwise never run). */
 #include "alloc.h"
 
+#include <assert.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -59,6 +60,7 @@ size_t vg_grow_cap(size_t cap, size_t need, size_t elem)
 
 int vg_grow(void *arrp, size_t *cap, size_t need, size_t elem)
 {
+    assert(arrp && cap && elem > 0);
     if (need <= *cap) return 0;
     size_t nc = vg_grow_cap(*cap, need, elem);
     if (!nc) return -1;

@@ -1,6 +1,7 @@
 /* arena.c - bump allocator: blocks chained, big requests get their own block. */
 #include "arena.h"
 
+#include <assert.h>
 #include <stdalign.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -96,6 +97,7 @@ void *vg_arena_alloc(vg_arena *a, size_t n)
     void *p = b->data + b->used;
     b->used += n;
     a->total += n;
+    assert(b->used <= b->size && ((uintptr_t)p & (align - 1)) == 0);
     return poison(p, n);
 }
 
@@ -131,6 +133,7 @@ void *vg_arena_grow(vg_arena *a, void *old, size_t old_bytes, size_t new_bytes)
 
 int vg_arena_grow_array(vg_arena *a, void *arrp, size_t *cap, size_t need, size_t elem)
 {
+    assert(arrp && cap && elem > 0);
     if (need <= *cap) return 0;
     size_t nc = vg_grow_cap(*cap, need, elem);
     if (!nc) return -1;

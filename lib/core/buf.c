@@ -1,6 +1,7 @@
 /* buf.c - growable byte buffer. Errors are sticky so callers check once. */
 #include "buf.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -30,6 +31,7 @@ int vg_buf_reserve(vg_buf *b, size_t extra)
         b->failed = 1;
         return -1;
     }
+    assert(b->len + extra < b->cap); /* room for the bytes and the NUL */
     return 0;
 }
 

@@ -1,6 +1,7 @@
 /* json.c - JSON writer and a strict recursive-descent parser with a depth bound. */
 #include "json.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,6 +144,8 @@ static const char *parse_string(parser *p, size_t *len)
     char *out = vg_arena_alloc(p->a, j - start + 1), *o = out;
     if (!out) { fail(p, "out of memory"); return NULL; }
     while (p->i < j) {
+        /* an escape never decodes to more bytes than it takes (a \u: 6 or 12 chars, at most 4 bytes) */
+        assert((size_t)(o - out) <= p->i - start);
         char c = p->s[p->i++];
         if (c != '\\') { *o++ = c; continue; }
         char e = p->s[p->i++];

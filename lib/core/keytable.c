@@ -1,6 +1,7 @@
 /* keytable.c - linear probing at load <= 1/2, Fibonacci hashing of the key. */
 #include "keytable.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,6 +27,7 @@ static int64_t key_at(const vg_keytable *t, size_t i)
 
 static int alloc_slots(vg_keytable *t, size_t cap)
 {
+    assert(cap && (cap & (cap - 1)) == 0); /* home() and find() mask with cap - 1 */
     unsigned char *rec = vg_calloc(cap, t->size), *used = vg_calloc(cap, 1);
     if (!rec || !used) { free(rec); free(used); return -1; }
     t->rec = rec;
@@ -53,6 +55,7 @@ void vg_keytable_free(vg_keytable *t)
 
 static size_t find(const vg_keytable *t, int64_t key)
 {
+    assert(t->n < t->cap); /* a free slot ends the probe: the table grows at half full */
     size_t h = home(key, t->cap);
     while (t->used[h] && key_at(t, h) != key) h = (h + 1) & (t->cap - 1);
     return h;

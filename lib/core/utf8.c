@@ -1,6 +1,7 @@
 /* utf8.c - UTF-8 checks and conversions; Unicode tables come from utf8proc. */
 #include "utf8.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -153,9 +154,11 @@ static char *fold_to(const char *s, size_t n, size_t *out_len)
     /* Punctuation folding never makes a string longer (3-byte -> 1-byte). */
     char *o = (char *)m, *w = o;
     for (utf8proc_ssize_t i = 0; i < r;) {
+        assert(w <= o + i); /* in place: writing never overtakes reading */
         size_t len;
         int32_t cp = vg_utf8_decode(o + i, (size_t)(r - i), &len);
         int32_t f = fold_punct(cp);
+        assert(f == cp || (f > 0 && f < 0x80));
         if (f != cp) *w++ = (char)f;
         else { memmove(w, o + i, len); w += len; }
         i += (utf8proc_ssize_t)len;

@@ -2,6 +2,7 @@
  * multimap of 32-bit band keys to 32-bit article ids (8 bytes a slot). */
 #include "lsh.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,6 +152,7 @@ int vg_lsh_add(vg_lsh *x, const vg_dedup_sig *sig, int64_t id, size_t per_band)
     for (size_t b = 0; b < VG_MH_BANDS; b++) {
         uint32_t key = key_of(sig->band[b]);
         if (holders(cur, key, per_band) >= per_band) continue; /* lookups would never return it */
+        assert(cur->used < cur->cap); /* reserve() kept the load under MAX_LOAD: place() ends */
         place(cur->s, cur->cap, key, (uint32_t)id);
         cur->used++;
     }

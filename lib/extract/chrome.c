@@ -2,6 +2,7 @@
 #include "chrome.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
+#include <assert.h>
 #include <dirent.h>
 #include <pcre2.h>
 #include <stdint.h>
@@ -437,6 +438,7 @@ static const char *outlet_of(const vg_doc *doc, size_t *n)
 /* Linear probing; the table is emptied before it is 3/4 full, so this ends. */
 static cache_slot *cache_find(const vg_chrome_cache *c, uint64_t key)
 {
+    assert(c->used < CACHE_SLOTS);
     size_t i = (size_t)key & (CACHE_SLOTS - 1);
     while (c->slots[i].key && c->slots[i].key != key) i = (i + 1) & (CACHE_SLOTS - 1);
     return &c->slots[i];

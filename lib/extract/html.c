@@ -1,6 +1,7 @@
 /* html.c - main text of an HTML page: streamed tags into a compact block list, then readability-style scoring. */
 #include "html.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,15 @@ static int cmp_tag_name(const void *key, const void *elem)
 {
     return strcmp((const char *)key, ((const tag_name *)elem)->name);
 }
+
+#ifndef NDEBUG
+static int tags_sorted(void)
+{
+    for (size_t i = 1; i < sizeof TAGS / sizeof TAGS[0]; i++)
+        if (strcmp(TAGS[i - 1].name, TAGS[i].name) >= 0) return 0;
+    return 1;
+}
+#endif
 
 static tag tag_of(const char *n)
 {
@@ -775,6 +785,7 @@ static int nfc_stable(const char *p, size_t n)
 
 vg_status vg_html_extract(vg_doc *doc, const char *html, size_t n, const char *charset)
 {
+    assert(tags_sorted()); /* tag_of() searches it */
     const char *u;
     size_t ulen;
     vg_status st = vg_html_to_utf8(doc->arena, html, n, charset, &u, &ulen);

@@ -1,6 +1,7 @@
 /* html_lex.c - byte-scanning HTML tokenizer: tags, the attributes we read, decoded text, implied end tags. */
 #include "html_lex.h"
 
+#include <assert.h>
 #include <libxml/HTMLparser.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -66,6 +67,15 @@ static const tag_info tags[] = {
 };
 
 static int cmp_tag(const void *k, const void *e) { return strcmp(k, ((const tag_info *)e)->name); }
+
+#ifndef NDEBUG
+static int tags_sorted(void)
+{
+    for (size_t i = 1; i < sizeof tags / sizeof tags[0]; i++)
+        if (strcmp(tags[i - 1].name, tags[i].name) >= 0) return 0;
+    return 1;
+}
+#endif
 
 static unsigned tag_flags(const char *name)
 {
@@ -352,6 +362,7 @@ static size_t skip_past(const char *s, size_t n, size_t i, const char *pat)
 
 int vg_html_lex(const char *s, size_t n, const vg_html_lex_cb *cb, void *ud)
 {
+    assert(tags_sorted()); /* tag_flags() searches it */
     lex *L = vg_calloc(1, sizeof *L);
     if (!L) return -1;
     L->s = s;

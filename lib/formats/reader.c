@@ -1,4 +1,5 @@
 /* reader.c - vg_reader: walks the paths, sniffs each file's format and yields documents one at a time in bounded memory. */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -164,6 +165,7 @@ static vg_status slurp(vg_reader *r)
 static vg_status next_line(vg_reader *r, const char **line, size_t *n)
 {
     for (;;) {
+        assert(r->start <= r->scan && r->scan <= r->end && r->end <= r->win_cap);
         char *nl = r->scan < r->end ? memchr(r->win + r->scan, '\n', r->end - r->scan) : NULL;
         if (nl) {
             *line = r->win + r->start;

@@ -1,6 +1,7 @@
 /* src.c - byte source over an fd: plain or gzip (multi-member), streamed so a 2 GB input never sits in memory. */
 #include "src.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -165,6 +166,7 @@ static ssize_t read_stream(vg_src *s, char *dst, size_t n)
 
 size_t vg_src_peek(vg_src *s, size_t want, const char **p)
 {
+    assert(s->peek_pos <= s->peek_len && s->peek_len <= s->peek_cap);
     if (s->peek_cap < want) {
         if (s->peek_pos) { /* compact first */
             memmove(s->peek, s->peek + s->peek_pos, s->peek_len - s->peek_pos);

@@ -1,4 +1,5 @@
 /* warc.c - WARC / WARC.gz reader: streams records from an fd, yields HTTP response bodies. */
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,6 +128,7 @@ static size_t src_fill(vg_warc *w, size_t want)
 /* At least n unread bytes, unless the stream ends first. Returns available. */
 static size_t need(vg_warc *w, size_t n)
 {
+    assert(w->pos <= w->end && w->end <= w->cap);
     while (w->end - w->pos < n) {
         size_t want = n - (w->end - w->pos);
         if (want < IN_CHUNK) want = IN_CHUNK;
