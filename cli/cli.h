@@ -41,6 +41,14 @@ typedef void (*cli_reject_fn)(const char *source, const char *reason, void *ud);
 int cli_fill_batch(vg_reader *r, vg_batch *b, const volatile sig_atomic_t *stop, cli_reject_fn on_reject, void *ud,
                    long *n_read);
 
+/* escape.c: text from outside printed safely. cli_err is fprintf(stderr, ...) with
+ * every control byte of the message escaped (\n, \t, \r, \xHH; C1 as \u0080) but a
+ * final newline: one file name cannot forge a log line. cli_unsafe: the escape of
+ * the unsafe sequence at s (its byte length, 1 or 2), 0 when s[0] is safe. */
+void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_put_escaped(FILE *f, const char *s, size_t n);
+size_t cli_unsafe(const char *s, size_t n, char rep[8]);
+
 /* Row output: one writer for every query command. */
 typedef struct row_writer row_writer;
 row_writer *row_writer_new(FILE *out, const char *format); /* NULL: unknown format */

@@ -33,7 +33,7 @@ static void report_refused(const char *source, const char *reason, void *ud)
 {
     struct refused *r = ud;
     (void)source;
-    fprintf(stderr, "vigie %s: rejected %s\n", r->cmd, reason);
+    cli_err("vigie %s: rejected %s\n", r->cmd, reason);
     r->n++;
 }
 
@@ -47,20 +47,20 @@ static int run(int argc, char **argv, int analyze)
     int as_array = 0;
     if (o.format && !strcmp(o.format, "json")) as_array = 1;
     else if (o.format && strcmp(o.format, "jsonl")) {
-        fprintf(stderr, "vigie %s: --format must be jsonl or json, not '%s'\n", cmd, o.format);
+        cli_err("vigie %s: --format must be jsonl or json, not '%s'\n", cmd, o.format);
         return EXIT_USAGE;
     }
     if (o.n_args == 0) { fputs(analyze ? analyze_help : extract_help, stderr); return EXIT_USAGE; }
     vg_env *env = cli_env(&o);
     if (!env) return EXIT_FAIL;
-    if (analyze && vg_env_warning(env) && !o.quiet) fprintf(stderr, "vigie %s: warning: %s\n", cmd, vg_env_warning(env));
+    if (analyze && vg_env_warning(env) && !o.quiet) cli_err("vigie %s: warning: %s\n", cmd, vg_env_warning(env));
     vg_reader *r = NULL;
     vg_batch *batch = NULL;
     vg_reader_options ro = cli_reader_options();
     vg_status st = vg_reader_open(o.args, (size_t)o.n_args, &ro, &r);
     if (st == VG_OK) st = vg_batch_create(env, o.threads, 0, &batch);
     if (st != VG_OK) {
-        fprintf(stderr, "vigie %s: %s\n", cmd, vg_strerror(st));
+        cli_err("vigie %s: %s\n", cmd, vg_strerror(st));
         vg_reader_close(r);
         vg_env_close(env);
         return EXIT_FAIL;
@@ -80,7 +80,7 @@ static int run(int argc, char **argv, int analyze)
             vg_doc *doc = vg_batch_doc(batch, i, &st);
             const vg_input *bi = vg_batch_input(batch, i);
             if (st != VG_OK) {
-                fprintf(stderr, "vigie %s: rejected %s%s%.0llu: %s\n", cmd, bi->source, bi->record ? ":" : "",
+                cli_err("vigie %s: rejected %s%s%.0llu: %s\n", cmd, bi->source, bi->record ? ":" : "",
                         (unsigned long long)bi->record, vg_doc_error(doc));
                 n_bad++;
                 continue;
@@ -100,7 +100,7 @@ static int run(int argc, char **argv, int analyze)
     vg_batch_free(batch);
     vg_reader_close(r);
     vg_env_close(env);
-    if (!o.quiet && n_bad) fprintf(stderr, "vigie %s: %ld documents, %ld rejected\n", cmd, n_ok, n_bad);
+    if (!o.quiet && n_bad) cli_err("vigie %s: %ld documents, %ld rejected\n", cmd, n_ok, n_bad);
     if (fflush(stdout) != 0) { perror("vigie: stdout"); return EXIT_FAIL; }
     return n_ok || !n_bad ? EXIT_OK : EXIT_FAIL;
 }

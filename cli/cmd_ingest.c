@@ -43,7 +43,7 @@ struct refused {
 static void record_refused(const char *source, const char *reason, void *ud)
 {
     struct refused *r = ud;
-    fprintf(stderr, "rejected %s\n", reason);
+    cli_err("rejected %s\n", reason);
     vg_db_reject(r->db, source, reason);
     r->n++;
 }
@@ -56,12 +56,12 @@ int cmd_ingest(int argc, char **argv)
     if (o.n_args == 0) { fputs(help, stderr); return EXIT_USAGE; }
     vg_env *env = cli_env(&o);
     if (!env) return EXIT_FAIL;
-    if (vg_env_warning(env) && !o.quiet) fprintf(stderr, "vigie ingest: warning: %s\n", vg_env_warning(env));
+    if (vg_env_warning(env) && !o.quiet) cli_err("vigie ingest: warning: %s\n", vg_env_warning(env));
     vg_db *db = NULL;
     const char *path = cli_db_path(&o);
     vg_status st = vg_db_open(path, 0, &db);
     if (st != VG_OK) {
-        fprintf(stderr, "vigie ingest: cannot open database %s: %s%s%s\n", path, vg_strerror(st),
+        cli_err("vigie ingest: cannot open database %s: %s%s%s\n", path, vg_strerror(st),
                 db ? ": " : "", db ? vg_db_error(db) : "");
         vg_db_close(db);
         vg_env_close(env);
@@ -83,7 +83,7 @@ int cmd_ingest(int argc, char **argv)
     ro.n_skip_paths = 4;
     if ((st = vg_reader_open(o.args, (size_t)o.n_args, &ro, &r)) != VG_OK ||
         (st = vg_batch_create(env, o.threads, 0, &batch)) != VG_OK) {
-        fprintf(stderr, "vigie ingest: %s\n", vg_strerror(st));
+        cli_err("vigie ingest: %s\n", vg_strerror(st));
         vg_reader_close(r);
         vg_db_close(db);
         vg_env_close(env);
@@ -120,7 +120,7 @@ int cmd_ingest(int argc, char **argv)
                 snprintf(where, sizeof where, "%s%s%.0llu", bi->source, bi->record ? ":" : "",
                          (unsigned long long)bi->record);
                 snprintf(reason, sizeof reason, "%s: %s", where, vg_doc_error(doc));
-                fprintf(stderr, "rejected %s\n", reason);
+                cli_err("rejected %s\n", reason);
                 n_rejected++;
                 vg_db_reject(db, where, reason);
                 settle(db, &done, &pend);
@@ -129,7 +129,7 @@ int cmd_ingest(int argc, char **argv)
             vg_put_result res;
             st = vg_db_put_prepared(db, doc, vg_batch_prepared(batch, i), &res);
             if (st != VG_OK) {
-                fprintf(stderr, "vigie ingest: cannot store %s: %s: %s\n", bi->source, vg_strerror(st), vg_db_error(db));
+                cli_err("vigie ingest: cannot store %s: %s: %s\n", bi->source, vg_strerror(st), vg_db_error(db));
                 fatal = 1;
                 break;
             }
@@ -142,7 +142,7 @@ int cmd_ingest(int argc, char **argv)
     }
     n_rejected += refused.n;
     if (!fatal && (st = vg_db_commit(db)) != VG_OK) {
-        fprintf(stderr, "vigie ingest: cannot commit: %s: %s\n", vg_strerror(st), vg_db_error(db));
+        cli_err("vigie ingest: cannot commit: %s: %s\n", vg_strerror(st), vg_db_error(db));
         fatal = 1;
     }
     if (!fatal) settle(db, &done, &pend);
@@ -155,6 +155,6 @@ int cmd_ingest(int argc, char **argv)
                 n_read, done.stored, done.dup, n_present, n_rejected, done.events,
                 interrupted ? " (interrupted)" : "");
     if (pend.stored) /* written, then rolled back with their batch */
-        fprintf(stderr, "vigie ingest: %ld earlier documents of the failed batch were not stored either\n", pend.stored);
+        cli_err("vigie ingest: %ld earlier documents of the failed batch were not stored either\n", pend.stored);
     return fatal || interrupted ? EXIT_FAIL : EXIT_OK;
 }

@@ -12,7 +12,7 @@ typedef vg_status (*query_fn)(vg_db *, const vg_query *, vg_row_cb, void *);
 static int events_filters(const cli_opts *o, const char *format, vg_query *q, char iso2[3])
 {
     if (o->wide && strcmp(format, "table") != 0) {
-        fprintf(stderr, "vigie events: --wide goes with --format table\n");
+        cli_err("vigie events: --wide goes with --format table\n");
         return EXIT_USAGE;
     }
     q->sub_event_type = o->sub_type;
@@ -26,10 +26,10 @@ static int events_filters(const cli_opts *o, const char *format, vg_query *q, ch
     vg_status st = vg_env_country(env, o->country, iso2);
     vg_env_close(env);
     if (st == VG_ERR_NOT_FOUND) {
-        fprintf(stderr, "vigie events: unknown country '%s': give its name or its ISO 3166 code (SY, SYR)\n", o->country);
+        cli_err("vigie events: unknown country '%s': give its name or its ISO 3166 code (SY, SYR)\n", o->country);
         return EXIT_USAGE;
     }
-    if (st != VG_OK) { fprintf(stderr, "vigie events: %s\n", vg_strerror(st)); return EXIT_FAIL; }
+    if (st != VG_OK) { cli_err("vigie events: %s\n", vg_strerror(st)); return EXIT_FAIL; }
     q->country = iso2;
     return 0;
 }
@@ -42,14 +42,14 @@ static int query(int argc, char **argv, const char *cmd, const char *allowed, co
     if (o.help) { fputs(help, stdout); return EXIT_OK; }
     if (wants_arg && o.n_args < 1) { fputs(help, stderr); return EXIT_USAGE; }
     if (!wants_arg && o.n_args > 0) {
-        fprintf(stderr, "vigie %s: unexpected argument '%s'\n", cmd, o.args[0]);
+        cli_err("vigie %s: unexpected argument '%s'\n", cmd, o.args[0]);
         return EXIT_USAGE;
     }
     const char *format = o.format ? o.format : default_format;
     char fbuf[64];
     snprintf(fbuf, sizeof fbuf, " %s ", format);
     if (!strstr(formats, fbuf)) {
-        fprintf(stderr, "vigie %s: --format must be one of%s\n", cmd, formats);
+        cli_err("vigie %s: --format must be one of%s\n", cmd, formats);
         return EXIT_USAGE;
     }
     vg_query q = {0};
@@ -57,7 +57,7 @@ static int query(int argc, char **argv, const char *cmd, const char *allowed, co
     size_t tl = 1;
     for (int i = 0; i < o.n_args; i++) tl += strlen(o.args[i]) + 1;
     char *text = malloc(tl);
-    if (!text) { fprintf(stderr, "vigie %s: out of memory\n", cmd); return EXIT_FAIL; }
+    if (!text) { cli_err("vigie %s: out of memory\n", cmd); return EXIT_FAIL; }
     text[0] = 0;
     for (int i = 0, l = 0; i < o.n_args; i++) l += sprintf(text + l, "%s%s", i ? " " : "", o.args[i]);
     q.text = text;
@@ -77,7 +77,7 @@ static int query(int argc, char **argv, const char *cmd, const char *allowed, co
     const char *path = cli_db_path(&o);
     vg_status st = vg_db_open(path, VG_DB_READONLY, &db);
     if (st != VG_OK) {
-        fprintf(stderr, "vigie %s: cannot open database %s: %s%s%s\n", cmd, path, vg_strerror(st),
+        cli_err("vigie %s: cannot open database %s: %s%s%s\n", cmd, path, vg_strerror(st),
                 db ? ": " : "", db ? vg_db_error(db) : "");
         vg_db_close(db);
         free(text);
@@ -92,7 +92,7 @@ static int query(int argc, char **argv, const char *cmd, const char *allowed, co
     else n = events_view_finish(ev, st == VG_OK);
     if (events && st == VG_OK && n == 0 && !review) fprintf(strcmp(format, "table") ? stderr : stdout, "0 events\n");
     free(text);
-    if (st != VG_OK) fprintf(stderr, "vigie %s: %s: %s\n", cmd, vg_strerror(st), vg_db_error(db));
+    if (st != VG_OK) cli_err("vigie %s: %s: %s\n", cmd, vg_strerror(st), vg_db_error(db));
     vg_db_close(db);
     return st == VG_OK ? EXIT_OK : (st == VG_ERR_ARG || st == VG_ERR_TOO_LARGE ? EXIT_USAGE : EXIT_FAIL);
 }
@@ -168,14 +168,14 @@ int cmd_story(int argc, char **argv)
     if (o.n_args != 1) { fputs(help, stderr); return EXIT_USAGE; }
     int as_table = o.format && !strcmp(o.format, "table");
     if (o.format && !as_table && strcmp(o.format, "json") != 0) {
-        fprintf(stderr, "vigie story: --format must be json or table, not '%s'\n", o.format);
+        cli_err("vigie story: --format must be json or table, not '%s'\n", o.format);
         return EXIT_USAGE;
     }
     vg_db *db = NULL;
     const char *path = cli_db_path(&o);
     vg_status st = vg_db_open(path, VG_DB_READONLY, &db);
     if (st != VG_OK) {
-        fprintf(stderr, "vigie story: cannot open database %s: %s\n", path, vg_strerror(st));
+        cli_err("vigie story: cannot open database %s: %s\n", path, vg_strerror(st));
         vg_db_close(db);
         return EXIT_FAIL;
     }
@@ -183,9 +183,9 @@ int cmd_story(int argc, char **argv)
     size_t len;
     st = vg_db_story_json(db, o.args[0], &json, &len);
     if (st == VG_OK && as_table) {
-        if (story_view(stdout, json, len) != 0) { fprintf(stderr, "vigie story: unreadable story record\n"); st = VG_ERR_FORMAT; }
+        if (story_view(stdout, json, len) != 0) { cli_err("vigie story: unreadable story record\n"); st = VG_ERR_FORMAT; }
     } else if (st == VG_OK) { fwrite(json, 1, len, stdout); fputc('\n', stdout); }
-    else fprintf(stderr, "vigie story: %s: %s\n", o.args[0], st == VG_ERR_NOT_FOUND ? "no such story" : vg_db_error(db));
+    else cli_err("vigie story: %s: %s\n", o.args[0], st == VG_ERR_NOT_FOUND ? "no such story" : vg_db_error(db));
     vg_db_close(db);
     return st == VG_OK ? EXIT_OK : EXIT_FAIL;
 }

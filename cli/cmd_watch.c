@@ -44,15 +44,17 @@ static int on_event(vg_watch_event ev, const char *url, const char *detail, cons
     switch (ev) {
     case VG_WATCH_FEED:
     case VG_WATCH_ITEM:
-        if (!v->quiet && v->tty)
-            fprintf(stderr, "\r\033[Kfeeds %ld, items %ld: stored %ld, present %ld, seen %ld, robots %ld, rejected %ld  %.60s",
+        if (!v->quiet && v->tty) {
+            fputs("\r\033[K", stderr);
+            cli_err("feeds %ld, items %ld: stored %ld, present %ld, seen %ld, robots %ld, rejected %ld  %.60s",
                     c->feeds, c->items, c->stored, c->present, c->seen, c->robots, c->rejected, url);
+        }
         break;
-    case VG_WATCH_FEED_FAILED: fprintf(stderr, "vigie watch: feed %s: %s\n", url, detail); break;
-    case VG_WATCH_REJECTED: fprintf(stderr, "rejected %s: %s\n", url, detail); break;
-    case VG_WATCH_ROBOTS: if (line) fprintf(stderr, "skipped %s: %s\n", url, detail); break;
+    case VG_WATCH_FEED_FAILED: cli_err("vigie watch: feed %s: %s\n", url, detail); break;
+    case VG_WATCH_REJECTED: cli_err("rejected %s: %s\n", url, detail); break;
+    case VG_WATCH_ROBOTS: if (line) cli_err("skipped %s: %s\n", url, detail); break;
     case VG_WATCH_FEED_UNCHANGED:
-    case VG_WATCH_FEED_ITEMS: if (line) fprintf(stderr, "feed %s: %s\n", url, detail); break;
+    case VG_WATCH_FEED_ITEMS: if (line) cli_err("feed %s: %s\n", url, detail); break;
     }
     return interrupted;
 }
@@ -63,7 +65,7 @@ static int parse_num(const char *opt, const char *v, long min, long *out)
     errno = 0;
     long x = v ? strtol(v, &end, 10) : 0;
     if (!v || errno || *end || x < min) {
-        fprintf(stderr, "vigie watch: %s wants a number >= %ld, not '%s'\n", opt, min, v ? v : "");
+        cli_err("vigie watch: %s wants a number >= %ld, not '%s'\n", opt, min, v ? v : "");
         return -1;
     }
     *out = x;
@@ -95,7 +97,7 @@ int cmd_watch(int argc, char **argv)
         else if (!strcmp(a, "--max-bytes")) { bad = parse_num(a, v, 1, &max_bytes); i++; }
         else if (!strcmp(a, "--max-redirects")) { bad = parse_num(a, v, 0, &redirects); i++; }
         else {
-            fprintf(stderr, "vigie watch: unknown option or missing value '%s' (see 'vigie watch --help')\n", a);
+            cli_err("vigie watch: unknown option or missing value '%s' (see 'vigie watch --help')\n", a);
             bad = 1;
         }
         if (bad) { free(feeds); return EXIT_USAGE; }
@@ -103,7 +105,7 @@ int cmd_watch(int argc, char **argv)
     if (n_feeds == 0) { fputs(help, stderr); free(feeds); return EXIT_USAGE; }
     for (int i = 0; i < n_feeds; i++)
         if (strncmp(feeds[i], "http://", 7) != 0 && strncmp(feeds[i], "https://", 8) != 0) {
-            fprintf(stderr, "vigie watch: '%s' is not an http(s) URL (use 'vigie ingest' for files)\n", feeds[i]);
+            cli_err("vigie watch: '%s' is not an http(s) URL (use 'vigie ingest' for files)\n", feeds[i]);
             free(feeds);
             return EXIT_USAGE;
         }
@@ -115,7 +117,7 @@ int cmd_watch(int argc, char **argv)
     vg_db *db = NULL;
     vg_status st = vg_db_open(path, 0, &db);
     if (st != VG_OK) {
-        fprintf(stderr, "vigie watch: cannot open database %s: %s%s%s\n", path, vg_strerror(st), db ? ": " : "",
+        cli_err("vigie watch: cannot open database %s: %s%s%s\n", path, vg_strerror(st), db ? ": " : "",
                 db ? vg_db_error(db) : "");
         vg_db_close(db);
         vg_env_close(env);
@@ -134,7 +136,7 @@ int cmd_watch(int argc, char **argv)
     wo.max_redirects = redirects;
     vg_watch *w = NULL;
     if ((st = vg_watch_open(env, db, &wo, &w, err, sizeof err)) != VG_OK) {
-        fprintf(stderr, "vigie watch: %s\n", err[0] ? err : vg_strerror(st));
+        cli_err("vigie watch: %s\n", err[0] ? err : vg_strerror(st));
         vg_db_close(db);
         vg_env_close(env);
         free(feeds);
@@ -147,11 +149,11 @@ int cmd_watch(int argc, char **argv)
     while (!interrupted && !fatal) {
         if (vg_watch_round(w, feeds, (size_t)n_feeds, on_event, &v, &c) != VG_OK) {
             if (v.tty && !v.quiet) fputs("\r\033[K", stderr);
-            fprintf(stderr, "vigie watch: %s\n", vg_watch_error(w));
+            cli_err("vigie watch: %s\n", vg_watch_error(w));
             fatal = 1;
         }
         if (!fatal && vg_db_commit(db) != VG_OK) {
-            fprintf(stderr, "vigie watch: cannot commit: %s\n", vg_db_error(db));
+            cli_err("vigie watch: cannot commit: %s\n", vg_db_error(db));
             fatal = 1;
         }
         all_failed = c.feeds_failed == c.feeds;

@@ -38,7 +38,7 @@ int main(int argc, char **argv)
     if (!strcmp(argv[1], "--version")) { printf("vigie %s\n", VG_VERSION); return EXIT_OK; }
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (!strcmp(argv[1], commands[i].name)) return commands[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "vigie: unknown command '%s'\n", argv[1]);
+    cli_err("vigie: unknown command '%s'\n", argv[1]);
     usage(stderr);
     return EXIT_USAGE;
 }

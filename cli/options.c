@@ -25,7 +25,7 @@ int cli_parse(int argc, char **argv, const char *cmd, const char *allowed, cli_o
         char *a = argv[i];
         if (only_args || a[0] != '-' || !strcmp(a, "-")) {
             if (o->n_args >= (int)(sizeof args / sizeof args[0])) {
-                fprintf(stderr, "vigie %s: too many arguments (give a folder instead)\n", cmd);
+                cli_err("vigie %s: too many arguments (give a folder instead)\n", cmd);
                 return -1;
             }
             args[o->n_args++] = a;
@@ -41,7 +41,7 @@ int cli_parse(int argc, char **argv, const char *cmd, const char *allowed, cli_o
         memcpy(key, name, kl);
         key[kl] = 0;
         if (!allowed_has(allowed, key)) {
-            fprintf(stderr, "vigie %s: unknown option '%s' (see 'vigie %s --help')\n", cmd, a, cmd);
+            cli_err("vigie %s: unknown option '%s' (see 'vigie %s --help')\n", cmd, a, cmd);
             return -1;
         }
         if (!strcmp(key, "quiet") || !strcmp(key, "q")) { o->quiet = 1; continue; }
@@ -49,7 +49,7 @@ int cli_parse(int argc, char **argv, const char *cmd, const char *allowed, cli_o
         if (!strcmp(key, "wide")) { o->wide = 1; continue; }
         const char *val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
         if (!val) {
-            fprintf(stderr, "vigie %s: option '--%s' needs a value\n", cmd, key);
+            cli_err("vigie %s: option '--%s' needs a value\n", cmd, key);
             return -1;
         }
         if (!strcmp(key, "db")) o->db = val;
@@ -69,7 +69,7 @@ int cli_parse(int argc, char **argv, const char *cmd, const char *allowed, cli_o
             errno = 0;
             double v = strtod(val, &end);
             if (errno || end == val || *end || !(v >= 0 && v <= 1)) {
-                fprintf(stderr, "vigie %s: --min-confidence wants a number from 0 to 1, not '%s'\n", cmd, val);
+                cli_err("vigie %s: --min-confidence wants a number from 0 to 1, not '%s'\n", cmd, val);
                 return -1;
             }
             o->min_confidence = v;
@@ -79,7 +79,7 @@ int cli_parse(int argc, char **argv, const char *cmd, const char *allowed, cli_o
             errno = 0;
             long v = strtol(val, &end, 10);
             if (errno || *end || v < 0) {
-                fprintf(stderr, "vigie %s: --%s wants a non-negative number, not '%s'\n", cmd, key, val);
+                cli_err("vigie %s: --%s wants a non-negative number, not '%s'\n", cmd, key, val);
                 return -1;
             }
             if (key[0] == 'l') o->limit = v;
@@ -116,7 +116,7 @@ vg_env *cli_env(const cli_opts *o)
     char err[512];
     vg_status st = vg_env_open(o->data, &env, err, sizeof err);
     if (st != VG_OK) {
-        fprintf(stderr, "vigie: cannot load resources: %s%s%s\n", vg_strerror(st), err[0] ? ": " : "", err);
+        cli_err("vigie: cannot load resources: %s%s%s\n", vg_strerror(st), err[0] ? ": " : "", err);
         return NULL;
     }
     return env;

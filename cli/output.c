@@ -40,23 +40,31 @@ row_writer *row_writer_new(FILE *out, const char *format)
 
 int row_writer_rows(const row_writer *w) { return w->rows; }
 
+/* v with its control bytes escaped (escape.c): one record is one line, whatever
+ * a file name or a sentence holds, and nothing reaches a terminal raw. In CSV a
+ * quote is doubled (quote set: the cell is quoted). */
+static void escaped(vg_buf *b, const char *v, int quote)
+{
+    char rep[8];
+    size_t n = strlen(v);
+    for (size_t i = 0; i < n;) {
+        size_t k = cli_unsafe(v + i, n - i, rep);
+        if (k) { vg_buf_puts(b, rep); i += k; continue; }
+        if (quote && v[i] == '"') vg_buf_putc(b, '"');
+        vg_buf_putc(b, v[i++]);
+    }
+}
+
 static void csv_cell(vg_buf *b, const char *v)
 {
     if (!v) return;
-    if (!strpbrk(v, ",\"\n\r")) { vg_buf_puts(b, v); return; }
-    vg_buf_putc(b, '"');
-    for (const char *p = v; *p; p++) {
-        if (*p == '"') vg_buf_putc(b, '"');
-        vg_buf_putc(b, *p);
-    }
-    vg_buf_putc(b, '"');
+    int quote = strpbrk(v, ",\"") != NULL;
+    if (quote) vg_buf_putc(b, '"');
+    escaped(b, v, quote);
+    if (quote) vg_buf_putc(b, '"');
 }
 
-static void tsv_cell(vg_buf *b, const char *v)
-{
-    for (const char *p = v ? v : ""; *p; p++)
-        vg_buf_putc(b, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
-}
+static void tsv_cell(vg_buf *b, const char *v) { escaped(b, v ? v : "", 0); }
 
 static void json_value(vg_buf *b, const vg_row *r, size_t i)
 {
@@ -166,7 +174,7 @@ static void put_cell(FILE *out, const char *s, size_t wanted, size_t max, int la
             if (w + 1 == max && width(p) > 1) break;
             w++;
         }
-        fputc(*p == '\n' || *p == '\t' ? ' ' : *p, out);
+        fputc((unsigned char)*p < 0x20 || *p == 0x7F ? ' ' : *p, out); /* no control reaches the terminal */
     }
     while (*p && ((unsigned char)*p & 0xC0) == 0x80) fputc(*p++, out);
     if (*p) { fputs("…", out); w++; }

@@ -101,4 +101,25 @@ n=$(sqlite3 "$W/full.db" 'SELECT count(*) FROM articles')
 grep -q "stored $n " "$W/out" || fail "file-size limit: $n articles in the database, summary: $(cat "$W/out")"
 [ "$n" -lt 200 ] || fail "file-size limit: all 200 stored, the test proves nothing"
 
+# 12. File names with newlines or control bytes: escaped on stderr (one name
+#     forged a log line) and in TSV/CSV rows (one record, one line; no raw ESC).
+mkdir "$W/names"
+: > "$W/names/e"$'\n'"rejected forged.txt"
+: > "$W/names/x"$'\x1b'"[31mred.txt"
+printf 'Rebels attacked a checkpoint near Homs on Monday.\n' > "$W/names/t"$'\t'"ab"$'\n'"n"$'\x0b'".txt"
+for cmd in ingest extract; do
+    args=(); [ $cmd = ingest ] && args=(--db "$W/names.db")
+    "$VIGIE" $cmd "${args[@]}" "$W/names" > "$W/out" 2> "$W/err"
+    ! grep -q '^rejected forged' "$W/err" || fail "$cmd: a file name forged a line: $(cat "$W/err")"
+    ! LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$W/err" || fail "$cmd: raw control bytes on stderr: $(od -c "$W/err" | head)"
+    grep -qF 'e\nrejected forged.txt' "$W/err" || fail "$cmd: the name is not shown escaped: $(cat "$W/err")"
+done
+for f in tsv csv; do
+    "$VIGIE" articles --db "$W/names.db" --format $f > "$W/out"
+    [ "$(wc -l < "$W/out")" = 2 ] || fail "articles --format $f: not one line per record: $(cat -A "$W/out")"
+    ! LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$W/out" || fail "articles --format $f: raw control bytes"
+done
+"$VIGIE" articles --db "$W/names.db" --format tsv | awk -F'\t' '{ print NF }' | sort -u | wc -l | grep -qx 1 ||
+    fail "articles --format tsv: rows with different column counts"
+
 echo ok
