@@ -8,7 +8,7 @@
 
 const char *const vg_an_row_feature_names[RF_COUNT] = {
     "lead", "head_score", "doc_score", "mentions", "share", "lede", "place", "day", "nonpol",
-    "density", "actor", "source", "other_country", "deaths"};
+    "density", "actor", "source", "other_country", "deaths", "toll"};
 
 static const float row_w[RF_COUNT] = ROW_CONF_WEIGHTS;
 

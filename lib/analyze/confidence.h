@@ -21,6 +21,7 @@ enum {
     RF_SOURCE,        /* a source named ("police said", "according to") */
     RF_OTHER_COUNTRY, /* another country than the lead row's */
     RF_DEATHS,        /* fatalities > 0 */
+    RF_TOLL,          /* its strongest mention's sentence gives a toll (killed, injured, arrested) */
     RF_COUNT
 };
 extern const char *const vg_an_row_feature_names[RF_COUNT];

@@ -128,6 +128,14 @@ static int reports_deaths(ctx *c, size_t k)
     return killed.found && killed.value > 0;
 }
 
+/* Does sentence k give a toll: people killed, injured or arrested? */
+static int reports_toll(ctx *c, size_t k)
+{
+    count killed = {0}, injured = {0}, arrested = {0}, note = {0};
+    vg_an_counts(c, c->s[k].t0, c->s[k].t1, &killed, &injured, &arrested, &note);
+    return killed.found || injured.found || arrested.found;
+}
+
 /* Does sentence k report arrests by the score ("46 people were arrested",
  * "86 arrests")? During a protest, those are the crowd's. */
 static int mass_arrests(ctx *c, size_t k)
@@ -176,15 +184,26 @@ static int mentions_of(ctx *c, const sent_info *si, size_t k, int lead, int sub[
     return strcmp(vg_subtypes[sub[1]].type, vg_subtypes[sub[0]].type) != 0 ? 2 : 1;
 }
 
-/* Are two places the same scene? Unknown on either side agrees. */
-static int same_place(const vg_place *a, const vg_place *b)
+static double km_between(double lat1, double lon1, double lat2, double lon2)
+{
+    const double rad = 3.14159265358979323846 / 180.0;
+    double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
+    double h = sin(dlat / 2) * sin(dlat / 2) + cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
+    return 2 * 6371.0 * asin(sqrt(h < 1 ? h : 1));
+}
+
+/* Are two places the same scene? Unknown on either side agrees. A crowd's
+ * event is one per city and day (ACLED merges same-day gatherings in one
+ * city; a riot spreads over neighbourhoods): for it, places within
+ * CROWD_SCENE_KM agree. */
+static int same_place(const vg_place *a, const vg_place *b, int crowd)
 {
     if (!a || !b) return 1;
     if (a->name && b->name && !strcmp(a->name, b->name)) return 1;
     /* a town and the division that holds it */
     if (a->kind != VG_PLACE_CITY && a->admin1 && b->admin1 && !strcmp(a->admin1, b->admin1) && a->name && !strcmp(a->name, b->admin1)) return 1;
     if (b->kind != VG_PLACE_CITY && a->admin1 && b->admin1 && !strcmp(a->admin1, b->admin1) && b->name && !strcmp(b->name, a->admin1)) return 1;
-    return 0;
+    return crowd && km_between(a->lat, a->lon, b->lat, b->lon) <= CROWD_SCENE_KM;
 }
 
 /* Can two mentions tell one incident? ACLED's unit has one type: a protest's
@@ -223,14 +242,16 @@ static size_t add_mention(ctx *c, const sent_info *si, incident *inc, size_t n, 
     const vg_date *d = own_day(&si[k]);
     for (size_t j = 0; j < n; j++) {
         if (!same_kind(inc[j].sub, sub)) continue;
-        if (!same_place(inc[j].place, p) || !same_day(inc[j].date, d)) continue;
+        if (!same_place(inc[j].place, p, vg_sub_is_protest(sub) || vg_sub_is_riot(sub)) || !same_day(inc[j].date, d)) continue;
         inc[j].n++;
         inc[j].sum += sc;
         if (!inc[j].place) inc[j].place = p;
         if (!inc[j].date) inc[j].date = d;
         return n;
     }
-    if (n >= max) return n;
+    /* a tally of many incidents, a plan or an opinion joins the incident it
+     * speaks of but tells none of its own */
+    if (n >= max || (n > 0 && (si[k].aggregate || si[k].talk))) return n;
     inc[n] = (incident){.sub = sub, .head = k, .score = sc, .sum = sc, .n = 1, .place = p, .date = d};
     return n + 1;
 }
@@ -257,7 +278,7 @@ static int has_evidence(const vg_event *e, const char *field)
     return 0;
 }
 
-static void row_features(const ctx *c, const sent_info *si, const mention_sums *sum, const incident *in, int is_lead, float score, float all,
+static void row_features(ctx *c, const sent_info *si, const mention_sums *sum, const incident *in, int is_lead, float score, float all,
                          const vg_event *lead, const vg_event *e, float x[RF_COUNT])
 {
     memset(x, 0, RF_COUNT * sizeof *x);
@@ -277,6 +298,7 @@ static void row_features(const ctx *c, const sent_info *si, const mention_sums *
     x[RF_SOURCE] = e->attribution != NULL;
     x[RF_OTHER_COUNTRY] = !is_lead && (!e->iso || !lead->iso || strcmp(e->iso, lead->iso) != 0);
     x[RF_DEATHS] = e->fatalities > 0;
+    x[RF_TOLL] = reports_toll(c, in->head);
 }
 
 /* The row's confidence, and its event type's evidence with it. */

@@ -32,6 +32,7 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
             else if (!strcmp(cue, "hist")) si->hist++;
             else if (!strcmp(cue, "fiction")) si->fiction++;
             else if (!strcmp(cue, "plan") || !strcmp(cue, "opinion")) si->talk++;
+            else if (!strcmp(cue, "aggregate")) si->aggregate++;
         }
         const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
         const vg_lex_entry *e = vg_lex_match(tl, c->t, s->t1, i, &len);

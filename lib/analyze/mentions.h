@@ -16,6 +16,7 @@ typedef struct sent_info {
     int nonpol, hist, future;
     int fiction;              /* myth, novel, film: what happens there happens to no one */
     int talk;                 /* plan or opinion cues: what it tells is expected or thought, not done */
+    int aggregate;            /* a tally over many incidents or days ("since the start", "so far") */
     int cancelled;            /* triggers cancelled by a negation or a threat */
     hit first;                /* strongest trigger, for evidence */
     hit mfirst;               /* strongest modifier, when the sentence has no trigger */

@@ -73,6 +73,10 @@
  * they belong to the protest's row, not to a row of their own. */
 #define MASS_ARRESTS 3
 
+/* Mentions of a protest or riot at places this close tell one event (one
+ * city: "East Flatbush", "Brooklyn", "New York" in one riot report). */
+#define CROWD_SCENE_KM 25.0
+
 /* --- Rows: how many and how sure (incidents.c) --- */
 
 /* Confidence of the main row: score / (score + CONF_HALF); at this score it
@@ -88,8 +92,8 @@
 
 /* Logistic weights over the row features of confidence.h, in their order,
  * written by scripts/calibrate-confidence.sh (see there for the figures). */
-#define ROW_CONF_BIAS -2.541f
-#define ROW_CONF_WEIGHTS {0.453f, 0.096f, 0.639f, 1.160f, -0.579f, -0.322f, -0.267f, -0.208f, -1.696f, 0.873f, 0.129f, -0.109f, -0.461f, 0.321f}
+#define ROW_CONF_BIAS -2.495f
+#define ROW_CONF_WEIGHTS {0.493f, 0.061f, 0.688f, 1.049f, -0.572f, -0.364f, -0.160f, -0.412f, -1.525f, 1.063f, 0.146f, -0.140f, -0.561f, 0.445f, -0.483f}
 
 /* --- Dates (row.c) --- */
 
