@@ -2,7 +2,7 @@
  * its window, over a small interface any store implements (vg_cl_store_ops).
  *
  * The clustering decides; the store keeps. The store behind the interface
- * (lib/store/stories_sql.c for SQLite, a fake in tests/unit/test_cluster.c)
+ * (lib/store/stories_sql.c for SQLite, an in-memory fake in tests/unit/fake_store.c)
  * answers document frequencies, the newest stories per term and story rows,
  * and writes what the clustering decided; it never chooses a story. */
 #ifndef VG_CL_STORIES_H
