@@ -38,13 +38,28 @@ static void on_signal(int sig) { (void)sig; interrupted = 1; }
 struct refused {
     vg_db *db;
     long n;
+    counts *done, *pend;
+    int failed; /* a reject could not be written: its batch was rolled back */
 };
+
+/* Records a rejected input; a write that fails rolls the open batch back like a failed put. */
+static int reject(struct refused *r, const char *source, const char *reason)
+{
+    vg_status st = vg_db_reject(r->db, source, reason);
+    if (st != VG_OK) {
+        cli_err("vigie ingest: cannot record rejected %s: %s: %s\n", source, vg_strerror(st), vg_db_error(r->db));
+        r->failed = 1;
+        return -1;
+    }
+    settle(r->db, r->done, r->pend);
+    return 0;
+}
 
 static void record_refused(const char *source, const char *reason, void *ud)
 {
     struct refused *r = ud;
     cli_err("rejected %s\n", reason);
-    vg_db_reject(r->db, source, reason);
+    if (!r->failed) reject(r, source, reason);
     r->n++;
 }
 
@@ -97,11 +112,12 @@ int cmd_ingest(int argc, char **argv)
     counts done = {0}, pend = {0};
     int fatal = 0;
     char reason[1536];
-    struct refused refused = {db, 0};
+    struct refused refused = {db, 0, &done, &pend, 0};
     int more = 1;
     while (more && !interrupted && !fatal) {
         /* Fill a batch; the reader's own rejections are recorded as they come. */
         more = cli_fill_batch(r, batch, &interrupted, record_refused, &refused, &n_read);
+        if (refused.failed) { fatal = 1; break; }
         vg_batch_load(batch);
         /* Stored by an earlier run: no need to analyse it again. */
         size_t n = vg_batch_count(batch);
@@ -122,8 +138,7 @@ int cmd_ingest(int argc, char **argv)
                 snprintf(reason, sizeof reason, "%s: %s", where, vg_doc_error(doc));
                 cli_err("rejected %s\n", reason);
                 n_rejected++;
-                vg_db_reject(db, where, reason);
-                settle(db, &done, &pend);
+                if (reject(&refused, where, reason)) { fatal = 1; break; }
                 continue;
             }
             vg_put_result res;
