@@ -3,7 +3,7 @@ CC      ?= cc
 BUILD   ?= build
 PKGS    := sqlite3 libxml-2.0 zlib libutf8proc libexttextcat libcurl libpcre2-8
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lstemmer -lm -lpthread
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lstemmer -llinear -lm -lpthread
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DVG_DATA_DIR='"$(CURDIR)/data"'

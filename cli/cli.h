@@ -18,6 +18,7 @@ typedef struct cli_opts {
     double min_confidence; /* --min-confidence, or VG_DEFAULT_MIN_CONFIDENCE */
     long limit;
     int quiet, removed, help, wide;
+    int gate_features;        /* analyze: hidden, the gate's features for scripts/train-gate.sh */
     unsigned batch;
     unsigned threads;     /* --threads: 0 = one per CPU */
     const char **args;    /* positional arguments */

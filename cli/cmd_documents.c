@@ -41,7 +41,8 @@ static int run(int argc, char **argv, int analyze)
 {
     const char *cmd = analyze ? "analyze" : "extract";
     cli_opts o;
-    if (cli_parse(argc, argv, cmd, analyze ? "format data removed threads quiet q min-confidence" : "format data removed threads quiet q", &o))
+    /* --gate-features (analyze, not in the help): the document gate's input, for scripts/train-gate.sh */
+    if (cli_parse(argc, argv, cmd, analyze ? "format data removed threads quiet q min-confidence gate-features" : "format data removed threads quiet q", &o))
         return EXIT_USAGE;
     if (o.help) { fputs(analyze ? analyze_help : extract_help, stdout); return EXIT_OK; }
     int as_array = 0;
@@ -67,6 +68,7 @@ static int run(int argc, char **argv, int analyze)
     }
     unsigned what = analyze ? VG_JSON_EXTRACT | VG_JSON_EVENTS : VG_JSON_EXTRACT;
     if (o.removed) what |= VG_JSON_REMOVED;
+    if (o.gate_features) what |= VG_JSON_GATE;
     long n_ok = 0, n_bad = 0;
     if (as_array) fputs("[", stdout);
     struct refused refused = {cmd, 0};

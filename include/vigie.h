@@ -144,7 +144,8 @@ VG_API size_t vg_doc_event_count(const vg_doc *doc);
 
 /* JSON of the document, one line, no trailing newline. `what` is a mask of
  * VG_JSON_*. The string belongs to the document, valid until the next load. */
-enum { VG_JSON_EXTRACT = 1, VG_JSON_REMOVED = 2, VG_JSON_EVENTS = 4 };
+/* VG_JSON_GATE: the document gate's probability and features (training). */
+enum { VG_JSON_EXTRACT = 1, VG_JSON_REMOVED = 2, VG_JSON_EVENTS = 4, VG_JSON_GATE = 8 };
 VG_API vg_status vg_doc_json(vg_doc *doc, unsigned what, const char **out, size_t *len);
 /* The same with only the events whose confidence is at least min_confidence
  * (0: all, as vg_doc_json). */

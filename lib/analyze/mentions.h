@@ -18,6 +18,7 @@ typedef struct sent_info {
     int talk;                 /* plan or opinion cues: what it tells is expected or thought, not done */
     int aggregate;            /* a tally over many incidents or days ("since the start", "so far") */
     int cancelled;            /* triggers cancelled by a negation or a threat */
+    int neg;                  /* negation cues */
     hit first;                /* strongest trigger, for evidence */
     hit mfirst;               /* strongest modifier, when the sentence has no trigger */
     int has_date;

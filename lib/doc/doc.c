@@ -12,6 +12,7 @@
 #include "../core/json.h"
 #include "../core/utf8.h"
 #include "../analyze/analyze.h"
+#include "../analyze/gate.h"
 #include "../extract/chrome.h"
 #include "../extract/html.h"
 #include "../text/langid.h"
@@ -179,6 +180,8 @@ void vg_doc_reset(vg_doc *d)
     d->removed = NULL; d->n_removed = d->cap_removed = 0;
     d->events = NULL; d->n_events = d->cap_events = 0;
     d->content_hash = 0;
+    d->gate_p = -1;
+    d->gate_x = NULL;
     d->analyzed = 0;
     d->chrome_learn = NULL;
     d->n_chrome_learn = 0;
@@ -358,6 +361,17 @@ vg_status vg_doc_json_min(vg_doc *d, unsigned what, double min_confidence, const
             json_event(b, d, &d->events[i]);
         }
         vg_buf_putc(b, ']');
+    }
+    if (what & VG_JSON_GATE) {
+        vg_json_key(b, &first, "gate");
+        if (!d->gate_x) vg_buf_puts(b, "null");
+        else {
+            vg_buf_puts(b, "{\"p\":");
+            vg_buf_printf(b, "%.4f", d->gate_p);
+            vg_buf_puts(b, ",\"x\":\"");
+            vg_gate_x_print(b, d->gate_x);
+            vg_buf_puts(b, "\"}");
+        }
     }
     vg_buf_putc(b, '}');
     if (b->failed) return VG_ERR_NOMEM;

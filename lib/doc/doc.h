@@ -64,6 +64,13 @@ struct vg_doc {
     vg_event *events;
     size_t n_events, cap_events;
 
+    /* The document gate (lib/analyze/gate.c): the probability that the text
+     * reports political violence or protest, -1 when the text never reached
+     * it (no trigger) or no model is loaded; its features (arena, opaque),
+     * printed by `vigie analyze --gate-features` for training. */
+    float gate_p;
+    const struct vg_gate_x *gate_x;
+
     uint64_t content_hash;    /* of the normalised text */
     int analyzed;
     /* Chrome lines seen per outlet; lives across loads, freed by vg_doc_free

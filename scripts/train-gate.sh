@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# train-gate.sh - rebuilds the document gate's model, data/gate/model.txt, from the dev data it names
+# (see scripts/train-gate.py). Deterministic: the same data give the same bytes.
+# Usage: scripts/train-gate.sh [--report] [--check] [VIGIE]
+#   --report  leave-one-topic-out figures per split before training
+#   --check   rebuild into a temporary file and compare with the committed model (exit 1 if they differ)
+# Needs ../shared/eval (or SHARED=DIR); without it, says so and exits 0.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED="${SHARED:-${VIGIE_SHARED:-$PWD/../shared}}"
+report=(); check=0; VIGIE=./vigie
+for a in "$@"; do
+    case "$a" in
+        --report) report=(--report) ;;
+        --check) check=1 ;;
+        *) VIGIE="$a" ;;
+    esac
+done
+[ -d "$SHARED/eval/articles" ] || { echo "train-gate: $SHARED/eval not found, skipped"; exit 0; }
+command -v liblinear-train >/dev/null || { echo "train-gate: liblinear-train missing (scripts/setup.sh installs liblinear-tools)" >&2; exit 1; }
+[ "$VIGIE" != ./vigie ] || make -s vigie >/dev/null
+out=data/gate/model.txt
+if [ $check = 1 ]; then out=$(mktemp); trap 'rm -f "$out"' EXIT; fi
+python3 scripts/train-gate.py --vigie "$VIGIE" --shared "$SHARED" --model "$out" "${report[@]}"
+if [ $check = 1 ]; then
+    if cmp -s "$out" data/gate/model.txt; then echo "train-gate: data/gate/model.txt is what the script rebuilds"
+    else echo "train-gate: data/gate/model.txt differs from what the script rebuilds" >&2; exit 1; fi
+fi

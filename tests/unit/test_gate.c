@@ -1,0 +1,173 @@
+/* test_gate.c - the document gate: reports of political violence pass, sport, business and crime fail; features and model loading. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vigie.h"
+#include "test.h"
+#include "../../lib/analyze/gate.h"
+#include "../../lib/core/arena.h"
+#include "../../lib/doc/doc.h"
+
+static vg_env *env;
+
+/* The document, analysed; the caller frees it. */
+static vg_doc *analyze(const char *lang, const char *text)
+{
+    char err[256];
+    if (!env && vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { printf("    env: %s\n", err); return NULL; }
+    vg_doc *d;
+    if (vg_doc_create(env, &d) != VG_OK) return NULL;
+    vg_input in = {0};
+    in.source = in.ext_id = "t.txt";
+    in.format = in.content_type = "text";
+    in.lang = lang;
+    in.published = "2024-03-08";
+    in.data = text;
+    in.len = strlen(text);
+    if (vg_doc_load(d, &in) != VG_OK || vg_doc_analyze(d) != VG_OK) { vg_doc_free(d); return NULL; }
+    return d;
+}
+
+/* Texts of our own, none of them in the training set: the gate must tell
+ * the report of an incident from the same words used about something else. */
+TEST(gate_passes_reports_of_political_violence)
+{
+    static const struct { const char *lang, *text; } pos[] = {
+        {"en", "Soldiers clash with rebels near northern town\n\n"
+               "Government troops and rebel fighters clashed on Thursday near the town, killing at least 12 fighters, "
+               "an army spokesman said. The rebels attacked a military checkpoint at dawn and the army responded with "
+               "artillery, the spokesman said. Residents fled to nearby villages."},
+        {"fr", "Des manifestants dispersés par la police\n\n"
+               "La police a dispersé jeudi à coups de gaz lacrymogènes des centaines de manifestants qui protestaient "
+               "contre la vie chère dans la capitale, selon des témoins. Au moins 20 personnes ont été interpellées, "
+               "a indiqué la police. L'opposition appelle à une nouvelle marche samedi."},
+    };
+    for (size_t i = 0; i < sizeof pos / sizeof pos[0]; i++) {
+        vg_doc *d = analyze(pos[i].lang, pos[i].text);
+        CHECK(d != NULL);
+        if (!d) continue;
+        CHECK(d->gate_x != NULL);
+        CHECK(vg_gate_pass(d->gate_p));
+        CHECK(d->n_events > 0);
+        vg_doc_free(d);
+    }
+}
+
+TEST(gate_stops_sport_business_and_crime)
+{
+    static const struct { const char *lang, *text; } neg[] = {
+        {"en", "Rovers bomb United in cup thriller\n\n"
+               "Rovers blasted United 4-1 on Saturday as their striker fired two goals and the visitors' defence was "
+               "killed off before half-time, the coach told reporters after the match. The team attacked from the "
+               "first whistle and the fans stormed the pitch at the end of the game."},
+        {"en", "Man charged with murder of neighbour\n\n"
+               "A 41-year-old man was charged with murder on Friday after his neighbour was shot dead in a dispute "
+               "over a fence, police said. The suspect was arrested at his home and is due in court on Monday, "
+               "prosecutors said. The jury trial is expected next year."},
+        {"fr", "Un groupe industriel rachète son concurrent\n\n"
+               "Le groupe a annoncé lundi le rachat de son concurrent pour 2 milliards d'euros, une offensive qui "
+               "doit lui permettre de conquérir des parts de marché, selon les analystes. L'action a bondi en Bourse. "
+               "Le directeur général a assuré aux investisseurs que l'entreprise ne supprimerait pas d'emplois."},
+    };
+    for (size_t i = 0; i < sizeof neg / sizeof neg[0]; i++) {
+        vg_doc *d = analyze(neg[i].lang, neg[i].text);
+        CHECK(d != NULL);
+        if (!d) continue;
+        if (d->gate_x && vg_gate_pass(d->gate_p)) printf("    text %zu: p %.3f\n", i, d->gate_p);
+        if (d->gate_x) CHECK(!vg_gate_pass(d->gate_p));
+        CHECK_INT(d->n_events, 0);
+        vg_doc_free(d);
+    }
+    vg_env_close(env);
+    env = NULL;
+}
+
+/* Features: signals first, then each n-gram once, printed in ascending order. */
+TEST(gate_features_format)
+{
+    vg_arena *a = vg_arena_new(1 << 16);
+    CHECK(a != NULL);
+    if (!a) return;
+    vg_tok t[4] = {{0, 4, "riot", 4, VG_TOK_WORD, 0, 0}, {5, 9, "riot", 4, VG_TOK_WORD, 0, 1},
+                   {9, 10, ".", 1, VG_TOK_PUNCT, 0, 0}, {11, 13, "12", 2, VG_TOK_NUM, 0, 1}};
+    vg_gate_signals s;
+    memset(&s, 0, sizeof s);
+    s.n_sent = 2;
+    s.n_trigger_sent = 1;
+    const vg_gate_x *x = vg_gate_features(a, &s, t, 4);
+    CHECK(x != NULL);
+    vg_buf b = {0};
+    if (x) vg_gate_x_print(&b, x);
+    vg_buf_putc(&b, 0);
+    /* signals: share of trigger sentences 0.5, log1p(1)/3, main sentence first 1; n-grams: "riot", "riot riot", "#": three, each 0.5/sqrt(3) */
+    int n = 0, last = 0, ok = 1, ngrams = 0;
+    for (char *p = b.data; p && *p;) {
+        int idx;
+        double v;
+        int used;
+        if (sscanf(p, "%d:%lf%n", &idx, &v, &used) != 2) { ok = 0; break; }
+        if (idx <= last) ok = 0;
+        if (v > 0.288 && v < 0.2887) ngrams++;
+        last = idx;
+        n++;
+        p += used;
+        while (*p == ' ') p++;
+    }
+    CHECK(ok);
+    CHECK_INT(n, 6);
+    CHECK_INT(ngrams, 3);
+    vg_buf_free(&b);
+    vg_arena_free(a);
+}
+
+TEST(gate_model_loading)
+{
+    vg_gate *g = NULL;
+    char err[256], path[4096];
+    CHECK_INT(vg_gate_load("/nonexistent/model.txt", &g, err, sizeof err), VG_ERR_IO);
+    CHECK(g == NULL);
+    snprintf(path, sizeof path, "%s/gate/model.txt", vg_test_data_dir());
+    CHECK_INT(vg_gate_load(path, &g, err, sizeof err), VG_OK);
+    vg_gate_free(g);
+    /* a model of another size (features changed, model not retrained) is refused */
+    const char *bad = "solver_type L2R_LR\nnr_class 2\nlabel 1 -1\nnr_feature 3\nbias -1\nw\n0.1\n0.2\n0.3\n";
+    char tmp[] = "/tmp/vigie-gate-XXXXXX";
+    int fd = mkstemp(tmp);
+    CHECK(fd >= 0);
+    if (fd < 0) return;
+    FILE *f = fdopen(fd, "w");
+    fputs(bad, f);
+    fclose(f);
+    CHECK_INT(vg_gate_load(tmp, &g, err, sizeof err), VG_ERR_RESOURCE);
+    CHECK(g == NULL);
+    remove(tmp);
+}
+
+/* Every row of data/<lang>/gate.tsv names a domain the gate knows: a typo
+ * would be a word that silently counts for nothing. */
+TEST(gate_domains_in_data)
+{
+    static const char *const langs[] = {"en", "fr"};
+    for (size_t l = 0; l < 2; l++) {
+        char path[4096], line[512];
+        snprintf(path, sizeof path, "%s/%s/gate.tsv", vg_test_data_dir(), langs[l]);
+        FILE *f = fopen(path, "r");
+        CHECK(f != NULL);
+        if (!f) continue;
+        int rows = 0, lineno = 0;
+        while (fgets(line, sizeof line, f)) {
+            lineno++;
+            if (line[0] == '#' || line[0] == '\n') continue;
+            char *tab = strchr(line, '\t');
+            if (tab) tab[1 + strcspn(tab + 1, "\t\r\n")] = 0;
+            if (!tab || vg_gate_domain(tab + 1) < 0) {
+                printf("    %s:%d: unknown domain\n", path, lineno);
+                CHECK(0);
+            }
+            rows++;
+        }
+        fclose(f);
+        CHECK(rows > 50);
+    }
+}
