@@ -375,20 +375,28 @@ vg_status vg_warc_open(int fd, const char *name, size_t max_record, vg_warc **ou
     return VG_OK;
 }
 
+/* Offset in p[0..n) of the first line at or after `from` that starts a WARC
+ * record, or n when none does. */
+static size_t find_record(const char *p, size_t n, size_t from)
+{
+    for (size_t i = from; i + 7 <= n; i++)
+        if (p[i] == 'W' && (i == 0 || p[i - 1] == '\n') && memcmp(p + i, "WARC/1.", 7) == 0) return i;
+    return n;
+}
+
 /* After a bad record: move to the next line that starts a WARC record.
- * `from` is an offset from pos to search from. */
-static void resync(vg_warc *w, size_t from)
+ * `from` is an offset from pos to search from. 1 when one was found; 0 at
+ * the end of the input (or past MAX_RESYNC_SCAN bytes), which ends reading. */
+static int resync(vg_warc *w, size_t from)
 {
     uint64_t scanned = 0;
     for (;;) {
         size_t have = w->end - w->pos;
         if (from + 7 <= have) {
-            const char *p = w->buf + w->pos;
-            for (size_t i = from; i + 7 <= have; i++) {
-                if (p[i] == 'W' && (i == 0 || p[i - 1] == '\n') && memcmp(p + i, "WARC/1.", 7) == 0) {
-                    w->pos += i;
-                    return;
-                }
+            size_t i = find_record(w->buf + w->pos, have, from);
+            if (i < have) {
+                w->pos += i;
+                return 1;
             }
             /* keep the last 7 bytes, drop the rest */
             size_t drop = have - 6;
@@ -399,9 +407,42 @@ static void resync(vg_warc *w, size_t from)
         if (scanned > MAX_RESYNC_SCAN || (src_fill(w, IN_CHUNK) == 0 && w->src_eof)) {
             w->pos = w->end;
             w->done = 1;
-            return;
+            return 0;
         }
     }
+}
+
+/* Read again from uncompressed offset `target`, restarting at the last gzip
+ * member known to start at or before it (the file's start when the ring has
+ * lost it): a record skipped unread whose length ran past the end of the
+ * file hid the records after it. 0 done, -1 when the input cannot seek. */
+static int rewind_to(vg_warc *w, uint64_t target)
+{
+    uint64_t u = 0, c = 0, k = 0;
+    if (w->gz) {
+        uint64_t first = w->n_members > MEMBER_RING ? w->n_members - MEMBER_RING : 0;
+        for (uint64_t i = w->n_members; i-- > first;)
+            if (w->members[i % MEMBER_RING].u <= target) {
+                u = w->members[i % MEMBER_RING].u;
+                c = w->members[i % MEMBER_RING].c;
+                k = i;
+                break;
+            }
+    } else {
+        u = c = target;
+    }
+    if (lseek(w->fd, (off_t)c, SEEK_SET) != (off_t)c) return -1;
+    w->pos = w->end = 0;
+    w->buf_off = u;
+    w->src_eof = w->src_broken = 0;
+    w->src_err[0] = 0;
+    if (w->gz) {
+        w->zs.avail_in = 0;
+        w->zs_live = 0;
+        w->in_total = c;
+        w->n_members = k; /* member k is met again and takes its place back */
+    }
+    return skip(w, target - u) == target - u ? 0 : -1;
 }
 
 /* "offset N", plus the gzip member holding it when the input is gzip; only
@@ -496,6 +537,12 @@ static vg_status skip_record(vg_warc *w, uint64_t off, size_t hl, uint64_t clen,
     char loc[128];
     w->pos += hl;
     uint64_t got = skip(w, clen);
+    if (got < clen && rewind_to(w, off + hl) == 0 && resync(w, 0)) {
+        /* the length runs past the end of the file, and a record follows */
+        snprintf(err, errlen, "%s: record %llu: Content-Length %llu runs past the end of the archive",
+                 locate(w, off, loc, sizeof loc), (unsigned long long)w->number, (unsigned long long)clen);
+        return VG_ERR_FORMAT;
+    }
     if (got < clen) {
         w->done = 1;
         snprintf(err, errlen, "%s: record %llu truncated (Content-Length %llu, %llu bytes left)%s%s",
@@ -529,6 +576,14 @@ static vg_status whole_record(vg_warc *w, uint64_t off, size_t hl, uint64_t clen
     size_t total = hl + (size_t)clen;
     size_t have = need(w, total + 4);
     const char *h = *hp = w->buf + w->pos;
+    size_t next = have < total ? find_record(h, have, hl) : have;
+    if (next < have) {
+        /* the length runs past the end of the file, and a record follows */
+        snprintf(err, errlen, "%s: record %llu: Content-Length %llu runs past the end of the archive",
+                 locate(w, off, loc, sizeof loc), (unsigned long long)w->number, (unsigned long long)clen);
+        w->pos += next;
+        return VG_ERR_FORMAT;
+    }
     if (have < total) {
         w->done = 1;
         snprintf(err, errlen, "%s: record %llu truncated (Content-Length %llu, %zu bytes left)%s%s",

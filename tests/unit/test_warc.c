@@ -157,3 +157,33 @@ TEST(warc_empty_gzip_is_not_warc)
     CHECK(vg_warc_open(fd, path, 0, &w) != VG_OK);
     CHECK(w == NULL);
 }
+
+/* README: a record whose Content-Length lies is reported and reading goes on
+ * at the next record, also when the length runs past the end of the file. */
+TEST(warc_content_length_past_end_resyncs)
+{
+    got g;
+    CHECK_INT(read_all(FIX "lying-past-end.warc", 0, &g), VG_OK);
+    CHECK_INT(g.errors, 1);
+    CHECK_INT(g.truncated, 0);
+    CHECK(strstr(g.last_err, "record 3") != NULL);
+    CHECK(strstr(g.last_err, "Content-Length") != NULL);
+    CHECK_INT(g.ok, 2);
+    CHECK_STR(g.uris[0], "https://news.example/a2");
+    CHECK_STR(g.uris[1], "https://news.example/a3.txt");
+}
+
+/* The same for a record skipped without being read (its type is not kept),
+ * in a gzip member per record: the reader goes back to find the next record. */
+TEST(warc_skipped_record_past_end_resyncs)
+{
+    got g;
+    CHECK_INT(read_all(FIX "lying-past-end.warc.gz", 0, &g), VG_OK);
+    CHECK_INT(g.errors, 1);
+    CHECK_INT(g.truncated, 0);
+    CHECK(strstr(g.last_err, "record 4") != NULL);
+    CHECK_INT(g.ok, 3);
+    CHECK_STR(g.uris[0], "https://news.example/a1");
+    CHECK_STR(g.uris[1], "https://news.example/a2");
+    CHECK_STR(g.uris[2], "https://news.example/a3.txt");
+}
