@@ -24,7 +24,8 @@
 #define SNIFF_BYTES     ((size_t)64 << 10)
 #define CHUNK           ((size_t)64 << 10)
 
-typedef enum { M_NONE, M_JSONL, M_FEED, M_WARC, M_JSON } mode;
+/* M_HELD: a whole file read, its junk between gzip members reported first */
+typedef enum { M_NONE, M_JSONL, M_FEED, M_WARC, M_JSON, M_HELD } mode;
 
 struct vg_reader {
     vg_walk *walk;
@@ -50,6 +51,7 @@ struct vg_reader {
     size_t n_objs, obj;
     /* WARC */
     vg_warc *warc;
+    int held_kind;       /* M_HELD: the file's sniffed kind */
     char ext[64 + 4096];
     char err[8192];
     char err_src[4200];
@@ -240,13 +242,26 @@ static vg_status next_line(vg_reader *r, const char **line, size_t *n)
     }
 }
 
+/* Junk skipped between gzip members, reported as a rejection of its own
+ * while reading goes on. VG_OK when there is none. */
+static vg_status src_note(vg_reader *r)
+{
+    char note[400];
+    if (!r->src || !vg_src_take_note(r->src, note, sizeof note)) return VG_OK;
+    return reject(r, VG_ERR_FORMAT, r->path, "%s", note);
+}
+
 static vg_status jsonl_next(vg_reader *r, vg_input *in)
 {
     for (;;) {
         const char *line = NULL;
         size_t n = 0;
-        vg_status st = next_line(r, &line, &n);
+        vg_status st = src_note(r);
+        if (st != VG_OK) return st;
+        st = next_line(r, &line, &n);
         if (st == VG_END) {
+            vg_status ns = src_note(r); /* the next call meets the end again */
+            if (ns != VG_OK) return ns;
             if (vg_src_truncated(r->src)) {
                 vg_src_close(r->src); /* report once */
                 r->src = NULL;
@@ -361,6 +376,8 @@ static vg_status warc_next(vg_reader *r, vg_input *in)
 
 /* ---- opening one file ---- */
 
+static vg_status whole_file(vg_reader *r, vg_kind kind, vg_input *in);
+
 /* VG_OK with *in set (a whole-file document), VG_END when the file switched
  * to a record mode (JSONL, feed, WARC) to be read by the caller, or a rejection. */
 static vg_status open_file(vg_reader *r, const char *path, vg_input *in)
@@ -418,6 +435,22 @@ static vg_status open_file(vg_reader *r, const char *path, vg_input *in)
         return reject(r, VG_ERR_TOO_LARGE, path, "%s, larger than the %s limit", sz, lim);
     }
     if ((s = slurp(r)) != VG_OK) return s;
+    char note[400];
+    if (vg_src_take_note(r->src, note, sizeof note)) {
+        /* said first; the file's document(s) come with the next call */
+        r->held_kind = (int)kind;
+        r->mode = M_HELD;
+        return reject(r, VG_ERR_FORMAT, path, "%s", note);
+    }
+    return whole_file(r, kind, in);
+}
+
+/* A whole file read into r->doc: a feed or JSON document switches to its
+ * record mode (VG_END), anything else is one document (VG_OK). */
+static vg_status whole_file(vg_reader *r, vg_kind kind, vg_input *in)
+{
+    const char *path = r->path;
+    vg_status s;
     if (kind == VG_KIND_FEED) {
         if (!(r->feed_arena = vg_arena_new(64 * 1024))) return reject(r, VG_ERR_NOMEM, path, "out of memory");
         char why[512] = "";
@@ -467,6 +500,11 @@ vg_status vg_reader_next(vg_reader *r, vg_input *in)
         case M_FEED: st = feed_next(r, in); break;
         case M_WARC: st = warc_next(r, in); break;
         case M_JSON: st = json_next(r, in); break;
+        case M_HELD:
+            r->mode = M_NONE;
+            st = whole_file(r, (vg_kind)r->held_kind, in);
+            if (st == VG_END) continue; /* a record mode started */
+            return st;
         case M_NONE: break;
         }
         if (st != VG_END) return st;
@@ -482,7 +520,7 @@ vg_status vg_reader_next(vg_reader *r, vg_input *in)
         }
         st = open_file(r, path, in);
         if (st == VG_END) continue;   /* a record mode started */
-        if (st != VG_OK) end_file(r); /* the rest of a rejected file is not read */
+        if (st != VG_OK && r->mode != M_HELD) end_file(r); /* the rest of a rejected file is not read */
         return st;
     }
 }

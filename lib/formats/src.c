@@ -3,6 +3,7 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,8 @@ struct vg_src {
     int raw_eof;
     int member_done;     /* gzip: a member ended, next one not started */
     int truncated, failed;
+    uint64_t raw_off;    /* file offset of raw[0] */
+    char note[400];      /* junk skipped between gzip members, until vg_src_take_note */
     char *peek;          /* decompressed bytes peeked but not consumed */
     size_t peek_len, peek_pos, peek_cap;
     FILE *tee;           /* a pipe's raw bytes, kept while sniffing so a WARC reader can start over */
@@ -58,10 +61,79 @@ static int raw_fill(vg_src *s)
         s->failed = 1;
         return -1;
     }
+    s->raw_off += s->raw_len;
     s->raw_pos = 0;
     s->raw_len = (size_t)k;
     if (k == 0) s->raw_eof = 1;
     return k > 0;
+}
+
+/* Notes met before the reader took them are said together. */
+static void add_note(vg_src *s, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void add_note(vg_src *s, const char *fmt, ...)
+{
+    size_t l = strlen(s->note);
+    if (l && l + 2 < sizeof s->note) { memcpy(s->note + l, "; ", 3); l += 2; }
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->note + l, sizeof s->note - l, fmt, ap);
+    va_end(ap);
+}
+
+/* After a whole gzip member, at raw_pos: skip to the next gzip magic (1f 8b),
+ * noting what was skipped: junk between members is reported and reading goes
+ * on with the next member; zero bytes padding the end are not junk (gzip(1)
+ * ignores them too). 1: a member starts at raw_pos; 0: the input ended; -1 a
+ * read error. */
+static int next_member(vg_src *s)
+{
+    uint64_t at = s->raw_off + s->raw_pos, junk = 0;
+    int nonzero = 0;
+    for (;;) {
+        if (s->raw_len - s->raw_pos < 2 && !s->raw_eof) {
+            /* keep a lone last byte (half a magic?) and read more after it */
+            size_t keep = s->raw_len - s->raw_pos;
+            if (keep) s->raw[0] = s->raw[s->raw_pos];
+            s->raw_off += s->raw_pos;
+            s->raw_pos = 0;
+            s->raw_len = keep;
+            ssize_t k = src_read_fd(s, s->raw + keep, RAW_CHUNK - keep);
+            if (k < 0) {
+                snprintf(s->why, sizeof s->why, "read error: %s", strerror(errno));
+                s->failed = 1;
+                return -1;
+            }
+            if (k == 0) s->raw_eof = 1;
+            s->raw_len += (size_t)k;
+            continue;
+        }
+        if (s->raw_pos >= s->raw_len) break;
+        if (s->raw_len - s->raw_pos >= 2 && s->raw[s->raw_pos] == 0x1f && s->raw[s->raw_pos + 1] == 0x8b) {
+            if (junk)
+                add_note(s, "%llu bytes of junk between gzip members at byte %llu skipped, reading goes on at byte %llu",
+                         (unsigned long long)junk, (unsigned long long)at, (unsigned long long)(at + junk));
+            return 1;
+        }
+        nonzero |= s->raw[s->raw_pos] != 0;
+        s->raw_pos++;
+        junk++;
+    }
+    if (nonzero)
+        add_note(s, "%llu bytes of junk after the last gzip member at byte %llu ignored",
+                 (unsigned long long)junk, (unsigned long long)at);
+    return 0;
+}
+
+int vg_src_take_note(vg_src *s, char *out, size_t n)
+{
+    if (!s || !s->note[0]) return 0;
+    snprintf(out, n, "%s", s->note);
+    s->note[0] = 0;
+    return 1;
 }
 
 vg_status vg_src_open(int fd, int keep_fd, vg_src **out)
@@ -133,10 +205,9 @@ static ssize_t read_stream(vg_src *s, char *dst, size_t n)
         int f = raw_fill(s);
         if (f < 0) return -1;
         if (s->member_done) {
-            /* Another member follows only if the gzip magic does; anything
-             * else (zero padding, junk) ends the data. */
             if (f == 0) return 0;
-            if (s->raw[s->raw_pos] != 0x1f) { s->raw_pos = s->raw_len; s->raw_eof = 1; return 0; }
+            int m = next_member(s);
+            if (m <= 0) return m;
             inflateReset(&s->z);
             s->member_done = 0;
         }

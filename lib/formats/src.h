@@ -23,6 +23,9 @@ size_t vg_src_peek(vg_src *s, size_t want, const char **p);
  * middle sets vg_src_truncated() and returns 0. */
 ssize_t vg_src_read(vg_src *s, char *dst, size_t n);
 int vg_src_truncated(const vg_src *s);
+/* Junk met between gzip members (skipped: reading went on at the next
+ * member) or after the last one: 1 and the message in out, once; else 0. */
+int vg_src_take_note(vg_src *s, char *out, size_t n);
 /* Reason for the last -1 ("read error: ...", "corrupt gzip data ..."). */
 const char *vg_src_why(const vg_src *s);
 /* Sniffing is over: stop keeping a pipe's bytes for vg_src_release_fd. */

@@ -1,6 +1,7 @@
 /* warc.c - WARC / WARC.gz reader: streams records from an fd, yields HTTP response bodies. */
 #include <assert.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@ struct vg_warc {
     int src_eof;       /* no more decompressed bytes will come */
     int src_broken;    /* stream ended badly (truncated/corrupt gzip, read error) */
     char src_err[160];
+    char note[400];    /* junk skipped between gzip members, said by the next vg_warc_next */
     z_stream zs;
     int zs_live;
     /* where gzip members start, compressed and uncompressed: an error can then
@@ -55,6 +57,62 @@ static void src_fail(vg_warc *w, const char *msg)
     w->src_eof = 1;
     w->src_broken = 1;
     snprintf(w->src_err, sizeof w->src_err, "%s", msg);
+}
+
+/* Notes met before the reader took them are said together. */
+static void add_note(vg_warc *w, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void add_note(vg_warc *w, const char *fmt, ...)
+{
+    size_t l = strlen(w->note);
+    if (l && l + 2 < sizeof w->note) { memcpy(w->note + l, "; ", 3); l += 2; }
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(w->note + l, sizeof w->note - l, fmt, ap);
+    va_end(ap);
+}
+
+/* After a whole gzip member: skip to the next gzip magic (1f 8b), noting
+ * junk on the way (reading goes on at the next member; zero bytes padding
+ * the end are not junk). 1: a member starts at next_in; 0: the input ended;
+ * -1: a read error. */
+static int next_member(vg_warc *w)
+{
+    uint64_t at = w->in_total - w->zs.avail_in, junk = 0;
+    int nonzero = 0, eof = 0;
+    for (;;) {
+        if (w->zs.avail_in < 2 && !eof) {
+            /* keep a lone last byte (half a magic?) and read more after it */
+            size_t keep = w->zs.avail_in;
+            if (keep) w->in[0] = w->zs.next_in[0];
+            ssize_t r;
+            do r = read(w->fd, w->in + keep, IN_CHUNK - keep); while (r < 0 && errno == EINTR);
+            if (r < 0) { src_fail(w, "read error"); return -1; }
+            if (r == 0) eof = 1;
+            w->zs.next_in = w->in;
+            w->zs.avail_in = (uInt)(keep + (size_t)r);
+            w->in_total += (uint64_t)r;
+            continue;
+        }
+        if (w->zs.avail_in == 0) break;
+        if (w->zs.avail_in >= 2 && w->zs.next_in[0] == 0x1f && w->zs.next_in[1] == 0x8b) {
+            if (junk)
+                add_note(w, "%llu bytes of junk between gzip members at byte %llu skipped, reading goes on at byte %llu",
+                         (unsigned long long)junk, (unsigned long long)at, (unsigned long long)(at + junk));
+            return 1;
+        }
+        nonzero |= w->zs.next_in[0] != 0;
+        w->zs.next_in++;
+        w->zs.avail_in--;
+        junk++;
+    }
+    if (nonzero)
+        add_note(w, "%llu bytes of junk after the last gzip member at byte %llu ignored",
+                 (unsigned long long)junk, (unsigned long long)at);
+    return 0;
 }
 
 /* Make room and append up to `want` more decompressed bytes at buf[end].
@@ -106,9 +164,9 @@ static size_t src_fill(vg_warc *w, size_t want)
             w->in_total += (uint64_t)r;
         }
         if (!w->zs_live) {
-            /* next member: anything else after a complete member (padding,
-             * trailing garbage) ends the archive */
-            if (w->zs.next_in[0] != 0x1f) { w->src_eof = 1; break; }
+            int m = next_member(w);
+            if (m < 0) break;
+            if (m == 0) { w->src_eof = 1; break; }
             if (inflateReset(&w->zs) != Z_OK) { src_fail(w, "gzip reset failed"); break; }
             w->zs_live = 1;
             uint64_t k = w->n_members++ % MEMBER_RING;
@@ -636,10 +694,16 @@ vg_status vg_warc_next(vg_warc *w, vg_warc_record *rec, char *err, size_t errlen
     if (err && errlen) err[0] = 0;
     char why[256], loc[128];
     for (;;) {
+        if (w->note[0]) {
+            snprintf(err, errlen, "%s", w->note);
+            w->note[0] = 0;
+            return VG_ERR_FORMAT;
+        }
         if (w->done) return VG_END;
         skip_blank_lines(w);
         uint64_t off = cur_off(w);
         size_t have = need(w, 1), hl;
+        if (have == 0 && w->note[0]) continue; /* said first, then the end */
         if (have == 0) return at_end(w, off, err, errlen);
         const char *he = read_header(w, &hl, &have);
         w->number++;

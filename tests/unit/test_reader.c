@@ -400,3 +400,96 @@ TEST(reader_skips_special_files_in_folders)
     vg_reader_close(r);
     rm_rf(d);
 }
+
+/* Appends one gzip member holding data to the file at path. */
+static void append_gz(const char *path, const char *data)
+{
+    gzFile g = gzopen(path, "ab");
+    if (!g) return;
+    gzwrite(g, data, (unsigned)strlen(data));
+    gzclose(g);
+}
+
+static void append_raw(const char *path, const char *data, size_t n)
+{
+    FILE *f = fopen(path, "ab");
+    if (!f) return;
+    fwrite(data, 1, n, f);
+    fclose(f);
+}
+
+/* Junk between gzip members is said (with its offset) and reading goes on at
+ * the next member; zeros padding the end are not junk; junk at the end is said. */
+TEST(reader_gzip_junk_between_members)
+{
+    char d[512], p[700];
+    tmpdir(d, sizeof d);
+    snprintf(p, sizeof p, "%s/j.jsonl.gz", d);
+    append_gz(p, "{\"id\": \"a\", \"text\": \"First.\"}\n");
+    struct stat sb;
+    CHECK(stat(p, &sb) == 0);
+    char at[64];
+    snprintf(at, sizeof at, "at byte %lld", (long long)sb.st_size);
+    append_raw(p, "JUNKJUNK", 8);
+    append_gz(p, "{\"id\": \"b\", \"text\": \"Second.\"}\n");
+    append_raw(p, "\0\0\0\0", 4);
+    vg_reader *r = open1(p, 0);
+    vg_input in;
+    int ok = 0, notes = 0;
+    vg_status st;
+    while ((st = vg_reader_next(r, &in)) != VG_END) {
+        if (st == VG_OK) { ok++; continue; }
+        notes++;
+        CHECK_INT(st, VG_ERR_FORMAT);
+        CHECK(strstr(vg_reader_error(r), "8 bytes of junk between gzip members") != NULL);
+        CHECK(strstr(vg_reader_error(r), at) != NULL);
+        if (notes > 5) break;
+    }
+    CHECK_INT(ok, 2);
+    CHECK_INT(notes, 1);
+    vg_reader_close(r);
+
+    /* one whole-file document: the notes first, then the document without the junk */
+    snprintf(p, sizeof p, "%s/t.txt.gz", d);
+    append_gz(p, "First part. ");
+    append_raw(p, "\x01\x02", 2);
+    append_gz(p, "Second part.");
+    append_raw(p, "trailing", 8);
+    r = open1(p, 0);
+    CHECK_INT(vg_reader_next(r, &in), VG_ERR_FORMAT);
+    CHECK(strstr(vg_reader_error(r), "2 bytes of junk between gzip members") != NULL);
+    CHECK(strstr(vg_reader_error(r), "; 8 bytes of junk after the last gzip member") != NULL);
+    CHECK_INT(vg_reader_next(r, &in), VG_OK);
+    CHECK(in.len == 24 && memcmp(in.data, "First part. Second part.", 24) == 0);
+    CHECK_INT(vg_reader_next(r, &in), VG_END);
+    vg_reader_close(r);
+    rm_rf(d);
+}
+
+TEST(reader_warc_gzip_junk_between_members)
+{
+    char d[512], p[700];
+    tmpdir(d, sizeof d);
+    snprintf(p, sizeof p, "%s/j.warc.gz", d);
+    const char *rec1 = "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://x/1\r\nContent-Type: text/plain\r\n"
+                       "Content-Length: 6\r\n\r\nFirst.\r\n\r\n";
+    const char *rec2 = "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://x/2\r\nContent-Type: text/plain\r\n"
+                       "Content-Length: 7\r\n\r\nSecond.\r\n\r\n";
+    append_gz(p, rec1);
+    append_raw(p, "garbage", 7);
+    append_gz(p, rec2);
+    vg_reader *r = open1(p, 0);
+    vg_input in;
+    int ok = 0, notes = 0;
+    vg_status st;
+    while ((st = vg_reader_next(r, &in)) != VG_END) {
+        if (st == VG_OK) { ok++; continue; }
+        notes++;
+        CHECK(strstr(vg_reader_error(r), "7 bytes of junk between gzip members at byte") != NULL);
+        if (notes > 5) break;
+    }
+    CHECK_INT(ok, 2);
+    CHECK_INT(notes, 1);
+    vg_reader_close(r);
+    rm_rf(d);
+}
