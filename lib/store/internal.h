@@ -25,7 +25,7 @@ struct vg_db {
     struct { const char *sql; sqlite3_stmt *st; } cache[VG_DB_STMT_CACHE];
     size_t n_cache;
     vg_buf out;           /* JSON built for vg_db_story_json and row values */
-    char query_langs[128]; /* languages stored, "fr,en": query-side stemming (search.c) */
+    char query_langs[2048]; /* languages stored, "fr,en": query-side stemming (search.c) */
     struct vg_story_cache *story_cache; /* frequencies and postings kept between puts (story_cache.c) */
     struct vg_cl_stories *stories;      /* the clustering's window (lib/cluster/stories.h) */
     struct vg_dups_mem *dups_mem;       /* near-duplicate band index (dups.c) */

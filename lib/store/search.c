@@ -5,27 +5,34 @@
 
 #include "../core/alloc.h"
 #include "internal.h"
+#include "../core/alloc.h"
 #include "../text/stem.h"
 #include "../text/tokens.h"
 
 /* Words longer than this are not indexed (base64 blobs, URLs run together). */
 #define MAX_WORD 128
-#define MAX_LANGS 8
+/* Stems of one query word kept to drop repeats (more are still searched). */
+#define MAX_QUERY_STEMS 32
 #define LANG_MARK '\x1F'
 /* A query word that cannot be indexed: control bytes never come out of a fold. */
 #define NO_MATCH "\x01"
+#define VG_STR_(x) #x
+#define VG_STR(x) VG_STR_(x)
 
-/* One tokenizer instance per FTS table per connection: its stemmers are
- * created on first use and reused (libstemmer contexts are not shareable). */
+/* One tokenizer instance per FTS table per connection: a stemmer per
+ * language code, created on first use and reused (libstemmer contexts are
+ * not shareable). Only codes Snowball knows get one, so the table is bounded
+ * by libstemmer's own list of names and codes and never fills: what is
+ * stemmed does not depend on how many languages came first. */
 typedef struct stem_slot {
-    char lang[16];
-    vg_stemmer *st; /* NULL: no stemmer for this language */
+    char lang[16];  /* the code as vg_stem_code gives it */
+    vg_stemmer *st;
 } stem_slot;
 
 typedef struct vtok {
     vg_db *db;
-    stem_slot slots[MAX_LANGS];
-    int n_slots;
+    stem_slot *slots;
+    size_t n_slots, cap;
 } vtok;
 
 static int tok_create(void *ctx, const char **args, int n_args, Fts5Tokenizer **out)
@@ -42,21 +49,29 @@ static int tok_create(void *ctx, const char **args, int n_args, Fts5Tokenizer **
 static void tok_delete(Fts5Tokenizer *p)
 {
     vtok *t = (vtok *)p;
-    for (int i = 0; i < t->n_slots; i++) vg_stemmer_free(t->slots[i].st);
+    for (size_t i = 0; i < t->n_slots; i++) vg_stemmer_free(t->slots[i].st);
+    free(t->slots);
     free(t);
 }
 
+/* NULL when Snowball has no stemmer for the language (nothing is kept for
+ * it: asking again costs a look-up in libstemmer's list) or no memory. */
 static vg_stemmer *stemmer_for(vtok *t, const char *lang, size_t n)
 {
-    if (n == 0 || n >= sizeof t->slots[0].lang) return NULL;
-    for (int i = 0; i < t->n_slots; i++)
-        if (strlen(t->slots[i].lang) == n && !memcmp(t->slots[i].lang, lang, n)) return t->slots[i].st;
-    if (t->n_slots == MAX_LANGS) return NULL;
+    char code[16];
+    if (!vg_stem_code(lang, n, code, sizeof code)) return NULL;
+    for (size_t i = 0; i < t->n_slots; i++)
+        if (!strcmp(t->slots[i].lang, code)) return t->slots[i].st;
+    vg_stemmer *st = vg_stemmer_new(code, strlen(code));
+    if (!st) return NULL;
+    if (vg_grow(&t->slots, &t->cap, t->n_slots + 1, sizeof *t->slots)) {
+        vg_stemmer_free(st);
+        return NULL;
+    }
     stem_slot *s = &t->slots[t->n_slots++];
-    memcpy(s->lang, lang, n);
-    s->lang[n] = 0;
-    s->st = vg_stemmer_new(lang, n);
-    return s->st;
+    memcpy(s->lang, code, sizeof code);
+    s->st = st;
+    return st;
 }
 
 typedef int (*token_fn)(void *, int, const char *, int, int, int);
@@ -67,8 +82,8 @@ typedef int (*token_fn)(void *, int, const char *, int, int, int);
  * which is a prefix of the indexed stems as well. */
 static int emit_query(vtok *t, void *ctx, token_fn cb, int prefix, const char *f, size_t fl, int s, int e)
 {
-    char seen[MAX_LANGS + 1][MAX_WORD];
-    size_t seen_len[MAX_LANGS + 1];
+    char seen[MAX_QUERY_STEMS][MAX_WORD];
+    size_t seen_len[MAX_QUERY_STEMS];
     int n_seen = 0;
     int rc = cb(ctx, 0, f, (int)fl, s, e);
     if (rc != SQLITE_OK || prefix) return rc;
@@ -88,7 +103,7 @@ static int emit_query(vtok *t, void *ctx, token_fn cb, int prefix, const char *f
         for (int i = 0; i < n_seen; i++)
             if (seen_len[i] == sl && !memcmp(seen[i], stem, sl)) dup = 1;
         if (dup) continue;
-        if (n_seen <= MAX_LANGS) { memcpy(seen[n_seen], stem, sl); seen_len[n_seen++] = sl; }
+        if (n_seen < MAX_QUERY_STEMS) { memcpy(seen[n_seen], stem, sl); seen_len[n_seen++] = sl; }
         if ((rc = cb(ctx, FTS5_TOKEN_COLOCATED, stem, (int)sl, s, e)) != SQLITE_OK) return rc;
     }
     return SQLITE_OK;
@@ -158,20 +173,43 @@ vg_status vg_search_register(vg_db *db)
     return VG_OK;
 }
 
-/* Languages stored, for query-side stemming: "fr,en" etc. */
+/* Distinct languages stored, one index seek each (a skip-scan over
+ * articles_lang: a million articles cost as little as ten); past this many
+ * distinct values (junk "lang" fields) the rest are not looked at. */
+#define MAX_STORED_LANGS 4096
+
+/* Is code[0..n) one of the comma-separated items of list? */
+static int has_lang(const char *list, const char *code, size_t n)
+{
+    for (const char *p = list; *p;) {
+        const char *comma = strchr(p, ',');
+        size_t l = comma ? (size_t)(comma - p) : strlen(p);
+        if (l == n && !memcmp(p, code, n)) return 1;
+        p += l + (comma ? 1 : 0);
+    }
+    return 0;
+}
+
+/* Languages stored that Snowball stems, for query-side stemming: "en,fr" etc. */
 static vg_status load_langs(vg_db *db)
 {
-    sqlite3_stmt *st = vg_db_stmt(db, "SELECT DISTINCT lang FROM articles WHERE lang IS NOT NULL LIMIT 8");
+    sqlite3_stmt *st = vg_db_stmt(db,
+        "WITH RECURSIVE l(x) AS (SELECT min(lang) FROM articles"
+        " UNION ALL SELECT (SELECT min(lang) FROM articles WHERE lang > l.x) FROM l WHERE l.x IS NOT NULL)"
+        " SELECT x FROM l WHERE x IS NOT NULL LIMIT " VG_STR(MAX_STORED_LANGS));
     if (!st) return VG_ERR_DB;
     size_t k = 0;
     int rc;
     db->query_langs[0] = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *l = (const char *)sqlite3_column_text(st, 0);
-        size_t n = l ? strlen(l) : 0;
-        if (n == 0 || n > 15 || k + n + 2 > sizeof db->query_langs) continue;
+        char code[16];
+        if (!l || !vg_stem_code(l, strlen(l), code, sizeof code) || !vg_stem_known(code, strlen(code))) continue;
+        size_t n = strlen(code);
+        if (has_lang(db->query_langs, code, n)) continue; /* "en" and "en-GB" are one language */
+        if (k + n + 2 > sizeof db->query_langs) break;
         if (k) db->query_langs[k++] = ',';
-        memcpy(db->query_langs + k, l, n);
+        memcpy(db->query_langs + k, code, n);
         k += n;
         db->query_langs[k] = 0;
     }

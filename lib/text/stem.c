@@ -25,17 +25,32 @@ struct vg_stemmer {
     cache_slot *cache;
 };
 
-vg_stemmer *vg_stemmer_new(const char *lang, size_t n)
+int vg_stem_code(const char *lang, size_t n, char *code, size_t cap)
 {
-    char code[32];
     size_t k = 0;
-    /* libstemmer knows ISO 639-1/-2 codes and English names: no table here. */
-    for (; k < n && k < sizeof code - 1 && lang[k] != '-' && lang[k] != '_'; k++) {
+    for (; k < n && lang[k] != '-' && lang[k] != '_'; k++) {
+        if (k + 1 >= cap) return 0;
         char c = lang[k];
         code[k] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
     }
-    code[k] = 0;
-    if (k == 0) return NULL;
+    if (cap) code[k] = 0;
+    return k > 0;
+}
+
+int vg_stem_known(const char *lang, size_t n)
+{
+    char code[32];
+    if (!vg_stem_code(lang, n, code, sizeof code)) return 0;
+    struct sb_stemmer *sb = sb_stemmer_new(code, "UTF_8");
+    sb_stemmer_delete(sb);
+    return sb != NULL;
+}
+
+vg_stemmer *vg_stemmer_new(const char *lang, size_t n)
+{
+    char code[32];
+    /* libstemmer knows ISO 639-1/-2 codes and English names: no table here. */
+    if (!vg_stem_code(lang, n, code, sizeof code)) return NULL;
     struct sb_stemmer *sb = sb_stemmer_new(code, "UTF_8");
     if (!sb) return NULL;
     vg_stemmer *s = vg_malloc(sizeof *s);

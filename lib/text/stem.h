@@ -10,6 +10,11 @@ typedef struct vg_stemmer vg_stemmer;
  * Snowball has no stemmer for it (or no memory). One stemmer per thread. */
 vg_stemmer *vg_stemmer_new(const char *lang, size_t n);
 void vg_stemmer_free(vg_stemmer *s); /* accepts NULL */
+/* The code a stemmer is asked for: lang[0..n) lower-cased, up to a region
+ * suffix ("fr-FR" -> "fr"), into code[cap]. 0 when empty or too long. */
+int vg_stem_code(const char *lang, size_t n, char *code, size_t cap);
+/* 1 when Snowball has a stemmer for lang (nothing is kept). */
+int vg_stem_known(const char *lang, size_t n);
 /* Stem of w[0..n) (a folded word, UTF-8). The result belongs to s and is
  * valid until the next call; NULL on no memory. */
 const char *vg_stem(vg_stemmer *s, const char *w, size_t n, size_t *out_len);
