@@ -28,6 +28,8 @@ enum {
     MAX_TITLE = 1024,
     MAX_LD = 512 * 1024,      /* one JSON-LD script */
 };
+/* the limits as the messages say them */
+_Static_assert(MAX_NODES == 1048576 && MAX_BLOCKS == 1048576 && MAX_TEXT == 16 << 20, "update the messages");
 
 typedef enum tag {
     T_INLINE = 0, T_A, T_BR, T_SKIP, T_TITLE, T_META, T_LINK, T_TIME, T_SCRIPT, T_HTML, T_IMG,
@@ -79,6 +81,7 @@ typedef struct sax {
     vg_buf title, ld;
     int32_t h1_node;
     int failed;            /* out of memory or past a limit */
+    const char *past;      /* the limit passed, for the message; NULL: out of memory */
 } sax;
 
 /* The elements the extraction tells apart, sorted by name (strcmp order) for
@@ -159,6 +162,7 @@ static void flush(sax *s)
     while (end > s->cur_start && s->text.data[end - 1] == ' ') end--;
     if (end > s->cur_start && s->depth > 0 && !s->failed) {
         if (s->n_blocks >= MAX_BLOCKS || vg_grow(&s->blocks, &s->cap_blocks, s->n_blocks + 1, sizeof *s->blocks)) {
+            if (s->n_blocks >= MAX_BLOCKS) s->past = "more than 1,048,576 blocks of text";
             s->failed = 1;
             return;
         }
@@ -180,7 +184,11 @@ static void flush(sax *s)
 
 static void add_text(sax *s, const char *p, size_t n)
 {
-    if (s->text.len + n > MAX_TEXT) { s->failed = 1; return; }
+    if (s->text.len + n > MAX_TEXT) {
+        s->past = "more than 16 MiB of text";
+        s->failed = 1;
+        return;
+    }
     if (vg_buf_reserve(&s->text, n + 1)) { s->failed = 1; return; }
     char *w = s->text.data + s->text.len;
     size_t before = s->text.len;
@@ -217,6 +225,7 @@ static void add_text(sax *s, const char *p, size_t n)
 static int32_t new_node(sax *s, tag t, const char **atts)
 {
     if (s->n_nodes >= MAX_NODES || vg_grow(&s->nodes, &s->cap_nodes, s->n_nodes + 1, sizeof *s->nodes)) {
+        if (s->n_nodes >= MAX_NODES) s->past = "more than 1,048,576 block elements";
         s->failed = 1;
         return -1;
     }
@@ -810,9 +819,10 @@ vg_status vg_html_extract(vg_doc *doc, const char *html, size_t n, const char *c
     st = VG_OK;
     vg_buf out = VG_BUF_INIT;
     if (s->failed) {
-        st = s->n_blocks == MAX_BLOCKS || s->text.len + 1 >= MAX_TEXT || s->n_nodes >= MAX_NODES ? VG_ERR_TOO_LARGE
-                                                                                                 : VG_ERR_NOMEM;
-        vg_doc_fail(doc, "HTML page %s", st == VG_ERR_TOO_LARGE ? "has too many elements or too much text" : "needs too much memory");
+        /* say which limit: a page past one is refused for its size, not for memory */
+        st = s->past ? VG_ERR_TOO_LARGE : VG_ERR_NOMEM;
+        if (s->past) vg_doc_fail(doc, "HTML page has %s, the most one page may hold", s->past);
+        else vg_doc_fail(doc, "out of memory extracting the HTML page");
     } else {
         uint8_t *scratch = vg_malloc(s->n_nodes * 2 + 1);
         if (!scratch) st = VG_ERR_NOMEM;

@@ -346,3 +346,24 @@ TEST(html_meta_dates_skip_placeholders)
     CHECK_STR(vg_doc_get(c.doc, VG_F_PUBLISHED), "2019-11-19");
     close_ctx(&c);
 }
+
+/* A page past the text limit says which limit, not "too much memory". */
+TEST(html_too_much_text_names_the_limit)
+{
+    ctx c;
+    CHECK(open_ctx(&c));
+    if (!c.doc) { close_ctx(&c); return; }
+    size_t n = (size_t)17 << 20;
+    char *page = malloc(n + 64);
+    CHECK(page != NULL);
+    if (!page) { close_ctx(&c); return; }
+    size_t k = (size_t)sprintf(page, "<html><body><p>");
+    for (size_t i = 0; i < n; i++) page[k + i] = (char)(i % 8 == 7 ? ' ' : 'a' + (int)(i % 7));
+    k += n;
+    k += (size_t)sprintf(page + k, "</p></body></html>");
+    CHECK_INT(load_html(&c, page, k, NULL), VG_ERR_TOO_LARGE);
+    CHECK(has(vg_doc_error(c.doc), "16 MiB of text"));
+    CHECK(!has(vg_doc_error(c.doc), "memory"));
+    free(page);
+    close_ctx(&c);
+}
