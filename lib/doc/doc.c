@@ -15,6 +15,7 @@
 #include "../analyze/gate.h"
 #include "../extract/chrome.h"
 #include "../extract/html.h"
+#include "../extract/html_charset.h"
 #include "../text/langid.h"
 #include "env.h"
 
@@ -105,6 +106,20 @@ static int is_lang_code(const char *s)
 static vg_status decode_text(vg_doc *d, const char *s, size_t n, const char **out, size_t *out_len)
 {
     if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) { s += 3; n -= 3; }
+    if (n >= 2 && (((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) ||
+                   ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF))) {
+        /* UTF-16 with its byte-order mark: to UTF-8 (iconv) before anything else */
+        const char *u8;
+        size_t u8len;
+        vg_status st = vg_html_to_utf8(d->arena, s, n, NULL, &u8, &u8len);
+        if (st == VG_ERR_BINARY) {
+            vg_doc_fail(d, "binary data after a UTF-16 byte-order mark, not text");
+            return st;
+        }
+        if (st != VG_OK) return st;
+        s = u8;
+        n = u8len;
+    }
     if (vg_looks_binary(s, n)) {
         vg_doc_fail(d, "binary data (NUL bytes or control characters), not text");
         return VG_ERR_BINARY;

@@ -117,9 +117,29 @@ static int ends_with(const char *s, const char *suf)
     return a >= b && strcasecmp(s + a - b, suf) == 0;
 }
 
+/* UTF-16 with a byte-order mark: its characters below 128 as bytes (others
+ * as '?'), enough to tell an HTML page or a feed from plain text. Both are
+ * decoded later (iconv); other formats are read as UTF-8 only, so a UTF-16
+ * file is one of those three. */
+static vg_kind sniff_utf16(const unsigned char *p, size_t n, int at_end, const char *name)
+{
+    char a[4096];
+    size_t k = 0;
+    int le = p[0] == 0xFF;
+    for (size_t j = 2; j + 1 < n && k < sizeof a; j += 2) {
+        unsigned cu = le ? (unsigned)p[j] | (unsigned)p[j + 1] << 8 : (unsigned)p[j] << 8 | (unsigned)p[j + 1];
+        a[k++] = cu < 0x80 ? (char)cu : '?';
+    }
+    vg_kind kind = vg_sniff(a, k, at_end && k < sizeof a, name);
+    return kind == VG_KIND_HTML || kind == VG_KIND_FEED ? kind : VG_KIND_TEXT;
+}
+
 vg_kind vg_sniff(const char *p, size_t n, int at_end, const char *name)
 {
     size_t i = 0;
+    const unsigned char *u = (const unsigned char *)p;
+    if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return sniff_utf16(u, n, at_end, name);
     if (n >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF) i = 3;
     i = skip_space(p, n, i);
     if (n - i >= 5 && memcmp(p + i, "WARC/", 5) == 0) return VG_KIND_WARC;

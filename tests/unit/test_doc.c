@@ -95,3 +95,23 @@ TEST(doc_same_text_same_hash)
     vg_doc_free(d);
     vg_env_close(env);
 }
+
+/* Plain text in UTF-16 with its byte-order mark is decoded, not refused as binary. */
+TEST(doc_utf16_text_with_bom)
+{
+    vg_env *env = NULL;
+    vg_doc *d = NULL;
+    char err[256];
+    CHECK_INT(vg_env_open(vg_test_data_dir(), &env, err, sizeof err), VG_OK);
+    if (!env || vg_doc_create(env, &d) != VG_OK) { vg_env_close(env); return; }
+    const char *ascii = "Rebels attacked an army post near Aleppo on Monday.";
+    size_t n = strlen(ascii);
+    char buf[256];
+    buf[0] = (char)0xFE;
+    buf[1] = (char)0xFF;
+    for (size_t i = 0; i < n; i++) { buf[2 + 2 * i] = 0; buf[3 + 2 * i] = ascii[i]; }
+    CHECK_INT(load(d, buf, 2 * n + 2), VG_OK);
+    CHECK(strstr(vg_doc_get(d, VG_F_TEXT) ? vg_doc_get(d, VG_F_TEXT) : "", "army post near Aleppo") != NULL);
+    vg_doc_free(d);
+    vg_env_close(env);
+}

@@ -367,3 +367,29 @@ TEST(html_too_much_text_names_the_limit)
     free(page);
     close_ctx(&c);
 }
+
+/* UTF-16 with a byte-order mark is decoded (iconv), not refused as binary. */
+TEST(html_utf16_with_bom)
+{
+    ctx c;
+    CHECK(open_ctx(&c));
+    if (!c.doc) { close_ctx(&c); return; }
+    const char *ascii = "<html><head><title>Raid</title></head><body><p>Rebels attacked an army post near Aleppo "
+                        "on Monday, a monitoring group said, and several soldiers were wounded.</p></body></html>";
+    size_t n = strlen(ascii);
+    char *le = malloc(2 * n + 2), *be = malloc(2 * n + 2);
+    CHECK(le && be);
+    if (!le || !be) { free(le); free(be); close_ctx(&c); return; }
+    le[0] = (char)0xFF; le[1] = (char)0xFE; be[0] = (char)0xFE; be[1] = (char)0xFF;
+    for (size_t i = 0; i < n; i++) {
+        le[2 + 2 * i] = ascii[i]; le[3 + 2 * i] = 0;
+        be[2 + 2 * i] = 0; be[3 + 2 * i] = ascii[i];
+    }
+    CHECK_INT(load_html(&c, le, 2 * n + 2, NULL), VG_OK);
+    CHECK(has(vg_doc_get(c.doc, VG_F_TEXT), "Rebels attacked an army post"));
+    CHECK_INT(load_html(&c, be, 2 * n + 2, NULL), VG_OK);
+    CHECK(has(vg_doc_get(c.doc, VG_F_TEXT), "Rebels attacked an army post"));
+    free(le);
+    free(be);
+    close_ctx(&c);
+}

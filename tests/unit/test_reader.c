@@ -493,3 +493,26 @@ TEST(reader_warc_gzip_junk_between_members)
     vg_reader_close(r);
     rm_rf(d);
 }
+
+
+/* An HTML file in UTF-16 with its byte-order mark is found to be HTML and read. */
+TEST(reader_utf16_html_file)
+{
+    char d[512], p[700];
+    tmpdir(d, sizeof d);
+    const char *ascii = "<!DOCTYPE html><html><body><p>Rebels attacked an army post near Aleppo.</p></body></html>";
+    size_t n = strlen(ascii);
+    char buf[512];
+    buf[0] = (char)0xFF;
+    buf[1] = (char)0xFE;
+    for (size_t i = 0; i < n; i++) { buf[2 + 2 * i] = ascii[i]; buf[3 + 2 * i] = 0; }
+    put(d, "u16.html", buf, 2 * n + 2, p, sizeof p);
+    vg_reader *r = open1(p, 0);
+    vg_input in;
+    vg_status st = vg_reader_next(r, &in);
+    CHECK_INT(st, VG_OK);
+    if (st == VG_OK) CHECK_STR(in.format, "html");
+    else printf("    %s\n", vg_reader_error(r));
+    vg_reader_close(r);
+    rm_rf(d);
+}
