@@ -29,6 +29,9 @@ typedef struct cli_opts {
  * command takes ("db format since ..."). Prints the problem and returns -1. */
 int cli_parse(int argc, char **argv, const char *cmd, const char *allowed, cli_opts *o);
 const char *cli_db_path(const cli_opts *o);
+/* A numeric option's value (name without "--": "batch") checked against the
+ * range options.c gives it; prints the range and returns -1 when outside. */
+int cli_number(const char *cmd, const char *name, const char *val, long *out);
 /* Opens the environment, printing why on failure. */
 vg_env *cli_env(const cli_opts *o);
 /* Reader options from the environment ($VIGIE_MAX_DOC_BYTES). */

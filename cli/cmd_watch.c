@@ -59,18 +59,6 @@ static int on_event(vg_watch_event ev, const char *url, const char *detail, cons
     return interrupted;
 }
 
-static int parse_num(const char *opt, const char *v, long min, long *out)
-{
-    char *end;
-    errno = 0;
-    long x = v ? strtol(v, &end, 10) : 0;
-    if (!v || errno || *end || x < min) {
-        cli_err("vigie watch: %s wants a number >= %ld, not '%s'\n", opt, min, v ? v : "");
-        return -1;
-    }
-    *out = x;
-    return 0;
-}
 
 int cmd_watch(int argc, char **argv)
 {
@@ -90,12 +78,12 @@ int cmd_watch(int argc, char **argv)
         else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) o.quiet = 1;
         else if (!strcmp(a, "--db") && v) { o.db = v; i++; }
         else if (!strcmp(a, "--data") && v) { o.data = v; i++; }
-        else if (!strcmp(a, "--interval")) { bad = parse_num(a, v, 1, &interval); i++; }
-        else if (!strcmp(a, "--delay")) { bad = parse_num(a, v, 0, &delay); i++; }
-        else if (!strcmp(a, "--timeout")) { bad = parse_num(a, v, 1, &timeout); i++; }
-        else if (!strcmp(a, "--retries")) { bad = parse_num(a, v, 0, &retries); i++; }
-        else if (!strcmp(a, "--max-bytes")) { bad = parse_num(a, v, 1, &max_bytes); i++; }
-        else if (!strcmp(a, "--max-redirects")) { bad = parse_num(a, v, 0, &redirects); i++; }
+        else if (!strcmp(a, "--interval")) { bad = cli_number("watch", a + 2, v, &interval); i++; }
+        else if (!strcmp(a, "--delay")) { bad = cli_number("watch", a + 2, v, &delay); i++; }
+        else if (!strcmp(a, "--timeout")) { bad = cli_number("watch", a + 2, v, &timeout); i++; }
+        else if (!strcmp(a, "--retries")) { bad = cli_number("watch", a + 2, v, &retries); i++; }
+        else if (!strcmp(a, "--max-bytes")) { bad = cli_number("watch", a + 2, v, &max_bytes); i++; }
+        else if (!strcmp(a, "--max-redirects")) { bad = cli_number("watch", a + 2, v, &redirects); i++; }
         else {
             cli_err("vigie watch: unknown option or missing value '%s' (see 'vigie watch --help')\n", a);
             bad = 1;
@@ -131,7 +119,7 @@ int cmd_watch(int argc, char **argv)
     wo.state_path = state;
     wo.min_interval_ms = delay;
     wo.timeout_ms = timeout * 1000;
-    wo.retries = (int)(retries > 1000 ? 1000 : retries); /* the library caps it at 10 */
+    wo.retries = (int)retries;
     wo.max_bytes = (size_t)max_bytes;
     wo.max_redirects = redirects;
     vg_watch *w = NULL;

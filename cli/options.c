@@ -1,5 +1,7 @@
 /* options.c - long-option parsing shared by every sub-command. */
+#include <assert.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,43 @@ static int allowed_has(const char *allowed, const char *name)
     size_t n = strlen(name);
     for (const char *p = allowed; (p = strstr(p, name)); p += n)
         if ((p == allowed || p[-1] == ' ') && (p[n] == ' ' || p[n] == 0)) return 1;
+    return 0;
+}
+
+/* The numeric options and the values each takes: a value outside is an
+ * error naming the option, never wrapped or clamped ('--batch 4294967296'
+ * was 0 once cast to unsigned). */
+static const struct num_range {
+    const char *name;
+    long min, max;
+} num_ranges[] = {
+    {"limit", 0, LONG_MAX},
+    {"batch", 1, 1000000},  /* documents per transaction */
+    {"threads", 0, 64},     /* 0: one per CPU */
+    {"interval", 1, 30L * 24 * 3600},     /* watch: seconds between rounds */
+    {"round-timeout", 1, 30L * 24 * 3600}, /* watch: seconds for a whole round */
+    {"delay", 0, 3600L * 1000},   /* watch: milliseconds between requests to a host */
+    {"timeout", 1, 3600},         /* watch: seconds for one request */
+    {"retries", 0, 10},
+    {"max-bytes", 1, 1L << 30},
+    {"max-redirects", 0, 50},
+};
+
+int cli_number(const char *cmd, const char *name, const char *val, long *out)
+{
+    const struct num_range *r = NULL;
+    for (size_t i = 0; i < sizeof num_ranges / sizeof num_ranges[0]; i++)
+        if (!strcmp(num_ranges[i].name, name)) r = &num_ranges[i];
+    assert(r); /* every numeric option has its range above */
+    char *end = NULL;
+    errno = 0;
+    long v = val && *val ? strtol(val, &end, 10) : 0;
+    if (!val || !*val || *end || errno || v < r->min || v > r->max) {
+        cli_err("vigie %s: --%s wants a whole number from %ld to %ld, not '%s'\n", cmd, name, r->min, r->max,
+                val ? val : "");
+        return -1;
+    }
+    *out = v;
     return 0;
 }
 
@@ -76,15 +115,10 @@ int cli_parse(int argc, char **argv, const char *cmd, const char *allowed, cli_o
             o->min_confidence = v;
         }
         else if (!strcmp(key, "limit") || !strcmp(key, "batch") || !strcmp(key, "threads")) {
-            char *end;
-            errno = 0;
-            long v = strtol(val, &end, 10);
-            if (errno || *end || v < 0) {
-                cli_err("vigie %s: --%s wants a non-negative number, not '%s'\n", cmd, key, val);
-                return -1;
-            }
+            long v;
+            if (cli_number(cmd, key, val, &v)) return -1;
             if (key[0] == 'l') o->limit = v;
-            else if (key[0] == 't') o->threads = v > 64 ? 64 : (unsigned)v;
+            else if (key[0] == 't') o->threads = (unsigned)v;
             else o->batch = (unsigned)v;
         }
     }
