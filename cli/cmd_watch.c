@@ -18,6 +18,8 @@ static const char help[] =
     "  --once             one round, then exit\n"
     "  --delay MS         minimum milliseconds between requests to one host (default 1000)\n"
     "  --timeout S        whole-request time-out in seconds (default 30)\n"
+    "  --round-timeout S  time budget of a whole round, waits included (default: --interval);\n"
+    "                     past it no request starts and the pages left wait for the next round\n"
     "  --retries N        extra attempts on 5xx and time-outs (default 2)\n"
     "  --max-bytes N      largest page or feed accepted (default 8388608)\n"
     "  --max-redirects N  (default 5)\n"
@@ -53,6 +55,7 @@ static int on_event(vg_watch_event ev, const char *url, const char *detail, cons
     case VG_WATCH_FEED_FAILED: cli_err("vigie watch: feed %s: %s\n", url, detail); break;
     case VG_WATCH_REJECTED: cli_err("rejected %s: %s\n", url, detail); break;
     case VG_WATCH_ROBOTS: if (line) cli_err("skipped %s: %s\n", url, detail); break;
+    case VG_WATCH_OUT_OF_TIME: cli_err("vigie watch: round time budget used up: %s\n", detail); break;
     case VG_WATCH_FEED_UNCHANGED:
     case VG_WATCH_FEED_ITEMS: if (line) cli_err("feed %s: %s\n", url, detail); break;
     }
@@ -67,7 +70,7 @@ int cmd_watch(int argc, char **argv)
     const char **feeds = calloc((size_t)argc + 1, sizeof *feeds);
     if (!feeds) return EXIT_FAIL;
     int n_feeds = 0, once = 0;
-    long interval = 900, delay = 1000, timeout = 30, retries = 2, max_bytes = 8 << 20, redirects = 5;
+    long interval = 900, delay = 1000, timeout = 30, retries = 2, max_bytes = 8 << 20, redirects = 5, round_timeout = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -80,6 +83,7 @@ int cmd_watch(int argc, char **argv)
         else if (!strcmp(a, "--data") && v) { o.data = v; i++; }
         else if (!strcmp(a, "--interval")) { bad = cli_number("watch", a + 2, v, &interval); i++; }
         else if (!strcmp(a, "--delay")) { bad = cli_number("watch", a + 2, v, &delay); i++; }
+        else if (!strcmp(a, "--round-timeout")) { bad = cli_number("watch", a + 2, v, &round_timeout); i++; }
         else if (!strcmp(a, "--timeout")) { bad = cli_number("watch", a + 2, v, &timeout); i++; }
         else if (!strcmp(a, "--retries")) { bad = cli_number("watch", a + 2, v, &retries); i++; }
         else if (!strcmp(a, "--max-bytes")) { bad = cli_number("watch", a + 2, v, &max_bytes); i++; }
@@ -122,6 +126,7 @@ int cmd_watch(int argc, char **argv)
     wo.retries = (int)retries;
     wo.max_bytes = (size_t)max_bytes;
     wo.max_redirects = redirects;
+    wo.round_timeout_ms = (round_timeout ? round_timeout : interval) * 1000;
     vg_watch *w = NULL;
     if ((st = vg_watch_open(env, db, &wo, &w, err, sizeof err)) != VG_OK) {
         cli_err("vigie watch: %s\n", err[0] ? err : vg_strerror(st));
@@ -152,9 +157,10 @@ int cmd_watch(int argc, char **argv)
             strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
             fprintf(stdout,
                     "%s feeds %ld (unchanged %ld, failed %ld), items %ld: stored %ld (%ld near-duplicates), "
-                    "already present %ld, fetched before %ld, disallowed by robots %ld, rejected %ld%s\n",
+                    "already present %ld, fetched before %ld, disallowed by robots %ld, rejected %ld%s%s\n",
                     when, c.feeds, c.feeds_unchanged, c.feeds_failed, c.items, c.stored, c.dup,
-                    c.present, c.seen, c.robots, c.rejected, interrupted ? " (interrupted)" : "");
+                    c.present, c.seen, c.robots, c.rejected, c.out_of_time ? " (time budget used up)" : "",
+                    interrupted ? " (interrupted)" : "");
             fflush(stdout);
         }
         if (once) break;

@@ -41,7 +41,7 @@ typedef enum vg_status {
     VG_ERR_NOT_FOUND,
     VG_ERR_RESOURCE,    /* a data file (lexicon, gazetteer) is missing or bad */
     VG_ERR_NETWORK,
-    VG_ERR_TIMEOUT,     /* a query went past its budget (vg_db_set_query_budget) */
+    VG_ERR_TIMEOUT,     /* a query or a fetch went past its budget (vg_db_set_query_budget, a watch round) */
     VG_STATUS_COUNT
 } vg_status;
 
@@ -253,11 +253,15 @@ typedef struct vg_watch_opts {
     int retries;              /* extra attempts on 5xx and time-outs (10 at most) */
     size_t max_bytes;         /* largest page or feed accepted */
     long max_redirects;
+    long round_timeout_ms;    /* the whole round, waits included; 0: no limit. Past it no
+                               * request starts and the items left wait for the next round */
 } vg_watch_opts;
 VG_API void vg_watch_opts_default(vg_watch_opts *o);
 
 typedef struct vg_watch_counts {
     long feeds, feeds_failed, feeds_unchanged, items, stored, present, dup, seen, robots, rejected;
+    long out_of_time;         /* 1 when the round's time budget ran out */
+    long left;                /* then: items of the feeds read that were not reached */
 } vg_watch_counts;
 
 /* What a round reports as it goes; detail says why or how many. */
@@ -268,7 +272,8 @@ typedef enum vg_watch_event {
     VG_WATCH_FEED_ITEMS,      /* detail: "N items" */
     VG_WATCH_ITEM,            /* fetching an item's page */
     VG_WATCH_ROBOTS,          /* page disallowed by robots.txt */
-    VG_WATCH_REJECTED         /* page rejected (recorded in rejects); detail: why */
+    VG_WATCH_REJECTED,        /* page rejected (recorded in rejects); detail: why */
+    VG_WATCH_OUT_OF_TIME      /* the round's time budget ran out; detail: what is left */
 } vg_watch_event;
 /* Return non-zero to end the round early (an interrupt). */
 typedef int (*vg_watch_cb)(vg_watch_event ev, const char *url, const char *detail,

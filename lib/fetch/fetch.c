@@ -3,6 +3,7 @@
 
 #include <curl/curl.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,9 @@ struct vg_fetcher {
     int over_cap, keep_truncated;
     char etag[512], lm[128], ctype[256], mime[128], charset[64], final_url[4096];
     long retry_after_ms; /* from a Retry-After header in seconds, -1 none */
+    long long deadline;  /* monotonic ms when the caller's time budget ends; 0 none */
+    int out_of_time;     /* the last vg_fetch_url stopped at the deadline */
+    int budget_cut;      /* the current transfer's time-out is the deadline's */
     char err[512];
 };
 
@@ -44,6 +48,12 @@ static long long now_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Milliseconds left before the deadline (LLONG_MAX without one). */
+static long long time_left(const vg_fetcher *f)
+{
+    return f->deadline ? f->deadline - now_ms() : LLONG_MAX;
 }
 
 static void sleep_ms(long long ms)
@@ -237,10 +247,18 @@ static long host_interval(const vg_fetcher *f, const host *h)
     return cd > iv ? cd : iv;
 }
 
-static void pace(vg_fetcher *f, host *h)
+/* Waits for h's turn. -1 (and out_of_time) when the turn comes only after
+ * the deadline: no request is made. */
+static int pace(vg_fetcher *f, host *h)
 {
-    if (h->last_ms) sleep_ms(h->last_ms + host_interval(f, h) - now_ms());
+    long long wait = h->last_ms ? h->last_ms + host_interval(f, h) - now_ms() : 0;
+    if (time_left(f) <= (wait > 0 ? wait : 0)) {
+        f->out_of_time = 1;
+        return -1;
+    }
+    sleep_ms(wait);
     h->last_ms = now_ms();
+    return 0;
 }
 
 /* One transfer. Returns the curl code; *status the HTTP status. */
@@ -255,6 +273,7 @@ static CURLcode transfer(vg_fetcher *f, const char *url, struct curl_slist *hdrs
     f->cap = cap;
     f->etag[0] = f->lm[0] = f->ctype[0] = 0;
     f->retry_after_ms = -1;
+    f->budget_cut = 0;
     curl_easy_setopt(c, CURLOPT_URL, url);
     curl_easy_setopt(c, CURLOPT_USERAGENT, f->ua);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
@@ -268,7 +287,10 @@ static CURLcode transfer(vg_fetcher *f, const char *url, struct curl_slist *hdrs
     curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, f->o.connect_timeout_ms);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, f->o.timeout_ms);
+    /* the caller's budget cuts a transfer short; out_of_time says it did */
+    long long left = time_left(f);
+    if (left < f->o.timeout_ms) f->budget_cut = 1;
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, left < f->o.timeout_ms ? (long)(left > 1 ? left : 1) : f->o.timeout_ms);
     /* libcurl refuses a body whose Content-Length passes the cap before a
      * byte is read; a transfer that keeps its first cap bytes (robots.txt)
      * is cut by on_body instead */
@@ -282,6 +304,7 @@ static CURLcode transfer(vg_fetcher *f, const char *url, struct curl_slist *hdrs
     CURLcode rc = curl_easy_perform(c);
     *status = 0;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
+    if (rc == CURLE_OPERATION_TIMEDOUT && f->budget_cut) f->out_of_time = 1;
     return rc;
 }
 
@@ -292,11 +315,12 @@ static vg_status load_robots(vg_fetcher *f, host *h)
 {
     char url[4200];
     snprintf(url, sizeof url, "%s/robots.txt", h->origin);
-    pace(f, h);
+    if (pace(f, h)) return VG_ERR_TIMEOUT;
     f->keep_truncated = 1;
     long status;
     CURLcode rc = transfer(f, url, NULL, MAX_ROBOTS_BODY, 5, &status);
     f->keep_truncated = 0;
+    if (f->out_of_time) return VG_ERR_TIMEOUT;
     if ((rc == CURLE_OK || (rc == CURLE_WRITE_ERROR && f->over_cap)) && status >= 200 && status < 300)
         return vg_robots_parse(f->body.data ? f->body.data : "", f->body.len, f->agent, &h->robots);
     if (rc == CURLE_OK && status >= 400 && status < 500) return vg_robots_all(1, &h->robots);
@@ -366,10 +390,23 @@ static vg_status check_robots(vg_fetcher *f, const char *url, host **hp, int *al
     return VG_OK;
 }
 
+void vg_fetcher_set_budget(vg_fetcher *f, long ms) { f->deadline = ms > 0 ? now_ms() + ms : 0; }
+
+int vg_fetcher_out_of_time(const vg_fetcher *f) { return f->out_of_time; }
+
+/* The message and status of a fetch stopped by the caller's time budget. */
+static vg_status out_of_time(vg_fetcher *f, const char *url)
+{
+    f->out_of_time = 1;
+    snprintf(f->err, sizeof f->err, "%.300s: the time budget ran out", url);
+    return VG_ERR_TIMEOUT;
+}
+
 vg_status vg_fetch_url(vg_fetcher *f, const char *url, unsigned flags, vg_fetch_result *res)
 {
     memset(res, 0, sizeof *res);
     f->err[0] = 0;
+    f->out_of_time = 0;
     if (strlen(url) >= sizeof f->final_url) {
         snprintf(f->err, sizeof f->err, "URL too long");
         return VG_ERR_ARG;
@@ -396,11 +433,13 @@ vg_status vg_fetch_url(vg_fetcher *f, const char *url, unsigned flags, vg_fetch_
     CURLcode rc = CURLE_OK;
     long status = 0;
     int attempt = 0, hops = 0;
+    long long waited_out = 0; /* a retry not made: its wait passed the budget */
     for (;; hops++) {
         host *h = NULL;
         int allowed = 1;
         if ((st = check_robots(f, f->final_url, &h, &allowed)) != VG_OK) {
             curl_slist_free_all(hdrs);
+            if (f->out_of_time) return out_of_time(f, url);
             if (hops) snprintf(f->err + strlen(f->err), sizeof f->err - strlen(f->err), " (redirected from %.200s)", url);
             return st;
         }
@@ -410,14 +449,19 @@ vg_status vg_fetch_url(vg_fetcher *f, const char *url, unsigned flags, vg_fetch_
             return VG_OK;
         }
         for (attempt = 0;; attempt++) {
-            pace(f, h);
+            if (pace(f, h)) { curl_slist_free_all(hdrs); return out_of_time(f, url); }
             rc = transfer(f, f->final_url, hdrs, f->o.max_body, 0, &status);
+            if (f->out_of_time) { curl_slist_free_all(hdrs); return out_of_time(f, url); }
             if (!retryable(rc, status) || attempt >= f->o.retries) break;
             long long wait = f->o.backoff_ms;
             for (int i = 0; i < attempt && wait < MAX_BACKOFF_MS; i++) wait *= 2;
             /* the server's own Retry-After when it asks for longer (still capped) */
             if (f->retry_after_ms > wait) wait = f->retry_after_ms;
-            sleep_ms(wait > MAX_BACKOFF_MS ? MAX_BACKOFF_MS : wait);
+            if (wait > MAX_BACKOFF_MS) wait = MAX_BACKOFF_MS;
+            /* a wait past the caller's budget is not shortened (retrying sooner
+             * than asked is impolite): this attempt's answer stands */
+            if (wait >= time_left(f)) { waited_out = wait; break; }
+            sleep_ms(wait);
         }
         char *next = NULL;
         if (rc != CURLE_OK || status < 300 || status > 399 ||
@@ -450,9 +494,12 @@ vg_status vg_fetch_url(vg_fetcher *f, const char *url, unsigned flags, vg_fetch_
         snprintf(f->err, sizeof f->err, "%.300s: redirected to a non-http(s) URL", url);
         return VG_ERR_ARG;
     }
+    char why_not[96] = "";
+    if (waited_out)
+        snprintf(why_not, sizeof why_not, "; not retried: a %lld s wait passes the time budget", (waited_out + 999) / 1000);
     if (rc != CURLE_OK) {
-        snprintf(f->err, sizeof f->err, "%.300s: %s (%d attempt%s)", url, curl_easy_strerror(rc), attempt + 1,
-                 attempt ? "s" : "");
+        snprintf(f->err, sizeof f->err, "%.300s: %s (%d attempt%s%s)", url, curl_easy_strerror(rc), attempt + 1,
+                 attempt ? "s" : "", why_not);
         return VG_ERR_NETWORK;
     }
     if (status == 304 && (flags & VG_FETCH_CONDITIONAL)) {
@@ -460,7 +507,8 @@ vg_status vg_fetch_url(vg_fetcher *f, const char *url, unsigned flags, vg_fetch_
         return VG_OK;
     }
     if (status < 200 || status > 299) {
-        snprintf(f->err, sizeof f->err, "%.300s: HTTP %ld (%d attempt%s)", url, status, attempt + 1, attempt ? "s" : "");
+        snprintf(f->err, sizeof f->err, "%.300s: HTTP %ld (%d attempt%s%s)", url, status, attempt + 1, attempt ? "s" : "",
+                 why_not);
         return status == 404 || status == 410 ? VG_ERR_NOT_FOUND : VG_ERR_NETWORK;
     }
     if (f->body.failed) return VG_ERR_NOMEM;

@@ -58,9 +58,16 @@ typedef struct vg_fetch_result {
  * VG_ERR_ARG (not an http/https URL), VG_ERR_TOO_LARGE (body past max_body),
  * VG_ERR_LOOP (too many redirects), VG_ERR_NOT_FOUND (404/410),
  * VG_ERR_NETWORK (time-out, connection, other HTTP status, after retries),
- * VG_ERR_DB (state file). */
+ * VG_ERR_TIMEOUT (the budget of vg_fetcher_set_budget ran out), VG_ERR_DB (state file). */
 vg_status vg_fetch_url(vg_fetcher *f, const char *url, unsigned flags, vg_fetch_result *res);
 const char *vg_fetcher_error(const vg_fetcher *f);
+/* A time budget for what follows (a watch round): from now on no request
+ * starts, no pacing wait or retry wait runs and no transfer lasts past now +
+ * ms; a retry whose wait (back-off or Retry-After) would pass it is not made.
+ * A fetch stopped by it returns VG_ERR_TIMEOUT and vg_fetcher_out_of_time()
+ * says 1. ms <= 0: no budget. */
+void vg_fetcher_set_budget(vg_fetcher *f, long ms);
+int vg_fetcher_out_of_time(const vg_fetcher *f);
 /* Remember url as done: VG_FETCH_ONCE skips it from now on. Separate from
  * vg_fetch_url so that a caller marks a page done only once what it made of
  * it is safely stored (a crash in between fetches it again). VG_ERR_DB when

@@ -21,6 +21,8 @@ struct vg_watch {
     void *ud;
     vg_watch_counts *c;
     int stop;            /* the callback asked to stop the round */
+    int out_of_time;     /* the round's time budget ran out */
+    long round_timeout_ms;
     char err[4096 + 1024]; /* a URL and a database message */
 };
 
@@ -53,6 +55,7 @@ vg_status vg_watch_open(const vg_env *env, vg_db *db, const vg_watch_opts *o, vg
     fo.retries = o->retries > 10 ? 10 : o->retries;
     fo.max_body = o->max_bytes;
     fo.max_redirects = o->max_redirects;
+    w->round_timeout_ms = o->round_timeout_ms;
     vg_status st = vg_fetcher_open(&fo, &w->fetch, err, errlen);
     if (st == VG_OK) st = vg_doc_create(env, &w->doc);
     if (st != VG_OK) {
@@ -119,6 +122,11 @@ static int do_item(vg_watch *w, const char *feed_url, const vg_feed_item *it)
     tell(w, VG_WATCH_ITEM, link, NULL);
     vg_fetch_result res;
     vg_status st = vg_fetch_url(w->fetch, link, VG_FETCH_ONCE, &res);
+    if (st == VG_ERR_TIMEOUT && vg_fetcher_out_of_time(w->fetch)) {
+        w->c->items--; /* not reached: left for the next round */
+        w->out_of_time = 1;
+        return 0;
+    }
     if (st != VG_OK) return reject(w, link, vg_fetcher_error(w->fetch));
     if (res.outcome == VG_FETCH_SEEN) { w->c->seen++; return 0; }
     if (res.outcome == VG_FETCH_DISALLOWED) {
@@ -171,6 +179,10 @@ static int load_feed(vg_watch *w, const char *url, feed_round *fr)
     tell(w, VG_WATCH_FEED, url, NULL);
     vg_fetch_result res;
     vg_status st = vg_fetch_url(w->fetch, url, VG_FETCH_CONDITIONAL, &res);
+    if (st == VG_ERR_TIMEOUT && vg_fetcher_out_of_time(w->fetch)) {
+        w->out_of_time = 1;
+        return 0;
+    }
     if (st != VG_OK || res.outcome == VG_FETCH_DISALLOWED) {
         w->c->feeds_failed++;
         tell(w, VG_WATCH_FEED_FAILED, url, st != VG_OK ? vg_fetcher_error(w->fetch) : "disallowed by robots.txt");
@@ -215,21 +227,30 @@ vg_status vg_watch_round(vg_watch *w, const char *const *feeds, size_t n_feeds, 
     w->ud = ud;
     w->c = counts;
     w->stop = 0;
+    w->out_of_time = 0;
     w->err[0] = 0;
+    vg_fetcher_set_budget(w->fetch, w->round_timeout_ms);
     feed_round *fr = vg_calloc(n_feeds ? n_feeds : 1, sizeof *fr);
     if (!fr) return VG_ERR_NOMEM;
     int rc = 0;
     size_t most = 0;
-    for (size_t i = 0; i < n_feeds && !w->stop && rc == 0; i++) {
+    for (size_t i = 0; i < n_feeds && !w->stop && !w->out_of_time && rc == 0; i++) {
         rc = load_feed(w, feeds[i], &fr[i]);
         if (fr[i].n > most) most = fr[i].n;
     }
-    for (size_t k = 0; k < most && !w->stop && rc == 0; k++)
-        for (size_t i = 0; i < n_feeds && !w->stop && rc == 0; i++) {
+    for (size_t k = 0; k < most && !w->stop && !w->out_of_time && rc == 0; k++)
+        for (size_t i = 0; i < n_feeds && !w->stop && !w->out_of_time && rc == 0; i++) {
             if (k >= fr[i].n) continue;
             if (fr[i].items[k].link) rc = do_item(w, fr[i].url, &fr[i].items[k]);
-            if (rc == 0) fr[i].done++;
+            if (rc == 0 && !w->out_of_time) fr[i].done++;
         }
+    if (w->out_of_time && rc == 0) {
+        counts->out_of_time = 1;
+        for (size_t i = 0; i < n_feeds; i++) counts->left += (long)(fr[i].n - fr[i].done);
+        char left[96];
+        snprintf(left, sizeof left, "%ld items left for the next round", counts->left);
+        tell(w, VG_WATCH_OUT_OF_TIME, "", left);
+    }
     /* a feed's validators only once all its items are handled: a round cut
      * short gets the whole feed again next time, not a 304 hiding the rest */
     for (size_t i = 0; i < n_feeds && rc == 0; i++)

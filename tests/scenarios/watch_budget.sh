@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# watch_budget.sh - a watch round keeps to its time budget (--round-timeout): a Retry-After past it
+# is not waited for, a request does not outlast it, and the pages not reached are fetched next round.
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+VIGIE=${VIGIE:-$ROOT/vigie}
+T=$(mktemp -d)
+LOG=$T/requests.log
+python3 "$ROOT/tests/fixtures/feeds/serve.py" "$T/port" "$LOG" 2>"$T/server.err" &
+SRV=$!
+trap 'kill $SRV 2>/dev/null; wait $SRV 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$T"' EXIT
+for _ in $(seq 100); do [ -s "$T/port" ] && break; sleep 0.1; done
+[ -s "$T/port" ] || { echo "server did not start"; cat "$T/server.err"; exit 1; }
+BASE="http://127.0.0.1:$(cat "$T/port")"
+fail() { echo "FAIL: $*"; echo "--- stdout"; cat "$T/out" 2>/dev/null; echo "--- stderr"; cat "$T/err" 2>/dev/null; echo "--- requests"; cut -f2 "$LOG"; exit 1; }
+
+# round 1, a 3 s budget: /busy.html answers 503 with Retry-After: 120 (the retry is not made: its wait
+# passes the budget), /slow.html takes 3 s (cut at the budget: left for later), /articles/a2.html is not reached
+"$VIGIE" watch --once --db "$T/w.db" --delay 0 --timeout 10 --retries 2 --round-timeout 3 "$BASE/budget.xml" >"$T/out" 2>"$T/err"
+[ $? -eq 0 ] || fail "round 1 exit"
+[ "$(grep -c $'\t/busy.html\t' "$LOG")" = 1 ] || fail "the Retry-After past the budget was waited for"
+grep -q "rejected $BASE/busy.html: .*HTTP 503 (1 attempt; not retried: a 60 s wait passes the time budget)" "$T/err" ||
+    fail "why busy.html was not retried"
+grep $'\t/articles/a2.html\t' "$LOG" && fail "a page after the budget ran out was fetched"
+grep -Eq "round time budget used up: [0-9]+ items left for the next round" "$T/err" || fail "budget message"
+grep -q "(time budget used up)" "$T/out" || fail "summary does not say the budget ran out"
+
+# round 2, no tight budget: the feed comes whole again (its validators were not kept) and the pages
+# not reached are fetched; busy.html, rejected, is tried again too
+: >"$LOG"
+"$VIGIE" watch --once --db "$T/w.db" --delay 0 --timeout 10 --retries 0 "$BASE/budget.xml" >"$T/out" 2>"$T/err"
+[ $? -eq 0 ] || fail "round 2 exit"
+grep -q $'\t/articles/a2.html\t' "$LOG" || fail "a2 not fetched in round 2"
+grep -q $'\t/slow.html\t' "$LOG" || fail "slow.html not fetched in round 2"
+[ "$("$VIGIE" articles --db "$T/w.db" --format jsonl | wc -l)" -ge 2 ] || fail "a1 and a2 not stored"
+echo ok
