@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/tsv.h"
+
 #define MAX_ANALYZED_BYTES (4u << 20) /* longer texts: the first 4 MiB are analysed */
 /* Place resolution weighs every mention against the others (cost grows
  * faster than the text): places are read from the first 256 KiB, far more
@@ -41,18 +43,23 @@ void vg_analyzer_free(vg_analyzer *a)
 }
 
 /* data/<lang>/dates.tsv: `numeric<TAB>day-first|month-first`. A missing file or
- * row keeps the cautious default. */
-static void load_date_settings(const char *path, lang_res *l)
+ * row keeps the cautious default; any other row is an error. */
+static vg_status load_date_settings(const char *path, lang_res *l, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) return;
-    char line[256];
-    while (fgets(line, sizeof line, f)) {
-        if (strncmp(line, "numeric\t", 8) != 0) continue;
-        if (!strncmp(line + 8, "day-first", 9)) l->numeric_order = VG_NUMERIC_DAY_FIRST;
-        else if (!strncmp(line + 8, "month-first", 11)) l->numeric_order = VG_NUMERIC_MONTH_FIRST;
+    static const char *const keys[] = {"numeric"};
+    static const char *const orders[] = {"day-first", "month-first"};
+    vg_tsv t;
+    if (vg_tsv_open(&t, path, 0, err, errlen) != VG_OK) {
+        if (err && errlen) err[0] = 0;
+        return VG_OK;
     }
-    fclose(f);
+    while (vg_tsv_next(&t) == 1) {
+        if (vg_tsv_enum(&t, 0, "setting", keys, 1) < 0) break;
+        int o = vg_tsv_enum(&t, 1, "numeric order", orders, 2);
+        if (o < 0) break;
+        l->numeric_order = o == 0 ? VG_NUMERIC_DAY_FIRST : VG_NUMERIC_MONTH_FIRST;
+    }
+    return vg_tsv_close(&t);
 }
 
 static vg_status load_lang(const char *dir, const char *code, lang_res *l, char *err, size_t errlen)
@@ -69,9 +76,10 @@ static vg_status load_lang(const char *dir, const char *code, lang_res *l, char 
         if (st != VG_OK) return st == VG_ERR_NOMEM ? st : VG_ERR_RESOURCE;
     }
     snprintf(path, sizeof path, "%s/%s/dates.tsv", dir, code);
-    load_date_settings(path, l);
+    vg_status st = load_date_settings(path, l, err, errlen);
+    if (st != VG_OK) return st == VG_ERR_NOMEM ? st : VG_ERR_RESOURCE;
     /* "forces turques", "Iraqis": demonyms in the plural too, as the place resolver reads them */
-    vg_status st = vg_lex_add_suffixed(l->lex[L_DEMONYMS], "s");
+    st = vg_lex_add_suffixed(l->lex[L_DEMONYMS], "s");
     if (st != VG_OK) return st;
     if (err && errlen) err[0] = 0;
     return VG_OK;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../core/hash.h"
+#include "../core/tsv.h"
 #include "../core/utf8.h"
 
 /* File layout (native little-endian, every section 8-byte aligned):
@@ -22,6 +23,7 @@
  * no work at load. Multi-word names also leave a marker key "=first " so a
  * lookup knows when a longer name may start with a word. */
 #define GZ_MAGIC "VGGAZ004"
+#define MAX_PLACE_LINE (1u << 20) /* one place's names never need a megabyte */
 
 typedef struct gz_header {
     char magic[8];
@@ -325,16 +327,6 @@ static int iso_index(const char *cc)
     return (cc[0] - 'A') * 26 + (cc[1] - 'A');
 }
 
-/* Splits s in place on sep; returns field count (at most max). */
-static size_t split(char *s, char sep, char **f, size_t max)
-{
-    size_t n = 0;
-    f[n++] = s;
-    for (char *p = s; *p && n < max; p++)
-        if (*p == sep) { *p = 0; f[n++] = p + 1; }
-    return n;
-}
-
 static int add_names(builder *b, char *list, uint32_t post)
 {
     if (!*list) return 0;
@@ -350,24 +342,16 @@ static int add_names(builder *b, char *list, uint32_t post)
 
 static vg_status read_places(builder *b, const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) { set_err(err, errlen, "%s: %s", path, strerror(errno)); return VG_ERR_IO; }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
-    size_t lineno = 0;
+    vg_tsv t;
+    if (vg_tsv_open(&t, path, MAX_PLACE_LINE, err, errlen) != VG_OK) return VG_ERR_IO;
     vg_status st = VG_OK;
-    while ((len = getline(&line, &cap, f)) > 0) {
-        lineno++;
-        if (line[len - 1] == '\n') line[--len] = 0;
-        if (!len || line[0] == '#') continue;
-        if ((size_t)len > 1 << 20) continue; /* one place's names never need a megabyte */
+    while (st == VG_OK && vg_tsv_next(&t) == 1) {
         char *fld[10];
-        if (split(line, '\t', fld, 10) < 9) {
-            set_err(err, errlen, "%s:%zu: expected at least 9 tab-separated fields", path, lineno);
-            st = VG_ERR_FORMAT;
+        if (vg_tsv_nfields(&t) < 9 || vg_tsv_nfields(&t) > 10) {
+            vg_tsv_fail(&t, VG_ERR_FORMAT, "expected 9 or 10 tab-separated fields");
             break;
         }
+        for (size_t i = 0; i < 10; i++) fld[i] = vg_tsv_field(&t, i);
         int ci = iso_index(fld[1]);
         if (ci < 0) continue;
         if (b->ne == b->cape) {
@@ -394,14 +378,13 @@ static vg_status read_places(builder *b, const char *path, char *err, size_t err
         uint32_t idx = (uint32_t)b->ne++;
         g_n_prim_skel = 0;
         if (e->kind == VG_PLACE_COUNTRY) b->country_of[ci] = idx + 1;
-        if (add_names(b, fld[8], idx | VG_GZ_PRIMARY) < 0 || add_names(b, fld[9] ? fld[9] : (char *)"", idx) < 0) {
+        if (add_names(b, fld[8], idx | VG_GZ_PRIMARY) < 0 || add_names(b, fld[9], idx) < 0) {
             st = VG_ERR_NOMEM;
             break;
         }
     }
-    free(line);
-    fclose(f);
-    return st;
+    vg_status rst = vg_tsv_close(&t);
+    return st != VG_OK ? st : rst;
 }
 
 /* A hunspell dictionary (.dic): its lowercase words are the language's common
@@ -441,26 +424,34 @@ static vg_status read_dic(builder *b, FILE *f)
     return VG_OK;
 }
 
+/* Classes of places-words.tsv rows, `class<TAB>word`. */
+static const char *const word_class_names[] = {"native", "prep",  "near",  "origin",   "admin", "stop",
+                                               "generic", "title", "after", "landmark", "street"};
+static const char word_class_kind[] = {0,           VG_GZ_PREP,  VG_GZ_NEAR,  VG_GZ_ORIGIN,
+                                       VG_GZ_ADMIN, VG_GZ_STOP,  VG_GZ_GENERIC, VG_GZ_TITLE,
+                                       VG_GZ_AFTER, VG_GZ_LANDMARK, VG_GZ_STREET};
+
 /* Word lists and demonyms; folded so "à" and "a" are one key. */
 static vg_status read_words(builder *b, const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) { set_err(err, errlen, "%s: %s", path, strerror(errno)); return VG_ERR_IO; }
     size_t pl = strlen(path);
     if (pl > 4 && !strcmp(path + pl - 4, ".dic")) {
+        FILE *f = fopen(path, "r");
+        if (!f) { set_err(err, errlen, "%s: %s", path, strerror(errno)); return VG_ERR_IO; }
         vg_status st = read_dic(b, f);
         fclose(f);
         return st;
     }
-    char line[1024];
+    vg_tsv t;
+    if (vg_tsv_open(&t, path, 0, err, errlen) != VG_OK) return VG_ERR_IO;
     vg_status st = VG_OK;
-    while (fgets(line, sizeof line, f)) {
-        size_t len = strcspn(line, "\r\n");
-        line[len] = 0;
-        if (!len || line[0] == '#') continue;
-        char *fld[3];
-        int nf = split(line, '\t', fld, 3);
-        if (nf < 2) continue;
+    while (st == VG_OK && vg_tsv_next(&t) == 1) {
+        char *fld[3] = {vg_tsv_field(&t, 0), vg_tsv_field(&t, 1), vg_tsv_field(&t, 2)};
+        size_t nf = vg_tsv_nfields(&t);
+        if (nf < 2) {
+            vg_tsv_fail(&t, VG_ERR_RESOURCE, "expected CLASS<TAB>WORD or WORD<TAB>ISO2");
+            break;
+        }
         char kind = 0;
         const char *word = fld[1];
         uint32_t post = UINT32_MAX;
@@ -474,17 +465,11 @@ static vg_status read_words(builder *b, const char *path, char *err, size_t errl
             kind = VG_GZ_DEMONYM;
             word = fld[0];
             post = b->country_of[ci] - 1;
-        } else if (!strcmp(fld[0], "prep")) kind = VG_GZ_PREP;
-        else if (!strcmp(fld[0], "near")) kind = VG_GZ_NEAR;
-        else if (!strcmp(fld[0], "origin")) kind = VG_GZ_ORIGIN;
-        else if (!strcmp(fld[0], "admin")) kind = VG_GZ_ADMIN;
-        else if (!strcmp(fld[0], "stop")) kind = VG_GZ_STOP;
-        else if (!strcmp(fld[0], "generic")) kind = VG_GZ_GENERIC;
-        else if (!strcmp(fld[0], "title")) kind = VG_GZ_TITLE;
-        else if (!strcmp(fld[0], "after")) kind = VG_GZ_AFTER;
-        else if (!strcmp(fld[0], "landmark")) kind = VG_GZ_LANDMARK;
-        else if (!strcmp(fld[0], "street")) kind = VG_GZ_STREET;
-        else continue;
+        } else {
+            int c = vg_tsv_enum(&t, 0, "class", word_class_names, sizeof word_class_names / sizeof *word_class_names);
+            if (c < 0) break;
+            kind = word_class_kind[c];
+        }
         size_t flen;
         char *fw = vg_fold_heap(word, vg_utf8_valid_prefix(word, strlen(word)), &flen);
         if (!fw) { st = VG_ERR_NOMEM; break; }
@@ -519,10 +504,8 @@ static vg_status read_words(builder *b, const char *path, char *err, size_t errl
         free(fw);
         if (rc) { st = VG_ERR_NOMEM; break; }
     }
-    fclose(f);
-    (void)err;
-    (void)errlen;
-    return st;
+    vg_status rst = vg_tsv_close(&t);
+    return st != VG_OK ? st : rst;
 }
 
 static int write_all(FILE *f, const void *p, size_t n)

@@ -7,10 +7,10 @@
 
 #include "../core/arena.h"
 #include "../core/hash.h"
+#include "../core/tsv.h"
 #include "../core/utf8.h"
 
 #define PREFIX_SEED 0x9e3779b97f4a7c15ull
-#define MAX_LINE 4096
 
 struct vg_lexicon {
     vg_arena *arena;
@@ -150,36 +150,21 @@ vg_status vg_lex_add_suffixed(vg_lexicon *l, const char *suffix)
 
 vg_status vg_lex_load(const char *path, vg_lexicon **lex, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) { if (err && errlen) snprintf(err, errlen, "cannot open %s", path); return VG_ERR_IO; }
+    vg_tsv t;
+    if (vg_tsv_open(&t, path, 0, err, errlen) != VG_OK) return VG_ERR_IO;
     int created = 0;
     if (!*lex) { *lex = vg_lex_new(); created = 1; }
-    if (!*lex) { fclose(f); return VG_ERR_NOMEM; }
-    char line[MAX_LINE];
-    unsigned lineno = 0;
-    vg_status st = VG_OK;
-    while (fgets(line, sizeof line, f)) {
-        lineno++;
-        size_t n = strlen(line);
-        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
-        if (n == 0 || line[0] == '#') continue;
+    if (!*lex) { vg_tsv_close(&t); return VG_ERR_NOMEM; }
+    while (vg_tsv_next(&t) == 1) {
         const char *cols[VG_LEX_MAX_COLS];
-        size_t nc = 0;
-        char *tab = strchr(line, '\t');
-        size_t plen = tab ? (size_t)(tab - line) : n;
-        while (tab && nc < VG_LEX_MAX_COLS) {
-            *tab = 0;
-            cols[nc++] = tab + 1;
-            tab = strchr(tab + 1, '\t');
-        }
-        if (tab) *tab = 0;
-        st = vg_lex_add(*lex, line, plen, cols, nc);
-        if (st != VG_OK) {
-            if (err && errlen) snprintf(err, errlen, "%s:%u: %s", path, lineno, vg_strerror(st));
-            break;
-        }
+        size_t nc = vg_tsv_nfields(&t) - 1;
+        if (nc > VG_LEX_MAX_COLS) nc = VG_LEX_MAX_COLS; /* later columns are notes */
+        for (size_t c = 0; c < nc; c++) cols[c] = vg_tsv_field(&t, c + 1);
+        const char *phrase = vg_tsv_field(&t, 0);
+        vg_status st = vg_lex_add(*lex, phrase, strlen(phrase), cols, nc);
+        if (st != VG_OK) { vg_tsv_fail(&t, st, "%s", vg_strerror(st)); break; }
     }
-    fclose(f);
+    vg_status st = vg_tsv_close(&t);
     if (st != VG_OK && created) { vg_lex_free(*lex); *lex = NULL; }
     return st;
 }

@@ -12,6 +12,7 @@
 
 #include "../core/hash.h"
 #include "../core/alloc.h"
+#include "../core/tsv.h"
 #include "../core/utf8.h"
 #include "../doc/env.h"
 #include "../text/langid.h"
@@ -161,34 +162,26 @@ static vg_status add_rule(vg_chrome *c, const char *lang, const char *kind, cons
 
 static vg_status load_file(vg_chrome *c, const char *path, const char *lang, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "r");
-    if (!f) return VG_OK; /* a language without chrome patterns */
-    char line[2048];
-    int lineno = 0;
-    vg_status st = VG_OK;
-    while (st == VG_OK && fgets(line, sizeof line, f)) {
-        lineno++;
-        size_t n = strlen(line);
-        if (n == sizeof line - 1 && line[n - 1] != '\n') {
-            snprintf(err, errlen, "%s:%d: line too long", path, lineno);
-            st = VG_ERR_RESOURCE;
-            break;
-        }
-        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
-        if (!n || line[0] == '#') continue;
-        char *kind = line, *pat = strchr(line, '\t');
-        char *name = pat ? strchr(pat + 1, '\t') : NULL;
-        if (!pat || !name) {
-            snprintf(err, errlen, "%s:%d: expected KIND<TAB>PATTERN<TAB>NAME", path, lineno);
-            st = VG_ERR_RESOURCE;
-            break;
-        }
-        *pat++ = 0;
-        *name++ = 0;
-        st = add_rule(c, lang, kind, pat, name, path, lineno, err, errlen);
+    vg_tsv t;
+    if (vg_tsv_open(&t, path, 2048, err, errlen) != VG_OK) { /* a language without chrome patterns */
+        err[0] = 0;
+        return VG_OK;
     }
-    fclose(f);
-    return st;
+    while (vg_tsv_next(&t) == 1) {
+        if (vg_tsv_nfields(&t) < 3) {
+            vg_tsv_fail(&t, VG_ERR_RESOURCE, "expected KIND<TAB>PATTERN<TAB>NAME");
+            break;
+        }
+        /* NAME keeps any later tab: it is the rest of the line */
+        for (size_t i = 3; i < vg_tsv_nfields(&t); i++) vg_tsv_field(&t, i)[-1] = '\t';
+        vg_status st = add_rule(c, lang, vg_tsv_field(&t, 0), vg_tsv_field(&t, 1), vg_tsv_field(&t, 2), path,
+                                (int)vg_tsv_lineno(&t), err, errlen);
+        if (st != VG_OK) {
+            vg_tsv_close(&t);
+            return st;
+        }
+    }
+    return vg_tsv_close(&t);
 }
 
 vg_status vg_chrome_load(const char *data_dir, vg_chrome **out, char *err, size_t errlen)

@@ -6,8 +6,9 @@
 #include <string.h>
 
 #include "../core/alloc.h"
+#include "../core/tsv.h"
 
-enum { MAX_HINTS = 1024, MAX_WORD = 31, MAX_FILE = 1 << 20 };
+enum { MAX_HINTS = 1024, MAX_WORD = 31 };
 
 typedef struct hint {
     char word[MAX_WORD + 1];
@@ -33,53 +34,45 @@ static int bucket(unsigned char c)
     return c >= 'a' && c <= 'z' ? c - 'a' : 26;
 }
 
-vg_status vg_html_hints_parse(const char *s, size_t n, vg_html_hints **out, char *err, size_t errlen)
+/* Rows `word<TAB>weight[<TAB>remove]` ('=' before the word: whole word only). */
+static vg_status parse_rows(vg_tsv *t, vg_html_hints **out)
 {
     *out = NULL;
     vg_html_hints *h = vg_calloc(1, sizeof *h);
-    if (!h || !(h->h = vg_calloc(MAX_HINTS, sizeof *h->h))) { free(h); return VG_ERR_NOMEM; }
-    size_t line = 0;
-    for (size_t i = 0; i < n;) {
-        size_t e = i;
-        while (e < n && s[e] != '\n') e++;
-        line++;
-        const char *l = s + i;
-        size_t len = e - i;
-        i = e + 1;
-        if (len && l[len - 1] == '\r') len--;
-        if (!len || l[0] == '#') continue;
-        char tmp[128];
-        if (len >= sizeof tmp) goto bad;
-        memcpy(tmp, l, len);
-        tmp[len] = 0;
-        char *f1 = tmp, *f2 = strchr(f1, '\t'), *f3;
-        if (!f2) goto bad;
-        *f2++ = 0;
-        f3 = strchr(f2, '\t');
-        if (f3) *f3++ = 0;
+    if (!h || !(h->h = vg_calloc(MAX_HINTS, sizeof *h->h))) {
+        free(h);
+        vg_tsv_close(t);
+        return VG_ERR_NOMEM;
+    }
+    while (vg_tsv_next(t) == 1) {
+        size_t nf = vg_tsv_nfields(t);
+        const char *f1 = vg_tsv_field(t, 0), *f2 = vg_tsv_field(t, 1), *f3 = vg_tsv_field(t, 2);
         hint x = {0};
         if (*f1 == '=') { x.exact = 1; f1++; }
         size_t wl = strlen(f1);
-        if (wl == 0 || wl > MAX_WORD) goto bad;
-        for (size_t k = 0; k < wl; k++) {
+        int ok = nf >= 2 && nf <= 3 && wl > 0 && wl <= MAX_WORD;
+        for (size_t k = 0; ok && k < wl; k++) {
             char c = f1[k];
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) goto bad;
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) ok = 0;
         }
         char *endp;
-        long w = strtol(f2, &endp, 10);
-        if (endp == f2 || w < -100 || w > 100) goto bad;
-        if (f3 && strcmp(f3, "remove") != 0) goto bad;
+        long w = ok ? strtol(f2, &endp, 10) : 0;
+        if (ok && (endp == f2 || w < -100 || w > 100)) ok = 0;
+        if (ok && nf == 3 && strcmp(f3, "remove") != 0) ok = 0;
+        if (!ok || h->n == MAX_HINTS) {
+            vg_tsv_fail(t, VG_ERR_RESOURCE, "expected 'word<TAB>weight[<TAB>remove]'");
+            break;
+        }
         memcpy(x.word, f1, wl);
         x.len = (unsigned char)wl;
         x.weight = (signed char)w;
-        x.remove = f3 != NULL;
-        if (h->n == MAX_HINTS) goto bad;
+        x.remove = nf == 3;
         h->h[h->n++] = x;
-        continue;
-    bad:
-        snprintf(err, errlen, "html_hints.tsv line %zu: expected 'word<TAB>weight[<TAB>remove]'", line);
+    }
+    vg_status st = vg_tsv_close(t);
+    if (st != VG_OK) {
         vg_html_hints_free(h);
-        return VG_ERR_RESOURCE;
+        return st == VG_ERR_NOMEM ? st : VG_ERR_RESOURCE;
     }
     qsort(h->h, h->n, sizeof *h->h, cmp_hint);
     size_t k = 0;
@@ -92,21 +85,21 @@ vg_status vg_html_hints_parse(const char *s, size_t n, vg_html_hints **out, char
     return VG_OK;
 }
 
+vg_status vg_html_hints_parse(const char *s, size_t n, vg_html_hints **out, char *err, size_t errlen)
+{
+    vg_tsv t;
+    vg_tsv_open_mem(&t, "html_hints.tsv", s, n, 0, err, errlen);
+    return parse_rows(&t, out);
+}
+
 vg_status vg_html_hints_load(const char *dir, vg_html_hints **out, char *err, size_t errlen)
 {
     *out = NULL;
     char path[4096];
     snprintf(path, sizeof path, "%s/html_hints.tsv", dir);
-    FILE *f = fopen(path, "rb");
-    if (!f) { snprintf(err, errlen, "cannot open %s", path); return VG_ERR_RESOURCE; }
-    char *buf = vg_malloc(MAX_FILE);
-    if (!buf) { fclose(f); return VG_ERR_NOMEM; }
-    size_t n = fread(buf, 1, MAX_FILE, f);
-    fclose(f);
-    vg_status st = n == MAX_FILE ? VG_ERR_RESOURCE : vg_html_hints_parse(buf, n, out, err, errlen);
-    if (n == MAX_FILE) snprintf(err, errlen, "%s: too large", path);
-    free(buf);
-    return st;
+    vg_tsv t;
+    if (vg_tsv_open(&t, path, 0, err, errlen) != VG_OK) return VG_ERR_RESOURCE;
+    return parse_rows(&t, out);
 }
 
 void vg_html_hints_free(vg_html_hints *h)

@@ -11,6 +11,7 @@
 
 #include "../core/alloc.h"
 #include "../core/hash.h"
+#include "../core/tsv.h"
 #include "../core/utf8.h"
 
 /* N-gram profiles need a few hundred characters; below this, a language's
@@ -63,29 +64,32 @@ static vg_status load_words(vg_langid *l, const char *data_dir, char *err, size_
     while (st == VG_OK && (e = readdir(dir)) && l->nwords < MAX_WORDLANGS) {
         size_t cl = strlen(e->d_name);
         if (cl < 2 || cl > 3 || e->d_name[0] == '.') continue;
-        char path[4096], line[256];
+        char path[4096];
         snprintf(path, sizeof path, "%s/%s/stopwords.txt", data_dir, e->d_name);
-        FILE *f = fopen(path, "r");
-        if (!f) continue;
+        vg_tsv t;
+        if (vg_tsv_open(&t, path, 0, err, errlen) != VG_OK) { /* a language without a word list */
+            err[0] = 0;
+            continue;
+        }
         wordlist *w = &l->words[l->nwords];
         memcpy(w->code, e->d_name, cl + 1);
         size_t cap = 0;
-        while (fgets(line, sizeof line, f)) {
-            size_t n = strcspn(line, "\r\n");
-            if (!n || line[0] == '#') continue;
-            if (w->n == MAX_WORDS) {
-                snprintf(err, errlen, "%s: more than %d words", path, MAX_WORDS);
-                st = VG_ERR_RESOURCE;
+        while (vg_tsv_next(&t) == 1) {
+            const char *line = vg_tsv_field(&t, 0);
+            if (vg_tsv_nfields(&t) != 1) { vg_tsv_fail(&t, VG_ERR_RESOURCE, "expected one word a line"); break; }
+            if (w->n == MAX_WORDS) { vg_tsv_fail(&t, VG_ERR_RESOURCE, "more than %d words", MAX_WORDS); break; }
+            size_t fn;
+            char *fw = vg_fold_heap(line, strlen(line), &fn);
+            if (!fw) { vg_tsv_fail(&t, VG_ERR_NOMEM, "%s", vg_strerror(VG_ERR_NOMEM)); break; }
+            if (vg_grow(&w->h, &cap, w->n + 1, sizeof *w->h)) {
+                free(fw);
+                vg_tsv_fail(&t, VG_ERR_NOMEM, "%s", vg_strerror(VG_ERR_NOMEM));
                 break;
             }
-            size_t fn;
-            char *fw = vg_fold_heap(line, n, &fn);
-            if (!fw) { st = VG_ERR_NOMEM; break; }
-            if (vg_grow(&w->h, &cap, w->n + 1, sizeof *w->h)) { free(fw); st = VG_ERR_NOMEM; break; }
             w->h[w->n++] = word_hash(fw, fn);
             free(fw);
         }
-        fclose(f);
+        st = vg_tsv_close(&t);
         qsort(w->h, w->n, sizeof *w->h, cmp_u64);
         l->nwords++;
     }
