@@ -321,7 +321,7 @@ typedef struct vg_query {
  * its calibration; 0 prints every row. */
 #define VG_DEFAULT_MIN_CONFIDENCE 0.0
 
-/* Every query (vg_db_articles, _search, _events, _stories) stops with
+/* Every query (vg_db_articles, _search, _events, _stories, _story_json) stops with
  * VG_ERR_TIMEOUT once SQLite has worked max_ms milliseconds on it (time spent
  * in the row callback is not counted) or run max_steps virtual-machine
  * instructions (counted in thousands; a bound that does not depend on the

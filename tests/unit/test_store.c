@@ -524,3 +524,35 @@ TEST(store_query_budget)
     vg_doc_free(d);
     unlink(path);
 }
+
+/* The story report runs under the same budget as the other queries. */
+TEST(store_story_json_budget)
+{
+    char path[512];
+    tmp_path(path, sizeof path, "budget2.db");
+    vg_db *db = NULL;
+    CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
+    if (!db) return;
+    vg_doc *d = mkdoc();
+    vg_put_result r;
+    char id[32], text[256];
+    for (int i = 0; i < 200; i++) { /* copies of one article: one story of 200 */
+        snprintf(id, sizeof id, "s%d.txt", i);
+        snprintf(text, sizeof text, "Rebels attacked an army post near Aleppo on Monday, a monitoring group said.");
+        fill(d, id, "en", "Attack", text, "2024-05-01");
+        CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    }
+    CHECK_INT(vg_db_commit(db), VG_OK);
+    const char *json;
+    size_t len;
+    char story[32];
+    snprintf(story, sizeof story, "%d", count_sql(db, "SELECT story_id FROM articles GROUP BY story_id ORDER BY count(*) DESC LIMIT 1"));
+    vg_db_set_query_budget(db, 0, 1000);
+    CHECK_INT(vg_db_story_json(db, story, &json, &len), VG_ERR_TIMEOUT);
+    vg_db_set_query_budget(db, 0, 0);
+    CHECK_INT(vg_db_story_json(db, story, &json, &len), VG_OK);
+    CHECK_INT(count_sql(db, "SELECT count(DISTINCT story_id) FROM articles"), 1);
+    vg_db_close(db);
+    vg_doc_free(d);
+    unlink(path);
+}
