@@ -132,18 +132,19 @@ static vg_status look_as_weighed(vg_cl_stories *c, vg_arena *a, vg_cl_single *x,
 }
 
 /* The article's raw counts weighed with the frequencies as they are now. */
-static vg_status reweigh(vg_cl_stories *c, vg_arena *a, const vg_cl_doc *raw, vg_cl_doc *out)
+static vg_status reweigh(vg_cl_stories *c, vg_arena *a, const vg_cl_doc *raw, const char *lang, vg_cl_doc *out)
 {
     *out = *raw;
     out->terms = vg_arena_alloc(a, (raw->n ? raw->n : 1) * sizeof *out->terms);
     uint32_t *df = vg_arena_alloc(a, (raw->n ? raw->n : 1) * sizeof *df);
     if (!out->terms || !df) return VG_ERR_NOMEM;
     memcpy(out->terms, raw->terms, raw->n * sizeof *raw->terms);
-    vg_status s = c->ops->term_df(c->ud, raw, df);
+    uint64_t n_lang = 0;
+    vg_status s = vg_cl_lang_df(c, a, raw, lang, 0, df, &n_lang);
     if (s != VG_OK) return s;
     for (size_t i = 0; i < raw->n; i++)
         if (!df[i]) df[i] = 1; /* this article counted it: never below one */
-    vg_cl_weigh(out, df, c->n_docs);
+    vg_cl_weigh(out, df, n_lang);
     return VG_OK;
 }
 
@@ -154,7 +155,7 @@ static vg_status look_weighed_again(vg_cl_stories *c, vg_arena *a, vg_cl_single 
 {
     double best = 0;
     vg_status s = vg_cl_leave(c, &x->f, own, x->article);
-    if (s == VG_OK) s = reweigh(c, a, &x->raw, nf);
+    if (s == VG_OK) s = reweigh(c, a, &x->raw, lang_of(x), nf);
     if (s == VG_OK) s = vg_cl_best_story(c, lang_of(x), a, nf, 0, to, NULL, &best, x->near);
     if (s != VG_OK) return s;
     x->sure = *to && best >= SURE_JOIN;

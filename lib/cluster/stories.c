@@ -16,6 +16,7 @@
 
 #include "postings.h"
 #include "../core/alloc.h"
+#include "../core/hash.h"
 #include "stories_impl.h"
 
 vg_cl_stories *vg_cl_stories_new(const vg_cl_store_ops *ops, void *ud)
@@ -50,6 +51,41 @@ void vg_cl_stories_free(vg_cl_stories *c)
     free(c->single);
     free(c->touched);
     free(c);
+}
+
+/* ---------------------------------------------------------------- weights */
+
+vg_status vg_cl_lang_df(vg_cl_stories *c, vg_arena *arena, const vg_cl_doc *raw, const char *lang, int count,
+                        uint32_t *df, uint64_t *n_lang)
+{
+    if (!lang) lang = "";
+    uint64_t seed = vg_hash64(lang, strlen(lang), 0x6c616e675f646621ULL);
+    vg_cl_doc t = *raw;
+    if (!(t.terms = vg_arena_alloc(arena, (raw->n + 1) * sizeof *t.terms))) return VG_ERR_NOMEM;
+    uint32_t *tdf = vg_arena_alloc(arena, (raw->n + 1) * sizeof *tdf);
+    if (!tdf) return VG_ERR_NOMEM;
+    for (size_t i = 0; i < raw->n; i++) {
+        t.terms[i] = raw->terms[i];
+        t.terms[i].id = (int64_t)(vg_hash64(&raw->terms[i].id, sizeof raw->terms[i].id, seed) >> 1);
+    }
+    /* the language's own document count: a term every article of it holds */
+    t.terms[raw->n] = (vg_cl_term){(int64_t)(vg_hash64("documents", 9, seed) >> 1), 1, 0};
+    t.n = raw->n + 1;
+    vg_status s;
+    if (count) {
+        uint64_t n_docs = 0;
+        if ((s = c->ops->count_terms(c->ud, &t, tdf, &n_docs)) != VG_OK) return s;
+        if (!c->counting) { /* the first count since the store (re)read its total */
+            c->docs_at_commit = n_docs - 1;
+            c->counting = 1;
+        }
+        c->n_docs = n_docs;
+    } else if ((s = c->ops->term_df(c->ud, &t, tdf)) != VG_OK) {
+        return s;
+    }
+    memcpy(df, tdf, raw->n * sizeof *df);
+    *n_lang = tdf[raw->n] ? tdf[raw->n] : 1;
+    return VG_OK;
 }
 
 /* ---------------------------------------------------------------- retrieval */
@@ -246,17 +282,12 @@ vg_status vg_cl_stories_put(vg_cl_stories *c, vg_cl_doc *raw, const char *lang, 
 {
     uint32_t *df = vg_arena_alloc(arena, (raw->n ? raw->n : 1) * sizeof *df);
     if (!df) return VG_ERR_NOMEM;
-    uint64_t n_docs = 0;
-    vg_status s = c->ops->count_terms(c->ud, raw, df, &n_docs);
+    uint64_t n_lang = 0;
+    vg_status s = vg_cl_lang_df(c, arena, raw, lang, 1, df, &n_lang);
     if (s != VG_OK) return s;
-    if (!c->counting) { /* the first count since the store (re)read its total */
-        c->docs_at_commit = n_docs - 1;
-        c->counting = 1;
-    }
-    c->n_docs = n_docs;
     /* Weighed once: the raw terms kept for the second look, heaviest first;
      * the story vector is their head at unit length. */
-    vg_cl_keep(raw, df, n_docs, RAW_TERMS);
+    vg_cl_keep(raw, df, n_lang, RAW_TERMS);
     vg_cl_doc f = *raw;
     if (!(f.terms = vg_arena_alloc(arena, (raw->n ? raw->n : 1) * sizeof *f.terms))) return VG_ERR_NOMEM;
     memcpy(f.terms, raw->terms, raw->n * sizeof *raw->terms);
