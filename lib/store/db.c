@@ -328,7 +328,7 @@ static vg_status put_doc(vg_db *db, vg_doc *doc, vg_prepared *prep, vg_put_resul
     bind_text(st, 9, doc->fields[VG_F_PUBLISHED]);
     bind_text(st, 10, doc->fields[VG_F_AUTHORS]);
     sqlite3_bind_int64(st, 11, (sqlite3_int64)doc->content_hash);
-    sqlite3_bind_text(st, 12, when, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 12, when, -1, SQLITE_STATIC); /* no copy (a copy can fail): lives past the step */
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "storing an article");
@@ -402,7 +402,7 @@ vg_status vg_db_reject(vg_db *db, const char *source, const char *reason)
     if (!st) { rollback(db); return VG_ERR_DB; }
     sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, reason, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, when, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, when, -1, SQLITE_STATIC); /* no copy (a copy can fail): lives past the step */
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE) { s = vg_db_fail(db, rc, "recording a rejected input"); rollback(db); return s; }

@@ -92,7 +92,7 @@ vg_status vg_dups_find(vg_db *db, const vg_dedup_sig *sig, int64_t self, int64_t
         if (!st) return VG_ERR_DB;
         for (size_t k = 0; k < nc; k++) {
             sqlite3_bind_int64(st, 1, cand[k]);
-            if (sqlite3_step(st) == SQLITE_ROW) {
+            if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
                 vg_dedup_sig other;
                 if (vg_dedup_unpack(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), &other) == 0) {
                     double sim = vg_dedup_similarity(sig, &other);
@@ -103,15 +103,18 @@ vg_status vg_dups_find(vg_db *db, const vg_dedup_sig *sig, int64_t self, int64_t
                 }
             }
             sqlite3_reset(st);
+            /* a candidate that cannot be read (no memory, I/O) is an error, not "no copy" */
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading a duplicate's signature");
         }
     }
     if (*dup_of) {
         st = vg_db_stmt(db, "SELECT dup_of FROM articles WHERE id = ?1");
         if (!st) return VG_ERR_DB;
         sqlite3_bind_int64(st, 1, *dup_of);
-        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+        if ((rc = sqlite3_step(st)) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
             *dup_of = sqlite3_column_int64(st, 0);
         sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "looking up duplicates");
     }
     return VG_OK;
 }
@@ -125,7 +128,8 @@ vg_status vg_dups_record(vg_db *db, const vg_dedup_sig *sig, int64_t id)
     sqlite3_bind_int64(st, 2, (sqlite3_int64)sig->token_hash);
     if (sig->n_shingles) {
         vg_dedup_pack(sig, packed);
-        sqlite3_bind_blob(st, 3, packed, sizeof packed, SQLITE_TRANSIENT);
+        /* not copied: a copy that failed would go unseen and store no signature */
+        sqlite3_bind_blob(st, 3, packed, sizeof packed, SQLITE_STATIC);
     }
     int rc = sqlite3_step(st);
     sqlite3_reset(st);

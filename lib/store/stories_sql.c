@@ -56,8 +56,8 @@ static vg_status save_story(void *ud, const vg_cl_story *s)
     if (!st) return VG_ERR_DB;
     sqlite3_bind_int64(st, 1, s->id);
     sqlite3_bind_double(st, 2, s->norm2);
-    sqlite3_bind_text(st, 3, years, -1, SQLITE_TRANSIENT);
-    if (s->event_date[0]) sqlite3_bind_text(st, 4, s->event_date, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, years, -1, SQLITE_STATIC); /* no copy: both live past the step */
+    if (s->event_date[0]) sqlite3_bind_text(st, 4, s->event_date, -1, SQLITE_STATIC);
     if (s->has_coords) {
         sqlite3_bind_double(st, 5, s->lat);
         sqlite3_bind_double(st, 6, s->lon);
