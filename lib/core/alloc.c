@@ -21,19 +21,18 @@ void vg_alloc_fail_at(unsigned long n)
 
 unsigned long vg_alloc_count(void) { return atomic_load(&count); }
 
-/* 1 when this allocation is the one a test asked to fail. */
-static int fails(void)
+int vg_alloc_should_fail(void)
 {
     if (!atomic_load_explicit(&armed, memory_order_relaxed)) return 0;
     unsigned long k = atomic_fetch_add(&count, 1) + 1;
     return k == atomic_load(&fail_at);
 }
 
-void *vg_malloc(size_t n) { return fails() ? NULL : malloc(n); }
+void *vg_malloc(size_t n) { return vg_alloc_should_fail() ? NULL : malloc(n); }
 
-void *vg_calloc(size_t count_, size_t size) { return fails() ? NULL : calloc(count_, size); }
+void *vg_calloc(size_t count_, size_t size) { return vg_alloc_should_fail() ? NULL : calloc(count_, size); }
 
-void *vg_realloc(void *p, size_t n) { return fails() ? NULL : realloc(p, n); }
+void *vg_realloc(void *p, size_t n) { return vg_alloc_should_fail() ? NULL : realloc(p, n); }
 
 char *vg_strndup(const char *s, size_t n)
 {

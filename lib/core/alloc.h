@@ -29,5 +29,8 @@ int vg_grow(void *arrp, size_t *cap, size_t need, size_t elem);
  * counted from then on: vg_alloc_count() is their number. */
 void vg_alloc_fail_at(unsigned long n);
 unsigned long vg_alloc_count(void);
+/* For another allocator a test routes through the hook (SQLite's, with
+ * SQLITE_CONFIG_MALLOC): counts one allocation; 1 when it is to fail. */
+int vg_alloc_should_fail(void);
 
 #endif

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "vigie.h"
 #include "../../lib/core/alloc.h"
 #include "../../lib/core/buf.h"
@@ -109,6 +111,65 @@ static char *contents(const char *db_path)
     return out.data;
 }
 
+/* What one pass found: runs that ended in an error, runs that said VG_OK
+ * but lost something, databases a second run did not complete. */
+typedef struct pass { int errors, silent, differ, runs; } pass;
+
+/* The ingest with allocation k failing, then checked against want. */
+static void fail_one(const vg_env *env, const char *db, const char *folder, const char *want, unsigned long k,
+                     unsigned long total, pass *ps)
+{
+    remove_db(db);
+    vg_alloc_fail_at(k);
+    vg_status st = ingest(env, db, folder);
+    vg_alloc_fail_at(0);
+    ps->runs++;
+    if (st == VG_OK) {
+        /* the failure was absorbed: then nothing may be missing */
+        char *got = contents(db);
+        if (getenv("VG_OOM_SHOW") && got && strcmp(got, want)) printf("WANT\n%s\nGOT\n%s\n", want, got);
+        if ((!got || strcmp(got, want)) && ps->silent++ < 5)
+            printf("    allocation %lu of %lu failed: VG_OK but the database differs\n", k, total);
+        free(got);
+        return;
+    }
+    ps->errors++;
+    vg_status again = ingest(env, db, folder);
+    char *got = contents(db);
+    if (getenv("VG_OOM_SHOW") && got && strcmp(got, want)) printf("WANT\n%s\nGOT\n%s\n", want, got);
+    if ((again != VG_OK || !got || strcmp(got, want)) && ps->differ++ < 5)
+        printf("    allocation %lu of %lu failed (%s); the re-run %s\n", k, total, vg_strerror(st),
+               again != VG_OK ? vg_strerror(again) : "left a different database");
+    free(got);
+}
+
+/* SQLite's allocations through the same hook (its default allocator
+ * underneath), so the store's handling of SQLITE_NOMEM is run too. */
+static sqlite3_mem_methods sqlite_default;
+static void *sqlite_malloc(int n) { return vg_alloc_should_fail() ? NULL : sqlite_default.xMalloc(n); }
+static void *sqlite_realloc(void *p, int n) { return vg_alloc_should_fail() ? NULL : sqlite_default.xRealloc(p, n); }
+
+static int sqlite_hooked(int on)
+{
+    if (sqlite3_shutdown() != SQLITE_OK) return 0;
+    sqlite3_mem_methods m;
+    if (on) {
+        if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &sqlite_default) != SQLITE_OK) return 0;
+        m = sqlite_default;
+        m.xMalloc = sqlite_malloc;
+        m.xRealloc = sqlite_realloc;
+    } else {
+        m = sqlite_default;
+    }
+    return sqlite3_config(SQLITE_CONFIG_MALLOC, &m) == SQLITE_OK && sqlite3_initialize() == SQLITE_OK;
+}
+
+/* SQLite's thousands of allocations: this many, evenly spread. To look
+ * closer: VG_OOM_ALL=1 fails every one (minutes, not for each test run),
+ * VG_OOM_FROM=K / VG_OOM_TO=K bound the range, VG_OOM_SHOW=1 prints the
+ * databases that differ. */
+enum { SQLITE_SAMPLES = 200 };
+
 TEST(oom_each_allocation_of_an_ingest)
 {
     vg_env *env = NULL;
@@ -134,36 +195,31 @@ TEST(oom_each_allocation_of_an_ingest)
     char *want = contents(db);
     CHECK(want != NULL && strstr(want, "a3") != NULL);
     CHECK(total > 100);
-    int errors = 0, silent = 0, differ = 0;
-    for (unsigned long k = 1; want && k <= total; k++) {
-        remove_db(db);
-        vg_alloc_fail_at(k);
-        vg_status st = ingest(env, db, folder);
-        vg_alloc_fail_at(0);
-        if (st == VG_OK) {
-            /* the failure was absorbed: then nothing may be missing */
-            char *got = contents(db);
-            if (!got || strcmp(got, want)) {
-                if (silent == 0 && got && getenv("VG_OOM_DEBUG")) printf("WANT\n%s\nGOT\n%s\n", want, got);
-                if (silent++ < 5) printf("    allocation %lu of %lu failed: VG_OK but the database differs\n", k, total);
-            }
-            free(got);
-            continue;
-        }
-        errors++;
-        vg_status again = ingest(env, db, folder);
-        char *got = contents(db);
-        if (again != VG_OK || !got || strcmp(got, want)) {
-            if (differ == 0 && got && getenv("VG_OOM_DEBUG")) printf("WANT\n%s\nGOT\n%s\n", want, got);
-            if (differ++ < 5)
-                printf("    allocation %lu of %lu failed (%s); the re-run %s\n", k, total, vg_strerror(st),
-                       again != VG_OK ? vg_strerror(again) : "left a different database");
-        }
-        free(got);
-    }
-    printf("    %lu allocations failed in turn: %d errors, %d absorbed\n", total, errors, (int)total - errors);
-    CHECK_INT(silent, 0);
-    CHECK_INT(differ, 0);
+    /* 1. Every allocation of the library's own, in turn. */
+    pass own = {0};
+    for (unsigned long k = 1; want && k <= total; k++) fail_one(env, db, folder, want, k, total, &own);
+    printf("    %lu library allocations failed in turn: %d errors, %d absorbed\n", total, own.errors,
+           own.runs - own.errors);
+    CHECK_INT(own.silent, 0);
+    CHECK_INT(own.differ, 0);
+    /* 2. With SQLite's counted too: a sample spread over all of them. */
+    pass lite = {0};
+    unsigned long all = 0;
+    CHECK(sqlite_hooked(1));
+    remove_db(db);
+    vg_alloc_fail_at(0);
+    CHECK_INT(ingest(env, db, folder), VG_OK);
+    all = vg_alloc_count();
+    CHECK(all > total);
+    unsigned long step = all / SQLITE_SAMPLES && !getenv("VG_OOM_ALL") ? all / SQLITE_SAMPLES : 1;
+    unsigned long from = getenv("VG_OOM_FROM") ? strtoul(getenv("VG_OOM_FROM"), NULL, 10) : 1;
+    unsigned long to = getenv("VG_OOM_TO") ? strtoul(getenv("VG_OOM_TO"), NULL, 10) : all;
+    for (unsigned long k = from; want && k <= all && k <= to; k += step) fail_one(env, db, folder, want, k, all, &lite);
+    CHECK(sqlite_hooked(0));
+    printf("    %d of %lu allocations with SQLite's failed: %d errors, %d absorbed\n", lite.runs, all, lite.errors,
+           lite.runs - lite.errors);
+    CHECK_INT(lite.silent, 0);
+    CHECK_INT(lite.differ, 0);
     vg_alloc_fail_at(0);
     free(want);
     remove_db(db);
