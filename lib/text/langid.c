@@ -16,7 +16,7 @@
 
 /* N-gram profiles need a few hundred characters; below this, a language's
  * share of common words (data/<lang>/stopwords.txt) is the better witness. */
-enum { SHORT_TEXT = 400, MAX_WORDLANGS = 16, MAX_WORDS = 20000 };
+enum { SHORT_TEXT = 400, MAX_WORDLANGS = 16, MAX_WORDS = 20000, MAX_CODES = 64 };
 
 typedef struct wordlist {
     char code[8];
@@ -44,6 +44,8 @@ struct vg_langid {
     pthread_mutex_t grow;      /* held while a handle is added */
     wordlist words[MAX_WORDLANGS];
     size_t nwords;
+    char codes[MAX_CODES][4]; /* the languages langid.conf lists, "ar" from "ar--utf8" */
+    size_t ncodes;
 };
 
 static int cmp_u64(const void *a, const void *b)
@@ -53,6 +55,26 @@ static int cmp_u64(const void *a, const void *b)
 }
 
 static uint64_t word_hash(const char *w, size_t n) { return vg_hash64(w, n, 0x73746f70ULL); }
+
+/* The codes of the languages langid.conf lists (`MODEL<TAB>CODE--utf8`), the
+ * only ones detect() reports. */
+static vg_status load_codes(vg_langid *l, const char *conf, char *err, size_t errlen)
+{
+    vg_tsv t;
+    if (vg_tsv_open(&t, conf, 0, err, errlen) != VG_OK) return VG_ERR_RESOURCE;
+    while (vg_tsv_next(&t) == 1) {
+        const char *name = vg_tsv_field(&t, 1), *dash = strstr(name, "--");
+        size_t cl = dash ? (size_t)(dash - name) : 0;
+        if (vg_tsv_nfields(&t) != 2 || cl < 2 || cl > 3) {
+            vg_tsv_fail(&t, VG_ERR_RESOURCE, "expected MODEL<TAB>CODE--utf8");
+            break;
+        }
+        if (l->ncodes == MAX_CODES) { vg_tsv_fail(&t, VG_ERR_RESOURCE, "more than %d languages", MAX_CODES); break; }
+        memcpy(l->codes[l->ncodes], name, cl);
+        l->codes[l->ncodes++][cl] = 0;
+    }
+    return vg_tsv_close(&t) == VG_OK ? VG_OK : VG_ERR_RESOURCE;
+}
 
 /* data/<lang>/stopwords.txt: one word per line, '#' comments. Missing is fine. */
 static vg_status load_words(vg_langid *l, const char *data_dir, char *err, size_t errlen)
@@ -151,7 +173,8 @@ vg_status vg_langid_load(const char *data_dir, vg_langid **out, char *err, size_
     pthread_mutex_init(&l->pool[0].lock, NULL);
     pthread_mutex_init(&l->grow, NULL);
     atomic_store(&l->n_pool, 1);
-    vg_status st = load_words(l, data_dir, err, errlen);
+    vg_status st = load_codes(l, conf, err, errlen);
+    if (st == VG_OK) st = load_words(l, data_dir, err, errlen);
     if (st != VG_OK) {
         vg_langid_free(l);
         return st;
@@ -172,19 +195,19 @@ void vg_langid_free(vg_langid *l)
     free(l);
 }
 
-/* "[fr--utf8][en--utf8]" -> "fr" when one language stands out; codes are static. */
-static const char *code_of(const char *res)
+/* "[fr--utf8][en--utf8]" -> "fr" when one language stands out; the code is
+ * one of l's (langid.conf's) or the static "und". */
+static const char *code_of(const vg_langid *l, const char *res)
 {
-    static const char *const known[] = {"ar", "de", "en", "es", "fa", "fr", "it", "nl", "pt", "ru", "tr", "uk", "pl"};
     if (!res || res[0] != '[') return "und";
     /* Several candidates means textcat could not separate them: trust the first
      * only when it is one of two (fr/en confusions are rare in real text). */
     size_t n = 0;
     for (const char *p = res; (p = strchr(p, '[')); p++) n++;
     if (n > 2) return "und";
-    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
-        size_t kl = strlen(known[i]);
-        if (!strncmp(res + 1, known[i], kl) && (res[1 + kl] == '-')) return known[i];
+    for (size_t i = 0; i < l->ncodes; i++) {
+        size_t kl = strlen(l->codes[i]);
+        if (!strncmp(res + 1, l->codes[i], kl) && (res[1 + kl] == '-')) return l->codes[i];
     }
     return "und";
 }
@@ -222,7 +245,7 @@ const char *vg_langid_detect(const vg_langid *cl, const char *text, size_t n)
     while (len < n && len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80) len--;
     tc_handle *h = take_handle(l);
     const char *res = textcat_Classify(h->tc, text, len);
-    const char *code = code_of(res);
+    const char *code = code_of(l, res);
     pthread_mutex_unlock(&h->lock);
     if (len < SHORT_TEXT || !strcmp(code, "und")) {
         const char *w = by_words(l, text, len);
