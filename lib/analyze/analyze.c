@@ -3,6 +3,7 @@
  * row.c). */
 #include "analyze.h"
 #include "analyze_int.h"
+#include "classes.h"
 #include "incidents.h"
 #include "mentions.h"
 
@@ -62,6 +63,14 @@ static vg_status load_date_settings(const char *path, lang_res *l, char *err, si
     return vg_tsv_close(&t);
 }
 
+/* Tables whose second column is a class the code acts on. */
+typedef struct { const char *const *names; size_t n; } class_table;
+static const class_table class_tables[L_COUNT] = {
+    [L_CUES] = {vg_cue_class_names, VG_CUE_COUNT},
+    [L_ATTRIBUTION] = {vg_attr_class_names, VG_ATTR_COUNT},
+    [L_CASUALTIES] = {vg_casualty_class_names, VG_CAS_COUNT},
+};
+
 static vg_status load_lang(const char *dir, const char *code, lang_res *l, char *err, size_t errlen)
 {
     char path[4096];
@@ -71,7 +80,8 @@ static vg_status load_lang(const char *dir, const char *code, lang_res *l, char 
     l->code[cl] = 0;
     for (int i = 0; i < L_COUNT; i++) {
         snprintf(path, sizeof path, "%s/%s/%s", dir, code, lex_files[i]);
-        vg_status st = vg_lex_load(path, &l->lex[i], err, errlen);
+        const class_table *ct = &class_tables[i];
+        vg_status st = vg_lex_load_classes(path, &l->lex[i], ct->names, ct->n, err, errlen);
         if (st == VG_ERR_IO) { l->lex[i] = vg_lex_new(); st = l->lex[i] ? VG_OK : VG_ERR_NOMEM; }
         if (st != VG_OK) return st == VG_ERR_NOMEM ? st : VG_ERR_RESOURCE;
     }

@@ -106,6 +106,7 @@ vg_status vg_lex_add(vg_lexicon *l, const char *phrase, size_t n, const char *co
         if (!e->cols[c]) return VG_ERR_NOMEM;
     }
     e->ncols = (uint32_t)ncols;
+    e->cls = -1;
     if (prefix && k == 1 && strlen(toks[0]) > l->max_prefix) l->max_prefix = (uint32_t)strlen(toks[0]);
     /* The same phrase again: chain it to the first row instead of hiding it. */
     for (size_t j = 0; j < l->n; j++) {
@@ -125,6 +126,12 @@ vg_status vg_lex_add(vg_lexicon *l, const char *phrase, size_t n, const char *co
     return VG_OK;
 }
 
+/* The rows added since index `from` (none for an empty phrase) get class cls. */
+static void set_class(vg_lexicon *l, size_t from, int cls)
+{
+    for (size_t i = from; i < l->n; i++) l->e[i].cls = cls;
+}
+
 vg_status vg_lex_add_suffixed(vg_lexicon *l, const char *suffix)
 {
     size_t n = l->n, sl = strlen(suffix);
@@ -142,13 +149,22 @@ vg_status vg_lex_add_suffixed(vg_lexicon *l, const char *suffix)
         if (vg_lex_match(l, t, 1, 0, &len)) continue;
         const char *cols[VG_LEX_MAX_COLS];
         for (size_t c = 0; c < VG_LEX_MAX_COLS; c++) cols[c] = l->e[i].cols[c];
+        int cls = l->e[i].cls;
+        size_t before = l->n;
         vg_status st = vg_lex_add(l, w, wl + sl, cols, l->e[i].ncols);
         if (st != VG_OK) return st;
+        set_class(l, before, cls);
     }
     return VG_OK;
 }
 
 vg_status vg_lex_load(const char *path, vg_lexicon **lex, char *err, size_t errlen)
+{
+    return vg_lex_load_classes(path, lex, NULL, 0, err, errlen);
+}
+
+vg_status vg_lex_load_classes(const char *path, vg_lexicon **lex, const char *const *names, size_t n, char *err,
+                              size_t errlen)
 {
     vg_tsv t;
     if (vg_tsv_open(&t, path, 0, err, errlen) != VG_OK) return VG_ERR_IO;
@@ -156,13 +172,17 @@ vg_status vg_lex_load(const char *path, vg_lexicon **lex, char *err, size_t errl
     if (!*lex) { *lex = vg_lex_new(); created = 1; }
     if (!*lex) { vg_tsv_close(&t); return VG_ERR_NOMEM; }
     while (vg_tsv_next(&t) == 1) {
+        int cls = names ? vg_tsv_enum(&t, 1, "class", names, n) : -1;
+        if (names && cls < 0) break;
         const char *cols[VG_LEX_MAX_COLS];
         size_t nc = vg_tsv_nfields(&t) - 1;
         if (nc > VG_LEX_MAX_COLS) nc = VG_LEX_MAX_COLS; /* later columns are notes */
         for (size_t c = 0; c < nc; c++) cols[c] = vg_tsv_field(&t, c + 1);
         const char *phrase = vg_tsv_field(&t, 0);
+        size_t before = (*lex)->n;
         vg_status st = vg_lex_add(*lex, phrase, strlen(phrase), cols, nc);
         if (st != VG_OK) { vg_tsv_fail(&t, st, "%s", vg_strerror(st)); break; }
+        set_class(*lex, before, cls);
     }
     vg_status st = vg_tsv_close(&t);
     if (st != VG_OK && created) { vg_lex_free(*lex); *lex = NULL; }

@@ -16,6 +16,7 @@ typedef struct vg_lex_entry {
     uint32_t prefix_last;  /* phrase ended with '*': last token matches as a prefix */
     const char *cols[VG_LEX_MAX_COLS]; /* the other TSV columns as written ("" if absent) */
     uint32_t ncols;
+    int cls;               /* cols[0] resolved by vg_lex_load_classes (its index in names); -1 otherwise */
     uint32_t next;         /* bucket chain (index + 1; 0 ends) */
     uint32_t same;         /* next row with the very same phrase (index + 1; 0 ends) */
     uint32_t is_dup;       /* reached only through `same` of the first such row */
@@ -29,6 +30,12 @@ typedef struct vg_lexicon vg_lexicon;
  * whether that is fatal). Appends to *lex if it is not NULL (several
  * languages in one table). */
 vg_status vg_lex_load(const char *path, vg_lexicon **lex, char *err, size_t errlen);
+/* The same for a table whose second column is a class: each row's class must
+ * be one of names[0..n) and is kept as its index in vg_lex_entry.cls; an
+ * unknown or missing one is VG_ERR_RESOURCE, "FILE:LINE: unknown class 'X'
+ * (one of: ...)" in err. */
+vg_status vg_lex_load_classes(const char *path, vg_lexicon **lex, const char *const *names, size_t n, char *err,
+                              size_t errlen);
 vg_lexicon *vg_lex_new(void);
 /* Adds one phrase; cols may hold ncols strings (copied). */
 vg_status vg_lex_add(vg_lexicon *lex, const char *phrase, size_t n, const char *const *cols, size_t ncols);

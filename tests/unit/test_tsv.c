@@ -3,6 +3,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../lib/analyze/classes.h"
+#include "../../lib/analyze/lexicon.h"
 #include "../../lib/core/tsv.h"
 #include "test.h"
 
@@ -125,5 +127,29 @@ TEST(tsv_file_rows_match_memory_rows)
     vg_tsv_fail(&t, VG_ERR_RESOURCE, "bad %s", "thing");
     CHECK(strstr(err, ":4: bad thing") != NULL && strstr(err, path) == err);
     CHECK_INT(vg_tsv_close(&t), VG_ERR_RESOURCE);
+    unlink(path);
+}
+
+/* A cues.tsv row whose class the code does not know stops the loading with file:line. */
+TEST(tsv_lexicon_unknown_cue_class_is_an_error)
+{
+    char path[] = "/tmp/vigie-cues-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0) return;
+    FILE *f = fdopen(fd, "w");
+    fputs("# cues\nnot\tneg\nwill\tfutur\n", f);
+    fclose(f);
+    char err[256];
+    vg_lexicon *lex = NULL;
+    CHECK_INT(vg_lex_load_classes(path, &lex, vg_cue_class_names, VG_CUE_COUNT, err, sizeof err), VG_ERR_RESOURCE);
+    CHECK(lex == NULL);
+    CHECK(strstr(err, path) == err && strstr(err, ":3: unknown class 'futur'") != NULL);
+    f = fopen(path, "w");
+    fputs("not\tneg\nkilled by\tagent\n", f);
+    fclose(f);
+    CHECK_INT(vg_lex_load_classes(path, &lex, vg_cue_class_names, VG_CUE_COUNT, err, sizeof err), VG_OK);
+    CHECK_INT(vg_lex_size(lex), 2);
+    vg_lex_free(lex);
     unlink(path);
 }

@@ -1,0 +1,20 @@
+/* classes.c - the names of the class columns' enums, as data/<lang>/ tables write them. */
+#include "classes.h"
+
+const char *const vg_cue_class_names[VG_CUE_COUNT] = {
+    [VG_CUE_AGENT] = "agent",     [VG_CUE_AGGREGATE] = "aggregate", [VG_CUE_ANTI] = "anti",
+    [VG_CUE_ASSAULT] = "assault", [VG_CUE_FICTION] = "fiction",     [VG_CUE_FUTURE] = "future",
+    [VG_CUE_HIST] = "hist",       [VG_CUE_MONTH] = "month",         [VG_CUE_NEG] = "neg",
+    [VG_CUE_NONPOL] = "nonpol",   [VG_CUE_OPINION] = "opinion",     [VG_CUE_ORG] = "org",
+    [VG_CUE_ORIGIN] = "origin",   [VG_CUE_PLAN] = "plan",           [VG_CUE_REGION] = "region",
+    [VG_CUE_SHOOTOUT] = "shootout", [VG_CUE_SINCE] = "since",       [VG_CUE_UMBRELLA] = "umbrella",
+    [VG_CUE_VICTIM] = "victim",
+};
+
+const char *const vg_attr_class_names[VG_ATTR_COUNT] = {
+    [VG_ATTR_NEXT] = "next", [VG_ATTR_PREV] = "prev", [VG_ATTR_NONE] = "none"};
+
+const char *const vg_casualty_class_names[VG_CAS_COUNT] = {
+    [VG_CAS_KILLED] = "killed",     [VG_CAS_KILLED1] = "killed1", [VG_CAS_INJURED] = "injured",
+    [VG_CAS_ARRESTED] = "arrested", [VG_CAS_ABDUCTED] = "abducted", [VG_CAS_NOTE] = "note",
+    [VG_CAS_NONE] = "none",         [VG_CAS_SUBSET] = "subset"};
