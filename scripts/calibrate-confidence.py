@@ -3,27 +3,33 @@
 
 usage: scripts/calibrate-confidence.py [VIGIE] [--write]
 
-Runs VIGIE (default ./vigie) with VIGIE_ROW_FEATURES=1 on the hand-coded dev
-articles (../shared/eval/articles/{en-dev,fr}), labels each row the way
-score-articles does (right: a not-yet-matched gold event of the article with the
-same event type and country; rows matching an optional event are left out; rows
-in trap articles are wrong), and fits a logistic regression (L2, plain
-gradient descent: no numpy needed) over the row features.
+Runs VIGIE (default ./vigie) with VIGIE_ROW_FEATURES=1 and --min-confidence 0
+on the hand-coded dev articles (../shared/eval/articles/{en-dev,fr}) and on
+every 8th ACLED dev note (one coded event each: short summaries, the other
+kind of input vigie reads), labels each row the way score-articles does
+(right: a not-yet-matched gold event of the article with the same event type
+and country; rows matching an optional event are left out; rows in trap
+articles are wrong), and fits a logistic regression (L2, plain gradient
+descent: no numpy needed) over the row features.
 
 It reports, on honest predictions (5 folds by article: each article's rows are
 predicted by a model that never saw that article), the calibration table (rows
 at confidence >= t and the share right) and, per threshold, what
-score-articles would print. --write puts the weights fitted on all dev rows into
-lib/analyze/weights.h (ROW_CONF_BIAS, ROW_CONF_WEIGHTS). Deterministic: same
-inputs, same weights.
+score-articles would print. Short texts (a coder's note: at most
+SHORT_TEXT_SENTENCES sentences, weights.h) and whole articles get a model each:
+the same signal does not mean the same in both. --write puts the weights fitted
+on all dev rows into lib/analyze/weights.h (ROW_CONF_BIAS_SHORT/_LONG,
+ROW_CONF_WEIGHTS_SHORT/_LONG). Deterministic: same inputs, same weights.
 """
-import json, math, os, re, subprocess, sys, tempfile, zlib
+import csv, json, math, os, re, subprocess, sys, tempfile, zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get("SHARED") or os.environ.get("VIGIE_SHARED") or os.path.join(ROOT, "..", "shared")
 SETS = ["en-dev", "fr"]
 L2 = 1.0          # ridge strength (per row, on the mean loss times n)
 FOLDS = 5
+NOTE_STEP = 8     # every 8th ACLED dev note
+WEIGHTS = os.path.join(ROOT, "lib", "analyze", "weights.h")
 THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
 
 
@@ -36,7 +42,7 @@ def load_scorer():
 
 def run(vigie, texts):
     env = dict(os.environ, VIGIE_ROW_FEATURES="1")
-    p = subprocess.run([vigie, "analyze", "--threads", "1", "--format", "jsonl", texts],
+    p = subprocess.run([vigie, "analyze", "--threads", "1", "--min-confidence", "0", "--format", "jsonl", texts],
                        capture_output=True, text=True, env=env)
     feats = {}
     for line in p.stderr.splitlines():
@@ -50,7 +56,10 @@ def run(vigie, texts):
 
 def label_rows(sa, docs, feats, gold_path):
     """(article, features, label) per row; label None for rows matching an optional event."""
-    gold = {sa["key"](json.loads(l)["doc"]): json.loads(l) for l in open(gold_path, encoding="utf-8") if l.strip()}
+    if isinstance(gold_path, dict):
+        gold = gold_path
+    else:
+        gold = {sa["key"](json.loads(l)["doc"]): json.loads(l) for l in open(gold_path, encoding="utf-8") if l.strip()}
     out = []
     for d in docs:
         k = sa["key"](d.get("doc") or d.get("source"))
@@ -76,7 +85,7 @@ def label_rows(sa, docs, feats, gold_path):
             if hit is not None:
                 used.add(hit)
             lab = 0 if hit is None else (None if gev[hit].get("optional") else 1)
-            x = feats.get((d.get("source"), i))
+            x = feats.get((d.get("doc"), i))
             if x is None:
                 continue
             out.append((k, x, lab))
@@ -134,26 +143,44 @@ def main():
         for k, x, lab in label_rows(sa, docs, feats, os.path.join(SHARED, "eval", "articles", s, "gold.jsonl")):
             if lab is not None:
                 data.append((s + "/" + k, x, lab))
-    names = open(os.path.join(ROOT, "lib", "analyze", "confidence.c")).read()
-    names = re.search(r"vg_an_row_feature_names\[RF_COUNT\] = \{(.*?)\};", names, re.S).group(1)
-    names = re.findall(r'"([^"]+)"', names)
-    print(f"rows {len(data)} (right {sum(y for _, _, y in data)}) from {len({a for a, _, _ in data})} articles")
-    # honest predictions: each fold predicted by a model fitted on the others
+    # ACLED dev notes: every NOTE_STEP-th, one event each
+    notes = list(csv.DictReader(open(os.path.join(SHARED, "eval", "events", "acled", "dev.csv"), encoding="utf-8")))[::NOTE_STEP]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "notes.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            for n in notes:
+                f.write(json.dumps({"id": n["event_id_cnty"], "text": n["notes"]}, ensure_ascii=False) + "\n")
+        docs, feats = run(vigie, path)
+    gold = {n["event_id_cnty"]: {"doc": n["event_id_cnty"], "political_violence": True,
+                                 "events": [{"event_type": n["event_type"], "country": n["country"]}]} for n in notes}
+    for k, x, lab in label_rows(sa, docs, feats, gold):
+        if lab is not None:
+            data.append(("acled/" + k, x, lab))
+    src = open(os.path.join(ROOT, "lib", "analyze", "confidence.c")).read()
+    names = re.findall(r'"([^"]+)"', re.search(r"vg_an_row_feature_names\[RF_COUNT\] = \{(.*?)\};", src, re.S).group(1))
+    short_max = int(re.search(r"#define SHORT_TEXT_SENTENCES (\d+)", open(WEIGHTS).read()).group(1))
+    length = names.index("length")
+    kinds = {"short": [], "long": []}
+    for a, x, y in data:
+        kinds["short" if round(math.exp(x[length]) - 1) <= short_max else "long"].append((a, x, y))
+    print(f"rows {len(data)} (right {sum(y for _, _, y in data)}) from {len({a for a, _, _ in data})} articles and notes;"
+          f" short texts (<= {short_max} sentences) {len(kinds['short'])} rows, long {len(kinds['long'])}")
+    # honest predictions: each fold predicted by a model (of its kind) fitted on the other folds
     cv = []
-    for f in range(FOLDS):
-        train = [(x, y) for a, x, y in data if fold_of(a) != f]
-        w = fit(train)
-        cv += [(predict(w, x), y, a) for a, x, y in data if fold_of(a) == f]
-    print("calibration (5-fold by article): confidence band, rows, share right")
+    for rows in kinds.values():
+        for f in range(FOLDS):
+            w = fit([(x, y) for a, x, y in rows if fold_of(a) != f])
+            cv += [(predict(w, x), y, a) for a, x, y in rows if fold_of(a) == f]
+    print("calibration (5 folds by article or note, all rows): confidence band, rows, share right")
     for lo in THRESHOLDS[::-1]:
         band = [y for p, y, _ in cv if lo <= p < lo + 0.1]
         at = [y for p, y, _ in cv if p >= lo]
         print(f"  [{lo:.1f},{lo + 0.1:.1f}) rows {len(band):4d} right {sum(band) / max(1, len(band)):.3f}"
               f"   >= {lo:.1f}: rows {len(at):4d} right {sum(at) / max(1, len(at)):.3f}")
-    print("what would print (5-fold): threshold, rows, row precision, recall, detect P/R, rows per positive article")
+    print("what would print on the dev articles (5-fold): threshold, rows, row precision, recall, detect P/R, rows per positive article")
     n_pos = sum(articles.values())
     for t in THRESHOLDS:
-        kept = [(y, a) for p, y, a in cv if p >= t]
+        kept = [(y, a) for p, y, a in cv if p >= t and not a.startswith("acled/")]
         right = sum(y for y, _ in kept)
         with_rows = {a for _, a in kept}
         tp = sum(1 for a in with_rows if articles.get(a))
@@ -161,19 +188,27 @@ def main():
         print(f"  >= {t:.1f}: rows {len(kept):4d} precision {right / max(1, len(kept)):.3f} recall {right / max(1, n_gold):.3f}"
               f" detect P {tp / max(1, len(with_rows)):.3f} R {tp / max(1, n_pos):.3f} rows/article {pos_rows / max(1, n_pos):.2f}"
               f" (gold {n_gold / max(1, n_pos):.2f})")
-    w = fit([(x, y) for _, x, y in data])
-    print("weights (all dev rows):")
-    print(f"  bias {w[0]:+.3f}")
-    for nm, wi in zip(names, w[1:]):
-        print(f"  {nm:14} {wi:+.3f}")
-    if "--write" in sys.argv:
-        p = os.path.join(ROOT, "lib", "analyze", "weights.h")
-        h = open(p, encoding="utf-8").read()
-        h = re.sub(r"#define ROW_CONF_BIAS .*", f"#define ROW_CONF_BIAS {w[0]:.3f}f", h)
+    print("ACLED notes (5-fold): threshold, notes whose best row prints and is right (printed at all)")
+    best = {}
+    for p, y, a in cv:
+        if a.startswith("acled/") and (a not in best or p > best[a][0]):
+            best[a] = (p, y)
+    for t in THRESHOLDS:
+        print(f"  >= {t:.1f}: {sum(1 for p, y in best.values() if p >= t and y) / max(1, len(notes)):.3f}"
+              f" (printed {sum(1 for p, y in best.values() if p >= t) / max(1, len(notes)):.3f})")
+    h = open(WEIGHTS, encoding="utf-8").read()
+    for kind, rows in kinds.items():
+        w = fit([(x, y) for _, x, y in rows])
+        print(f"weights, {kind} texts (all their dev rows): bias {w[0]:+.3f}")
+        for nm, wi in zip(names, w[1:]):
+            print(f"  {nm:14} {wi:+.3f}")
+        K = kind.upper()
+        h = re.sub(rf"#define ROW_CONF_BIAS_{K} .*", f"#define ROW_CONF_BIAS_{K} {w[0]:.3f}f", h)
         body = ", ".join(f"{wi:.3f}f" for wi in w[1:])
-        h = re.sub(r"#define ROW_CONF_WEIGHTS \{.*?\}", "#define ROW_CONF_WEIGHTS {" + body + "}", h, flags=re.S)
-        open(p, "w", encoding="utf-8").write(h)
-        print(f"written to {p}")
+        h = re.sub(rf"#define ROW_CONF_WEIGHTS_{K} \{{.*?\}}", f"#define ROW_CONF_WEIGHTS_{K} {{" + body + "}", h, flags=re.S)
+    if "--write" in sys.argv:
+        open(WEIGHTS, "w", encoding="utf-8").write(h)
+        print(f"written to {WEIGHTS}")
 
 
 if __name__ == "__main__":

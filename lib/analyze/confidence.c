@@ -8,13 +8,16 @@
 
 const char *const vg_an_row_feature_names[RF_COUNT] = {
     "lead", "head_score", "doc_score", "mentions", "share", "lede", "place", "day", "nonpol",
-    "density", "actor", "source", "other_country", "deaths", "toll"};
+    "density", "actor", "source", "other_country", "deaths", "toll", "length"};
 
-static const float row_w[RF_COUNT] = ROW_CONF_WEIGHTS;
+static const float short_w[RF_COUNT] = ROW_CONF_WEIGHTS_SHORT;
+static const float long_w[RF_COUNT] = ROW_CONF_WEIGHTS_LONG;
 
-float vg_an_confidence(const float x[RF_COUNT])
+float vg_an_confidence(const float x[RF_COUNT], size_t n_sentences)
 {
-    float z = ROW_CONF_BIAS;
-    for (int i = 0; i < RF_COUNT; i++) z += row_w[i] * x[i];
+    int is_short = n_sentences <= SHORT_TEXT_SENTENCES;
+    const float *w = is_short ? short_w : long_w;
+    float z = is_short ? ROW_CONF_BIAS_SHORT : ROW_CONF_BIAS_LONG;
+    for (int i = 0; i < RF_COUNT; i++) z += w[i] * x[i];
     return 1.0f / (1.0f + expf(-z));
 }

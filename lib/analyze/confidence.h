@@ -3,6 +3,7 @@
  * other row of the article already covers (internal to lib/analyze). */
 #ifndef VG_AN_CONFIDENCE_H
 #define VG_AN_CONFIDENCE_H
+#include <stddef.h>
 
 /* What the confidence reads of a row (scripts/calibrate-confidence.sh learns
  * their weights; weights.h holds them). */
@@ -22,11 +23,13 @@ enum {
     RF_OTHER_COUNTRY, /* another country than the lead row's */
     RF_DEATHS,        /* fatalities > 0 */
     RF_TOLL,          /* its strongest mention's sentence gives a toll (killed, injured, arrested) */
+    RF_LENGTH,        /* log(1 + the text's sentences): a coder's one-event note or a whole article */
     RF_COUNT
 };
 extern const char *const vg_an_row_feature_names[RF_COUNT];
 
-/* The calibrated probability for features x. */
-float vg_an_confidence(const float x[RF_COUNT]);
+/* The calibrated probability for features x of a row of a text of
+ * n_sentences sentences (short notes and whole articles have a model each). */
+float vg_an_confidence(const float x[RF_COUNT], size_t n_sentences);
 
 #endif

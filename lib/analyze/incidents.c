@@ -299,6 +299,7 @@ static void row_features(ctx *c, const sent_info *si, const mention_sums *sum, c
     x[RF_OTHER_COUNTRY] = !is_lead && (!e->iso || !lead->iso || strcmp(e->iso, lead->iso) != 0);
     x[RF_DEATHS] = e->fatalities > 0;
     x[RF_TOLL] = reports_toll(c, in->head);
+    x[RF_LENGTH] = logf(1.0f + (float)c->ns);
 }
 
 /* The row's confidence, and its event type's evidence with it. */
@@ -311,11 +312,11 @@ static void set_confidence(vg_event *e, float conf)
 }
 
 /* Training hook (VIGIE_ROW_FEATURES set): one line per row on stderr,
- * "row<TAB>source<TAB>index<TAB>features", read by
+ * "row<TAB>doc<TAB>index<TAB>features" (doc as in the JSON output), read by
  * scripts/calibrate-confidence.sh. */
 static void print_features(const ctx *c, size_t j, const float x[RF_COUNT])
 {
-    const char *src = c->doc->fields[VG_F_SOURCE] ? c->doc->fields[VG_F_SOURCE] : "";
+    const char *src = c->doc->fields[VG_F_EXT_ID] ? c->doc->fields[VG_F_EXT_ID] : "";
     char line[1024];
     int len = snprintf(line, sizeof line, "row\t%s\t%zu", src, j);
     for (int i = 0; i < RF_COUNT && len > 0 && (size_t)len < sizeof line; i++)
@@ -362,7 +363,7 @@ vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int su
         vg_event *e = &c->doc->events[c->doc->n_events - 1];
         float x[RF_COUNT];
         row_features(c, si, sum, &inc[j], j == 0, score, all, &c->doc->events[first], e, x);
-        float conf = vg_an_confidence(x);
+        float conf = vg_an_confidence(x, c->ns);
         /* the lead row stays the document's main event (the highest) */
         if (j == 0) lead_conf = conf;
         else if (conf > lead_conf) conf = lead_conf;

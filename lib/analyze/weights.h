@@ -91,9 +91,14 @@
 /* --- Confidence (confidence.c) --- */
 
 /* Logistic weights over the row features of confidence.h, in their order,
- * written by scripts/calibrate-confidence.sh (see there for the figures). */
-#define ROW_CONF_BIAS -2.495f
-#define ROW_CONF_WEIGHTS {0.493f, 0.061f, 0.688f, 1.049f, -0.572f, -0.364f, -0.160f, -0.412f, -1.525f, 1.063f, 0.146f, -0.140f, -0.561f, 0.445f, -0.483f}
+ * written by scripts/calibrate-confidence.py (see there and the commit for
+ * the calibration table): one model for short texts (a coder's one-event
+ * note: at most SHORT_TEXT_SENTENCES sentences), one for whole articles. */
+#define SHORT_TEXT_SENTENCES 6
+#define ROW_CONF_BIAS_SHORT -3.761f
+#define ROW_CONF_WEIGHTS_SHORT {3.072f, 0.766f, -0.737f, -0.728f, 0.094f, 0.059f, 1.334f, 1.556f, 0.000f, -0.331f, 0.089f, -0.253f, -0.138f, -0.006f, -0.884f, 0.322f}
+#define ROW_CONF_BIAS_LONG -2.091f
+#define ROW_CONF_WEIGHTS_LONG {0.354f, -0.092f, 0.573f, 1.019f, -0.314f, -0.388f, -0.163f, -0.368f, -1.477f, 1.256f, 0.106f, -0.175f, -0.531f, 0.496f, -0.452f, -0.013f}
 
 /* --- Dates (row.c) --- */
 
