@@ -5,7 +5,7 @@ usage: scripts/calibrate-confidence.py [VIGIE] [--write]
 
 Runs VIGIE (default ./vigie) with VIGIE_ROW_FEATURES=1 and --min-confidence 0
 on the hand-coded dev articles (../shared/eval/articles/{en-dev,fr}) and on
-every 8th ACLED dev note (one coded event each: short summaries, the other
+every 2nd ACLED dev note (one coded event each: short summaries, the other
 kind of input vigie reads), labels each row the way score-articles does
 (right: a not-yet-matched gold event of the article with the same event type
 and country; rows matching an optional event are left out; rows in trap
@@ -28,7 +28,7 @@ SHARED = os.environ.get("SHARED") or os.environ.get("VIGIE_SHARED") or os.path.j
 SETS = ["en-dev", "fr"]
 L2 = 1.0          # ridge strength (per row, on the mean loss times n)
 FOLDS = 5
-NOTE_STEP = 8     # every 8th ACLED dev note
+NOTE_STEP = 2     # every 2nd ACLED dev note
 WEIGHTS = os.path.join(ROOT, "lib", "analyze", "weights.h")
 THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
 

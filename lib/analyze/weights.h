@@ -95,10 +95,10 @@
  * the calibration table): one model for short texts (a coder's one-event
  * note: at most SHORT_TEXT_SENTENCES sentences), one for whole articles. */
 #define SHORT_TEXT_SENTENCES 6
-#define ROW_CONF_BIAS_SHORT -3.761f
-#define ROW_CONF_WEIGHTS_SHORT {3.072f, 0.766f, -0.737f, -0.728f, 0.094f, 0.059f, 1.334f, 1.556f, 0.000f, -0.331f, 0.089f, -0.253f, -0.138f, -0.006f, -0.884f, 0.322f}
-#define ROW_CONF_BIAS_LONG -2.091f
-#define ROW_CONF_WEIGHTS_LONG {0.354f, -0.092f, 0.573f, 1.019f, -0.314f, -0.388f, -0.163f, -0.368f, -1.477f, 1.256f, 0.106f, -0.175f, -0.531f, 0.496f, -0.452f, -0.013f}
+#define ROW_CONF_BIAS_SHORT -3.174f
+#define ROW_CONF_WEIGHTS_SHORT {3.108f, 0.613f, -0.129f, -0.525f, 1.579f, -0.965f, 1.377f, 0.761f, 0.067f, -0.575f, -0.066f, -0.206f, -0.265f, 0.310f, -0.644f, -0.288f}
+#define ROW_CONF_BIAS_LONG -2.168f
+#define ROW_CONF_WEIGHTS_LONG {0.454f, 0.019f, 0.581f, 1.033f, -0.286f, -0.470f, -0.134f, -0.301f, -1.498f, 1.307f, 0.115f, -0.139f, -0.540f, 0.443f, -0.558f, -0.052f}
 
 /* --- Dates (row.c) --- */
 
