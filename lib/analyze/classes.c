@@ -8,13 +8,16 @@ const char *const vg_cue_class_names[VG_CUE_COUNT] = {
     [VG_CUE_NONPOL] = "nonpol",   [VG_CUE_OPINION] = "opinion",     [VG_CUE_ORG] = "org",
     [VG_CUE_ORIGIN] = "origin",   [VG_CUE_PLAN] = "plan",           [VG_CUE_REGION] = "region",
     [VG_CUE_SHOOTOUT] = "shootout", [VG_CUE_SINCE] = "since",       [VG_CUE_UMBRELLA] = "umbrella",
-    [VG_CUE_VICTIM] = "victim",
+    [VG_CUE_VICTIM] = "victim",   [VG_CUE_DETAINED] = "detained",
 };
 
 const char *const vg_attr_class_names[VG_ATTR_COUNT] = {
-    [VG_ATTR_NEXT] = "next", [VG_ATTR_PREV] = "prev", [VG_ATTR_NONE] = "none"};
+    [VG_ATTR_NEXT] = "next", [VG_ATTR_PREV] = "prev", [VG_ATTR_NONE] = "none",
+    [VG_ATTR_STOP] = "stop", [VG_ATTR_NOSOURCE] = "nosource", [VG_ATTR_AUX] = "aux"};
 
 const char *const vg_casualty_class_names[VG_CAS_COUNT] = {
     [VG_CAS_KILLED] = "killed",     [VG_CAS_KILLED1] = "killed1", [VG_CAS_INJURED] = "injured",
     [VG_CAS_ARRESTED] = "arrested", [VG_CAS_ABDUCTED] = "abducted", [VG_CAS_NOTE] = "note",
-    [VG_CAS_NONE] = "none",         [VG_CAS_SUBSET] = "subset"};
+    [VG_CAS_NONE] = "none",         [VG_CAS_SUBSET] = "subset",   [VG_CAS_PARTOF] = "partof",
+    [VG_CAS_MEASURE] = "measure",   [VG_CAS_AGGREGATE] = "aggregate", [VG_CAS_ONE] = "one",
+    [VG_CAS_CAUSE] = "cause",       [VG_CAS_PROTEST] = "protest"};

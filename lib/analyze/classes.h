@@ -10,19 +10,26 @@ typedef enum vg_cue_class {
     VG_CUE_AGENT, VG_CUE_AGGREGATE, VG_CUE_ANTI, VG_CUE_ASSAULT, VG_CUE_FICTION,
     VG_CUE_FUTURE, VG_CUE_HIST, VG_CUE_MONTH, VG_CUE_NEG, VG_CUE_NONPOL,
     VG_CUE_OPINION, VG_CUE_ORG, VG_CUE_ORIGIN, VG_CUE_PLAN, VG_CUE_REGION,
-    VG_CUE_SHOOTOUT, VG_CUE_SINCE, VG_CUE_UMBRELLA, VG_CUE_VICTIM,
+    VG_CUE_SHOOTOUT, VG_CUE_SINCE, VG_CUE_UMBRELLA, VG_CUE_VICTIM, VG_CUE_DETAINED,
     VG_CUE_COUNT
 } vg_cue_class;
 extern const char *const vg_cue_class_names[VG_CUE_COUNT];
 
 /* attribution.tsv, column 2: where the source named stands. */
-typedef enum vg_attr_class { VG_ATTR_NEXT, VG_ATTR_PREV, VG_ATTR_NONE, VG_ATTR_COUNT } vg_attr_class;
+/* stop: ends a source's name; nosource: a span opening with it names no one; aux: an
+ * auxiliary before the verb of saying (attribution.c). */
+typedef enum vg_attr_class {
+    VG_ATTR_NEXT, VG_ATTR_PREV, VG_ATTR_NONE, VG_ATTR_STOP, VG_ATTR_NOSOURCE, VG_ATTR_AUX, VG_ATTR_COUNT
+} vg_attr_class;
 extern const char *const vg_attr_class_names[VG_ATTR_COUNT];
 
 /* casualties.tsv, column 2: what a number next to the phrase counts. */
 typedef enum vg_casualty_class {
     VG_CAS_KILLED, VG_CAS_KILLED1, VG_CAS_INJURED, VG_CAS_ARRESTED, VG_CAS_ABDUCTED,
     VG_CAS_NOTE, VG_CAS_NONE, VG_CAS_SUBSET,
+    /* rows that count nothing themselves (counts.c): a part of a toll, a unit after a number,
+     * a total over time, an article as one victim, a protest's cause, a protest word */
+    VG_CAS_PARTOF, VG_CAS_MEASURE, VG_CAS_AGGREGATE, VG_CAS_ONE, VG_CAS_CAUSE, VG_CAS_PROTEST,
     VG_CAS_COUNT
 } vg_casualty_class;
 extern const char *const vg_casualty_class_names[VG_CAS_COUNT];
