@@ -5,9 +5,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Casualty figures in tokens [t0,t1): the number nearest to each casualty
- * word (before or after). ACLED's own note ("3 fatalities", "Fatalities
- * coded as 3") wins over counts read from the story. */
+/* casualties.tsv classes besides the counted ones: "subset" ("including
+ * three children"), "partof" after a number ("two of the dead"), "measure" (a unit after a number: "15-year-old", "five
+ * days", "15 ans": an age or a duration, no toll) and "aggregate" (a total
+ * over time or another conflict: "since the assault began", "over the past
+ * decade", "in the civil war": no figure of that sentence is this incident's). */
+static int class_at(const ctx *c, const vg_lexicon *cas, size_t end, size_t k, const char *cls, size_t *len)
+{
+    const vg_lex_entry *e = k < end ? vg_lex_match(cas, c->t, end, k, len) : NULL;
+    for (; e; e = vg_lex_next_same(cas, e))
+        if (!strcmp(e->cols[0], cls)) return 1;
+    return 0;
+}
+
 /* Is the number starting at token k introduced by a subset marker ("dont",
  * "including", "among them")? "Seven civilians, including three children,
  * were killed": the toll is seven, three is part of it. */
@@ -15,12 +25,67 @@ static int is_subset(const ctx *c, const vg_lexicon *cas, size_t t0, size_t t1, 
 {
     for (size_t back = 1; back <= 3 && k >= t0 + back; back++) {
         size_t len;
-        const vg_lex_entry *e = vg_lex_match(cas, c->t, t1, k - back, &len);
-        if (e && k - back + len == k && !strcmp(e->cols[0], "subset")) return 1;
+        if (class_at(c, cas, t1, k - back, "subset", &len) && k - back + len == k) return 1;
     }
     return 0;
 }
 
+static int punct_is(const ctx *c, size_t k, char ch)
+{
+    return c->t[k].kind == VG_TOK_PUNCT && c->t[k].fold[0] == ch;
+}
+
+/* Is the number nb no toll at all: followed by a unit ("a 15-year-old",
+ * "sparked five days of rioting", "un adolescent de 15 ans"), or set
+ * between commas after a name ("Alexis Grigoropoulos, 15, was killed":
+ * an age in apposition)? */
+static int not_a_toll(const ctx *c, const vg_lexicon *cas, size_t end, const vg_number *nb)
+{
+    size_t len;
+    if (class_at(c, cas, end, nb->t1, "measure", &len)) return 1;
+    /* "16 - year - old", "15-year-old": the tokeniser keeps the hyphens as tokens */
+    if (nb->t1 < end && punct_is(c, nb->t1, '-') && class_at(c, cas, end, nb->t1 + 1, "measure", &len)) return 1;
+    size_t k = nb->t0;
+    return k >= 2 && nb->t1 < end && punct_is(c, k - 1, ',') && punct_is(c, nb->t1, ',') &&
+           c->t[k - 2].kind == VG_TOK_WORD && c->t[k - 2].upper && nb->t1 == nb->t0 + 1;
+}
+
+static int ends_sentence(const ctx *c, size_t k)
+{
+    return c->t[k].kind == VG_TOK_PUNCT && (c->t[k].fold[0] == '.' || c->t[k].fold[0] == '!' || c->t[k].fold[0] == '?');
+}
+
+/* The sentence around token i within [t0,t1): [*s0, *s1). */
+static void sentence_of(const ctx *c, size_t t0, size_t t1, size_t i, size_t *s0, size_t *s1)
+{
+    size_t a = i, b = i;
+    while (a > t0 && !ends_sentence(c, a - 1)) a--;
+    while (b < t1 && !ends_sentence(c, b)) b++;
+    *s0 = a;
+    *s1 = b;
+}
+
+/* Does the sentence [s0,s1) give a total over time or another war: an
+ * "aggregate" phrase, or a span of years ("from 1983 - 2005")? */
+static int aggregate_sentence(const ctx *c, const vg_lexicon *cas, size_t s0, size_t s1)
+{
+    for (size_t k = s0; k < s1; k++) {
+        size_t len;
+        if (class_at(c, cas, s1, k, "aggregate", &len)) return 1;
+        if (k + 2 < s1 && c->in_date[k] && c->in_date[k + 2] && c->t[k].kind == VG_TOK_NUM && c->t[k].flen == 4 &&
+            c->t[k + 2].kind == VG_TOK_NUM && c->t[k + 2].flen == 4 && (punct_is(c, k + 1, '-') || c->t[k + 1].kind == VG_TOK_WORD))
+            return 1;
+    }
+    return 0;
+}
+
+/* Casualty figures in tokens [t0,t1): the number nearest to each casualty
+ * word (before or after). ACLED's own note ("3 fatalities", "Fatalities
+ * coded as 3") wins over counts read from the story. Figures of one
+ * sentence for two groups add up ("2 soldiers and 3 rebels killed"); a
+ * later sentence's figure for the same kind is another account of the same
+ * toll ("police said 11 ... officials gave 14"): the lowest is kept, as
+ * ACLED keeps the lowest credible figure. */
 void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, count *arrested, count *note)
 {
     const vg_lexicon *cas = c->L->lex[L_CASUALTIES], *nums = c->L->lex[L_NUMBERS];
@@ -33,7 +98,10 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, c
         if (!e) { i++; continue; }
         const char *kind = e->cols[0];
         const char *dir = e->cols[1];
-        if (!strcmp(kind, "subset")) { i += len; continue; }
+        if (!strcmp(kind, "subset") || !strcmp(kind, "partof") || !strcmp(kind, "measure") || !strcmp(kind, "aggregate")) { i += len; continue; }
+        size_t s0, s1;
+        sentence_of(c, t0, t1, i, &s0, &s1);
+        if (aggregate_sentence(c, cas, s0, s1)) { i = s1 > i + len ? s1 : i + len; continue; }
         /* "killed1": a singular verb ("was killed", "a été tué"): one death
          * unless a figure says otherwise. */
         int singular = !strcmp(kind, "killed1");
@@ -54,6 +122,7 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, c
                     while (k > t0 && !c->in_date[k - 1] && vg_number_at(nums, c->t, t1, k - 1, &nb) && nb.t1 >= j + 1 && nb.t1 <= i) k--;
                     vg_number_at(nums, c->t, t1, k, &nb);
                     if (is_subset(c, cas, t0, t1, k)) { reach = i - k + 7; j = k; continue; }
+                    if (not_a_toll(c, cas, t1, &nb)) { j = k; continue; }
                     best = nb; bestd = i - nb.t1; found = 1;
                     break;
                 }
@@ -70,6 +139,7 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, c
                     break;
                 }
                 if (vg_number_at(nums, c->t, t1, j, &nb)) {
+                    if (not_a_toll(c, cas, t1, &nb)) break;
                     size_t d = j - (i + len);
                     /* a figure before the word wins unless one follows it at once ("killing 3") */
                     if (!found || (d == 0 && d < bestd) || !strcmp(dir, "after")) { best = nb; bestd = d; found = 1; }
@@ -77,6 +147,8 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, c
                 }
             }
         }
+        /* "Two of the dead were soldiers": a part of a toll already given ("partof" rows after the number) */
+        int part = found && class_at(c, cas, t1, best.t1, "partof", &(size_t){0});
         if (!found && singular) { best = (vg_number){1, VG_NUM_EXACT, i, i + len}; found = 1; }
         if (found) {
             size_t b1 = best.t1 > best.t0 ? best.t1 : best.t0 + 1;
@@ -92,7 +164,9 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, c
             if (dst == note) { if (!note->found) { *note = (count){best.value, 1, best.t0, best.t1}; } }
             else if (!dst->found) /* evidence: number and word, whichever comes first */
                 *dst = (count){best.value, 1, best.t0 < i ? best.t0 : i, best.t1 > i + len ? best.t1 : i + len};
-            else if (dst != arrested) dst->value += best.value; /* "2 soldiers and 3 rebels killed" */
+            else if (part) { /* a part of the toll read before */ }
+            else if (dst != arrested && dst->t0 >= s0) dst->value += best.value; /* "2 soldiers and 3 rebels killed" */
+            else if (dst != arrested && best.value < dst->value) dst->value = best.value;
         }
         i += len;
     }

@@ -5,14 +5,14 @@
 #include "vigie.h"
 #include "test.h"
 
-static int fatalities_of(vg_env *env, const char *text)
+static int fatalities_in(vg_env *env, const char *lang, const char *text)
 {
     vg_doc *d;
     if (vg_doc_create(env, &d) != VG_OK) return -100;
     vg_input in = {0};
     in.source = in.ext_id = "t.txt";
     in.format = in.content_type = "text";
-    in.lang = "fr";
+    in.lang = lang;
     in.data = text;
     in.len = strlen(text);
     int f = -99;
@@ -27,6 +27,8 @@ static int fatalities_of(vg_env *env, const char *text)
     return f;
 }
 
+static int fatalities_of(vg_env *env, const char *text) { return fatalities_in(env, "fr", text); }
+
 TEST(counts_one_figure_two_words)
 {
     vg_env *env = NULL;
@@ -39,5 +41,31 @@ TEST(counts_one_figure_two_words)
     /* Two figures for two groups still add up. */
     CHECK_INT(fatalities_of(env, "Des affrontements ont fait trois morts parmi les soldats et deux morts parmi les "
                                  "rebelles, selon une ONG.\n"), 5);
+    vg_env_close(env);
+}
+
+/* An age, a duration or a distance is no toll; two accounts of one toll are not added up;
+ * a part of a toll given before is not counted again; a total over years is not the incident's. */
+TEST(counts_not_a_toll)
+{
+    vg_env *env = NULL;
+    char err[256];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    CHECK_INT(fatalities_in(env, "en", "Sixteen-year-old Kimani Gray was shot and killed by police on Saturday, "
+                                      "sparking riots.\n"), 1);
+    CHECK_INT(fatalities_in(env, "en", "Rioters clashed with police after Alexis Grigoropoulos, 15, was killed by "
+                                      "a police bullet.\n"), 1);
+    CHECK_INT(fatalities_in(env, "en", "The killing of a 15-year-old by police sparked five days of rioting in "
+                                      "Athens.\n"), 0);
+    CHECK_INT(fatalities_in(env, "en", "Eleven people were killed when gunmen attacked the village of Amra on Sunday, "
+                                      "police said. Local officials gave a higher toll of 14 dead.\n"), 11);
+    CHECK_INT(fatalities_in(env, "en", "At least four people were killed when a car bomb exploded at a checkpoint "
+                                      "on Wednesday. Two of the dead were soldiers.\n"), 4);
+    CHECK_INT(fatalities_in(env, "en", "Soldiers bombed a refugee camp on Thursday, killing two people. Some 2 "
+                                      "million died in the civil war, from 1983 - 2005.\n"), 2);
+    CHECK_INT(fatalities_in(env, "fr", "Un adolescent de 15 ans a été tué par la police samedi, provoquant des "
+                                      "émeutes.\n"), 1);
+    CHECK_INT(fatalities_in(env, "fr", "Onze personnes ont été tuées dimanche lors d'une attaque contre le village, "
+                                      "selon la police. Les autorités locales font état de 14 morts.\n"), 11);
     vg_env_close(env);
 }
