@@ -43,8 +43,6 @@ static int not_a_toll(const ctx *c, const vg_lexicon *cas, size_t end, const vg_
 {
     size_t len;
     if (class_at(c, cas, end, nb->t1, "measure", &len)) return 1;
-    /* "16 - year - old", "15-year-old": the tokeniser keeps the hyphens as tokens */
-    if (nb->t1 < end && punct_is(c, nb->t1, '-') && class_at(c, cas, end, nb->t1 + 1, "measure", &len)) return 1;
     size_t k = nb->t0;
     return k >= 2 && nb->t1 < end && punct_is(c, k - 1, ',') && punct_is(c, nb->t1, ',') &&
            c->t[k - 2].kind == VG_TOK_WORD && c->t[k - 2].upper && nb->t1 == nb->t0 + 1;
@@ -72,8 +70,9 @@ static int aggregate_sentence(const ctx *c, const vg_lexicon *cas, size_t s0, si
     for (size_t k = s0; k < s1; k++) {
         size_t len;
         if (class_at(c, cas, s1, k, "aggregate", &len)) return 1;
-        if (k + 2 < s1 && c->in_date[k] && c->in_date[k + 2] && c->t[k].kind == VG_TOK_NUM && c->t[k].flen == 4 &&
-            c->t[k + 2].kind == VG_TOK_NUM && c->t[k + 2].flen == 4 && (punct_is(c, k + 1, '-') || c->t[k + 1].kind == VG_TOK_WORD))
+        if (k + 1 < s1 && c->in_date[k] && c->in_date[k + 1] && c->t[k].kind == VG_TOK_NUM && c->t[k].flen == 4 &&
+            c->t[k + 1].kind == VG_TOK_NUM && c->t[k + 1].flen == 4 &&
+            memchr(c->text + c->t[k].end, '-', c->t[k + 1].start - c->t[k].end))
             return 1;
     }
     return 0;
