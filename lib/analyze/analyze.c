@@ -260,6 +260,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     if (c.nt == 0) return VG_OK;
     st = vg_sentences(doc->arena, text, c.t, c.nt, c.L->lex[L_ABBREV], &c.s, &c.ns);
     if (st != VG_OK) return st;
+    if (!c.pub.y) vg_an_text_dateline(&c, &c.pub, &c.dateline_end); /* plain text with its dateline still in it */
     c.in_date = vg_arena_calloc(doc->arena, c.nt, 1);
     sent_info *si = vg_arena_calloc(doc->arena, c.ns, sizeof *si);
     if (!c.in_date || !si) return VG_ERR_NOMEM;

@@ -55,6 +55,7 @@ typedef struct ctx {
     vg_place *places;
     size_t n_places;
     unsigned char *in_date; /* token is part of a date expression */
+    size_t dateline_end;    /* tokens before it are the text's own dateline (vg_an_text_dateline) */
     uint32_t (*attr)[2];    /* byte spans naming a source ("une source militaire à Damas") */
     size_t n_attr;
     vg_place *scene;        /* places that can be an event's scene (pick_place), made once */
@@ -116,6 +117,10 @@ int vg_an_is_victim(const ctx *c, const actor *a, size_t end);
  * ac[*i2] the other party (-1: none); may append earlier mentions to ac
  * (room for 8). */
 void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, actor *ac, int *na, int *i1, int *i2);
+/* dateline.c: a dateline opening one of the first lines ("ATHENS, May 5 (Reuters) -",
+ * "22 juin 2012. -"): the publication date, its year 0 when not written; *end: the
+ * token after its dash (what comes before is no part of any sentence's dates). */
+int vg_an_text_dateline(const ctx *c, vg_date *out, size_t *end);
 /* attribution.c: the first source named in tokens [t0,t1), as byte offsets. */
 int vg_an_find_attribution(ctx *c, size_t t0, size_t t1, uint32_t *bs, uint32_t *be);
 

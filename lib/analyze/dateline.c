@@ -34,6 +34,15 @@ static int numeric_at(const vg_tok *t, size_t nt, size_t i, const char *text, si
                       vg_date *out)
 {
     if (i < nt && vg_date_parse_iso(text + t[i].start, n - t[i].start, out)) return valid(out->y, out->m, out->d);
+    /* "2011/11/10" (a URL's path, "/ 2011 / 11 / 10 /" once spaced out): year first leaves no doubt */
+    int yf = num_at(t, nt, i, 4, 4);
+    if (yf > 0 && i + 4 < nt && t[i + 1].kind == VG_TOK_PUNCT && text[t[i + 1].start] == '/' &&
+        t[i + 3].kind == VG_TOK_PUNCT && text[t[i + 3].start] == '/') {
+        int mo = num_at(t, nt, i + 2, 1, 2), dd = num_at(t, nt, i + 4, 1, 2);
+        if (mo < 0 || dd < 0 || !valid(yf, mo, dd)) return 0;
+        *out = (vg_date){.y = yf, .m = mo, .d = dd, .precision = 1};
+        return 1;
+    }
     int a = num_at(t, nt, i, 1, 2);
     if (a < 0) return 0;
     char sep = i + 1 < nt && t[i + 1].kind == VG_TOK_PUNCT ? text[t[i + 1].start] : 0;
@@ -65,6 +74,54 @@ int vg_analyze_dateline(const vg_analyzer *a, vg_arena *arena, const char *lang,
         if ((numeric_at(t, nt, i, s, n, L->numeric_order, &d) || vg_date_at(&dl, t, nt, i, NULL, &d)) && !d.relative &&
             valid(d.y, d.m, d.d)) {
             vg_date_format(&d, out);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Does a dash set apart by spaces ("-", "--", "\u2013", "\u2014"; the tokeniser drops
+ * them) stand between token k - 1 and token k, as after a dateline? */
+static int dash_before(const ctx *c, size_t k)
+{
+    if (k == 0 || k >= c->nt) return 0;
+    const char *s = c->text + c->t[k - 1].end, *e = c->text + c->t[k].start;
+    for (; s < e; s++)
+        if (*s == '-' || (e - s >= 3 && (!memcmp(s, "\xe2\x80\x93", 3) || !memcmp(s, "\xe2\x80\x94", 3))))
+            return s > c->text + c->t[k - 1].end && s[-1] == ' ';
+    return 0;
+}
+
+/* How far a dateline may run into its line: a place in capitals and a
+ * comma ("NEW YORK CITY,"), then the date; after the date, an agency in
+ * parentheses ("(Reuters)") or a period before the dash. */
+#define DATELINE_LEAD 8
+#define DATELINE_TAIL 5
+
+int vg_an_text_dateline(const ctx *c, vg_date *out, size_t *end)
+{
+    if (!c->ns) return 0;
+    /* the first lines: a title may come first */
+    for (size_t k = 0; k < c->ns && k < 3; k++) {
+        size_t t0 = c->s[k].t0, t1 = c->s[k].t1;
+        if (t0 > 0 && memchr(c->text + c->t[t0 - 1].end, '\n', c->t[t0].start - c->t[t0 - 1].end) == NULL) continue;
+        for (size_t i = t0; i < t1 && i <= t0 + DATELINE_LEAD; i++) {
+            vg_date d;
+            if (!vg_date_at(&c->dl, c->t, c->nt, i, NULL, &d) || d.relative || !d.m || !d.d) continue;
+            size_t j = d.t1, depth = 0;
+            for (; j < c->nt && j <= d.t1 + DATELINE_TAIL && !(dash_before(c, j) && !depth); j++) {
+                const vg_tok *tk = &c->t[j];
+                if (tk->kind == VG_TOK_PUNCT && tk->fold[0] == '(') depth++;
+                else if (tk->kind == VG_TOK_PUNCT && tk->fold[0] == ')') { if (depth) depth--; }
+                else if (!depth && !(tk->kind == VG_TOK_PUNCT && (tk->fold[0] == '.' || tk->fold[0] == ','))) break;
+            }
+            if (j >= c->nt || !dash_before(c, j) || depth) break;
+            /* "ATHENS, May 5 (Reuters) -": no year written; the month and day are what is known */
+            if (d.y && !valid(d.y, d.m, d.d)) break;
+            *out = d;
+            *end = j;
+            out->relative = 0;
+            out->t0 = out->t1 = 0;
             return 1;
         }
     }

@@ -93,9 +93,15 @@ static size_t skip_word(const vg_tok *t, size_t end, size_t i, const char *w)
     return i < end && t[i].flen == strlen(w) && memcmp(t[i].fold, w, t[i].flen) == 0 ? i + 1 : i;
 }
 
+/* A publication date known to the day but not the year ("ATHENS, May 5 (Reuters) -"): days are
+ * counted in a common year and the year stays unknown (a leap day is then off by one at most). */
+#define UNKNOWN_YEAR 2001
+
 static void shift(const vg_date *pub, long days, vg_date *out)
 {
-    vg_civil_from_days(vg_days_from_civil(pub->y, pub->m, pub->d) + days, &out->y, &out->m, &out->d);
+    int y = pub->y ? pub->y : UNKNOWN_YEAR;
+    vg_civil_from_days(vg_days_from_civil(y, pub->m, pub->d) + days, &out->y, &out->m, &out->d);
+    if (!pub->y) out->y = 0;
 }
 
 /* Fills day/month/year from "D Month [Year]" or "Month D[,] Year" at i. */
@@ -114,6 +120,8 @@ static int absolute_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_
     }
     if ((m = lex_int(lx->months, t, end, i, &len, 0)) > 0) {
         size_t j = i + len;
+        /* "MAR. 14, 2013", "Nov. 10": an abbreviated month's period */
+        if (j + 1 < end && t[j].flen == 1 && t[j].fold[0] == '.' && day_at(t, end, j + 1)) j++;
         if ((d = day_at(t, end, j)) > 0) {
             size_t k = j + 1;
             k = k < end && t[k].flen == 1 && t[k].fold[0] == ',' ? k + 1 : k;
@@ -147,7 +155,8 @@ int vg_date_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_t i, con
     }
     int w = lex_int(lx->weekdays, t, end, i, &len, 0);
     if (w >= 1 && w <= 7) {
-        size_t j = skip_word(t, end, i + len, "le");
+        size_t j = skip_word(t, end, i + len, ","); /* "Thu, 10 Nov 2011", "Monday, March 11, 2013" */
+        j = skip_word(t, end, j, "le");
         j = skip_word(t, end, j, "the");
         if (absolute_at(lx, t, end, j, out)) {
             out->t0 = i;
@@ -167,7 +176,7 @@ int vg_date_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_t i, con
     }
     const vg_lex_entry *e = vg_lex_match(lx->relative, t, end, i, &len);
     if (e) {
-        if (!pub || !pub->y) return 0;
+        if (!pub || !pub->m || !pub->d) return 0;
         shift(pub, strtol(e->cols[0], NULL, 10), out);
         out->precision = atoi(e->cols[1]);
         if (out->precision < 1 || out->precision > 3) out->precision = 1;

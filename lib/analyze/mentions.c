@@ -123,12 +123,14 @@ int vg_an_background_date(const ctx *c, const vg_date *d)
 static void mark_dates(ctx *c, sent_info *si)
 {
     vg_date anchor = c->pub;
-    if (!c->pub.y) text_anchor(c, &anchor);
+    /* (a dateline with no year, "ATHENS, May 5 (Reuters) -", keeps its month and day) */
+    if (!c->pub.y && !c->pub.m) text_anchor(c, &anchor);
     c->ref = anchor;
     for (size_t k = 0; k < c->ns; k++) {
         for (size_t i = c->s[k].t0; i < c->s[k].t1; i++) {
             vg_date d;
-            if (vg_date_at(&c->dl, c->t, c->s[k].t1, i, anchor.y ? &anchor : NULL, &d)) {
+            if (i < c->dateline_end) { c->in_date[i] = 1; continue; } /* the publication's, not an event's */
+            if (vg_date_at(&c->dl, c->t, c->s[k].t1, i, anchor.m ? &anchor : NULL, &d)) {
                 for (size_t j = d.t0; j < d.t1; j++) c->in_date[j] = 1;
                 if (!si[k].has_date) { si[k].has_date = 1; si[k].date = d; }
                 i = d.t1 - 1;

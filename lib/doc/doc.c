@@ -173,18 +173,22 @@ int vg_removed_dates_page(const vg_removed *r)
 }
 
 /* Plain text has no metadata: a dateline the chrome pass set aside is the best
- * publication date there is (relative dates in the text are resolved against it). */
+ * publication date there is (relative dates in the text are resolved against it);
+ * then the other lines that date a page: a short unpunctuated line ("Thu Nov 10,
+ * 2011 3: 00pm EST"), the article's URL (".../2011/11/10/..."). */
 static void published_from_dateline(vg_doc *d)
 {
     const char *lang = d->fields[VG_F_LANG];
-    for (size_t i = 0; i < d->n_removed; i++) {
-        if (!vg_removed_is_dateline(&d->removed[i])) continue;
-        char day[11];
-        if (vg_analyze_dateline(d->env->analyzer, d->arena, lang, d->removed[i].text, d->removed[i].len, day)) {
-            vg_doc_set(d, VG_F_PUBLISHED, day, 10);
-            return;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < d->n_removed; i++) {
+            const vg_removed *r = &d->removed[i];
+            if (pass == 0 ? !vg_removed_is_dateline(r) : vg_removed_is_dateline(r) || !vg_removed_dates_page(r)) continue;
+            char day[11];
+            if (vg_analyze_dateline(d->env->analyzer, d->arena, lang, r->text, r->len, day)) {
+                vg_doc_set(d, VG_F_PUBLISHED, day, 10);
+                return;
+            }
         }
-    }
 }
 
 void vg_doc_reset(vg_doc *d)

@@ -49,3 +49,46 @@ TEST(dateline_gives_publication_date)
     vg_doc_free(d);
     vg_env_close(env);
 }
+
+/* The first event's date of a document as JSON text ("" when none). */
+static const char *first_event_date(vg_doc *d, const char *text, const char *lang, char out[16])
+{
+    vg_input in = {0};
+    in.source = in.ext_id = "t.txt";
+    in.format = in.content_type = "text";
+    in.lang = lang;
+    in.data = text;
+    in.len = strlen(text);
+    out[0] = 0;
+    const char *json;
+    size_t len;
+    if (vg_doc_load(d, &in) != VG_OK || vg_doc_analyze(d) != VG_OK || vg_doc_json(d, VG_JSON_EVENTS, &json, &len) != VG_OK)
+        return out;
+    const char *p = strstr(json, "\"event_date\":\"");
+    if (p) { memcpy(out, p + 14, 10); out[10] = 0; }
+    return out;
+}
+
+TEST(dateline_forms_and_bylines)
+{
+    vg_env *env = NULL;
+    char err[256], day[16];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_doc *d;
+    CHECK(vg_doc_create(env, &d) == VG_OK);
+    /* an abbreviated month with its period, in capitals */
+    CHECK_STR(published_of(env, d, "MAR. 14, 2013, 8: 12 PM" BODY_EN), "2013-03-14");
+    /* a weekday and a comma before the date */
+    CHECK_STR(published_of(env, d, "Published: Monday, March 11, 2013" BODY_EN), "2013-03-11");
+    /* a byline opening the text: the year, month and day it gives */
+    CHECK_STR(first_event_date(d, "22 juin 2012. - Des frappes aériennes ont visé hier des positions près d'Idleb, "
+                                  "tuant trois civils, selon une ONG.\n", "fr", day), "2012-06-21");
+    /* no year written: what is known, the month and the day */
+    CHECK_STR(first_event_date(d, "ATHENS, May 5 (Reuters) - Rioters clashed with police yesterday in central "
+                                  "Athens, police said.\n", "en", day), "XXXX-05-04");
+    /* a date inside the first sentence, with no dash after it, is no dateline */
+    CHECK_STR(first_event_date(d, "Rioters clashed with police on May 5 in central Athens and again yesterday, "
+                                  "police said.\n", "en", day), "XXXX-05-05");
+    vg_doc_free(d);
+    vg_env_close(env);
+}
