@@ -41,11 +41,18 @@ typedef struct mention {
     uint8_t landmark;       /* names a street or square ("Lima square", "rue de Paris"), seldom the scene */
     uint8_t closes;         /* right before a closing parenthesis */
     uint8_t listed;         /* written where a division qualifies a name: 1 "Amra, Cardo", 2 "Amra (Vesko, Cardo)" */
+    uint8_t person;         /* a person's name: 1 after a title ("le président Obama"), 3 a surname after a
+                               first name ("Jovaniel Cordova", kept as a piece of a name); 2 that name
+                               alone elsewhere in the text ("Cordova was sued") */
+    int32_t qual;           /* the country the text places it in ("Yida, South Sudan", "in South Sudan",
+                               "South Sudan's Unity"): that country's entry, -1 none */
     const uint32_t *adm_cc; /* countries whose divisions go by the division word beside it ("state") */
     uint32_t n_adm_cc;
     int32_t best;           /* entry index, -1 none */
     float score, second;
 } mention;
+
+static int reading_in_qual(const vg_gazetteer *g, const mention *x);
 
 static int iso_ix(const char *cc)
 {
@@ -360,9 +367,13 @@ static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *v
         int32_t bi = -1;
         size_t nc = m[i].n_post < MAX_CAND ? m[i].n_post : MAX_CAND;
         int rival = primary_town(g, &m[i]);
+        /* placed in a country by the text: only its readings there; none, no reading at all */
+        const vg_gz_entry *q = m[i].qual >= 0 ? vg_gz_entry_at(g, (uint32_t)m[i].qual) : NULL;
+        if (q && !reading_in_qual(g, &m[i])) nc = 0;
         for (size_t c = 0; c < nc; c++) {
             uint32_t idx = m[i].post[c] & ~VG_GZ_PRIMARY;
             const vg_gz_entry *e = vg_gz_entry_at(g, idx);
+            if (q && memcmp(e->iso2, q->iso2, 2)) continue;
             float s = base_score(e, &m[i], m[i].post[c]);
             int ci = iso_ix(e->iso2);
             if (vtotal > 0 && ci >= 0) s += 2.5f * votes[ci] / vtotal;
@@ -436,7 +447,7 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     }
     primary |= div_primary;
     /* "Amra district", "Vesko State": a division word beside the name says it is a place */
-    int evidence = m->prep || m->chain || m->admin;
+    int evidence = m->prep || m->chain || m->admin || m->qual >= 0;
     /* "near Amra, Cardo", "at the prison (Cardo)": the name qualifies an unknown one; a
      * division or a large place read there is where the text locates it. */
     if (m->listed && !m->skel && (m->listed == 2 || big || e->kind == VG_PLACE_ADMIN2 || e->rank >= 4)) evidence = 1;
@@ -601,6 +612,13 @@ static int sure_town_elsewhere(const vg_gazetteer *g, const mention *m, const ch
     return 1;
 }
 
+static int has_country_reading(const vg_gazetteer *g, const uint32_t *post, size_t np)
+{
+    for (size_t c = 0; c < np && c < MAX_CAND; c++)
+        if (vg_gz_entry_at(g, post[c] & ~VG_GZ_PRIMARY)->kind == VG_PLACE_COUNTRY) return 1;
+    return 0;
+}
+
 /* Did the mention's winner come from one of its main names? */
 static int best_is_primary(const mention *m)
 {
@@ -650,6 +668,17 @@ static int describe_mention(const vg_gazetteer *g, const char *text, size_t n, c
     if (!x->pair && ((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && name_word(g, &t[j + 1])) ||
                      (i > 0 && t[i].glued && !t[i].sent && name_word(g, &t[i - 1]))))
         x->part = 1;
+    /* "Officer Jovaniel Cordova": a single name right after a first name that is no place
+     * is a surname; the text means that person wherever it writes the name alone */
+    if (i == j && i > 0 && t[i].glued && !t[i].sent && !t[i - 1].sent && !t[i].apos && text[t[i].s - 1] == ' ' && name_word(g, &t[i - 1]) &&
+        !word_is(g, &t[i - 1], VG_GZ_EXACT) && !(i > 1 && word_is(g, &t[i - 2], VG_GZ_PREP)) && !has_country_reading(g, p, np))
+        x->person = 3;
+    /* "Sam's Club", "McDonald's Restaurant": a name in the possessive before a capitalised
+     * word that is no place names a business, as a piece of a longer name */
+    if (j + 2 < nt && t[j + 1].apos && t[j + 1].flen == 1 && t[j + 1].fold[0] == 's' && t[j + 2].upper &&
+        !t[j + 2].sent && word_is(g, &t[j + 2], VG_GZ_COMMON) && !word_is(g, &t[j + 2], VG_GZ_EXACT) &&
+        !word_is(g, &t[j + 2], VG_GZ_ADMIN) && !has_country_reading(g, p, np))
+        x->part = 1;
     /* "Qasr" in "Qasr Bin Amra", "Wadi" in "Wadi al-Vesko": the start of an unknown name. */
     if (i == j && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[i], VG_GZ_GENERIC) &&
         !word_is(g, &t[j + 1], VG_GZ_ADMIN) && !word_is(g, &t[j + 1], VG_GZ_NEAR) &&
@@ -658,8 +687,10 @@ static int describe_mention(const vg_gazetteer *g, const char *text, size_t n, c
     /* "le président Obama", "Mr Scott", "général Bernard": a person. */
     if (i > 0 && t[i].glued &&
         (word_is(g, &t[i - 1], VG_GZ_TITLE) ||
-         (i > 1 && t[i - 1].upper && t[i - 1].glued && word_is(g, &t[i - 2], VG_GZ_TITLE))))
-        return 0;
+         (i > 1 && t[i - 1].upper && t[i - 1].glued && word_is(g, &t[i - 2], VG_GZ_TITLE)))) {
+        x->person = 1; /* kept until its namesakes in the text are known (drop_persons) */
+        return 1;
+    }
     x->common = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_COMMON));
     x->proper = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_PROPER));
     x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent));
@@ -701,6 +732,121 @@ static void doubt_isolated(vg_place *p, size_t n)
         }
         if (others && !near) p[i].confidence = 0.3f;
     }
+}
+
+/* Is mention b the same name as mention a (the same readings)? */
+static int same_name(const mention *a, const mention *b)
+{
+    return a->post == b->post && a->n_post == b->n_post;
+}
+
+/* A name the text gives a person ("le président Obama", "Officer Jovaniel Cordova") is that
+ * person's where it stands alone too ("Mourad and Cordova", "Cordova was sued"); only a
+ * preposition, a division word or an introduction makes it a place there. Removes those
+ * mentions; returns how many are left. */
+static size_t drop_persons(mention *m, size_t nm)
+{
+    for (size_t i = 0; i < nm; i++) {
+        if (m[i].person != 1 && m[i].person != 3) continue;
+        for (size_t k = 0; k < nm; k++)
+            if (!m[k].person && same_name(&m[k], &m[i]) && !m[k].prep && !m[k].admin && !m[k].introduced) m[k].person = 2;
+    }
+    size_t w = 0;
+    for (size_t i = 0; i < nm; i++)
+        if (m[i].person == 0 || m[i].person == 3) m[w++] = m[i];
+    return w;
+}
+
+/* The country entry mention x is read as when it is a country's name (a main name), else -1. */
+static int32_t country_of_mention(const vg_gazetteer *g, const mention *x)
+{
+    if (x->skel || !x->n_post || !(x->post[0] & VG_GZ_PRIMARY)) return -1;
+    uint32_t idx = x->post[0] & ~VG_GZ_PRIMARY;
+    return vg_gz_entry_at(g, idx)->kind == VG_PLACE_COUNTRY ? (int32_t)idx : -1;
+}
+
+/* Does the text between mentions a and b place a in b: "Amra, Syria", "Amra (Syria)", "Amra
+ * in Syria", "the Amra refugee camp in Syria", "Amra Refugee Camp, Syria" (at most QUAL_GAP
+ * words of one clause, then a preposition or a comma)? */
+#define QUAL_GAP 3
+static int placed_in(const vg_gazetteer *g, const char *text, const tok *t, const mention *a, const mention *b)
+{
+    uint32_t k0 = a->t1 + 1, k1 = b->t0;
+    if (k1 < k0 || k1 - k0 > QUAL_GAP) return 0;
+    if (k1 == k0) {
+        int sep = 0;
+        for (uint32_t p = t[a->t1].e; p < t[b->t0].s; p++) {
+            if (text[p] == ',' || text[p] == '(') sep = 1;
+            else if (text[p] != ' ') return 0;
+        }
+        return sep;
+    }
+    /* "... refugee camp in Syria" or "... Refugee Camp, Syria" */
+    int prep = !t[k1 - 1].upper && word_is(g, &t[k1 - 1], VG_GZ_PREP);
+    uint32_t last = prep ? k1 - 1 : k1;
+    for (uint32_t k = k0; k < last; k++)
+        if (!t[k].glued || t[k].sent) return 0;
+    /* the name's own noun before it ("Refugee Camp", "refugee camp"), not a verb's object
+     * ("Amra fired rockets at Syria") */
+    if (last > k0 && !t[last - 1].upper && !word_is(g, &t[last - 1], VG_GZ_AFTER)) return 0;
+    if (prep) return t[k1 - 1].glued && !t[k1 - 1].sent;
+    for (uint32_t p = t[k1 - 1].e; p < t[b->t0].s; p++)
+        if (text[p] != ',' && text[p] != ' ') return 0;
+    return text[t[k1 - 1].e] == ',';
+}
+
+/* The country each mention is placed in by the text (mention.qual): by the country named
+ * right after it, or by "Syria's" right before it; then every mention of the same name
+ * follows (one text, one Amra). */
+static void qualify(const vg_gazetteer *g, const char *text, const tok *t, mention *m, size_t nm)
+{
+    for (size_t i = 0; i < nm; i++) m[i].qual = -1;
+    for (size_t i = 0; i < nm; i++) {
+        if (country_of_mention(g, &m[i]) >= 0) continue;
+        int32_t cc = -1;
+        /* the country may come after other names of the gap ("Yida Refugee Camp in Syria") */
+        for (size_t k = i + 1; k < nm && cc < 0 && m[k].t0 <= m[i].t1 + 1 + QUAL_GAP; k++)
+            if (placed_in(g, text, t, &m[i], &m[k])) cc = country_of_mention(g, &m[k]);
+        /* "South Sudan's Unity state": a country's possessive */
+        if (cc < 0 && i > 0 && m[i].t0 == m[i - 1].t1 + 2 && t[m[i - 1].t1 + 1].apos && t[m[i - 1].t1 + 1].flen == 1 &&
+            t[m[i - 1].t1 + 1].fold[0] == 's')
+            cc = country_of_mention(g, &m[i - 1]);
+        m[i].qual = cc;
+    }
+    for (size_t i = 0; i < nm; i++)
+        for (size_t k = 0; k < nm && m[i].qual < 0; k++)
+            if (m[k].qual >= 0 && same_name(&m[k], &m[i]) && country_of_mention(g, &m[i]) < 0) m[i].qual = m[k].qual;
+}
+
+/* Has the mention a reading in the country it is placed in? */
+static int reading_in_qual(const vg_gazetteer *g, const mention *x)
+{
+    const vg_gz_entry *q = vg_gz_entry_at(g, (uint32_t)x->qual);
+    for (uint32_t c = 0; c < x->n_post && c < MAX_CAND; c++)
+        if (!memcmp(vg_gz_entry_at(g, x->post[c] & ~VG_GZ_PRIMARY)->iso2, q->iso2, 2)) return 1;
+    return 0;
+}
+
+/* A scene the gazetteer lacks in the country the text places it in ("Yida, South Sudan"; the
+ * gazetteer knows Yida only as a name of Jeddah): the division of that country the text names
+ * nearest to it, else the country, at ACLED's geo_precision 3; never a namesake abroad. */
+static void fallback_place(const vg_gazetteer *g, const tok *t, const mention *m, size_t nm, size_t i, vg_place *r)
+{
+    const vg_gz_entry *q = vg_gz_entry_at(g, (uint32_t)m[i].qual);
+    int32_t best = m[i].qual;
+    uint32_t bestd = UINT32_MAX;
+    for (size_t k = 0; k < nm; k++) {
+        if (k == i || m[k].best < 0) continue;
+        const vg_gz_entry *e = vg_gz_entry_at(g, (uint32_t)m[k].best);
+        if (e->kind != VG_PLACE_ADMIN1 || memcmp(e->iso2, q->iso2, 2)) continue;
+        uint32_t d = m[k].t0 > m[i].t0 ? m[k].t0 - m[i].t0 : m[i].t0 - m[k].t0;
+        if (d < bestd) { bestd = d; best = m[k].best; }
+    }
+    vg_gz_place(g, (uint32_t)best, r);
+    r->start = t[m[i].t0].s;
+    r->end = t[m[i].t1].e;
+    r->geo_precision = 3;
+    r->confidence = 0.5f;
 }
 
 vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, size_t n, const char *lang,
@@ -805,6 +951,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
             nm--;
             continue;
         }
+        if (x->person == 1) continue; /* the words after a person's name may start a place's */
         /* Country names are context as soon as they are seen. */
         const vg_gz_entry *e0 = vg_gz_entry_at(g, p[0] & ~VG_GZ_PRIMARY);
         if (e0->kind == VG_PLACE_COUNTRY && names_channel(text, t, nt, j)) {
@@ -816,7 +963,9 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
             add_vote(g, votes, &vtotal, p[0] & ~VG_GZ_PRIMARY, 2.0f);
         i = j;
     }
+    nm = drop_persons(m, nm);
     if (nm == 0) return VG_OK;
+    qualify(g, text, t, m, nm);
     chain_lists(g, text, t, m, nm, votes, &vtotal);
 
     /* Pass 1 with the explicit context, then let confident winners vote, then pass 2 with proximity. */
@@ -844,6 +993,10 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
     size_t nr = 0;
     int32_t last_ok = -1; /* the last accepted mention */
     for (size_t i = 0; i < nm; i++) {
+        if (m[i].best < 0 && m[i].qual >= 0 && !m[i].skel && !m[i].common && !m[i].part) {
+            fallback_place(g, t, m, nm, i, &res[nr++]);
+            continue;
+        }
         if (!accept(g, &m[i], votes, vtotal)) continue;
         /* "Amra town (Vesko, Ouest)": a qualifier read in another country than the large
          * town it qualifies, a town with no namesake abroad, is itself the namesake */
@@ -877,6 +1030,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
             if ((homonyms > 1 || m[i].skel) && !m[i].introduced) c = c > 0.3f ? 0.3f : c;
         }
         if (m[i].part && c > 0.45f) c = 0.45f; /* a piece of a longer name ("Tal" in "Tal Amra") */
+        if (m[i].person == 3 && c > 0.3f) c = 0.3f; /* "Jovaniel Cordova": likelier a person than a place */
         if (m[i].pair && c > 0.5f) c = 0.5f;   /* an end of a road: any other town named is likelier the scene */
         if (m[i].landmark && c > 0.45f) c = 0.45f; /* "Lima square" in La Paz: a street named after a town */
         /* Read through an alternate (foreign, former) name in a country the text is not

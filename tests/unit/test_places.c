@@ -403,3 +403,33 @@ TEST(places_seats_demonym_divisions_landmarks_and_roads)
     vg_arena_free(a);
     vg_gazetteer_free(g);
 }
+
+TEST(places_country_qualifier_persons_and_businesses)
+{
+    vg_gazetteer *g = fixture();
+    vg_arena *a = vg_arena_new(1 << 14);
+    CHECK(g != NULL && a != NULL);
+    if (!g || !a) { vg_gazetteer_free(g); vg_arena_free(a); return; }
+    size_t n = 9;
+    /* a name the text places in a country resolves there, never to a namesake abroad (Yida is a
+     * name of Jeddah); missing there, it falls back to the division the text names, else the country */
+    const char *yida = "Planes bombed the Yida refugee camp in South Sudan on Thursday. The Yida camp was hit twice.";
+    CHECK(find(g, a, yida, "Jeddah", &n) == NULL);
+    const vg_place *p = find(g, a, yida, NULL, &n);
+    CHECK(p != NULL && !strcmp(p->iso2, "SS") && p->geo_precision == 3 && p->start == 18);
+    p = find(g, a, "Planes bombed Yida, South Sudan, near Unity state.", NULL, &n);
+    CHECK(p != NULL && p->start == 14 && p->kind == VG_PLACE_ADMIN1 && !strcmp(p->name, "Unity") && p->geo_precision == 3);
+    p = find(g, a, "Pilgrims gathered in Yida on Friday.", "Jeddah", &n); /* with nothing to place it elsewhere */
+    CHECK(p != NULL);
+    /* a surname is the person's wherever the text writes it alone */
+    const char *cordova = "In the United States, Officer Jovaniel Cordova opened fire. Both Mourad and Cordova were sued.";
+    p = find(g, a, cordova, "Cordova", &n);
+    CHECK(p != NULL && p->confidence <= 0.3f && p->start == 39); /* only in the full name, doubtful */
+    CHECK(n == 2);
+    CHECK(find(g, a, "In the United States, Mourad and Cordova were sued.", "Cordova", &n) != NULL);
+    /* a name in the possessive before a common word names a business */
+    CHECK(find(g, a, "In the United States, a man drove to the Sam's Club and parked.", "Damascus", &n) == NULL);
+    CHECK(find(g, a, "Fighting near Sam, Syria on Monday.", "Damascus", &n) != NULL);
+    vg_arena_free(a);
+    vg_gazetteer_free(g);
+}
