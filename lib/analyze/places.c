@@ -11,8 +11,73 @@
 #define MAX_SPAN 5            /* tokens in one place name */
 #define MAX_CAND 64           /* homonyms examined per mention */
 #define N_ISO (26 * 26)
-#define ISOLATED_KM 150.0       /* a small town farther than this from every other place named: doubtful */
+
+/* ---- Tuned numbers: each with what it decides, why this value, and the dev figure ----
+ * Dev set: ACLED dev notes (scripts/eval-places.sh: country and share within 25 km of
+ * ACLED's point; scripts/eval-events.sh for the whole analysis). Unless a line says
+ * otherwise, the figure is the one that holds at these values: eval-places country
+ * 0.941, place_25km 0.733 (1,935 rows with geo_precision 1-2); eval-events country
+ * 0.969, place_25km 0.734. Values were set by hand against it, one at a time; a value
+ * changed by a commit says its before/after there. */
+
+/* Reading scores (base_score, resolve): a mention's readings compete on these. */
+#define W_COUNTRY_MAIN 5.0f     /* a country by its main name: beats any town so called */
+#define W_COUNTRY_ALT 2.5f      /* by an alternate name only: "Salvador" is not El Salvador */
+#define W_ADMIN_WORD 5.5f       /* a division with its division word beside it ("Amra province") */
+#define W_ADMIN_BARE 2.5f       /* a division's name alone: often its seat town's */
+#define W_TOWN_RANK 0.25f       /* a town, per rank step (capital 5, seat 4, ...) */
+#define W_TOWN_POP 0.35f        /* a town, per power of ten of its population */
+#define PEN_ALT_NAME 1.0f       /* read through an alternate (foreign, former) name */
+#define PEN_SKELETON 1.0f       /* read through a spelling skeleton */
+#define W_COUNTRY_VOTES 2.5f    /* times the share of the text's votes for the reading's country */
+#define W_DIVISION_WORD 0.6f    /* a division word of the reading's country beside it, minus when another's */
 #define ADMIN_NAMED_BONUS 2.0f  /* a town in the division another name of the text names */
+#define W_OWN_DIVISION 1.5f     /* a town whose own name is also its division's ("Idlib") */
+#define W_NEIGHBOUR 0.8f        /* a reading near another place the text names (second pass) */
+#define NEIGHBOUR_DEG 1.5f      /* quick latitude cut before the distance */
+#define NEIGHBOUR_KM 150.0      /* "near" for W_NEIGHBOUR */
+#define SEAT_DEG 0.05f          /* a seat town this close to its division's point is the division's seat */
+
+/* Country votes: what gives the text its countries. */
+#define W_VOTE_DEMONYM 1.0f     /* "syrien", "Iraqi" */
+#define W_VOTE_DEMONYM_LED 0.2f /* "Saudi-led", "Turkish-backed": an actor's adjective, little about where */
+#define W_VOTE_COUNTRY 2.0f     /* a country named by its main name */
+#define W_VOTE_CHAIN 0.5f       /* two names listed together, readable in one common country only */
+#define W_VOTE_ADMIN 1.0f       /* a first pass winner that is a division */
+#define W_VOTE_BIG_TOWN 0.7f    /* ... a town of BIG_TOWN people or more */
+#define W_VOTE_TOWN 0.3f        /* ... a smaller town */
+#define CLOSE_MARGIN 0.5f       /* a winner by less than this over the runner-up ... */
+#define W_VOTE_CLOSE 0.5f       /* ... votes at this share */
+
+/* Acceptance (accept): when a name is a place at all. */
+#define CONTEXT_SHARE 0.25f     /* the text is "about" a country with this share of the votes */
+#define SKEL_ALONE_SHARE 0.5f   /* a skeleton match with no word beside it needs this share */
+#define BIG_TOWN 100000         /* population: a large town, known beyond its country */
+#define PROPER_TOWN_MAX 50000   /* a name the dictionary knows as a person's needs evidence below this */
+#define COMMON_TOWN_MAX 500000  /* a dictionary word needs evidence below this */
+#define SMALL_TOWN 20000        /* below this (and rank < 3), a town needs context or evidence */
+
+/* Confidence of a resolved place (place_confidence), 0..1. */
+#define CONF_BASE 0.5f          /* a winner by no margin */
+#define CONF_PER_MARGIN 0.2f    /* per point of margin over the runner-up ... */
+#define MARGIN_CAP 2.0f         /* ... up to this margin (also the margin of a lone reading) */
+#define NO_SCORE (-1e9f)        /* no runner-up */
+#define PEN_CONF_SKELETON 0.2f  /* a spelling skeleton */
+#define CONF_PREP 0.1f          /* a preposition before it */
+#define CONF_DOUBTFUL 0.3f      /* a homonym in another division than the text's; an isolated small town; a
+                                   surname ("Jovaniel Cordova"): vg_places_primary ranks it last */
+#define CONF_PART 0.45f         /* a piece of a longer name ("Tal" in "Tal Amra"), a landmark ("Lima square") */
+#define CONF_ROAD_END 0.5f      /* an end of a road ("the Amra-Vesko road"): any other town is likelier */
+#define CONF_FOREIGN_ALT 0.5f   /* a small town read by an alternate name in a country the text is not about */
+#define CONF_FALLBACK 0.5f      /* a scene the gazetteer lacks, placed at its division or country */
+#define CONF_MIN 0.05f
+#define ISOLATED_KM 150.0       /* a small town farther than this from every other place named: doubtful */
+
+/* vg_places_primary: the scene among the places of a text. */
+#define PRIMARY_W_COUNTRY 0.8f  /* a country named, towards the text's main country */
+#define PRIMARY_W_ADMIN 1.1f    /* a division named outright outweighs a town that may be a homonym */
+#define PRIMARY_SURE_TOWN 0.55f /* a town below this confidence ranks with divisions ... */
+#define PRIMARY_DOUBT_TOWN 0.35f /* ... below this, after everything else */
 
 typedef struct tok {
     uint32_t s, e;          /* byte span in the text */
@@ -288,16 +353,14 @@ static size_t filter_skeleton(const vg_gazetteer *g, vg_arena *ar, const tok *t,
 static float base_score(const vg_gz_entry *e, const mention *m, uint32_t post)
 {
     float s;
-    if (e->kind == VG_PLACE_COUNTRY) s = (post & VG_GZ_PRIMARY) ? 5.0f : 2.5f; /* "Salvador" is not El Salvador */
-    else if (e->kind == VG_PLACE_ADMIN1) s = m->admin ? 5.5f : 2.5f;
-    else s = 0.25f * e->rank + 0.35f * (float)log10((double)e->population + 1.0);
-    if (!(post & VG_GZ_PRIMARY)) s -= 1.0f;
-    if (m->skel) s -= 1.0f;
+    if (e->kind == VG_PLACE_COUNTRY) s = (post & VG_GZ_PRIMARY) ? W_COUNTRY_MAIN : W_COUNTRY_ALT;
+    else if (e->kind == VG_PLACE_ADMIN1) s = m->admin ? W_ADMIN_WORD : W_ADMIN_BARE;
+    else s = W_TOWN_RANK * e->rank + W_TOWN_POP * (float)log10((double)e->population + 1.0);
+    if (!(post & VG_GZ_PRIMARY)) s -= PEN_ALT_NAME;
+    if (m->skel) s -= PEN_SKELETON;
     return s;
 }
 
-/* Picks each mention's entry given country votes and, when have_prev, the
- * previous winners of the other mentions (nearby places support each other). */
 typedef struct admset {
     uint32_t name[32];
     char cc[32][2];
@@ -359,11 +422,64 @@ static int primary_town(const vg_gazetteer *g, const mention *m)
     return 0;
 }
 
+/* The score of reading c of mention i: its base score, the text's votes for its country,
+ * the division word beside it, the division the text names, and (second pass, prev) the
+ * places the other mentions were read as. */
+static float score_reading(const vg_gazetteer *g, const mention *m, size_t nm, size_t i, size_t c, const float *votes,
+                           float vtotal, const int32_t *prev, const admset *adm, int rival)
+{
+    uint32_t idx = m[i].post[c] & ~VG_GZ_PRIMARY;
+    const vg_gz_entry *e = vg_gz_entry_at(g, idx);
+    float s = base_score(e, &m[i], m[i].post[c]);
+    int ci = iso_ix(e->iso2);
+    if (vtotal > 0 && ci >= 0) s += W_COUNTRY_VOTES * votes[ci] / vtotal;
+    /* "Amra state" is one country's, "Amra department" another's: the word the
+     * country uses for its divisions picks among same-named divisions. */
+    if (e->kind == VG_PLACE_ADMIN1 && m[i].n_adm_cc) {
+        int listed = 0;
+        for (uint32_t k = 0; k < m[i].n_adm_cc && !listed; k++)
+            listed = (m[i].adm_cc[k] & ~VG_GZ_PRIMARY) == e->country;
+        s += listed ? W_DIVISION_WORD : -W_DIVISION_WORD;
+    }
+    /* "Amra (Vesko)": the division named next to a town picks among homonyms. */
+    int agrees = admin_agrees(e, adm, i, m[i].post, rival);
+    if (agrees > 0) s += agrees == 2 ? ADMIN_NAMED_BONUS : W_OWN_DIVISION;
+    if (prev && e->kind != VG_PLACE_COUNTRY) {
+        int near = 0;
+        for (size_t j = 0; j < nm && !near; j++) {
+            if (j == i || prev[j] < 0) continue;
+            const vg_gz_entry *o = vg_gz_entry_at(g, (uint32_t)prev[j]);
+            if (o->kind == VG_PLACE_COUNTRY || (uint32_t)prev[j] == idx) continue;
+            if (fabsf(e->lat - o->lat) < NEIGHBOUR_DEG && dist_km(e->lat, e->lon, o->lat, o->lon) < NEIGHBOUR_KM) near = 1;
+        }
+        s += W_NEIGHBOUR * near;
+    }
+    return s;
+}
+
+/* Without "province"/"governorate" around it, a division's name more often means its seat
+ * town, when the seat bears the name (Homs, Idlib): the seat among the first nc readings, or bi. */
+static int32_t seat_of_division(const vg_gazetteer *g, const mention *x, size_t nc, int32_t bi)
+{
+    const vg_gz_entry *be = bi >= 0 ? vg_gz_entry_at(g, (uint32_t)bi) : NULL;
+    if (!be || be->kind != VG_PLACE_ADMIN1 || x->admin) return bi;
+    for (size_t c = 0; c < nc; c++) {
+        uint32_t idx = x->post[c] & ~VG_GZ_PRIMARY;
+        const vg_gz_entry *e = vg_gz_entry_at(g, idx);
+        if (e->kind == VG_PLACE_CITY && (x->post[c] & VG_GZ_PRIMARY) && e->admin1 == be->name &&
+            fabsf(e->lat - be->lat) < SEAT_DEG && fabsf(e->lon - be->lon) < SEAT_DEG)
+            return (int32_t)idx;
+    }
+    return bi;
+}
+
+/* Picks each mention's entry given country votes and, when prev is given, the
+ * previous winners of the other mentions (nearby places support each other). */
 static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *votes, float vtotal,
                     const int32_t *prev, const admset *adm)
 {
     for (size_t i = 0; i < nm; i++) {
-        float best = -1e9f, second = -1e9f;
+        float best = NO_SCORE, second = NO_SCORE;
         int32_t bi = -1;
         size_t nc = m[i].n_post < MAX_CAND ? m[i].n_post : MAX_CAND;
         int rival = primary_town(g, &m[i]);
@@ -372,54 +488,73 @@ static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *v
         if (q && !reading_in_qual(g, &m[i])) nc = 0;
         for (size_t c = 0; c < nc; c++) {
             uint32_t idx = m[i].post[c] & ~VG_GZ_PRIMARY;
-            const vg_gz_entry *e = vg_gz_entry_at(g, idx);
-            if (q && memcmp(e->iso2, q->iso2, 2)) continue;
-            float s = base_score(e, &m[i], m[i].post[c]);
-            int ci = iso_ix(e->iso2);
-            if (vtotal > 0 && ci >= 0) s += 2.5f * votes[ci] / vtotal;
-            /* "Amra state" is one country's, "Amra department" another's: the word the
-             * country uses for its divisions picks among same-named divisions. */
-            if (e->kind == VG_PLACE_ADMIN1 && m[i].n_adm_cc) {
-                int listed = 0;
-                for (uint32_t k = 0; k < m[i].n_adm_cc && !listed; k++)
-                    listed = (m[i].adm_cc[k] & ~VG_GZ_PRIMARY) == e->country;
-                s += listed ? 0.6f : -0.6f;
-            }
-            /* "Amra (Vesko)": the division named next to a town picks among homonyms. */
-            int agrees = admin_agrees(e, adm, i, m[i].post, rival);
-            if (agrees > 0) s += agrees == 2 ? ADMIN_NAMED_BONUS : 1.5f;
-            if (prev && e->kind != VG_PLACE_COUNTRY) {
-                int near = 0;
-                for (size_t j = 0; j < nm && !near; j++) {
-                    if (j == i || prev[j] < 0) continue;
-                    const vg_gz_entry *o = vg_gz_entry_at(g, (uint32_t)prev[j]);
-                    if (o->kind == VG_PLACE_COUNTRY || (uint32_t)prev[j] == idx) continue;
-                    if (fabsf(e->lat - o->lat) < 1.5f && dist_km(e->lat, e->lon, o->lat, o->lon) < 150.0) near = 1;
-                }
-                s += 0.8f * near;
-            }
+            if (q && memcmp(vg_gz_entry_at(g, idx)->iso2, q->iso2, 2)) continue;
+            float s = score_reading(g, m, nm, i, c, votes, vtotal, prev, adm, rival);
             if (s > best) { second = best; best = s; bi = (int32_t)idx; }
             else if (s > second) second = s;
         }
-        /* Without "province"/"governorate" around it, a division's name more often
-         * means its seat town, when the seat bears the name (Homs, Idlib). */
-        const vg_gz_entry *be = bi >= 0 ? vg_gz_entry_at(g, (uint32_t)bi) : NULL;
-        if (be && be->kind == VG_PLACE_ADMIN1 && !m[i].admin) {
-            for (size_t c = 0; c < nc; c++) {
-                uint32_t idx = m[i].post[c] & ~VG_GZ_PRIMARY;
-                const vg_gz_entry *e = vg_gz_entry_at(g, idx);
-                if (e->kind == VG_PLACE_CITY && (m[i].post[c] & VG_GZ_PRIMARY) && e->admin1 == be->name &&
-                    fabsf(e->lat - be->lat) < 0.05f &&
-                    fabsf(e->lon - be->lon) < 0.05f) {
-                    bi = (int32_t)idx;
-                    break;
-                }
-            }
-        }
-        m[i].best = bi;
+        m[i].best = seat_of_division(g, &m[i], nc, bi);
         m[i].score = best;
         m[i].second = second;
     }
+}
+
+/* What the readings of a mention say about its winner e: as good as a large place (a
+ * country, a division, a large town, or a name its country's division also bears), and read
+ * through a main name (its own, or its division's read as its seat town). */
+typedef struct reading_facts { int big, primary; } reading_facts;
+
+static reading_facts facts_of(const vg_gazetteer *g, const mention *m, const vg_gz_entry *e)
+{
+    reading_facts f = {e->kind == VG_PLACE_COUNTRY || e->kind == VG_PLACE_ADMIN1 || e->population >= BIG_TOWN, 0};
+    int div_primary = 0;
+    for (uint32_t c = 0; c < m->n_post && c < MAX_CAND; c++) {
+        uint32_t idx = m->post[c] & ~VG_GZ_PRIMARY;
+        if (idx == (uint32_t)m->best) f.primary = (m->post[c] & VG_GZ_PRIMARY) != 0;
+        /* Also the name of a division of the same country: as good as a large place. */
+        const vg_gz_entry *o = vg_gz_entry_at(g, idx);
+        if (o->kind == VG_PLACE_ADMIN1 && !memcmp(o->iso2, e->iso2, 2) && !m->skel) {
+            f.big = 1;
+            /* the division's own name read as its seat town ("Vesko" for Amra, its seat) */
+            if (m->post[c] & VG_GZ_PRIMARY) div_primary = 1;
+        }
+    }
+    f.primary |= div_primary;
+    return f;
+}
+
+/* Do the words beside the name say it is a place? A preposition, a list of places, a
+ * division word ("Amra district", "Vesko State"), a country it is placed in; or it qualifies
+ * an unknown name ("near Amra, Cardo", "at the prison (Cardo)") and reads as a division or a
+ * large place, where the text locates it. */
+static int has_evidence(const mention *m, const vg_gz_entry *e, const reading_facts *f)
+{
+    if (m->prep || m->chain || m->admin || m->qual >= 0) return 1;
+    return m->listed && !m->skel && (m->listed == 2 || f->big || e->kind == VG_PLACE_ADMIN2 || e->rank >= 4);
+}
+
+/* Is it an acronym that names no place here ("OTAN", "UN": organisations)? A country's
+ * acronym, and an abbreviated division closing the parenthesis after a name ("a village
+ * (Amra, UP)"), are places; others only after a preposition in a known country and in a list. */
+static int acronym_rejected(const mention *m, const vg_gz_entry *e, int context, int big)
+{
+    if (!m->caps || e->kind == VG_PLACE_COUNTRY) return 0;
+    if (m->listed == 2 && m->closes && e->kind == VG_PLACE_ADMIN1) return 0;
+    return !(m->prep && (context || big)) || !m->chain;
+}
+
+/* Is it a dictionary word ("Mobile", "Nice") or a name the dictionary knows as a person's
+ * ("Scott") with too little to make it a place? A division's seat after a preposition
+ * ("in Amra") is the place the dictionary knows; a qualifier ("near Amra, Cardo") counts like
+ * a preposition for a dictionary word. */
+static int word_rejected(const mention *m, const vg_gz_entry *e, int context, int evidence, int division)
+{
+    if (m->proper && e->kind == VG_PLACE_CITY && e->population < PROPER_TOWN_MAX && !(context && evidence) && !division &&
+        !(m->prep && e->rank >= 4))
+        return 1;
+    return m->common && e->kind != VG_PLACE_COUNTRY && e->population < COMMON_TOWN_MAX &&
+           !((m->prep || m->listed) && (context || e->population >= BIG_TOWN)) && !division &&
+           !(m->admin && e->kind == VG_PLACE_ADMIN1);
 }
 
 /* Does the mention have enough evidence to be a place? A name that is also a
@@ -431,54 +566,24 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     const vg_gz_entry *e = vg_gz_entry_at(g, (uint32_t)m->best);
     int ci = iso_ix(e->iso2);
     float share = vtotal > 0 && ci >= 0 ? votes[ci] / vtotal : 0;
-    int context = share >= 0.25f;
-    int big = e->kind == VG_PLACE_COUNTRY || e->kind == VG_PLACE_ADMIN1 || e->population >= 100000;
-    int primary = 0, div_primary = 0;
-    for (uint32_t c = 0; c < m->n_post && c < MAX_CAND; c++) {
-        uint32_t idx = m->post[c] & ~VG_GZ_PRIMARY;
-        if (idx == (uint32_t)m->best) primary = (m->post[c] & VG_GZ_PRIMARY) != 0;
-        /* Also the name of a division of the same country: as good as a large place. */
-        const vg_gz_entry *o = vg_gz_entry_at(g, idx);
-        if (o->kind == VG_PLACE_ADMIN1 && !memcmp(o->iso2, e->iso2, 2) && !m->skel) {
-            big = 1;
-            /* the division's own name read as its seat town ("Vesko" for Amra, its seat) */
-            if (m->post[c] & VG_GZ_PRIMARY) div_primary = 1;
-        }
-    }
-    primary |= div_primary;
-    /* "Amra district", "Vesko State": a division word beside the name says it is a place */
-    int evidence = m->prep || m->chain || m->admin || m->qual >= 0;
-    /* "near Amra, Cardo", "at the prison (Cardo)": the name qualifies an unknown one; a
-     * division or a large place read there is where the text locates it. */
-    if (m->listed && !m->skel && (m->listed == 2 || big || e->kind == VG_PLACE_ADMIN2 || e->rank >= 4)) evidence = 1;
+    int context = share >= CONTEXT_SHARE;
+    reading_facts f = facts_of(g, m, e);
+    int evidence = has_evidence(m, e, &f);
     /* A town that also names its division ("in Amra", "in Vesko") is a place even when it
      * is a dictionary word elsewhere: the division is known in its country at large. */
-    int division = big && e->kind == VG_PLACE_CITY && e->population < 100000 && evidence && !m->skel;
+    int division = f.big && e->kind == VG_PLACE_CITY && e->population < BIG_TOWN && evidence && !m->skel;
     if (m->stop && !(m->prep && context)) return 0;
-    /* "a village (Amra, UP)": an abbreviated division closing the parenthesis after a name */
-    int caps_division = m->caps && m->listed == 2 && m->closes && e->kind == VG_PLACE_ADMIN1;
-    if (m->caps && e->kind != VG_PLACE_COUNTRY && !(m->prep && (context || big)) && !caps_division) return 0;
-
-    if (m->caps && e->kind != VG_PLACE_COUNTRY && !m->chain && !caps_division) return 0; /* "OTAN", "UN": organisations */
-    /* ...but a division's seat after a preposition ("in Amra") is the place the dictionary knows */
-    if (m->proper && e->kind == VG_PLACE_CITY && e->population < 50000 && !(context && evidence) && !division &&
-        !(m->prep && e->rank >= 4))
-        return 0;
+    if (acronym_rejected(m, e, context, f.big)) return 0;
+    if (word_rejected(m, e, context, evidence, division)) return 0;
     /* Transliteration skeletons and foreign alternate names match too many
      * ordinary words; they count only inside a country the text is about. */
-    if (m->skel && !(context && (m->prep || m->chain || m->admin || m->listed || share >= 0.5f))) return 0;
+    if (m->skel && !(context && (m->prep || m->chain || m->admin || m->listed || share >= SKEL_ALONE_SHARE))) return 0;
     /* A foreign or former name alone needs the country, or a preposition before a
      * large place or the only place so called ("near Amra", now Vesko). */
-    if (!primary && m->t0 == m->t1 && !context && !(evidence && (big || (m->n_post == 1 && !m->common)))) return 0;
+    if (!f.primary && m->t0 == m->t1 && !context && !(evidence && (f.big || (m->n_post == 1 && !m->common)))) return 0;
     if (m->part && !context) return 0;
-    /* a qualifier ("near Amra, Cardo") counts like a preposition for a dictionary word */
-    if (m->common && e->kind != VG_PLACE_COUNTRY && e->population < 500000 &&
-        !((m->prep || m->listed) && (context || e->population >= 100000)) && !division &&
-        !(m->admin && e->kind == VG_PLACE_ADMIN1))
-        return 0;
-    if (m->t0 == m->t1 && !big && !context && !evidence) return 0;
-    if (e->kind == VG_PLACE_CITY && e->population < 20000 && e->rank < 3 && !context && !evidence) return 0;
-    return 1;
+    if (m->t0 == m->t1 && !f.big && !context && !evidence) return 0;
+    return !(e->kind == VG_PLACE_CITY && e->population < SMALL_TOWN && e->rank < 3 && !context && !evidence);
 }
 
 static void add_vote(const vg_gazetteer *g, float *votes, float *total, uint32_t idx, float w)
@@ -526,8 +631,8 @@ static void chain_lists(const vg_gazetteer *g, const char *text, const tok *t, m
         }
         if (n_shared != 1) continue;
         m[i].chain = m[i + 1].chain = 1;
-        votes[shared] += 0.5f;
-        *vtotal += 0.5f;
+        votes[shared] += W_VOTE_CHAIN;
+        *vtotal += W_VOTE_CHAIN;
     }
 }
 
@@ -606,7 +711,7 @@ static int fair_admin_reading(const vg_gazetteer *g, const uint32_t *post, size_
 static int sure_town_elsewhere(const vg_gazetteer *g, const mention *m, const char *iso2)
 {
     const vg_gz_entry *e = vg_gz_entry_at(g, (uint32_t)m->best);
-    if (e->kind != VG_PLACE_CITY || e->population < 100000 || !memcmp(e->iso2, iso2, 2)) return 0;
+    if (e->kind != VG_PLACE_CITY || e->population < BIG_TOWN || !memcmp(e->iso2, iso2, 2)) return 0;
     for (uint32_t c = 0; c < m->n_post && c < MAX_CAND; c++)
         if (memcmp(vg_gz_entry_at(g, m->post[c] & ~VG_GZ_PRIMARY)->iso2, e->iso2, 2)) return 0;
     return 1;
@@ -627,22 +732,44 @@ static int best_is_primary(const mention *m)
     return 0;
 }
 
-/* What the words around a mention of tokens [i,j] say about it: a
- * preposition, a division or settlement word, a road's end, a landmark, a
- * qualifier... (the flags of `mention`). Returns 0 when they say it is no
- * place at all (the start of an unknown name, a person's name). */
-static int describe_mention(const vg_gazetteer *g, const char *text, size_t n, const tok *t, size_t nt,
-                            size_t i, size_t j, int skel, const uint32_t *p, size_t np, mention *x)
+/* A mention's tokens [i,j] in their text, for the steps of describe_mention. */
+typedef struct span {
+    const vg_gazetteer *g;
+    const char *text;
+    size_t n;
+    const tok *t;
+    size_t nt, i, j;
+} span;
+
+/* Is token k right after the name glued to it, inside its sentence, and of kind `kind`? */
+static int glued_word_is(const span *c, size_t k, char kind)
 {
+    return k < c->nt && c->t[k].glued && !c->t[k].sent && word_is(c->g, &c->t[k], kind);
+}
+
+/* The words before the name: a preposition ("in Amra", "À Porto"; "de la RDC", "in the
+ * Donbas": a preposition, then a short article), "near", a division word. */
+static void words_before(const span *c, mention *x)
+{
+    const tok *t = c->t;
+    size_t i = c->i;
     for (size_t b = 1; b <= 3 && b <= i; b++) {
-        if (b == 1 && word_is(g, &t[i - 1], VG_GZ_PREP)) x->prep = 1; /* also "À Porto" */
-        /* "de la RDC", "in the Donbas": a preposition, then a short article */
-        if (b == 2 && !t[i - 1].upper && t[i - 1].flen <= 3 && word_is(g, &t[i - 2], VG_GZ_PREP)) x->prep = 1;
+        if (b == 1 && word_is(c->g, &t[i - 1], VG_GZ_PREP)) x->prep = 1;
+        if (b == 2 && !t[i - 1].upper && t[i - 1].flen <= 3 && word_is(c->g, &t[i - 2], VG_GZ_PREP)) x->prep = 1;
         if (t[i - b].upper) break;
-        if (word_is(g, &t[i - b], VG_GZ_NEAR)) x->near = 1;
-        if (word_is(g, &t[i - b], VG_GZ_ADMIN)) x->admin = 1;
+        if (word_is(c->g, &t[i - b], VG_GZ_NEAR)) x->near = 1;
+        if (word_is(c->g, &t[i - b], VG_GZ_ADMIN)) x->admin = 1;
     }
-    if (j + 1 < nt && word_is(g, &t[j + 1], VG_GZ_ADMIN)) {
+}
+
+/* The words after the name: a division word ("Amra state": and the countries whose divisions
+ * go by it), a settlement word ("Amra highway", "Vesko city"), a road between two places
+ * ("the Amra-Vesko road": the road word says both ends are settlements). */
+static void words_after(const span *c, int skel, mention *x)
+{
+    const tok *t = c->t;
+    size_t i = c->i, j = c->j;
+    if (j + 1 < c->nt && word_is(c->g, &t[j + 1], VG_GZ_ADMIN)) {
         x->admin = 1;
         char ak[VG_GZ_KEY_MAX];
         if (t[j + 1].fold && t[j + 1].flen + 2u < sizeof ak) {
@@ -650,65 +777,109 @@ static int describe_mention(const vg_gazetteer *g, const char *text, size_t n, c
             ak[0] = VG_GZ_ADMIN;
             memcpy(ak + 1, t[j + 1].fold, t[j + 1].flen);
             ak[t[j + 1].flen + 1] = 0;
-            x->adm_cc = vg_gz_lookup(g, ak, t[j + 1].flen + 1u, &an, NULL);
+            x->adm_cc = vg_gz_lookup(c->g, ak, t[j + 1].flen + 1u, &an, NULL);
             x->n_adm_cc = x->adm_cc ? (uint32_t)an : 0;
         }
     }
-    /* "Amra highway", "Vesko city": the word after says a settlement is named. */
-    if (!skel && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_AFTER) &&
-        !(i > 0 && t[i].glued && t[i - 1].upper && !t[i - 1].sent))
+    if (!skel && glued_word_is(c, j + 1, VG_GZ_AFTER) && !(i > 0 && t[i].glued && t[i - 1].upper && !t[i - 1].sent))
         x->prep = 1;
-    int pair_next = j + 1 < nt && hyphen_pair(g, text, t, nt, j, j + 1);
-    x->pair = (uint8_t)(pair_next || (i > 0 && hyphen_pair(g, text, t, nt, i - 1, i)));
-    /* "the Amra-Vesko road": the road word says both ends are settlements */
-    size_t after_pair = pair_next ? j + 2 : j + 1;
-    if (x->pair && after_pair < nt && t[after_pair].glued && !t[after_pair].sent &&
-        word_is(g, &t[after_pair], VG_GZ_AFTER))
-        x->prep = 1;
-    if (!x->pair && ((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && name_word(g, &t[j + 1])) ||
+    int pair_next = j + 1 < c->nt && hyphen_pair(c->g, c->text, t, c->nt, j, j + 1);
+    x->pair = (uint8_t)(pair_next || (i > 0 && hyphen_pair(c->g, c->text, t, c->nt, i - 1, i)));
+    if (x->pair && glued_word_is(c, pair_next ? j + 2 : j + 1, VG_GZ_AFTER)) x->prep = 1;
+}
+
+/* Is the name a piece of a longer one? A capitalised word beside it that is no place word
+ * ("Tal" in "Tal Amra", "Jean" in "Jean Dupont"); a surname after a first name ("Officer
+ * Jovaniel Cordova": the text means that person wherever it writes the name alone); a name
+ * in the possessive before a common word ("Sam's Club", "McDonald's Restaurant": a business). */
+static void piece_of_name(const span *c, const uint32_t *p, size_t np, mention *x)
+{
+    const vg_gazetteer *g = c->g;
+    const tok *t = c->t;
+    size_t i = c->i, j = c->j;
+    if (!x->pair && ((j + 1 < c->nt && t[j + 1].glued && !t[j + 1].sent && name_word(g, &t[j + 1])) ||
                      (i > 0 && t[i].glued && !t[i].sent && name_word(g, &t[i - 1]))))
         x->part = 1;
-    /* "Officer Jovaniel Cordova": a single name right after a first name that is no place
-     * is a surname; the text means that person wherever it writes the name alone */
-    if (i == j && i > 0 && t[i].glued && !t[i].sent && !t[i - 1].sent && !t[i].apos && text[t[i].s - 1] == ' ' && name_word(g, &t[i - 1]) &&
-        !word_is(g, &t[i - 1], VG_GZ_EXACT) && !(i > 1 && word_is(g, &t[i - 2], VG_GZ_PREP)) && !has_country_reading(g, p, np))
+    if (i == j && i > 0 && t[i].glued && !t[i].sent && !t[i - 1].sent && !t[i].apos && c->text[t[i].s - 1] == ' ' &&
+        name_word(g, &t[i - 1]) && !word_is(g, &t[i - 1], VG_GZ_EXACT) && !(i > 1 && word_is(g, &t[i - 2], VG_GZ_PREP)) &&
+        !has_country_reading(g, p, np))
         x->person = 3;
-    /* "Sam's Club", "McDonald's Restaurant": a name in the possessive before a capitalised
-     * word that is no place names a business, as a piece of a longer name */
-    if (j + 2 < nt && t[j + 1].apos && t[j + 1].flen == 1 && t[j + 1].fold[0] == 's' && t[j + 2].upper &&
+    if (j + 2 < c->nt && t[j + 1].apos && t[j + 1].flen == 1 && t[j + 1].fold[0] == 's' && t[j + 2].upper &&
         !t[j + 2].sent && word_is(g, &t[j + 2], VG_GZ_COMMON) && !word_is(g, &t[j + 2], VG_GZ_EXACT) &&
         !word_is(g, &t[j + 2], VG_GZ_ADMIN) && !has_country_reading(g, p, np))
         x->part = 1;
-    /* "Qasr" in "Qasr Bin Amra", "Wadi" in "Wadi al-Vesko": the start of an unknown name. */
-    if (i == j && j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[i], VG_GZ_GENERIC) &&
-        !word_is(g, &t[j + 1], VG_GZ_ADMIN) && !word_is(g, &t[j + 1], VG_GZ_NEAR) &&
-        (t[j + 1].upper || (t[j + 1].flen <= 3 && j + 2 < nt && t[j + 2].upper && t[j + 2].glued)))
-        return 0;
-    /* "le président Obama", "Mr Scott", "général Bernard": a person. */
-    if (i > 0 && t[i].glued &&
-        (word_is(g, &t[i - 1], VG_GZ_TITLE) ||
-         (i > 1 && t[i - 1].upper && t[i - 1].glued && word_is(g, &t[i - 2], VG_GZ_TITLE)))) {
-        x->person = 1; /* kept until its namesakes in the text are known (drop_persons) */
-        return 1;
-    }
+}
+
+/* "Qasr" in "Qasr Bin Amra", "Wadi" in "Wadi al-Vesko": the start of an unknown name. */
+static int starts_unknown_name(const span *c)
+{
+    const tok *t = c->t;
+    size_t i = c->i, j = c->j;
+    return i == j && j + 1 < c->nt && t[j + 1].glued && !t[j + 1].sent && word_is(c->g, &t[i], VG_GZ_GENERIC) &&
+           !word_is(c->g, &t[j + 1], VG_GZ_ADMIN) && !word_is(c->g, &t[j + 1], VG_GZ_NEAR) &&
+           (t[j + 1].upper || (t[j + 1].flen <= 3 && j + 2 < c->nt && t[j + 2].upper && t[j + 2].glued));
+}
+
+/* "le président Obama", "Mr Scott", "général Bernard": a person. */
+static int after_title(const span *c)
+{
+    const tok *t = c->t;
+    size_t i = c->i;
+    return i > 0 && t[i].glued &&
+           (word_is(c->g, &t[i - 1], VG_GZ_TITLE) ||
+            (i > 1 && t[i - 1].upper && t[i - 1].glued && word_is(c->g, &t[i - 2], VG_GZ_TITLE)));
+}
+
+/* The name's own facts (a dictionary word, a known first name, a sentence's first word, an
+ * acronym), where it comes from ("fighters from Amra"), and what it names: a landmark
+ * ("Lima square", "rue de Paris"), a settlement introduced as one ("the town of Amra"). */
+static void own_flags(const span *c, mention *x)
+{
+    const vg_gazetteer *g = c->g;
+    const tok *t = c->t;
+    size_t i = c->i, j = c->j;
     x->common = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_COMMON));
     x->proper = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_PROPER));
     x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent));
     x->caps = t[i].caps;
     x->origin = (uint8_t)(i > 0 && word_is(g, &t[i - 1], VG_GZ_ORIGIN));
-    x->landmark = (uint8_t)((j + 1 < nt && t[j + 1].glued && !t[j + 1].sent && word_is(g, &t[j + 1], VG_GZ_LANDMARK)) ||
+    x->landmark = (uint8_t)(glued_word_is(c, j + 1, VG_GZ_LANDMARK) ||
                             (i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
                              word_is(g, &t[i - 2], VG_GZ_STREET)));
     x->introduced = (uint8_t)(i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
                               word_is(g, &t[i - 2], VG_GZ_AFTER));
-    /* "Amra (Vesko LGA, Cardo)", "Amra (Cardo)": the last name of a
-     * parenthesis that follows a name is where a division is written; read as one, it counts
-     * as if "state" or "province" stood beside it. */
-    if (!skel && !x->admin && closes_paren(text, n, t[j].e) && opens_after_name(text, t[i].s) &&
-        fair_admin_reading(g, p, np))
-        x->admin = 1;
-    x->listed = (uint8_t)(opens_after_name(text, t[i].s) ? 2 : follows_name_comma(text, t, i));
-    x->closes = (uint8_t)closes_paren(text, n, t[j].e);
+}
+
+/* "Amra (Vesko LGA, Cardo)", "Amra (Cardo)", "Amra, Cardo": where a division qualifies a
+ * name. The last name of a parenthesis that follows a name, read as a division, counts as
+ * if "state" or "province" stood beside it. */
+static void qualifier_flags(const span *c, int skel, const uint32_t *p, size_t np, mention *x)
+{
+    int after_name = opens_after_name(c->text, c->t[c->i].s);
+    x->closes = (uint8_t)closes_paren(c->text, c->n, c->t[c->j].e);
+    if (!skel && !x->admin && x->closes && after_name && fair_admin_reading(c->g, p, np)) x->admin = 1;
+    x->listed = (uint8_t)(after_name ? 2 : follows_name_comma(c->text, c->t, c->i));
+}
+
+/* What the words around a mention of tokens [i,j] say about it: a
+ * preposition, a division or settlement word, a road's end, a landmark, a
+ * qualifier... (the flags of `mention`). Returns 0 when they say it is no
+ * place at all (the start of an unknown name); a person's name after a title
+ * comes back with person set, to be dropped with its namesakes (drop_persons). */
+static int describe_mention(const vg_gazetteer *g, const char *text, size_t n, const tok *t, size_t nt,
+                            size_t i, size_t j, int skel, const uint32_t *p, size_t np, mention *x)
+{
+    span c = {g, text, n, t, nt, i, j};
+    words_before(&c, x);
+    words_after(&c, skel, x);
+    piece_of_name(&c, p, np, x);
+    if (starts_unknown_name(&c)) return 0;
+    if (after_title(&c)) {
+        x->person = 1;
+        return 1;
+    }
+    own_flags(&c, x);
+    qualifier_flags(&c, skel, p, np, x);
     return 1;
 }
 
@@ -719,7 +890,7 @@ static int describe_mention(const vg_gazetteer *g, const char *text, size_t n, c
 static void doubt_isolated(vg_place *p, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (p[i].kind != VG_PLACE_CITY || p[i].population >= 100000 || p[i].confidence <= 0.3f) continue;
+        if (p[i].kind != VG_PLACE_CITY || p[i].population >= BIG_TOWN || p[i].confidence <= CONF_DOUBTFUL) continue;
         if (p[i].introduced) continue; /* "the town of Amra": the text says which town it means */
         int others = 0, near = 0;
         for (size_t j = 0; j < n && !near; j++) {
@@ -730,7 +901,7 @@ static void doubt_isolated(vg_place *p, size_t n)
                 (p[i].admin1 && p[j].admin1 && !strcmp(p[i].admin1, p[j].admin1)))
                 near = 1;
         }
-        if (others && !near) p[i].confidence = 0.3f;
+        if (others && !near) p[i].confidence = CONF_DOUBTFUL;
     }
 }
 
@@ -846,7 +1017,255 @@ static void fallback_place(const vg_gazetteer *g, const tok *t, const mention *m
     r->start = t[m[i].t0].s;
     r->end = t[m[i].t1].e;
     r->geo_precision = 3;
-    r->confidence = 0.5f;
+    r->confidence = CONF_FALLBACK;
+}
+
+/* The state of one text's place finding, for the steps of vg_places_find. */
+typedef struct finder {
+    const vg_gazetteer *g;
+    vg_arena *a;
+    const char *text;
+    size_t n;
+    tok *t;
+    size_t nt;
+    float *votes; /* per country (iso_ix) */
+    float vtotal;
+    mention *m;
+    size_t nm, mcap;
+} finder;
+
+/* Demonyms ("syrien", "Iraqi") only give context: a vote for their country ("Saudi-led",
+ * "Turkish-backed": the adjective describes an actor, not where); but a demonym before a
+ * division word names the division ("Somali region"). Asked only of a demonym, it costs no
+ * lookup per token. Returns 1 when token i was a demonym that voted. */
+static int demonym_vote(finder *f, size_t i)
+{
+    const tok *t = f->t;
+    char key[VG_GZ_KEY_MAX];
+    if (!t[i].fold || (size_t)t[i].flen + 2 >= sizeof key || t[i].caps) return 0;
+    key[0] = VG_GZ_DEMONYM;
+    memcpy(key + 1, t[i].fold, t[i].flen);
+    key[t[i].flen + 1] = 0;
+    size_t np;
+    const uint32_t *p = vg_gz_lookup(f->g, key, t[i].flen + 1u, &np, NULL);
+    if (!p || !np || (i + 1 < f->nt && t[i + 1].glued && !t[i + 1].sent && word_is(f->g, &t[i + 1], VG_GZ_ADMIN)))
+        return 0;
+    int compound = t[i].e < f->n && f->text[t[i].e] == '-' && i + 1 < f->nt && t[i + 1].s == t[i].e + 1 && !t[i + 1].upper;
+    add_vote(f->g, f->votes, &f->vtotal, p[0] & ~VG_GZ_PRIMARY, compound ? W_VOTE_DEMONYM_LED : W_VOTE_DEMONYM);
+    return 1;
+}
+
+/* The gazetteer's readings of the longest name starting at token i (an article glued to a
+ * capital when art): exact names first, longest first, skipping long spans when no key
+ * starts with this word; then spelling skeletons of names of up to three words that are not
+ * dictionary words. Sets *j (last token), *p / *np (postings) and *skel; 0 when none. */
+static int lookup_name(const finder *f, size_t i, int art, size_t *j, const uint32_t **p, size_t *np, int *skel)
+{
+    const vg_gazetteer *g = f->g;
+    const tok *t = f->t;
+    char key[VG_GZ_KEY_MAX];
+    size_t maxj = i;
+    while (maxj + 1 < f->nt && maxj + 1 - i < MAX_SPAN && continues(t, maxj + 1)) maxj++;
+    size_t pk = span_key(t, i, i, VG_GZ_EXACT, 0, key, sizeof key);
+    int multi = 0;
+    if (maxj > i && pk > 1 && pk + 2 < sizeof key) {
+        key[pk] = ' ';
+        key[pk + 1] = 0;
+        multi = vg_gz_has_prefix(g, key, pk + 1);
+    }
+    if (art) multi = 1;
+    int lone_common = word_is(g, &t[i], VG_GZ_COMMON) || word_is(g, &t[i], VG_GZ_STOP);
+    int try_skel = !t[i].caps;
+    *j = maxj;
+    *p = NULL;
+    *np = 0;
+    for (int pass = 0; pass < 1 + try_skel; pass++) {
+        for (*j = pass == 0 ? (multi ? maxj : i) : (maxj - i > 2 ? i + 2 : maxj);; (*j)--) {
+            if (pass == 1 && *j == i && lone_common) break; /* "Monde" is not a spelling of Mende */
+            /* "Ras" of "Ras Al Ain": rather try the whole name's spellings. */
+            if (pass == 0 && *j == i && maxj > i && word_is(g, &t[i], VG_GZ_GENERIC)) break;
+            if ((t[*j].upper && *j > i) || (*j == i && !art) || (*j > i && t[*j].apos && t[*j].flen <= 2)) {
+                size_t k = span_key(t, i, *j, pass ? VG_GZ_SKEL : VG_GZ_EXACT, pass, key, sizeof key);
+                if (k > 1) {
+                    *p = vg_gz_lookup(g, key, k, np, NULL);
+                    if (*p && *np) { *skel = pass; return 1; }
+                }
+            }
+            if (*j == i) break;
+        }
+    }
+    return 0;
+}
+
+/* Is the match of tokens [i,j] worth a mention? Two letters name a place only as an
+ * abbreviated division closing a parenthesis ("(Amra, UP)"); a skeleton is tried on the
+ * article-less span instead, never on an acronym, and keeps only close spellings
+ * (*np may shrink). */
+static int usable_match(const finder *f, size_t i, size_t j, int art, int skel, const uint32_t **p, size_t *np)
+{
+    const tok *t = f->t;
+    if (i == j && t[i].flen < 3 && !(t[i].caps && closes_paren(f->text, f->n, t[j].e) && has_admin_reading(f->g, *p, *np)))
+        return 0;
+    if (skel && (art || t[i].caps)) return 0;
+    return !skel || (*np = filter_skeleton(f->g, f->a, t, i, j, p, *np)) != 0;
+}
+
+/* Adds the mention of tokens [i,j] when the words around it allow (describe_mention);
+ * a country's name votes at once. *next: the token to go on from. */
+static vg_status add_mention(finder *f, size_t i, size_t j, int skel, const uint32_t *p, size_t np, size_t *next)
+{
+    *next = i;
+    if (f->nm == f->mcap) {
+        mention *nmv = vg_arena_grow(f->a, f->m, f->mcap * sizeof *f->m, f->mcap * 2 * sizeof *f->m);
+        if (!nmv) return VG_ERR_NOMEM;
+        f->m = nmv;
+        f->mcap *= 2;
+    }
+    mention *x = &f->m[f->nm++];
+    memset(x, 0, sizeof *x);
+    x->t0 = (uint32_t)i;
+    x->t1 = (uint32_t)j;
+    x->post = p;
+    x->n_post = (uint32_t)np;
+    x->skel = (uint8_t)skel;
+    x->best = -1;
+    if (!describe_mention(f->g, f->text, f->n, f->t, f->nt, i, j, skel, p, np, x)) {
+        f->nm--;
+        return VG_OK;
+    }
+    if (x->person == 1) return VG_OK; /* the words after a person's name may start a place's */
+    const vg_gz_entry *e0 = vg_gz_entry_at(f->g, p[0] & ~VG_GZ_PRIMARY);
+    if (e0->kind == VG_PLACE_COUNTRY && names_channel(f->text, f->t, f->nt, j)) {
+        f->nm--;
+        *next = j + 1;
+        return VG_OK;
+    }
+    if (e0->kind == VG_PLACE_COUNTRY && !skel && (p[0] & VG_GZ_PRIMARY))
+        add_vote(f->g, f->votes, &f->vtotal, p[0] & ~VG_GZ_PRIMARY, W_VOTE_COUNTRY);
+    *next = j;
+    return VG_OK;
+}
+
+/* Every name of the text that the gazetteer knows, with what the words around it say;
+ * demonyms and countries vote as they are seen. */
+static vg_status find_mentions(finder *f)
+{
+    const tok *t = f->t;
+    for (size_t i = 0; i < f->nt; i++) {
+        if (demonym_vote(f, i)) continue;
+        /* A name starts at a capital, or at a lowercase article glued to one ("al-Bab"). */
+        int art = !t[i].upper && t[i].fold && i + 1 < f->nt && t[i + 1].upper && t[i + 1].glued && !t[i + 1].sent &&
+                  vg_gz_is_article(t[i].fold, t[i].flen);
+        if ((!t[i].upper && !art) || !t[i].fold) continue;
+        if (t[i].sent && word_is(f->g, &t[i], VG_GZ_PREP)) continue; /* "À Porto": the name starts after */
+        size_t j, np;
+        const uint32_t *p;
+        int skel = 0;
+        if (!lookup_name(f, i, art, &j, &p, &np, &skel) || !usable_match(f, i, j, art, skel, &p, &np)) continue;
+        vg_status st = add_mention(f, i, j, skel, p, np, &i);
+        if (st != VG_OK) return st;
+    }
+    return VG_OK;
+}
+
+/* The first pass's accepted winners vote for their countries (divisions and large towns
+ * more, close calls and skeletons less or not at all): prev[i] is mention i's winner or -1,
+ * own[i] its vote. */
+static void winners_vote(finder *f, int32_t *prev, float *own)
+{
+    for (size_t i = 0; i < f->nm; i++) {
+        const mention *x = &f->m[i];
+        prev[i] = accept(f->g, x, f->votes, f->vtotal) ? x->best : -1;
+        if (prev[i] < 0) continue;
+        const vg_gz_entry *e = vg_gz_entry_at(f->g, (uint32_t)prev[i]);
+        if (e->kind == VG_PLACE_COUNTRY) continue; /* already counted */
+        float w = e->kind == VG_PLACE_ADMIN1 ? W_VOTE_ADMIN : e->population >= BIG_TOWN ? W_VOTE_BIG_TOWN : W_VOTE_TOWN;
+        if (x->score - x->second < CLOSE_MARGIN) w *= W_VOTE_CLOSE;
+        if (x->skel) w = 0; /* a skeleton match follows the context, it cannot make it */
+        add_vote(f->g, f->votes, &f->vtotal, (uint32_t)prev[i], w);
+        own[i] = w;
+    }
+}
+
+/* How sure mention i's place is: its margin over the runner-up, capped where the words
+ * around it or the text's other places make it doubtful. own: the mention's own vote. */
+static float place_confidence(const finder *f, const admset *adm, const float *own, size_t i)
+{
+    const mention *x = &f->m[i];
+    float margin = x->second > NO_SCORE / 10 ? x->score - x->second : MARGIN_CAP;
+    float c = CONF_BASE + CONF_PER_MARGIN * (margin > MARGIN_CAP ? MARGIN_CAP : margin);
+    if (x->skel) c -= PEN_CONF_SKELETON;
+    if (x->prep) c += CONF_PREP;
+    /* A town in another division than the one the text names is doubtful when
+     * its name has homonyms in that country (we may hold the wrong one). */
+    const vg_gz_entry *be = vg_gz_entry_at(f->g, (uint32_t)x->best);
+    if (admin_agrees(be, adm, i, x->post, primary_town(f->g, x)) < 0) {
+        int homonyms = 0;
+        for (uint32_t k = 0; k < x->n_post && k < MAX_CAND; k++)
+            homonyms += !memcmp(vg_gz_entry_at(f->g, x->post[k] & ~VG_GZ_PRIMARY)->iso2, be->iso2, 2);
+        if ((homonyms > 1 || x->skel) && !x->introduced) c = c > CONF_DOUBTFUL ? CONF_DOUBTFUL : c;
+    }
+    if (x->part && c > CONF_PART) c = CONF_PART;          /* a piece of a longer name ("Tal" in "Tal Amra") */
+    if (x->person == 3 && c > CONF_DOUBTFUL) c = CONF_DOUBTFUL; /* "Jovaniel Cordova": likelier a person */
+    if (x->pair && c > CONF_ROAD_END) c = CONF_ROAD_END;  /* an end of a road: any other town is likelier the scene */
+    if (x->landmark && c > CONF_PART) c = CONF_PART;      /* "Lima square" in La Paz: a street named after a town */
+    /* Read through an alternate (foreign, former) name in a country the text is not
+     * otherwise about: often a place the gazetteer lacks, named like a far one. */
+    int ci = iso_ix(be->iso2);
+    float others = f->vtotal - own[i];
+    float share = others > 0 && ci >= 0 ? (f->votes[ci] - own[i]) / others : 0;
+    if (!best_is_primary(x) && be->kind == VG_PLACE_CITY && be->population < BIG_TOWN && share < CONTEXT_SHARE &&
+        c > CONF_FOREIGN_ALT)
+        c = CONF_FOREIGN_ALT;
+    return c < CONF_MIN ? CONF_MIN : c > 1.0f ? 1.0f : c;
+}
+
+/* Mention i's winner as a place of the result. */
+static void fill_place(const finder *f, size_t i, vg_place *r)
+{
+    const mention *x = &f->m[i];
+    vg_gz_place(f->g, (uint32_t)x->best, r);
+    r->start = f->t[x->t0].s;
+    r->end = f->t[x->t1].e;
+    if (x->near && r->kind == VG_PLACE_CITY) r->geo_precision = 2;
+    r->origin = x->origin;
+    r->introduced = x->introduced;
+    if (r->kind == VG_PLACE_CITY)
+        for (uint32_t k = 0; k < x->n_post && k < MAX_CAND; k++) {
+            const vg_gz_entry *o = vg_gz_entry_at(f->g, x->post[k] & ~VG_GZ_PRIMARY);
+            if (o->kind == VG_PLACE_ADMIN1 && !strcmp(o->iso2, r->iso2)) r->division_name = 1;
+        }
+}
+
+/* The places of the text, in text order: accepted mentions, and scenes the gazetteer lacks
+ * in the country the text places them in (fallback_place). */
+static vg_status build_places(const finder *f, const admset *adm, const float *own, vg_place **out, size_t *n_out)
+{
+    const mention *m = f->m;
+    vg_place *res = vg_arena_calloc(f->a, f->nm, sizeof *res);
+    if (!res) return VG_ERR_NOMEM;
+    size_t nr = 0;
+    int32_t last_ok = -1; /* the last accepted mention */
+    for (size_t i = 0; i < f->nm; i++) {
+        if (m[i].best < 0 && m[i].qual >= 0 && !m[i].skel && !m[i].common && !m[i].part) {
+            fallback_place(f->g, f->t, m, f->nm, i, &res[nr++]);
+            continue;
+        }
+        if (!accept(f->g, &m[i], f->votes, f->vtotal)) continue;
+        /* "Amra town (Vesko, Ouest)": a qualifier read in another country than the large
+         * town it qualifies, a town with no namesake abroad, is itself the namesake */
+        if (m[i].listed && !m[i].chain && last_ok >= 0 && f->t[m[i].t0].s - f->t[m[last_ok].t1].e < 40 &&
+            sure_town_elsewhere(f->g, &m[last_ok], vg_gz_entry_at(f->g, (uint32_t)m[i].best)->iso2))
+            continue;
+        last_ok = (int32_t)i;
+        vg_place *r = &res[nr++];
+        fill_place(f, i, r);
+        r->confidence = place_confidence(f, adm, own, i);
+    }
+    doubt_isolated(res, nr);
+    *out = res;
+    *n_out = nr;
+    return VG_OK;
 }
 
 vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, size_t n, const char *lang,
@@ -859,194 +1278,28 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
     if (n > MAX_TEXT) n = MAX_TEXT;
     n = vg_utf8_valid_prefix(text, n);
     if (n == 0) return VG_OK;
-    tok *t;
-    size_t nt;
-    vg_status st = tokenize(a, text, n, &t, &nt);
+    finder f = {.g = g, .a = a, .text = text, .n = n, .mcap = 64};
+    vg_status st = tokenize(a, text, n, &f.t, &f.nt);
     if (st != VG_OK) return st;
-
-    float *votes = vg_arena_calloc(a, N_ISO, sizeof *votes);
-    size_t mcap = 64, nm = 0;
-    mention *m = vg_arena_alloc(a, mcap * sizeof *m);
-    if (!votes || !m) return VG_ERR_NOMEM;
-    float vtotal = 0;
-    char key[VG_GZ_KEY_MAX];
-
-    for (size_t i = 0; i < nt; i++) {
-        size_t np;
-        const uint32_t *p;
-        /* Demonyms ("syrien", "Iraqi") only give context; but a demonym before a
-         * division word names the division ("Somali region"): asked only of a
-         * demonym, it costs no lookup per token. */
-        if (t[i].fold && (size_t)t[i].flen + 2 < sizeof key && !t[i].caps) {
-            key[0] = VG_GZ_DEMONYM;
-            memcpy(key + 1, t[i].fold, t[i].flen);
-            key[t[i].flen + 1] = 0;
-            p = vg_gz_lookup(g, key, t[i].flen + 1u, &np, NULL);
-            if (p && np && !(i + 1 < nt && t[i + 1].glued && !t[i + 1].sent && word_is(g, &t[i + 1], VG_GZ_ADMIN))) {
-                /* "Saudi-led", "Turkish-backed": the adjective describes an actor, not where. */
-                int compound = t[i].e < n && text[t[i].e] == '-' && i + 1 < nt && t[i + 1].s == t[i].e + 1 &&
-                               !t[i + 1].upper;
-                add_vote(g, votes, &vtotal, p[0] & ~VG_GZ_PRIMARY, compound ? 0.2f : 1.0f);
-                continue;
-            }
-        }
-        /* A name starts at a capital, or at a lowercase article glued to one ("al-Bab"). */
-        int art = !t[i].upper && t[i].fold && i + 1 < nt && t[i + 1].upper && t[i + 1].glued && !t[i + 1].sent &&
-                  vg_gz_is_article(t[i].fold, t[i].flen);
-        if ((!t[i].upper && !art) || !t[i].fold) continue;
-        if (t[i].sent && word_is(g, &t[i], VG_GZ_PREP)) continue; /* "À Porto": the name starts after */
-        size_t maxj = i;
-        while (maxj + 1 < nt && maxj + 1 - i < MAX_SPAN && continues(t, maxj + 1)) maxj++;
-        /* Longest exact name first; skip long spans when no key starts with this word. */
-        size_t pk = span_key(t, i, i, VG_GZ_EXACT, 0, key, sizeof key);
-        int multi = 0;
-        if (maxj > i && pk > 1 && pk + 2 < sizeof key) {
-            key[pk] = ' ';
-            key[pk + 1] = 0;
-            multi = vg_gz_has_prefix(g, key, pk + 1);
-        }
-        if (art) multi = 1;
-        int found = 0, skel = 0;
-        size_t j = maxj;
-        p = NULL;
-        np = 0;
-        /* Skeletons only for words that are not dictionary words, and names of up to three words. */
-        int lone_common = word_is(g, &t[i], VG_GZ_COMMON) || word_is(g, &t[i], VG_GZ_STOP);
-        int try_skel = !t[i].caps;
-        for (int pass = 0; pass < 1 + try_skel && !found; pass++) {
-            for (j = pass == 0 ? (multi ? maxj : i) : (maxj - i > 2 ? i + 2 : maxj);; j--) {
-                if (pass == 1 && j == i && lone_common) break; /* "Monde" is not a spelling of Mende */
-                /* "Ras" of "Ras Al Ain": rather try the whole name's spellings. */
-                if (pass == 0 && j == i && maxj > i && word_is(g, &t[i], VG_GZ_GENERIC)) break;
-                if ((t[j].upper && j > i) || (j == i && !art) || (j > i && t[j].apos && t[j].flen <= 2)) {
-                    size_t k = span_key(t, i, j, pass ? VG_GZ_SKEL : VG_GZ_EXACT, pass, key, sizeof key);
-                    if (k > 1) {
-                        p = vg_gz_lookup(g, key, k, &np, NULL);
-                        if (p && np) { found = 1; skel = pass; break; }
-                    }
-                }
-                if (j == i) break;
-            }
-        }
-        /* two letters name a place only as an abbreviated division closing a parenthesis ("(Amra, UP)") */
-        if (!found || (i == j && t[i].flen < 3 && !(t[i].caps && closes_paren(text, n, t[j].e) && has_admin_reading(g, p, np)))) continue;
-        if (art && skel) continue; /* the article-less span is tried next */
-        if (skel && t[i].caps) continue;  /* acronyms are not transliterations */
-        if (skel && (np = filter_skeleton(g, a, t, i, j, &p, np)) == 0) continue;
-        if (nm == mcap) {
-            mention *nmv = vg_arena_grow(a, m, mcap * sizeof *m, mcap * 2 * sizeof *m);
-            if (!nmv) return VG_ERR_NOMEM;
-            m = nmv;
-            mcap *= 2;
-        }
-        mention *x = &m[nm++];
-        memset(x, 0, sizeof *x);
-        x->t0 = (uint32_t)i;
-        x->t1 = (uint32_t)j;
-        x->post = p;
-        x->n_post = (uint32_t)np;
-        x->skel = (uint8_t)skel;
-        x->best = -1;
-        if (!describe_mention(g, text, n, t, nt, i, j, skel, p, np, x)) {
-            nm--;
-            continue;
-        }
-        if (x->person == 1) continue; /* the words after a person's name may start a place's */
-        /* Country names are context as soon as they are seen. */
-        const vg_gz_entry *e0 = vg_gz_entry_at(g, p[0] & ~VG_GZ_PRIMARY);
-        if (e0->kind == VG_PLACE_COUNTRY && names_channel(text, t, nt, j)) {
-            nm--;
-            i = j + 1;
-            continue;
-        }
-        if (e0->kind == VG_PLACE_COUNTRY && !skel && (p[0] & VG_GZ_PRIMARY))
-            add_vote(g, votes, &vtotal, p[0] & ~VG_GZ_PRIMARY, 2.0f);
-        i = j;
-    }
-    nm = drop_persons(m, nm);
-    if (nm == 0) return VG_OK;
-    qualify(g, text, t, m, nm);
-    chain_lists(g, text, t, m, nm, votes, &vtotal);
+    f.votes = vg_arena_calloc(a, N_ISO, sizeof *f.votes);
+    f.m = vg_arena_alloc(a, f.mcap * sizeof *f.m);
+    if (!f.votes || !f.m) return VG_ERR_NOMEM;
+    if ((st = find_mentions(&f)) != VG_OK) return st;
+    f.nm = drop_persons(f.m, f.nm);
+    if (f.nm == 0) return VG_OK;
+    qualify(g, text, f.t, f.m, f.nm);
+    chain_lists(g, text, f.t, f.m, f.nm, f.votes, &f.vtotal);
 
     /* Pass 1 with the explicit context, then let confident winners vote, then pass 2 with proximity. */
     admset adm;
-    collect_admin(g, m, nm, &adm);
-    resolve(g, m, nm, votes, vtotal, NULL, &adm);
-    int32_t *prev = vg_arena_alloc(a, nm * sizeof *prev);
-    float *own = vg_arena_calloc(a, nm, sizeof *own); /* each mention's vote for its own country */
+    collect_admin(g, f.m, f.nm, &adm);
+    resolve(g, f.m, f.nm, f.votes, f.vtotal, NULL, &adm);
+    int32_t *prev = vg_arena_alloc(a, f.nm * sizeof *prev);
+    float *own = vg_arena_calloc(a, f.nm, sizeof *own); /* each mention's vote for its own country */
     if (!prev || !own) return VG_ERR_NOMEM;
-    for (size_t i = 0; i < nm; i++) {
-        prev[i] = accept(g, &m[i], votes, vtotal) ? m[i].best : -1;
-        if (prev[i] < 0) continue;
-        const vg_gz_entry *e = vg_gz_entry_at(g, (uint32_t)prev[i]);
-        if (e->kind == VG_PLACE_COUNTRY) continue; /* already counted */
-        float w = e->kind == VG_PLACE_ADMIN1 ? 1.0f : e->population >= 100000 ? 0.7f : 0.3f;
-        if (m[i].score - m[i].second < 0.5f) w *= 0.5f;
-        if (m[i].skel) w = 0; /* a skeleton match follows the context, it cannot make it */
-        add_vote(g, votes, &vtotal, (uint32_t)prev[i], w);
-        own[i] = w;
-    }
-    resolve(g, m, nm, votes, vtotal, prev, &adm);
-
-    vg_place *res = vg_arena_calloc(a, nm, sizeof *res);
-    if (!res) return VG_ERR_NOMEM;
-    size_t nr = 0;
-    int32_t last_ok = -1; /* the last accepted mention */
-    for (size_t i = 0; i < nm; i++) {
-        if (m[i].best < 0 && m[i].qual >= 0 && !m[i].skel && !m[i].common && !m[i].part) {
-            fallback_place(g, t, m, nm, i, &res[nr++]);
-            continue;
-        }
-        if (!accept(g, &m[i], votes, vtotal)) continue;
-        /* "Amra town (Vesko, Ouest)": a qualifier read in another country than the large
-         * town it qualifies, a town with no namesake abroad, is itself the namesake */
-        if (m[i].listed && !m[i].chain && last_ok >= 0 && t[m[i].t0].s - t[m[last_ok].t1].e < 40 &&
-            sure_town_elsewhere(g, &m[last_ok], vg_gz_entry_at(g, (uint32_t)m[i].best)->iso2))
-            continue;
-        last_ok = (int32_t)i;
-        vg_place *r = &res[nr++];
-        vg_gz_place(g, (uint32_t)m[i].best, r);
-        r->start = t[m[i].t0].s;
-        r->end = t[m[i].t1].e;
-        if (m[i].near && r->kind == VG_PLACE_CITY) r->geo_precision = 2;
-        r->origin = m[i].origin;
-        r->introduced = m[i].introduced;
-        if (r->kind == VG_PLACE_CITY)
-            for (uint32_t k = 0; k < m[i].n_post && k < MAX_CAND; k++) {
-                const vg_gz_entry *o = vg_gz_entry_at(g, m[i].post[k] & ~VG_GZ_PRIMARY);
-                if (o->kind == VG_PLACE_ADMIN1 && !strcmp(o->iso2, r->iso2)) r->division_name = 1;
-            }
-        float margin = m[i].second > -1e8f ? m[i].score - m[i].second : 2.0f;
-        float c = 0.5f + 0.2f * (margin > 2.0f ? 2.0f : margin);
-        if (m[i].skel) c -= 0.2f;
-        if (m[i].prep) c += 0.1f;
-        /* A town in another division than the one the text names is doubtful when
-         * its name has homonyms in that country (we may hold the wrong one). */
-        const vg_gz_entry *be = vg_gz_entry_at(g, (uint32_t)m[i].best);
-        if (admin_agrees(be, &adm, i, m[i].post, primary_town(g, &m[i])) < 0) {
-            int homonyms = 0;
-            for (uint32_t k = 0; k < m[i].n_post && k < MAX_CAND; k++)
-                homonyms += !memcmp(vg_gz_entry_at(g, m[i].post[k] & ~VG_GZ_PRIMARY)->iso2, be->iso2, 2);
-            if ((homonyms > 1 || m[i].skel) && !m[i].introduced) c = c > 0.3f ? 0.3f : c;
-        }
-        if (m[i].part && c > 0.45f) c = 0.45f; /* a piece of a longer name ("Tal" in "Tal Amra") */
-        if (m[i].person == 3 && c > 0.3f) c = 0.3f; /* "Jovaniel Cordova": likelier a person than a place */
-        if (m[i].pair && c > 0.5f) c = 0.5f;   /* an end of a road: any other town named is likelier the scene */
-        if (m[i].landmark && c > 0.45f) c = 0.45f; /* "Lima square" in La Paz: a street named after a town */
-        /* Read through an alternate (foreign, former) name in a country the text is not
-         * otherwise about: often a place the gazetteer lacks, named like a far one. */
-        int ci = iso_ix(be->iso2);
-        float others = vtotal - own[i];
-        float share = others > 0 && ci >= 0 ? (votes[ci] - own[i]) / others : 0;
-        if (!best_is_primary(&m[i]) && be->kind == VG_PLACE_CITY && be->population < 100000 && share < 0.25f &&
-            c > 0.5f)
-            c = 0.5f;
-        r->confidence = c < 0.05f ? 0.05f : c > 1.0f ? 1.0f : c;
-    }
-    doubt_isolated(res, nr);
-    *out = res;
-    *n_out = nr;
-    return VG_OK;
+    winners_vote(&f, prev, own);
+    resolve(g, f.m, f.nm, f.votes, f.vtotal, prev, &adm);
+    return build_places(&f, &adm, own, out, n_out);
 }
 
 size_t vg_places_primary(const vg_place *p, size_t n)
@@ -1057,7 +1310,7 @@ size_t vg_places_primary(const vg_place *p, size_t n)
     size_t ncc = 0, top = 0;
     for (size_t i = 0; i < n; i++) {
         /* a division named outright outweighs a town that may be a homonym ("Amra, Vesko Gerais") */
-        float v = p[i].kind == VG_PLACE_COUNTRY ? 0.8f : p[i].kind == VG_PLACE_ADMIN1 ? 1.1f : p[i].confidence;
+        float v = p[i].kind == VG_PLACE_COUNTRY ? PRIMARY_W_COUNTRY : p[i].kind == VG_PLACE_ADMIN1 ? PRIMARY_W_ADMIN : p[i].confidence;
         size_t k;
         for (k = 0; k < ncc; k++)
             if (!memcmp(cc[k], p[i].iso2, 2)) break;
@@ -1076,7 +1329,7 @@ size_t vg_places_primary(const vg_place *p, size_t n)
     int best_rank = 99;
     for (size_t i = 0; i < n; i++) {
         int r = p[i].kind == VG_PLACE_CITY ? 0 : p[i].kind == VG_PLACE_ADMIN1 ? 2 : 6;
-        if (p[i].kind == VG_PLACE_CITY && p[i].confidence < 0.55f) r = p[i].confidence < 0.35f ? 8 : 2;
+        if (p[i].kind == VG_PLACE_CITY && p[i].confidence < PRIMARY_SURE_TOWN) r = p[i].confidence < PRIMARY_DOUBT_TOWN ? 8 : 2;
         /* "fighters from Amra clashed in Vesko": a town of origin after any other town */
         if (p[i].kind == VG_PLACE_CITY && p[i].origin && r == 0) r = 1;
         if (ncc > 1 && memcmp(p[i].iso2, cc[top], 2)) r += 10;
