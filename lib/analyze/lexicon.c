@@ -209,6 +209,13 @@ static void try_chain(const vg_lexicon *l, uint64_t h, const vg_tok *toks, size_
     }
 }
 
+const vg_lex_entry *vg_lex_find(const vg_lexicon *l, size_t col, const char *value)
+{
+    for (size_t i = 0; l && i < l->n; i++)
+        if (col < l->e[i].ncols && !strcmp(l->e[i].cols[col], value)) return &l->e[i];
+    return NULL;
+}
+
 const vg_lex_entry *vg_lex_next_same(const vg_lexicon *l, const vg_lex_entry *e)
 {
     return e && e->same ? &l->e[e->same - 1] : NULL;

@@ -52,5 +52,8 @@ size_t vg_lex_size(const vg_lexicon *lex);
  * thread-safe. */
 const vg_lex_entry *vg_lex_match(const vg_lexicon *lex, const vg_tok *toks, size_t end, size_t i, size_t *len);
 const vg_lex_entry *vg_lex_next_same(const vg_lexicon *lex, const vg_lex_entry *e);
+/* The first row whose column `col` (0: the first after the phrase) is `value`, or NULL;
+ * a scan of the whole table. */
+const vg_lex_entry *vg_lex_find(const vg_lexicon *lex, size_t col, const char *value);
 
 #endif
