@@ -85,87 +85,132 @@ static int aggregate_sentence(const ctx *c, const vg_lexicon *cas, size_t s0, si
  * later sentence's figure for the same kind is another account of the same
  * toll ("police said 11 ... officials gave 14"): the lowest is kept, as
  * ACLED keeps the lowest credible figure. */
+/* A figure read for a casualty word: its number and how far from the word. */
+typedef struct figure { vg_number n; size_t dist; int found; } figure;
+
+static int stops_back(const vg_tok *tk)
+{
+    return tk->kind == VG_TOK_PUNCT && (tk->fold[0] == ';' || tk->fold[0] == '.' || tk->fold[0] == ':' ||
+                                        tk->fold[0] == '(' || tk->fold[0] == ')' || tk->fold[0] == '[');
+}
+
+static int stops_ahead(const vg_tok *tk)
+{
+    return tk->kind == VG_TOK_PUNCT && (tk->fold[0] == ';' || tk->fold[0] == '.' || tk->fold[0] == ',' || tk->fold[0] == '(');
+}
+
+/* The figure before the casualty word at token i: up to 7 tokens back, stopping at clause
+ * punctuation, skipping dates, subset figures (which extend the reach: "Seven civilians,
+ * including three children, were killed") and numbers that are no toll; a multi-token
+ * number read from its start ("1 300", "at least 5"). */
+static figure figure_before(const ctx *c, const vg_lexicon *cas, size_t t0, size_t t1, size_t i)
+{
+    const vg_lexicon *nums = c->L->lex[L_NUMBERS];
+    figure f = {{0}, 99, 0};
+    vg_number nb;
+    size_t reach = 7;
+    for (size_t j = i; j-- > t0 && i - j <= reach;) {
+        if (stops_back(&c->t[j])) break;
+        if (c->in_date[j]) continue;
+        if (!vg_number_at(nums, c->t, t1, j, &nb) || nb.t1 > i) continue;
+        size_t k = j;
+        while (k > t0 && !c->in_date[k - 1] && vg_number_at(nums, c->t, t1, k - 1, &nb) && nb.t1 >= j + 1 && nb.t1 <= i) k--;
+        vg_number_at(nums, c->t, t1, k, &nb);
+        if (is_subset(c, cas, t0, t1, k)) { reach = i - k + 7; j = k; continue; }
+        if (not_a_toll(c, cas, t1, &nb)) { j = k; continue; }
+        return (figure){nb, i - nb.t1, 1};
+    }
+    return f;
+}
+
+/* The figure after the casualty phrase [i, i+len) (up to 4 tokens, within the clause):
+ * "killing 3", "killing a militia leader" (an article right after the verb is one). It
+ * replaces f (the figure before) when it follows at once, or when the phrase reads its
+ * figure after it (`after_only`). */
+static void figure_after(const ctx *c, const vg_lexicon *cas, size_t t1, size_t i, size_t len, int after_only, figure *f)
+{
+    const vg_lexicon *nums = c->L->lex[L_NUMBERS];
+    vg_number nb;
+    for (size_t j = i + len; j < t1 && j - (i + len) <= 4; j++) {
+        const vg_tok *tk = &c->t[j];
+        if (stops_ahead(tk) || c->in_date[j]) return;
+        if (j == i + len && tk->flen <= 2 && (!strcmp(tk->fold, "a") || !strcmp(tk->fold, "an"))) {
+            if (!f->found) *f = (figure){{1, VG_NUM_EXACT, j, j + 1}, 0, 1};
+            return;
+        }
+        if (!vg_number_at(nums, c->t, t1, j, &nb)) continue;
+        if (not_a_toll(c, cas, t1, &nb)) return;
+        size_t d = j - (i + len);
+        if (!f->found || (d == 0 && d < f->dist) || after_only) *f = (figure){nb, d, 1};
+        return;
+    }
+}
+
+/* Numbers already bound, as token spans: "faisant au moins 25 morts" counts once, whether a
+ * word reads the figure from its start ("au moins 25") or from its last token ("25"). */
+typedef struct bound { size_t span[32][2]; size_t n; } bound;
+
+/* Binds n's tokens; 0 when a figure already bound overlaps them. */
+static int bind_once(bound *u, const vg_number *n)
+{
+    size_t b1 = n->t1 > n->t0 ? n->t1 : n->t0 + 1;
+    for (size_t k = 0; k < u->n; k++)
+        if (n->t0 < u->span[k][1] && u->span[k][0] < b1) return 0;
+    if (u->n < 32) { u->span[u->n][0] = n->t0; u->span[u->n][1] = b1; u->n++; }
+    return 1;
+}
+
+/* Adds a figure of the casualty phrase [i, i+len) in the sentence starting at s0 to dst:
+ * the first sets it (evidence: number and word, whichever comes first); a part of a toll
+ * read before adds nothing; in the same sentence, figures for two groups add up ("2
+ * soldiers and 3 rebels killed"); a later sentence's is another account: the lowest stays.
+ * Arrests are never added up. */
+static void record(count *dst, int is_arrest, const vg_number *n, int part, size_t i, size_t len, size_t s0)
+{
+    if (!dst->found)
+        *dst = (count){n->value, 1, n->t0 < i ? n->t0 : i, n->t1 > i + len ? n->t1 : i + len};
+    else if (part || is_arrest) return;
+    else if (dst->t0 >= s0) dst->value += n->value;
+    else if (n->value < dst->value) dst->value = n->value;
+}
+
+/* Rows of casualties.tsv that count nothing themselves. */
+static int no_count_class(const char *kind)
+{
+    return !strcmp(kind, "subset") || !strcmp(kind, "partof") || !strcmp(kind, "measure") || !strcmp(kind, "aggregate");
+}
+
 void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, count *arrested, count *note)
 {
-    const vg_lexicon *cas = c->L->lex[L_CASUALTIES], *nums = c->L->lex[L_NUMBERS];
-    /* Numbers already bound, as token spans: "faisant au moins 25 morts" counts once, whether a
-     * word reads the figure from its start ("au moins 25") or from its last token ("25"). */
-    size_t used[32][2], n_used = 0;
+    const vg_lexicon *cas = c->L->lex[L_CASUALTIES];
+    bound used = {.n = 0};
     for (size_t i = t0; i < t1;) {
         size_t len;
         const vg_lex_entry *e = vg_lex_match(cas, c->t, t1, i, &len);
         if (!e) { i++; continue; }
-        const char *kind = e->cols[0];
-        const char *dir = e->cols[1];
-        if (!strcmp(kind, "subset") || !strcmp(kind, "partof") || !strcmp(kind, "measure") || !strcmp(kind, "aggregate")) { i += len; continue; }
+        const char *kind = e->cols[0], *dir = e->cols[1];
+        if (no_count_class(kind)) { i += len; continue; }
         size_t s0, s1;
         sentence_of(c, t0, t1, i, &s0, &s1);
         if (aggregate_sentence(c, cas, s0, s1)) { i = s1 > i + len ? s1 : i + len; continue; }
-        /* "killed1": a singular verb ("was killed", "a été tué"): one death
-         * unless a figure says otherwise. */
+        /* "killed1": a singular verb ("was killed", "a été tué"): one death unless a figure says otherwise. */
         int singular = !strcmp(kind, "killed1");
         if (singular) kind = "killed";
-        vg_number best = {0}, nb;
-        size_t bestd = 99;
-        int found = 0;
-        if (strcmp(dir, "after") != 0) {
-            /* look back up to 7 tokens, stopping at clause punctuation */
-            size_t reach = 7; /* tokens back; a skipped subset figure extends it */
-            for (size_t j = i; j-- > t0 && i - j <= reach;) {
-                const vg_tok *tk = &c->t[j];
-                if (tk->kind == VG_TOK_PUNCT && (tk->fold[0] == ';' || tk->fold[0] == '.' || tk->fold[0] == ':' || tk->fold[0] == '(' || tk->fold[0] == ')' || tk->fold[0] == '[')) break;
-                if (c->in_date[j]) continue;
-                if (vg_number_at(nums, c->t, t1, j, &nb) && nb.t1 <= i + 0) {
-                    /* prefer the start of a multi-token number ("1 300", "at least 5") */
-                    size_t k = j;
-                    while (k > t0 && !c->in_date[k - 1] && vg_number_at(nums, c->t, t1, k - 1, &nb) && nb.t1 >= j + 1 && nb.t1 <= i) k--;
-                    vg_number_at(nums, c->t, t1, k, &nb);
-                    if (is_subset(c, cas, t0, t1, k)) { reach = i - k + 7; j = k; continue; }
-                    if (not_a_toll(c, cas, t1, &nb)) { j = k; continue; }
-                    best = nb; bestd = i - nb.t1; found = 1;
-                    break;
-                }
-            }
-        }
-        if (strcmp(dir, "before") != 0) {
-            for (size_t j = i + len; j < t1 && j - (i + len) <= 4; j++) {
-                const vg_tok *tk = &c->t[j];
-                if (tk->kind == VG_TOK_PUNCT && (tk->fold[0] == ';' || tk->fold[0] == '.' || tk->fold[0] == ',' || tk->fold[0] == '(')) break;
-                if (c->in_date[j]) break;
-                if (j == i + len && tk->flen <= 2 && (!strcmp(tk->fold, "a") || !strcmp(tk->fold, "an"))) {
-                    /* "killing a militia leader": an article right after the verb is one */
-                    if (!found) { best = (vg_number){1, VG_NUM_EXACT, j, j + 1}; bestd = 0; found = 1; }
-                    break;
-                }
-                if (vg_number_at(nums, c->t, t1, j, &nb)) {
-                    if (not_a_toll(c, cas, t1, &nb)) break;
-                    size_t d = j - (i + len);
-                    /* a figure before the word wins unless one follows it at once ("killing 3") */
-                    if (!found || (d == 0 && d < bestd) || !strcmp(dir, "after")) { best = nb; bestd = d; found = 1; }
-                    break;
-                }
-            }
-        }
+        figure f = {{0}, 99, 0};
+        if (strcmp(dir, "after") != 0) f = figure_before(c, cas, t0, t1, i);
+        if (strcmp(dir, "before") != 0) figure_after(c, cas, t1, i, len, !strcmp(dir, "after"), &f);
         /* "Two of the dead were soldiers": a part of a toll already given ("partof" rows after the number) */
-        int part = found && class_at(c, cas, t1, best.t1, "partof", &(size_t){0});
-        if (!found && singular) { best = (vg_number){1, VG_NUM_EXACT, i, i + len}; found = 1; }
-        if (found) {
-            size_t b1 = best.t1 > best.t0 ? best.t1 : best.t0 + 1;
-            for (size_t u = 0; u < n_used; u++)
-                if (best.t0 < used[u][1] && used[u][0] < b1) found = 0;
-            if (found && n_used < 32) { used[n_used][0] = best.t0; used[n_used][1] = b1; n_used++; }
-        }
+        int part = f.found && class_at(c, cas, t1, f.n.t1, "partof", &(size_t){0});
+        if (!f.found && singular) f = (figure){{1, VG_NUM_EXACT, i, i + len}, 0, 1};
+        if (f.found) f.found = bind_once(&used, &f.n);
         count *dst = !strcmp(kind, "killed") ? killed : !strcmp(kind, "injured") ? injured
                    : !strcmp(kind, "arrested") ? arrested : !strcmp(kind, "note") ? note : NULL;
         if (!strcmp(kind, "none")) { /* "no fatalities", "aucun mort": an explicit zero */
-            if (note && !note->found) { note->found = 1; note->value = 0; note->t0 = i; note->t1 = i + len; }
-        } else if (dst && found) {
-            if (dst == note) { if (!note->found) { *note = (count){best.value, 1, best.t0, best.t1}; } }
-            else if (!dst->found) /* evidence: number and word, whichever comes first */
-                *dst = (count){best.value, 1, best.t0 < i ? best.t0 : i, best.t1 > i + len ? best.t1 : i + len};
-            else if (part) { /* a part of the toll read before */ }
-            else if (dst != arrested && dst->t0 >= s0) dst->value += best.value; /* "2 soldiers and 3 rebels killed" */
-            else if (dst != arrested && best.value < dst->value) dst->value = best.value;
+            if (note && !note->found) *note = (count){0, 1, i, i + len};
+        } else if (dst == note && f.found) {
+            if (!note->found) *note = (count){f.n.value, 1, f.n.t0, f.n.t1};
+        } else if (dst && f.found) {
+            record(dst, dst == arrested, &f.n, part, i, len, s0);
         }
         i += len;
     }
