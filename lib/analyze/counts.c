@@ -63,6 +63,38 @@ static void sentence_of(const ctx *c, size_t t0, size_t t1, size_t i, size_t *s0
     *s1 = b;
 }
 
+/* Is the casualty word at token i the cause a protest is about ("against the killing of a
+ * demonstrator", "riots over the police shooting of a teenager", "contre la mort d'un
+ * manifestant")? A "cause" phrase of casualties.tsv ending at most two words before it,
+ * after a protest or a riot its sentence (from t0) names: that death is another incident's toll. */
+/* Does the sentence [s0,s1) speak of a protest or a riot: a trigger of those sub-types, or a
+ * casualties.tsv "protest" row (plurals the triggers leave out: "riots", "émeutes")? */
+static int protest_in(const ctx *c, size_t s0, size_t s1)
+{
+    const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
+    for (size_t k = s0; k < s1; k++) {
+        size_t len;
+        if (class_at(c, c->L->lex[L_CASUALTIES], s1, k, "protest", &len)) return 1;
+        for (const vg_lex_entry *e = vg_lex_match(tl, c->t, s1, k, &len); e; e = vg_lex_next_same(tl, e)) {
+            const char *name = e->cols[0];
+            int sub = vg_subtype_find(name + (name[0] == '+'));
+            if (sub >= 0 && (vg_sub_is_protest(sub) || vg_sub_is_riot(sub))) return 1;
+        }
+    }
+    return 0;
+}
+
+static int names_a_cause(const ctx *c, const vg_lexicon *cas, size_t t0, size_t i)
+{
+    for (size_t j = i > t0 + 5 ? i - 5 : t0; j < i; j++) {
+        size_t len;
+        /* the protest is named before its cause; "charged over the killing of a teenager that
+         * sparked riots" is about the killing itself */
+        if (class_at(c, cas, i, j, "cause", &len) && j + len <= i && j + len + 2 >= i) return protest_in(c, t0, j);
+    }
+    return 0;
+}
+
 /* Does the sentence [s0,s1) give a total over time or another war: an
  * "aggregate" phrase, or a span of years ("from 1983 - 2005")? */
 static int aggregate_sentence(const ctx *c, const vg_lexicon *cas, size_t s0, size_t s1)
@@ -124,7 +156,8 @@ static figure figure_before(const ctx *c, const vg_lexicon *cas, size_t t0, size
 }
 
 /* The figure after the casualty phrase [i, i+len) (up to 4 tokens, within the clause):
- * "killing 3", "killing a militia leader" (an article right after the verb is one). It
+ * "killing 3", "killing a militia leader", "the killing of a teenager" (casualties.tsv class
+ * "one": an article right after the word is one). It
  * replaces f (the figure before) when it follows at once, or when the phrase reads its
  * figure after it (`after_only`). */
 static void figure_after(const ctx *c, const vg_lexicon *cas, size_t t1, size_t i, size_t len, int after_only, figure *f)
@@ -134,8 +167,9 @@ static void figure_after(const ctx *c, const vg_lexicon *cas, size_t t1, size_t 
     for (size_t j = i + len; j < t1 && j - (i + len) <= 4; j++) {
         const vg_tok *tk = &c->t[j];
         if (stops_ahead(tk) || c->in_date[j]) return;
-        if (j == i + len && tk->flen <= 2 && (!strcmp(tk->fold, "a") || !strcmp(tk->fold, "an"))) {
-            if (!f->found) *f = (figure){{1, VG_NUM_EXACT, j, j + 1}, 0, 1};
+        size_t olen;
+        if (j == i + len && class_at(c, cas, t1, j, "one", &olen)) {
+            if (!f->found) *f = (figure){{1, VG_NUM_EXACT, j, j + olen}, 0, 1};
             return;
         }
         if (!vg_number_at(nums, c->t, t1, j, &nb)) continue;
@@ -177,7 +211,8 @@ static void record(count *dst, int is_arrest, const vg_number *n, int part, size
 /* Rows of casualties.tsv that count nothing themselves. */
 static int no_count_class(const char *kind)
 {
-    return !strcmp(kind, "subset") || !strcmp(kind, "partof") || !strcmp(kind, "measure") || !strcmp(kind, "aggregate");
+    return !strcmp(kind, "subset") || !strcmp(kind, "partof") || !strcmp(kind, "measure") || !strcmp(kind, "aggregate") ||
+           !strcmp(kind, "one") || !strcmp(kind, "cause") || !strcmp(kind, "protest");
 }
 
 void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, count *arrested, count *note)
@@ -193,6 +228,7 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, c
         size_t s0, s1;
         sentence_of(c, t0, t1, i, &s0, &s1);
         if (aggregate_sentence(c, cas, s0, s1)) { i = s1 > i + len ? s1 : i + len; continue; }
+        if (names_a_cause(c, cas, s0, i)) { i += len; continue; }
         /* "killed1": a singular verb ("was killed", "a été tué"): one death unless a figure says otherwise. */
         int singular = !strcmp(kind, "killed1");
         if (singular) kind = "killed";

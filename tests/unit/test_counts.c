@@ -56,7 +56,7 @@ TEST(counts_not_a_toll)
     CHECK_INT(fatalities_in(env, "en", "Rioters clashed with police after Alexis Grigoropoulos, 15, was killed by "
                                       "a police bullet.\n"), 1);
     CHECK_INT(fatalities_in(env, "en", "The killing of a 15-year-old by police sparked five days of rioting in "
-                                      "Athens.\n"), 0);
+                                      "Athens.\n"), 1); /* one teenager, not 15 nor five */
     CHECK_INT(fatalities_in(env, "en", "Eleven people were killed when gunmen attacked the village of Amra on Sunday, "
                                       "police said. Local officials gave a higher toll of 14 dead.\n"), 11);
     CHECK_INT(fatalities_in(env, "en", "At least four people were killed when a car bomb exploded at a checkpoint "
@@ -67,5 +67,10 @@ TEST(counts_not_a_toll)
                                       "émeutes.\n"), 1);
     CHECK_INT(fatalities_in(env, "fr", "Onze personnes ont été tuées dimanche lors d'une attaque contre le village, "
                                       "selon la police. Les autorités locales font état de 14 morts.\n"), 11);
+    /* an article after a casualty word is one victim; a death a protest is about is another incident's */
+    CHECK_INT(fatalities_in(env, "en", "Police opened fire on Monday near the market in Amra, killing a militia "
+                                      "leader.\n"), 1);
+    CHECK_INT(fatalities_in(env, "en", "Rioters attacked banks in Athens on Monday, in the riots over the killing of a "
+                                      "teenager by police.\n"), 0);
     vg_env_close(env);
 }
