@@ -109,6 +109,8 @@ typedef struct mention {
     uint8_t person;         /* a person's name: 1 after a title ("le président Obama"), 3 a surname after a
                                first name ("Jovaniel Cordova", kept as a piece of a name); 2 that name
                                alone elsewhere in the text ("Cordova was sued") */
+    uint8_t qual_strong;    /* ... written as a place's qualifier (see qualify) */
+    uint8_t qual_site;      /* ... with a settlement word between ("the Amra camp in Syria") */
     int32_t qual;           /* the country the text places it in ("Yida, South Sudan", "in South Sudan",
                                "South Sudan's Unity"): that country's entry, -1 none */
     const uint32_t *adm_cc; /* countries whose divisions go by the division word beside it ("state") */
@@ -950,9 +952,9 @@ static int placed_in(const vg_gazetteer *g, const char *text, const tok *t, cons
             if (text[p] == ',' || text[p] == '(') sep = 1;
             else if (text[p] != ' ') return 0;
         }
-        return sep;
+        return sep ? 2 : 0;
     }
-    /* "... refugee camp in Syria" or "... Refugee Camp, Syria" */
+    /* "... refugee camp in Syria" or "... Refugee Camp, Syria": 3, a settlement word between */
     int prep = !t[k1 - 1].upper && word_is(g, &t[k1 - 1], VG_GZ_PREP);
     uint32_t last = prep ? k1 - 1 : k1;
     for (uint32_t k = k0; k < last; k++)
@@ -960,33 +962,45 @@ static int placed_in(const vg_gazetteer *g, const char *text, const tok *t, cons
     /* the name's own noun before it ("Refugee Camp", "refugee camp"), not a verb's object
      * ("Amra fired rockets at Syria") */
     if (last > k0 && !t[last - 1].upper && !word_is(g, &t[last - 1], VG_GZ_AFTER)) return 0;
-    if (prep) return t[k1 - 1].glued && !t[k1 - 1].sent;
+    if (prep) return t[k1 - 1].glued && !t[k1 - 1].sent ? (last > k0 ? 3 : 1) : 0;
     for (uint32_t p = t[k1 - 1].e; p < t[b->t0].s; p++)
         if (text[p] != ',' && text[p] != ' ') return 0;
-    return text[t[k1 - 1].e] == ',';
+    return text[t[k1 - 1].e] == ',' ? 3 : 0;
 }
 
 /* The country each mention is placed in by the text (mention.qual): by the country named
  * right after it, or by "Syria's" right before it; then every mention of the same name
- * follows (one text, one Amra). */
+ * follows (one text, one Amra). qual_strong: written as a place's qualifier ("Amra, Syria",
+ * "the Amra camp in Syria", "Syria's Amra"), not only "Amra in Syria" ("l'Onu en RDC" is an
+ * organisation's office); qual_site: with a settlement word. A name the gazetteer lacks there
+ * falls back only when so written and introduced as a place (a preposition or a settlement
+ * word: not "bombed Thursday, South Sudan officials said"). */
 static void qualify(const vg_gazetteer *g, const char *text, const tok *t, mention *m, size_t nm)
 {
     for (size_t i = 0; i < nm; i++) m[i].qual = -1;
     for (size_t i = 0; i < nm; i++) {
         if (country_of_mention(g, &m[i]) >= 0) continue;
         int32_t cc = -1;
+        int how = 0;
         /* the country may come after other names of the gap ("Yida Refugee Camp in Syria") */
         for (size_t k = i + 1; k < nm && cc < 0 && m[k].t0 <= m[i].t1 + 1 + QUAL_GAP; k++)
-            if (placed_in(g, text, t, &m[i], &m[k])) cc = country_of_mention(g, &m[k]);
+            if ((how = placed_in(g, text, t, &m[i], &m[k])) > 0) cc = country_of_mention(g, &m[k]);
         /* "South Sudan's Unity state": a country's possessive */
         if (cc < 0 && i > 0 && m[i].t0 == m[i - 1].t1 + 2 && t[m[i - 1].t1 + 1].apos && t[m[i - 1].t1 + 1].flen == 1 &&
-            t[m[i - 1].t1 + 1].fold[0] == 's')
+            t[m[i - 1].t1 + 1].fold[0] == 's') {
             cc = country_of_mention(g, &m[i - 1]);
+            how = 2;
+        }
         m[i].qual = cc;
+        m[i].qual_strong = cc >= 0 && how >= 2;
+        m[i].qual_site = cc >= 0 && how == 3;
     }
     for (size_t i = 0; i < nm; i++)
-        for (size_t k = 0; k < nm && m[i].qual < 0; k++)
-            if (m[k].qual >= 0 && same_name(&m[k], &m[i]) && country_of_mention(g, &m[i]) < 0) m[i].qual = m[k].qual;
+        for (size_t k = 0; k < nm; k++)
+            if (m[k].qual >= 0 && same_name(&m[k], &m[i]) && country_of_mention(g, &m[i]) < 0) {
+                if (m[i].qual < 0) m[i].qual = m[k].qual;
+                if (m[i].qual == m[k].qual) m[i].qual_strong |= m[k].qual_strong, m[i].qual_site |= m[k].qual_site;
+            }
 }
 
 /* Has the mention a reading in the country it is placed in? */
@@ -1247,7 +1261,9 @@ static vg_status build_places(const finder *f, const admset *adm, const float *o
     size_t nr = 0;
     int32_t last_ok = -1; /* the last accepted mention */
     for (size_t i = 0; i < f->nm; i++) {
-        if (m[i].best < 0 && m[i].qual >= 0 && !m[i].skel && !m[i].common && !m[i].part) {
+        /* (not a word that would need more evidence anyway: an acronym, a dictionary word) */
+        if (m[i].best < 0 && m[i].qual_strong && (m[i].prep || m[i].qual_site) && !m[i].skel && !m[i].common &&
+            !m[i].part && !m[i].caps && !m[i].proper && !m[i].stop) {
             fallback_place(f->g, f->t, m, f->nm, i, &res[nr++]);
             continue;
         }
