@@ -52,6 +52,8 @@
 /* Acceptance (accept): when a name is a place at all. */
 #define CONTEXT_SHARE 0.25f     /* the text is "about" a country with this share of the votes */
 #define SKEL_ALONE_SHARE 0.5f   /* a skeleton match with no word beside it needs this share */
+#define MAIN_SHARE 0.5f         /* a text this much about one country reads no town of another through an
+                                   alternate name only ("Yida" is a name of Jeddah; the text is about Sudan) */
 #define BIG_TOWN 100000         /* population: a large town, known beyond its country */
 #define PROPER_TOWN_MAX 50000   /* a name the dictionary knows as a person's needs evidence below this */
 #define COMMON_TOWN_MAX 500000  /* a dictionary word needs evidence below this */
@@ -71,6 +73,7 @@
 #define CONF_FOREIGN_ALT 0.5f   /* a small town read by an alternate name in a country the text is not about */
 #define CONF_FALLBACK 0.5f      /* a scene the gazetteer lacks, placed at its division or country */
 #define CONF_MIN 0.05f
+#define CAPITAL_RANK 5          /* gazetteer rank of a national capital (see vg_gz_entry.rank) */
 #define ISOLATED_KM 150.0       /* a small town farther than this from every other place named: doubtful */
 
 /* vg_places_primary: the scene among the places of a text. */
@@ -109,6 +112,8 @@ typedef struct mention {
     uint8_t person;         /* a person's name: 1 after a title ("le président Obama"), 3 a surname after a
                                first name ("Jovaniel Cordova", kept as a piece of a name); 2 that name
                                alone elsewhere in the text ("Cordova was sued") */
+    uint8_t government;     /* a capital standing for its government ("Khartoum denies", "These people
+                               (Khartoum)"): no preposition, a verb right after it or alone in a gloss */
     uint8_t qual_strong;    /* ... written as a place's qualifier (see qualify) */
     uint8_t qual_site;      /* ... with a settlement word between ("the Amra camp in Syria") */
     int32_t qual;           /* the country the text places it in ("Yida, South Sudan", "in South Sudan",
@@ -559,6 +564,15 @@ static int word_rejected(const mention *m, const vg_gz_entry *e, int context, in
            !(m->admin && e->kind == VG_PLACE_ADMIN1);
 }
 
+/* The share of the votes of the country the text is most about. */
+static float main_share(const float *votes, float vtotal)
+{
+    float top = 0;
+    for (int k = 0; k < N_ISO; k++)
+        if (votes[k] > top) top = votes[k];
+    return vtotal > 0 ? top / vtotal : 0;
+}
+
 /* Does the mention have enough evidence to be a place? A name that is also a
  * common word, an acronym, a sentence's first word or a small place unknown
  * to the text's countries needs a preposition before it or a country context. */
@@ -584,6 +598,8 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
      * large place or the only place so called ("near Amra", now Vesko). */
     if (!f.primary && m->t0 == m->t1 && !context && !(evidence && (f.big || (m->n_post == 1 && !m->common)))) return 0;
     if (m->part && !context) return 0;
+    if (!f.primary && e->kind == VG_PLACE_CITY && !context && !m->introduced && main_share(votes, vtotal) >= MAIN_SHARE)
+        return 0;
     if (m->t0 == m->t1 && !f.big && !context && !evidence) return 0;
     return !(e->kind == VG_PLACE_CITY && e->population < SMALL_TOWN && e->rank < 3 && !context && !evidence);
 }
@@ -863,6 +879,23 @@ static void qualifier_flags(const span *c, int skel, const uint32_t *p, size_t n
     x->listed = (uint8_t)(after_name ? 2 : follows_name_comma(c->text, c->t, c->i));
 }
 
+/* Could a capital be named here for its government ("Khartoum denies", "Khartoum submitted a
+ * complaint", "These people (Khartoum) should be taken to book")? No preposition before it,
+ * and a word of four letters or more right after it in its clause that no place list knows
+ * (a verb), or it stands alone in parentheses after a lowercase word. */
+static int stands_for_government(const span *c, const mention *x)
+{
+    const tok *t = c->t;
+    size_t i = c->i, j = c->j;
+    if (x->prep || x->admin || x->near) return 0;
+    if (i > 0 && c->text[t[i].s - 1] == '(' && t[j].e < c->n && c->text[t[j].e] == ')' && !t[i - 1].upper) return 1;
+    if (j + 1 >= c->nt || !t[j + 1].glued || t[j + 1].sent || t[j + 1].upper || t[j + 1].flen < 4 || t[j + 1].apos) return 0;
+    if (c->text[t[j].e] != ' ') return 0; /* "Amra-based" */
+    const tok *w = &t[j + 1];
+    return !word_is(c->g, w, VG_GZ_AFTER) && !word_is(c->g, w, VG_GZ_ADMIN) && !word_is(c->g, w, VG_GZ_NEAR) &&
+           !word_is(c->g, w, VG_GZ_LANDMARK) && !word_is(c->g, w, VG_GZ_PREP);
+}
+
 /* What the words around a mention of tokens [i,j] say about it: a
  * preposition, a division or settlement word, a road's end, a landmark, a
  * qualifier... (the flags of `mention`). Returns 0 when they say it is no
@@ -882,6 +915,7 @@ static int describe_mention(const vg_gazetteer *g, const char *text, size_t n, c
     }
     own_flags(&c, x);
     qualifier_flags(&c, skel, p, np, x);
+    x->government = (uint8_t)stands_for_government(&c, x);
     return 1;
 }
 
@@ -928,6 +962,20 @@ static size_t drop_persons(mention *m, size_t nm)
     for (size_t i = 0; i < nm; i++)
         if (m[i].person == 0 || m[i].person == 3) m[w++] = m[i];
     return w;
+}
+
+/* A capital the text names for its government somewhere ("Khartoum denies") and never with a
+ * preposition ("in Khartoum") is its government wherever it is named ("accused Khartoum of
+ * carrying out the attack"): the attacker's capital, not the scene. */
+static void governments(mention *m, size_t nm)
+{
+    for (size_t i = 0; i < nm; i++) {
+        if (!m[i].government) continue;
+        int placed = 0;
+        for (size_t k = 0; k < nm && !placed; k++) placed = same_name(&m[k], &m[i]) && (m[k].prep || m[k].near);
+        for (size_t k = 0; k < nm; k++)
+            if (same_name(&m[k], &m[i])) m[k].government = !placed;
+    }
 }
 
 /* The country entry mention x is read as when it is a country's name (a main name), else -1. */
@@ -1223,6 +1271,8 @@ static float place_confidence(const finder *f, const admset *adm, const float *o
     if (x->person == 3 && c > CONF_DOUBTFUL) c = CONF_DOUBTFUL; /* "Jovaniel Cordova": likelier a person */
     if (x->pair && c > CONF_ROAD_END) c = CONF_ROAD_END;  /* an end of a road: any other town is likelier the scene */
     if (x->landmark && c > CONF_PART) c = CONF_PART;      /* "Lima square" in La Paz: a street named after a town */
+    if (x->government && be->kind == VG_PLACE_CITY && be->rank >= CAPITAL_RANK && c > CONF_DOUBTFUL)
+        c = CONF_DOUBTFUL; /* "Khartoum denies": the attacker's government, not the scene */
     /* Read through an alternate (foreign, former) name in a country the text is not
      * otherwise about: often a place the gazetteer lacks, named like a far one. */
     int ci = iso_ix(be->iso2);
@@ -1302,6 +1352,7 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
     if (!f.votes || !f.m) return VG_ERR_NOMEM;
     if ((st = find_mentions(&f)) != VG_OK) return st;
     f.nm = drop_persons(f.m, f.nm);
+    governments(f.m, f.nm);
     if (f.nm == 0) return VG_OK;
     qualify(g, text, f.t, f.m, f.nm);
     chain_lists(g, text, f.t, f.m, f.nm, f.votes, &f.vtotal);

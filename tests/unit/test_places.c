@@ -424,6 +424,14 @@ TEST(places_country_qualifier_persons_and_businesses)
     CHECK(find(g, a, "Planes bombed Yida, South Sudan officials said.", "South Sudan", &n) != NULL && n == 1);
     p = find(g, a, "Pilgrims gathered in Yida on Friday.", "Jeddah", &n); /* with nothing to place it elsewhere */
     CHECK(p != NULL);
+    /* a town of another country read through an alternate name only, in a text about one country */
+    CHECK(find(g, a, "Syrian troops shelled Aleppo and Homs in Syria on Monday; refugees fled to Yida.", "Jeddah", &n) == NULL);
+    /* a capital named for its government, and never with a preposition, is no scene */
+    p = find(g, a, "Rebels shelled Aleppo on Monday. Damascus denies it, and the opposition accused Damascus of war "
+                   "crimes.", "Damascus", &n);
+    CHECK(p != NULL && p->confidence <= 0.3f);
+    p = find(g, a, "Shelling hit a market in Damascus on Monday. Damascus denies it.", "Damascus", &n);
+    CHECK(p != NULL && p->confidence > 0.3f);
     /* a surname is the person's wherever the text writes it alone */
     const char *cordova = "In the United States, Officer Jovaniel Cordova opened fire. Both Mourad and Cordova were sued.";
     p = find(g, a, cordova, "Cordova", &n);
