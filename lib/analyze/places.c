@@ -838,11 +838,22 @@ static int starts_unknown_name(const span *c)
            (t[j + 1].upper || (t[j + 1].flen <= 3 && j + 2 < c->nt && t[j + 2].upper && t[j + 2].glued));
 }
 
-/* "le président Obama", "Mr Scott", "général Bernard": a person. */
+/* "Gilford T. Monrose": a first name before a middle initial and a surname (of three letters
+ * or more: "Washington D.C." is a place). */
+static int before_initial(const span *c)
+{
+    const tok *t = c->t;
+    size_t j = c->j;
+    return j + 2 < c->nt && t[j + 1].glued && t[j + 1].upper && t[j + 1].e == t[j + 1].s + 1 &&
+           c->text[t[j + 1].e] == '.' && t[j + 2].upper && t[j + 2].e >= t[j + 2].s + 3 && t[j + 2].s == t[j + 1].e + 2;
+}
+
+/* "le président Obama", "Mr Scott", "général Bernard", "Gilford T. Monrose": a person. */
 static int after_title(const span *c)
 {
     const tok *t = c->t;
     size_t i = c->i;
+    if (before_initial(c)) return 1;
     return i > 0 && t[i].glued &&
            (word_is(c->g, &t[i - 1], VG_GZ_TITLE) ||
             (i > 1 && t[i - 1].upper && t[i - 1].glued && word_is(c->g, &t[i - 2], VG_GZ_TITLE)));

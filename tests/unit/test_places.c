@@ -438,6 +438,8 @@ TEST(places_country_qualifier_persons_and_businesses)
     CHECK(p != NULL && p->confidence <= 0.3f && p->start == 39); /* only in the full name, doubtful */
     CHECK(n == 2);
     CHECK(find(g, a, "In the United States, Mourad and Cordova were sued.", "Cordova", &n) != NULL);
+    /* a first name before a middle initial and a surname is a person's */
+    CHECK(find(g, a, "In the United States, said Cordova T. Monrose, a pastor.", "Cordova", &n) == NULL);
     /* a name in the possessive before a common word names a business */
     CHECK(find(g, a, "In the United States, a man drove to the Sam's Club and parked.", "Damascus", &n) == NULL);
     CHECK(find(g, a, "Fighting near Sam, Syria on Monday.", "Damascus", &n) != NULL);
