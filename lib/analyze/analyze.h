@@ -47,6 +47,11 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc);
  * Token memory comes from arena. */
 int vg_analyze_dateline(const vg_analyzer *a, vg_arena *arena, const char *lang, const char *s, size_t n,
                         char out[11]);
+/* The same for a title that opens or closes with a full date, where plain text's first lines
+ * ran together ("Sudan Bombs Yida Refugee Camp on Nov 10, 2011", "11 November 2011 Last
+ * updated at 12: 41 GMT"); a date inside a title is the story's, not the page's: 0. */
+int vg_analyze_title_date(const vg_analyzer *a, vg_arena *arena, const char *lang, const char *s, size_t n,
+                          char out[11]);
 
 /* countries.c: the ISO 3166-1 alpha-2 code of a country named by a name the
  * gazetteer knows (any language), an alpha-2 or an alpha-3 code; an may be

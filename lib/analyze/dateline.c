@@ -80,6 +80,35 @@ int vg_analyze_dateline(const vg_analyzer *a, vg_arena *arena, const char *lang,
     return 0;
 }
 
+/* Are tokens [k, nt) only a time of day ("3: 00pm EST", "12: 41 GMT"): figures, punctuation
+ * and short words? */
+static int only_time_after(const vg_tok *t, size_t nt, size_t k)
+{
+    for (; k < nt; k++)
+        if (t[k].kind == VG_TOK_WORD && t[k].flen > 3) return 0;
+    return 1;
+}
+
+int vg_analyze_title_date(const vg_analyzer *a, vg_arena *arena, const char *lang, const char *s, size_t n,
+                          char out[11])
+{
+    if (!a || !lang || !s || !n) return 0;
+    const lang_res *L = vg_an_lang(a, lang);
+    if (!L) return 0;
+    vg_tok *t;
+    size_t nt;
+    if (vg_tokenize(arena, s, n, &t, &nt) != VG_OK) return 0;
+    vg_date_lex dl = {L->lex[L_MONTHS], L->lex[L_WEEKDAYS], L->lex[L_RELDATES]};
+    for (size_t i = 0; i < nt; i++) {
+        vg_date d;
+        if (!vg_date_at(&dl, t, nt, i, NULL, &d) || d.relative || !valid(d.y, d.m, d.d)) continue;
+        if (i > 1 && !only_time_after(t, nt, d.t1)) return 0; /* the first full date decides */
+        vg_date_format(&d, out);
+        return 1;
+    }
+    return 0;
+}
+
 /* Does a dash set apart by spaces ("-", "--", "\u2013", "\u2014"; the tokeniser drops
  * them) stand between token k - 1 and token k, as after a dateline? */
 static int dash_before(const ctx *c, size_t k)

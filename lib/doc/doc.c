@@ -189,6 +189,12 @@ static void published_from_dateline(vg_doc *d)
                 return;
             }
         }
+    /* plain text: a dateline the reader took into the title (its first lines ran together) */
+    const char *title = d->fields[VG_F_TITLE], *format = d->fields[VG_F_FORMAT];
+    char day[11];
+    if (title && format && !strcmp(format, "text") &&
+        vg_analyze_title_date(d->env->analyzer, d->arena, lang, title, strlen(title), day))
+        vg_doc_set(d, VG_F_PUBLISHED, day, 10);
 }
 
 void vg_doc_reset(vg_doc *d)

@@ -80,6 +80,11 @@ TEST(dateline_forms_and_bylines)
     CHECK_STR(published_of(env, d, "MAR. 14, 2013, 8: 12 PM" BODY_EN), "2013-03-14");
     /* a weekday and a comma before the date */
     CHECK_STR(published_of(env, d, "Published: Monday, March 11, 2013" BODY_EN), "2013-03-11");
+    /* plain text whose dateline the reader took into the title: a date closing or opening it */
+    CHECK_STR(published_of(env, d, "Sudan bombs a refugee camp in South Sudan on Nov 10, 2011" BODY_EN), "2011-11-10");
+    CHECK_STR(published_of(env, d, "16 September 2013 Last updated at 12: 42 GMT" BODY_EN), "2013-09-16");
+    /* a date inside a title is the story's */
+    CHECK_STR(published_of(env, d, "Athens recalls the Nov 17, 1973 uprising with a march" BODY_EN), "(none)");
     /* a byline opening the text: the year, month and day it gives */
     CHECK_STR(first_event_date(d, "22 juin 2012. - Des frappes aériennes ont visé hier des positions près d'Idleb, "
                                   "tuant trois civils, selon une ONG.\n", "fr", day), "2012-06-21");
