@@ -126,10 +126,25 @@ const char *vg_an_ethnic_name(const ctx *c, const actor *a)
 }
 
 /* Is the actor the subject of a passive casualty verb ("soldiers were
- * killed", "a été tué"; cue class "victim") within the next few words? */
+ * killed", "a été tué"; cue class "victim") within the next few words, past an
+ * apposition ("two soldiers, one of them an officer, were killed")? */
+/* The token after an apposition opening at token k ("soldiers, among them an officer, were
+ * killed"): past the comma closing it within APPOSITION_REACH words, else k. */
+#define APPOSITION_REACH 8
+static size_t after_apposition(const ctx *c, size_t k, size_t end)
+{
+    if (k >= end || c->t[k].kind != VG_TOK_PUNCT || c->text[c->t[k].start] != ',') return k;
+    for (size_t j = k + 1; j < end && j <= k + APPOSITION_REACH; j++) {
+        if (c->t[j].kind != VG_TOK_PUNCT) continue;
+        return c->text[c->t[j].start] == ',' ? j + 1 : k;
+    }
+    return k;
+}
+
 int vg_an_is_victim(const ctx *c, const actor *a, size_t end)
 {
-    for (size_t j = a->t1; j < end && j < a->t1 + 4; j++) {
+    size_t from = after_apposition(c, a->t1, end);
+    for (size_t j = from; j < end && j < from + 4; j++) {
         size_t len;
         const char *cue = vg_an_cue(c, end, j, &len);
         if (cue && !strcmp(cue, "victim")) return 1;

@@ -48,6 +48,10 @@ TEST(roles_named_attacker_agent_and_arrested)
     actors_of(env, "en", "On 5 May 2020, an IED planted in a military vehicle by Islamic State militants exploded "
                          "near the town.\n", a1, a2, iso, sizeof a1);
     CHECK_STR(a1, "Islamic State");
+    /* a victim through an apposition is not who did it */
+    actors_of(env, "en", "On 4 May 2020, two soldiers, one of them an officer, were killed in an air strike on their "
+                         "post near the town.\n", a1, a2, iso, sizeof a1);
+    CHECK(strncmp(a1, "Military Forces", 15) != 0 && strncmp(a2, "Military Forces", 15) == 0);
     /* the party said to be arrested is actor2, the police actor1 */
     actors_of(env, "fr", "Au moins deux djihadistes ont été arrêtés lundi à Idleb, en Syrie.\n", a1, a2, iso, sizeof a1);
     CHECK(strncmp(a1, "Police Forces", 13) == 0);
