@@ -9,7 +9,9 @@
  * to"), "prev" (it comes before: "said"), "none" ("selon lui": no source
  * named), "stop" (a word that ends a source's name: a clause or a
  * circumstance begins, "au cours", "during", "after", "que"), "nosource" (a
- * span opening with it names no one: "que", "avoir", "that", a pronoun). */
+ * span opening with it names no one: "que", "avoir", "that", a pronoun), "aux" (an
+ * auxiliary: a source before "said" or "reported" that ends with it is none: "was
+ * reported", "as he has said"). */
 static int class_at(const ctx *c, size_t end, size_t k, const char *cls, size_t *len)
 {
     const vg_lexicon *l = c->L->lex[L_ATTRIBUTION];
@@ -108,6 +110,9 @@ int vg_an_find_attribution(ctx *c, size_t t0, size_t t1, uint32_t *bs, uint32_t 
             if (c->t[k].flen >= 3 || c->t[k].upper) content = 1;
         /* "a déclaré que...", "said he": a clause or a pronoun, nobody named */
         if (b > a && (class_at(c, b, a, "nosource", &nl) || class_at(c, b, a, "stop", &nl))) content = 0;
+        /* "the recommendation was reported", "as Feldman has said", "... to and said": a
+         * passive or an auxiliary before the verb, or a dangling word, names no source */
+        if (prev && b > a && (class_at(c, b, b - 1, "aux", &nl) || class_at(c, b, b - 1, "nosource", &nl))) content = 0;
         if (b > a && content) { *bs = c->t[a].start; *be = c->t[b - 1].end; return 1; }
         i += len;
     }

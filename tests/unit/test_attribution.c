@@ -52,5 +52,8 @@ TEST(attribution_names_a_source)
                                         "Athens.\n", a, sizeof a), "police in Athens");
     CHECK_STR(attribution_of(env, "en", "Rioters clashed with police in Athens on Monday, witnesses said.\n", a, sizeof a),
               "witnesses");
+    /* a passive or an auxiliary before the verb names no one */
+    CHECK_STR(attribution_of(env, "en", "Rioters clashed with police in Athens on Monday, the deaths were reported.\n", a,
+                             sizeof a), "");
     vg_env_close(env);
 }
