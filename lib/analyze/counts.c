@@ -146,7 +146,13 @@ static figure figure_before(const ctx *c, const vg_lexicon *cas, size_t t0, size
         if (c->in_date[j]) continue;
         if (!vg_number_at(nums, c->t, t1, j, &nb) || nb.t1 > i) continue;
         size_t k = j;
-        while (k > t0 && !c->in_date[k - 1] && vg_number_at(nums, c->t, t1, k - 1, &nb) && nb.t1 >= j + 1 && nb.t1 <= i) k--;
+        for (;;) { /* back over "at least", "1 300", and the group separator of "1.500", "1,500" */
+            size_t back = k > t0 + 1 && c->t[k - 1].kind == VG_TOK_PUNCT && c->t[k - 1].start == c->t[k - 2].end ? 2 : 1;
+            if (k < t0 + back || c->in_date[k - back] || !vg_number_at(nums, c->t, t1, k - back, &nb) || nb.t1 < j + 1 ||
+                nb.t1 > i)
+                break;
+            k -= back;
+        }
         vg_number_at(nums, c->t, t1, k, &nb);
         if (is_subset(c, cas, t0, t1, k)) { reach = i - k + 7; j = k; continue; }
         if (not_a_toll(c, cas, t1, &nb)) { j = k; continue; }

@@ -67,6 +67,10 @@ TEST(counts_not_a_toll)
                                       "émeutes.\n"), 1);
     CHECK_INT(fatalities_in(env, "fr", "Onze personnes ont été tuées dimanche lors d'une attaque contre le village, "
                                       "selon la police. Les autorités locales font état de 14 morts.\n"), 11);
+    /* a figure with group separators is read whole */
+    CHECK_INT(fatalities_in(env, "fr", "Plus de 1.500 civils ont été tués lundi dans une attaque contre un village, selon "
+                                      "l'ONU.\n"), 1500);
+    CHECK_INT(fatalities_in(env, "en", "More than 1,500 civilians were killed on Monday in an attack on a village.\n"), 1500);
     /* an article after a casualty word is one victim; a death a protest is about is another incident's */
     CHECK_INT(fatalities_in(env, "en", "Police opened fire on Monday near the market in Amra, killing a militia "
                                       "leader.\n"), 1);
