@@ -86,8 +86,9 @@ TEST(dateline_forms_and_bylines)
     /* a date inside a title is the story's */
     CHECK_STR(published_of(env, d, "Athens recalls the Nov 17, 1973 uprising with a march" BODY_EN), "(none)");
     /* a byline opening the text: the year, month and day it gives */
-    CHECK_STR(first_event_date(d, "22 juin 2012. - Des frappes aériennes ont visé hier des positions près d'Idleb, "
-                                  "tuant trois civils, selon une ONG.\n", "fr", day), "2012-06-21");
+    CHECK_STR(first_event_date(d, "22 juin 2012. - Des frappes aériennes russes ont visé hier des positions rebelles "
+                                  "près d'Idleb, en Syrie, tuant trois civils et blessant dix combattants, selon "
+                                  "l'Observatoire syrien des droits de l'homme.\n", "fr", day), "2012-06-21");
     /* no year written: what is known, the month and the day */
     CHECK_STR(first_event_date(d, "ATHENS, May 5 (Reuters) - Rioters clashed with police yesterday in central "
                                   "Athens, police said.\n", "en", day), "XXXX-05-04");
