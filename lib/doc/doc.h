@@ -1,4 +1,6 @@
-/* doc.h - the document model every stage reads and writes (internal). */
+/* doc.h - the document model every stage reads and writes (internal).
+ * Depends on lib/core alone: the stages (extract, analyze, ...) include it,
+ * the pipeline that calls them (lib/pipeline) sits above. */
 #ifndef VG_DOC_H
 #define VG_DOC_H
 #include <stddef.h>
@@ -50,7 +52,6 @@ typedef struct vg_event {
 } vg_event;
 
 struct vg_doc {
-    const vg_env *env;
     vg_arena *arena;          /* everything below lives here; reset per load */
     vg_buf out;               /* JSON output of vg_doc_json */
     char error[512];
@@ -73,18 +74,15 @@ struct vg_doc {
 
     uint64_t content_hash;    /* of the normalised text */
     int analyzed;
-    /* Chrome lines seen per outlet; lives across loads, freed by vg_doc_free
-     * unless chrome_shared (then it belongs to a vg_batch and is only read). */
-    struct vg_chrome_cache *chrome_cache;
-    int chrome_shared;
-    uint64_t *chrome_learn;   /* shared mode: keys to learn after the load (arena) */
-    size_t n_chrome_learn;
-    uint64_t chrome_doc_id;
+    /* What the pipeline keeps for this document across loads (its vg_env, the
+     * chrome memory of the extract stage): lib/pipeline/pipeline.h, opaque
+     * here. NULL for a document filled by hand (tests, benches). */
+    struct vg_doc_pipe *pipe;
 };
 
 /* Empties the document for the next one (what vg_doc_load starts with):
- * arena, fields, removed lines, events. The per-outlet
- * chrome memory stays. */
+ * arena, fields, removed lines, events. What the pipeline keeps across
+ * loads (doc->pipe) stays. */
 void vg_doc_reset(vg_doc *d);
 
 /* Helpers the stages use. */

@@ -14,7 +14,6 @@
 #include "../core/alloc.h"
 #include "../core/tsv.h"
 #include "../core/utf8.h"
-#include "../doc/env.h"
 #include "../text/langid.h"
 
 enum { K_EXACT, K_PREFIX, K_REGEX, K_RELATED, K_TAIL };
@@ -457,15 +456,16 @@ vg_chrome_cache *vg_chrome_cache_new(void)
     return cc;
 }
 
-void vg_chrome_learn(vg_chrome_cache *cc, vg_doc *doc)
+void vg_chrome_learn(vg_chrome_memory *mem)
 {
-    if (!cc || !doc->chrome_learn) return;
-    for (size_t i = 0; i < doc->n_chrome_learn; i++) {
-        cache_slot *sl = learn_slot(cc, doc->chrome_learn[i]);
-        if (sl->last_doc != doc->chrome_doc_id) { sl->docs++; sl->last_doc = doc->chrome_doc_id; }
+    vg_chrome_cache *cc = mem->cache;
+    if (!cc || !mem->learn) return;
+    for (size_t i = 0; i < mem->n_learn; i++) {
+        cache_slot *sl = learn_slot(cc, mem->learn[i]);
+        if (sl->last_doc != mem->doc_id) { sl->docs++; sl->last_doc = mem->doc_id; }
     }
-    doc->chrome_learn = NULL;
-    doc->n_chrome_learn = 0;
+    mem->learn = NULL;
+    mem->n_learn = 0;
 }
 
 static int contains(const char *h, size_t hn, const char *nd, size_t nn)
@@ -637,20 +637,20 @@ static void mark_related_block(const vg_chrome *c, line *L, size_t nl, size_t i,
 
 /* A first guess on the raw start of the page, only to order rules; the
  * language of record is decided later on the clean text. */
-static const char *guess_lang(const vg_doc *doc, const char *text, size_t n)
+static const char *guess_lang(const vg_langid *langid, const char *text, size_t n)
 {
-    if (!doc->env || !doc->env->langid) return NULL;
+    if (!langid) return NULL;
     size_t m = n < 1024 ? n : 1024;
     while (m < n && m > 0 && ((unsigned char)text[m] & 0xC0) == 0x80) m--;
-    return vg_langid_guess(doc->env->langid, text, m);
+    return vg_langid_guess(langid, text, m);
 }
 
 /* Step 4: line-by-line rules (form, script, patterns); a tail marker in the
  * second half of the text drops everything after it. */
-static vg_status apply_rules(const vg_chrome *c, const vg_doc *doc, const char *text, size_t n,
+static vg_status apply_rules(const vg_chrome *c, const vg_langid *langid, const char *text, size_t n,
                              const char *lang, line *L, size_t nl, int main_script)
 {
-    if (!lang) lang = guess_lang(doc, text, n);
+    if (!lang) lang = guess_lang(langid, text, n);
     pcre2_match_data *md = pcre2_match_data_create(1, NULL);
     if (!md) return VG_ERR_NOMEM;
     size_t tail_from = nl;
@@ -826,15 +826,16 @@ static vg_status mark_repeated_here(vg_arena *a, line *L, size_t nl)
 }
 
 /* Step 7b: unpunctuated lines earlier documents of the same outlet carried. */
-static vg_status mark_repeated_by_outlet(vg_doc *doc, const char *text, size_t n, line *L, size_t nl)
+static vg_status mark_repeated_by_outlet(vg_chrome_memory *mem, vg_doc *doc, const char *text, size_t n, line *L,
+                                         size_t nl)
 {
     size_t olen = 0;
     const char *outlet = outlet_of(doc, &olen);
     if (!outlet) return VG_OK;
-    vg_chrome_cache *cc = doc->chrome_cache;
+    vg_chrome_cache *cc = mem->cache;
     if (!cc) { /* a shared cache always exists: this document learns alone */
         if (!(cc = vg_chrome_cache_new())) return VG_ERR_NOMEM;
-        doc->chrome_cache = cc;
+        mem->cache = cc;
     }
     uint64_t oh = vg_hash64(outlet, olen, 0x6f75746c6574ULL);
     uint64_t doc_id = vg_hash64(text, n, 0) | 1;
@@ -853,10 +854,10 @@ static vg_status mark_repeated_by_outlet(vg_doc *doc, const char *text, size_t n
         const cache_slot *sl = cache_find(cc, key);
         if (!l->drop && sl->key && sl->docs >= REPEAT_DOCS && sl->last_doc != doc_id) mark(l, "repeated");
     }
-    doc->chrome_learn = keys;
-    doc->n_chrome_learn = learnt;
-    doc->chrome_doc_id = doc_id;
-    if (!doc->chrome_shared) vg_chrome_learn(cc, doc);
+    mem->learn = keys;
+    mem->n_learn = learnt;
+    mem->doc_id = doc_id;
+    if (!mem->shared) vg_chrome_learn(mem);
     return VG_OK;
 }
 
@@ -905,7 +906,8 @@ static vg_status write_out(vg_doc *doc, const line *L, size_t nl)
     return VG_OK;
 }
 
-vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, size_t n, const char *lang)
+vg_status vg_chrome_strip(const vg_chrome *c, const vg_langid *langid, vg_chrome_memory *mem, vg_doc *doc,
+                          const char *text, size_t n, const char *lang)
 {
     line *L;
     size_t nl;
@@ -914,11 +916,11 @@ vg_status vg_chrome_strip(const vg_chrome *c, vg_doc *doc, const char *text, siz
     if ((st = split_lines(doc->arena, text, n, &L, &nl)) ||
         (st = join_wrapped(doc->arena, L, &nl)) ||
         (st = fold_lines(doc->arena, L, nl, &main_script)) ||
-        (st = apply_rules(c, doc, text, n, lang, L, nl, main_script)) ||
+        (st = apply_rules(c, langid, text, n, lang, L, nl, main_script)) ||
         (st = find_title(doc, L, nl)) ||
         (st = mark_captions(doc, L, nl)) ||
         (st = mark_repeated_here(doc->arena, L, nl)) ||
-        (st = mark_repeated_by_outlet(doc, text, n, L, nl)))
+        (st = mark_repeated_by_outlet(mem, doc, text, n, L, nl)))
         return st;
     mark_furniture(L, nl);
     return write_out(doc, L, nl);

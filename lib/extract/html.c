@@ -9,7 +9,6 @@
 #include "../core/buf.h"
 #include "../core/alloc.h"
 #include "../core/utf8.h"
-#include "../doc/env.h"
 #include "html_charset.h"
 #include "html_hints.h"
 #include "html_lex.h"
@@ -792,7 +791,7 @@ static int nfc_stable(const char *p, size_t n)
     return 1;
 }
 
-vg_status vg_html_extract(vg_doc *doc, const char *html, size_t n, const char *charset)
+vg_status vg_html_extract(vg_doc *doc, const vg_html_hints *hints, const char *html, size_t n, const char *charset)
 {
     assert(tags_sorted()); /* tag_of() searches it */
     const char *u;
@@ -805,7 +804,7 @@ vg_status vg_html_extract(vg_doc *doc, const char *html, size_t n, const char *c
     sax *s = vg_calloc(1, sizeof *s);
     if (!s) return VG_ERR_NOMEM;
     s->doc = doc;
-    s->hints = doc->env ? doc->env->html_hints : NULL;
+    s->hints = hints;
     s->h1_node = -1;
     s->space = 1;
 

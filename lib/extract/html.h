@@ -6,10 +6,14 @@
 #include "vigie.h"
 #include "../doc/doc.h"
 
+struct vg_html_hints;
+
 /* html: raw bytes of the page; charset: from an HTTP header or NULL.
  * Sets VG_F_TEXT (NFC UTF-8, paragraphs joined by "\n\n") and whatever
  * metadata the page gives (title, published, outlet, authors, url, lang)
- * unless the field is already set by the input. */
-vg_status vg_html_extract(vg_doc *doc, const char *html, size_t n, const char *charset);
+ * unless the field is already set by the input. hints (data/html_hints.tsv,
+ * may be NULL) weigh class and id names. */
+vg_status vg_html_extract(vg_doc *doc, const struct vg_html_hints *hints, const char *html, size_t n,
+                          const char *charset);
 
 #endif

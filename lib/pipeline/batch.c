@@ -13,8 +13,7 @@
 #include <unistd.h>
 
 #include "../core/alloc.h"
-#include "doc.h"
-#include "../extract/chrome.h"
+#include "pipeline.h"
 
 enum { DEFAULT_CAPACITY = 64, MAX_THREADS = 64 };
 #define MAX_BATCH_BYTES ((size_t)64 << 20) /* the inputs a batch copies */
@@ -123,8 +122,8 @@ vg_status vg_batch_create(const vg_env *env, unsigned threads, size_t capacity, 
     for (size_t i = 0; i < b->capacity; i++) {
         vg_status st = vg_doc_create(env, &b->slots[i].doc);
         if (st != VG_OK) { vg_batch_free(b); return st; }
-        b->slots[i].doc->chrome_cache = b->chrome;
-        b->slots[i].doc->chrome_shared = 1;
+        b->slots[i].doc->pipe->chrome.cache = b->chrome;
+        b->slots[i].doc->pipe->chrome.shared = 1;
     }
     if (threads > 1 && !(b->workers = vg_calloc(threads - 1, sizeof *b->workers))) { vg_batch_free(b); return VG_ERR_NOMEM; }
     for (unsigned t = 0; t + 1 < threads; t++) {
@@ -206,7 +205,7 @@ void vg_batch_load(vg_batch *b)
 {
     dispatch(b, PHASE_LOAD);
     /* Learn the outlet lines in input order, on this thread, for the batches to come. */
-    for (size_t i = 0; i < b->n; i++) vg_chrome_learn(b->chrome, b->slots[i].doc);
+    for (size_t i = 0; i < b->n; i++) vg_chrome_learn(&b->slots[i].doc->pipe->chrome);
 }
 
 void vg_batch_skip(vg_batch *b, size_t i)
