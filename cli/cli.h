@@ -46,12 +46,10 @@ int cli_fill_batch(vg_reader *r, vg_batch *b, const volatile sig_atomic_t *stop,
                    long *n_read);
 
 /* escape.c: text from outside printed safely. cli_err is fprintf(stderr, ...) with
- * every control byte of the message escaped (\n, \t, \r, \xHH; C1 as \u0080) but a
- * final newline: one file name cannot forge a log line. cli_unsafe: the escape of
- * the unsafe sequence at s (its byte length, 1 or 2), 0 when s[0] is safe. */
+ * every control byte of the message escaped (vg_escape_control: \n, \t, \r, \xHH;
+ * C1 as \u0080) but a final newline: one file name cannot forge a log line. */
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_put_escaped(FILE *f, const char *s, size_t n);
-size_t cli_unsafe(const char *s, size_t n, char rep[8]);
 
 /* Row output: one writer for every query command. */
 typedef struct row_writer row_writer;
@@ -67,9 +65,6 @@ typedef struct events_view events_view;
 events_view *events_view_new(FILE *out);
 int events_view_cb(const vg_row *row, void *ud); /* a vg_row_cb */
 long events_view_finish(events_view *v, int complete);
-
-/* story_view.c: a story's JSON (vg_db_story_json) as text for reading; -1 if unreadable. */
-int story_view(FILE *out, const char *json, size_t len);
 
 int cmd_ingest(int argc, char **argv);
 int cmd_extract(int argc, char **argv);

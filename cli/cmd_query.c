@@ -183,7 +183,12 @@ int cmd_story(int argc, char **argv)
     size_t len;
     st = vg_db_story_json(db, o.args[0], &json, &len);
     if (st == VG_OK && as_table) {
-        if (story_view(stdout, json, len) != 0) { cli_err("vigie story: unreadable story record\n"); st = VG_ERR_FORMAT; }
+        char *text = NULL;
+        size_t n = 0;
+        st = vg_story_text(json, len, &text, &n);
+        if (st == VG_OK) fwrite(text, 1, n, stdout);
+        else cli_err("vigie story: %s\n", st == VG_ERR_FORMAT ? "unreadable story record" : vg_strerror(st));
+        free(text);
     } else if (st == VG_OK) { fwrite(json, 1, len, stdout); fputc('\n', stdout); }
     else cli_err("vigie story: %s: %s\n", o.args[0], st == VG_ERR_NOT_FOUND ? "no such story" : vg_db_error(db));
     vg_db_close(db);

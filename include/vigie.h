@@ -347,6 +347,42 @@ VG_API vg_status vg_db_stories(vg_db *db, const vg_query *q, vg_row_cb cb, void 
  * until the next call on db). */
 VG_API vg_status vg_db_story_json(vg_db *db, const char *id, const char **json, size_t *len);
 
+/* ------------------------------------------------------------------------
+ * Output: query rows and stories as text, the bytes the vigie command
+ * writes (a server can send the same). Nothing here touches a file.
+ * ---------------------------------------------------------------------- */
+typedef struct vg_rowfmt vg_rowfmt;
+
+/* format: "jsonl" (one JSON object per row, numbers and JSON columns bare,
+ * by vg_col_type), "csv" (RFC 4180, a header line first), "tsv" (a header
+ * line first) or "geojson"
+ * (one FeatureCollection: the latitude and longitude columns are each
+ * feature's point, the other columns its properties). CSV and TSV cells
+ * have their control bytes escaped (vg_escape_control), so one row is one
+ * line. Any other format: VG_ERR_ARG. On failure *out is NULL. */
+VG_API vg_status vg_rowfmt_create(const char *format, vg_rowfmt **out);
+VG_API void vg_rowfmt_free(vg_rowfmt *f); /* accepts NULL */
+/* The text of one more row, preceded by what opens the output (a header,
+ * GeoJSON's opening) for the first. The text belongs to f and stays valid
+ * until f's next call. */
+VG_API vg_status vg_rowfmt_row(vg_rowfmt *f, const vg_row *row, const char **text, size_t *len);
+/* What closes the output, after the last row or when there was none (may
+ * be empty); same ownership as vg_rowfmt_row. */
+VG_API vg_status vg_rowfmt_end(vg_rowfmt *f, const char **text, size_t *len);
+
+/* A story (the JSON of vg_db_story_json) as text for a reader: its events,
+ * each outlet's account, where the accounts disagree. On success *text is
+ * NUL-terminated, from malloc: the caller frees it; text_len may be NULL.
+ * VG_ERR_FORMAT when json is not a JSON object; *text is NULL on failure. */
+VG_API vg_status vg_story_text(const char *json, size_t len, char **text, size_t *text_len);
+
+/* Text from outside made safe to print (one line, nothing a terminal obeys):
+ * when s[0] starts a control sequence, writes its escape into rep (\n, \t,
+ * \r, \xHH; a C1 control U+0080..U+009F as \u0080..\u009F) and returns
+ * its length in bytes (1 or 2); 0 when s[0] prints as it is. n >= 1: the
+ * bytes left from s. */
+VG_API size_t vg_escape_control(const char *s, size_t n, char rep[8]);
+
 #ifdef __cplusplus
 }
 #endif
