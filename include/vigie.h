@@ -321,10 +321,10 @@ typedef struct vg_query {
  * confidence is the calibrated probability that it is a real incident of the
  * right type and country no other row covers (lib/analyze/confidence.c,
  * scripts/calibrate-confidence.py). 0.2: on the dev texts, held out, rows at
- * 0.2 or more are right 81% of the time (whole articles alone: 42%, with 54%
- * of the coded events found and 2.6 rows per article against the coders'
- * 2.4); every ACLED dev note's main event still prints (0.3 would hide 0.1%
- * of them, and their countries). */
+ * 0.2 or more are right 83% of the time (whole articles alone: 49%, with 57%
+ * of the coded events found and 2.8 rows per article against the coders'
+ * 2.4); every ACLED dev note's main event that passes the document gate
+ * still prints (0.3 hid 0.1% of them, and their countries). */
 #define VG_DEFAULT_MIN_CONFIDENCE 0.2
 
 /* Every query (vg_db_articles, _search, _events, _stories, _story_json) stops with

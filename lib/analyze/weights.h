@@ -95,10 +95,10 @@
  * the calibration table): one model for short texts (a coder's one-event
  * note: at most SHORT_TEXT_SENTENCES sentences), one for whole articles. */
 #define SHORT_TEXT_SENTENCES 6
-#define ROW_CONF_BIAS_SHORT -3.174f
-#define ROW_CONF_WEIGHTS_SHORT {3.108f, 0.613f, -0.129f, -0.525f, 1.579f, -0.965f, 1.377f, 0.761f, 0.067f, -0.575f, -0.066f, -0.206f, -0.265f, 0.310f, -0.644f, -0.288f}
-#define ROW_CONF_BIAS_LONG -2.168f
-#define ROW_CONF_WEIGHTS_LONG {0.454f, 0.019f, 0.581f, 1.033f, -0.286f, -0.470f, -0.134f, -0.301f, -1.498f, 1.307f, 0.115f, -0.139f, -0.540f, 0.443f, -0.558f, -0.052f}
+#define ROW_CONF_BIAS_SHORT -2.959f
+#define ROW_CONF_WEIGHTS_SHORT {3.146f, 0.607f, -0.206f, -0.384f, 1.588f, -0.491f, 1.420f, 0.318f, 0.065f, -0.697f, -0.153f, -0.059f, -0.316f, 0.291f, -0.623f, -0.326f}
+#define ROW_CONF_BIAS_LONG -0.646f
+#define ROW_CONF_WEIGHTS_LONG {0.607f, -0.067f, 0.316f, 1.033f, 0.441f, -0.554f, -0.181f, -0.414f, -1.194f, 0.617f, -0.384f, -0.095f, -0.875f, 0.063f, -0.605f, -0.013f}
 
 /* --- Dates (row.c) --- */
 
