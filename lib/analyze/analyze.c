@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/alloc.h"
 #include "../core/tsv.h"
 
 #define MAX_ANALYZED_BYTES (4u << 20) /* longer texts: the first 4 MiB are analysed */
@@ -99,7 +100,7 @@ vg_status vg_analyzer_load(const char *data_dir, vg_analyzer **out, char *err, s
                            char *warn, size_t warnlen)
 {
     *out = NULL;
-    vg_analyzer *a = calloc(1, sizeof *a);
+    vg_analyzer *a = vg_calloc(1, sizeof *a);
     if (!a) return VG_ERR_NOMEM;
     DIR *d = opendir(data_dir);
     if (d) {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/alloc.h"
 #include "../core/hash.h"
 
 /* Tuned numbers. Chosen by leave-one-topic-out cross-validation on the
@@ -102,7 +103,7 @@ vg_status vg_gate_load(const char *path, vg_gate **out, char *err, size_t errlen
         free_and_destroy_model(&m);
         return VG_ERR_RESOURCE;
     }
-    vg_gate *g = calloc(1, sizeof *g);
+    vg_gate *g = vg_calloc(1, sizeof *g);
     if (!g) { free_and_destroy_model(&m); return VG_ERR_NOMEM; }
     g->m = m;
     g->pos = pos;

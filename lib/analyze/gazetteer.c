@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../core/alloc.h"
 #include "../core/hash.h"
 #include "../core/tsv.h"
 #include "../core/utf8.h"
@@ -181,7 +182,7 @@ static int sbuf_add(sbuf *b, const char *s, size_t n, uint32_t *off)
         size_t nc = b->cap ? b->cap * 2 : 1 << 20;
         while (nc < b->len + n + 1) nc *= 2;
         if (nc > UINT32_MAX) return -1;
-        char *np = realloc(b->p, nc);
+        char *np = vg_realloc(b->p, nc);
         if (!np) return -1;
         b->p = np;
         b->cap = nc;
@@ -203,7 +204,7 @@ static int intern_add(intern *t, sbuf *pool, const char *s, size_t n, uint32_t *
 {
     if ((t->n + 1) * 2 > t->cap) {
         size_t nc = t->cap ? t->cap * 2 : 1 << 16;
-        uint32_t *ns = calloc(nc, sizeof *ns);
+        uint32_t *ns = vg_calloc(nc, sizeof *ns);
         if (!ns) return -1;
         for (size_t i = 0; i < t->cap; i++) {
             if (!t->slot[i]) continue;
@@ -269,7 +270,7 @@ static int add_pair(builder *b, const char *key, size_t klen, uint32_t post)
 {
     if (b->np == b->capp) {
         size_t nc = b->capp ? b->capp * 2 : 1 << 16;
-        pair *np = realloc(b->p, nc * sizeof *np);
+        pair *np = vg_realloc(b->p, nc * sizeof *np);
         if (!np) return -1;
         b->p = np;
         b->capp = nc;
@@ -356,7 +357,7 @@ static vg_status read_places(builder *b, const char *path, char *err, size_t err
         if (ci < 0) continue;
         if (b->ne == b->cape) {
             size_t nc = b->cape ? b->cape * 2 : 1 << 14;
-            vg_gz_entry *ne = realloc(b->e, nc * sizeof *ne);
+            vg_gz_entry *ne = vg_realloc(b->e, nc * sizeof *ne);
             if (!ne) { st = VG_ERR_NOMEM; break; }
             b->e = ne;
             b->cape = nc;
@@ -557,8 +558,8 @@ vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *c
     qsort(b.p, b.np, sizeof *b.p, pair_cmp);
 
     /* Group equal keys; drop repeated (key, entry) pairs keeping the primary flag. */
-    gz_key *keys = malloc((b.np + 1) * sizeof *keys);
-    uint32_t *post = malloc((b.np + 1) * sizeof *post);
+    gz_key *keys = vg_malloc((b.np + 1) * sizeof *keys);
+    uint32_t *post = vg_malloc((b.np + 1) * sizeof *post);
     sbuf kstr = {0};
     size_t nk = 0, npost = 0;
     if (!keys || !post) st = VG_ERR_NOMEM;
@@ -587,7 +588,7 @@ vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *c
     /* Hash table over the key strings. */
     size_t slots_n = 1024;
     while (slots_n < nk * 2) slots_n *= 2;
-    uint32_t *slots = st == VG_OK ? calloc(slots_n, sizeof *slots) : NULL;
+    uint32_t *slots = st == VG_OK ? vg_calloc(slots_n, sizeof *slots) : NULL;
     if (st == VG_OK && !slots) st = VG_ERR_NOMEM;
     uint32_t idx_bits = 1;
     while (idx_bits < 32 && ((uint64_t)1 << idx_bits) <= nk + 1) idx_bits++;
@@ -709,7 +710,7 @@ vg_status vg_gazetteer_load(const char *path, vg_gazetteer **out, char *err, siz
         set_err(err, errlen, "%s: not a vigie gazetteer or damaged (rebuild with scripts/build-gazetteer.sh)", path);
         return VG_ERR_FORMAT;
     }
-    vg_gazetteer *g = calloc(1, sizeof *g);
+    vg_gazetteer *g = vg_calloc(1, sizeof *g);
     if (!g) { munmap(m, len); return VG_ERR_NOMEM; }
     g->map = m;
     g->map_len = len;
@@ -724,7 +725,7 @@ vg_status vg_gazetteer_load(const char *path, vg_gazetteer **out, char *err, siz
     g->idx_mask = h->idx_bits == 32 ? UINT32_MAX : (uint32_t)(((uint64_t)1 << h->idx_bits) - 1);
     size_t nc = 0;
     for (uint32_t i = 0; i < h->n_entries; i++) nc += e[i].kind == VG_PLACE_COUNTRY;
-    g->countries = calloc(nc ? nc : 1, sizeof *g->countries);
+    g->countries = vg_calloc(nc ? nc : 1, sizeof *g->countries);
     if (!g->countries) { vg_gazetteer_free(g); return VG_ERR_NOMEM; }
     nc = 0;
     for (uint32_t i = 0; i < h->n_entries; i++) {

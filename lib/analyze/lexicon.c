@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/alloc.h"
 #include "../core/arena.h"
 #include "../core/hash.h"
 #include "../core/tsv.h"
@@ -23,11 +24,11 @@ struct vg_lexicon {
 
 vg_lexicon *vg_lex_new(void)
 {
-    vg_lexicon *l = calloc(1, sizeof *l);
+    vg_lexicon *l = vg_calloc(1, sizeof *l);
     if (!l) return NULL;
     l->arena = vg_arena_new(1 << 16);
     l->nb = 256;
-    l->buckets = calloc(l->nb, sizeof *l->buckets);
+    l->buckets = vg_calloc(l->nb, sizeof *l->buckets);
     if (!l->arena || !l->buckets) { vg_lex_free(l); return NULL; }
     return l;
 }
@@ -61,7 +62,7 @@ static void link_entry(vg_lexicon *l, uint32_t idx)
 static int rehash(vg_lexicon *l)
 {
     size_t nb = l->nb * 2;
-    uint32_t *b = calloc(nb, sizeof *b);
+    uint32_t *b = vg_calloc(nb, sizeof *b);
     if (!b) return -1;
     free(l->buckets);
     l->buckets = b;
@@ -88,7 +89,7 @@ vg_status vg_lex_add(vg_lexicon *l, const char *phrase, size_t n, const char *co
     if (k == 0) return VG_OK;
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 64;
-        vg_lex_entry *e = realloc(l->e, cap * sizeof *e);
+        vg_lex_entry *e = vg_realloc(l->e, cap * sizeof *e);
         if (!e) return VG_ERR_NOMEM;
         l->e = e;
         l->cap = cap;

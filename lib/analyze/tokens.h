@@ -1,6 +1,6 @@
 /* tokens.h - word/number/punctuation tokens with byte offsets and folded forms, for lexicon matching (internal). */
-#ifndef VG_TOKENS_H
-#define VG_TOKENS_H
+#ifndef VG_AN_TOKENS_H
+#define VG_AN_TOKENS_H
 #include <stddef.h>
 #include <stdint.h>
 
