@@ -95,10 +95,10 @@
  * the calibration table): one model for short texts (a coder's one-event
  * note: at most SHORT_TEXT_SENTENCES sentences), one for whole articles. */
 #define SHORT_TEXT_SENTENCES 6
-#define ROW_CONF_BIAS_SHORT -2.959f
-#define ROW_CONF_WEIGHTS_SHORT {3.146f, 0.607f, -0.206f, -0.384f, 1.588f, -0.491f, 1.420f, 0.318f, 0.065f, -0.697f, -0.153f, -0.059f, -0.316f, 0.291f, -0.623f, -0.326f}
-#define ROW_CONF_BIAS_LONG -0.646f
-#define ROW_CONF_WEIGHTS_LONG {0.607f, -0.067f, 0.316f, 1.033f, 0.441f, -0.554f, -0.181f, -0.414f, -1.194f, 0.617f, -0.384f, -0.095f, -0.875f, 0.063f, -0.605f, -0.013f}
+#define ROW_CONF_BIAS_SHORT -3.039f
+#define ROW_CONF_WEIGHTS_SHORT {3.099f, 0.604f, -0.227f, -0.492f, 1.661f, -0.637f, 1.399f, 0.472f, 0.067f, -0.664f, -0.150f, -0.105f, -0.235f, 0.292f, -0.620f, -0.229f}
+#define ROW_CONF_BIAS_LONG -0.683f
+#define ROW_CONF_WEIGHTS_LONG {0.892f, 0.214f, 0.251f, 0.982f, 0.603f, -0.722f, -0.085f, -0.489f, -1.289f, 0.542f, -0.533f, -0.049f, -0.967f, -0.228f, -0.832f, 0.021f}
 
 /* --- Dates (row.c) --- */
 
