@@ -12,7 +12,7 @@ static int after_anti(const ctx *c, size_t i)
     if (i == 0 || c->t[i].space_before || c->text[c->t[i].start - 1] != '-') return 0;
     size_t len;
     const vg_lex_entry *cue = vg_lex_match(c->L->lex[L_CUES], c->t, i, i - 1, &len);
-    return cue && !strcmp(cue->cols[0], "anti");
+    return cue && cue->cls == VG_CUE_ANTI;
 }
 
 /* Actors named in tokens [t0,t1): each canonical actor once (by_alias 0),
@@ -66,10 +66,10 @@ int vg_an_find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_
     return n;
 }
 
-const char *vg_an_cue(const ctx *c, size_t end, size_t i, size_t *len)
+int vg_an_cue(const ctx *c, size_t end, size_t i, size_t *len)
 {
     const vg_lex_entry *e = vg_lex_match(c->L->lex[L_CUES], c->t, end, i, len);
-    return e ? e->cols[0] : NULL;
+    return e ? e->cls : -1;
 }
 
 /* The country a demonym or a country's name at token i names ("Turkish",
@@ -146,8 +146,8 @@ int vg_an_is_victim(const ctx *c, const actor *a, size_t end)
     size_t from = after_apposition(c, a->t1, end);
     for (size_t j = from; j < end && j < from + 4; j++) {
         size_t len;
-        const char *cue = vg_an_cue(c, end, j, &len);
-        if (cue && !strcmp(cue, "victim")) return 1;
+        int cue = vg_an_cue(c, end, j, &len);
+        if (cue == VG_CUE_VICTIM) return 1;
         if (c->t[j].kind == VG_TOK_PUNCT && c->text[c->t[j].start] != '(' && c->text[c->t[j].start] != ')') return 0;
     }
     return 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "classes.h"
 #include "dates.h"
 #include "gate.h"
 #include "lexicon.h"
@@ -105,8 +106,8 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, c
 int vg_an_find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_alias);
 const char *vg_an_actor_name(ctx *c, const vg_lex_entry *e, const char *country);
 const char *vg_an_generic_actor(ctx *c, const char *what, const char *country);
-/* The cue class ("neg", "agent", "victim"...) of the cues.tsv phrase at token i, or NULL. */
-const char *vg_an_cue(const ctx *c, size_t end, size_t i, size_t *len);
+/* The class (VG_CUE_NEG, VG_CUE_AGENT...) of the cues.tsv phrase at token i, or -1. */
+int vg_an_cue(const ctx *c, size_t end, size_t i, size_t *len);
 /* The country state forces are named after ("Turkish border guards"), or NULL. */
 const vg_place *vg_an_forces_country(const ctx *c, const actor *a);
 /* "Tiv Ethnic Militia" for "Tiv militias", or NULL (see actors.c). */

@@ -10,8 +10,8 @@ static int names_unit(const ctx *c, size_t end, size_t i, size_t len)
 {
     size_t olen;
     if (!c->t[i].upper || i + len >= end) return 0;
-    const char *next = vg_an_cue(c, end, i + len, &olen);
-    return next && !strcmp(next, "org");
+    int next = vg_an_cue(c, end, i + len, &olen);
+    return next == VG_CUE_ORG;
 }
 
 /* Scores one sentence: trigger weights per sub-type, cancelled by a negation
@@ -22,17 +22,17 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
     size_t neg_until = 0, fut_until = 0, since_until = 0;
     for (size_t i = s->t0; i < s->t1;) {
         size_t len;
-        const char *cue = vg_an_cue(c, s->t1, i, &len);
-        if (cue) {
-            if (!strcmp(cue, "neg")) { neg_until = i + len + NEG_REACH; si->neg++; }
-            else if (!strcmp(cue, "future")) { fut_until = i + len + FUTURE_REACH; si->future++; }
-            else if (!strcmp(cue, "since")) since_until = i + len + SINCE_REACH;
+        int cue = vg_an_cue(c, s->t1, i, &len);
+        if (cue >= 0) {
+            if (cue == VG_CUE_NEG) { neg_until = i + len + NEG_REACH; si->neg++; }
+            else if (cue == VG_CUE_FUTURE) { fut_until = i + len + FUTURE_REACH; si->future++; }
+            else if (cue == VG_CUE_SINCE) since_until = i + len + SINCE_REACH;
             /* "a year since Cyclone X": a disaster named as a time reference is background */
-            else if (!strcmp(cue, "nonpol") && !names_unit(c, s->t1, i, len) && i >= since_until) si->nonpol++;
-            else if (!strcmp(cue, "hist")) si->hist++;
-            else if (!strcmp(cue, "fiction")) si->fiction++;
-            else if (!strcmp(cue, "plan") || !strcmp(cue, "opinion")) si->talk++;
-            else if (!strcmp(cue, "aggregate")) si->aggregate++;
+            else if (cue == VG_CUE_NONPOL && !names_unit(c, s->t1, i, len) && i >= since_until) si->nonpol++;
+            else if (cue == VG_CUE_HIST) si->hist++;
+            else if (cue == VG_CUE_FICTION) si->fiction++;
+            else if (cue == VG_CUE_PLAN || cue == VG_CUE_OPINION) si->talk++;
+            else if (cue == VG_CUE_AGGREGATE) si->aggregate++;
         }
         const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
         const vg_lex_entry *e = vg_lex_match(tl, c->t, s->t1, i, &len);
@@ -61,7 +61,7 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
             i += len;
             continue;
         }
-        if (!cue) len = 1;
+        if (cue < 0) len = 1;
         i += len ? len : 1;
     }
 }
@@ -151,8 +151,8 @@ static int is_history(const ctx *c, const sent_info *si, size_t k, int ref_year)
      * publication's own month */
     for (size_t i = c->s[k].t0; i + 1 < c->s[k].t1; i++) {
         size_t plen, len;
-        const char *cue = vg_an_cue(c, c->s[k].t1, i, &plen);
-        if (!cue || strcmp(cue, "month") != 0 || i + plen >= c->s[k].t1) continue; /* cues.tsv class "month" */
+        int cue = vg_an_cue(c, c->s[k].t1, i, &plen);
+        if (cue != VG_CUE_MONTH || i + plen >= c->s[k].t1) continue; /* cues.tsv class "month" */
         const vg_lex_entry *m = vg_lex_match(c->L->lex[L_MONTHS], c->t, c->s[k].t1, i + plen, &len);
         if (!m) continue;
         size_t j = i + plen + len;

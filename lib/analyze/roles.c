@@ -42,12 +42,12 @@ static int append(roles *r, const actor *a)
 
 /* Is a cue of class `cls` right before token t0 (ending at it when `adjacent`, else within
  * `back` tokens)? */
-static int cue_before(const ctx *c, size_t t0, size_t back, const char *cls, int adjacent)
+static int cue_before(const ctx *c, size_t t0, size_t back, int cls, int adjacent)
 {
     for (size_t j = t0 >= back ? t0 - back : 0; j < t0; j++) {
         size_t len;
-        const char *cue = vg_an_cue(c, t0, j, &len);
-        if (cue && !strcmp(cue, cls) && (adjacent ? j + len == t0 : j + len <= t0)) return 1;
+        int cue = vg_an_cue(c, t0, j, &len);
+        if (cue == cls && (adjacent ? j + len == t0 : j + len <= t0)) return 1;
     }
     return 0;
 }
@@ -114,8 +114,8 @@ static int agent_cue(const ctx *c, size_t t0, const actor *a)
 {
     for (size_t j = a->t0 >= 3 ? a->t0 - 3 : 0; j < a->t0; j++) {
         size_t len;
-        const char *cue = vg_an_cue(c, a->t0, j, &len);
-        if (cue && !strcmp(cue, "agent") && j + len <= a->t0) return violence_before(c, t0, j);
+        int cue = vg_an_cue(c, a->t0, j, &len);
+        if (cue == VG_CUE_AGENT && j + len <= a->t0) return violence_before(c, t0, j);
     }
     return 0;
 }
@@ -161,7 +161,7 @@ static void umbrella_leads(roles *r)
 {
     for (int k = 0; k < *r->na && *r->i1 >= 0; k++) {
         if (k == *r->i1 || r->ac[k].t0 < r->ac[*r->i1].t0 || strstr(r->ac[k].e->cols[0], "{country}")) continue;
-        if (!cue_before(r->c, r->ac[k].t0, 2, "umbrella", 1)) continue;
+        if (!cue_before(r->c, r->ac[k].t0, 2, VG_CUE_UMBRELLA, 1)) continue;
         lead(k, r->i1, r->i2);
         return;
     }
@@ -175,8 +175,8 @@ static void assault_leads(roles *r)
     const vg_sent *s = &c->s[r->main_k];
     for (int k = 0; k < *r->na && *r->i1 >= 0; k++) {
         size_t len;
-        const char *cue = r->ac[k].t1 < s->t1 ? vg_an_cue(c, s->t1, r->ac[k].t1, &len) : NULL;
-        if (k == *r->i1 || vg_an_inter(&r->ac[k]) == VG_INTER_CIVILIANS || !cue || strcmp(cue, "assault") != 0) continue;
+        int cue = r->ac[k].t1 < s->t1 ? vg_an_cue(c, s->t1, r->ac[k].t1, &len) : -1;
+        if (k == *r->i1 || vg_an_inter(&r->ac[k]) == VG_INTER_CIVILIANS || cue != VG_CUE_ASSAULT) continue;
         lead(k, r->i1, r->i2);
         return;
     }
@@ -221,8 +221,8 @@ static void state_first_in_shootout(roles *r)
     if (r->sub != VG_SUB_ARMED_CLASH || *r->i1 < 0 || vg_an_inter(&r->ac[*r->i1]) != VG_INTER_POLITICAL_MILITIA) return;
     for (size_t j = s->t0; j < s->t1; j++) {
         size_t len;
-        const char *cue = vg_an_cue(c, s->t1, j, &len);
-        if (cue && !strcmp(cue, "shootout")) {
+        int cue = vg_an_cue(c, s->t1, j, &len);
+        if (cue == VG_CUE_SHOOTOUT) {
             lead_first_of(r->ac, *r->na, VG_INTER_STATE, r->i1, r->i2);
             return;
         }
@@ -235,8 +235,8 @@ static int detained(const ctx *c, const actor *a)
 {
     for (size_t j = a->t1; j < c->nt && j < a->t1 + 4; j++) {
         size_t len;
-        const char *cue = vg_an_cue(c, c->nt, j, &len);
-        if (cue && !strcmp(cue, "detained")) return 1;
+        int cue = vg_an_cue(c, c->nt, j, &len);
+        if (cue == VG_CUE_DETAINED) return 1;
         if (c->t[j].kind == VG_TOK_PUNCT) return 0;
     }
     return 0;

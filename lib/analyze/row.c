@@ -33,8 +33,8 @@ static int names_org(const ctx *c, const vg_place *p)
         if (c->t[mid].start < p->end) lo = mid + 1; else hi = mid;
     }
     size_t len;
-    const char *cue = lo < c->nt ? vg_an_cue(c, c->nt, lo, &len) : NULL;
-    return cue && !strcmp(cue, "org");
+    int cue = lo < c->nt ? vg_an_cue(c, c->nt, lo, &len) : -1;
+    return cue == VG_CUE_ORG;
 }
 
 /* The places that can be a scene, and the document's own pick among them:
@@ -306,8 +306,8 @@ static void country_from_demonym(ctx *c, const vg_sent *s, vg_event *e)
             size_t len, alen;
             const vg_lex_entry *de = vg_lex_match(c->L->lex[L_DEMONYMS], c->t, a1, i, &len);
             size_t rlen;
-            const char *next = de && i + len < c->nt ? vg_an_cue(c, c->nt, i + len, &rlen) : NULL;
-            if (next && !strcmp(next, "region")) de = NULL; /* "Somali region" is a place in Ethiopia */
+            int next = de && i + len < c->nt ? vg_an_cue(c, c->nt, i + len, &rlen) : -1;
+            if (next == VG_CUE_REGION) de = NULL; /* "Somali region" is a place in Ethiopia */
             if (de && pass < 2 && i + len < c->nt) {
                 const vg_lex_entry *ae = vg_lex_match(c->L->lex[L_ACTORS], c->t, c->nt, i + len, &alen);
                 int it = ae ? atoi(ae->cols[1]) : 0;
@@ -337,12 +337,12 @@ static void set_actors(ctx *c, vg_event *e, size_t main_k, int sub, actor ac[8],
         add_ev(c, e, "actor1", c->t[ac[i1].t0].start, c->t[ac[i1].t1 - 1].end, 0.7f);
         const char *people = vg_an_ethnic_name(c, &ac[i1]);
         size_t olen;
-        const char *next = ac[i1].t1 < c->nt ? vg_an_cue(c, c->nt, ac[i1].t1, &olen) : NULL;
+        int next = ac[i1].t1 < c->nt ? vg_an_cue(c, c->nt, ac[i1].t1, &olen) : -1;
         if (people) {
             e->inter1 = VG_INTER_IDENTITY_MILITIA;
             e->actor1 = vg_an_generic_actor(c, people, country);
             add_ev(c, e, "actor1", c->t[ac[i1].t0 - 1].start, c->t[ac[i1].t1 - 1].end, 0.5f);
-        } else if (next && !strcmp(next, "origin") && vg_an_unnamed_militia(&ac[i1])) {
+        } else if (next == VG_CUE_ORIGIN && vg_an_unnamed_militia(&ac[i1])) {
             /* "militias from two villages": a community's own militia */
             e->inter1 = VG_INTER_IDENTITY_MILITIA;
             e->actor1 = vg_an_generic_actor(c, "Communal Militia", country);
