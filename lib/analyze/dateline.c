@@ -58,16 +58,26 @@ static int numeric_at(const vg_tok *t, size_t nt, size_t i, const char *text, si
     return 1;
 }
 
+/* A line set apart from the text, tokenised, with its language's date words: the resources,
+ * or NULL when there are none or tokenising fails. */
+static const lang_res *line_tokens(const vg_analyzer *a, vg_arena *arena, const char *lang, const char *s, size_t n,
+                                   vg_tok **t, size_t *nt, vg_date_lex *dl)
+{
+    if (!a || !lang || !s || !n) return NULL;
+    const lang_res *L = vg_an_lang(a, lang);
+    if (!L || vg_tokenize(arena, s, n, t, nt) != VG_OK) return NULL;
+    *dl = (vg_date_lex){L->lex[L_MONTHS], L->lex[L_WEEKDAYS], L->lex[L_RELDATES]};
+    return L;
+}
+
 int vg_analyze_dateline(const vg_analyzer *a, vg_arena *arena, const char *lang, const char *s, size_t n,
                         char out[11])
 {
-    if (!a || !lang || !s || !n) return 0;
-    const lang_res *L = vg_an_lang(a, lang);
-    if (!L) return 0;
     vg_tok *t;
     size_t nt;
-    if (vg_tokenize(arena, s, n, &t, &nt) != VG_OK) return 0;
-    vg_date_lex dl = {L->lex[L_MONTHS], L->lex[L_WEEKDAYS], L->lex[L_RELDATES]};
+    vg_date_lex dl;
+    const lang_res *L = line_tokens(a, arena, lang, s, n, &t, &nt, &dl);
+    if (!L) return 0;
     for (size_t i = 0; i < nt; i++) {
         vg_date d;
         /* No publication date to lean on: only a full day, month and year will do. */
@@ -92,13 +102,10 @@ static int only_time_after(const vg_tok *t, size_t nt, size_t k)
 int vg_analyze_title_date(const vg_analyzer *a, vg_arena *arena, const char *lang, const char *s, size_t n,
                           char out[11])
 {
-    if (!a || !lang || !s || !n) return 0;
-    const lang_res *L = vg_an_lang(a, lang);
-    if (!L) return 0;
     vg_tok *t;
     size_t nt;
-    if (vg_tokenize(arena, s, n, &t, &nt) != VG_OK) return 0;
-    vg_date_lex dl = {L->lex[L_MONTHS], L->lex[L_WEEKDAYS], L->lex[L_RELDATES]};
+    vg_date_lex dl;
+    if (!line_tokens(a, arena, lang, s, n, &t, &nt, &dl)) return 0;
     for (size_t i = 0; i < nt; i++) {
         vg_date d;
         if (!vg_date_at(&dl, t, nt, i, NULL, &d) || d.relative || !valid(d.y, d.m, d.d)) continue;
