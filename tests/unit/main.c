@@ -27,6 +27,39 @@ const char *vg_test_data_dir(void)
     return d && *d ? d : "data";
 }
 
+vg_input vg_test_text_input(const char *lang, const char *text)
+{
+    vg_input in = {0};
+    in.source = in.ext_id = "t.txt";
+    in.format = in.content_type = "text";
+    in.lang = lang;
+    in.data = text;
+    in.len = strlen(text);
+    return in;
+}
+
+const char *vg_test_events_json(vg_doc *d, const char *lang, const char *text)
+{
+    vg_input in = vg_test_text_input(lang, text);
+    const char *json;
+    size_t len;
+    if (vg_doc_load(d, &in) != VG_OK || vg_doc_analyze(d) != VG_OK || vg_doc_json(d, VG_JSON_EVENTS, &json, &len) != VG_OK)
+        return NULL;
+    return json;
+}
+
+const char *vg_test_json_string(const char *json, const char *key, char *out, size_t cap)
+{
+    char pat[64];
+    snprintf(pat, sizeof pat, "\"%s\":\"", key);
+    const char *p = json ? strstr(json, pat) : NULL;
+    size_t n = p ? strcspn(p += strlen(pat), "\"") : 0;
+    if (n >= cap) n = cap - 1;
+    if (n) memcpy(out, p, n);
+    out[n] = 0;
+    return out;
+}
+
 int main(int argc, char **argv)
 {
     int passed = 0, failed = 0;

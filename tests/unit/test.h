@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "vigie.h"
+
 typedef void (*vg_test_fn)(void);
 void vg_test_register(const char *name, const char *file, vg_test_fn fn);
 void vg_test_fail(const char *file, int line, const char *expr);
@@ -31,5 +33,14 @@ extern int vg_test_current_failed;
 
 /* Folder of the repository's data/ for tests that load resources. */
 const char *vg_test_data_dir(void);
+
+/* An input of plain text in lang (NULL: detected) named "t.txt"; text is not copied. */
+vg_input vg_test_text_input(const char *lang, const char *text);
+/* text loaded into d as vg_test_text_input and analysed: d's events as JSON, or NULL when a
+ * step fails. The JSON is d's until d is loaded again or freed. */
+const char *vg_test_events_json(vg_doc *d, const char *lang, const char *text);
+/* The first string value of "key" in json (a null one is passed over), without its quotes,
+ * into out (at most cap - 1 bytes; "" when json is NULL or has none). */
+const char *vg_test_json_string(const char *json, const char *key, char *out, size_t cap);
 
 #endif

@@ -11,24 +11,7 @@ static const char *attribution_of(vg_env *env, const char *lang, const char *tex
     vg_doc *d;
     out[0] = 0;
     if (vg_doc_create(env, &d) != VG_OK) return out;
-    vg_input in = {0};
-    in.source = in.ext_id = "t.txt";
-    in.format = in.content_type = "text";
-    in.lang = lang;
-    in.data = text;
-    in.len = strlen(text);
-    const char *json;
-    size_t len;
-    if (vg_doc_load(d, &in) == VG_OK && vg_doc_analyze(d) == VG_OK && vg_doc_json(d, VG_JSON_EVENTS, &json, &len) == VG_OK) {
-        const char *p = strstr(json, "\"attribution\":\"");
-        if (p) {
-            p += 15;
-            size_t n = strcspn(p, "\"");
-            if (n >= cap) n = cap - 1;
-            memcpy(out, p, n);
-            out[n] = 0;
-        }
-    }
+    vg_test_json_string(vg_test_events_json(d, lang, text), "attribution", out, cap);
     vg_doc_free(d);
     return out;
 }

@@ -9,20 +9,9 @@ static int fatalities_in(vg_env *env, const char *lang, const char *text)
 {
     vg_doc *d;
     if (vg_doc_create(env, &d) != VG_OK) return -100;
-    vg_input in = {0};
-    in.source = in.ext_id = "t.txt";
-    in.format = in.content_type = "text";
-    in.lang = lang;
-    in.data = text;
-    in.len = strlen(text);
-    int f = -99;
-    const char *json;
-    size_t len;
-    if (vg_doc_load(d, &in) == VG_OK && vg_doc_analyze(d) == VG_OK &&
-        vg_doc_json(d, VG_JSON_EVENTS, &json, &len) == VG_OK) {
-        const char *p = strstr(json, "\"fatalities\":");
-        if (p) f = atoi(p + 13);
-    }
+    const char *json = vg_test_events_json(d, lang, text);
+    const char *p = json ? strstr(json, "\"fatalities\":") : NULL;
+    int f = p ? atoi(p + 13) : -99;
     vg_doc_free(d);
     return f;
 }

@@ -8,11 +8,7 @@
 static const char *published_of(vg_env *env, vg_doc *d, const char *text)
 {
     (void)env;
-    vg_input in = {0};
-    in.source = in.ext_id = "t.txt";
-    in.format = in.content_type = "text";
-    in.data = text;
-    in.len = strlen(text);
+    vg_input in = vg_test_text_input(NULL, text);
     if (vg_doc_load(d, &in) != VG_OK) return "(load failed)";
     const char *p = vg_doc_get(d, VG_F_PUBLISHED);
     return p ? p : "(none)";
@@ -53,20 +49,7 @@ TEST(dateline_gives_publication_date)
 /* The first event's date of a document as JSON text ("" when none). */
 static const char *first_event_date(vg_doc *d, const char *text, const char *lang, char out[16])
 {
-    vg_input in = {0};
-    in.source = in.ext_id = "t.txt";
-    in.format = in.content_type = "text";
-    in.lang = lang;
-    in.data = text;
-    in.len = strlen(text);
-    out[0] = 0;
-    const char *json;
-    size_t len;
-    if (vg_doc_load(d, &in) != VG_OK || vg_doc_analyze(d) != VG_OK || vg_doc_json(d, VG_JSON_EVENTS, &json, &len) != VG_OK)
-        return out;
-    const char *p = strstr(json, "\"event_date\":\"");
-    if (p) { memcpy(out, p + 14, 10); out[10] = 0; }
-    return out;
+    return vg_test_json_string(vg_test_events_json(d, lang, text), "event_date", out, 11);
 }
 
 TEST(dateline_forms_and_bylines)

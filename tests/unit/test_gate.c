@@ -18,13 +18,8 @@ static vg_doc *analyze(const char *lang, const char *text)
     if (!env && vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { printf("    env: %s\n", err); return NULL; }
     vg_doc *d;
     if (vg_doc_create(env, &d) != VG_OK) return NULL;
-    vg_input in = {0};
-    in.source = in.ext_id = "t.txt";
-    in.format = in.content_type = "text";
-    in.lang = lang;
+    vg_input in = vg_test_text_input(lang, text);
     in.published = "2024-03-08";
-    in.data = text;
-    in.len = strlen(text);
     if (vg_doc_load(d, &in) != VG_OK || vg_doc_analyze(d) != VG_OK) { vg_doc_free(d); return NULL; }
     return d;
 }

@@ -13,12 +13,7 @@ static void actors_of(vg_env *env, const char *lang, const char *text, char *a1,
     a1[0] = a2[0] = iso[0] = 0;
     vg_doc *d;
     if (vg_doc_create(env, &d) != VG_OK) return;
-    vg_input in = {0};
-    in.source = in.ext_id = "t.txt";
-    in.format = in.content_type = "text";
-    in.lang = lang;
-    in.data = text;
-    in.len = strlen(text);
+    vg_input in = vg_test_text_input(lang, text);
     if (vg_doc_load(d, &in) == VG_OK && vg_doc_analyze(d) == VG_OK && d->n_events) {
         const vg_event *m = &d->events[0];
         for (size_t i = 1; i < d->n_events; i++)
