@@ -173,8 +173,10 @@ static vg_status find_attributions(ctx *c, vg_arena *arena)
 
 /* What the document gate reads (gate.h), from the mentions and the
  * resolvers' findings over the whole text: trigger scores, actors, casualty
- * figures, places, written dates, sources, cues and domain words. */
-static void gate_signals(ctx *c, const sent_info *si, const mention_sums *sum, float score, vg_gate_signals *g)
+ * figures (killed, injured, arrested, note: vg_an_counts over the whole
+ * text), places, written dates, sources, cues and domain words. */
+static void gate_signals(ctx *c, const sent_info *si, const mention_sums *sum, float score, const count *killed,
+                         const count *injured, const count *arrested, const count *note, vg_gate_signals *g)
 {
     memset(g, 0, sizeof *g);
     memcpy(g->sub_score, sum->total, sizeof g->sub_score);
@@ -224,13 +226,11 @@ static void gate_signals(ctx *c, const sent_info *si, const mention_sums *sum, f
         int it = vg_an_inter(&ac[k]);
         if (it >= 0 && it <= 8) g->inter[it]++;
     }
-    count killed = {0}, injured = {0}, arrested = {0}, note = {0};
-    vg_an_counts(c, 0, c->nt, &killed, &injured, &arrested, &note);
-    g->killed = killed.found;
-    g->n_killed = killed.found ? killed.value : 0;
-    g->injured = injured.found;
-    g->arrested = arrested.found;
-    g->tally = note.found;
+    g->killed = killed->found;
+    g->n_killed = killed->found ? killed->value : 0;
+    g->injured = injured->found;
+    g->arrested = arrested->found;
+    g->tally = note->found;
     g->n_places = (int)c->n_places;
     for (size_t k = 0; k < c->n_places; k++)
         if (c->places[k].iso2 && !vg_an_in_attr(c, c->places[k].start, c->places[k].end, UINT32_MAX)) g->n_scene++;
@@ -280,9 +280,12 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     }
     /* The document gate: a text that does not read as a report of political
      * violence or protest yields no event (gate.c). */
+    /* the whole text's casualty figures: the gate reads them all, the lead row its "fatalities" note */
+    count killed = {0}, injured = {0}, arrested = {0}, note = {0};
+    vg_an_counts(&c, 0, c.nt, &killed, &injured, &arrested, &note);
     vg_gate_signals gs;
-    gate_signals(&c, si, &sum, score, &gs);
+    gate_signals(&c, si, &sum, score, &killed, &injured, &arrested, &note, &gs);
     if (!(doc->gate_x = vg_gate_features(doc->arena, &gs, c.t, c.nt))) return VG_ERR_NOMEM;
     if (a->gate && !vg_gate_pass(doc->gate_p = (float)vg_gate_prob(a->gate, doc->gate_x))) return VG_OK;
-    return vg_an_incidents(&c, si, &sum, sub, score);
+    return vg_an_incidents(&c, si, &sum, sub, score, &note);
 }

@@ -338,7 +338,7 @@ static int by_crowd(const mention_sums *sum, int sub)
     return best >= 0 && crowd >= W_CROWD_SHARE * sum->total[VG_SUB_ATTACK] ? best : sub;
 }
 
-vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int sub, float score)
+vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int sub, float score, const count *doc_note)
 {
     sub = by_crowd(sum, by_weapon(sum->total, sub));
     size_t main_k = main_sentence(c, si, sub);
@@ -351,14 +351,12 @@ vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int su
         int nm = mentions_of(c, &si[k], k, sub, ms, sc);
         for (int m = k == main_k; m < nm; m++) n = add_mention(c, si, inc, n, MAX_EXTRA_EVENTS + 1, k, ms[m], sc[m]);
     }
-    count note = {0}, k0 = {0}, k1 = {0}, k2 = {0};
-    vg_an_counts(c, 0, c->nt, &k0, &k1, &k2, &note);
     float all = 0;
     for (size_t j = 0; j < n; j++) all += inc[j].sum;
     size_t first = c->doc->n_events;
     float lead_conf = 1;
     for (size_t j = 0; j < n; j++) {
-        vg_status st = vg_an_row(c, si, inc[j].head, inc[j].sub, 0, j == 0 ? &note : NULL, inc[j].date);
+        vg_status st = vg_an_row(c, si, inc[j].head, inc[j].sub, 0, j == 0 ? doc_note : NULL, inc[j].date);
         if (st != VG_OK) return st;
         vg_event *e = &c->doc->events[c->doc->n_events - 1];
         float x[RF_COUNT];
