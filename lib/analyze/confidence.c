@@ -1,6 +1,6 @@
 /* confidence.c - a row's confidence: a logistic model over what the analyser
  * knows of the row (confidence.h), its weights learnt on the dev articles by
- * scripts/calibrate-confidence.sh and kept in weights.h. */
+ * scripts/calibrate-confidence.py and kept in weights.h. */
 #include "confidence.h"
 #include "weights.h"
 

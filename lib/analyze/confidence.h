@@ -5,7 +5,7 @@
 #define VG_AN_CONFIDENCE_H
 #include <stddef.h>
 
-/* What the confidence reads of a row (scripts/calibrate-confidence.sh learns
+/* What the confidence reads of a row (scripts/calibrate-confidence.py learns
  * their weights; weights.h holds them). */
 enum {
     RF_LEAD,          /* 1: the document's lead incident */

@@ -270,7 +270,7 @@ static int by_weapon(const float total[VG_SUB_COUNT], int sub)
     return best >= 0 && total[best] >= W_WEAPON_SHARE * total[VG_SUB_ATTACK] ? best : sub;
 }
 
-/* What the confidence reads of incident in (row e; the lead row lead). */
+/* Does row e give evidence for field? */
 static int has_evidence(const vg_event *e, const char *field)
 {
     for (size_t r = 0; r < e->n_evidence; r++)
@@ -278,8 +278,9 @@ static int has_evidence(const vg_event *e, const char *field)
     return 0;
 }
 
-static void row_features(ctx *c, const sent_info *si, const mention_sums *sum, const incident *in, int is_lead, float score, float all,
-                         const vg_event *lead, const vg_event *e, float x[RF_COUNT])
+/* What the confidence reads of incident in (row e; the lead row lead). */
+static void row_features(ctx *c, const mention_sums *sum, const incident *in, int is_lead, float score, float all,
+                         float density, const vg_event *lead, const vg_event *e, float x[RF_COUNT])
 {
     memset(x, 0, RF_COUNT * sizeof *x);
     x[RF_LEAD] = (float)is_lead;
@@ -291,9 +292,7 @@ static void row_features(ctx *c, const sent_info *si, const mention_sums *sum, c
     x[RF_PLACE] = in->place != NULL;
     x[RF_DAY] = in->date != NULL;
     x[RF_NONPOL] = sum->nonpol > 0;
-    size_t standing = 0;
-    for (size_t k = 0; k < c->ns; k++) standing += si[k].best > 0;
-    x[RF_DENSITY] = c->ns ? (float)standing / (float)c->ns : 0;
+    x[RF_DENSITY] = density;
     x[RF_ACTOR] = has_evidence(e, "actor1");
     x[RF_SOURCE] = e->attribution != NULL;
     x[RF_OTHER_COUNTRY] = !is_lead && (!e->iso || !lead->iso || strcmp(e->iso, lead->iso) != 0);
@@ -313,7 +312,7 @@ static void set_confidence(vg_event *e, float conf)
 
 /* Training hook (VIGIE_ROW_FEATURES set): one line per row on stderr,
  * "row<TAB>doc<TAB>index<TAB>features" (doc as in the JSON output), read by
- * scripts/calibrate-confidence.sh. */
+ * scripts/calibrate-confidence.py. */
 static void print_features(const ctx *c, size_t j, const float x[RF_COUNT])
 {
     const char *src = c->doc->fields[VG_F_EXT_ID] ? c->doc->fields[VG_F_EXT_ID] : "";
@@ -353,6 +352,10 @@ vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int su
     }
     float all = 0;
     for (size_t j = 0; j < n; j++) all += inc[j].sum;
+    /* the same for every row: the share of sentences where a trigger stands */
+    size_t standing = 0;
+    for (size_t k = 0; k < c->ns; k++) standing += si[k].best > 0;
+    float density = c->ns ? (float)standing / (float)c->ns : 0;
     size_t first = c->doc->n_events;
     float lead_conf = 1;
     for (size_t j = 0; j < n; j++) {
@@ -360,7 +363,7 @@ vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int su
         if (st != VG_OK) return st;
         vg_event *e = &c->doc->events[c->doc->n_events - 1];
         float x[RF_COUNT];
-        row_features(c, si, sum, &inc[j], j == 0, score, all, &c->doc->events[first], e, x);
+        row_features(c, sum, &inc[j], j == 0, score, all, density, &c->doc->events[first], e, x);
         float conf = vg_an_confidence(x, c->ns);
         /* the lead row stays the document's main event (the highest) */
         if (j == 0) lead_conf = conf;
