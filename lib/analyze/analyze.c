@@ -70,6 +70,7 @@ static const class_table class_tables[L_COUNT] = {
     [L_CUES] = {vg_cue_class_names, VG_CUE_COUNT},
     [L_ATTRIBUTION] = {vg_attr_class_names, VG_ATTR_COUNT},
     [L_CASUALTIES] = {vg_casualty_class_names, VG_CAS_COUNT},
+    [L_GATE] = {vg_gate_domains, VG_GATE_DOMAINS},
 };
 
 static vg_status load_lang(const char *dir, const char *code, lang_res *l, char *err, size_t errlen)
@@ -206,7 +207,7 @@ static void gate_signals(ctx *c, const sent_info *si, const mention_sums *sum, f
         for (size_t i = c->s[k].t0; i < c->s[k].t1;) {
             size_t len;
             const vg_lex_entry *e = vg_lex_match(c->L->lex[L_GATE], c->t, c->s[k].t1, i, &len);
-            int d = e ? vg_gate_domain(e->cols[0]) : -1;
+            int d = e ? e->cls : -1;
             if (d >= 0 && !seen[d]) { seen[d] = 1; g->domain[d]++; }
             i += e ? len : 1;
         }

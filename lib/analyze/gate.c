@@ -6,7 +6,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "../core/alloc.h"
 #include "../core/hash.h"
@@ -60,13 +59,6 @@ enum {
 
 const char *const vg_gate_domains[VG_GATE_DOMAINS] = {"crime", "sport", "business", "tech", "disaster", "accident",
                                                       "conflict"};
-
-int vg_gate_domain(const char *name)
-{
-    for (int k = 0; k < VG_GATE_DOMAINS; k++)
-        if (!strcmp(vg_gate_domains[k], name)) return k;
-    return -1;
-}
 
 struct vg_gate {
     struct model *m;

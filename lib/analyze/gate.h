@@ -18,9 +18,9 @@
  * disasters, accidents, and the setting of political violence). */
 enum { VG_GATE_CRIME, VG_GATE_SPORT, VG_GATE_BUSINESS, VG_GATE_TECH, VG_GATE_DISASTER, VG_GATE_ACCIDENT,
        VG_GATE_CONFLICT, VG_GATE_DOMAINS };
-extern const char *const vg_gate_domains[VG_GATE_DOMAINS]; /* the class names, in enum order */
-/* The domain named `name` (gate.tsv's second column), or -1. */
-int vg_gate_domain(const char *name);
+/* The class names, in enum order: gate.tsv's second column, resolved when it loads
+ * (a row's vg_lex_entry cls; any other name is a load error). */
+extern const char *const vg_gate_domains[VG_GATE_DOMAINS];
 
 typedef struct vg_gate_signals {
     float sub_score[VG_SUB_COUNT]; /* trigger weight per ACLED sub-type, summed over sentences (lede weighs more, background less) */
