@@ -51,6 +51,14 @@ int cli_fill_batch(vg_reader *r, vg_batch *b, const volatile sig_atomic_t *stop,
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_put_escaped(FILE *f, const char *s, size_t n);
 
+/* cell.c: a table cell, s (not NULL) in exactly `width` characters (code points):
+ * cut to width - 1 and an ellipsis when wider, else padded on the side `align`
+ * says (CLI_ALIGN_NONE: not padded, a line's last cell); control bytes as spaces. */
+typedef enum { CLI_ALIGN_LEFT, CLI_ALIGN_RIGHT, CLI_ALIGN_NONE } cli_align;
+void cli_cell(FILE *out, const char *s, size_t width, cli_align align);
+size_t cli_width(const char *s);                        /* characters (code points) in s */
+void cli_put_visible(FILE *out, const char *s, size_t n); /* s[0..n), control bytes as spaces */
+
 /* Row output: one writer for every query command. */
 typedef struct row_writer row_writer;
 row_writer *row_writer_new(FILE *out, const char *format); /* NULL: unknown format */

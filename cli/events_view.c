@@ -33,39 +33,10 @@ static const char *col(const vg_row *r, const char *name)
 
 static int starts_char(unsigned char c) { return (c & 0xC0) != 0x80; }
 
-/* Characters (code points) in s[0..n). */
-static size_t chars(const char *s, size_t n)
-{
-    size_t w = 0;
-    for (size_t i = 0; i < n; i++) w += starts_char((unsigned char)s[i]);
-    return w;
-}
-
-/* Bytes of s[0..n) a control byte would make unsafe: written as a space. */
-static void put_bytes(FILE *out, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        fputc(c < 0x20 || c == 0x7F ? ' ' : c, out);
-    }
-}
-
-/* s in exactly `width` characters: cut with an ellipsis, padded (left or right). */
+/* s (NULL: "-") in exactly `width` characters, padded left or right (cli_cell). */
 static void cell(FILE *out, const char *s, size_t width, int right)
 {
-    if (!s) s = "-";
-    size_t n = strlen(s), w = chars(s, n);
-    if (w > width) { /* keep width - 1 characters, then the ellipsis */
-        size_t b = 0, k = 0;
-        for (; b < n; b++)
-            if (starts_char((unsigned char)s[b]) && k++ == width - 1) break;
-        put_bytes(out, s, b);
-        fputs("…", out);
-        return;
-    }
-    if (right) for (size_t i = w; i < width; i++) fputc(' ', out);
-    put_bytes(out, s, n);
-    if (!right) for (size_t i = w; i < width; i++) fputc(' ', out);
+    cli_cell(out, s ? s : "-", width, right ? CLI_ALIGN_RIGHT : CLI_ALIGN_LEFT);
 }
 
 static void header(FILE *out)
@@ -98,7 +69,7 @@ static void wrap(FILE *out, const char *s)
         if (!s[b]) cut = b;
         if (!cut) cut = b;
         fprintf(out, "%*s", INDENT, "");
-        put_bytes(out, s, cut);
+        cli_put_visible(out, s, cut);
         fputc('\n', out);
         s += cut;
     }

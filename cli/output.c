@@ -68,30 +68,6 @@ int row_writer_cb(const vg_row *r, void *ud)
     return 0;
 }
 
-/* Display width in code points, cut at `max` with an ellipsis. */
-static size_t width(const char *s)
-{
-    size_t w = 0;
-    for (; *s; s++) w += ((unsigned char)*s & 0xC0) != 0x80;
-    return w;
-}
-
-static void put_cell(FILE *out, const char *s, size_t wanted, size_t max, int last)
-{
-    size_t w = 0;
-    const char *p = s;
-    for (; *p && w < max; p++) {
-        if (((unsigned char)*p & 0xC0) != 0x80) {
-            if (w + 1 == max && width(p) > 1) break;
-            w++;
-        }
-        fputc((unsigned char)*p < 0x20 || *p == 0x7F ? ' ' : *p, out); /* no control reaches the terminal */
-    }
-    while (*p && ((unsigned char)*p & 0xC0) == 0x80) fputc(*p++, out);
-    if (*p) { fputs("…", out); w++; }
-    if (!last) for (; w < wanted; w++) fputc(' ', out);
-}
-
 void row_writer_finish(row_writer *w)
 {
     if (!w) return;
@@ -99,24 +75,25 @@ void row_writer_finish(row_writer *w)
     size_t len;
     if (w->fmt && vg_rowfmt_end(w->fmt, &text, &len) == VG_OK) fwrite(text, 1, len, w->out);
     if (!w->fmt && w->names) {
-        enum { MAXW = 60 };
+        enum { MAXW = 60 }; /* widest column: a longer cell is cut with an ellipsis */
         size_t *wd = calloc(w->ncol, sizeof *wd);
         for (size_t c = 0; wd && c < w->ncol; c++) {
-            wd[c] = width(w->names[c]);
+            wd[c] = cli_width(w->names[c]);
             for (int r = 0; r < w->rows; r++) {
-                size_t x = width(w->cells[r][c] ? w->cells[r][c] : "");
+                size_t x = cli_width(w->cells[r][c] ? w->cells[r][c] : "");
                 if (x > wd[c]) wd[c] = x;
             }
             if (wd[c] > MAXW) wd[c] = MAXW;
         }
         for (size_t c = 0; wd && c < w->ncol; c++) {
-            put_cell(w->out, w->names[c], wd[c], MAXW, c + 1 == w->ncol);
+            cli_cell(w->out, w->names[c], wd[c], c + 1 < w->ncol ? CLI_ALIGN_LEFT : CLI_ALIGN_NONE);
             if (c + 1 < w->ncol) fputs("  ", w->out);
         }
         fputc('\n', w->out);
         for (int r = 0; wd && r < w->rows; r++) {
             for (size_t c = 0; c < w->ncol; c++) {
-                put_cell(w->out, w->cells[r][c] ? w->cells[r][c] : "", wd[c], MAXW, c + 1 == w->ncol);
+                const char *v = w->cells[r][c] ? w->cells[r][c] : "";
+                cli_cell(w->out, v, wd[c], c + 1 < w->ncol ? CLI_ALIGN_LEFT : CLI_ALIGN_NONE);
                 if (c + 1 < w->ncol) fputs("  ", w->out);
             }
             fputc('\n', w->out);
