@@ -428,6 +428,17 @@ int vg_db_emit_row(vg_db *db, sqlite3_stmt *st, const vg_col_type *types, vg_row
     return stop;
 }
 
+vg_status vg_db_emit_rows(vg_db *db, sqlite3_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud,
+                          const char *what)
+{
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (vg_db_emit_row(db, st, types, cb, ud)) break;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, what);
+    return VG_OK;
+}
+
 static const char articles_sql[] =
     "SELECT id, ext_id AS doc, published, lang, outlet, title, url, source, format,"
     " printf('%016x', hash) AS hash, ingested, story_id AS story, dup_of FROM articles"
@@ -447,12 +458,7 @@ static vg_status list_articles(vg_db *db, const vg_query *q, vg_row_cb cb, void 
     bind_text(st, 2, q->until);
     bind_text(st, 3, q->lang);
     sqlite3_bind_int64(st, 4, q->limit > 0 ? q->limit : -1);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if (vg_db_emit_row(db, st, articles_types, cb, ud)) break;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "listing articles");
-    return VG_OK;
+    return vg_db_emit_rows(db, st, articles_types, cb, ud, "listing articles");
 }
 
 vg_status vg_db_articles(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)

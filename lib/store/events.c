@@ -163,12 +163,7 @@ static vg_status list_events(vg_db *db, const vg_query *q, vg_row_cb cb, void *u
     bind_opt_text(st, 8, q->story);
     bind_opt_text(st, 9, q->doc);
     if (q->min_confidence > 0) sqlite3_bind_double(st, 10, q->min_confidence);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if (vg_db_emit_row(db, st, events_types, cb, ud)) break;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "listing events");
-    return VG_OK;
+    return vg_db_emit_rows(db, st, events_types, cb, ud, "listing events");
 }
 
 /* A type or sub-type filter names one of ACLED's, else the caller mistyped it

@@ -121,5 +121,10 @@ void vg_dups_free(vg_db *db);
  * column types given (NULL: all text). Returns the callback's value. The
  * callback's time is not counted in the query's budget. */
 int vg_db_emit_row(vg_db *db, sqlite3_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud);
+/* Every row of a bound statement to the callback (vg_db_emit_row) until it
+ * returns non-zero, then the statement reset; the status, with `what` in the
+ * db error on failure. */
+vg_status vg_db_emit_rows(vg_db *db, sqlite3_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud,
+                          const char *what);
 
 #endif

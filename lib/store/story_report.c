@@ -29,12 +29,7 @@ static vg_status list_stories(vg_db *db, const vg_query *q, vg_row_cb cb, void *
     if (q->since) sqlite3_bind_text(st, 1, q->since, -1, SQLITE_STATIC);
     if (q->until) sqlite3_bind_text(st, 2, q->until, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 3, q->limit > 0 ? q->limit : -1);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        if (vg_db_emit_row(db, st, stories_types, cb, ud)) break;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "listing stories");
-    return VG_OK;
+    return vg_db_emit_rows(db, st, stories_types, cb, ud, "listing stories");
 }
 
 vg_status vg_db_stories(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
