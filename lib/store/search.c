@@ -5,7 +5,6 @@
 
 #include "../core/alloc.h"
 #include "internal.h"
-#include "../core/alloc.h"
 #include "../text/stem.h"
 #include "../text/tokens.h"
 

@@ -153,18 +153,8 @@ static vg_status disagreements(vg_db *db, vg_buf *b, int64_t story)
     return VG_OK;
 }
 
-static vg_status story_json(vg_db *db, const char *id, const char **json, size_t *len);
-
-vg_status vg_db_story_json(vg_db *db, const char *id, const char **json, size_t *len)
-{
-    if (!db || !id || !json || !len) return VG_ERR_ARG;
-    vg_status s = vg_query_start(db, NULL);
-    return s != VG_OK ? s : vg_query_end(db, story_json(db, id, json, len));
-}
-
 static vg_status story_json(vg_db *db, const char *id, const char **json, size_t *len)
 {
-    if (!db || !id || !json || !len) return VG_ERR_ARG;
     char *end;
     long long story = strtoll(id, &end, 10);
     if (end == id || *end || story <= 0) {
@@ -281,4 +271,11 @@ static vg_status story_json(vg_db *db, const char *id, const char **json, size_t
     *json = b->data;
     *len = b->len;
     return VG_OK;
+}
+
+vg_status vg_db_story_json(vg_db *db, const char *id, const char **json, size_t *len)
+{
+    if (!db || !id || !json || !len) return VG_ERR_ARG;
+    vg_status s = vg_query_start(db, NULL);
+    return s != VG_OK ? s : vg_query_end(db, story_json(db, id, json, len));
 }
