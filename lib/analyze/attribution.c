@@ -12,12 +12,12 @@
  * span opening with it names no one: "que", "avoir", "that", a pronoun), "aux" (an
  * auxiliary: a source before "said" or "reported" that ends with it is none: "was
  * reported", "as he has said"). */
-static int class_at(const ctx *c, size_t end, size_t k, const char *cls, size_t *len)
+static int class_at(const ctx *c, size_t end, size_t k, vg_attr_class cls, size_t *len)
 {
     const vg_lexicon *l = c->L->lex[L_ATTRIBUTION];
     const vg_lex_entry *e = k < end ? vg_lex_match(l, c->t, end, k, len) : NULL;
     for (; e; e = vg_lex_next_same(l, e))
-        if (!strcmp(e->cols[0], cls)) return 1;
+        if (e->cls == (int)cls) return 1;
     return 0;
 }
 
@@ -65,7 +65,7 @@ static void span_after(const ctx *c, size_t t1, size_t *a, size_t *b)
     while (*a < t1 && (tl = time_word(c, t1, *a)) > 0) *a += tl;
     *b = *a;
     while (*b < t1 && *b - *a < 10 && !clause_punct(&c->t[*b]) &&
-           !(*b > *a && (class_at(c, t1, *b, "stop", &sl) || break_before(c, *b)))) {
+           !(*b > *a && (class_at(c, t1, *b, VG_ATTR_STOP, &sl) || break_before(c, *b)))) {
         if ((tl = time_word(c, t1, *b)) > 0 && *b > *a) break; /* "le ministère ... jeudi" */
         (*b)++;
     }
@@ -80,7 +80,7 @@ static void span_before(const ctx *c, size_t t0, size_t b, size_t *a)
         size_t len;
         const vg_tok *tk = &c->t[*a - 1];
         if (tk->kind == VG_TOK_PUNCT || (*a < b && break_before(c, *a))) break;
-        if (class_at(c, b, *a - 1, "stop", &len) && *a - 1 + len <= b) break;
+        if (class_at(c, b, *a - 1, VG_ATTR_STOP, &len) && *a - 1 + len <= b) break;
         if (time_word(c, b, *a - 1)) break;
         (*a)--;
     }
@@ -93,8 +93,7 @@ int vg_an_find_attribution(ctx *c, size_t t0, size_t t1, uint32_t *bs, uint32_t 
         size_t len;
         const vg_lex_entry *e = vg_lex_match(c->L->lex[L_ATTRIBUTION], c->t, t1, i, &len);
         if (!e) { i++; continue; }
-        const char *cls = e->cols[0];
-        int next = !strcmp(cls, "next"), prev = !strcmp(cls, "prev");
+        int next = e->cls == VG_ATTR_NEXT, prev = e->cls == VG_ATTR_PREV;
         if ((!next && !prev) || hyphen_compound(c, i + len - 1, t1)) { i += len; continue; } /* "selon lui": no source named */
         size_t a, b;
         if (next) {
@@ -109,10 +108,10 @@ int vg_an_find_attribution(ctx *c, size_t t0, size_t t1, uint32_t *bs, uint32_t 
         for (size_t k = a; k < b; k++)
             if (c->t[k].flen >= 3 || c->t[k].upper) content = 1;
         /* "a déclaré que...", "said he": a clause or a pronoun, nobody named */
-        if (b > a && (class_at(c, b, a, "nosource", &nl) || class_at(c, b, a, "stop", &nl))) content = 0;
+        if (b > a && (class_at(c, b, a, VG_ATTR_NOSOURCE, &nl) || class_at(c, b, a, VG_ATTR_STOP, &nl))) content = 0;
         /* "the recommendation was reported", "as Feldman has said", "... to and said": a
          * passive or an auxiliary before the verb, or a dangling word, names no source */
-        if (prev && b > a && (class_at(c, b, b - 1, "aux", &nl) || class_at(c, b, b - 1, "nosource", &nl))) content = 0;
+        if (prev && b > a && (class_at(c, b, b - 1, VG_ATTR_AUX, &nl) || class_at(c, b, b - 1, VG_ATTR_NOSOURCE, &nl))) content = 0;
         if (b > a && content) { *bs = c->t[a].start; *be = c->t[b - 1].end; return 1; }
         i += len;
     }

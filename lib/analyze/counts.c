@@ -10,11 +10,11 @@
  * days", "15 ans": an age or a duration, no toll) and "aggregate" (a total
  * over time or another conflict: "since the assault began", "over the past
  * decade", "in the civil war": no figure of that sentence is this incident's). */
-static int class_at(const ctx *c, const vg_lexicon *cas, size_t end, size_t k, const char *cls, size_t *len)
+static int class_at(const ctx *c, const vg_lexicon *cas, size_t end, size_t k, vg_casualty_class cls, size_t *len)
 {
     const vg_lex_entry *e = k < end ? vg_lex_match(cas, c->t, end, k, len) : NULL;
     for (; e; e = vg_lex_next_same(cas, e))
-        if (!strcmp(e->cols[0], cls)) return 1;
+        if (e->cls == (int)cls) return 1;
     return 0;
 }
 
@@ -25,7 +25,7 @@ static int is_subset(const ctx *c, const vg_lexicon *cas, size_t t0, size_t t1, 
 {
     for (size_t back = 1; back <= 3 && k >= t0 + back; back++) {
         size_t len;
-        if (class_at(c, cas, t1, k - back, "subset", &len) && k - back + len == k) return 1;
+        if (class_at(c, cas, t1, k - back, VG_CAS_SUBSET, &len) && k - back + len == k) return 1;
     }
     return 0;
 }
@@ -42,7 +42,7 @@ static int punct_is(const ctx *c, size_t k, char ch)
 static int not_a_toll(const ctx *c, const vg_lexicon *cas, size_t end, const vg_number *nb)
 {
     size_t len;
-    if (class_at(c, cas, end, nb->t1, "measure", &len)) return 1;
+    if (class_at(c, cas, end, nb->t1, VG_CAS_MEASURE, &len)) return 1;
     size_t k = nb->t0;
     return k >= 2 && nb->t1 < end && punct_is(c, k - 1, ',') && punct_is(c, nb->t1, ',') &&
            c->t[k - 2].kind == VG_TOK_WORD && c->t[k - 2].upper && nb->t1 == nb->t0 + 1;
@@ -74,7 +74,7 @@ static int protest_in(const ctx *c, size_t s0, size_t s1)
     const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
     for (size_t k = s0; k < s1; k++) {
         size_t len;
-        if (class_at(c, c->L->lex[L_CASUALTIES], s1, k, "protest", &len)) return 1;
+        if (class_at(c, c->L->lex[L_CASUALTIES], s1, k, VG_CAS_PROTEST, &len)) return 1;
         for (const vg_lex_entry *e = vg_lex_match(tl, c->t, s1, k, &len); e; e = vg_lex_next_same(tl, e)) {
             const char *name = e->cols[0];
             int sub = vg_subtype_find(name + (name[0] == '+'));
@@ -90,7 +90,7 @@ static int names_a_cause(const ctx *c, const vg_lexicon *cas, size_t t0, size_t 
         size_t len;
         /* the protest is named before its cause; "charged over the killing of a teenager that
          * sparked riots" is about the killing itself */
-        if (class_at(c, cas, i, j, "cause", &len) && j + len <= i && j + len + 2 >= i) return protest_in(c, t0, j);
+        if (class_at(c, cas, i, j, VG_CAS_CAUSE, &len) && j + len <= i && j + len + 2 >= i) return protest_in(c, t0, j);
     }
     return 0;
 }
@@ -101,7 +101,7 @@ static int aggregate_sentence(const ctx *c, const vg_lexicon *cas, size_t s0, si
 {
     for (size_t k = s0; k < s1; k++) {
         size_t len;
-        if (class_at(c, cas, s1, k, "aggregate", &len)) return 1;
+        if (class_at(c, cas, s1, k, VG_CAS_AGGREGATE, &len)) return 1;
         if (k + 1 < s1 && c->in_date[k] && c->in_date[k + 1] && c->t[k].kind == VG_TOK_NUM && c->t[k].flen == 4 &&
             c->t[k + 1].kind == VG_TOK_NUM && c->t[k + 1].flen == 4 &&
             memchr(c->text + c->t[k].end, '-', c->t[k + 1].start - c->t[k].end))
@@ -174,7 +174,7 @@ static void figure_after(const ctx *c, const vg_lexicon *cas, size_t t1, size_t 
         const vg_tok *tk = &c->t[j];
         if (stops_ahead(tk) || c->in_date[j]) return;
         size_t olen;
-        if (j == i + len && class_at(c, cas, t1, j, "one", &olen)) {
+        if (j == i + len && class_at(c, cas, t1, j, VG_CAS_ONE, &olen)) {
             if (!f->found) *f = (figure){{1, VG_NUM_EXACT, j, j + olen}, 0, 1};
             return;
         }
@@ -215,10 +215,10 @@ static void record(count *dst, int is_arrest, const vg_number *n, int part, size
 }
 
 /* Rows of casualties.tsv that count nothing themselves. */
-static int no_count_class(const char *kind)
+static int no_count_class(int kind)
 {
-    return !strcmp(kind, "subset") || !strcmp(kind, "partof") || !strcmp(kind, "measure") || !strcmp(kind, "aggregate") ||
-           !strcmp(kind, "one") || !strcmp(kind, "cause") || !strcmp(kind, "protest");
+    return kind == VG_CAS_SUBSET || kind == VG_CAS_PARTOF || kind == VG_CAS_MEASURE || kind == VG_CAS_AGGREGATE ||
+           kind == VG_CAS_ONE || kind == VG_CAS_CAUSE || kind == VG_CAS_PROTEST;
 }
 
 void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, count *arrested, count *note)
@@ -229,25 +229,26 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, c
         size_t len;
         const vg_lex_entry *e = vg_lex_match(cas, c->t, t1, i, &len);
         if (!e) { i++; continue; }
-        const char *kind = e->cols[0], *dir = e->cols[1];
+        int kind = e->cls;
+        const char *dir = e->cols[1];
         if (no_count_class(kind)) { i += len; continue; }
         size_t s0, s1;
         sentence_of(c, t0, t1, i, &s0, &s1);
         if (aggregate_sentence(c, cas, s0, s1)) { i = s1 > i + len ? s1 : i + len; continue; }
         if (names_a_cause(c, cas, s0, i)) { i += len; continue; }
         /* "killed1": a singular verb ("was killed", "a été tué"): one death unless a figure says otherwise. */
-        int singular = !strcmp(kind, "killed1");
-        if (singular) kind = "killed";
+        int singular = kind == VG_CAS_KILLED1;
+        if (singular) kind = VG_CAS_KILLED;
         figure f = {{0}, 99, 0};
         if (strcmp(dir, "after") != 0) f = figure_before(c, cas, t0, t1, i);
         if (strcmp(dir, "before") != 0) figure_after(c, cas, t1, i, len, !strcmp(dir, "after"), &f);
         /* "Two of the dead were soldiers": a part of a toll already given ("partof" rows after the number) */
-        int part = f.found && class_at(c, cas, t1, f.n.t1, "partof", &(size_t){0});
+        int part = f.found && class_at(c, cas, t1, f.n.t1, VG_CAS_PARTOF, &(size_t){0});
         if (!f.found && singular) f = (figure){{1, VG_NUM_EXACT, i, i + len}, 0, 1};
         if (f.found) f.found = bind_once(&used, &f.n);
-        count *dst = !strcmp(kind, "killed") ? killed : !strcmp(kind, "injured") ? injured
-                   : !strcmp(kind, "arrested") ? arrested : !strcmp(kind, "note") ? note : NULL;
-        if (!strcmp(kind, "none")) { /* "no fatalities", "aucun mort": an explicit zero */
+        count *dst = kind == VG_CAS_KILLED ? killed : kind == VG_CAS_INJURED ? injured
+                   : kind == VG_CAS_ARRESTED ? arrested : kind == VG_CAS_NOTE ? note : NULL;
+        if (kind == VG_CAS_NONE) { /* "no fatalities", "aucun mort": an explicit zero */
             if (note && !note->found) *note = (count){0, 1, i, i + len};
         } else if (dst == note && f.found) {
             if (!note->found) *note = (count){f.n.value, 1, f.n.t0, f.n.t1};
