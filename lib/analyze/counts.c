@@ -63,10 +63,6 @@ static void sentence_of(const ctx *c, size_t t0, size_t t1, size_t i, size_t *s0
     *s1 = b;
 }
 
-/* Is the casualty word at token i the cause a protest is about ("against the killing of a
- * demonstrator", "riots over the police shooting of a teenager", "contre la mort d'un
- * manifestant")? A "cause" phrase of casualties.tsv ending at most two words before it,
- * after a protest or a riot its sentence (from t0) names: that death is another incident's toll. */
 /* Does the sentence [s0,s1) speak of a protest or a riot: a trigger of those sub-types, or a
  * casualties.tsv "protest" row (plurals the triggers leave out: "riots", "émeutes")? */
 static int protest_in(const ctx *c, size_t s0, size_t s1)
@@ -84,6 +80,10 @@ static int protest_in(const ctx *c, size_t s0, size_t s1)
     return 0;
 }
 
+/* Is the casualty word at token i the cause a protest is about ("against the killing of a
+ * demonstrator", "riots over the police shooting of a teenager", "contre la mort d'un
+ * manifestant")? A "cause" phrase of casualties.tsv ending at most two words before it,
+ * after a protest or a riot its sentence (from t0) names: that death is another incident's toll. */
 static int names_a_cause(const ctx *c, const vg_lexicon *cas, size_t t0, size_t i)
 {
     for (size_t j = i > t0 + 5 ? i - 5 : t0; j < i; j++) {
@@ -110,13 +110,6 @@ static int aggregate_sentence(const ctx *c, const vg_lexicon *cas, size_t s0, si
     return 0;
 }
 
-/* Casualty figures in tokens [t0,t1): the number nearest to each casualty
- * word (before or after). ACLED's own note ("3 fatalities", "Fatalities
- * coded as 3") wins over counts read from the story. Figures of one
- * sentence for two groups add up ("2 soldiers and 3 rebels killed"); a
- * later sentence's figure for the same kind is another account of the same
- * toll ("police said 11 ... officials gave 14"): the lowest is kept, as
- * ACLED keeps the lowest credible figure. */
 /* A figure read for a casualty word: its number and how far from the word. */
 typedef struct figure { vg_number n; size_t dist; int found; } figure;
 
@@ -221,6 +214,13 @@ static int no_count_class(int kind)
            kind == VG_CAS_ONE || kind == VG_CAS_CAUSE || kind == VG_CAS_PROTEST;
 }
 
+/* Casualty figures in tokens [t0,t1): the number nearest to each casualty
+ * word (before or after). ACLED's own note ("3 fatalities", "Fatalities
+ * coded as 3") wins over counts read from the story. Figures of one
+ * sentence for two groups add up ("2 soldiers and 3 rebels killed"); a
+ * later sentence's figure for the same kind is another account of the same
+ * toll ("police said 11 ... officials gave 14"): the lowest is kept, as
+ * ACLED keeps the lowest credible figure. */
 void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, count *arrested, count *note)
 {
     const vg_lexicon *cas = c->L->lex[L_CASUALTIES];
