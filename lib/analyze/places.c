@@ -124,8 +124,6 @@ typedef struct mention {
     float score, second;
 } mention;
 
-static int reading_in_qual(const vg_gazetteer *g, const mention *x);
-
 static int iso_ix(const char *cc)
 {
     if (cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z') return -1;
@@ -492,7 +490,6 @@ static void resolve(const vg_gazetteer *g, mention *m, size_t nm, const float *v
         int rival = primary_town(g, &m[i]);
         /* placed in a country by the text: only its readings there; none, no reading at all */
         const vg_gz_entry *q = m[i].qual >= 0 ? vg_gz_entry_at(g, (uint32_t)m[i].qual) : NULL;
-        if (q && !reading_in_qual(g, &m[i])) nc = 0;
         for (size_t c = 0; c < nc; c++) {
             uint32_t idx = m[i].post[c] & ~VG_GZ_PRIMARY;
             if (q && memcmp(vg_gz_entry_at(g, idx)->iso2, q->iso2, 2)) continue;
@@ -1060,15 +1057,6 @@ static void qualify(const vg_gazetteer *g, const char *text, const tok *t, menti
                 if (m[i].qual < 0) m[i].qual = m[k].qual;
                 if (m[i].qual == m[k].qual) m[i].qual_strong |= m[k].qual_strong, m[i].qual_site |= m[k].qual_site;
             }
-}
-
-/* Has the mention a reading in the country it is placed in? */
-static int reading_in_qual(const vg_gazetteer *g, const mention *x)
-{
-    const vg_gz_entry *q = vg_gz_entry_at(g, (uint32_t)x->qual);
-    for (uint32_t c = 0; c < x->n_post && c < MAX_CAND; c++)
-        if (!memcmp(vg_gz_entry_at(g, x->post[c] & ~VG_GZ_PRIMARY)->iso2, q->iso2, 2)) return 1;
-    return 0;
 }
 
 /* A scene the gazetteer lacks in the country the text places it in ("Yida, South Sudan"; the
