@@ -82,6 +82,14 @@
 #define PRIMARY_SURE_TOWN 0.55f /* a town below this confidence ranks with divisions ... */
 #define PRIMARY_DOUBT_TOWN 0.35f /* ... below this, after everything else */
 
+/* Why a mention is a person's name (mention.person). */
+enum person_kind {
+    NOT_PERSON,
+    PERSON_TITLED,  /* after a title ("le président Obama"): dropped with its namesakes */
+    PERSON_ALONE,   /* a titled or surname mention's name alone elsewhere ("Cordova was sued"): dropped */
+    PERSON_SURNAME  /* a surname after a first name ("Jovaniel Cordova"): kept, as a piece of a name */
+};
+
 typedef struct tok {
     uint32_t s, e;          /* byte span in the text */
     const char *fold;       /* folded text (arena) */
@@ -109,9 +117,7 @@ typedef struct mention {
     uint8_t landmark;       /* names a street or square ("Lima square", "rue de Paris"), seldom the scene */
     uint8_t closes;         /* right before a closing parenthesis */
     uint8_t listed;         /* written where a division qualifies a name: 1 "Amra, Cardo", 2 "Amra (Vesko, Cardo)" */
-    uint8_t person;         /* a person's name: 1 after a title ("le président Obama"), 3 a surname after a
-                               first name ("Jovaniel Cordova", kept as a piece of a name); 2 that name
-                               alone elsewhere in the text ("Cordova was sued") */
+    uint8_t person;         /* a person's name, enum person_kind */
     uint8_t government;     /* a capital standing for its government ("Khartoum denies", "These people
                                (Khartoum)"): no preposition, a verb right after it or alone in a gloss */
     uint8_t qual_strong;    /* ... written as a place's qualifier (see qualify) */
@@ -818,7 +824,7 @@ static void piece_of_name(const span *c, const uint32_t *p, size_t np, mention *
     if (i == j && i > 0 && t[i].glued && !t[i].sent && !t[i - 1].sent && !t[i].apos && c->text[t[i].s - 1] == ' ' &&
         name_word(g, &t[i - 1]) && !word_is(g, &t[i - 1], VG_GZ_EXACT) && !(i > 1 && word_is(g, &t[i - 2], VG_GZ_PREP)) &&
         !has_country_reading(g, p, np))
-        x->person = 3;
+        x->person = PERSON_SURNAME;
     if (j + 2 < c->nt && t[j + 1].apos && t[j + 1].flen == 1 && t[j + 1].fold[0] == 's' && t[j + 2].upper &&
         !t[j + 2].sent && word_is(g, &t[j + 2], VG_GZ_COMMON) && !word_is(g, &t[j + 2], VG_GZ_EXACT) &&
         !word_is(g, &t[j + 2], VG_GZ_ADMIN) && !has_country_reading(g, p, np))
@@ -918,7 +924,7 @@ static int describe_mention(const vg_gazetteer *g, const char *text, size_t n, c
     piece_of_name(&c, p, np, x);
     if (starts_unknown_name(&c)) return 0;
     if (after_title(&c)) {
-        x->person = 1;
+        x->person = PERSON_TITLED;
         return 1;
     }
     own_flags(&c, x);
@@ -962,13 +968,14 @@ static int same_name(const mention *a, const mention *b)
 static size_t drop_persons(mention *m, size_t nm)
 {
     for (size_t i = 0; i < nm; i++) {
-        if (m[i].person != 1 && m[i].person != 3) continue;
+        if (m[i].person != PERSON_TITLED && m[i].person != PERSON_SURNAME) continue;
         for (size_t k = 0; k < nm; k++)
-            if (!m[k].person && same_name(&m[k], &m[i]) && !m[k].prep && !m[k].admin && !m[k].introduced) m[k].person = 2;
+            if (m[k].person == NOT_PERSON && same_name(&m[k], &m[i]) && !m[k].prep && !m[k].admin && !m[k].introduced)
+                m[k].person = PERSON_ALONE;
     }
     size_t w = 0;
     for (size_t i = 0; i < nm; i++)
-        if (m[i].person == 0 || m[i].person == 3) m[w++] = m[i];
+        if (m[i].person == NOT_PERSON || m[i].person == PERSON_SURNAME) m[w++] = m[i];
     return w;
 }
 
@@ -1194,7 +1201,7 @@ static vg_status add_mention(finder *f, size_t i, size_t j, int skel, const uint
         f->nm--;
         return VG_OK;
     }
-    if (x->person == 1) return VG_OK; /* the words after a person's name may start a place's */
+    if (x->person == PERSON_TITLED) return VG_OK; /* the words after a person's name may start a place's */
     const vg_gz_entry *e0 = vg_gz_entry_at(f->g, p[0] & ~VG_GZ_PRIMARY);
     if (e0->kind == VG_PLACE_COUNTRY && names_channel(f->text, f->t, f->nt, j)) {
         f->nm--;
@@ -1267,7 +1274,7 @@ static float place_confidence(const finder *f, const admset *adm, const float *o
         if ((homonyms > 1 || x->skel) && !x->introduced) c = c > CONF_DOUBTFUL ? CONF_DOUBTFUL : c;
     }
     if (x->part && c > CONF_PART) c = CONF_PART;          /* a piece of a longer name ("Tal" in "Tal Amra") */
-    if (x->person == 3 && c > CONF_DOUBTFUL) c = CONF_DOUBTFUL; /* "Jovaniel Cordova": likelier a person */
+    if (x->person == PERSON_SURNAME && c > CONF_DOUBTFUL) c = CONF_DOUBTFUL; /* "Jovaniel Cordova": likelier a person */
     if (x->pair && c > CONF_ROAD_END) c = CONF_ROAD_END;  /* an end of a road: any other town is likelier the scene */
     if (x->landmark && c > CONF_PART) c = CONF_PART;      /* "Lima square" in La Paz: a street named after a town */
     if (x->government && be->kind == VG_PLACE_CITY && be->rank >= CAPITAL_RANK && c > CONF_DOUBTFUL)
