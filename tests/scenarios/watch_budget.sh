@@ -4,15 +4,7 @@
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VIGIE=${VIGIE:-$ROOT/vigie}
-T=$(mktemp -d)
-LOG=$T/requests.log
-python3 "$ROOT/tests/fixtures/feeds/serve.py" "$T/port" "$LOG" 2>"$T/server.err" &
-SRV=$!
-trap 'kill $SRV 2>/dev/null; wait $SRV 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$T"' EXIT
-for _ in $(seq 100); do [ -s "$T/port" ] && break; sleep 0.1; done
-[ -s "$T/port" ] || { echo "server did not start"; cat "$T/server.err"; exit 1; }
-BASE="http://127.0.0.1:$(cat "$T/port")"
-fail() { echo "FAIL: $*"; echo "--- stdout"; cat "$T/out" 2>/dev/null; echo "--- stderr"; cat "$T/err" 2>/dev/null; echo "--- requests"; cut -f2 "$LOG"; exit 1; }
+. "$ROOT/tests/scenarios/lib/feed_server.sh"
 
 # round 1, a 6 s budget (wide, so that a loaded machine still reaches busy.html in time): /busy.html answers 503 with Retry-After: 120 (the retry is not made: its wait
 # passes the budget), /slow.html takes 8 s (cut at the budget: left for later), /articles/a2.html is not reached

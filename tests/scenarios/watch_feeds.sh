@@ -3,15 +3,7 @@
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VIGIE=${VIGIE:-$ROOT/vigie}
-T=$(mktemp -d)
-LOG=$T/requests.log
-python3 "$ROOT/tests/fixtures/feeds/serve.py" "$T/port" "$LOG" 2>"$T/server.err" &
-SRV=$!
-trap 'kill $SRV 2>/dev/null; wait $SRV 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$T"' EXIT
-for _ in $(seq 100); do [ -s "$T/port" ] && break; sleep 0.1; done
-[ -s "$T/port" ] || { echo "server did not start"; cat "$T/server.err"; exit 1; }
-BASE="http://127.0.0.1:$(cat "$T/port")"
-fail() { echo "FAIL: $*"; echo "--- stdout"; cat "$T/out" 2>/dev/null; echo "--- stderr"; cat "$T/err" 2>/dev/null; echo "--- requests"; cut -f2- "$LOG"; exit 1; }
+. "$ROOT/tests/scenarios/lib/feed_server.sh"
 
 # round 1: everything new
 "$VIGIE" watch --once --db "$T/w.db" --delay 0 --timeout 1 --retries 1 --max-bytes 1000000 \

@@ -4,16 +4,9 @@
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VIGIE=${VIGIE:-$ROOT/vigie}
-T=$(mktemp -d)
-LOG=$T/requests.log
-python3 "$ROOT/tests/fixtures/feeds/serve.py" "$T/port" "$LOG" 2>"$T/server.err" &
-SRV=$!
+. "$ROOT/tests/scenarios/lib/feed_server.sh"
 W=
-trap '[ -n "$W" ] && kill -9 $W 2>/dev/null; kill $SRV 2>/dev/null; wait 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$T"' EXIT
-for _ in $(seq 100); do [ -s "$T/port" ] && break; sleep 0.1; done
-[ -s "$T/port" ] || { echo "server did not start"; cat "$T/server.err"; exit 1; }
-BASE="http://127.0.0.1:$(cat "$T/port")"
-fail() { echo "FAIL: $*"; echo "--- stdout"; cat "$T/out" 2>/dev/null; echo "--- stderr"; cat "$T/err" 2>/dev/null; echo "--- requests"; cut -f2 "$LOG"; exit 1; }
+trap '[ -n "$W" ] && kill -9 $W 2>/dev/null; feed_server_stop' EXIT
 sql() { python3 -c 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); r = c.execute(sys.argv[2]).fetchall(); c.commit(); print("\n".join(str(x[0]) for x in r))' "$@"; }
 count() { "$VIGIE" articles --db "$1" --format jsonl 2>/dev/null | wc -l; }
 

@@ -4,15 +4,7 @@
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VIGIE=${VIGIE:-$ROOT/vigie}
-T=$(mktemp -d)
-LOG=$T/requests.log
-python3 "$ROOT/tests/fixtures/feeds/serve.py" "$T/port" "$LOG" big-robots 2>"$T/server.err" &
-SRV=$!
-trap 'kill $SRV 2>/dev/null; wait $SRV 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$T"' EXIT
-for _ in $(seq 100); do [ -s "$T/port" ] && break; sleep 0.1; done
-[ -s "$T/port" ] || { echo "server did not start"; cat "$T/server.err"; exit 1; }
-BASE="http://127.0.0.1:$(cat "$T/port")"
-fail() { echo "FAIL: $*"; echo "--- stdout"; cat "$T/out" 2>/dev/null; echo "--- stderr"; cat "$T/err" 2>/dev/null; echo "--- requests"; cut -f2 "$LOG"; exit 1; }
+. "$ROOT/tests/scenarios/lib/feed_server.sh" big-robots
 
 "$VIGIE" watch --once --db "$T/w.db" --delay 0 --timeout 5 --retries 0 "$BASE/atom.xml" >"$T/out" 2>"$T/err"
 [ $? -eq 0 ] || fail "the feed of a host with a 600 KiB robots.txt could not be read"
