@@ -69,63 +69,73 @@ static int raw_fill(vg_src *s)
 }
 
 /* Notes met before the reader took them are said together. */
-static void add_note(vg_src *s, const char *fmt, ...)
+static void add_note(char *note, size_t cap, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
+    __attribute__((format(printf, 3, 4)))
 #endif
     ;
-static void add_note(vg_src *s, const char *fmt, ...)
+static void add_note(char *note, size_t cap, const char *fmt, ...)
 {
-    size_t l = strlen(s->note);
-    if (l && l + 2 < sizeof s->note) { memcpy(s->note + l, "; ", 3); l += 2; }
+    size_t l = strlen(note);
+    if (l && l + 2 < cap) { memcpy(note + l, "; ", 3); l += 2; }
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(s->note + l, sizeof s->note - l, fmt, ap);
+    vsnprintf(note + l, cap - l, fmt, ap);
     va_end(ap);
 }
 
-/* After a whole gzip member, at raw_pos: skip to the next gzip magic (1f 8b),
- * noting what was skipped: junk between members is reported and reading goes
- * on with the next member; zero bytes padding the end are not junk (gzip(1)
- * ignores them too). 1: a member starts at raw_pos; 0: the input ended; -1 a
- * read error. */
-static int next_member(vg_src *s)
+int vg_gz_next_member(vg_gz_window *g, char *note, size_t note_cap)
 {
-    uint64_t at = s->raw_off + s->raw_pos, junk = 0;
+    uint64_t at = g->off + g->pos, junk = 0;
     int nonzero = 0;
     for (;;) {
-        if (s->raw_len - s->raw_pos < 2 && !s->raw_eof) {
+        if (g->len - g->pos < 2 && !g->eof) {
             /* keep a lone last byte (half a magic?) and read more after it */
-            size_t keep = s->raw_len - s->raw_pos;
-            if (keep) s->raw[0] = s->raw[s->raw_pos];
-            s->raw_off += s->raw_pos;
-            s->raw_pos = 0;
-            s->raw_len = keep;
-            ssize_t k = src_read_fd(s, s->raw + keep, RAW_CHUNK - keep);
-            if (k < 0) {
-                snprintf(s->why, sizeof s->why, "read error: %s", strerror(errno));
-                s->failed = 1;
-                return -1;
-            }
-            if (k == 0) s->raw_eof = 1;
-            s->raw_len += (size_t)k;
+            size_t keep = g->len - g->pos;
+            if (keep) g->buf[0] = g->buf[g->pos];
+            g->off += g->pos;
+            g->pos = 0;
+            g->len = keep;
+            ssize_t k = g->read(g->ud, g->buf + keep, g->cap - keep);
+            if (k < 0) return -1;
+            if (k == 0) g->eof = 1;
+            g->len += (size_t)k;
             continue;
         }
-        if (s->raw_pos >= s->raw_len) break;
-        if (s->raw_len - s->raw_pos >= 2 && s->raw[s->raw_pos] == 0x1f && s->raw[s->raw_pos + 1] == 0x8b) {
+        if (g->pos >= g->len) break;
+        if (g->len - g->pos >= 2 && g->buf[g->pos] == 0x1f && g->buf[g->pos + 1] == 0x8b) {
             if (junk)
-                add_note(s, "%llu bytes of junk between gzip members at byte %llu skipped, reading goes on at byte %llu",
+                add_note(note, note_cap,
+                         "%llu bytes of junk between gzip members at byte %llu skipped, reading goes on at byte %llu",
                          (unsigned long long)junk, (unsigned long long)at, (unsigned long long)(at + junk));
             return 1;
         }
-        nonzero |= s->raw[s->raw_pos] != 0;
-        s->raw_pos++;
+        nonzero |= g->buf[g->pos] != 0;
+        g->pos++;
         junk++;
     }
     if (nonzero)
-        add_note(s, "%llu bytes of junk after the last gzip member at byte %llu ignored",
+        add_note(note, note_cap, "%llu bytes of junk after the last gzip member at byte %llu ignored",
                  (unsigned long long)junk, (unsigned long long)at);
     return 0;
+}
+
+static ssize_t read_raw(void *s, void *dst, size_t n) { return src_read_fd(s, dst, n); }
+
+/* After a whole gzip member, at raw_pos: on to the next one. */
+static int next_member(vg_src *s)
+{
+    vg_gz_window g = {s->raw, RAW_CHUNK, s->raw_pos, s->raw_len, s->raw_off, s->raw_eof, read_raw, s};
+    int m = vg_gz_next_member(&g, s->note, sizeof s->note);
+    s->raw_pos = g.pos;
+    s->raw_len = g.len;
+    s->raw_off = g.off;
+    s->raw_eof = g.eof;
+    if (m < 0) {
+        snprintf(s->why, sizeof s->why, "read error: %s", strerror(errno));
+        s->failed = 1;
+    }
+    return m;
 }
 
 int vg_src_take_note(vg_src *s, char *out, size_t n)

@@ -26,6 +26,23 @@ int vg_src_truncated(const vg_src *s);
 /* Junk met between gzip members (skipped: reading went on at the next
  * member) or after the last one: 1 and the message in out, once; else 0. */
 int vg_src_take_note(vg_src *s, char *out, size_t n);
+/* The compressed bytes of a gzip stream as a reader holds them: buf[pos..len)
+ * unread, buf[0] at file offset off; read() (-1 on an error, errno set)
+ * refills it, eof once it returned 0. */
+typedef struct vg_gz_window {
+    unsigned char *buf;
+    size_t cap, pos, len;
+    uint64_t off;
+    int eof;
+    ssize_t (*read)(void *ud, void *dst, size_t n);
+    void *ud;
+} vg_gz_window;
+/* After a whole gzip member: skips to the next gzip magic (1f 8b), reading
+ * more as needed (a lone last byte is kept at buf[0]). Junk skipped on the
+ * way is added to note[note_cap] ("; " between notes); zero bytes padding the
+ * end are not junk (gzip(1) ignores them too). 1: a member starts at pos;
+ * 0: the input ended; -1: read() failed. Shared by vg_src and the WARC reader. */
+int vg_gz_next_member(vg_gz_window *g, char *note, size_t note_cap);
 /* Reason for the last -1 ("read error: ...", "corrupt gzip data ..."). */
 const char *vg_src_why(const vg_src *s);
 /* Sniffing is over: stop keeping a pipe's bytes for vg_src_release_fd. */

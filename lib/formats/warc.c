@@ -1,7 +1,6 @@
 /* warc.c - WARC / WARC.gz reader: streams records from an fd, yields HTTP response bodies. */
 #include <assert.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +10,7 @@
 
 #include "../core/alloc.h"
 #include "formats.h"
+#include "src.h"
 
 enum {
     IN_CHUNK = 64 * 1024,
@@ -59,60 +59,25 @@ static void src_fail(vg_warc *w, const char *msg)
     snprintf(w->src_err, sizeof w->src_err, "%s", msg);
 }
 
-/* Notes met before the reader took them are said together. */
-static void add_note(vg_warc *w, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-static void add_note(vg_warc *w, const char *fmt, ...)
+static ssize_t read_in(void *w, void *dst, size_t n)
 {
-    size_t l = strlen(w->note);
-    if (l && l + 2 < sizeof w->note) { memcpy(w->note + l, "; ", 3); l += 2; }
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(w->note + l, sizeof w->note - l, fmt, ap);
-    va_end(ap);
+    ssize_t r;
+    do r = read(((vg_warc *)w)->fd, dst, n); while (r < 0 && errno == EINTR);
+    return r;
 }
 
-/* After a whole gzip member: skip to the next gzip magic (1f 8b), noting
- * junk on the way (reading goes on at the next member; zero bytes padding
- * the end are not junk). 1: a member starts at next_in; 0: the input ended;
- * -1: a read error. */
+/* After a whole gzip member: on to the next one (junk noted in w->note). 1: a
+ * member starts at next_in; 0: the input ended; -1: a read error. */
 static int next_member(vg_warc *w)
 {
-    uint64_t at = w->in_total - w->zs.avail_in, junk = 0;
-    int nonzero = 0, eof = 0;
-    for (;;) {
-        if (w->zs.avail_in < 2 && !eof) {
-            /* keep a lone last byte (half a magic?) and read more after it */
-            size_t keep = w->zs.avail_in;
-            if (keep) w->in[0] = w->zs.next_in[0];
-            ssize_t r;
-            do r = read(w->fd, w->in + keep, IN_CHUNK - keep); while (r < 0 && errno == EINTR);
-            if (r < 0) { src_fail(w, "read error"); return -1; }
-            if (r == 0) eof = 1;
-            w->zs.next_in = w->in;
-            w->zs.avail_in = (uInt)(keep + (size_t)r);
-            w->in_total += (uint64_t)r;
-            continue;
-        }
-        if (w->zs.avail_in == 0) break;
-        if (w->zs.avail_in >= 2 && w->zs.next_in[0] == 0x1f && w->zs.next_in[1] == 0x8b) {
-            if (junk)
-                add_note(w, "%llu bytes of junk between gzip members at byte %llu skipped, reading goes on at byte %llu",
-                         (unsigned long long)junk, (unsigned long long)at, (unsigned long long)(at + junk));
-            return 1;
-        }
-        nonzero |= w->zs.next_in[0] != 0;
-        w->zs.next_in++;
-        w->zs.avail_in--;
-        junk++;
-    }
-    if (nonzero)
-        add_note(w, "%llu bytes of junk after the last gzip member at byte %llu ignored",
-                 (unsigned long long)junk, (unsigned long long)at);
-    return 0;
+    size_t pos = w->zs.avail_in ? (size_t)(w->zs.next_in - w->in) : 0, len = pos + w->zs.avail_in;
+    vg_gz_window g = {w->in, IN_CHUNK, pos, len, w->in_total - len, 0, read_in, w};
+    int m = vg_gz_next_member(&g, w->note, sizeof w->note);
+    w->zs.next_in = w->in + g.pos;
+    w->zs.avail_in = (uInt)(g.len - g.pos);
+    w->in_total = g.off + g.len;
+    if (m < 0) src_fail(w, "read error");
+    return m;
 }
 
 /* Make room and append up to `want` more decompressed bytes at buf[end].
