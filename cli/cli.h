@@ -49,7 +49,6 @@ int cli_fill_batch(vg_reader *r, vg_batch *b, const volatile sig_atomic_t *stop,
  * every control byte of the message escaped (vg_escape_control: \n, \t, \r, \xHH;
  * C1 as \u0080) but a final newline: one file name cannot forge a log line. */
 void cli_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void cli_put_escaped(FILE *f, const char *s, size_t n);
 
 /* cell.c: a table cell, s (not NULL) in exactly `width` characters (code points):
  * cut to width - 1 and an ellipsis when wider, else padded on the side `align`

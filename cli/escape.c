@@ -7,7 +7,7 @@
 
 #include "cli.h"
 
-void cli_put_escaped(FILE *f, const char *s, size_t n)
+static void put_escaped(FILE *f, const char *s, size_t n)
 {
     char rep[8];
     size_t start = 0;
@@ -37,7 +37,7 @@ void cli_err(const char *fmt, ...)
     }
     if (!msg) { msg = small; n = (int)sizeof small - 1; }
     size_t len = (size_t)n, body = len && msg[len - 1] == '\n' ? len - 1 : len;
-    cli_put_escaped(stderr, msg, body);
+    put_escaped(stderr, msg, body);
     if (body < len) fputc('\n', stderr);
     if (msg != small) free(msg);
 }
