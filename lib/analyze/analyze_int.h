@@ -51,7 +51,7 @@ typedef struct ctx {
     vg_sent *s;
     size_t ns;
     vg_date pub;
-    vg_date ref;            /* what dates are read against: publication, else the latest full date in the text */
+    vg_date ref;            /* what dates are read against: publication, else the first full date in the text */
     vg_date_lex dl;
     vg_place *places;
     size_t n_places;

@@ -77,16 +77,10 @@
  * city: "East Flatbush", "Brooklyn", "New York" in one riot report). */
 #define CROWD_SCENE_KM 25.0
 
-/* --- Rows: how many and how sure (incidents.c) --- */
+/* --- Rows: how many (incidents.c) --- */
 
-/* Confidence of the main row: score / (score + CONF_HALF); at this score it
- * is 0.5. */
-#define CONF_HALF 2.0f
 /* A sentence whose best sub-type scores below this adds no row of its own. */
 #define MIN_EXTRA_SCORE 2.0f
-/* A further row's confidence: this share of the main row's, times its own
- * score / (score + CONF_HALF). */
-#define W_EXTRA_CONF 0.5f
 
 /* --- Confidence (confidence.c) --- */
 
@@ -100,10 +94,10 @@
 #define ROW_CONF_BIAS_LONG -0.683f
 #define ROW_CONF_WEIGHTS_LONG {0.892f, 0.214f, 0.251f, 0.982f, 0.603f, -0.722f, -0.085f, -0.489f, -1.289f, 0.542f, -0.533f, -0.049f, -0.967f, -0.228f, -0.832f, 0.021f}
 
-/* --- Dates (row.c) --- */
+/* --- Dates (mentions.c) --- */
 
 /* A date more than this many days before the reference (publication, else
- * the latest full date in the text) is background: "the 1973 uprising",
+ * the first full date in the text: mentions.c's text_anchor) is background: "the 1973 uprising",
  * "the June truce" are not the day of the event reported. */
 #define BACKGROUND_DAYS 31
 
