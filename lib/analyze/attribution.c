@@ -14,11 +14,7 @@
  * reported", "as he has said"). */
 static int class_at(const ctx *c, size_t end, size_t k, vg_attr_class cls, size_t *len)
 {
-    const vg_lexicon *l = c->L->lex[L_ATTRIBUTION];
-    const vg_lex_entry *e = k < end ? vg_lex_match(l, c->t, end, k, len) : NULL;
-    for (; e; e = vg_lex_next_same(l, e))
-        if (e->cls == (int)cls) return 1;
-    return 0;
+    return vg_lex_match_class(c->L->lex[L_ATTRIBUTION], c->t, end, k, (int)cls, len);
 }
 
 /* A weekday, a month or a relative day ("jeudi", "Thursday", "yesterday"):

@@ -12,10 +12,7 @@
  * decade", "in the civil war": no figure of that sentence is this incident's). */
 static int class_at(const ctx *c, const vg_lexicon *cas, size_t end, size_t k, vg_casualty_class cls, size_t *len)
 {
-    const vg_lex_entry *e = k < end ? vg_lex_match(cas, c->t, end, k, len) : NULL;
-    for (; e; e = vg_lex_next_same(cas, e))
-        if (e->cls == (int)cls) return 1;
-    return 0;
+    return vg_lex_match_class(cas, c->t, end, k, (int)cls, len);
 }
 
 /* Is the number starting at token k introduced by a subset marker ("dont",

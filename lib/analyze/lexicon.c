@@ -222,6 +222,14 @@ const vg_lex_entry *vg_lex_next_same(const vg_lexicon *l, const vg_lex_entry *e)
     return e && e->same ? &l->e[e->same - 1] : NULL;
 }
 
+int vg_lex_match_class(const vg_lexicon *l, const vg_tok *toks, size_t end, size_t i, int cls, size_t *len)
+{
+    const vg_lex_entry *e = i < end ? vg_lex_match(l, toks, end, i, len) : NULL;
+    for (; e; e = vg_lex_next_same(l, e))
+        if (e->cls == cls) return 1;
+    return 0;
+}
+
 const vg_lex_entry *vg_lex_match(const vg_lexicon *l, const vg_tok *toks, size_t end, size_t i, size_t *len)
 {
     const vg_lex_entry *best = NULL;

@@ -52,6 +52,9 @@ size_t vg_lex_size(const vg_lexicon *lex);
  * thread-safe. */
 const vg_lex_entry *vg_lex_match(const vg_lexicon *lex, const vg_tok *toks, size_t end, size_t i, size_t *len);
 const vg_lex_entry *vg_lex_next_same(const vg_lexicon *lex, const vg_lex_entry *e);
+/* Does a row of class cls (vg_lex_load_classes) match at token i (0 when i >= end)? Any row
+ * of the phrase counts, not only the first; its length in tokens in *len. */
+int vg_lex_match_class(const vg_lexicon *lex, const vg_tok *toks, size_t end, size_t i, int cls, size_t *len);
 /* The first row whose column `col` (0: the first after the phrase) is `value`, or NULL;
  * a scan of the whole table. */
 const vg_lex_entry *vg_lex_find(const vg_lexicon *lex, size_t col, const char *value);
