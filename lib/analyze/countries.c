@@ -60,6 +60,26 @@ static const char *iso_find(const vg_jval *t, const char *const *keys, size_t nk
     return NULL;
 }
 
+/* The iso-codes table, read and parsed on first use only: the gazetteer, when built,
+ * answers most names without it. */
+typedef struct iso_codes {
+    vg_arena *a;
+    char *json;
+    const vg_jval *t;
+    int read, nomem;
+} iso_codes;
+
+static const vg_jval *iso_codes_get(iso_codes *ic)
+{
+    if (!ic->read) {
+        ic->read = 1;
+        ic->a = vg_arena_new(1 << 16);
+        ic->nomem = !ic->a;
+        if (ic->a) ic->t = iso_table(ic->a, &ic->json);
+    }
+    return ic->t;
+}
+
 static int all_letters(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -78,10 +98,7 @@ vg_status vg_an_country_code(const vg_analyzer *an, const char *text, char iso2[
     memcpy(s, text, n);
     s[n] = 0;
     const vg_gazetteer *g = an ? an->gaz : NULL;
-    vg_arena *a = vg_arena_new(1 << 16);
-    if (!a) return VG_ERR_NOMEM;
-    char *json = NULL;
-    const vg_jval *t = iso_table(a, &json);
+    iso_codes ic = {0};
     const char *code = NULL;
     char up[4] = "";
     if ((n == 2 || n == 3) && all_letters(s, n)) {
@@ -89,7 +106,7 @@ vg_status vg_an_country_code(const vg_analyzer *an, const char *text, char iso2[
         up[n] = 0;
         static const char *const a2[] = {"alpha_2"}, *const a3[] = {"alpha_3"};
         const vg_place *p = n == 2 && g ? vg_gazetteer_country(g, up, 2) : NULL;
-        code = p ? p->iso2 : iso_find(t, n == 2 ? a2 : a3, 1, up);
+        code = p ? p->iso2 : iso_find(iso_codes_get(&ic), n == 2 ? a2 : a3, 1, up);
     }
     if (!code && g) {
         const vg_place *p = vg_gazetteer_country(g, s, n);
@@ -97,14 +114,14 @@ vg_status vg_an_country_code(const vg_analyzer *an, const char *text, char iso2[
     }
     if (!code) {
         static const char *const names[] = {"name", "common_name", "official_name"};
-        code = iso_find(t, names, 3, s);
+        code = iso_find(iso_codes_get(&ic), names, 3, s);
     }
-    vg_status st = VG_ERR_NOT_FOUND;
+    vg_status st = ic.nomem ? VG_ERR_NOMEM : VG_ERR_NOT_FOUND;
     if (code && strlen(code) == 2) {
         memcpy(iso2, code, 3);
         st = VG_OK;
     }
-    vg_arena_free(a);
-    free(json);
+    vg_arena_free(ic.a);
+    free(ic.json);
     return st;
 }
