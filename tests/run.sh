@@ -17,6 +17,11 @@ trap 'rm -rf "$TMP"' EXIT
 pass() { echo "PASS $1"; passed=$((passed + 1)); }
 fail() { echo "FAIL $1"; [ -n "${2:-}" ] && echo "$2" | head -30 | sed 's/^/    /'; failed=$((failed + 1)); }
 
+# 0. the gazetteer the product ships with (scripts/build-gazetteer.sh; scripts/test.sh builds it):
+#    without it places, demonyms and the gate's signals differ and tests fail far from the cause.
+if [ -s data/geo/gazetteer.bin ]; then pass "gazetteer present"
+else fail "gazetteer present" "data/geo/gazetteer.bin is missing: run scripts/build-gazetteer.sh (scripts/test.sh does)"; fi
+
 # 1. unit tests (each prints PASS/FAIL lines and a count)
 if [ -x "$BUILD/unit-tests" ]; then
     "$BUILD/unit-tests" > "$TMP/unit.out" 2>&1; rc=$?
