@@ -1,7 +1,7 @@
 # vigie - plain Makefile with pkg-config. `make` leaves the binary at ./vigie.
 CC      ?= cc
 BUILD   ?= build
-PKGS    := sqlite3 libxml-2.0 zlib libutf8proc libexttextcat libcurl libpcre2-8
+PKGS    := sqlite3 libpq libxml-2.0 zlib libutf8proc libexttextcat libcurl libpcre2-8
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lstemmer -llinear -lm -lpthread
 

@@ -5,6 +5,8 @@ set -euo pipefail
 PKGS=(
   build-essential pkg-config clang
   libsqlite3-dev sqlite3        # store, FTS5 search
+  libpq-dev                     # PostgreSQL store and work queue (--db postgresql://...)
+  postgresql                    # the tests' private PostgreSQL cluster (scripts/pg-test-server.sh)
   iso-codes                     # ISO 3166 alpha-3 codes and English country names (vigie events --country)
   libxml2-dev                   # HTML and XML (feeds) parsing
   zlib1g-dev                    # gzip, WARC.gz

@@ -12,7 +12,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 passed=0 failed=0
 TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+trap 'scripts/pg-test-server.sh stop "$TMP/pg"; rm -rf "$TMP"' EXIT
 
 pass() { echo "PASS $1"; passed=$((passed + 1)); }
 fail() { echo "FAIL $1"; [ -n "${2:-}" ] && echo "$2" | head -30 | sed 's/^/    /'; failed=$((failed + 1)); }
@@ -21,6 +21,16 @@ fail() { echo "FAIL $1"; [ -n "${2:-}" ] && echo "$2" | head -30 | sed 's/^/    
 #    without it places, demonyms and the gate's signals differ and tests fail far from the cause.
 if [ -s data/geo/gazetteer.bin ]; then pass "gazetteer present"
 else fail "gazetteer present" "data/geo/gazetteer.bin is missing: run scripts/build-gazetteer.sh (scripts/test.sh does)"; fi
+
+# 0b. a private PostgreSQL cluster for the store tests that run on both backends
+#     (scripts/pg-test-server.sh): they read its URL from VIGIE_PG_URL and make their
+#     own databases with VIGIE_PG_DIR. It must start: a store test never skips.
+if VIGIE_PG_URL=$(scripts/pg-test-server.sh start "$TMP/pg" 2> "$TMP/pg.err"); then
+    export VIGIE_PG_URL VIGIE_PG_DIR="$TMP/pg"
+    pass "postgresql test server started"
+else
+    fail "postgresql test server started" "$(cat "$TMP/pg.err")"
+fi
 
 # 1. unit tests (each prints PASS/FAIL lines and a count)
 if [ -x "$BUILD/unit-tests" ]; then
