@@ -160,10 +160,16 @@ const char *vg_an_actor_name(ctx *c, const vg_lex_entry *e, const char *country)
     if (!ph) return tpl;
     if (!country) country = e->cols[2][0] ? e->cols[2] : NULL;
     if (!country) {
-        /* "Police Forces of {country}" with no country: drop the placeholder */
+        /* "Police Forces of {country}" with no country: drop the placeholder and the word
+         * joining it, the one in lower case (ACLED capitalises the words of a name) */
         size_t n = (size_t)(ph - tpl);
         while (n && (tpl[n - 1] == ' ' || tpl[n - 1] == '(')) n--;
-        if (n >= 3 && !memcmp(tpl + n - 3, " of", 3)) n -= 3;
+        size_t w = n;
+        while (w && tpl[w - 1] != ' ') w--;
+        if (w && w < n && tpl[w] >= 'a' && tpl[w] <= 'z') {
+            n = w;
+            while (n && tpl[n - 1] == ' ') n--;
+        }
         return vg_arena_strndup(c->doc->arena, tpl, n);
     }
     size_t need = strlen(tpl) + strlen(country) + 1;

@@ -44,26 +44,6 @@ void vg_analyzer_free(vg_analyzer *a)
     free(a);
 }
 
-/* data/<lang>/dates.tsv: `numeric<TAB>day-first|month-first`. A missing file or
- * row keeps the cautious default; any other row is an error. */
-static vg_status load_date_settings(const char *path, lang_res *l, char *err, size_t errlen)
-{
-    static const char *const keys[] = {"numeric"};
-    static const char *const orders[] = {"day-first", "month-first"};
-    vg_tsv t;
-    if (vg_tsv_open(&t, path, 0, err, errlen) != VG_OK) {
-        if (err && errlen) err[0] = 0;
-        return VG_OK;
-    }
-    while (vg_tsv_next(&t) == 1) {
-        if (vg_tsv_enum(&t, 0, "setting", keys, 1) < 0) break;
-        int o = vg_tsv_enum(&t, 1, "numeric order", orders, 2);
-        if (o < 0) break;
-        l->numeric_order = o == 0 ? VG_NUMERIC_DAY_FIRST : VG_NUMERIC_MONTH_FIRST;
-    }
-    return vg_tsv_close(&t);
-}
-
 /* Tables whose second column is a class the code acts on. */
 typedef struct { const char *const *names; size_t n; } class_table;
 static const class_table class_tables[L_COUNT] = {
@@ -88,7 +68,7 @@ static vg_status load_lang(const char *dir, const char *code, lang_res *l, char 
         if (st != VG_OK) return st == VG_ERR_NOMEM ? st : VG_ERR_RESOURCE;
     }
     snprintf(path, sizeof path, "%s/%s/dates.tsv", dir, code);
-    vg_status st = load_date_settings(path, l, err, errlen);
+    vg_status st = vg_date_words_load(path, &l->dates, err, errlen);
     if (st != VG_OK) return st == VG_ERR_NOMEM ? st : VG_ERR_RESOURCE;
     /* "forces turques", "Iraqis": demonyms in the plural too, as the place resolver reads them */
     st = vg_lex_add_suffixed(l->lex[L_DEMONYMS], "s");
@@ -256,6 +236,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     c.dl.months = c.L->lex[L_MONTHS];
     c.dl.weekdays = c.L->lex[L_WEEKDAYS];
     c.dl.relative = c.L->lex[L_RELDATES];
+    c.dl.words = &c.L->dates;
 
     vg_status st = vg_tokenize(doc->arena, text, c.n, &c.t, &c.nt);
     if (st != VG_OK) return st;

@@ -22,14 +22,10 @@
 enum { L_TRIGGERS, L_CUES, L_ACTORS, L_NUMBERS, L_CASUALTIES, L_ATTRIBUTION, L_ABBREV, L_MONTHS, L_WEEKDAYS, L_RELDATES,
        L_DEMONYMS, L_GATE, L_COUNT };
 
-/* How a/b/yyyy dates read: data/<lang>/dates.tsv, row `numeric<TAB>day-first`
- * (or month-first); with no row, only where the figures leave no doubt. */
-typedef enum { VG_NUMERIC_UNAMBIGUOUS, VG_NUMERIC_DAY_FIRST, VG_NUMERIC_MONTH_FIRST } vg_numeric_order;
-
 typedef struct lang_res {
     char code[8];
     vg_lexicon *lex[L_COUNT];
-    vg_numeric_order numeric_order;
+    vg_date_words dates;    /* dates.tsv: numeric order, day suffixes, joining words */
 } lang_res;
 
 struct vg_analyzer {

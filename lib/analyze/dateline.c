@@ -66,7 +66,7 @@ static const lang_res *line_tokens(const vg_analyzer *a, vg_arena *arena, const 
     if (!a || !lang || !s || !n) return NULL;
     const lang_res *L = vg_an_lang(a, lang);
     if (!L || vg_tokenize(arena, s, n, t, nt) != VG_OK) return NULL;
-    *dl = (vg_date_lex){L->lex[L_MONTHS], L->lex[L_WEEKDAYS], L->lex[L_RELDATES]};
+    *dl = (vg_date_lex){L->lex[L_MONTHS], L->lex[L_WEEKDAYS], L->lex[L_RELDATES], &L->dates};
     return L;
 }
 
@@ -81,7 +81,7 @@ int vg_analyze_dateline(const vg_analyzer *a, vg_arena *arena, const char *lang,
     for (size_t i = 0; i < nt; i++) {
         vg_date d;
         /* No publication date to lean on: only a full day, month and year will do. */
-        if ((numeric_at(t, nt, i, s, n, L->numeric_order, &d) || vg_date_at(&dl, t, nt, i, NULL, &d)) && !d.relative &&
+        if ((numeric_at(t, nt, i, s, n, L->dates.numeric, &d) || vg_date_at(&dl, t, nt, i, NULL, &d)) && !d.relative &&
             valid(d.y, d.m, d.d)) {
             vg_date_format(&d, out);
             return 1;

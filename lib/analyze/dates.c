@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/tsv.h"
+#include "../core/utf8.h"
+
 long vg_days_from_civil(int y, int m, int d)
 {
     /* Howard Hinnant's algorithm. */
@@ -60,6 +63,52 @@ void vg_date_format(const vg_date *dt, char out[11])
     else snprintf(out, 11, "XXXX-%02d-%02d", m, d);
 }
 
+/* Copies the folded word into the next free slot of list; 0 past the list's size or a slot's. */
+static int add_word(vg_tsv *t, const char *word, char list[][VG_DATE_WORD], unsigned *n)
+{
+    size_t fl;
+    char *f = vg_fold_heap(word, vg_utf8_valid_prefix(word, strlen(word)), &fl);
+    if (!f) { vg_tsv_fail(t, VG_ERR_NOMEM, "%s", vg_strerror(VG_ERR_NOMEM)); return 0; }
+    int ok = fl > 0 && fl < VG_DATE_WORD && *n < VG_DATE_MAX_WORDS;
+    if (ok) memcpy(list[(*n)++], f, fl + 1);
+    else vg_tsv_fail(t, VG_ERR_RESOURCE, "'%s': empty, longer than %d bytes or more than %d such rows", word,
+                     VG_DATE_WORD - 1, VG_DATE_MAX_WORDS);
+    free(f);
+    return ok;
+}
+
+vg_status vg_date_words_load(const char *path, vg_date_words *w, char *err, size_t errlen)
+{
+    static const char *const keys[] = {"numeric", "day-suffix", "after-weekday", "joiner"};
+    static const char *const orders[] = {"day-first", "month-first"};
+    memset(w, 0, sizeof *w);
+    vg_tsv t;
+    if (vg_tsv_open(&t, path, 0, err, errlen) != VG_OK) {
+        if (err && errlen) err[0] = 0;
+        return VG_OK;
+    }
+    while (vg_tsv_next(&t) == 1) {
+        int k = vg_tsv_enum(&t, 0, "setting", keys, sizeof keys / sizeof *keys);
+        if (k < 0) break;
+        if (vg_tsv_nfields(&t) < 2) { vg_tsv_fail(&t, VG_ERR_RESOURCE, "expected SETTING<TAB>VALUE"); break; }
+        const char *v = vg_tsv_field(&t, 1);
+        if (k == 0) {
+            int o = vg_tsv_enum(&t, 1, "numeric order", orders, 2);
+            if (o < 0) break;
+            w->numeric = o == 0 ? VG_NUMERIC_DAY_FIRST : VG_NUMERIC_MONTH_FIRST;
+        } else if (!add_word(&t, v, k == 1 ? w->suffix : k == 2 ? w->after_weekday : w->joiner,
+                             k == 1 ? &w->n_suffix : k == 2 ? &w->n_after_weekday : &w->n_joiner)) break;
+    }
+    return vg_tsv_close(&t);
+}
+
+static int in_list(const char *s, size_t n, const char list[][VG_DATE_WORD], unsigned count)
+{
+    for (unsigned i = 0; i < count; i++)
+        if (strlen(list[i]) == n && !memcmp(list[i], s, n)) return 1;
+    return 0;
+}
+
 static int lex_int(const vg_lexicon *l, const vg_tok *t, size_t end, size_t i, size_t *len, int col)
 {
     const vg_lex_entry *e = vg_lex_match(l, t, end, i, len);
@@ -67,8 +116,8 @@ static int lex_int(const vg_lexicon *l, const vg_tok *t, size_t end, size_t i, s
     return atoi(e->cols[col]);
 }
 
-/* A day of month: "8", "1er", "1st", "22nd", "9th". */
-static int day_at(const vg_tok *t, size_t end, size_t i)
+/* A day of month: "8", or with a suffix of dates.tsv: "1er", "1st", "22nd", "9th". */
+static int day_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_t i)
 {
     if (i >= end || t[i].flen > 4) return 0;
     const char *f = t[i].fold;
@@ -76,8 +125,8 @@ static int day_at(const vg_tok *t, size_t end, size_t i)
     while (k < (int)t[i].flen && f[k] >= '0' && f[k] <= '9') v = v * 10 + (f[k++] - '0');
     if (k == 0 || k > 2) return 0;
     const char *suf = f + k;
-    if (*suf && strcmp(suf, "er") && strcmp(suf, "re") && strcmp(suf, "st") && strcmp(suf, "nd") &&
-        strcmp(suf, "rd") && strcmp(suf, "th") && strcmp(suf, "e")) return 0;
+    size_t sl = t[i].flen - (size_t)k;
+    if (sl && !(lx->words && in_list(suf, sl, lx->words->suffix, lx->words->n_suffix))) return 0;
     return v >= 1 && v <= 31 ? v : 0;
 }
 
@@ -91,6 +140,17 @@ static int year_at(const vg_tok *t, size_t end, size_t i)
 static size_t skip_word(const vg_tok *t, size_t end, size_t i, const char *w)
 {
     return i < end && t[i].flen == strlen(w) && memcmp(t[i].fold, w, t[i].flen) == 0 ? i + 1 : i;
+}
+
+/* Past one word of a dates.tsv list at i ("de" in "5 de mayo"), or i. */
+static size_t skip_listed(const vg_tok *t, size_t end, size_t i, const char list[][VG_DATE_WORD], unsigned count)
+{
+    return i < end && in_list(t[i].fold, t[i].flen, list, count) ? i + 1 : i;
+}
+
+static size_t skip_joiner(const vg_date_lex *lx, const vg_tok *t, size_t end, size_t i)
+{
+    return lx->words ? skip_listed(t, end, i, lx->words->joiner, lx->words->n_joiner) : i;
 }
 
 /* A publication date known to the day but not the year ("ATHENS, May 5 (Reuters) -"): days are
@@ -108,21 +168,24 @@ static void shift(const vg_date *pub, long days, vg_date *out)
 static int absolute_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_t i, vg_date *out)
 {
     size_t len;
-    int d = day_at(t, end, i), m;
-    if (d && (m = lex_int(lx->months, t, end, i + 1, &len, 0)) > 0) {
-        size_t j = i + 1 + len;
+    int d = day_at(lx, t, end, i), m;
+    size_t mi = d ? skip_joiner(lx, t, end, i + 1) : i + 1; /* "5 de mayo" */
+    if (d && (m = lex_int(lx->months, t, end, mi, &len, 0)) > 0) {
+        size_t j = mi + len;
         /* "8 nov. 2017", "29 April, 2020" */
         j = j < end && t[j].flen == 1 && (t[j].fold[0] == '.' || t[j].fold[0] == ',') && year_at(t, end, j + 1) ? j + 1 : j;
+        size_t jy = skip_joiner(lx, t, end, j); /* "mayo de 2024" */
+        if (jy != j && year_at(t, end, jy)) j = jy;
         int y = year_at(t, end, j);
         out->y = y; out->m = m; out->d = d; out->precision = 1;
-        out->t0 = i; out->t1 = y ? j + 1 : i + 1 + len;
+        out->t0 = i; out->t1 = y ? j + 1 : mi + len;
         return 1;
     }
     if ((m = lex_int(lx->months, t, end, i, &len, 0)) > 0) {
         size_t j = i + len;
         /* "MAR. 14, 2013", "Nov. 10": an abbreviated month's period */
-        if (j + 1 < end && t[j].flen == 1 && t[j].fold[0] == '.' && day_at(t, end, j + 1)) j++;
-        if ((d = day_at(t, end, j)) > 0) {
+        if (j + 1 < end && t[j].flen == 1 && t[j].fold[0] == '.' && day_at(lx, t, end, j + 1)) j++;
+        if ((d = day_at(lx, t, end, j)) > 0) {
             size_t k = j + 1;
             k = k < end && t[k].flen == 1 && t[k].fold[0] == ',' ? k + 1 : k;
             int y = year_at(t, end, k);
@@ -130,6 +193,8 @@ static int absolute_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_
             out->t0 = i; out->t1 = y ? k + 1 : j + 1;
             return 1;
         }
+        size_t jy = skip_joiner(lx, t, end, j); /* "marzo de 2020" */
+        if (jy != j && year_at(t, end, jy)) j = jy;
         int y = year_at(t, end, j);
         if (y && t[i].upper) {
             /* "March 2020", "mars 2020": month precision */
@@ -156,8 +221,7 @@ int vg_date_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_t i, con
     int w = lex_int(lx->weekdays, t, end, i, &len, 0);
     if (w >= 1 && w <= 7) {
         size_t j = skip_word(t, end, i + len, ","); /* "Thu, 10 Nov 2011", "Monday, March 11, 2013" */
-        j = skip_word(t, end, j, "le");
-        j = skip_word(t, end, j, "the");
+        if (lx->words) j = skip_listed(t, end, j, lx->words->after_weekday, lx->words->n_after_weekday);
         if (absolute_at(lx, t, end, j, out)) {
             out->t0 = i;
             if (!out->y && pub && pub->y) {

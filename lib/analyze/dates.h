@@ -6,10 +6,35 @@
 #include "lexicon.h"
 #include "tokens.h"
 
+/* How a/b/yyyy dates read (dates.tsv `numeric`); with no row, only where the figures leave no doubt. */
+typedef enum { VG_NUMERIC_UNAMBIGUOUS, VG_NUMERIC_DAY_FIRST, VG_NUMERIC_MONTH_FIRST } vg_numeric_order;
+
+#define VG_DATE_MAX_WORDS 8
+#define VG_DATE_WORD 16
+/* A language's date settings, data/<lang>/dates.tsv (folded words):
+ *   numeric        day-first | month-first
+ *   day-suffix     letters glued to a day's figures ("1er", "1st", "22nd")
+ *   after-weekday  a word between a weekday and its date ("Thursday the 5th")
+ *   joiner         a word between day, month and year ("5 de mayo de 2024") */
+typedef struct vg_date_words {
+    vg_numeric_order numeric;
+    char suffix[VG_DATE_MAX_WORDS][VG_DATE_WORD];
+    char after_weekday[VG_DATE_MAX_WORDS][VG_DATE_WORD];
+    char joiner[VG_DATE_MAX_WORDS][VG_DATE_WORD];
+    unsigned n_suffix, n_after_weekday, n_joiner;
+} vg_date_words;
+
+/* Reads dates.tsv into *w (zeroed first). A missing file leaves the defaults
+ * (VG_OK); an unknown setting, a word too long or too many words is
+ * VG_ERR_RESOURCE with "FILE:LINE: ..." in err. */
+vg_status vg_date_words_load(const char *path, vg_date_words *w, char *err, size_t errlen);
+
 /* Lexicons: months.tsv `name<TAB>1..12`, weekdays.tsv `name<TAB>1..7`
- * (Monday = 1), reldates.tsv `phrase<TAB>offset_days<TAB>precision`. */
+ * (Monday = 1), reldates.tsv `phrase<TAB>offset_days<TAB>precision`;
+ * words: the language's dates.tsv (NULL: none). */
 typedef struct vg_date_lex {
     const vg_lexicon *months, *weekdays, *relative;
+    const vg_date_words *words;
 } vg_date_lex;
 
 typedef struct vg_date {
