@@ -21,7 +21,7 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all test test-build unit fuzz fuzz-replay fuzz-bin bench eval clean deps data gazetteer
+.PHONY: all test test-build unit fuzz fuzz-replay fuzz-bin bench eval clean deps data gazetteer web
 
 all: vigie $(BUILD)/libvigie.a
 
@@ -104,6 +104,11 @@ deps:
 
 data gazetteer:
 	scripts/build-gazetteer.sh
+
+# web/dist, the web view `vigie serve` embeds: web/src and the npm libraries
+# pinned in web/package-lock.json (scripts/web-build.sh; a no-op when current).
+web:
+	scripts/web-build.sh
 
 clean:
 	rm -rf build build-test build-fuzz vigie

@@ -22,6 +22,7 @@ PKGS=(
   python3                       # test helpers (local HTTP server), scorers
   time                          # /usr/bin/time: peak memory in bench/ingest.sh
   pmccabe                       # decision points per function (tests/scenarios/complexity.sh)
+  chromium                      # headless browser for the web view's tests (tests/scenarios/web_browser.sh)
 )
 missing=()
 for p in "${PKGS[@]}"; do
@@ -38,3 +39,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+# The web view's libraries, pinned in web/package-lock.json, into web/dist (no-op when current).
+"$(dirname "$0")/web-build.sh"

@@ -1,0 +1,122 @@
+// storyview.js - one story: the outlets' accounts side by side, one column
+// per outlet (first and last report, toll, injured, arrested, the names each
+// uses for the actors, the place, who it cites, its sentences), the rows where
+// they disagree flagged, and the reports on a small timeline.
+import {h, svg, fmtNum, extLink} from './dom.js';
+import * as api from './api.js';
+import {href} from './state.js';
+import {typeClass} from './types.js';
+
+export async function renderStory(el, id) {
+  el.append(h('p', {class: 'loading'}, 'Loading story…'));
+  let body;
+  try { body = await api.get('stories/' + encodeURIComponent(id)); } catch (e) {
+    el.replaceChildren(h('p', {class: 'error'}, `Story ${id}: ${e.message}`));
+    return;
+  }
+  const story = body.story || body;
+  const cols = outletColumns(body.accounts || story.accounts || body.articles || story.articles || []);
+
+  // rows: [label, key, cell(col) -> node|string, compare value(col)]
+  const list = xs => [...new Set(xs.filter(v => v !== null && v !== undefined && v !== ''))];
+  const rows = [
+    ['First report', 'first', c => c.first || '—', null],
+    ['Last report', 'last', c => c.last || '—', null],
+    ['Reports', 'reports', c => String(c.reports.length), null],
+    ['Type', 'event_type', c => list(c.events.map(e => e.event_type)).join(', ') || '—', c => list(c.events.map(e => e.event_type)).join('|')],
+    ['Fatalities', 'fatalities', c => num(c.toll), c => c.toll],
+    ['Injured', 'injured', c => num(c.injured), c => c.injured],
+    ['Arrested', 'arrests', c => num(c.arrests), c => c.arrests],
+    ['Actors', 'actors', c => list(c.events.flatMap(e => [e.actor1, e.actor2])).join('; ') || '—', null],
+    ['Place', 'location', c => list(c.events.map(e => [e.location, e.admin1, e.country].filter(Boolean).join(', '))).join('; ') || '—',
+      c => list(c.events.map(e => e.location)).join('|')],
+    ['Date', 'event_date', c => list(c.events.map(e => e.event_date)).join(', ') || '—', c => list(c.events.map(e => e.event_date)).join('|')],
+    ['Cites', 'attribution', c => list(c.events.map(e => e.attribution)).join('; ') || '—', null],
+  ];
+
+  const table = h('table', {class: 'accounts', id: 'accounts'});
+  table.append(h('thead', null, h('tr', null, h('th', null, ''),
+    cols.map(c => h('th', {scope: 'col', class: 'outlet', dataset: {outlet: c.outlet}}, c.outlet)))));
+  const tbody = h('tbody');
+  for (const [label, key, cell, cmp] of rows) {
+    const values = cmp ? cols.map(cmp).filter(v => v !== null && v !== undefined && v !== '') : [];
+    const differs = new Set(values).size > 1;
+    tbody.append(h('tr', {class: differs ? 'disagree' : null, dataset: {row: key}},
+      h('th', {scope: 'row'}, label, differs ? h('span', {class: 'flag', title: 'the outlets disagree'}, ' ⚠ differ') : null),
+      cols.map(c => h('td', {dataset: {row: key}}, cell(c)))));
+  }
+  tbody.append(h('tr', {dataset: {row: 'reports-list'}}, h('th', {scope: 'row'}, 'Its words'),
+    cols.map(c => h('td', {class: 'words'}, c.reports.map(r => report(r))))));
+  table.append(tbody);
+
+  const title = story.title || (cols[0] && cols[0].reports[0] && cols[0].reports[0].title) || '';
+  el.replaceChildren(h('div', {class: 'storyview'},
+    h('h1', null, `Story ${story.id !== undefined ? story.id : id}`, title ? ': ' : '', title),
+    h('p', {class: 'hint'}, `${cols.length} outlet${cols.length === 1 ? '' : 's'}, ` +
+      `${cols.reduce((n, c) => n + c.reports.length, 0)} report(s). Rows marked ⚠ are where their accounts differ.`),
+    reportTimeline(cols),
+    h('div', {class: 'accounts-wrap'}, table)));
+}
+
+function num(v) { return v === null || v === undefined ? '—' : fmtNum(v); }
+
+// accounts (one per article) -> one column per outlet, earliest first
+function outletColumns(accounts) {
+  const by = new Map();
+  for (const a of accounts) {
+    // an article with no outlet (a file) is a column of its own, named by its document
+    const outlet = a.outlet || a.source || (a.article && a.article.outlet) || a.doc || '(unknown outlet)';
+    if (!by.has(outlet)) by.set(outlet, {outlet, reports: [], events: []});
+    const col = by.get(outlet);
+    col.reports.push(a);
+    for (const e of a.events || []) col.events.push(e);
+  }
+  const cols = [...by.values()];
+  for (const c of cols) {
+    const times = c.reports.map(r => r.published || r.first_seen || '').filter(Boolean).sort();
+    c.first = times[0] || null;
+    c.last = times[times.length - 1] || null;
+    const maxOf = k => {
+      const vs = c.events.map(e => e[k]).concat(c.reports.map(r => r[k])).filter(v => typeof v === 'number');
+      return vs.length ? Math.max(...vs) : null;
+    };
+    c.toll = maxOf('fatalities'); c.injured = maxOf('injured'); c.arrests = maxOf('arrests');
+  }
+  cols.sort((a, b) => (a.first || '9999').localeCompare(b.first || '9999') || a.outlet.localeCompare(b.outlet));
+  return cols;
+}
+
+function report(r) {
+  const id = r.article_id !== undefined ? r.article_id : r.id;
+  return h('div', {class: 'report'},
+    h('div', {class: 'report-title'}, r.title || '(no title)'),
+    h('div', {class: 'report-meta'}, r.published || 'undated', r.lang ? ` · ${r.lang}` : '',
+      r.url ? [' · ', extLink(r.url, 'page')] : null),
+    (r.events || []).map(e => h('p', {class: 'sentence'},
+      h('a', {href: href('event', e.id !== undefined ? e.id : e.event_id_cnty), title: 'the event and its evidence'},
+        h('i', {class: 'chip ' + typeClass(e.event_type)})),
+      ' ', e.notes || '')),
+    !(r.events || []).length && r.snippet ? h('p', {class: 'sentence'}, r.snippet) : null);
+}
+
+// The reports on a line of time: one dot per report, one lane per outlet.
+function reportTimeline(cols) {
+  const pts = [];
+  cols.forEach((c, lane) => c.reports.forEach(r => {
+    const t = Date.parse(r.published || '');
+    if (!Number.isNaN(t)) pts.push({t, lane, r, outlet: c.outlet});
+  }));
+  if (!pts.length) return h('p', {class: 'hint'}, 'No report is dated.');
+  const lo = Math.min(...pts.map(p => p.t)), hi = Math.max(...pts.map(p => p.t));
+  const W = 640, lane = 16, H = cols.length * lane + 24, L = 170;
+  const x = t => L + (hi === lo ? (W - L) / 2 : (t - lo) / (hi - lo) * (W - L - 10));
+  const root = svg('svg', {class: 'report-timeline', width: W, height: H, viewBox: `0 0 ${W} ${H}`});
+  cols.forEach((c, i) => root.append(svg('text', {x: 0, y: i * lane + 12, class: 'lane'}, c.outlet.slice(0, 26))));
+  for (const p of pts) {
+    root.append(svg('circle', {cx: x(p.t), cy: p.lane * lane + 8, r: 5, class: 'report-dot'},
+      svg('title', null, `${p.outlet}: ${p.r.published}`)));
+  }
+  root.append(svg('text', {x: L, y: H - 4, class: 'tick'}, new Date(lo).toISOString().slice(0, 16).replace('T', ' ')));
+  if (hi > lo) root.append(svg('text', {x: W - 10, y: H - 4, class: 'tick end'}, new Date(hi).toISOString().slice(0, 16).replace('T', ' ')));
+  return root;
+}
