@@ -8,7 +8,7 @@
 
 const char *const vg_an_row_feature_names[RF_COUNT] = {
     "lead", "head_score", "doc_score", "mentions", "share", "lede", "place", "day", "nonpol",
-    "density", "actor", "source", "other_country", "deaths", "toll", "length"};
+    "density", "actor", "source", "other_country", "deaths", "toll", "length", "strategic", "other_type"};
 
 static const float short_w[RF_COUNT] = ROW_CONF_WEIGHTS_SHORT;
 static const float long_w[RF_COUNT] = ROW_CONF_WEIGHTS_LONG;

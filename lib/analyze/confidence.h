@@ -24,6 +24,11 @@ enum {
     RF_DEATHS,        /* fatalities > 0 */
     RF_TOLL,          /* its strongest mention's sentence gives a toll (killed, injured, arrested) */
     RF_LENGTH,        /* log(1 + the text's sentences): a coder's one-event note or a whole article */
+    RF_STRATEGIC,     /* a strategic development (arrests, looting, agreements, territory): in a whole
+                       * article mostly background to the violence it reports (en-dev + fr: 2 of 21 such
+                       * extra rows right) */
+    RF_OTHER_TYPE,    /* an extra row of another event type than the lead's (a battle in a text about a
+                       * riot): the lead's own kind is told again more often than a second kind happens */
     RF_COUNT
 };
 extern const char *const vg_an_row_feature_names[RF_COUNT];

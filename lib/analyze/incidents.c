@@ -181,6 +181,14 @@ static int mentions_of(ctx *c, const sent_info *si, size_t k, int lead, int sub[
     if (second < 0) return 1;
     sub[1] = in_context(c, si, k, lead, second);
     sc[1] = si->sc[second];
+    /* ACLED: a demonstration that turns violent is one riot. A sentence telling
+     * both of one crowd ("riots in protest at...") tells the riot once. */
+    int crowd0 = vg_sub_is_protest(sub[0]) || vg_sub_is_riot(sub[0]);
+    int crowd1 = vg_sub_is_protest(sub[1]) || vg_sub_is_riot(sub[1]);
+    if (crowd0 && crowd1) {
+        if (vg_sub_is_riot(sub[1])) { sub[0] = sub[1]; sc[0] = sc[0] > sc[1] ? sc[0] : sc[1]; }
+        return 1;
+    }
     return strcmp(vg_subtypes[sub[1]].type, vg_subtypes[sub[0]].type) != 0 ? 2 : 1;
 }
 
@@ -299,6 +307,8 @@ static void row_features(ctx *c, const mention_sums *sum, const incident *in, in
     x[RF_DEATHS] = e->fatalities > 0;
     x[RF_TOLL] = reports_toll(c, in->head);
     x[RF_LENGTH] = logf(1.0f + (float)c->ns);
+    x[RF_STRATEGIC] = !strcmp(vg_subtypes[in->sub].type, "Strategic developments");
+    x[RF_OTHER_TYPE] = !is_lead && strcmp(vg_subtypes[in->sub].type, lead->event_type) != 0;
 }
 
 /* The row's confidence, and its event type's evidence with it. */

@@ -89,10 +89,10 @@
  * the calibration table): one model for short texts (a coder's one-event
  * note: at most SHORT_TEXT_SENTENCES sentences), one for whole articles. */
 #define SHORT_TEXT_SENTENCES 6
-#define ROW_CONF_BIAS_SHORT -3.039f
-#define ROW_CONF_WEIGHTS_SHORT {3.099f, 0.604f, -0.227f, -0.492f, 1.661f, -0.637f, 1.399f, 0.472f, 0.067f, -0.664f, -0.150f, -0.105f, -0.235f, 0.292f, -0.620f, -0.229f}
-#define ROW_CONF_BIAS_LONG -0.683f
-#define ROW_CONF_WEIGHTS_LONG {0.892f, 0.214f, 0.251f, 0.982f, 0.603f, -0.722f, -0.085f, -0.489f, -1.289f, 0.542f, -0.533f, -0.049f, -0.967f, -0.228f, -0.832f, 0.021f}
+#define ROW_CONF_BIAS_SHORT -2.279f
+#define ROW_CONF_WEIGHTS_SHORT {2.939f, 0.527f, -0.384f, -0.728f, 1.263f, -0.516f, 1.331f, 0.452f, 0.080f, -0.541f, -0.031f, -0.123f, -0.245f, 0.208f, -0.545f, -0.240f, -1.107f, -0.177f}
+#define ROW_CONF_BIAS_LONG 0.722f
+#define ROW_CONF_WEIGHTS_LONG {0.065f, -0.213f, 0.363f, 0.964f, 0.807f, -0.678f, -0.233f, -0.735f, -1.262f, 0.354f, -0.433f, 0.142f, -1.203f, -0.201f, -0.890f, -0.022f, -0.854f, -1.024f}
 
 /* --- Dates (mentions.c) --- */
 

@@ -294,6 +294,20 @@ TEST(analyze_french_weapons_and_counts)
     vg_doc_free(d);
 }
 
+/* ACLED: a demonstration that turns violent is one riot: a sentence telling both of one
+ * crowd gives no second, peaceful-protest row. */
+TEST(analyze_one_crowd_one_row)
+{
+    vg_doc *d = analyze("en", "2020-05-10",
+                        "Riots broke out in Athens on Saturday in protest at the killing of a teenager by police. "
+                        "Rioters burned shops and banks.");
+    CHECK(d && d->n_events >= 1 && !strcmp(main_event(d)->event_type, "Riots"));
+    size_t protests = 0;
+    for (size_t i = 0; d && i < d->n_events; i++) protests += !strcmp(d->events[i].event_type, "Protests");
+    CHECK(protests == 0);
+    vg_doc_free(d);
+}
+
 TEST(analyze_wire_copy)
 {
     /* the source of a report is not a party to the event */
