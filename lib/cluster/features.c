@@ -139,6 +139,8 @@ vg_status vg_cl_extract(vg_doc *doc, vg_cl_doc *out)
         out->lat = main_ev->latitude;
         out->lon = main_ev->longitude;
         out->fatalities = main_ev->fatalities;
+        if (main_ev->confidence >= VG_CL_LEAD_SURE && main_ev->event_type && main_ev->actor1)
+            snprintf(out->lead, sizeof out->lead, "%s\x1f%s", main_ev->event_type, main_ev->actor1);
         if (main_ev->fatalities > 0) {
             char num[24];
             snprintf(num, sizeof num, "%d", main_ev->fatalities);

@@ -52,6 +52,20 @@ static int years_disagree(const vg_cl_doc *d, const vg_cl_story *s)
     return d->n_years && s->n_years && !shares_a_year(d->years, d->n_years, s->years, s->n_years);
 }
 
+/* Two sure main events that differ both in what was done and in who did it
+ * ("the army retakes a town", "Russia's air force strikes it") are two
+ * incidents, however alike their words. One of the two alike is not enough:
+ * reports of one riot lead with the riot or with the police shooting that
+ * set it off. */
+static int leads_disagree(const char *a, const char *b)
+{
+    if (!a[0] || !b[0]) return 0;
+    const char *sa = strchr(a, '\x1f'), *sb = strchr(b, '\x1f');
+    if (!sa || !sb) return 0;
+    int same_type = sa - a == sb - b && !memcmp(a, b, (size_t)(sa - a));
+    return !same_type && strcmp(sa + 1, sb + 1) != 0;
+}
+
 static double km_between(double lat1, double lon1, double lat2, double lon2)
 {
     const double r = 6371.0, rad = 3.14159265358979323846 / 180.0;
@@ -74,6 +88,7 @@ double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot, int oth
     if (years_disagree(d, s)) score *= DISAGREE;
     long de = vg_cl_day_number(d->event_date), se = vg_cl_day_number(s->event_date);
     if (de >= 0 && se >= 0 && labs(de - se) > DATE_DAYS) score *= DISAGREE;
+    if (leads_disagree(d->lead, s->lead)) score *= DISAGREE;
     /* No penalty for distant coordinates: measured on ECB+ dev, the main
      * event's place differs between reports of one event too often (an
      * article names several places) and it split true stories (F1 0.89 ->
@@ -89,6 +104,7 @@ void vg_cl_story_add(vg_cl_story *s, const vg_cl_doc *d)
     for (size_t i = 0; i < d->n_years; i++) vg_cl_years_add(s->years, &s->n_years, d->years[i]);
     if (d->pub_year > s->pub_year) s->pub_year = d->pub_year;
     if (!s->event_date[0] && d->event_date[0]) memcpy(s->event_date, d->event_date, sizeof s->event_date);
+    if (!s->lead[0] && d->lead[0]) memcpy(s->lead, d->lead, sizeof s->lead);
     if (!s->has_coords && d->has_coords) {
         s->has_coords = 1;
         s->lat = d->lat;

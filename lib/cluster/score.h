@@ -19,6 +19,7 @@ typedef struct vg_cl_story {
     size_t n_years;
     uint16_t pub_year;      /* latest of the members' own years (vg_cl_doc.pub_year), 0 unknown */
     char event_date[11];    /* of the first member with one */
+    char lead[VG_CL_LEAD_LEN]; /* of the first member with one (vg_cl_doc.lead) */
     double lat, lon;
     int has_coords;
     long first_day, last_day; /* publication day numbers, -1 unknown */

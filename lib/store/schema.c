@@ -91,6 +91,8 @@ static const char *const migrations[] = {
      * ON CONFLICT(hash, ext_id) of db.c names the same columns. */
     "DROP INDEX articles_identity;"
     "CREATE UNIQUE INDEX articles_identity ON articles(ext_id, hash);",
+    /* 7: a story's lead anchor (lib/cluster/score.c: what was done and by whom) */
+    "ALTER TABLE stories ADD COLUMN lead TEXT;",
     /* append new migrations here */
 };
 

@@ -23,7 +23,7 @@ static vg_status load_story(void *ud, int64_t id, vg_cl_story *s)
     s->id = id;
     s->first_day = s->last_day = -1;
     sqlite3_stmt *st = vg_db_stmt(db, "SELECT norm2, years, event_date, latitude, longitude, first_day, last_day, "
-                                      "n_articles FROM stories WHERE id = ?1");
+                                      "n_articles, lead FROM stories WHERE id = ?1");
     if (!st) return VG_ERR_DB;
     sqlite3_bind_int64(st, 1, id);
     int rc = sqlite3_step(st);
@@ -40,6 +40,8 @@ static vg_status load_story(void *ud, int64_t id, vg_cl_story *s)
         if (sqlite3_column_type(st, 5) != SQLITE_NULL) s->first_day = (long)sqlite3_column_int64(st, 5);
         if (sqlite3_column_type(st, 6) != SQLITE_NULL) s->last_day = (long)sqlite3_column_int64(st, 6);
         s->n_articles = (long)sqlite3_column_int64(st, 7);
+        const char *lead = (const char *)sqlite3_column_text(st, 8);
+        if (lead) snprintf(s->lead, sizeof s->lead, "%s", lead);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story");
@@ -52,7 +54,7 @@ static vg_status save_story(void *ud, const vg_cl_story *s)
     char years[VG_CL_YEARS_TEXT];
     vg_cl_years_format(s->years, s->n_years, s->pub_year, years);
     sqlite3_stmt *st = vg_db_stmt(db, "UPDATE stories SET norm2 = ?2, years = ?3, event_date = ?4, latitude = ?5, "
-                                      "longitude = ?6, first_day = ?7, last_day = ?8, n_articles = ?9 WHERE id = ?1");
+                                      "longitude = ?6, first_day = ?7, last_day = ?8, n_articles = ?9, lead = ?10 WHERE id = ?1");
     if (!st) return VG_ERR_DB;
     sqlite3_bind_int64(st, 1, s->id);
     sqlite3_bind_double(st, 2, s->norm2);
@@ -65,6 +67,7 @@ static vg_status save_story(void *ud, const vg_cl_story *s)
     if (s->first_day >= 0) sqlite3_bind_int64(st, 7, s->first_day);
     if (s->last_day >= 0) sqlite3_bind_int64(st, 8, s->last_day);
     sqlite3_bind_int64(st, 9, s->n_articles);
+    if (s->lead[0]) sqlite3_bind_text(st, 10, s->lead, -1, SQLITE_STATIC);
     return vg_db_step_done(db, st, "updating story");
 }
 

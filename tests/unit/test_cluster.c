@@ -159,6 +159,17 @@ TEST(cluster_score_anchors_push_apart)
     strcpy(s.event_date, "2013-06-20");
     CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9);
     d.event_date[0] = 0;
+    /* sure leads: another kind of event by another party is another incident */
+    strcpy(d.lead, "Battles\x1fMilitary Forces of Syria");
+    strcpy(s.lead, "Explosions/Remote violence\x1fMilitary Forces of Russia");
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9);
+    strcpy(s.lead, "Explosions/Remote violence\x1fMilitary Forces of Syria");
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* same party: agrees */
+    strcpy(s.lead, "Battles\x1fMilitary Forces of Russia");
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* same kind: agrees */
+    s.lead[0] = 0;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* unknown: agrees */
+    d.lead[0] = 0;
     d.has_coords = s.has_coords = 1;
     d.lat = 36.2; d.lon = 37.15;   /* Aleppo */
     s.lat = 33.5; s.lon = 36.3;    /* Damascus, ~300 km: places are terms, not a penalty */
