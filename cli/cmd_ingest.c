@@ -76,7 +76,7 @@ int cmd_ingest(int argc, char **argv)
     const char *path = cli_db_path(&o);
     vg_status st = vg_db_open(path, 0, &db);
     if (st != VG_OK) {
-        cli_err("vigie ingest: cannot open database %s: %s%s%s\n", path, vg_strerror(st),
+        cli_err("vigie ingest: cannot open database %s: %s%s%s\n", vg_db_name(db, path), vg_strerror(st),
                 db ? ": " : "", db ? vg_db_error(db) : "");
         vg_db_close(db);
         vg_env_close(env);

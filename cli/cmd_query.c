@@ -77,7 +77,7 @@ static int query(int argc, char **argv, const char *cmd, const char *allowed, co
     const char *path = cli_db_path(&o);
     vg_status st = vg_db_open(path, VG_DB_READONLY, &db);
     if (st != VG_OK) {
-        cli_err("vigie %s: cannot open database %s: %s%s%s\n", cmd, path, vg_strerror(st),
+        cli_err("vigie %s: cannot open database %s: %s%s%s\n", cmd, vg_db_name(db, path), vg_strerror(st),
                 db ? ": " : "", db ? vg_db_error(db) : "");
         vg_db_close(db);
         free(text);
@@ -175,7 +175,7 @@ int cmd_story(int argc, char **argv)
     const char *path = cli_db_path(&o);
     vg_status st = vg_db_open(path, VG_DB_READONLY, &db);
     if (st != VG_OK) {
-        cli_err("vigie story: cannot open database %s: %s\n", path, vg_strerror(st));
+        cli_err("vigie story: cannot open database %s: %s\n", vg_db_name(db, path), vg_strerror(st));
         vg_db_close(db);
         return EXIT_FAIL;
     }

@@ -109,7 +109,7 @@ int cmd_watch(int argc, char **argv)
     vg_db *db = NULL;
     vg_status st = vg_db_open(path, 0, &db);
     if (st != VG_OK) {
-        cli_err("vigie watch: cannot open database %s: %s%s%s\n", path, vg_strerror(st), db ? ": " : "",
+        cli_err("vigie watch: cannot open database %s: %s%s%s\n", vg_db_name(db, path), vg_strerror(st), db ? ": " : "",
                 db ? vg_db_error(db) : "");
         vg_db_close(db);
         vg_env_close(env);

@@ -198,8 +198,11 @@ VG_API void vg_batch_clear(vg_batch *b);
 VG_API unsigned vg_batch_threads(const vg_batch *b);
 
 /* ------------------------------------------------------------------------
- * Store: one SQLite file. Writes are batched in transactions: a crash loses
- * at most the open batch and never leaves a half-written document.
+ * Store: one SQLite file, or a PostgreSQL database shared by a team
+ * (path "postgresql://..." or "postgres://...", libpq's URL): the same
+ * calls and the same results on both. Writes are batched in transactions:
+ * a crash loses at most the open batch and never leaves a half-written
+ * document.
  * ---------------------------------------------------------------------- */
 typedef struct vg_db vg_db;
 
@@ -208,6 +211,9 @@ enum { VG_DB_READONLY = 1 };
 VG_API vg_status vg_db_open(const char *path, unsigned flags, vg_db **out);
 VG_API void vg_db_close(vg_db *db); /* accepts NULL; commits an open batch */
 VG_API const char *vg_db_error(const vg_db *db);
+/* The database as messages name it: its path, or a PostgreSQL URL without
+ * its password. `path` (what was opened) when db is NULL. */
+VG_API const char *vg_db_name(const vg_db *db, const char *path);
 
 typedef enum vg_put_result { VG_PUT_STORED, VG_PUT_PRESENT, VG_PUT_DUPLICATE } vg_put_result;
 /* Store a loaded (and, if wanted, analysed) document. Identical content

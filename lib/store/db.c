@@ -8,6 +8,7 @@
 
 #include "../core/alloc.h"
 #include "internal.h"
+#include "pg.h"
 
 #define DEFAULT_BATCH 500
 #define MAX_COLUMNS 64
@@ -19,8 +20,14 @@ const char *vg_db_error(const vg_db *db)
     return db ? db->err : "no database";
 }
 
+const char *vg_db_name(const vg_db *db, const char *path)
+{
+    return db ? db->shown : path;
+}
+
 vg_status vg_db_fail(vg_db *db, int rc, const char *what)
 {
+    if (db->pg) return vg_pg_fail(db, what);
     vg_status s;
     switch (rc & 0xff) {
     case SQLITE_NOTADB:
@@ -53,44 +60,17 @@ vg_status vg_db_fail(vg_db *db, int rc, const char *what)
     return s;
 }
 
-vg_status vg_db_step_done(vg_db *db, sqlite3_stmt *st, const char *what)
+vg_status vg_db_step_done(vg_db *db, vg_stmt *st, const char *what)
 {
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
+    int rc = vg_step(st);
+    vg_reset(st);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) return vg_db_fail(db, rc, what);
     return VG_OK;
 }
 
-sqlite3_stmt *vg_db_stmt(vg_db *db, const char *sql)
-{
-    for (size_t i = 0; i < db->n_cache; i++)
-        if (db->cache[i].sql == sql) {
-            sqlite3_reset(db->cache[i].st);
-            sqlite3_clear_bindings(db->cache[i].st);
-            return db->cache[i].st;
-        }
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v3(db->sql, sql, -1,
-                                db->n_cache < VG_DB_STMT_CACHE ? SQLITE_PREPARE_PERSISTENT : 0, &st, NULL);
-    if (rc != SQLITE_OK) {
-        vg_db_fail(db, rc, "preparing a statement");
-        return NULL;
-    }
-    /* A full cache is a programming error (too many distinct statements);
-     * keep working by evicting the oldest rather than leaking. */
-    if (db->n_cache == VG_DB_STMT_CACHE) {
-        sqlite3_finalize(db->cache[0].st);
-        memmove(db->cache, db->cache + 1, sizeof db->cache[0] * (VG_DB_STMT_CACHE - 1));
-        db->n_cache--;
-    }
-    db->cache[db->n_cache].sql = sql;
-    db->cache[db->n_cache].st = st;
-    db->n_cache++;
-    return st;
-}
-
 vg_status vg_db_exec(vg_db *db, const char *sql)
 {
+    if (db->pg) return vg_pg_exec(db, sql);
     char *msg = NULL;
     int rc = sqlite3_exec(db->sql, sql, NULL, NULL, &msg);
     sqlite3_free(msg);
@@ -100,28 +80,61 @@ vg_status vg_db_exec(vg_db *db, const char *sql)
 
 vg_status vg_db_data_version(vg_db *db, int64_t *v)
 {
-    sqlite3_stmt *st = vg_db_stmt(db, "PRAGMA data_version");
+    vg_stmt *st = vg_db_stmt(db, "PRAGMA data_version");
     if (!st) return VG_ERR_DB;
-    int rc = sqlite3_step(st);
-    *v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    sqlite3_reset(st);
+    int rc = vg_step(st);
+    *v = rc == SQLITE_ROW ? vg_column_int64(st, 0) : -1;
+    vg_reset(st);
     if (rc != SQLITE_ROW) return vg_db_fail(db, rc, "reading data version");
     return VG_OK;
 }
 
 static void rollback(vg_db *db);
 
+/* PostgreSQL has no data_version: the clustering's writer counts its
+ * commits in cluster_meta ('gen'), in the transaction that commits, under
+ * the advisory lock that makes it the one writer of stories at a time.
+ * A count that is not the one we wrote last: someone else wrote. */
+static const char gen_read_sql[] = "SELECT value FROM cluster_meta WHERE key = 'gen'";
+static const char gen_write_sql[] = "INSERT INTO cluster_meta(key, value) VALUES('gen', ?1)"
+                                    " ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+
+static vg_status pg_begin(vg_db *db)
+{
+    vg_status s = vg_db_exec(db, "BEGIN");
+    if (s != VG_OK) return s;
+    db->in_tx = 1;
+    db->pending = 0;
+    if (db->no_stories) return VG_OK; /* a queue worker's claim: stories are the writer's (queue.c) */
+    vg_stmt *st = vg_db_stmt(db, "SELECT pg_advisory_xact_lock(?1::bigint)");
+    if (!st) { rollback(db); return VG_ERR_DB; }
+    vg_bind_int64(st, 1, VG_PG_LOCK_STORIES);
+    if ((s = vg_db_step_done(db, st, "waiting for the story writer's lock")) != VG_OK) { rollback(db); return s; }
+    if (!(st = vg_db_stmt(db, gen_read_sql))) { rollback(db); return VG_ERR_DB; }
+    int rc = vg_step(st);
+    int64_t v = rc == SQLITE_ROW ? vg_column_int64(st, 0) : 0;
+    vg_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) { s = vg_db_fail(db, rc, "reading the writers' count"); rollback(db); return s; }
+    if (v != db->data_version) {
+        vg_stories_forget(db);
+        vg_dups_forget(db);
+        db->data_version = v;
+    }
+    return VG_OK;
+}
+
 vg_status vg_db_begin(vg_db *db)
 {
     if (db->in_tx) return VG_OK;
     if (db->flags & VG_DB_READONLY) {
-        snprintf(db->err, sizeof db->err, "%s was opened read-only", db->path);
+        snprintf(db->err, sizeof db->err, "%s was opened read-only", db->shown);
         return VG_ERR_DB_READONLY;
     }
-    sqlite3_stmt *st = vg_db_stmt(db, "BEGIN IMMEDIATE");
+    if (db->pg) return pg_begin(db);
+    vg_stmt *st = vg_db_stmt(db, "BEGIN IMMEDIATE");
     if (!st) return vg_db_fail(db, sqlite3_errcode(db->sql), "starting a transaction");
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
+    int rc = vg_step(st);
+    vg_reset(st);
     if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "starting a transaction");
     db->in_tx = 1;
     db->pending = 0;
@@ -142,7 +155,11 @@ vg_status vg_db_begin(vg_db *db)
 /* After a failed write the whole open batch is dropped: never half a document. */
 static void rollback(vg_db *db)
 {
-    if (db->in_tx && !sqlite3_get_autocommit(db->sql)) sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+    if (db->pg) {
+        if (db->in_tx) PQclear(PQexec(vg_pg_conn(db), "ROLLBACK"));
+    } else if (db->in_tx && !sqlite3_get_autocommit(db->sql)) {
+        sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+    }
     vg_stories_forget(db);
     vg_dups_forget(db);
     db->in_tx = 0;
@@ -155,9 +172,22 @@ vg_status vg_db_commit(vg_db *db)
     if (!db->in_tx) return VG_OK;
     vg_status fs = vg_stories_flush(db); /* clustering state, in the batch's transaction */
     if (fs != VG_OK) { rollback(db); return fs; }
-    sqlite3_stmt *st = vg_db_stmt(db, "COMMIT");
-    int rc = st ? sqlite3_step(st) : sqlite3_errcode(db->sql);
-    if (st) sqlite3_reset(st);
+    if (db->pg) {
+        vg_stmt *g = db->no_stories ? NULL : vg_db_stmt(db, gen_write_sql);
+        if (!db->no_stories) {
+            if (!g) { rollback(db); return VG_ERR_DB; }
+            vg_bind_int64(g, 1, db->data_version + 1);
+            if ((fs = vg_db_step_done(db, g, "counting writers")) != VG_OK) { rollback(db); return fs; }
+        }
+        if ((fs = vg_db_exec(db, "COMMIT")) != VG_OK) { rollback(db); return fs; }
+        if (!db->no_stories) db->data_version++;
+        db->in_tx = 0;
+        db->pending = 0;
+        return VG_OK;
+    }
+    vg_stmt *st = vg_db_stmt(db, "COMMIT");
+    int rc = st ? vg_step(st) : sqlite3_errcode(db->sql);
+    if (st) vg_reset(st);
     if (rc != SQLITE_DONE) {
         vg_status s = vg_db_fail(db, rc, "committing");
         rollback(db);
@@ -202,6 +232,12 @@ vg_status vg_db_open(const char *path, unsigned flags, vg_db **out)
     db->batch = DEFAULT_BATCH;
     db->budget.max_ms = VG_QUERY_DEFAULT_MS;
     *out = db; /* even on failure, so the caller can read vg_db_error() */
+    snprintf(db->shown, sizeof db->shown, "%s", path);
+    if (vg_pg_is_url(path)) {
+        vg_status s = vg_pg_open(db);
+        if (s == VG_OK) db->err[0] = 0;
+        return s;
+    }
 
     /* "file:" paths are SQLite URIs (e.g. file:x.db?mode=ro to open read-only). */
     int is_uri = !strncmp(path, "file:", 5);
@@ -268,10 +304,13 @@ void vg_db_close(vg_db *db)
     if (db->sql && db->in_tx) {
         if (vg_db_commit(db) != VG_OK) rollback(db);
     }
+    if (db->pg && db->in_tx && vg_db_commit(db) != VG_OK) rollback(db);
     vg_stories_free(db);
     vg_dups_free(db);
-    for (size_t i = 0; i < db->n_cache; i++) sqlite3_finalize(db->cache[i].st);
+    for (size_t i = 0; i < db->n_cache; i++) vg_stmt_free(db->cache[i].st);
     if (db->sql) sqlite3_close_v2(db->sql);
+    vg_pg_close(db);
+    vg_pg_search_free(db);
     vg_buf_free(&db->out);
     free(db->path);
     free(db);
@@ -285,10 +324,10 @@ static void now_iso(char out[32])
     strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *s)
+static void bind_text(vg_stmt *st, int i, const char *s)
 {
-    if (s) sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-    else sqlite3_bind_null(st, i);
+    if (s) vg_bind_text(st, i, s, -1);
+    else vg_bind_null(st, i);
 }
 
 /* What makes a document the same one again: its external id, else its source. */
@@ -309,44 +348,78 @@ static const char put_fts_sql[] =
     " char(31) || coalesce(?2, '') || char(31) || coalesce(?3, ''),"
     " char(31) || coalesce(?2, '') || char(31) || ?4)";
 
-static vg_status put_doc(vg_db *db, vg_doc *doc, vg_prepared *prep, vg_put_result *result)
+/* PostgreSQL: the search vector in the same row (pg_search.c); the id
+ * taken from the sequence only when the row goes in (a conflict would
+ * spend one: ids stay those of a SQLite store of the same input), or
+ * given (?14: a queue worker stores the queue row's id). */
+static const char put_article_pg_sql[] =
+    "INSERT INTO articles(id, source, ext_id, format, outlet, url, title, text, lang, published,"
+    " authors, hash, ingested, search) SELECT coalesce(?14::bigint, nextval('vigie_ids')), ?1::text, ?2::text,"
+    " ?3::text, ?4::text, ?5::text, ?6::text, ?7::text, ?8::text, ?9::text, ?10::text, ?11::bigint, ?12::text,"
+    " ?13::tsvector WHERE NOT EXISTS (SELECT 1 FROM articles WHERE ext_id = ?2 AND hash = ?11)"
+    " ON CONFLICT(ext_id, hash) DO NOTHING RETURNING id";
+
+/* The article row; *id 0 when the same content is stored already. */
+static vg_status put_article(vg_db *db, vg_doc *doc, int64_t *id)
 {
     const char *text = doc->fields[VG_F_TEXT];
     char when[32];
     now_iso(when);
-    sqlite3_stmt *st = vg_db_stmt(db, put_article_sql);
+    *id = 0;
+    vg_stmt *st = vg_db_stmt2(db, put_article_sql, put_article_pg_sql);
     if (!st) return VG_ERR_DB;
     bind_text(st, 1, doc->fields[VG_F_SOURCE]);
     /* never NULL: NULLs would all differ in the unique (hash, ext_id) index */
-    sqlite3_bind_text(st, 2, identity(doc), -1, SQLITE_STATIC);
+    vg_bind_text(st, 2, identity(doc), -1);
     bind_text(st, 3, doc->fields[VG_F_FORMAT]);
     bind_text(st, 4, doc->fields[VG_F_OUTLET]);
     bind_text(st, 5, doc->fields[VG_F_URL]);
     bind_text(st, 6, doc->fields[VG_F_TITLE]);
-    sqlite3_bind_text(st, 7, text, (int)doc->text_len, SQLITE_STATIC);
+    vg_bind_text(st, 7, text, (int)doc->text_len);
     bind_text(st, 8, doc->fields[VG_F_LANG]);
     bind_text(st, 9, doc->fields[VG_F_PUBLISHED]);
     bind_text(st, 10, doc->fields[VG_F_AUTHORS]);
-    sqlite3_bind_int64(st, 11, (sqlite3_int64)doc->content_hash);
-    sqlite3_bind_text(st, 12, when, -1, SQLITE_STATIC); /* no copy (a copy can fail): lives past the step */
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
+    vg_bind_int64(st, 11, (int64_t)doc->content_hash);
+    vg_bind_text(st, 12, when, -1); /* no copy (a copy can fail): lives past the step */
+    if (db->pg) {
+        vg_buf *v = &db->out;
+        vg_buf_clear(v);
+        vg_pg_search_vector(db, v, doc);
+        if (v->failed) { vg_reset(st); return VG_ERR_NOMEM; }
+        vg_bind_text(st, 13, v->data ? v->data : "", (int)v->len);
+        if (db->put_id) vg_bind_int64(st, 14, db->put_id);
+        int rc = vg_step(st);
+        if (rc == SQLITE_ROW) *id = vg_column_int64(st, 0);
+        vg_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "storing an article");
+        return VG_OK;
+    }
+    int rc = vg_step(st);
+    vg_reset(st);
     if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "storing an article");
-    if (sqlite3_changes(db->sql) == 0) { *result = VG_PUT_PRESENT; return VG_OK; }
-    int64_t id = sqlite3_last_insert_rowid(db->sql);
+    if (sqlite3_changes(db->sql) == 0) return VG_OK;
+    *id = sqlite3_last_insert_rowid(db->sql);
 
     if (!(st = vg_db_stmt(db, put_fts_sql))) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, id);
+    vg_bind_int64(st, 1, *id);
     bind_text(st, 2, doc->fields[VG_F_LANG]);
     bind_text(st, 3, doc->fields[VG_F_TITLE]);
-    sqlite3_bind_text(st, 4, text, (int)doc->text_len, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
+    vg_bind_text(st, 4, text, (int)doc->text_len);
+    rc = vg_step(st);
+    vg_reset(st);
     if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "indexing an article");
+    return VG_OK;
+}
 
-    vg_status s = vg_events_put(db, doc, id);
+static vg_status put_doc(vg_db *db, vg_doc *doc, vg_prepared *prep, vg_put_result *result)
+{
+    int64_t id;
+    vg_status s = put_article(db, doc, &id);
     if (s != VG_OK) return s;
+    if (!id) { *result = VG_PUT_PRESENT; return VG_OK; }
+    if ((s = vg_events_put(db, doc, id)) != VG_OK) return s;
     *result = VG_PUT_STORED;
+    if (db->no_stories) return vg_queue_keep_prepared(db, doc, prep, id);
     return vg_stories_on_put(db, doc, prep, id, result);
 }
 
@@ -379,12 +452,12 @@ vg_status vg_db_contains(vg_db *db, const vg_doc *doc, int *present)
     if (!db || !doc || !present) return VG_ERR_ARG;
     *present = 0;
     if (!doc->fields[VG_F_TEXT]) return VG_ERR_ARG;
-    sqlite3_stmt *st = vg_db_stmt(db, "SELECT 1 FROM articles WHERE hash = ?1 AND ext_id = ?2");
+    vg_stmt *st = vg_db_stmt(db, "SELECT 1 FROM articles WHERE hash = ?1 AND ext_id = ?2");
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, (sqlite3_int64)doc->content_hash);
-    sqlite3_bind_text(st, 2, identity(doc), -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
+    vg_bind_int64(st, 1, (int64_t)doc->content_hash);
+    vg_bind_text(st, 2, identity(doc), -1);
+    int rc = vg_step(st);
+    vg_reset(st);
     if (rc == SQLITE_ROW) *present = 1;
     else if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "looking up an article");
     return VG_OK;
@@ -397,29 +470,29 @@ vg_status vg_db_reject(vg_db *db, const char *source, const char *reason)
     if (s != VG_OK) return s;
     char when[32];
     now_iso(when);
-    sqlite3_stmt *st = vg_db_stmt(db,
+    vg_stmt *st = vg_db_stmt(db,
         "INSERT INTO rejects(source, reason, time) VALUES(?1, ?2, ?3) ON CONFLICT DO NOTHING");
     if (!st) { rollback(db); return VG_ERR_DB; }
-    sqlite3_bind_text(st, 1, source, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, reason, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, when, -1, SQLITE_STATIC); /* no copy (a copy can fail): lives past the step */
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
+    vg_bind_text(st, 1, source, -1);
+    vg_bind_text(st, 2, reason, -1);
+    vg_bind_text(st, 3, when, -1); /* no copy (a copy can fail): lives past the step */
+    int rc = vg_step(st);
+    vg_reset(st);
     if (rc != SQLITE_DONE) { s = vg_db_fail(db, rc, "recording a rejected input"); rollback(db); return s; }
     if (++db->pending >= db->batch) return vg_db_commit(db);
     return VG_OK;
 }
 
-int vg_db_emit_row(vg_db *db, sqlite3_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud)
+int vg_db_emit_row(vg_db *db, vg_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud)
 {
-    int n = sqlite3_column_count(st);
+    int n = vg_column_count(st);
     if (n > MAX_COLUMNS) n = MAX_COLUMNS;
     const char *names[MAX_COLUMNS], *values[MAX_COLUMNS];
     vg_col_type t[MAX_COLUMNS];
-    for (int i = 0; i < n; i++) {
-        names[i] = sqlite3_column_name(st, i);
-        values[i] = (const char *)sqlite3_column_text(st, i);
+    for (int i = 0; i < n; i++) { /* REAL values printed as SQLite does, whichever the store */
+        names[i] = vg_column_name(st, i);
         t[i] = types ? types[i] : VG_COL_TEXT;
+        values[i] = vg_column_print(st, i, t[i] == VG_COL_REAL);
     }
     vg_row row = {(size_t)n, names, values, t};
     double t0 = vg_query_clock();
@@ -428,13 +501,13 @@ int vg_db_emit_row(vg_db *db, sqlite3_stmt *st, const vg_col_type *types, vg_row
     return stop;
 }
 
-vg_status vg_db_emit_rows(vg_db *db, sqlite3_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud,
+vg_status vg_db_emit_rows(vg_db *db, vg_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud,
                           const char *what)
 {
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    while ((rc = vg_step(st)) == SQLITE_ROW)
         if (vg_db_emit_row(db, st, types, cb, ud)) break;
-    sqlite3_reset(st);
+    vg_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, what);
     return VG_OK;
 }
@@ -446,18 +519,25 @@ static const char articles_sql[] =
     "   AND (?2 IS NULL OR substr(published, 1, 10) <= ?2)"
     "   AND (?3 IS NULL OR lang = ?3)"
     " ORDER BY published IS NULL, published DESC, id DESC LIMIT ?4";
+static const char articles_pg_sql[] =
+    "SELECT id, ext_id AS doc, published, lang, outlet, title, url, source, format,"
+    " lpad(to_hex(hash), 16, '0') AS hash, ingested, story_id AS story, dup_of FROM articles"
+    " WHERE (?1::text IS NULL OR substr(published, 1, 10) >= ?1)"
+    "   AND (?2::text IS NULL OR substr(published, 1, 10) <= ?2)"
+    "   AND (?3::text IS NULL OR lang = ?3)"
+    " ORDER BY published IS NULL, published DESC, id DESC LIMIT ?4::bigint";
 static const vg_col_type articles_types[] = {
     VG_COL_INT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT,
     VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_INT, VG_COL_INT};
 
 static vg_status list_articles(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
-    sqlite3_stmt *st = vg_db_stmt(db, articles_sql);
+    vg_stmt *st = vg_db_stmt2(db, articles_sql, articles_pg_sql);
     if (!st) return VG_ERR_DB;
     bind_text(st, 1, q->since);
     bind_text(st, 2, q->until);
     bind_text(st, 3, q->lang);
-    sqlite3_bind_int64(st, 4, q->limit > 0 ? q->limit : -1);
+    vg_bind_int64(st, 4, q->limit > 0 ? q->limit : -1);
     return vg_db_emit_rows(db, st, articles_types, cb, ud, "listing articles");
 }
 

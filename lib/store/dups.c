@@ -47,21 +47,23 @@ void vg_dups_free(vg_db *db)
 static vg_status load_window(vg_db *db, struct vg_dups_mem *m, int64_t self)
 {
     vg_lsh_clear(m->lsh);
-    sqlite3_stmt *st = vg_db_stmt(db, "SELECT article_id, minhash FROM dedup_sig WHERE article_id >= ?1 "
+    vg_stmt *st = vg_db_stmt(db, "SELECT article_id, minhash FROM dedup_sig WHERE article_id >= ?1 "
                                       "AND article_id < ?2 AND minhash IS NOT NULL ORDER BY article_id");
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, vg_lsh_window_start(self));
-    sqlite3_bind_int64(st, 2, self);
+    vg_bind_int64(st, 1, vg_lsh_window_start(self));
+    vg_bind_int64(st, 2, self);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = vg_step(st)) == SQLITE_ROW) {
         vg_dedup_sig sig;
-        if (vg_dedup_unpack(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), &sig) != 0) continue;
-        if (vg_lsh_add(m->lsh, &sig, sqlite3_column_int64(st, 0), BAND_CANDIDATES) != 0) {
-            sqlite3_reset(st);
+        int n;
+        const void *blob = vg_column_blob(st, 1, &n);
+        if (vg_dedup_unpack(blob, (size_t)n, &sig) != 0) continue;
+        if (vg_lsh_add(m->lsh, &sig, vg_column_int64(st, 0), BAND_CANDIDATES) != 0) {
+            vg_reset(st);
             return VG_ERR_NOMEM;
         }
     }
-    sqlite3_reset(st);
+    vg_reset(st);
     if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading duplicate signatures");
     m->ready = 1;
     return VG_OK;
@@ -71,14 +73,14 @@ vg_status vg_dups_find(vg_db *db, const vg_dedup_sig *sig, int64_t self, int64_t
 {
     *dup_of = 0;
     if (sig->n_words == 0) return VG_OK; /* no words: nothing to compare, not a copy of every other empty page */
-    sqlite3_stmt *st = vg_db_stmt(db, "SELECT article_id FROM dedup_sig WHERE token_hash = ?1 AND article_id <> ?2 "
+    vg_stmt *st = vg_db_stmt(db, "SELECT article_id FROM dedup_sig WHERE token_hash = ?1 AND article_id <> ?2 "
                                       "ORDER BY article_id LIMIT 1");
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, (sqlite3_int64)sig->token_hash);
-    sqlite3_bind_int64(st, 2, self);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) *dup_of = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
+    vg_bind_int64(st, 1, (int64_t)sig->token_hash);
+    vg_bind_int64(st, 2, self);
+    int rc = vg_step(st);
+    if (rc == SQLITE_ROW) *dup_of = vg_column_int64(st, 0);
+    vg_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "looking up duplicates");
     if (!*dup_of && sig->n_shingles) {
         struct vg_dups_mem *m;
@@ -91,10 +93,12 @@ vg_status vg_dups_find(vg_db *db, const vg_dedup_sig *sig, int64_t self, int64_t
         st = vg_db_stmt(db, "SELECT minhash FROM dedup_sig WHERE article_id = ?1");
         if (!st) return VG_ERR_DB;
         for (size_t k = 0; k < nc; k++) {
-            sqlite3_bind_int64(st, 1, cand[k]);
-            if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            vg_bind_int64(st, 1, cand[k]);
+            if ((rc = vg_step(st)) == SQLITE_ROW) {
                 vg_dedup_sig other;
-                if (vg_dedup_unpack(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), &other) == 0) {
+                int n;
+                const void *blob = vg_column_blob(st, 0, &n);
+                if (vg_dedup_unpack(blob, (size_t)n, &other) == 0) {
                     double sim = vg_dedup_similarity(sig, &other);
                     if (sim >= VG_MH_THRESHOLD && (sim > best || (sim == best && cand[k] < *dup_of))) {
                         best = sim;
@@ -102,7 +106,7 @@ vg_status vg_dups_find(vg_db *db, const vg_dedup_sig *sig, int64_t self, int64_t
                     }
                 }
             }
-            sqlite3_reset(st);
+            vg_reset(st);
             /* a candidate that cannot be read (no memory, I/O) is an error, not "no copy" */
             if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading a duplicate's signature");
         }
@@ -110,10 +114,10 @@ vg_status vg_dups_find(vg_db *db, const vg_dedup_sig *sig, int64_t self, int64_t
     if (*dup_of) {
         st = vg_db_stmt(db, "SELECT dup_of FROM articles WHERE id = ?1");
         if (!st) return VG_ERR_DB;
-        sqlite3_bind_int64(st, 1, *dup_of);
-        if ((rc = sqlite3_step(st)) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-            *dup_of = sqlite3_column_int64(st, 0);
-        sqlite3_reset(st);
+        vg_bind_int64(st, 1, *dup_of);
+        if ((rc = vg_step(st)) == SQLITE_ROW && !vg_column_null(st, 0))
+            *dup_of = vg_column_int64(st, 0);
+        vg_reset(st);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "looking up duplicates");
     }
     return VG_OK;
@@ -121,18 +125,19 @@ vg_status vg_dups_find(vg_db *db, const vg_dedup_sig *sig, int64_t self, int64_t
 
 vg_status vg_dups_record(vg_db *db, const vg_dedup_sig *sig, int64_t id)
 {
-    sqlite3_stmt *st = vg_db_stmt(db, "INSERT OR REPLACE INTO dedup_sig(article_id, token_hash, minhash) VALUES(?1, ?2, ?3)");
+    vg_stmt *st = vg_db_stmt(db, "INSERT INTO dedup_sig(article_id, token_hash, minhash) VALUES(?1, ?2, ?3) ON CONFLICT(article_id)"
+                                      " DO UPDATE SET token_hash = excluded.token_hash, minhash = excluded.minhash");
     if (!st) return VG_ERR_DB;
     unsigned char packed[VG_MH_K * 4];
-    sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, (sqlite3_int64)sig->token_hash);
+    vg_bind_int64(st, 1, id);
+    vg_bind_int64(st, 2, (int64_t)sig->token_hash);
     if (sig->n_shingles) {
         vg_dedup_pack(sig, packed);
         /* not copied: a copy that failed would go unseen and store no signature */
-        sqlite3_bind_blob(st, 3, packed, sizeof packed, SQLITE_STATIC);
+        vg_bind_blob(st, 3, packed, sizeof packed);
     }
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
+    int rc = vg_step(st);
+    vg_reset(st);
     if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "storing signature");
     if (!sig->n_shingles) return VG_OK;
     struct vg_dups_mem *m;

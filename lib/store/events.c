@@ -11,16 +11,16 @@
 /* Longest sentence kept as the event's notes: bounded, whatever the input. */
 #define MAX_NOTES 2000
 
-static void bind_opt_text(sqlite3_stmt *st, int i, const char *s)
+static void bind_opt_text(vg_stmt *st, int i, const char *s)
 {
-    if (s && *s) sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
-    else sqlite3_bind_null(st, i);
+    if (s && *s) vg_bind_text(st, i, s, -1);
+    else vg_bind_null(st, i);
 }
 
-static void bind_opt_int(sqlite3_stmt *st, int i, int v, int unknown)
+static void bind_opt_int(vg_stmt *st, int i, int v, int unknown)
 {
-    if (v == unknown) sqlite3_bind_null(st, i);
-    else sqlite3_bind_int(st, i, v);
+    if (v == unknown) vg_bind_null(st, i);
+    else vg_bind_int64(st, i, v);
 }
 
 /* Evidence as a JSON array with the quoted text, so a reader needs nothing
@@ -62,17 +62,17 @@ vg_status vg_events_put(vg_db *db, const vg_doc *doc, int64_t article_id)
 {
     for (size_t k = 0; k < doc->n_events; k++) {
         const vg_event *e = &doc->events[k];
-        sqlite3_stmt *st = vg_db_stmt(db, put_event_sql);
+        vg_stmt *st = vg_db_stmt(db, put_event_sql);
         if (!st) return VG_ERR_DB;
         char date[11];
         memcpy(date, e->event_date, sizeof date);
         date[10] = 0;
-        sqlite3_bind_int64(st, 1, article_id);
+        vg_bind_int64(st, 1, article_id);
         bind_opt_text(st, 2, date);
         /* the analyser writes an unknown year as "XXXX": no year then */
         if (strlen(date) >= 4 && isdigit((unsigned char)date[0]) && isdigit((unsigned char)date[1]) &&
             isdigit((unsigned char)date[2]) && isdigit((unsigned char)date[3]))
-            sqlite3_bind_int(st, 3, (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 +
+            vg_bind_int64(st, 3, (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 +
                                         (date[3] - '0'));
         bind_opt_int(st, 4, e->time_precision, 0);
         bind_opt_text(st, 5, e->event_type);
@@ -87,32 +87,32 @@ vg_status vg_events_put(vg_db *db, const vg_doc *doc, int64_t article_id)
         bind_opt_text(st, 14, e->admin1);
         bind_opt_text(st, 15, e->location);
         if (e->has_coords) {
-            sqlite3_bind_double(st, 16, e->latitude);
-            sqlite3_bind_double(st, 17, e->longitude);
+            vg_bind_double(st, 16, e->latitude);
+            vg_bind_double(st, 17, e->longitude);
         }
         bind_opt_int(st, 18, e->geo_precision, 0);
         bind_opt_int(st, 19, e->fatalities, -1);
         bind_opt_int(st, 20, e->injured, -1);
         bind_opt_int(st, 21, e->arrests, -1);
         bind_opt_text(st, 22, e->attribution);
-        sqlite3_bind_double(st, 23, (double)e->confidence);
+        vg_bind_double(st, 23, (double)e->confidence);
         uint32_t s0 = e->sent_start, s1 = e->sent_end;
         if (s1 > doc->text_len) s1 = (uint32_t)doc->text_len;
         if (s0 > s1) s0 = s1;
-        sqlite3_bind_int(st, 24, (int)s0);
-        sqlite3_bind_int(st, 25, (int)s1);
+        vg_bind_int64(st, 24, (int)s0);
+        vg_bind_int64(st, 25, (int)s1);
         if (s1 > s0) {
             size_t n = s1 - s0 > MAX_NOTES ? MAX_NOTES : s1 - s0;
             /* don't cut a UTF-8 sequence in half */
             while (n > 0 && n < s1 - s0 && ((unsigned char)doc->fields[VG_F_TEXT][s0 + n] & 0xC0) == 0x80) n--;
-            sqlite3_bind_text(st, 26, doc->fields[VG_F_TEXT] + s0, (int)n, SQLITE_STATIC);
+            vg_bind_text(st, 26, doc->fields[VG_F_TEXT] + s0, (int)n);
         }
         vg_buf_clear(&db->out);
         evidence_json(&db->out, doc, e);
         if (db->out.failed) return VG_ERR_NOMEM;
-        sqlite3_bind_text(st, 27, db->out.data, (int)db->out.len, SQLITE_STATIC);
-        int rc = sqlite3_step(st);
-        sqlite3_reset(st);
+        vg_bind_text(st, 27, db->out.data, (int)db->out.len);
+        int rc = vg_step(st);
+        vg_reset(st);
         if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "storing an event");
     }
     return VG_OK;
@@ -142,6 +142,27 @@ static const char events_sql[] =
     "   AND (?9 IS NULL OR a.ext_id = ?9)"
     "   AND (?10 IS NULL OR e.confidence >= ?10)"
     " ORDER BY e.year IS NULL, e.event_date DESC, e.id LIMIT ?5";
+/* The same on PostgreSQL: its spellings of NOCASE, instr, strftime and round. */
+static const char events_pg_sql[] =
+    "SELECT e.iso AS iso, coalesce(e.iso, 'XX') || e.id AS event_id_cnty, e.event_date,"
+    " e.year, e.time_precision, e.event_type, e.sub_event_type, e.actor1, e.inter1,"
+    " e.actor2, e.inter2, e.interaction, e.country, e.admin1, e.location, e.latitude,"
+    " e.longitude, e.geo_precision, a.outlet AS source, e.notes, e.fatalities,"
+    " extract(epoch FROM a.ingested::timestamptz)::bigint AS timestamp,"
+    " a.ext_id AS doc, a.story_id AS story, e.arrests, e.injured, e.attribution,"
+    " round(e.confidence::numeric, 3)::float8 AS confidence, e.evidence"
+    " FROM events e JOIN articles a ON a.id = e.article_id"
+    " WHERE a.dup_of IS NULL"
+    "   AND (?1::text IS NULL OR (e.year IS NOT NULL AND e.event_date >= ?1))"
+    "   AND (?2::text IS NULL OR (e.year IS NOT NULL AND e.event_date <= ?2))"
+    "   AND (?3::text IS NULL OR lower(e.country) = lower(?3) OR lower(e.iso) = lower(?3))"
+    "   AND (?4::text IS NULL OR lower(e.event_type) = lower(?4))"
+    "   AND (?6::text IS NULL OR lower(e.sub_event_type) = lower(?6))"
+    "   AND (?7::text IS NULL OR strpos(lower(e.actor1), lower(?7)) > 0 OR strpos(lower(e.actor2), lower(?7)) > 0)"
+    "   AND (?8::bigint IS NULL OR a.story_id = ?8)"
+    "   AND (?9::text IS NULL OR a.ext_id = ?9)"
+    "   AND (?10::float8 IS NULL OR e.confidence >= ?10)"
+    " ORDER BY e.year IS NULL, e.event_date DESC NULLS LAST, e.id LIMIT ?5::bigint";
 static const vg_col_type events_types[] = {
     VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_INT, VG_COL_INT, VG_COL_TEXT, VG_COL_TEXT,
     VG_COL_TEXT, VG_COL_INT, VG_COL_TEXT, VG_COL_INT, VG_COL_INT, VG_COL_TEXT, VG_COL_TEXT,
@@ -151,18 +172,18 @@ static const vg_col_type events_types[] = {
 
 static vg_status list_events(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
-    sqlite3_stmt *st = vg_db_stmt(db, events_sql);
+    vg_stmt *st = vg_db_stmt2(db, events_sql, events_pg_sql);
     if (!st) return VG_ERR_DB;
     bind_opt_text(st, 1, q->since);
     bind_opt_text(st, 2, q->until);
     bind_opt_text(st, 3, q->country);
     bind_opt_text(st, 4, q->event_type);
-    sqlite3_bind_int64(st, 5, q->limit > 0 ? q->limit : -1);
+    vg_bind_int64(st, 5, q->limit > 0 ? q->limit : -1);
     bind_opt_text(st, 6, q->sub_event_type);
     bind_opt_text(st, 7, q->actor);
     bind_opt_text(st, 8, q->story);
     bind_opt_text(st, 9, q->doc);
-    if (q->min_confidence > 0) sqlite3_bind_double(st, 10, q->min_confidence);
+    if (q->min_confidence > 0) vg_bind_double(st, 10, q->min_confidence);
     return vg_db_emit_rows(db, st, events_types, cb, ud, "listing events");
 }
 

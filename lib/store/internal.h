@@ -7,14 +7,23 @@
 #include "vigie.h"
 #include "../core/buf.h"
 #include "../doc/doc.h"
+#include "sql.h"
 
 /* Prepared statements are cached by SQL text pointer: pass a string literal
  * (or any pointer that stays the same) so each statement is compiled once. */
 #define VG_DB_STMT_CACHE 48
 
+typedef struct vg_pg vg_pg;
+
 struct vg_db {
-    sqlite3 *sql;
+    sqlite3 *sql;         /* SQLite, or NULL when pg is set */
+    vg_pg *pg;            /* PostgreSQL (pg.c) */
     char *path;
+    char shown[512];      /* the database as named in messages (a URL without its password) */
+    int nomem;            /* a bound value could not be copied: the next step fails */
+    int no_stories;       /* PostgreSQL queue worker: puts store no story (queue.c) */
+    int64_t put_id;       /* PostgreSQL queue worker: the id the next put stores (0: the sequence's) */
+    struct vg_pg_stems *pg_stems; /* PostgreSQL search: a stemmer per language (pg_search.c) */
     char err[1024];
     unsigned flags;
     unsigned batch;       /* puts per transaction */
@@ -22,7 +31,7 @@ struct vg_db {
     int in_tx;
     int64_t data_version; /* PRAGMA data_version at our last BEGIN; -1 before */
     int needs_upgrade;    /* opened read-only with an older schema version */
-    struct { const char *sql; sqlite3_stmt *st; } cache[VG_DB_STMT_CACHE];
+    struct { const char *sql; vg_stmt *st; } cache[VG_DB_STMT_CACHE];
     size_t n_cache;
     vg_buf out;           /* JSON built for vg_db_story_json and row values */
     char query_langs[2048]; /* languages stored, "fr,en": query-side stemming (search.c) */
@@ -37,17 +46,19 @@ struct vg_db {
     } budget;
 };
 
-/* The raw handle, for modules that need more than the helpers below. */
+/* The raw SQLite handle (NULL on PostgreSQL), for modules that need more than sql.h. */
 sqlite3 *vg_db_sqlite(vg_db *db);
-/* A cached prepared statement, reset and with bindings cleared; NULL on a
- * compile error (vg_db_error() says why). `sql` must outlive db. */
-sqlite3_stmt *vg_db_stmt(vg_db *db, const char *sql);
-/* Map an SQLite result code to a vg_status and record `what` + SQLite's
+/* Statements (sql.h) are freed with the connection; a reconnected
+ * PostgreSQL connection prepares them again. */
+void vg_stmt_free(vg_stmt *st);
+void vg_stmt_forget_prepared(vg_stmt *st);
+/* Map a result code of vg_step (SQLite's codes; on PostgreSQL the server's
+ * error, recorded by pg.c) to a vg_status and record `what` + the engine's
  * message as the db error. Returns the status. */
 vg_status vg_db_fail(vg_db *db, int rc, const char *what);
 /* Step a statement whose rows are not read, and reset it; the status, with
  * `what` in the db error on failure. */
-vg_status vg_db_step_done(vg_db *db, sqlite3_stmt *st, const char *what);
+vg_status vg_db_step_done(vg_db *db, vg_stmt *st, const char *what);
 /* Run SQL with no results (one or more statements). */
 vg_status vg_db_exec(vg_db *db, const char *sql);
 /* Open a write transaction if none is open (puts are batched). */
@@ -70,6 +81,25 @@ double vg_query_clock(void);
 
 /* Schema: ordered migrations, applied by vg_schema_migrate (schema.c). */
 vg_status vg_schema_migrate(vg_db *db);
+
+/* PostgreSQL search (pg_search.c): the tsvector text of a document's
+ * title (weight A) and text, vigie's folded and stemmed tokens with their
+ * positions, appended to b; and vg_db_search's PostgreSQL side. */
+void vg_pg_search_vector(vg_db *db, vg_buf *b, const vg_doc *doc);
+vg_status vg_pg_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
+void vg_pg_search_free(vg_db *db);
+/* The tsquery text of a `vigie search` query (FTS5's syntax: words,
+ * "phrases", prefix*, AND, OR, NOT, parentheses), each word its folded
+ * form or its stem in any of langs; forms (may be NULL): those forms,
+ * NUL-separated, from malloc. VG_ERR_ARG with err saying why on a query
+ * it cannot translate. Bounded: no recursion past 64 parentheses. */
+typedef struct vg_stemmer vg_stemmer;
+vg_status vg_pg_tsquery(const char *text, vg_stemmer *const *langs, size_t n_langs, vg_buf *out, vg_buf *forms,
+                        char *err, size_t errlen);
+
+/* A queue worker's put (queue.c): what vg_prepare made of the document,
+ * kept for the story writer, in the put's transaction. */
+vg_status vg_queue_keep_prepared(vg_db *db, vg_doc *doc, vg_prepared *prep, int64_t id);
 
 /* Search tokenizer registration (search.c), on every connection. */
 vg_status vg_search_register(vg_db *db);
@@ -120,11 +150,11 @@ void vg_dups_free(vg_db *db);
 /* Emit one row to a callback from a statement's current result row, with
  * column types given (NULL: all text). Returns the callback's value. The
  * callback's time is not counted in the query's budget. */
-int vg_db_emit_row(vg_db *db, sqlite3_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud);
+int vg_db_emit_row(vg_db *db, vg_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud);
 /* Every row of a bound statement to the callback (vg_db_emit_row) until it
  * returns non-zero, then the statement reset; the status, with `what` in the
  * db error on failure. */
-vg_status vg_db_emit_rows(vg_db *db, sqlite3_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud,
+vg_status vg_db_emit_rows(vg_db *db, vg_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud,
                           const char *what);
 
 #endif

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "internal.h"
+#include "pg.h"
 
 static int leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -75,13 +76,20 @@ vg_status vg_query_start(vg_db *db, const vg_query *q)
     db->budget.exceeded = 0;
     db->budget.start = now_s();
     db->budget.active = 1;
+    if (db->pg) { /* PostgreSQL counts time only: statement_timeout */
+        char set[64];
+        snprintf(set, sizeof set, "SET statement_timeout = %ld", db->budget.max_ms);
+        return vg_pg_exec(db, set);
+    }
     if (db->budget.max_ms || db->budget.max_steps) sqlite3_progress_handler(db->sql, PROGRESS_OPS, over_budget, db);
     return VG_OK;
 }
 
 vg_status vg_query_end(vg_db *db, vg_status s)
 {
-    sqlite3_progress_handler(db->sql, 0, NULL, NULL);
+    if (db->pg && db->budget.active && vg_pg_exec(db, "SET statement_timeout = 0") != VG_OK && s == VG_OK)
+        s = VG_ERR_DB;
+    else if (db->sql) sqlite3_progress_handler(db->sql, 0, NULL, NULL);
     db->budget.active = 0;
     return s;
 }

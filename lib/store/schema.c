@@ -131,35 +131,35 @@ static const char early_identity_fix[] =
 static vg_status before_migration(vg_db *db, int i)
 {
     if (i != 5) return VG_OK;
-    sqlite3_stmt *st = vg_db_stmt(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'articles_identity'");
+    vg_stmt *st = vg_db_stmt(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'articles_identity'");
     if (!st) return VG_ERR_DB;
-    int rc = sqlite3_step(st);
-    int has = rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
-    sqlite3_reset(st);
+    int rc = vg_step(st);
+    int has = rc == SQLITE_ROW && (int)vg_column_int64(st, 0) > 0;
+    vg_reset(st);
     if (rc != SQLITE_ROW) return vg_db_fail(db, rc, "reading the schema");
     return has ? VG_OK : vg_db_exec(db, early_identity_fix);
 }
 
 static vg_status user_version(vg_db *db, int *v)
 {
-    sqlite3_stmt *st = vg_db_stmt(db, "PRAGMA user_version");
+    vg_stmt *st = vg_db_stmt(db, "PRAGMA user_version");
     if (!st) return vg_db_fail(db, sqlite3_errcode(db->sql), "reading schema version");
-    int rc = sqlite3_step(st);
+    int rc = vg_step(st);
     if (rc != SQLITE_ROW) return vg_db_fail(db, rc, "reading schema version");
-    *v = sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
+    *v = (int)vg_column_int64(st, 0);
+    vg_reset(st);
     return VG_OK;
 }
 
 /* A file SQLite can read but that holds other tables and no vigie version. */
 static vg_status check_foreign(vg_db *db)
 {
-    sqlite3_stmt *st = vg_db_stmt(db, "SELECT count(*) FROM sqlite_schema");
+    vg_stmt *st = vg_db_stmt(db, "SELECT count(*) FROM sqlite_schema");
     if (!st) return vg_db_fail(db, sqlite3_errcode(db->sql), "reading schema");
-    int rc = sqlite3_step(st);
+    int rc = vg_step(st);
     if (rc != SQLITE_ROW) return vg_db_fail(db, rc, "reading schema");
-    int n = sqlite3_column_int(st, 0);
-    sqlite3_reset(st);
+    int n = (int)vg_column_int64(st, 0);
+    vg_reset(st);
     if (n > 0) {
         snprintf(db->err, sizeof db->err, "%s is an SQLite database but not a vigie one", db->path);
         return VG_ERR_DB_CORRUPT;

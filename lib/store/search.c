@@ -192,7 +192,7 @@ static int has_lang(const char *list, const char *code, size_t n)
 /* Languages stored that Snowball stems, for query-side stemming: "en,fr" etc. */
 static vg_status load_langs(vg_db *db)
 {
-    sqlite3_stmt *st = vg_db_stmt(db,
+    vg_stmt *st = vg_db_stmt(db,
         "WITH RECURSIVE l(x) AS (SELECT min(lang) FROM articles"
         " UNION ALL SELECT (SELECT min(lang) FROM articles WHERE lang > l.x) FROM l WHERE l.x IS NOT NULL)"
         " SELECT x FROM l WHERE x IS NOT NULL LIMIT " VG_STR(MAX_STORED_LANGS));
@@ -200,8 +200,8 @@ static vg_status load_langs(vg_db *db)
     size_t k = 0;
     int rc;
     db->query_langs[0] = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *l = (const char *)sqlite3_column_text(st, 0);
+    while ((rc = vg_step(st)) == SQLITE_ROW) {
+        const char *l = vg_column_text(st, 0);
         char code[16];
         if (!l || !vg_stem_code(l, strlen(l), code, sizeof code) || !vg_stem_known(code, strlen(code))) continue;
         size_t n = strlen(code);
@@ -212,7 +212,7 @@ static vg_status load_langs(vg_db *db)
         k += n;
         db->query_langs[k] = 0;
     }
-    sqlite3_reset(st);
+    vg_reset(st);
     if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading languages");
     return VG_OK;
 }
@@ -300,18 +300,18 @@ static vg_status syntax_error(vg_db *db)
 
 static vg_status run_search(vg_db *db, const vg_query *q, const char *match, size_t len, vg_row_cb cb, void *ud)
 {
-    sqlite3_stmt *st = vg_db_stmt(db, search_sql);
+    vg_stmt *st = vg_db_stmt(db, search_sql);
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_text(st, 1, match, (int)len, SQLITE_STATIC);
-    if (q->lang) sqlite3_bind_text(st, 2, q->lang, -1, SQLITE_STATIC);
-    if (q->since) sqlite3_bind_text(st, 3, q->since, -1, SQLITE_STATIC);
-    if (q->until) sqlite3_bind_text(st, 4, q->until, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 5, q->limit > 0 ? q->limit : -1);
+    vg_bind_text(st, 1, match, (int)len);
+    if (q->lang) vg_bind_text(st, 2, q->lang, -1);
+    if (q->since) vg_bind_text(st, 3, q->since, -1);
+    if (q->until) vg_bind_text(st, 4, q->until, -1);
+    vg_bind_int64(st, 5, q->limit > 0 ? q->limit : -1);
     strip_ctx c = {cb, ud, VG_BUF_INIT};
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    while ((rc = vg_step(st)) == SQLITE_ROW)
         if (vg_db_emit_row(db, st, search_types, strip_cb, &c)) break;
-    sqlite3_reset(st);
+    vg_reset(st);
     vg_buf_free(&c.tmp);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
         /* A plain SQLITE_ERROR here is FTS5 refusing the query's syntax:
@@ -326,6 +326,7 @@ static vg_status run_search(vg_db *db, const vg_query *q, const char *match, siz
 vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
     if (!db || !q || !cb) return VG_ERR_ARG;
+    if (db->pg) return vg_pg_search(db, q, cb, ud);
     if (!q->text || !*q->text) {
         snprintf(db->err, sizeof db->err, "empty query: no words to search for");
         return VG_ERR_ARG;

@@ -22,28 +22,28 @@ static vg_status load_story(void *ud, int64_t id, vg_cl_story *s)
     memset(s, 0, sizeof *s);
     s->id = id;
     s->first_day = s->last_day = -1;
-    sqlite3_stmt *st = vg_db_stmt(db, "SELECT norm2, years, event_date, latitude, longitude, first_day, last_day, "
+    vg_stmt *st = vg_db_stmt(db, "SELECT norm2, years, event_date, latitude, longitude, first_day, last_day, "
                                       "n_articles, lead FROM stories WHERE id = ?1");
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
+    vg_bind_int64(st, 1, id);
+    int rc = vg_step(st);
     if (rc == SQLITE_ROW) {
-        s->norm2 = sqlite3_column_double(st, 0);
-        s->n_years = vg_cl_years_parse((const char *)sqlite3_column_text(st, 1), s->years, &s->pub_year);
-        const char *ed = (const char *)sqlite3_column_text(st, 2);
+        s->norm2 = vg_column_double(st, 0);
+        s->n_years = vg_cl_years_parse(vg_column_text(st, 1), s->years, &s->pub_year);
+        const char *ed = vg_column_text(st, 2);
         if (ed) snprintf(s->event_date, sizeof s->event_date, "%s", ed);
-        if (sqlite3_column_type(st, 3) != SQLITE_NULL && sqlite3_column_type(st, 4) != SQLITE_NULL) {
+        if (!vg_column_null(st, 3) && !vg_column_null(st, 4)) {
             s->has_coords = 1;
-            s->lat = sqlite3_column_double(st, 3);
-            s->lon = sqlite3_column_double(st, 4);
+            s->lat = vg_column_double(st, 3);
+            s->lon = vg_column_double(st, 4);
         }
-        if (sqlite3_column_type(st, 5) != SQLITE_NULL) s->first_day = (long)sqlite3_column_int64(st, 5);
-        if (sqlite3_column_type(st, 6) != SQLITE_NULL) s->last_day = (long)sqlite3_column_int64(st, 6);
-        s->n_articles = (long)sqlite3_column_int64(st, 7);
-        const char *lead = (const char *)sqlite3_column_text(st, 8);
+        if (!vg_column_null(st, 5)) s->first_day = (long)vg_column_int64(st, 5);
+        if (!vg_column_null(st, 6)) s->last_day = (long)vg_column_int64(st, 6);
+        s->n_articles = (long)vg_column_int64(st, 7);
+        const char *lead = vg_column_text(st, 8);
         if (lead) snprintf(s->lead, sizeof s->lead, "%s", lead);
     }
-    sqlite3_reset(st);
+    vg_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story");
     return VG_OK;
 }
@@ -53,45 +53,46 @@ static vg_status save_story(void *ud, const vg_cl_story *s)
     vg_db *db = ud;
     char years[VG_CL_YEARS_TEXT];
     vg_cl_years_format(s->years, s->n_years, s->pub_year, years);
-    sqlite3_stmt *st = vg_db_stmt(db, "UPDATE stories SET norm2 = ?2, years = ?3, event_date = ?4, latitude = ?5, "
+    vg_stmt *st = vg_db_stmt(db, "UPDATE stories SET norm2 = ?2, years = ?3, event_date = ?4, latitude = ?5, "
                                       "longitude = ?6, first_day = ?7, last_day = ?8, n_articles = ?9, lead = ?10 WHERE id = ?1");
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, s->id);
-    sqlite3_bind_double(st, 2, s->norm2);
-    sqlite3_bind_text(st, 3, years, -1, SQLITE_STATIC); /* no copy: both live past the step */
-    if (s->event_date[0]) sqlite3_bind_text(st, 4, s->event_date, -1, SQLITE_STATIC);
+    vg_bind_int64(st, 1, s->id);
+    vg_bind_double(st, 2, s->norm2);
+    vg_bind_text(st, 3, years, -1); /* no copy: both live past the step */
+    if (s->event_date[0]) vg_bind_text(st, 4, s->event_date, -1);
     if (s->has_coords) {
-        sqlite3_bind_double(st, 5, s->lat);
-        sqlite3_bind_double(st, 6, s->lon);
+        vg_bind_double(st, 5, s->lat);
+        vg_bind_double(st, 6, s->lon);
     }
-    if (s->first_day >= 0) sqlite3_bind_int64(st, 7, s->first_day);
-    if (s->last_day >= 0) sqlite3_bind_int64(st, 8, s->last_day);
-    sqlite3_bind_int64(st, 9, s->n_articles);
-    if (s->lead[0]) sqlite3_bind_text(st, 10, s->lead, -1, SQLITE_STATIC);
+    if (s->first_day >= 0) vg_bind_int64(st, 7, s->first_day);
+    if (s->last_day >= 0) vg_bind_int64(st, 8, s->last_day);
+    vg_bind_int64(st, 9, s->n_articles);
+    if (s->lead[0]) vg_bind_text(st, 10, s->lead, -1);
     return vg_db_step_done(db, st, "updating story");
 }
 
 static vg_status new_story(void *ud, int64_t article_id, int64_t *story)
 {
     vg_db *db = ud;
-    sqlite3_stmt *st = vg_db_stmt(db, "INSERT INTO stories(first_article, n_articles, norm2) VALUES(?1, 0, 0)");
+    vg_stmt *st = vg_db_stmt(db, "INSERT INTO stories(first_article, n_articles, norm2) VALUES(?1, 0, 0) RETURNING id");
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, article_id);
-    vg_status s = vg_db_step_done(db, st, "creating story");
-    if (s != VG_OK) return s;
-    *story = sqlite3_last_insert_rowid(db->sql);
+    vg_bind_int64(st, 1, article_id);
+    int rc = vg_step(st);
+    *story = rc == SQLITE_ROW ? vg_column_int64(st, 0) : 0;
+    vg_reset(st);
+    if (rc != SQLITE_ROW) return vg_db_fail(db, rc == SQLITE_DONE ? SQLITE_ERROR : rc, "creating story");
     return VG_OK;
 }
 
 static vg_status has_lang(void *ud, int64_t story, const char *lang, int *has)
 {
     vg_db *db = ud;
-    sqlite3_stmt *st = vg_db_stmt(db, "SELECT 1 FROM articles WHERE story_id = ?1 AND lang = ?2 LIMIT 1");
+    vg_stmt *st = vg_db_stmt(db, "SELECT 1 FROM articles WHERE story_id = ?1 AND lang = ?2 LIMIT 1");
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, story);
-    sqlite3_bind_text(st, 2, lang, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
+    vg_bind_int64(st, 1, story);
+    vg_bind_text(st, 2, lang, -1);
+    int rc = vg_step(st);
+    vg_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story languages");
     *has = rc == SQLITE_ROW;
     return VG_OK;
@@ -102,20 +103,20 @@ static vg_status has_lang(void *ud, int64_t story, const char *lang, int *has)
 static vg_status assign(void *ud, int64_t article, int64_t story)
 {
     vg_db *db = ud;
-    sqlite3_stmt *st = vg_db_stmt(db, "UPDATE articles SET story_id = ?2 WHERE id = ?1");
+    vg_stmt *st = vg_db_stmt(db, "UPDATE articles SET story_id = ?2 WHERE id = ?1");
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, article);
-    if (story) sqlite3_bind_int64(st, 2, story); /* else NULL: between stories */
+    vg_bind_int64(st, 1, article);
+    if (story) vg_bind_int64(st, 2, story); /* else NULL: between stories */
     return vg_db_step_done(db, st, story ? "setting the article's story" : "leaving a story");
 }
 
 static vg_status assign_copies(void *ud, int64_t article, int64_t story)
 {
     vg_db *db = ud;
-    sqlite3_stmt *st = vg_db_stmt(db, "UPDATE articles SET story_id = ?2 WHERE dup_of = ?1");
+    vg_stmt *st = vg_db_stmt(db, "UPDATE articles SET story_id = ?2 WHERE dup_of = ?1");
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, article);
-    sqlite3_bind_int64(st, 2, story);
+    vg_bind_int64(st, 1, article);
+    vg_bind_int64(st, 2, story);
     return vg_db_step_done(db, st, "moving copies");
 }
 
@@ -166,11 +167,11 @@ static const vg_cl_store_ops sqlite_ops = {
  * frequencies, no centroid weight, so it is never counted twice. */
 static vg_status mark_copy(vg_db *db, int64_t article_id, int64_t dup_of)
 {
-    sqlite3_stmt *st = vg_db_stmt(db, "UPDATE articles SET dup_of = ?2, "
+    vg_stmt *st = vg_db_stmt(db, "UPDATE articles SET dup_of = ?2, "
                                       "story_id = (SELECT story_id FROM articles WHERE id = ?2) WHERE id = ?1");
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, article_id);
-    sqlite3_bind_int64(st, 2, dup_of);
+    vg_bind_int64(st, 1, article_id);
+    vg_bind_int64(st, 2, dup_of);
     return vg_db_step_done(db, st, "marking duplicate");
 }
 

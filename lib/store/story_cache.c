@@ -79,23 +79,23 @@ void vg_story_cache_free(vg_db *db)
 /* A term's document frequency as stored (0 when it has none yet). */
 static vg_status stored_df(vg_db *db, int64_t term, uint32_t *n)
 {
-    sqlite3_stmt *st = vg_db_stmt(db, "SELECT n FROM cluster_df WHERE term = ?1");
+    vg_stmt *st = vg_db_stmt(db, "SELECT n FROM cluster_df WHERE term = ?1");
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, term);
-    int rc = sqlite3_step(st);
-    *n = rc == SQLITE_ROW ? (uint32_t)sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
+    vg_bind_int64(st, 1, term);
+    int rc = vg_step(st);
+    *n = rc == SQLITE_ROW ? (uint32_t)vg_column_int64(st, 0) : 0;
+    vg_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading term frequencies");
     return VG_OK;
 }
 
 static vg_status load_docs(vg_db *db, struct vg_story_cache *m)
 {
-    sqlite3_stmt *st = vg_db_stmt(db, "SELECT value FROM cluster_meta WHERE key = 'docs'");
+    vg_stmt *st = vg_db_stmt(db, "SELECT value FROM cluster_meta WHERE key = 'docs'");
     if (!st) return VG_ERR_DB;
-    int rc = sqlite3_step(st);
-    m->n_docs = rc == SQLITE_ROW ? (uint64_t)sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
+    int rc = vg_step(st);
+    m->n_docs = rc == SQLITE_ROW ? (uint64_t)vg_column_int64(st, 0) : 0;
+    vg_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "counting documents");
     m->docs_loaded = 1;
     return VG_OK;
@@ -158,18 +158,18 @@ static vg_status load_list(vg_db *db, int64_t term, struct vg_story_cache **mp, 
     vg_cl_plist *l = vg_cl_postings_get(m->post, term);
     if (!l) {
         if (!(l = vg_cl_postings_add(m->post, term))) return VG_ERR_NOMEM;
-        sqlite3_stmt *st = vg_db_stmt(db, "SELECT story_id, w FROM story_terms WHERE term = ?1 "
+        vg_stmt *st = vg_db_stmt(db, "SELECT story_id, w FROM story_terms WHERE term = ?1 "
                                           "ORDER BY story_id DESC LIMIT ?2");
         if (!st) return VG_ERR_DB;
-        sqlite3_bind_int64(st, 1, term);
-        sqlite3_bind_int(st, 2, VG_CL_POSTINGS_TOP);
+        vg_bind_int64(st, 1, term);
+        vg_bind_int64(st, 2, VG_CL_POSTINGS_TOP);
         int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-            if (vg_cl_plist_append(m->post, l, sqlite3_column_int64(st, 0), sqlite3_column_double(st, 1)) != 0) {
-                sqlite3_reset(st);
+        while ((rc = vg_step(st)) == SQLITE_ROW)
+            if (vg_cl_plist_append(m->post, l, vg_column_int64(st, 0), vg_column_double(st, 1)) != 0) {
+                vg_reset(st);
                 return VG_ERR_NOMEM;
             }
-        sqlite3_reset(st);
+        vg_reset(st);
         if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story index");
     }
     *out = l;
@@ -247,11 +247,12 @@ static int by_term_story(const void *pa, const void *pb)
 
 static vg_status write_posting(vg_db *db, int64_t term, int64_t story, double w)
 {
-    sqlite3_stmt *st = vg_db_stmt(db, "INSERT OR REPLACE INTO story_terms(term, story_id, w) VALUES(?1, ?2, ?3)");
+    vg_stmt *st = vg_db_stmt(db, "INSERT INTO story_terms(term, story_id, w) VALUES(?1, ?2, ?3)"
+                                      " ON CONFLICT(term, story_id) DO UPDATE SET w = excluded.w");
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, term);
-    sqlite3_bind_int64(st, 2, story);
-    sqlite3_bind_double(st, 3, w);
+    vg_bind_int64(st, 1, term);
+    vg_bind_int64(st, 2, story);
+    vg_bind_double(st, 3, w);
     return vg_db_step_done(db, st, "writing story terms");
 }
 
@@ -265,10 +266,10 @@ static vg_status write_posting(vg_db *db, int64_t term, int64_t story, double w)
 static vg_status cut_tail(vg_db *db, const vg_cl_plist *l)
 {
     if (l->n < VG_CL_POSTINGS_TOP) return VG_OK;
-    sqlite3_stmt *st = vg_db_stmt(db, "DELETE FROM story_terms WHERE term = ?1 AND story_id < ?2");
+    vg_stmt *st = vg_db_stmt(db, "DELETE FROM story_terms WHERE term = ?1 AND story_id < ?2");
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, l->term);
-    sqlite3_bind_int64(st, 2, l->p[l->n - 1].story);
+    vg_bind_int64(st, 1, l->term);
+    vg_bind_int64(st, 2, l->p[l->n - 1].story);
     return vg_db_step_done(db, st, "trimming story terms");
 }
 
@@ -307,11 +308,11 @@ static vg_status flush_df(vg_db *db, struct vg_story_cache *m)
     }
     n = k;
     qsort(d, n, sizeof *d, by_term);
-    sqlite3_stmt *st = vg_db_stmt(db, "INSERT OR REPLACE INTO cluster_df(term, n) VALUES(?1, ?2)");
+    vg_stmt *st = vg_db_stmt(db, "INSERT INTO cluster_df(term, n) VALUES(?1, ?2) ON CONFLICT(term) DO UPDATE SET n = excluded.n");
     vg_status s = st ? VG_OK : VG_ERR_DB;
     for (size_t i = 0; i < n && s == VG_OK; i++) {
-        sqlite3_bind_int64(st, 1, d[i].term);
-        sqlite3_bind_int64(st, 2, d[i].n);
+        vg_bind_int64(st, 1, d[i].term);
+        vg_bind_int64(st, 2, d[i].n);
         s = vg_db_step_done(db, st, "writing term frequencies");
     }
     free(d);
@@ -325,9 +326,10 @@ vg_status vg_story_cache_flush(vg_db *db)
     vg_status s = flush_df(db, m);
     if (s != VG_OK) return s;
     if (m->docs_dirty) {
-        sqlite3_stmt *st = vg_db_stmt(db, "INSERT OR REPLACE INTO cluster_meta(key, value) VALUES('docs', ?1)");
+        vg_stmt *st = vg_db_stmt(db, "INSERT INTO cluster_meta(key, value) VALUES('docs', ?1)"
+                                              " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
         if (!st) return VG_ERR_DB;
-        sqlite3_bind_int64(st, 1, (sqlite3_int64)m->n_docs);
+        vg_bind_int64(st, 1, (int64_t)m->n_docs);
         if ((s = vg_db_step_done(db, st, "counting documents")) != VG_OK) return s;
         m->docs_dirty = 0;
     }

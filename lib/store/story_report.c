@@ -19,16 +19,25 @@ static const char stories_sql[] =
     "   AND (?2 IS NULL OR a.story_id IN (SELECT story_id FROM articles GROUP BY story_id"
     "        HAVING substr(min(published), 1, 10) <= ?2))"
     " ORDER BY a.story_id, a.published IS NULL, a.published, a.id LIMIT ?3";
+/* PostgreSQL sorts NULL last where SQLite sorts it first: articles with no story first on both. */
+static const char stories_pg_sql[] =
+    "SELECT coalesce(a.ext_id, a.source) AS doc, a.story_id AS story, a.dup_of, a.published,"
+    " a.outlet, a.lang, a.title FROM articles a"
+    " WHERE (?1::text IS NULL OR a.story_id IN (SELECT story_id FROM articles GROUP BY story_id"
+    "        HAVING substr(min(published), 1, 10) >= ?1))"
+    "   AND (?2::text IS NULL OR a.story_id IN (SELECT story_id FROM articles GROUP BY story_id"
+    "        HAVING substr(min(published), 1, 10) <= ?2))"
+    " ORDER BY a.story_id NULLS FIRST, a.published IS NULL, a.published, a.id LIMIT ?3";
 static const vg_col_type stories_types[] = {VG_COL_TEXT, VG_COL_INT, VG_COL_INT, VG_COL_TEXT,
                                             VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT};
 
 static vg_status list_stories(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
-    sqlite3_stmt *st = vg_db_stmt(db, stories_sql);
+    vg_stmt *st = vg_db_stmt2(db, stories_sql, stories_pg_sql);
     if (!st) return VG_ERR_DB;
-    if (q->since) sqlite3_bind_text(st, 1, q->since, -1, SQLITE_STATIC);
-    if (q->until) sqlite3_bind_text(st, 2, q->until, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 3, q->limit > 0 ? q->limit : -1);
+    if (q->since) vg_bind_text(st, 1, q->since, -1);
+    if (q->until) vg_bind_text(st, 2, q->until, -1);
+    vg_bind_int64(st, 3, q->limit > 0 ? q->limit : -1);
     return vg_db_emit_rows(db, st, stories_types, cb, ud, "listing stories");
 }
 
@@ -42,26 +51,26 @@ vg_status vg_db_stories(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 /* Distinct values of a column over the story's articles, as a JSON array. */
 static vg_status distinct_array(vg_db *db, vg_buf *b, const char *sql, int64_t story)
 {
-    sqlite3_stmt *st = vg_db_stmt(db, sql);
+    vg_stmt *st = vg_db_stmt(db, sql);
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, story);
+    vg_bind_int64(st, 1, story);
     vg_buf_putc(b, '[');
     int rc, first = 1;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = vg_step(st)) == SQLITE_ROW) {
         if (!first) vg_buf_putc(b, ',');
         first = 0;
-        vg_json_cstr(b, (const char *)sqlite3_column_text(st, 0));
+        vg_json_cstr(b, vg_column_text(st, 0));
     }
-    sqlite3_reset(st);
+    vg_reset(st);
     vg_buf_putc(b, ']');
     if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story");
     return VG_OK;
 }
 
-static void put_int_or_null(vg_buf *b, sqlite3_stmt *st, int col)
+static void put_int_or_null(vg_buf *b, vg_stmt *st, int col)
 {
-    if (sqlite3_column_type(st, col) == SQLITE_NULL) vg_buf_puts(b, "null");
-    else vg_buf_printf(b, "%lld", (long long)sqlite3_column_int64(st, col));
+    if (vg_column_null(st, col)) vg_buf_puts(b, "null");
+    else vg_buf_printf(b, "%lld", (long long)vg_column_int64(st, col));
 }
 
 /* The surface words each account uses for each actor, keyed by the
@@ -122,23 +131,23 @@ static vg_status disagreements(vg_db *db, vg_buf *b, int64_t story)
     vg_buf_putc(b, '[');
     int first_d = 1;
     for (size_t c = 0; c < 3; c++) {
-        sqlite3_stmt *st = vg_db_stmt(db, sqls[c]);
+        vg_stmt *st = vg_db_stmt(db, sqls[c]);
         if (!st) return VG_ERR_DB;
-        sqlite3_bind_int64(st, 1, story);
+        vg_bind_int64(st, 1, story);
         vg_buf item = VG_BUF_INIT;
         long long lo = 0, hi = 0;
         int n = 0, rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            long long v = sqlite3_column_int64(st, 1);
+        while ((rc = vg_step(st)) == SQLITE_ROW) {
+            long long v = vg_column_int64(st, 1);
             if (!n || v < lo) lo = v;
             if (!n || v > hi) hi = v;
             vg_buf_puts(&item, n ? "," : "");
             vg_buf_puts(&item, "{\"source\":");
-            vg_json_cstr(&item, (const char *)sqlite3_column_text(st, 0));
+            vg_json_cstr(&item, vg_column_text(st, 0));
             vg_buf_printf(&item, ",\"value\":%lld}", v);
             n++;
         }
-        sqlite3_reset(st);
+        vg_reset(st);
         if (rc == SQLITE_DONE && n > 1 && lo != hi) {
             if (!first_d) vg_buf_putc(b, ',');
             first_d = 0;
@@ -153,6 +162,23 @@ static vg_status disagreements(vg_db *db, vg_buf *b, int64_t story)
     return VG_OK;
 }
 
+static const char story_events_sql[] =
+    "SELECT e.event_type, e.event_date, e.location, e.country, avg(e.latitude), avg(e.longitude),"
+    " count(*), min(nullif(e.fatalities, -1)), max(nullif(e.fatalities, -1))"
+    " FROM articles a JOIN events e ON e.id = (SELECT id FROM events WHERE article_id = a.id"
+    "   ORDER BY confidence DESC, id LIMIT 1)"
+    " WHERE a.story_id = ?1 AND a.dup_of IS NULL"
+    " GROUP BY e.event_type, e.event_date, e.location ORDER BY count(*) DESC, e.event_date";
+/* PostgreSQL wants every column grouped or aggregated (SQLite takes the country of
+ * a row of the group: one place has one country) and sorts NULL last. */
+static const char story_events_pg_sql[] =
+    "SELECT e.event_type, e.event_date, e.location, min(e.country), avg(e.latitude), avg(e.longitude),"
+    " count(*), min(nullif(e.fatalities, -1)), max(nullif(e.fatalities, -1))"
+    " FROM articles a JOIN events e ON e.id = (SELECT id FROM events WHERE article_id = a.id"
+    "   ORDER BY confidence DESC, id LIMIT 1)"
+    " WHERE a.story_id = ?1 AND a.dup_of IS NULL"
+    " GROUP BY e.event_type, e.event_date, e.location ORDER BY count(*) DESC, e.event_date NULLS FIRST";
+
 static vg_status story_json(vg_db *db, const char *id, const char **json, size_t *len)
 {
     char *end;
@@ -161,20 +187,20 @@ static vg_status story_json(vg_db *db, const char *id, const char **json, size_t
         snprintf(db->err, sizeof db->err, "story id must be a positive number");
         return VG_ERR_NOT_FOUND;
     }
-    sqlite3_stmt *st = vg_db_stmt(db, "SELECT count(*), sum(dup_of IS NOT NULL), min(published), max(published)"
+    vg_stmt *st = vg_db_stmt(db, "SELECT count(*), count(dup_of), min(published), max(published)"
                                       " FROM articles WHERE story_id = ?1");
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, story);
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_ROW) { sqlite3_reset(st); return vg_db_fail(db, rc, "reading story"); }
-    long long n = sqlite3_column_int64(st, 0), n_dup = sqlite3_column_int64(st, 1);
+    vg_bind_int64(st, 1, story);
+    int rc = vg_step(st);
+    if (rc != SQLITE_ROW) { vg_reset(st); return vg_db_fail(db, rc, "reading story"); }
+    long long n = vg_column_int64(st, 0), n_dup = vg_column_int64(st, 1);
     vg_buf *b = &db->out;
     vg_buf_clear(b);
     vg_buf_printf(b, "{\"story\":%lld,\"articles\":%lld,\"duplicates\":%lld,\"first_report\":", story, n, n_dup);
-    vg_json_cstr(b, (const char *)sqlite3_column_text(st, 2));
+    vg_json_cstr(b, vg_column_text(st, 2));
     vg_buf_puts(b, ",\"last_report\":");
-    vg_json_cstr(b, (const char *)sqlite3_column_text(st, 3));
-    sqlite3_reset(st);
+    vg_json_cstr(b, vg_column_text(st, 3));
+    vg_reset(st);
     if (n == 0) {
         snprintf(db->err, sizeof db->err, "no story %lld", story);
         return VG_ERR_NOT_FOUND;
@@ -189,78 +215,74 @@ static vg_status story_json(vg_db *db, const char *id, const char **json, size_t
     /* The consolidated events: one per (type, date, place) among originals'
      * main events, with how many accounts report it and the range of tolls. */
     vg_buf_puts(b, ",\"events\":[");
-    st = vg_db_stmt(db, "SELECT e.event_type, e.event_date, e.location, e.country, avg(e.latitude), avg(e.longitude),"
-                        " count(*), min(nullif(e.fatalities, -1)), max(nullif(e.fatalities, -1))"
-                        " FROM articles a JOIN events e ON e.id = (SELECT id FROM events WHERE article_id = a.id"
-                        "   ORDER BY confidence DESC, id LIMIT 1)"
-                        " WHERE a.story_id = ?1 AND a.dup_of IS NULL"
-                        " GROUP BY e.event_type, e.event_date, e.location ORDER BY count(*) DESC, e.event_date");
+    st = vg_db_stmt2(db, story_events_sql, story_events_pg_sql);
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, story);
+    vg_bind_int64(st, 1, story);
     int first = 1;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = vg_step(st)) == SQLITE_ROW) {
         vg_buf_puts(b, first ? "{" : ",{");
         first = 0;
         static const char *const keys[] = {"event_type", "event_date", "location", "country"};
         for (int k = 0; k < 4; k++) {
             vg_buf_printf(b, "%s\"%s\":", k ? "," : "", keys[k]);
-            vg_json_cstr(b, (const char *)sqlite3_column_text(st, k));
+            vg_json_cstr(b, vg_column_text(st, k));
         }
-        if (sqlite3_column_type(st, 4) != SQLITE_NULL)
-            vg_buf_printf(b, ",\"latitude\":%.5f,\"longitude\":%.5f", sqlite3_column_double(st, 4),
-                          sqlite3_column_double(st, 5));
-        vg_buf_printf(b, ",\"reports\":%lld,\"fatalities_min\":", (long long)sqlite3_column_int64(st, 6));
+        if (!vg_column_null(st, 4))
+            vg_buf_printf(b, ",\"latitude\":%.5f,\"longitude\":%.5f", vg_column_double(st, 4),
+                          vg_column_double(st, 5));
+        vg_buf_printf(b, ",\"reports\":%lld,\"fatalities_min\":", (long long)vg_column_int64(st, 6));
         put_int_or_null(b, st, 7);
         vg_buf_puts(b, ",\"fatalities_max\":");
         put_int_or_null(b, st, 8);
         vg_buf_putc(b, '}');
     }
-    sqlite3_reset(st);
+    vg_reset(st);
     vg_buf_putc(b, ']');
     if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story events");
     /* One account per article, side by side. */
     vg_buf_puts(b, ",\"accounts\":[");
     st = vg_db_stmt(db, story_accounts_sql);
     if (!st) return VG_ERR_DB;
-    sqlite3_bind_int64(st, 1, story);
+    vg_bind_int64(st, 1, story);
     vg_arena *a = vg_arena_new(64 * 1024);
     if (!a) return VG_ERR_NOMEM;
     first = 1;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while ((rc = vg_step(st)) == SQLITE_ROW) {
         vg_arena_reset(a);
         vg_buf_puts(b, first ? "{" : ",{");
         first = 0;
         static const char *const keys[] = {"doc", "outlet", "lang", "published", "title"};
         for (int k = 0; k < 5; k++) {
             vg_buf_printf(b, "%s\"%s\":", k ? "," : "", keys[k]);
-            vg_json_cstr(b, (const char *)sqlite3_column_text(st, k));
+            vg_json_cstr(b, vg_column_text(st, k));
         }
         vg_buf_puts(b, ",\"dup_of\":");
         put_int_or_null(b, st, 5);
         static const char *const ekeys[] = {"event_type", "event_date", "location", "country"};
         for (int k = 0; k < 4; k++) {
             vg_buf_printf(b, ",\"%s\":", ekeys[k]);
-            vg_json_cstr(b, (const char *)sqlite3_column_text(st, 6 + k));
+            vg_json_cstr(b, vg_column_text(st, 6 + k));
         }
         static const char *const fkeys[] = {"fatalities", "arrests", "injured"};
         for (int k = 0; k < 3; k++) {
             vg_buf_printf(b, ",\"%s\":", fkeys[k]);
-            if (sqlite3_column_type(st, 12 + k) == SQLITE_NULL || sqlite3_column_int64(st, 12 + k) < 0)
+            if (vg_column_null(st, 12 + k) || vg_column_int64(st, 12 + k) < 0)
                 vg_buf_puts(b, "null");
             else put_int_or_null(b, st, 12 + k);
         }
         vg_buf_puts(b, ",\"actor1\":");
-        vg_json_cstr(b, (const char *)sqlite3_column_text(st, 15));
+        vg_json_cstr(b, vg_column_text(st, 15));
         vg_buf_puts(b, ",\"actor2\":");
-        vg_json_cstr(b, (const char *)sqlite3_column_text(st, 16));
+        vg_json_cstr(b, vg_column_text(st, 16));
         vg_buf_puts(b, ",\"attribution\":");
-        vg_json_cstr(b, (const char *)sqlite3_column_text(st, 17));
+        vg_json_cstr(b, vg_column_text(st, 17));
         vg_buf_puts(b, ",\"actor_names\":");
-        actor_names(b, a, (const char *)sqlite3_column_text(st, 18), (size_t)sqlite3_column_bytes(st, 18),
-                    (const char *)sqlite3_column_text(st, 15), (const char *)sqlite3_column_text(st, 16));
+        const char *evidence = vg_column_text(st, 18);
+        actor_names(b, a, evidence, evidence ? strlen(evidence) : 0,
+                    vg_column_text(st, 15), vg_column_text(st, 16));
         vg_buf_putc(b, '}');
     }
-    sqlite3_reset(st);
+    vg_reset(st);
     vg_arena_free(a);
     vg_buf_putc(b, ']');
     if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story accounts");
