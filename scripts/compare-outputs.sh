@@ -50,6 +50,6 @@ status=0
 for f in "$TMP/out-base"/*; do
     n=$(basename "$f")
     if cmp -s "$f" "$TMP/out-work/$n"; then echo "same      $n ($(wc -l < "$f") lines)"
-    else echo "DIFFERENT $n"; diff <(cat "$f") <(cat "$TMP/out-work/$n") | head -${DIFF_LINES:-6} | cut -c1-200 | sed 's/^/    /'; status=1; fi
+    else echo "DIFFERENT $n"; { diff <(cat "$f") <(cat "$TMP/out-work/$n") || true; } | head -${DIFF_LINES:-6} | cut -c1-200 | sed 's/^/    /'; status=1; fi
 done
 exit $status

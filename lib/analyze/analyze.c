@@ -14,6 +14,7 @@
 
 #include "../core/alloc.h"
 #include "../core/tsv.h"
+#include "../text/clitics.h"
 
 #define MAX_ANALYZED_BYTES (4u << 20) /* longer texts: the first 4 MiB are analysed */
 /* Place resolution weighs every mention against the others (cost grows
@@ -33,6 +34,7 @@ static const char *const lex_files[L_COUNT] = {
 static void free_lang(lang_res *l)
 {
     for (int i = 0; i < L_COUNT; i++) vg_lex_free(l->lex[i]);
+    vg_clitics_free(l->clitics);
 }
 
 void vg_analyzer_free(vg_analyzer *a)
@@ -70,6 +72,12 @@ static vg_status load_lang(const char *dir, const char *code, lang_res *l, char 
     snprintf(path, sizeof path, "%s/%s/dates.tsv", dir, code);
     vg_status st = vg_date_words_load(path, &l->dates, err, errlen);
     if (st != VG_OK) return st == VG_ERR_NOMEM ? st : VG_ERR_RESOURCE;
+    /* Attached prefixes: every table of the language reads words without them too. */
+    snprintf(path, sizeof path, "%s/%s/clitics.tsv", dir, code);
+    st = vg_clitics_load(path, &l->clitics, err, errlen);
+    if (st != VG_OK && st != VG_ERR_IO) return st == VG_ERR_NOMEM ? st : VG_ERR_RESOURCE;
+    if (vg_clitics_count(l->clitics) == 0) { vg_clitics_free(l->clitics); l->clitics = NULL; }
+    for (int i = 0; i < L_COUNT; i++) vg_lex_set_clitics(l->lex[i], l->clitics);
     /* "forces turques", "Iraqis": demonyms in the plural too, as the place resolver reads them */
     st = vg_lex_add_suffixed(l->lex[L_DEMONYMS], "s");
     if (st != VG_OK) return st;

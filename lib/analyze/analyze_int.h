@@ -26,6 +26,7 @@ typedef struct lang_res {
     char code[8];
     vg_lexicon *lex[L_COUNT];
     vg_date_words dates;    /* dates.tsv: numeric order, day suffixes, joining words */
+    struct vg_clitics *clitics; /* data/<lang>/clitics.tsv; NULL: the language attaches none */
 } lang_res;
 
 struct vg_analyzer {

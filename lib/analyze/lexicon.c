@@ -10,6 +10,7 @@
 #include "../core/hash.h"
 #include "../core/tsv.h"
 #include "../core/utf8.h"
+#include "../text/clitics.h"
 
 #define PREFIX_SEED 0x9e3779b97f4a7c15ull
 
@@ -20,6 +21,7 @@ struct vg_lexicon {
     uint32_t *buckets; /* index + 1 */
     size_t nb;         /* power of two */
     uint32_t max_prefix;
+    const vg_clitics *clitics; /* not owned */
 };
 
 vg_lexicon *vg_lex_new(void)
@@ -43,6 +45,11 @@ void vg_lex_free(vg_lexicon *l)
 }
 
 size_t vg_lex_size(const vg_lexicon *l) { return l ? l->n : 0; }
+
+void vg_lex_set_clitics(vg_lexicon *l, const vg_clitics *c)
+{
+    if (l) l->clitics = c;
+}
 
 static uint64_t key_hash(const char *s, size_t n, int prefix)
 {
@@ -190,24 +197,38 @@ vg_status vg_lex_load_classes(const char *path, vg_lexicon **lex, const char *co
     return st;
 }
 
-static int tok_eq(const vg_tok *t, const char *s, int prefix)
+static int str_eq(const char *t, size_t tn, const char *s, int prefix)
 {
     size_t n = strlen(s);
-    if (prefix) return t->flen >= n && memcmp(t->fold, s, n) == 0;
-    return t->flen == n && memcmp(t->fold, s, n) == 0;
+    if (prefix) return tn >= n && memcmp(t, s, n) == 0;
+    return tn == n && memcmp(t, s, n) == 0;
 }
 
-static void try_chain(const vg_lexicon *l, uint64_t h, const vg_tok *toks, size_t end, size_t i,
-                      const vg_lex_entry **best, size_t *best_len)
+/* Entries of bucket h matching at token i, its first word read as first[0..fn)
+ * (the token's own folded form, or that form without a clitic). */
+static void try_chain(const vg_lexicon *l, uint64_t h, const char *first, size_t fn, const vg_tok *toks, size_t end,
+                      size_t i, const vg_lex_entry **best, size_t *best_len)
 {
     for (uint32_t k = l->buckets[h & (l->nb - 1)]; k; k = l->e[k - 1].next) {
         const vg_lex_entry *e = &l->e[k - 1];
         if (e->ntok <= *best_len || i + e->ntok > end) continue;
         size_t j = 0;
-        for (; j < e->ntok; j++)
-            if (!tok_eq(&toks[i + j], e->toks[j], e->prefix_last && j + 1 == e->ntok)) break;
+        for (; j < e->ntok; j++) {
+            int pre = e->prefix_last && j + 1 == e->ntok;
+            if (j == 0 ? !str_eq(first, fn, e->toks[0], pre) : !str_eq(toks[i + j].fold, toks[i + j].flen, e->toks[j], pre))
+                break;
+        }
         if (j == e->ntok) { *best = e; *best_len = e->ntok; }
     }
+}
+
+/* Every phrase whose first word is first[0..fn): exact, then as a prefix ("tu*"). */
+static void try_word(const vg_lexicon *l, const char *first, size_t fn, const vg_tok *toks, size_t end, size_t i,
+                     const vg_lex_entry **best, size_t *best_len)
+{
+    try_chain(l, key_hash(first, fn, 0), first, fn, toks, end, i, best, best_len);
+    size_t maxp = fn < l->max_prefix ? fn : l->max_prefix;
+    for (size_t p = 1; p <= maxp; p++) try_chain(l, key_hash(first, p, 1), first, fn, toks, end, i, best, best_len);
 }
 
 const vg_lex_entry *vg_lex_find(const vg_lexicon *l, size_t col, const char *value)
@@ -236,9 +257,14 @@ const vg_lex_entry *vg_lex_match(const vg_lexicon *l, const vg_tok *toks, size_t
     size_t best_len = 0;
     if (!l || i >= end) return NULL;
     const vg_tok *t = &toks[i];
-    try_chain(l, key_hash(t->fold, t->flen, 0), toks, end, i, &best, &best_len);
-    size_t maxp = t->flen < l->max_prefix ? t->flen : l->max_prefix;
-    for (size_t p = 1; p <= maxp; p++) try_chain(l, key_hash(t->fold, p, 1), toks, end, i, &best, &best_len);
+    try_word(l, t->fold, t->flen, toks, end, i, &best, &best_len);
+    /* The word without an attached prefix: only a longer match replaces the one as written. */
+    size_t nr = vg_clitics_count(l->clitics);
+    for (size_t r = 0; r < nr && t->kind == VG_TOK_WORD; r++) {
+        char w[256];
+        size_t wn = vg_clitics_apply(l->clitics, r, t->fold, t->flen, w, sizeof w, NULL);
+        if (wn) try_word(l, w, wn, toks, end, i, &best, &best_len);
+    }
     if (len) *len = best_len;
     return best;
 }

@@ -23,6 +23,7 @@ typedef struct vg_lex_entry {
 } vg_lex_entry;
 
 typedef struct vg_lexicon vg_lexicon;
+struct vg_clitics;
 
 /* Loads a TSV file: `phrase<TAB>col1<TAB>col2...`; '#' starts a comment
  * line. A phrase token ending in '*' matches any word starting with it
@@ -45,8 +46,14 @@ void vg_lex_free(vg_lexicon *lex); /* accepts NULL */
  * already there. */
 vg_status vg_lex_add_suffixed(vg_lexicon *lex, const char *suffix);
 size_t vg_lex_size(const vg_lexicon *lex);
+/* The language's attached prefixes (lib/text/clitics.h; not owned, must
+ * outlive the table; NULL: none): a phrase's first word also matches a text
+ * word that carries one of them ("القصف" matches "وبالقصف"). */
+void vg_lex_set_clitics(vg_lexicon *lex, const struct vg_clitics *clitics);
 
 /* Longest phrase starting at toks[i] (not crossing `end`); NULL if none.
+ * With clitics, toks[i] is also read without each prefix it carries; the
+ * word as written wins a tie.
  * *len gets the number of tokens matched. Rows repeating a phrase (one
  * phrase, several meanings) follow through vg_lex_next_same(). Read-only:
  * thread-safe. */

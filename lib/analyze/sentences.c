@@ -1,4 +1,4 @@
-/* sentences.c - sentence splitting on the token stream; a period ends a sentence only before a capital, digit or quote. */
+/* sentences.c - sentence splitting on the token stream; a period ends a sentence only before a capital (or a letter of a caseless script), digit or quote. */
 #include "sentences.h"
 
 #include <string.h>
@@ -58,7 +58,7 @@ vg_status vg_sentences(vg_arena *a, const char *text, const vg_tok *t, size_t nt
             size_t j = i;
             while (j < nt && is_closer(&t[j]) && !has_newline(text, t[j - 1].end, t[j].start)) j++;
             if (j == nt) { i = j; end = j; cut = 1; }
-            else if (t[j].space_before && (t[j].upper || t[j].kind == VG_TOK_NUM || t[j].kind == VG_TOK_PUNCT)) {
+            else if (t[j].space_before && (t[j].upper || t[j].caseless || t[j].kind == VG_TOK_NUM || t[j].kind == VG_TOK_PUNCT)) {
                 end = j;
                 cut = 1;
                 i = j;

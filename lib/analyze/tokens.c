@@ -41,7 +41,7 @@ vg_status vg_tokenize(vg_arena *a, const char *text, size_t n, vg_tok **out, siz
                 int32_t c2 = vg_utf8_decode(text + j, n - j, &l2);
                 if (!vg_is_alnum(c2)) break;
                 if (c2 >= 128) ascii = 0;
-                if (c2 < '0' || c2 > '9') digits = 0;
+                if (!vg_is_digit(c2)) digits = 0;
                 j += l2;
             }
             i = j;
@@ -63,6 +63,7 @@ vg_status vg_tokenize(vg_arena *a, const char *text, size_t n, vg_tok **out, siz
         k->kind = kind;
         k->space_before = (uint8_t)space;
         k->upper = (uint8_t)vg_is_upper(cp);
+        k->caseless = (uint8_t)vg_is_caseless(cp);
         space = 0;
         size_t fl;
         char *f;

@@ -16,13 +16,14 @@ typedef struct vg_tok {
     uint8_t kind;
     uint8_t upper;        /* first letter is upper case (names, sentence starts) */
     uint8_t space_before; /* whitespace between this token and the previous one */
+    uint8_t caseless;     /* first letter is of a script with no case (Arabic): may start a sentence */
 } vg_tok;
 
 /* Most tokens a document may have; longer texts are analysed up to here. */
 #define VG_MAX_TOKENS 200000u
 
 /* Splits text[0..n) (valid UTF-8) into tokens. Letters/digits make words
- * (digits only: VG_TOK_NUM); apostrophes, hyphens and spaces separate;
+ * (digits only, ASCII or Arabic-Indic: VG_TOK_NUM, folded to ASCII digits); apostrophes, hyphens and spaces separate;
  * other visible symbols are one-character punctuation tokens. */
 vg_status vg_tokenize(vg_arena *a, const char *text, size_t n, vg_tok **out, size_t *n_out);
 

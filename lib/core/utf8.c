@@ -108,9 +108,21 @@ char *vg_utf8_nfc(vg_arena *a, const char *s, size_t n, size_t *out_len)
     return map_into_arena(a, s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE, out_len);
 }
 
-/* Apostrophes, quotes and dashes folded to ASCII so "l’armée" == "l'armée". */
+/* Apostrophes, quotes and dashes folded to ASCII so "l’armée" == "l'armée";
+ * and the Arabic script's variants of one letter, digit or sign folded to one
+ * form, the way Arabic search engines normalise (utf8proc's own folding
+ * already strips the harakat and the hamza of أ إ آ ؤ ئ, and maps presentation
+ * forms): alef wasla to alef, taa marbuta to haa, alef maqsura and Persian
+ * yeh to yeh, Persian kaf to kaf; Arabic-Indic and Persian digits to ASCII
+ * digits, so that every reader of numbers sees "17" in "١٧"; the Arabic
+ * comma, semicolon, question mark, decimal and thousands signs and percent
+ * to their ASCII forms. 0 deletes the character (tatweel, a stretching
+ * stroke with no meaning). Never longer than the input in UTF-8. */
 static int32_t fold_punct(int32_t cp)
 {
+    if (cp < 0x80) return cp;
+    if (cp >= 0x0660 && cp <= 0x0669) return '0' + (cp - 0x0660);
+    if (cp >= 0x06F0 && cp <= 0x06F9) return '0' + (cp - 0x06F0);
     switch (cp) {
     case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x2032: case 0x00B4: case 0x0060:
         return '\'';
@@ -118,6 +130,16 @@ static int32_t fold_punct(int32_t cp)
         return '-';
     case 0x00A0: case 0x202F: case 0x2009: case 0x2007:
         return ' ';
+    case 0x060C: case 0x066C: return ',';
+    case 0x061B: return ';';
+    case 0x061F: return '?';
+    case 0x066B: return '.';
+    case 0x066A: return '%';
+    case 0x0640: return 0;
+    case 0x0671: return 0x0627;
+    case 0x0629: return 0x0647;
+    case 0x0649: case 0x06CC: return 0x064A;
+    case 0x06A9: return 0x0643;
     default:
         return cp;
     }
@@ -138,8 +160,12 @@ size_t vg_fold_into(const char *s, size_t n, char *out, size_t cap)
     if (r > MAX_CPS) return (size_t)-1;
     /* Typographic punctuation survives decomposition as itself, so folding it
      * here gives what folding the composed text gives. */
-    for (utf8proc_ssize_t i = 0; i < r; i++) cps[i] = fold_punct(cps[i]);
-    r = utf8proc_reencode(cps, r, FOLD_OPTS);
+    utf8proc_ssize_t w = 0;
+    for (utf8proc_ssize_t i = 0; i < r; i++) {
+        int32_t f = fold_punct(cps[i]);
+        if (f) cps[w++] = f;
+    }
+    r = utf8proc_reencode(cps, w, FOLD_OPTS);
     if (r < 0 || (size_t)r >= cap) return 0;
     memcpy(out, cps, (size_t)r);
     out[r] = 0;
@@ -158,9 +184,14 @@ static char *fold_to(const char *s, size_t n, size_t *out_len)
         size_t len;
         int32_t cp = vg_utf8_decode(o + i, (size_t)(r - i), &len);
         int32_t f = fold_punct(cp);
-        assert(f == cp || (f > 0 && f < 0x80));
-        if (f != cp) *w++ = (char)f;
-        else { memmove(w, o + i, len); w += len; }
+        if (f == cp) { memmove(w, o + i, len); w += len; }
+        else if (f) {
+            char enc[4];
+            size_t fl = vg_utf8_encode(f, enc);
+            assert(fl <= len); /* so writing in place never overtakes reading */
+            memcpy(w, enc, fl);
+            w += fl;
+        }
         i += (utf8proc_ssize_t)len;
     }
     *w = 0;
@@ -197,4 +228,14 @@ int vg_is_upper(int32_t cp)
 {
     if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU || utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
+}
+
+int vg_is_caseless(int32_t cp)
+{
+    return cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LO;
+}
+
+int vg_is_digit(int32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9);
 }

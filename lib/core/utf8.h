@@ -40,5 +40,11 @@ size_t vg_fold_into(const char *s, size_t n, char *out, size_t cap);
 /* Is cp a letter or digit (Unicode categories L*, N*)? */
 int vg_is_alnum(int32_t cp);
 int vg_is_upper(int32_t cp);
+/* Is cp a letter of a script with no case (Arabic, Hebrew, CJK: category Lo)?
+ * Such a letter can start a sentence or a name without being a capital. */
+int vg_is_caseless(int32_t cp);
+/* Is cp a digit that vg_fold writes as an ASCII digit (0-9, Arabic-Indic
+ * ٠-٩, Persian ۰-۹)? */
+int vg_is_digit(int32_t cp);
 
 #endif

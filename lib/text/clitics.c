@@ -1,0 +1,96 @@
+/* clitics.c - attached prefixes as data: loaded folded, applied by byte comparison. */
+#include "clitics.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/alloc.h"
+#include "../core/tsv.h"
+#include "../core/utf8.h"
+
+#define MAX_RULES 64
+#define MAX_AFFIX 32 /* bytes of a folded prefix or replacement */
+
+typedef struct rule {
+    char prefix[MAX_AFFIX], repl[MAX_AFFIX];
+    size_t plen, rlen;
+    int prep;
+} rule;
+
+struct vg_clitics {
+    rule r[MAX_RULES];
+    size_t n;
+};
+
+/* Folds s into out[MAX_AFFIX]; 0 on success (an empty s is ""). */
+static int fold_affix(const char *s, char *out, size_t *len)
+{
+    size_t n = strlen(s);
+    *len = 0;
+    out[0] = 0;
+    if (!n) return 0;
+    size_t k = vg_fold_into(s, n, out, MAX_AFFIX);
+    if (k == 0 || k == (size_t)-1) return -1;
+    *len = k;
+    return 0;
+}
+
+vg_status vg_clitics_load(const char *path, vg_clitics **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    vg_tsv t;
+    if (vg_tsv_open(&t, path, 0, err, errlen) != VG_OK) return VG_ERR_IO;
+    vg_clitics *c = vg_calloc(1, sizeof *c);
+    if (!c) { vg_tsv_close(&t); return VG_ERR_NOMEM; }
+    while (vg_tsv_next(&t) == 1) {
+        if (c->n == MAX_RULES) { vg_tsv_fail(&t, VG_ERR_RESOURCE, "more than %d rules", MAX_RULES); break; }
+        rule *r = &c->r[c->n];
+        const char *flags = vg_tsv_field(&t, 2);
+        if (fold_affix(vg_tsv_field(&t, 0), r->prefix, &r->plen) || !r->plen) {
+            vg_tsv_fail(&t, VG_ERR_RESOURCE, "expected PREFIX<TAB>REPLACEMENT<TAB>FLAGS (a prefix of at most %d bytes)",
+                        MAX_AFFIX - 1);
+            break;
+        }
+        if (fold_affix(vg_tsv_field(&t, 1), r->repl, &r->rlen)) {
+            vg_tsv_fail(&t, VG_ERR_RESOURCE, "replacement longer than %d bytes", MAX_AFFIX - 1);
+            break;
+        }
+        if (*flags && strcmp(flags, "prep")) {
+            vg_tsv_fail(&t, VG_ERR_RESOURCE, "unknown flag '%s' (prep or nothing)", flags);
+            break;
+        }
+        r->prep = *flags != 0;
+        c->n++;
+    }
+    vg_status st = vg_tsv_close(&t);
+    if (st != VG_OK) { free(c); return st; }
+    *out = c;
+    return VG_OK;
+}
+
+void vg_clitics_free(vg_clitics *c) { free(c); }
+
+size_t vg_clitics_count(const vg_clitics *c) { return c ? c->n : 0; }
+
+/* Letters (code points) in s[0..n), counting at most `enough`. */
+static size_t letters(const char *s, size_t n, size_t enough)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < enough; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+size_t vg_clitics_apply(const vg_clitics *c, size_t k, const char *w, size_t n, char *out, size_t cap, int *prep)
+{
+    if (!c || k >= c->n) return 0;
+    const rule *r = &c->r[k];
+    if (n <= r->plen || memcmp(w, r->prefix, r->plen) != 0) return 0;
+    size_t rest = n - r->plen;
+    if (letters(w + r->plen, rest, VG_CLITIC_MIN_REST) < VG_CLITIC_MIN_REST) return 0;
+    if (r->rlen + rest + 1 > cap) return 0;
+    memcpy(out, r->repl, r->rlen);
+    memcpy(out + r->rlen, w + r->plen, rest);
+    out[r->rlen + rest] = 0;
+    if (prep) *prep = r->prep;
+    return r->rlen + rest;
+}

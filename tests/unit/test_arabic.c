@@ -1,0 +1,205 @@
+/* test_arabic.c - what Arabic script needs: letter and digit normalisation, attached
+ * prefixes (clitics) in lexicon look-up, Arabic-Indic numbers, sentences without
+ * capitals, and a whole Arabic report read with its evidence in the original bytes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "vigie.h"
+#include "../../lib/analyze/lexicon.h"
+#include "../../lib/analyze/numbers.h"
+#include "../../lib/analyze/sentences.h"
+#include "../../lib/analyze/tokens.h"
+#include "../../lib/core/arena.h"
+#include "../../lib/core/utf8.h"
+#include "../../lib/doc/doc.h"
+#include "../../lib/text/clitics.h"
+#include "test.h"
+
+static const char *fold(vg_arena *a, const char *s)
+{
+    size_t n;
+    return vg_fold(a, s, strlen(s), &n);
+}
+
+TEST(arabic_fold_letters_digits_signs)
+{
+    vg_arena *a = vg_arena_new(0);
+    /* alef with hamza above/below, madda, wasla: one alef */
+    CHECK_STR(fold(a, "أحمد"), "احمد");
+    CHECK_STR(fold(a, "إسلام"), "اسلام");
+    CHECK_STR(fold(a, "آذار"), "اذار");
+    CHECK_STR(fold(a, "ٱلله"), "الله");
+    /* taa marbuta as haa, alef maqsura and Persian yeh as yeh, Persian kaf as kaf */
+    CHECK_STR(fold(a, "مدينة"), "مدينه");
+    CHECK_STR(fold(a, "مستشفى"), "مستشفي");
+    CHECK_STR(fold(a, "ی"), "ي");
+    CHECK_STR(fold(a, "ک"), "ك");
+    /* harakat and tatweel go */
+    CHECK_STR(fold(a, "قُتِلَ"), "قتل");
+    CHECK_STR(fold(a, "قـــتـل"), "قتل");
+    /* Arabic-Indic and Persian digits are ASCII digits; Arabic signs their ASCII forms */
+    CHECK_STR(fold(a, "١٧"), "17");
+    CHECK_STR(fold(a, "۲۰۱۵"), "2015");
+    CHECK_STR(fold(a, "١٬٣٠٠"), "1,300");
+    CHECK_STR(fold(a, "نعم، لا؟"), "نعم, لا?");
+    CHECK_STR(fold(a, "٥٪"), "5%");
+    /* the same through the no-allocation path */
+    char out[64];
+    CHECK_INT(vg_fold_into("قـتـلى", strlen("قـتـلى"), out, sizeof out), strlen("قتلي"));
+    CHECK_STR(out, "قتلي");
+    CHECK_INT(vg_fold_into("ـ", strlen("ـ"), out, sizeof out), 0); /* a lone tatweel folds to nothing */
+    /* Latin text is untouched by the Arabic rows */
+    CHECK_STR(fold(a, "Qa\xC3\xAF" "da 17"), "qaida 17");
+    vg_arena_free(a);
+}
+
+TEST(arabic_tokens_numbers_sentences)
+{
+    vg_arena *a = vg_arena_new(0);
+    const char *s = "قتل ١٧ شخصا. وأصيب ۳ آخرون.";
+    vg_tok *t;
+    size_t nt;
+    CHECK(vg_tokenize(a, s, strlen(s), &t, &nt) == VG_OK);
+    CHECK(nt >= 8);
+    if (nt >= 8) {
+        CHECK_INT(t[1].kind, VG_TOK_NUM);
+        CHECK_STR(t[1].fold, "17");
+        CHECK(t[0].caseless && !t[0].upper);
+        /* offsets point at the original bytes, right-to-left text and all */
+        CHECK(t[1].end - t[1].start == strlen("١٧") && !memcmp(s + t[1].start, "١٧", t[1].end - t[1].start));
+        vg_number nb;
+        CHECK(vg_number_at(NULL, t, nt, 1, &nb));
+        CHECK_INT(nb.value, 17);
+    }
+    /* a period before a letter with no case ends the sentence, as before a capital */
+    vg_sent *se;
+    size_t ns;
+    CHECK(vg_sentences(a, s, t, nt, NULL, &se, &ns) == VG_OK);
+    CHECK_INT(ns, 2);
+    /* grouped digits: "١٬٣٠٠" is 1300 */
+    const char *g = "١٬٣٠٠ قتيل";
+    CHECK(vg_tokenize(a, g, strlen(g), &t, &nt) == VG_OK);
+    vg_number nb;
+    CHECK(nt >= 3 && vg_number_at(NULL, t, nt, 0, &nb) && nb.value == 1300);
+    vg_arena_free(a);
+}
+
+static vg_clitics *ar_clitics(void)
+{
+    char path[1024], err[256];
+    snprintf(path, sizeof path, "%s/ar/clitics.tsv", vg_test_data_dir());
+    vg_clitics *c = NULL;
+    if (vg_clitics_load(path, &c, err, sizeof err) != VG_OK) printf("    %s\n", err);
+    return c;
+}
+
+/* Is `want` among the forms of folded word w without its prefixes? */
+static int has_form(const vg_clitics *c, const char *w, const char *want, int *prep)
+{
+    char out[128];
+    for (size_t k = 0; k < vg_clitics_count(c); k++) {
+        int p = 0;
+        size_t n = vg_clitics_apply(c, k, w, strlen(w), out, sizeof out, &p);
+        if (n && !strcmp(out, want)) { if (prep) *prep = p; return 1; }
+    }
+    return 0;
+}
+
+TEST(arabic_clitics_rules)
+{
+    vg_clitics *c = ar_clitics();
+    CHECK(c != NULL);
+    if (!c) return;
+    vg_arena *a = vg_arena_new(0);
+    int prep = 0;
+    CHECK(has_form(c, fold(a, "وبالقصف"), fold(a, "القصف"), &prep) && prep);
+    CHECK(has_form(c, fold(a, "وبالقصف"), fold(a, "قصف"), NULL));
+    CHECK(has_form(c, fold(a, "للجيش"), fold(a, "الجيش"), &prep) && prep); /* ل + ال, the alef dropped */
+    CHECK(has_form(c, fold(a, "والجيش"), fold(a, "الجيش"), &prep) && !prep);
+    CHECK(has_form(c, fold(a, "فقتل"), fold(a, "قتل"), NULL));
+    CHECK(!has_form(c, fold(a, "بر"), fold(a, "ر"), NULL)); /* too little would be left */
+    CHECK(!has_form(c, fold(a, "قصف"), fold(a, "صف"), NULL)); /* no listed prefix */
+    vg_clitics_free(c);
+    /* a bad row names its file and line */
+    FILE *f = fopen("build-test-clitics.tsv", "w");
+    if (f) {
+        fputs("# comment\nو\t\tprep\nب\t\tnoun\n", f);
+        fclose(f);
+        char err[256] = "";
+        vg_clitics *bad = NULL;
+        CHECK(vg_clitics_load("build-test-clitics.tsv", &bad, err, sizeof err) == VG_ERR_RESOURCE);
+        CHECK(bad == NULL && strstr(err, "build-test-clitics.tsv:3") != NULL);
+        remove("build-test-clitics.tsv");
+    }
+    CHECK(vg_clitics_load("no/such/clitics.tsv", &c, NULL, 0) == VG_ERR_IO);
+    vg_arena_free(a);
+}
+
+TEST(arabic_lexicon_with_clitics)
+{
+    vg_clitics *c = ar_clitics();
+    vg_lexicon *l = vg_lex_new();
+    CHECK(c && l);
+    if (!c || !l) { vg_clitics_free(c); vg_lex_free(l); return; }
+    const char *air[] = {"air"}, *army[] = {"army"}, *acc[] = {"according"}, *sh[] = {"shelling"};
+    CHECK(vg_lex_add(l, "غارة جوية", strlen("غارة جوية"), air, 1) == VG_OK);
+    CHECK(vg_lex_add(l, "الجيش السوري", strlen("الجيش السوري"), army, 1) == VG_OK);
+    CHECK(vg_lex_add(l, "بحسب", strlen("بحسب"), acc, 1) == VG_OK);
+    CHECK(vg_lex_add(l, "قصف", strlen("قصف"), sh, 1) == VG_OK);
+    vg_lex_set_clitics(l, c);
+    vg_arena *a = vg_arena_new(0);
+    const char *s = "وبغارة جوية للجيش السوري وبحسب والقصف بقصفهم";
+    vg_tok *t;
+    size_t nt, len;
+    CHECK(vg_tokenize(a, s, strlen(s), &t, &nt) == VG_OK && nt == 7);
+    if (nt == 7) {
+        const vg_lex_entry *e = vg_lex_match(l, t, nt, 0, &len);
+        CHECK(e && !strcmp(e->cols[0], "air") && len == 2);
+        e = vg_lex_match(l, t, nt, 2, &len);
+        CHECK(e && !strcmp(e->cols[0], "army") && len == 2);
+        e = vg_lex_match(l, t, nt, 4, &len);
+        CHECK(e && !strcmp(e->cols[0], "according") && len == 1);
+        e = vg_lex_match(l, t, nt, 5, &len);
+        CHECK(e && !strcmp(e->cols[0], "shelling"));
+        CHECK(vg_lex_match(l, t, nt, 6, &len) == NULL); /* a suffix is no prefix */
+        CHECK(vg_lex_match(l, t, nt, 3, &len) == NULL); /* a later word of a phrase matches only as written */
+    }
+    vg_lex_set_clitics(l, NULL);
+    CHECK(vg_lex_match(l, t, nt, 0, &len) == NULL); /* without the rules, as written only */
+    vg_lex_free(l);
+    vg_clitics_free(c);
+    vg_arena_free(a);
+}
+
+TEST(arabic_report_read_whole)
+{
+    char err[256];
+    vg_env *env = NULL;
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { printf("    env: %s\n", err); CHECK(0); return; }
+    vg_doc *d = NULL;
+    CHECK(vg_doc_create(env, &d) == VG_OK);
+    /* written for this test: an air strike, its toll in Arabic-Indic digits, the day as a weekday */
+    const char *text = "قتل ١٢ مدنيا وأصيب ٢٠ آخرون، يوم الخميس، في غارات جوية شنها الطيران الحربي على بلدة في ريف إدلب، "
+                       "بحسب المرصد السوري لحقوق الإنسان.\n\nوقال المرصد إن الغارات استهدفت سوقا شعبية وسط البلدة.";
+    vg_input in = vg_test_text_input("ar", text);
+    in.published = "2024-03-09";
+    CHECK(d && vg_doc_load(d, &in) == VG_OK && vg_doc_analyze(d) == VG_OK);
+    const vg_event *m = NULL;
+    for (size_t i = 0; d && i < d->n_events; i++)
+        if (!m || d->events[i].confidence > m->confidence) m = &d->events[i];
+    CHECK(m != NULL);
+    if (m) {
+        CHECK_STR(m->sub_event_type, "Air/drone strike");
+        CHECK_INT(m->fatalities, 12);
+        CHECK_STR(m->event_date, "2024-03-07");
+        /* every evidence span is bytes of the original text, whole UTF-8 characters */
+        for (size_t i = 0; i < m->n_evidence; i++) {
+            const vg_evidence *ev = &m->evidence[i];
+            CHECK(ev->end <= d->text_len && ev->start < ev->end);
+            CHECK(((unsigned char)VG_DOC_TEXT(d)[ev->start] & 0xC0) != 0x80);
+            CHECK(ev->end == d->text_len || ((unsigned char)VG_DOC_TEXT(d)[ev->end] & 0xC0) != 0x80);
+        }
+    }
+    vg_doc_free(d);
+    vg_env_close(env);
+}
