@@ -1,7 +1,7 @@
 # vigie - plain Makefile with pkg-config. `make` leaves the binary at ./vigie.
 CC      ?= cc
 BUILD   ?= build
-PKGS    := sqlite3 libpq libxml-2.0 zlib libutf8proc libexttextcat libcurl libpcre2-8
+PKGS    := sqlite3 libpq libxml-2.0 zlib libutf8proc libexttextcat libcurl libpcre2-8 libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lstemmer -llinear -lm -lpthread
 
@@ -18,6 +18,21 @@ TEST_SRC := $(wildcard tests/unit/*.c)
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+
+# Files `vigie serve` carries in its binary (scripts/embed-assets.py): the web
+# view's build output (web/dist, made by scripts/web-build.sh) when there is
+# one, else a placeholder page; and the OpenAPI document. The list is kept in
+# a file rewritten only when it changes, so a new or removed file rebuilds.
+ASSET_DIR   := $(firstword $(wildcard web/dist) web/placeholder)
+ASSET_FILES := $(shell find $(ASSET_DIR) -type f 2>/dev/null | sort) lib/serve/openapi.json
+ASSET_LIST  := $(shell mkdir -p $(BUILD)/gen && echo "$(ASSET_DIR) $(ASSET_FILES)" > $(BUILD)/gen/assets.list.new && \
+                 (cmp -s $(BUILD)/gen/assets.list.new $(BUILD)/gen/assets.list || cp $(BUILD)/gen/assets.list.new $(BUILD)/gen/assets.list); \
+                 echo $(BUILD)/gen/assets.list)
+$(BUILD)/gen/assets.c: scripts/embed-assets.py $(ASSET_FILES) $(ASSET_LIST)
+	python3 scripts/embed-assets.py $@ $(ASSET_DIR) lib/serve/openapi.json=/api/openapi.json
+$(BUILD)/gen/assets.o: $(BUILD)/gen/assets.c Makefile
+	$(CC) $(ALL_CFLAGS) -fvisibility=hidden -c -o $@ $<
+LIB_OBJ  += $(BUILD)/gen/assets.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 

@@ -18,6 +18,7 @@ static const struct {
     {"stories", cmd_stories, "list stories (articles grouped by event)"},
     {"story", cmd_story, "one story, its outlets' accounts side by side"},
     {"watch", cmd_watch, "keep RSS/Atom feeds up to date: fetch new items politely and store them"},
+    {"serve", cmd_serve, "the HTTP API and the web view over the database (read-only)"},
 };
 
 static void usage(FILE *f)

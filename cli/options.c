@@ -33,6 +33,8 @@ static const struct num_range {
     {"retries", 0, 10},
     {"max-bytes", 1, 1L << 30},
     {"max-redirects", 0, 50},
+    {"port", 0, 65535},           /* serve --listen */
+    {"query-ms", 1, 3600L * 1000}, /* serve: one query's time budget */
 };
 
 int cli_number(const char *cmd, const char *name, const char *val, long *out)

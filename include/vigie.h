@@ -320,6 +320,15 @@ typedef struct vg_query {
     const char *story;      /* events: of this story (its id) */
     const char *doc;        /* events: of this document (its external id, as `doc` shows) */
     double min_confidence;  /* events: confidence at least this (0: every row) */
+    /* The HTTP API's reads only (vg_db_event_page, _count, _stats; `text` is
+     * then a full-text query on the events' articles): */
+    const char *admin1;     /* first-level division, any case */
+    const char *outlet;     /* the article's outlet, any case */
+    const char *updated_since; /* stored at or after: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ */
+    long min_fatalities;    /* 0: no bound */
+    int has_bbox;
+    double bbox[4];         /* west, south, east, north in degrees; west > east crosses the antimeridian */
+    const char *after;      /* a cursor a page gave: the rows after it (NULL: from the first) */
 } vg_query;
 
 /* The confidence below which `vigie events` and `vigie analyze` leave a row
@@ -352,6 +361,72 @@ VG_API vg_status vg_db_stories(vg_db *db, const vg_query *q, vg_row_cb cb, void 
 /* A story compared across outlets, as one JSON object (owned by db, valid
  * until the next call on db). */
 VG_API vg_status vg_db_story_json(vg_db *db, const char *id, const char **json, size_t *len);
+
+/* ------------------------------------------------------------------------
+ * Reads for the HTTP API (vigie serve). Rows, objects and filters name
+ * articles, events and stories by stable keys, the same after a re-ingest of
+ * the same inputs (row ids are not): an article's key is its content hash
+ * and external id ("<16 hex>-<hex of the id's bytes>"), an event's is its
+ * article's key and its rank there ("-0"), a story's is the key of the
+ * article that opened it. q->story takes a story key or row id. Every call
+ * is bounded as the queries above (vg_db_set_query_budget); a bad filter is
+ * VG_ERR_ARG with vg_db_error() starting with the filter's name and ':'.
+ * ---------------------------------------------------------------------- */
+
+/* Events, newest event date first, then those of unknown year; at most
+ * q->limit rows (0: no limit) after q->after. Each row ends with a column
+ * "cursor": pass the last row's as q->after for the next page. */
+VG_API vg_status vg_db_event_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
+/* How many events the filters of q match (its limit and cursor ignored). */
+VG_API vg_status vg_db_event_count(vg_db *db, const vg_query *q, long long *n);
+/* Counts of the events q matches as rows (facet, key, n): facet "day"
+ * (every day, oldest first), then "event_type", "sub_event_type",
+ * "country" (its ISO code; key2 the name), "outlet", "lang" (most first). */
+VG_API vg_status vg_db_event_stats(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
+/* One event as a JSON object: its fields, every evidence span (field,
+ * start and end byte offsets in the article text, the words, confidence),
+ * and its article with the whole text. VG_ERR_NOT_FOUND: no such key
+ * (VG_ERR_ARG: not a key). Owned by db, valid until its next call. */
+VG_API vg_status vg_db_event_json(vg_db *db, const char *key, const char **json, size_t *len);
+/* One article as a JSON object: metadata, text, its events' keys; as above. */
+VG_API vg_status vg_db_article_json(vg_db *db, const char *key, const char **json, size_t *len);
+/* Stories, newest first, at most q->limit after q->after (a "cursor"
+ * column as in vg_db_event_page); q->since / q->until bound the first report. */
+VG_API vg_status vg_db_story_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
+/* vg_db_search's hits under stable keys, with each hit's event keys. */
+VG_API vg_status vg_db_search_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
+/* What the database holds, as a JSON object: articles, events, stories,
+ * the newest ingest time. As vg_db_event_json for ownership. */
+VG_API vg_status vg_db_summary_json(vg_db *db, const char **json, size_t *len);
+
+/* ------------------------------------------------------------------------
+ * Server: the HTTP API and the web view over one database, read-only
+ * (lib/serve/, docs/api.md). Requests are answered on a pool of threads,
+ * each with its own read-only connection, so the server keeps answering
+ * while an ingest writes and shows what it commits.
+ * ---------------------------------------------------------------------- */
+typedef struct vg_server vg_server;
+
+typedef struct vg_serve_opts {
+    const char *db_path;   /* the database (must exist) */
+    const char *host;      /* address to listen on: loopback unless a token is set */
+    unsigned port;         /* 0: any free port (vg_serve_port says which) */
+    unsigned threads;      /* 0: one per online CPU */
+    const char *token;     /* bearer token /api/ wants; required off loopback; NULL: none */
+    const vg_env *env;     /* resolves country names (any language); NULL: codes and English names */
+    long query_ms;         /* time budget of one query (0: VG_QUERY_DEFAULT_MS) */
+} vg_serve_opts;
+
+/* Defaults: 127.0.0.1:8080, threads 0, query_ms 5000. */
+VG_API void vg_serve_opts_default(vg_serve_opts *o);
+/* Starts listening and answering on background threads. On failure *out
+ * is NULL and err (errlen bytes) says why: the database cannot be opened,
+ * the address is taken or not loopback without a token. o->env must
+ * outlive the server. */
+VG_API vg_status vg_serve_start(const vg_serve_opts *o, vg_server **out, char *err, size_t errlen);
+VG_API unsigned vg_serve_port(const vg_server *s);
+/* Stops listening, waits for the requests being answered, closes. Accepts NULL. */
+VG_API void vg_serve_stop(vg_server *s);
 
 /* ------------------------------------------------------------------------
  * Output: query rows and stories as text, the bytes the vigie command

@@ -15,6 +15,9 @@ PKGS=(
   libexttextcat-dev libexttextcat-data   # language identification
   libcurl4-openssl-dev          # fetching feeds
   libpcre2-dev                  # patterns in data files
+  libmicrohttpd-dev             # vigie serve: the HTTP server
+  python3-jsonschema curl       # tests/scenarios/serve_api.sh: answers checked against the OpenAPI document
+  wrk                           # bench/serve.sh: requests per second
   liblinear-dev liblinear-tools # the document gate: logistic regression (model, training)
   libgeonames-common            # French exonyms for the gazetteer
   hunspell-en-us hunspell-fr    # common words, so a place named like one needs evidence

@@ -157,4 +157,30 @@ int vg_db_emit_row(vg_db *db, vg_stmt *st, const vg_col_type *types, vg_row_cb c
 vg_status vg_db_emit_rows(vg_db *db, vg_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud,
                           const char *what);
 
+/* Stable keys (api.c): what names an article, an event and a story across a
+ * re-ingest of the same inputs, unlike their row ids. An article is
+ * identified by its content hash and external id (the store's identity:
+ * the unique index articles_identity), so its key is both, as
+ * "<16 hex digits of the hash>-<hex of the external id's bytes>", and a
+ * lookup is one seek in that index. An event is its article's key and its
+ * rank among the article's events ("-0", "-1": the order analysis gave
+ * them, stored as consecutive row ids). A story is the key of the article
+ * that opened it (stories.first_article). Each macro is an SQL expression. */
+#define VG_ARTICLE_KEY(a) "(printf('%016x', " a ".hash) || '-' || lower(hex(" a ".ext_id)))"
+#define VG_STORY_KEY(story_id) \
+    "(SELECT printf('%016x', kf.hash) || '-' || lower(hex(kf.ext_id)) FROM stories ks JOIN articles kf" \
+    " ON kf.id = ks.first_article WHERE ks.id = " story_id ")"
+
+/* The full-text query of q->text as FTS5 MATCH text into match (search.c),
+ * with the stored languages loaded for stemming; VG_ERR_ARG / TOO_LARGE
+ * with db->err on an empty or long query. Call inside vg_query_start. */
+vg_status vg_search_match(vg_db *db, const char *text, vg_buf *match);
+/* A story's row id from its key or row id (api.c); VG_ERR_ARG when it is
+ * neither, VG_ERR_NOT_FOUND when no story has that key. */
+vg_status vg_store_story_id(vg_db *db, const char *s, int64_t *id);
+/* The API reads' refusal on PostgreSQL (api.c): VG_ERR_FORMAT, db->err says why. */
+vg_status vg_store_api_sqlite_only(vg_db *db);
+/* A MATCH that FTS5 refused, said as the query's fault (VG_ERR_ARG). */
+vg_status vg_search_syntax_error(vg_db *db);
+
 #endif

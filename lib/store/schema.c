@@ -93,6 +93,10 @@ static const char *const migrations[] = {
     "CREATE UNIQUE INDEX articles_identity ON articles(ext_id, hash);",
     /* 7: a story's lead anchor (lib/cluster/score.c: what was done and by whom) */
     "ALTER TABLE stories ADD COLUMN lead TEXT;",
+    /* 8: a story's stable key is its first article's (lib/store/api.c): looking a
+     * story up by key needs stories by first article. Append-only in practice
+     * (a new story's first article is the newest), so cheap to keep. */
+    "CREATE INDEX IF NOT EXISTS stories_first ON stories(first_article);",
     /* append new migrations here */
 };
 

@@ -256,6 +256,25 @@ static const char search_sql[] =
 static const vg_col_type search_types[] = {VG_COL_INT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT,
                                            VG_COL_TEXT, VG_COL_TEXT, VG_COL_REAL, VG_COL_TEXT, VG_COL_INT};
 
+/* The HTTP API's search (vg_db_search_page): the same hits under the stable
+ * keys of api.c (the article's, its story's) and the keys of the hit's
+ * events; the snippet stays column 6 (strip_marker). */
+static const char search_page_sql[] =
+    "SELECT " VG_ARTICLE_KEY("a") " AS article, a.ext_id AS doc, a.published, a.lang, a.outlet, a.title,"
+    " snippet(articles_fts, 1, '[', ']', '…', 20) AS snippet,"
+    " round(-bm25(articles_fts, 4.0, 1.0), 4) AS score, a.url, " VG_STORY_KEY("a.story_id") " AS story,"
+    " (SELECT json_group_array(" VG_ARTICLE_KEY("a") " || '-' || (x.id - (SELECT min(id) FROM events"
+    "   WHERE article_id = a.id))) FROM events x WHERE x.article_id = a.id) AS events"
+    " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+    " WHERE articles_fts MATCH ?1"
+    "   AND (?2 IS NULL OR a.lang = ?2)"
+    "   AND (?3 IS NULL OR substr(a.published, 1, 10) >= ?3)"
+    "   AND (?4 IS NULL OR substr(a.published, 1, 10) <= ?4)"
+    " ORDER BY bm25(articles_fts, 4.0, 1.0) LIMIT ?5";
+static const vg_col_type search_page_types[] = {VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT,
+                                                VG_COL_TEXT, VG_COL_TEXT, VG_COL_REAL, VG_COL_TEXT, VG_COL_TEXT,
+                                                VG_COL_JSON};
+
 /* Snippets come from the articles_src view: drop its language marker. */
 static int strip_marker(const vg_row *row, vg_row_cb cb, void *ud, vg_buf *tmp)
 {
@@ -298,9 +317,10 @@ static vg_status syntax_error(vg_db *db)
     return VG_ERR_ARG;
 }
 
-static vg_status run_search(vg_db *db, const vg_query *q, const char *match, size_t len, vg_row_cb cb, void *ud)
+static vg_status run_search(vg_db *db, const char *sql, const vg_col_type *types, const vg_query *q,
+                            const char *match, size_t len, vg_row_cb cb, void *ud)
 {
-    vg_stmt *st = vg_db_stmt(db, search_sql);
+    vg_stmt *st = vg_db_stmt(db, sql);
     if (!st) return VG_ERR_DB;
     vg_bind_text(st, 1, match, (int)len);
     if (q->lang) vg_bind_text(st, 2, q->lang, -1);
@@ -310,7 +330,7 @@ static vg_status run_search(vg_db *db, const vg_query *q, const char *match, siz
     strip_ctx c = {cb, ud, VG_BUF_INIT};
     int rc;
     while ((rc = vg_step(st)) == SQLITE_ROW)
-        if (vg_db_emit_row(db, st, search_types, strip_cb, &c)) break;
+        if (vg_db_emit_row(db, st, types, strip_cb, &c)) break;
     vg_reset(st);
     vg_buf_free(&c.tmp);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
@@ -323,29 +343,50 @@ static vg_status run_search(vg_db *db, const vg_query *q, const char *match, siz
     return VG_OK;
 }
 
-vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+vg_status vg_search_match(vg_db *db, const char *text, vg_buf *match)
 {
-    if (!db || !q || !cb) return VG_ERR_ARG;
-    if (db->pg) return vg_pg_search(db, q, cb, ud);
-    if (!q->text || !*q->text) {
+    if (!text || !*text) {
         snprintf(db->err, sizeof db->err, "empty query: no words to search for");
         return VG_ERR_ARG;
     }
-    size_t qlen = strlen(q->text);
+    size_t qlen = strlen(text);
     if (qlen > VG_QUERY_MAX_BYTES) {
         snprintf(db->err, sizeof db->err, "query too long: %zu bytes, at most %d", qlen, VG_QUERY_MAX_BYTES);
         return VG_ERR_TOO_LARGE;
     }
-    vg_buf match = VG_BUF_INIT;
-    build_match(&match, q->text);
-    if (match.failed) { vg_buf_free(&match); return VG_ERR_NOMEM; }
-    if (!match.len) {
+    vg_buf_clear(match);
+    build_match(match, text);
+    if (match->failed) return VG_ERR_NOMEM;
+    if (!match->len) {
         snprintf(db->err, sizeof db->err, "empty query: no words to search for");
         return VG_ERR_ARG;
     }
+    return load_langs(db);
+}
+
+vg_status vg_search_syntax_error(vg_db *db) { return syntax_error(db); }
+
+static vg_status search_with(vg_db *db, const char *sql, const vg_col_type *types, const vg_query *q, vg_row_cb cb,
+                             void *ud)
+{
+    if (!db || !q || !cb) return VG_ERR_ARG;
+    vg_buf match = VG_BUF_INIT;
     vg_status s = vg_query_start(db, q);
-    if (s == VG_OK) s = load_langs(db);
-    if (s == VG_OK) s = run_search(db, q, match.data, match.len, cb, ud);
+    if (s != VG_OK) return s;
+    s = vg_search_match(db, q->text, &match);
+    if (s == VG_OK) s = run_search(db, sql, types, q, match.data, match.len, cb, ud);
     vg_buf_free(&match);
     return vg_query_end(db, s);
+}
+
+vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+{
+    if (db && q && cb && db->pg) return vg_pg_search(db, q, cb, ud);
+    return search_with(db, search_sql, search_types, q, cb, ud);
+}
+
+vg_status vg_db_search_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+{
+    if (db && db->pg) return vg_store_api_sqlite_only(db);
+    return search_with(db, search_page_sql, search_page_types, q, cb, ud);
 }

@@ -184,8 +184,13 @@ static vg_status story_json(vg_db *db, const char *id, const char **json, size_t
     char *end;
     long long story = strtoll(id, &end, 10);
     if (end == id || *end || story <= 0) {
-        snprintf(db->err, sizeof db->err, "story id must be a positive number");
-        return VG_ERR_NOT_FOUND;
+        /* a story's stable key (api.c) names it too */
+        int64_t rowid = 0;
+        if (strlen(id) <= 16 || vg_store_story_id(db, id, &rowid) != VG_OK) {
+            snprintf(db->err, sizeof db->err, "story id must be a positive number or a story key");
+            return VG_ERR_NOT_FOUND;
+        }
+        story = rowid;
     }
     vg_stmt *st = vg_db_stmt(db, "SELECT count(*), count(dup_of), min(published), max(published)"
                                       " FROM articles WHERE story_id = ?1");

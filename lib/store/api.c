@@ -1,0 +1,676 @@
+/* api.c - the reads behind the HTTP API (vigie serve): event pages with keyset
+ * cursors, counts and facets, one event or article with its text, story
+ * pages, under the stable keys of internal.h (VG_ARTICLE_KEY). The server
+ * holds no SQL: a second store implements these same functions. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+#include "../analyze/taxonomy.h"
+#include "../core/json.h"
+
+/* Longest external id a key may carry (hex doubles it): ids are file names,
+ * URLs and JSONL ids; longer keys are refused before any SQL. */
+#define MAX_EXT_ID 2048
+/* The date that dated events sort below: "XXXX-06-30" (year unknown) sorts
+ * above it, so a page walks dated events first, then the others. */
+#define LAST_DATE "9999-12-31"
+
+static void bind_text(vg_stmt *st, int i, const char *s)
+{
+    if (s && *s) vg_bind_text(st, i, s, -1);
+    else vg_bind_null(st, i);
+}
+
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    c = tolower(c);
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* A parsed key: content hash, external id (decoded, NUL-terminated), and for
+ * an event its rank (-1: none given). */
+typedef struct key {
+    int64_t hash;
+    char ext_id[MAX_EXT_ID + 1];
+    size_t ext_len;
+    long rank;
+} key;
+
+/* "<16 hex>-<hex>" and, when want_rank, "-<digits>". 0 on success. */
+static int parse_key(const char *s, int want_rank, key *k)
+{
+    size_t n = strlen(s);
+    if (n < 17 || s[16] != '-') return -1;
+    uint64_t h = 0;
+    for (int i = 0; i < 16; i++) {
+        int v = hexval((unsigned char)s[i]);
+        if (v < 0) return -1;
+        h = h << 4 | (uint64_t)v;
+    }
+    k->hash = (int64_t)h;
+    const char *p = s + 17, *end = s + n;
+    const char *dash = memchr(p, '-', (size_t)(end - p));
+    if (want_rank != (dash != NULL)) return -1;
+    const char *hex_end = dash ? dash : end;
+    size_t hl = (size_t)(hex_end - p);
+    if (hl % 2 || hl / 2 > MAX_EXT_ID) return -1;
+    for (size_t i = 0; i < hl; i += 2) {
+        int a = hexval((unsigned char)p[i]), b = hexval((unsigned char)p[i + 1]);
+        if (a < 0 || b < 0) return -1;
+        k->ext_id[i / 2] = (char)(a << 4 | b);
+    }
+    k->ext_len = hl / 2;
+    k->ext_id[k->ext_len] = 0;
+    if (memchr(k->ext_id, 0, k->ext_len)) return -1;
+    k->rank = -1;
+    if (dash) {
+        const char *r = dash + 1;
+        if (!*r || strlen(r) > 6 || strspn(r, "0123456789") != strlen(r)) return -1;
+        k->rank = strtol(r, NULL, 10);
+    }
+    return 0;
+}
+
+/* The article row id of a key; 0 when none. */
+static vg_status article_rowid(vg_db *db, const key *k, int64_t *id)
+{
+    vg_stmt *st = vg_db_stmt(db, "SELECT id FROM articles WHERE ext_id = ?1 AND hash = ?2");
+    if (!st) return VG_ERR_DB;
+    vg_bind_text(st, 1, k->ext_id, (int)k->ext_len);
+    vg_bind_int64(st, 2, k->hash);
+    int rc = vg_step(st);
+    *id = rc == SQLITE_ROW ? vg_column_int64(st, 0) : 0;
+    vg_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "looking up an article");
+    return VG_OK;
+}
+
+/* A story named by its row id (digits) or its key; VG_ERR_ARG naming it otherwise. */
+static vg_status story_rowid(vg_db *db, const char *what, const char *s, int64_t *id)
+{
+    if (*s && strlen(s) < 19 && strspn(s, "0123456789") == strlen(s)) {
+        *id = strtoll(s, NULL, 10);
+        return VG_OK;
+    }
+    key *k = malloc(sizeof *k);
+    if (!k) return VG_ERR_NOMEM;
+    int64_t art = 0;
+    vg_status st = VG_OK;
+    if (parse_key(s, 0, k) != 0) {
+        snprintf(db->err, sizeof db->err, "%s: '%.100s' is not a story id", what, s);
+        st = VG_ERR_ARG;
+    } else if ((st = article_rowid(db, k, &art)) == VG_OK) {
+        vg_stmt *q = vg_db_stmt(db, "SELECT id FROM stories WHERE first_article = ?1");
+        if (!q) st = VG_ERR_DB;
+        else {
+            vg_bind_int64(q, 1, art);
+            int rc = vg_step(q);
+            *id = rc == SQLITE_ROW ? vg_column_int64(q, 0) : 0;
+            vg_reset(q);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE) st = vg_db_fail(db, rc, "looking up a story");
+            else if (rc == SQLITE_DONE || !art) {
+                snprintf(db->err, sizeof db->err, "%s: no story '%.100s'", what, s);
+                st = VG_ERR_NOT_FOUND;
+            }
+        }
+    }
+    free(k);
+    return st;
+}
+
+vg_status vg_store_story_id(vg_db *db, const char *s, int64_t *id) { return story_rowid(db, "story", s, id); }
+
+/* db->err said again with the API parameter it is about first: "q: ...". */
+static void name_error(vg_db *db, const char *name)
+{
+    char keep[900];
+    snprintf(keep, sizeof keep, "%.880s", db->err);
+    snprintf(db->err, sizeof db->err, "%s: %s", name, keep);
+}
+
+/* These reads are written in SQLite's dialect (printf, hex, json_group_array,
+ * row values); PostgreSQL texts are to come (vg_db_stmt2). Until then a
+ * clear refusal rather than an SQL error. */
+vg_status vg_store_api_sqlite_only(vg_db *db)
+{
+    snprintf(db->err, sizeof db->err, "the HTTP API's reads are written for SQLite only so far: serve a SQLite copy");
+    return VG_ERR_FORMAT;
+}
+
+/* ---------------------------------------------------------------- filters */
+
+/* YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (what articles.ingested holds). */
+static int valid_time(const char *s)
+{
+    static const char shape[] = "dddd-dd-ddTdd:dd:ddZ";
+    size_t n = strlen(s);
+    if (n != 10 && n != 20) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (shape[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != shape[i]) return 0;
+    return 1;
+}
+
+static vg_status check_filters(vg_db *db, const vg_query *q)
+{
+    int type_ok = !q->event_type, sub_ok = !q->sub_event_type;
+    for (int i = 0; i < VG_SUB_COUNT; i++) {
+        if (q->event_type && !strcasecmp(vg_subtypes[i].type, q->event_type)) type_ok = 1;
+        if (q->sub_event_type && !strcasecmp(vg_subtypes[i].name, q->sub_event_type)) sub_ok = 1;
+    }
+    if (!type_ok) {
+        snprintf(db->err, sizeof db->err, "event_type: unknown event type '%.100s'", q->event_type);
+        return VG_ERR_ARG;
+    }
+    if (!sub_ok) {
+        snprintf(db->err, sizeof db->err, "sub_event_type: unknown sub-event type '%.100s'", q->sub_event_type);
+        return VG_ERR_ARG;
+    }
+    if (q->updated_since && !valid_time(q->updated_since)) {
+        snprintf(db->err, sizeof db->err, "updated_since: '%.100s' is not YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ",
+                 q->updated_since);
+        return VG_ERR_ARG;
+    }
+    if (q->min_confidence < 0 || q->min_confidence > 1) {
+        snprintf(db->err, sizeof db->err, "min_confidence: %g is not between 0 and 1", q->min_confidence);
+        return VG_ERR_ARG;
+    }
+    if (q->min_fatalities < 0) {
+        snprintf(db->err, sizeof db->err, "min_fatalities: %ld is negative", q->min_fatalities);
+        return VG_ERR_ARG;
+    }
+    if (q->has_bbox && (q->bbox[1] > q->bbox[3] || q->bbox[1] < -90 || q->bbox[3] > 90 || q->bbox[0] < -180 ||
+                        q->bbox[0] > 180 || q->bbox[2] < -180 || q->bbox[2] > 180)) {
+        snprintf(db->err, sizeof db->err, "bbox: west,south,east,north in degrees, south <= north");
+        return VG_ERR_ARG;
+    }
+    return VG_OK;
+}
+
+/* The WHERE of every events read; its parameters are bound by bind_filters. */
+#define EVENTS_FROM                                                                                        \
+    " FROM events e JOIN articles a ON a.id = e.article_id"                                               \
+    " WHERE a.dup_of IS NULL"                                                                              \
+    "   AND (?1 IS NULL OR (e.year IS NOT NULL AND e.event_date >= ?1))"                                   \
+    "   AND (?2 IS NULL OR (e.year IS NOT NULL AND e.event_date <= ?2))"                                   \
+    "   AND (?3 IS NULL OR e.iso = ?3 COLLATE NOCASE OR e.country = ?3 COLLATE NOCASE)"                    \
+    "   AND (?4 IS NULL OR e.event_type = ?4 COLLATE NOCASE)"                                              \
+    "   AND (?5 IS NULL OR e.sub_event_type = ?5 COLLATE NOCASE)"                                          \
+    "   AND (?6 IS NULL OR instr(lower(e.actor1), lower(?6)) > 0 OR instr(lower(e.actor2), lower(?6)) > 0)" \
+    "   AND (?7 IS NULL OR a.story_id = ?7)"                                                               \
+    "   AND (?8 IS NULL OR e.confidence >= ?8)"                                                            \
+    "   AND (?9 IS NULL OR e.admin1 = ?9 COLLATE NOCASE)"                                                  \
+    "   AND (?10 IS NULL OR a.outlet = ?10 COLLATE NOCASE)"                                                \
+    "   AND (?11 IS NULL OR a.lang = ?11 COLLATE NOCASE)"                                                  \
+    "   AND (?12 IS NULL OR e.fatalities >= ?12)"                                                          \
+    "   AND (?13 IS NULL OR (e.latitude BETWEEN ?14 AND ?16 AND CASE WHEN ?13 <= ?15"                      \
+    "        THEN e.longitude BETWEEN ?13 AND ?15 ELSE (e.longitude >= ?13 OR e.longitude <= ?15) END))"   \
+    "   AND (?17 IS NULL OR a.ingested >= ?17)"                                                            \
+    "   AND (?18 IS NULL OR a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?18))"
+#define N_FILTER_PARAMS 18
+
+/* Binds q's filters to ?1..?18; match is the FTS5 text of q->text (or NULL). */
+static vg_status bind_filters(vg_db *db, vg_stmt *st, const vg_query *q, const vg_buf *match)
+{
+    bind_text(st, 1, q->since);
+    bind_text(st, 2, q->until);
+    bind_text(st, 3, q->country);
+    bind_text(st, 4, q->event_type);
+    bind_text(st, 5, q->sub_event_type);
+    bind_text(st, 6, q->actor);
+    if (q->story && *q->story) {
+        int64_t story = 0;
+        vg_status s = story_rowid(db, "story", q->story, &story);
+        if (s == VG_ERR_NOT_FOUND) s = VG_ERR_ARG;
+        if (s != VG_OK) return s;
+        vg_bind_int64(st, 7, story);
+    }
+    if (q->min_confidence > 0) vg_bind_double(st, 8, q->min_confidence);
+    bind_text(st, 9, q->admin1);
+    bind_text(st, 10, q->outlet);
+    bind_text(st, 11, q->lang);
+    if (q->min_fatalities > 0) vg_bind_int64(st, 12, q->min_fatalities);
+    if (q->has_bbox)
+        for (int i = 0; i < 4; i++) vg_bind_double(st, 13 + i, q->bbox[i]);
+    if (q->updated_since) {
+        /* a day means from its start; ingested is YYYY-MM-DDTHH:MM:SSZ */
+        vg_bind_text(st, 17, q->updated_since, -1);
+    }
+    if (match) vg_bind_text(st, 18, match->data, (int)match->len);
+    return VG_OK;
+}
+
+/* Steps st to its end, rows to cb; an FTS5 refusal of q's text is VG_ERR_ARG naming "q". */
+static vg_status emit_all(vg_db *db, vg_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud,
+                          int has_match, const char *what, int *stopped)
+{
+    int rc;
+    *stopped = 0;
+    while ((rc = vg_step(st)) == SQLITE_ROW)
+        if (vg_db_emit_row(db, st, types, cb, ud)) { *stopped = 1; break; }
+    vg_reset(st);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE) return VG_OK;
+    if (has_match && rc == SQLITE_ERROR && !vg_query_exceeded(db)) {
+        vg_status s = vg_search_syntax_error(db);
+        name_error(db, "q");
+        return s;
+    }
+    return vg_db_fail(db, rc, what);
+}
+
+/* vg_query_start, the filters checked and q->text made a MATCH. */
+static vg_status start(vg_db *db, const vg_query *q, vg_buf *match, int *has_match)
+{
+    vg_status s = check_filters(db, q);
+    if (s != VG_OK) return s;
+    vg_query dates = {0}; /* query_check's messages say since/until: name the API's parameters */
+    dates.since = q->since;
+    dates.until = q->until;
+    if ((s = vg_query_start(db, &dates)) != VG_OK) {
+        name_error(db, !strncmp(db->err, "since", 5) ? "date_from" : "date_to");
+        return s;
+    }
+    *has_match = q->text && *q->text;
+    if (*has_match && (s = vg_search_match(db, q->text, match)) != VG_OK) {
+        name_error(db, "q");
+        if (s == VG_ERR_TOO_LARGE) s = VG_ERR_ARG;
+        return vg_query_end(db, s);
+    }
+    return VG_OK;
+}
+
+/* ---------------------------------------------------------------- event pages */
+
+#define EVENT_COLUMNS                                                                                          \
+    "SELECT e.iso AS iso, " VG_ARTICLE_KEY("a") " || '-' || (e.id - (SELECT min(id) FROM events"            \
+    "   WHERE article_id = e.article_id)) AS id, e.event_date, e.year, e.time_precision, e.event_type,"       \
+    " e.sub_event_type, e.actor1, e.inter1, e.actor2, e.inter2, e.interaction, e.country, e.admin1,"         \
+    " e.location, e.latitude, e.longitude, e.geo_precision, a.outlet AS source, e.notes, e.fatalities,"       \
+    " CAST(strftime('%s', a.ingested) AS INTEGER) AS timestamp, e.injured, e.arrests, e.attribution,"       \
+    " round(e.confidence, 3) AS confidence, a.lang, a.published, a.title, a.url,"                           \
+    " " VG_ARTICLE_KEY("a") " AS article, " VG_STORY_KEY("a.story_id") " AS story, a.ingested AS updated,"  \
+    " coalesce(e.event_date, '') || '~' || e.id AS cursor"
+
+static const vg_col_type event_types[] = {
+    VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_INT,  VG_COL_INT,  VG_COL_TEXT, VG_COL_TEXT,
+    VG_COL_TEXT, VG_COL_INT,  VG_COL_TEXT, VG_COL_INT,  VG_COL_INT,  VG_COL_TEXT, VG_COL_TEXT,
+    VG_COL_TEXT, VG_COL_REAL, VG_COL_REAL, VG_COL_INT,  VG_COL_TEXT, VG_COL_TEXT, VG_COL_INT,
+    VG_COL_INT,  VG_COL_INT,  VG_COL_INT,  VG_COL_TEXT, VG_COL_REAL, VG_COL_TEXT, VG_COL_TEXT,
+    VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT};
+
+/* Dated events, newest first, after the cursor (?19 date, ?20 row id). */
+static const char page_dated_sql[] = EVENT_COLUMNS EVENTS_FROM
+    "   AND e.event_date <= '" LAST_DATE "'"
+    "   AND (?19 IS NULL OR e.event_date < ?19 OR (e.event_date = ?19 AND e.id < ?20))"
+    " ORDER BY e.event_date DESC, e.id DESC LIMIT ?21";
+/* Then those of unknown date or year, newest row first. */
+static const char page_undated_sql[] = EVENT_COLUMNS EVENTS_FROM
+    "   AND (e.event_date IS NULL OR e.event_date > '" LAST_DATE "')"
+    "   AND (?20 IS NULL OR e.id < ?20)"
+    " ORDER BY e.id DESC LIMIT ?21";
+
+/* A cursor is "<event_date>~<row id>" (the last row's "cursor" column). */
+static int parse_cursor(const char *c, char date[32], int64_t *id)
+{
+    const char *t = strrchr(c, '~');
+    if (!t || (size_t)(t - c) >= 32 || !t[1] || strlen(t + 1) > 18 || strspn(t + 1, "0123456789") != strlen(t + 1))
+        return -1;
+    memcpy(date, c, (size_t)(t - c));
+    date[t - c] = 0;
+    for (const char *p = date; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '-') return -1;
+    *id = strtoll(t + 1, NULL, 10);
+    return 0;
+}
+
+typedef struct counted { vg_row_cb cb; void *ud; long n; } counted;
+static int count_cb(const vg_row *row, void *ud)
+{
+    counted *c = ud;
+    c->n++;
+    return c->cb(row, c->ud);
+}
+
+static vg_status event_page(vg_db *db, const vg_query *q, const vg_buf *match, vg_row_cb cb, void *ud)
+{
+    char date[32] = "";
+    int64_t after = 0;
+    int has_cursor = q->after && *q->after;
+    if (has_cursor && parse_cursor(q->after, date, &after) != 0) {
+        snprintf(db->err, sizeof db->err, "cursor: '%.100s' is not a cursor this API gave", q->after);
+        return VG_ERR_ARG;
+    }
+    int dated = !has_cursor || (*date && strcmp(date, LAST_DATE) <= 0);
+    counted c = {cb, ud, 0};
+    int stopped = 0;
+    if (dated) {
+        vg_stmt *st = vg_db_stmt(db, page_dated_sql);
+        if (!st) return VG_ERR_DB;
+        vg_status s = bind_filters(db, st, q, match);
+        if (s != VG_OK) return s;
+        if (has_cursor) {
+            vg_bind_text(st, 19, date, -1);
+            vg_bind_int64(st, 20, after);
+        }
+        vg_bind_int64(st, 21, q->limit > 0 ? q->limit : -1);
+        s = emit_all(db, st, event_types, count_cb, &c, match != NULL, "listing events", &stopped);
+        if (s != VG_OK || stopped || (q->limit > 0 && c.n >= q->limit)) return s;
+        has_cursor = 0; /* the undated part from its start */
+    }
+    vg_stmt *st = vg_db_stmt(db, page_undated_sql);
+    if (!st) return VG_ERR_DB;
+    vg_status s = bind_filters(db, st, q, match);
+    if (s != VG_OK) return s;
+    if (has_cursor) vg_bind_int64(st, 20, after);
+    vg_bind_int64(st, 21, q->limit > 0 ? q->limit - c.n : -1);
+    return emit_all(db, st, event_types, count_cb, &c, match != NULL, "listing events", &stopped);
+}
+
+vg_status vg_db_event_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+{
+    if (!db || !q || !cb) return VG_ERR_ARG;
+    if (db->pg) return vg_store_api_sqlite_only(db);
+    vg_buf match = VG_BUF_INIT;
+    int has_match = 0;
+    vg_status s = start(db, q, &match, &has_match);
+    if (s == VG_OK) s = vg_query_end(db, event_page(db, q, has_match ? &match : NULL, cb, ud));
+    vg_buf_free(&match);
+    return s;
+}
+
+static const char count_sql[] = "SELECT count(*)" EVENTS_FROM;
+
+vg_status vg_db_event_count(vg_db *db, const vg_query *q, long long *n)
+{
+    if (!db || !q || !n) return VG_ERR_ARG;
+    if (db->pg) return vg_store_api_sqlite_only(db);
+    *n = 0;
+    vg_buf match = VG_BUF_INIT;
+    int has_match = 0;
+    vg_status s = start(db, q, &match, &has_match);
+    if (s != VG_OK) { vg_buf_free(&match); return s; }
+    vg_stmt *st = vg_db_stmt(db, count_sql);
+    if (!st) s = VG_ERR_DB;
+    else if ((s = bind_filters(db, st, q, has_match ? &match : NULL)) == VG_OK) {
+        int rc = vg_step(st);
+        if (rc == SQLITE_ROW) *n = vg_column_int64(st, 0);
+        vg_reset(st);
+        if (rc != SQLITE_ROW) {
+            if (has_match && rc == SQLITE_ERROR && !vg_query_exceeded(db)) {
+                s = vg_search_syntax_error(db);
+                name_error(db, "q");
+            } else s = vg_db_fail(db, rc, "counting events");
+        }
+    }
+    vg_buf_free(&match);
+    return vg_query_end(db, s);
+}
+
+/* One statement per facet: the same filters, grouped. */
+static const char *const stats_sql[] = {
+    "SELECT 'day' AS facet, e.event_date AS key, NULL AS label, count(*) AS n" EVENTS_FROM
+    "   AND e.year IS NOT NULL GROUP BY e.event_date ORDER BY e.event_date",
+    "SELECT 'event_type' AS facet, e.event_type AS key, NULL AS label, count(*) AS n" EVENTS_FROM
+    "   AND e.event_type IS NOT NULL GROUP BY e.event_type ORDER BY n DESC, key",
+    "SELECT 'sub_event_type' AS facet, e.sub_event_type AS key, NULL AS label, count(*) AS n" EVENTS_FROM
+    "   AND e.sub_event_type IS NOT NULL GROUP BY e.sub_event_type ORDER BY n DESC, key",
+    "SELECT 'country' AS facet, e.iso AS key, max(e.country) AS label, count(*) AS n" EVENTS_FROM
+    "   AND e.iso IS NOT NULL GROUP BY e.iso ORDER BY n DESC, key",
+    "SELECT 'outlet' AS facet, a.outlet AS key, NULL AS label, count(*) AS n" EVENTS_FROM
+    "   AND a.outlet IS NOT NULL GROUP BY a.outlet ORDER BY n DESC, key",
+    "SELECT 'lang' AS facet, a.lang AS key, NULL AS label, count(*) AS n" EVENTS_FROM
+    "   AND a.lang IS NOT NULL GROUP BY a.lang ORDER BY n DESC, key",
+};
+static const vg_col_type stats_types[] = {VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_INT};
+
+vg_status vg_db_event_stats(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+{
+    if (!db || !q || !cb) return VG_ERR_ARG;
+    if (db->pg) return vg_store_api_sqlite_only(db);
+    vg_buf match = VG_BUF_INIT;
+    int has_match = 0;
+    vg_status s = start(db, q, &match, &has_match);
+    if (s != VG_OK) { vg_buf_free(&match); return s; }
+    int stopped = 0;
+    for (size_t i = 0; s == VG_OK && !stopped && i < sizeof stats_sql / sizeof stats_sql[0]; i++) {
+        vg_stmt *st = vg_db_stmt(db, stats_sql[i]);
+        if (!st) { s = VG_ERR_DB; break; }
+        if ((s = bind_filters(db, st, q, has_match ? &match : NULL)) != VG_OK) break;
+        s = emit_all(db, st, stats_types, cb, ud, has_match, "counting events", &stopped);
+    }
+    vg_buf_free(&match);
+    return vg_query_end(db, s);
+}
+
+/* ---------------------------------------------------------------- one event, one article */
+
+/* Every column of st's current row from `from` on as "name":value pairs,
+ * typed by types[] (numbers and JSON as they are, text as JSON strings). */
+static void put_row(vg_buf *b, vg_stmt *st, int from, int *first, const vg_col_type *types)
+{
+    int n = vg_column_count(st);
+    for (int i = from; i < n; i++) {
+        vg_json_key(b, first, vg_column_name(st, i));
+        const char *v = vg_column_print(st, i, types[i] == VG_COL_REAL);
+        if (!v) vg_buf_puts(b, "null");
+        else if (types[i] == VG_COL_TEXT) vg_json_cstr(b, v);
+        else vg_buf_puts(b, v);
+    }
+}
+
+static const char event_one_sql[] =
+    "SELECT e.id AS rowid_, e.event_date, e.year, e.time_precision, e.event_type, e.sub_event_type,"
+    " e.actor1, e.inter1, e.actor2, e.inter2, e.interaction, e.country, e.iso, e.admin1, e.location,"
+    " e.latitude, e.longitude, e.geo_precision, e.fatalities, e.injured, e.arrests, e.attribution,"
+    " round(e.confidence, 3) AS confidence, e.sent_start, e.sent_end, e.notes, e.evidence"
+    " FROM events e WHERE e.article_id = ?1 ORDER BY e.id LIMIT 1 OFFSET ?2";
+static const vg_col_type event_one_types[] = {
+    VG_COL_INT,  VG_COL_TEXT, VG_COL_INT,  VG_COL_INT,  VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT,
+    VG_COL_INT,  VG_COL_TEXT, VG_COL_INT,  VG_COL_INT,  VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT,
+    VG_COL_TEXT, VG_COL_REAL, VG_COL_REAL, VG_COL_INT,  VG_COL_INT,  VG_COL_INT,  VG_COL_INT,
+    VG_COL_TEXT, VG_COL_REAL, VG_COL_INT,  VG_COL_INT,  VG_COL_TEXT, VG_COL_JSON};
+static const char article_one_sql[] =
+    "SELECT a.id AS rowid_, " VG_ARTICLE_KEY("a") " AS id, a.ext_id AS doc, a.source, a.format, a.outlet,"
+    " a.url, a.title, a.lang, a.published, a.authors, a.ingested, " VG_STORY_KEY("a.story_id") " AS story,"
+    " (SELECT " VG_ARTICLE_KEY("o") " FROM articles o WHERE o.id = a.dup_of) AS dup_of,"
+    " (SELECT json_group_array(" VG_ARTICLE_KEY("a") " || '-' || (x.id - (SELECT min(id) FROM events"
+    "   WHERE article_id = a.id))) FROM events x WHERE x.article_id = a.id) AS events, a.text"
+    " FROM articles a WHERE a.id = ?1";
+
+static const vg_col_type article_one_types[] = {
+    VG_COL_INT,  VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT,
+    VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_JSON, VG_COL_TEXT};
+
+/* The article object of row id art into b. */
+static vg_status article_obj(vg_db *db, vg_buf *b, int64_t art)
+{
+    vg_stmt *st = vg_db_stmt(db, article_one_sql);
+    if (!st) return VG_ERR_DB;
+    vg_bind_int64(st, 1, art);
+    int rc = vg_step(st);
+    if (rc == SQLITE_ROW) {
+        int first = 1;
+        vg_buf_putc(b, '{');
+        put_row(b, st, 1, &first, article_one_types);
+        vg_buf_putc(b, '}');
+    }
+    vg_reset(st);
+    if (rc != SQLITE_ROW) return rc == SQLITE_DONE ? VG_ERR_NOT_FOUND : vg_db_fail(db, rc, "reading an article");
+    return VG_OK;
+}
+
+static vg_status event_json(vg_db *db, const char *ks, const char **json, size_t *len)
+{
+    key *k = malloc(sizeof *k);
+    if (!k) return VG_ERR_NOMEM;
+    int64_t art = 0;
+    vg_status s = VG_OK;
+    if (parse_key(ks, 1, k) != 0) {
+        snprintf(db->err, sizeof db->err, "id: '%.100s' is not an event id", ks);
+        s = VG_ERR_ARG;
+    } else if ((s = article_rowid(db, k, &art)) == VG_OK && !art) s = VG_ERR_NOT_FOUND;
+    long rank = k->rank;
+    free(k);
+    if (s != VG_OK) {
+        if (s == VG_ERR_NOT_FOUND) snprintf(db->err, sizeof db->err, "no event '%.100s'", ks);
+        return s;
+    }
+    vg_stmt *st = vg_db_stmt(db, event_one_sql);
+    if (!st) return VG_ERR_DB;
+    vg_bind_int64(st, 1, art);
+    vg_bind_int64(st, 2, rank);
+    vg_buf *b = &db->out;
+    vg_buf_clear(b);
+    vg_buf_puts(b, "{\"id\":");
+    vg_json_cstr(b, ks);
+    int rc = vg_step(st);
+    if (rc == SQLITE_ROW) {
+        int first = 0;
+        put_row(b, st, 1, &first, event_one_types);
+    }
+    vg_reset(st);
+    if (rc != SQLITE_ROW) {
+        if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading an event");
+        snprintf(db->err, sizeof db->err, "no event '%.100s'", ks);
+        return VG_ERR_NOT_FOUND;
+    }
+    vg_buf_puts(b, ",\"article\":");
+    if ((s = article_obj(db, b, art)) != VG_OK) return s;
+    vg_buf_putc(b, '}');
+    if (b->failed) return VG_ERR_NOMEM;
+    *json = b->data;
+    *len = b->len;
+    return VG_OK;
+}
+
+vg_status vg_db_event_json(vg_db *db, const char *key_text, const char **json, size_t *len)
+{
+    if (!db || !key_text || !json || !len) return VG_ERR_ARG;
+    if (db->pg) return vg_store_api_sqlite_only(db);
+    vg_status s = vg_query_start(db, NULL);
+    return s != VG_OK ? s : vg_query_end(db, event_json(db, key_text, json, len));
+}
+
+static vg_status article_json(vg_db *db, const char *ks, const char **json, size_t *len)
+{
+    key *k = malloc(sizeof *k);
+    if (!k) return VG_ERR_NOMEM;
+    int64_t art = 0;
+    vg_status s = VG_OK;
+    if (parse_key(ks, 0, k) != 0) {
+        snprintf(db->err, sizeof db->err, "id: '%.100s' is not an article id", ks);
+        s = VG_ERR_ARG;
+    } else s = article_rowid(db, k, &art);
+    free(k);
+    if (s != VG_OK) return s;
+    vg_buf *b = &db->out;
+    vg_buf_clear(b);
+    if (!art || (s = article_obj(db, b, art)) == VG_ERR_NOT_FOUND) {
+        snprintf(db->err, sizeof db->err, "no article '%.100s'", ks);
+        return VG_ERR_NOT_FOUND;
+    }
+    if (s != VG_OK) return s;
+    if (b->failed) return VG_ERR_NOMEM;
+    *json = b->data;
+    *len = b->len;
+    return VG_OK;
+}
+
+vg_status vg_db_article_json(vg_db *db, const char *key_text, const char **json, size_t *len)
+{
+    if (!db || !key_text || !json || !len) return VG_ERR_ARG;
+    if (db->pg) return vg_store_api_sqlite_only(db);
+    vg_status s = vg_query_start(db, NULL);
+    return s != VG_OK ? s : vg_query_end(db, article_json(db, key_text, json, len));
+}
+
+/* ---------------------------------------------------------------- stories, summary */
+
+static const char story_page_sql[] =
+    "SELECT " VG_STORY_KEY("s.id") " AS id, s.id AS story,"
+    " (SELECT count(*) FROM articles WHERE story_id = s.id) AS articles,"
+    " (SELECT count(DISTINCT outlet) FROM articles WHERE story_id = s.id) AS outlets,"
+    " (SELECT min(published) FROM articles WHERE story_id = s.id) AS first_report,"
+    " (SELECT max(published) FROM articles WHERE story_id = s.id) AS last_report,"
+    " f.title, f.lang, s.event_date, s.latitude, s.longitude,"
+    " '~' || s.id AS cursor"
+    " FROM stories s LEFT JOIN articles f ON f.id = s.first_article"
+    " WHERE (?3 IS NULL OR s.id < ?3)"
+    "   AND EXISTS (SELECT 1 FROM articles WHERE story_id = s.id)"
+    "   AND (?1 IS NULL OR (SELECT substr(min(published), 1, 10) FROM articles WHERE story_id = s.id) >= ?1)"
+    "   AND (?2 IS NULL OR (SELECT substr(min(published), 1, 10) FROM articles WHERE story_id = s.id) <= ?2)"
+    " ORDER BY s.id DESC LIMIT ?4";
+static const vg_col_type story_page_types[] = {VG_COL_TEXT, VG_COL_INT,  VG_COL_INT,  VG_COL_INT,
+                                               VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT,
+                                               VG_COL_TEXT, VG_COL_REAL, VG_COL_REAL, VG_COL_TEXT};
+
+static vg_status story_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+{
+    int64_t after = 0;
+    if (q->after && *q->after) {
+        const char *c = q->after;
+        if (c[0] != '~' || !c[1] || strlen(c) > 19 || strspn(c + 1, "0123456789") != strlen(c + 1)) {
+            snprintf(db->err, sizeof db->err, "cursor: '%.100s' is not a cursor this API gave", c);
+            return VG_ERR_ARG;
+        }
+        after = strtoll(c + 1, NULL, 10);
+    }
+    vg_stmt *st = vg_db_stmt(db, story_page_sql);
+    if (!st) return VG_ERR_DB;
+    bind_text(st, 1, q->since);
+    bind_text(st, 2, q->until);
+    if (after) vg_bind_int64(st, 3, after);
+    vg_bind_int64(st, 4, q->limit > 0 ? q->limit : -1);
+    int stopped;
+    return emit_all(db, st, story_page_types, cb, ud, 0, "listing stories", &stopped);
+}
+
+vg_status vg_db_story_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+{
+    if (!db || !q || !cb) return VG_ERR_ARG;
+    if (db->pg) return vg_store_api_sqlite_only(db);
+    vg_query dates = {0};
+    dates.since = q->since;
+    dates.until = q->until;
+    vg_status s = vg_query_start(db, &dates);
+    if (s != VG_OK) {
+        name_error(db, !strncmp(db->err, "since", 5) ? "date_from" : "date_to");
+        return s;
+    }
+    return vg_query_end(db, story_page(db, q, cb, ud));
+}
+
+static vg_status summary(vg_db *db, const char **json, size_t *len)
+{
+    vg_stmt *st = vg_db_stmt(db, "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),"
+                                      " (SELECT count(*) FROM stories), (SELECT max(ingested) FROM articles)");
+    if (!st) return VG_ERR_DB;
+    int rc = vg_step(st);
+    vg_buf *b = &db->out;
+    vg_buf_clear(b);
+    if (rc == SQLITE_ROW) {
+        vg_buf_printf(b, "{\"articles\":%lld,\"events\":%lld,\"stories\":%lld,\"last_ingested\":",
+                      (long long)vg_column_int64(st, 0), (long long)vg_column_int64(st, 1),
+                      (long long)vg_column_int64(st, 2));
+        vg_json_cstr(b, vg_column_text(st, 3));
+        vg_buf_putc(b, '}');
+    }
+    vg_reset(st);
+    if (rc != SQLITE_ROW) return vg_db_fail(db, rc, "counting");
+    if (b->failed) return VG_ERR_NOMEM;
+    *json = b->data;
+    *len = b->len;
+    return VG_OK;
+}
+
+vg_status vg_db_summary_json(vg_db *db, const char **json, size_t *len)
+{
+    if (!db || !json || !len) return VG_ERR_ARG;
+    if (db->pg) return vg_store_api_sqlite_only(db);
+    vg_status s = vg_query_start(db, NULL);
+    return s != VG_OK ? s : vg_query_end(db, summary(db, json, len));
+}
