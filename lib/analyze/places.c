@@ -233,17 +233,22 @@ static size_t span_key(const tok *t, size_t a, size_t b, char kind, int skel, ch
     return vg_gz_key(kind, buf, o, skel, key, cap);
 }
 
-static int word_is(const vg_gazetteer *g, const tok *t, char kind)
+int vg_gz_word_is(const vg_gazetteer *g, const char *fold, size_t flen, char kind)
 {
-    if (!t->fold || t->flen + 2 > VG_GZ_KEY_MAX) return 0;
+    if (!fold || flen + 2 > VG_GZ_KEY_MAX) return 0;
     char key[VG_GZ_KEY_MAX];
     key[0] = kind;
-    memcpy(key + 1, t->fold, t->flen);
-    key[t->flen + 1] = 0;
+    memcpy(key + 1, fold, flen);
+    key[flen + 1] = 0;
     size_t np;
     int found;
-    vg_gz_lookup(g, key, t->flen + 1u, &np, &found);
+    vg_gz_lookup(g, key, flen + 1u, &np, &found);
     return found;
+}
+
+static int word_is(const vg_gazetteer *g, const tok *t, char kind)
+{
+    return vg_gz_word_is(g, t->fold, t->flen, kind);
 }
 
 /* A capitalised word that is neither a function or dictionary word nor a

@@ -111,6 +111,9 @@ int vg_gz_is_article(const char *t, size_t n);
 
 /* Postings for a key (from vg_gz_key): NULL when absent. n_post may be 0 for word-list keys. */
 const uint32_t *vg_gz_lookup(const vg_gazetteer *g, const char *key, size_t n, size_t *n_post, int *found);
+/* Is the folded word fold[0..flen) in the word list of key kind `kind` (VG_GZ_PREP,
+ * VG_GZ_AFTER, VG_GZ_COMMON...)? */
+int vg_gz_word_is(const vg_gazetteer *g, const char *fold, size_t flen, char kind);
 /* Can a multi-word name start with this word? prefix: an exact key of one word
  * plus a trailing space ("=deir "). */
 int vg_gz_has_prefix(const vg_gazetteer *g, const char *prefix, size_t n);

@@ -86,7 +86,87 @@ static const vg_place *pick_place(ctx *c, size_t main_k)
     return found;
 }
 
-static void set_place(ctx *c, vg_event *e, const vg_place *p)
+/* Could token i start or continue a settlement's name: a capitalised word that
+ * is no dictionary, listed, title or nationality word of the gazetteer. */
+static int name_token(const ctx *c, size_t i)
+{
+    const vg_tok *t = &c->t[i];
+    const vg_gazetteer *g = c->an->gaz;
+    return t->kind == VG_TOK_WORD && t->upper && t->flen >= 2 && !vg_gz_word_is(g, t->fold, t->flen, VG_GZ_COMMON) &&
+           !vg_gz_word_is(g, t->fold, t->flen, VG_GZ_STOP) && !vg_gz_word_is(g, t->fold, t->flen, VG_GZ_TITLE) &&
+           !vg_gz_word_is(g, t->fold, t->flen, VG_GZ_DEMONYM) && !vg_gz_word_is(g, t->fold, t->flen, VG_GZ_AFTER);
+}
+
+/* Does [s, e) overlap a place the gazetteer resolved (wherever it put it)? */
+static int resolved_at(const ctx *c, uint32_t s, uint32_t e)
+{
+    for (size_t k = 0; k < c->n_places; k++)
+        if (c->places[k].start < e && s < c->places[k].end) return 1;
+    return 0;
+}
+
+/* A settlement sentence k names that the gazetteer does not hold: a capitalised name
+ * after a settlement word and a preposition ("la ville de Boungou", "the town of
+ * Yida"), or before a settlement word with at most one word between ("the Yida
+ * refugee camp"). Settlement words and prepositions: places-words.tsv ("after",
+ * "prep"). Returns its token span, or 0. */
+static int unlisted_settlement(const ctx *c, size_t k, size_t *n0, size_t *n1)
+{
+    const vg_gazetteer *g = c->an->gaz;
+    size_t t0 = c->s[k].t0, t1 = c->s[k].t1;
+    for (size_t i = t0; i < t1; i++) {
+        const vg_tok *t = &c->t[i];
+        if (t->kind != VG_TOK_WORD || t->upper || !vg_gz_word_is(g, t->fold, t->flen, VG_GZ_AFTER)) continue;
+        size_t a = 0, b = 0;
+        if (i + 2 < t1 && vg_gz_word_is(g, c->t[i + 1].fold, c->t[i + 1].flen, VG_GZ_PREP) && name_token(c, i + 2)) {
+            a = i + 2; /* after: "ville de Boungou" */
+            for (b = a + 1; b < t1 && b < a + 3 && name_token(c, b); b++) {}
+        } else {
+            /* before: "Yida (refugee) camp"; not the sentence's first word, which is capitalised anyway */
+            size_t j = i > t0 && !c->t[i - 1].upper && c->t[i - 1].kind == VG_TOK_WORD ? i - 1 : i;
+            if (j > t0 + 1 && name_token(c, j - 1)) { b = j; a = j - 1; }
+        }
+        if (!b || a == t0) continue;
+        if (resolved_at(c, c->t[a].start, c->t[b - 1].end)) continue;
+        *n0 = a;
+        *n1 = b;
+        return 1;
+    }
+    return 0;
+}
+
+/* The scene is a country or a division while the event's sentence, or one of the
+ * next three, names a settlement the gazetteer lacks: that settlement, placed at the
+ * division's or country's coordinates (ACLED's geo_precision 3: the coordinates are a
+ * larger area's), so that the row says where it happened. NULL when there is none. */
+static const vg_place *unlisted_scene(ctx *c, size_t main_k, const vg_place *found)
+{
+    if (!found || found->kind == VG_PLACE_CITY || !c->an->gaz) return NULL;
+    /* a division the event's sentence names holds its scene; a later settlement may be elsewhere */
+    size_t last = found->kind == VG_PLACE_COUNTRY ? main_k + 3 : main_k;
+    for (size_t k = main_k; k < c->ns && k <= last; k++) {
+        size_t a, b;
+        if (!unlisted_settlement(c, k, &a, &b)) continue;
+        /* a later sentence in another country speaks of somewhere else */
+        const vg_place *other = k == main_k ? NULL : vg_an_sentence_place(c, k);
+        if (other && other->iso2 && strcmp(other->iso2, found->iso2) != 0) return NULL;
+        vg_place *p = vg_arena_alloc(c->doc->arena, sizeof *p);
+        if (!p) return NULL;
+        *p = *found;
+        p->start = c->t[a].start;
+        p->end = c->t[b - 1].end;
+        p->name = vg_arena_strndup(c->doc->arena, c->text + p->start, p->end - p->start);
+        p->kind = VG_PLACE_OTHER;
+        p->geo_precision = 3;
+        p->confidence = found->confidence * 0.5f;
+        return p->name ? p : NULL;
+    }
+    return NULL;
+}
+
+/* The row's place p; its country's evidence is where `named` stands (p itself, or the
+ * division or country an unlisted settlement was placed in). */
+static void set_place(ctx *c, vg_event *e, const vg_place *p, const vg_place *named)
 {
     e->country = p->country;
     e->iso = p->iso2;
@@ -97,7 +177,7 @@ static void set_place(ctx *c, vg_event *e, const vg_place *p)
     e->has_coords = 1;
     e->geo_precision = p->geo_precision ? p->geo_precision : (p->kind == VG_PLACE_CITY ? 1 : p->kind == VG_PLACE_COUNTRY ? 3 : 2);
     add_ev(c, e, "location", p->start, p->end, p->confidence);
-    add_ev(c, e, "country", p->start, p->end, p->confidence);
+    add_ev(c, e, "country", named->start, named->end, named->confidence);
 }
 
 /* The first place of the document in country iso2 (a town before a division), outside
@@ -259,7 +339,7 @@ static void country_by_actors(ctx *c, const vg_sent *s, vg_event *e)
             const vg_place *cp = vg_gazetteer_country(c->an->gaz, q, n);
             alt = cp && cp->iso2 ? place_in(c, cp->iso2) : NULL;
         }
-        if (alt) set_place(c, e, alt);
+        if (alt) set_place(c, e, alt, alt);
         hint = NULL;
     }
     const vg_place *cp = hint && agree ? vg_gazetteer_country(c->an->gaz, hint, strlen(hint)) : NULL;
@@ -269,7 +349,7 @@ static void country_by_actors(ctx *c, const vg_sent *s, vg_event *e)
         e->iso = cp->iso2;
         /* another place the text names in the actors' country is the better reading */
         const vg_place *alt = place_in(c, cp->iso2);
-        if (alt) set_place(c, e, alt);
+        if (alt) set_place(c, e, alt, alt);
         else add_ev(c, e, "country", c->t[all[hk].t0].start, c->t[all[hk].t1 - 1].end, 0.5f);
     }
 }
@@ -446,7 +526,8 @@ vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, c
     }
 
     const vg_place *p = pick_place(c, main_k);
-    if (p) set_place(c, e, p);
+    const vg_place *unlisted = unlisted_scene(c, main_k, p);
+    if (p) set_place(c, e, unlisted ? unlisted : p, p);
 
     set_date(c, si, main_k, date, e);
     actor ac[8];

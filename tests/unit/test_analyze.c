@@ -308,6 +308,28 @@ TEST(analyze_one_crowd_one_row)
     vg_doc_free(d);
 }
 
+/* A settlement the gazetteer lacks, presented as one ("la ville de X", "the X refugee camp"),
+ * is the row's location, at its country's coordinates (geo_precision 3); a capitalised word
+ * with no settlement word is no place. */
+TEST(analyze_unlisted_settlement_named)
+{
+    vg_doc *d = analyze("fr", "2019-11-07",
+                        "Des hommes armés ont tué 38 personnes mercredi dans une embuscade contre un convoi près de la "
+                        "ville de Boungouzibi, au Burkina Faso.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && e->location && !strcmp(e->location, "Boungouzibi") && e->country && !strcmp(e->country, "Burkina Faso"));
+    CHECK(e && e->geo_precision == 3);
+    vg_doc_free(d);
+    d = analyze("en", "2011-11-11", "Warplanes bombed the Yidazola refugee camp in South Sudan on Thursday, killing 12 people.");
+    e = d ? main_event(d) : NULL;
+    CHECK(e && e->location && !strcmp(e->location, "Yidazola") && e->country && !strcmp(e->country, "South Sudan"));
+    vg_doc_free(d);
+    d = analyze("en", "2011-11-11", "Warplanes bombed a camp in South Sudan on Thursday, Boyetteman said, killing 12 people.");
+    e = d ? main_event(d) : NULL;
+    CHECK(e && e->location && !strcmp(e->location, "South Sudan"));
+    vg_doc_free(d);
+}
+
 TEST(analyze_wire_copy)
 {
     /* the source of a report is not a party to the event */
