@@ -263,10 +263,13 @@ static void observer_default_party(ctx *c, vg_event *e)
 static void set_date(ctx *c, const sent_info *si, size_t main_k, const vg_date *d, vg_event *e)
 {
     if (!d && si[main_k].has_date && !vg_an_background_date(c, &si[main_k].date)) d = &si[main_k].date;
+    /* another sentence's date only when it names a day: "in November 1973" elsewhere in a
+     * text is background more often than the event's month */
     for (size_t k = main_k; k-- > 0 && !d;)
-        if (si[k].has_date && !si[k].hist && si[k].date.d && !vg_an_background_date(c, &si[k].date)) d = &si[k].date;
+        if (si[k].has_date && !si[k].hist && si[k].date.precision == 1 && !vg_an_background_date(c, &si[k].date))
+            d = &si[k].date;
     for (size_t k = 0; k < c->ns && !d; k++)
-        if (si[k].has_date && si[k].date.d && !vg_an_background_date(c, &si[k].date)) d = &si[k].date;
+        if (si[k].has_date && si[k].date.precision == 1 && !vg_an_background_date(c, &si[k].date)) d = &si[k].date;
     if (d && d->m) {
         vg_date_format(d, e->event_date);
         e->time_precision = d->precision;

@@ -330,6 +330,19 @@ TEST(analyze_unlisted_settlement_named)
     vg_doc_free(d);
 }
 
+/* An undated text: a month named in another sentence ("In November 1973, ...") is not the
+ * event's date; only a day is taken from elsewhere. */
+TEST(analyze_month_elsewhere_is_not_the_date)
+{
+    vg_doc *d = analyze("en", NULL,
+                        "Rioters burned cars and smashed shop windows in central Athens. "
+                        "The Polytechnic holds historic importance for Greeks. "
+                        "In November 1973, students barricaded themselves inside in rebellion against the junta.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->event_type, "Riots") && strncmp(e->event_date, "1973", 4) != 0);
+    vg_doc_free(d);
+}
+
 TEST(analyze_wire_copy)
 {
     /* the source of a report is not a party to the event */
