@@ -165,24 +165,40 @@ static void shift(const vg_date *pub, long days, vg_date *out)
 }
 
 /* Fills day/month/year from "D Month [Year]" or "Month D[,] Year" at i. */
+/* The same month named a second way right after the first, "آب/أغسطس", "آب (أغسطس)"
+ * (Arabic papers pair the Levantine and the Egyptian names): the token after it, else j. */
+static size_t skip_twin_month(const vg_date_lex *lx, const vg_tok *t, size_t end, size_t j, int m)
+{
+    size_t len;
+    if (j + 1 >= end || t[j].kind != VG_TOK_PUNCT || t[j].flen != 1 || (t[j].fold[0] != '/' && t[j].fold[0] != '('))
+        return j;
+    if (lex_int(lx->months, t, end, j + 1, &len, 0) != m) return j;
+    size_t k = j + 1 + len;
+    if (t[j].fold[0] == '(') {
+        if (k >= end || t[k].flen != 1 || t[k].fold[0] != ')') return j;
+        k++;
+    }
+    return k;
+}
+
 static int absolute_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_t i, vg_date *out)
 {
     size_t len;
     int d = day_at(lx, t, end, i), m;
     size_t mi = d ? skip_joiner(lx, t, end, i + 1) : i + 1; /* "5 de mayo" */
     if (d && (m = lex_int(lx->months, t, end, mi, &len, 0)) > 0) {
-        size_t j = mi + len;
+        size_t j = skip_twin_month(lx, t, end, mi + len, m);
         /* "8 nov. 2017", "29 April, 2020" */
         j = j < end && t[j].flen == 1 && (t[j].fold[0] == '.' || t[j].fold[0] == ',') && year_at(t, end, j + 1) ? j + 1 : j;
         size_t jy = skip_joiner(lx, t, end, j); /* "mayo de 2024" */
         if (jy != j && year_at(t, end, jy)) j = jy;
         int y = year_at(t, end, j);
         out->y = y; out->m = m; out->d = d; out->precision = 1;
-        out->t0 = i; out->t1 = y ? j + 1 : mi + len;
+        out->t0 = i; out->t1 = y ? j + 1 : j;
         return 1;
     }
     if ((m = lex_int(lx->months, t, end, i, &len, 0)) > 0) {
-        size_t j = i + len;
+        size_t j = skip_twin_month(lx, t, end, i + len, m);
         /* "MAR. 14, 2013", "Nov. 10": an abbreviated month's period */
         if (j + 1 < end && t[j].flen == 1 && t[j].fold[0] == '.' && day_at(lx, t, end, j + 1)) j++;
         if ((d = day_at(lx, t, end, j)) > 0) {
@@ -196,8 +212,8 @@ static int absolute_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_
         size_t jy = skip_joiner(lx, t, end, j); /* "marzo de 2020" */
         if (jy != j && year_at(t, end, jy)) j = jy;
         int y = year_at(t, end, j);
-        if (y && t[i].upper) {
-            /* "March 2020", "mars 2020": month precision */
+        if (y && (t[i].upper || t[i].caseless)) {
+            /* "March 2020", "mars 2020", "آذار 2020": month precision (no capitals in Arabic) */
             out->y = y; out->m = m; out->d = 15; out->precision = 3;
             out->t0 = i; out->t1 = j + 1;
             return 1;

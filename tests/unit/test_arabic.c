@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "vigie.h"
+#include "../../lib/analyze/dates.h"
 #include "../../lib/analyze/lexicon.h"
 #include "../../lib/analyze/numbers.h"
 #include "../../lib/analyze/sentences.h"
@@ -169,6 +170,64 @@ TEST(arabic_lexicon_with_clitics)
     vg_lex_free(l);
     vg_clitics_free(c);
     vg_arena_free(a);
+}
+
+static vg_lexicon *ar_lex(const char *file, const vg_clitics *c)
+{
+    char path[1024], err[256];
+    snprintf(path, sizeof path, "%s/ar/%s", vg_test_data_dir(), file);
+    vg_lexicon *l = NULL;
+    if (vg_lex_load(path, &l, err, sizeof err) != VG_OK) printf("    %s\n", err);
+    vg_lex_set_clitics(l, c);
+    return l;
+}
+
+/* The first date of text, read against pub, as YYYY-MM-DD (or "" when none). */
+static int ar_date(const char *text, const char *pub, char out[11], int *prec)
+{
+    vg_clitics *c = ar_clitics();
+    vg_lexicon *m = ar_lex("months.tsv", c), *w = ar_lex("weekdays.tsv", c), *r = ar_lex("reldates.tsv", c);
+    vg_date_words words;
+    char path[512], err[256];
+    snprintf(path, sizeof path, "%s/ar/dates.tsv", vg_test_data_dir());
+    CHECK(vg_date_words_load(path, &words, err, sizeof err) == VG_OK);
+    vg_date_lex dl = {m, w, r, &words};
+    vg_arena *a = vg_arena_new(4096);
+    vg_tok *t;
+    size_t nt;
+    vg_date p = {0}, d;
+    int found = 0;
+    if (pub) vg_date_parse_iso(pub, strlen(pub), &p);
+    out[0] = 0;
+    if (vg_tokenize(a, text, strlen(text), &t, &nt) == VG_OK)
+        for (size_t i = 0; i < nt && !found; i++)
+            if (vg_date_at(&dl, t, nt, i, pub ? &p : NULL, &d)) { vg_date_format(&d, out); *prec = d.precision; found = 1; }
+    vg_arena_free(a);
+    vg_lex_free(m); vg_lex_free(w); vg_lex_free(r);
+    vg_clitics_free(c);
+    return found;
+}
+
+TEST(arabic_dates)
+{
+    char d[11];
+    int prec = 0;
+    /* both names of a month, either calendar; Arabic-Indic digits */
+    CHECK(ar_date("وقع الهجوم في ٦ آب/أغسطس ٢٠١٥ قرب المدينة", NULL, d, &prec));
+    CHECK_STR(d, "2015-08-06");
+    CHECK(ar_date("في 12 تشرين الثاني (نوفمبر) 2019", NULL, d, &prec));
+    CHECK_STR(d, "2019-11-12");
+    CHECK(ar_date("منذ 3 يناير 2020", NULL, d, &prec));
+    CHECK_STR(d, "2020-01-03");
+    /* a month and a year, no day: month precision though no capital says it is a name */
+    CHECK(ar_date("في آذار 2020", NULL, d, &prec));
+    CHECK_STR(d, "2020-03-15");
+    CHECK_INT(prec, 3);
+    /* relative days and weekdays, with their clitics */
+    CHECK(ar_date("وقال أمس إن", "2024-03-09", d, &prec));
+    CHECK_STR(d, "2024-03-08");
+    CHECK(ar_date("وفي يوم الخميس الماضي", "2024-03-09", d, &prec));
+    CHECK_STR(d, "2024-03-07");
 }
 
 TEST(arabic_report_read_whole)
