@@ -47,8 +47,9 @@ export function renderFacets(el, stats, params, onChange) {
     const chosen = params.getAll(k);
     if (!values.length && !chosen.length) continue;
     const ul = h('ul', {class: 'facet', 'data-facet': k});
-    const shown = values.slice(0, MAX_VALUES);
-    for (const c of chosen) if (!shown.some(v => v.value === c)) shown.unshift({value: c, count: 0});
+    // /api/stats: {key, label?, n}; a chosen value outside the top ones stays shown
+    const shown = values.slice(0, MAX_VALUES).map(v => ({value: v.key, label: v.label || v.key, count: v.n}));
+    for (const c of chosen) if (!shown.some(v => v.value === c)) shown.unshift({value: c, label: c, count: 0});
     for (const v of shown) {
       const on = chosen.includes(v.value);
       // one value per facet (the API takes one): a click picks it or drops it
@@ -61,7 +62,7 @@ export function renderFacets(el, stats, params, onChange) {
       ul.append(h('li', {class: on ? 'on' : null},
         h('button', {type: 'button', class: 'facet-value', 'aria-pressed': on ? 'true' : 'false', onclick: toggle},
           k === 'event_type' ? h('i', {class: 'chip ' + typeClass(v.value)}) : null,
-          h('span', {class: 'v'}, v.value === null || v.value === '' ? '(none)' : v.value),
+          h('span', {class: 'v', title: v.value}, v.label === null || v.label === '' ? '(none)' : v.label),
           h('span', {class: 'n'}, fmtNum(v.count)))));
     }
     el.append(h('section', {class: 'facet-box'}, h('h3', null, title), ul));

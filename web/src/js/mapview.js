@@ -44,6 +44,7 @@ export class MapView {
     this.map.attributionControl.addAttribution('Outlines: Natural Earth');
     countries().then(fc => {
       L.geoJSON(fc, {interactive: false, style: () => ({className: 'country'})}).addTo(this.map).bringToBack();
+      this.root.dataset.outlines = fc.features.length;
     }).catch(e => console.warn(e.message));
     this.cluster = L.markerClusterGroup({
       showCoverageOnHover: false,
@@ -130,10 +131,29 @@ export class MapView {
     renderFacets(this.facets, s, this.params, p => this.ctx.set(p));
   }
 
+  // The timeline's counts per day and type, with every filter but the dates.
+  // /api/stats gives day_type rows ({key: date, label: type, n}) when it has
+  // them; otherwise one stats request per type present gives each type's days.
   async loadTimeline() {
-    let s;
-    try { s = await api.get('stats', filters(this.params, ['date_from', 'date_to']), 'timeline'); } catch (e) { return this.failed(e); }
-    this.timeline.render(s.by_day || [], this.params.get('date_from'), this.params.get('date_to'));
+    const base = filters(this.params, ['date_from', 'date_to']);
+    let rows;
+    try {
+      const s = await api.get('stats', base, 'timeline');
+      if (s.day_type) {
+        rows = s.day_type.map(r => ({date: r.key, event_type: r.label, count: r.n}));
+      } else {
+        const types = (s.event_type || []).map(t => t.key);
+        const per = await Promise.all(types.map(t => {
+          const p = new URLSearchParams(base);
+          p.set('event_type', t);
+          return api.get('stats', p);
+        }));
+        rows = per.flatMap((st, i) => (st.day || []).map(d => ({date: d.key, event_type: types[i], count: d.n})));
+      }
+    } catch (e) { return this.failed(e); }
+    if (filters(this.params, ['date_from', 'date_to']).toString() !== base.toString()) return;
+    this.timeline.render(rows, this.params.get('date_from'), this.params.get('date_to'));
+    this.root.dataset.timelineLoaded = (Number(this.root.dataset.timelineLoaded) || 0) + 1;
   }
 
   listQuery() {

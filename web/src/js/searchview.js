@@ -3,7 +3,6 @@
 import {h, fmtNum, extLink} from './dom.js';
 import * as api from './api.js';
 import {href} from './state.js';
-import {typeClass} from './types.js';
 
 const PAGE = 25;
 
@@ -26,27 +25,25 @@ export async function renderSearch(el, params, ctx) {
     head.classList.add('error');
     return;
   }
-  const hits = r.hits || r.results || r.articles || [];
+  const hits = r.results || r.hits || [];
   head.textContent = `${fmtNum(r.total !== undefined ? r.total : hits.length)} article(s) for “${q}”.`;
-  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
   for (const a of hits) {
-    const id = a.article_id !== undefined ? a.article_id : a.id;
+    const events = a.events || [];
+    const id = a.article !== undefined ? a.article : a.id;
+    const target = events.length ? href('event', events[0]) : api.url('articles/' + encodeURIComponent(id));
     results.append(h('li', {class: 'hit'},
-      h('div', {class: 'hit-title'}, h('a', {href: api.url('articles/' + encodeURIComponent(id))}, a.title || '(no title)')),
+      h('div', {class: 'hit-title'}, h('a', {href: target}, a.title || '(no title)')),
       h('div', {class: 'hit-meta'}, [a.outlet, a.published, a.lang].filter(Boolean).join(' · '),
-        a.url ? [' · ', extLink(a.url, 'page')] : null),
-      h('p', {class: 'snippet'}, marked(a.snippet || '', words)),
-      h('ul', {class: 'hit-events'}, (a.events || []).map(e => h('li', null,
-        h('a', {href: href('event', e.id !== undefined ? e.id : e.event_id_cnty)},
-          h('i', {class: 'chip ' + typeClass(e.event_type)}),
-          `${e.event_date || ''} ${e.sub_event_type || e.event_type || ''} · ${e.location || e.country || ''}`,
-          e.fatalities ? ` · ${e.fatalities} killed` : ''))))));
+        a.url ? [' · ', extLink(a.url, 'page')] : null,
+        a.story ? [' · ', h('a', {href: href('story', a.story)}, 'story')] : null),
+      h('p', {class: 'snippet'}, marked(a.snippet || '')),
+      events.length ? h('div', {class: 'hit-events'}, 'Events: ',
+        events.map((e, i) => [i ? ', ' : '', h('a', {href: href('event', e)}, `#${i + 1}`)])) : null));
   }
 }
 
-// The snippet as text nodes, with words starting like a query word in <mark>.
-function marked(text, words) {
-  if (!words.length) return text;
-  const re = new RegExp('(' + words.map(w => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') + ')', 'giu');
-  return text.split(re).map((part, i) => i % 2 ? h('mark', null, part) : part);
+// The snippet as text nodes; the words the search matched, [bracketed] by the
+// API, in <mark>.
+function marked(text) {
+  return text.split(/\[([^\[\]]*)\]/).map((part, i) => i % 2 ? h('mark', null, part) : part);
 }

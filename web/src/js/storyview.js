@@ -9,29 +9,39 @@ import {typeClass} from './types.js';
 
 export async function renderStory(el, id) {
   el.append(h('p', {class: 'loading'}, 'Loading story…'));
-  let body;
-  try { body = await api.get('stories/' + encodeURIComponent(id)); } catch (e) {
+  let story, events;
+  try {
+    [story, events] = await Promise.all([api.get('stories/' + encodeURIComponent(id)),
+      api.get('events', {story: id, limit: 1000})]);
+  } catch (e) {
     el.replaceChildren(h('p', {class: 'error'}, `Story ${id}: ${e.message}`));
     return;
   }
-  const story = body.story || body;
-  const cols = outletColumns(body.accounts || story.accounts || body.articles || story.articles || []);
+  // an account is one article; its events (ids, sentences, url) come from
+  // /api/events?story=, matched on the article's title and publication time
+  for (const a of story.accounts || []) {
+    a.events = (events.events || []).filter(e => e.title === a.title && (e.published || null) === (a.published || null));
+    if (!a.url && a.events.length) a.url = a.events[0].url;
+  }
+  const cols = outletColumns(story.accounts || []);
+  // fields the API flags as disagreeing ({field, ...} or a field name)
+  const flagged = new Set((story.disagreements || []).map(d => typeof d === 'string' ? d : d && d.field));
 
-  // rows: [label, key, cell(col) -> node|string, compare value(col)]
-  const list = xs => [...new Set(xs.filter(v => v !== null && v !== undefined && v !== ''))];
+  // rows: [label, key, cell(col) -> node|string, compare value(col) or null]
   const rows = [
     ['First report', 'first', c => c.first || '—', null],
     ['Last report', 'last', c => c.last || '—', null],
     ['Reports', 'reports', c => String(c.reports.length), null],
-    ['Type', 'event_type', c => list(c.events.map(e => e.event_type)).join(', ') || '—', c => list(c.events.map(e => e.event_type)).join('|')],
-    ['Fatalities', 'fatalities', c => num(c.toll), c => c.toll],
+    ['Type', 'event_type', c => join(c, 'event_type'), c => join(c, 'event_type')],
+    ['Date', 'event_date', c => join(c, 'event_date'), c => join(c, 'event_date')],
+    ['Fatalities', 'fatalities', c => num(c.fatalities), c => c.fatalities],
     ['Injured', 'injured', c => num(c.injured), c => c.injured],
     ['Arrested', 'arrests', c => num(c.arrests), c => c.arrests],
-    ['Actors', 'actors', c => list(c.events.flatMap(e => [e.actor1, e.actor2])).join('; ') || '—', null],
-    ['Place', 'location', c => list(c.events.map(e => [e.location, e.admin1, e.country].filter(Boolean).join(', '))).join('; ') || '—',
-      c => list(c.events.map(e => e.location)).join('|')],
-    ['Date', 'event_date', c => list(c.events.map(e => e.event_date)).join(', ') || '—', c => list(c.events.map(e => e.event_date)).join('|')],
-    ['Cites', 'attribution', c => list(c.events.map(e => e.attribution)).join('; ') || '—', null],
+    ['Actors, in its words', 'actors', c => actorNames(c),
+      c => distinct(c.reports.flatMap(r => [r.actor1, r.actor2])).sort().join('|')],
+    ['Place', 'location', c => distinct(c.reports.map(r => [r.location, r.admin1, r.country].filter(Boolean).join(', '))).join('; ') || '—',
+      c => join(c, 'location')],
+    ['Its source', 'attribution', c => join(c, 'attribution'), null],
   ];
 
   const table = h('table', {class: 'accounts', id: 'accounts'});
@@ -39,64 +49,80 @@ export async function renderStory(el, id) {
     cols.map(c => h('th', {scope: 'col', class: 'outlet', dataset: {outlet: c.outlet}}, c.outlet)))));
   const tbody = h('tbody');
   for (const [label, key, cell, cmp] of rows) {
-    const values = cmp ? cols.map(cmp).filter(v => v !== null && v !== undefined && v !== '') : [];
-    const differs = new Set(values).size > 1;
+    const values = cmp ? cols.map(cmp).filter(v => v !== null && v !== undefined && v !== '' && v !== '—') : [];
+    const differs = new Set(values).size > 1 || flagged.has(key);
     tbody.append(h('tr', {class: differs ? 'disagree' : null, dataset: {row: key}},
       h('th', {scope: 'row'}, label, differs ? h('span', {class: 'flag', title: 'the outlets disagree'}, ' ⚠ differ') : null),
       cols.map(c => h('td', {dataset: {row: key}}, cell(c)))));
   }
-  tbody.append(h('tr', {dataset: {row: 'reports-list'}}, h('th', {scope: 'row'}, 'Its words'),
+  tbody.append(h('tr', {dataset: {row: 'reports-list'}}, h('th', {scope: 'row'}, 'Reports'),
     cols.map(c => h('td', {class: 'words'}, c.reports.map(r => report(r))))));
   table.append(tbody);
 
-  const title = story.title || (cols[0] && cols[0].reports[0] && cols[0].reports[0].title) || '';
+  const title = (cols[0] && cols[0].reports[0] && cols[0].reports[0].title) || '';
+  const nReports = cols.reduce((n, c) => n + c.reports.length, 0);
   el.replaceChildren(h('div', {class: 'storyview'},
-    h('h1', null, `Story ${story.id !== undefined ? story.id : id}`, title ? ': ' : '', title),
-    h('p', {class: 'hint'}, `${cols.length} outlet${cols.length === 1 ? '' : 's'}, ` +
-      `${cols.reduce((n, c) => n + c.reports.length, 0)} report(s). Rows marked ⚠ are where their accounts differ.`),
+    h('h1', null, `Story ${story.story !== undefined ? story.story : ''}`, title ? ': ' : '', title),
+    h('p', {class: 'hint'}, `${cols.length} outlet${cols.length === 1 ? '' : 's'}, ${nReports} report${nReports === 1 ? '' : 's'}` +
+      (story.languages && story.languages.length ? ` in ${story.languages.join(', ')}` : '') +
+      '. Rows marked ⚠ are where their accounts differ.'),
     reportTimeline(cols),
-    h('div', {class: 'accounts-wrap'}, table)));
+    h('div', {class: 'accounts-wrap'}, table),
+    h('p', null, h('a', {href: api.url('stories/' + encodeURIComponent(id))}, 'this story as JSON'))));
 }
 
 function num(v) { return v === null || v === undefined ? '—' : fmtNum(v); }
+function distinct(xs) { return [...new Set(xs.filter(v => v !== null && v !== undefined && v !== ''))]; }
+function join(c, k) { return distinct(c.reports.map(r => r[k])).join('; ') || '—'; }
 
-// accounts (one per article) -> one column per outlet, earliest first
+// "Civilians (Syria): civils" per actor the outlet names, from actor_names.
+function actorNames(c) {
+  const by = new Map();
+  for (const r of c.reports) {
+    for (const a of [r.actor1, r.actor2]) if (a && !by.has(a)) by.set(a, new Set());
+    for (const [actor, names] of Object.entries(r.actor_names || {})) {
+      if (!by.has(actor)) by.set(actor, new Set());
+      for (const n of names) by.get(actor).add(n);
+    }
+  }
+  if (!by.size) return '—';
+  return [...by].map(([actor, names]) => h('div', {class: 'actor'}, actor,
+    names.size ? h('span', {class: 'names'}, ': “' + [...names].join('”, “') + '”') : null));
+}
+
+// accounts (one per article) -> one column per outlet, earliest first; an
+// article with no outlet (a file) is a column of its own, named by its document
 function outletColumns(accounts) {
   const by = new Map();
   for (const a of accounts) {
-    // an article with no outlet (a file) is a column of its own, named by its document
-    const outlet = a.outlet || a.source || (a.article && a.article.outlet) || a.doc || '(unknown outlet)';
-    if (!by.has(outlet)) by.set(outlet, {outlet, reports: [], events: []});
-    const col = by.get(outlet);
-    col.reports.push(a);
-    for (const e of a.events || []) col.events.push(e);
+    const outlet = a.outlet || a.doc || '(unknown)';
+    if (!by.has(outlet)) by.set(outlet, {outlet, reports: []});
+    by.get(outlet).reports.push(a);
   }
   const cols = [...by.values()];
   for (const c of cols) {
-    const times = c.reports.map(r => r.published || r.first_seen || '').filter(Boolean).sort();
+    const times = c.reports.map(r => r.published || '').filter(Boolean).sort();
     c.first = times[0] || null;
     c.last = times[times.length - 1] || null;
     const maxOf = k => {
-      const vs = c.events.map(e => e[k]).concat(c.reports.map(r => r[k])).filter(v => typeof v === 'number');
+      const vs = c.reports.map(r => r[k]).filter(v => typeof v === 'number');
       return vs.length ? Math.max(...vs) : null;
     };
-    c.toll = maxOf('fatalities'); c.injured = maxOf('injured'); c.arrests = maxOf('arrests');
+    c.fatalities = maxOf('fatalities'); c.injured = maxOf('injured'); c.arrests = maxOf('arrests');
   }
   cols.sort((a, b) => (a.first || '9999').localeCompare(b.first || '9999') || a.outlet.localeCompare(b.outlet));
   return cols;
 }
 
 function report(r) {
-  const id = r.article_id !== undefined ? r.article_id : r.id;
   return h('div', {class: 'report'},
     h('div', {class: 'report-title'}, r.title || '(no title)'),
     h('div', {class: 'report-meta'}, r.published || 'undated', r.lang ? ` · ${r.lang}` : '',
-      r.url ? [' · ', extLink(r.url, 'page')] : null),
+      r.dup_of ? ' · a copy' : '', r.url ? [' · ', extLink(r.url, 'page')] : null),
     (r.events || []).map(e => h('p', {class: 'sentence'},
-      h('a', {href: href('event', e.id !== undefined ? e.id : e.event_id_cnty), title: 'the event and its evidence'},
-        h('i', {class: 'chip ' + typeClass(e.event_type)})),
-      ' ', e.notes || '')),
-    !(r.events || []).length && r.snippet ? h('p', {class: 'sentence'}, r.snippet) : null);
+      h('a', {href: href('event', e.id), class: 'to-event', title: 'the event and its evidence'},
+        h('i', {class: 'chip ' + typeClass(e.event_type)}), e.sub_event_type || e.event_type || 'event'),
+      ': ', e.notes || '')));
 }
 
 // The reports on a line of time: one dot per report, one lane per outlet.
