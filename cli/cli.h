@@ -19,6 +19,8 @@ typedef struct cli_opts {
     long limit;
     int quiet, removed, help, wide;
     int gate_features;        /* analyze: hidden, the gate's features for scripts/train-gate.sh */
+    int queue;                /* ingest, watch: queue documents for workers (PostgreSQL) */
+    int until_empty;          /* worker: stop once the queue is empty */
     unsigned batch;
     unsigned threads;     /* --threads: 0 = one per CPU */
     const char **args;    /* positional arguments */
@@ -83,5 +85,7 @@ int cmd_stories(int argc, char **argv);
 int cmd_story(int argc, char **argv);
 int cmd_watch(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_worker(int argc, char **argv);
+int cmd_status(int argc, char **argv);
 
 #endif

@@ -6,13 +6,15 @@
 #include "cli.h"
 
 static const char help[] =
-    "usage: vigie ingest [--db PATH] [--batch N] [--threads N] [--quiet] INPUT...\n"
+    "usage: vigie ingest [--db PATH] [--batch N] [--threads N] [--queue] [--quiet] INPUT...\n"
     "Read, analyse and store articles. Re-ingesting the same content stores nothing new.\n"
     "INPUT: files, folders (recursive) or - for stdin; text, JSONL, HTML, WARC, RSS/Atom, gzip.\n"
     "  --db PATH     database (default $VIGIE_DB, else ./vigie.db)\n"
     "  --batch N     documents per transaction (default 500)\n"
     "  --threads N   documents read and analysed at once (default: one per CPU);\n"
     "                storing stays in input order, so the result does not depend on N\n"
+    "  --queue       only queue the documents in a PostgreSQL store, for `vigie worker`s\n"
+    "                (each once: a document queued before is not queued again)\n"
     "  --data DIR    language resources\n"
     "  --quiet       no summary\n"
     "Exit status: 0 when the batch went through (even with rejected inputs),\n"
@@ -63,10 +65,49 @@ static void record_refused(const char *source, const char *reason, void *ud)
     r->n++;
 }
 
+/* --queue: inputs queued as read (nothing analysed here); the reader's
+ * rejections recorded as a plain ingest records them. */
+static int queue_inputs(vg_db *db, const cli_opts *o)
+{
+    vg_reader *r = NULL;
+    vg_reader_options ro = cli_reader_options();
+    vg_status st = vg_reader_open(o->args, (size_t)o->n_args, &ro, &r);
+    if (st != VG_OK) { cli_err("vigie ingest: %s\n", vg_strerror(st)); return EXIT_FAIL; }
+    long n_read = 0, queued = 0, again = 0, rejected = 0;
+    int fatal = 0;
+    vg_input in;
+    while (!interrupted && !fatal && (st = vg_reader_next(r, &in)) != VG_END) {
+        n_read++;
+        int added = 0;
+        if (st != VG_OK) {
+            cli_err("rejected %s\n", vg_reader_error(r));
+            rejected++;
+            st = vg_db_reject(db, vg_reader_error_source(r), vg_reader_error(r));
+        } else if ((st = vg_queue_add(db, &in, &added)) == VG_OK) {
+            if (added) queued++;
+            else again++;
+        }
+        if (st != VG_OK) {
+            cli_err("vigie ingest: cannot queue %s: %s: %s\n", in.source ? in.source : "input", vg_strerror(st),
+                    vg_db_error(db));
+            fatal = 1;
+        }
+    }
+    if (!fatal && (st = vg_db_commit(db)) != VG_OK) {
+        cli_err("vigie ingest: cannot commit: %s: %s\n", vg_strerror(st), vg_db_error(db));
+        fatal = 1;
+    }
+    vg_reader_close(r);
+    if (!o->quiet)
+        fprintf(stdout, "read %ld, queued %ld, queued before %ld, rejected %ld%s\n", n_read, queued, again, rejected,
+                fatal ? " (the last batch was not committed)" : interrupted ? " (interrupted)" : "");
+    return fatal || interrupted ? EXIT_FAIL : EXIT_OK;
+}
+
 int cmd_ingest(int argc, char **argv)
 {
     cli_opts o;
-    if (cli_parse(argc, argv, "ingest", "db batch threads data quiet q", &o)) return EXIT_USAGE;
+    if (cli_parse(argc, argv, "ingest", "db batch threads data quiet q queue", &o)) return EXIT_USAGE;
     if (o.help) { fputs(help, stdout); return EXIT_OK; }
     if (o.n_args == 0) { fputs(help, stderr); return EXIT_USAGE; }
     vg_env *env = cli_env(&o);
@@ -83,6 +124,14 @@ int cmd_ingest(int argc, char **argv)
         return EXIT_FAIL;
     }
     if (o.batch) vg_db_set_batch(db, o.batch);
+    if (o.queue) {
+        signal(SIGINT, on_signal);
+        signal(SIGTERM, on_signal);
+        int rc = queue_inputs(db, &o);
+        vg_db_close(db);
+        vg_env_close(env);
+        return rc;
+    }
     vg_reader *r = NULL;
     vg_batch *batch = NULL;
     vg_reader_options ro = cli_reader_options();

@@ -10,12 +10,14 @@
 #include "cli.h"
 
 static const char help[] =
-    "usage: vigie watch [--db PATH] [--interval S] [--once] [--quiet] FEED_URL...\n"
+    "usage: vigie watch [--db PATH] [--interval S] [--once] [--queue] [--quiet] FEED_URL...\n"
     "Fetch RSS/Atom feeds, then each new item's page (once per URL), and store it.\n"
     "Polite: robots.txt honoured, one request per host per --delay, conditional GET on feeds.\n"
     "  --db PATH          database (default $VIGIE_DB, else ./vigie.db); fetch state goes to PATH.fetch\n"
+    "                     (./vigie-watch.fetch for a postgresql:// store)\n"
     "  --interval S       seconds between rounds (default 900)\n"
     "  --once             one round, then exit\n"
+    "  --queue            queue each new page for `vigie worker`s (a PostgreSQL --db), not analyse it here\n"
     "  --delay MS         minimum milliseconds between requests to one host (default 1000)\n"
     "  --timeout S        whole-request time-out in seconds (default 30)\n"
     "  --round-timeout S  time budget of a whole round, waits included (default: --interval);\n"
@@ -63,6 +65,24 @@ static int on_event(vg_watch_event ev, const char *url, const char *detail, cons
 }
 
 
+/* Where the fetch state goes: beside the database file; a PostgreSQL
+ * store has no file to sit beside, so the current folder. */
+static void state_path(const char *db, char *out, size_t cap)
+{
+    if (!strncmp(db, "postgresql://", 13) || !strncmp(db, "postgres://", 11)) snprintf(out, cap, "vigie-watch.fetch");
+    else snprintf(out, cap, "%s.fetch", db);
+}
+
+static int all_http(const char *const *feeds, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (strncmp(feeds[i], "http://", 7) != 0 && strncmp(feeds[i], "https://", 8) != 0) {
+            cli_err("vigie watch: '%s' is not an http(s) URL (use 'vigie ingest' for files)\n", feeds[i]);
+            return 0;
+        }
+    return 1;
+}
+
 int cmd_watch(int argc, char **argv)
 {
     cli_opts o;
@@ -78,6 +98,7 @@ int cmd_watch(int argc, char **argv)
         if (a[0] != '-') { feeds[n_feeds++] = a; continue; }
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) { fputs(help, stdout); free(feeds); return EXIT_OK; }
         else if (!strcmp(a, "--once")) once = 1;
+        else if (!strcmp(a, "--queue")) o.queue = 1;
         else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) o.quiet = 1;
         else if (!strcmp(a, "--db") && v) { o.db = v; i++; }
         else if (!strcmp(a, "--data") && v) { o.data = v; i++; }
@@ -95,12 +116,7 @@ int cmd_watch(int argc, char **argv)
         if (bad) { free(feeds); return EXIT_USAGE; }
     }
     if (n_feeds == 0) { fputs(help, stderr); free(feeds); return EXIT_USAGE; }
-    for (int i = 0; i < n_feeds; i++)
-        if (strncmp(feeds[i], "http://", 7) != 0 && strncmp(feeds[i], "https://", 8) != 0) {
-            cli_err("vigie watch: '%s' is not an http(s) URL (use 'vigie ingest' for files)\n", feeds[i]);
-            free(feeds);
-            return EXIT_USAGE;
-        }
+    if (!all_http(feeds, n_feeds)) { free(feeds); return EXIT_USAGE; }
 
     view v = {o.quiet, isatty(2)};
     vg_env *env = cli_env(&o);
@@ -117,7 +133,7 @@ int cmd_watch(int argc, char **argv)
         return EXIT_FAIL;
     }
     char state[4200], err[512];
-    snprintf(state, sizeof state, "%s.fetch", path);
+    state_path(path, state, sizeof state);
     vg_watch_opts wo;
     vg_watch_opts_default(&wo);
     wo.state_path = state;
@@ -127,6 +143,7 @@ int cmd_watch(int argc, char **argv)
     wo.max_bytes = (size_t)max_bytes;
     wo.max_redirects = redirects;
     wo.round_timeout_ms = (round_timeout ? round_timeout : interval) * 1000;
+    wo.queue = o.queue;
     vg_watch *w = NULL;
     if ((st = vg_watch_open(env, db, &wo, &w, err, sizeof err)) != VG_OK) {
         cli_err("vigie watch: %s\n", err[0] ? err : vg_strerror(st));

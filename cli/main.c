@@ -19,6 +19,8 @@ static const struct {
     {"story", cmd_story, "one story, its outlets' accounts side by side"},
     {"watch", cmd_watch, "keep RSS/Atom feeds up to date: fetch new items politely and store them"},
     {"serve", cmd_serve, "the HTTP API and the web view over the database (read-only)"},
+    {"worker", cmd_worker, "claim queued documents from PostgreSQL, analyse and store them"},
+    {"status", cmd_status, "the PostgreSQL work queue: depth, claims, failures, workers, throughput"},
 };
 
 static void usage(FILE *f)

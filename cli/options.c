@@ -89,6 +89,8 @@ int cli_parse(int argc, char **argv, const char *cmd, const char *allowed, cli_o
         if (!strcmp(key, "removed")) { o->removed = 1; continue; }
         if (!strcmp(key, "wide")) { o->wide = 1; continue; }
         if (!strcmp(key, "gate-features")) { o->gate_features = 1; continue; }
+        if (!strcmp(key, "queue")) { o->queue = 1; continue; }
+        if (!strcmp(key, "until-empty")) { o->until_empty = 1; continue; }
         const char *val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
         if (!val) {
             cli_err("vigie %s: option '--%s' needs a value\n", cmd, key);

@@ -241,6 +241,7 @@ VG_API void vg_db_set_batch(vg_db *db, unsigned batch);
  * stored counts them only once this is 0 again. */
 VG_API unsigned vg_db_pending(const vg_db *db);
 
+
 /* ------------------------------------------------------------------------
  * Watch: keep news feeds up to date. A round fetches every feed (RSS/Atom,
  * conditional GET), then each new item's page once (robots.txt, per-host
@@ -261,6 +262,8 @@ typedef struct vg_watch_opts {
     long max_redirects;
     long round_timeout_ms;    /* the whole round, waits included; 0: no limit. Past it no
                                * request starts and the items left wait for the next round */
+    int queue;                /* queue each new page for workers (vg_queue_add, a PostgreSQL
+                               * store) instead of analysing and storing it here */
 } vg_watch_opts;
 VG_API void vg_watch_opts_default(vg_watch_opts *o);
 
@@ -427,6 +430,51 @@ VG_API vg_status vg_serve_start(const vg_serve_opts *o, vg_server **out, char *e
 VG_API unsigned vg_serve_port(const vg_server *s);
 /* Stops listening, waits for the requests being answered, closes. Accepts NULL. */
 VG_API void vg_serve_stop(vg_server *s);
+
+/* ------------------------------------------------------------------------
+ * Work queue: PostgreSQL stores only (VG_ERR_ARG on SQLite). Documents are
+ * queued once (by identity and the hash of their bytes); any number of
+ * workers claim them in batches, store them in the transaction that
+ * completes the claim, and one at a time assigns stories in queue order
+ * (lib/store/queue.c). A worker that dies loses nothing: its claims go
+ * back to the queue, or are parked after a few such returns.
+ * ---------------------------------------------------------------------- */
+/* Queue an input (bytes and metadata copied), in db's batched transaction
+ * (vg_db_commit, every `batch` and on close). *added 0: already queued. */
+VG_API vg_status vg_queue_add(vg_db *db, const vg_input *in, int *added);
+typedef struct vg_claim vg_claim;
+/* Claim up to max queued documents (committed at once, so that `vigie
+ * status` sees them); first returns the claims of workers that are gone.
+ * *out holds 0 or more inputs, valid until vg_claim_free. */
+VG_API vg_status vg_queue_claim(vg_db *db, size_t max, vg_claim **out);
+VG_API size_t vg_claim_count(const vg_claim *c);
+VG_API const vg_input *vg_claim_input(const vg_claim *c, size_t i);
+VG_API void vg_claim_free(vg_claim *c); /* accepts NULL */
+/* Complete claimed document i in the open transaction (vg_db_commit ends
+ * it): stored (its article takes the queue row's id; its story comes
+ * later), already stored (skip), or rejected with the reason `vigie
+ * ingest` would record. VG_ERR_NOT_FOUND when the claim is no longer
+ * ours (taken back after a lost connection): roll back. */
+VG_API vg_status vg_queue_store(vg_db *db, const vg_claim *c, size_t i, vg_doc *doc, vg_prepared *prep,
+                                vg_put_result *res);
+VG_API vg_status vg_queue_skip(vg_db *db, const vg_claim *c, size_t i);
+VG_API vg_status vg_queue_reject(vg_db *db, const vg_claim *c, size_t i, const char *source, const char *reason);
+/* A claim that could not be completed: the open transaction rolled back,
+ * its documents queued again with the reason, or parked past the attempts allowed. */
+VG_API vg_status vg_queue_release(vg_db *db, const vg_claim *c, const char *reason);
+/* If this connection is (or can become) the story writer: assign stories
+ * to the next `batch` articles in queue order once every document before
+ * them is done (fewer at the end of the queue), in one transaction.
+ * *assigned: articles given a story (0: not the writer, or nothing ready). */
+VG_API vg_status vg_queue_stories(vg_db *db, unsigned batch, long *assigned);
+/* Documents queued or claimed (*work) and articles waiting for a story. */
+VG_API vg_status vg_queue_pending(vg_db *db, long *work, long *waiting);
+/* The queue as rows (what, n, detail): queued, claimed, done, retrying,
+ * parked, waiting for a story, throughput, failures by reason, workers. */
+VG_API vg_status vg_db_status(vg_db *db, vg_row_cb cb, void *ud);
+/* After VG_ERR_NETWORK: connect again, waiting longer each time (up to a
+ * minute); the open transaction is lost, a worker takes its lock again. */
+VG_API vg_status vg_db_reconnect(vg_db *db);
 
 /* ------------------------------------------------------------------------
  * Output: query rows and stories as text, the bytes the vigie command

@@ -16,4 +16,13 @@ struct vg_prepared {
     vg_cl_doc features; /* raw term counts and anchors for story clustering */
 };
 
+/* What vg_prepare made, as bytes (appended to b) and back: the queue's
+ * workers make it, the story writer reads it (lib/store/queue.c).
+ * Unpack takes any bytes: VG_ERR_FORMAT unless they are exactly what pack
+ * wrote; the terms go in arena a. */
+#include "../core/arena.h"
+#include "../core/buf.h"
+void vg_prepared_pack(const vg_prepared *p, vg_buf *b);
+vg_status vg_prepared_unpack(const void *data, size_t len, vg_arena *a, vg_prepared *p);
+
 #endif

@@ -23,6 +23,7 @@ struct vg_watch {
     int stop;            /* the callback asked to stop the round */
     int out_of_time;     /* the round's time budget ran out */
     long round_timeout_ms;
+    int queue;              /* pages queued for workers, not analysed here (vg_watch_opts) */
     char err[4096 + 1024]; /* a URL and a database message */
 };
 
@@ -56,6 +57,7 @@ vg_status vg_watch_open(const vg_env *env, vg_db *db, const vg_watch_opts *o, vg
     fo.max_body = o->max_bytes;
     fo.max_redirects = o->max_redirects;
     w->round_timeout_ms = o->round_timeout_ms;
+    w->queue = o->queue;
     vg_status st = vg_fetcher_open(&fo, &w->fetch, err, errlen);
     if (st == VG_OK) st = vg_doc_create(env, &w->doc);
     if (st != VG_OK) {
@@ -146,6 +148,16 @@ static int do_item(vg_watch *w, const char *feed_url, const vg_feed_item *it)
     in.title = it->title;
     in.published = it->published;
     in.charset = res.charset;
+    if (w->queue) { /* the workers load, analyse and store it; counted as stored */
+        int added = 0;
+        if (vg_queue_add(w->db, &in, &added) != VG_OK || vg_db_commit(w->db) != VG_OK || commit_done(w, link) != 0) {
+            if (!w->err[0]) snprintf(w->err, sizeof w->err, "cannot queue %.4000s: %.1000s", link, vg_db_error(w->db));
+            return -1;
+        }
+        if (added) w->c->stored++;
+        else w->c->present++;
+        return 0;
+    }
     st = vg_doc_load(w->doc, &in);
     if (st == VG_OK) st = vg_doc_analyze(w->doc);
     if (st != VG_OK) return reject(w, link, vg_doc_error(w->doc)) ? -1 : commit_done(w, link);

@@ -166,6 +166,22 @@ static void rollback(vg_db *db)
     db->pending = 0;
 }
 
+void vg_db_rollback(vg_db *db) { rollback(db); }
+
+vg_status vg_db_reconnect(vg_db *db)
+{
+    if (!db) return VG_ERR_ARG;
+    if (!db->pg) return VG_OK; /* a file does not go away */
+    db->in_tx = 0; /* lost with the connection */
+    db->pending = 0;
+    vg_stories_forget(db);
+    vg_dups_forget(db);
+    db->story_writer = 0; /* its session lock went with the connection */
+    db->data_version = -1;
+    vg_status s = vg_pg_reconnect(db);
+    return s == VG_OK ? vg_queue_relock(db) : s;
+}
+
 vg_status vg_db_commit(vg_db *db)
 {
     if (!db) return VG_ERR_ARG;

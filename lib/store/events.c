@@ -51,18 +51,27 @@ static int interaction(int a, int b)
     return a < b ? a * 10 + b : b * 10 + a;
 }
 
-static const char put_event_sql[] =
-    "INSERT INTO events(article_id, event_date, year, time_precision, event_type, sub_event_type,"
-    " actor1, inter1, actor2, inter2, interaction, country, iso, admin1, location, latitude, longitude,"
-    " geo_precision, fatalities, injured, arrests, attribution, confidence, sent_start, sent_end, notes,"
-    " evidence) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-    " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)";
+#define EVENT_COLUMNS                                                                                  \
+    "article_id, event_date, year, time_precision, event_type, sub_event_type,"                        \
+    " actor1, inter1, actor2, inter2, interaction, country, iso, admin1, location, latitude, longitude," \
+    " geo_precision, fatalities, injured, arrests, attribution, confidence, sent_start, sent_end, notes," \
+    " evidence"
+#define EVENT_VALUES                                                                                   \
+    "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"                       \
+    " ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27"
+static const char put_event_sql[] = "INSERT INTO events(" EVENT_COLUMNS ") VALUES(" EVENT_VALUES ")";
+/* A queue worker's events take a provisional (negative) id: workers store
+ * in the order they finish, and the story writer numbers them in queue
+ * order (queue.c), so event ids (and ACLED's event_id_cnty) are those one
+ * ingest of the same input gives. */
+static const char put_event_worker_sql[] =
+    "INSERT INTO events(id, " EVENT_COLUMNS ") VALUES(-nextval('events_provisional'), " EVENT_VALUES ")";
 
 vg_status vg_events_put(vg_db *db, const vg_doc *doc, int64_t article_id)
 {
     for (size_t k = 0; k < doc->n_events; k++) {
         const vg_event *e = &doc->events[k];
-        vg_stmt *st = vg_db_stmt(db, put_event_sql);
+        vg_stmt *st = vg_db_stmt(db, db->no_stories ? put_event_worker_sql : put_event_sql);
         if (!st) return VG_ERR_DB;
         char date[11];
         memcpy(date, e->event_date, sizeof date);

@@ -24,6 +24,9 @@ struct vg_db {
     int no_stories;       /* PostgreSQL queue worker: puts store no story (queue.c) */
     int64_t put_id;       /* PostgreSQL queue worker: the id the next put stores (0: the sequence's) */
     struct vg_pg_stems *pg_stems; /* PostgreSQL search: a stemmer per language (pg_search.c) */
+    int64_t worker_id;    /* PostgreSQL queue worker: its row in workers, its liveness lock (queue.c) */
+    char worker_name[64];
+    int story_writer;     /* this connection holds the story writer's session lock (queue.c) */
     char err[1024];
     unsigned flags;
     unsigned batch;       /* puts per transaction */
@@ -100,6 +103,13 @@ vg_status vg_pg_tsquery(const char *text, vg_stemmer *const *langs, size_t n_lan
 /* A queue worker's put (queue.c): what vg_prepare made of the document,
  * kept for the story writer, in the put's transaction. */
 vg_status vg_queue_keep_prepared(vg_db *db, vg_doc *doc, vg_prepared *prep, int64_t id);
+/* The worker's liveness lock taken again (after a reconnection). */
+vg_status vg_queue_relock(vg_db *db);
+/* Drop the open transaction and what was kept in memory for it (db.c). */
+void vg_db_rollback(vg_db *db);
+/* The story writer's put (stories_sql.c): an article stored earlier by a
+ * worker joins its story as vg_db_put would have made it join; scratch from arena. */
+vg_status vg_stories_assign(vg_db *db, const char *lang, vg_prepared *prep, int64_t article_id, vg_arena *arena);
 
 /* Search tokenizer registration (search.c), on every connection. */
 vg_status vg_search_register(vg_db *db);

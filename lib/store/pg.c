@@ -169,6 +169,21 @@ static const char *const migrations[] = {
     "  latitude double precision, longitude double precision, first_day bigint, last_day bigint, lead text);"
     "CREATE TABLE story_terms(term bigint NOT NULL, story_id bigint NOT NULL, w double precision NOT NULL,"
     "  PRIMARY KEY(term, story_id));",
+    /* 2: the work queue (queue.c): documents, what waits for the story writer, workers */
+    "CREATE TABLE queue(id bigint PRIMARY KEY DEFAULT nextval('vigie_ids'),"
+    "  ext_id text COLLATE \"C\" NOT NULL, hash bigint NOT NULL,"
+    "  source text, format text, content_type text, title text, url text, outlet text, published text,"
+    "  lang text, charset text, record bigint, data bytea,"
+    "  state text NOT NULL DEFAULT 'queued', attempts integer NOT NULL DEFAULT 0, worker bigint,"
+    "  reason text, enqueued timestamptz NOT NULL DEFAULT now(), claimed_at timestamptz, done_at timestamptz,"
+    "  UNIQUE(ext_id, hash));"
+    "CREATE INDEX queue_todo ON queue(id) WHERE state IN ('queued', 'claimed');"
+    "CREATE INDEX queue_worker ON queue(worker) WHERE state = 'claimed';"
+    "CREATE INDEX queue_done ON queue(done_at) WHERE done_at IS NOT NULL;"
+    "CREATE TABLE queue_stories(id bigint PRIMARY KEY, lang text, prepared bytea);"
+    "CREATE SEQUENCE events_provisional;"
+    "CREATE TABLE workers(id bigserial PRIMARY KEY, name text, host text, pid integer,"
+    "  started timestamptz NOT NULL DEFAULT now());",
     /* append new migrations here */
 };
 

@@ -74,7 +74,12 @@ static vg_status save_story(void *ud, const vg_cl_story *s)
 static vg_status new_story(void *ud, int64_t article_id, int64_t *story)
 {
     vg_db *db = ud;
-    vg_stmt *st = vg_db_stmt(db, "INSERT INTO stories(first_article, n_articles, norm2) VALUES(?1, 0, 0) RETURNING id");
+    /* PostgreSQL: the next id after the highest, as SQLite gives it, not a
+     * sequence's (a writer killed mid-batch would spend some): only the
+     * holder of the stories' lock makes stories, so ids are those of one ingest. */
+    vg_stmt *st = vg_db_stmt2(db, "INSERT INTO stories(first_article, n_articles, norm2) VALUES(?1, 0, 0) RETURNING id",
+                              "INSERT INTO stories(id, first_article, n_articles, norm2) VALUES("
+                              "(SELECT coalesce(max(id), 0) + 1 FROM stories), ?1, 0, 0) RETURNING id");
     if (!st) return VG_ERR_DB;
     vg_bind_int64(st, 1, article_id);
     int rc = vg_step(st);
@@ -175,10 +180,10 @@ static vg_status mark_copy(vg_db *db, int64_t article_id, int64_t dup_of)
     return vg_db_step_done(db, st, "marking duplicate");
 }
 
-vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, vg_prepared *prep, int64_t article_id, vg_put_result *result)
+static vg_status put_story(vg_db *db, const char *lang, vg_prepared *prep, int64_t article_id, vg_arena *arena,
+                           vg_put_result *result)
 {
-    vg_status s = VG_OK;
-    if (!prep && (s = vg_prepare(doc, &prep)) != VG_OK) return s;
+    vg_status s;
     const vg_dedup_sig *sig = &prep->sig;
     vg_cl_doc raw = prep->features; /* weighed (and cut) below: its terms reordered, counts kept */
     int64_t dup_of = 0;
@@ -190,7 +195,19 @@ vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, vg_prepared *prep, int64_t a
         return VG_OK;
     }
     if (!db->stories && !(db->stories = vg_cl_stories_new(&sqlite_ops, db))) return VG_ERR_NOMEM;
-    return vg_cl_stories_put(db->stories, &raw, doc->fields[VG_F_LANG], article_id, doc->arena);
+    return vg_cl_stories_put(db->stories, &raw, lang, article_id, arena);
+}
+
+vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, vg_prepared *prep, int64_t article_id, vg_put_result *result)
+{
+    vg_status s = VG_OK;
+    if (!prep && (s = vg_prepare(doc, &prep)) != VG_OK) return s;
+    return put_story(db, doc->fields[VG_F_LANG], prep, article_id, doc->arena, result);
+}
+
+vg_status vg_stories_assign(vg_db *db, const char *lang, vg_prepared *prep, int64_t article_id, vg_arena *arena)
+{
+    return put_story(db, lang, prep, article_id, arena, NULL);
 }
 
 vg_status vg_stories_flush(vg_db *db)

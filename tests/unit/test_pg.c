@@ -1,10 +1,12 @@
 /* test_pg.c - the PostgreSQL store's pieces that need no server: a search
  * query as a tsquery (lib/store/pg_search.c), the statement text rendered
- * for PostgreSQL (sql.c). The store itself runs against a real server in
+ * for PostgreSQL (sql.c), what a worker keeps for the story writer as bytes
+ * (lib/cluster/prepare.c). The store itself runs against a real server in
  * tests/scenarios/pg_*.sh. */
 #include <stdlib.h>
 
 #include "test.h"
+#include "../../lib/cluster/prepare.h"
 #include "../../lib/core/buf.h"
 #include "../../lib/store/internal.h"
 #include "../../lib/text/stem.h"
@@ -64,4 +66,42 @@ TEST(pg_tsquery_quotes_and_errors)
     /* a word with nothing to index matches nothing */
     CHECK_STR(tsq("\"...\"", 0, &b), "('_')");
     vg_buf_free(&b);
+}
+
+/* What a queue worker keeps for the story writer comes back as it was:
+ * every field of the signature and the features (the writer on another
+ * machine must weigh exactly what a single ingest would). */
+TEST(pg_prepared_round_trip)
+{
+    vg_env *env = NULL;
+    CHECK(vg_env_open(vg_test_data_dir(), &env, NULL, 0) == VG_OK);
+    vg_doc *d = NULL;
+    CHECK(env && vg_doc_create(env, &d) == VG_OK);
+    if (!d) { vg_env_close(env); return; }
+    CHECK(vg_test_events_json(d, "en", "KANO, Nigeria, March 3, 2024 - Gunmen killed 12 villagers in Kano state on "
+                                       "Sunday, police said. The attackers burned houses in the village.") != NULL);
+    vg_prepared *p = NULL;
+    CHECK(vg_prepare(d, &p) == VG_OK && p);
+    if (p) {
+        vg_buf b = VG_BUF_INIT;
+        vg_prepared_pack(p, &b);
+        CHECK(!b.failed && b.len > 600);
+        vg_arena *a = vg_arena_new(0);
+        vg_prepared q;
+        CHECK(vg_prepared_unpack(b.data, b.len, a, &q) == VG_OK);
+        CHECK(p->features.n > 0 && q.features.n == p->features.n);
+        CHECK(!memcmp(q.features.terms, p->features.terms, p->features.n * sizeof *p->features.terms));
+        vg_prepared x = *p, y = q;
+        x.features.terms = y.features.terms = NULL;
+        CHECK(!memcmp(&x.sig, &y.sig, sizeof x.sig));
+        CHECK(!memcmp(&x.features, &y.features, sizeof x.features));
+        /* anything else is refused, not read past */
+        for (size_t cut = 0; cut < b.len; cut += 37) CHECK(vg_prepared_unpack(b.data, cut, a, &q) == VG_ERR_FORMAT);
+        vg_buf_putc(&b, 0);
+        CHECK(vg_prepared_unpack(b.data, b.len, a, &q) == VG_ERR_FORMAT);
+        vg_arena_free(a);
+        vg_buf_free(&b);
+    }
+    vg_doc_free(d);
+    vg_env_close(env);
 }
