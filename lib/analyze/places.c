@@ -1389,6 +1389,9 @@ size_t vg_places_primary(const vg_place *p, size_t n)
     for (size_t i = 0; i < n; i++) {
         /* a division named outright outweighs a town that may be a homonym ("Amra, Vesko Gerais") */
         float v = p[i].kind == VG_PLACE_COUNTRY ? PRIMARY_W_COUNTRY : p[i].kind == VG_PLACE_ADMIN1 ? PRIMARY_W_ADMIN : p[i].confidence;
+        /* where people came from ("aircraft from Sudan bombed a camp in South Sudan") says
+         * nothing of where the text happens */
+        if (p[i].origin) v = 0;
         size_t k;
         for (k = 0; k < ncc; k++)
             if (!memcmp(cc[k], p[i].iso2, 2)) break;
@@ -1408,8 +1411,8 @@ size_t vg_places_primary(const vg_place *p, size_t n)
     for (size_t i = 0; i < n; i++) {
         int r = p[i].kind == VG_PLACE_CITY ? 0 : p[i].kind == VG_PLACE_ADMIN1 ? 2 : 6;
         if (p[i].kind == VG_PLACE_CITY && p[i].confidence < PRIMARY_SURE_TOWN) r = p[i].confidence < PRIMARY_DOUBT_TOWN ? 8 : 2;
-        /* "fighters from Amra clashed in Vesko": a town of origin after any other town */
-        if (p[i].kind == VG_PLACE_CITY && p[i].origin && r == 0) r = 1;
+        /* "fighters from Amra clashed in Vesko": a place of origin after any other of its kind */
+        if (p[i].origin) r++;
         if (ncc > 1 && memcmp(p[i].iso2, cc[top], 2)) r += 10;
         if (r < best_rank) { best_rank = r; best = i; }
     }

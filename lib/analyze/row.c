@@ -512,6 +512,34 @@ static void set_attribution(ctx *c, const vg_sent *s, vg_event *e)
     }
 }
 
+/* Is the actor named `name` the state forces of country ("Military Forces of Israel (2009-)"): " of " and
+ * the country's name, then the end or a space? ACLED's names (actors.tsv) say so. */
+static int own_state_forces(const char *name, const char *country)
+{
+    size_t n = strlen(country);
+    for (const char *p = strstr(name, " of "); p; p = strstr(p + 1, " of "))
+        if (!strncmp(p + 4, country, n) && (p[4 + n] == 0 || p[4 + n] == ' ')) return 1;
+    return 0;
+}
+
+/* Remote violence by a state's own forces whose scene is only that state's name
+ * ("Israeli shelling killed 40", "Sudan's warplanes"): ACLED codes it where it
+ * landed, and a text that names only the attacker's country names the scene
+ * elsewhere: its first town or division in another country, when there is one. */
+static void remote_violence_abroad(ctx *c, int sub, vg_event *e)
+{
+    if (strcmp(vg_subtypes[sub].type, "Explosions/Remote violence") != 0 || e->inter1 != VG_INTER_STATE) return;
+    if (!e->iso || !e->country || !e->actor1 || (e->location && strcmp(e->location, e->country) != 0)) return;
+    if (!own_state_forces(e->actor1, e->country) || scene_places(c) != 0) return;
+    for (size_t k = 0; k < c->n_scene; k++) {
+        const vg_place *p = &c->scene[k];
+        if (p->kind == VG_PLACE_COUNTRY || p->origin || strcmp(p->iso2, e->iso) == 0) continue;
+        drop_place(e);
+        set_place(c, e, p, p);
+        return;
+    }
+}
+
 vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, const count *doc_note, const vg_date *date)
 {
     vg_event *e = vg_doc_add_event(c->doc);
@@ -540,6 +568,7 @@ vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, c
     if (!e->country && c->an->gaz) country_from_actor(c, s, e);
     if (!e->country && c->an->gaz) country_from_demonym(c, s, e);
     set_actors(c, e, main_k, sub, ac, na, i1, i2);
+    remote_violence_abroad(c, sub, e);
     set_counts(c, si, main_k, doc_note, e);
     set_attribution(c, s, e);
     return VG_OK;

@@ -343,6 +343,24 @@ TEST(analyze_month_elsewhere_is_not_the_date)
     vg_doc_free(d);
 }
 
+/* Where the attacker came from is not the scene: the origin of "from Sudan" gives way to
+ * the other country named, and a state's own forces' remote violence that names only that
+ * state lands in the town the text names abroad. */
+TEST(analyze_attacker_country_is_not_the_scene)
+{
+    vg_doc *d = analyze("en", "2011-11-11",
+                        "Military aircraft from Sudan crossed the border with South Sudan and dropped bombs on a camp "
+                        "on Thursday, killing 12 people.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && e->country && !strcmp(e->country, "South Sudan"));
+    vg_doc_free(d);
+    d = analyze("en", "2009-01-07",
+                "The Israeli army said the shelling killed 40 people, and Israel blamed militants. The school is in Jabalia.");
+    e = d ? main_event(d) : NULL;
+    CHECK(e && e->country && !strcmp(e->country, "Palestine") && e->location && !strcmp(e->location, "Jabalia"));
+    vg_doc_free(d);
+}
+
 TEST(analyze_wire_copy)
 {
     /* the source of a report is not a party to the event */
