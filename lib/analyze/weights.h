@@ -89,10 +89,10 @@
  * the calibration table): one model for short texts (a coder's one-event
  * note: at most SHORT_TEXT_SENTENCES sentences), one for whole articles. */
 #define SHORT_TEXT_SENTENCES 6
-#define ROW_CONF_BIAS_SHORT -2.279f
-#define ROW_CONF_WEIGHTS_SHORT {2.939f, 0.527f, -0.384f, -0.728f, 1.263f, -0.516f, 1.331f, 0.452f, 0.080f, -0.541f, -0.031f, -0.123f, -0.245f, 0.208f, -0.545f, -0.240f, -1.107f, -0.177f}
-#define ROW_CONF_BIAS_LONG 0.722f
-#define ROW_CONF_WEIGHTS_LONG {0.065f, -0.213f, 0.363f, 0.964f, 0.807f, -0.678f, -0.233f, -0.735f, -1.262f, 0.354f, -0.433f, 0.142f, -1.203f, -0.201f, -0.890f, -0.022f, -0.854f, -1.024f}
+#define ROW_CONF_BIAS_SHORT -2.183f
+#define ROW_CONF_WEIGHTS_SHORT {2.980f, 0.586f, -0.454f, -0.641f, 1.286f, -0.646f, 1.314f, 0.408f, 0.077f, -0.528f, -0.013f, -0.045f, -0.215f, 0.190f, -0.553f, -0.217f, -1.118f, -0.125f}
+#define ROW_CONF_BIAS_LONG -0.910f
+#define ROW_CONF_WEIGHTS_LONG {0.402f, 0.370f, 0.500f, 0.916f, 0.885f, -0.380f, -0.109f, -0.686f, -1.358f, 0.340f, -0.270f, 0.123f, -1.113f, -0.291f, -0.788f, 0.012f, -0.866f, -0.827f}
 
 /* --- Dates (mentions.c) --- */
 
