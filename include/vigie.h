@@ -382,9 +382,10 @@ VG_API vg_status vg_db_story_json(vg_db *db, const char *id, const char **json, 
 VG_API vg_status vg_db_event_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
 /* How many events the filters of q match (its limit and cursor ignored). */
 VG_API vg_status vg_db_event_count(vg_db *db, const vg_query *q, long long *n);
-/* Counts of the events q matches as rows (facet, key, n): facet "day"
- * (every day, oldest first), then "event_type", "sub_event_type",
- * "country" (its ISO code; key2 the name), "outlet", "lang" (most first). */
+/* Counts of the events q matches as rows (facet, key, label, n): facet
+ * "day" (every day, oldest first), "day_type" (every day and type: label
+ * the type), then "event_type", "sub_event_type", "country" (key its ISO
+ * code, label its name), "outlet", "lang" (most first). */
 VG_API vg_status vg_db_event_stats(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
 /* One event as a JSON object: its fields, every evidence span (field,
  * start and end byte offsets in the article text, the words, confidence),

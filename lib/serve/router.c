@@ -548,7 +548,8 @@ static void search(const vg_sv_request *rq, vg_sv_answer *a)
     json_answer(a);
 }
 
-/* /api/stats: {"day":[{"key":"2025-03-14","n":3}],"event_type":[...],...}. */
+/* /api/stats: {"day":[{"key":"2025-03-14","n":3}],"day_type":[{"key":"2025-03-14","label":"Battles","n":2}],
+ * "event_type":[...],...}. */
 typedef struct stats_ctx { vg_buf *out; char facet[32]; int n_in_facet; } stats_ctx;
 
 static int stats_cb(const vg_row *row, void *ud)
@@ -584,7 +585,7 @@ static void stats(const vg_sv_request *rq, vg_sv_answer *a)
     if (s != VG_OK) { store_error(a, rq, s); return; }
     if (*c.facet) vg_buf_puts(&a->body, "]");
     /* facets with no row are empty lists, so a client reads every key */
-    static const char *const facets[] = {"day", "event_type", "sub_event_type", "country", "outlet", "lang"};
+    static const char *const facets[] = {"day", "day_type", "event_type", "sub_event_type", "country", "outlet", "lang"};
     for (size_t i = 0; i < sizeof facets / sizeof facets[0]; i++) {
         char probe[40];
         snprintf(probe, sizeof probe, "\"%s\":[", facets[i]);

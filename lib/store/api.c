@@ -76,6 +76,13 @@ static int parse_key(const char *s, int want_rank, key *k)
     return 0;
 }
 
+void vg_store_article_key(vg_buf *b, int64_t hash, const char *ext_id)
+{
+    vg_buf_printf(b, "%016llx-", (unsigned long long)hash);
+    for (const unsigned char *p = (const unsigned char *)(ext_id ? ext_id : ""); *p; p++)
+        vg_buf_printf(b, "%02x", *p);
+}
+
 /* The article row id of a key; 0 when none. */
 static vg_status article_rowid(vg_db *db, const key *k, int64_t *id)
 {
@@ -414,6 +421,10 @@ vg_status vg_db_event_count(vg_db *db, const vg_query *q, long long *n)
 static const char *const stats_sql[] = {
     "SELECT 'day' AS facet, e.event_date AS key, NULL AS label, count(*) AS n" EVENTS_FROM
     "   AND e.year IS NOT NULL GROUP BY e.event_date ORDER BY e.event_date",
+    /* the timeline stacked by type: key the day, label the type */
+    "SELECT 'day_type' AS facet, e.event_date AS key, e.event_type AS label, count(*) AS n" EVENTS_FROM
+    "   AND e.year IS NOT NULL AND e.event_type IS NOT NULL GROUP BY e.event_date, e.event_type"
+    "   ORDER BY e.event_date, e.event_type",
     "SELECT 'event_type' AS facet, e.event_type AS key, NULL AS label, count(*) AS n" EVENTS_FROM
     "   AND e.event_type IS NOT NULL GROUP BY e.event_type ORDER BY n DESC, key",
     "SELECT 'sub_event_type' AS facet, e.sub_event_type AS key, NULL AS label, count(*) AS n" EVENTS_FROM

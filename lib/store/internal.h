@@ -188,6 +188,9 @@ vg_status vg_search_match(vg_db *db, const char *text, vg_buf *match);
 /* A story's row id from its key or row id (api.c); VG_ERR_ARG when it is
  * neither, VG_ERR_NOT_FOUND when no story has that key. */
 vg_status vg_store_story_id(vg_db *db, const char *s, int64_t *id);
+/* An article's key (as VG_ARTICLE_KEY) made in C, appended to b: for
+ * statements that must also run on PostgreSQL. */
+void vg_store_article_key(vg_buf *b, int64_t hash, const char *ext_id);
 /* The API reads' refusal on PostgreSQL (api.c): VG_ERR_FORMAT, db->err says why. */
 vg_status vg_store_api_sqlite_only(vg_db *db);
 /* A MATCH that FTS5 refused, said as the query's fault (VG_ERR_ARG). */

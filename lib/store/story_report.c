@@ -108,10 +108,95 @@ static void actor_names(vg_buf *b, vg_arena *a, const char *evidence, size_t len
 static const char story_accounts_sql[] =
     "SELECT coalesce(a.ext_id, a.source), a.outlet, a.lang, a.published, a.title, a.dup_of,"
     " e.event_type, e.event_date, e.location, e.country, e.latitude, e.longitude,"
-    " e.fatalities, e.arrests, e.injured, e.actor1, e.actor2, e.attribution, e.evidence"
+    " e.fatalities, e.arrests, e.injured, e.actor1, e.actor2, e.attribution, e.evidence,"
+    " a.id, a.hash, a.ext_id, a.url"
     " FROM articles a LEFT JOIN events e ON e.id = (SELECT id FROM events WHERE article_id = a.id"
     "   ORDER BY confidence DESC, id LIMIT 1)"
     " WHERE a.story_id = ?1 ORDER BY a.published IS NULL, a.published, a.id";
+
+/* Every event of the story's articles, for each account's "events" (the
+ * HTTP API's story view shows each report's events): one query, kept per
+ * article in the order the accounts will ask for them. */
+typedef struct account_events {
+    int64_t article;
+    vg_buf json;  /* a JSON array */
+} account_events;
+
+static const char story_all_events_sql[] =
+    "SELECT e.article_id, a.hash, a.ext_id, e.event_type, e.sub_event_type, e.event_date, e.location, e.admin1,"
+    " e.country, e.latitude, e.longitude, e.actor1, e.actor2, e.attribution, e.fatalities, e.injured, e.arrests,"
+    " e.confidence, e.notes"
+    " FROM events e JOIN articles a ON a.id = e.article_id WHERE a.story_id = ?1 ORDER BY e.article_id, e.id";
+
+static void free_account_events(account_events *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) vg_buf_free(&v[i].json);
+    free(v);
+}
+
+static vg_status all_events(vg_db *db, int64_t story, account_events **out, size_t *n_out)
+{
+    *out = NULL;
+    *n_out = 0;
+    vg_stmt *st = vg_db_stmt(db, story_all_events_sql);
+    if (!st) return VG_ERR_DB;
+    vg_bind_int64(st, 1, story);
+    account_events *v = NULL;
+    size_t n = 0, cap = 0;
+    long rank = 0;
+    int rc;
+    vg_status s = VG_OK;
+    while ((rc = vg_step(st)) == SQLITE_ROW) {
+        int64_t art = vg_column_int64(st, 0);
+        if (!n || v[n - 1].article != art) {
+            if (n == cap) {
+                cap = cap ? cap * 2 : 16;
+                account_events *nv = realloc(v, cap * sizeof *nv);
+                if (!nv) { s = VG_ERR_NOMEM; break; }
+                v = nv;
+            }
+            v[n].article = art;
+            v[n].json = (vg_buf)VG_BUF_INIT;
+            vg_buf_putc(&v[n].json, '[');
+            n++;
+            rank = 0;
+        }
+        vg_buf *b = &v[n - 1].json;
+        if (rank) vg_buf_putc(b, ',');
+        vg_buf_puts(b, "{\"id\":\"");
+        vg_store_article_key(b, vg_column_int64(st, 1), vg_column_text(st, 2));
+        vg_buf_printf(b, "-%ld\"", rank++);
+        static const char *const keys[] = {"event_type", "sub_event_type", "event_date", "location", "admin1", "country"};
+        for (int k = 0; k < 6; k++) {
+            vg_buf_printf(b, ",\"%s\":", keys[k]);
+            vg_json_cstr(b, vg_column_text(st, 3 + k));
+        }
+        if (!vg_column_null(st, 9) && !vg_column_null(st, 10))
+            vg_buf_printf(b, ",\"latitude\":%.5f,\"longitude\":%.5f", vg_column_double(st, 9), vg_column_double(st, 10));
+        static const char *const actors[] = {"actor1", "actor2", "attribution"};
+        for (int k = 0; k < 3; k++) {
+            vg_buf_printf(b, ",\"%s\":", actors[k]);
+            vg_json_cstr(b, vg_column_text(st, 11 + k));
+        }
+        static const char *const figures[] = {"fatalities", "injured", "arrests"};
+        for (int k = 0; k < 3; k++) {
+            vg_buf_printf(b, ",\"%s\":", figures[k]);
+            if (vg_column_null(st, 14 + k) || vg_column_int64(st, 14 + k) < 0) vg_buf_puts(b, "null");
+            else vg_buf_printf(b, "%lld", (long long)vg_column_int64(st, 14 + k));
+        }
+        vg_buf_printf(b, ",\"confidence\":%.3f,\"notes\":", vg_column_double(st, 17));
+        vg_json_cstr(b, vg_column_text(st, 18));
+        vg_buf_putc(b, '}');
+        if (b->failed) { s = VG_ERR_NOMEM; break; }
+    }
+    vg_reset(st);
+    if (s == VG_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) s = vg_db_fail(db, rc, "reading story events");
+    if (s != VG_OK) { free_account_events(v, n); return s; }
+    for (size_t i = 0; i < n; i++) vg_buf_putc(&v[i].json, ']');
+    *out = v;
+    *n_out = n;
+    return VG_OK;
+}
 
 /* Figures that differ between accounts: {"fatalities":{"outlet":n,...}} for
  * each figure with more than one value among non-duplicate accounts. */
@@ -192,16 +277,30 @@ static vg_status story_json(vg_db *db, const char *id, const char **json, size_t
         }
         story = rowid;
     }
-    vg_stmt *st = vg_db_stmt(db, "SELECT count(*), count(dup_of), min(published), max(published)"
-                                      " FROM articles WHERE story_id = ?1");
+    /* the story's stable key: its first article's (api.c) */
+    vg_buf *b = &db->out;
+    vg_buf_clear(b);
+    vg_buf_printf(b, "{\"story\":%lld,\"id\":", story);
+    vg_stmt *st = vg_db_stmt(db, "SELECT f.hash, f.ext_id FROM stories s JOIN articles f ON f.id = s.first_article"
+                                 " WHERE s.id = ?1");
     if (!st) return VG_ERR_DB;
     vg_bind_int64(st, 1, story);
     int rc = vg_step(st);
+    if (rc == SQLITE_ROW) {
+        vg_buf_putc(b, '"');
+        vg_store_article_key(b, vg_column_int64(st, 0), vg_column_text(st, 1));
+        vg_buf_putc(b, '"');
+    } else vg_buf_puts(b, "null");
+    vg_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story");
+    st = vg_db_stmt(db, "SELECT count(*), count(dup_of), min(published), max(published)"
+                                      " FROM articles WHERE story_id = ?1");
+    if (!st) return VG_ERR_DB;
+    vg_bind_int64(st, 1, story);
+    rc = vg_step(st);
     if (rc != SQLITE_ROW) { vg_reset(st); return vg_db_fail(db, rc, "reading story"); }
     long long n = vg_column_int64(st, 0), n_dup = vg_column_int64(st, 1);
-    vg_buf *b = &db->out;
-    vg_buf_clear(b);
-    vg_buf_printf(b, "{\"story\":%lld,\"articles\":%lld,\"duplicates\":%lld,\"first_report\":", story, n, n_dup);
+    vg_buf_printf(b, ",\"articles\":%lld,\"duplicates\":%lld,\"first_report\":", n, n_dup);
     vg_json_cstr(b, vg_column_text(st, 2));
     vg_buf_puts(b, ",\"last_report\":");
     vg_json_cstr(b, vg_column_text(st, 3));
@@ -246,11 +345,14 @@ static vg_status story_json(vg_db *db, const char *id, const char **json, size_t
     if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story events");
     /* One account per article, side by side. */
     vg_buf_puts(b, ",\"accounts\":[");
+    account_events *evs = NULL;
+    size_t n_evs = 0, next_ev = 0;
+    if ((s = all_events(db, story, &evs, &n_evs)) != VG_OK) return s;
     st = vg_db_stmt(db, story_accounts_sql);
-    if (!st) return VG_ERR_DB;
+    if (!st) { free_account_events(evs, n_evs); return VG_ERR_DB; }
     vg_bind_int64(st, 1, story);
     vg_arena *a = vg_arena_new(64 * 1024);
-    if (!a) return VG_ERR_NOMEM;
+    if (!a) { free_account_events(evs, n_evs); return VG_ERR_NOMEM; }
     first = 1;
     while ((rc = vg_step(st)) == SQLITE_ROW) {
         vg_arena_reset(a);
@@ -285,10 +387,25 @@ static vg_status story_json(vg_db *db, const char *id, const char **json, size_t
         const char *evidence = vg_column_text(st, 18);
         actor_names(b, a, evidence, evidence ? strlen(evidence) : 0,
                     vg_column_text(st, 15), vg_column_text(st, 16));
+        /* the report itself: its stable id, page and every event (the HTTP API's story view) */
+        vg_buf_puts(b, ",\"id\":\"");
+        vg_store_article_key(b, vg_column_int64(st, 20), vg_column_text(st, 21));
+        vg_buf_puts(b, "\",\"url\":");
+        vg_json_cstr(b, vg_column_text(st, 22));
+        vg_buf_puts(b, ",\"events\":");
+        int64_t art = vg_column_int64(st, 19);
+        size_t k = 0;
+        while (k < n_evs && evs[(next_ev + k) % n_evs].article != art) k++;
+        if (k < n_evs) {
+            account_events *e = &evs[(next_ev + k) % n_evs];
+            vg_buf_append(b, e->json.data, e->json.len);
+            next_ev = (next_ev + k + 1) % n_evs;
+        } else vg_buf_puts(b, "[]");
         vg_buf_putc(b, '}');
     }
     vg_reset(st);
     vg_arena_free(a);
+    free_account_events(evs, n_evs);
     vg_buf_putc(b, ']');
     if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story accounts");
     vg_buf_puts(b, ",\"disagreements\":");

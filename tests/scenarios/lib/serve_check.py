@@ -197,7 +197,11 @@ while True:
 check(len({s["id"] for s in sts}) == len(sts) == h["database"]["stories"], f"{len(sts)} stories, distinct ids")
 for s in sts[:5]:
     one = api("/api/stories/" + q(s["id"]))[0]
-    check(one["story"] == s["story"] and len(one["accounts"]) == s["articles"], f"story {s['id']}: accounts")
+    check(one["story"] == s["story"] and one["id"] == s["id"] and len(one["accounts"]) == s["articles"],
+          f"story {s['id']}: accounts")
+    for acc in one["accounts"]:
+        for e in acc["events"]:
+            check(api("/api/events/" + e["id"])[0]["article"]["id"] == acc["id"], f"account event {e['id']} is its article's")
 multi = [s for s in sts if s["articles"] > 1]
 check(len(multi) > 0, "a story with several accounts")
 api("/api/stories/999999", 404)
@@ -212,6 +216,10 @@ s0 = api("/api/stats?min_confidence=0")[0]
 check(sum(c["n"] for c in s0["event_type"]) == len(ids), "stats per type add up to the events")
 check(sum(c["n"] for c in s0["day"]) == sum(1 for e in ev if e["year"]), "stats per day add up to the dated events")
 check(s0["day"] == sorted(s0["day"], key=lambda c: c["key"]), "days in order")
+per_day = {}
+for c in s0["day_type"]:
+    per_day[c["key"]] = per_day.get(c["key"], 0) + c["n"]
+check(per_day == {c["key"]: c["n"] for c in s0["day"]}, "day_type adds up to day")
 sf = api("/api/stats?min_confidence=0&country=SY")[0]
 check(sum(c["n"] for c in sf["event_type"]) == len(sy), "stats take the filters")
 
