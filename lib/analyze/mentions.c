@@ -33,6 +33,9 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
             else if (cue == VG_CUE_FICTION) si->fiction++;
             else if (cue == VG_CUE_PLAN || cue == VG_CUE_OPINION) si->talk++;
             else if (cue == VG_CUE_AGGREGATE) si->aggregate++;
+            /* "Lire aussi : ...", "Read more: ...": the rest of the sentence is other
+             * articles' headlines, flattened into the text by the page's extraction */
+            else if (cue == VG_CUE_RELATED) break;
         }
         const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
         const vg_lex_entry *e = vg_lex_match(tl, c->t, s->t1, i, &len);

@@ -361,6 +361,22 @@ TEST(analyze_attacker_country_is_not_the_scene)
     vg_doc_free(d);
 }
 
+/* "Lire aussi : ..." flattened into a text: other articles' headlines tell no event of this one. */
+TEST(analyze_related_links_tell_nothing)
+{
+    vg_doc *d = analyze("fr", "2020-01-12",
+                        "Des émeutiers ont affronté la police samedi à Ouagadougou, la capitale du Burkina Faso, lors "
+                        "d'une manifestation contre la vie chère. Les forces de l'ordre ont fait usage de gaz "
+                        "lacrymogène pour disperser les manifestants qui avaient érigé des barricades.\n\n"
+                        "Selon la police, une vingtaine de personnes ont été interpellées. A lire aussi: Des hommes "
+                        "armés ont tué 12 villageois dans le sud-ouest du Niger Le Mali en deuil après une attaque\n\n"
+                        "Les syndicats ont appelé à une nouvelle journée de mobilisation la semaine prochaine.");
+    size_t niger = 0;
+    for (size_t i = 0; d && i < d->n_events; i++) niger += d->events[i].country && !strcmp(d->events[i].country, "Niger");
+    CHECK(d && d->n_events >= 1 && niger == 0);
+    vg_doc_free(d);
+}
+
 TEST(analyze_wire_copy)
 {
     /* the source of a report is not a party to the event */
