@@ -6,7 +6,7 @@
 import {h, clear, fmtNum} from './dom.js';
 import * as api from './api.js';
 import {filters, href} from './state.js';
-import {typeClass, markerSize, TYPES} from './types.js';
+import {typeClass, markerSize} from './types.js';
 import {countries} from './outlines.js';
 import {Timeline} from './timeline.js';
 import {renderFacets} from './facets.js';
@@ -131,27 +131,13 @@ export class MapView {
     renderFacets(this.facets, s, this.params, p => this.ctx.set(p));
   }
 
-  // The timeline's counts per day and type, with every filter but the dates.
-  // /api/stats gives day_type rows ({key: date, label: type, n}) when it has
-  // them; otherwise one stats request per type present gives each type's days.
+  // The timeline: counts per day and type (/api/stats day_type: key the day,
+  // label the type) with every filter but the dates, which it selects.
   async loadTimeline() {
     const base = filters(this.params, ['date_from', 'date_to']);
-    let rows;
-    try {
-      const s = await api.get('stats', base, 'timeline');
-      if (s.day_type) {
-        rows = s.day_type.map(r => ({date: r.key, event_type: r.label, count: r.n}));
-      } else {
-        const types = (s.event_type || []).map(t => t.key);
-        const per = await Promise.all(types.map(t => {
-          const p = new URLSearchParams(base);
-          p.set('event_type', t);
-          return api.get('stats', p);
-        }));
-        rows = per.flatMap((st, i) => (st.day || []).map(d => ({date: d.key, event_type: types[i], count: d.n})));
-      }
-    } catch (e) { return this.failed(e); }
-    if (filters(this.params, ['date_from', 'date_to']).toString() !== base.toString()) return;
+    let s;
+    try { s = await api.get('stats', base, 'timeline'); } catch (e) { return this.failed(e); }
+    const rows = (s.day_type || []).map(r => ({date: r.key, event_type: r.label, count: r.n}));
     this.timeline.render(rows, this.params.get('date_from'), this.params.get('date_to'));
     this.root.dataset.timelineLoaded = (Number(this.root.dataset.timelineLoaded) || 0) + 1;
   }
@@ -246,5 +232,3 @@ function listItem(ev) {
       ev.actor1 ? ' · ' + ev.actor1 : '', ev.actor2 ? ' / ' + ev.actor2 : ''),
     h('div', {class: 'src'}, ev.source || ''));
 }
-
-export {TYPES};

@@ -9,19 +9,10 @@ import {typeClass} from './types.js';
 
 export async function renderStory(el, id) {
   el.append(h('p', {class: 'loading'}, 'Loading story…'));
-  let story, events;
-  try {
-    [story, events] = await Promise.all([api.get('stories/' + encodeURIComponent(id)),
-      api.get('events', {story: id, limit: 1000})]);
-  } catch (e) {
+  let story;
+  try { story = await api.get('stories/' + encodeURIComponent(id)); } catch (e) {
     el.replaceChildren(h('p', {class: 'error'}, `Story ${id}: ${e.message}`));
     return;
-  }
-  // an account is one article; its events (ids, sentences, url) come from
-  // /api/events?story=, matched on the article's title and publication time
-  for (const a of story.accounts || []) {
-    a.events = (events.events || []).filter(e => e.title === a.title && (e.published || null) === (a.published || null));
-    if (!a.url && a.events.length) a.url = a.events[0].url;
   }
   const cols = outletColumns(story.accounts || []);
   // fields the API flags as disagreeing ({field, ...} or a field name)

@@ -27,10 +27,17 @@ export class Timeline {
     this.days = [];
     this.sel = null;
     this.timer = null;
+    // drawn again at the new width when the window (or the panel) changes size
+    this.width = 0;
+    this.resize = new ResizeObserver(() => {
+      if (this.last && Math.abs(this.chart.clientWidth - this.width) > 8) this.render(...this.last);
+    });
+    this.resize.observe(this.chart);
   }
 
   // rows: [{date, event_type, count}]; from/to: the selected dates or null.
   render(rows, from, to) {
+    this.last = [rows, from, to];
     const byDay = new Map();
     let lo = Infinity, hi = -Infinity;
     for (const r of rows) {
@@ -52,6 +59,7 @@ export class Timeline {
     this.lo = lo; this.hi = hi;
     const n = hi - lo + 1;
     const width = Math.max(300, this.chart.clientWidth || 800);
+    this.width = width;
     const bw = width / n;
     this.bw = bw;
     let max = 1;
@@ -91,6 +99,7 @@ export class Timeline {
   }
 
   setSelection(from, to) {
+    if (this.last) { this.last[1] = from; this.last[2] = to; }
     this.sel = from || to ? [from ? dayNum(from) : this.lo, to ? dayNum(to) : this.hi] : null;
     if (!this.selRect) return;
     if (!this.sel) {
@@ -168,5 +177,5 @@ export class Timeline {
     this.playBtn.classList.remove('playing');
   }
 
-  destroy() { this.stop(); }
+  destroy() { this.stop(); this.resize.disconnect(); }
 }
