@@ -146,6 +146,8 @@ vg_status vg_cl_extract(vg_doc *doc, vg_cl_doc *out)
             snprintf(num, sizeof num, "%d", main_ev->fatalities);
             add_anchor(doc->arena, &m, VG_CL_FIGURE, num, 1.0f);
         }
+    } else if (doc->analyzed) {
+        strcpy(out->lead, VG_CL_NO_EVENT);
     }
     const char *pub = doc->fields[VG_F_PUBLISHED];
     if (vg_cl_day_number(pub) >= 0) {

@@ -60,6 +60,9 @@ static int years_disagree(const vg_cl_doc *d, const vg_cl_story *s)
 static int leads_disagree(const char *a, const char *b)
 {
     if (!a[0] || !b[0]) return 0;
+    /* a text with no event at all and a sure incident */
+    int na = !strcmp(a, VG_CL_NO_EVENT), nb = !strcmp(b, VG_CL_NO_EVENT);
+    if (na || nb) return na != nb;
     const char *sa = strchr(a, '\x1f'), *sb = strchr(b, '\x1f');
     if (!sa || !sb) return 0;
     int same_type = sa - a == sb - b && !memcmp(a, b, (size_t)(sa - a));
@@ -104,7 +107,9 @@ void vg_cl_story_add(vg_cl_story *s, const vg_cl_doc *d)
     for (size_t i = 0; i < d->n_years; i++) vg_cl_years_add(s->years, &s->n_years, d->years[i]);
     if (d->pub_year > s->pub_year) s->pub_year = d->pub_year;
     if (!s->event_date[0] && d->event_date[0]) memcpy(s->event_date, d->event_date, sizeof s->event_date);
-    if (!s->lead[0] && d->lead[0]) memcpy(s->lead, d->lead, sizeof s->lead);
+    /* a member's sure lead replaces "no event" (the first report may be a talk before the deed) */
+    if (d->lead[0] && (!s->lead[0] || (!strcmp(s->lead, VG_CL_NO_EVENT) && strcmp(d->lead, VG_CL_NO_EVENT) != 0)))
+        memcpy(s->lead, d->lead, sizeof s->lead);
     if (!s->has_coords && d->has_coords) {
         s->has_coords = 1;
         s->lat = d->lat;

@@ -167,8 +167,21 @@ TEST(cluster_score_anchors_push_apart)
     CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* same party: agrees */
     strcpy(s.lead, "Battles\x1fMilitary Forces of Russia");
     CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* same kind: agrees */
+    strcpy(s.lead, VG_CL_NO_EVENT);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9); /* a sure incident and a text with no event */
+    strcpy(d.lead, VG_CL_NO_EVENT);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* two texts with no event */
+    strcpy(d.lead, "Battles\x1fMilitary Forces of Syria");
     s.lead[0] = 0;
     CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* unknown: agrees */
+    /* a story's "no event" gives way to a member's sure lead, not the other way */
+    vg_cl_story fresh = {.first_day = -1, .last_day = -1};
+    strcpy(fresh.lead, VG_CL_NO_EVENT);
+    vg_cl_story_add(&fresh, &d);
+    CHECK(!strcmp(fresh.lead, d.lead));
+    vg_cl_doc talk = {.lead = VG_CL_NO_EVENT};
+    vg_cl_story_add(&fresh, &talk);
+    CHECK(!strcmp(fresh.lead, d.lead));
     d.lead[0] = 0;
     d.has_coords = s.has_coords = 1;
     d.lat = 36.2; d.lon = 37.15;   /* Aleppo */
