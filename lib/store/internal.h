@@ -27,6 +27,7 @@ struct vg_db {
     int64_t worker_id;    /* PostgreSQL queue worker: its row in workers, its liveness lock (queue.c) */
     char worker_name[64];
     int story_writer;     /* this connection holds the story writer's session lock (queue.c) */
+    struct vg_story_rows *story_rows; /* PostgreSQL: story rows and languages kept in memory (stories_sql.c) */
     char err[1024];
     unsigned flags;
     unsigned batch;       /* puts per transaction */

@@ -8,17 +8,105 @@
  * story_cache.c the document frequencies and postings. The story report
  * (`vigie stories`, `vigie story ID`) is story_report.c. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../core/alloc.h"
 #include "internal.h"
 #include "../cluster/prepare.h"
 #include "../cluster/stories.h"
+
+/* ---------------------------------------------------------------- PostgreSQL: rows kept in memory
+ * A statement is a round trip to the server there: the clustering reads
+ * ~100 story rows and asks ~70 "has this story that language" per article
+ * (scored candidates, second looks), which made the PostgreSQL ingest 15x
+ * slower than SQLite's. Story rows are kept as saved (through the same text
+ * round trip as the table, so a row read back is the row the table gives)
+ * and a story's languages once seen; both are forgotten with the rest of
+ * the clustering state (another writer, a rollback), languages also when an
+ * article leaves a story. SQLite reads the table: it is in-process. */
+#define ROW_CACHE 16384 /* story rows kept (a power of 2); past it, it starts again */
+#define LANG_CACHE 4096 /* (story, language) pairs seen; read in order: kept small */
+
+struct vg_story_rows {
+    vg_cl_story row[ROW_CACHE];
+    unsigned char used[ROW_CACHE];
+    size_t n;
+    struct { int64_t story; char lang[16]; int has; } seen[LANG_CACHE];
+    size_t n_seen;
+};
+
+static size_t slot_of(int64_t id) { return (size_t)((uint64_t)id * 0x9e3779b97f4a7c15ULL >> 50) & (ROW_CACHE - 1); }
+
+static struct vg_story_rows *rows_of(vg_db *db)
+{
+    if (!db->pg) return NULL;
+    if (!db->story_rows) db->story_rows = vg_calloc(1, sizeof *db->story_rows);
+    return db->story_rows;
+}
+
+static vg_cl_story *row_find(struct vg_story_rows *r, int64_t id)
+{
+    for (size_t i = slot_of(id), k = 0; k < ROW_CACHE && r->used[i]; i = (i + 1) & (ROW_CACHE - 1), k++)
+        if (r->row[i].id == id) return &r->row[i];
+    return NULL;
+}
+
+static void row_keep(struct vg_story_rows *r, const vg_cl_story *s)
+{
+    vg_cl_story *have = row_find(r, s->id);
+    if (have) { *have = *s; return; }
+    if (r->n * 2 >= ROW_CACHE) { memset(r->used, 0, sizeof r->used); r->n = 0; }
+    size_t i = slot_of(s->id);
+    while (r->used[i]) i = (i + 1) & (ROW_CACHE - 1);
+    r->used[i] = 1;
+    r->row[i] = *s;
+    r->n++;
+}
+
+/* 1 or 0 when known, -1 when not */
+static int lang_seen(const struct vg_story_rows *r, int64_t story, const char *lang)
+{
+    for (size_t i = 0; i < r->n_seen; i++)
+        if (r->seen[i].story == story && !strcmp(r->seen[i].lang, lang)) return r->seen[i].has;
+    return -1;
+}
+
+static void lang_keep(struct vg_story_rows *r, int64_t story, const char *lang, int has)
+{
+    if (strlen(lang) >= sizeof r->seen[0].lang) return;
+    if (r->n_seen == LANG_CACHE) r->n_seen = 0;
+    r->seen[r->n_seen].story = story;
+    snprintf(r->seen[r->n_seen].lang, sizeof r->seen[0].lang, "%s", lang);
+    r->seen[r->n_seen].has = has;
+    r->n_seen++;
+}
+
+/* An article joins the story: what was known of its languages may change. */
+static void lang_forget_story(struct vg_story_rows *r, int64_t story)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < r->n_seen; i++)
+        if (r->seen[i].story != story) r->seen[k++] = r->seen[i];
+    r->n_seen = k;
+}
+
+static void rows_forget(vg_db *db)
+{
+    if (!db->story_rows) return;
+    memset(db->story_rows->used, 0, sizeof db->story_rows->used);
+    db->story_rows->n = 0;
+    db->story_rows->n_seen = 0;
+}
 
 /* ---------------------------------------------------------------- story rows */
 
 static vg_status load_story(void *ud, int64_t id, vg_cl_story *s)
 {
     vg_db *db = ud;
+    struct vg_story_rows *r = rows_of(db);
+    vg_cl_story *have = r ? row_find(r, id) : NULL;
+    if (have) { *s = *have; return VG_OK; }
     memset(s, 0, sizeof *s);
     s->id = id;
     s->first_day = s->last_day = -1;
@@ -45,6 +133,7 @@ static vg_status load_story(void *ud, int64_t id, vg_cl_story *s)
     }
     vg_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story");
+    if (r) row_keep(r, s);
     return VG_OK;
 }
 
@@ -68,7 +157,15 @@ static vg_status save_story(void *ud, const vg_cl_story *s)
     if (s->last_day >= 0) vg_bind_int64(st, 8, s->last_day);
     vg_bind_int64(st, 9, s->n_articles);
     if (s->lead[0]) vg_bind_text(st, 10, s->lead, -1);
-    return vg_db_step_done(db, st, "updating story");
+    vg_status rs = vg_db_step_done(db, st, "updating story");
+    struct vg_story_rows *r = rs == VG_OK ? rows_of(db) : NULL;
+    if (r) { /* as the table gives it back: the years through their text */
+        vg_cl_story kept = *s;
+        kept.n_years = vg_cl_years_parse(years, kept.years, &kept.pub_year);
+        if (!s->has_coords) kept.lat = kept.lon = 0;
+        row_keep(r, &kept);
+    }
+    return rs;
 }
 
 static vg_status new_story(void *ud, int64_t article_id, int64_t *story)
@@ -96,10 +193,15 @@ static vg_status has_lang(void *ud, int64_t story, const char *lang, int *has)
     if (!st) return VG_ERR_DB;
     vg_bind_int64(st, 1, story);
     vg_bind_text(st, 2, lang, -1);
+    struct vg_story_rows *r = rows_of(db);
+    if (!lang) r = NULL;
+    int known = r ? lang_seen(r, story, lang) : -1;
+    if (known >= 0) { *has = known; return VG_OK; }
     int rc = vg_step(st);
     vg_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story languages");
     *has = rc == SQLITE_ROW;
+    if (r) lang_keep(r, story, lang, *has);
     return VG_OK;
 }
 
@@ -108,6 +210,31 @@ static vg_status has_lang(void *ud, int64_t story, const char *lang, int *has)
 static vg_status assign(void *ud, int64_t article, int64_t story)
 {
     vg_db *db = ud;
+    if (db->story_rows && story) { /* joining: its language joins the story's */
+        struct vg_story_rows *r = db->story_rows;
+        int known = 0;
+        for (size_t i = 0; i < r->n_seen && !known; i++) known = r->seen[i].story == story;
+        vg_stmt *lg = known ? vg_db_stmt(db, "SELECT lang FROM articles WHERE id = ?1") : NULL;
+        if (known && !lg) return VG_ERR_DB;
+        int rc = SQLITE_DONE;
+        if (lg) {
+            vg_bind_int64(lg, 1, article);
+            rc = vg_step(lg);
+            const char *l = rc == SQLITE_ROW ? vg_column_text(lg, 0) : NULL;
+            if (l && lang_seen(r, story, l) == 0) lang_forget_story(r, story);
+            vg_reset(lg);
+        }
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading the article's language");
+    }
+    if (db->story_rows && !story) { /* leaving: it may take its story's last article of a language */
+        vg_stmt *old = vg_db_stmt(db, "SELECT story_id FROM articles WHERE id = ?1");
+        if (!old) return VG_ERR_DB;
+        vg_bind_int64(old, 1, article);
+        int rc = vg_step(old);
+        if (rc == SQLITE_ROW) lang_forget_story(db->story_rows, vg_column_int64(old, 0));
+        vg_reset(old);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading the article's story");
+    }
     vg_stmt *st = vg_db_stmt(db, "UPDATE articles SET story_id = ?2 WHERE id = ?1");
     if (!st) return VG_ERR_DB;
     vg_bind_int64(st, 1, article);
@@ -118,6 +245,15 @@ static vg_status assign(void *ud, int64_t article, int64_t story)
 static vg_status assign_copies(void *ud, int64_t article, int64_t story)
 {
     vg_db *db = ud;
+    if (db->story_rows) { /* copies (if any) leave a story for another: what was known of both may change */
+        vg_stmt *any = vg_db_stmt(db, "SELECT 1 FROM articles WHERE dup_of = ?1 LIMIT 1");
+        if (!any) return VG_ERR_DB;
+        vg_bind_int64(any, 1, article);
+        int rc = vg_step(any);
+        vg_reset(any);
+        if (rc == SQLITE_ROW) db->story_rows->n_seen = 0;
+        else if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "looking for copies");
+    }
     vg_stmt *st = vg_db_stmt(db, "UPDATE articles SET story_id = ?2 WHERE dup_of = ?1");
     if (!st) return VG_ERR_DB;
     vg_bind_int64(st, 1, article);
@@ -172,6 +308,7 @@ static const vg_cl_store_ops sqlite_ops = {
  * frequencies, no centroid weight, so it is never counted twice. */
 static vg_status mark_copy(vg_db *db, int64_t article_id, int64_t dup_of)
 {
+    if (db->story_rows) db->story_rows->n_seen = 0; /* its language joins the original's story */
     vg_stmt *st = vg_db_stmt(db, "UPDATE articles SET dup_of = ?2, "
                                       "story_id = (SELECT story_id FROM articles WHERE id = ?2) WHERE id = ?1");
     if (!st) return VG_ERR_DB;
@@ -220,6 +357,7 @@ vg_status vg_stories_flush(vg_db *db)
 void vg_stories_forget(vg_db *db)
 {
     if (!db) return;
+    rows_forget(db);
     vg_story_cache_forget(db);
     vg_cl_stories_forget(db->stories);
 }
@@ -227,6 +365,8 @@ void vg_stories_forget(vg_db *db)
 void vg_stories_free(vg_db *db)
 {
     if (!db) return;
+    free(db->story_rows);
+    db->story_rows = NULL;
     vg_story_cache_free(db);
     vg_cl_stories_free(db->stories);
     db->stories = NULL;

@@ -101,10 +101,80 @@ static vg_status load_docs(vg_db *db, struct vg_story_cache *m)
     return VG_OK;
 }
 
+/* ---------------------------------------------------------------- PostgreSQL: whole documents at once
+ * Each statement is a round trip to the server there (in-process with
+ * SQLite): reading a document's terms one by one cost ~100 ms an article.
+ * The frequencies and postings of the terms not in memory are read in one
+ * statement each, as PostgreSQL arrays; the same rows, so the same results. */
+
+static void put_array(vg_buf *b, const int64_t *v, size_t n)
+{
+    vg_buf_clear(b);
+    vg_buf_putc(b, '{');
+    for (size_t i = 0; i < n; i++) vg_buf_printf(b, "%s%lld", i ? "," : "", (long long)v[i]);
+    vg_buf_putc(b, '}');
+}
+
+static vg_status prefetch(vg_db *db, struct vg_story_cache *m, const vg_cl_doc *f)
+{
+    if (!db->pg || !f->n) return VG_OK;
+    int64_t *t = vg_malloc(f->n * sizeof *t);
+    if (!t) return VG_ERR_NOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < f->n; i++)
+        if (!vg_cl_dfmap_get(m->df, f->terms[i].id)) t[k++] = f->terms[i].id;
+    vg_buf b = VG_BUF_INIT;
+    vg_status s = VG_OK;
+    int rc = SQLITE_DONE;
+    vg_stmt *st;
+    if (k) {
+        put_array(&b, t, k);
+        if (b.failed || !(st = vg_db_stmt(db, "SELECT t, coalesce(d.n, 0) FROM unnest(?1::bigint[]) t"
+                                              " LEFT JOIN cluster_df d ON d.term = t"))) s = b.failed ? VG_ERR_NOMEM : VG_ERR_DB;
+        if (s == VG_OK) {
+            vg_bind_text(st, 1, b.data, (int)b.len);
+            while ((rc = vg_step(st)) == SQLITE_ROW)
+                if (!vg_cl_dfmap_put(m->df, vg_column_int64(st, 0), (uint32_t)vg_column_int64(st, 1))) { s = VG_ERR_NOMEM; break; }
+            vg_reset(st);
+            if (s == VG_OK && rc != SQLITE_DONE) s = vg_db_fail(db, rc, "reading term frequencies");
+        }
+    }
+    k = 0;
+    for (size_t i = 0; i < f->n && s == VG_OK; i++)
+        if (!vg_cl_postings_get(m->post, f->terms[i].id)) {
+            if (!vg_cl_postings_add(m->post, f->terms[i].id)) s = VG_ERR_NOMEM;
+            t[k++] = f->terms[i].id;
+        }
+    if (k && s == VG_OK) {
+        put_array(&b, t, k);
+        if (b.failed || !(st = vg_db_stmt(db, "SELECT term, story_id, w FROM story_terms WHERE term = ANY(?1::bigint[])"
+                                              " ORDER BY term, story_id DESC"))) s = b.failed ? VG_ERR_NOMEM : VG_ERR_DB;
+        if (s == VG_OK) {
+            vg_bind_text(st, 1, b.data, (int)b.len);
+            vg_cl_plist *l = NULL;
+            while ((rc = vg_step(st)) == SQLITE_ROW) {
+                int64_t term = vg_column_int64(st, 0);
+                if (!l || l->term != term) l = vg_cl_postings_get(m->post, term);
+                if (!l || l->n >= VG_CL_POSTINGS_TOP) continue; /* as load_list's LIMIT: the newest only */
+                if (vg_cl_plist_append(m->post, l, vg_column_int64(st, 1), vg_column_double(st, 2)) != 0) {
+                    s = VG_ERR_NOMEM;
+                    break;
+                }
+            }
+            vg_reset(st);
+            if (s == VG_OK && rc != SQLITE_DONE) s = vg_db_fail(db, rc, "reading story index");
+        }
+    }
+    vg_buf_free(&b);
+    free(t);
+    return s;
+}
+
 vg_status vg_story_cache_count(vg_db *db, const vg_cl_doc *f, uint32_t *df, uint64_t *n_docs)
 {
     struct vg_story_cache *m;
     vg_status s = cache_get(db, &m);
+    if (s == VG_OK) s = prefetch(db, m, f);
     if (s != VG_OK) return s;
     for (size_t i = 0; i < f->n; i++) {
         vg_cl_dfent *e = vg_cl_dfmap_get(m->df, f->terms[i].id);
@@ -131,6 +201,7 @@ vg_status vg_story_cache_df(vg_db *db, const vg_cl_doc *f, uint32_t *df)
 {
     struct vg_story_cache *m;
     vg_status s = cache_get(db, &m);
+    if (s == VG_OK) s = prefetch(db, m, f);
     for (size_t i = 0; i < f->n && s == VG_OK; i++) {
         vg_cl_dfent *e = vg_cl_dfmap_get(m->df, f->terms[i].id);
         if (e) df[i] = e->n;
@@ -273,9 +344,63 @@ static vg_status cut_tail(vg_db *db, const vg_cl_plist *l)
     return vg_db_step_done(db, st, "trimming story terms");
 }
 
+/* PostgreSQL: the same cuts and writes as below, as two statements over
+ * arrays (one round trip each, not one per posting). */
+static vg_status flush_postings_pg(vg_db *db, struct vg_story_cache *m)
+{
+    vg_buf ct = VG_BUF_INIT, cl = VG_BUF_INIT, wt = VG_BUF_INIT, ws = VG_BUF_INIT, ww = VG_BUF_INIT;
+    vg_buf *all[5] = {&ct, &cl, &wt, &ws, &ww};
+    for (int i = 0; i < 5; i++) vg_buf_putc(all[i], '{');
+    size_t n_cut = 0, n_write = 0;
+    for (size_t i = 0; i < m->n_log; i++) {
+        vg_cl_plist *l = vg_cl_postings_get(m->post, m->log[i].term);
+        if (!l) continue;
+        if ((i == 0 || m->log[i - 1].term != l->term) && l->n >= VG_CL_POSTINGS_TOP) {
+            vg_buf_printf(&ct, "%s%lld", n_cut ? "," : "", (long long)l->term);
+            vg_buf_printf(&cl, "%s%lld", n_cut ? "," : "", (long long)l->p[l->n - 1].story);
+            n_cut++;
+        }
+        long k = vg_cl_plist_find(l, m->log[i].story);
+        if (k >= 0 && l->p[k].dirty) {
+            vg_buf_printf(&wt, "%s%lld", n_write ? "," : "", (long long)l->term);
+            vg_buf_printf(&ws, "%s%lld", n_write ? "," : "", (long long)l->p[k].story);
+            vg_buf_printf(&ww, "%s%.17g", n_write ? "," : "", l->p[k].w);
+            l->p[k].dirty = 0;
+            n_write++;
+        }
+    }
+    vg_status s = VG_OK;
+    for (int i = 0; i < 5; i++) { vg_buf_putc(all[i], '}'); if (all[i]->failed) s = VG_ERR_NOMEM; }
+    vg_stmt *st;
+    if (s == VG_OK && n_cut) {
+        if (!(st = vg_db_stmt(db, "DELETE FROM story_terms s USING unnest(?1::bigint[], ?2::bigint[]) AS c(term, lo)"
+                                  " WHERE s.term = c.term AND s.story_id < c.lo"))) s = VG_ERR_DB;
+        else {
+            vg_bind_text(st, 1, ct.data, (int)ct.len);
+            vg_bind_text(st, 2, cl.data, (int)cl.len);
+            s = vg_db_step_done(db, st, "trimming story terms");
+        }
+    }
+    if (s == VG_OK && n_write) {
+        if (!(st = vg_db_stmt(db, "INSERT INTO story_terms(term, story_id, w)"
+                                  " SELECT * FROM unnest(?1::bigint[], ?2::bigint[], ?3::float8[])"
+                                  " ON CONFLICT(term, story_id) DO UPDATE SET w = excluded.w"))) s = VG_ERR_DB;
+        else {
+            vg_bind_text(st, 1, wt.data, (int)wt.len);
+            vg_bind_text(st, 2, ws.data, (int)ws.len);
+            vg_bind_text(st, 3, ww.data, (int)ww.len);
+            s = vg_db_step_done(db, st, "writing story terms");
+        }
+    }
+    for (int i = 0; i < 5; i++) vg_buf_free(all[i]);
+    if (s == VG_OK) m->n_log = 0;
+    return s;
+}
+
 static vg_status flush_postings(vg_db *db, struct vg_story_cache *m)
 {
     qsort(m->log, m->n_log, sizeof *m->log, by_term_story);
+    if (db->pg) return flush_postings_pg(db, m);
     for (size_t i = 0; i < m->n_log; i++) {
         vg_cl_plist *l = vg_cl_postings_get(m->post, m->log[i].term);
         if (!l) continue;
@@ -308,6 +433,30 @@ static vg_status flush_df(vg_db *db, struct vg_story_cache *m)
     }
     n = k;
     qsort(d, n, sizeof *d, by_term);
+    if (db->pg) { /* one statement over arrays: one round trip, not one per term */
+        vg_buf t = VG_BUF_INIT, c = VG_BUF_INIT;
+        vg_buf_putc(&t, '{');
+        vg_buf_putc(&c, '{');
+        for (size_t i = 0; i < n; i++) {
+            vg_buf_printf(&t, "%s%lld", i ? "," : "", (long long)d[i].term);
+            vg_buf_printf(&c, "%s%lld", i ? "," : "", (long long)d[i].n);
+        }
+        vg_buf_putc(&t, '}');
+        vg_buf_putc(&c, '}');
+        vg_stmt *st = t.failed || c.failed ? NULL
+                      : vg_db_stmt(db, "INSERT INTO cluster_df(term, n) SELECT * FROM unnest(?1::bigint[], ?2::bigint[])"
+                                       " ON CONFLICT(term) DO UPDATE SET n = excluded.n");
+        vg_status s = st ? VG_OK : t.failed || c.failed ? VG_ERR_NOMEM : VG_ERR_DB;
+        if (s == VG_OK && n) {
+            vg_bind_text(st, 1, t.data, (int)t.len);
+            vg_bind_text(st, 2, c.data, (int)c.len);
+            s = vg_db_step_done(db, st, "writing term frequencies");
+        }
+        vg_buf_free(&t);
+        vg_buf_free(&c);
+        free(d);
+        return s;
+    }
     vg_stmt *st = vg_db_stmt(db, "INSERT INTO cluster_df(term, n) VALUES(?1, ?2) ON CONFLICT(term) DO UPDATE SET n = excluded.n");
     vg_status s = st ? VG_OK : VG_ERR_DB;
     for (size_t i = 0; i < n && s == VG_OK; i++) {
