@@ -181,11 +181,20 @@ export class Page {
     }
   }
 
-  // The centre of the first element matching a selector, in CSS pixels.
+  // The centre of the first element matching a selector that a click at its
+  // centre would reach (one scrolled into the window when none is: not done to map markers, as
+  // scrolling a Leaflet container would shift the map), in CSS pixels.
   async center(selector) {
-    const r = await this.eval(`(() => { const e = document.querySelector(${JSON.stringify(selector)});
-      if (!e) return null; e.scrollIntoView({block: 'nearest', inline: 'nearest'});
-      const b = e.getBoundingClientRect(); return {x: b.left + b.width / 2, y: b.top + b.height / 2}; })()`);
+    const r = await this.eval(`(() => {
+      const all = [...document.querySelectorAll(${JSON.stringify(selector)})];
+      const mid = e => { const b = e.getBoundingClientRect(); return {x: b.left + b.width / 2, y: b.top + b.height / 2}; };
+      const inside = p => p.x >= 0 && p.y >= 0 && p.x < innerWidth && p.y < innerHeight;
+      const hit = x => { const p = mid(x); const t = inside(p) && document.elementFromPoint(p.x, p.y); return t && x.contains(t); };
+      const e = all.find(hit);
+      if (e) return mid(e);
+      if (!all.length) return null;
+      all[0].scrollIntoView({block: 'center'});
+      return mid(all[0]); })()`);
     if (!r) throw new Error(`no element matches ${selector}`);
     return r;
   }

@@ -196,6 +196,8 @@ await check('hostile article: its title, text, outlet and URL stay text, no scri
   await page.hover('.article-title');
   await page.goto(base + '/#/search?q=Kaduna');
   await page.waitFor(`document.querySelectorAll('#hits .hit').length > 0`, 'search hits');
+  const hitEvents = await page.eval(`[...document.querySelectorAll('#hits .hit-events a')].map(a => a.textContent)`);
+  assert(hitEvents.some(t => t.includes('Kaduna') && t.includes('5 killed')), `the hit's events: ${JSON.stringify(hitEvents)}`);
   await page.screenshot(join(shots, 'search.png'));
   await openMap('#/map?q=Kaduna');
   await page.waitFor(`document.querySelector('.facet[data-facet="outlet"]')`, 'the outlet facet');

@@ -6,7 +6,7 @@
 import {h, clear, fmtNum} from './dom.js';
 import * as api from './api.js';
 import {filters, href} from './state.js';
-import {typeClass, markerSize} from './types.js';
+import {typeClass, markerSize, TYPES} from './types.js';
 import {countries} from './outlines.js';
 import {Timeline} from './timeline.js';
 import {renderFacets} from './facets.js';
@@ -46,6 +46,7 @@ export class MapView {
       L.geoJSON(fc, {interactive: false, style: () => ({className: 'country'})}).addTo(this.map).bringToBack();
       this.root.dataset.outlines = fc.features.length;
     }).catch(e => console.warn(e.message));
+    this.map.addControl(legend());
     this.cluster = L.markerClusterGroup({
       showCoverageOnHover: false,
       maxClusterRadius: 40,
@@ -205,6 +206,17 @@ function eventMarker(p, lat, lon, open) {
   m.eventType = p.event_type;
   m.on('click', () => open(m.eventId));
   return m;
+}
+
+// The colours of the types, and what a marker's size says.
+function legend() {
+  const Legend = L.Control.extend({
+    options: {position: 'bottomleft'},
+    onAdd: () => h('div', {class: 'legend'},
+      TYPES.map(t => h('div', null, h('i', {class: 'chip ' + typeClass(t)}), t)),
+      h('div', {class: 'legend-size'}, 'size: fatalities')),
+  });
+  return new Legend();
 }
 
 // A cluster: its count, ringed by the share of each type among its events.

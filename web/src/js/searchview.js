@@ -3,6 +3,7 @@
 import {h, fmtNum, extLink} from './dom.js';
 import * as api from './api.js';
 import {href} from './state.js';
+import {typeClass} from './types.js';
 
 const PAGE = 25;
 
@@ -18,8 +19,12 @@ export async function renderSearch(el, params, ctx) {
   const head = h('p', {class: 'hint'});
   el.append(h('div', {class: 'searchview'}, h('h1', null, 'Search'), form, head, results));
   if (!q) { head.textContent = 'Full-text search over every stored article, in every language.'; return; }
-  let r;
-  try { r = await api.get('search', {q, limit: PAGE}, 'search'); } catch (e) {
+  let r, evs;
+  try {
+    // the hits, and the events of the articles the same words find (one request, grouped below)
+    [r, evs] = await Promise.all([api.get('search', {q, limit: PAGE}, 'search'),
+      api.get('events', {q, limit: 1000}, 'search-events')]);
+  } catch (e) {
     if (api.isAbort(e)) return;
     head.textContent = e.parameter ? `${e.parameter}: ${e.message}` : e.message;
     head.classList.add('error');
@@ -27,8 +32,14 @@ export async function renderSearch(el, params, ctx) {
   }
   const hits = r.results || r.hits || [];
   head.textContent = `${fmtNum(r.total !== undefined ? r.total : hits.length)} article(s) for “${q}”.`;
+  const byArticle = new Map();
+  for (const e of evs.events || []) {
+    if (!byArticle.has(e.article)) byArticle.set(e.article, new Map());
+    byArticle.get(e.article).set(e.id, e);
+  }
   for (const a of hits) {
     const events = a.events || [];
+    const known = byArticle.get(a.article) || new Map();
     const id = a.article !== undefined ? a.article : a.id;
     const target = events.length ? href('event', events[0]) : api.url('articles/' + encodeURIComponent(id));
     results.append(h('li', {class: 'hit'},
@@ -37,8 +48,14 @@ export async function renderSearch(el, params, ctx) {
         a.url ? [' · ', extLink(a.url, 'page')] : null,
         a.story ? [' · ', h('a', {href: href('story', a.story)}, 'story')] : null),
       h('p', {class: 'snippet'}, marked(a.snippet || '')),
-      events.length ? h('div', {class: 'hit-events'}, 'Events: ',
-        events.map((e, i) => [i ? ', ' : '', h('a', {href: href('event', e)}, `#${i + 1}`)])) : null));
+      events.length ? h('ul', {class: 'hit-events'}, events.map((id, i) => {
+        const e = known.get(id);
+        return h('li', null, h('a', {href: href('event', id)},
+          h('i', {class: 'chip ' + typeClass(e && e.event_type)}),
+          e ? [e.event_date || 'undated', ' · ', e.sub_event_type || e.event_type || '', ' · ',
+            [e.location, e.country].filter(Boolean).join(', '),
+            e.fatalities ? ` · ${fmtNum(e.fatalities)} killed` : ''] : `event ${i + 1}`));
+      })) : null));
   }
 }
 
