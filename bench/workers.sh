@@ -44,7 +44,7 @@ PY
 # one run: label, then the commands (run together); prints docs/s, CPU ms/doc, peak MB
 run() {
   local label="$1"; shift
-  local t0 t1 cpu=0 rss=0 i=0
+  local t0 t1 cpu=0 rss=0 i=0 u s m f c
   t0=$(date +%s.%N)
   for c in "$@"; do /usr/bin/time -f "%U %S %M" -o "$W/time.$i" bash -c "$c" > /dev/null 2>&1 & i=$((i + 1)); done
   wait
