@@ -339,10 +339,10 @@ typedef struct vg_query {
  * confidence is the calibrated probability that it is a real incident of the
  * right type and country no other row covers (lib/analyze/confidence.c,
  * scripts/calibrate-confidence.py). 0.3: on the dev texts, held out, rows at
- * 0.3 or more are right 86% of the time; whole articles alone: 59%, with 56%
+ * 0.3 or more are right 86% of the time; whole articles alone: 62%, with 59%
  * of the coded events found and 2.3 rows per article against the coders' 2.4
- * (0.2: 53%, 59%, 2.7 rows; 0.4: 67%, 49%, 1.75 rows - 0.3 has the best F1);
- * ACLED dev notes whose main event prints and is right: 0.888 at 0.2 and 0.3. */
+ * (0.2: 53%, 65%, 3.0 rows; 0.4: 67%, 53%, 1.9 rows - 0.3 has the best F1);
+ * ACLED dev notes whose main event prints and is right: 0.889 at 0.2 and 0.3. */
 #define VG_DEFAULT_MIN_CONFIDENCE 0.3
 
 /* Every query (vg_db_articles, _search, _events, _stories, _story_json) stops with
