@@ -318,15 +318,13 @@ const char *vg_column_print(vg_stmt *st, int i, int is_real)
     if (st->sq || !is_real || !v || i < 0 || i >= PG_MAX_COLUMNS) return v;
     char *out = st->print[i];
     /* SQLite prints a REAL with 15 significant digits and at least one
-     * decimal ("%!.15g"); PostgreSQL with the shortest exact form. */
+     * decimal, with its own printf (which rounds a tie like ...1875 down
+     * where glibc's rounds it to even: -145.758666992187, not ...188);
+     * PostgreSQL with the shortest exact form. The same text: SQLite's. */
     char *end;
     double d = strtod(v, &end);
     if (end == v || *end) return v; /* NaN, Infinity: as the server wrote them */
-    snprintf(out, sizeof st->print[i], "%.15g", d);
-    if (!strpbrk(out, ".en")) {
-        size_t n = strlen(out);
-        if (n + 2 < sizeof st->print[i]) memcpy(out + n, ".0", 3);
-    }
+    sqlite3_snprintf((int)sizeof st->print[i], out, "%!.15g", d);
     return out;
 }
 
