@@ -399,6 +399,11 @@ VG_API vg_status vg_db_article_json(vg_db *db, const char *key, const char **jso
 VG_API vg_status vg_db_story_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
 /* vg_db_search's hits under stable keys, with each hit's event keys. */
 VG_API vg_status vg_db_search_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
+/* A number that changes whenever another connection commits to the
+ * database (SQLite's PRAGMA data_version): what this connection read
+ * before is still current while it stays the same. VG_ERR_FORMAT on a
+ * store that has none (PostgreSQL). */
+VG_API vg_status vg_db_version(vg_db *db, int64_t *v);
 /* What the database holds, as a JSON object: articles, events, stories,
  * the newest ingest time. As vg_db_event_json for ownership. */
 VG_API vg_status vg_db_summary_json(vg_db *db, const char **json, size_t *len);

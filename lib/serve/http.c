@@ -44,20 +44,102 @@ struct vg_server {
     size_t n_dbs, cap_dbs;
 };
 
-/* The connection of the calling pool thread, opened on its first request. */
-static _Thread_local vg_db *tl_db;
-static _Thread_local const vg_server *tl_owner;
-static _Thread_local char tl_db_error[512];
+/* Answers kept by each pool thread, keyed by the request target and the
+ * database's version on the thread's connection (vg_db_version moves when
+ * an ingest commits): asked again before the next commit, an answer is sent
+ * as it was, without a query. The timeline's stats over a million events
+ * take seconds; a browser and its users ask for the same ones again and
+ * again. CACHE_SLOTS answers of at most CACHE_MAX_BODY bytes each per
+ * thread (so at most 16 x 2 MiB per thread), replaced in turn. */
+#define CACHE_SLOTS 16
+#define CACHE_MAX_BODY (2 * 1024 * 1024)
 
-static vg_db *thread_db(vg_server *s, const char **err)
+typedef struct cached {
+    char *target;
+    int64_t version;
+    vg_sv_answer a;   /* status 200, its body, type and headers */
+    char etag[24];
+} cached;
+
+/* What each pool thread keeps: its connection (closed by vg_serve_stop,
+ * which holds the list) and its cache (freed when the thread ends). */
+typedef struct thread_state {
+    const vg_server *owner;
+    vg_db *db;
+    char db_error[512];
+    cached cache[CACHE_SLOTS];
+    size_t next;
+} thread_state;
+
+static pthread_key_t state_key;
+static pthread_once_t state_once = PTHREAD_ONCE_INIT;
+
+static void free_state(void *p)
 {
-    if (tl_owner == s && tl_db) return tl_db;
+    thread_state *t = p;
+    for (size_t i = 0; i < CACHE_SLOTS; i++) {
+        free(t->cache[i].target);
+        vg_buf_free(&t->cache[i].a.body);
+    }
+    free(t);
+}
+
+static void make_key(void) { pthread_key_create(&state_key, free_state); }
+
+static thread_state *state(void)
+{
+    pthread_once(&state_once, make_key);
+    thread_state *t = pthread_getspecific(state_key);
+    if (!t && (t = vg_calloc(1, sizeof *t)) != NULL) pthread_setspecific(state_key, t);
+    return t;
+}
+
+static cached *cache_find(thread_state *t, const char *target, int64_t version)
+{
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+        if (t->cache[i].target && t->cache[i].version == version && !strcmp(t->cache[i].target, target))
+            return &t->cache[i];
+    return NULL;
+}
+
+static void cache_put(thread_state *t, const char *target, int64_t version, vg_sv_answer *a)
+{
+    if (a->status != 200 || a->fixed || a->body.len > CACHE_MAX_BODY || a->body.failed) return;
+    cached *c = &t->cache[t->next++ % CACHE_SLOTS];
+    free(c->target);
+    vg_buf_free(&c->a.body);
+    c->target = vg_strdup(target);
+    if (!c->target) return;
+    c->version = version;
+    c->a = *a;
+    c->a.body = (vg_buf)VG_BUF_INIT;
+    vg_buf_append(&c->a.body, a->body.data, a->body.len);
+    char hex[17];
+    vg_hash_hex(vg_hash64(a->body.data, a->body.len, 0x76696769), hex);
+    snprintf(c->etag, sizeof c->etag, "\"%s\"", hex);
+    if (c->a.body.failed) { free(c->target); c->target = NULL; vg_buf_free(&c->a.body); }
+}
+
+/* The answer from the cache into a (pointing at the cache's bytes: valid
+ * until this thread's next request). */
+static void cache_answer(const cached *c, vg_sv_answer *a)
+{
+    *a = c->a;
+    a->body = (vg_buf)VG_BUF_INIT;
+    a->fixed = (const unsigned char *)c->a.body.data;
+    a->fixed_len = c->a.body.len;
+    a->etag = c->etag;
+}
+
+static vg_db *thread_db(vg_server *s, thread_state *t, const char **err)
+{
+    if (t->owner == s && t->db) return t->db;
     vg_db *db = NULL;
     vg_status st = vg_db_open(s->db_path, VG_DB_READONLY, &db);
     if (st != VG_OK) {
-        snprintf(tl_db_error, sizeof tl_db_error, "database: %s", vg_db_error(db));
+        snprintf(t->db_error, sizeof t->db_error, "database: %s", vg_db_error(db));
         vg_db_close(db);
-        *err = tl_db_error;
+        *err = t->db_error;
         return NULL;
     }
     vg_db_set_query_budget(db, s->query_ms, 0);
@@ -76,8 +158,8 @@ static vg_db *thread_db(vg_server *s, const char **err)
     }
     s->dbs[s->n_dbs++] = db;
     pthread_mutex_unlock(&s->lock);
-    tl_db = db;
-    tl_owner = s;
+    t->db = db;
+    t->owner = s;
     return db;
 }
 
@@ -264,9 +346,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             vg_sv_header(&a, "WWW-Authenticate", "Bearer");
         } else {
             vg_sv_request rq = {t, NULL, NULL, s->env};
-            if (!strncmp(t->path, "/api/", 5) && strcmp(t->path, "/api/openapi.json"))
-                rq.db = thread_db(s, &rq.db_error);
-            vg_sv_route(&rq, &a);
+            thread_state *ts = state();
+            int64_t dbv = 0;
+            int cacheable = 0;
+            const cached *hit = NULL;
+            if (!ts) rq.db_error = "out of memory";
+            else if (!strncmp(t->path, "/api/", 5) && strcmp(t->path, "/api/openapi.json")) {
+                rq.db = thread_db(s, ts, &rq.db_error);
+                cacheable = rq.db && vg_db_version(rq.db, &dbv) == VG_OK;
+                if (cacheable) hit = cache_find(ts, r->target, dbv);
+            }
+            if (hit) cache_answer(hit, &a);
+            else {
+                vg_sv_route(&rq, &a);
+                if (cacheable) cache_put(ts, r->target, dbv, &a);
+            }
         }
         free(t);
     }
