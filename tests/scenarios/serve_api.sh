@@ -91,6 +91,14 @@ start_server tok "$T/s.db" --token s3cret
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/")" = 200 ] || fail "the page wants no token"
 stop_server tok
 
+# bad arguments: exit 2, saying which
+"$VIGIE" serve --db "$T/s.db" --bogus 1 >/dev/null 2>"$T/arg.err"
+[ $? -eq 2 ] && grep -q "unknown option '--bogus'" "$T/arg.err" || fail "unknown option"
+"$VIGIE" serve --db "$T/s.db" --listen 127.0.0.1 >/dev/null 2>"$T/arg.err"
+[ $? -eq 2 ] && grep -q "HOST:PORT" "$T/arg.err" || fail "--listen without a port"
+"$VIGIE" serve --db "$T/s.db" --listen 127.0.0.1:70000 >/dev/null 2>"$T/arg.err"
+[ $? -eq 2 ] || fail "--listen port out of range"
+
 # no database: said at once
 "$VIGIE" serve --db "$T/none.db" --listen 127.0.0.1:0 >"$T/none.out" 2>"$T/none.err"
 [ $? -eq 1 ] && grep -q "no database" "$T/none.err" || fail "missing database not refused"
