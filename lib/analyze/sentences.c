@@ -33,7 +33,9 @@ static int period_binds(const vg_tok *t, size_t nt, size_t p, const vg_lexicon *
     if (prev->end != t[p].start) return 0; /* "word ." with a space: a real stop */
     if (prev->kind == VG_TOK_WORD) {
         size_t len;
-        if (abbrev && vg_lex_match(abbrev, t, p, p - 1, &len) && len == 1) return 1;
+        const vg_lex_entry *e = abbrev ? vg_lex_match(abbrev, t, p, p - 1, &len) : NULL;
+        /* "Dec. 6": a row marked "number" binds only before a figure ("in Dec. The next day" ends) */
+        if (e && len == 1) return strcmp(e->cols[0], "number") != 0 || (p + 1 < nt && t[p + 1].kind == VG_TOK_NUM);
         /* One capital letter: an initial ("J. Smith"), not a sentence end. */
         if (prev->flen == 1 && prev->upper) return 1;
     }

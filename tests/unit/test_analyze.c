@@ -95,6 +95,9 @@ TEST(analyze_sentences)
     CHECK_INT(count_sentences("Les combattants d'al-Nosra ont fui. «Ils reculent», a dit la source.", "fr"), 2);
     CHECK_INT(count_sentences("Titre sans point\nPremière phrase. deuxième en minuscule.", "fr"), 2);
     CHECK_INT(count_sentences("", "fr"), 0);
+    /* a month abbreviation binds its period before a figure only */
+    CHECK_INT(count_sentences("A deadly police shooting Dec. 6 sparked the riots. They went on.", "en"), 2);
+    CHECK_INT(count_sentences("The talks ended in Dec. The war went on.", "en"), 2);
 }
 
 static int date_of(const char *lang, const char *text, const char *pub, char out[11], int *prec)
