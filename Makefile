@@ -23,6 +23,9 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 # view's build output (web/dist, made by scripts/web-build.sh) when there is
 # one, else a placeholder page; and the OpenAPI document. The list is kept in
 # a file rewritten only when it changes, so a new or removed file rebuilds.
+# A web/dist older than web/src is brought up to date first (scripts/web-build.sh: a
+# find when current), so `make` never embeds a stale view.
+ASSET_FRESH := $(shell [ -d web/dist ] && scripts/web-build.sh >/dev/null 2>&1 || true)
 ASSET_DIR   := $(firstword $(wildcard web/dist) web/placeholder)
 ASSET_FILES := $(shell find $(ASSET_DIR) -type f 2>/dev/null | sort) lib/serve/openapi.json
 ASSET_LIST  := $(shell mkdir -p $(BUILD)/gen && echo "$(ASSET_DIR) $(ASSET_FILES)" > $(BUILD)/gen/assets.list.new && \
