@@ -4,13 +4,14 @@
 # TCP port, nothing shared with a system cluster), stopped and removed after.
 #   scripts/pg-test-server.sh start DIR   prints the URL of database "vigie"
 #   scripts/pg-test-server.sh createdb DIR NAME   a fresh database, prints its URL
+#   scripts/pg-test-server.sh restart DIR   (connections drop; the same settings)
 #   scripts/pg-test-server.sh stop DIR
 # Run as root, the server runs as an unprivileged user (vigie-pg, created
 # when missing): PostgreSQL refuses to run as root. Any failure says why on
 # stderr and exits non-zero: a test that needs the server must not skip.
 set -euo pipefail
 cmd="${1:-}"; DIR="${2:-}"
-[ -n "$cmd" ] && [ -n "$DIR" ] || { echo "usage: $0 start|stop|createdb DIR [NAME]" >&2; exit 2; }
+[ -n "$cmd" ] && [ -n "$DIR" ] || { echo "usage: $0 start|stop|restart|createdb DIR [NAME]" >&2; exit 2; }
 BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
 [ -n "$BIN" ] && [ -x "$BIN/initdb" ] || { echo "pg-test-server: no PostgreSQL server installed (scripts/setup.sh installs Debian's postgresql)" >&2; exit 1; }
 PGUSER_OS=vigie-pg
@@ -45,6 +46,9 @@ createdb)
   DIR=$(cd "$DIR" && pwd); name="${3:?database name}"
   as_server "$BIN/psql" -q -h "$DIR/sock" -U vigie -d postgres -c "CREATE DATABASE \"$name\"" > /dev/null
   url "$name" ;;
+restart)
+  as_server "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -m fast -w -t 30 restart > /dev/null 2>&1 \
+    || { echo "pg-test-server: the server did not restart:" >&2; tail -20 "$DIR/server.log" >&2; exit 1; } ;;
 stop)
   [ -d "$DIR/data" ] || exit 0
   as_server "$BIN/pg_ctl" -D "$DIR/data" -m immediate -w stop > /dev/null 2>&1 || true ;;

@@ -145,7 +145,14 @@ vg_status vg_queue_relock(vg_db *db)
     if (!st) return VG_ERR_DB;
     vg_bind_int64(st, 1, WORKER_LOCK_NS);
     vg_bind_int64(st, 2, db->worker_id);
-    return vg_db_step_done(db, st, "taking the worker's lock");
+    vg_status s = vg_db_step_done(db, st, "taking the worker's lock");
+    if (s != VG_OK) return s;
+    /* Our claims of before a lost connection: their work went with it, and
+     * nobody else takes them back while we hold our lock again. */
+    if (!(st = vg_db_stmt(db, "UPDATE queue SET state = 'queued', worker = NULL, reason = 'its worker lost its connection'"
+                              " WHERE worker = ?1 AND state = 'claimed'"))) return VG_ERR_DB;
+    vg_bind_int64(st, 1, db->worker_id);
+    return vg_db_step_done(db, st, "giving back claims of a lost connection");
 }
 
 /* Claims of workers that are gone (their lock is free) go back to the queue. */
