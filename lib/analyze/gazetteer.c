@@ -15,6 +15,7 @@
 #include "../core/hash.h"
 #include "../core/tsv.h"
 #include "../core/utf8.h"
+#include "../text/stem.h"
 
 /* File layout (native little-endian, every section 8-byte aligned):
  *   header | entries[n_entries] | keys[n_keys] | postings[n_post] (u32) | string pool | hash[n_slots]
@@ -169,6 +170,52 @@ size_t vg_gz_key(char kind, const char *s, size_t n, int mode, char *out, size_t
     return o;
 }
 
+/* s NULL: the words as written, folded (the key a declined form's stem may equal) */
+static size_t stem_key(const char *name, size_t n, const char *lang, struct vg_stemmer *s, char *out, size_t cap)
+{
+    size_t ll = strlen(lang), o = 0, words = 0;
+    if (ll + 3 >= cap) return 0;
+    out[o++] = VG_GZ_STEM;
+    memcpy(out + o, lang, ll);
+    o += ll;
+    out[o++] = ':';
+    int ascii = 1;
+    for (size_t i = 0; i < n;) {
+        size_t l;
+        if (!vg_is_alnum(vg_utf8_decode(name + i, n - i, &l))) { i += l; continue; }
+        size_t j = i + l;
+        while (j < n && vg_is_alnum(vg_utf8_decode(name + j, n - j, &l))) j += l;
+        size_t lw, sl, fl = 0;
+        char *low = vg_lower_heap(name + i, j - i, &lw);
+        const char *st = !low ? NULL : s ? vg_stem(s, low, lw, &sl) : low;
+        if (!s) sl = lw;
+        char *f = st ? vg_fold_heap(st, sl, &fl) : NULL;
+        free(low);
+        size_t letters = 0;
+        for (size_t k = 0; k < fl; k++) {
+            letters += ((unsigned char)f[k] & 0xC0) != 0x80;
+            ascii &= (unsigned char)f[k] < 0x80;
+        }
+        int ok = f && letters >= 2 && ++words <= 8 && o + fl + 2 <= cap;
+        if (ok) {
+            if (words > 1) out[o++] = ' ';
+            memcpy(out + o, f, fl);
+            o += fl;
+        }
+        free(f);
+        if (!ok) return 0;
+        i = j;
+    }
+    if (ascii || !words) return 0;
+    out[o] = 0;
+    return o;
+}
+
+size_t vg_gz_stem_key(const char *name, size_t n, const char *lang, struct vg_stemmer *s, char *out, size_t cap)
+{
+    return stem_key(name, n, lang, s, out, cap);
+}
+
 /* ------------------------------------------------------------------ build */
 
 typedef struct sbuf {
@@ -243,6 +290,8 @@ typedef struct builder {
     intern names;
     uint32_t country_of[26 * 26]; /* iso2 -> entry index + 1 */
     uint8_t native[26 * 26];      /* names written natively in Latin script, one spelling */
+    struct { char code[8]; vg_stemmer *s; } stem[8]; /* "declined" languages: names keyed by stems too */
+    size_t n_stem;
 } builder;
 
 static const char *g_keypool; /* qsort has no context argument; the build is single-threaded */
@@ -318,8 +367,48 @@ static int add_name(builder *b, const char *name, size_t n, uint32_t post)
         ks = vg_gz_key(VG_GZ_SKEL, f, flen, VG_GZ_KEY_SKEL, sk, sizeof sk);
         if (add_pair(b, sk, ks, post) < 0) rc = -1;
     }
+    for (size_t i = 0; !rc && k > 1 && i < b->n_stem; i++) {
+        /* stems ("харьк"), and the words whole: the stem of a declined form ("Харькове" ->
+         * "харьков") is often the name itself */
+        size_t k3 = stem_key(name, n, b->stem[i].code, b->stem[i].s, key2, sizeof key2);
+        if (k3 > 1 && add_pair(b, key2, k3, post) < 0) rc = -1;
+        k3 = rc ? 0 : stem_key(name, n, b->stem[i].code, NULL, key2, sizeof key2);
+        if (k3 > 1 && add_pair(b, key2, k3, post) < 0) rc = -1;
+    }
     free(f);
     return rc;
+}
+
+size_t vg_gz_local_key(const char *lang, const char *key, size_t k, char *out, size_t cap)
+{
+    size_t ll = strlen(lang);
+    if (k < 2 || ll == 0 || ll > 3 || 1 + ll + k + 1 > cap) return 0;
+    out[0] = VG_GZ_LOCAL;
+    memcpy(out + 1, lang, ll);
+    memcpy(out + 1 + ll, key, k + 1);
+    return 1 + ll + k;
+}
+
+/* "es:Alepo": a name read only in texts of that language (its exact key under ":es"), and the
+ * mark that a longer name may start with its first word. */
+static int add_local_name(builder *b, const char *item, size_t n, uint32_t post)
+{
+    const char *colon = memchr(item, ':', n);
+    if (!colon || colon == item || colon - item > 3) return 0;
+    char lang[4];
+    memcpy(lang, item, (size_t)(colon - item));
+    lang[colon - item] = 0;
+    size_t flen;
+    char *f = vg_fold_heap(colon + 1, vg_utf8_valid_prefix(colon + 1, n - (size_t)(colon + 1 - item)), &flen);
+    if (!f) return -1;
+    char key[VG_GZ_KEY_MAX], lk[VG_GZ_KEY_MAX];
+    size_t k = vg_gz_key(VG_GZ_EXACT, f, flen, 0, key, sizeof key);
+    free(f);
+    size_t kl = k > 1 ? vg_gz_local_key(lang, key, k, lk, sizeof lk) : 0;
+    if (kl > 1 && add_pair(b, lk, kl, post) < 0) return -1;
+    char *sp = kl > 1 ? strchr(lk, ' ') : NULL;
+    if (sp && add_pair(b, lk, (size_t)(sp - lk) + 1, UINT32_MAX) < 0) return -1;
+    return 0;
 }
 
 static int iso_index(const char *cc)
@@ -328,14 +417,14 @@ static int iso_index(const char *cc)
     return (cc[0] - 'A') * 26 + (cc[1] - 'A');
 }
 
-static int add_names(builder *b, char *list, uint32_t post)
+static int add_names(builder *b, char *list, uint32_t post, int local)
 {
     if (!*list) return 0;
     char *p = list;
     while (p) {
         char *bar = strchr(p, '|');
         size_t n = bar ? (size_t)(bar - p) : strlen(p);
-        if (n && n < 200 && add_name(b, p, n, post) < 0) return -1;
+        if (n && n < 200 && (local ? add_local_name(b, p, n, post) : add_name(b, p, n, post)) < 0) return -1;
         p = bar ? bar + 1 : NULL;
     }
     return 0;
@@ -347,12 +436,12 @@ static vg_status read_places(builder *b, const char *path, char *err, size_t err
     if (vg_tsv_open(&t, path, MAX_PLACE_LINE, err, errlen) != VG_OK) return VG_ERR_IO;
     vg_status st = VG_OK;
     while (st == VG_OK && vg_tsv_next(&t) == 1) {
-        char *fld[10];
-        if (vg_tsv_nfields(&t) < 9 || vg_tsv_nfields(&t) > 10) {
-            vg_tsv_fail(&t, VG_ERR_FORMAT, "expected 9 or 10 tab-separated fields");
+        char *fld[11];
+        if (vg_tsv_nfields(&t) < 9 || vg_tsv_nfields(&t) > 11) {
+            vg_tsv_fail(&t, VG_ERR_FORMAT, "expected 9 to 11 tab-separated fields");
             break;
         }
-        for (size_t i = 0; i < 10; i++) fld[i] = vg_tsv_field(&t, i);
+        for (size_t i = 0; i < 11; i++) fld[i] = vg_tsv_field(&t, i);
         int ci = iso_index(fld[1]);
         if (ci < 0) continue;
         if (b->ne == b->cape) {
@@ -379,7 +468,8 @@ static vg_status read_places(builder *b, const char *path, char *err, size_t err
         uint32_t idx = (uint32_t)b->ne++;
         g_n_prim_skel = 0;
         if (e->kind == VG_PLACE_COUNTRY) b->country_of[ci] = idx + 1;
-        if (add_names(b, fld[8], idx | VG_GZ_PRIMARY) < 0 || add_names(b, fld[9], idx) < 0) {
+        if (add_names(b, fld[8], idx | VG_GZ_PRIMARY, 0) < 0 || add_names(b, fld[9], idx, 0) < 0 ||
+            add_names(b, fld[10], idx | VG_GZ_PRIMARY, 1) < 0) {
             st = VG_ERR_NOMEM;
             break;
         }
@@ -425,6 +515,33 @@ static vg_status read_dic(builder *b, FILE *f)
     return VG_OK;
 }
 
+/* "declined<TAB>ru" rows of the word lists: the languages whose stemmers key the names in
+ * other scripts than Latin (their place names take case endings: "в Донецке"). */
+static vg_status read_declined(builder *b, const char *path, char *err, size_t errlen)
+{
+    size_t pl = strlen(path);
+    if (pl > 4 && !strcmp(path + pl - 4, ".dic")) return VG_OK;
+    vg_tsv t;
+    if (vg_tsv_open(&t, path, 0, err, errlen) != VG_OK) return VG_ERR_IO;
+    while (vg_tsv_next(&t) == 1) {
+        if (vg_tsv_nfields(&t) < 2 || strcmp(vg_tsv_field(&t, 0), "declined")) continue;
+        const char *code = vg_tsv_field(&t, 1);
+        size_t i = 0;
+        while (i < b->n_stem && strcmp(b->stem[i].code, code)) i++;
+        if (i < b->n_stem) continue;
+        vg_stemmer *s = strlen(code) < sizeof b->stem[0].code ? vg_stemmer_new(code, strlen(code)) : NULL;
+        if (!s) { vg_tsv_fail(&t, VG_ERR_RESOURCE, "no Snowball stemmer for '%s'", code); break; }
+        if (b->n_stem == sizeof b->stem / sizeof *b->stem) {
+            vg_stemmer_free(s);
+            vg_tsv_fail(&t, VG_ERR_RESOURCE, "more than %zu declined languages", sizeof b->stem / sizeof *b->stem);
+            break;
+        }
+        memcpy(b->stem[b->n_stem].code, code, strlen(code) + 1);
+        b->stem[b->n_stem++].s = s;
+    }
+    return vg_tsv_close(&t);
+}
+
 /* Classes of places-words.tsv rows, `class<TAB>word`. */
 static const char *const word_class_names[] = {"native", "prep",  "near",  "origin",   "admin", "stop",
                                                "generic", "title", "after", "landmark", "street"};
@@ -461,6 +578,7 @@ static vg_status read_words(builder *b, const char *path, char *err, size_t errl
             if (ci >= 0) b->native[ci] = 1;
             continue;
         }
+        if (!strcmp(fld[0], "declined")) continue; /* read before the places (read_declined) */
         if (ci >= 0) { /* demonym: word, ISO2 */
             if (!b->country_of[ci]) continue;
             kind = VG_GZ_DEMONYM;
@@ -529,6 +647,7 @@ static void builder_free(builder *b)
     free(b->strs.p);
     free(b->keys.p);
     free(b->names.slot);
+    for (size_t i = 0; i < b->n_stem; i++) vg_stemmer_free(b->stem[i].s);
 }
 
 vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *const *words, size_t n_words,
@@ -539,7 +658,14 @@ vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *c
     uint32_t zero;
     vg_status st = VG_OK;
     if (sbuf_add(&b.strs, "", 0, &zero) < 0 || sbuf_add(&b.keys, "", 0, &zero) < 0) st = VG_ERR_NOMEM;
+    for (size_t i = 0; st == VG_OK && i < n_words; i++) st = read_declined(&b, words[i], err, errlen);
     for (size_t i = 0; st == VG_OK && i < n_tsv; i++) st = read_places(&b, tsv[i], err, errlen);
+    /* "/ru:" alone: lookups know the gazetteer has stems for that language */
+    for (size_t i = 0; st == VG_OK && i < b.n_stem; i++) {
+        char mk[16];
+        int ml = snprintf(mk, sizeof mk, "%c%s:", VG_GZ_STEM, b.stem[i].code);
+        if (add_pair(&b, mk, (size_t)ml, UINT32_MAX) < 0) st = VG_ERR_NOMEM;
+    }
     /* Each entry's country; an entry whose country has no entry of its own points at itself. */
     for (size_t i = 0; st == VG_OK && i < b.ne; i++) {
         int ci = iso_index(b.e[i].iso2);

@@ -2,10 +2,12 @@
 #include "places.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/utf8.h"
+#include "../text/stem.h"
 
 #define MAX_TEXT (8u << 20)   /* past this, only the first 8 MB are read */
 #define MAX_SPAN 5            /* tokens in one place name */
@@ -99,6 +101,7 @@ typedef struct tok {
     uint8_t sent;           /* first word of a sentence */
     uint8_t glued;          /* only a space, hyphen or apostrophe since the previous token */
     uint8_t apos;           /* an apostrophe right before (Dar'a, Ma'arrat) */
+    uint8_t stem_place;     /* a declined form of a place's name ("Донецкой"): a place word, not a person's */
 } tok;
 
 typedef struct mention {
@@ -256,7 +259,7 @@ static int word_is(const vg_gazetteer *g, const tok *t, char kind)
  * piece of a longer name ("Tal" in "Tal Amra", "Jean" in "Jean Dupont"). */
 static int name_word(const vg_gazetteer *g, const tok *t)
 {
-    return t->upper && !word_is(g, t, VG_GZ_ADMIN) && !word_is(g, t, VG_GZ_NEAR) && !word_is(g, t, VG_GZ_PREP) &&
+    return t->upper && !t->stem_place && !word_is(g, t, VG_GZ_ADMIN) && !word_is(g, t, VG_GZ_NEAR) && !word_is(g, t, VG_GZ_PREP) &&
            !word_is(g, t, VG_GZ_COMMON);
 }
 
@@ -278,7 +281,11 @@ static int continues(const tok *t, size_t k)
 {
     if (!t[k].glued || t[k].sent) return 0;
     if (t[k].upper) return 1;
-    return t[k].flen <= 3 && t[k].e - t[k].s <= 3;
+    if (t[k].flen <= 3 && t[k].e - t[k].s <= 3) return 1;
+    if (!t[k].fold || (unsigned char)t[k].fold[0] < 0x80) return 0;
+    size_t letters = 0; /* another script's "эз", "аль": three letters, however many bytes each */
+    for (size_t b = 0; b < t[k].flen; b++) letters += ((unsigned char)t[k].fold[b] & 0xC0) != 0x80;
+    return letters <= 3;
 }
 
 static double dist_km(double la1, double lo1, double la2, double lo2)
@@ -1105,6 +1112,9 @@ typedef struct finder {
     float vtotal;
     mention *m;
     size_t nm, mcap;
+    const char *lang;      /* the text's language: its stems key declined names ("в Донецке") */
+    int stem_state;        /* 0: not asked yet, 1: the gazetteer has stems for lang, -1: it has none */
+    vg_stemmer *stem;      /* made on first need, freed by vg_places_find */
 } finder;
 
 /* Demonyms ("syrien", "Iraqi") only give context: a vote for their country ("Saudi-led",
@@ -1128,11 +1138,62 @@ static int demonym_vote(finder *f, size_t i)
     return 1;
 }
 
+/* Token i's language stemmer when the gazetteer keys declined names of that language and the
+ * token is not ASCII ("Донецке", "Авдеевкой"); NULL otherwise. */
+static vg_stemmer *stemmer_for(finder *f, size_t i)
+{
+    const tok *t = &f->t[i];
+    int ascii = 1;
+    for (size_t k = 0; k < t->flen && ascii; k++) ascii = (unsigned char)t->fold[k] < 0x80;
+    if (ascii || !f->lang || f->stem_state < 0) return NULL;
+    if (f->stem_state == 0) {
+        char mk[16];
+        int ml = snprintf(mk, sizeof mk, "%c%.8s:", VG_GZ_STEM, f->lang);
+        size_t np;
+        int found = 0;
+        vg_gz_lookup(f->g, mk, (size_t)ml, &np, &found);
+        f->stem = found ? vg_stemmer_new(f->lang, strlen(f->lang)) : NULL;
+        f->stem_state = f->stem ? 1 : -1;
+    }
+    return f->stem;
+}
+
+/* Stemmed keys of the spans [i, j], longest first (j as the exact pass takes it). */
+static int lookup_stemmed(finder *f, size_t i, size_t maxj, int art, size_t *j, const uint32_t **p, size_t *np)
+{
+    vg_stemmer *s = stemmer_for(f, i);
+    if (!s || art) return 0;
+    const tok *t = f->t;
+    char sk[VG_GZ_KEY_MAX];
+    for (*j = maxj;; (*j)--) {
+        if (*j == i || t[*j].upper) {
+            size_t ks = vg_gz_stem_key(f->text + t[i].s, t[*j].e - t[i].s, f->lang, s, sk, sizeof sk);
+            if (ks > 1 && (*p = vg_gz_lookup(f->g, sk, ks, np, NULL)) && *np) return 1;
+        }
+        if (*j == i) return 0;
+    }
+}
+
+/* Capitalised words of another script that are a declined place name by themselves
+ * ("Донецкой"): tok.stem_place. */
+static void mark_stem_places(finder *f)
+{
+    char sk[VG_GZ_KEY_MAX];
+    for (size_t i = 0; i < f->nt; i++) {
+        tok *t = &f->t[i];
+        if (!t->upper || t->caps || !t->fold || t->flen < 4) continue;
+        vg_stemmer *s = stemmer_for(f, i);
+        if (!s) continue;
+        size_t np, ks = vg_gz_stem_key(f->text + t->s, t->e - t->s, f->lang, s, sk, sizeof sk);
+        t->stem_place = ks > 1 && vg_gz_lookup(f->g, sk, ks, &np, NULL) && np;
+    }
+}
+
 /* The gazetteer's readings of the longest name starting at token i (an article glued to a
  * capital when art): exact names first, longest first, skipping long spans when no key
  * starts with this word; then spelling skeletons of names of up to three words that are not
  * dictionary words. Sets *j (last token), *p / *np (postings) and *skel; 0 when none. */
-static int lookup_name(const finder *f, size_t i, int art, size_t *j, const uint32_t **p, size_t *np, int *skel)
+static int lookup_name(finder *f, size_t i, int art, size_t *j, const uint32_t **p, size_t *np, int *skel)
 {
     const vg_gazetteer *g = f->g;
     const tok *t = f->t;
@@ -1145,6 +1206,9 @@ static int lookup_name(const finder *f, size_t i, int art, size_t *j, const uint
         key[pk] = ' ';
         key[pk + 1] = 0;
         multi = vg_gz_has_prefix(g, key, pk + 1);
+        char lk[VG_GZ_KEY_MAX];
+        size_t kl = f->lang ? vg_gz_local_key(f->lang, key, pk + 1, lk, sizeof lk) : 0;
+        if (!multi && kl > 1) multi = vg_gz_has_prefix(g, lk, kl);
     }
     if (art) multi = 1;
     int lone_common = word_is(g, &t[i], VG_GZ_COMMON) || word_is(g, &t[i], VG_GZ_STOP);
@@ -1162,10 +1226,15 @@ static int lookup_name(const finder *f, size_t i, int art, size_t *j, const uint
                 if (k > 1) {
                     *p = vg_gz_lookup(g, key, k, np, NULL);
                     if (*p && *np) { *skel = pass; return 1; }
+                    /* a name of the text's own language only ("Alepo" in Spanish) */
+                    char lk[VG_GZ_KEY_MAX];
+                    size_t kl = pass == 0 && f->lang ? vg_gz_local_key(f->lang, key, k, lk, sizeof lk) : 0;
+                    if (kl > 1 && (*p = vg_gz_lookup(g, lk, kl, np, NULL)) && *np) { *skel = 0; return 1; }
                 }
             }
             if (*j == i) break;
         }
+        if (pass == 0 && lookup_stemmed(f, i, maxj, art, j, p, np)) { *skel = 0; return 1; }
     }
     return 0;
 }
@@ -1348,20 +1417,23 @@ static vg_status build_places(const finder *f, const admset *adm, const float *o
 vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, size_t n, const char *lang,
                          vg_place **out, size_t *n_out)
 {
-    (void)lang; /* word lists from every language are compiled into the gazetteer */
     *out = NULL;
     *n_out = 0;
     if (!g || !a || (!text && n)) return VG_ERR_ARG;
     if (n > MAX_TEXT) n = MAX_TEXT;
     n = vg_utf8_valid_prefix(text, n);
     if (n == 0) return VG_OK;
-    finder f = {.g = g, .a = a, .text = text, .n = n, .mcap = 64};
+    /* word lists from every language are compiled into the gazetteer; lang picks the stems */
+    finder f = {.g = g, .a = a, .text = text, .n = n, .mcap = 64, .lang = lang};
     vg_status st = tokenize(a, text, n, &f.t, &f.nt);
     if (st != VG_OK) return st;
     f.votes = vg_arena_calloc(a, N_ISO, sizeof *f.votes);
     f.m = vg_arena_alloc(a, f.mcap * sizeof *f.m);
     if (!f.votes || !f.m) return VG_ERR_NOMEM;
-    if ((st = find_mentions(&f)) != VG_OK) return st;
+    mark_stem_places(&f);
+    st = find_mentions(&f);
+    vg_stemmer_free(f.stem);
+    if (st != VG_OK) return st;
     f.nm = drop_persons(f.m, f.nm);
     governments(f.m, f.nm);
     if (f.nm == 0) return VG_OK;

@@ -51,7 +51,8 @@ const vg_place *vg_gazetteer_country(const vg_gazetteer *g, const char *name, si
 
 /* Compile the gazetteer. tsv: files from scripts/geo-prepare.py (or a test
  * fixture in the same format); words: data/<lang>/places-*.tsv (demonyms
- * "word<TAB>ISO2", word lists "prep|near|admin|stop|generic|title<TAB>word", "native<TAB>ISO2") and hunspell
+ * "word<TAB>ISO2", word lists "prep|near|admin|stop|generic|title<TAB>word", "native<TAB>ISO2",
+ * "declined<TAB>LANG": names in other scripts also keyed by LANG's stems) and hunspell
  * dictionaries (*.dic: common words). Writes out_path atomically (temporary file
  * + rename). Nothing is left on failure. Not thread-safe (a build-time tool);
  * loading and every lookup are. */
@@ -95,6 +96,12 @@ typedef struct vg_gz_entry {
 #define VG_GZ_STREET ']'    /* a street word before "de" and a name ("rue de Paris"): the name is the street's */
 #define VG_GZ_ORIGIN '<'    /* a word saying where people come from ("from"): that place is seldom where it happened */
 
+#define VG_GZ_STEM '/'      /* "/ru:донецк": a name in a script other than Latin, each word by the language's
+                             * Snowball stemmer (places-words.tsv "declined<TAB>ru"), so "в Донецке" finds Donetsk;
+                             * the key "/ru:" alone says the gazetteer has them for that language */
+
+#define VG_GZ_LOCAL ':'     /* ":es=alepo": a name read only in texts of that language (places.tsv column 11) */
+
 #define VG_GZ_KEY_SKEL 1    /* vg_gz_key mode: transliteration skeleton */
 #define VG_GZ_KEY_NOART 2   /* vg_gz_key mode: drop a leading article */
 
@@ -105,6 +112,17 @@ typedef struct vg_gz_entry {
  * dropped, digraphs and doubled consonants merged).
  * Returns the key length (0: no key, e.g. skeleton too short), out NUL-terminated. */
 size_t vg_gz_key(char kind, const char *folded, size_t n, int mode, char *out, size_t cap);
+
+/* The key of an exact key (from vg_gz_key) for texts of one language only: ":es" + key. 0 when
+ * it does not fit or lang is not a 1-3 letter code. */
+size_t vg_gz_local_key(const char *lang, const char *key, size_t k, char *out, size_t cap);
+
+struct vg_stemmer;
+/* The stemmed key of a name as written ("Донецке" -> "/ru:донецк", lang "ru"): each word
+ * lower-cased with its accents (Snowball reads "й"), stemmed by s, then folded. 0 (no key)
+ * when the folded name is all ASCII (Latin names are keyed as written), a stem is shorter
+ * than two letters, the name has more than 8 words or the key does not fit cap. */
+size_t vg_gz_stem_key(const char *name, size_t n, const char *lang, struct vg_stemmer *s, char *out, size_t cap);
 
 /* Is folded t[0..n) an Arabic article as transliterated (al, el, ad, ash...)? */
 int vg_gz_is_article(const char *t, size_t n);

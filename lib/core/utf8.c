@@ -199,6 +199,16 @@ static char *fold_to(const char *s, size_t n, size_t *out_len)
     return o;
 }
 
+char *vg_lower_heap(const char *s, size_t n, size_t *out_len)
+{
+    utf8proc_uint8_t *m = NULL;
+    utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &m,
+                                      (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+    if (r < 0) return NULL;
+    *out_len = (size_t)r;
+    return (char *)m;
+}
+
 char *vg_fold_heap(const char *s, size_t n, size_t *out_len)
 {
     return fold_to(s, n, out_len);

@@ -32,7 +32,10 @@ char *vg_utf8_nfc(vg_arena *a, const char *s, size_t n, size_t *out_len);
 char *vg_fold(vg_arena *a, const char *s, size_t n, size_t *out_len);
 /* Same, into a caller buffer (heap, caller frees with free()). */
 char *vg_fold_heap(const char *s, size_t n, size_t *out_len);
-/* Same, into out[cap] with no allocation: the length (out NUL-terminated),
+/* Case-folded and composed (NFC) only, accents kept: what a stemmer reads ("й" is not "и"
+ * in Russian). Heap, caller frees; NULL on no memory or invalid input. */
+char *vg_lower_heap(const char *s, size_t n, size_t *out_len);
+/* Same as vg_fold, into out[cap] with no allocation: the length (out NUL-terminated),
  * 0 when the fold is empty, the input invalid or the result does not fit,
  * (size_t)-1 when the input is too long for this path (use vg_fold_heap). */
 size_t vg_fold_into(const char *s, size_t n, char *out, size_t cap);

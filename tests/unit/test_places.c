@@ -446,3 +446,57 @@ TEST(places_country_qualifier_persons_and_businesses)
     vg_arena_free(a);
     vg_gazetteer_free(g);
 }
+
+/* The entries an exact key of name (as written) points to, in post[cap]; their count. */
+static size_t entries_of(const vg_gazetteer *g, const char *name, uint32_t *post, size_t cap)
+{
+    size_t n, np = 0;
+    char key[VG_GZ_KEY_MAX];
+    char *f = vg_fold_heap(name, strlen(name), &n);
+    size_t k = f ? vg_gz_key(VG_GZ_EXACT, f, n, 0, key, sizeof key) : 0;
+    free(f);
+    const uint32_t *p = k > 1 ? vg_gz_lookup(g, key, k, &np, NULL) : NULL;
+    size_t m = 0;
+    for (size_t i = 0; p && i < np && m < cap; i++) post[m++] = p[i] & ~VG_GZ_PRIMARY;
+    return m;
+}
+
+static int shares_entry(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (a[i] == b[j]) return 1;
+    return 0;
+}
+
+/* The gazetteer the product ships (scripts/build-gazetteer.sh): GeoNames' Cyrillic and Arabic
+ * names are one place with the Latin one, and a declined Russian form finds it through its stem. */
+TEST(places_native_scripts_are_one_place)
+{
+    char path[1024], err[256];
+    snprintf(path, sizeof path, "%s/geo/gazetteer.bin", vg_test_data_dir());
+    vg_gazetteer *g = NULL;
+    CHECK_INT(vg_gazetteer_load(path, &g, err, sizeof err), VG_OK);
+    if (!g) return;
+    uint32_t la[64], cy[64], ar[64];
+    size_t nla = entries_of(g, "Deir ez-Zor", la, 64), ncy = entries_of(g, "Дейр-эз-Зор", cy, 64),
+           nar = entries_of(g, "دير الزور", ar, 64);
+    CHECK(nla > 0 && ncy > 0 && nar > 0);
+    CHECK(shares_entry(la, nla, cy, ncy));
+    CHECK(shares_entry(la, nla, ar, nar));
+    const char *texts[][2] = {{"ru", "Обстрел в Дейр-эз-Зоре продолжался всю ночь."},
+                              {"ru", "Бои идут под Авдеевкой и в Донецке."},
+                              {"ru", "Удар по Харькову."},
+                              {"en", "Shelling in Deir ez-Zor went on all night."}};
+    const char *want[] = {"Dayr az Zawr", "Avdiivka", "Kharkiv", "Dayr az Zawr"};
+    for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+        vg_arena *a = vg_arena_new(1 << 14);
+        vg_place *p = NULL;
+        size_t n = 0;
+        CHECK_INT(vg_places_find(g, a, texts[k][1], strlen(texts[k][1]), texts[k][0], &p, &n), VG_OK);
+        CHECK(n > 0 && !strcmp(p[0].name, want[k]));
+        if (!(n > 0 && !strcmp(p[0].name, want[k]))) printf("    %s: %s\n", texts[k][1], n ? p[0].name : "(none)");
+        vg_arena_free(a);
+    }
+    vg_gazetteer_free(g);
+}
