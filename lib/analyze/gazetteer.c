@@ -650,6 +650,22 @@ static void builder_free(builder *b)
     for (size_t i = 0; i < b->n_stem; i++) vg_stemmer_free(b->stem[i].s);
 }
 
+/* The places files, keyed by stems too for the "declined" languages the word lists name; then
+ * the key "/ru:" alone, which tells lookups the gazetteer has stems for that language. */
+static vg_status read_all_places(builder *b, const char *const *tsv, size_t n_tsv, const char *const *words,
+                                 size_t n_words, char *err, size_t errlen)
+{
+    vg_status st = VG_OK;
+    for (size_t i = 0; st == VG_OK && i < n_words; i++) st = read_declined(b, words[i], err, errlen);
+    for (size_t i = 0; st == VG_OK && i < n_tsv; i++) st = read_places(b, tsv[i], err, errlen);
+    for (size_t i = 0; st == VG_OK && i < b->n_stem; i++) {
+        char mk[16];
+        int ml = snprintf(mk, sizeof mk, "%c%s:", VG_GZ_STEM, b->stem[i].code);
+        if (add_pair(b, mk, (size_t)ml, UINT32_MAX) < 0) st = VG_ERR_NOMEM;
+    }
+    return st;
+}
+
 vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *const *words, size_t n_words,
                              const char *out_path, char *err, size_t errlen)
 {
@@ -658,14 +674,7 @@ vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *c
     uint32_t zero;
     vg_status st = VG_OK;
     if (sbuf_add(&b.strs, "", 0, &zero) < 0 || sbuf_add(&b.keys, "", 0, &zero) < 0) st = VG_ERR_NOMEM;
-    for (size_t i = 0; st == VG_OK && i < n_words; i++) st = read_declined(&b, words[i], err, errlen);
-    for (size_t i = 0; st == VG_OK && i < n_tsv; i++) st = read_places(&b, tsv[i], err, errlen);
-    /* "/ru:" alone: lookups know the gazetteer has stems for that language */
-    for (size_t i = 0; st == VG_OK && i < b.n_stem; i++) {
-        char mk[16];
-        int ml = snprintf(mk, sizeof mk, "%c%s:", VG_GZ_STEM, b.stem[i].code);
-        if (add_pair(&b, mk, (size_t)ml, UINT32_MAX) < 0) st = VG_ERR_NOMEM;
-    }
+    if (st == VG_OK) st = read_all_places(&b, tsv, n_tsv, words, n_words, err, errlen);
     /* Each entry's country; an entry whose country has no entry of its own points at itself. */
     for (size_t i = 0; st == VG_OK && i < b.ne; i++) {
         int ci = iso_index(b.e[i].iso2);
