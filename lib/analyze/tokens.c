@@ -22,7 +22,9 @@ static int is_space(int32_t cp)
 
 vg_status vg_tokenize(vg_arena *a, const char *text, size_t n, vg_tok **out, size_t *n_out)
 {
-    size_t cap = 64, cnt = 0;
+    /* No more tokens than bytes: a lexicon's phrase (tokenised once per row at load) takes
+     * what it needs, not a text's 64 slots (Russian's declined rows cost megabytes so). */
+    size_t cap = n < 64 ? n + 1 : 64, cnt = 0;
     vg_tok *t = vg_arena_alloc(a, cap * sizeof *t);
     if (!t) return VG_ERR_NOMEM;
     size_t i = 0;
