@@ -1158,22 +1158,6 @@ static vg_stemmer *stemmer_for(finder *f, size_t i)
     return f->stem;
 }
 
-/* Stemmed keys of the spans [i, j], longest first (j as the exact pass takes it). */
-static int lookup_stemmed(finder *f, size_t i, size_t maxj, int art, size_t *j, const uint32_t **p, size_t *np)
-{
-    vg_stemmer *s = stemmer_for(f, i);
-    if (!s || art) return 0;
-    const tok *t = f->t;
-    char sk[VG_GZ_KEY_MAX];
-    for (*j = maxj;; (*j)--) {
-        if (*j == i || t[*j].upper) {
-            size_t ks = vg_gz_stem_key(f->text + t[i].s, t[*j].e - t[i].s, f->lang, s, sk, sizeof sk);
-            if (ks > 1 && (*p = vg_gz_lookup(f->g, sk, ks, np, NULL)) && *np) return 1;
-        }
-        if (*j == i) return 0;
-    }
-}
-
 /* Capitalised words of another script that are a declined place name by themselves
  * ("Донецкой"): tok.stem_place. */
 static void mark_stem_places(finder *f)
@@ -1187,6 +1171,15 @@ static void mark_stem_places(finder *f)
         size_t np, ks = vg_gz_stem_key(f->text + t->s, t->e - t->s, f->lang, s, sk, sizeof sk);
         t->stem_place = ks > 1 && vg_gz_lookup(f->g, sk, ks, &np, NULL) && np;
     }
+}
+
+/* The stemmed key of the span [i, j] (a declined name: "Сьюдад-Хуаресе"); 0 when none. */
+static int lookup_stemmed(finder *f, vg_stemmer *s, size_t i, size_t j, const uint32_t **p, size_t *np)
+{
+    const tok *t = f->t;
+    char sk[VG_GZ_KEY_MAX];
+    size_t ks = vg_gz_stem_key(f->text + t[i].s, t[j].e - t[i].s, f->lang, s, sk, sizeof sk);
+    return ks > 1 && (*p = vg_gz_lookup(f->g, sk, ks, np, NULL)) && *np;
 }
 
 /* The gazetteer's readings of the longest name starting at token i (an article glued to a
@@ -1213,11 +1206,14 @@ static int lookup_name(finder *f, size_t i, int art, size_t *j, const uint32_t *
     if (art) multi = 1;
     int lone_common = word_is(g, &t[i], VG_GZ_COMMON) || word_is(g, &t[i], VG_GZ_STOP);
     int try_skel = !t[i].caps;
+    /* a declined name is tried by its stems on every span, longest first: its first word
+     * may be declined too ("Ростова-на-Дону"), so no exact key starts with it */
+    vg_stemmer *stem = art ? NULL : stemmer_for(f, i);
     *j = maxj;
     *p = NULL;
     *np = 0;
     for (int pass = 0; pass < 1 + try_skel; pass++) {
-        for (*j = pass == 0 ? (multi ? maxj : i) : (maxj - i > 2 ? i + 2 : maxj);; (*j)--) {
+        for (*j = pass == 0 ? (multi || stem ? maxj : i) : (maxj - i > 2 ? i + 2 : maxj);; (*j)--) {
             if (pass == 1 && *j == i && lone_common) break; /* "Monde" is not a spelling of Mende */
             /* "Ras" of "Ras Al Ain": rather try the whole name's spellings. */
             if (pass == 0 && *j == i && maxj > i && word_is(g, &t[i], VG_GZ_GENERIC)) break;
@@ -1230,11 +1226,11 @@ static int lookup_name(finder *f, size_t i, int art, size_t *j, const uint32_t *
                     char lk[VG_GZ_KEY_MAX];
                     size_t kl = pass == 0 && f->lang ? vg_gz_local_key(f->lang, key, k, lk, sizeof lk) : 0;
                     if (kl > 1 && (*p = vg_gz_lookup(g, lk, kl, np, NULL)) && *np) { *skel = 0; return 1; }
+                    if (pass == 0 && stem && lookup_stemmed(f, stem, i, *j, p, np)) { *skel = 0; return 1; }
                 }
             }
             if (*j == i) break;
         }
-        if (pass == 0 && lookup_stemmed(f, i, maxj, art, j, p, np)) { *skel = 0; return 1; }
     }
     return 0;
 }
