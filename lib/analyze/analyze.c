@@ -248,6 +248,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
 
     vg_status st = vg_tokenize(doc->arena, text, c.n, &c.t, &c.nt);
     if (st != VG_OK) return st;
+    if (c.L->clitics && (st = vg_tok_clitic_forms(doc->arena, c.L->clitics, c.t, c.nt)) != VG_OK) return st;
     if (c.nt == 0) return VG_OK;
     st = vg_sentences(doc->arena, text, c.t, c.nt, c.L->lex[L_ABBREV], &c.s, &c.ns);
     if (st != VG_OK) return st;
@@ -265,7 +266,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     if (a->gaz) {
         size_t pn = c.n < MAX_PLACE_BYTES ? c.n : MAX_PLACE_BYTES;
         while (pn < c.n && pn > 0 && ((unsigned char)text[pn] & 0xC0) == 0x80) pn--;
-        st = vg_places_find(a->gaz, doc->arena, text, pn, c.L->code, &c.places, &c.n_places);
+        st = vg_places_find_cl(a->gaz, doc->arena, text, pn, c.L->code, c.L->clitics, &c.places, &c.n_places);
         if (st != VG_OK) { c.places = NULL; c.n_places = 0; }
     }
     /* The document gate: a text that does not read as a report of political

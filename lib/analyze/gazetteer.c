@@ -24,7 +24,7 @@
  * slot, vg_hash64 of the key string) finds one in a probe or two: no parsing,
  * no work at load. Multi-word names also leave a marker key "=first " so a
  * lookup knows when a longer name may start with a word. */
-#define GZ_MAGIC "VGGAZ004"
+#define GZ_MAGIC "VGGAZ005"
 #define MAX_PLACE_LINE (1u << 20) /* one place's names never need a megabyte */
 
 typedef struct gz_header {
@@ -33,6 +33,7 @@ typedef struct gz_header {
     uint64_t off_entries, off_keys, off_post, off_str;
     uint64_t off_hash, n_slots;
     uint32_t idx_bits, pad; /* a slot: key index + 1 in the low idx_bits, hash fingerprint above */
+    vg_gz_articles arts;    /* the word lists' "article" rows, as the keys were made with */
 } gz_header;
 
 typedef struct gz_key {
@@ -70,20 +71,39 @@ static int is_word_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-/* Arabic article forms as transliterated in French and English (al-, el-, ad-, as-, ash-...). */
-static int is_article(const char *t, size_t n)
+/* Is t[0..n) one of the articles? */
+static int is_article(const vg_gz_articles *a, const char *t, size_t n)
 {
-    static const char *const art[] = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an",
-                                      "ed", "er", "es", "ez", "et", "ul", "ud", "adh", "ath", "dh",
-                                      "esh", "ech", "ach", "eth", "edh"};
-    for (size_t i = 0; i < sizeof art / sizeof *art; i++)
-        if (strlen(art[i]) == n && memcmp(art[i], t, n) == 0) return 1;
+    for (uint32_t i = 0; a && i < a->n; i++)
+        if (strlen(a->w[i]) == n && memcmp(a->w[i], t, n) == 0) return 1;
     return 0;
 }
 
-int vg_gz_is_article(const char *t, size_t n)
+int vg_gz_is_article(const vg_gz_articles *a, const char *t, size_t n)
 {
-    return is_article(t, n);
+    return is_article(a, t, n);
+}
+
+vg_status vg_gz_articles_read(const char *path, vg_gz_articles *a, char *err, size_t errlen)
+{
+    size_t pl = strlen(path);
+    if (pl > 4 && !strcmp(path + pl - 4, ".dic")) return VG_OK;
+    vg_tsv t;
+    if (vg_tsv_open(&t, path, 0, err, errlen) != VG_OK) return VG_ERR_IO;
+    while (vg_tsv_next(&t) == 1) {
+        if (vg_tsv_nfields(&t) < 2 || strcmp(vg_tsv_field(&t, 0), "article")) continue;
+        const char *w = vg_tsv_field(&t, 1);
+        char f[16];
+        size_t k = vg_fold_into(w, strlen(w), f, sizeof f);
+        if (k == 0 || k == (size_t)-1 || k >= sizeof a->w[0]) {
+            vg_tsv_fail(&t, VG_ERR_RESOURCE, "an article of 1 to %zu letters expected", sizeof a->w[0] - 1);
+            break;
+        }
+        if (is_article(a, f, k)) continue;
+        if (a->n == VG_GZ_MAX_ARTICLES) { vg_tsv_fail(&t, VG_ERR_RESOURCE, "more than %d articles", VG_GZ_MAX_ARTICLES); break; }
+        memcpy(a->w[a->n++], f, k + 1);
+    }
+    return vg_tsv_close(&t);
 }
 
 typedef struct span {
@@ -117,7 +137,7 @@ static size_t skel_token(const char *t, size_t n, char *out, size_t cap, char *l
     return o;
 }
 
-size_t vg_gz_key(char kind, const char *s, size_t n, int mode, char *out, size_t cap)
+size_t vg_gz_key(const vg_gz_articles *arts, char kind, const char *s, size_t n, int mode, char *out, size_t cap)
 {
     int skeleton = (mode & VG_GZ_KEY_SKEL) != 0;
     span tok[16];
@@ -134,7 +154,7 @@ size_t vg_gz_key(char kind, const char *s, size_t n, int mode, char *out, size_t
     }
     if (nt == 0 || cap < 4) return 0;
     size_t first = 0;
-    if (nt > 1 && (mode & (VG_GZ_KEY_SKEL | VG_GZ_KEY_NOART)) && is_article(s + tok[0].off, tok[0].len)) first = 1;
+    if (nt > 1 && (mode & (VG_GZ_KEY_SKEL | VG_GZ_KEY_NOART)) && is_article(arts, s + tok[0].off, tok[0].len)) first = 1;
     size_t o = 0;
     out[o++] = kind;
     if (!skeleton) {
@@ -144,7 +164,7 @@ size_t vg_gz_key(char kind, const char *s, size_t n, int mode, char *out, size_t
             if (k > first) out[o++] = ' ';
             /* Inside a name the article's form varies with the next letter and the
              * transliteration (Tell ash-Amra / esh-Amra, Deir ez-Vesko / al-Vesko): one form. */
-            if (k > 0 && k + 1 < nt && is_article(s + tok[k].off, len)) {
+            if (k > 0 && k + 1 < nt && is_article(arts, s + tok[k].off, len)) {
                 memcpy(out + o, "al", 2);
                 o += 2;
                 continue;
@@ -159,7 +179,7 @@ size_t vg_gz_key(char kind, const char *s, size_t n, int mode, char *out, size_t
     }
     char last = 0;
     for (size_t k = first; k < nt; k++) {
-        if (nt - first > 1 && is_article(s + tok[k].off, tok[k].len)) continue;
+        if (nt - first > 1 && is_article(arts, s + tok[k].off, tok[k].len)) continue;
         size_t w = skel_token(s + tok[k].off, tok[k].len, out + o, cap - o - 1, &last);
         if (w == (size_t)-1) return 0;
         o += w;
@@ -290,6 +310,7 @@ typedef struct builder {
     intern names;
     uint32_t country_of[26 * 26]; /* iso2 -> entry index + 1 */
     uint8_t native[26 * 26];      /* names written natively in Latin script, one spelling */
+    vg_gz_articles arts;          /* the word lists' "article" rows, read before any name is keyed */
     struct { char code[8]; vg_stemmer *s; } stem[8]; /* "declined" languages: names keyed by stems too */
     size_t n_stem;
 } builder;
@@ -347,24 +368,24 @@ static int add_name(builder *b, const char *name, size_t n, uint32_t post)
     if (!f) return -1;
     char key[VG_GZ_KEY_MAX], sk[VG_GZ_KEY_MAX];
     int rc = 0;
-    size_t ks = vg_gz_key(VG_GZ_SKEL, f, flen, VG_GZ_KEY_SKEL, sk, sizeof sk);
+    size_t ks = vg_gz_key(&b->arts, VG_GZ_SKEL, f, flen, VG_GZ_KEY_SKEL, sk, sizeof sk);
     if (post & VG_GZ_PRIMARY) {
         if (ks > 1 && g_n_prim_skel < 16) memcpy(g_prim_skel[g_n_prim_skel++], sk, ks + 1);
     } else if (ks > 1) {
         for (size_t i = 0; i < g_n_prim_skel; i++)
             if (!strcmp(g_prim_skel[i], sk)) { post |= VG_GZ_PRIMARY; break; }
     }
-    size_t k = vg_gz_key(VG_GZ_EXACT, f, flen, 0, key, sizeof key);
+    size_t k = vg_gz_key(&b->arts, VG_GZ_EXACT, f, flen, 0, key, sizeof key);
     if (k > 1 && add_pair(b, key, k, post) < 0) rc = -1;
     char *sp = k > 1 ? strchr(key, ' ') : NULL;
     if (!rc && sp && add_pair(b, key, (size_t)(sp - key) + 1, UINT32_MAX) < 0) rc = -1;
     char key2[VG_GZ_KEY_MAX];
-    size_t k2 = vg_gz_key(VG_GZ_EXACT, f, flen, VG_GZ_KEY_NOART, key2, sizeof key2);
+    size_t k2 = vg_gz_key(&b->arts, VG_GZ_EXACT, f, flen, VG_GZ_KEY_NOART, key2, sizeof key2);
     if (!rc && k2 > 1 && k2 != k && add_pair(b, key2, k2, post & ~VG_GZ_PRIMARY) < 0) rc = -1;
     sp = k2 > 1 && k2 != k ? strchr(key2, ' ') : NULL;
     if (!rc && sp && add_pair(b, key2, (size_t)(sp - key2) + 1, UINT32_MAX) < 0) rc = -1;
     if (!rc && ks > 1) {
-        ks = vg_gz_key(VG_GZ_SKEL, f, flen, VG_GZ_KEY_SKEL, sk, sizeof sk);
+        ks = vg_gz_key(&b->arts, VG_GZ_SKEL, f, flen, VG_GZ_KEY_SKEL, sk, sizeof sk);
         if (add_pair(b, sk, ks, post) < 0) rc = -1;
     }
     for (size_t i = 0; !rc && k > 1 && i < b->n_stem; i++) {
@@ -402,7 +423,7 @@ static int add_local_name(builder *b, const char *item, size_t n, uint32_t post)
     char *f = vg_fold_heap(colon + 1, vg_utf8_valid_prefix(colon + 1, n - (size_t)(colon + 1 - item)), &flen);
     if (!f) return -1;
     char key[VG_GZ_KEY_MAX], lk[VG_GZ_KEY_MAX];
-    size_t k = vg_gz_key(VG_GZ_EXACT, f, flen, 0, key, sizeof key);
+    size_t k = vg_gz_key(&b->arts, VG_GZ_EXACT, f, flen, 0, key, sizeof key);
     free(f);
     size_t kl = k > 1 ? vg_gz_local_key(lang, key, k, lk, sizeof lk) : 0;
     if (kl > 1 && add_pair(b, lk, kl, post) < 0) return -1;
@@ -502,7 +523,7 @@ static vg_status read_dic(builder *b, FILE *f)
         char *fw = vg_fold_heap(line, len, &flen);
         if (!fw) return VG_ERR_NOMEM;
         char key[VG_GZ_KEY_MAX];
-        size_t k = vg_gz_key(kind, fw, flen, 0, key, sizeof key - 1);
+        size_t k = vg_gz_key(&b->arts, kind, fw, flen, 0, key, sizeof key - 1);
         free(fw);
         if (k <= 1 || strchr(key, ' ')) continue;
         if (add_pair(b, key, k, UINT32_MAX) < 0) return VG_ERR_NOMEM;
@@ -578,7 +599,7 @@ static vg_status read_words(builder *b, const char *path, char *err, size_t errl
             if (ci >= 0) b->native[ci] = 1;
             continue;
         }
-        if (!strcmp(fld[0], "declined")) continue; /* read before the places (read_declined) */
+        if (!strcmp(fld[0], "declined") || !strcmp(fld[0], "article")) continue; /* read before the places */
         if (ci >= 0) { /* demonym: word, ISO2 */
             if (!b->country_of[ci]) continue;
             kind = VG_GZ_DEMONYM;
@@ -593,7 +614,7 @@ static vg_status read_words(builder *b, const char *path, char *err, size_t errl
         char *fw = vg_fold_heap(word, vg_utf8_valid_prefix(word, strlen(word)), &flen);
         if (!fw) { st = VG_ERR_NOMEM; break; }
         char key[VG_GZ_KEY_MAX];
-        size_t k = vg_gz_key(kind, fw, flen, 0, key, sizeof key - 1);
+        size_t k = vg_gz_key(&b->arts, kind, fw, flen, 0, key, sizeof key - 1);
         if (kind == VG_GZ_DEMONYM && k > 1) { /* also as a common word: "Syrian" is not a place */
             char ck[VG_GZ_KEY_MAX];
             memcpy(ck, key, k + 1);
@@ -602,7 +623,13 @@ static vg_status read_words(builder *b, const char *path, char *err, size_t errl
         }
         int rc = 0;
         int listed = 0;
-        if (k > 1 && kind == VG_GZ_ADMIN && nf >= 3) {
+        if (k > 1) { /* one marker for any listed word: a word with its prefixes set aside is looked up once */
+            char wk[VG_GZ_KEY_MAX];
+            memcpy(wk, key, k + 1);
+            wk[0] = VG_GZ_WORD;
+            rc = add_pair(b, wk, k, UINT32_MAX);
+        }
+        if (!rc && k > 1 && kind == VG_GZ_ADMIN && nf >= 3) {
             /* "state<TAB>VE,SD,NG": the countries whose divisions go by that word */
             for (char *c = fld[2]; *c && !rc;) {
                 char two[3] = {c[0], c[0] ? c[1] : 0, 0};
@@ -657,6 +684,7 @@ static vg_status read_all_places(builder *b, const char *const *tsv, size_t n_ts
 {
     vg_status st = VG_OK;
     for (size_t i = 0; st == VG_OK && i < n_words; i++) st = read_declined(b, words[i], err, errlen);
+    for (size_t i = 0; st == VG_OK && i < n_words; i++) st = vg_gz_articles_read(words[i], &b->arts, err, errlen);
     for (size_t i = 0; st == VG_OK && i < n_tsv; i++) st = read_places(b, tsv[i], err, errlen);
     for (size_t i = 0; st == VG_OK && i < b->n_stem; i++) {
         char mk[16];
@@ -770,6 +798,7 @@ vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *c
         h.off_hash = pos;
         h.n_slots = slots_n;
         h.idx_bits = idx_bits;
+        h.arts = b.arts;
         uint64_t w = 0;
         int bad = write_all(f, &h, sizeof h);
         w += sizeof h;
@@ -838,6 +867,8 @@ vg_status vg_gazetteer_load(const char *path, vg_gazetteer **out, char *err, siz
              e[i].iso2[2] == 0;
     /* Keys and slots are checked when used (find_key), so loading costs nothing per key. */
     const uint32_t *slots = (const void *)((const char *)m + (ok ? h->off_hash : 0));
+    ok = ok && h->arts.n <= VG_GZ_MAX_ARTICLES;
+    for (uint32_t i = 0; ok && i < h->arts.n; i++) ok = memchr(h->arts.w[i], 0, sizeof h->arts.w[i]) != NULL;
     ok = ok && h->idx_bits >= 1 && h->idx_bits <= 32 && (h->idx_bits == 32 || ((uint64_t)h->n_keys + 1) < ((uint64_t)1 << h->idx_bits));
     for (uint32_t i = 0; ok && i < h->n_post; i++) ok = (p[i] & ~VG_GZ_PRIMARY) < h->n_entries;
     if (!ok) {
@@ -930,6 +961,11 @@ const char *vg_gz_str(const vg_gazetteer *g, uint32_t off)
     return off < g->h->str_size ? g->str + off : "";
 }
 
+const vg_gz_articles *vg_gz_articles_of(const vg_gazetteer *g)
+{
+    return &g->h->arts;
+}
+
 size_t vg_gz_entry_count(const vg_gazetteer *g)
 {
     return g ? g->h->n_entries : 0;
@@ -961,7 +997,7 @@ const vg_place *vg_gazetteer_country(const vg_gazetteer *g, const char *name, si
     char *f = vg_fold_heap(name, vg_utf8_valid_prefix(name, n), &flen);
     if (!f) return NULL;
     char key[VG_GZ_KEY_MAX];
-    size_t k = vg_gz_key(VG_GZ_EXACT, f, flen, 0, key, sizeof key);
+    size_t k = vg_gz_key(&g->h->arts, VG_GZ_EXACT, f, flen, 0, key, sizeof key);
     free(f);
     size_t np;
     const uint32_t *p = vg_gz_lookup(g, key, k, &np, NULL);

@@ -223,10 +223,10 @@ static void try_chain(const vg_lexicon *l, uint64_t h, const char *first, size_t
 }
 
 /* Every phrase whose first word is first[0..fn): exact, then as a prefix ("tu*"). */
-static void try_word(const vg_lexicon *l, const char *first, size_t fn, const vg_tok *toks, size_t end, size_t i,
-                     const vg_lex_entry **best, size_t *best_len)
+static void try_word(const vg_lexicon *l, const char *first, size_t fn, uint64_t h, const vg_tok *toks, size_t end,
+                     size_t i, const vg_lex_entry **best, size_t *best_len)
 {
-    try_chain(l, key_hash(first, fn, 0), first, fn, toks, end, i, best, best_len);
+    try_chain(l, h, first, fn, toks, end, i, best, best_len);
     size_t maxp = fn < l->max_prefix ? fn : l->max_prefix;
     for (size_t p = 1; p <= maxp; p++) try_chain(l, key_hash(first, p, 1), first, fn, toks, end, i, best, best_len);
 }
@@ -257,14 +257,10 @@ const vg_lex_entry *vg_lex_match(const vg_lexicon *l, const vg_tok *toks, size_t
     size_t best_len = 0;
     if (!l || i >= end) return NULL;
     const vg_tok *t = &toks[i];
-    try_word(l, t->fold, t->flen, toks, end, i, &best, &best_len);
-    /* The word without an attached prefix: only a longer match replaces the one as written. */
-    size_t nr = vg_clitics_count(l->clitics);
-    for (size_t r = 0; r < nr && t->kind == VG_TOK_WORD; r++) {
-        char w[256];
-        size_t wn = vg_clitics_apply(l->clitics, r, t->fold, t->flen, w, sizeof w, NULL);
-        if (wn) try_word(l, w, wn, toks, end, i, &best, &best_len);
-    }
+    try_word(l, t->fold, t->flen, key_hash(t->fold, t->flen, 0), toks, end, i, &best, &best_len);
+    /* The word without an attached prefix (vg_tok_clitic_forms): only a longer match replaces
+     * the one as written. */
+    for (size_t r = 0; l->clitics && r < t->n_bare; r++) try_word(l, t->bare[r], t->bare_len[r], t->bare_hash[r], toks, end, i, &best, &best_len);
     if (len) *len = best_len;
     return best;
 }

@@ -48,7 +48,8 @@ vg_status vg_lex_add_suffixed(vg_lexicon *lex, const char *suffix);
 size_t vg_lex_size(const vg_lexicon *lex);
 /* The language's attached prefixes (lib/text/clitics.h; not owned, must
  * outlive the table; NULL: none): a phrase's first word also matches a text
- * word that carries one of them ("القصف" matches "وبالقصف"). */
+ * word that carries one of them ("القصف" matches "وبالقصف"), through the
+ * token's forms made by vg_tok_clitic_forms. */
 void vg_lex_set_clitics(vg_lexicon *lex, const struct vg_clitics *clitics);
 
 /* Longest phrase starting at toks[i] (not crossing `end`); NULL if none.

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/hash.h"
 #include "../core/utf8.h"
+#include "../text/clitics.h"
 #include "../text/stem.h"
 
 #define MAX_TEXT (8u << 20)   /* past this, only the first 8 MB are read */
@@ -102,6 +104,12 @@ typedef struct tok {
     uint8_t glued;          /* only a space, hyphen or apostrophe since the previous token */
     uint8_t apos;           /* an apostrophe right before (Dar'a, Ma'arrat) */
     uint8_t stem_place;     /* a declined form of a place's name ("Донецкой"): a place word, not a person's */
+    uint8_t caseless;       /* starts with a letter of a script with no case (Arabic): may be a name */
+    uint8_t clprep;         /* a preposition was written joined to it ("بحلب": in Aleppo) */
+    uint8_t skip;           /* bytes of the prefix before the name itself ("وبحلب" -> "حلب") */
+    uint8_t name;           /* caseless: bare may start a name the gazetteer knows (strip_clitics) */
+    const char *bare;       /* the word without its attached prefixes, as the gazetteer knows it (or fold) */
+    uint16_t blen;
 } tok;
 
 typedef struct mention {
@@ -125,6 +133,7 @@ typedef struct mention {
                                (Khartoum)"): no preposition, a verb right after it or alone in a gloss */
     uint8_t qual_strong;    /* ... written as a place's qualifier (see qualify) */
     uint8_t qual_site;      /* ... with a settlement word between ("the Amra camp in Syria") */
+    uint8_t caseless;       /* written in a script with no capitals: only the words around it make it a name */
     int32_t qual;           /* the country the text places it in ("Yida, South Sudan", "in South Sudan",
                                "South Sudan's Unity"): that country's entry, -1 none */
     const uint32_t *adm_cc; /* countries whose divisions go by the division word beside it ("state") */
@@ -189,6 +198,7 @@ static vg_status tokenize(vg_arena *a, const char *text, size_t n, tok **out, si
         k->s = (uint32_t)s;
         k->e = (uint32_t)i;
         k->upper = (uint8_t)upper;
+        k->caseless = (uint8_t)vg_is_caseless(vg_utf8_decode(text + s, n - s, &len));
         k->caps = (uint8_t)(caps && letters > 1);
         k->sent = (uint8_t)sent;
         k->glued = (uint8_t)glued;
@@ -211,8 +221,8 @@ static vg_status tokenize(vg_arena *a, const char *text, size_t n, tok **out, si
                 f = vg_fold(a, text + s, wl, &fl);
                 if (!f) return VG_ERR_NOMEM;
             }
-            k->fold = f;
-            k->flen = (uint16_t)(fl > 255 ? 255 : fl);
+            k->fold = k->bare = f;
+            k->flen = k->blen = (uint16_t)(fl > 255 ? 255 : fl);
         }
         sent = 0;
         glued = 1;
@@ -223,17 +233,20 @@ static vg_status tokenize(vg_arena *a, const char *text, size_t n, tok **out, si
 }
 
 /* Key for tokens a..b: folded words joined by spaces, then vg_gz_key. */
-static size_t span_key(const tok *t, size_t a, size_t b, char kind, int skel, char *key, size_t cap)
+static size_t span_key(const vg_gazetteer *g, const tok *t, size_t a, size_t b, char kind, int skel, char *key, size_t cap)
 {
     char buf[VG_GZ_KEY_MAX];
     size_t o = 0;
     for (size_t k = a; k <= b; k++) {
-        if (!t[k].fold || o + t[k].flen + 2 > sizeof buf) return 0;
+        /* the first word without its attached prefixes ("وبحلب"); the others as written ("دير الزور") */
+        const char *w = k == a ? t[k].bare : t[k].fold;
+        size_t wl = k == a ? t[k].blen : t[k].flen;
+        if (!w || o + wl + 2 > sizeof buf) return 0;
         if (k > a) buf[o++] = ' ';
-        memcpy(buf + o, t[k].fold, t[k].flen);
-        o += t[k].flen;
+        memcpy(buf + o, w, wl);
+        o += wl;
     }
-    return vg_gz_key(kind, buf, o, skel, key, cap);
+    return vg_gz_key(vg_gz_articles_of(g), kind, buf, o, skel, key, cap);
 }
 
 int vg_gz_word_is(const vg_gazetteer *g, const char *fold, size_t flen, char kind)
@@ -251,7 +264,7 @@ int vg_gz_word_is(const vg_gazetteer *g, const char *fold, size_t flen, char kin
 
 static int word_is(const vg_gazetteer *g, const tok *t, char kind)
 {
-    return vg_gz_word_is(g, t->fold, t->flen, kind);
+    return vg_gz_word_is(g, t->bare, t->blen, kind);
 }
 
 /* A capitalised word that is neither a function or dictionary word nor a
@@ -280,7 +293,7 @@ static int hyphen_pair(const vg_gazetteer *g, const char *text, const tok *t, si
 static int continues(const tok *t, size_t k)
 {
     if (!t[k].glued || t[k].sent) return 0;
-    if (t[k].upper) return 1;
+    if (t[k].upper || t[k].caseless) return 1;
     if (t[k].flen <= 3 && t[k].e - t[k].s <= 3) return 1;
     if (!t[k].fold || (unsigned char)t[k].fold[0] < 0x80) return 0;
     size_t letters = 0; /* another script's "эз", "аль": three letters, however many bytes each */
@@ -604,6 +617,9 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
      * is a dictionary word elsewhere: the division is known in its country at large. */
     int division = f.big && e->kind == VG_PLACE_CITY && e->population < BIG_TOWN && evidence && !m->skel;
     if (m->stop && !(m->prep && context)) return 0;
+    /* No capital says it is a name: a country by its main name, or words around it that say
+     * it is a place (a preposition, a division or settlement word, a list of places). */
+    if (m->caseless && !(e->kind == VG_PLACE_COUNTRY && f.primary) && !evidence) return 0;
     if (acronym_rejected(m, e, context, f.big)) return 0;
     if (word_rejected(m, e, context, evidence, division)) return 0;
     /* Transliteration skeletons and foreign alternate names match too many
@@ -1115,7 +1131,150 @@ typedef struct finder {
     const char *lang;      /* the text's language: its stems key declined names ("в Донецке") */
     int stem_state;        /* 0: not asked yet, 1: the gazetteer has stems for lang, -1: it has none */
     vg_stemmer *stem;      /* made on first need, freed by vg_places_find */
+    const vg_clitics *clitics; /* the language's attached prefixes (tok.bare), or NULL */
 } finder;
+
+/* ---- Scripts with no capitals (Arabic): prefixes written joined to a name, and the words
+ * around it, say where a name is. ---- */
+
+/* What the gazetteer knows folded word w[0..n) as: KNOWN_NAME a name or the first word of a
+ * longer name ("دير" of "دير الزور"); KNOWN_WORD a word of its
+ * word lists (a preposition, a division word, a demonym...); 0 nothing. */
+enum { KNOWN_NAME = 1, KNOWN_WORD = 2 };
+static int known_word(const finder *f, const char *w, size_t n)
+{
+    int known = vg_gz_word_is(f->g, w, n, VG_GZ_WORD) ? KNOWN_WORD : 0;
+    if (vg_gz_word_is(f->g, w, n, VG_GZ_EXACT)) return known | KNOWN_NAME;
+    char key[VG_GZ_KEY_MAX];
+    if (n + 3 > sizeof key) return known;
+    key[0] = VG_GZ_EXACT;
+    memcpy(key + 1, w, n);
+    key[n + 1] = ' ';
+    key[n + 2] = 0;
+    return known | (vg_gz_has_prefix(f->g, key, n + 2) ? KNOWN_NAME : 0);
+}
+
+static size_t letters_in(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+/* Bytes of s[0..n) holding its first k letters and the marks after them (harakat, tatweel):
+ * where the name starts once its prefix is set aside. */
+static size_t skip_letters(const char *s, size_t n, size_t k)
+{
+    size_t i = 0, seen = 0, len;
+    while (i < n) {
+        int32_t cp = vg_utf8_decode(s + i, n - i, &len);
+        if (vg_is_caseless(cp)) {
+            if (seen == k) break;
+            seen++;
+        }
+        i += len;
+    }
+    return i < 256 ? i : 0;
+}
+
+/* tok.bare of every word of a caseless script that the gazetteer does not know as written but
+ * knows without one of its attached prefixes ("وبحلب" -> "حلب", "والسوري" -> "سوري",
+ * "وفي" -> "في"): the first such form in the order of data/<lang>/clitics.tsv; and tok.name,
+ * whether that form may start a name (find_mentions looks no further at other words). */
+#define VG_TOK_TRIED 8 /* forms of one word without a prefix tried at most */
+
+/* One word's reading by strip_clitics, kept for the word's next occurrences in the text. */
+typedef struct bare_memo {
+    const tok *first; /* the first token so written; NULL: empty slot */
+} bare_memo;
+#define BARE_MEMO_SLOTS 1024 /* a power of two; more distinct words than this are read each time */
+
+/* The reading of token t: as written, or the first form without a prefix the gazetteer knows. */
+static vg_status read_bare(finder *f, tok *t)
+{
+    int known = known_word(f, t->fold, t->flen);
+    t->name = (known & KNOWN_NAME) != 0;
+    if (known) return VG_OK;
+    size_t nr = vg_clitics_count(f->clitics);
+    char w[VG_GZ_KEY_MAX], tried[VG_TOK_TRIED][VG_GZ_KEY_MAX];
+    size_t nt = 0;
+    int prep = 0;
+    for (size_t r = 0; r < nr; r++) {
+        size_t wn = vg_clitics_apply(f->clitics, r, t->fold, t->flen, w, sizeof w, &prep);
+        if (!wn) continue;
+        int dup = 0; /* "والجيش": rules "وال" -> "ال" and "و" give the same form */
+        for (size_t k = 0; k < nt && !dup; k++) dup = !strcmp(tried[k], w);
+        if (dup) continue;
+        if (nt < VG_TOK_TRIED) memcpy(tried[nt++], w, wn + 1);
+        if (!(known = known_word(f, w, wn))) continue;
+        char *b = vg_arena_strndup(f->a, w, wn);
+        if (!b) return VG_ERR_NOMEM;
+        t->bare = b;
+        t->blen = (uint16_t)wn;
+        t->clprep = (uint8_t)prep;
+        t->name = (known & KNOWN_NAME) != 0;
+        t->skip = (uint8_t)skip_letters(f->text + t->s, t->e - t->s, letters_in(t->fold, t->flen) - letters_in(w, wn));
+        break;
+    }
+    return VG_OK;
+}
+
+/* tok.bare of every word of a caseless script that the gazetteer does not know as written but
+ * knows without one of its attached prefixes ("وبحلب" -> "حلب", "والسوري" -> "سوري",
+ * "وفي" -> "في"): the first such form in the order of data/<lang>/clitics.tsv; and tok.name,
+ * whether that form may start a name (find_mentions looks no further at other words). A word
+ * written again is read as before. */
+static vg_status strip_clitics(finder *f)
+{
+    bare_memo *memo = vg_arena_calloc(f->a, BARE_MEMO_SLOTS, sizeof *memo);
+    if (!memo) return VG_ERR_NOMEM;
+    for (size_t i = 0; i < f->nt; i++) {
+        tok *t = &f->t[i];
+        if (!t->caseless || !t->fold) continue;
+        size_t h = (size_t)vg_hash64(t->fold, t->flen, 0) & (BARE_MEMO_SLOTS - 1), probes = 0;
+        while (memo[h].first && (memo[h].first->flen != t->flen || memcmp(memo[h].first->fold, t->fold, t->flen)) &&
+               probes++ < 8)
+            h = (h + 1) & (BARE_MEMO_SLOTS - 1);
+        const tok *o = memo[h].first;
+        if (o && o->flen == t->flen && !memcmp(o->fold, t->fold, t->flen)) {
+            t->bare = o->bare;
+            t->blen = o->blen;
+            t->clprep = o->clprep;
+            t->name = o->name;
+            t->skip = o->skip;
+            continue;
+        }
+        vg_status st = read_bare(f, t);
+        if (st != VG_OK) return st;
+        if (!o) memo[h].first = t;
+    }
+    return VG_OK;
+}
+
+/* A settlement, division, approximation or title word ("مدينة", "محافظة", "ريف", "الرئيس"). */
+static int place_word(const vg_gazetteer *g, const tok *t)
+{
+    return word_is(g, t, VG_GZ_AFTER) || word_is(g, t, VG_GZ_ADMIN) || word_is(g, t, VG_GZ_NEAR) ||
+           word_is(g, t, VG_GZ_TITLE);
+}
+
+/* A name in a script with no capitals: a sentence's first word is no less a name; a preposition
+ * written joined to it or one word before it, or a settlement word right before it ("مدينة حلب",
+ * "بلدة القريتين"), introduces it as a place; and with the verb first ("نفت دمشق"), a capital named for its
+ * government cannot be told by the word after it. */
+static void caseless_flags(const finder *f, size_t i, size_t j, mention *x)
+{
+    const tok *t = f->t;
+    x->caseless = 1;
+    x->government = 0;
+    x->stop = (uint8_t)(i == j && word_is(f->g, &t[i], VG_GZ_STOP));
+    if (t[i].clprep) x->prep = 1;
+    if (i > 0 && t[i].glued && word_is(f->g, &t[i - 1], VG_GZ_AFTER)) x->prep = x->introduced = 1;
+    /* "في وسط بيروت", "في بادية دير الزور": a preposition, then the noun the name completes */
+    if (i > 1 && t[i].glued && t[i - 1].glued && t[i - 1].caseless &&
+        (word_is(f->g, &t[i - 2], VG_GZ_PREP) || t[i - 1].clprep))
+        x->prep = 1;
+}
 
 /* Demonyms ("syrien", "Iraqi") only give context: a vote for their country ("Saudi-led",
  * "Turkish-backed": the adjective describes an actor, not where); but a demonym before a
@@ -1125,12 +1284,12 @@ static int demonym_vote(finder *f, size_t i)
 {
     const tok *t = f->t;
     char key[VG_GZ_KEY_MAX];
-    if (!t[i].fold || (size_t)t[i].flen + 2 >= sizeof key || t[i].caps) return 0;
+    if (!t[i].bare || (size_t)t[i].blen + 2 >= sizeof key || t[i].caps) return 0;
     key[0] = VG_GZ_DEMONYM;
-    memcpy(key + 1, t[i].fold, t[i].flen);
-    key[t[i].flen + 1] = 0;
+    memcpy(key + 1, t[i].bare, t[i].blen);
+    key[t[i].blen + 1] = 0;
     size_t np;
-    const uint32_t *p = vg_gz_lookup(f->g, key, t[i].flen + 1u, &np, NULL);
+    const uint32_t *p = vg_gz_lookup(f->g, key, t[i].blen + 1u, &np, NULL);
     if (!p || !np || (i + 1 < f->nt && t[i + 1].glued && !t[i + 1].sent && word_is(f->g, &t[i + 1], VG_GZ_ADMIN)))
         return 0;
     int compound = t[i].e < f->n && f->text[t[i].e] == '-' && i + 1 < f->nt && t[i + 1].s == t[i].e + 1 && !t[i + 1].upper;
@@ -1193,7 +1352,7 @@ static int lookup_name(finder *f, size_t i, int art, size_t *j, const uint32_t *
     char key[VG_GZ_KEY_MAX];
     size_t maxj = i;
     while (maxj + 1 < f->nt && maxj + 1 - i < MAX_SPAN && continues(t, maxj + 1)) maxj++;
-    size_t pk = span_key(t, i, i, VG_GZ_EXACT, 0, key, sizeof key);
+    size_t pk = span_key(g, t, i, i, VG_GZ_EXACT, 0, key, sizeof key);
     int multi = 0;
     if (maxj > i && pk > 1 && pk + 2 < sizeof key) {
         key[pk] = ' ';
@@ -1217,8 +1376,8 @@ static int lookup_name(finder *f, size_t i, int art, size_t *j, const uint32_t *
             if (pass == 1 && *j == i && lone_common) break; /* "Monde" is not a spelling of Mende */
             /* "Ras" of "Ras Al Ain": rather try the whole name's spellings. */
             if (pass == 0 && *j == i && maxj > i && word_is(g, &t[i], VG_GZ_GENERIC)) break;
-            if ((t[*j].upper && *j > i) || (*j == i && !art) || (*j > i && t[*j].apos && t[*j].flen <= 2)) {
-                size_t k = span_key(t, i, *j, pass ? VG_GZ_SKEL : VG_GZ_EXACT, pass, key, sizeof key);
+            if (((t[*j].upper || t[*j].caseless) && *j > i) || (*j == i && !art) || (*j > i && t[*j].apos && t[*j].flen <= 2)) {
+                size_t k = span_key(g, t, i, *j, pass ? VG_GZ_SKEL : VG_GZ_EXACT, pass, key, sizeof key);
                 if (k > 1) {
                     *p = vg_gz_lookup(g, key, k, np, NULL);
                     if (*p && *np) { *skel = pass; return 1; }
@@ -1271,6 +1430,7 @@ static vg_status add_mention(finder *f, size_t i, size_t j, int skel, const uint
         f->nm--;
         return VG_OK;
     }
+    if (f->t[i].caseless) caseless_flags(f, i, j, x);
     if (x->person == PERSON_TITLED) return VG_OK; /* the words after a person's name may start a place's */
     const vg_gz_entry *e0 = vg_gz_entry_at(f->g, p[0] & ~VG_GZ_PRIMARY);
     if (e0->kind == VG_PLACE_COUNTRY && names_channel(f->text, f->t, f->nt, j)) {
@@ -1293,13 +1453,17 @@ static vg_status find_mentions(finder *f)
         if (demonym_vote(f, i)) continue;
         /* A name starts at a capital, or at a lowercase article glued to one ("al-Bab"). */
         int art = !t[i].upper && t[i].fold && i + 1 < f->nt && t[i + 1].upper && t[i + 1].glued && !t[i + 1].sent &&
-                  vg_gz_is_article(t[i].fold, t[i].flen);
-        if ((!t[i].upper && !art) || !t[i].fold) continue;
-        if (t[i].sent && word_is(f->g, &t[i], VG_GZ_PREP)) continue; /* "À Porto": the name starts after */
+                  vg_gz_is_article(vg_gz_articles_of(f->g), t[i].fold, t[i].flen);
+        /* ... or, in a script with no capitals, at any word the gazetteer knows (accept asks more of it) */
+        if ((!t[i].upper && !art && !t[i].name) || !t[i].fold) continue;
+        if ((t[i].sent || t[i].caseless) && word_is(f->g, &t[i], VG_GZ_PREP)) continue; /* "À Porto": the name starts after */
         size_t j, np;
         const uint32_t *p;
         int skel = 0;
         if (!lookup_name(f, i, art, &j, &p, &np, &skel) || !usable_match(f, i, j, art, skel, &p, &np)) continue;
+        /* "في مدينة حلب": with no capitals, a place word alone ("مدينة" is also Medina's name) is the
+         * word, and the name comes after it */
+        if (t[i].caseless && i == j && place_word(f->g, &t[i])) continue;
         vg_status st = add_mention(f, i, j, skel, p, np, &i);
         if (st != VG_OK) return st;
     }
@@ -1365,7 +1529,7 @@ static void fill_place(const finder *f, size_t i, vg_place *r)
 {
     const mention *x = &f->m[i];
     vg_gz_place(f->g, (uint32_t)x->best, r);
-    r->start = f->t[x->t0].s;
+    r->start = f->t[x->t0].s + f->t[x->t0].skip;
     r->end = f->t[x->t1].e;
     if (x->near && r->kind == VG_PLACE_CITY) r->geo_precision = 2;
     r->origin = x->origin;
@@ -1413,6 +1577,12 @@ static vg_status build_places(const finder *f, const admset *adm, const float *o
 vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, size_t n, const char *lang,
                          vg_place **out, size_t *n_out)
 {
+    return vg_places_find_cl(g, a, text, n, lang, NULL, out, n_out);
+}
+
+vg_status vg_places_find_cl(const vg_gazetteer *g, vg_arena *a, const char *text, size_t n, const char *lang,
+                            const vg_clitics *clitics, vg_place **out, size_t *n_out)
+{
     *out = NULL;
     *n_out = 0;
     if (!g || !a || (!text && n)) return VG_ERR_ARG;
@@ -1420,9 +1590,10 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
     n = vg_utf8_valid_prefix(text, n);
     if (n == 0) return VG_OK;
     /* word lists from every language are compiled into the gazetteer; lang picks the stems */
-    finder f = {.g = g, .a = a, .text = text, .n = n, .mcap = 64, .lang = lang};
+    finder f = {.g = g, .a = a, .text = text, .n = n, .mcap = 64, .lang = lang, .clitics = clitics};
     vg_status st = tokenize(a, text, n, &f.t, &f.nt);
     if (st != VG_OK) return st;
+    if ((st = strip_clitics(&f)) != VG_OK) return st;
     f.votes = vg_arena_calloc(a, N_ISO, sizeof *f.votes);
     f.m = vg_arena_alloc(a, f.mcap * sizeof *f.m);
     if (!f.votes || !f.m) return VG_ERR_NOMEM;

@@ -37,6 +37,13 @@ void vg_gazetteer_free(vg_gazetteer *g);
  * strings live in a (or in the gazetteer). lang: "fr", "en" or NULL. */
 vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, size_t n, const char *lang,
                          vg_place **out, size_t *n_out);
+/* The same for a language that writes prefixes joined to words (lib/text/clitics.h;
+ * NULL: none): "بحلب" is read as "حلب" after a preposition. In a script with no
+ * capitals (Arabic) any word the gazetteer knows may be a name, kept only when the
+ * words around it say it is a place; a place's span starts after its prefix. */
+struct vg_clitics;
+vg_status vg_places_find_cl(const vg_gazetteer *g, vg_arena *a, const char *text, size_t n, const char *lang,
+                            const struct vg_clitics *clitics, vg_place **out, size_t *n_out);
 
 /* Index in p[0..n) of the place an event most likely happened at: the first
  * town named, else the first first-level division, else the first country;
@@ -101,17 +108,33 @@ typedef struct vg_gz_entry {
                              * the key "/ru:" alone says the gazetteer has them for that language */
 
 #define VG_GZ_LOCAL ':'     /* ":es=alepo": a name read only in texts of that language (places.tsv column 11) */
+#define VG_GZ_WORD ';'      /* ";fi": a word of the word lists or a demonym, of any class (the place finder
+                               reads a word without its clitics when the gazetteer knows it: one look-up) */
 
 #define VG_GZ_KEY_SKEL 1    /* vg_gz_key mode: transliteration skeleton */
 #define VG_GZ_KEY_NOART 2   /* vg_gz_key mode: drop a leading article */
 
+/* The Arabic article as Latin-script text writes it ("al", "el", "ad", "ash"...): rows
+ * "article<TAB>al" of the word lists (data/ar/places-words.tsv), folded; kept in the compiled
+ * gazetteer so that lookups normalise names as the build did. */
+#define VG_GZ_MAX_ARTICLES 32
+typedef struct vg_gz_articles {
+    uint32_t n;
+    char w[VG_GZ_MAX_ARTICLES][8]; /* NUL-terminated */
+} vg_gz_articles;
+/* Adds the "article" rows of word list path to *a (a .dic or a missing class adds nothing);
+ * VG_ERR_RESOURCE with FILE:LINE in err for an article too long or too many. */
+vg_status vg_gz_articles_read(const char *path, vg_gz_articles *a, char *err, size_t errlen);
+/* The gazetteer's articles (never NULL for a loaded gazetteer). */
+const vg_gz_articles *vg_gz_articles_of(const vg_gazetteer *g);
+
 /* Normalise folded text (vg_fold output) into a lookup key after the kind byte:
  * tokens of letters/digits joined by one space, a final -ah/-eh/-ih "h" dropped;
- * mode VG_GZ_KEY_NOART drops a leading Arabic article (al-, el-, ad-...);
+ * mode VG_GZ_KEY_NOART drops a leading Arabic article (arts: al-, el-, ad-...);
  * VG_GZ_KEY_SKEL gives the transliteration skeleton (articles dropped, vowels
  * dropped, digraphs and doubled consonants merged).
  * Returns the key length (0: no key, e.g. skeleton too short), out NUL-terminated. */
-size_t vg_gz_key(char kind, const char *folded, size_t n, int mode, char *out, size_t cap);
+size_t vg_gz_key(const vg_gz_articles *arts, char kind, const char *folded, size_t n, int mode, char *out, size_t cap);
 
 /* The key of an exact key (from vg_gz_key) for texts of one language only: ":es" + key. 0 when
  * it does not fit or lang is not a 1-3 letter code. */
@@ -124,8 +147,8 @@ struct vg_stemmer;
  * than two letters, the name has more than 8 words or the key does not fit cap. */
 size_t vg_gz_stem_key(const char *name, size_t n, const char *lang, struct vg_stemmer *s, char *out, size_t cap);
 
-/* Is folded t[0..n) an Arabic article as transliterated (al, el, ad, ash...)? */
-int vg_gz_is_article(const char *t, size_t n);
+/* Is folded t[0..n) an Arabic article as transliterated (al, el, ad, ash...)? arts may be NULL (none). */
+int vg_gz_is_article(const vg_gz_articles *arts, const char *t, size_t n);
 
 /* Postings for a key (from vg_gz_key): NULL when absent. n_post may be 0 for word-list keys. */
 const uint32_t *vg_gz_lookup(const vg_gazetteer *g, const char *key, size_t n, size_t *n_post, int *found);

@@ -3,7 +3,9 @@
 
 #include <string.h>
 
+#include "../core/hash.h"
 #include "../core/utf8.h"
+#include "../text/clitics.h"
 
 static int is_sep(int32_t cp)
 {
@@ -66,6 +68,10 @@ vg_status vg_tokenize(vg_arena *a, const char *text, size_t n, vg_tok **out, siz
         k->space_before = (uint8_t)space;
         k->upper = (uint8_t)vg_is_upper(cp);
         k->caseless = (uint8_t)vg_is_caseless(cp);
+        k->n_bare = 0;
+        k->bare = NULL;
+        k->bare_len = NULL;
+        k->bare_hash = NULL;
         space = 0;
         size_t fl;
         char *f;
@@ -88,5 +94,41 @@ vg_status vg_tokenize(vg_arena *a, const char *text, size_t n, vg_tok **out, siz
     }
     *out = t;
     *n_out = cnt;
+    return VG_OK;
+}
+
+vg_status vg_tok_clitic_forms(vg_arena *a, const vg_clitics *c, vg_tok *t, size_t nt)
+{
+    size_t nr = vg_clitics_count(c);
+    for (size_t i = 0; nr && i < nt; i++) {
+        if (t[i].kind != VG_TOK_WORD) continue;
+        const char *forms[VG_TOK_MAX_BARE];
+        uint32_t lens[VG_TOK_MAX_BARE];
+        size_t nf = 0;
+        for (size_t r = 0; r < nr && nf < VG_TOK_MAX_BARE; r++) {
+            char w[256];
+            size_t wn = vg_clitics_apply(c, r, t[i].fold, t[i].flen, w, sizeof w, NULL);
+            if (!wn) continue;
+            int dup = 0; /* "وال" -> "ال..." by two rules */
+            for (size_t k = 0; k < nf && !dup; k++) dup = lens[k] == wn && !memcmp(forms[k], w, wn);
+            if (dup) continue;
+            char *f = vg_arena_strndup(a, w, wn);
+            if (!f) return VG_ERR_NOMEM;
+            forms[nf] = f;
+            lens[nf++] = (uint32_t)wn;
+        }
+        if (!nf) continue;
+        const char **fs = vg_arena_alloc(a, nf * sizeof *fs);
+        uint32_t *ls = vg_arena_alloc(a, nf * sizeof *ls);
+        uint64_t *hs = vg_arena_alloc(a, nf * sizeof *hs);
+        if (!fs || !ls || !hs) return VG_ERR_NOMEM;
+        memcpy(fs, forms, nf * sizeof *fs);
+        memcpy(ls, lens, nf * sizeof *ls);
+        for (size_t k = 0; k < nf; k++) hs[k] = vg_hash64(forms[k], lens[k], 0);
+        t[i].bare = fs;
+        t[i].bare_len = ls;
+        t[i].bare_hash = hs;
+        t[i].n_bare = (uint8_t)nf;
+    }
     return VG_OK;
 }

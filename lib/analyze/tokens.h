@@ -17,6 +17,10 @@ typedef struct vg_tok {
     uint8_t upper;        /* first letter is upper case (names, sentence starts) */
     uint8_t space_before; /* whitespace between this token and the previous one */
     uint8_t caseless;     /* first letter is of a script with no case (Arabic): may start a sentence */
+    uint8_t n_bare;       /* forms of the word without an attached prefix (vg_tok_clitic_forms) */
+    const char *const *bare; /* ... their folded text, in the order of the language's rules */
+    const uint32_t *bare_len;
+    const uint64_t *bare_hash; /* ... vg_hash64(form, len, 0), as lexicons key their first words */
 } vg_tok;
 
 /* Most tokens a document may have; longer texts are analysed up to here. */
@@ -26,5 +30,12 @@ typedef struct vg_tok {
  * (digits only, ASCII or Arabic-Indic: VG_TOK_NUM, folded to ASCII digits); apostrophes, hyphens and spaces separate;
  * other visible symbols are one-character punctuation tokens. */
 vg_status vg_tokenize(vg_arena *a, const char *text, size_t n, vg_tok **out, size_t *n_out);
+
+/* For a language that writes prefixes joined to words (lib/text/clitics.h): each word's
+ * forms without them (bare, n_bare), made once per text so that every lexicon look-up
+ * reads them (vg_lex_match). At most VG_TOK_MAX_BARE forms a word. */
+#define VG_TOK_MAX_BARE 8
+struct vg_clitics;
+vg_status vg_tok_clitic_forms(vg_arena *a, const struct vg_clitics *c, vg_tok *t, size_t nt);
 
 #endif

@@ -120,7 +120,6 @@ char *vg_utf8_nfc(vg_arena *a, const char *s, size_t n, size_t *out_len)
  * stroke with no meaning). Never longer than the input in UTF-8. */
 static int32_t fold_punct(int32_t cp)
 {
-    if (cp < 0x80) return cp;
     if (cp >= 0x0660 && cp <= 0x0669) return '0' + (cp - 0x0660);
     if (cp >= 0x06F0 && cp <= 0x06F9) return '0' + (cp - 0x06F0);
     switch (cp) {
@@ -148,7 +147,62 @@ static int32_t fold_punct(int32_t cp)
 #define FOLD_OPTS ((utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | \
                                        UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE))
 
+/* The fold of an Arabic letter, digit or sign (U+0600-U+06FF) where utf8proc's own folding
+ * gives a known answer: the letter itself, its base letter (the hamza forms decompose to a
+ * letter and a mark, and marks are stripped), fold_punct's form, or 0 for a mark (stripped);
+ * -1 for anything else (the general path decides). */
+static int32_t arabic_fold(int32_t cp)
+{
+    switch (cp) {
+    case 0x0622: case 0x0623: case 0x0625: return 0x0627;
+    case 0x0624: return 0x0648;
+    case 0x0626: return 0x064A;
+    default: break;
+    }
+    if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670) return 0;
+    if ((cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0640 && cp <= 0x064A) || (cp >= 0x0660 && cp <= 0x066C) ||
+        (cp >= 0x06F0 && cp <= 0x06F9) || cp == 0x060C || cp == 0x061B || cp == 0x061F || cp == 0x0671 ||
+        cp == 0x06CC || cp == 0x06A9)
+        return fold_punct(cp);
+    return -1;
+}
+
+/* Folds text made only of ASCII and the Arabic letters arabic_fold knows without utf8proc (most
+ * Arabic words: folding them through utf8proc was most of tokenizing an Arabic text); the same
+ * bytes as the general path (tests/unit/test_arabic.c compares them). Returns the length, or
+ * (size_t)-1 when s holds anything else or out[cap] is too small. */
+static size_t fold_fast(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (o + 3 > cap) return (size_t)-1;
+        if (c < 0x80) {
+            if (c < 0x20 || c == 0x7F) return (size_t)-1;
+            out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '`' ? '\'' : c);
+            i++;
+            continue;
+        }
+        if (c < 0xD8 || c > 0xDB || i + 1 >= n || ((unsigned char)s[i + 1] & 0xC0) != 0x80) return (size_t)-1;
+        int32_t f = arabic_fold(((c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F));
+        if (f < 0) return (size_t)-1;
+        if (f) o += vg_utf8_encode(f, out + o);
+        i += 2;
+    }
+    out[o] = 0;
+    return o;
+}
+
+size_t vg_fold_reference(const char *s, size_t n, char *out, size_t cap);
+
 size_t vg_fold_into(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = fold_fast(s, n, out, cap);
+    if (k != (size_t)-1) return k;
+    return vg_fold_reference(s, n, out, cap);
+}
+
+size_t vg_fold_reference(const char *s, size_t n, char *out, size_t cap)
 {
     /* A stack buffer of code points: the heap round trip of utf8proc_map was a
      * visible share of indexing French text, where most folded strings are words. */
@@ -174,6 +228,13 @@ size_t vg_fold_into(const char *s, size_t n, char *out, size_t cap)
 
 static char *fold_to(const char *s, size_t n, size_t *out_len)
 {
+    if (n < 4096) { /* the fast path never grows the text: n + 1 bytes hold its fold */
+        char *o = malloc(n + 3);
+        if (!o) return NULL;
+        size_t k = fold_fast(s, n, o, n + 3);
+        if (k != (size_t)-1) { *out_len = k; return o; }
+        free(o);
+    }
     utf8proc_uint8_t *m = NULL;
     utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &m, FOLD_OPTS);
     if (r < 0) return NULL;
@@ -216,6 +277,12 @@ char *vg_fold_heap(const char *s, size_t n, size_t *out_len)
 
 char *vg_fold(vg_arena *a, const char *s, size_t n, size_t *out_len)
 {
+    if (n < 4096) { /* straight into the arena: most words take the fast path */
+        char *o = vg_arena_alloc(a, n + 3);
+        if (!o) return NULL;
+        size_t k = fold_fast(s, n, o, n + 3);
+        if (k != (size_t)-1) { *out_len = k; return o; }
+    }
     size_t len;
     char *m = fold_to(s, n, &len);
     if (!m) return NULL;

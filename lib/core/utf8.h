@@ -39,6 +39,9 @@ char *vg_lower_heap(const char *s, size_t n, size_t *out_len);
  * 0 when the fold is empty, the input invalid or the result does not fit,
  * (size_t)-1 when the input is too long for this path (use vg_fold_heap). */
 size_t vg_fold_into(const char *s, size_t n, char *out, size_t cap);
+/* vg_fold_into through utf8proc only, without the Arabic fast path: what that
+ * path must equal (tests). */
+size_t vg_fold_reference(const char *s, size_t n, char *out, size_t cap);
 
 /* Is cp a letter or digit (Unicode categories L*, N*)? */
 int vg_is_alnum(int32_t cp);

@@ -294,6 +294,7 @@ static void ending(line *l)
     if (s[n - 1] == '.') l->terminated = l->period = 1;
     else if (s[n - 1] == '!' || s[n - 1] == '?') l->terminated = 1;
     else if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0xA6) l->terminated = l->period = 1;
+    else if (n >= 2 && s[n - 2] == 0xD8 && s[n - 1] == 0x9F) l->terminated = 1; /* Arabic question mark */
 }
 
 static void measure(line *l)
@@ -305,7 +306,7 @@ static void measure(line *l)
         if (vg_is_alnum(cp)) {
             if (!in_word) l->words++;
             in_word = 1;
-            if (!(cp >= '0' && cp <= '9')) {
+            if (!vg_is_digit(cp)) {
                 l->letters++;
                 l->script_letters[script_of(cp)]++;
             }
@@ -324,7 +325,8 @@ static int starts_lower(const line *l)
 {
     size_t len;
     int32_t cp = vg_utf8_decode(l->s, l->n, &len);
-    return vg_is_alnum(cp) && !vg_is_upper(cp) && !(cp >= '0' && cp <= '9');
+    /* a letter of a script with no case (Arabic) says nothing of where a sentence starts */
+    return vg_is_alnum(cp) && !vg_is_upper(cp) && !vg_is_caseless(cp) && !vg_is_digit(cp);
 }
 
 static int is_url(const line *l)

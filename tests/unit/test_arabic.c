@@ -3,11 +3,13 @@
  * capitals, and a whole Arabic report read with its evidence in the original bytes. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "vigie.h"
 #include "../../lib/analyze/dates.h"
 #include "../../lib/analyze/lexicon.h"
 #include "../../lib/analyze/numbers.h"
+#include "../../lib/analyze/places.h"
 #include "../../lib/analyze/sentences.h"
 #include "../../lib/analyze/tokens.h"
 #include "../../lib/core/arena.h"
@@ -51,6 +53,35 @@ TEST(arabic_fold_letters_digits_signs)
     CHECK_INT(vg_fold_into("ـ", strlen("ـ"), out, sizeof out), 0); /* a lone tatweel folds to nothing */
     /* Latin text is untouched by the Arabic rows */
     CHECK_STR(fold(a, "Qa\xC3\xAF" "da 17"), "qaida 17");
+    vg_arena_free(a);
+}
+
+/* The fast path for Arabic text folds every code point of the Arabic block, alone and
+ * between letters, as utf8proc's general path does. */
+TEST(arabic_fold_fast_path_is_the_general_one)
+{
+    vg_arena *a = vg_arena_new(0);
+    int bad = 0;
+    for (int32_t cp = 0x0600; cp <= 0x06FF && bad < 5; cp++) {
+        char in[16], ref[64];
+        size_t k = 0, n;
+        k += vg_utf8_encode(0x0628, in + k); /* ب */
+        k += vg_utf8_encode(cp, in + k);
+        in[k++] = 'A';
+        k += vg_utf8_encode(cp, in + k);
+        in[k] = 0;
+        size_t r = vg_fold_reference(in, k, ref, sizeof ref);
+        const char *f = vg_fold(a, in, k, &n);
+        char into[64];
+        size_t fi = vg_fold_into(in, k, into, sizeof into);
+        if (!f || n != r || memcmp(f, ref, r) != 0 || fi != r || memcmp(into, ref, r) != 0) {
+            printf("    U+%04X folds differently\n", (unsigned)cp);
+            bad++;
+        }
+    }
+    CHECK_INT(bad, 0);
+    size_t n;
+    CHECK_STR(vg_fold(a, "a`B", 3, &n), "a'b"); /* the ASCII side of the fast path */
     vg_arena_free(a);
 }
 
@@ -153,6 +184,7 @@ TEST(arabic_lexicon_with_clitics)
     vg_tok *t;
     size_t nt, len;
     CHECK(vg_tokenize(a, s, strlen(s), &t, &nt) == VG_OK && nt == 7);
+    CHECK(vg_tok_clitic_forms(a, c, t, nt) == VG_OK);
     if (nt == 7) {
         const vg_lex_entry *e = vg_lex_match(l, t, nt, 0, &len);
         CHECK(e && !strcmp(e->cols[0], "air") && len == 2);
@@ -199,7 +231,7 @@ static int ar_date(const char *text, const char *pub, char out[11], int *prec)
     int found = 0;
     if (pub) vg_date_parse_iso(pub, strlen(pub), &p);
     out[0] = 0;
-    if (vg_tokenize(a, text, strlen(text), &t, &nt) == VG_OK)
+    if (vg_tokenize(a, text, strlen(text), &t, &nt) == VG_OK && vg_tok_clitic_forms(a, c, t, nt) == VG_OK)
         for (size_t i = 0; i < nt && !found; i++)
             if (vg_date_at(&dl, t, nt, i, pub ? &p : NULL, &d)) { vg_date_format(&d, out); *prec = d.precision; found = 1; }
     vg_arena_free(a);
@@ -261,4 +293,78 @@ TEST(arabic_report_read_whole)
     }
     vg_doc_free(d);
     vg_env_close(env);
+}
+
+/* A gazetteer of three places with Arabic names (GeoNames' alternate names, CC BY 4.0) and
+ * the Arabic word lists, built with the real compiler. NULL on failure. */
+static vg_gazetteer *ar_gazetteer(void)
+{
+    char tsv[] = "/tmp/vigie-test-ar-tsv-XXXXXX", bin[] = "/tmp/vigie-test-ar-gaz-XXXXXX";
+    int fd = mkstemp(tsv), fb = mkstemp(bin);
+    if (fd < 0 || fb < 0) return NULL;
+    close(fb);
+    const char *rows =
+        "C\tSY\tSyria\t\t35\t38\t22000000\t9\tSyria|سوريا\tسورية\n"
+        "P\tSY\tAleppo\tAleppo\t36.20\t37.16\t1602264\t4\tAleppo\tحلب\n"
+        "P\tSY\tDeir ez-Zor\tDeir ez-Zor\t35.33\t40.14\t242565\t4\tDeir ez-Zor\tدير الزور\n"
+        "P\tEG\tAl Nasr\t\t30.5\t31.2\t5000\t0\tAl Nasr\tالنصر\n";
+    if (write(fd, rows, strlen(rows)) != (ssize_t)strlen(rows)) { close(fd); return NULL; }
+    close(fd);
+    const char *t[] = {tsv};
+    const char *words[] = {"data/ar/places-words.tsv", "data/ar/places-demonyms.tsv"};
+    char err[256] = "";
+    vg_gazetteer *g = NULL;
+    if (vg_gazetteer_build(t, 1, words, 2, bin, err, sizeof err) != VG_OK) printf("    build: %s\n", err);
+    else if (vg_gazetteer_load(bin, &g, err, sizeof err) != VG_OK) printf("    load: %s\n", err);
+    unlink(tsv);
+    unlink(bin);
+    return g;
+}
+
+/* The places vg_places_find_cl finds in text, as "Name@offset;" in text order. */
+static const char *ar_places(vg_gazetteer *g, const vg_clitics *c, const char *text, char *out, size_t cap)
+{
+    vg_arena *a = vg_arena_new(0);
+    vg_place *p = NULL;
+    size_t n = 0, o = 0;
+    out[0] = 0;
+    if (vg_places_find_cl(g, a, text, strlen(text), "ar", c, &p, &n) == VG_OK)
+        for (size_t i = 0; i < n && o + 64 < cap; i++)
+            o += (size_t)snprintf(out + o, cap - o, "%s@%u;", p[i].name, (unsigned)p[i].start);
+    vg_arena_free(a);
+    return out;
+}
+
+TEST(arabic_places_without_capitals)
+{
+    vg_gazetteer *g = ar_gazetteer();
+    vg_clitics *c = ar_clitics();
+    CHECK(g && c);
+    if (!g || !c) { vg_gazetteer_free(g); vg_clitics_free(c); return; }
+    char got[512], want[128];
+    /* after a preposition, a multi-word name, the article inside it as written */
+    const char *s1 = "قتل خمسة مدنيين في دير الزور";
+    snprintf(want, sizeof want, "Deir ez-Zor@%u;", (unsigned)(strstr(s1, "دير") - s1));
+    CHECK_STR(ar_places(g, c, s1, got, sizeof got), want);
+    /* a preposition written joined: the place's span starts after it */
+    const char *s2 = "وقصفت الطائرات أحياء بحلب";
+    snprintf(want, sizeof want, "Aleppo@%u;", (unsigned)(strstr(s2, "حلب") - s2));
+    CHECK_STR(ar_places(g, c, s2, got, sizeof got), want);
+    /* a settlement word before the name, itself with a conjunction */
+    const char *s3 = "وسقطت قذائف على ومدينة حلب";
+    snprintf(want, sizeof want, "Aleppo@%u;", (unsigned)(strstr(s3, "حلب") - s3));
+    CHECK_STR(ar_places(g, c, s3, got, sizeof got), want);
+    /* a country by its main name needs nothing around it */
+    CHECK_STR(ar_places(g, c, "قالت سوريا إن", got, sizeof got), "Syria@9;");
+    /* no capital says it is a name: a known word with no place word around it is none */
+    CHECK_STR(ar_places(g, c, "حقق الفريق النصر أمس", got, sizeof got), "");
+    CHECK_STR(ar_places(g, c, "وقال حلب كذا", got, sizeof got), "");
+    /* without the clitic rules, "بحلب" is no name the gazetteer knows */
+    vg_arena *a = vg_arena_new(0);
+    vg_place *p = NULL;
+    size_t n = 0;
+    CHECK(vg_places_find(g, a, s2, strlen(s2), "ar", &p, &n) == VG_OK && n == 0);
+    vg_arena_free(a);
+    vg_clitics_free(c);
+    vg_gazetteer_free(g);
 }
