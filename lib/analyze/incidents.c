@@ -145,6 +145,18 @@ static int mass_arrests(ctx *c, size_t k)
     return arrested.found && arrested.value >= MASS_ARRESTS;
 }
 
+/* Does sentence k name what a crowd rose against ("in protest at the killing", "sparked
+ * by the shooting": casualties.tsv "cause" rows)? That act is an event of its own. */
+static int tells_a_cause(ctx *c, size_t k)
+{
+    const vg_lexicon *cas = c->L->lex[L_CASUALTIES];
+    for (size_t i = c->s[k].t0; i < c->s[k].t1; i++) {
+        size_t len;
+        if (vg_lex_match_class(cas, c->t, c->s[k].t1, i, VG_CAS_CAUSE, &len)) return 1;
+    }
+    return 0;
+}
+
 /* ACLED precedence in the document's context (lead: its sub-type) for a
  * mention of sub-type sub in sentence k. In a protest or riot, clashes with
  * the police and the damage done are the riot; an attack the sentence ties
@@ -158,7 +170,7 @@ static int in_context(ctx *c, const sent_info *si, size_t k, int lead, int sub)
     if (!vg_sub_is_protest(lead) && !vg_sub_is_riot(lead)) return sub;
     int crowd_sub = vg_sub_is_riot(lead) ? lead : VG_SUB_VIOLENT_DEMO;
     if (sub == VG_SUB_ARMED_CLASH || sub == VG_SUB_LOOTING) return crowd_sub;
-    if (sub == VG_SUB_ATTACK && names_crowd(c, si, k, 0) && !reports_deaths(c, k)) return crowd_sub;
+    if (sub == VG_SUB_ATTACK && names_crowd(c, si, k, 0) && !reports_deaths(c, k) && !tells_a_cause(c, k)) return crowd_sub;
     if (sub == VG_SUB_ARRESTS && (names_crowd(c, si, k, 1) || mass_arrests(c, k))) return lead;
     return sub;
 }

@@ -380,6 +380,19 @@ TEST(analyze_related_links_tell_nothing)
     vg_doc_free(d);
 }
 
+/* What a crowd rose against is an event of its own, even with no toll in the sentence. */
+TEST(analyze_the_cause_of_a_riot_is_its_own_event)
+{
+    vg_doc *d = analyze("en", "2008-12-13",
+                        "Rioters burned cars and banks in central Athens on Saturday. For a week, the streets have been "
+                        "a battleground between police and protesters, whose anger was sparked by the shooting of a "
+                        "teenager by a policeman. Police fired tear gas at the rioters.");
+    size_t attacks = 0;
+    for (size_t i = 0; d && i < d->n_events; i++) attacks += !strcmp(d->events[i].event_type, "Violence against civilians");
+    CHECK(d && d->n_events >= 2 && !strcmp(main_event(d)->event_type, "Riots") && attacks == 1);
+    vg_doc_free(d);
+}
+
 TEST(analyze_wire_copy)
 {
     /* the source of a report is not a party to the event */
