@@ -31,6 +31,9 @@ typedef struct cli_opts {
  * command takes ("db format since ..."). Prints the problem and returns -1. */
 int cli_parse(int argc, char **argv, const char *cmd, const char *allowed, cli_opts *o);
 const char *cli_db_path(const cli_opts *o);
+/* Opens the --db database (flags: vg_db_open's), printing "vigie CMD: cannot
+ * open database ..." and why on failure (NULL). */
+vg_db *cli_open_db(const char *cmd, const cli_opts *o, unsigned flags);
 /* A numeric option's value (name without "--": "batch") checked against the
  * range options.c gives it; prints the range and returns -1 when outside. */
 int cli_number(const char *cmd, const char *name, const char *val, long *out);

@@ -113,16 +113,10 @@ int cmd_ingest(int argc, char **argv)
     vg_env *env = cli_env(&o);
     if (!env) return EXIT_FAIL;
     if (vg_env_warning(env) && !o.quiet) cli_err("vigie ingest: warning: %s\n", vg_env_warning(env));
-    vg_db *db = NULL;
     const char *path = cli_db_path(&o);
-    vg_status st = vg_db_open(path, 0, &db);
-    if (st != VG_OK) {
-        cli_err("vigie ingest: cannot open database %s: %s%s%s\n", vg_db_name(db, path), vg_strerror(st),
-                db ? ": " : "", db ? vg_db_error(db) : "");
-        vg_db_close(db);
-        vg_env_close(env);
-        return EXIT_FAIL;
-    }
+    vg_db *db = cli_open_db("ingest", &o, 0);
+    if (!db) { vg_env_close(env); return EXIT_FAIL; }
+    vg_status st;
     if (o.batch) vg_db_set_batch(db, o.batch);
     if (o.queue) {
         signal(SIGINT, on_signal);

@@ -73,20 +73,12 @@ static int query(int argc, char **argv, const char *cmd, const char *allowed, co
     if (events && (rc = events_filters(&o, format, &q, iso2)) != 0) { free(text); return rc; }
     /* events as a table: the review view, unless --wide asks for every column */
     int review = events && !strcmp(format, "table") && !o.wide;
-    vg_db *db = NULL;
-    const char *path = cli_db_path(&o);
-    vg_status st = vg_db_open(path, VG_DB_READONLY, &db);
-    if (st != VG_OK) {
-        cli_err("vigie %s: cannot open database %s: %s%s%s\n", cmd, vg_db_name(db, path), vg_strerror(st),
-                db ? ": " : "", db ? vg_db_error(db) : "");
-        vg_db_close(db);
-        free(text);
-        return EXIT_FAIL;
-    }
+    vg_db *db = cli_open_db(cmd, &o, VG_DB_READONLY);
+    if (!db) { free(text); return EXIT_FAIL; }
     row_writer *w = review ? NULL : row_writer_new(stdout, format);
     events_view *ev = review ? events_view_new(stdout) : NULL;
     if (!w && !ev) { vg_db_close(db); free(text); return EXIT_FAIL; }
-    st = fn(db, &q, w ? row_writer_cb : events_view_cb, w ? (void *)w : (void *)ev);
+    vg_status st = fn(db, &q, w ? row_writer_cb : events_view_cb, w ? (void *)w : (void *)ev);
     long n = w ? row_writer_rows(w) : 0;
     if (w) row_writer_finish(w);
     else n = events_view_finish(ev, st == VG_OK);

@@ -122,16 +122,9 @@ int cmd_watch(int argc, char **argv)
     vg_env *env = cli_env(&o);
     if (!env) { free(feeds); return EXIT_FAIL; }
     const char *path = cli_db_path(&o);
-    vg_db *db = NULL;
-    vg_status st = vg_db_open(path, 0, &db);
-    if (st != VG_OK) {
-        cli_err("vigie watch: cannot open database %s: %s%s%s\n", vg_db_name(db, path), vg_strerror(st), db ? ": " : "",
-                db ? vg_db_error(db) : "");
-        vg_db_close(db);
-        vg_env_close(env);
-        free(feeds);
-        return EXIT_FAIL;
-    }
+    vg_db *db = cli_open_db("watch", &o, 0);
+    if (!db) { vg_env_close(env); free(feeds); return EXIT_FAIL; }
+    vg_status st;
     char state[4200], err[512];
     state_path(path, state, sizeof state);
     vg_watch_opts wo;

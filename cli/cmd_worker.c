@@ -130,16 +130,9 @@ int cmd_worker(int argc, char **argv)
     if (o.n_args) { cli_err("vigie worker: unexpected argument '%s'\n", o.args[0]); return EXIT_USAGE; }
     vg_env *env = cli_env(&o);
     if (!env) return EXIT_FAIL;
-    vg_db *db = NULL;
-    const char *path = cli_db_path(&o);
-    vg_status st = vg_db_open(path, 0, &db);
-    if (st != VG_OK) {
-        cli_err("vigie worker: cannot open database %s: %s%s%s\n", vg_db_name(db, path), vg_strerror(st),
-                db ? ": " : "", db ? vg_db_error(db) : "");
-        vg_db_close(db);
-        vg_env_close(env);
-        return EXIT_FAIL;
-    }
+    vg_db *db = cli_open_db("worker", &o, 0);
+    if (!db) { vg_env_close(env); return EXIT_FAIL; }
+    vg_status st;
     vg_batch *b = NULL;
     unsigned threads = o.threads;
     if ((st = vg_batch_create(env, threads, 64 * CLAIM_PER_THREAD, &b)) != VG_OK) {
@@ -197,18 +190,11 @@ int cmd_status(int argc, char **argv)
     if (cli_parse(argc, argv, "status", "db format", &o)) return EXIT_USAGE;
     if (o.help) { fputs(status_help, stdout); return EXIT_OK; }
     if (o.n_args) { cli_err("vigie status: unexpected argument '%s'\n", o.args[0]); return EXIT_USAGE; }
-    vg_db *db = NULL;
-    const char *path = cli_db_path(&o);
-    vg_status st = vg_db_open(path, VG_DB_READONLY, &db);
-    if (st != VG_OK) {
-        cli_err("vigie status: cannot open database %s: %s%s%s\n", vg_db_name(db, path), vg_strerror(st),
-                db ? ": " : "", db ? vg_db_error(db) : "");
-        vg_db_close(db);
-        return EXIT_FAIL;
-    }
+    vg_db *db = cli_open_db("status", &o, VG_DB_READONLY);
+    if (!db) return EXIT_FAIL;
     row_writer *w = row_writer_new(stdout, o.format ? o.format : "tsv");
     if (!w) { cli_err("vigie status: --format must be tsv, jsonl or csv\n"); vg_db_close(db); return EXIT_USAGE; }
-    st = vg_db_status(db, row_writer_cb, w);
+    vg_status st = vg_db_status(db, row_writer_cb, w);
     row_writer_finish(w);
     if (st != VG_OK) cli_err("vigie status: %s: %s\n", vg_strerror(st), vg_db_error(db));
     vg_db_close(db);

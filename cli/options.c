@@ -136,6 +136,18 @@ const char *cli_db_path(const cli_opts *o)
     return e && *e ? e : "vigie.db";
 }
 
+vg_db *cli_open_db(const char *cmd, const cli_opts *o, unsigned flags)
+{
+    const char *path = cli_db_path(o);
+    vg_db *db = NULL;
+    vg_status st = vg_db_open(path, flags, &db);
+    if (st == VG_OK) return db;
+    cli_err("vigie %s: cannot open database %s: %s%s%s\n", cmd, vg_db_name(db, path), vg_strerror(st),
+            db ? ": " : "", db ? vg_db_error(db) : "");
+    vg_db_close(db);
+    return NULL;
+}
+
 vg_reader_options cli_reader_options(void)
 {
     /* $VIGIE_MAX_DOC_BYTES: a smaller cap, mostly so tests of huge inputs stay fast. */
