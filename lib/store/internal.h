@@ -186,6 +186,9 @@ vg_status vg_db_emit_rows(vg_db *db, vg_stmt *st, const vg_col_type *types, vg_r
  * with the stored languages loaded for stemming; VG_ERR_ARG / TOO_LARGE
  * with db->err on an empty or long query. Call inside vg_query_start. */
 vg_status vg_search_match(vg_db *db, const char *text, vg_buf *match);
+/* The checks every store makes of a query's text first: not empty, at most
+ * VG_QUERY_MAX_BYTES (VG_ERR_ARG / VG_ERR_TOO_LARGE, db->err saying so). */
+vg_status vg_search_check_text(vg_db *db, const char *text);
 /* A story's row id from its key or row id (api.c); VG_ERR_ARG when it is
  * neither, VG_ERR_NOT_FOUND when no story has that key. */
 vg_status vg_store_story_id(vg_db *db, const char *s, int64_t *id);

@@ -425,16 +425,9 @@ static vg_status run(vg_db *db, const vg_query *q, const char *tsq, const vg_buf
 
 vg_status vg_pg_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
-    if (!q->text || !*q->text) {
-        snprintf(db->err, sizeof db->err, "empty query: no words to search for");
-        return VG_ERR_ARG;
-    }
-    size_t qlen = strlen(q->text);
-    if (qlen > VG_QUERY_MAX_BYTES) {
-        snprintf(db->err, sizeof db->err, "query too long: %zu bytes, at most %d", qlen, VG_QUERY_MAX_BYTES);
-        return VG_ERR_TOO_LARGE;
-    }
-    vg_status s = vg_query_start(db, q);
+    vg_status s = vg_search_check_text(db, q->text);
+    if (s != VG_OK) return s;
+    s = vg_query_start(db, q);
     if (s != VG_OK) return s;
     vg_stemmer *langs[MAX_LANGS];
     size_t n_langs = 0;

@@ -343,7 +343,7 @@ static vg_status run_search(vg_db *db, const char *sql, const vg_col_type *types
     return VG_OK;
 }
 
-vg_status vg_search_match(vg_db *db, const char *text, vg_buf *match)
+vg_status vg_search_check_text(vg_db *db, const char *text)
 {
     if (!text || !*text) {
         snprintf(db->err, sizeof db->err, "empty query: no words to search for");
@@ -354,6 +354,13 @@ vg_status vg_search_match(vg_db *db, const char *text, vg_buf *match)
         snprintf(db->err, sizeof db->err, "query too long: %zu bytes, at most %d", qlen, VG_QUERY_MAX_BYTES);
         return VG_ERR_TOO_LARGE;
     }
+    return VG_OK;
+}
+
+vg_status vg_search_match(vg_db *db, const char *text, vg_buf *match)
+{
+    vg_status s = vg_search_check_text(db, text);
+    if (s != VG_OK) return s;
     vg_buf_clear(match);
     build_match(match, text);
     if (match->failed) return VG_ERR_NOMEM;
