@@ -177,12 +177,6 @@ static const char claim_sql[] =
     " FROM (SELECT id FROM queue WHERE state = 'queued' ORDER BY id LIMIT ?2 FOR UPDATE SKIP LOCKED) c"
     " WHERE q.id = c.id RETURNING q.id";
 
-static int by_id(const void *a, const void *b)
-{
-    const int64_t *x = a, *y = b;
-    return (*x > *y) - (*x < *y);
-}
-
 vg_status vg_queue_claim(vg_db *db, size_t max, vg_claim **out)
 {
     if (!db || !out || !max) return VG_ERR_ARG;
@@ -246,7 +240,6 @@ vg_status vg_queue_claim(vg_db *db, size_t max, vg_claim **out)
         if (rc != SQLITE_DONE && rc != SQLITE_ROW) { vg_claim_free(c); return vg_db_fail(db, rc, "reading claims"); }
     }
     if (nomem) { vg_claim_free(c); return VG_ERR_NOMEM; }
-    (void)by_id;
     *out = c;
     return VG_OK;
 }
