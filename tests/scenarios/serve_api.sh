@@ -6,35 +6,14 @@ set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VIGIE=${VIGIE:-$ROOT/vigie}
 T=$(mktemp -d)
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$T"; }
+. "$ROOT/tests/scenarios/lib/serve.sh"
+cleanup() { serve_stop_all; [ -n "${KEEP:-}" ] || rm -rf "$T"; }
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; for f in "$T"/*.out "$T"/*.err; do [ -s "$f" ] && { echo "--- $f"; tail -20 "$f"; }; done; exit 1; }
 python3 -c 'import jsonschema' 2>/dev/null || fail "python3-jsonschema missing (scripts/setup.sh installs it)"
 
-# start_server NAME DB [ARGS...]: sets URL; fails loudly when it does not come up
-start_server() {
-    local name=$1 db=$2; shift 2
-    "$VIGIE" serve --db "$db" --listen 127.0.0.1:0 "$@" >"$T/$name.out" 2>"$T/$name.err" &
-    local pid=$!
-    PIDS+=("$pid")
-    eval "PID_$name=$pid"
-    for _ in $(seq 200); do
-        URL=$(sed -n 's#^vigie serve: \(http://127.0.0.1:[0-9]*\)/ .*#\1#p' "$T/$name.out")
-        [ -n "$URL" ] && return 0
-        kill -0 "$pid" 2>/dev/null || fail "server $name exited before serving"
-        sleep 0.1
-    done
-    fail "server $name did not start"
-}
-stop_server() {
-    local pid; eval "pid=\$PID_$1"
-    kill -TERM "$pid"; wait "$pid"; local st=$?
-    [ $st -eq 0 ] || fail "server $1 exit $st after SIGTERM"
-}
-
 "$VIGIE" ingest --db "$T/s.db" "$ROOT/samples" >"$T/ingest.out" 2>&1 || fail "ingest samples"
-start_server main "$T/s.db"
+serve_start main "$T/s.db"
 BASE=$URL
 python3 "$ROOT/tests/scenarios/lib/serve_check.py" "$BASE" "$ROOT/lib/serve/openapi.json" >"$T/check.out" 2>&1 ||
     fail "API checks: $(grep -v '^serve_check' "$T/check.out" | head -20)"
@@ -46,10 +25,10 @@ print("\n".join(sorted(e["id"]+" "+e["article"] for e in d["events"])))' "$1"; }
 # the same inputs in another order: the same event and article ids
 files=$(cd "$ROOT" && find samples -type f | sort -r)
 (cd "$ROOT" && "$VIGIE" ingest --db "$T/r.db" $files) >"$T/ingest2.out" 2>&1 || fail "ingest in reverse order"
-start_server rev "$T/r.db"
+serve_start rev "$T/r.db"
 ids "$BASE" >"$T/ids1" && ids "$URL" >"$T/ids2" || fail "listing ids"
 [ -s "$T/ids1" ] && cmp -s "$T/ids1" "$T/ids2" || fail "ids differ across re-ingest: $(diff "$T/ids1" "$T/ids2" | head -5)"
-stop_server rev
+serve_stop rev
 
 # answers while an ingest writes (one commit per article), and what it commits shows without a restart
 python3 - "$T/new.jsonl" <<'PY'
@@ -77,19 +56,19 @@ after=$(curl -sf "$BASE/api/health" | python3 -c 'import json,sys; print(json.lo
 [ "$after" = $((before + 40)) ] || fail "articles $before -> $after: the 40 new ones not seen without a restart"
 hits=$(curl -sf "$BASE/api/search?q=zorblax&limit=100" | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])')
 [ "$hits" = 40 ] || fail "search finds $hits of the 40 new articles"
-stop_server main
+serve_stop main
 
 # off loopback a token is required; with one, /api/ wants it (the page does not)
 "$VIGIE" serve --db "$T/s.db" --listen 0.0.0.0:0 >"$T/open.out" 2>"$T/open.err" &
-PIDS+=($!)
+SERVE_PIDS+=($!)
 wait $!; st=$?
 [ $st -eq 2 ] && grep -q "token" "$T/open.err" || fail "non-loopback without --token: exit $st"
-start_server tok "$T/s.db" --token s3cret
+serve_start tok "$T/s.db" --token s3cret
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/health")" = 401 ] || fail "no token: not 401"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer wrong' "$URL/api/health")" = 401 ] || fail "wrong token: not 401"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Authorization: Bearer s3cret' "$URL/api/health")" = 200 ] || fail "token: not 200"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/")" = 200 ] || fail "the page wants no token"
-stop_server tok
+serve_stop tok
 
 # bad arguments: exit 2, saying which
 "$VIGIE" serve --db "$T/s.db" --bogus 1 >/dev/null 2>"$T/arg.err"

@@ -9,33 +9,23 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VIGIE="${VIGIE:-$ROOT/build-test/vigie}"
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 SHOTS="${VIGIE_SCREENSHOTS:-$ROOT/build-test/web-screenshots}"
-W=$(mktemp -d "${TMPDIR:-/tmp}/vg-web.XXXXXX")
-SRV=
-cleanup() { [ -n "$SRV" ] && kill "$SRV" 2>/dev/null && wait "$SRV" 2>/dev/null; rm -rf "$W"; }
+T=$(mktemp -d "${TMPDIR:-/tmp}/vg-web.XXXXXX")
+. "$ROOT/tests/scenarios/lib/serve.sh"
+cleanup() { serve_stop_all; rm -rf "$T"; }
 trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -s "$W/serve.err" ] && { echo "--- vigie serve stderr"; tail -20 "$W/serve.err"; }; exit 1; }
+fail() { echo "FAIL: $*"; [ -s "$T/serve.err" ] && { echo "--- vigie serve stderr"; tail -20 "$T/serve.err"; }; exit 1; }
 
 [ -x "$CHROMIUM" ] || fail "no $CHROMIUM: scripts/setup.sh installs Debian's chromium"
 command -v node >/dev/null || fail "no node: scripts/setup.sh installs nodejs"
-"$VIGIE" ingest --quiet --db "$W/web.db" "$ROOT/samples" "$ROOT/tests/fixtures/web/hostile.jsonl" > /dev/null 2> "$W/ingest.err" \
-    || fail "ingest: $(cat "$W/ingest.err")"
+"$VIGIE" ingest --quiet --db "$T/web.db" "$ROOT/samples" "$ROOT/tests/fixtures/web/hostile.jsonl" > /dev/null 2> "$T/ingest.err" \
+    || fail "ingest: $(cat "$T/ingest.err")"
 
 # The server on a free loopback port (port 0): it prints the URL it serves on.
-"$VIGIE" serve --db "$W/web.db" --listen 127.0.0.1:0 > "$W/serve.out" 2> "$W/serve.err" &
-SRV=$!
-BASE=
-for _ in $(seq 150); do
-    kill -0 "$SRV" 2>/dev/null || fail "vigie serve exited"
-    BASE=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$W/serve.out" "$W/serve.err" 2>/dev/null | head -1 | cut -d: -f2-)
-    [ -n "$BASE" ] && node -e 'fetch(process.argv[1]).then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))' \
-        "$BASE/api/health" 2>/dev/null && break
-    BASE=
-    sleep 0.1
-done
-[ -n "$BASE" ] || fail "vigie serve did not answer /api/health in 15 s: $(cat "$W/serve.out")"
+serve_start serve "$T/web.db"
+BASE=$URL
 
 node -e 'fetch(process.argv[1]).then(r => r.text()).then(t => process.exit(t.includes("js/app.js") ? 0 : 1), () => process.exit(1))' "$BASE/" \
     || fail "$BASE/ is not the web view (a binary built before web/dist existed embeds a placeholder: scripts/web-build.sh, then make)"
 
 CHROMIUM="$CHROMIUM" node "$ROOT/tests/browser/web.test.mjs" "$BASE" "$SHOTS" || fail "browser checks (screenshots in $SHOTS)"
-kill -0 "$SRV" 2>/dev/null || fail "vigie serve died during the browser checks"
+kill -0 "$PID_serve" 2>/dev/null || fail "vigie serve died during the browser checks"
