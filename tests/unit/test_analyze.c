@@ -333,29 +333,29 @@ TEST(analyze_unlisted_settlement_named)
     vg_doc_free(d);
 }
 
-/* An undated text: a month named in another sentence ("In November 1973, ...") is not the
+/* An undated text: a month named in another sentence ("In September 1973, ...") is not the
  * event's date; only a day is taken from elsewhere. */
 TEST(analyze_month_elsewhere_is_not_the_date)
 {
     vg_doc *d = analyze("en", NULL,
-                        "Rioters burned cars and smashed shop windows in central Athens. "
-                        "The Polytechnic holds historic importance for Greeks. "
-                        "In November 1973, students barricaded themselves inside in rebellion against the junta.");
+                        "Rioters set fire to cars and broke shop windows in central Santiago. "
+                        "The old university square holds a special place for Chileans. "
+                        "In September 1973, soldiers stormed the presidential palace against the government.");
     const vg_event *e = d ? main_event(d) : NULL;
     CHECK(e && !strcmp(e->event_type, "Riots") && strncmp(e->event_date, "1973", 4) != 0);
     vg_doc_free(d);
 }
 
-/* Where the attacker came from is not the scene: the origin of "from Sudan" gives way to
+/* Where the attacker came from is not the scene: the origin of "from Ethiopia" gives way to
  * the other country named, and a state's own forces' remote violence that names only that
  * state lands in the town the text names abroad. */
 TEST(analyze_attacker_country_is_not_the_scene)
 {
     vg_doc *d = analyze("en", "2011-11-11",
-                        "Military aircraft from Sudan crossed the border with South Sudan and dropped bombs on a camp "
-                        "on Thursday, killing 12 people.");
+                        "Fighter jets from Ethiopia crossed the border with Eritrea and dropped bombs on a village "
+                        "on Thursday, killing 9 people.");
     const vg_event *e = d ? main_event(d) : NULL;
-    CHECK(e && e->country && !strcmp(e->country, "South Sudan"));
+    CHECK(e && e->country && !strcmp(e->country, "Eritrea"));
     vg_doc_free(d);
     d = analyze("en", "2009-01-07",
                 "The Israeli army said the shelling killed 40 people, and Israel blamed militants. The school is in Jabalia.");
@@ -384,9 +384,9 @@ TEST(analyze_related_links_tell_nothing)
 TEST(analyze_the_cause_of_a_riot_is_its_own_event)
 {
     vg_doc *d = analyze("en", "2008-12-13",
-                        "Rioters burned cars and banks in central Athens on Saturday. For a week, the streets have been "
-                        "a battleground between police and protesters, whose anger was sparked by the shooting of a "
-                        "teenager by a policeman. Police fired tear gas at the rioters.");
+                        "Rioters set fire to shops and cars in central Nairobi on Sunday. For days the city has been "
+                        "a battleground between police and students, whose fury was sparked by the shooting of a "
+                        "student by an officer. Police used tear gas on the crowds.");
     size_t attacks = 0;
     for (size_t i = 0; d && i < d->n_events; i++) attacks += !strcmp(d->events[i].event_type, "Violence against civilians");
     CHECK(d && d->n_events >= 2 && !strcmp(main_event(d)->event_type, "Riots") && attacks == 1);
