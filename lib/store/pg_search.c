@@ -389,6 +389,22 @@ static const char search_pg_sql[] =
 static const vg_col_type search_types[] = {VG_COL_INT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT,
                                            VG_COL_TEXT, VG_COL_TEXT, VG_COL_REAL, VG_COL_TEXT, VG_COL_INT};
 
+/* Each hit as vg_db_emit_rows gives it, its snippet made here (column 6
+ * holds the whole text). */
+typedef struct snip_ctx { vg_db *db; const vg_buf *forms; vg_row_cb cb; void *ud; vg_buf snip; } snip_ctx;
+static int snippet_cb(const vg_row *row, void *ud)
+{
+    snip_ctx *c = ud;
+    const char *values[10];
+    size_t n = row->n < 10 ? row->n : 10;
+    memcpy(values, row->values, n * sizeof *values);
+    vg_buf_clear(&c->snip);
+    snippet(c->db, &c->snip, values[6] ? values[6] : "", values[3], c->forms);
+    values[6] = c->snip.failed ? "" : c->snip.data ? c->snip.data : "";
+    vg_row r = {n, row->names, values, row->types};
+    return c->cb(&r, c->ud);
+}
+
 static vg_status run(vg_db *db, const vg_query *q, const char *tsq, const vg_buf *forms, vg_row_cb cb, void *ud)
 {
     vg_stmt *st = vg_db_stmt(db, search_pg_sql);
@@ -398,29 +414,10 @@ static vg_status run(vg_db *db, const vg_query *q, const char *tsq, const vg_buf
     vg_bind_text(st, 3, q->since, -1);
     vg_bind_text(st, 4, q->until, -1);
     vg_bind_int64(st, 5, q->limit > 0 ? q->limit : -1);
-    vg_buf snip = VG_BUF_INIT;
-    int rc;
-    while ((rc = vg_step(st)) == SQLITE_ROW) {
-        const char *names[10], *values[10];
-        vg_col_type types[10];
-        for (int i = 0; i < 10; i++) {
-            names[i] = vg_column_name(st, i);
-            values[i] = vg_column_print(st, i, search_types[i] == VG_COL_REAL);
-            types[i] = search_types[i];
-        }
-        vg_buf_clear(&snip);
-        snippet(db, &snip, values[6] ? values[6] : "", values[3], forms);
-        values[6] = snip.failed ? "" : snip.data ? snip.data : "";
-        vg_row row = {10, names, values, types};
-        double t0 = vg_query_clock();
-        int stop = cb(&row, ud);
-        vg_query_pause(db, vg_query_clock() - t0);
-        if (stop) break;
-    }
-    vg_reset(st);
-    vg_buf_free(&snip);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "searching");
-    return VG_OK;
+    snip_ctx c = {db, forms, cb, ud, VG_BUF_INIT};
+    vg_status s = vg_db_emit_rows(db, st, search_types, snippet_cb, &c, "searching");
+    vg_buf_free(&c.snip);
+    return s;
 }
 
 vg_status vg_pg_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
