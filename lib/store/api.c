@@ -6,10 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "internal.h"
-#include "../analyze/taxonomy.h"
 #include "../core/json.h"
 
 /* Longest external id a key may carry (hex doubles it): ids are file names,
@@ -164,11 +162,8 @@ static int valid_time(const char *s)
 
 static vg_status check_filters(vg_db *db, const vg_query *q)
 {
-    int type_ok = !q->event_type, sub_ok = !q->sub_event_type;
-    for (int i = 0; i < VG_SUB_COUNT; i++) {
-        if (q->event_type && !strcasecmp(vg_subtypes[i].type, q->event_type)) type_ok = 1;
-        if (q->sub_event_type && !strcasecmp(vg_subtypes[i].name, q->sub_event_type)) sub_ok = 1;
-    }
+    int type_ok, sub_ok;
+    vg_store_taxonomy_known(q, &type_ok, &sub_ok);
     if (!type_ok) {
         snprintf(db->err, sizeof db->err, "event_type: unknown event type '%.100s'", q->event_type);
         return VG_ERR_ARG;

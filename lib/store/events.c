@@ -196,15 +196,22 @@ static vg_status list_events(vg_db *db, const vg_query *q, vg_row_cb cb, void *u
     return vg_db_emit_rows(db, st, events_types, cb, ud, "listing events");
 }
 
+void vg_store_taxonomy_known(const vg_query *q, int *type_ok, int *sub_ok)
+{
+    *type_ok = !q->event_type;
+    *sub_ok = !q->sub_event_type;
+    for (int i = 0; i < VG_SUB_COUNT; i++) {
+        if (q->event_type && !strcasecmp(vg_subtypes[i].type, q->event_type)) *type_ok = 1;
+        if (q->sub_event_type && !strcasecmp(vg_subtypes[i].name, q->sub_event_type)) *sub_ok = 1;
+    }
+}
+
 /* A type or sub-type filter names one of ACLED's, else the caller mistyped it
  * (an empty answer would say "none happened"). */
 static vg_status check_taxonomy(vg_db *db, const vg_query *q)
 {
-    int type_ok = !q->event_type, sub_ok = !q->sub_event_type;
-    for (int i = 0; i < VG_SUB_COUNT; i++) {
-        if (q->event_type && !strcasecmp(vg_subtypes[i].type, q->event_type)) type_ok = 1;
-        if (q->sub_event_type && !strcasecmp(vg_subtypes[i].name, q->sub_event_type)) sub_ok = 1;
-    }
+    int type_ok, sub_ok;
+    vg_store_taxonomy_known(q, &type_ok, &sub_ok);
     if (type_ok && sub_ok) {
         if (q->story && strspn(q->story, "0123456789") != strlen(q->story)) {
             snprintf(db->err, sizeof db->err, "story '%.100s' is not a story id (a number)", q->story);

@@ -117,6 +117,9 @@ vg_status vg_search_register(vg_db *db);
 
 /* Events of a stored document (events.c), inside the put transaction. */
 vg_status vg_events_put(vg_db *db, const vg_doc *doc, int64_t article_id);
+/* Does q's event_type / sub_event_type name one of ACLED's (events.c)?
+ * Each flag is 1 when that filter is unset or known. */
+void vg_store_taxonomy_known(const vg_query *q, int *type_ok, int *sub_ok);
 
 /* Clustering hook (stories_sql.c): called by vg_db_put inside the same
  * transaction, after the article row, its FTS row and its events are
