@@ -273,7 +273,19 @@ static vg_status bind_filters(vg_db *db, vg_stmt *st, const vg_query *q, const v
     return VG_OK;
 }
 
-/* Steps st to its end, rows to cb; an FTS5 refusal of q's text is VG_ERR_ARG naming "q". */
+/* The status of a step that failed with rc: an FTS5 refusal of q's text is
+ * VG_ERR_ARG naming "q", anything else vg_db_fail's. */
+static vg_status step_fail(vg_db *db, int rc, int has_match, const char *what)
+{
+    if (has_match && rc == SQLITE_ERROR && !vg_query_exceeded(db)) {
+        vg_status s = vg_search_syntax_error(db);
+        name_error(db, "q");
+        return s;
+    }
+    return vg_db_fail(db, rc, what);
+}
+
+/* Steps st to its end, rows to cb (step_fail's status on failure). */
 static vg_status emit_all(vg_db *db, vg_stmt *st, const vg_col_type *types, vg_row_cb cb, void *ud,
                           int has_match, const char *what, int *stopped)
 {
@@ -283,12 +295,7 @@ static vg_status emit_all(vg_db *db, vg_stmt *st, const vg_col_type *types, vg_r
         if (vg_db_emit_row(db, st, types, cb, ud)) { *stopped = 1; break; }
     vg_reset(st);
     if (rc == SQLITE_ROW || rc == SQLITE_DONE) return VG_OK;
-    if (has_match && rc == SQLITE_ERROR && !vg_query_exceeded(db)) {
-        vg_status s = vg_search_syntax_error(db);
-        name_error(db, "q");
-        return s;
-    }
-    return vg_db_fail(db, rc, what);
+    return step_fail(db, rc, has_match, what);
 }
 
 /* vg_query_start, the filters checked and q->text made a MATCH. */
@@ -429,12 +436,7 @@ vg_status vg_db_event_count(vg_db *db, const vg_query *q, long long *n)
         int rc = vg_step(st);
         if (rc == SQLITE_ROW) *n = vg_column_int64(st, 0);
         vg_reset(st);
-        if (rc != SQLITE_ROW) {
-            if (has_match && rc == SQLITE_ERROR && !vg_query_exceeded(db)) {
-                s = vg_search_syntax_error(db);
-                name_error(db, "q");
-            } else s = vg_db_fail(db, rc, "counting events");
-        }
+        if (rc != SQLITE_ROW) s = step_fail(db, rc, has_match, "counting events");
     }
     vg_buf_free(&match);
     return vg_query_end(db, s);
