@@ -298,18 +298,23 @@ static vg_status emit_all(vg_db *db, vg_stmt *st, const vg_col_type *types, vg_r
     return step_fail(db, rc, has_match, what);
 }
 
-/* vg_query_start, the filters checked and q->text made a MATCH. */
+/* vg_query_start on q's dates alone, a bad one named by the API's parameter. */
+static vg_status start_dates(vg_db *db, const vg_query *q)
+{
+    vg_query dates = {0}; /* query_check's messages say since/until: name the API's parameters */
+    dates.since = q->since;
+    dates.until = q->until;
+    vg_status s = vg_query_start(db, &dates);
+    if (s != VG_OK) name_error(db, !strncmp(db->err, "since", 5) ? "date_from" : "date_to");
+    return s;
+}
+
+/* start_dates, the filters checked first and q->text made a MATCH. */
 static vg_status start(vg_db *db, const vg_query *q, vg_buf *match, int *has_match)
 {
     vg_status s = check_filters(db, q);
     if (s != VG_OK) return s;
-    vg_query dates = {0}; /* query_check's messages say since/until: name the API's parameters */
-    dates.since = q->since;
-    dates.until = q->until;
-    if ((s = vg_query_start(db, &dates)) != VG_OK) {
-        name_error(db, !strncmp(db->err, "since", 5) ? "date_from" : "date_to");
-        return s;
-    }
+    if ((s = start_dates(db, q)) != VG_OK) return s;
     *has_match = q->text && *q->text;
     if (*has_match && (s = vg_search_match(db, q->text, match)) != VG_OK) {
         name_error(db, "q");
@@ -674,15 +679,8 @@ vg_status vg_db_story_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
     if (!db || !q || !cb) return VG_ERR_ARG;
     if (db->pg) return vg_store_api_sqlite_only(db);
-    vg_query dates = {0};
-    dates.since = q->since;
-    dates.until = q->until;
-    vg_status s = vg_query_start(db, &dates);
-    if (s != VG_OK) {
-        name_error(db, !strncmp(db->err, "since", 5) ? "date_from" : "date_to");
-        return s;
-    }
-    return vg_query_end(db, story_page(db, q, cb, ud));
+    vg_status s = start_dates(db, q);
+    return s != VG_OK ? s : vg_query_end(db, story_page(db, q, cb, ud));
 }
 
 static vg_status summary(vg_db *db, const char **json, size_t *len)
