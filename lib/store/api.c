@@ -593,12 +593,20 @@ static vg_status event_json(vg_db *db, const char *ks, const char **json, size_t
     return VG_OK;
 }
 
-vg_status vg_db_event_json(vg_db *db, const char *key_text, const char **json, size_t *len)
+typedef vg_status (*json_read)(vg_db *db, const char *key_text, const char **json, size_t *len);
+
+/* One JSON object read by fn (a key's event or article) inside a query's budget. */
+static vg_status one_json(vg_db *db, json_read fn, const char *key_text, const char **json, size_t *len)
 {
     if (!db || !key_text || !json || !len) return VG_ERR_ARG;
     if (db->pg) return vg_store_api_sqlite_only(db);
     vg_status s = vg_query_start(db, NULL);
-    return s != VG_OK ? s : vg_query_end(db, event_json(db, key_text, json, len));
+    return s != VG_OK ? s : vg_query_end(db, fn(db, key_text, json, len));
+}
+
+vg_status vg_db_event_json(vg_db *db, const char *key_text, const char **json, size_t *len)
+{
+    return one_json(db, event_json, key_text, json, len);
 }
 
 static vg_status article_json(vg_db *db, const char *ks, const char **json, size_t *len)
@@ -628,10 +636,7 @@ static vg_status article_json(vg_db *db, const char *ks, const char **json, size
 
 vg_status vg_db_article_json(vg_db *db, const char *key_text, const char **json, size_t *len)
 {
-    if (!db || !key_text || !json || !len) return VG_ERR_ARG;
-    if (db->pg) return vg_store_api_sqlite_only(db);
-    vg_status s = vg_query_start(db, NULL);
-    return s != VG_OK ? s : vg_query_end(db, article_json(db, key_text, json, len));
+    return one_json(db, article_json, key_text, json, len);
 }
 
 /* ---------------------------------------------------------------- stories, summary */
