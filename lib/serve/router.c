@@ -240,13 +240,6 @@ static int cursor_param(const vg_sv_request *rq, vg_query *q, char *buf, size_t 
 
 /* ---------------------------------------------------------------- rows */
 
-/* The columns a row may be cut to (fields=), in the order rows carry them. */
-typedef struct projection {
-    size_t n;
-    size_t idx[64];
-    const char *names[64];
-} projection;
-
 /* fields: a comma-separated subset of the columns, or NULL for all but "cursor". */
 typedef struct rows_ctx {
     vg_buf *out;
