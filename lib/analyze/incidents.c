@@ -5,6 +5,7 @@
 #include "confidence.h"
 #include "row.h"
 #include "weights.h"
+#include "../core/geo.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -204,14 +205,6 @@ static int mentions_of(ctx *c, const sent_info *si, size_t k, int lead, int sub[
     return strcmp(vg_subtypes[sub[1]].type, vg_subtypes[sub[0]].type) != 0 ? 2 : 1;
 }
 
-static double km_between(double lat1, double lon1, double lat2, double lon2)
-{
-    const double rad = 3.14159265358979323846 / 180.0;
-    double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
-    double h = sin(dlat / 2) * sin(dlat / 2) + cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
-    return 2 * 6371.0 * asin(sqrt(h < 1 ? h : 1));
-}
-
 /* Are two places the same scene? Unknown on either side agrees. A crowd's
  * event is one per city and day (ACLED merges same-day gatherings in one
  * city; a riot spreads over neighbourhoods): for it, places within
@@ -223,7 +216,7 @@ static int same_place(const vg_place *a, const vg_place *b, int crowd)
     /* a town and the division that holds it */
     if (a->kind != VG_PLACE_CITY && a->admin1 && b->admin1 && !strcmp(a->admin1, b->admin1) && a->name && !strcmp(a->name, b->admin1)) return 1;
     if (b->kind != VG_PLACE_CITY && a->admin1 && b->admin1 && !strcmp(a->admin1, b->admin1) && b->name && !strcmp(b->name, a->admin1)) return 1;
-    return crowd && km_between(a->lat, a->lon, b->lat, b->lon) <= CROWD_SCENE_KM;
+    return crowd && vg_km_between(a->lat, a->lon, b->lat, b->lon) <= CROWD_SCENE_KM;
 }
 
 /* Can two mentions tell one incident? ACLED's unit has one type: a protest's

@@ -2,6 +2,7 @@
  * decide "same event": a different year or event date for what reads
  * like the same subject is the usual sign of a second event of the same kind. */
 #include "score.h"
+#include "../core/geo.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -69,14 +70,6 @@ static int leads_disagree(const char *a, const char *b)
     return !same_type && strcmp(sa + 1, sb + 1) != 0;
 }
 
-static double km_between(double lat1, double lon1, double lat2, double lon2)
-{
-    const double r = 6371.0, rad = 3.14159265358979323846 / 180.0;
-    double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
-    double h = sin(dlat / 2) * sin(dlat / 2) + cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
-    return 2 * r * asin(sqrt(h < 1 ? h : 1));
-}
-
 double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot, int other_lang)
 {
     if (s->norm2 <= 0) return 0;
@@ -86,7 +79,7 @@ double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot, int oth
      * so stories of one subject drew in every later report of another event
      * of the same kind; the mean favours tight stories. */
     double score = dot / (s->n_articles > 1 ? (double)s->n_articles : 1.0);
-    if (other_lang && d->has_coords && s->has_coords && km_between(d->lat, d->lon, s->lat, s->lon) <= SAME_PLACE_KM)
+    if (other_lang && d->has_coords && s->has_coords && vg_km_between(d->lat, d->lon, s->lat, s->lon) <= SAME_PLACE_KM)
         score += VG_CL_PLACE_BONUS;
     if (years_disagree(d, s)) score *= DISAGREE;
     long de = vg_cl_day_number(d->event_date), se = vg_cl_day_number(s->event_date);
