@@ -64,10 +64,10 @@ static void sentence_of(const ctx *c, size_t t0, size_t t1, size_t i, size_t *s0
  * casualties.tsv "protest" row (plurals the triggers leave out: "riots", "émeutes")? */
 static int protest_in(const ctx *c, size_t s0, size_t s1)
 {
+    if (vg_lex_class_in(c->L->lex[L_CASUALTIES], c->t, s0, s1, VG_CAS_PROTEST)) return 1;
     const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
     for (size_t k = s0; k < s1; k++) {
         size_t len;
-        if (class_at(c, c->L->lex[L_CASUALTIES], s1, k, VG_CAS_PROTEST, &len)) return 1;
         for (const vg_lex_entry *e = vg_lex_match(tl, c->t, s1, k, &len); e; e = vg_lex_next_same(tl, e)) {
             const char *name = e->cols[0];
             int sub = vg_subtype_find(name + (name[0] == '+'));
@@ -96,9 +96,8 @@ static int names_a_cause(const ctx *c, const vg_lexicon *cas, size_t t0, size_t 
  * "aggregate" phrase, or a span of years ("from 1983 - 2005")? */
 static int aggregate_sentence(const ctx *c, const vg_lexicon *cas, size_t s0, size_t s1)
 {
+    if (vg_lex_class_in(cas, c->t, s0, s1, VG_CAS_AGGREGATE)) return 1;
     for (size_t k = s0; k < s1; k++) {
-        size_t len;
-        if (class_at(c, cas, s1, k, VG_CAS_AGGREGATE, &len)) return 1;
         if (k + 1 < s1 && c->in_date[k] && c->in_date[k + 1] && c->t[k].kind == VG_TOK_NUM && c->t[k].flen == 4 &&
             c->t[k + 1].kind == VG_TOK_NUM && c->t[k + 1].flen == 4 &&
             memchr(c->text + c->t[k].end, '-', c->t[k + 1].start - c->t[k].end))

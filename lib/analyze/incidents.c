@@ -150,12 +150,7 @@ static int mass_arrests(ctx *c, size_t k)
  * by the shooting": casualties.tsv "cause" rows)? That act is an event of its own. */
 static int tells_a_cause(ctx *c, size_t k)
 {
-    const vg_lexicon *cas = c->L->lex[L_CASUALTIES];
-    for (size_t i = c->s[k].t0; i < c->s[k].t1; i++) {
-        size_t len;
-        if (vg_lex_match_class(cas, c->t, c->s[k].t1, i, VG_CAS_CAUSE, &len)) return 1;
-    }
-    return 0;
+    return vg_lex_class_in(c->L->lex[L_CASUALTIES], c->t, c->s[k].t0, c->s[k].t1, VG_CAS_CAUSE);
 }
 
 /* ACLED precedence in the document's context (lead: its sub-type) for a

@@ -251,6 +251,14 @@ int vg_lex_match_class(const vg_lexicon *l, const vg_tok *toks, size_t end, size
     return 0;
 }
 
+int vg_lex_class_in(const vg_lexicon *l, const vg_tok *toks, size_t s0, size_t s1, int cls)
+{
+    size_t len;
+    for (size_t i = s0; i < s1; i++)
+        if (vg_lex_match_class(l, toks, s1, i, cls, &len)) return 1;
+    return 0;
+}
+
 const vg_lex_entry *vg_lex_match(const vg_lexicon *l, const vg_tok *toks, size_t end, size_t i, size_t *len)
 {
     const vg_lex_entry *best = NULL;

@@ -63,6 +63,8 @@ const vg_lex_entry *vg_lex_next_same(const vg_lexicon *lex, const vg_lex_entry *
 /* Does a row of class cls (vg_lex_load_classes) match at token i (0 when i >= end)? Any row
  * of the phrase counts, not only the first; its length in tokens in *len. */
 int vg_lex_match_class(const vg_lexicon *lex, const vg_tok *toks, size_t end, size_t i, int cls, size_t *len);
+/* Does a row of class cls match starting anywhere in [s0,s1) (and within it)? */
+int vg_lex_class_in(const vg_lexicon *lex, const vg_tok *toks, size_t s0, size_t s1, int cls);
 /* The first row whose column `col` (0: the first after the phrase) is `value`, or NULL;
  * a scan of the whole table. */
 const vg_lex_entry *vg_lex_find(const vg_lexicon *lex, size_t col, const char *value);
