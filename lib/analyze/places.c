@@ -249,16 +249,24 @@ static size_t span_key(const vg_gazetteer *g, const tok *t, size_t a, size_t b, 
     return vg_gz_key(vg_gz_articles_of(g), kind, buf, o, skel, key, cap);
 }
 
-int vg_gz_word_is(const vg_gazetteer *g, const char *fold, size_t flen, char kind)
+/* Postings of folded word fold[0..flen) in the word list of key kind `kind`: NULL when absent. */
+static const uint32_t *word_postings(const vg_gazetteer *g, const char *fold, size_t flen, char kind, size_t *np, int *found)
 {
-    if (!fold || flen + 2 > VG_GZ_KEY_MAX) return 0;
+    *np = 0;
+    if (found) *found = 0;
+    if (!fold || flen + 2 > VG_GZ_KEY_MAX) return NULL;
     char key[VG_GZ_KEY_MAX];
     key[0] = kind;
     memcpy(key + 1, fold, flen);
     key[flen + 1] = 0;
+    return vg_gz_lookup(g, key, flen + 1u, np, found);
+}
+
+int vg_gz_word_is(const vg_gazetteer *g, const char *fold, size_t flen, char kind)
+{
     size_t np;
     int found;
-    vg_gz_lookup(g, key, flen + 1u, &np, &found);
+    word_postings(g, fold, flen, kind, &np, &found);
     return found;
 }
 
@@ -1278,18 +1286,14 @@ static void caseless_flags(const finder *f, size_t i, size_t j, mention *x)
 
 /* Demonyms ("syrien", "Iraqi") only give context: a vote for their country ("Saudi-led",
  * "Turkish-backed": the adjective describes an actor, not where); but a demonym before a
- * division word names the division ("Somali region"). Asked only of a demonym, it costs no
- * lookup per token. Returns 1 when token i was a demonym that voted. */
+ * division word names the division ("Somali region"). One lookup in the demonym word list per
+ * token not all in capitals. Returns 1 when token i was a demonym that voted. */
 static int demonym_vote(finder *f, size_t i)
 {
     const tok *t = f->t;
-    char key[VG_GZ_KEY_MAX];
-    if (!t[i].bare || (size_t)t[i].blen + 2 >= sizeof key || t[i].caps) return 0;
-    key[0] = VG_GZ_DEMONYM;
-    memcpy(key + 1, t[i].bare, t[i].blen);
-    key[t[i].blen + 1] = 0;
+    if (t[i].caps) return 0;
     size_t np;
-    const uint32_t *p = vg_gz_lookup(f->g, key, t[i].blen + 1u, &np, NULL);
+    const uint32_t *p = word_postings(f->g, t[i].bare, t[i].blen, VG_GZ_DEMONYM, &np, NULL);
     if (!p || !np || (i + 1 < f->nt && t[i + 1].glued && !t[i + 1].sent && word_is(f->g, &t[i + 1], VG_GZ_ADMIN)))
         return 0;
     int compound = t[i].e < f->n && f->text[t[i].e] == '-' && i + 1 < f->nt && t[i + 1].s == t[i].e + 1 && !t[i + 1].upper;
