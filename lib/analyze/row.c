@@ -23,8 +23,9 @@ static const vg_place *sentence_primary(const ctx *c, const vg_place *v, size_t 
     return pk < i1 - lo ? &v[lo + pk] : NULL;
 }
 
-/* Is the place the first word of an organisation's name ("Amra
- * People's Militia", "Vesko Battalion")? cues.tsv rows of class "org". */
+/* Is the place the first word of an organisation's name ("Amra People's Militia", "Vesko
+ * Battalion", "Amra Coal Mine Company": up to ORG_NAME_WORDS more capitalised words before
+ * the organisation word)? cues.tsv rows of class "org". */
 static int names_org(const ctx *c, const vg_place *p)
 {
     size_t lo = 0, hi = c->nt;
@@ -32,9 +33,12 @@ static int names_org(const ctx *c, const vg_place *p)
         size_t mid = lo + (hi - lo) / 2;
         if (c->t[mid].start < p->end) lo = mid + 1; else hi = mid;
     }
-    size_t len;
-    int cue = lo < c->nt ? vg_an_cue(c, c->nt, lo, &len) : -1;
-    return cue == VG_CUE_ORG;
+    for (size_t k = lo; k < c->nt && k <= lo + ORG_NAME_WORDS; k++) {
+        size_t len;
+        if (vg_an_cue(c, c->nt, k, &len) == VG_CUE_ORG) return 1;
+        if (c->t[k].kind != VG_TOK_WORD || !c->t[k].upper) return 0;
+    }
+    return 0;
 }
 
 /* The places that can be a scene, and the document's own pick among them:
@@ -299,7 +303,8 @@ static int find_event_actors(ctx *c, size_t main_k, actor ac[8], int *i1, int *i
     return na;
 }
 
-static void country_by_actors(ctx *c, const vg_sent *s, vg_event *e)
+/* Returns 1 when the actors' country replaced the place's (the place was a homonym abroad). */
+static int country_by_actors(ctx *c, const vg_sent *s, vg_event *e)
 {
     /* A place in another country than every country-bound actor of the
      * sentence names is most likely a homonym: keep the actors' country,
@@ -307,7 +312,7 @@ static void country_by_actors(ctx *c, const vg_sent *s, vg_event *e)
     actor all[8];
     int nall = vg_an_find_actors(c, s->t0, s->t1, all, 8, 1);
     const char *hint = NULL, *abroad = NULL;
-    int agree = 1, hk = 0;
+    int agree = 1, hk = 0, overruled = 0;
     for (int k = 0; k < nall; k++) {
         const char *cn = all[k].e->cols[2];
         /* police named after a country work at home ("Nepal Police"); other
@@ -344,6 +349,7 @@ static void country_by_actors(ctx *c, const vg_sent *s, vg_event *e)
         }
         if (alt) set_place(c, e, alt, alt);
         hint = NULL;
+        overruled = 1;
     }
     const vg_place *cp = hint && agree ? vg_gazetteer_country(c->an->gaz, hint, strlen(hint)) : NULL;
     if (cp && cp->iso2 && e->iso && strcmp(cp->iso2, e->iso) != 0) {
@@ -354,7 +360,9 @@ static void country_by_actors(ctx *c, const vg_sent *s, vg_event *e)
         const vg_place *alt = place_in(c, cp->iso2);
         if (alt) set_place(c, e, alt, alt);
         else add_ev(c, e, "country", c->t[all[hk].t0].start, c->t[all[hk].t1 - 1].end, 0.5f);
+        overruled = 1;
     }
+    return overruled;
 }
 
 static void country_from_actor(ctx *c, const vg_sent *s, vg_event *e)
@@ -564,11 +572,12 @@ vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, c
     actor ac[8];
     int i1, i2;
     int na = find_event_actors(c, main_k, ac, &i1, &i2);
-    if (e->country && c->an->gaz) country_by_actors(c, s, e);
+    /* the actors' country overruled a homonym abroad: that place is not the scene either */
+    int homonym_abroad = e->country && c->an->gaz && country_by_actors(c, s, e);
     if (!e->country && c->an->gaz) country_from_actor(c, s, e);
     if (!e->country && c->an->gaz) country_from_demonym(c, s, e);
     set_actors(c, e, main_k, sub, ac, na, i1, i2);
-    remote_violence_abroad(c, sub, e);
+    if (!homonym_abroad) remote_violence_abroad(c, sub, e);
     set_counts(c, si, main_k, doc_note, e);
     set_attribution(c, s, e);
     return VG_OK;

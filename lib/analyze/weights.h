@@ -77,6 +77,11 @@
  * city: "East Flatbush", "Brooklyn", "New York" in one riot report). */
 #define CROWD_SCENE_KM 25.0
 
+/* Capitalised words that may stand between a place and the organisation word that makes
+ * it the start of an organisation's name ("Kerman Coal Mine Company", "Punjab Roadways
+ * Contractual Workers Union"): such a place is not a scene (row.c names_org). */
+#define ORG_NAME_WORDS 3
+
 /* --- Rows: how many (incidents.c) --- */
 
 /* A sentence whose best sub-type scores below this adds no row of its own. 2.0 kept

@@ -393,6 +393,28 @@ TEST(analyze_the_cause_of_a_riot_is_its_own_event)
     vg_doc_free(d);
 }
 
+/* A monitoring mission's country overrules a homonym abroad ("near Komsomolets": Kazakhstan has
+ * one, the mission works in Ukraine), and the state forces it credits with the fire do not
+ * bring the homonym back as the scene of their remote violence. */
+TEST(analyze_observer_country_overrules_homonym_abroad)
+{
+    vg_doc *d = analyze("en", NULL,
+                        "On 9 May 2020, the OSCE SMM observed a total of 15 explosions involving unknown weapons near Komsomolets.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && e->country && !strcmp(e->country, "Ukraine"));
+    vg_doc_free(d);
+}
+
+/* A place that starts an organisation's name ("the Aleppo Cotton Spinning Company") is not the scene. */
+TEST(analyze_company_named_after_a_place_is_not_the_scene)
+{
+    vg_doc *d = analyze("en", NULL,
+                        "On 5 May 2020, workers of the Aleppo Cotton Spinning Company held a protest in Idlib against unpaid wages.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && e->location && !strcmp(e->location, "Idlib"));
+    vg_doc_free(d);
+}
+
 TEST(analyze_wire_copy)
 {
     /* the source of a report is not a party to the event */

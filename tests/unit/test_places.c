@@ -173,6 +173,9 @@ TEST(places_common_words_need_evidence)
     CHECK_INT(n, 0);
     CHECK(find(g, a, "The OSCE SMM and the UN said.", NULL, &n) == NULL); /* acronyms */
     CHECK(find(g, a, "Des soldats venus des USA.", "United States", &n) != NULL);
+    /* "around 2 May": a preposition, then a day, is no preposition before a place */
+    CHECK(find(g, a, "Around 2 May 2020, protesters gathered in Madravati (Southa).", "May", &n) == NULL);
+    CHECK(find(g, a, "Around 2 May 2020, protesters gathered in Madravati (Southa).", "Madravati", &n) != NULL);
     /* After a title, a name is a person's. */
     CHECK(find(g, a, "Selon le ministre Homs, la Syrie avance.", "Homs", &n) == NULL);
     CHECK(find(g, a, "Selon le ministre, Homs est tombée.", "Homs", &n) != NULL);
@@ -232,6 +235,19 @@ TEST(places_context_rules_on_invented_places)
     CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
     k = vg_places_primary(p, n);
     CHECK(k < n && !strcmp(p[k].name, "Saraqib"));
+    /* ... nor were the places listed with it ("from Amra, Vesko and Cardo"); "from Amra to Vesko" goes somewhere */
+    t = "In Syria, fighters from Aleppo, Harim and Homs clashed with police in Saraqib.";
+    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
+    k = vg_places_primary(p, n);
+    CHECK(k < n && !strcmp(p[k].name, "Saraqib"));
+    t = "In Syria, fighters from Aleppo governorate and Harim (Idlib) clashed with police in Saraqib.";
+    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
+    k = vg_places_primary(p, n);
+    CHECK(k < n && !strcmp(p[k].name, "Saraqib"));
+    t = "In Syria, fighters moved from Aleppo to Harim.";
+    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
+    k = vg_places_primary(p, n);
+    CHECK(k < n && !strcmp(p[k].name, "Harim"));
     t = "In Syria, fighters clashed with police in Harim and Saraqib.";
     CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
     k = vg_places_primary(p, n);
