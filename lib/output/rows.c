@@ -56,11 +56,43 @@ static void escaped(vg_buf *b, const char *v, int quote)
     }
 }
 
-static void csv_cell(vg_buf *b, const char *v)
+/* A plain decimal number ("-3.25", "1e-05"): what a spreadsheet reads as a
+ * number and nothing else. */
+static int plain_number(const char *v)
+{
+    const char *p = v + (*v == '-');
+    size_t d = strspn(p, "0123456789");
+    if (!d) return 0;
+    p += d;
+    if (*p == '.') {
+        if (!(d = strspn(p + 1, "0123456789"))) return 0;
+        p += 1 + d;
+    }
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '+' || *p == '-') p++;
+        if (!(d = strspn(p, "0123456789"))) return 0;
+        p += d;
+    }
+    return !*p;
+}
+
+/* A CSV cell. Spreadsheets run a cell that starts with = + - @ (or a tab or
+ * CR before one) as a formula: article text, titles and outlet names come
+ * from hostile pages, so such a text cell gets a leading apostrophe, which
+ * makes it text (OWASP, "CSV Injection"). A number in a numeric column
+ * stays a number (-3.25 is a longitude, not a formula); anything else in
+ * one is treated as text. A cell holding ; is quoted too: spreadsheets in
+ * locales whose separator is ; would split it there, and a formula could
+ * start the second half. */
+static void csv_cell(vg_buf *b, const char *v, vg_col_type t)
 {
     if (!v) return;
-    int quote = strpbrk(v, ",\"") != NULL;
+    int numeric = (t == VG_COL_INT || t == VG_COL_REAL) && plain_number(v);
+    int defuse = !numeric && *v && strchr("=+-@\t\r", *v);
+    int quote = strpbrk(v, ",\";") != NULL;
     if (quote) vg_buf_putc(b, '"');
+    if (defuse) vg_buf_putc(b, '\'');
     escaped(b, v, quote);
     if (quote) vg_buf_putc(b, '"');
 }
@@ -108,7 +140,8 @@ static void separated(vg_buf *b, const vg_row *r, int csv, int header)
     }
     for (size_t i = 0; i < r->n; i++) {
         if (i) vg_buf_putc(b, sep);
-        if (csv) csv_cell(b, r->values[i]); else tsv_cell(b, r->values[i]);
+        if (csv) csv_cell(b, r->values[i], r->types ? r->types[i] : VG_COL_TEXT);
+        else tsv_cell(b, r->values[i]);
     }
     vg_buf_putc(b, '\n');
 }

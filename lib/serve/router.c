@@ -383,6 +383,18 @@ static void now_utc(char out[32])
     strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* A parameter echoed in the CSV export's first line, at most max bytes: the
+ * bytes that would end a cell there (, ; and a quote; % so the line reads
+ * back unambiguously) percent-encoded, so no cell can start inside a value
+ * a link chose (a formula after a comma: see rows.c's csv_cell). */
+static void echo_param(vg_buf *b, const char *s, size_t max)
+{
+    for (size_t i = 0; s[i] && i < max; i++) {
+        if (strchr(",;\"%", s[i])) vg_buf_printf(b, "%%%02X", (unsigned char)s[i]);
+        else vg_buf_putc(b, s[i]);
+    }
+}
+
 typedef enum { EV_JSON, EV_GEOJSON, EV_CSV, EV_JSONL } ev_format;
 
 static void events(const vg_sv_request *rq, vg_sv_answer *a, ev_format f)
@@ -413,8 +425,12 @@ static void events(const vg_sv_request *rq, vg_sv_answer *a, ev_format f)
     if (f == EV_CSV) {
         /* when the export was cut, and what it asked: the file says it itself */
         vg_buf_printf(&a->body, "# vigie events export, cut %s; query:", cut);
-        for (size_t i = 0; i < rq->target->n; i++) /* decoded values hold no control byte (params.c) */
-            vg_buf_printf(&a->body, " %.64s=%.512s", rq->target->names[i], rq->target->values[i]);
+        for (size_t i = 0; i < rq->target->n; i++) { /* decoded values hold no control byte (params.c) */
+            vg_buf_putc(&a->body, ' ');
+            echo_param(&a->body, rq->target->names[i], 64);
+            vg_buf_putc(&a->body, '=');
+            echo_param(&a->body, rq->target->values[i], 512);
+        }
         vg_buf_putc(&a->body, '\n');
     }
     s = vg_db_event_page(rq->db, &q, row_cb, &c);

@@ -78,6 +78,40 @@ serve_stop tok
 "$VIGIE" serve --db "$T/s.db" --listen 127.0.0.1:70000 >/dev/null 2>"$T/arg.err"
 [ $? -eq 2 ] || fail "--listen port out of range"
 
+# CSV export and spreadsheet formulas (OWASP "CSV Injection"): a hostile page's outlet, id and title
+# start with = @ - ; their cells start with an apostrophe, a negative longitude stays a number, and
+# a link's query echoed in the export's first line starts no cell
+python3 - "$T/formula.jsonl" <<'PY'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    f.write(json.dumps({"id": "=cmd|' /C calc'!A0", "outlet": '=HYPERLINK("http://evil.example/","click")',
+        "lang": "en", "published": "2025-03-10", "title": "@SUM(1+1) gunmen",
+        "text": "Gunmen killed five people in Port-au-Prince, Haiti, on Monday, police said."}) + "\n")
+PY
+"$VIGIE" ingest --db "$T/f.db" "$T/formula.jsonl" >"$T/formula.out" 2>&1 || fail "ingest the formula fixture"
+serve_start formula "$T/f.db"
+curl -sf "$URL/api/events.csv?min_confidence=0&actor=%2C%3D1%2B1%3B%3D2%2B2" >"$T/f0.csv" || fail "CSV with a hostile filter"
+curl -sf "$URL/api/events.csv?min_confidence=0&limit=10" >"$T/f1.csv" || fail "CSV export"
+python3 - "$T/f0.csv" "$T/f1.csv" <<'PY' || fail "CSV formula defusing: $(cat "$T/f1.csv")"
+import csv, re, sys
+num = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$")
+for path, want_rows in ((sys.argv[1], 0), (sys.argv[2], 1)):
+    lines = open(path, encoding="utf-8").read().splitlines()
+    assert lines[0].startswith("# vigie events export, cut "), lines[0]
+    for delim in ",;":  # spreadsheets split on ; in some locales
+        for row in csv.reader(lines, delimiter=delim):
+            for cell in row:
+                assert not cell or cell[0] not in "=+@\t\r" and (cell[0] != "-" or num.match(cell)), (delim, cell)
+    rows = list(csv.DictReader(lines[1:]))
+    assert len(rows) == want_rows, rows
+    if rows:
+        r = rows[0]
+        assert r["source"] == "'" + '=HYPERLINK("http://evil.example/","click")', r["source"]
+        assert r["title"].startswith("'@SUM"), r["title"]
+        assert r["longitude"].startswith("-72."), r["longitude"]
+PY
+serve_stop formula
+
 # no database: said at once
 "$VIGIE" serve --db "$T/none.db" --listen 127.0.0.1:0 >"$T/none.out" 2>"$T/none.err"
 [ $? -eq 1 ] && grep -q "no database" "$T/none.err" || fail "missing database not refused"

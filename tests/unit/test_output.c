@@ -58,6 +58,28 @@ TEST(rowfmt_each_format)
     free(s);
 }
 
+/* Spreadsheet formulas (OWASP "CSV Injection"): a text cell starting with
+ * = + - @ (or a tab or CR) gets a leading apostrophe; a number in a numeric
+ * column stays a number; a numeric column holding something else is text. */
+TEST(rowfmt_csv_defuses_formulas)
+{
+    const char *const rows[][5] = {{"=HYPERLINK(\"http://x\";\"y\")", "-12.5", "-3e-05", "+1+1", "-7"},
+                                   {"@SUM(A1)", "=1+1", "-1+2", "-5", "12"},
+                                   {"\tx", "-0.5", "1.25", "\r=1", "-"},
+                                   {"plain - text", "-", "-.5", "a=b", "0"}};
+    char *s = format_rows("csv", rows, 4);
+    CHECK_SAME(s, "doc,latitude,longitude,note,n\n"
+                  "\"'=HYPERLINK(\"\"http://x\"\";\"\"y\"\")\",-12.5,-3e-05,'+1+1,-7\n"
+                  "'@SUM(A1),'=1+1,'-1+2,'-5,12\n"
+                  "'\\tx,-0.5,1.25,'\\r=1,'-\n"
+                  "plain - text,'-,'-.5,a=b,0\n");
+    free(s);
+    /* TSV is left as it is (a format for programs; its cells hold no quote to escape into) */
+    s = format_rows("tsv", rows, 1);
+    CHECK_SAME(s, "doc\tlatitude\tlongitude\tnote\tn\n=HYPERLINK(\"http://x\";\"y\")\t-12.5\t-3e-05\t+1+1\t-7\n");
+    free(s);
+}
+
 TEST(escape_control_sequences)
 {
     char rep[8];
