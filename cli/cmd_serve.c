@@ -8,10 +8,11 @@
 #include "cli.h"
 
 static const char help[] =
-    "usage: vigie serve [--db PATH] [--listen HOST:PORT] [--token T] [--threads N] [--data DIR]\n"
+    "usage: vigie serve [--db PATH|URL] [--listen HOST:PORT] [--token T] [--threads N] [--data DIR]\n"
     "Serve the database read-only: the HTTP API under /api/ (reference: /api/openapi.json,\n"
     "docs/api.md) and the web view at /. It keeps answering while ingest or watch write.\n"
-    "  --db PATH          database (default $VIGIE_DB, else ./vigie.db)\n"
+    "  --db PATH|URL      database: a SQLite file or a postgresql:// URL (default $VIGIE_DB,\n"
+    "                     else ./vigie.db)\n"
     "  --listen HOST:PORT address (default 127.0.0.1:8080; port 0: any free port).\n"
     "                     Any address but loopback needs --token\n"
     "  --token T          /api/ answers only requests with 'Authorization: Bearer T'\n"
@@ -104,7 +105,7 @@ int cmd_serve(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     int v6 = strchr(host, ':') != NULL;
     printf("vigie serve: http://%s%s%s:%u/ (database %s)\n", v6 ? "[" : "", host, v6 ? "]" : "", vg_serve_port(s),
-           o.db_path);
+           vg_serve_db_name(s));
     fflush(stdout);
     while (!stop) pause();
     vg_serve_stop(s);

@@ -417,7 +417,7 @@ VG_API vg_status vg_db_summary_json(vg_db *db, const char **json, size_t *len);
 typedef struct vg_server vg_server;
 
 typedef struct vg_serve_opts {
-    const char *db_path;   /* the database (must exist) */
+    const char *db_path;   /* the database (must exist): a SQLite file or a postgresql:// URL */
     const char *host;      /* address to listen on: loopback unless a token is set */
     unsigned port;         /* 0: any free port (vg_serve_port says which) */
     unsigned threads;      /* 0: one per online CPU */
@@ -434,6 +434,8 @@ VG_API void vg_serve_opts_default(vg_serve_opts *o);
  * outlive the server. */
 VG_API vg_status vg_serve_start(const vg_serve_opts *o, vg_server **out, char *err, size_t errlen);
 VG_API unsigned vg_serve_port(const vg_server *s);
+/* The database as messages may name it: a PostgreSQL URL without its password. */
+VG_API const char *vg_serve_db_name(const vg_server *s);
 /* Stops listening, waits for the requests being answered, closes. Accepts NULL. */
 VG_API void vg_serve_stop(vg_server *s);
 

@@ -35,6 +35,7 @@ static const char csp[] = "default-src 'self'; img-src 'self' data:; object-src 
 struct vg_server {
     struct MHD_Daemon *d;
     char *db_path;
+    char db_name[512]; /* db_path as shown in messages (vg_db_name: no password) */
     const vg_env *env;
     char *token;
     long query_ms;
@@ -402,6 +403,8 @@ vg_status vg_serve_start(const vg_serve_opts *o, vg_server **out, char *err, siz
         vg_db_close(check);
         return st;
     }
+    char shown[512];
+    snprintf(shown, sizeof shown, "%s", vg_db_name(check, o->db_path));
     vg_db_close(check);
     struct sockaddr_storage ss;
     memset(&ss, 0, sizeof ss);
@@ -427,6 +430,7 @@ vg_status vg_serve_start(const vg_serve_opts *o, vg_server **out, char *err, siz
     vg_server *s = vg_calloc(1, sizeof *s);
     if (!s) return VG_ERR_NOMEM;
     s->db_path = vg_strdup(o->db_path);
+    snprintf(s->db_name, sizeof s->db_name, "%s", shown);
     s->token = o->token && *o->token ? vg_strdup(o->token) : NULL;
     s->env = o->env;
     s->query_ms = o->query_ms > 0 ? o->query_ms : VG_QUERY_DEFAULT_MS;
@@ -455,6 +459,7 @@ vg_status vg_serve_start(const vg_serve_opts *o, vg_server **out, char *err, siz
 }
 
 unsigned vg_serve_port(const vg_server *s) { return s ? s->port : 0; }
+const char *vg_serve_db_name(const vg_server *s) { return s ? s->db_name : ""; }
 
 void vg_serve_stop(vg_server *s)
 {

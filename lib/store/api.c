@@ -1,7 +1,9 @@
 /* api.c - the reads behind the HTTP API (vigie serve): event pages with keyset
  * cursors, counts and facets, one event or article with its text, story
  * pages, under the stable keys of internal.h (VG_ARTICLE_KEY). The server
- * holds no SQL: a second store implements these same functions. */
+ * holds no SQL. Both stores answer: each statement is written once over the
+ * two dialects (the SQ / PG macros below, vg_db_stmt2), and the rows are
+ * made into JSON once, here and in the server, whichever store gave them. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,15 +140,6 @@ static void name_error(vg_db *db, const char *name)
     snprintf(db->err, sizeof db->err, "%s: %s", name, keep);
 }
 
-/* These reads are written in SQLite's dialect (printf, hex, json_group_array,
- * row values); PostgreSQL texts are to come (vg_db_stmt2). Until then a
- * clear refusal rather than an SQL error. */
-vg_status vg_store_api_sqlite_only(vg_db *db)
-{
-    snprintf(db->err, sizeof db->err, "the HTTP API's reads are written for SQLite only so far: serve a SQLite copy");
-    return VG_ERR_FORMAT;
-}
-
 /* ---------------------------------------------------------------- filters */
 
 /* YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ (what articles.ingested holds). */
@@ -193,45 +186,70 @@ static vg_status check_filters(vg_db *db, const vg_query *q)
     return VG_OK;
 }
 
+/* Each read is written once, in macros over the two dialects: D is SQ
+ * (SQLite) or PG (PostgreSQL), and D##_T(n) etc. the parameter ?n as the
+ * dialect wants it (PostgreSQL must know every parameter's type: text,
+ * bigint, float8; SQLite takes them as they come), D##_NC a case-blind
+ * ASCII comparison (SQLite's COLLATE NOCASE), D##_HAS a substring test,
+ * D##_MATCH the full-text filter (FTS5 MATCH text; a tsquery over
+ * articles.search, pg_search.c). The rows are the same, and so is the JSON
+ * made of them (put_row, the rows' callbacks). */
+#define SQ_T(n) "?" #n
+#define SQ_I(n) "?" #n
+#define SQ_F(n) "?" #n
+#define PG_T(n) "?" #n "::text"
+#define PG_I(n) "?" #n "::bigint"
+#define PG_F(n) "?" #n "::float8"
+#define SQ_NC(c, p) c " = " p " COLLATE NOCASE"
+#define PG_NC(c, p) "lower(" c ") = lower(" p " COLLATE \"C\")"
+#define SQ_HAS(c, p) "instr(lower(" c "), lower(" p ")) > 0"
+#define PG_HAS(c, p) "strpos(lower(" c "), lower(" p " COLLATE \"C\")) > 0"
+#define SQ_MATCH(p) "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " p ")"
+#define PG_MATCH(p) "a.search @@ " p "::tsquery"
+#define SQ_KEY(a) VG_ARTICLE_KEY(a)
+#define PG_KEY(a) VG_ARTICLE_KEY_PG(a)
+#define SQ_STORY(id) VG_STORY_KEY(id)
+#define PG_STORY(id) VG_STORY_KEY_PG(id)
+#define SQ_ROUND3(x) "round(" x ", 3)"
+#define PG_ROUND3(x) "round(CAST(" x " AS numeric), 3)"
+#define SQ_EPOCH(t) "CAST(strftime('%s', " t ") AS INTEGER)"
+#define PG_EPOCH(t) "CAST(extract(epoch FROM CAST(" t " AS timestamptz)) AS bigint)"
+
+/* The event filters ?1..?6, ?8, ?9, ?12..?16 (about the event alone). */
+#define EVENT_FILTERS(D)                                                                                     \
+    "   AND (" D##_T(1) " IS NULL OR (e.year IS NOT NULL AND e.event_date >= " D##_T(1) "))"                \
+    "   AND (" D##_T(2) " IS NULL OR (e.year IS NOT NULL AND e.event_date <= " D##_T(2) "))"                \
+    "   AND (" D##_T(3) " IS NULL OR " D##_NC("e.iso", D##_T(3)) " OR " D##_NC("e.country", D##_T(3)) ")"  \
+    "   AND (" D##_T(4) " IS NULL OR " D##_NC("e.event_type", D##_T(4)) ")"                                 \
+    "   AND (" D##_T(5) " IS NULL OR " D##_NC("e.sub_event_type", D##_T(5)) ")"                             \
+    "   AND (" D##_T(6) " IS NULL OR " D##_HAS("e.actor1", D##_T(6)) " OR " D##_HAS("e.actor2", D##_T(6)) ")" \
+    "   AND (" D##_F(8) " IS NULL OR e.confidence >= " D##_F(8) ")"                                          \
+    "   AND (" D##_T(9) " IS NULL OR " D##_NC("e.admin1", D##_T(9)) ")"                                     \
+    "   AND (" D##_I(12) " IS NULL OR e.fatalities >= " D##_I(12) ")"                                        \
+    "   AND (" D##_F(13) " IS NULL OR (e.latitude BETWEEN " D##_F(14) " AND " D##_F(16) " AND CASE WHEN "    \
+    D##_F(13) " <= " D##_F(15) " THEN e.longitude BETWEEN " D##_F(13) " AND " D##_F(15)                      \
+    " ELSE (e.longitude >= " D##_F(13) " OR e.longitude <= " D##_F(15) ") END))"
+
 /* The WHERE of every events read; its parameters are bound by bind_filters. */
-#define EVENTS_FROM                                                                                        \
-    " FROM events e JOIN articles a ON a.id = e.article_id"                                               \
-    " WHERE a.dup_of IS NULL"                                                                              \
-    "   AND (?1 IS NULL OR (e.year IS NOT NULL AND e.event_date >= ?1))"                                   \
-    "   AND (?2 IS NULL OR (e.year IS NOT NULL AND e.event_date <= ?2))"                                   \
-    "   AND (?3 IS NULL OR e.iso = ?3 COLLATE NOCASE OR e.country = ?3 COLLATE NOCASE)"                    \
-    "   AND (?4 IS NULL OR e.event_type = ?4 COLLATE NOCASE)"                                              \
-    "   AND (?5 IS NULL OR e.sub_event_type = ?5 COLLATE NOCASE)"                                          \
-    "   AND (?6 IS NULL OR instr(lower(e.actor1), lower(?6)) > 0 OR instr(lower(e.actor2), lower(?6)) > 0)" \
-    "   AND (?7 IS NULL OR a.story_id = ?7)"                                                               \
-    "   AND (?8 IS NULL OR e.confidence >= ?8)"                                                            \
-    "   AND (?9 IS NULL OR e.admin1 = ?9 COLLATE NOCASE)"                                                  \
-    "   AND (?10 IS NULL OR a.outlet = ?10 COLLATE NOCASE)"                                                \
-    "   AND (?11 IS NULL OR a.lang = ?11 COLLATE NOCASE)"                                                  \
-    "   AND (?12 IS NULL OR e.fatalities >= ?12)"                                                          \
-    "   AND (?13 IS NULL OR (e.latitude BETWEEN ?14 AND ?16 AND CASE WHEN ?13 <= ?15"                      \
-    "        THEN e.longitude BETWEEN ?13 AND ?15 ELSE (e.longitude >= ?13 OR e.longitude <= ?15) END))"   \
-    "   AND (?17 IS NULL OR a.ingested >= ?17)"                                                            \
-    "   AND (?18 IS NULL OR a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?18))"
+#define EVENTS_FROM_(D)                                                                                      \
+    " FROM events e JOIN articles a ON a.id = e.article_id"                                                 \
+    " WHERE a.dup_of IS NULL" EVENT_FILTERS(D)                                                               \
+    "   AND (" D##_I(7) " IS NULL OR a.story_id = " D##_I(7) ")"                                             \
+    "   AND (" D##_T(10) " IS NULL OR " D##_NC("a.outlet", D##_T(10)) ")"                                   \
+    "   AND (" D##_T(11) " IS NULL OR " D##_NC("a.lang", D##_T(11)) ")"                                     \
+    "   AND (" D##_T(17) " IS NULL OR a.ingested >= " D##_T(17) ")"                                          \
+    "   AND (" D##_T(18) " IS NULL OR " D##_MATCH(D##_T(18)) ")"
+#define EVENTS_FROM EVENTS_FROM_(SQ)
+#define EVENTS_FROM_PG EVENTS_FROM_(PG)
 /* The same filters without the articles join, when none is about the
  * article (outlet, lang, story, updated_since, q): the copies' events are
  * left out through the small partial index articles_dup instead of one
  * article lookup per event (counts and facets over a million events read
- * the events alone). ?7, ?10, ?11, ?17 and ?18 are then unused. */
-#define EVENTS_ONLY_FROM                                                                                   \
-    " FROM events e"                                                                                       \
-    " WHERE e.article_id NOT IN (SELECT id FROM articles WHERE dup_of IS NOT NULL)"                        \
-    "   AND (?1 IS NULL OR (e.year IS NOT NULL AND e.event_date >= ?1))"                                   \
-    "   AND (?2 IS NULL OR (e.year IS NOT NULL AND e.event_date <= ?2))"                                   \
-    "   AND (?3 IS NULL OR e.iso = ?3 COLLATE NOCASE OR e.country = ?3 COLLATE NOCASE)"                    \
-    "   AND (?4 IS NULL OR e.event_type = ?4 COLLATE NOCASE)"                                              \
-    "   AND (?5 IS NULL OR e.sub_event_type = ?5 COLLATE NOCASE)"                                          \
-    "   AND (?6 IS NULL OR instr(lower(e.actor1), lower(?6)) > 0 OR instr(lower(e.actor2), lower(?6)) > 0)" \
-    "   AND (?8 IS NULL OR e.confidence >= ?8)"                                                            \
-    "   AND (?9 IS NULL OR e.admin1 = ?9 COLLATE NOCASE)"                                                  \
-    "   AND (?12 IS NULL OR e.fatalities >= ?12)"                                                          \
-    "   AND (?13 IS NULL OR (e.latitude BETWEEN ?14 AND ?16 AND CASE WHEN ?13 <= ?15"                      \
-    "        THEN e.longitude BETWEEN ?13 AND ?15 ELSE (e.longitude >= ?13 OR e.longitude <= ?15) END))"
+ * the events alone). ?7, ?10, ?11, ?17 and ?18 are then unused. SQLite
+ * only: PostgreSQL wants every parameter used, and plans the join itself. */
+#define EVENTS_ONLY_FROM                                                                                     \
+    " FROM events e"                                                                                         \
+    " WHERE e.article_id NOT IN (SELECT id FROM articles WHERE dup_of IS NOT NULL)" EVENT_FILTERS(SQ)
 
 /* Does q filter on the article (EVENTS_FROM needed)? */
 static int about_articles(const vg_query *q)
@@ -277,7 +295,7 @@ static vg_status bind_filters(vg_db *db, vg_stmt *st, const vg_query *q, const v
  * VG_ERR_ARG naming "q", anything else vg_db_fail's. */
 static vg_status step_fail(vg_db *db, int rc, int has_match, const char *what)
 {
-    if (has_match && rc == SQLITE_ERROR && !vg_query_exceeded(db)) {
+    if (has_match && !db->pg && rc == SQLITE_ERROR && !vg_query_exceeded(db)) {
         vg_status s = vg_search_syntax_error(db);
         name_error(db, "q");
         return s;
@@ -316,7 +334,8 @@ static vg_status start(vg_db *db, const vg_query *q, vg_buf *match, int *has_mat
     if (s != VG_OK) return s;
     if ((s = start_dates(db, q)) != VG_OK) return s;
     *has_match = q->text && *q->text;
-    if (*has_match && (s = vg_search_match(db, q->text, match)) != VG_OK) {
+    if (*has_match && (s = db->pg ? vg_pg_search_query(db, q->text, match, NULL)
+                                  : vg_search_match(db, q->text, match)) != VG_OK) {
         name_error(db, "q");
         if (s == VG_ERR_TOO_LARGE) s = VG_ERR_ARG;
         return vg_query_end(db, s);
@@ -326,14 +345,14 @@ static vg_status start(vg_db *db, const vg_query *q, vg_buf *match, int *has_mat
 
 /* ---------------------------------------------------------------- event pages */
 
-#define EVENT_COLUMNS                                                                                          \
-    "SELECT e.iso AS iso, " VG_ARTICLE_KEY("a") " || '-' || (e.id - (SELECT min(id) FROM events"            \
+#define EVENT_COLUMNS(D)                                                                                      \
+    "SELECT e.iso AS iso, " D##_KEY("a") " || '-' || (e.id - (SELECT min(id) FROM events"                    \
     "   WHERE article_id = e.article_id)) AS id, e.event_date, e.year, e.time_precision, e.event_type,"       \
     " e.sub_event_type, e.actor1, e.inter1, e.actor2, e.inter2, e.interaction, e.country, e.admin1,"         \
     " e.location, e.latitude, e.longitude, e.geo_precision, a.outlet AS source, e.notes, e.fatalities,"       \
-    " CAST(strftime('%s', a.ingested) AS INTEGER) AS timestamp, e.injured, e.arrests, e.attribution,"       \
-    " round(e.confidence, 3) AS confidence, a.lang, a.published, a.title, a.url,"                           \
-    " " VG_ARTICLE_KEY("a") " AS article, " VG_STORY_KEY("a.story_id") " AS story, a.ingested AS updated,"  \
+    " " D##_EPOCH("a.ingested") " AS timestamp, e.injured, e.arrests, e.attribution,"                        \
+    " " D##_ROUND3("e.confidence") " AS confidence, a.lang, a.published, a.title, a.url,"                    \
+    " " D##_KEY("a") " AS article, " D##_STORY("a.story_id") " AS story, a.ingested AS updated,"             \
     " coalesce(e.event_date, '') || '~' || e.id AS cursor"
 
 static const vg_col_type event_types[] = {
@@ -344,15 +363,21 @@ static const vg_col_type event_types[] = {
     VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT};
 
 /* Dated events, newest first, after the cursor (?19 date, ?20 row id). */
-static const char page_dated_sql[] = EVENT_COLUMNS EVENTS_FROM
-    "   AND e.event_date <= '" LAST_DATE "'"
-    "   AND (?19 IS NULL OR e.event_date < ?19 OR (e.event_date = ?19 AND e.id < ?20))"
-    " ORDER BY e.event_date DESC, e.id DESC LIMIT ?21";
-/* Then those of unknown date or year, newest row first. */
-static const char page_undated_sql[] = EVENT_COLUMNS EVENTS_FROM
-    "   AND (e.event_date IS NULL OR e.event_date > '" LAST_DATE "')"
-    "   AND (?20 IS NULL OR e.id < ?20)"
-    " ORDER BY e.id DESC LIMIT ?21";
+#define PAGE_DATED(D)                                                                                         \
+    EVENT_COLUMNS(D) EVENTS_FROM_(D) "   AND e.event_date <= '" LAST_DATE "'"                                 \
+    "   AND (" D##_T(19) " IS NULL OR e.event_date < " D##_T(19) " OR (e.event_date = " D##_T(19)           \
+    " AND e.id < " D##_I(20) "))"                                                                             \
+    " ORDER BY e.event_date DESC, e.id DESC LIMIT ?21"
+static const char page_dated_sql[] = PAGE_DATED(SQ);
+static const char page_dated_pg_sql[] = PAGE_DATED(PG);
+/* Then those of unknown date or year, newest row first (PostgreSQL: ?19,
+ * unused, named so that its type is known). */
+#define PAGE_UNDATED(D, use19)                                                                                \
+    EVENT_COLUMNS(D) EVENTS_FROM_(D) use19 "   AND (e.event_date IS NULL OR e.event_date > '" LAST_DATE "')" \
+    "   AND (" D##_I(20) " IS NULL OR e.id < " D##_I(20) ")"                                                  \
+    " ORDER BY e.id DESC LIMIT ?21"
+static const char page_undated_sql[] = PAGE_UNDATED(SQ, "");
+static const char page_undated_pg_sql[] = PAGE_UNDATED(PG, "   AND (" PG_T(19) " IS NULL OR TRUE)");
 
 /* A cursor is "<event_date>~<row id>" (the last row's "cursor" column). */
 static int parse_cursor(const char *c, char date[32], int64_t *id)
@@ -389,7 +414,7 @@ static vg_status event_page(vg_db *db, const vg_query *q, const vg_buf *match, v
     counted c = {cb, ud, 0};
     int stopped = 0;
     if (dated) {
-        vg_stmt *st = vg_db_stmt(db, page_dated_sql);
+        vg_stmt *st = vg_db_stmt2(db, page_dated_sql, page_dated_pg_sql);
         if (!st) return VG_ERR_DB;
         vg_status s = bind_filters(db, st, q, match);
         if (s != VG_OK) return s;
@@ -402,7 +427,7 @@ static vg_status event_page(vg_db *db, const vg_query *q, const vg_buf *match, v
         if (s != VG_OK || stopped || (q->limit > 0 && c.n >= q->limit)) return s;
         has_cursor = 0; /* the undated part from its start */
     }
-    vg_stmt *st = vg_db_stmt(db, page_undated_sql);
+    vg_stmt *st = vg_db_stmt2(db, page_undated_sql, page_undated_pg_sql);
     if (!st) return VG_ERR_DB;
     vg_status s = bind_filters(db, st, q, match);
     if (s != VG_OK) return s;
@@ -414,7 +439,6 @@ static vg_status event_page(vg_db *db, const vg_query *q, const vg_buf *match, v
 vg_status vg_db_event_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
     if (!db || !q || !cb) return VG_ERR_ARG;
-    if (db->pg) return vg_store_api_sqlite_only(db);
     vg_buf match = VG_BUF_INIT;
     int has_match = 0;
     vg_status s = start(db, q, &match, &has_match);
@@ -424,18 +448,19 @@ vg_status vg_db_event_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 }
 
 static const char count_sql[] = "SELECT count(*)" EVENTS_FROM;
+static const char count_pg_sql[] = "SELECT count(*)" EVENTS_FROM_PG;
 static const char count_events_only_sql[] = "SELECT count(*)" EVENTS_ONLY_FROM;
 
 vg_status vg_db_event_count(vg_db *db, const vg_query *q, long long *n)
 {
     if (!db || !q || !n) return VG_ERR_ARG;
-    if (db->pg) return vg_store_api_sqlite_only(db);
     *n = 0;
     vg_buf match = VG_BUF_INIT;
     int has_match = 0;
     vg_status s = start(db, q, &match, &has_match);
     if (s != VG_OK) { vg_buf_free(&match); return s; }
-    vg_stmt *st = vg_db_stmt(db, about_articles(q) ? count_sql : count_events_only_sql);
+    vg_stmt *st = about_articles(q) || db->pg ? vg_db_stmt2(db, count_sql, count_pg_sql)
+                                             : vg_db_stmt(db, count_events_only_sql);
     if (!st) s = VG_ERR_DB;
     else if ((s = bind_filters(db, st, q, has_match ? &match : NULL)) == VG_OK) {
         int rc = vg_step(st);
@@ -451,7 +476,9 @@ vg_status vg_db_event_count(vg_db *db, const vg_query *q, long long *n)
  * per facet (a MATERIALIZED CTE): the event's own facets (day, day and
  * type, type, sub-type, country), then the article's (outlet, language).
  * Seven passes, one per facet, took seven times as long at a million events. */
-#define STATS_EVENT_FACETS(from)                                                                           \
+#define SQ_C ""
+#define PG_C " COLLATE \"C\""
+#define STATS_EVENT_FACETS(D, from)                                                                        \
     "WITH g AS MATERIALIZED (SELECT e.event_date AS d, e.year IS NOT NULL AS dated, e.event_type AS t,"   \
     "   e.sub_event_type AS s, e.iso AS c, max(e.country) AS cn, count(*) AS n" from                       \
     "   GROUP BY 1, 2, 3, 4, 5)"                                                                           \
@@ -460,30 +487,35 @@ vg_status vg_db_event_count(vg_db *db, const vg_query *q, long long *n)
     "   UNION ALL SELECT 1, 'day_type', d, t, sum(n) FROM g WHERE dated AND t IS NOT NULL GROUP BY d, t"   \
     "   UNION ALL SELECT 2, 'event_type', t, NULL, sum(n) FROM g WHERE t IS NOT NULL GROUP BY t"           \
     "   UNION ALL SELECT 3, 'sub_event_type', s, NULL, sum(n) FROM g WHERE s IS NOT NULL GROUP BY s"      \
-    "   UNION ALL SELECT 4, 'country', c, max(cn), sum(n) FROM g WHERE c IS NOT NULL GROUP BY c)"         \
-    " ORDER BY r, CASE WHEN r <= 1 THEN key END, CASE WHEN r <= 1 THEN label END, n DESC, key"
-static const char stats_events_sql[] = STATS_EVENT_FACETS(EVENTS_FROM);
-static const char stats_events_only_sql[] = STATS_EVENT_FACETS(EVENTS_ONLY_FROM);
-static const char stats_articles_sql[] =
-    "WITH h AS MATERIALIZED (SELECT a.outlet AS o, a.lang AS l, count(*) AS n" EVENTS_FROM " GROUP BY 1, 2)"
-    " SELECT facet, key, label, n FROM ("
-    "   SELECT 0 AS r, 'outlet' AS facet, o AS key, NULL AS label, sum(n) AS n FROM h WHERE o IS NOT NULL GROUP BY o"
-    "   UNION ALL SELECT 1, 'lang', l, NULL, sum(n) FROM h WHERE l IS NOT NULL GROUP BY l)"
-    " ORDER BY r, n DESC, key";
+    "   UNION ALL SELECT 4, 'country', c, max(cn), sum(n) FROM g WHERE c IS NOT NULL GROUP BY c) AS f"    \
+    " ORDER BY r, CASE WHEN r <= 1 THEN key" D##_C " END, CASE WHEN r <= 1 THEN label" D##_C " END,"      \
+    " n DESC, key" D##_C
+static const char stats_events_sql[] = STATS_EVENT_FACETS(SQ, EVENTS_FROM);
+static const char stats_events_pg_sql[] = STATS_EVENT_FACETS(PG, EVENTS_FROM_PG);
+static const char stats_events_only_sql[] = STATS_EVENT_FACETS(SQ, EVENTS_ONLY_FROM);
+#define STATS_ARTICLES(D)                                                                                  \
+    "WITH h AS MATERIALIZED (SELECT a.outlet AS o, a.lang AS l, count(*) AS n" EVENTS_FROM_(D)             \
+    " GROUP BY 1, 2)"                                                                                      \
+    " SELECT facet, key, label, n FROM ("                                                                 \
+    "   SELECT 0 AS r, 'outlet' AS facet, o AS key, NULL AS label, sum(n) AS n FROM h WHERE o IS NOT NULL GROUP BY o" \
+    "   UNION ALL SELECT 1, 'lang', l, NULL, sum(n) FROM h WHERE l IS NOT NULL GROUP BY l) AS f"          \
+    " ORDER BY r, n DESC, key" D##_C
+static const char stats_articles_sql[] = STATS_ARTICLES(SQ);
+static const char stats_articles_pg_sql[] = STATS_ARTICLES(PG);
 static const vg_col_type stats_types[] = {VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_INT};
 
 vg_status vg_db_event_stats(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
     if (!db || !q || !cb) return VG_ERR_ARG;
-    if (db->pg) return vg_store_api_sqlite_only(db);
     vg_buf match = VG_BUF_INIT;
     int has_match = 0;
     vg_status s = start(db, q, &match, &has_match);
     if (s != VG_OK) { vg_buf_free(&match); return s; }
     int stopped = 0;
-    const char *sqls[] = {about_articles(q) ? stats_events_sql : stats_events_only_sql, stats_articles_sql};
+    const char *sqls[] = {about_articles(q) || db->pg ? stats_events_sql : stats_events_only_sql, stats_articles_sql};
+    const char *pg_sqls[] = {stats_events_pg_sql, stats_articles_pg_sql};
     for (size_t i = 0; s == VG_OK && !stopped && i < 2; i++) {
-        vg_stmt *st = vg_db_stmt(db, sqls[i]);
+        vg_stmt *st = vg_db_stmt2(db, sqls[i], pg_sqls[i]);
         if (!st) { s = VG_ERR_DB; break; }
         if ((s = bind_filters(db, st, q, has_match ? &match : NULL)) != VG_OK) break;
         s = emit_all(db, st, stats_types, cb, ud, has_match, "counting events", &stopped);
@@ -508,24 +540,28 @@ static void put_row(vg_buf *b, vg_stmt *st, int from, int *first, const vg_col_t
     }
 }
 
-static const char event_one_sql[] =
-    "SELECT e.id AS rowid_, e.event_date, e.year, e.time_precision, e.event_type, e.sub_event_type,"
-    " e.actor1, e.inter1, e.actor2, e.inter2, e.interaction, e.country, e.iso, e.admin1, e.location,"
-    " e.latitude, e.longitude, e.geo_precision, e.fatalities, e.injured, e.arrests, e.attribution,"
-    " round(e.confidence, 3) AS confidence, e.sent_start, e.sent_end, e.notes, e.evidence"
-    " FROM events e WHERE e.article_id = ?1 ORDER BY e.id LIMIT 1 OFFSET ?2";
+#define EVENT_ONE(D)                                                                                        \
+    "SELECT e.id AS rowid_, e.event_date, e.year, e.time_precision, e.event_type, e.sub_event_type,"        \
+    " e.actor1, e.inter1, e.actor2, e.inter2, e.interaction, e.country, e.iso, e.admin1, e.location,"      \
+    " e.latitude, e.longitude, e.geo_precision, e.fatalities, e.injured, e.arrests, e.attribution,"        \
+    " " D##_ROUND3("e.confidence") " AS confidence, e.sent_start, e.sent_end, e.notes, e.evidence"         \
+    " FROM events e WHERE e.article_id = " D##_I(1) " ORDER BY e.id LIMIT 1 OFFSET " D##_I(2)
+static const char event_one_sql[] = EVENT_ONE(SQ);
+static const char event_one_pg_sql[] = EVENT_ONE(PG);
 static const vg_col_type event_one_types[] = {
     VG_COL_INT,  VG_COL_TEXT, VG_COL_INT,  VG_COL_INT,  VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT,
     VG_COL_INT,  VG_COL_TEXT, VG_COL_INT,  VG_COL_INT,  VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT,
     VG_COL_TEXT, VG_COL_REAL, VG_COL_REAL, VG_COL_INT,  VG_COL_INT,  VG_COL_INT,  VG_COL_INT,
     VG_COL_TEXT, VG_COL_REAL, VG_COL_INT,  VG_COL_INT,  VG_COL_TEXT, VG_COL_JSON};
-static const char article_one_sql[] =
-    "SELECT a.id AS rowid_, " VG_ARTICLE_KEY("a") " AS id, a.ext_id AS doc, a.source, a.format, a.outlet,"
-    " a.url, a.title, a.lang, a.published, a.authors, a.ingested, " VG_STORY_KEY("a.story_id") " AS story,"
-    " (SELECT " VG_ARTICLE_KEY("o") " FROM articles o WHERE o.id = a.dup_of) AS dup_of,"
-    " (SELECT json_group_array(" VG_ARTICLE_KEY("a") " || '-' || (x.id - (SELECT min(id) FROM events"
-    "   WHERE article_id = a.id))) FROM events x WHERE x.article_id = a.id) AS events, a.text"
-    " FROM articles a WHERE a.id = ?1";
+#define SQ_EVENT_KEYS(a) VG_EVENT_KEYS(a)
+#define PG_EVENT_KEYS(a) VG_EVENT_KEYS_PG(a)
+#define ARTICLE_ONE(D)                                                                                      \
+    "SELECT a.id AS rowid_, " D##_KEY("a") " AS id, a.ext_id AS doc, a.source, a.format, a.outlet,"         \
+    " a.url, a.title, a.lang, a.published, a.authors, a.ingested, " D##_STORY("a.story_id") " AS story,"    \
+    " (SELECT " D##_KEY("o") " FROM articles o WHERE o.id = a.dup_of) AS dup_of,"                           \
+    " " D##_EVENT_KEYS("a") " AS events, a.text FROM articles a WHERE a.id = " D##_I(1)
+static const char article_one_sql[] = ARTICLE_ONE(SQ);
+static const char article_one_pg_sql[] = ARTICLE_ONE(PG);
 
 static const vg_col_type article_one_types[] = {
     VG_COL_INT,  VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT,
@@ -534,7 +570,7 @@ static const vg_col_type article_one_types[] = {
 /* The article object of row id art into b. */
 static vg_status article_obj(vg_db *db, vg_buf *b, int64_t art)
 {
-    vg_stmt *st = vg_db_stmt(db, article_one_sql);
+    vg_stmt *st = vg_db_stmt2(db, article_one_sql, article_one_pg_sql);
     if (!st) return VG_ERR_DB;
     vg_bind_int64(st, 1, art);
     int rc = vg_step(st);
@@ -565,7 +601,7 @@ static vg_status event_json(vg_db *db, const char *ks, const char **json, size_t
         if (s == VG_ERR_NOT_FOUND) snprintf(db->err, sizeof db->err, "no event '%.100s'", ks);
         return s;
     }
-    vg_stmt *st = vg_db_stmt(db, event_one_sql);
+    vg_stmt *st = vg_db_stmt2(db, event_one_sql, event_one_pg_sql);
     if (!st) return VG_ERR_DB;
     vg_bind_int64(st, 1, art);
     vg_bind_int64(st, 2, rank);
@@ -599,7 +635,6 @@ typedef vg_status (*json_read)(vg_db *db, const char *key_text, const char **jso
 static vg_status one_json(vg_db *db, json_read fn, const char *key_text, const char **json, size_t *len)
 {
     if (!db || !key_text || !json || !len) return VG_ERR_ARG;
-    if (db->pg) return vg_store_api_sqlite_only(db);
     vg_status s = vg_query_start(db, NULL);
     return s != VG_OK ? s : vg_query_end(db, fn(db, key_text, json, len));
 }
@@ -641,20 +676,24 @@ vg_status vg_db_article_json(vg_db *db, const char *key_text, const char **json,
 
 /* ---------------------------------------------------------------- stories, summary */
 
-static const char story_page_sql[] =
-    "SELECT " VG_STORY_KEY("s.id") " AS id, s.id AS story,"
-    " (SELECT count(*) FROM articles WHERE story_id = s.id) AS articles,"
-    " (SELECT count(DISTINCT outlet) FROM articles WHERE story_id = s.id) AS outlets,"
-    " (SELECT min(published) FROM articles WHERE story_id = s.id) AS first_report,"
-    " (SELECT max(published) FROM articles WHERE story_id = s.id) AS last_report,"
-    " f.title, f.lang, s.event_date, s.latitude, s.longitude,"
-    " '~' || s.id AS cursor"
-    " FROM stories s LEFT JOIN articles f ON f.id = s.first_article"
-    " WHERE (?3 IS NULL OR s.id < ?3)"
-    "   AND EXISTS (SELECT 1 FROM articles WHERE story_id = s.id)"
-    "   AND (?1 IS NULL OR (SELECT substr(min(published), 1, 10) FROM articles WHERE story_id = s.id) >= ?1)"
-    "   AND (?2 IS NULL OR (SELECT substr(min(published), 1, 10) FROM articles WHERE story_id = s.id) <= ?2)"
-    " ORDER BY s.id DESC LIMIT ?4";
+#define STORY_PAGE(D)                                                                                       \
+    "SELECT " D##_STORY("s.id") " AS id, s.id AS story,"                                                    \
+    " (SELECT count(*) FROM articles WHERE story_id = s.id) AS articles,"                                   \
+    " (SELECT count(DISTINCT outlet) FROM articles WHERE story_id = s.id) AS outlets,"                      \
+    " (SELECT min(published) FROM articles WHERE story_id = s.id) AS first_report,"                         \
+    " (SELECT max(published) FROM articles WHERE story_id = s.id) AS last_report,"                          \
+    " f.title, f.lang, s.event_date, s.latitude, s.longitude,"                                              \
+    " '~' || s.id AS cursor"                                                                                \
+    " FROM stories s LEFT JOIN articles f ON f.id = s.first_article"                                        \
+    " WHERE (" D##_I(3) " IS NULL OR s.id < " D##_I(3) ")"                                                  \
+    "   AND EXISTS (SELECT 1 FROM articles WHERE story_id = s.id)"                                          \
+    "   AND (" D##_T(1) " IS NULL OR (SELECT substr(min(published), 1, 10) FROM articles"                   \
+    "        WHERE story_id = s.id) >= " D##_T(1) ")"                                                       \
+    "   AND (" D##_T(2) " IS NULL OR (SELECT substr(min(published), 1, 10) FROM articles"                   \
+    "        WHERE story_id = s.id) <= " D##_T(2) ")"                                                       \
+    " ORDER BY s.id DESC LIMIT ?4"
+static const char story_page_sql[] = STORY_PAGE(SQ);
+static const char story_page_pg_sql[] = STORY_PAGE(PG);
 static const vg_col_type story_page_types[] = {VG_COL_TEXT, VG_COL_INT,  VG_COL_INT,  VG_COL_INT,
                                                VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT,
                                                VG_COL_TEXT, VG_COL_REAL, VG_COL_REAL, VG_COL_TEXT};
@@ -670,7 +709,7 @@ static vg_status story_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud
         }
         after = strtoll(c + 1, NULL, 10);
     }
-    vg_stmt *st = vg_db_stmt(db, story_page_sql);
+    vg_stmt *st = vg_db_stmt2(db, story_page_sql, story_page_pg_sql);
     if (!st) return VG_ERR_DB;
     bind_text(st, 1, q->since);
     bind_text(st, 2, q->until);
@@ -683,7 +722,6 @@ static vg_status story_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud
 vg_status vg_db_story_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
     if (!db || !q || !cb) return VG_ERR_ARG;
-    if (db->pg) return vg_store_api_sqlite_only(db);
     vg_status s = start_dates(db, q);
     return s != VG_OK ? s : vg_query_end(db, story_page(db, q, cb, ud));
 }
@@ -714,14 +752,24 @@ static vg_status summary(vg_db *db, const char **json, size_t *len)
 vg_status vg_db_summary_json(vg_db *db, const char **json, size_t *len)
 {
     if (!db || !json || !len) return VG_ERR_ARG;
-    if (db->pg) return vg_store_api_sqlite_only(db);
     vg_status s = vg_query_start(db, NULL);
     return s != VG_OK ? s : vg_query_end(db, summary(db, json, len));
 }
 
+/* PostgreSQL has no data_version: the version is a hash of the current
+ * snapshot (its xmin, xmax and the transactions in progress), which moves
+ * whenever a write commits (or begins) anywhere on the server, and never
+ * while nothing writes. */
+static const char pg_version_sql[] = "SELECT hashtextextended(CAST(pg_current_snapshot() AS text), 0)";
+
 vg_status vg_db_version(vg_db *db, int64_t *v)
 {
     if (!db || !v) return VG_ERR_ARG;
-    if (db->pg) return vg_store_api_sqlite_only(db);
-    return vg_db_data_version(db, v);
+    if (!db->pg) return vg_db_data_version(db, v);
+    vg_stmt *st = vg_db_stmt(db, pg_version_sql);
+    if (!st) return VG_ERR_DB;
+    int rc = vg_step(st);
+    *v = rc == SQLITE_ROW ? vg_column_int64(st, 0) : -1;
+    vg_reset(st);
+    return rc == SQLITE_ROW ? VG_OK : vg_db_fail(db, rc, "reading the database's version");
 }

@@ -185,6 +185,24 @@ vg_status vg_db_emit_rows(vg_db *db, vg_stmt *st, const vg_col_type *types, vg_r
     "(SELECT printf('%016x', kf.hash) || '-' || lower(hex(kf.ext_id)) FROM stories ks JOIN articles kf" \
     " ON kf.id = ks.first_article WHERE ks.id = " story_id ")"
 
+/* The same keys in PostgreSQL's dialect (to_hex of a bigint is its two's
+ * complement, as SQLite's printf('%x')): the same text for the same row. */
+#define VG_ARTICLE_KEY_PG(a) \
+    "(lpad(to_hex(" a ".hash), 16, '0') || '-' || coalesce(encode(convert_to(" a ".ext_id, 'UTF8'), 'hex'), ''))"
+#define VG_STORY_KEY_PG(story_id) \
+    "(SELECT " VG_ARTICLE_KEY_PG("kf") " FROM stories ks JOIN articles kf" \
+    " ON kf.id = ks.first_article WHERE ks.id = " story_id ")"
+/* The keys of article a's events as a JSON array ("[]" when none), in
+ * their order: SQLite's json_group_array, and PostgreSQL's text of the
+ * same bytes (json_agg would put a space after each comma). */
+#define VG_EVENT_KEYS(a)                                                                                  \
+    "(SELECT json_group_array(" VG_ARTICLE_KEY(a) " || '-' || (x.id - (SELECT min(id) FROM events"        \
+    "   WHERE article_id = " a ".id))) FROM events x WHERE x.article_id = " a ".id)"
+#define VG_EVENT_KEYS_PG(a)                                                                               \
+    "(SELECT '[' || coalesce(string_agg('\"' || " VG_ARTICLE_KEY_PG(a) " || '-' || (x.id - (SELECT min(id)" \
+    " FROM events WHERE article_id = " a ".id)) || '\"', ',' ORDER BY x.id), '') || ']'"                  \
+    " FROM events x WHERE x.article_id = " a ".id)"
+
 /* The full-text query of q->text as FTS5 MATCH text into match (search.c),
  * with the stored languages loaded for stemming; VG_ERR_ARG / TOO_LARGE
  * with db->err on an empty or long query. Call inside vg_query_start. */
@@ -198,8 +216,12 @@ vg_status vg_store_story_id(vg_db *db, const char *s, int64_t *id);
 /* An article's key (as VG_ARTICLE_KEY) made in C, appended to b: for
  * statements that must also run on PostgreSQL. */
 void vg_store_article_key(vg_buf *b, int64_t hash, const char *ext_id);
-/* The API reads' refusal on PostgreSQL (api.c): VG_ERR_FORMAT, db->err says why. */
-vg_status vg_store_api_sqlite_only(vg_db *db);
+/* PostgreSQL: the tsquery text of a search (vg_pg_tsquery with the stored
+ * languages) into out, and, when forms is not NULL, the forms asked for
+ * (for snippets); VG_ERR_ARG with db->err on a query it cannot translate. */
+vg_status vg_pg_search_query(vg_db *db, const char *text, vg_buf *out, vg_buf *forms);
+/* vg_db_search_page's PostgreSQL side (pg_search.c). */
+vg_status vg_pg_search_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud);
 /* A MATCH that FTS5 refused, said as the query's fault (VG_ERR_ARG). */
 vg_status vg_search_syntax_error(vg_db *db);
 

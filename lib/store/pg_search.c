@@ -128,14 +128,14 @@ typedef struct qctx {
 
 enum { T_END, T_LP, T_RP, T_AND, T_OR, T_NOT, T_WORD, T_PHRASE };
 
-typedef struct qtok { int kind; const char *s; size_t n; int prefix; } qtok;
+typedef struct qtok { int kind; const char *s; size_t n; int prefix, open; } qtok;
 
 static int is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 static qtok lex(qctx *c)
 {
     while (is_space(*c->p)) c->p++;
-    qtok t = {T_END, c->p, 0, 0};
+    qtok t = {T_END, c->p, 0, 0, 0};
     const char *p = c->p;
     if (!*p) return t;
     if (*p == '(') { c->p++; t.kind = T_LP; return t; }
@@ -146,6 +146,7 @@ static qtok lex(qctx *c)
         t.kind = T_PHRASE;
         t.s = p;
         t.n = (size_t)(q - p);
+        t.open = !*q; /* no closing quote: FTS5 refuses it */
         c->p = *q ? q + 1 : q;
         if (*c->p == '*') { t.prefix = 1; c->p++; }
         return t;
@@ -183,6 +184,10 @@ static void remember(qctx *c, const char *w, size_t n)
  * form or any stored language's stem, the last one a prefix when asked. */
 static int words(qctx *c, const qtok *t)
 {
+    if (t->open) { /* FTS5's own words for it */
+        snprintf(c->err, sizeof c->err, "query syntax: unterminated string");
+        return -1;
+    }
     for (size_t i = 0; i < t->n; i++)
         if (t->s[i] == ':' || t->s[i] == '^' || (t->kind == T_WORD && t->s[i] == '*')) {
             snprintf(c->err, sizeof c->err, "query syntax: column filters, ^ and inner * are not supported on PostgreSQL");
@@ -388,6 +393,23 @@ static const char search_pg_sql[] =
     " ORDER BY score DESC, a.id LIMIT ?5::bigint";
 static const vg_col_type search_types[] = {VG_COL_INT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT,
                                            VG_COL_TEXT, VG_COL_TEXT, VG_COL_REAL, VG_COL_TEXT, VG_COL_INT};
+/* The HTTP API's search (search.c's search_page_sql): the same columns,
+ * under the stable keys; the snippet stays column 6, the language 3. The
+ * score is ts_rank's (rounded as SQLite's is), not bm25's. */
+static const char search_page_pg_sql[] =
+    "SELECT " VG_ARTICLE_KEY_PG("a") " AS article, a.ext_id AS doc, a.published, a.lang, a.outlet, a.title,"
+    " a.text AS snippet, round(CAST(ts_rank('{0.25, 0.25, 0.25, 1.0}', a.search, ?1::tsquery) AS numeric), 4)"
+    " AS score, a.url, " VG_STORY_KEY_PG("a.story_id") " AS story, " VG_EVENT_KEYS_PG("a") " AS events"
+    " FROM articles a WHERE a.search @@ ?1::tsquery"
+    "   AND (?2::text IS NULL OR a.lang = ?2)"
+    "   AND (?3::text IS NULL OR substr(a.published, 1, 10) >= ?3)"
+    "   AND (?4::text IS NULL OR substr(a.published, 1, 10) <= ?4)"
+    " ORDER BY ts_rank('{0.25, 0.25, 0.25, 1.0}', a.search, ?1::tsquery) DESC, a.id LIMIT ?5::bigint";
+static const vg_col_type search_page_types[] = {VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT,
+                                                VG_COL_TEXT, VG_COL_TEXT, VG_COL_TEXT, VG_COL_REAL,
+                                                VG_COL_TEXT, VG_COL_TEXT, VG_COL_JSON};
+
+#define MAX_HIT_COLUMNS 16
 
 /* Each hit as vg_db_emit_rows gives it, its snippet made here (column 6
  * holds the whole text). */
@@ -395,8 +417,8 @@ typedef struct snip_ctx { vg_db *db; const vg_buf *forms; vg_row_cb cb; void *ud
 static int snippet_cb(const vg_row *row, void *ud)
 {
     snip_ctx *c = ud;
-    const char *values[10];
-    size_t n = row->n < 10 ? row->n : 10;
+    const char *values[MAX_HIT_COLUMNS];
+    size_t n = row->n < MAX_HIT_COLUMNS ? row->n : MAX_HIT_COLUMNS;
     memcpy(values, row->values, n * sizeof *values);
     vg_buf_clear(&c->snip);
     snippet(c->db, &c->snip, values[6] ? values[6] : "", values[3], c->forms);
@@ -405,9 +427,10 @@ static int snippet_cb(const vg_row *row, void *ud)
     return c->cb(&r, c->ud);
 }
 
-static vg_status run(vg_db *db, const vg_query *q, const char *tsq, const vg_buf *forms, vg_row_cb cb, void *ud)
+static vg_status run(vg_db *db, const char *sql, const vg_col_type *types, const vg_query *q, const char *tsq,
+                     const vg_buf *forms, vg_row_cb cb, void *ud)
 {
-    vg_stmt *st = vg_db_stmt(db, search_pg_sql);
+    vg_stmt *st = vg_db_stmt(db, sql);
     if (!st) return VG_ERR_DB;
     vg_bind_text(st, 1, tsq, -1);
     vg_bind_text(st, 2, q->lang, -1);
@@ -415,32 +438,51 @@ static vg_status run(vg_db *db, const vg_query *q, const char *tsq, const vg_buf
     vg_bind_text(st, 4, q->until, -1);
     vg_bind_int64(st, 5, q->limit > 0 ? q->limit : -1);
     snip_ctx c = {db, forms, cb, ud, VG_BUF_INIT};
-    vg_status s = vg_db_emit_rows(db, st, search_types, snippet_cb, &c, "searching");
+    vg_status s = vg_db_emit_rows(db, st, types, snippet_cb, &c, "searching");
     vg_buf_free(&c.snip);
     return s;
 }
 
-vg_status vg_pg_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+vg_status vg_pg_search_query(vg_db *db, const char *text, vg_buf *out, vg_buf *forms)
+{
+    vg_status s = vg_search_check_text(db, text);
+    if (s != VG_OK) return s;
+    vg_stemmer *langs[MAX_LANGS];
+    size_t n_langs = 0;
+    vg_buf_clear(out);
+    if ((s = stored_langs(db, langs, &n_langs)) != VG_OK) return s;
+    char err[200];
+    if (forms) vg_buf_free(forms); /* vg_pg_tsquery gives a new one */
+    s = vg_pg_tsquery(text, langs, n_langs, out, forms, err, sizeof err);
+    if (s == VG_ERR_ARG) snprintf(db->err, sizeof db->err, "%s", err);
+    if (s == VG_OK && !out->len) {
+        snprintf(db->err, sizeof db->err, "empty query: no words to search for");
+        s = VG_ERR_ARG;
+    }
+    return s;
+}
+
+static vg_status search_with(vg_db *db, const char *sql, const vg_col_type *types, const vg_query *q,
+                             vg_row_cb cb, void *ud)
 {
     vg_status s = vg_search_check_text(db, q->text);
     if (s != VG_OK) return s;
     s = vg_query_start(db, q);
     if (s != VG_OK) return s;
-    vg_stemmer *langs[MAX_LANGS];
-    size_t n_langs = 0;
     vg_buf tsq = VG_BUF_INIT, forms = VG_BUF_INIT;
-    s = stored_langs(db, langs, &n_langs);
-    if (s == VG_OK) {
-        char err[200];
-        s = vg_pg_tsquery(q->text, langs, n_langs, &tsq, &forms, err, sizeof err);
-        if (s == VG_ERR_ARG) snprintf(db->err, sizeof db->err, "%s", err);
-    }
-    if (s == VG_OK && !tsq.len) {
-        snprintf(db->err, sizeof db->err, "empty query: no words to search for");
-        s = VG_ERR_ARG;
-    }
-    if (s == VG_OK) s = run(db, q, tsq.data, &forms, cb, ud);
+    s = vg_pg_search_query(db, q->text, &tsq, &forms);
+    if (s == VG_OK) s = run(db, sql, types, q, tsq.data, &forms, cb, ud);
     vg_buf_free(&tsq);
     vg_buf_free(&forms);
     return vg_query_end(db, s);
+}
+
+vg_status vg_pg_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+{
+    return search_with(db, search_pg_sql, search_types, q, cb, ud);
+}
+
+vg_status vg_pg_search_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
+{
+    return search_with(db, search_page_pg_sql, search_page_types, q, cb, ud);
 }

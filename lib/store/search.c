@@ -394,6 +394,6 @@ vg_status vg_db_search(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 
 vg_status vg_db_search_page(vg_db *db, const vg_query *q, vg_row_cb cb, void *ud)
 {
-    if (db && db->pg) return vg_store_api_sqlite_only(db);
+    if (db && q && cb && db->pg) return vg_pg_search_page(db, q, cb, ud);
     return search_with(db, search_page_sql, search_page_types, q, cb, ud);
 }

@@ -56,6 +56,7 @@ TEST(pg_tsquery_quotes_and_errors)
     CHECK(strstr(tsq("a OR", 0, &b), "ERR query syntax") != NULL);
     CHECK(strstr(tsq("(a", 0, &b), "ERR query syntax") != NULL);
     CHECK(strstr(tsq("a)", 0, &b), "ERR query syntax") != NULL);
+    CHECK_STR(tsq("\"unbalanced", 0, &b), "ERR query syntax: unterminated string"); /* as FTS5 */
     CHECK(strstr(tsq("title:a", 0, &b), "not supported") != NULL);
     CHECK(strstr(tsq("NEAR(a b)", 0, &b), "not supported") != NULL);
     /* deep nesting is refused, not recursed into */
