@@ -323,7 +323,7 @@ static vg_status start_dates(vg_db *db, const vg_query *q)
     dates.since = q->since;
     dates.until = q->until;
     vg_status s = vg_query_start(db, &dates);
-    if (s != VG_OK) name_error(db, !strncmp(db->err, "since", 5) ? "date_from" : "date_to");
+    if (s == VG_ERR_ARG) name_error(db, !strncmp(db->err, "since", 5) ? "date_from" : "date_to");
     return s;
 }
 

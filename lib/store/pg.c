@@ -326,6 +326,15 @@ vg_status vg_pg_reconnect(vg_db *db)
     }
 }
 
+vg_status vg_pg_ensure(vg_db *db)
+{
+    if (PQstatus(db->pg->conn) == CONNECTION_OK && !db->pg->lost) return VG_OK;
+    vg_status s = connect_once(db);
+    if (s == VG_OK)
+        for (size_t i = 0; i < db->n_cache; i++) vg_stmt_forget_prepared(db->cache[i].st);
+    return s;
+}
+
 void vg_pg_close(vg_db *db)
 {
     if (!db->pg) return;

@@ -28,6 +28,10 @@ vg_status vg_pg_exec(vg_db *db, const char *sql);
 /* The connection dropped: connect again, with back-off (at most
  * VG_PG_RECONNECT_S seconds in all); statements are prepared again. */
 vg_status vg_pg_reconnect(vg_db *db);
+/* A reader's connection that dropped (a server restart, an idle link cut)
+ * opened again, once, at once (no back-off: a reader answers or fails
+ * now); VG_OK when it is up. Statements are prepared again. */
+vg_status vg_pg_ensure(vg_db *db);
 /* Did the last error come from a lost connection? */
 int vg_pg_lost(const vg_db *db);
 

@@ -79,6 +79,12 @@ vg_status vg_query_start(vg_db *db, const vg_query *q)
     if (db->pg) { /* PostgreSQL counts time only: statement_timeout */
         char set[64];
         snprintf(set, sizeof set, "SET statement_timeout = %ld", db->budget.max_ms);
+        /* a read-only connection lost since its last read (the server
+         * restarted) is opened again first, and once more if it drops here */
+        if (db->flags & VG_DB_READONLY) {
+            if ((s = vg_pg_ensure(db)) != VG_OK) return s;
+            if ((s = vg_pg_exec(db, set)) == VG_OK || !vg_pg_lost(db) || vg_pg_ensure(db) != VG_OK) return s;
+        }
         return vg_pg_exec(db, set);
     }
     if (db->budget.max_ms || db->budget.max_steps) sqlite3_progress_handler(db->sql, PROGRESS_OPS, over_budget, db);

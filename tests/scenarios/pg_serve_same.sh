@@ -5,8 +5,9 @@
 # exports, refusals) compared byte for byte by tests/scenarios/lib/serve_compare.py, which says
 # what it blanks and why (ingest times; search's score, snippet and hit order). Then the
 # PostgreSQL server passes serve_api.sh's API checks (serve_check.py), sees a new commit
-# without a restart (its answers are cached by the database's version), and stops a read past
-# its time budget (statement_timeout) with a 503. Without the private PostgreSQL cluster this fails: it never skips.
+# without a restart (its answers are cached by the database's version), keeps answering across a
+# restart of the PostgreSQL server, and stops a read past its time budget (statement_timeout)
+# with a 503. Without the private PostgreSQL cluster this fails: it never skips.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VIGIE=${VIGIE:-$ROOT/vigie}
@@ -25,7 +26,7 @@ IN=(samples tests/fixtures/events tests/fixtures/html)
 "$VIGIE" ingest --quiet --db "$PG" "${IN[@]}" >"$T/ingest-pg.out" 2>&1 || fail "ingest into PostgreSQL"
 serve_start sq "$T/s.db"
 SQ_URL=$URL
-serve_start pg "$PG" --query-ms 5000
+serve_start pg "$PG" --query-ms 5000 --threads 2
 PG_URL=$URL
 python3 tests/scenarios/lib/serve_compare.py "$SQ_URL" "$PG_URL" >"$T/compare.out" 2>&1 ||
     fail "SQLite and PostgreSQL answer differently: $(head -c 3000 "$T/compare.out")"
@@ -48,6 +49,14 @@ printf '{"id":"late-1","outlet":"Late Wire","lang":"en","published":"2025-04-02"
 after=$(articles "$PG_URL")
 [ "$after" = $((before + 1)) ] || fail "PostgreSQL server: articles $before -> $after after a commit (a stale cached answer?)"
 curl -sf "$PG_URL/api/events?q=Gunmen&min_confidence=0" | grep -q 'Late Wire' || fail "the late article's event not served"
+
+# the PostgreSQL server restarts: each thread's connection is opened again on its next read,
+# and no request fails for it
+scripts/pg-test-server.sh restart "$VIGIE_PG_DIR" || fail "restarting the PostgreSQL test cluster"
+for i in 1 2 3 4 5 6 7 8; do
+    code=$(curl -s -o "$T/after-restart.json" -w '%{http_code}' "$PG_URL/api/events?limit=$i&min_confidence=0")
+    [ "$code" = 200 ] || fail "request $i after the PostgreSQL restart: $code $(head -c 300 "$T/after-restart.json")"
+done
 serve_stop pg
 serve_stop sq
 
