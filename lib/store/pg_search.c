@@ -215,7 +215,8 @@ static int words(qctx *c, const qtok *t)
         if (t->prefix && i + 1 == k) { /* as FTS5: the folded form, as a prefix of the indexed stems */
             put_lexeme(b, f, fl);
             vg_buf_puts(b, ":*");
-            remember(c, f, fl);
+            vg_buf_append(&c->forms, f, fl); /* "frap*": a prefix, for snippets (marked) */
+            remember(c, "*", 1);
             continue;
         }
         vg_buf_putc(b, '(');
@@ -328,12 +329,15 @@ static vg_status stored_langs(vg_db *db, vg_stemmer **langs, size_t *n)
     return VG_OK;
 }
 
-/* Is w[0..n) (a token of the text, indexed form f) one the query asked for? */
+/* Is w[0..n) (a token of the text, indexed form f) one the query asked for:
+ * a form it names, or one starting with a prefix it names ("frap*")? */
 static int marked(const vg_buf *forms, const char *w, size_t n)
 {
     for (size_t i = 0; i < forms->len;) {
-        size_t l = strlen(forms->data + i);
-        if (l == n && !memcmp(forms->data + i, w, n)) return 1;
+        const char *f = forms->data + i;
+        size_t l = strlen(f);
+        if (l == n && !memcmp(f, w, n)) return 1;
+        if (l > 1 && f[l - 1] == '*' && l - 1 <= n && !memcmp(f, w, l - 1)) return 1;
         i += l + 1;
     }
     return 0;

@@ -34,4 +34,5 @@ for q in armée army 'tu*' '"forces de soutien"' 'police OR army' 'police NOT Ni
 done
 # snippets mark the words found
 "$VIGIE" search --format tsv --db "$PG" 'Darfour' | grep -q '\[Darfour\]' || { echo "no [Darfour] in PostgreSQL's snippets"; exit 1; }
+"$VIGIE" search --format tsv --db "$PG" 'frap*' | grep -q '\[frappes\]' || { echo "no [frappes] in PostgreSQL's snippets for frap*"; exit 1; }
 echo ok
