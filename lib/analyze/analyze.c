@@ -226,6 +226,40 @@ static void gate_signals(ctx *c, const sent_info *si, const mention_sums *sum, f
     g->n_attr = (int)c->n_attr;
 }
 
+/* The countries the text's groups and monitoring missions act in (actors.tsv, fourth column:
+ * "Ukraine", "Mali|Burkina Faso|Niger"), each list once, for the place finder to read names there. */
+static vg_status actor_hints(ctx *c, vg_place_hint **out, size_t *n_out)
+{
+    int na;
+    const actor *ac = vg_an_doc_actors(c, 1, &na);
+    *out = NULL;
+    *n_out = 0;
+    if (na <= 0) return VG_OK;
+    vg_place_hint *h = vg_arena_alloc(c->doc->arena, (size_t)na * 8 * sizeof *h);
+    if (!h) return VG_ERR_NOMEM;
+    size_t nh = 0;
+    const char *seen[VG_AN_DOC_ACTORS];
+    int n_seen = 0;
+    for (int k = 0; k < na; k++) {
+        const char *list = ac[k].e->cols[2];
+        int dup = 0;
+        for (int j = 0; j < n_seen && !dup; j++) dup = !strcmp(seen[j], list);
+        if (!list[0] || dup || n_seen == VG_AN_DOC_ACTORS) continue;
+        seen[n_seen++] = list;
+        size_t first = nh;
+        for (const char *q = list; q && nh < first + 8; q = strchr(q, '|') ? strchr(q, '|') + 1 : NULL) {
+            const vg_place *cp = vg_gazetteer_country(c->an->gaz, q, strcspn(q, "|"));
+            if (!cp || !cp->iso2) continue;
+            memcpy(h[nh].iso2, cp->iso2, 3);
+            nh++;
+        }
+        for (size_t j = first; j < nh; j++) h[j].share = 1.0f / (float)(nh - first);
+    }
+    *out = h;
+    *n_out = nh;
+    return VG_OK;
+}
+
 vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
 {
     const char *text = VG_DOC_TEXT(doc);
@@ -266,7 +300,11 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     if (a->gaz) {
         size_t pn = c.n < MAX_PLACE_BYTES ? c.n : MAX_PLACE_BYTES;
         while (pn < c.n && pn > 0 && ((unsigned char)text[pn] & 0xC0) == 0x80) pn--;
-        st = vg_places_find_cl(a->gaz, doc->arena, text, pn, c.L->code, c.L->clitics, &c.places, &c.n_places);
+        vg_place_hint *hints = NULL;
+        size_t n_hints = 0;
+        if ((st = actor_hints(&c, &hints, &n_hints)) != VG_OK) return st;
+        st = vg_places_find_hinted(a->gaz, doc->arena, text, pn, c.L->code, c.L->clitics, hints, n_hints, &c.places,
+                                   &c.n_places);
         if (st != VG_OK) { c.places = NULL; c.n_places = 0; }
     }
     /* The document gate: a text that does not read as a report of political

@@ -45,6 +45,19 @@ struct vg_clitics;
 vg_status vg_places_find_cl(const vg_gazetteer *g, vg_arena *a, const char *text, size_t n, const char *lang,
                             const struct vg_clitics *clitics, vg_place **out, size_t *n_out);
 
+/* A country the text's other words tie it to, outside its place names: a group or a monitoring
+ * mission that acts in that country ("the OSCE SMM", "Houthi forces"); share: 1 for one country,
+ * 1/k for each of a group's k countries. */
+typedef struct vg_place_hint {
+    char iso2[3];
+    float share;
+} vg_place_hint;
+/* vg_places_find_cl, the hints voting for their countries like a demonym does: a name the
+ * gazetteer knows in several countries is read in the hinted one ("near Shevchenko"). */
+vg_status vg_places_find_hinted(const vg_gazetteer *g, vg_arena *a, const char *text, size_t n, const char *lang,
+                                const struct vg_clitics *clitics, const vg_place_hint *hints, size_t n_hints,
+                                vg_place **out, size_t *n_out);
+
 /* Index in p[0..n) of the place an event most likely happened at: the first
  * town named, else the first first-level division, else the first country;
  * n when there is none. */

@@ -405,6 +405,16 @@ TEST(analyze_observer_country_overrules_homonym_abroad)
     vg_doc_free(d);
 }
 
+/* The country a named group acts in reads a name known in several countries there: Yemen's Al
+ * Mansurah, not Egypt's larger one (which the Houthis' country then dropped, leaving no place). */
+TEST(analyze_group_country_reads_homonyms)
+{
+    vg_doc *d = analyze("en", NULL, "On 3 June 2020, Houthi forces shelled Al Mansurah.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && e->country && !strcmp(e->country, "Yemen") && e->location && !strcmp(e->location, "Al Mansurah"));
+    vg_doc_free(d);
+}
+
 /* A place that starts an organisation's name ("the Aleppo Cotton Spinning Company") is not the scene. */
 TEST(analyze_company_named_after_a_place_is_not_the_scene)
 {

@@ -208,6 +208,28 @@ TEST(places_primary_prefers_town_in_main_country)
     vg_gazetteer_free(g);
 }
 
+/* A country hinted by the text's groups (vg_place_hint) reads a name there: the smaller Tripoli,
+ * Lebanon's, when the text's group acts in Lebanon; Libya's without it. */
+TEST(places_hints_read_homonyms_in_their_country)
+{
+    vg_gazetteer *g = fixture();
+    vg_arena *a = vg_arena_new(1 << 14);
+    CHECK(g != NULL && a != NULL);
+    if (!g || !a) { vg_gazetteer_free(g); vg_arena_free(a); return; }
+    vg_place *p;
+    size_t n, k;
+    const char *t = "Protesters gathered in Tripoli.";
+    CHECK_INT(vg_places_find_cl(g, a, t, strlen(t), "en", NULL, &p, &n), VG_OK);
+    k = vg_places_primary(p, n);
+    CHECK(k < n && !strcmp(p[k].iso2, "LY"));
+    vg_place_hint h[2] = {{"LB", 0.5f}, {"SY", 0.5f}};
+    CHECK_INT(vg_places_find_hinted(g, a, t, strlen(t), "en", NULL, h, 2, &p, &n), VG_OK);
+    k = vg_places_primary(p, n);
+    CHECK(k < n && !strcmp(p[k].iso2, "LB"));
+    vg_arena_free(a);
+    vg_gazetteer_free(g);
+}
+
 TEST(places_context_rules_on_invented_places)
 {
     vg_gazetteer *g = fixture();
