@@ -277,6 +277,11 @@ TEST(places_context_rules_on_invented_places)
     /* Two places joined by a hyphen name a road between them: places, but not sure scenes. */
     const vg_place *q = find(g, a, "In Syria, gunmen blocked the Harim-Saraqib road.", "Saraqib", NULL);
     CHECK(q != NULL && q->confidence <= 0.5f);
+    /* A road named after a town, in another town: the road's town is not the scene. */
+    t = "In Syria, journalists protested outside a newspaper office on Harim road in Idlib city.";
+    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
+    k = vg_places_primary(p, n);
+    CHECK(k < n && !strcmp(p[k].name, "Idlib"));
     /* An alternate name of a far small town, in a text about another country, is doubtful. */
     t = "Gunmen raided the town of Qusayra in Idlib.";
     CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
