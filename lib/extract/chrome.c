@@ -385,8 +385,10 @@ static int caption_suffix(const line *l, const char **suffix, size_t *slen)
 
 static int rule_matches(const rule *r, const line *l, pcre2_match_data *md)
 {
+    /* The text is valid UTF-8 (vg_chrome_strip's contract) and a line is cut at
+     * ASCII bytes: checking it again for every regex was most of their cost. */
     if (r->kind == K_REGEX)
-        return md && pcre2_match(r->re, (PCRE2_SPTR)l->s, l->n, 0, 0, md, NULL) >= 0;
+        return md && pcre2_match(r->re, (PCRE2_SPTR)l->s, l->n, 0, PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
     if (r->kind == K_EXACT) return l->fn == r->plen && !memcmp(l->fold, r->pat, r->plen);
     /* prefix, related, tail: a marker starts the line; a long sentence that
      * merely begins with the same word ("Related to this, ...") is text. */
@@ -400,16 +402,36 @@ static void mark(line *l, const char *reason)
     if (!l->drop) l->drop = reason;
 }
 
-/* The first rule that matches, NULL if none: the document's language first
- * (so reasons name it), then every other language (pages mix them). */
-static const rule *match(const vg_chrome *c, const line *l, pcre2_match_data *md, const char *lang)
+/* The rules in the order a document tries them: its language's first (so
+ * reasons name it), then every other language's (pages mix them). Put in
+ * order once per document: comparing every rule's language again for every
+ * line cost more than the patterns. */
+typedef struct rule_order {
+    const rule **r;
+    size_t n;
+    pcre2_match_data *md;
+} rule_order;
+
+static vg_status order_rules(vg_arena *a, const vg_chrome *c, const char *lang, rule_order *o)
 {
+    size_t n = c ? c->n : 0;
+    o->n = 0;
+    o->r = vg_arena_alloc(a, (n ? n : 1) * sizeof *o->r);
+    if (!o->r) return VG_ERR_NOMEM;
     for (int pass = lang ? 0 : 1; pass < 2; pass++)
-        for (size_t r = 0; c && r < c->n; r++) {
+        for (size_t r = 0; r < n; r++) {
             const rule *ru = &c->rules[r];
             if (lang && (pass == 0) != !strcmp(ru->lang, lang)) continue;
-            if (rule_matches(ru, l, md)) return ru;
+            o->r[o->n++] = ru;
         }
+    return VG_OK;
+}
+
+/* The first rule that matches, NULL if none. */
+static const rule *match(const rule_order *o, const line *l)
+{
+    for (size_t k = 0; k < o->n; k++)
+        if (rule_matches(o->r[k], l, o->md)) return o->r[k];
     return NULL;
 }
 
@@ -622,15 +644,14 @@ static const char *form_reason(const line *l, int main_script)
 
 /* The headlines after a related-links marker at line i, across a blank or
  * two, up to the next marker (which starts its own block). */
-static void mark_related_block(const vg_chrome *c, line *L, size_t nl, size_t i,
-                               pcre2_match_data *md, const char *lang)
+static void mark_related_block(const rule_order *o, line *L, size_t nl, size_t i)
 {
     int blanks = 0, taken = 0;
     for (size_t j = i + 1; j < nl && taken < RELATED_MAX; j++) {
         if (L[j].blank) { if (++blanks > 2) break; continue; }
         blanks = 0;
         if (!headline_like(&L[j])) break;
-        const rule *next = match(c, &L[j], md, lang);
+        const rule *next = match(o, &L[j]);
         if (next && (next->kind == K_RELATED || next->kind == K_TAIL)) break;
         taken++;
         mark(&L[j], "related-block");
@@ -649,12 +670,14 @@ static const char *guess_lang(const vg_langid *langid, const char *text, size_t 
 
 /* Step 4: line-by-line rules (form, script, patterns); a tail marker in the
  * second half of the text drops everything after it. */
-static vg_status apply_rules(const vg_chrome *c, const vg_langid *langid, const char *text, size_t n,
+static vg_status apply_rules(const vg_chrome *c, const vg_langid *langid, vg_arena *a, const char *text, size_t n,
                              const char *lang, line *L, size_t nl, int main_script)
 {
     if (!lang) lang = guess_lang(langid, text, n);
-    pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-    if (!md) return VG_ERR_NOMEM;
+    rule_order o;
+    vg_status st = order_rules(a, c, lang, &o);
+    if (st != VG_OK) return st;
+    if (!(o.md = pcre2_match_data_create(1, NULL))) return VG_ERR_NOMEM;
     size_t tail_from = nl;
     size_t total_bytes = 0, seen_bytes = 0;
     for (size_t i = 0; i < nl; i++) total_bytes += L[i].n;
@@ -664,17 +687,17 @@ static vg_status apply_rules(const vg_chrome *c, const vg_langid *langid, const 
         if (l->blank || l->drop) continue; /* drop: taken by a related block */
         const char *why = form_reason(l, main_script);
         if (why) { mark(l, why); continue; }
-        const rule *ru = match(c, l, md, lang);
+        const rule *ru = match(&o, l);
         if (!ru) continue;
         mark(l, ru->reason);
-        if (ru->kind == K_RELATED) mark_related_block(c, L, nl, i, md, lang);
+        if (ru->kind == K_RELATED) mark_related_block(&o, L, nl, i);
         /* Only near the end: a comment prompt in the first half is odd. */
         if (ru->kind == K_TAIL && seen_bytes * 2 >= total_bytes) {
             tail_from = i + 1;
             break;
         }
     }
-    pcre2_match_data_free(md);
+    pcre2_match_data_free(o.md);
     for (size_t i = tail_from; i < nl; i++)
         if (!L[i].blank) mark(&L[i], "tail");
     return VG_OK;
@@ -918,7 +941,7 @@ vg_status vg_chrome_strip(const vg_chrome *c, const vg_langid *langid, vg_chrome
     if ((st = split_lines(doc->arena, text, n, &L, &nl)) ||
         (st = join_wrapped(doc->arena, L, &nl)) ||
         (st = fold_lines(doc->arena, L, nl, &main_script)) ||
-        (st = apply_rules(c, langid, text, n, lang, L, nl, main_script)) ||
+        (st = apply_rules(c, langid, doc->arena, text, n, lang, L, nl, main_script)) ||
         (st = find_title(doc, L, nl)) ||
         (st = mark_captions(doc, L, nl)) ||
         (st = mark_repeated_here(doc->arena, L, nl)) ||
