@@ -2,9 +2,12 @@
 #include "utf8.h"
 
 #include <assert.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+
+#include "buf.h"
 
 size_t vg_utf8_valid_prefix(const char *str, size_t n)
 {
@@ -99,13 +102,120 @@ static char *map_into_arena(vg_arena *a, const char *s, size_t n, int options, s
     return out;
 }
 
-char *vg_utf8_nfc(vg_arena *a, const char *s, size_t n, size_t *out_len)
+/* One code point of valid UTF-8 at s[0..n) (n > 0), its length in *len; -1 when the
+ * bytes there are not valid UTF-8 (vg_utf8_valid_prefix's rules). */
+static int32_t decode_strict(const unsigned char *s, size_t n, size_t *len)
 {
-    /* Fast path: pure ASCII is already NFC. */
-    size_t i = 0;
-    while (i < n && (unsigned char)s[i] < 0x80) i++;
-    if (i == n) { *out_len = n; return vg_arena_strndup(a, s, n); }
-    return map_into_arena(a, s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE, out_len);
+    size_t ok = vg_utf8_valid_prefix((const char *)s, n < 4 ? n : 4);
+    size_t need = s[0] < 0x80 ? 1 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+    if (ok < need) return -1;
+    *len = need;
+    if (need == 1) return s[0];
+    int32_t cp = s[0] & (0x7F >> need);
+    for (size_t k = 1; k < need; k++) cp = (cp << 6) | (s[k] & 0x3F);
+    return cp;
+}
+
+/* Does text normalise to NFC on either side of cp on its own: is there a
+ * normalisation boundary before cp (it never combines with what precedes it)
+ * and is cp its own NFC? Then runs of such characters are copied as they are
+ * (UAX #15's stable code points) and only what lies between runs goes through
+ * utf8proc: normalising whole articles, whose accented letters are almost all
+ * composed already, was the costliest step of reading French text.
+ * Conservative: a mark of any combining class and the Hangul jamo (which
+ * compose with the letter before them) are never stable. */
+static int nfc_stable_uncached(int32_t cp)
+{
+    const utf8proc_property_t *p = utf8proc_get_property(cp);
+    if (p->combining_class || p->category == UTF8PROC_CATEGORY_MN || p->category == UTF8PROC_CATEGORY_MC ||
+        p->category == UTF8PROC_CATEGORY_ME || (cp >= 0x1100 && cp <= 0x11FF))
+        return 0;
+    if (p->decomp_seqindex == UINT16_MAX || p->decomp_type) return 1; /* no canonical decomposition */
+    /* a composed letter ("é") is stable unless NFC replaces it (singletons, exclusions) */
+    utf8proc_uint8_t enc[4], *m = NULL;
+    utf8proc_ssize_t len = utf8proc_encode_char(cp, enc);
+    utf8proc_ssize_t r = utf8proc_map(enc, len, &m, (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+    int same = r == len && !memcmp(m, enc, (size_t)len);
+    free(m);
+    return same;
+}
+
+/* nfc_stable_uncached for the alphabets news is written in, worked out once:
+ * most of them is composed letters, each a utf8proc_map to check. */
+enum { NFC_TABLE_END = 0x3000 };
+static uint8_t nfc_stable_table[NFC_TABLE_END];
+static pthread_once_t nfc_table_once = PTHREAD_ONCE_INIT;
+
+static void nfc_table_build(void)
+{
+    for (int32_t cp = 0; cp < NFC_TABLE_END; cp++) nfc_stable_table[cp] = (uint8_t)nfc_stable_uncached(cp);
+}
+
+int vg_utf8_nfc_stable(int32_t cp)
+{
+    if (cp >= NFC_TABLE_END) return nfc_stable_uncached(cp);
+    pthread_once(&nfc_table_once, nfc_table_build);
+    return nfc_stable_table[cp];
+}
+
+/* Where the next character that is not NFC-stable starts at or after i; n when
+ * there is none, (size_t)-1 at bytes that are not valid UTF-8. */
+static size_t next_unstable(const unsigned char *s, size_t n, size_t i)
+{
+    while (i < n) {
+        if (s[i] < 0x80) { i++; continue; }
+        size_t len;
+        int32_t cp = decode_strict(s + i, n - i, &len);
+        if (cp < 0) return (size_t)-1;
+        if (!vg_utf8_nfc_stable(cp)) return i;
+        i += len;
+    }
+    return n;
+}
+
+/* Where the run of characters that are not NFC-stable starting at i ends. */
+static size_t unstable_end(const unsigned char *s, size_t n, size_t i)
+{
+    while (i < n) {
+        size_t len;
+        int32_t cp = decode_strict(s + i, n - i, &len);
+        if (cp < 0 || cp < 0x80 || vg_utf8_nfc_stable(cp)) break;
+        i += len;
+    }
+    return i;
+}
+
+char *vg_utf8_nfc(vg_arena *a, const char *str, size_t n, size_t *out_len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t u = next_unstable(s, n, 0);
+    if (u == n) { *out_len = n; return vg_arena_strndup(a, str, n); } /* already NFC, the common case */
+    if (u == (size_t)-1) return map_into_arena(a, str, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE, out_len);
+    /* Stable runs as they are; each stretch between them from the stable
+     * character before it (which its marks may join) through utf8proc. */
+    vg_buf out = VG_BUF_INIT;
+    size_t done = 0;
+    while (u < n) {
+        size_t seg = u;
+        if (seg > done) /* back one character, a stable one */
+            for (seg--; seg > done && (s[seg] & 0xC0) == 0x80;) seg--;
+        size_t end = unstable_end(s, n, u); /* > u: next_unstable decoded the character at u */
+        vg_buf_append(&out, s + done, seg - done);
+        utf8proc_uint8_t *m = NULL;
+        utf8proc_ssize_t r = utf8proc_map(s + seg, (utf8proc_ssize_t)(end - seg), &m,
+                                          (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+        if (r < 0) { vg_buf_free(&out); return NULL; }
+        vg_buf_append(&out, m, (size_t)r);
+        free(m);
+        done = end;
+        u = next_unstable(s, n, end);
+        if (u == (size_t)-1) { vg_buf_free(&out); return map_into_arena(a, str, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE, out_len); }
+    }
+    vg_buf_append(&out, s + done, n - done);
+    char *r = out.failed ? NULL : vg_arena_strndup(a, out.data ? out.data : "", out.len);
+    if (r) *out_len = out.len;
+    vg_buf_free(&out);
+    return r;
 }
 
 /* Apostrophes, quotes and dashes folded to ASCII so "l’armée" == "l'armée";

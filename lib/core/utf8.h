@@ -26,6 +26,9 @@ char *vg_cp1252_to_utf8(vg_arena *a, const char *s, size_t n, size_t *out_len);
 
 /* NFC-normalise valid UTF-8 (utf8proc). NULL on no memory. */
 char *vg_utf8_nfc(vg_arena *a, const char *s, size_t n, size_t *out_len);
+/* Is cp NFC-stable: its own NFC, and never combined with what precedes it? Text
+ * then normalises on either side of it on its own (vg_utf8_nfc copies runs of them). */
+int vg_utf8_nfc_stable(int32_t cp);
 
 /* Fold for matching: case-fold, strip accents, NFKC, typographic apostrophes
  * and dashes to ASCII. Input must be valid UTF-8. NULL on no memory. */

@@ -1,6 +1,7 @@
 /* test_core.c - arena, buffers, UTF-8, JSON, hashing. */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "../../lib/core/arena.h"
 #include "../../lib/core/buf.h"
@@ -72,6 +73,45 @@ TEST(nfc_and_fold)
     CHECK_STR(vg_fold(a, "Qa\xC3\xAF" "da", 6, &n), "qaida");
     CHECK_STR(vg_fold(a, "L\xE2\x80\x99" "Arm\xC3\xA9" "e", 12, &n), "l'armee");
     CHECK_STR(vg_fold(a, "\xC3\x89TAT", 5, &n), "etat");
+    vg_arena_free(a);
+}
+
+/* vg_utf8_nfc copies runs of NFC-stable characters and normalises only what lies
+ * between them: it must give utf8proc's NFC of the whole text for every code
+ * point of the BMP (and the musical symbols, which NFC decomposes), after
+ * letters it might compose with, followed by a mark, and on its own. */
+TEST(nfc_by_stretches_is_utf8proc_nfc)
+{
+    vg_arena *a = vg_arena_new(0);
+    static const int32_t before[] = {'e', 0x1100, 0xAC00, 0x0B47, 0x0DD9, 0x00E9, 0x0627};
+    int bad = 0;
+    for (int32_t cp = 0x80; cp < 0x1D200 && bad < 5; cp = cp == 0xFFFF ? 0x1D100 : cp + 1) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        char in[128];
+        size_t k = 0, n;
+        for (size_t b = 0; b < sizeof before / sizeof before[0]; b++) {
+            k += vg_utf8_encode(before[b], in + k);
+            k += vg_utf8_encode(cp, in + k);
+            in[k++] = ' ';
+        }
+        k += vg_utf8_encode(cp, in + k);
+        k += vg_utf8_encode(0x0301, in + k); /* combining acute */
+        k += vg_utf8_encode(cp, in + k);
+        utf8proc_uint8_t *ref = NULL;
+        utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)in, (utf8proc_ssize_t)k, &ref,
+                                          (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+        const char *got = vg_utf8_nfc(a, in, k, &n);
+        if (r < 0 || !got || n != (size_t)r || memcmp(got, ref, n) != 0) {
+            printf("    U+%04X: NFC differs from utf8proc's\n", (unsigned)cp);
+            bad++;
+        }
+        free(ref);
+    }
+    CHECK_INT(bad, 0);
+    size_t n;
+    CHECK(vg_utf8_nfc_stable(0x00E9) && vg_utf8_nfc_stable(0x2019)); /* é, ’: copied as they are */
+    CHECK(!vg_utf8_nfc_stable(0x0301) && !vg_utf8_nfc_stable(0x2126)); /* a mark; Ohm, NFC's Omega */
+    CHECK_STR(vg_utf8_nfc(a, "caf\xC3\xA9 e\xCC\x81t\xC3\xA9", 12, &n), "caf\xC3\xA9 \xC3\xA9t\xC3\xA9");
     vg_arena_free(a);
 }
 
