@@ -257,53 +257,83 @@ static int32_t fold_punct(int32_t cp)
 #define FOLD_OPTS ((utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | \
                                        UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE))
 
-/* The fold of an Arabic letter, digit or sign (U+0600-U+06FF) where utf8proc's own folding
- * gives a known answer: the letter itself, its base letter (the hamza forms decompose to a
- * letter and a mark, and marks are stripped), fold_punct's form, or 0 for a mark (stripped);
- * -1 for anything else (the general path decides). */
-static int32_t arabic_fold(int32_t cp)
+size_t vg_fold_reference(const char *s, size_t n, char *out, size_t cap);
+
+/* The fold of one character as vg_fold_reference folds it alone, worked out
+ * once for the two-byte characters (Latin, Greek, Cyrillic, Hebrew and Arabic
+ * letters, Arabic digits and signs) and the general punctuation (’ – …):
+ * words of them are folded by looking their characters up rather than through
+ * utf8proc, which was most of tokenizing French, Russian or Arabic text. A
+ * word's fold is its characters' folds end to end: marks are stripped, and
+ * nothing else in these blocks combines with what precedes it (only marks and
+ * the Hangul jamo do); tests/unit/test_core.c compares every entry, between
+ * letters and before a mark, with utf8proc's fold of the whole. */
+typedef struct char_fold {
+    uint8_t len;         /* FOLD_UNKNOWN: longer than s, utf8proc decides */
+    char s[7];
+} char_fold;
+enum { TWO_BYTE_END = 0x800, PUNCT_FIRST = 0x2000, PUNCT_END = 0x2070, FOLD_UNKNOWN = 0xFF };
+static char_fold fold_two_byte[TWO_BYTE_END - 0x80], fold_general_punct[PUNCT_END - PUNCT_FIRST];
+static pthread_once_t fold_tables_once = PTHREAD_ONCE_INIT;
+
+static void char_fold_set(char_fold *f, int32_t cp)
 {
-    switch (cp) {
-    case 0x0622: case 0x0623: case 0x0625: return 0x0627;
-    case 0x0624: return 0x0648;
-    case 0x0626: return 0x064A;
-    default: break;
-    }
-    if ((cp >= 0x064B && cp <= 0x065F) || cp == 0x0670) return 0;
-    if ((cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0640 && cp <= 0x064A) || (cp >= 0x0660 && cp <= 0x066C) ||
-        (cp >= 0x06F0 && cp <= 0x06F9) || cp == 0x060C || cp == 0x061B || cp == 0x061F || cp == 0x0671 ||
-        cp == 0x06CC || cp == 0x06A9)
-        return fold_punct(cp);
-    return -1;
+    char in[4], out[16];
+    size_t r = vg_fold_reference(in, vg_utf8_encode(cp, in), out, sizeof out);
+    f->len = r <= sizeof f->s ? (uint8_t)r : FOLD_UNKNOWN;
+    if (f->len != FOLD_UNKNOWN) memcpy(f->s, out, r);
 }
 
-/* Folds text made only of ASCII and the Arabic letters arabic_fold knows without utf8proc (most
- * Arabic words: folding them through utf8proc was most of tokenizing an Arabic text); the same
- * bytes as the general path (tests/unit/test_arabic.c compares them). Returns the length, or
- * (size_t)-1 when s holds anything else or out[cap] is too small. */
-static size_t fold_fast(const char *s, size_t n, char *out, size_t cap)
+static void fold_tables_build(void)
 {
+    for (int32_t cp = 0x80; cp < TWO_BYTE_END; cp++) char_fold_set(&fold_two_byte[cp - 0x80], cp);
+    for (int32_t cp = PUNCT_FIRST; cp < PUNCT_END; cp++) char_fold_set(&fold_general_punct[cp - PUNCT_FIRST], cp);
+}
+
+/* The table entry of the character at s[0..n) (not ASCII), its length in
+ * *len; NULL for characters not in the tables (or not valid UTF-8). */
+static const char_fold *char_fold_of(const unsigned char *s, size_t n, size_t *len)
+{
+    if (s[0] >= 0xC2 && s[0] <= 0xDF && n >= 2 && (s[1] & 0xC0) == 0x80) {
+        *len = 2;
+        return &fold_two_byte[(((s[0] & 0x1F) << 6) | (s[1] & 0x3F)) - 0x80];
+    }
+    if (s[0] == 0xE2 && n >= 3 && (s[1] == 0x80 || s[1] == 0x81) && (s[2] & 0xC0) == 0x80) {
+        int32_t cp = 0x2000 | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        *len = 3;
+        return cp < PUNCT_END ? &fold_general_punct[cp - PUNCT_FIRST] : NULL;
+    }
+    return NULL;
+}
+
+/* Folds text made only of ASCII and the characters of the tables above without
+ * utf8proc; the same bytes as the general path. Returns the length, or
+ * (size_t)-1 when s holds anything else or out[cap] is too small. */
+static size_t fold_fast(const char *str, size_t n, char *out, size_t cap)
+{
+    const unsigned char *s = (const unsigned char *)str;
     size_t o = 0;
+    int tables = 0;
     for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        if (o + 3 > cap) return (size_t)-1;
+        unsigned char c = s[i];
         if (c < 0x80) {
-            if (c < 0x20 || c == 0x7F) return (size_t)-1;
+            if (c < 0x20 || c == 0x7F || o + 2 > cap) return (size_t)-1;
             out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '`' ? '\'' : c);
             i++;
             continue;
         }
-        if (c < 0xD8 || c > 0xDB || i + 1 >= n || ((unsigned char)s[i + 1] & 0xC0) != 0x80) return (size_t)-1;
-        int32_t f = arabic_fold(((c & 0x1F) << 6) | ((unsigned char)s[i + 1] & 0x3F));
-        if (f < 0) return (size_t)-1;
-        if (f) o += vg_utf8_encode(f, out + o);
-        i += 2;
+        if (!tables++) pthread_once(&fold_tables_once, fold_tables_build);
+        size_t len;
+        const char_fold *f = char_fold_of(s + i, n - i, &len);
+        if (!f || f->len == FOLD_UNKNOWN || o + f->len + 1 > cap) return (size_t)-1;
+        memcpy(out + o, f->s, f->len);
+        o += f->len;
+        i += len;
     }
     out[o] = 0;
     return o;
 }
 
-size_t vg_fold_reference(const char *s, size_t n, char *out, size_t cap);
 
 size_t vg_fold_into(const char *s, size_t n, char *out, size_t cap)
 {
@@ -338,7 +368,7 @@ size_t vg_fold_reference(const char *s, size_t n, char *out, size_t cap)
 
 static char *fold_to(const char *s, size_t n, size_t *out_len)
 {
-    if (n < 4096) { /* the fast path never grows the text: n + 1 bytes hold its fold */
+    if (n < 4096) { /* a fold is rarely longer than its text (the fast path gives up when it is) */
         char *o = malloc(n + 3);
         if (!o) return NULL;
         size_t k = fold_fast(s, n, o, n + 3);

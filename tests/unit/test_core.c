@@ -115,6 +115,44 @@ TEST(nfc_by_stretches_is_utf8proc_nfc)
     vg_arena_free(a);
 }
 
+/* vg_fold reads two-byte characters and general punctuation from tables: every
+ * one of them, after a letter, between letters and before a mark, folds as
+ * utf8proc folds the whole (vg_fold_reference; and through utf8proc_map for a
+ * text too long for the tables' path, which is what vg_fold did before). */
+TEST(fold_tables_are_utf8proc_fold)
+{
+    vg_arena *a = vg_arena_new(0);
+    static const int32_t ranges[][2] = {{0x80, 0x800}, {0x2000, 0x2070}};
+    static char in[4200];
+    int bad = 0;
+    for (size_t r = 0; r < 2; r++)
+        for (int32_t cp = ranges[r][0]; cp < ranges[r][1] && bad < 5; cp++) {
+            size_t k = 0, n, hn;
+            const int32_t word[] = {'b', cp, 'A', cp, 0x00E9, cp, 0x0301, 0x0431, cp};
+            for (size_t w = 0; w < sizeof word / sizeof word[0]; w++) k += vg_utf8_encode(word[w], in + k);
+            char ref[128], into[128];
+            size_t rl = vg_fold_reference(in, k, ref, sizeof ref);
+            size_t il = vg_fold_into(in, k, into, sizeof into);
+            const char *f = vg_fold(a, in, k, &n);
+            char *h = vg_fold_heap(in, k, &hn);
+            int same = f && h && n == rl && hn == rl && il == rl && !memcmp(f, ref, rl) && !memcmp(h, ref, rl) &&
+                       !memcmp(into, ref, rl);
+            free(h);
+            memset(in + k, ' ', 4100); /* past 4096 bytes vg_fold goes through utf8proc_map */
+            h = vg_fold_heap(in, k + 4100, &hn);
+            same = same && h && hn == rl + 4100 && !memcmp(h, ref, rl);
+            free(h);
+            if (!same) {
+                printf("    U+%04X folds differently\n", (unsigned)cp);
+                bad++;
+            }
+        }
+    CHECK_INT(bad, 0);
+    size_t n;
+    CHECK_STR(vg_fold(a, "\xD0\x81\xD0\xBB\xD0\xBA\xD0\xB0 \xE2\x80\x94 \xC3\x87" "a", 16, &n), "\xD0\xB5\xD0\xBB\xD0\xBA\xD0\xB0 - ca");
+    vg_arena_free(a);
+}
+
 TEST(json_write_escapes)
 {
     vg_buf b = VG_BUF_INIT;
