@@ -61,7 +61,7 @@ static void link_entry(vg_lexicon *l, uint32_t idx)
     vg_lex_entry *e = &l->e[idx];
     if (e->is_dup) return;
     int prefix = e->prefix_last && e->ntok == 1;
-    uint64_t h = key_hash(e->toks[0], strlen(e->toks[0]), prefix) & (l->nb - 1);
+    uint64_t h = key_hash(e->toks[0], e->tok_len[0], prefix) & (l->nb - 1);
     e->next = l->buckets[h];
     l->buckets[h] = idx + 1;
 }
@@ -86,11 +86,13 @@ vg_status vg_lex_add(vg_lexicon *l, const char *phrase, size_t n, const char *co
     vg_status st = vg_tokenize(l->arena, phrase, n, &t, &nt);
     if (st != VG_OK) return st;
     const char *toks[VG_LEX_MAX_TOKS];
+    uint32_t lens[VG_LEX_MAX_TOKS];
     size_t k = 0;
     uint32_t prefix = 0;
     for (size_t i = 0; i < nt; i++) {
         if (t[i].flen == 1 && t[i].fold[0] == '*' && k > 0 && !t[i].space_before && i + 1 == nt) { prefix = 1; break; }
         if (k == VG_LEX_MAX_TOKS) return VG_ERR_FORMAT;
+        lens[k] = t[i].flen;
         toks[k++] = t[i].fold;
     }
     if (k == 0) return VG_OK;
@@ -105,8 +107,11 @@ vg_status vg_lex_add(vg_lexicon *l, const char *phrase, size_t n, const char *co
     memset(e, 0, sizeof *e);
     e->ntok = (uint32_t)k;
     e->toks = vg_arena_alloc(l->arena, k * sizeof *e->toks);
-    if (!e->toks) return VG_ERR_NOMEM;
+    uint32_t *tok_len = vg_arena_alloc(l->arena, k * sizeof *tok_len);
+    if (!e->toks || !tok_len) return VG_ERR_NOMEM;
     memcpy(e->toks, toks, k * sizeof *toks);
+    memcpy(tok_len, lens, k * sizeof *lens);
+    e->tok_len = tok_len;
     e->prefix_last = prefix;
     if (ncols > VG_LEX_MAX_COLS) ncols = VG_LEX_MAX_COLS;
     for (size_t c = 0; c < VG_LEX_MAX_COLS; c++) {
@@ -115,7 +120,7 @@ vg_status vg_lex_add(vg_lexicon *l, const char *phrase, size_t n, const char *co
     }
     e->ncols = (uint32_t)ncols;
     e->cls = -1;
-    if (prefix && k == 1 && strlen(toks[0]) > l->max_prefix) l->max_prefix = (uint32_t)strlen(toks[0]);
+    if (prefix && k == 1 && lens[0] > l->max_prefix) l->max_prefix = lens[0];
     /* The same phrase again: chain it to the first row instead of hiding it. */
     for (size_t j = 0; j < l->n; j++) {
         vg_lex_entry *o = &l->e[j];
@@ -147,7 +152,7 @@ vg_status vg_lex_add_suffixed(vg_lexicon *l, const char *suffix)
         const vg_lex_entry *e = &l->e[i];
         if (e->ntok != 1 || e->prefix_last || e->is_dup) continue;
         char w[256];
-        size_t wl = strlen(e->toks[0]);
+        size_t wl = e->tok_len[0];
         if (wl + sl >= sizeof w || (wl >= sl && !memcmp(e->toks[0] + wl - sl, suffix, sl))) continue; /* "syriens" */
         memcpy(w, e->toks[0], wl);
         memcpy(w + wl, suffix, sl + 1);
@@ -197,9 +202,8 @@ vg_status vg_lex_load_classes(const char *path, vg_lexicon **lex, const char *co
     return st;
 }
 
-static int str_eq(const char *t, size_t tn, const char *s, int prefix)
+static int str_eq(const char *t, size_t tn, const char *s, size_t n, int prefix)
 {
-    size_t n = strlen(s);
     if (prefix) return tn >= n && memcmp(t, s, n) == 0;
     return tn == n && memcmp(t, s, n) == 0;
 }
@@ -215,7 +219,8 @@ static void try_chain(const vg_lexicon *l, uint64_t h, const char *first, size_t
         size_t j = 0;
         for (; j < e->ntok; j++) {
             int pre = e->prefix_last && j + 1 == e->ntok;
-            if (j == 0 ? !str_eq(first, fn, e->toks[0], pre) : !str_eq(toks[i + j].fold, toks[i + j].flen, e->toks[j], pre))
+            if (j == 0 ? !str_eq(first, fn, e->toks[0], e->tok_len[0], pre)
+                       : !str_eq(toks[i + j].fold, toks[i + j].flen, e->toks[j], e->tok_len[j], pre))
                 break;
         }
         if (j == e->ntok) { *best = e; *best_len = e->ntok; }
@@ -227,8 +232,13 @@ static void try_word(const vg_lexicon *l, const char *first, size_t fn, uint64_t
                      size_t i, const vg_lex_entry **best, size_t *best_len)
 {
     try_chain(l, h, first, fn, toks, end, i, best, best_len);
+    /* the word's prefixes, shortest first, hashed in one pass */
     size_t maxp = fn < l->max_prefix ? fn : l->max_prefix;
-    for (size_t p = 1; p <= maxp; p++) try_chain(l, key_hash(first, p, 1), first, fn, toks, end, i, best, best_len);
+    uint64_t ph = vg_hash64_start(PREFIX_SEED);
+    for (size_t p = 1; p <= maxp; p++) {
+        ph = vg_hash64_add(ph, first + p - 1, 1);
+        try_chain(l, vg_hash64_end(ph), first, fn, toks, end, i, best, best_len);
+    }
 }
 
 const vg_lex_entry *vg_lex_find(const vg_lexicon *l, size_t col, const char *value)
@@ -265,7 +275,7 @@ const vg_lex_entry *vg_lex_match(const vg_lexicon *l, const vg_tok *toks, size_t
     size_t best_len = 0;
     if (!l || i >= end) return NULL;
     const vg_tok *t = &toks[i];
-    try_word(l, t->fold, t->flen, key_hash(t->fold, t->flen, 0), toks, end, i, &best, &best_len);
+    try_word(l, t->fold, t->flen, t->hash, toks, end, i, &best, &best_len);
     /* The word without an attached prefix (vg_tok_clitic_forms): only a longer match replaces
      * the one as written. */
     for (size_t r = 0; l->clitics && r < t->n_bare; r++) try_word(l, t->bare[r], t->bare_len[r], t->bare_hash[r], toks, end, i, &best, &best_len);

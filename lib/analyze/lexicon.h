@@ -13,6 +13,7 @@
 typedef struct vg_lex_entry {
     uint32_t ntok;
     const char **toks;     /* folded tokens of the phrase */
+    const uint32_t *tok_len; /* ... their lengths */
     uint32_t prefix_last;  /* phrase ended with '*': last token matches as a prefix */
     const char *cols[VG_LEX_MAX_COLS]; /* the other TSV columns as written ("" if absent) */
     uint32_t ncols;

@@ -91,6 +91,7 @@ vg_status vg_tokenize(vg_arena *a, const char *text, size_t n, vg_tok **out, siz
         }
         k->fold = f;
         k->flen = (uint32_t)fl;
+        k->hash = vg_hash64(f, fl, 0);
     }
     *out = t;
     *n_out = cnt;

@@ -21,6 +21,7 @@ typedef struct vg_tok {
     const char *const *bare; /* ... their folded text, in the order of the language's rules */
     const uint32_t *bare_len;
     const uint64_t *bare_hash; /* ... vg_hash64(form, len, 0), as lexicons key their first words */
+    uint64_t hash;        /* vg_hash64(fold, flen, 0): made once, read by every lexicon look-up */
 } vg_tok;
 
 /* Most tokens a document may have; longer texts are analysed up to here. */

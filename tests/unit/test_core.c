@@ -200,6 +200,11 @@ TEST(hash_is_stable)
     CHECK_INT(strlen(hex), 16);
     CHECK(vg_hash64("vigie", 5, 0) == vg_hash64("vigie", 5, 0));
     CHECK(vg_hash64("vigie", 5, 0) != vg_hash64("vigie", 5, 1));
+    CHECK_STR(hex, "51340d4debe9566b"); /* stored in databases: never changes */
+    /* in steps, a prefix at a time: the same hash */
+    uint64_t h = vg_hash64_add(vg_hash64_start(7), "vi", 2);
+    CHECK(vg_hash64_end(h) == vg_hash64("vi", 2, 7));
+    CHECK(vg_hash64_end(vg_hash64_add(h, "gie", 3)) == vg_hash64("vigie", 5, 7));
 }
 
 TEST(keytable_put_get_grow_clear)

@@ -85,8 +85,8 @@ TEST(gate_features_format)
     vg_arena *a = vg_arena_new(1 << 16);
     CHECK(a != NULL);
     if (!a) return;
-    vg_tok t[4] = {{0, 4, "riot", 4, VG_TOK_WORD, 0, 0, 0, 0, NULL, NULL, NULL}, {5, 9, "riot", 4, VG_TOK_WORD, 0, 1, 0, 0, NULL, NULL, NULL},
-                   {9, 10, ".", 1, VG_TOK_PUNCT, 0, 0, 0, 0, NULL, NULL, NULL}, {11, 13, "12", 2, VG_TOK_NUM, 0, 1, 0, 0, NULL, NULL, NULL}};
+    vg_tok t[4] = {{0, 4, "riot", 4, VG_TOK_WORD, 0, 0, 0, 0, NULL, NULL, NULL, 0}, {5, 9, "riot", 4, VG_TOK_WORD, 0, 1, 0, 0, NULL, NULL, NULL, 0},
+                   {9, 10, ".", 1, VG_TOK_PUNCT, 0, 0, 0, 0, NULL, NULL, NULL, 0}, {11, 13, "12", 2, VG_TOK_NUM, 0, 1, 0, 0, NULL, NULL, NULL, 0}};
     vg_gate_signals s;
     memset(&s, 0, sizeof s);
     s.n_sent = 2;
