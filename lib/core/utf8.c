@@ -34,7 +34,7 @@ size_t vg_utf8_valid_prefix(const char *str, size_t n)
     return n;
 }
 
-int32_t vg_utf8_decode(const char *s, size_t n, size_t *len)
+int32_t vg_utf8_decode_multibyte(const char *s, size_t n, size_t *len)
 {
     utf8proc_int32_t cp;
     utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)(n > 4 ? 4 : n), &cp);
@@ -432,27 +432,20 @@ char *vg_fold(vg_arena *a, const char *s, size_t n, size_t *out_len)
     return out;
 }
 
-int vg_is_alnum(int32_t cp)
+int vg_is_alnum_unicode(int32_t cp)
 {
-    if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
     utf8proc_category_t c = utf8proc_category(cp);
     return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
            (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) ||
            c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC;
 }
 
-int vg_is_upper(int32_t cp)
+int vg_is_upper_unicode(int32_t cp)
 {
-    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU || utf8proc_category(cp) == UTF8PROC_CATEGORY_LT;
 }
 
 int vg_is_caseless(int32_t cp)
 {
     return cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LO;
-}
-
-int vg_is_digit(int32_t cp)
-{
-    return (cp >= '0' && cp <= '9') || (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9);
 }

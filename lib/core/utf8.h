@@ -11,8 +11,15 @@
 size_t vg_utf8_valid_prefix(const char *s, size_t n);
 
 /* Decode one code point at s[0..n); sets *len (>= 1). Invalid bytes decode
- * as U+FFFD with *len = 1. n must be > 0. */
-int32_t vg_utf8_decode(const char *s, size_t n, size_t *len);
+ * as U+FFFD with *len = 1. n must be > 0. ASCII is decoded inline (most of
+ * the text, read character by character by the tokenizers). */
+int32_t vg_utf8_decode_multibyte(const char *s, size_t n, size_t *len);
+static inline int32_t vg_utf8_decode(const char *s, size_t n, size_t *len)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80) { *len = 1; return c; }
+    return vg_utf8_decode_multibyte(s, n, len);
+}
 /* Encode cp into out (4 bytes room); returns bytes written. */
 size_t vg_utf8_encode(int32_t cp, char *out);
 
@@ -46,14 +53,28 @@ size_t vg_fold_into(const char *s, size_t n, char *out, size_t cap);
  * path must equal (tests). */
 size_t vg_fold_reference(const char *s, size_t n, char *out, size_t cap);
 
-/* Is cp a letter or digit (Unicode categories L*, N*)? */
-int vg_is_alnum(int32_t cp);
-int vg_is_upper(int32_t cp);
+/* Is cp a letter or digit (Unicode categories L*, N*)? ASCII inline, the
+ * rest from utf8proc's tables. */
+int vg_is_alnum_unicode(int32_t cp);
+static inline int vg_is_alnum(int32_t cp)
+{
+    if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    return vg_is_alnum_unicode(cp);
+}
+int vg_is_upper_unicode(int32_t cp);
+static inline int vg_is_upper(int32_t cp)
+{
+    if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+    return vg_is_upper_unicode(cp);
+}
 /* Is cp a letter of a script with no case (Arabic, Hebrew, CJK: category Lo)?
  * Such a letter can start a sentence or a name without being a capital. */
 int vg_is_caseless(int32_t cp);
 /* Is cp a digit that vg_fold writes as an ASCII digit (0-9, Arabic-Indic
  * ٠-٩, Persian ۰-۹)? */
-int vg_is_digit(int32_t cp);
+static inline int vg_is_digit(int32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 0x0660 && cp <= 0x0669) || (cp >= 0x06F0 && cp <= 0x06F9);
+}
 
 #endif
