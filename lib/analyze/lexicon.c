@@ -275,10 +275,17 @@ const vg_lex_entry *vg_lex_match(const vg_lexicon *l, const vg_tok *toks, size_t
     size_t best_len = 0;
     if (!l || i >= end) return NULL;
     const vg_tok *t = &toks[i];
+    int bare = l->clitics && t->n_bare;
+    /* Most words start no phrase of a table: with no prefix rows and no bare
+     * forms to try, an empty bucket says so at once. */
+    if (!l->max_prefix && !bare && !l->buckets[t->hash & (l->nb - 1)]) {
+        if (len) *len = 0;
+        return NULL;
+    }
     try_word(l, t->fold, t->flen, t->hash, toks, end, i, &best, &best_len);
     /* The word without an attached prefix (vg_tok_clitic_forms): only a longer match replaces
      * the one as written. */
-    for (size_t r = 0; l->clitics && r < t->n_bare; r++) try_word(l, t->bare[r], t->bare_len[r], t->bare_hash[r], toks, end, i, &best, &best_len);
+    for (size_t r = 0; bare && r < t->n_bare; r++) try_word(l, t->bare[r], t->bare_len[r], t->bare_hash[r], toks, end, i, &best, &best_len);
     if (len) *len = best_len;
     return best;
 }
