@@ -306,8 +306,8 @@ static const char_fold *char_fold_of(const unsigned char *s, size_t n, size_t *l
     return NULL;
 }
 
-/* Folds text made only of ASCII and the characters of the tables above without
- * utf8proc; the same bytes as the general path. Returns the length, or
+/* Folds text made only of ASCII (but NUL) and the characters of the tables above
+ * without utf8proc; the same bytes as the general path. Returns the length, or
  * (size_t)-1 when s holds anything else or out[cap] is too small. */
 static size_t fold_fast(const char *str, size_t n, char *out, size_t cap)
 {
@@ -316,8 +316,8 @@ static size_t fold_fast(const char *str, size_t n, char *out, size_t cap)
     int tables = 0;
     for (size_t i = 0; i < n;) {
         unsigned char c = s[i];
-        if (c < 0x80) {
-            if (c < 0x20 || c == 0x7F || o + 2 > cap) return (size_t)-1;
+        if (c < 0x80) { /* controls fold to themselves, but NUL ends utf8proc's reading */
+            if (c == 0 || o + 2 > cap) return (size_t)-1;
             out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '`' ? '\'' : c);
             i++;
             continue;

@@ -115,17 +115,18 @@ TEST(nfc_by_stretches_is_utf8proc_nfc)
     vg_arena_free(a);
 }
 
-/* vg_fold reads two-byte characters and general punctuation from tables: every
- * one of them, after a letter, between letters and before a mark, folds as
- * utf8proc folds the whole (vg_fold_reference; and through utf8proc_map for a
- * text too long for the tables' path, which is what vg_fold did before). */
+/* vg_fold reads two-byte characters and general punctuation from tables, ASCII
+ * controls as they are: every one of them, after a letter, between letters and
+ * before a mark, folds as utf8proc folds the whole (vg_fold_reference; and
+ * through utf8proc_map for a text too long for the fast path, which is what
+ * vg_fold did before). */
 TEST(fold_tables_are_utf8proc_fold)
 {
     vg_arena *a = vg_arena_new(0);
-    static const int32_t ranges[][2] = {{0x80, 0x800}, {0x2000, 0x2070}};
+    static const int32_t ranges[][2] = {{0x01, 0x20}, {0x7F, 0x800}, {0x2000, 0x2070}};
     static char in[4200];
     int bad = 0;
-    for (size_t r = 0; r < 2; r++)
+    for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
         for (int32_t cp = ranges[r][0]; cp < ranges[r][1] && bad < 5; cp++) {
             size_t k = 0, n, hn;
             const int32_t word[] = {'b', cp, 'A', cp, 0x00E9, cp, 0x0301, 0x0431, cp};
