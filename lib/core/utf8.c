@@ -15,7 +15,12 @@ size_t vg_utf8_valid_prefix(const char *str, size_t n)
     size_t i = 0;
     while (i < n) {
         unsigned c = s[i];
-        if (c < 0x80) { i++; continue; }
+        if (c < 0x80) {
+            i++;
+            /* more ASCII (most of a text in Latin script) eight bytes at a time */
+            for (uint64_t w; i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ULL));) i += 8;
+            continue;
+        }
         size_t need;
         uint32_t cp, min;
         if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; min = 0x80; }
