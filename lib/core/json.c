@@ -17,8 +17,10 @@ void vg_json_str(vg_buf *b, const char *s, size_t n)
         size_t run = i;
         while (run < n) {
             unsigned char c = (unsigned char)s[run];
-            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
-            run++;
+            if (c < 0x20 || c == '"' || c == '\\') break;
+            size_t len = c < 0x80 ? 1 : vg_utf8_char_len(s + run, n - run); /* valid characters go as they are */
+            if (!len) break;
+            run += len;
         }
         if (run > i) { vg_buf_append(b, s + i, run - i); i = run; continue; }
         unsigned char c = (unsigned char)s[i];

@@ -108,12 +108,11 @@ static char *map_into_arena(vg_arena *a, const char *s, size_t n, int options, s
 }
 
 /* One code point of valid UTF-8 at s[0..n) (n > 0), its length in *len; -1 when the
- * bytes there are not valid UTF-8 (vg_utf8_valid_prefix's rules). */
+ * bytes there are not valid UTF-8. */
 static int32_t decode_strict(const unsigned char *s, size_t n, size_t *len)
 {
-    size_t ok = vg_utf8_valid_prefix((const char *)s, n < 4 ? n : 4);
-    size_t need = s[0] < 0x80 ? 1 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
-    if (ok < need) return -1;
+    size_t need = vg_utf8_char_len((const char *)s, n);
+    if (!need) return -1;
     *len = need;
     if (need == 1) return s[0];
     int32_t cp = s[0] & (0x7F >> need);

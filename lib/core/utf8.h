@@ -10,6 +10,28 @@
  * Overlongs, surrogates and code points past U+10FFFF are invalid. */
 size_t vg_utf8_valid_prefix(const char *s, size_t n);
 
+/* Length of the valid UTF-8 character at s[0..n) (n > 0); 0 when the bytes there
+ * are not one (vg_utf8_valid_prefix's rules: no overlong, surrogate or code
+ * point past U+10FFFF, no character cut by n). */
+static inline size_t vg_utf8_char_len(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    unsigned c = s[0];
+    if (c < 0x80) return 1;
+    if (c >= 0xC2 && c <= 0xDF) return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
+        uint32_t cp = ((c & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+        return cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
+        uint32_t cp = ((c & 0x07u) << 18) | ((s[1] & 0x3Fu) << 12) | ((s[2] & 0x3Fu) << 6) | (s[3] & 0x3Fu);
+        return cp >= 0x10000 && cp <= 0x10FFFF ? 4 : 0;
+    }
+    return 0;
+}
+
 /* Decode one code point at s[0..n); sets *len (>= 1). Invalid bytes decode
  * as U+FFFD with *len = 1. n must be > 0. ASCII is decoded inline (most of
  * the text, read character by character by the tokenizers). */

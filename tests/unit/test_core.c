@@ -154,6 +154,29 @@ TEST(fold_tables_are_utf8proc_fold)
     vg_arena_free(a);
 }
 
+/* vg_utf8_char_len, the inline check json strings and NFC read characters with,
+ * says what vg_utf8_valid_prefix says of the first character: every two-byte
+ * start, with continuations and ASCII after it, cut at every length. */
+TEST(utf8_char_len_is_valid_prefix)
+{
+    static const unsigned char third[] = {0x80, 0xBF, 0x41}, fourth[] = {0x80, 0x41};
+    int bad = 0;
+    for (unsigned b0 = 0; b0 < 256; b0++)
+        for (unsigned b1 = 0; b1 < 256; b1++)
+            for (size_t t = 0; t < sizeof third; t++)
+                for (size_t f = 0; f < sizeof fourth; f++) {
+                    const char buf[4] = {(char)b0, (char)b1, (char)third[t], (char)fourth[f]};
+                    for (size_t n = 1; n <= 4; n++) {
+                        size_t want = 0;
+                        for (size_t k = 1; k <= n && !want; k++)
+                            if (vg_utf8_valid_prefix(buf, k) == k) want = k;
+                        if (vg_utf8_char_len(buf, n) != want && bad++ < 5)
+                            printf("    %02X %02X %02X %02X cut at %zu\n", b0, b1, third[t], fourth[f], n);
+                    }
+                }
+    CHECK_INT(bad, 0);
+}
+
 TEST(json_write_escapes)
 {
     vg_buf b = VG_BUF_INIT;
