@@ -13,6 +13,7 @@
 #include "../text/clitics.h"
 
 #define PREFIX_SEED 0x9e3779b97f4a7c15ull
+#define PREFIX_FILTER_BITS 4096
 
 struct vg_lexicon {
     vg_arena *arena;
@@ -21,6 +22,12 @@ struct vg_lexicon {
     uint32_t *buckets; /* index + 1 */
     size_t nb;         /* power of two */
     uint32_t max_prefix;
+    /* Which words a one-word prefix row ("tu*") may start: a bit for the first
+     * prefix_key bytes of every such row (the shortest row's length, at most
+     * 4). A word whose bit is clear is the prefix of no row: its prefixes need
+     * not be looked up at all. */
+    uint32_t prefix_key, prefix_rows;
+    uint64_t prefix_filter[PREFIX_FILTER_BITS / 64];
     const vg_clitics *clitics; /* not owned */
 };
 
@@ -54,6 +61,41 @@ void vg_lex_set_clitics(vg_lexicon *l, const vg_clitics *c)
 static uint64_t key_hash(const char *s, size_t n, int prefix)
 {
     return vg_hash64(s, n, prefix ? PREFIX_SEED : 0);
+}
+
+/* The filter bit of a word's (or a row's) first l->prefix_key bytes. */
+static size_t prefix_bit(const vg_lexicon *l, const char *s)
+{
+    uint32_t v = 0;
+    memcpy(&v, s, l->prefix_key);
+    return (size_t)((v * 2654435761u) >> 20) % PREFIX_FILTER_BITS;
+}
+
+/* Could a one-word prefix row match a word starting with first[0..fn)? */
+static int prefix_may_match(const vg_lexicon *l, const char *first, size_t fn)
+{
+    if (!l->max_prefix || fn < l->prefix_key) return 0;
+    size_t b = prefix_bit(l, first);
+    return (l->prefix_filter[b / 64] >> (b % 64)) & 1;
+}
+
+static void set_prefix_bit(vg_lexicon *l, const char *row)
+{
+    size_t b = prefix_bit(l, row);
+    l->prefix_filter[b / 64] |= 1ull << (b % 64);
+}
+
+/* A new one-word prefix row of len bytes: its bit; the first row, or one
+ * shorter than the filter's key, sets the key and every row's bit again. */
+static void filter_prefix_row(vg_lexicon *l, const char *row, uint32_t len)
+{
+    if (!l->prefix_rows++ || len < l->prefix_key) {
+        l->prefix_key = len < 4 ? len : 4;
+        memset(l->prefix_filter, 0, sizeof l->prefix_filter);
+        for (size_t i = 0; i < l->n; i++)
+            if (l->e[i].prefix_last && l->e[i].ntok == 1) set_prefix_bit(l, l->e[i].toks[0]);
+    }
+    set_prefix_bit(l, row);
 }
 
 static void link_entry(vg_lexicon *l, uint32_t idx)
@@ -121,6 +163,7 @@ vg_status vg_lex_add(vg_lexicon *l, const char *phrase, size_t n, const char *co
     e->ncols = (uint32_t)ncols;
     e->cls = -1;
     if (prefix && k == 1 && lens[0] > l->max_prefix) l->max_prefix = lens[0];
+    if (prefix && k == 1) filter_prefix_row(l, toks[0], lens[0]);
     /* The same phrase again: chain it to the first row instead of hiding it. */
     for (size_t j = 0; j < l->n; j++) {
         vg_lex_entry *o = &l->e[j];
@@ -232,6 +275,9 @@ static void try_word(const vg_lexicon *l, const char *first, size_t fn, uint64_t
                      size_t i, const vg_lex_entry **best, size_t *best_len)
 {
     try_chain(l, h, first, fn, toks, end, i, best, best_len);
+    /* No prefix row can match: the prefixes' chains hold none that match, and
+     * any other row they hold was met in the word's own chain already. */
+    if (!prefix_may_match(l, first, fn)) return;
     /* the word's prefixes, shortest first, hashed in one pass */
     size_t maxp = fn < l->max_prefix ? fn : l->max_prefix;
     uint64_t ph = vg_hash64_start(PREFIX_SEED);
@@ -276,9 +322,9 @@ const vg_lex_entry *vg_lex_match(const vg_lexicon *l, const vg_tok *toks, size_t
     if (!l || i >= end) return NULL;
     const vg_tok *t = &toks[i];
     int bare = l->clitics && t->n_bare;
-    /* Most words start no phrase of a table: with no prefix rows and no bare
-     * forms to try, an empty bucket says so at once. */
-    if (!l->max_prefix && !bare && !l->buckets[t->hash & (l->nb - 1)]) {
+    /* Most words start no phrase of a table: with no prefix row that could
+     * match and no bare forms to try, an empty bucket says so at once. */
+    if (!bare && !l->buckets[t->hash & (l->nb - 1)] && !prefix_may_match(l, t->fold, t->flen)) {
         if (len) *len = 0;
         return NULL;
     }

@@ -54,6 +54,36 @@ TEST(analyze_lexicon_longest_and_prefix)
     vg_lex_free(l);
 }
 
+/* Prefix rows of several lengths, the longest first (so the look-up's filter of
+ * the words a prefix row may start is rebuilt for a shorter key): each still
+ * matches the words it starts, and a word none starts matches nothing. */
+TEST(analyze_lexicon_prefix_rows_of_every_length)
+{
+    vg_lexicon *l = vg_lex_new();
+    CHECK(l != NULL);
+    if (!l) return;
+    const char *c1[] = {"wounded"}, *c2[] = {"attack"}, *c3[] = {"raid"}, *c4[] = {"r"};
+    CHECK(vg_lex_add(l, "bless*", 6, c1, 1) == VG_OK);
+    CHECK(vg_lex_add(l, "attaqu*", 7, c2, 1) == VG_OK);
+    CHECK(vg_lex_add(l, "rai*", 4, c3, 1) == VG_OK);
+    CHECK(vg_lex_add(l, "r*", 2, c4, 1) == VG_OK);
+    vg_arena *a = vg_arena_new(4096);
+    const char *text = "raids attaquent blessés ont";
+    vg_tok *t;
+    size_t nt, len;
+    CHECK(vg_tokenize(a, text, strlen(text), &t, &nt) == VG_OK);
+    /* "raids": "r*" and "rai*" both match; the shorter prefix is looked up first */
+    static const char *const want[] = {"r", "attack", "wounded", NULL};
+    CHECK_INT(nt, 4);
+    for (size_t i = 0; i < nt && i < 4; i++) {
+        const vg_lex_entry *e = vg_lex_match(l, t, nt, i, &len);
+        if (want[i]) CHECK(e && !strcmp(e->cols[0], want[i]));
+        else CHECK(e == NULL);
+    }
+    vg_arena_free(a);
+    vg_lex_free(l);
+}
+
 TEST(analyze_lexicon_plurals)
 {
     vg_lexicon *l = vg_lex_new();
