@@ -1222,7 +1222,7 @@ static vg_status read_bare(finder *f, tok *t)
     int known = known_word(f, t->fold, t->flen);
     t->name = (known & KNOWN_NAME) != 0;
     if (known) return VG_OK;
-    size_t nr = vg_clitics_count(f->clitics);
+    size_t nr = vg_clitics_may_strip(f->clitics, t->fold, t->flen) ? vg_clitics_count(f->clitics) : 0;
     char w[VG_GZ_KEY_MAX], tried[VG_TOK_TRIED][VG_GZ_KEY_MAX];
     size_t nt = 0;
     int prep = 0;

@@ -102,7 +102,7 @@ vg_status vg_tok_clitic_forms(vg_arena *a, const vg_clitics *c, vg_tok *t, size_
 {
     size_t nr = vg_clitics_count(c);
     for (size_t i = 0; nr && i < nt; i++) {
-        if (t[i].kind != VG_TOK_WORD) continue;
+        if (t[i].kind != VG_TOK_WORD || !vg_clitics_may_strip(c, t[i].fold, t[i].flen)) continue;
         const char *forms[VG_TOK_MAX_BARE];
         uint32_t lens[VG_TOK_MAX_BARE];
         size_t nf = 0;

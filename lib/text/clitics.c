@@ -20,7 +20,22 @@ typedef struct rule {
 struct vg_clitics {
     rule r[MAX_RULES];
     size_t n;
+    /* the first characters of the prefixes, each once: a word that starts
+     * with none of them loses no prefix (most words, tried against no rule) */
+    char first[MAX_RULES][4];
+    size_t first_len[MAX_RULES], n_first;
 };
+
+/* Notes the first character of rule r's prefix. */
+static void add_first(vg_clitics *c, const rule *r)
+{
+    size_t len = vg_utf8_char_len(r->prefix, r->plen);
+    if (!len) len = 1; /* a fold is valid UTF-8: never taken */
+    for (size_t k = 0; k < c->n_first; k++)
+        if (c->first_len[k] == len && !memcmp(c->first[k], r->prefix, len)) return;
+    memcpy(c->first[c->n_first], r->prefix, len);
+    c->first_len[c->n_first++] = len;
+}
 
 /* Folds s into out[MAX_AFFIX]; 0 on success (an empty s is ""). */
 static int fold_affix(const char *s, char *out, size_t *len)
@@ -60,6 +75,7 @@ vg_status vg_clitics_load(const char *path, vg_clitics **out, char *err, size_t 
             break;
         }
         r->prep = *flags != 0;
+        add_first(c, r);
         c->n++;
     }
     vg_status st = vg_tsv_close(&t);
@@ -71,6 +87,13 @@ vg_status vg_clitics_load(const char *path, vg_clitics **out, char *err, size_t 
 void vg_clitics_free(vg_clitics *c) { free(c); }
 
 size_t vg_clitics_count(const vg_clitics *c) { return c ? c->n : 0; }
+
+int vg_clitics_may_strip(const vg_clitics *c, const char *w, size_t n)
+{
+    for (size_t k = 0; c && k < c->n_first; k++)
+        if (n > c->first_len[k] && !memcmp(w, c->first[k], c->first_len[k])) return 1;
+    return 0;
+}
 
 /* Letters (code points) in s[0..n), counting at most `enough`. */
 static size_t letters(const char *s, size_t n, size_t enough)

@@ -19,6 +19,9 @@ typedef struct vg_clitics vg_clitics;
 vg_status vg_clitics_load(const char *path, vg_clitics **out, char *err, size_t errlen);
 void vg_clitics_free(vg_clitics *c); /* accepts NULL */
 size_t vg_clitics_count(const vg_clitics *c); /* 0 for NULL */
+/* Could a rule apply to folded word w[0..n): does it start with the first
+ * character of a prefix? 0 means vg_clitics_apply gives 0 for every rule. */
+int vg_clitics_may_strip(const vg_clitics *c, const char *w, size_t n);
 
 #define VG_CLITIC_MIN_REST 2 /* letters a word keeps: "بر" is no "ب" + "ر" */
 
