@@ -164,9 +164,12 @@ vg_status vg_lex_add(vg_lexicon *l, const char *phrase, size_t n, const char *co
     e->cls = -1;
     if (prefix && k == 1 && lens[0] > l->max_prefix) l->max_prefix = lens[0];
     if (prefix && k == 1) filter_prefix_row(l, toks[0], lens[0]);
-    /* The same phrase again: chain it to the first row instead of hiding it. */
-    for (size_t j = 0; j < l->n; j++) {
-        vg_lex_entry *o = &l->e[j];
+    /* The same phrase again: chain it to the first row instead of hiding it.
+     * That row has the same key, so it is in this bucket (every row but the
+     * repeats is), and it is the only one: later rows of the phrase are repeats. */
+    uint64_t key = key_hash(toks[0], lens[0], prefix && k == 1);
+    for (uint32_t j = l->buckets[key & (l->nb - 1)]; j; j = l->e[j - 1].next) {
+        vg_lex_entry *o = &l->e[j - 1];
         if (o->is_dup || o->ntok != k || o->prefix_last != prefix) continue;
         size_t m = 0;
         while (m < k && !strcmp(o->toks[m], toks[m])) m++;
