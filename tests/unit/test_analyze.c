@@ -84,6 +84,41 @@ TEST(analyze_lexicon_prefix_rows_of_every_length)
     vg_lex_free(l);
 }
 
+/* A phrase given again (one phrase, several meanings) follows its first row
+ * through vg_lex_next_same, in the order the rows came, among many other rows
+ * and a rehash; a prefix row and a plain row of the same word stay apart. */
+TEST(analyze_lexicon_repeated_phrases)
+{
+    vg_lexicon *l = vg_lex_new();
+    CHECK(l != NULL);
+    if (!l) return;
+    const char *c1[] = {"1"}, *c2[] = {"2"}, *c3[] = {"3"}, *cp[] = {"p"}, *co[] = {"o"};
+    CHECK(vg_lex_add(l, "tirs de roquettes", 17, c1, 1) == VG_OK);
+    CHECK(vg_lex_add(l, "tirs*", 5, cp, 1) == VG_OK);
+    for (int i = 0; i < 300; i++) {
+        char w[32];
+        snprintf(w, sizeof w, "tirs de mot%d", i);
+        CHECK(vg_lex_add(l, w, strlen(w), co, 1) == VG_OK);
+        if (i == 100) CHECK(vg_lex_add(l, "Tirs de roquettes", 17, c2, 1) == VG_OK);
+    }
+    CHECK(vg_lex_add(l, "tirs  de   roquettes", 20, c3, 1) == VG_OK);
+    vg_arena *a = vg_arena_new(4096);
+    vg_tok *t;
+    size_t nt, len;
+    CHECK(vg_tokenize(a, "tirs de roquettes", 17, &t, &nt) == VG_OK);
+    const vg_lex_entry *e = vg_lex_match(l, t, nt, 0, &len);
+    CHECK(e && len == 3 && !strcmp(e->cols[0], "1"));
+    e = vg_lex_next_same(l, e);
+    CHECK(e && !strcmp(e->cols[0], "2"));
+    e = vg_lex_next_same(l, e);
+    CHECK(e && !strcmp(e->cols[0], "3"));
+    CHECK(vg_lex_next_same(l, e) == NULL);
+    e = vg_lex_match(l, t, 1, 0, &len); /* the word alone: the prefix row, with no repeat */
+    CHECK(e && !strcmp(e->cols[0], "p") && vg_lex_next_same(l, e) == NULL);
+    vg_arena_free(a);
+    vg_lex_free(l);
+}
+
 TEST(analyze_lexicon_plurals)
 {
     vg_lexicon *l = vg_lex_new();
