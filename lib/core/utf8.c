@@ -57,8 +57,7 @@ int vg_looks_binary(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t ctl = 0, check = n < 65536 ? n : 65536;
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == 0) return 1;
+    if (memchr(s, 0, n)) return 1;
     for (size_t i = 0; i < check; i++) {
         unsigned c = s[i];
         if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1B) ctl++;
