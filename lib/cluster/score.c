@@ -2,6 +2,7 @@
  * decide "same event": a different year or event date for what reads
  * like the same subject is the usual sign of a second event of the same kind. */
 #include "score.h"
+#include "story_weights.h"
 #include "../core/geo.h"
 
 #include <math.h>
@@ -53,6 +54,18 @@ static int years_disagree(const vg_cl_doc *d, const vg_cl_story *s)
     return d->n_years && s->n_years && !shares_a_year(d->years, d->n_years, s->years, s->n_years);
 }
 
+/* A date of its own: the article's year from its own dating (published,
+ * dateline, URL), or its main event's full date. */
+static int doc_dated(const vg_cl_doc *d)
+{
+    return d->pub_year || vg_cl_day_number(d->event_date) >= 0;
+}
+
+static int story_dated(const vg_cl_story *s)
+{
+    return s->pub_year || vg_cl_day_number(s->event_date) >= 0;
+}
+
 /* Two sure main events that differ both in what was done and in who did it
  * ("the army retakes a town", "Russia's air force strikes it") are two
  * incidents, however alike their words. One of the two alike is not enough:
@@ -85,6 +98,8 @@ double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot, int oth
     long de = vg_cl_day_number(d->event_date), se = vg_cl_day_number(s->event_date);
     if (de >= 0 && se >= 0 && labs(de - se) > DATE_DAYS) score *= DISAGREE;
     if (leads_disagree(d->lead, s->lead)) score *= DISAGREE;
+    /* One side dated, the other not: nothing places them in the same time (see UNDATED). */
+    if (doc_dated(d) != story_dated(s)) score *= UNDATED;
     /* No penalty for distant coordinates: measured on ECB+ dev, the main
      * event's place differs between reports of one event too often (an
      * article names several places) and it split true stories (F1 0.89 ->

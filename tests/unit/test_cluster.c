@@ -11,6 +11,7 @@
 #include "../../lib/cluster/postings.h"
 #include "../../lib/cluster/score.h"
 #include "../../lib/cluster/stories.h"
+#include "../../lib/cluster/story_weights.h"
 #include "../../lib/core/hash.h"
 #include "../../lib/doc/doc.h"
 #include "fake_store.h"
@@ -143,14 +144,15 @@ TEST(cluster_score_anchors_push_apart)
     /* an article's own year decides against the latest year the other side names */
     d.years[0] = 2008;
     CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* no dating: a year in common agrees */
+    /* (the story has no date of its own: UNDATED on top) */
     d.pub_year = 2008;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9); /* written in 2008, the story names 2013 */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25 * UNDATED) < 1e-9); /* written in 2008, the story names 2013 */
     d.pub_year = 2012;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* a year apart agrees */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5 * UNDATED) < 1e-9); /* a year apart agrees */
     s.pub_year = 2008;
     CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9); /* both dated: the datings decide */
     d.pub_year = 0;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* the story dated 2008, the article names 2008 */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5 * UNDATED) < 1e-9); /* the story dated 2008, the article names 2008 */
     s.pub_year = 0;
     d.years[0] = 2013;
     strcpy(d.event_date, "2013-05-01");
@@ -158,7 +160,7 @@ TEST(cluster_score_anchors_push_apart)
     CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* a day apart: same event */
     strcpy(s.event_date, "2013-06-20");
     CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9);
-    d.event_date[0] = 0;
+    d.event_date[0] = s.event_date[0] = 0;
     /* sure leads: another kind of event by another party is another incident */
     strcpy(d.lead, "Battles\x1fMilitary Forces of Syria");
     strcpy(s.lead, "Explosions/Remote violence\x1fMilitary Forces of Russia");
@@ -199,6 +201,40 @@ TEST(cluster_score_anchors_push_apart)
     CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* a follow-up months later still joins */
     strcpy(d.day, "2014-03-01");
     CHECK(vg_cl_score(&d, &s, 1.0, 0) == 0); /* a story quiet for over a year is closed */
+}
+
+TEST(cluster_score_undated_against_dated)
+{
+    /* a date of its own on one side only: nothing places the two in the same time */
+    vg_cl_doc d;
+    memset(&d, 0, sizeof d);
+    vg_cl_story s;
+    memset(&s, 0, sizeof s);
+    s.first_day = s.last_day = -1;
+    s.norm2 = 4;
+    s.n_articles = 2;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* both undated */
+    s.pub_year = 2009;
+    CHECK(UNDATED < 1.0);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5 * UNDATED) < 1e-9); /* an undated report, a dated story */
+    d.pub_year = 2009;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* both dated, same year */
+    s.pub_year = 0;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5 * UNDATED) < 1e-9); /* a dated report, an undated story */
+    /* the main event's full date dates it too; a date with no year does not */
+    d.pub_year = 0;
+    strcpy(s.event_date, "2017-11-08");
+    strcpy(d.event_date, "XXXX-11-08");
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5 * UNDATED) < 1e-9);
+    strcpy(d.event_date, "2017-11-09");
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9);
+    /* the story is dated once a dated member joins */
+    vg_cl_story fresh = {.first_day = -1, .last_day = -1, .norm2 = 4, .n_articles = 2};
+    vg_cl_doc dated = {.pub_year = 2009};
+    d.event_date[0] = 0;
+    CHECK(fabs(vg_cl_score(&d, &fresh, 1.0, 0) - 0.5) < 1e-9);
+    vg_cl_story_add(&fresh, &dated);
+    CHECK(fabs(vg_cl_score(&d, &fresh, 1.0, 0) - 0.5 * UNDATED) < 1e-9);
 }
 
 typedef struct story_rows { int n; char doc[16][32]; long story[16]; long dup[16]; } story_rows;
