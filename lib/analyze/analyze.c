@@ -311,7 +311,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
      * violence or protest yields no event (gate.c). */
     /* the whole text's casualty figures: the gate reads them all, the lead row its "fatalities" note */
     count killed = {0}, injured = {0}, arrested = {0}, note = {0};
-    vg_an_counts(&c, 0, c.nt, &killed, &injured, &arrested, &note);
+    vg_an_counts(&c, 0, c.nt, 0, &killed, &injured, &arrested, &note);
     vg_gate_signals gs;
     gate_signals(&c, si, &sum, score, &killed, &injured, &arrested, &note, &gs);
     if (!(doc->gate_x = vg_gate_features(doc->arena, &gs, c.t, c.nt))) return VG_ERR_NOMEM;

@@ -98,7 +98,10 @@ static inline int vg_an_unnamed_militia(const actor *a) { return !strncmp(a->e->
 static inline int vg_an_inter_armed(int it) { return it >= VG_INTER_STATE && it <= VG_INTER_IDENTITY_MILITIA; }
 
 /* counts.c: casualty figures in tokens [t0,t1) (see there). */
-void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, count *arrested, count *note);
+/* vg_an_counts flags: count the deaths a sentence names as a protest's or a riot's
+ * cause ("riots over the police killing of a teenager"), for the killing's own row. */
+#define VG_COUNT_CAUSES 1u
+void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, count *injured, count *arrested, count *note);
 /* actors.c: actors named in tokens [t0,t1); their ACLED names. */
 int vg_an_find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_alias);
 const char *vg_an_actor_name(ctx *c, const vg_lex_entry *e, const char *country);

@@ -77,33 +77,54 @@ static int protest_in(const ctx *c, size_t s0, size_t s1)
     return 0;
 }
 
-/* Is the casualty word at token i the cause a protest is about ("against the killing of a
+/* Is the casualty phrase [i, i+len) the cause a protest is about ("against the killing of a
  * demonstrator", "riots over the police shooting of a teenager", "contre la mort d'un
- * manifestant")? A "cause" phrase of casualties.tsv ending at most two words before it,
- * after a protest or a riot its sentence (from t0) names: that death is another incident's toll. */
-static int names_a_cause(const ctx *c, const vg_lexicon *cas, size_t t0, size_t i)
+ * manifestant"; "a teenager was shot and killed by police, triggering violent protests")?
+ * A "cause" phrase of casualties.tsv (column 3 "before": it stands before the death)
+ * ending at most two words before it, after a protest or a riot its sentence [s0,s1) names;
+ * or one marked "after" that follows it in its sentence, a protest or riot after that:
+ * that death is the crowd's cause, another incident's toll. */
+static int names_a_cause(const ctx *c, const vg_lexicon *cas, size_t s0, size_t s1, size_t i, size_t len)
 {
-    for (size_t j = i > t0 + 5 ? i - 5 : t0; j < i; j++) {
-        size_t len;
+    for (size_t j = i > s0 + 5 ? i - 5 : s0; j < i; j++) {
+        size_t clen;
         /* the protest is named before its cause; "charged over the killing of a teenager that
          * sparked riots" is about the killing itself */
-        if (class_at(c, cas, i, j, VG_CAS_CAUSE, &len) && j + len <= i && j + len + 2 >= i) return protest_in(c, t0, j);
+        if (class_at(c, cas, i, j, VG_CAS_CAUSE, &clen) && j + clen <= i && j + clen + 2 >= i) return protest_in(c, s0, j);
+    }
+    for (size_t j = i + len; j < s1; j++) {
+        size_t clen;
+        const vg_lex_entry *e = vg_lex_match(cas, c->t, s1, j, &clen);
+        for (; e; e = vg_lex_next_same(cas, e))
+            if (e->cls == VG_CAS_CAUSE && !strcmp(e->cols[1], "after")) return protest_in(c, j + clen, s1);
     }
     return 0;
 }
 
-/* Does the sentence [s0,s1) give a total over time or another war: an
- * "aggregate" phrase, or a span of years ("from 1983 - 2005")? */
-static int aggregate_sentence(const ctx *c, const vg_lexicon *cas, size_t s0, size_t s1)
+/* A span of years ("from 1983 - 2005") in [s0,s1)? */
+static int year_span_in(const ctx *c, size_t s0, size_t s1)
 {
-    if (vg_lex_class_in(cas, c->t, s0, s1, VG_CAS_AGGREGATE)) return 1;
-    for (size_t k = s0; k < s1; k++) {
-        if (k + 1 < s1 && c->in_date[k] && c->in_date[k + 1] && c->t[k].kind == VG_TOK_NUM && c->t[k].flen == 4 &&
+    for (size_t k = s0; k + 1 < s1; k++) {
+        if (c->in_date[k] && c->in_date[k + 1] && c->t[k].kind == VG_TOK_NUM && c->t[k].flen == 4 &&
             c->t[k + 1].kind == VG_TOK_NUM && c->t[k + 1].flen == 4 &&
             memchr(c->text + c->t[k].end, '-', c->t[k + 1].start - c->t[k].end))
             return 1;
     }
     return 0;
+}
+
+/* Is the casualty word at token i (sentence [s0,s1)) part of a total over time or
+ * another war: an "aggregate" phrase or a span of years before it in its sentence,
+ * or after it in its own clause? "900 have been killed since the assault began",
+ * "Since 2011, 400,000 have died"; but "43 were killed in the school, pushing the
+ * toll above 680 since the conflict began" gives this incident's 43. */
+static int in_aggregate(const ctx *c, const vg_lexicon *cas, size_t s0, size_t s1, size_t i)
+{
+    size_t clause_end = i;
+    while (clause_end < s1 && !(c->t[clause_end].kind == VG_TOK_PUNCT &&
+                                (c->t[clause_end].fold[0] == ',' || c->t[clause_end].fold[0] == ';')))
+        clause_end++;
+    return vg_lex_class_in(cas, c->t, s0, clause_end, VG_CAS_AGGREGATE) || year_span_in(c, s0, clause_end);
 }
 
 /* A figure read for a casualty word: its number and how far from the word. */
@@ -217,7 +238,7 @@ static int no_count_class(int kind)
  * later sentence's figure for the same kind is another account of the same
  * toll ("police said 11 ... officials gave 14"): the lowest is kept, as
  * ACLED keeps the lowest credible figure. */
-void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, count *arrested, count *note)
+void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, count *injured, count *arrested, count *note)
 {
     const vg_lexicon *cas = c->L->lex[L_CASUALTIES];
     bound used = {.n = 0};
@@ -230,8 +251,10 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, count *killed, count *injured, c
         if (no_count_class(kind)) { i += len; continue; }
         size_t s0, s1;
         sentence_of(c, t0, t1, i, &s0, &s1);
-        if (aggregate_sentence(c, cas, s0, s1)) { i = s1 > i + len ? s1 : i + len; continue; }
-        if (names_a_cause(c, cas, s0, i)) { i += len; continue; }
+        if (in_aggregate(c, cas, s0, s1, i)) { i += len; continue; }
+        /* a crowd's cause, told in its sentence: the toll of the act that set it off, which
+         * counts for that act's row (VG_COUNT_CAUSES), not the crowd's */
+        if (!(flags & VG_COUNT_CAUSES) && names_a_cause(c, cas, s0, s1, i, len)) { i += len; continue; }
         /* "killed1": a singular verb ("was killed", "a été tué"): one death unless a figure says otherwise. */
         int singular = kind == VG_CAS_KILLED1;
         if (singular) kind = VG_CAS_KILLED;

@@ -104,6 +104,7 @@ typedef struct incident {
     int n;                     /* its mentions */
     const vg_place *place;     /* the first town or division its mentions name, or NULL */
     const vg_date *date;       /* the first full day its mentions name, or NULL */
+    size_t last;               /* its latest mention's sentence */
 } incident;
 
 /* Does sentence k tell of the crowd itself: protesters or rioters named, or
@@ -125,7 +126,7 @@ static int names_crowd(ctx *c, const sent_info *si, size_t k, int actors_only)
 static int reports_deaths(ctx *c, size_t k)
 {
     count killed = {0}, injured = {0}, arrested = {0}, note = {0};
-    vg_an_counts(c, c->s[k].t0, c->s[k].t1, &killed, &injured, &arrested, &note);
+    vg_an_counts(c, c->s[k].t0, c->s[k].t1, 0, &killed, &injured, &arrested, &note);
     return killed.found && killed.value > 0;
 }
 
@@ -133,7 +134,7 @@ static int reports_deaths(ctx *c, size_t k)
 static int reports_toll(ctx *c, size_t k)
 {
     count killed = {0}, injured = {0}, arrested = {0}, note = {0};
-    vg_an_counts(c, c->s[k].t0, c->s[k].t1, &killed, &injured, &arrested, &note);
+    vg_an_counts(c, c->s[k].t0, c->s[k].t1, 0, &killed, &injured, &arrested, &note);
     return killed.found || injured.found || arrested.found;
 }
 
@@ -142,7 +143,7 @@ static int reports_toll(ctx *c, size_t k)
 static int mass_arrests(ctx *c, size_t k)
 {
     count killed = {0}, injured = {0}, arrested = {0}, note = {0};
-    vg_an_counts(c, c->s[k].t0, c->s[k].t1, &killed, &injured, &arrested, &note);
+    vg_an_counts(c, c->s[k].t0, c->s[k].t1, 0, &killed, &injured, &arrested, &note);
     return arrested.found && arrested.value >= MASS_ARRESTS;
 }
 
@@ -224,6 +225,13 @@ static int same_kind(int a, int b)
     return a == b;
 }
 
+/* An attack and a clash told in neighbouring sentences are one fight seen twice ("an
+ * attack on a convoy ... the buses were ambushed"): ACLED codes it once. */
+static int fighting(int a, int b)
+{
+    return (a == VG_SUB_ATTACK && b == VG_SUB_ARMED_CLASH) || (a == VG_SUB_ARMED_CLASH && b == VG_SUB_ATTACK);
+}
+
 static int same_day(const vg_date *a, const vg_date *b)
 {
     return !a || !b || (a->y == b->y && a->m == b->m && a->d == b->d);
@@ -248,10 +256,17 @@ static size_t add_mention(ctx *c, const sent_info *si, incident *inc, size_t n, 
 {
     const vg_place *p = own_place(c, k);
     const vg_date *d = own_day(&si[k]);
+    /* "this attack", "cet attentat": a demonstrative points back to the incident told
+     * last, whatever word told it ("l'attaque ... cet attentat" is one incident) */
+    size_t back = n;
+    if (si[k].back && si[k].first.sub == sub)
+        for (size_t j = 0; j < n; j++)
+            if (inc[j].last <= k && (back == n || inc[j].last > inc[back].last)) back = j;
     for (size_t j = 0; j < n; j++) {
-        if (!same_kind(inc[j].sub, sub)) continue;
+        if (!same_kind(inc[j].sub, sub) && j != back && !(fighting(inc[j].sub, sub) && k <= inc[j].last + NEAR_SENTENCES)) continue;
         if (!same_place(inc[j].place, p, vg_sub_is_protest(sub) || vg_sub_is_riot(sub)) || !same_day(inc[j].date, d)) continue;
         inc[j].n++;
+        if (k > inc[j].last) inc[j].last = k;
         inc[j].sum += sc;
         if (!inc[j].place) inc[j].place = p;
         if (!inc[j].date) inc[j].date = d;
@@ -260,7 +275,7 @@ static size_t add_mention(ctx *c, const sent_info *si, incident *inc, size_t n, 
     /* a tally of many incidents, a plan or an opinion joins the incident it
      * speaks of but tells none of its own */
     if (n >= max || (n > 0 && (si[k].aggregate || si[k].talk))) return n;
-    inc[n] = (incident){.sub = sub, .head = k, .score = sc, .sum = sc, .n = 1, .place = p, .date = d};
+    inc[n] = (incident){.sub = sub, .head = k, .score = sc, .sum = sc, .n = 1, .place = p, .date = d, .last = k};
     return n + 1;
 }
 
@@ -347,6 +362,64 @@ static int by_crowd(const mention_sums *sum, int sub)
     return best >= 0 && crowd >= W_CROWD_SHARE * sum->total[VG_SUB_ATTACK] ? best : sub;
 }
 
+/* The words of row e's death toll, or 0. */
+static int toll_span(const vg_event *e, uint32_t *s, uint32_t *end)
+{
+    if (e->fatalities <= 0) return 0;
+    for (size_t r = 0; r < e->n_evidence; r++)
+        if (!strcmp(e->evidence[r].field, "fatalities")) { *s = e->evidence[r].start; *end = e->evidence[r].end; return 1; }
+    return 0;
+}
+
+/* A protest or a riot, whose deaths are usually someone else's doing (a mob's
+ * violence is its own). */
+static int tells_crowd(const vg_event *e)
+{
+    return !strcmp(e->event_type, "Protests") || (!strcmp(e->event_type, "Riots") && strcmp(e->sub_event_type, "Mob violence") != 0);
+}
+
+/* Which of rows a and b (sharing the toll at [s, end); a_lead: a is the text's main
+ * event) it belongs to: the violence that set off or met a crowd, when it is a row
+ * that prints; else the main event ("Two clans clashed. 4 were killed": the killing
+ * is the clash's); else the one whose own sentence holds it; else the nearer
+ * sentence before it. */
+static int toll_owner(const vg_event *a, const vg_event *b, int a_lead, uint32_t s, uint32_t end)
+{
+    if (tells_crowd(a) && !tells_crowd(b) && b->confidence >= VG_DEFAULT_MIN_CONFIDENCE) return 1;
+    if (tells_crowd(b) && !tells_crowd(a) && a->confidence >= VG_DEFAULT_MIN_CONFIDENCE) return 0;
+    if (a_lead) return 0;
+    int in_a = s >= a->sent_start && end <= a->sent_end, in_b = s >= b->sent_start && end <= b->sent_end;
+    if (in_a != in_b) return in_a ? 0 : 1;
+    int before_a = a->sent_start <= s, before_b = b->sent_start <= s;
+    if (before_a != before_b) return before_a ? 0 : 1;
+    return a->sent_start >= b->sent_start ? 0 : 1;
+}
+
+/* One toll, one row: the words that give a death toll are the toll of one incident
+ * of the text. Rows that read the same figure ("a boy was shot dead ... riots" gives
+ * both the killing and the riot "1 killed"; two shellings read the sentence after
+ * them) leave it to one (toll_owner); the others report no death. Run once the rows
+ * have their confidence (which read the figure as each row's window gave it). */
+static void one_toll_one_row(ctx *c, vg_event *rows, size_t n)
+{
+    (void)c;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t s, end;
+        if (!toll_span(&rows[i], &s, &end)) continue;
+        for (size_t j = i + 1; j < n; j++) {
+            uint32_t s2, end2;
+            if (!toll_span(&rows[j], &s2, &end2) || s2 != s || end2 != end) continue;
+            vg_event *loser = toll_owner(&rows[i], &rows[j], i == 0, s, end) == 0 ? &rows[j] : &rows[i];
+            loser->fatalities = 0;
+            size_t w = 0;
+            for (size_t r = 0; r < loser->n_evidence; r++)
+                if (strcmp(loser->evidence[r].field, "fatalities") != 0) loser->evidence[w++] = loser->evidence[r];
+            loser->n_evidence = w;
+            if (loser == &rows[i]) break;
+        }
+    }
+}
+
 vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int sub, float score, const count *doc_note)
 {
     sub = by_crowd(sum, by_weapon(sum->total, sub));
@@ -367,11 +440,13 @@ vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int su
     for (size_t k = 0; k < c->ns; k++) standing += si[k].best > 0;
     float density = c->ns ? (float)standing / (float)c->ns : 0;
     size_t first = c->doc->n_events;
-    float lead_conf = 1;
     for (size_t j = 0; j < n; j++) {
         vg_status st = vg_an_row(c, si, inc[j].head, inc[j].sub, 0, j == 0 ? doc_note : NULL, inc[j].date);
         if (st != VG_OK) return st;
-        vg_event *e = &c->doc->events[c->doc->n_events - 1];
+    }
+    float lead_conf = 1;
+    for (size_t j = 0; j < n; j++) {
+        vg_event *e = &c->doc->events[first + j];
         float x[RF_COUNT];
         row_features(c, sum, &inc[j], j == 0, score, all, density, &c->doc->events[first], e, x);
         float conf = vg_an_confidence(x, c->ns);
@@ -381,5 +456,6 @@ vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int su
         set_confidence(e, conf);
         if (c->an->row_features) print_features(c, j, x);
     }
+    one_toll_one_row(c, &c->doc->events[first], n);
     return VG_OK;
 }

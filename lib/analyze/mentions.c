@@ -19,7 +19,7 @@ static int names_unit(const ctx *c, size_t end, size_t i, size_t len)
 static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
 {
     memset(si, 0, sizeof *si);
-    size_t neg_until = 0, fut_until = 0, since_until = 0;
+    size_t neg_until = 0, fut_until = 0, since_until = 0, anaphor_until = 0;
     for (size_t i = s->t0; i < s->t1;) {
         size_t len;
         int cue = vg_an_cue(c, s->t1, i, &len);
@@ -33,6 +33,7 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
             else if (cue == VG_CUE_FICTION) si->fiction++;
             else if (cue == VG_CUE_PLAN || cue == VG_CUE_OPINION) si->talk++;
             else if (cue == VG_CUE_AGGREGATE) si->aggregate++;
+            else if (cue == VG_CUE_ANAPHOR) anaphor_until = i + len + ANAPHOR_REACH;
             /* "Lire aussi : ...", "Read more: ...": the rest of the sentence is other
              * articles' headlines, flattened into the text by the page's extraction */
             else if (cue == VG_CUE_RELATED) break;
@@ -58,7 +59,10 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
                     else si->sc[sub] += w;
                     if (mod && sub == VG_SUB_INTERVENTION && w < W_WEAK_INTERVENTION) si->weak_int += w;
                     hit *h = mod ? &si->mfirst : &si->first;
-                    if (w > h->w) { h->t0 = i; h->t1 = i + len; h->sub = sub; h->w = w; }
+                    if (w > h->w) {
+                        *h = (hit){i, i + len, sub, w};
+                        if (!mod) si->back = i < anaphor_until;
+                    }
                 }
             }
             i += len;

@@ -264,16 +264,46 @@ static void observer_default_party(ctx *c, vg_event *e)
  * full day in the text, else the publication's (precision 2). Dates far
  * before the reference are background, never the event's; a month alone
  * ("in March") counts only in the event's own sentence. */
-static void set_date(ctx *c, const sent_info *si, size_t main_k, const vg_date *d, vg_event *e)
+/* Does date d follow, within DATE_OF_ACT_REACH words, someone killed or wounded or an
+ * act of violence other than a crowd's own ("Gray, who was fatally wounded by police
+ * Saturday", "where he was shot 11 times by police on Saturday"; in a riot, "clashed
+ * with police" and looting are the riot)? For a crowd's row that is the day of the act
+ * it rose against. */
+static int dates_an_act(const ctx *c, const vg_date *d)
 {
-    if (!d && si[main_k].has_date && !vg_an_background_date(c, &si[main_k].date)) d = &si[main_k].date;
+    const vg_lexicon *cas = c->L->lex[L_CASUALTIES], *tl = c->L->lex[L_TRIGGERS];
+    for (size_t j = d->t0 > DATE_OF_ACT_REACH ? d->t0 - DATE_OF_ACT_REACH : 0; j < d->t0; j++) {
+        size_t len;
+        const vg_lex_entry *e = vg_lex_match(cas, c->t, d->t0, j, &len);
+        if (e && (e->cls == VG_CAS_KILLED || e->cls == VG_CAS_KILLED1 || e->cls == VG_CAS_INJURED)) return 1;
+        for (e = vg_lex_match(tl, c->t, d->t0, j, &len); e; e = vg_lex_next_same(tl, e)) {
+            const char *name = e->cols[0];
+            int sub = name[0] == '+' ? -1 : vg_subtype_find(name);
+            if (sub >= 0 && !vg_sub_is_protest(sub) && !vg_sub_is_riot(sub) && sub != VG_SUB_ARMED_CLASH && sub != VG_SUB_LOOTING)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Can date d of sentence k be the row's: not background, and for a crowd (crowd) not
+ * the day of the act it rose against. */
+static int usable_date(const ctx *c, const sent_info *si, size_t k, int crowd, const vg_date *d)
+{
+    return si[k].has_date && !vg_an_background_date(c, d) && !(crowd && dates_an_act(c, d));
+}
+
+static void set_date(ctx *c, const sent_info *si, size_t main_k, int sub, const vg_date *d, vg_event *e)
+{
+    int crowd = vg_sub_is_protest(sub) || vg_sub_is_riot(sub);
+    if (d && crowd && dates_an_act(c, d)) d = NULL;
+    if (!d && usable_date(c, si, main_k, crowd, &si[main_k].date)) d = &si[main_k].date;
     /* another sentence's date only when it names a day: "in November 1973" elsewhere in a
      * text is background more often than the event's month */
     for (size_t k = main_k; k-- > 0 && !d;)
-        if (si[k].has_date && !si[k].hist && si[k].date.precision == 1 && !vg_an_background_date(c, &si[k].date))
-            d = &si[k].date;
+        if (!si[k].hist && si[k].date.precision == 1 && usable_date(c, si, k, crowd, &si[k].date)) d = &si[k].date;
     for (size_t k = 0; k < c->ns && !d; k++)
-        if (si[k].has_date && si[k].date.precision == 1 && !vg_an_background_date(c, &si[k].date)) d = &si[k].date;
+        if (si[k].date.precision == 1 && usable_date(c, si, k, crowd, &si[k].date)) d = &si[k].date;
     if (d && d->m) {
         vg_date_format(d, e->event_date);
         e->time_precision = d->precision;
@@ -476,13 +506,16 @@ static void set_actors(ctx *c, vg_event *e, size_t main_k, int sub, actor ac[8],
 }
 
 /* Fatalities, injured and arrests: the event's sentence and the next two;
- * doc_note (the main event only) is the whole text's "fatalities" note. */
-static void set_counts(ctx *c, const sent_info *si, size_t main_k, const count *doc_note, vg_event *e)
+ * doc_note (the main event only) is the whole text's "fatalities" note. The
+ * deaths a sentence names as a crowd's cause ("riots over the police killing of
+ * a teenager") count for the killing's row, not for the protest's or the riot's. */
+static void set_counts(ctx *c, const sent_info *si, size_t main_k, int sub, const count *doc_note, vg_event *e)
 {
     const vg_sent *s = &c->s[main_k];
     count killed = {0}, injured = {0}, arrested = {0}, note = {0};
+    unsigned flags = vg_sub_is_protest(sub) || vg_sub_is_riot(sub) ? 0 : VG_COUNT_CAUSES;
     size_t last = main_k + 3 < c->ns ? main_k + 3 : c->ns;
-    vg_an_counts(c, s->t0, c->s[last - 1].t1, &killed, &injured, &arrested, &note);
+    vg_an_counts(c, s->t0, c->s[last - 1].t1, flags, &killed, &injured, &arrested, &note);
     if (doc_note && doc_note->found) note = *doc_note;
     if (doc_note && !killed.found) {
         /* The main event read from a headline: its toll is usually in the
@@ -490,7 +523,7 @@ static void set_counts(ctx *c, const sent_info *si, size_t main_k, const count *
         for (size_t k = 0; k < c->ns && k < 4 && !killed.found; k++) {
             if (si[k].hist || si[k].nonpol || si[k].best <= 0) continue;
             count inj2 = {0}, arr2 = {0}, note2 = {0};
-            vg_an_counts(c, c->s[k].t0, c->s[k].t1, &killed, &inj2, &arr2, &note2);
+            vg_an_counts(c, c->s[k].t0, c->s[k].t1, flags, &killed, &inj2, &arr2, &note2);
         }
     }
     if (note.found) {
@@ -568,7 +601,7 @@ vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, c
     const vg_place *unlisted = unlisted_scene(c, main_k, p);
     if (p) set_place(c, e, unlisted ? unlisted : p, p);
 
-    set_date(c, si, main_k, date, e);
+    set_date(c, si, main_k, sub, date, e);
     actor ac[8];
     int i1, i2;
     int na = find_event_actors(c, main_k, ac, &i1, &i2);
@@ -578,7 +611,7 @@ vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, c
     if (!e->country && c->an->gaz) country_from_demonym(c, s, e);
     set_actors(c, e, main_k, sub, ac, na, i1, i2);
     if (!homonym_abroad) remote_violence_abroad(c, sub, e);
-    set_counts(c, si, main_k, doc_note, e);
+    set_counts(c, si, main_k, sub, doc_note, e);
     set_attribution(c, s, e);
     return VG_OK;
 }

@@ -81,3 +81,23 @@ TEST(dateline_forms_and_bylines)
     vg_doc_free(d);
     vg_env_close(env);
 }
+
+/* A riot's day is not the day of the killing that set it off, named right after it
+ * ("Gray, who was fatally wounded by police Saturday, ..."): the riot takes the
+ * publication day it is reported on, as nothing else dates it. */
+TEST(dateline_crowd_not_dated_by_its_cause)
+{
+    vg_env *env = NULL;
+    char err[256], day[16];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_doc *d;
+    CHECK(vg_doc_create(env, &d) == VG_OK);
+    CHECK_STR(first_event_date(d, "Published: Monday, March 11, 2013\n\nA vigil for Kimani Gray, who was fatally "
+                                  "wounded by police Saturday, turned into a riot as mourners threw bottles at "
+                                  "officers in Brooklyn.\n", "en", day), "2013-03-11");
+    /* the crowd's own clash keeps its day */
+    CHECK_STR(first_event_date(d, "Published: Monday, March 11, 2013\n\nRioters clashed with police on Saturday "
+                                  "in Brooklyn, throwing bottles at officers.\n", "en", day), "2013-03-09");
+    vg_doc_free(d);
+    vg_env_close(env);
+}
