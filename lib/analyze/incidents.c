@@ -55,6 +55,10 @@ static int sub_by_actors(ctx *c, const sent_info *si, size_t main_k, int sub, co
      * both sides (a soldier killed by militants) is a battle. */
     if (sub == VG_SUB_ATTACK) {
         count_armed_and_civilians(c, main_k, 2, &armed, &civ);
+        /* a sentence that names no one ("confirmed the attack, with deaths on both
+         * sides"): who fought is told in the next ones */
+        for (size_t k = main_k + 1; armed + civ == 0 && k < c->ns && k <= main_k + 2; k++)
+            count_armed_and_civilians(c, k, 2, &armed, &civ);
         if (armed >= 2 && civ == 0) sub = VG_SUB_ARMED_CLASH;
     } else if (sub == VG_SUB_ARMED_CLASH) {
         /* ...and fire at unarmed people by one armed side is an attack. */
@@ -262,8 +266,13 @@ static size_t add_mention(ctx *c, const sent_info *si, incident *inc, size_t n, 
     if (si[k].back && si[k].first.sub == sub)
         for (size_t j = 0; j < n; j++)
             if (inc[j].last <= k && (back == n || inc[j].last > inc[back].last)) back = j;
+    /* "Le 25 décembre, 14 militaires ont également été tués", "last month, 20 people were
+     * killed": a mention dated on its own calendar day, or said to be earlier, away from
+     * an incident told undated, is another incident */
+    int dated_apart = si[k].earlier || (d && !d->relative);
     for (size_t j = 0; j < n; j++) {
         if (!same_kind(inc[j].sub, sub) && j != back && !(fighting(inc[j].sub, sub) && k <= inc[j].last + NEAR_SENTENCES)) continue;
+        if (j != back && dated_apart && !inc[j].date && k > inc[j].head + 1) continue;
         if (!same_place(inc[j].place, p, vg_sub_is_protest(sub) || vg_sub_is_riot(sub)) || !same_day(inc[j].date, d)) continue;
         inc[j].n++;
         if (k > inc[j].last) inc[j].last = k;

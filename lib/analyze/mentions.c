@@ -34,6 +34,7 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
             else if (cue == VG_CUE_PLAN || cue == VG_CUE_OPINION) si->talk++;
             else if (cue == VG_CUE_AGGREGATE) si->aggregate++;
             else if (cue == VG_CUE_ANAPHOR) anaphor_until = i + len + ANAPHOR_REACH;
+            else if (cue == VG_CUE_EARLIER) si->earlier++;
             /* "Lire aussi : ...", "Read more: ...": the rest of the sentence is other
              * articles' headlines, flattened into the text by the page's extraction */
             else if (cue == VG_CUE_RELATED) break;

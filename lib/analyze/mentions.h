@@ -23,6 +23,7 @@ typedef struct sent_info {
     hit mfirst;               /* strongest modifier, when the sentence has no trigger */
     int has_date;
     vg_date date;
+    int earlier;              /* "last month", "la semaine dernière": an earlier incident than the text's own */
     int back;                 /* its strongest trigger follows a demonstrative ("this attack", "cet attentat"): an incident told before */
 } sent_info;
 

@@ -129,3 +129,23 @@ TEST(counts_anaphor_one_incident)
     CHECK_STR(rows, "Armed clash:38");
     vg_env_close(env);
 }
+
+/* An incident told with its own calendar day ("Le 25 décembre, ...") after an undated one
+ * of the same kind is another incident, with its own row and toll. */
+TEST(counts_dated_apart_is_another_incident)
+{
+    vg_env *env = NULL;
+    char err[256], rows[512];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    rows_of(env, "fr",
+            "Attaque meurtrière au Niger\nDes hommes armés ont tué six civils jeudi dans le village de Tillia, selon le "
+            "ministère.\nLes assaillants sont arrivés à moto avant de prendre la fuite.\nLe 25 décembre, quatorze civils "
+            "avaient été tués par des hommes armés dans la région.\n", rows, sizeof rows);
+    CHECK_STR(rows, "Attack:6,Attack:14");
+    rows_of(env, "en",
+            "Gunmen kill six civilians in Niger\nGunmen killed six civilians in the village of Tillia on Thursday, the "
+            "ministry said.\nThe attackers arrived on motorbikes and fled.\nLast month, fourteen civilians were killed "
+            "by gunmen in the region.\n", rows, sizeof rows);
+    CHECK(strstr(rows, "Attack:14") != NULL);
+    vg_env_close(env);
+}

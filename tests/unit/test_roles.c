@@ -57,3 +57,15 @@ TEST(roles_named_attacker_agent_and_arrested)
     CHECK_STR(a1, "Islamic State");
     vg_env_close(env);
 }
+
+/* A base or a post attacked stands for its garrison: state forces are actor2. */
+TEST(roles_attacked_base_is_its_garrison)
+{
+    vg_env *env = NULL;
+    char err[256], a1[128], a2[128], iso[16];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    actors_of(env, "fr", "Des jihadistes ont attaqué jeudi une base militaire près de Ménaka, faisant 20 morts.\n", a1, a2,
+              iso, sizeof a1);
+    CHECK_STR(a2, "Military Forces of Mali");
+    vg_env_close(env);
+}
