@@ -76,6 +76,14 @@ static inline int vg_an_in_attr(const ctx *c, uint32_t s, uint32_t e, uint32_t e
 }
 
 
+/* The sub-type a triggers.tsv row counts for (-1: none); *mod: a "+Sub" row, which
+ * counts only next to a protest. */
+static inline int vg_an_trigger_sub(const vg_lex_entry *e, int *mod)
+{
+    *mod = e->cols[0][0] == '+';
+    return vg_subtype_find(e->cols[0] + *mod);
+}
+
 typedef struct count { long value; int found; size_t t0, t1; } count;
 typedef struct actor { const vg_lex_entry *e; size_t t0, t1; } actor;
 #define VG_AN_DOC_ACTORS 8

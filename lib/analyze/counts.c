@@ -69,9 +69,8 @@ static int protest_in(const ctx *c, size_t s0, size_t s1)
     for (size_t k = s0; k < s1; k++) {
         size_t len;
         for (const vg_lex_entry *e = vg_lex_match(tl, c->t, s1, k, &len); e; e = vg_lex_next_same(tl, e)) {
-            const char *name = e->cols[0];
-            int sub = vg_subtype_find(name + (name[0] == '+'));
-            if (sub >= 0 && (vg_sub_is_protest(sub) || vg_sub_is_riot(sub))) return 1;
+            int mod, sub = vg_an_trigger_sub(e, &mod);
+            if (sub >= 0 && vg_sub_is_crowd(sub)) return 1;
         }
     }
     return 0;

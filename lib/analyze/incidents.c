@@ -116,7 +116,7 @@ typedef struct incident {
 static int names_crowd(ctx *c, const sent_info *si, size_t k, int actors_only)
 {
     for (int j = 0; j < VG_SUB_COUNT && !actors_only; j++)
-        if ((vg_sub_is_protest(j) || vg_sub_is_riot(j)) && (si->sc[j] > 0 || si->mods[j] > 0)) return 1;
+        if (vg_sub_is_crowd(j) && (si->sc[j] > 0 || si->mods[j] > 0)) return 1;
     actor ac[8];
     int na = vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, ac, 8, 1);
     for (int j = 0; j < na; j++) {
@@ -168,7 +168,7 @@ static int in_context(ctx *c, const sent_info *si, size_t k, int lead, int sub)
 {
     /* an attack in a text about a shelling or a bombing is that shelling */
     if (sub == VG_SUB_ATTACK && lead >= VG_SUB_CHEM && lead <= VG_SUB_GRENADE) return lead;
-    if (!vg_sub_is_protest(lead) && !vg_sub_is_riot(lead)) return sub;
+    if (!vg_sub_is_crowd(lead)) return sub;
     int crowd_sub = vg_sub_is_riot(lead) ? lead : VG_SUB_VIOLENT_DEMO;
     if (sub == VG_SUB_ARMED_CLASH || sub == VG_SUB_LOOTING) return crowd_sub;
     if (sub == VG_SUB_ATTACK && names_crowd(c, si, k, 0) && !reports_deaths(c, k) && !tells_a_cause(c, k)) return crowd_sub;
@@ -196,8 +196,8 @@ static int mentions_of(ctx *c, const sent_info *si, size_t k, int lead, int sub[
     sc[1] = si->sc[second];
     /* ACLED: a demonstration that turns violent is one riot. A sentence telling
      * both of one crowd ("riots in protest at...") tells the riot once. */
-    int crowd0 = vg_sub_is_protest(sub[0]) || vg_sub_is_riot(sub[0]);
-    int crowd1 = vg_sub_is_protest(sub[1]) || vg_sub_is_riot(sub[1]);
+    int crowd0 = vg_sub_is_crowd(sub[0]);
+    int crowd1 = vg_sub_is_crowd(sub[1]);
     if (crowd0 && crowd1) {
         if (vg_sub_is_riot(sub[1])) { sub[0] = sub[1]; sc[0] = sc[0] > sc[1] ? sc[0] : sc[1]; }
         return 1;
@@ -225,7 +225,7 @@ static int same_place(const vg_place *a, const vg_place *b, int crowd)
  * and an abduction are two events). */
 static int same_kind(int a, int b)
 {
-    if (vg_sub_is_protest(a) || vg_sub_is_riot(a)) return !strcmp(vg_subtypes[a].type, vg_subtypes[b].type);
+    if (vg_sub_is_crowd(a)) return !strcmp(vg_subtypes[a].type, vg_subtypes[b].type);
     return a == b;
 }
 
@@ -273,7 +273,7 @@ static size_t add_mention(ctx *c, const sent_info *si, incident *inc, size_t n, 
     for (size_t j = 0; j < n; j++) {
         if (!same_kind(inc[j].sub, sub) && j != back && !(fighting(inc[j].sub, sub) && k <= inc[j].last + NEAR_SENTENCES)) continue;
         if (j != back && dated_apart && !inc[j].date && k > inc[j].head + 1) continue;
-        if (!same_place(inc[j].place, p, vg_sub_is_protest(sub) || vg_sub_is_riot(sub)) || !same_day(inc[j].date, d)) continue;
+        if (!same_place(inc[j].place, p, vg_sub_is_crowd(sub)) || !same_day(inc[j].date, d)) continue;
         inc[j].n++;
         if (k > inc[j].last) inc[j].last = k;
         inc[j].sum += sc;
@@ -366,7 +366,7 @@ static int by_crowd(const mention_sums *sum, int sub)
     if (sub != VG_SUB_ATTACK) return sub;
     float sc[VG_SUB_COUNT] = {0}, mods[VG_SUB_COUNT] = {0}, crowd;
     for (int j = 0; j < VG_SUB_COUNT; j++)
-        if (vg_sub_is_protest(j) || vg_sub_is_riot(j)) { sc[j] = sum->total[j]; mods[j] = sum->mods[j]; }
+        if (vg_sub_is_crowd(j)) { sc[j] = sum->total[j]; mods[j] = sum->mods[j]; }
     int best = vg_an_choose_sub(sc, mods, &crowd);
     return best >= 0 && crowd >= W_CROWD_SHARE * sum->total[VG_SUB_ATTACK] ? best : sub;
 }
@@ -384,7 +384,8 @@ static int toll_span(const vg_event *e, uint32_t *s, uint32_t *end)
  * violence is its own). */
 static int tells_crowd(const vg_event *e)
 {
-    return !strcmp(e->event_type, "Protests") || (!strcmp(e->event_type, "Riots") && strcmp(e->sub_event_type, "Mob violence") != 0);
+    int sub = vg_subtype_find(e->sub_event_type);
+    return vg_sub_is_crowd(sub) && sub != VG_SUB_MOB;
 }
 
 /* Which of rows a and b (sharing the toll at [s, end); a_lead: a is the text's main
@@ -409,9 +410,8 @@ static int toll_owner(const vg_event *a, const vg_event *b, int a_lead, uint32_t
  * both the killing and the riot "1 killed"; two shellings read the sentence after
  * them) leave it to one (toll_owner); the others report no death. Run once the rows
  * have their confidence (which read the figure as each row's window gave it). */
-static void one_toll_one_row(ctx *c, vg_event *rows, size_t n)
+static void one_toll_one_row(vg_event *rows, size_t n)
 {
-    (void)c;
     for (size_t i = 0; i < n; i++) {
         uint32_t s, end;
         if (!toll_span(&rows[i], &s, &end)) continue;
@@ -465,6 +465,6 @@ vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int su
         set_confidence(e, conf);
         if (c->an->row_features) print_features(c, j, x);
     }
-    one_toll_one_row(c, &c->doc->events[first], n);
+    one_toll_one_row(&c->doc->events[first], n);
     return VG_OK;
 }

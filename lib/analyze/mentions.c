@@ -49,9 +49,8 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
             e = NULL;
         if (e) {
             for (; e; e = vg_lex_next_same(tl, e)) { /* one phrase may count for several sub-types */
-                const char *name = e->cols[0];
-                int mod = name[0] == '+';
-                int sub = vg_subtype_find(name + mod);
+                int mod;
+                int sub = vg_an_trigger_sub(e, &mod);
                 float w = (float)atof(e->cols[1]);
                 if (w == 0) w = 1;
                 if (sub >= 0 && (i < neg_until || i < fut_until)) si->cancelled++;
@@ -219,7 +218,7 @@ static int weigh_sentences(ctx *c, sent_info *si, int ref_year, float total[VG_S
             for (int j = 0; j < VG_SUB_COUNT; j++) si[k].sc[j] = si[k].mods[j] = 0;
         if (si[k].nonpol)
             for (int j = 0; j < VG_SUB_COUNT; j++)
-                if (!vg_sub_is_protest(j) && !vg_sub_is_riot(j)) si[k].sc[j] = si[k].mods[j] = 0;
+                if (!vg_sub_is_crowd(j)) si[k].sc[j] = si[k].mods[j] = 0;
         float pos = vg_an_lede_weight(k);
         for (int j = 0; j < VG_SUB_COUNT; j++) {
             si[k].sc[j] *= factor;

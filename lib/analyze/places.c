@@ -728,15 +728,21 @@ static int opens_after_name(const char *text, size_t s)
     return w < k && (((unsigned char)text[w] >= 'A' && (unsigned char)text[w] <= 'Z') || (unsigned char)text[w] >= 0xc0);
 }
 
+/* Is the token a number ("2", "1er" is not)? */
+static int is_number(const tok *t)
+{
+    if (!t->fold || !t->flen) return 0;
+    for (size_t k = 0; k < t->flen; k++)
+        if (t->fold[k] < '0' || t->fold[k] > '9') return 0;
+    return 1;
+}
+
 /* "France 2", "France 24 a rapporté": a country's name, a space and a small number, then
  * no lowercase word (unlike "in France 2 people died"), names a broadcaster, not the country. */
 static int names_channel(const char *text, const tok *t, size_t nt, size_t j)
 {
     if (j + 1 >= nt || t[j + 1].s != t[j].e + 1 || text[t[j].e] != ' ') return 0;
-    size_t len = t[j + 1].e - t[j + 1].s;
-    if (len > 2) return 0;
-    for (size_t k = t[j + 1].s; k < t[j + 1].e; k++)
-        if (text[k] < '0' || text[k] > '9') return 0;
+    if (t[j + 1].e - t[j + 1].s > 2 || !is_number(&t[j + 1])) return 0;
     return !(j + 2 < nt && !t[j + 2].upper && t[j + 2].fold && t[j + 2].flen > 1 &&
              (t[j + 2].fold[0] < '0' || t[j + 2].fold[0] > '9'));
 }
@@ -810,15 +816,6 @@ typedef struct span {
 static int glued_word_is(const span *c, size_t k, char kind)
 {
     return k < c->nt && c->t[k].glued && !c->t[k].sent && word_is(c->g, &c->t[k], kind);
-}
-
-/* Is the token a number ("2", "1er" is not)? */
-static int is_number(const tok *t)
-{
-    if (!t->fold || !t->flen) return 0;
-    for (size_t k = 0; k < t->flen; k++)
-        if (t->fold[k] < '0' || t->fold[k] > '9') return 0;
-    return 1;
 }
 
 /* The words before the name: a preposition ("in Amra", "À Porto"; "de la RDC", "in the

@@ -257,13 +257,6 @@ static void observer_default_party(ctx *c, vg_event *e)
     }
 }
 
-/* The event's date: in its sentence, else the nearest earlier sentence,
- * else the first in the text, else the publication's (precision 2). */
-/* The event's date: its incident's day (date, when not NULL), else its
- * sentence's, else the nearest earlier sentence's full day, else the first
- * full day in the text, else the publication's (precision 2). Dates far
- * before the reference are background, never the event's; a month alone
- * ("in March") counts only in the event's own sentence. */
 /* Does date d follow, within DATE_OF_ACT_REACH words, someone killed or wounded or an
  * act of violence other than a crowd's own ("Gray, who was fatally wounded by police
  * Saturday", "where he was shot 11 times by police on Saturday"; in a riot, "clashed
@@ -277,9 +270,8 @@ static int dates_an_act(const ctx *c, const vg_date *d)
         const vg_lex_entry *e = vg_lex_match(cas, c->t, d->t0, j, &len);
         if (e && (e->cls == VG_CAS_KILLED || e->cls == VG_CAS_KILLED1 || e->cls == VG_CAS_INJURED)) return 1;
         for (e = vg_lex_match(tl, c->t, d->t0, j, &len); e; e = vg_lex_next_same(tl, e)) {
-            const char *name = e->cols[0];
-            int sub = name[0] == '+' ? -1 : vg_subtype_find(name);
-            if (sub >= 0 && !vg_sub_is_protest(sub) && !vg_sub_is_riot(sub) && sub != VG_SUB_ARMED_CLASH && sub != VG_SUB_LOOTING)
+            int mod, sub = vg_an_trigger_sub(e, &mod);
+            if (sub >= 0 && !mod && !vg_sub_is_crowd(sub) && sub != VG_SUB_ARMED_CLASH && sub != VG_SUB_LOOTING)
                 return 1;
         }
     }
@@ -293,9 +285,15 @@ static int usable_date(const ctx *c, const sent_info *si, size_t k, int crowd, c
     return si[k].has_date && !vg_an_background_date(c, d) && !(crowd && dates_an_act(c, d));
 }
 
+/* The event's date: its incident's day (date, when not NULL), else its
+ * sentence's, else the nearest earlier sentence's full day, else the first
+ * full day in the text, else the publication's (precision 2). Dates far
+ * before the reference are background, never the event's; a month alone
+ * ("in March") counts only in the event's own sentence; a crowd's row
+ * (sub) skips the day of the act it rose against (dates_an_act). */
 static void set_date(ctx *c, const sent_info *si, size_t main_k, int sub, const vg_date *d, vg_event *e)
 {
-    int crowd = vg_sub_is_protest(sub) || vg_sub_is_riot(sub);
+    int crowd = vg_sub_is_crowd(sub);
     if (d && crowd && dates_an_act(c, d)) d = NULL;
     if (!d && usable_date(c, si, main_k, crowd, &si[main_k].date)) d = &si[main_k].date;
     /* another sentence's date only when it names a day: "in November 1973" elsewhere in a
@@ -513,7 +511,7 @@ static void set_counts(ctx *c, const sent_info *si, size_t main_k, int sub, cons
 {
     const vg_sent *s = &c->s[main_k];
     count killed = {0}, injured = {0}, arrested = {0}, note = {0};
-    unsigned flags = vg_sub_is_protest(sub) || vg_sub_is_riot(sub) ? 0 : VG_COUNT_CAUSES;
+    unsigned flags = vg_sub_is_crowd(sub) ? 0 : VG_COUNT_CAUSES;
     size_t last = main_k + 3 < c->ns ? main_k + 3 : c->ns;
     vg_an_counts(c, s->t0, c->s[last - 1].t1, flags, &killed, &injured, &arrested, &note);
     if (doc_note && doc_note->found) note = *doc_note;

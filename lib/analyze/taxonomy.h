@@ -22,6 +22,8 @@ static inline int vg_sub_is_protest(int sub)
     return sub == VG_SUB_PEACEFUL || sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE;
 }
 static inline int vg_sub_is_riot(int sub) { return sub == VG_SUB_VIOLENT_DEMO || sub == VG_SUB_MOB; }
+/* A crowd's event: a protest or a riot. */
+static inline int vg_sub_is_crowd(int sub) { return vg_sub_is_protest(sub) || vg_sub_is_riot(sub); }
 
 /* Index of an ACLED sub-event type name, or -1. */
 int vg_subtype_find(const char *name);
