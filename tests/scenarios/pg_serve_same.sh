@@ -13,9 +13,6 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VIGIE=${VIGIE:-$ROOT/vigie}
 T=$(mktemp -d)
 . "$ROOT/tests/scenarios/lib/serve.sh"
-cleanup() { serve_stop_all; [ -n "${KEEP:-}" ] || rm -rf "$T"; }
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; for f in "$T"/*.out "$T"/*.err; do [ -s "$f" ] && { echo "--- $f"; tail -20 "$f"; }; done; exit 1; }
 . "$ROOT/tests/scenarios/lib/pg.sh"
 PG=$(pg_db serve_same) || fail "no PostgreSQL database: the test cluster did not start (scripts/pg-test-server.sh)"
 [ -n "$PG" ] || fail "no PostgreSQL URL"

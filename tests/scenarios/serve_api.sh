@@ -7,9 +7,6 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 VIGIE=${VIGIE:-$ROOT/vigie}
 T=$(mktemp -d)
 . "$ROOT/tests/scenarios/lib/serve.sh"
-cleanup() { serve_stop_all; [ -n "${KEEP:-}" ] || rm -rf "$T"; }
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; for f in "$T"/*.out "$T"/*.err; do [ -s "$f" ] && { echo "--- $f"; tail -20 "$f"; }; done; exit 1; }
 python3 -c 'import jsonschema' 2>/dev/null || fail "python3-jsonschema missing (scripts/setup.sh installs it)"
 
 "$VIGIE" ingest --db "$T/s.db" "$ROOT/samples" >"$T/ingest.out" 2>&1 || fail "ingest samples"

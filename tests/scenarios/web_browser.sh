@@ -11,9 +11,6 @@ CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 SHOTS="${VIGIE_SCREENSHOTS:-$ROOT/build-test/web-screenshots}"
 T=$(mktemp -d "${TMPDIR:-/tmp}/vg-web.XXXXXX")
 . "$ROOT/tests/scenarios/lib/serve.sh"
-cleanup() { serve_stop_all; rm -rf "$T"; }
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; [ -s "$T/serve.err" ] && { echo "--- vigie serve stderr"; tail -20 "$T/serve.err"; }; exit 1; }
 
 [ -x "$CHROMIUM" ] || fail "no $CHROMIUM: scripts/setup.sh installs Debian's chromium"
 command -v node >/dev/null || fail "no node: scripts/setup.sh installs nodejs"

@@ -126,15 +126,22 @@ TEST(cluster_features_names_and_years)
     free_doc(d);
 }
 
+/* An empty report and an undated two-member story whose score, with nothing else said, is 0.5
+ * (the mean over its members of a cosine of 1.0). */
+static void blank_pair(vg_cl_doc *d, vg_cl_story *s)
+{
+    memset(d, 0, sizeof *d);
+    memset(s, 0, sizeof *s);
+    s->first_day = s->last_day = -1;
+    s->norm2 = 4;
+    s->n_articles = 2;
+}
+
 TEST(cluster_score_anchors_push_apart)
 {
     vg_cl_doc d;
-    memset(&d, 0, sizeof d);
     vg_cl_story s;
-    memset(&s, 0, sizeof s);
-    s.first_day = s.last_day = -1;
-    s.norm2 = 4;
-    s.n_articles = 2;
+    blank_pair(&d, &s);
     CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* mean over the members, not the centroid's cosine */
     d.years[d.n_years++] = 2013;
     s.years[s.n_years++] = 2008;
@@ -207,12 +214,8 @@ TEST(cluster_score_undated_against_dated)
 {
     /* a date of its own on one side only: nothing places the two in the same time */
     vg_cl_doc d;
-    memset(&d, 0, sizeof d);
     vg_cl_story s;
-    memset(&s, 0, sizeof s);
-    s.first_day = s.last_day = -1;
-    s.norm2 = 4;
-    s.n_articles = 2;
+    blank_pair(&d, &s);
     CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* both undated */
     s.pub_year = 2009;
     CHECK(UNDATED < 1.0);

@@ -95,6 +95,16 @@ static const vg_place *find(vg_gazetteer *g, vg_arena *a, const char *text, cons
     return NULL;
 }
 
+/* The place vg_places_primary picks in an English text, or NULL. */
+static const vg_place *primary_in(vg_gazetteer *g, vg_arena *a, const char *text)
+{
+    vg_place *p = NULL;
+    size_t n = 0;
+    if (vg_places_find(g, a, text, strlen(text), "en", &p, &n) != VG_OK) return NULL;
+    size_t k = vg_places_primary(p, n);
+    return k < n ? &p[k] : NULL;
+}
+
 static int near_to(const vg_place *p, double lat, double lon)
 {
     return p && fabs(p->lat - lat) < 0.01 && fabs(p->lon - lon) < 0.01;
@@ -200,10 +210,8 @@ TEST(places_primary_prefers_town_in_main_country)
     CHECK(k < n && !strcmp(p[k].name, "Harim"));
     CHECK_INT(vg_places_primary(p, 0), 0);
     /* A town whose division disagrees with the one named is doubtful. */
-    t = "Shelling near Pisky, Donetsk.";
-    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
-    k = vg_places_primary(p, n);
-    CHECK(k < n && !strcmp(p[k].name, "Donetsk"));
+    const vg_place *q = primary_in(g, a, "Shelling near Pisky, Donetsk.");
+    CHECK(q && !strcmp(q->name, "Donetsk"));
     vg_arena_free(a);
     vg_gazetteer_free(g);
 }
@@ -236,57 +244,35 @@ TEST(places_context_rules_on_invented_places)
     vg_arena *a = vg_arena_new(1 << 14);
     CHECK(g != NULL && a != NULL);
     if (!g || !a) { vg_gazetteer_free(g); vg_arena_free(a); return; }
-    vg_place *p;
-    size_t n, k;
     /* A small town 700 km from the city the text places it in: a homonym we lack. */
-    const char *t = "Two groups clashed in Qelpur area of Madravati city (Madravati, Southa).";
-    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
-    k = vg_places_primary(p, n);
-    CHECK(k < n && !strcmp(p[k].name, "Madravati"));
-    t = "Two groups clashed in Qelpur.";
-    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
-    k = vg_places_primary(p, n);
-    CHECK(k < n && !strcmp(p[k].name, "Qelpur"));
+    const vg_place *q = primary_in(g, a, "Two groups clashed in Qelpur area of Madravati city (Madravati, Southa).");
+    CHECK(q && !strcmp(q->name, "Madravati"));
+    q = primary_in(g, a, "Two groups clashed in Qelpur.");
+    CHECK(q && !strcmp(q->name, "Qelpur"));
     /* The city named like a division (its own reading) does not make the city doubtful. */
-    t = "Medics protested in Velmor.";
-    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
-    k = vg_places_primary(p, n);
-    CHECK(k < n && p[k].kind == VG_PLACE_CITY && p[k].population > 1000000 && p[k].confidence > 0.35f);
+    q = primary_in(g, a, "Medics protested in Velmor.");
+    CHECK(q && q->kind == VG_PLACE_CITY && q->population > 1000000 && q->confidence > 0.35f);
     /* Where fighters came from is not where they fought. */
-    t = "In Syria, fighters from Harim clashed with police in Saraqib.";
-    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
-    k = vg_places_primary(p, n);
-    CHECK(k < n && !strcmp(p[k].name, "Saraqib"));
+    q = primary_in(g, a, "In Syria, fighters from Harim clashed with police in Saraqib.");
+    CHECK(q && !strcmp(q->name, "Saraqib"));
     /* ... nor were the places listed with it ("from Amra, Vesko and Cardo"); "from Amra to Vesko" goes somewhere */
-    t = "In Syria, fighters from Aleppo, Harim and Homs clashed with police in Saraqib.";
-    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
-    k = vg_places_primary(p, n);
-    CHECK(k < n && !strcmp(p[k].name, "Saraqib"));
-    t = "In Syria, fighters from Aleppo governorate and Harim (Idlib) clashed with police in Saraqib.";
-    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
-    k = vg_places_primary(p, n);
-    CHECK(k < n && !strcmp(p[k].name, "Saraqib"));
-    t = "In Syria, fighters moved from Aleppo to Harim.";
-    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
-    k = vg_places_primary(p, n);
-    CHECK(k < n && !strcmp(p[k].name, "Harim"));
-    t = "In Syria, fighters clashed with police in Harim and Saraqib.";
-    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
-    k = vg_places_primary(p, n);
-    CHECK(k < n && !strcmp(p[k].name, "Harim"));
+    q = primary_in(g, a, "In Syria, fighters from Aleppo, Harim and Homs clashed with police in Saraqib.");
+    CHECK(q && !strcmp(q->name, "Saraqib"));
+    q = primary_in(g, a, "In Syria, fighters from Aleppo governorate and Harim (Idlib) clashed with police in Saraqib.");
+    CHECK(q && !strcmp(q->name, "Saraqib"));
+    q = primary_in(g, a, "In Syria, fighters moved from Aleppo to Harim.");
+    CHECK(q && !strcmp(q->name, "Harim"));
+    q = primary_in(g, a, "In Syria, fighters clashed with police in Harim and Saraqib.");
+    CHECK(q && !strcmp(q->name, "Harim"));
     /* Two places joined by a hyphen name a road between them: places, but not sure scenes. */
-    const vg_place *q = find(g, a, "In Syria, gunmen blocked the Harim-Saraqib road.", "Saraqib", NULL);
+    q = find(g, a, "In Syria, gunmen blocked the Harim-Saraqib road.", "Saraqib", NULL);
     CHECK(q != NULL && q->confidence <= 0.5f);
     /* A road named after a town, in another town: the road's town is not the scene. */
-    t = "In Syria, journalists protested outside a newspaper office on Harim road in Idlib city.";
-    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
-    k = vg_places_primary(p, n);
-    CHECK(k < n && !strcmp(p[k].name, "Idlib"));
+    q = primary_in(g, a, "In Syria, journalists protested outside a newspaper office on Harim road in Idlib city.");
+    CHECK(q && !strcmp(q->name, "Idlib"));
     /* An alternate name of a far small town, in a text about another country, is doubtful. */
-    t = "Gunmen raided the town of Qusayra in Idlib.";
-    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
-    k = vg_places_primary(p, n);
-    CHECK(k < n && !strcmp(p[k].iso2, "SY"));
+    q = primary_in(g, a, "Gunmen raided the town of Qusayra in Idlib.");
+    CHECK(q && !strcmp(q->iso2, "SY"));
     vg_arena_free(a);
     vg_gazetteer_free(g);
 }

@@ -1,5 +1,7 @@
-# serve.sh - sourced by the scenarios that run `vigie serve` (VIGIE, T: the scenario's temporary
-# folder, and fail MESSAGE set). The scenario's EXIT trap calls serve_stop_all.
+# serve.sh - sourced by the scenarios that run `vigie serve` (VIGIE and T, the scenario's temporary
+# folder, set). Sourcing it defines fail MESSAGE (prints the tails of $T/*.out and $T/*.err, exits
+# 1; a scenario may define its own after) and an EXIT trap that stops every server and removes T
+# (unless KEEP is set).
 # serve_start NAME DB [ARGS...]: `vigie serve --db DB --listen 127.0.0.1:0 ARGS` in the background,
 #   output in $T/NAME.out and $T/NAME.err; sets URL (what it serves on, from the line it prints once
 #   it listens) and PID_NAME; fails when the server exits first or says nothing within 20 s.
@@ -25,3 +27,6 @@ serve_stop() {
     [ $st -eq 0 ] || fail "server $1 exit $st after SIGTERM"
 }
 serve_stop_all() { local p; for p in "${SERVE_PIDS[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; }
+serve_cleanup() { serve_stop_all; [ -n "${KEEP:-}" ] || rm -rf "$T"; }
+fail() { echo "FAIL: $*"; for f in "$T"/*.out "$T"/*.err; do [ -s "$f" ] && { echo "--- $f"; tail -20 "$f"; }; done; exit 1; }
+trap serve_cleanup EXIT
