@@ -39,7 +39,7 @@ LIB_OBJ  += $(BUILD)/gen/assets.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 
-.PHONY: all test test-build unit fuzz fuzz-replay fuzz-bin bench eval clean deps data gazetteer web
+.PHONY: all test test-build unit fuzz fuzz-replay fuzz-bin bench eval clean deps data gazetteer web print-libs
 
 all: vigie $(BUILD)/libvigie.a
 
@@ -127,6 +127,10 @@ data gazetteer:
 # pinned in web/package-lock.json (scripts/web-build.sh; a no-op when current).
 web:
 	scripts/web-build.sh
+
+# The link line of libvigie-internal.a, for the drivers bench/ builds (one list, not one per script).
+print-libs:
+	@echo $(PKG_LIBS)
 
 clean:
 	rm -rf build build-test build-fuzz vigie

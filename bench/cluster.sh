@@ -16,7 +16,6 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/vg-bench-cluster-XXXXXX")
 trap 'rm -rf "$W"' EXIT
 make -s BUILD="$BUILD" "$BUILD/libvigie-internal.a" >/dev/null || exit 1
 cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -o "$W/driver" bench/cluster_driver.c \
-    "$BUILD/libvigie-internal.a" $(pkg-config --libs sqlite3 libpq libxml-2.0 zlib libutf8proc libexttextcat libcurl libpcre2-8 libmicrohttpd) \
-    -lstemmer -llinear -lm -lpthread || exit 1
+    "$BUILD/libvigie-internal.a" $(make -s --no-print-directory print-libs) || exit 1
 "$W/driver" "$W/c.db" "$N" "${BENCH_CLUSTER_BATCH:-500}"
 echo "database: $(du -m "$W/c.db" | cut -f1) MB for $N articles ($(du -cm "$W"/c.db* | tail -1 | cut -f1) MB with WAL)"

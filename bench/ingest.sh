@@ -16,8 +16,7 @@ trap 'rm -rf "$W"' EXIT
 make -s BUILD="$BUILD" "$BUILD/vigie" "$BUILD/libvigie-internal.a" >/dev/null || exit 1
 case "$BUILD" in /*) B=$BUILD ;; *) B=$ROOT/$BUILD ;; esac
 cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -o "$W/ingest_store" bench/ingest_store.c \
-    "$B/libvigie-internal.a" $(pkg-config --libs sqlite3 libxml-2.0 zlib libutf8proc libexttextcat libcurl libpcre2-8) \
-    -lstemmer -lm -lpthread || exit 1
+    "$B/libvigie-internal.a" $(make -s --no-print-directory print-libs) || exit 1
 "$W/ingest_store" "$W/store.db" "$N"
 echo "  (database: $(du -k "$W/store.db" | cut -f1) KB for $N docs)"
 

@@ -14,7 +14,7 @@ VIGIE=$ROOT/$BUILD/vigie
 case "$BUILD" in /*) VIGIE=$BUILD/vigie ;; esac
 LIB=$(dirname "$VIGIE")/libvigie-internal.a
 cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -Iinclude -o "$W/reader_driver" bench/reader_driver.c "$LIB" \
-    $(pkg-config --libs sqlite3 libxml-2.0 zlib libutf8proc libexttextcat libcurl libpcre2-8) -lstemmer -lm -lpthread || exit 1
+    $(make -s --no-print-directory print-libs) || exit 1
 
 # ~3 KB articles made of varied invented sentences, so that no two are near-duplicates
 python3 - "$W" "$N" <<'PY'

@@ -48,11 +48,11 @@ PY
 read -r N RAW < "$T/bench.warc.gz.info"
 GZ=$(stat -c %s "$T/bench.warc.gz")
 # the reader alone (WARC layer, gzip, record parsing; no extraction), when a libvigie-internal.a sits
-# beside the binary (make BUILD=dir dir/libvigie-internal.a)
+# beside the binary or in build/ (make BUILD=dir dir/libvigie-internal.a)
 LIB=$(dirname "$VIGIE")/libvigie-internal.a
+[ -f "$LIB" ] || LIB=build/libvigie-internal.a     # ./vigie is a copy of build/vigie
 if [ -f "$LIB" ] && cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -Iinclude -o "$T/reader_driver" bench/reader_driver.c \
-        "$LIB" $(pkg-config --libs sqlite3 libxml-2.0 zlib libutf8proc libexttextcat libcurl libpcre2-8) \
-        -lstemmer -lm -lpthread 2>/dev/null; then
+        "$LIB" $(make -s --no-print-directory print-libs) 2>/dev/null; then
     echo "warc: reader only: $("$T/reader_driver" "$T/bench.warc.gz" 2>&1 | tail -1)"
 fi
 /usr/bin/time -v "$VIGIE" extract "$T/bench.warc.gz" > "$T/out.jsonl" 2> "$T/time.txt"
