@@ -167,7 +167,7 @@ static int tells_a_cause(ctx *c, size_t k)
 static int in_context(ctx *c, const sent_info *si, size_t k, int lead, int sub)
 {
     /* an attack in a text about a shelling or a bombing is that shelling */
-    if (sub == VG_SUB_ATTACK && lead >= VG_SUB_CHEM && lead <= VG_SUB_GRENADE) return lead;
+    if (sub == VG_SUB_ATTACK && vg_sub_is_remote(lead)) return lead;
     if (!vg_sub_is_crowd(lead)) return sub;
     int crowd_sub = vg_sub_is_riot(lead) ? lead : VG_SUB_VIOLENT_DEMO;
     if (sub == VG_SUB_ARMED_CLASH || sub == VG_SUB_LOOTING) return crowd_sub;
@@ -236,6 +236,18 @@ static int fighting(int a, int b)
     return (a == VG_SUB_ATTACK && b == VG_SUB_ARMED_CLASH) || (a == VG_SUB_ARMED_CLASH && b == VG_SUB_ATTACK);
 }
 
+/* One blast told in two words ("the aerial bombing of the camp ... two of the bombs fell within
+ * the camp": an air strike, then its bombs): remote violence of another sub-type is the same
+ * incident where one of them is only a bomb or a blast (the IED reading of "bombing",
+ * "explosion": what any strike leaves) within NEAR_SENTENCES of it (the caller checks place and
+ * day). An air strike and a shelling told apart stay two, and so do a truck bomb and a suicide
+ * attack in one city. */
+static int one_blast(const incident *in, int sub, size_t k)
+{
+    if (!vg_sub_is_remote(in->sub) || !vg_sub_is_remote(sub) || k > in->last + NEAR_SENTENCES) return 0;
+    return (sub == VG_SUB_IED) != (in->sub == VG_SUB_IED);
+}
+
 static int same_day(const vg_date *a, const vg_date *b)
 {
     return !a || !b || (a->y == b->y && a->m == b->m && a->d == b->d);
@@ -271,7 +283,9 @@ static size_t add_mention(ctx *c, const sent_info *si, incident *inc, size_t n, 
      * an incident told undated, is another incident */
     int dated_apart = si[k].earlier || (d && !d->relative);
     for (size_t j = 0; j < n; j++) {
-        if (!same_kind(inc[j].sub, sub) && j != back && !(fighting(inc[j].sub, sub) && k <= inc[j].last + NEAR_SENTENCES)) continue;
+        if (!same_kind(inc[j].sub, sub) && j != back && !(fighting(inc[j].sub, sub) && k <= inc[j].last + NEAR_SENTENCES) &&
+            !one_blast(&inc[j], sub, k))
+            continue;
         if (j != back && dated_apart && !inc[j].date && k > inc[j].head + 1) continue;
         if (!same_place(inc[j].place, p, vg_sub_is_crowd(sub)) || !same_day(inc[j].date, d)) continue;
         inc[j].n++;

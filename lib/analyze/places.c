@@ -134,6 +134,7 @@ typedef struct mention {
     uint8_t proper;         /* a name the dictionary knows ("Scott", "Obama"): a person's as often as a place's */
     uint8_t introduced;     /* presented as a settlement: "the town of Amra", "la ville de Vesko" */
     uint8_t landmark;       /* names a street or square ("Lima square", "rue de Paris"), seldom the scene */
+    uint8_t feature;        /* names a natural feature ("Nuba Mountains"): a town so named is it only in the text's country */
     uint8_t closes;         /* right before a closing parenthesis */
     uint8_t listed;         /* written where a division qualifies a name: 1 "Amra, Cardo", 2 "Amra (Vesko, Cardo)" */
     uint8_t person;         /* a person's name, enum person_kind */
@@ -617,6 +618,16 @@ static float main_share(const float *votes, float vtotal)
     return vtotal > 0 ? top / vtotal : 0;
 }
 
+/* Does the division word after the mention ("Unity state", "Upper Nile State") say it is the
+ * first-level division e of a country that calls its divisions so? */
+static int division_word_names(const mention *m, const vg_gz_entry *e)
+{
+    if (e->kind != VG_PLACE_ADMIN1 || m->t0 != m->t1) return 0;
+    for (uint32_t k = 0; k < m->n_adm_cc; k++)
+        if ((m->adm_cc[k] & ~VG_GZ_PRIMARY) == e->country) return 1;
+    return 0;
+}
+
 /* Does the mention have enough evidence to be a place? A name that is also a
  * common word, an acronym, a sentence's first word or a small place unknown
  * to the text's countries needs a preposition before it or a country context. */
@@ -632,7 +643,8 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     /* A town that also names its division ("in Amra", "in Vesko") is a place even when it
      * is a dictionary word elsewhere: the division is known in its country at large. */
     int division = f.big && e->kind == VG_PLACE_CITY && e->population < BIG_TOWN && evidence && !m->skel;
-    if (m->stop && !(m->prep && context)) return 0;
+    /* a word never taken as a place alone is one with its country's division word ("Unity state") */
+    if (m->stop && !(m->prep && context) && !division_word_names(m, e)) return 0;
     /* No capital says it is a name: a country by its main name, or words around it that say
      * it is a place (a preposition, a division or settlement word, a list of places). */
     if (m->caseless && !(e->kind == VG_PLACE_COUNTRY && f.primary) && !evidence) return 0;
@@ -644,7 +656,7 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     /* A foreign or former name alone needs the country, or a preposition before a
      * large place or the only place so called ("near Amra", now Vesko). */
     if (!f.primary && m->t0 == m->t1 && !context && !(evidence && (f.big || (m->n_post == 1 && !m->common)))) return 0;
-    if (m->part && !context) return 0;
+    if ((m->part || (m->feature && e->kind != VG_PLACE_COUNTRY)) && !context) return 0;
     if (!f.primary && e->kind == VG_PLACE_CITY && !context && !m->introduced && main_share(votes, vtotal) >= MAIN_SHARE)
         return 0;
     if (m->t0 == m->t1 && !f.big && !context && !evidence) return 0;
@@ -930,6 +942,7 @@ static void own_flags(const span *c, mention *x)
     x->landmark = (uint8_t)(glued_word_is(c, j + 1, VG_GZ_LANDMARK) ||
                             (i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
                              word_is(g, &t[i - 2], VG_GZ_STREET)));
+    x->feature = (uint8_t)glued_word_is(c, j + 1, VG_GZ_FEATURE);
     x->introduced = (uint8_t)(i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
                               word_is(g, &t[i - 2], VG_GZ_AFTER));
 }
@@ -1053,6 +1066,19 @@ static int32_t country_of_mention(const vg_gazetteer *g, const mention *x)
     return vg_gz_entry_at(g, idx)->kind == VG_PLACE_COUNTRY ? (int32_t)idx : -1;
 }
 
+/* The country entry mention x stands for as a place's qualifier: a country's name, or a
+ * first-level division named with its country's division word ("Yida, Unity State", "the
+ * Yida camp in Upper Nile state": the division's country); else -1. */
+static int32_t qualifier_country(const vg_gazetteer *g, const mention *x)
+{
+    int32_t cc = country_of_mention(g, x);
+    for (uint32_t c = 0; cc < 0 && !x->skel && c < x->n_post && c < MAX_CAND; c++) {
+        const vg_gz_entry *e = vg_gz_entry_at(g, x->post[c] & ~VG_GZ_PRIMARY);
+        if (division_word_names(x, e)) cc = (int32_t)e->country;
+    }
+    return cc;
+}
+
 /* Does the text between mentions a and b place a in b: "Amra, Syria", "Amra (Syria)", "Amra
  * in Syria", "the Amra refugee camp in Syria", "Amra Refugee Camp, Syria" (at most QUAL_GAP
  * words of one clause, then a preposition or a comma)? */
@@ -1099,7 +1125,7 @@ static void qualify(const vg_gazetteer *g, const char *text, const tok *t, menti
         int how = 0;
         /* the country may come after other names of the gap ("Yida Refugee Camp in Syria") */
         for (size_t k = i + 1; k < nm && cc < 0 && m[k].t0 <= m[i].t1 + 1 + QUAL_GAP; k++)
-            if ((how = placed_in(g, text, t, &m[i], &m[k])) > 0) cc = country_of_mention(g, &m[k]);
+            if ((how = placed_in(g, text, t, &m[i], &m[k])) > 0) cc = qualifier_country(g, &m[k]);
         /* "South Sudan's Unity state": a country's possessive */
         if (cc < 0 && i > 0 && m[i].t0 == m[i - 1].t1 + 2 && t[m[i - 1].t1 + 1].apos && t[m[i - 1].t1 + 1].flen == 1 &&
             t[m[i - 1].t1 + 1].fold[0] == 's') {
