@@ -149,3 +149,23 @@ TEST(counts_dated_apart_is_another_incident)
     CHECK(strstr(rows, "Attack:14") != NULL);
     vg_env_close(env);
 }
+
+/* One blast told in two words: "the aerial bombing of a camp ... two of the bombs fell within
+ * the camp" is one air strike, not an air strike and a planted bomb; an air strike and a
+ * shelling told apart stay two. */
+TEST(counts_one_blast_two_words)
+{
+    vg_env *env = NULL;
+    char err[256], rows[512];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    rows_of(env, "en",
+            "Refugee camp bombed\nThe UN on Friday condemned the aerial bombing of a refugee camp in South Sudan on "
+            "Thursday.\n\"Two bombs exploded within the camp, one close to the school,\" a spokesman said.\n",
+            rows, sizeof rows);
+    CHECK_STR(rows, "Air/drone strike:0");
+    rows_of(env, "en",
+            "Gaza strikes\nAn Israeli air strike hit a house in Gaza City on Monday, killing three people.\nIsraeli "
+            "artillery shells hit a school in Jabalia on Monday, killing 40 people.\n", rows, sizeof rows);
+    CHECK(strstr(rows, "Air/drone strike:3") != NULL && strstr(rows, "Shelling/artillery/missile attack:40") != NULL);
+    vg_env_close(env);
+}

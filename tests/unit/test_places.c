@@ -457,6 +457,17 @@ TEST(places_country_qualifier_persons_and_businesses)
     CHECK(p != NULL && !strcmp(p->iso2, "SS") && p->geo_precision == 3 && p->start == 18);
     p = find(g, a, "Planes bombed the camp at Yida, South Sudan, near Unity state.", NULL, &n);
     CHECK(p != NULL && p->start == 26 && p->kind == VG_PLACE_ADMIN1 && !strcmp(p->name, "Unity") && p->geo_precision == 3);
+    /* a word never a place alone is one with its country's division word, and qualifies a camp */
+    p = find(g, a, "A refugee camp in South Sudan's Unity state was bombed on Thursday.", "Unity", &n);
+    CHECK(p != NULL && p->kind == VG_PLACE_ADMIN1 && !strcmp(p->iso2, "SS"));
+    CHECK(find(g, a, "Unity said nothing on Thursday.", "Unity", &n) == NULL);
+    const char *camp = "Reporters were at the Yida camp in Unity State when it was bombed.";
+    CHECK(find(g, a, camp, "Jeddah", &n) == NULL);
+    p = find(g, a, camp, NULL, &n);
+    CHECK(p != NULL && !strcmp(p->iso2, "SS") && p->geo_precision == 3 && p->start == 22);
+    /* a name before a natural feature word is a town only in a country the text is about */
+    CHECK(find(g, a, "Refugees from the Nuba Mountains crossed into Unity state in South Sudan.", "Nuba", &n) == NULL);
+    CHECK(find(g, a, "Settlers attacked farmers in Nuba, near Hebron, in the West Bank.", "Nuba", &n) != NULL);
     /* a name placed in a country but not introduced as a place is no fallback scene ("l'Onu en
      * RDC", "bombed Thursday, South Sudan officials said") */
     CHECK(find(g, a, "Planes bombed Yida, South Sudan officials said.", "South Sudan", &n) != NULL && n == 1);
