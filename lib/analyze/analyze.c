@@ -268,6 +268,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     memset(&c, 0, sizeof c);
     c.an = a;
     c.doc = doc;
+    c.crowd_cause = -1;
     c.L = pick_lang(a, doc->fields[VG_F_LANG]);
     if (!c.L) return VG_OK;
     c.text = text;

@@ -61,6 +61,7 @@ typedef struct ctx {
     int scene_ready;
     struct actor *doc_actors[2]; /* the whole text's actors, by name [0] and by alias [1], made once */
     int n_doc_actors[2];
+    int crowd_cause;        /* does the text name a killing a crowd rose against? -1: not read yet (counts.c) */
 } ctx;
 
 /* The resources of language `code` exactly, or NULL (analyze.c). */
@@ -109,6 +110,10 @@ static inline int vg_an_inter_armed(int it) { return it >= VG_INTER_STATE && it 
 /* vg_an_counts flags: count the deaths a sentence names as a protest's or a riot's
  * cause ("riots over the police killing of a teenager"), for the killing's own row. */
 #define VG_COUNT_CAUSES 1u
+/* ...or count for a crowd's own row: in a text that names a killing as a crowd's cause, one
+ * death told again elsewhere ("Gray was killed on March 9") is that killing, not the crowd's,
+ * unless its clause names a protester or a rioter. */
+#define VG_COUNT_CROWD 2u
 void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, count *injured, count *arrested, count *note);
 /* actors.c: actors named in tokens [t0,t1); their ACLED names. */
 int vg_an_find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_alias);

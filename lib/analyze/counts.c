@@ -100,6 +100,54 @@ static int names_a_cause(const ctx *c, const vg_lexicon *cas, size_t s0, size_t 
     return 0;
 }
 
+/* Does sentence [s0,s1) name a killing as what a crowd rose against: a "cause" phrase, a
+ * protest or a riot, and a death or an attack ("riots over the police shooting of a
+ * teenager", "protests following the fatal shooting of Kimani Gray")? */
+static int tells_crowd_cause(const ctx *c, const vg_lexicon *cas, size_t s0, size_t s1)
+{
+    if (!vg_lex_class_in(cas, c->t, s0, s1, VG_CAS_CAUSE) || !protest_in(c, s0, s1)) return 0;
+    if (vg_lex_class_in(cas, c->t, s0, s1, VG_CAS_KILLED) || vg_lex_class_in(cas, c->t, s0, s1, VG_CAS_KILLED1)) return 1;
+    const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
+    for (size_t k = s0; k < s1; k++) {
+        size_t len;
+        for (const vg_lex_entry *e = vg_lex_match(tl, c->t, s1, k, &len); e; e = vg_lex_next_same(tl, e)) {
+            int mod, sub = vg_an_trigger_sub(e, &mod);
+            if (sub == VG_SUB_ATTACK && !mod) return 1;
+        }
+    }
+    return 0;
+}
+
+/* Does the text name a killing as a crowd's cause (any sentence, tells_crowd_cause)? Read once. */
+static int crowd_cause(ctx *c, const vg_lexicon *cas)
+{
+    if (c->crowd_cause < 0) {
+        c->crowd_cause = 0;
+        for (size_t k = 0; k < c->ns && !c->crowd_cause; k++) c->crowd_cause = tells_crowd_cause(c, cas, c->s[k].t0, c->s[k].t1);
+    }
+    return c->crowd_cause;
+}
+
+/* Does the clause of the casualty phrase [i, i+len) (sentence [s0,s1)) name a protester or a
+ * rioter ("a protester was killed", "police shot dead a demonstrator")? */
+static int victim_in_crowd(const ctx *c, size_t s0, size_t s1, size_t i, size_t len)
+{
+    size_t a = i, b = i + len;
+    while (a > s0 && !(c->t[a - 1].kind == VG_TOK_PUNCT && (c->t[a - 1].fold[0] == ',' || c->t[a - 1].fold[0] == ';'))) a--;
+    while (b < s1 && b < i + len + 4 && !(c->t[b].kind == VG_TOK_PUNCT && (c->t[b].fold[0] == ',' || c->t[b].fold[0] == ';'))) b++;
+    if (vg_lex_class_in(c->L->lex[L_CASUALTIES], c->t, a, b, VG_CAS_PROTEST)) return 1;
+    const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
+    for (size_t k = a; k < b; k++) {
+        size_t tlen;
+        if (c->in_date[k]) continue; /* "on March 9" names no march */
+        for (const vg_lex_entry *e = vg_lex_match(tl, c->t, b, k, &tlen); e; e = vg_lex_next_same(tl, e)) {
+            int mod, sub = vg_an_trigger_sub(e, &mod);
+            if (sub >= 0 && !mod && vg_sub_is_crowd(sub)) return 1; /* "rioters", "protesters"; not "killed" as excessive force */
+        }
+    }
+    return 0;
+}
+
 /* A span of years ("from 1983 - 2005") in [s0,s1)? */
 static int year_span_in(const ctx *c, size_t s0, size_t s1)
 {
@@ -174,8 +222,9 @@ static figure figure_before(const ctx *c, const vg_lexicon *cas, size_t t0, size
  * "killing 3", "killing a militia leader", "the killing of a teenager" (casualties.tsv class
  * "one": an article right after the word is one). It
  * replaces f (the figure before) when it follows at once, or when the phrase reads its
- * figure after it (`after_only`). */
-static void figure_after(const ctx *c, const vg_lexicon *cas, size_t t1, size_t i, size_t len, int after_only, figure *f)
+ * figure after it (`after_only`); an article right after a phrase read both ways (`both`)
+ * makes it an active verb with its object. */
+static void figure_after(const ctx *c, const vg_lexicon *cas, size_t t1, size_t i, size_t len, int after_only, int both, figure *f)
 {
     const vg_lexicon *nums = c->L->lex[L_NUMBERS];
     vg_number nb;
@@ -184,7 +233,11 @@ static void figure_after(const ctx *c, const vg_lexicon *cas, size_t t1, size_t 
         if (stops_ahead(tk) || c->in_date[j]) return;
         size_t olen;
         if (j == i + len && class_at(c, cas, t1, j, VG_CAS_ONE, &olen)) {
-            if (!f->found) *f = (figure){{1, VG_NUM_EXACT, j, j + olen}, 0, 1};
+            /* an active verb and its object: "two officers shot and killed a teenager" counts the
+             * one killed, not the two who shot ("killed a day later" is no victim) */
+            size_t mlen;
+            if (!f->found || (both && !class_at(c, cas, t1, j + olen, VG_CAS_MEASURE, &mlen)))
+                *f = (figure){{1, VG_NUM_EXACT, j, j + olen}, 0, 1};
             return;
         }
         if (!vg_number_at(nums, c->t, t1, j, &nb)) continue;
@@ -259,10 +312,15 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, c
         if (singular) kind = VG_CAS_KILLED;
         figure f = {{0}, 99, 0};
         if (strcmp(dir, "after") != 0) f = figure_before(c, cas, t0, t1, i);
-        if (strcmp(dir, "before") != 0) figure_after(c, cas, t1, i, len, !strcmp(dir, "after"), &f);
+        if (strcmp(dir, "before") != 0) figure_after(c, cas, t1, i, len, !strcmp(dir, "after"), !strcmp(dir, "both"), &f);
         /* "Two of the dead were soldiers": a part of a toll already given ("partof" rows after the number) */
         int part = f.found && class_at(c, cas, t1, f.n.t1, VG_CAS_PARTOF, &(size_t){0});
         if (!f.found && singular) f = (figure){{1, VG_NUM_EXACT, i, i + len}, 0, 1};
+        /* a crowd's row: one death, in a text that names a killing as the crowd's cause, is
+         * that killing told again unless a protester or a rioter is the victim */
+        if (f.found && (flags & VG_COUNT_CROWD) && kind == VG_CAS_KILLED && f.n.value == 1 &&
+            crowd_cause(c, cas) && !victim_in_crowd(c, s0, s1, i, len))
+            f.found = 0;
         if (f.found) f.found = bind_once(&used, &f.n);
         count *dst = kind == VG_CAS_KILLED ? killed : kind == VG_CAS_INJURED ? injured
                    : kind == VG_CAS_ARRESTED ? arrested : kind == VG_CAS_NOTE ? note : NULL;

@@ -140,12 +140,37 @@ static void mark_dates(ctx *c, sent_info *si)
             if (vg_date_at(&c->dl, c->t, c->s[k].t1, i, anchor.m ? &anchor : NULL, &d)) {
                 for (size_t j = d.t0; j < d.t1; j++) c->in_date[j] = 1;
                 if (!si[k].has_date) { si[k].has_date = 1; si[k].date = d; }
+                si[k].n_dates++;
                 i = d.t1 - 1;
             } else if (c->t[i].kind == VG_TOK_NUM && c->t[i].flen == 4) {
                 int y = atoi(c->t[i].fold);
                 if (y >= 1900 && y <= 2100) c->in_date[i] = 1;
             }
         }
+    }
+}
+
+/* "Tuesday the crowd was mostly calm, but on Wednesday ... the crowd became unruly", "In a
+ * November 9 press conference, X stated ... the bombing of Guffa on Tuesday": of a sentence's
+ * dates, its event's is the one nearest its strongest trigger (the first on ties). A calendar
+ * date that opens the sentence or is set off by a comma ("On 3 May 2020, ...", "Around 2 May
+ * 2020 (from 2 - 4 May)", as ACLED's notes open) frames the whole sentence and stays its
+ * date: later ones there are background ("since 2 May", "his body was found on 7 May"). */
+static void date_nearest_trigger(const ctx *c, size_t k, sent_info *si)
+{
+    const hit *h = si->first.t1 > si->first.t0 ? &si->first : &si->mfirst;
+    const vg_date *d0 = &si->date;
+    if (h->t1 <= h->t0) return;
+    if (!d0->relative && (d0->t0 <= c->s[k].t0 + 1 || (d0->t1 < c->s[k].t1 && c->t[d0->t1].kind == VG_TOK_PUNCT &&
+                                                         c->t[d0->t1].fold[0] == ',')))
+        return;
+    size_t best = SIZE_MAX;
+    for (size_t i = c->s[k].t0; i < c->s[k].t1; i++) {
+        vg_date d;
+        if (i < c->dateline_end || !vg_date_at(&c->dl, c->t, c->s[k].t1, i, c->ref.m ? &c->ref : NULL, &d)) continue;
+        i = d.t1 - 1;
+        size_t dist = d.t1 <= h->t0 ? h->t0 - d.t1 : d.t0 >= h->t1 ? d.t0 - h->t1 : 0;
+        if (dist < best) { best = dist; si->date = d; }
     }
 }
 
@@ -194,6 +219,8 @@ static int weigh_sentences(ctx *c, sent_info *si, int ref_year, float total[VG_S
         score_sentence(c, &c->s[k], &si[k]);
         si[k].has_date = keep.has_date;
         si[k].date = keep.date;
+        si[k].n_dates = keep.n_dates;
+        if (si[k].n_dates > 1) date_nearest_trigger(c, k, &si[k]);
         if (is_history(c, &si[k], k, ref_year)) si[k].hist = 1;
         /* "On 19 June 2008, a truce was reached": a date well before the reference is background */
         if (si[k].has_date && vg_an_background_date(c, &si[k].date)) si[k].hist = 1;

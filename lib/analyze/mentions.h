@@ -22,6 +22,7 @@ typedef struct sent_info {
     hit first;                /* strongest trigger, for evidence */
     hit mfirst;               /* strongest modifier, when the sentence has no trigger */
     int has_date;
+    int n_dates;              /* date expressions in the sentence; with two or more, date is the one nearest its strongest trigger */
     vg_date date;
     int earlier;              /* "last month", "la semaine dernière": an earlier incident than the text's own */
     int back;                 /* its strongest trigger follows a demonstrative ("this attack", "cet attentat"): an incident told before */

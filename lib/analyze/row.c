@@ -265,7 +265,15 @@ static void observer_default_party(ctx *c, vg_event *e)
 static int dates_an_act(const ctx *c, const vg_date *d)
 {
     const vg_lexicon *cas = c->L->lex[L_CASUALTIES], *tl = c->L->lex[L_TRIGGERS];
-    for (size_t j = d->t0 > DATE_OF_ACT_REACH ? d->t0 - DATE_OF_ACT_REACH : 0; j < d->t0; j++) {
+    /* within the date's own sentence: the last words of the one before tell another act */
+    size_t lo = 0, hi = c->ns;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->s[mid].t0 <= d->t0) lo = mid + 1; else hi = mid;
+    }
+    size_t s0 = lo ? c->s[lo - 1].t0 : 0;
+    size_t from = d->t0 > DATE_OF_ACT_REACH ? d->t0 - DATE_OF_ACT_REACH : 0;
+    for (size_t j = from > s0 ? from : s0; j < d->t0; j++) {
         size_t len;
         const vg_lex_entry *e = vg_lex_match(cas, c->t, d->t0, j, &len);
         if (e && (e->cls == VG_CAS_KILLED || e->cls == VG_CAS_KILLED1 || e->cls == VG_CAS_INJURED)) return 1;
@@ -511,7 +519,7 @@ static void set_counts(ctx *c, const sent_info *si, size_t main_k, int sub, cons
 {
     const vg_sent *s = &c->s[main_k];
     count killed = {0}, injured = {0}, arrested = {0}, note = {0};
-    unsigned flags = vg_sub_is_crowd(sub) ? 0 : VG_COUNT_CAUSES;
+    unsigned flags = vg_sub_is_crowd(sub) ? VG_COUNT_CROWD : VG_COUNT_CAUSES;
     size_t last = main_k + 3 < c->ns ? main_k + 3 : c->ns;
     vg_an_counts(c, s->t0, c->s[last - 1].t1, flags, &killed, &injured, &arrested, &note);
     if (doc_note && doc_note->found) note = *doc_note;

@@ -169,3 +169,28 @@ TEST(counts_one_blast_two_words)
     CHECK(strstr(rows, "Air/drone strike:3") != NULL && strstr(rows, "Shelling/artillery/missile attack:40") != NULL);
     vg_env_close(env);
 }
+
+/* A death told by its cause's adjective or as a toll put on an act counts; an active verb's
+ * object is its victim, not the figure of those who fired; a riot over a killing does not
+ * take that killing's one death when the text tells it again, but a protester killed is
+ * the riot's. */
+TEST(counts_fatal_and_the_crowds_cause)
+{
+    vg_env *env = NULL;
+    char err[256], rows[512];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    CHECK_INT(fatalities_in(env, "en", "Israeli shells hit a school in Gaza on Tuesday. Gunness put the death toll of "
+                                      "the shelling at 40.\n"), 40);
+    CHECK_INT(fatalities_in(env, "en", "Two plainclothes officers shot and killed a teenager in Brooklyn on "
+                                      "Saturday.\n"), 1);
+    CHECK_INT(fatalities_in(env, "en", "Three people were killed a day after the vote in Amra, police said.\n"), 3);
+    rows_of(env, "en",
+            "Riots in Brooklyn\nRiots erupted in Brooklyn on Monday following the fatal shooting of Kimani Gray.\n"
+            "Gray was killed on March 9 by police who say he pointed a gun.\n", rows, sizeof rows);
+    CHECK(strstr(rows, "Violent demonstration:0") != NULL);
+    rows_of(env, "en",
+            "Riots in Brooklyn\nRiots erupted in Brooklyn on Monday following the fatal shooting of Kimani Gray.\n"
+            "A protester was killed by police on Monday night.\n", rows, sizeof rows);
+    CHECK(strstr(rows, "Violent demonstration:1") != NULL);
+    vg_env_close(env);
+}
