@@ -115,6 +115,9 @@ static inline int vg_an_inter_armed(int it) { return it >= VG_INTER_STATE && it 
  * unless its clause names a protester or a rioter. */
 #define VG_COUNT_CROWD 2u
 void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, count *injured, count *arrested, count *note);
+/* Does the text name a killing as what a crowd rose against ("riots over the police shooting of a
+ * teenager", "protests following the fatal shooting of ...")? Read once per text (counts.c). */
+int vg_an_crowd_cause(ctx *c);
 /* actors.c: actors named in tokens [t0,t1); their ACLED names. */
 int vg_an_find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_alias);
 const char *vg_an_actor_name(ctx *c, const vg_lex_entry *e, const char *country);

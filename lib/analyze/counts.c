@@ -128,12 +128,18 @@ static int crowd_cause(ctx *c, const vg_lexicon *cas)
     return c->crowd_cause;
 }
 
-/* Does the clause of the casualty phrase [i, i+len) (sentence [s0,s1)) name a protester or a
- * rioter ("a protester was killed", "police shot dead a demonstrator")? */
+int vg_an_crowd_cause(ctx *c)
+{
+    return crowd_cause(c, c->L->lex[L_CASUALTIES]);
+}
+
+/* Is a protester or a rioter the victim of the casualty phrase [i, i+len) (sentence
+ * [s0,s1)): named in its clause at most three words before it or three after ("a protester
+ * was killed", "police shot dead a demonstrator")? */
 static int victim_in_crowd(const ctx *c, size_t s0, size_t s1, size_t i, size_t len)
 {
     size_t a = i, b = i + len;
-    while (a > s0 && !(c->t[a - 1].kind == VG_TOK_PUNCT && (c->t[a - 1].fold[0] == ',' || c->t[a - 1].fold[0] == ';'))) a--;
+    while (a > s0 && a + 3 > i && !(c->t[a - 1].kind == VG_TOK_PUNCT && (c->t[a - 1].fold[0] == ',' || c->t[a - 1].fold[0] == ';'))) a--;
     while (b < s1 && b < i + len + 4 && !(c->t[b].kind == VG_TOK_PUNCT && (c->t[b].fold[0] == ',' || c->t[b].fold[0] == ';'))) b++;
     if (vg_lex_class_in(c->L->lex[L_CASUALTIES], c->t, a, b, VG_CAS_PROTEST)) return 1;
     const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
@@ -248,6 +254,24 @@ static void figure_after(const ctx *c, const vg_lexicon *cas, size_t t1, size_t 
     }
 }
 
+/* Do tokens [j, j+2) name a person: two capitalised words that start no actor, demonym, date
+ * or place ("killed Alexandros Grigoropoulos", "Abed Sultan ... died"; not "killed Hamas
+ * fighters", "killed Israeli soldiers", "killed New York police")? */
+static int names_person(const ctx *c, size_t j, size_t end)
+{
+    if (j + 2 > end) return 0;
+    for (size_t k = j; k < j + 2; k++) {
+        const vg_tok *t = &c->t[k];
+        if (t->kind != VG_TOK_WORD || !t->upper || t->flen < 2 || c->in_date[k]) return 0;
+        size_t len;
+        if (vg_lex_match(c->L->lex[L_ACTORS], c->t, end, k, &len) || vg_lex_match(c->L->lex[L_DEMONYMS], c->t, end, k, &len))
+            return 0;
+        for (size_t p = 0; p < c->n_places; p++)
+            if (c->places[p].start < t->end && t->start < c->places[p].end) return 0;
+    }
+    return 1;
+}
+
 /* Numbers already bound, as token spans: "faisant au moins 25 morts" counts once, whether a
  * word reads the figure from its start ("au moins 25") or from its last token ("25"). */
 typedef struct bound { size_t span[32][2]; size_t n; } bound;
@@ -316,6 +340,12 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, c
         /* "Two of the dead were soldiers": a part of a toll already given ("partof" rows after the number) */
         int part = f.found && class_at(c, cas, t1, f.n.t1, VG_CAS_PARTOF, &(size_t){0});
         if (!f.found && singular) f = (figure){{1, VG_NUM_EXACT, i, i + len}, 0, 1};
+        /* a person named as the one killed: "the bullet that killed Alexandros Grigoropoulos",
+         * "Alexandros Grigoropoulos died" */
+        if (!f.found && strcmp(dir, "before") != 0 && names_person(c, i + len, t1))
+            f = (figure){{1, VG_NUM_EXACT, i + len, i + len + 2}, 0, 1};
+        if (!f.found && strcmp(dir, "after") != 0 && i >= t0 + 2 && names_person(c, i - 2, i))
+            f = (figure){{1, VG_NUM_EXACT, i - 2, i}, 0, 1};
         /* a crowd's row: one death, in a text that names a killing as the crowd's cause, is
          * that killing told again unless a protester or a rioter is the victim */
         if (f.found && (flags & VG_COUNT_CROWD) && kind == VG_CAS_KILLED && f.n.value == 1 &&

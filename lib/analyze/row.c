@@ -532,6 +532,16 @@ static void set_counts(ctx *c, const sent_info *si, size_t main_k, int sub, cons
             vg_an_counts(c, c->s[k].t0, c->s[k].t1, flags, &killed, &inj2, &arr2, &note2);
         }
     }
+    if (!killed.found && sub == VG_SUB_ATTACK && vg_an_crowd_cause(c)) {
+        /* The killing a crowd rose against, told without its toll ("The shooting of a
+         * 15-year-old boy by police unleashed a wave of unrest"): its one death is the one
+         * the text tells elsewhere ("charged with killing Alexandros Grigoropoulos"). */
+        for (size_t k = 0; k < c->ns && !killed.found; k++) {
+            count k2 = {0}, inj2 = {0}, arr2 = {0}, note2 = {0};
+            vg_an_counts(c, c->s[k].t0, c->s[k].t1, VG_COUNT_CAUSES, &k2, &inj2, &arr2, &note2);
+            if (k2.found && k2.value == 1 && !si[k].hist) killed = k2;
+        }
+    }
     if (note.found) {
         e->fatalities = (int)note.value;
         if (note.t1 > note.t0) add_ev(c, e, "fatalities", c->t[note.t0].start, c->t[note.t1 - 1].end, 0.9f);

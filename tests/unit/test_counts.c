@@ -194,3 +194,16 @@ TEST(counts_fatal_and_the_crowds_cause)
     CHECK(strstr(rows, "Violent demonstration:1") != NULL);
     vg_env_close(env);
 }
+
+/* A person named as the one killed is one death ("the bullet that killed Alexandros
+ * Grigoropoulos"); a named group or people is not a person ("killed Hamas fighters"). */
+TEST(counts_named_victim)
+{
+    vg_env *env = NULL;
+    char err[256];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    CHECK_INT(fatalities_in(env, "en", "Police in Athens fired the bullet that killed Alexandros Grigoropoulos on "
+                                      "Saturday.\n"), 1);
+    CHECK_INT(fatalities_in(env, "en", "Israeli troops killed Hamas fighters in Gaza on Monday.\n"), 0);
+    vg_env_close(env);
+}
