@@ -565,10 +565,12 @@ static vg_status read_declined(builder *b, const char *path, char *err, size_t e
 
 /* Classes of places-words.tsv rows, `class<TAB>word`. */
 static const char *const word_class_names[] = {"native", "prep",  "near",  "origin",   "admin", "stop",
-                                               "generic", "title", "after", "landmark", "street", "feature"};
+                                               "generic", "title", "after", "landmark", "street", "feature",
+                                               "zone"};
 static const char word_class_kind[] = {0,           VG_GZ_PREP,  VG_GZ_NEAR,  VG_GZ_ORIGIN,
                                        VG_GZ_ADMIN, VG_GZ_STOP,  VG_GZ_GENERIC, VG_GZ_TITLE,
-                                       VG_GZ_AFTER, VG_GZ_LANDMARK, VG_GZ_STREET, VG_GZ_FEATURE};
+                                       VG_GZ_AFTER, VG_GZ_LANDMARK, VG_GZ_STREET, VG_GZ_FEATURE,
+                                       VG_GZ_ZONE};
 
 /* Word lists and demonyms; folded so "à" and "a" are one key. */
 static vg_status read_words(builder *b, const char *path, char *err, size_t errlen)

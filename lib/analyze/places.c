@@ -130,6 +130,7 @@ typedef struct mention {
     uint8_t chain;          /* listed next to another name of the same country: "Amra, Vesko" */
     uint8_t caps;           /* written in capitals: an acronym unless it names a country ("RDC", "USA") */
     uint8_t origin;         /* right after an origin word ("from") */
+    uint8_t zone;           /* a zone across countries ("the Sahel"): a place only with a division word */
     uint8_t pair;           /* one end of a hyphenated pair ("the Amra-Vesko highway"): a road, seldom the scene */
     uint8_t proper;         /* a name the dictionary knows ("Scott", "Obama"): a person's as often as a place's */
     uint8_t introduced;     /* presented as a settlement: "the town of Amra", "la ville de Vesko" */
@@ -628,6 +629,16 @@ static int division_word_names(const mention *m, const vg_gz_entry *e)
     return 0;
 }
 
+/* Is it a listed word with too little beside it: a word never taken as a place alone
+ * ("Unity") unless after a preposition in its country or with its country's division word
+ * ("Unity state"); a zone across countries ("dans le Sahel") unless with a division word
+ * ("la région du Sahel": the division so called)? */
+static int listed_word_rejected(const mention *m, const vg_gz_entry *e, int context)
+{
+    if (m->stop && !(m->prep && context) && !division_word_names(m, e)) return 1;
+    return m->zone && !m->admin;
+}
+
 /* Does the mention have enough evidence to be a place? A name that is also a
  * common word, an acronym, a sentence's first word or a small place unknown
  * to the text's countries needs a preposition before it or a country context. */
@@ -643,8 +654,7 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     /* A town that also names its division ("in Amra", "in Vesko") is a place even when it
      * is a dictionary word elsewhere: the division is known in its country at large. */
     int division = f.big && e->kind == VG_PLACE_CITY && e->population < BIG_TOWN && evidence && !m->skel;
-    /* a word never taken as a place alone is one with its country's division word ("Unity state") */
-    if (m->stop && !(m->prep && context) && !division_word_names(m, e)) return 0;
+    if (listed_word_rejected(m, e, context)) return 0;
     /* No capital says it is a name: a country by its main name, or words around it that say
      * it is a place (a preposition, a division or settlement word, a list of places). */
     if (m->caseless && !(e->kind == VG_PLACE_COUNTRY && f.primary) && !evidence) return 0;
@@ -939,6 +949,7 @@ static void own_flags(const span *c, mention *x)
     x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent));
     x->caps = t[i].caps;
     x->origin = (uint8_t)(i > 0 && word_is(g, &t[i - 1], VG_GZ_ORIGIN));
+    x->zone = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_ZONE));
     x->landmark = (uint8_t)(glued_word_is(c, j + 1, VG_GZ_LANDMARK) ||
                             (i > 1 && !t[i - 1].upper && word_is(g, &t[i - 1], VG_GZ_PREP) &&
                              word_is(g, &t[i - 2], VG_GZ_STREET)));

@@ -114,6 +114,8 @@ typedef struct vg_gz_entry {
 #define VG_GZ_AFTER '+'     /* a settlement word after a name ("Amra highway", "Vesko city"): evidence like a preposition */
 #define VG_GZ_LANDMARK '['  /* a street or square word after a name ("Lima square"): the name is a landmark's */
 #define VG_GZ_STREET ']'    /* a street word before "de" and a name ("rue de Paris"): the name is the street's */
+#define VG_GZ_ZONE '{'      /* a zone across countries ("the Sahel", "le Maghreb"): a place only with a division word
+                             * beside it ("la région du Sahel"), as the division of that name */
 #define VG_GZ_ORIGIN '<'    /* a word saying where people come from ("from"): that place is seldom where it happened */
 #define VG_GZ_FEATURE '_'   /* a natural feature word after a name ("Nuba Mountains", "Jordan Valley"): the name is the
                              * feature's; a town of that name in a country the text is not about is not it */

@@ -62,13 +62,21 @@ const vg_place *vg_an_sentence_place(ctx *c, size_t k)
     return sentence_primary(c, c->scene, c->n_scene, k);
 }
 
+/* Does sentence k tell a crowd's event (its strongest trigger a protest's or a riot's)
+ * while sub is not one? */
+static int tells_crowd_after(const sent_info *si, size_t k, int sub)
+{
+    return si[k].best >= MIN_EXTRA_SCORE && si[k].first.t1 > si[k].first.t0 && vg_sub_is_crowd(si[k].first.sub) &&
+           !vg_sub_is_crowd(sub);
+}
+
 /* The event's place: vg_places_primary's pick among the places of its
  * sentence, else of the nearest sentence before it, else of the document;
  * a pick outside the document's main country only when nothing else is
  * there (a story from Syria that mentions Paris happened in Syria). Places
  * inside a source's description ("une source militaire à Damas") are
  * skipped: where the source sits is not where the event happened. */
-static const vg_place *pick_place(ctx *c, size_t main_k)
+static const vg_place *pick_place(ctx *c, const sent_info *si, size_t main_k, int sub)
 {
     if (scene_places(c) != 0 || !c->n_scene) return NULL;
     const vg_place *v = c->scene;
@@ -82,8 +90,13 @@ static const vg_place *pick_place(ctx *c, size_t main_k)
     }
     if (!found) found = all < n ? &v[all] : NULL;
     /* Only a country ("En Syrie, ..."): the next sentences often name the
-     * province or town; take it when it is in that country. */
+     * province or town; take it when it is in that country. A crowd told
+     * after another event ("Quelques jours plus tard, des milliers ont protesté
+     * dans la capitale") gathers where crowds do, not at that event's scene:
+     * the look stops there (a killing told after a riot is its cause, and
+     * where it was is the riot's town). */
     for (size_t k = main_k + 1; found && found->kind == VG_PLACE_COUNTRY && k < c->ns && k <= main_k + 3; k++) {
+        if (tells_crowd_after(si, k, sub)) break;
         const vg_place *p = sentence_primary(c, v, n, k);
         if (p && p->kind != VG_PLACE_COUNTRY && !strcmp(p->iso2, found->iso2)) found = p;
     }
@@ -142,10 +155,14 @@ static int unlisted_settlement(const ctx *c, size_t k, size_t *n0, size_t *n1)
 /* The scene is a country or a division while the event's sentence, or one of the
  * next three, names a settlement the gazetteer lacks: that settlement, placed at the
  * division's or country's coordinates (ACLED's geo_precision 3: the coordinates are a
- * larger area's), so that the row says where it happened. NULL when there is none. */
+ * larger area's), so that the row says where it happened. A town the sentence names
+ * only as a bearing ("dans la commune de Zimtanga, à 125 km de Ouagadougou": a near
+ * word before it, geo_precision 2) gives way to a settlement the same sentence names.
+ * NULL when there is none. */
 static const vg_place *unlisted_scene(ctx *c, size_t main_k, const vg_place *found)
 {
-    if (!found || found->kind == VG_PLACE_CITY || !c->an->gaz) return NULL;
+    if (!found || !c->an->gaz) return NULL;
+    if (found->kind == VG_PLACE_CITY && found->geo_precision != 2) return NULL;
     /* a division the event's sentence names holds its scene; a later settlement may be elsewhere */
     size_t last = found->kind == VG_PLACE_COUNTRY ? main_k + 3 : main_k;
     for (size_t k = main_k; k < c->ns && k <= last; k++) {
@@ -613,7 +630,7 @@ vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, c
         add_ev(c, e, "sub_event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
     }
 
-    const vg_place *p = pick_place(c, main_k);
+    const vg_place *p = pick_place(c, si, main_k, sub);
     const vg_place *unlisted = unlisted_scene(c, main_k, p);
     if (p) set_place(c, e, unlisted ? unlisted : p, p);
 

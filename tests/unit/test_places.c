@@ -468,6 +468,10 @@ TEST(places_country_qualifier_persons_and_businesses)
     /* a name before a natural feature word is a town only in a country the text is about */
     CHECK(find(g, a, "Refugees from the Nuba Mountains crossed into Unity state in South Sudan.", "Nuba", &n) == NULL);
     CHECK(find(g, a, "Settlers attacked farmers in Nuba, near Hebron, in the West Bank.", "Nuba", &n) != NULL);
+    /* a zone across countries is no place ("le Sahel"), its namesake division is with its division word */
+    CHECK(find(g, a, "Des manifestants au Burkina Faso s'opposent à la présence française dans le Sahel.", "Sahel", &n) == NULL);
+    p = find(g, a, "Des hommes armés ont attaqué un village de la région du Sahel, au Burkina Faso.", "Sahel", &n);
+    CHECK(p != NULL && p->kind == VG_PLACE_ADMIN1 && !strcmp(p->iso2, "BF"));
     /* a name placed in a country but not introduced as a place is no fallback scene ("l'Onu en
      * RDC", "bombed Thursday, South Sudan officials said") */
     CHECK(find(g, a, "Planes bombed Yida, South Sudan officials said.", "South Sudan", &n) != NULL && n == 1);
