@@ -6,6 +6,7 @@
 #include "classes.h"
 #include "incidents.h"
 #include "mentions.h"
+#include "weights.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -276,6 +277,10 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     while (c.n < doc->text_len && c.n > 0 && ((unsigned char)text[c.n] & 0xC0) == 0x80) c.n--;
     const char *pub = doc->fields[VG_F_PUBLISHED];
     if (!pub || !vg_date_parse_iso(pub, strlen(pub), &c.pub)) memset(&c.pub, 0, sizeof c.pub);
+    else {
+        int hour = vg_date_iso_hour(pub, strlen(pub));
+        c.pub.small_hours = hour >= 0 && hour < SMALL_HOURS_END;
+    }
     c.dl.months = c.L->lex[L_MONTHS];
     c.dl.weekdays = c.L->lex[L_WEEKDAYS];
     c.dl.relative = c.L->lex[L_RELDATES];

@@ -43,15 +43,17 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc);
 
 /* dateline.c: the first full date (day, month, year) in a dateline such as
  * "Publié le 8 novembre 2023 à 10h05" or "Updated: May 9, 2020", read with
- * lang's month names; written "YYYY-MM-DD" into out. 0 if there is none.
+ * lang's month names; written "YYYY-MM-DD" into out, "YYYY-MM-DDThh:mm" when the line gives
+ * the time of day next to it ("March 12, 2013 02: 03"). 0 if there is none.
  * Token memory comes from arena. */
 int vg_analyze_dateline(const vg_analyzer *a, vg_arena *arena, const char *lang, const char *s, size_t n,
-                        char out[11]);
+                        char out[17]);
 /* The same for a title that opens or closes with a full date, where plain text's first lines
  * ran together ("Sudan Bombs Yida Refugee Camp on Nov 10, 2011", "11 November 2011 Last
- * updated at 12: 41 GMT"); a date inside a title is the story's, not the page's: 0. */
+ * updated at 12: 41 GMT"), with its time of day as vg_analyze_dateline writes it; a date
+ * inside a title is the story's, not the page's: 0. */
 int vg_analyze_title_date(const vg_analyzer *a, vg_arena *arena, const char *lang, const char *s, size_t n,
-                          char out[11]);
+                          char out[17]);
 
 /* countries.c: the ISO 3166-1 alpha-2 code of a country named by a name the
  * gazetteer knows (any language), an alpha-2 or an alpha-3 code; an may be

@@ -2,6 +2,8 @@
  * ("Publié le 8 novembre 2023 à 10h05", "Updated: May 9, 2020", "22/10/2024"): plain-text
  * articles carry no metadata, and without a publication date "hier" or "Thursday" cannot be
  * resolved. Month names come from data/<lang>/months.tsv, as for dates in the text. */
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "analyze_int.h"
@@ -27,20 +29,42 @@ static int punct_is(const vg_tok *t, size_t nt, size_t i, const char *text, char
     return i < nt && t[i].kind == VG_TOK_PUNCT && text[t[i].start] == ch && !t[i].space_before;
 }
 
+/* Is what stands between tokens i and i + 1 one hyphen, maybe with spaces around it? */
+static int hyphen_between(const vg_tok *t, size_t i, const char *text)
+{
+    int n = 0;
+    for (size_t k = t[i].end; k < t[i + 1].start; k++) {
+        if (text[k] == '-') n++;
+        else if (text[k] != ' ') return 0;
+    }
+    return n == 1;
+}
+
 /* Numeric forms: an ISO date, and a/b/yyyy or a.b.yyyy read in the language's order
  * (data/<lang>/dates.tsv: day-first, month-first, or, by default, only when the
  * figures leave no doubt: US and UK sites disagree). */
 static int numeric_at(const vg_tok *t, size_t nt, size_t i, const char *text, size_t n, vg_numeric_order order,
                       vg_date *out)
 {
-    if (i < nt && vg_date_parse_iso(text + t[i].start, n - t[i].start, out)) return valid(out->y, out->m, out->d);
+    if (i < nt && vg_date_parse_iso(text + t[i].start, n - t[i].start, out)) {
+        out->t0 = i;
+        out->t1 = i + 3 < nt ? i + 3 : nt;
+        return valid(out->y, out->m, out->d);
+    }
     /* "2011/11/10" (a URL's path, "/ 2011 / 11 / 10 /" once spaced out): year first leaves no doubt */
     int yf = num_at(t, nt, i, 4, 4);
     if (yf > 0 && i + 4 < nt && t[i + 1].kind == VG_TOK_PUNCT && text[t[i + 1].start] == '/' &&
         t[i + 3].kind == VG_TOK_PUNCT && text[t[i + 3].start] == '/') {
         int mo = num_at(t, nt, i + 2, 1, 2), dd = num_at(t, nt, i + 4, 1, 2);
         if (mo < 0 || dd < 0 || !valid(yf, mo, dd)) return 0;
-        *out = (vg_date){.y = yf, .m = mo, .d = dd, .precision = 1};
+        *out = (vg_date){.y = yf, .m = mo, .d = dd, .precision = 1, .t0 = i, .t1 = i + 5};
+        return 1;
+    }
+    /* "2011 - 11 - 10" (a URL's ISO date spaced out; the tokeniser drops hyphens) */
+    if (yf > 0 && i + 2 < nt && hyphen_between(t, i, text) && hyphen_between(t, i + 1, text)) {
+        int mo = num_at(t, nt, i + 1, 1, 2), dd = num_at(t, nt, i + 2, 1, 2);
+        if (mo < 0 || dd < 0 || !valid(yf, mo, dd)) return 0;
+        *out = (vg_date){.y = yf, .m = mo, .d = dd, .precision = 1, .t0 = i, .t1 = i + 3};
         return 1;
     }
     int a = num_at(t, nt, i, 1, 2);
@@ -54,7 +78,7 @@ static int numeric_at(const vg_tok *t, size_t nt, size_t i, const char *text, si
     if (order == VG_NUMERIC_MONTH_FIRST || (order == VG_NUMERIC_UNAMBIGUOUS && a <= 12 && b > 12)) { m = a; d = b; }
     else if (order == VG_NUMERIC_UNAMBIGUOUS && a <= 12 && b <= 12 && a != b) return 0;
     if (!valid(y, m, d)) return 0;
-    *out = (vg_date){.y = y, .m = m, .d = d, .precision = 1};
+    *out = (vg_date){.y = y, .m = m, .d = d, .precision = 1, .t0 = i, .t1 = i + 5};
     return 1;
 }
 
@@ -70,8 +94,27 @@ static const lang_res *line_tokens(const vg_analyzer *a, vg_arena *arena, const 
     return L;
 }
 
+/* How many tokens from its date a dateline's time of day may stand (not "Last updated at 12: 42"): "March 12, 2013 02: 03",
+ * "PUBLISHED: 02: 31 GMT, 12 March 2013" (the zone word and a comma between). */
+#define DATELINE_TIME_REACH 2
+
+/* The time of day nearest the date at tokens [d0, d1) of a dateline, within DATELINE_TIME_REACH. */
+static int line_time(const vg_date_words *w, const vg_tok *t, size_t nt, size_t d0, size_t d1, int *hour, int *minute)
+{
+    size_t best = SIZE_MAX;
+    for (size_t i = d0 > DATELINE_TIME_REACH + 3 ? d0 - DATELINE_TIME_REACH - 3 : 0; i < nt && i <= d1 + DATELINE_TIME_REACH; i++) {
+        int h, mi;
+        size_t next;
+        if (i >= d0 && i < d1) continue;
+        if (!vg_time_at(w, t, nt, i, &h, &mi, &next)) continue;
+        size_t dist = i >= d1 ? i - d1 : next <= d0 ? d0 - next : SIZE_MAX;
+        if (dist <= DATELINE_TIME_REACH && dist < best) { best = dist; *hour = h; *minute = mi; }
+    }
+    return best != SIZE_MAX;
+}
+
 int vg_analyze_dateline(const vg_analyzer *a, vg_arena *arena, const char *lang, const char *s, size_t n,
-                        char out[11])
+                        char out[17])
 {
     vg_tok *t;
     size_t nt;
@@ -84,6 +127,8 @@ int vg_analyze_dateline(const vg_analyzer *a, vg_arena *arena, const char *lang,
         if ((numeric_at(t, nt, i, s, n, L->dates.numeric, &d) || vg_date_at(&dl, t, nt, i, NULL, &d)) && !d.relative &&
             valid(d.y, d.m, d.d)) {
             vg_date_format(&d, out);
+            int h, mi;
+            if (line_time(&L->dates, t, nt, i, d.t1, &h, &mi)) snprintf(out + 10, 7, "T%02d:%02d", h, mi);
             return 1;
         }
     }
@@ -100,17 +145,20 @@ static int only_time_after(const vg_tok *t, size_t nt, size_t k)
 }
 
 int vg_analyze_title_date(const vg_analyzer *a, vg_arena *arena, const char *lang, const char *s, size_t n,
-                          char out[11])
+                          char out[17])
 {
     vg_tok *t;
     size_t nt;
     vg_date_lex dl;
-    if (!line_tokens(a, arena, lang, s, n, &t, &nt, &dl)) return 0;
+    const lang_res *L = line_tokens(a, arena, lang, s, n, &t, &nt, &dl);
+    if (!L) return 0;
     for (size_t i = 0; i < nt; i++) {
         vg_date d;
         if (!vg_date_at(&dl, t, nt, i, NULL, &d) || d.relative || !valid(d.y, d.m, d.d)) continue;
         if (i > 1 && !only_time_after(t, nt, d.t1)) return 0; /* the first full date decides */
         vg_date_format(&d, out);
+        int h, mi;
+        if (line_time(&L->dates, t, nt, i, d.t1, &h, &mi)) snprintf(out + 10, 7, "T%02d:%02d", h, mi);
         return 1;
     }
     return 0;

@@ -56,6 +56,15 @@ int vg_date_parse_iso(const char *s, size_t n, vg_date *out)
     return out->m >= 1 && out->m <= 12 && out->d >= 1 && out->d <= 31 && out->y > 0;
 }
 
+int vg_date_iso_hour(const char *s, size_t n)
+{
+    if (n < 16 || s[10] != 'T' || s[13] != ':') return -1;
+    for (int i = 11; i < 16; i++)
+        if (i != 13 && (s[i] < '0' || s[i] > '9')) return -1;
+    int h = (s[11] - '0') * 10 + (s[12] - '0');
+    return h < 24 ? h : -1;
+}
+
 void vg_date_format(const vg_date *dt, char out[11])
 {
     int m = dt->m ? dt->m : 1, d = dt->d ? dt->d : 1;
@@ -79,7 +88,7 @@ static int add_word(vg_tsv *t, const char *word, char list[][VG_DATE_WORD], unsi
 
 vg_status vg_date_words_load(const char *path, vg_date_words *w, char *err, size_t errlen)
 {
-    static const char *const keys[] = {"numeric", "day-suffix", "after-weekday", "joiner"};
+    static const char *const keys[] = {"numeric", "day-suffix", "after-weekday", "joiner", "time-am", "time-pm"};
     static const char *const orders[] = {"day-first", "month-first"};
     memset(w, 0, sizeof *w);
     vg_tsv t;
@@ -96,8 +105,13 @@ vg_status vg_date_words_load(const char *path, vg_date_words *w, char *err, size
             int o = vg_tsv_enum(&t, 1, "numeric order", orders, 2);
             if (o < 0) break;
             w->numeric = o == 0 ? VG_NUMERIC_DAY_FIRST : VG_NUMERIC_MONTH_FIRST;
-        } else if (!add_word(&t, v, k == 1 ? w->suffix : k == 2 ? w->after_weekday : w->joiner,
-                             k == 1 ? &w->n_suffix : k == 2 ? &w->n_after_weekday : &w->n_joiner)) break;
+        } else {
+            char(*list)[VG_DATE_WORD] = k == 1 ? w->suffix : k == 2 ? w->after_weekday : k == 3 ? w->joiner
+                                      : k == 4 ? w->am : w->pm;
+            unsigned *n = k == 1 ? &w->n_suffix : k == 2 ? &w->n_after_weekday : k == 3 ? &w->n_joiner
+                        : k == 4 ? &w->n_am : &w->n_pm;
+            if (!add_word(&t, v, list, n)) break;
+        }
     }
     return vg_tsv_close(&t);
 }
@@ -107,6 +121,47 @@ static int in_list(const char *s, size_t n, const char list[][VG_DATE_WORD], uns
     for (unsigned i = 0; i < count; i++)
         if (strlen(list[i]) == n && !memcmp(list[i], s, n)) return 1;
     return 0;
+}
+
+/* Figures only, 1..digits long: their value, else -1. */
+static int figures(const char *s, size_t n, size_t digits)
+{
+    if (n == 0 || n > digits) return -1;
+    int v = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] < '0' || s[k] > '9') return -1;
+        v = v * 10 + (s[k] - '0');
+    }
+    return v;
+}
+
+int vg_time_at(const vg_date_words *w, const vg_tok *t, size_t end, size_t i, int *hour, int *minute, size_t *next)
+{
+    if (i + 2 >= end || t[i + 1].kind != VG_TOK_PUNCT || t[i + 1].fold[0] != ':' || t[i + 1].flen != 1) return 0;
+    int h = figures(t[i].fold, t[i].flen, 2);
+    /* the minutes, maybe with the half of the day glued on ("3: 00pm") */
+    const char *m = t[i + 2].fold;
+    size_t ml = t[i + 2].flen;
+    int mi = ml >= 2 ? figures(m, 2, 2) : -1;
+    if (h < 0 || h > 23 || mi < 0 || mi > 59) return 0;
+    size_t j = i + 3;
+    const char *half = ml > 2 ? m + 2 : NULL;
+    size_t hl = ml > 2 ? ml - 2 : 0;
+    if (!half && j < end && t[j].kind == VG_TOK_WORD) { half = t[j].fold; hl = t[j].flen; }
+    int am = w && half && in_list(half, hl, w->am, w->n_am), pm = w && half && in_list(half, hl, w->pm, w->n_pm);
+    if (ml > 2 && !am && !pm) return 0; /* "12: 30th"? not a time */
+    if (ml == 2 && (am || pm)) j++;
+    if (am || pm) {
+        if (h < 1 || h > 12) return 0;
+        h = h % 12 + (pm ? 12 : 0);
+        if (j < end && t[j].flen == 1 && t[j].fold[0] == '.') j++; /* "p. m." */
+        if (j + 1 < end && t[j].kind == VG_TOK_WORD && t[j].flen == 1 && t[j + 1].flen == 1 && t[j + 1].fold[0] == '.')
+            j += 2;
+    }
+    *hour = h;
+    *minute = mi;
+    *next = j;
+    return 1;
 }
 
 static int lex_int(const vg_lexicon *l, const vg_tok *t, size_t end, size_t i, size_t *len, int col)
@@ -257,7 +312,10 @@ int vg_date_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_t i, con
     const vg_lex_entry *e = vg_lex_match(lx->relative, t, end, i, &len);
     if (e) {
         if (!pub || !pub->m || !pub->d) return 0;
-        shift(pub, strtol(e->cols[0], NULL, 10), out);
+        long off = strtol(e->cols[0], NULL, 10);
+        /* "tonight" in a piece published at 02:03 is the evening before */
+        if (pub->small_hours && !strcmp(e->cols[2], "evening")) off--;
+        shift(pub, off, out);
         out->precision = atoi(e->cols[1]);
         if (out->precision < 1 || out->precision > 3) out->precision = 1;
         out->relative = 1;

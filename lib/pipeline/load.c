@@ -113,18 +113,18 @@ static void published_from_dateline(vg_doc *d, const vg_env *env)
         for (size_t i = 0; i < d->n_removed; i++) {
             const vg_removed *r = &d->removed[i];
             if (pass == 0 ? !vg_removed_is_dateline(r) : vg_removed_is_dateline(r) || !vg_removed_dates_page(r)) continue;
-            char day[11];
+            char day[17];
             if (vg_analyze_dateline(env->analyzer, d->arena, lang, r->text, r->len, day)) {
-                vg_doc_set(d, VG_F_PUBLISHED, day, 10);
+                vg_doc_set(d, VG_F_PUBLISHED, day, strlen(day));
                 return;
             }
         }
     /* plain text: a dateline the reader took into the title (its first lines ran together) */
     const char *title = d->fields[VG_F_TITLE], *format = d->fields[VG_F_FORMAT];
-    char day[11];
+    char day[17];
     if (title && format && !strcmp(format, "text") &&
         vg_analyze_title_date(env->analyzer, d->arena, lang, title, strlen(title), day))
-        vg_doc_set(d, VG_F_PUBLISHED, day, 10);
+        vg_doc_set(d, VG_F_PUBLISHED, day, strlen(day));
 }
 
 vg_status vg_doc_load(vg_doc *d, const vg_input *in)

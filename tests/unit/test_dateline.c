@@ -26,10 +26,10 @@ TEST(dateline_gives_publication_date)
     if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
     vg_doc *d;
     CHECK(vg_doc_create(env, &d) == VG_OK);
-    CHECK_STR(published_of(env, d, "Publié le 22/10/2024 à 10:15" BODY_FR), "2024-10-22");
+    CHECK_STR(published_of(env, d, "Publié le 22/10/2024 à 10:15" BODY_FR), "2024-10-22T10:15");
     CHECK_STR(published_of(env, d, "Mis à jour le 8 novembre 2023 à 10h05" BODY_FR), "2023-11-08");
-    CHECK_STR(published_of(env, d, "Updated: May 9, 2020 10:42 GMT" BODY_EN), "2020-05-09");
-    CHECK_STR(published_of(env, d, "Published 2021-03-04 08:00" BODY_EN), "2021-03-04");
+    CHECK_STR(published_of(env, d, "Updated: May 9, 2020 10:42 GMT" BODY_EN), "2020-05-09T10:42");
+    CHECK_STR(published_of(env, d, "Published 2021-03-04 08:00" BODY_EN), "2021-03-04T08:00");
     /* Day-first or month-first cannot be told apart on an English page: no date rather than a wrong one. */
     CHECK_STR(published_of(env, d, "Posted on 05/09/2020" BODY_EN), "(none)");
     CHECK_STR(published_of(env, d, "Posted on 25/09/2020" BODY_EN), "2020-09-25");
@@ -60,7 +60,7 @@ TEST(dateline_forms_and_bylines)
     vg_doc *d;
     CHECK(vg_doc_create(env, &d) == VG_OK);
     /* an abbreviated month with its period, in capitals */
-    CHECK_STR(published_of(env, d, "MAR. 14, 2013, 8: 12 PM" BODY_EN), "2013-03-14");
+    CHECK_STR(published_of(env, d, "MAR. 14, 2013, 8: 12 PM" BODY_EN), "2013-03-14T20:12");
     /* a weekday and a comma before the date */
     CHECK_STR(published_of(env, d, "Published: Monday, March 11, 2013" BODY_EN), "2013-03-11");
     /* plain text whose dateline the reader took into the title: a date closing or opening it */
@@ -98,6 +98,41 @@ TEST(dateline_crowd_not_dated_by_its_cause)
     /* the crowd's own clash keeps its day */
     CHECK_STR(first_event_date(d, "Published: Monday, March 11, 2013\n\nRioters clashed with police on Saturday "
                                   "in Brooklyn, throwing bottles at officers.\n", "en", day), "2013-03-09");
+    vg_doc_free(d);
+    vg_env_close(env);
+}
+
+/* A dateline's time of day is kept with its date; "tonight" and "today" in a piece published
+ * in the small hours are the evening before ("Published time: March 12, 2013 02: 03"), and
+ * "yesterday" is not moved by it. A URL's ISO date spaced out ("/ 2011 - 11 - 10 /") dates
+ * the page too. */
+TEST(dateline_time_of_day)
+{
+    vg_env *env = NULL;
+    char err[256], day[16];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_doc *d;
+    CHECK(vg_doc_create(env, &d) == VG_OK);
+    CHECK_STR(published_of(env, d, "Published time: March 12, 2013 02: 03" BODY_EN), "2013-03-12T02:03");
+    CHECK_STR(published_of(env, d, "PUBLISHED: 02: 31 GMT, 12 March 2013 | UPDATED: 22: 19 GMT, 12 March 2013" BODY_EN),
+              "2013-03-12T02:31");
+    CHECK_STR(published_of(env, d, "Thu Nov 10, 2011 3: 00pm EST" BODY_EN), "2011-11-10T15:00");
+    CHECK_STR(published_of(env, d, "THURSDAY, APRIL 11, 2013, 12: 12 AM" BODY_EN), "2013-04-11T00:12");
+    CHECK_STR(published_of(env, d, "Aug. 05, 2013 | 2: 47 p. m." BODY_EN), "2013-08-05T14:47");
+    CHECK_STR(published_of(env, d, "http: / / example. com / news / 2011 - 11 - 10 / sudan - violence / 5115 / 1" BODY_EN),
+              "2011-11-10");
+    CHECK_STR(first_event_date(d, "Published time: March 12, 2013 02: 03\n\nA vigil for Kimani Gray turned into a "
+                                  "riot tonight as mourners threw bottles at officers in Brooklyn.\n", "en", day),
+              "2013-03-11");
+    CHECK_STR(first_event_date(d, "Published time: March 12, 2013 14: 03\n\nA vigil for Kimani Gray turned into a "
+                                  "riot tonight as mourners threw bottles at officers in Brooklyn.\n", "en", day),
+              "2013-03-12");
+    CHECK_STR(first_event_date(d, "Published time: March 12, 2013 02: 03 PM\n\nA vigil for Kimani Gray turned into a "
+                                  "riot tonight as mourners threw bottles at officers in Brooklyn.\n", "en", day),
+              "2013-03-12");
+    CHECK_STR(first_event_date(d, "Published time: March 12, 2013 02: 03\n\nA vigil for Kimani Gray turned into a "
+                                  "riot yesterday as mourners threw bottles at officers in Brooklyn.\n", "en", day),
+              "2013-03-11");
     vg_doc_free(d);
     vg_env_close(env);
 }
