@@ -127,6 +127,33 @@ int vg_an_background_date(const ctx *c, const vg_date *d)
     return vg_days_from_civil(d->y, d->m, d->d ? d->d : 28) < ref - BACKGROUND_DAYS;
 }
 
+/* Is there punctuation among tokens [a, b)? */
+static int punct_between(const ctx *c, size_t a, size_t b)
+{
+    for (size_t j = a; j < b; j++)
+        if (c->t[j].kind == VG_TOK_PUNCT) return 1;
+    return 0;
+}
+
+/* "the commissioner said Tuesday that ...", "at a hearing on Tuesday", "on Friday strongly
+ * condemned the bombing": a weekday or a relative day bound to a statement (cues.tsv class
+ * "statement", within STATEMENT_REACH words before the day or STATEMENT_REACH_AFTER after it,
+ * no punctuation between) dates the statement, not the event the sentence tells: no row
+ * takes it (row.c). "said Tuesday's attack" is the attack's day. */
+static int dates_a_statement(const ctx *c, size_t k, const vg_date *d)
+{
+    size_t t0 = c->s[k].t0, t1 = c->s[k].t1, len;
+    if (!d->relative) return 0;
+    if (d->t1 < t1 && !c->t[d->t1].space_before && c->t[d->t1].flen == 1 && c->t[d->t1].fold[0] == 's') return 0;
+    for (size_t j = d->t0 > t0 + STATEMENT_REACH + 3 ? d->t0 - STATEMENT_REACH - 3 : t0; j < d->t0; j++)
+        if (vg_an_cue(c, t1, j, &len) == VG_CUE_STATEMENT && j + len <= d->t0 &&
+            d->t0 - (j + len) <= STATEMENT_REACH && !punct_between(c, j + len, d->t0))
+            return 1;
+    for (size_t j = d->t1; j < t1 && j <= d->t1 + STATEMENT_REACH_AFTER; j++)
+        if (vg_an_cue(c, t1, j, &len) == VG_CUE_STATEMENT && !punct_between(c, d->t1, j)) return 1;
+    return 0;
+}
+
 static void mark_dates(ctx *c, sent_info *si)
 {
     vg_date anchor = c->pub;
@@ -139,9 +166,10 @@ static void mark_dates(ctx *c, sent_info *si)
             if (i < c->dateline_end) { c->in_date[i] = 1; continue; } /* the publication's, not an event's */
             if (vg_date_at(&c->dl, c->t, c->s[k].t1, i, anchor.m ? &anchor : NULL, &d)) {
                 for (size_t j = d.t0; j < d.t1; j++) c->in_date[j] = 1;
+                i = d.t1 - 1;
+                d.said = dates_a_statement(c, k, &d);
                 if (!si[k].has_date) { si[k].has_date = 1; si[k].date = d; }
                 si[k].n_dates++;
-                i = d.t1 - 1;
             } else if (c->t[i].kind == VG_TOK_NUM && c->t[i].flen == 4) {
                 int y = atoi(c->t[i].fold);
                 if (y >= 1900 && y <= 2100) c->in_date[i] = 1;
@@ -169,6 +197,7 @@ static void date_nearest_trigger(const ctx *c, size_t k, sent_info *si)
         vg_date d;
         if (i < c->dateline_end || !vg_date_at(&c->dl, c->t, c->s[k].t1, i, c->ref.m ? &c->ref : NULL, &d)) continue;
         i = d.t1 - 1;
+        if (dates_a_statement(c, k, &d)) continue;
         size_t dist = d.t1 <= h->t0 ? h->t0 - d.t1 : d.t0 >= h->t1 ? d.t0 - h->t1 : 0;
         if (dist < best) { best = dist; si->date = d; }
     }

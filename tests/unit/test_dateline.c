@@ -136,3 +136,23 @@ TEST(dateline_time_of_day)
     vg_doc_free(d);
     vg_env_close(env);
 }
+
+/* A weekday bound to a statement ("on Friday strongly condemned", "said Friday that") is the
+ * statement's day, not the event's; "Friday's attack" is the attack's. */
+TEST(dateline_statement_day_is_not_the_event_day)
+{
+    vg_env *env = NULL;
+    char err[256], day[16];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_doc *d;
+    CHECK(vg_doc_create(env, &d) == VG_OK);
+    CHECK_STR(first_event_date(d, "Published: Friday, November 11, 2011\n\nThe UN refugee agency on Friday strongly "
+                                  "condemned the aerial bombing of a refugee camp in Yida, South Sudan.\nThe camp was "
+                                  "bombed on Thursday, officials said.\n", "en", day), "2011-11-10");
+    CHECK_STR(first_event_date(d, "Published: Friday, November 11, 2011\n\nThe army said Friday that rebels attacked "
+                                  "a checkpoint near Aleppo on Thursday.\n", "en", day), "2011-11-10");
+    CHECK_STR(first_event_date(d, "Published: Saturday, November 12, 2011\n\nPolice said Friday's attack on a "
+                                  "checkpoint near Aleppo killed two soldiers.\n", "en", day), "2011-11-11");
+    vg_doc_free(d);
+    vg_env_close(env);
+}
