@@ -180,6 +180,19 @@ static int in_aggregate(const ctx *c, const vg_lexicon *cas, size_t s0, size_t s
     return vg_lex_class_in(cas, c->t, s0, clause_end, VG_CAS_AGGREGATE) || year_span_in(c, s0, clause_end);
 }
 
+/* "every day since the death of X": a casualty word right after an aggregate cue (one article
+ * between at most) is what the running total counts from, an incident of its own, not the
+ * total (for the killing's row: a crowd's row does not count it). */
+static int since_what(const ctx *c, const vg_lexicon *cas, size_t s0, size_t i)
+{
+    for (size_t back = 1; back <= 2 && back <= i - s0; back++)
+        for (size_t j = s0; j + back <= i; j++) {
+            size_t len;
+            if (vg_lex_match_class(cas, c->t, i, j, VG_CAS_AGGREGATE, &len) && j + len + back - 1 == i) return 1;
+        }
+    return 0;
+}
+
 /* A figure read for a casualty word: its number and how far from the word. */
 typedef struct figure { vg_number n; size_t dist; int found; } figure;
 
@@ -327,7 +340,10 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, c
         if (no_count_class(kind)) { i += len; continue; }
         size_t s0, s1;
         sentence_of(c, t0, t1, i, &s0, &s1);
-        if (in_aggregate(c, cas, s0, s1, i)) { i += len; continue; }
+        if (in_aggregate(c, cas, s0, s1, i) && ((flags & VG_COUNT_CROWD) || !since_what(c, cas, s0, i))) {
+            i += len;
+            continue;
+        }
         /* a crowd's cause, told in its sentence: the toll of the act that set it off, which
          * counts for that act's row (VG_COUNT_CAUSES), not the crowd's */
         if (!(flags & VG_COUNT_CAUSES) && names_a_cause(c, cas, s0, s1, i, len)) { i += len; continue; }
@@ -344,6 +360,11 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, c
          * "Alexandros Grigoropoulos died" */
         if (!f.found && strcmp(dir, "before") != 0 && names_person(c, i + len, t1))
             f = (figure){{1, VG_NUM_EXACT, i + len, i + len + 2}, 0, 1};
+        /* ... after a word saying who they were: "the death of teenager Alexandros Grigoropoulos"
+         * (a crowd's row leaves it to the killing it rose against) */
+        if (!f.found && !(flags & VG_COUNT_CROWD) && strcmp(dir, "before") != 0 && i + len < t1 && c->t[i + len].kind == VG_TOK_WORD &&
+            !c->t[i + len].upper && names_person(c, i + len + 1, t1))
+            f = (figure){{1, VG_NUM_EXACT, i + len, i + len + 3}, 0, 1};
         if (!f.found && strcmp(dir, "after") != 0 && i >= t0 + 2 && names_person(c, i - 2, i))
             f = (figure){{1, VG_NUM_EXACT, i - 2, i}, 0, 1};
         /* a crowd's row: one death, in a text that names a killing as the crowd's cause, is

@@ -207,3 +207,18 @@ TEST(counts_named_victim)
     CHECK_INT(fatalities_in(env, "en", "Israeli troops killed Hamas fighters in Gaza on Monday.\n"), 0);
     vg_env_close(env);
 }
+
+/* A named death told as what a running total counts from ("every day since the death of
+ * teenager Alexandros Grigoropoulos") is the killing's one death, even after a word saying who
+ * the person was; the crowd that rose against it does not count it. */
+TEST(counts_death_of_named_person)
+{
+    vg_env *env = NULL;
+    char err[256];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    CHECK_INT(fatalities_in(env, "en", "Gunmen attacked a police post in Athens on Saturday, three days after the death "
+                                      "of activist Alexandros Grigoropoulos.\n"), 1);
+    CHECK_INT(fatalities_in(env, "en", "Police have shot at protesters in Athens every day since the death of teenager "
+                                      "Alexandros Grigoropoulos.\n"), 0);
+    vg_env_close(env);
+}
