@@ -54,16 +54,21 @@ static int years_disagree(const vg_cl_doc *d, const vg_cl_story *s)
     return d->n_years && s->n_years && !shares_a_year(d->years, d->n_years, s->years, s->n_years);
 }
 
-/* A date of its own: the article's year from its own dating (published,
- * dateline, URL), or its main event's full date. */
-static int doc_dated(const vg_cl_doc *d)
+int vg_cl_doc_dated(const vg_cl_doc *d)
 {
     return d->pub_year || vg_cl_day_number(d->event_date) >= 0;
 }
 
-static int story_dated(const vg_cl_story *s)
+/* The share of a story's members with a date of their own. A story that
+ * one dated report joined is not thereby dated: its undated reports must
+ * still find it (before n_dated, they split off, see UNDATED). A story
+ * saved before members were counted is all one or the other, as its
+ * anchors say. */
+static double dated_share(const vg_cl_story *s)
 {
-    return s->pub_year || vg_cl_day_number(s->event_date) >= 0;
+    int any = s->pub_year || vg_cl_day_number(s->event_date) >= 0;
+    if (s->n_dated < 0 || s->n_articles <= 0) return any;
+    return s->n_dated >= s->n_articles ? 1.0 : (double)s->n_dated / (double)s->n_articles;
 }
 
 /* Two sure main events that differ both in what was done and in who did it
@@ -98,8 +103,11 @@ double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot, int oth
     long de = vg_cl_day_number(d->event_date), se = vg_cl_day_number(s->event_date);
     if (de >= 0 && se >= 0 && labs(de - se) > DATE_DAYS) score *= DISAGREE;
     if (leads_disagree(d->lead, s->lead)) score *= DISAGREE;
-    /* One side dated, the other not: nothing places them in the same time (see UNDATED). */
-    if (doc_dated(d) != story_dated(s)) score *= UNDATED;
+    /* One side dated, the other not: nothing places them in the same time
+     * (see UNDATED). An undated report, in proportion to the story's dated
+     * members; a dated one, against a story with none. */
+    double share = dated_share(s);
+    score *= vg_cl_doc_dated(d) ? (share > 0 ? 1.0 : UNDATED) : 1.0 - (1.0 - UNDATED) * share;
     /* No penalty for distant coordinates: measured on ECB+ dev, the main
      * event's place differs between reports of one event too often (an
      * article names several places) and it split true stories (F1 0.89 ->
@@ -114,6 +122,7 @@ void vg_cl_story_add(vg_cl_story *s, const vg_cl_doc *d)
 {
     for (size_t i = 0; i < d->n_years; i++) vg_cl_years_add(s->years, &s->n_years, d->years[i]);
     if (d->pub_year > s->pub_year) s->pub_year = d->pub_year;
+    if (s->n_dated >= 0 && vg_cl_doc_dated(d)) s->n_dated++;
     if (!s->event_date[0] && d->event_date[0]) memcpy(s->event_date, d->event_date, sizeof s->event_date);
     /* a member's sure lead replaces "no event" (the first report may be a talk before the deed) */
     if (d->lead[0] && (!s->lead[0] || (!strcmp(s->lead, VG_CL_NO_EVENT) && strcmp(d->lead, VG_CL_NO_EVENT) != 0)))

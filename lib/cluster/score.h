@@ -15,6 +15,7 @@ typedef struct vg_cl_story {
     int64_t id;
     double norm2;           /* squared norm of the summed member vectors */
     long n_articles;        /* members counted in the sum (0: unknown, treated as 1) */
+    long n_dated;           /* of them, those with a date of their own (-1 unknown: saved before it was counted) */
     uint16_t years[VG_CL_MAX_YEARS];
     size_t n_years;
     uint16_t pub_year;      /* latest of the members' own years (vg_cl_doc.pub_year), 0 unknown */
@@ -32,6 +33,10 @@ typedef struct vg_cl_story {
  * 10 km) adds VG_CL_PLACE_BONUS, before the disagreement factors. */
 #define VG_CL_PLACE_BONUS 0.15
 double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot, int other_lang);
+
+/* Has the document a date of its own: a year from its own dating
+ * (published, dateline, URL) or its main event's full date? */
+int vg_cl_doc_dated(const vg_cl_doc *d);
 
 /* Fold a new member's anchors into the story (years, dates, place). */
 void vg_cl_story_add(vg_cl_story *s, const vg_cl_doc *d);

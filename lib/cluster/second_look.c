@@ -121,6 +121,7 @@ static vg_status look_as_weighed(vg_cl_stories *c, vg_arena *a, vg_cl_single *x,
         vg_cl_story own = *stored;
         own.norm2 = own.norm2 - 2 * own_dot + xx;
         own.n_articles--;
+        if (own.n_dated > 0 && vg_cl_doc_dated(&x->f)) own.n_dated--; /* the story without it */
         own_score = own.norm2 > 0 ? vg_cl_score(&x->f, &own, own_dot - xx, 0) : 0;
     }
     x->sure = best >= SURE_JOIN || own_score >= SURE_JOIN;

@@ -244,6 +244,7 @@ vg_status vg_cl_leave(vg_cl_stories *c, const vg_cl_doc *f, const vg_cl_story *s
     }
     if (last || s.norm2 < 0) s.norm2 = 0;
     s.n_articles--;
+    if (s.n_dated > 0 && vg_cl_doc_dated(f)) s.n_dated--;
     if ((vs = c->ops->save_story(c->ud, &s)) != VG_OK) return vs;
     /* out of the story's languages too (best_story asks them), until it joins one */
     return c->ops->assign(c->ud, article, 0);

@@ -53,7 +53,7 @@ vg_status vg_cl_best_story(vg_cl_stories *c, const char *lang, vg_arena *arena, 
  * assign it there. */
 vg_status vg_cl_join(vg_cl_stories *c, const vg_cl_doc *f, int64_t story, int64_t article);
 /* Take its vector out of the story `stored` (as loaded) and leave it with
- * no story: the inverse of vg_cl_join, anchors aside. */
+ * no story: the inverse of vg_cl_join, anchors aside (its dated count goes). */
 vg_status vg_cl_leave(vg_cl_stories *c, const vg_cl_doc *f, const vg_cl_story *stored, int64_t article);
 
 #endif

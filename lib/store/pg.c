@@ -184,6 +184,8 @@ static const char *const migrations[] = {
     "CREATE SEQUENCE events_provisional;"
     "CREATE TABLE workers(id bigserial PRIMARY KEY, name text, host text, pid integer,"
     "  started timestamptz NOT NULL DEFAULT now());",
+    /* 3: how many of a story's members have a date of their own (as SQLite's 9) */
+    "ALTER TABLE stories ADD COLUMN n_dated bigint;",
     /* append new migrations here */
 };
 

@@ -97,6 +97,10 @@ static const char *const migrations[] = {
      * story up by key needs stories by first article. Append-only in practice
      * (a new story's first article is the newest), so cheap to keep. */
     "CREATE INDEX IF NOT EXISTS stories_first ON stories(first_article);",
+    /* 9: how many of a story's members have a date of their own (lib/cluster/score.c:
+     * an undated report weighs a story by its share of dated members); NULL on
+     * stories saved before, read as unknown */
+    "ALTER TABLE stories ADD COLUMN n_dated INTEGER;",
     /* append new migrations here */
 };
 

@@ -111,7 +111,7 @@ static vg_status load_story(void *ud, int64_t id, vg_cl_story *s)
     s->id = id;
     s->first_day = s->last_day = -1;
     vg_stmt *st = vg_db_stmt(db, "SELECT norm2, years, event_date, latitude, longitude, first_day, last_day, "
-                                      "n_articles, lead FROM stories WHERE id = ?1");
+                                      "n_articles, lead, n_dated FROM stories WHERE id = ?1");
     if (!st) return VG_ERR_DB;
     vg_bind_int64(st, 1, id);
     int rc = vg_step(st);
@@ -130,6 +130,7 @@ static vg_status load_story(void *ud, int64_t id, vg_cl_story *s)
         s->n_articles = (long)vg_column_int64(st, 7);
         const char *lead = vg_column_text(st, 8);
         if (lead) snprintf(s->lead, sizeof s->lead, "%s", lead);
+        s->n_dated = vg_column_null(st, 9) ? -1 : (long)vg_column_int64(st, 9);
     }
     vg_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story");
@@ -143,7 +144,7 @@ static vg_status save_story(void *ud, const vg_cl_story *s)
     char years[VG_CL_YEARS_TEXT];
     vg_cl_years_format(s->years, s->n_years, s->pub_year, years);
     vg_stmt *st = vg_db_stmt(db, "UPDATE stories SET norm2 = ?2, years = ?3, event_date = ?4, latitude = ?5, "
-                                      "longitude = ?6, first_day = ?7, last_day = ?8, n_articles = ?9, lead = ?10 WHERE id = ?1");
+                                      "longitude = ?6, first_day = ?7, last_day = ?8, n_articles = ?9, lead = ?10, n_dated = ?11 WHERE id = ?1");
     if (!st) return VG_ERR_DB;
     vg_bind_int64(st, 1, s->id);
     vg_bind_double(st, 2, s->norm2);
@@ -157,6 +158,7 @@ static vg_status save_story(void *ud, const vg_cl_story *s)
     if (s->last_day >= 0) vg_bind_int64(st, 8, s->last_day);
     vg_bind_int64(st, 9, s->n_articles);
     if (s->lead[0]) vg_bind_text(st, 10, s->lead, -1);
+    if (s->n_dated >= 0) vg_bind_int64(st, 11, s->n_dated);
     vg_status rs = vg_db_step_done(db, st, "updating story");
     struct vg_story_rows *r = rs == VG_OK ? rows_of(db) : NULL;
     if (r) { /* as the table gives it back: the years through their text */
@@ -174,9 +176,9 @@ static vg_status new_story(void *ud, int64_t article_id, int64_t *story)
     /* PostgreSQL: the next id after the highest, as SQLite gives it, not a
      * sequence's (a writer killed mid-batch would spend some): only the
      * holder of the stories' lock makes stories, so ids are those of one ingest. */
-    vg_stmt *st = vg_db_stmt2(db, "INSERT INTO stories(first_article, n_articles, norm2) VALUES(?1, 0, 0) RETURNING id",
-                              "INSERT INTO stories(id, first_article, n_articles, norm2) VALUES("
-                              "(SELECT coalesce(max(id), 0) + 1 FROM stories), ?1, 0, 0) RETURNING id");
+    vg_stmt *st = vg_db_stmt2(db, "INSERT INTO stories(first_article, n_articles, n_dated, norm2) VALUES(?1, 0, 0, 0) RETURNING id",
+                              "INSERT INTO stories(id, first_article, n_articles, n_dated, norm2) VALUES("
+                              "(SELECT coalesce(max(id), 0) + 1 FROM stories), ?1, 0, 0, 0) RETURNING id");
     if (!st) return VG_ERR_DB;
     vg_bind_int64(st, 1, article_id);
     int rc = vg_step(st);

@@ -105,6 +105,15 @@ static void actor_names(vg_buf *b, vg_arena *a, const char *evidence, size_t len
     vg_buf_putc(b, '}');
 }
 
+/* "YYYY-MM-DD" with digits, not a partial date ("XXXX-12-06"). */
+static int full_date(const char *s)
+{
+    if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-') return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
+    return 1;
+}
+
 static const char story_accounts_sql[] =
     "SELECT coalesce(a.ext_id, a.source), a.outlet, a.lang, a.published, a.title, a.dup_of,"
     " e.event_type, e.event_date, e.location, e.country, e.latitude, e.longitude,"
@@ -354,6 +363,7 @@ static vg_status story_json(vg_db *db, const char *id, const char **json, size_t
     vg_arena *a = vg_arena_new(64 * 1024);
     if (!a) { free_account_events(evs, n_evs); return VG_ERR_NOMEM; }
     first = 1;
+    long long n_undated = 0;
     while ((rc = vg_step(st)) == SQLITE_ROW) {
         vg_arena_reset(a);
         vg_buf_puts(b, first ? "{" : ",{");
@@ -365,6 +375,12 @@ static vg_status story_json(vg_db *db, const char *id, const char **json, size_t
         }
         vg_buf_puts(b, ",\"dup_of\":");
         put_int_or_null(b, st, 5);
+        /* No publication day and no full date of its main event: nothing says
+         * when this report's incident happened (the stories' UNDATED). */
+        const char *ed = vg_column_text(st, 7);
+        int undated = vg_column_null(st, 3) && !full_date(ed);
+        n_undated += undated;
+        vg_buf_printf(b, ",\"date_unknown\":%s", undated ? "true" : "false");
         static const char *const ekeys[] = {"event_type", "event_date", "location", "country"};
         for (int k = 0; k < 4; k++) {
             vg_buf_printf(b, ",\"%s\":", ekeys[k]);
@@ -408,6 +424,7 @@ static vg_status story_json(vg_db *db, const char *id, const char **json, size_t
     free_account_events(evs, n_evs);
     vg_buf_putc(b, ']');
     if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading story accounts");
+    vg_buf_printf(b, ",\"undated_accounts\":%lld", n_undated);
     vg_buf_puts(b, ",\"disagreements\":");
     if ((s = disagreements(db, b, story)) != VG_OK) return s;
     vg_buf_putc(b, '}');

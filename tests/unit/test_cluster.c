@@ -127,7 +127,8 @@ TEST(cluster_features_names_and_years)
 }
 
 /* An empty report and an undated two-member story whose score, with nothing else said, is 0.5
- * (the mean over its members of a cosine of 1.0). */
+ * (the mean over its members of a cosine of 1.0). Its dated members are not counted (as a
+ * story saved before they were): its anchors alone say whether it is dated. */
 static void blank_pair(vg_cl_doc *d, vg_cl_story *s)
 {
     memset(d, 0, sizeof *d);
@@ -135,6 +136,7 @@ static void blank_pair(vg_cl_doc *d, vg_cl_story *s)
     s->first_day = s->last_day = -1;
     s->norm2 = 4;
     s->n_articles = 2;
+    s->n_dated = -1;
 }
 
 TEST(cluster_score_anchors_push_apart)
@@ -231,13 +233,21 @@ TEST(cluster_score_undated_against_dated)
     CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5 * UNDATED) < 1e-9);
     strcpy(d.event_date, "2017-11-09");
     CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9);
-    /* the story is dated once a dated member joins */
-    vg_cl_story fresh = {.first_day = -1, .last_day = -1, .norm2 = 4, .n_articles = 2};
+    /* counted members: an undated report weighs a story by its share of dated members (a story
+     * one dated report joined still takes the undated reports of its incident); a dated report
+     * is held back only by a story with no dated member */
+    vg_cl_story fresh = {.first_day = -1, .last_day = -1, .norm2 = 4, .n_articles = 2, .n_dated = 0};
     vg_cl_doc dated = {.pub_year = 2009};
     d.event_date[0] = 0;
     CHECK(fabs(vg_cl_score(&d, &fresh, 1.0, 0) - 0.5) < 1e-9);
+    CHECK(fabs(vg_cl_score(&dated, &fresh, 1.0, 0) - 0.5 * UNDATED) < 1e-9);
     vg_cl_story_add(&fresh, &dated);
-    CHECK(fabs(vg_cl_score(&d, &fresh, 1.0, 0) - 0.5 * UNDATED) < 1e-9);
+    fresh.n_articles = 3; /* as vg_cl_join counts it: one of three dated */
+    CHECK_INT(fresh.n_dated, 1);
+    CHECK(fabs(vg_cl_score(&d, &fresh, 1.5, 0) - 0.5 * (1.0 - (1.0 - UNDATED) / 3)) < 1e-9);
+    CHECK(fabs(vg_cl_score(&dated, &fresh, 1.5, 0) - 0.5) < 1e-9);
+    fresh.n_dated = 3;
+    CHECK(fabs(vg_cl_score(&d, &fresh, 1.5, 0) - 0.5 * UNDATED) < 1e-9);
 }
 
 typedef struct story_rows { int n; char doc[16][32]; long story[16]; long dup[16]; } story_rows;

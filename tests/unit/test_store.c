@@ -366,13 +366,14 @@ TEST(store_migrates_v3_database)
                                     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 70)"
                                     " INSERT INTO story_terms(term, story_id, w) SELECT 4242, 1000 + i, 0.5 FROM n;"
                                     "ALTER TABLE stories DROP COLUMN lead;"
+                                    "ALTER TABLE stories DROP COLUMN n_dated;"
                                     "PRAGMA user_version = 3;";
     CHECK_INT(vg_db_exec(db, downgrade), VG_OK);
     vg_db_close(db);
     db = NULL;
     CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
     if (!db) { free(orig); free(other); vg_doc_free(d); return; }
-    CHECK_INT(count_sql(db, "PRAGMA user_version"), 8); /* every migration; 8: stories_first (api.c) */
+    CHECK_INT(count_sql(db, "PRAGMA user_version"), 9); /* every migration; 9: stories' n_dated (score.c) */
     CHECK_INT(count_sql(db, "SELECT count(*) FROM sqlite_schema WHERE name='dedup_band'"), 0);
     CHECK_INT(count_sql(db, "SELECT count(*) FROM sqlite_schema WHERE name='articles_dup'"), 1);
     CHECK_INT(count_sql(db, "SELECT count(*) FROM story_terms WHERE term=4242"), 64);
@@ -445,7 +446,7 @@ TEST(store_migrates_early_hash_unique_database)
     vg_db *db = NULL;
     CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
     if (!db) { unlink(path); return; }
-    CHECK_INT(count_sql(db, "PRAGMA user_version"), 8);
+    CHECK_INT(count_sql(db, "PRAGMA user_version"), 9);
     CHECK_INT(count_sql(db, "SELECT count(*) FROM articles WHERE id = 7 AND text LIKE 'A strong earthquake%'"), 1);
     const char *identity = "SELECT count(*) FROM pragma_index_info('articles_identity') WHERE seqno=0 AND name='ext_id'";
     CHECK_INT(count_sql(db, identity), 1);
