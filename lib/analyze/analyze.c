@@ -261,6 +261,29 @@ static vg_status actor_hints(ctx *c, vg_place_hint **out, size_t *n_out)
     return VG_OK;
 }
 
+/* How far before a place's first word an actor's name that holds it may start ("the al Shabab
+ * militia": the name of the group, not a place). */
+#define ACTOR_NAME_REACH 4
+
+/* Drops the places named inside an actor's name ("al Shabab", "the Kurdistan Workers' Party",
+ * "ДНР"): the group, not the scene. A country stays (it still says whose forces). */
+static void drop_places_in_actors(ctx *c)
+{
+    size_t w = 0, ti = 0;
+    for (size_t k = 0; k < c->n_places; k++) {
+        const vg_place *p = &c->places[k];
+        while (ti < c->nt && c->t[ti].start < p->start) ti++;
+        int inside = 0;
+        for (size_t i = ti >= ACTOR_NAME_REACH ? ti - ACTOR_NAME_REACH : 0; p->kind != VG_PLACE_COUNTRY && i <= ti && i < c->nt && !inside; i++) {
+            size_t len;
+            const vg_lex_entry *e = vg_lex_match(c->L->lex[L_ACTORS], c->t, c->nt, i, &len);
+            inside = e && i + len > ti && c->t[i + len - 1].end >= p->end;
+        }
+        if (!inside) c->places[w++] = *p;
+    }
+    c->n_places = w;
+}
+
 vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
 {
     const char *text = VG_DOC_TEXT(doc);
@@ -312,6 +335,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
         st = vg_places_find_hinted(a->gaz, doc->arena, text, pn, c.L->code, c.L->clitics, hints, n_hints, &c.places,
                                    &c.n_places);
         if (st != VG_OK) { c.places = NULL; c.n_places = 0; }
+        drop_places_in_actors(&c);
     }
     /* The document gate: a text that does not read as a report of political
      * violence or protest yields no event (gate.c). */

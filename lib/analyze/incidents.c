@@ -134,6 +134,13 @@ static int reports_deaths(ctx *c, size_t k)
     return killed.found && killed.value > 0;
 }
 
+/* A town or division named in sentence k (a country alone names no scene). */
+static const vg_place *own_place(ctx *c, size_t k)
+{
+    const vg_place *p = vg_an_sentence_place(c, k);
+    return p && p->kind != VG_PLACE_COUNTRY ? p : NULL;
+}
+
 /* Does sentence k give a toll: people killed, injured or arrested? */
 static int reports_toll(ctx *c, size_t k)
 {
@@ -168,9 +175,19 @@ static int in_context(ctx *c, const sent_info *si, size_t k, int lead, int sub)
 {
     /* an attack in a text about a shelling or a bombing is that shelling */
     if (sub == VG_SUB_ATTACK && vg_sub_is_remote(lead)) return lead;
+    /* ...and in a text about a clash, "the attack" with no toll and no scene of its own is
+     * that clash told again ("after the attack, the gate was closed") */
+    if (sub == VG_SUB_ATTACK && lead == VG_SUB_ARMED_CLASH && !reports_toll(c, k) && !own_place(c, k)) return lead;
+    /* ...and an explosion in a text about a suicide bombing is that bombing ("the blast") */
+    if (sub == VG_SUB_IED && lead == VG_SUB_SUICIDE) return lead;
     if (!vg_sub_is_crowd(lead)) return sub;
     int crowd_sub = vg_sub_is_riot(lead) ? lead : VG_SUB_VIOLENT_DEMO;
     if (sub == VG_SUB_ARMED_CLASH || sub == VG_SUB_LOOTING) return crowd_sub;
+    /* rockets, petrol bombs, firecrackers thrown by the crowd, killing no one, are its riot
+     * (not the cause it rose against) */
+    if ((sub == VG_SUB_SHELLING || sub == VG_SUB_IED || sub == VG_SUB_GRENADE) && names_crowd(c, si, k, 1) &&
+        !reports_deaths(c, k) && !tells_a_cause(c, k))
+        return crowd_sub;
     if (sub == VG_SUB_ATTACK && names_crowd(c, si, k, 0) && !reports_deaths(c, k) && !tells_a_cause(c, k)) return crowd_sub;
     if (sub == VG_SUB_ARRESTS && (names_crowd(c, si, k, 1) || mass_arrests(c, k))) return lead;
     return sub;
@@ -216,6 +233,11 @@ static int same_place(const vg_place *a, const vg_place *b, int crowd)
     /* a town and the division that holds it */
     if (a->kind != VG_PLACE_CITY && a->admin1 && b->admin1 && !strcmp(a->admin1, b->admin1) && a->name && !strcmp(a->name, b->admin1)) return 1;
     if (b->kind != VG_PLACE_CITY && a->admin1 && b->admin1 && !strcmp(a->admin1, b->admin1) && b->name && !strcmp(b->name, a->admin1)) return 1;
+    /* "south of Kabul" (a place named approximately) and the province there ("Logar province")
+     * are one scene when near enough */
+    if (((a->geo_precision == 2 && b->kind != VG_PLACE_CITY) || (b->geo_precision == 2 && a->kind != VG_PLACE_CITY)) &&
+        vg_km_between(a->lat, a->lon, b->lat, b->lon) <= NEAR_SCENE_KM)
+        return 1;
     return crowd && vg_km_between(a->lat, a->lon, b->lat, b->lon) <= CROWD_SCENE_KM;
 }
 
@@ -251,13 +273,6 @@ static int one_blast(const incident *in, int sub, size_t k)
 static int same_day(const vg_date *a, const vg_date *b)
 {
     return !a || !b || (a->y == b->y && a->m == b->m && a->d == b->d);
-}
-
-/* A town or division named in sentence k (a country alone names no scene). */
-static const vg_place *own_place(ctx *c, size_t k)
-{
-    const vg_place *p = vg_an_sentence_place(c, k);
-    return p && p->kind != VG_PLACE_COUNTRY ? p : NULL;
 }
 
 /* A full day named in sentence k, not background. */

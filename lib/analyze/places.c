@@ -70,6 +70,8 @@
 #define PROPER_TOWN_MAX 50000   /* a name the dictionary knows as a person's needs evidence below this */
 #define COMMON_TOWN_MAX 500000  /* a dictionary word needs evidence below this */
 #define SMALL_TOWN 20000        /* below this (and rank < 3), a town needs context or evidence */
+#define CASELESS_FOREIGN_MAX 1000000 /* a one-word town of another country than the text's, in a script with no
+                                    capitals, needs context below this (ar dev: place 0.556 -> see commit) */
 
 /* Confidence of a resolved place (place_confidence), 0..1. */
 #define CONF_BASE 0.5f          /* a winner by no margin */
@@ -125,6 +127,7 @@ typedef struct mention {
     const uint32_t *post;
     uint32_t n_post;
     uint8_t skel, prep, near, admin, stop;
+    uint8_t modifier;       /* a common word (stop) with a word of its phrase right after it: no place */
     uint8_t part;           /* glued to capitalised words that are not part of the name */
     uint8_t common;         /* a dictionary word ("Mobile", "Battalion") */
     uint8_t chain;          /* listed next to another name of the same country: "Amra, Vesko" */
@@ -631,12 +634,22 @@ static int division_word_names(const mention *m, const vg_gz_entry *e)
 
 /* Is it a listed word with too little beside it: a word never taken as a place alone
  * ("Unity") unless after a preposition in its country or with its country's division word
- * ("Unity state"); a zone across countries ("dans le Sahel") unless with a division word
- * ("la région du Sahel": the division so called)? */
+ * ("Unity state"), and never when it describes the noun after it ("на Северном Кавказе");
+ * a zone across countries ("dans le Sahel") unless with a division word ("la région du
+ * Sahel": the division so called)? */
 static int listed_word_rejected(const mention *m, const vg_gz_entry *e, int context)
 {
-    if (m->stop && !(m->prep && context) && !division_word_names(m, e)) return 1;
+    if (m->stop && (m->modifier || !(m->prep && context)) && !division_word_names(m, e)) return 1;
     return m->zone && !m->admin;
+}
+
+/* With no capitals, a lone word read as a town of a country the text is not about is more
+ * often a common word or a piece of a name the gazetteer lacks ("في بولي علم": Pul-e Alam, not
+ * Bolu), unless the town is known worldwide. */
+static int caseless_abroad(const mention *m, const vg_gz_entry *e, int context, const float *votes, float vtotal)
+{
+    return m->caseless && m->t0 == m->t1 && e->kind == VG_PLACE_CITY && !context && !m->introduced &&
+           e->population < CASELESS_FOREIGN_MAX && main_share(votes, vtotal) >= MAIN_SHARE;
 }
 
 /* Does the mention have enough evidence to be a place? A name that is also a
@@ -669,6 +682,7 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     if ((m->part || (m->feature && e->kind != VG_PLACE_COUNTRY)) && !context) return 0;
     if (!f.primary && e->kind == VG_PLACE_CITY && !context && !m->introduced && main_share(votes, vtotal) >= MAIN_SHARE)
         return 0;
+    if (caseless_abroad(m, e, context, votes, vtotal)) return 0;
     if (m->t0 == m->t1 && !f.big && !context && !evidence) return 0;
     return !(e->kind == VG_PLACE_CITY && e->population < SMALL_TOWN && e->rank < 3 && !context && !evidence);
 }
@@ -946,7 +960,13 @@ static void own_flags(const span *c, mention *x)
     size_t i = c->i, j = c->j;
     x->common = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_COMMON));
     x->proper = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_PROPER));
-    x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent));
+    /* ... or a street or landmark word ("la Plaza de Neptuno"): the start of a street's name */
+    x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent || word_is(g, &t[i], VG_GZ_STREET) ||
+                                   word_is(g, &t[i], VG_GZ_LANDMARK)));
+    /* "по Южному федеральному округу", "на Северном Кавказе": a common word (an adjective) with
+     * its noun right after it describes that noun, whatever preposition comes before */
+    x->modifier = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_STOP) && j + 1 < c->nt && t[j + 1].glued && !t[j + 1].sent &&
+                            t[j + 1].fold && !word_is(g, &t[j + 1], VG_GZ_WORD) && c->text[t[j].e] == ' ');
     x->caps = t[i].caps;
     x->origin = (uint8_t)(i > 0 && word_is(g, &t[i - 1], VG_GZ_ORIGIN));
     x->zone = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_ZONE));
@@ -1331,8 +1351,9 @@ static void caseless_flags(const finder *f, size_t i, size_t j, mention *x)
     x->stop = (uint8_t)(i == j && word_is(f->g, &t[i], VG_GZ_STOP));
     if (t[i].clprep) x->prep = 1;
     if (i > 0 && t[i].glued && word_is(f->g, &t[i - 1], VG_GZ_AFTER)) x->prep = x->introduced = 1;
-    /* "في وسط بيروت", "في بادية دير الزور": a preposition, then the noun the name completes */
-    if (i > 1 && t[i].glued && t[i - 1].glued && t[i - 1].caseless &&
+    /* "في وسط بيروت", "في بادية دير الزور": a preposition, then the noun the name completes (not
+     * a common word: "في تطورات الخبر" is the news' developments, no town) */
+    if (!x->stop && i > 1 && t[i].glued && t[i - 1].glued && t[i - 1].caseless &&
         (word_is(f->g, &t[i - 2], VG_GZ_PREP) || t[i - 1].clprep))
         x->prep = 1;
 }

@@ -79,6 +79,9 @@
 /* Mentions of a protest or riot at places this close tell one event (one
  * city: "East Flatbush", "Brooklyn", "New York" in one riot report). */
 #define CROWD_SCENE_KM 25.0
+/* A place named approximately ("south of Kabul", geo_precision 2) and a town or division
+ * this close to it are one scene (Logar's seat is 60 km from Kabul). ar dev: see commit. */
+#define NEAR_SCENE_KM 100.0
 
 /* Capitalised words that may stand between a place and the organisation word that makes
  * it the start of an organisation's name ("Kerman Coal Mine Company", "Punjab Roadways
