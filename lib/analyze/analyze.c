@@ -50,6 +50,7 @@ void vg_analyzer_free(vg_analyzer *a)
 /* Tables whose second column is a class the code acts on. */
 typedef struct { const char *const *names; size_t n; } class_table;
 static const class_table class_tables[L_COUNT] = {
+    [L_TRIGGERS] = {vg_trigger_class_names, VG_TRIGGER_CLASSES},
     [L_CUES] = {vg_cue_class_names, VG_CUE_COUNT},
     [L_ATTRIBUTION] = {vg_attr_class_names, VG_ATTR_COUNT},
     [L_CASUALTIES] = {vg_casualty_class_names, VG_CAS_COUNT},

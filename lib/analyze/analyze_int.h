@@ -1,6 +1,7 @@
 /* analyze_int.h - what the analyser's files share: per-language resources and the per-document context (internal to lib/analyze). */
 #ifndef VG_ANALYZE_INT_H
 #define VG_ANALYZE_INT_H
+#include <assert.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -77,12 +78,13 @@ static inline int vg_an_in_attr(const ctx *c, uint32_t s, uint32_t e, uint32_t e
 }
 
 
-/* The sub-type a triggers.tsv row counts for (-1: none); *mod: a "+Sub" row, which
+/* The sub-type a triggers.tsv row counts for (its class, resolved at load); *mod: a "+Sub" row, which
  * counts only next to a protest. */
 static inline int vg_an_trigger_sub(const vg_lex_entry *e, int *mod)
 {
-    *mod = e->cols[0][0] == '+';
-    return vg_subtype_find(e->cols[0] + *mod);
+    assert(e->cls >= 0 && e->cls < VG_TRIGGER_CLASSES);
+    *mod = e->cls >= VG_SUB_COUNT;
+    return e->cls - (*mod ? VG_SUB_COUNT : 0);
 }
 
 typedef struct count { long value; int found; size_t t0, t1; } count;

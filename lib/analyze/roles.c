@@ -66,7 +66,7 @@ static int attacker_on_weapon(const roles *r, actor *out)
         size_t len, dlen;
         const vg_lex_entry *e = vg_lex_match(tl, c->t, s->t1, i, &len);
         int same = 0;
-        for (const vg_lex_entry *x = e; x && !same; x = vg_lex_next_same(tl, x)) same = vg_subtype_find(x->cols[0]) == r->sub;
+        for (const vg_lex_entry *x = e; x && !same; x = vg_lex_next_same(tl, x)) same = x->cls == r->sub;
         if (!same) continue;
         const vg_lex_entry *after = i + len < s->t1 ? vg_lex_match(dl, c->t, s->t1, i + len, &dlen) : NULL;
         int before = 0;

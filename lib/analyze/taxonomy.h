@@ -28,6 +28,11 @@ static inline int vg_sub_is_crowd(int sub) { return vg_sub_is_protest(sub) || vg
 /* ACLED's "Explosions/Remote violence": an air strike, a shelling, a bomb... */
 static inline int vg_sub_is_remote(int sub) { return sub >= VG_SUB_CHEM && sub <= VG_SUB_GRENADE; }
 
+/* triggers.tsv's second column, resolved at load (vg_lex_load_classes): class k < VG_SUB_COUNT is
+ * sub-type k, class VG_SUB_COUNT + k its modifier row ("+Violent demonstration"). */
+#define VG_TRIGGER_CLASSES (2 * VG_SUB_COUNT)
+extern const char *const vg_trigger_class_names[VG_TRIGGER_CLASSES];
+
 /* Index of an ACLED sub-event type name, or -1. */
 int vg_subtype_find(const char *name);
 

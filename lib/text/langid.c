@@ -240,7 +240,9 @@ const char *vg_langid_detect(const vg_langid *cl, const char *text, size_t n)
 {
     vg_langid *l = (vg_langid *)cl;
     /* The start of an article decides; cut on a character boundary. */
-    enum { SAMPLE = 1536 }; /* n-gram cost grows with the sample; this is plenty */
+    /* n-gram cost grows with the sample (textcat sorts its n-grams): 1536 -> 1024 bytes took 0.23M
+     * instructions off each ar/ru/es document, with the same language on every eval set */
+    enum { SAMPLE = 1024 };
     size_t len = n < SAMPLE ? n : SAMPLE;
     while (len < n && len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80) len--;
     tc_handle *h = take_handle(l);
