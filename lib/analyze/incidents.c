@@ -392,12 +392,14 @@ static void print_features(const ctx *c, size_t j, const float x[RF_COUNT])
  * crowd leads when its score reaches W_CROWD_SHARE of the attack's. */
 static int by_crowd(const mention_sums *sum, int sub)
 {
-    if (sub != VG_SUB_ATTACK) return sub;
+    if (sub != VG_SUB_ATTACK && sub != VG_SUB_ARMED_CLASH) return sub;
     float sc[VG_SUB_COUNT] = {0}, mods[VG_SUB_COUNT] = {0}, crowd;
     for (int j = 0; j < VG_SUB_COUNT; j++)
         if (vg_sub_is_crowd(j)) { sc[j] = sum->total[j]; mods[j] = sum->mods[j]; }
     int best = vg_an_choose_sub(sc, mods, &crowd);
-    return best >= 0 && crowd >= W_CROWD_SHARE * sum->total[VG_SUB_ATTACK] ? best : sub;
+    /* clashes with the police at a riot are the riot (in_context) */
+    if (sub == VG_SUB_ARMED_CLASH && (best < 0 || !vg_sub_is_riot(best))) return sub;
+    return best >= 0 && crowd >= W_CROWD_SHARE * sum->total[sub] ? best : sub;
 }
 
 /* The words of row e's death toll, or 0. */

@@ -127,7 +127,8 @@ typedef struct mention {
     const uint32_t *post;
     uint32_t n_post;
     uint8_t skel, prep, near, admin, stop;
-    uint8_t modifier;       /* a common word (stop) with a word of its phrase right after it: no place */
+    uint8_t modifier;       /* never a place alone: a stop word with a word of its phrase right after it, a
+                               street or landmark word */
     uint8_t part;           /* glued to capitalised words that are not part of the name */
     uint8_t common;         /* a dictionary word ("Mobile", "Battalion") */
     uint8_t chain;          /* listed next to another name of the same country: "Amra, Vesko" */
@@ -967,6 +968,8 @@ static void own_flags(const span *c, mention *x)
      * its noun right after it describes that noun, whatever preposition comes before */
     x->modifier = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_STOP) && j + 1 < c->nt && t[j + 1].glued && !t[j + 1].sent &&
                             t[j + 1].fold && !word_is(g, &t[j + 1], VG_GZ_WORD) && c->text[t[j].e] == ' ');
+    /* ... and a street or landmark word alone is the start of a street's or a square's name */
+    if (i == j && (word_is(g, &t[i], VG_GZ_STREET) || word_is(g, &t[i], VG_GZ_LANDMARK))) x->modifier = 1;
     x->caps = t[i].caps;
     x->origin = (uint8_t)(i > 0 && word_is(g, &t[i - 1], VG_GZ_ORIGIN));
     x->zone = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_ZONE));
