@@ -553,3 +553,37 @@ TEST(places_native_scripts_are_one_place)
     }
     vg_gazetteer_free(g);
 }
+
+/* Does vg_places_find read a place called name in text (language lang) with the real gazetteer? */
+static int reads_place(vg_gazetteer *g, const char *lang, const char *text, const char *name)
+{
+    vg_arena *a = vg_arena_new(1 << 14);
+    vg_place *p = NULL;
+    size_t n = 0;
+    int found = 0;
+    if (a && vg_places_find(g, a, text, strlen(text), lang, &p, &n) == VG_OK)
+        for (size_t i = 0; i < n; i++) found |= !strcmp(p[i].name, name);
+    vg_arena_free(a);
+    return found;
+}
+
+TEST(places_common_words_of_each_language)
+{
+    char path[1024], err[256];
+    snprintf(path, sizeof path, "%s/geo/gazetteer.bin", vg_test_data_dir());
+    vg_gazetteer *g = NULL;
+    CHECK_INT(vg_gazetteer_load(path, &g, err, sizeof err), VG_OK);
+    if (!g) return;
+    /* an adjective with its noun after it describes the noun, whatever preposition comes before */
+    CHECK(!reads_place(g, "ru", "Делом займется управление по Южному федеральному округу России.", "Yuzhnyy"));
+    CHECK(!reads_place(g, "ru", "Нападение произошло на Северном Кавказе, в России.", "Severnoye"));
+    CHECK(reads_place(g, "ru", "Бои идут в Донецке.", "Donetsk"));
+    /* a common noun the gazetteer also knows as a town ("the news" / Khobar) after "in the developments of" */
+    CHECK(!reads_place(g, "ar", "وقال المتحدث في تطورات الخبر إن السعودية ستحقق.", "Khobar"));
+    CHECK(reads_place(g, "ar", "انفجار في الخبر في السعودية.", "Khobar"));
+    /* with no capitals, a lone word read as a town of another country than the text's: a piece of a name */
+    CHECK(!reads_place(g, "ar", "انفجار في أفغانستان أمام مركز للشرطة في بولي علم عاصمة ولاية لوغار في أفغانستان.", "Bolu"));
+    /* a street word alone starts a street's name */
+    CHECK(!reads_place(g, "es", "Miles de personas en la Plaza de Neptuno, en España.", "Laudio / Llodio"));
+    vg_gazetteer_free(g);
+}
