@@ -131,6 +131,16 @@ vg_status vg_analyzer_load(const char *data_dir, vg_analyzer **out, char *err, s
 
 /* ---------------------------------------------------------------------- */
 
+size_t vg_an_sentence_start(const ctx *c, size_t k)
+{
+    size_t lo = 0, hi = c->ns;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->s[mid].t1 <= k) lo = mid + 1; else hi = mid;
+    }
+    return lo < c->ns ? c->s[lo].t0 : 0;
+}
+
 const lang_res *vg_an_lang(const vg_analyzer *a, const char *code)
 {
     for (size_t i = 0; code && i < a->n_langs; i++)

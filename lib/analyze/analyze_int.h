@@ -67,6 +67,8 @@ typedef struct ctx {
 
 /* The resources of language `code` exactly, or NULL (analyze.c). */
 const lang_res *vg_an_lang(const vg_analyzer *a, const char *code);
+/* The first token of the sentence holding token k. */
+size_t vg_an_sentence_start(const ctx *c, size_t k);
 
 /* Is [s, e) inside a source's description, other than one starting at
  * `except` (UINT32_MAX: none)? */

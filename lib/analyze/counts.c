@@ -60,20 +60,35 @@ static void sentence_of(const ctx *c, size_t t0, size_t t1, size_t i, size_t *s0
     *s1 = b;
 }
 
+/* What trigger_in() looks for. */
+enum trigger_want {
+    WANT_CROWD,      /* a protest's or a riot's trigger, modifiers included */
+    WANT_CROWD_OWN,  /* ... a word of its own ("rioters"; not "killed" read as excessive force) */
+    WANT_ATTACK_OWN  /* an attack's word of its own */
+};
+
+/* Is there a trigger of the wanted kind among tokens [s0,s1)? Date tokens are skipped for the
+ * crowd's own words ("on March 9" names no march). */
+static int trigger_in(const ctx *c, size_t s0, size_t s1, enum trigger_want want)
+{
+    const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
+    for (size_t k = s0; k < s1; k++) {
+        size_t len;
+        if (want == WANT_CROWD_OWN && c->in_date[k]) continue;
+        for (const vg_lex_entry *e = vg_lex_match(tl, c->t, s1, k, &len); e; e = vg_lex_next_same(tl, e)) {
+            int mod, sub = vg_an_trigger_sub(e, &mod);
+            if (sub < 0 || (mod && want != WANT_CROWD)) continue;
+            if (want == WANT_ATTACK_OWN ? sub == VG_SUB_ATTACK : vg_sub_is_crowd(sub)) return 1;
+        }
+    }
+    return 0;
+}
+
 /* Does the sentence [s0,s1) speak of a protest or a riot: a trigger of those sub-types, or a
  * casualties.tsv "protest" row (plurals the triggers leave out: "riots", "émeutes")? */
 static int protest_in(const ctx *c, size_t s0, size_t s1)
 {
-    if (vg_lex_class_in(c->L->lex[L_CASUALTIES], c->t, s0, s1, VG_CAS_PROTEST)) return 1;
-    const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
-    for (size_t k = s0; k < s1; k++) {
-        size_t len;
-        for (const vg_lex_entry *e = vg_lex_match(tl, c->t, s1, k, &len); e; e = vg_lex_next_same(tl, e)) {
-            int mod, sub = vg_an_trigger_sub(e, &mod);
-            if (sub >= 0 && vg_sub_is_crowd(sub)) return 1;
-        }
-    }
-    return 0;
+    return vg_lex_class_in(c->L->lex[L_CASUALTIES], c->t, s0, s1, VG_CAS_PROTEST) || trigger_in(c, s0, s1, WANT_CROWD);
 }
 
 /* Is the casualty phrase [i, i+len) the cause a protest is about ("against the killing of a
@@ -106,16 +121,8 @@ static int names_a_cause(const ctx *c, const vg_lexicon *cas, size_t s0, size_t 
 static int tells_crowd_cause(const ctx *c, const vg_lexicon *cas, size_t s0, size_t s1)
 {
     if (!vg_lex_class_in(cas, c->t, s0, s1, VG_CAS_CAUSE) || !protest_in(c, s0, s1)) return 0;
-    if (vg_lex_class_in(cas, c->t, s0, s1, VG_CAS_KILLED) || vg_lex_class_in(cas, c->t, s0, s1, VG_CAS_KILLED1)) return 1;
-    const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
-    for (size_t k = s0; k < s1; k++) {
-        size_t len;
-        for (const vg_lex_entry *e = vg_lex_match(tl, c->t, s1, k, &len); e; e = vg_lex_next_same(tl, e)) {
-            int mod, sub = vg_an_trigger_sub(e, &mod);
-            if (sub == VG_SUB_ATTACK && !mod) return 1;
-        }
-    }
-    return 0;
+    return vg_lex_class_in(cas, c->t, s0, s1, VG_CAS_KILLED) || vg_lex_class_in(cas, c->t, s0, s1, VG_CAS_KILLED1) ||
+           trigger_in(c, s0, s1, WANT_ATTACK_OWN);
 }
 
 /* Does the text name a killing as a crowd's cause (any sentence, tells_crowd_cause)? Read once. */
@@ -141,17 +148,7 @@ static int victim_in_crowd(const ctx *c, size_t s0, size_t s1, size_t i, size_t 
     size_t a = i, b = i + len;
     while (a > s0 && a + 3 > i && !(c->t[a - 1].kind == VG_TOK_PUNCT && (c->t[a - 1].fold[0] == ',' || c->t[a - 1].fold[0] == ';'))) a--;
     while (b < s1 && b < i + len + 4 && !(c->t[b].kind == VG_TOK_PUNCT && (c->t[b].fold[0] == ',' || c->t[b].fold[0] == ';'))) b++;
-    if (vg_lex_class_in(c->L->lex[L_CASUALTIES], c->t, a, b, VG_CAS_PROTEST)) return 1;
-    const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
-    for (size_t k = a; k < b; k++) {
-        size_t tlen;
-        if (c->in_date[k]) continue; /* "on March 9" names no march */
-        for (const vg_lex_entry *e = vg_lex_match(tl, c->t, b, k, &tlen); e; e = vg_lex_next_same(tl, e)) {
-            int mod, sub = vg_an_trigger_sub(e, &mod);
-            if (sub >= 0 && !mod && vg_sub_is_crowd(sub)) return 1; /* "rioters", "protesters"; not "killed" as excessive force */
-        }
-    }
-    return 0;
+    return vg_lex_class_in(c->L->lex[L_CASUALTIES], c->t, a, b, VG_CAS_PROTEST) || trigger_in(c, a, b, WANT_CROWD_OWN);
 }
 
 /* A span of years ("from 1983 - 2005") in [s0,s1)? */

@@ -98,17 +98,6 @@ static int violence_before(const ctx *c, size_t t0, size_t k)
     return 0;
 }
 
-/* The first token of the sentence holding token k. */
-static size_t sentence_start(const ctx *c, size_t k)
-{
-    size_t lo = 0, hi = c->ns;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->s[mid].t1 <= k) lo = mid + 1; else hi = mid;
-    }
-    return lo < c->ns ? c->s[lo].t0 : 0;
-}
-
 /* The agent cue ("by", "par") before actor a, and the violence it is the agent of. */
 static int agent_cue(const ctx *c, size_t t0, const actor *a)
 {
@@ -127,7 +116,7 @@ static int agent_of_passive(roles *r)
 {
     for (int k = 0; k < *r->na && *r->i1 >= 0; k++) {
         if (k == *r->i1 || vg_an_inter(&r->ac[k]) == VG_INTER_CIVILIANS) continue;
-        if (!agent_cue(r->c, sentence_start(r->c, r->ac[k].t0), &r->ac[k])) continue;
+        if (!agent_cue(r->c, vg_an_sentence_start(r->c, r->ac[k].t0), &r->ac[k])) continue;
         *r->i2 = *r->i1;
         *r->i1 = k;
         return k;

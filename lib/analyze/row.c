@@ -283,12 +283,7 @@ static int dates_an_act(const ctx *c, const vg_date *d)
 {
     const vg_lexicon *cas = c->L->lex[L_CASUALTIES], *tl = c->L->lex[L_TRIGGERS];
     /* within the date's own sentence: the last words of the one before tell another act */
-    size_t lo = 0, hi = c->ns;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->s[mid].t0 <= d->t0) lo = mid + 1; else hi = mid;
-    }
-    size_t s0 = lo ? c->s[lo - 1].t0 : 0;
+    size_t s0 = vg_an_sentence_start(c, d->t0);
     size_t from = d->t0 > DATE_OF_ACT_REACH ? d->t0 - DATE_OF_ACT_REACH : 0;
     for (size_t j = from > s0 ? from : s0; j < d->t0; j++) {
         size_t len;
