@@ -71,7 +71,10 @@
 #define COMMON_TOWN_MAX 500000  /* a dictionary word needs evidence below this */
 #define SMALL_TOWN 20000        /* below this (and rank < 3), a town needs context or evidence */
 #define CASELESS_FOREIGN_MAX 1000000 /* a one-word town of another country than the text's, in a script with no
-                                    capitals, needs context below this (ar dev: place 0.556 -> see commit) */
+                                    capitals, needs context below this population ("في بولي علم", Pul-e Alam,
+                                    read Bolu in Turkey); above it a town known worldwide reads alone. Set by
+                                    that reason, not tuned: with the rule ar dev row P 0.583 -> 0.696 together
+                                    with the langs commit's other place rules */
 
 /* Confidence of a resolved place (place_confidence), 0..1. */
 #define CONF_BASE 0.5f          /* a winner by no margin */
@@ -961,15 +964,15 @@ static void own_flags(const span *c, mention *x)
     size_t i = c->i, j = c->j;
     x->common = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_COMMON));
     x->proper = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_PROPER));
-    /* ... or a street or landmark word ("la Plaza de Neptuno"): the start of a street's name */
-    x->stop = (uint8_t)(i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent || word_is(g, &t[i], VG_GZ_STREET) ||
-                                   word_is(g, &t[i], VG_GZ_LANDMARK)));
+    /* ... or a street or landmark word alone ("la Plaza de Neptuno"): the start of a street's
+     * or a square's name, never a place, like an adjective before its noun */
+    int street = i == j && (word_is(g, &t[i], VG_GZ_STREET) || word_is(g, &t[i], VG_GZ_LANDMARK));
+    x->stop = (uint8_t)(street || (i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent)));
     /* "по Южному федеральному округу", "на Северном Кавказе": a common word (an adjective) with
      * its noun right after it describes that noun, whatever preposition comes before */
-    x->modifier = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_STOP) && j + 1 < c->nt && t[j + 1].glued && !t[j + 1].sent &&
-                            t[j + 1].fold && !word_is(g, &t[j + 1], VG_GZ_WORD) && c->text[t[j].e] == ' ');
-    /* ... and a street or landmark word alone is the start of a street's or a square's name */
-    if (i == j && (word_is(g, &t[i], VG_GZ_STREET) || word_is(g, &t[i], VG_GZ_LANDMARK))) x->modifier = 1;
+    x->modifier = (uint8_t)(street || (i == j && word_is(g, &t[i], VG_GZ_STOP) && j + 1 < c->nt && t[j + 1].glued &&
+                                       !t[j + 1].sent && t[j + 1].fold && !word_is(g, &t[j + 1], VG_GZ_WORD) &&
+                                       c->text[t[j].e] == ' '));
     x->caps = t[i].caps;
     x->origin = (uint8_t)(i > 0 && word_is(g, &t[i - 1], VG_GZ_ORIGIN));
     x->zone = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_ZONE));
