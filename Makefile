@@ -114,6 +114,17 @@ fuzz:
 bench: vigie
 	bench/run.sh
 
+# The long kill -9 run of the work queue (issue 14): 3 workers on 5,000
+# documents, one killed every 0.5 s while work remains (at most 30; the queue drains in ~10 s here), then the
+# store compared with one `vigie ingest` of the same input. A private
+# PostgreSQL cluster runs for it and is stopped after. ~3 min; not in `make test`.
+scenario-kill: vigie
+	@d=$$(mktemp -d); trap 'scripts/pg-test-server.sh stop "$$d/pg"; rm -rf "$$d"' EXIT; \
+	url=$$(scripts/pg-test-server.sh start "$$d/pg") || exit 1; \
+	VIGIE_PG_URL=$$url VIGIE_PG_DIR=$$d/pg VIGIE=$(CURDIR)/vigie TMPDIR=$$d \
+	PG_QUEUE_DOCS=5000 PG_QUEUE_KILLS=30 PG_QUEUE_KILL_EVERY=0.5 PG_QUEUE_VERBOSE=1 \
+	    bash tests/scenarios/pg_queue.sh
+
 eval: vigie
 	scripts/eval.sh
 

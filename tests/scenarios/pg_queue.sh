@@ -68,14 +68,22 @@ writer_pid() { # the pid of the worker that holds the story writer's lock, if an
 q=$(pg_db queue_kill)
 "$VIGIE" ingest --queue --quiet --db "$q" "${IN[@]}" 2> /dev/null
 start() { "$VIGIE" worker --quiet --until-empty --threads 1 --batch $B --db "$q" 2>> "$W/workers.err" & pids+=($!); }
+# A kill every KILL_EVERY seconds while documents are still queued or claimed,
+# at most KILLS of them (bounded: the run must end). The test run's default is
+# 3 kills 0.7 s apart on 400 documents; `make scenario-kill` runs the long one.
+KILLS=${PG_QUEUE_KILLS:-3}; KILL_EVERY=${PG_QUEUE_KILL_EVERY:-0.7}
+remaining() { "$VIGIE" status --db "$1" | awk -F'\t' '$1 == "queued" || $1 == "claimed" {n += $2} END {print n + 0}'; }
 start; start; start
-for k in 1 2 3; do
-  sleep 0.7
+killed=0
+for k in $(seq 1 "$KILLS"); do
+  sleep "$KILL_EVERY"
+  [ "$k" -gt 3 ] && [ "$(remaining "$q")" = 0 ] && break
   w=$(writer_pid "$q")
   for i in 0 1 2 3 4 5; do victim=${pids[$((RANDOM % ${#pids[@]}))]}; [ "$victim" != "$w" ] && break; done
-  [ "$victim" != "$w" ] && kill -9 "$victim" 2>/dev/null || true
+  [ "$victim" != "$w" ] && kill -9 "$victim" 2>/dev/null && killed=$((killed + 1)) || true
   start
 done
+[ -z "${PG_QUEUE_VERBOSE:-}" ] || echo "kill -9: $killed workers killed" >&2
 for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done; pids=()
 # a worker killed last may leave its claims: one more worker takes them back
 "$VIGIE" worker --quiet --until-empty --threads 1 --batch $B --db "$q" 2>> "$W/workers.err"
