@@ -143,6 +143,10 @@ static vg_status gather(vg_cl_stories *c, vg_arena *arena, const vg_cl_doc *f, i
     int32_t *idx = vg_arena_calloc(arena, 2 * cap, sizeof *idx);
     if (!cd || !slot || !idx) return VG_ERR_NOMEM;
     vg_cl_hit hits[VG_CL_POSTINGS_TOP];
+    if (c->ops->prefetch_postings) {
+        vg_status s = c->ops->prefetch_postings(c->ud, f);
+        if (s != VG_OK) return s;
+    }
     for (size_t i = 0; i < f->n; i++) {
         size_t n_hits = 0;
         vg_status s = c->ops->postings(c->ud, f->terms[i].id, hits, &n_hits);

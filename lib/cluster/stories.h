@@ -37,6 +37,10 @@ typedef struct vg_cl_store_ops {
      * weights, as added and taken below: at most VG_CL_POSTINGS_TOP in out.
      * Retrieval reads no more, so a store may keep no older posting. */
     vg_status (*postings)(void *ud, int64_t term, vg_cl_hit *out, size_t *n);
+    /* Called before `postings` is asked for each of d's terms in turn: a
+     * store that pays a round trip per statement reads them all at once
+     * here. May be NULL. */
+    vg_status (*prefetch_postings)(void *ud, const vg_cl_doc *d);
     /* A member joins: add w to the story's weight for the term; *now = the
      * weight after. A store that keeps no posting for the pair (the story
      * is older than the term's newest VG_CL_POSTINGS_TOP) sets *now = w. */

@@ -144,6 +144,7 @@ void vg_stories_free(vg_db *db);
 #include "../cluster/stories.h"
 vg_status vg_story_cache_count(vg_db *db, const vg_cl_doc *d, uint32_t *df, uint64_t *n_docs);
 vg_status vg_story_cache_df(vg_db *db, const vg_cl_doc *d, uint32_t *df);
+vg_status vg_story_cache_prefetch_postings(vg_db *db, const vg_cl_doc *d);
 vg_status vg_story_cache_postings(vg_db *db, int64_t term, vg_cl_hit *out, size_t *n);
 vg_status vg_story_cache_add(vg_db *db, int64_t term, int64_t story, double w, double *now);
 vg_status vg_story_cache_take(vg_db *db, int64_t term, int64_t story, double w, int emptied, double *now);

@@ -280,6 +280,11 @@ static vg_status postings(void *ud, int64_t term, vg_cl_hit *out, size_t *n)
     return vg_story_cache_postings(ud, term, out, n);
 }
 
+static vg_status prefetch_postings(void *ud, const vg_cl_doc *d)
+{
+    return vg_story_cache_prefetch_postings(ud, d);
+}
+
 static vg_status posting_add(void *ud, int64_t term, int64_t story, double w, double *now)
 {
     return vg_story_cache_add(ud, term, story, w, now);
@@ -294,6 +299,7 @@ static const vg_cl_store_ops sqlite_ops = {
     .count_terms = count_terms,
     .term_df = term_df,
     .postings = postings,
+    .prefetch_postings = prefetch_postings,
     .posting_add = posting_add,
     .posting_take = posting_take,
     .load_story = load_story,
