@@ -68,6 +68,13 @@ vg_status vg_db_step_done(vg_db *db, vg_stmt *st, const char *what)
     return VG_OK;
 }
 
+vg_status vg_db_step_later(vg_db *db, vg_stmt *st, const char *what)
+{
+    int rc = vg_step_later(st, what);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return vg_db_fail(db, rc, what);
+    return VG_OK;
+}
+
 vg_status vg_db_exec(vg_db *db, const char *sql)
 {
     if (db->pg) return vg_pg_exec(db, sql);
@@ -156,6 +163,7 @@ vg_status vg_db_begin(vg_db *db)
 static void rollback(vg_db *db)
 {
     if (db->pg) {
+        vg_pipe_drain(db); /* their failure is why we roll back, or gone with it */
         if (db->in_tx) PQclear(PQexec(vg_pg_conn(db), "ROLLBACK"));
     } else if (db->in_tx && !sqlite3_get_autocommit(db->sql)) {
         sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);

@@ -136,8 +136,7 @@ vg_status vg_dups_record(vg_db *db, const vg_dedup_sig *sig, int64_t id)
         /* not copied: a copy that failed would go unseen and store no signature */
         vg_bind_blob(st, 3, packed, sizeof packed);
     }
-    int rc = vg_step(st);
-    vg_reset(st);
+    int rc = vg_step_later(st, "storing signature");
     if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "storing signature");
     if (!sig->n_shingles) return VG_OK;
     struct vg_dups_mem *m;

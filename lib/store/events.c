@@ -120,8 +120,7 @@ vg_status vg_events_put(vg_db *db, const vg_doc *doc, int64_t article_id)
         evidence_json(&db->out, doc, e);
         if (db->out.failed) return VG_ERR_NOMEM;
         vg_bind_text(st, 27, db->out.data, (int)db->out.len);
-        int rc = vg_step(st);
-        vg_reset(st);
+        int rc = vg_step_later(st, "storing an event");
         if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "storing an event");
     }
     return VG_OK;

@@ -12,6 +12,10 @@
 /* Prepared statements are cached by SQL text pointer: pass a string literal
  * (or any pointer that stays the same) so each statement is compiled once. */
 #define VG_DB_STMT_CACHE 48
+/* Writes sent ahead on PostgreSQL before their results are read (sql.c):
+ * the server's replies to them (~20 bytes each) must fit the socket's
+ * buffer while the client is still sending, or both would wait. */
+#define VG_PIPE_MAX 256
 
 typedef struct vg_pg vg_pg;
 
@@ -36,6 +40,10 @@ struct vg_db {
     int64_t data_version; /* PRAGMA data_version at our last BEGIN; -1 before */
     int needs_upgrade;    /* opened read-only with an older schema version */
     struct { const char *sql; vg_stmt *st; } cache[VG_DB_STMT_CACHE];
+    /* PostgreSQL: writes sent ahead whose results are not read yet (sql.c,
+     * vg_step_later), each with what it was for the error message. */
+    const char *piped[VG_PIPE_MAX];
+    size_t n_piped;
     size_t n_cache;
     vg_buf out;           /* JSON built for vg_db_story_json and row values */
     char query_langs[2048]; /* languages stored, "fr,en": query-side stemming (search.c) */
@@ -63,6 +71,8 @@ vg_status vg_db_fail(vg_db *db, int rc, const char *what);
 /* Step a statement whose rows are not read, and reset it; the status, with
  * `what` in the db error on failure. */
 vg_status vg_db_step_done(vg_db *db, vg_stmt *st, const char *what);
+/* The same for a write that may be sent ahead (vg_step_later in sql.h). */
+vg_status vg_db_step_later(vg_db *db, vg_stmt *st, const char *what);
 /* Run SQL with no results (one or more statements). */
 vg_status vg_db_exec(vg_db *db, const char *sql);
 /* Open a write transaction if none is open (puts are batched). */

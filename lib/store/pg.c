@@ -27,6 +27,7 @@ struct vg_pg {
     char state[6];  /* SQLSTATE of the last error */
     char msg[768];  /* its message, one line */
     int lost;       /* the last error was the connection's */
+    int ahead;      /* it was a write's sent ahead (sql.c): msg names it already */
 };
 
 int vg_pg_is_url(const char *path)
@@ -54,6 +55,7 @@ static void one_line(char *dst, size_t cap, const char *src)
 int vg_pg_error(vg_db *db, const PGresult *r, const char *what)
 {
     vg_pg *p = db->pg;
+    p->ahead = 0;
     const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
     snprintf(p->state, sizeof p->state, "%s", state ? state : "");
     const char *m = r ? PQresultErrorMessage(r) : NULL;
@@ -70,6 +72,8 @@ int vg_pg_error(vg_db *db, const PGresult *r, const char *what)
     return p->lost ? SQLITE_IOERR : SQLITE_ERROR;
 }
 
+void vg_pg_error_ahead(vg_db *db) { db->pg->ahead = 1; }
+
 vg_status vg_pg_fail(vg_db *db, const char *what)
 {
     vg_pg *p = db->pg;
@@ -83,12 +87,15 @@ vg_status vg_pg_fail(vg_db *db, const char *what)
                  db->budget.max_ms);
         return VG_ERR_TIMEOUT;
     }
-    snprintf(db->err, sizeof db->err, "%s: %s", what, p->msg);
+    /* a write sent ahead failed: its own name, not the statement's that read its result */
+    if (p->ahead) snprintf(db->err, sizeof db->err, "%s", p->msg);
+    else snprintf(db->err, sizeof db->err, "%s: %s", what, p->msg);
     return s;
 }
 
 vg_status vg_pg_exec(vg_db *db, const char *sql)
 {
+    if (vg_pipe_drain(db) != SQLITE_OK) return vg_pg_fail(db, "executing SQL");
     PGresult *r = PQexec(db->pg->conn, sql);
     ExecStatusType st = PQresultStatus(r);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
@@ -271,6 +278,7 @@ static vg_status migrate(vg_db *db)
 static vg_status connect_once(vg_db *db)
 {
     vg_pg *p = db->pg;
+    vg_pipe_forget(db);
     if (p->conn) PQfinish(p->conn);
     p->conn = PQconnectdb(db->path);
     if (!p->conn) return VG_ERR_NOMEM;

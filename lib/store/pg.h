@@ -21,6 +21,9 @@ unsigned vg_pg_next_name(vg_db *db);
 /* Record a failed result's message and SQLSTATE in db (what: context, may
  * be NULL); returns the SQLite-style code vg_step returns for it. */
 int vg_pg_error(vg_db *db, const PGresult *r, const char *what);
+/* The last error recorded was a write's sent ahead (sql.c), its message
+ * already naming it: vg_pg_fail then does not put its own `what` before. */
+void vg_pg_error_ahead(vg_db *db);
 /* The status and db->err message for the last error recorded. */
 vg_status vg_pg_fail(vg_db *db, const char *what);
 /* Run SQL with no parameters and no rows wanted (may hold several statements). */

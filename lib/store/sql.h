@@ -34,6 +34,22 @@ void vg_bind_null(vg_stmt *st, int i);
 
 /* SQLITE_ROW (a row to read), SQLITE_DONE, or an error code for vg_db_fail. */
 int vg_step(vg_stmt *st);
+/* A write whose rows are not read and whose failure fails the whole
+ * transaction (the caller then rolls back): on PostgreSQL it is sent without
+ * waiting for its result (libpq's pipeline mode), and its result is read
+ * with the next statement that returns rows, the next vg_db_exec (COMMIT)
+ * or at VG_PIPE_MAX writes, whichever comes first: a round trip saved per
+ * write. SQLITE_DONE, or an error code for vg_db_fail, then or later: a
+ * failure of a write sent ahead is the failure of the statement that read
+ * its result, with `what` (a string that lives as long as db) naming the
+ * write. On SQLite: vg_step. The statement is reset after either way. */
+int vg_step_later(vg_stmt *st, const char *what);
+/* Read the results of the writes sent ahead: SQLITE_OK or the first one's
+ * error code (recorded for vg_db_fail). */
+int vg_pipe_drain(vg_db *db);
+/* The connection was lost or replaced: what was sent ahead is gone with it. */
+void vg_pipe_forget(vg_db *db);
+
 /* Back to unexecuted, parameters kept; rows read are gone. */
 void vg_reset(vg_stmt *st);
 

@@ -159,7 +159,7 @@ static vg_status save_story(void *ud, const vg_cl_story *s)
     vg_bind_int64(st, 9, s->n_articles);
     if (s->lead[0]) vg_bind_text(st, 10, s->lead, -1);
     if (s->n_dated >= 0) vg_bind_int64(st, 11, s->n_dated);
-    vg_status rs = vg_db_step_done(db, st, "updating story");
+    vg_status rs = vg_db_step_later(db, st, "updating story");
     struct vg_story_rows *r = rs == VG_OK ? rows_of(db) : NULL;
     if (r) { /* as the table gives it back: the years through their text */
         vg_cl_story kept = *s;
@@ -241,7 +241,7 @@ static vg_status assign(void *ud, int64_t article, int64_t story)
     if (!st) return VG_ERR_DB;
     vg_bind_int64(st, 1, article);
     if (story) vg_bind_int64(st, 2, story); /* else NULL: between stories */
-    return vg_db_step_done(db, st, story ? "setting the article's story" : "leaving a story");
+    return vg_db_step_later(db, st, story ? "setting the article's story" : "leaving a story");
 }
 
 static vg_status assign_copies(void *ud, int64_t article, int64_t story)

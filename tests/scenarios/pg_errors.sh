@@ -25,6 +25,18 @@ PG=$(pg_db errors_newer)
 psql -q "$PG" -c "UPDATE vigie_schema SET version = version + 1"
 expect 1 "newer than this vigie" "$VIGIE" events --db "$PG"
 expect 1 "newer than this vigie" "$VIGIE" ingest --db "$PG" samples
+# A write that fails is named even when its result comes back later (writes
+# are sent ahead, their results read with the next read: sql.c), and the
+# batch it belonged to is not stored at all.
+PG=$(pg_db errors_write)
+"$VIGIE" ingest --quiet --db "$PG" /dev/null 2> /dev/null
+psql -q "$PG" -c "ALTER TABLE events ADD CONSTRAINT no_clash CHECK (sub_event_type IS DISTINCT FROM 'Armed clash')"
+expect 1 "cannot store .*: database error: storing an event: ERROR: new row for relation \"events\" violates check constraint \"no_clash\"" \
+  "$VIGIE" ingest --db "$PG" samples
+[ "$("$VIGIE" articles --db "$PG" --format tsv | wc -l)" -le 1 ] || { echo "a failed batch was stored in part"; exit 1; }
+psql -q "$PG" -c "ALTER TABLE events DROP CONSTRAINT no_clash"
+"$VIGIE" ingest --quiet --db "$PG" samples 2> /dev/null
+[ "$("$VIGIE" events --db "$PG" --format tsv --min-confidence 0 | grep -c 'Armed clash')" -ge 1 ] || { echo "no event after the constraint went"; exit 1; }
 # Text from outside is bound, never spliced: a title and a query made of SQL.
 PG=$(pg_db errors_hostile)
 printf '{"id":"h1","lang":"en","title":"x'"'"'); DROP TABLE articles; --","text":"Gunmen killed 3 villagers in Kano on Monday, police said. O'"'"'Brien \\\\ said."}\n' > "$W/h.jsonl"
