@@ -44,7 +44,8 @@ TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 all: vigie $(BUILD)/libvigie.a
 
 vigie: $(BUILD)/vigie
-	@if [ "$(BUILD)" = build ]; then cp $(BUILD)/vigie ./vigie; fi
+	@# copied then renamed: a ./vigie running meanwhile keeps its file ("Text file busy" otherwise)
+	@if [ "$(BUILD)" = build ]; then cp $(BUILD)/vigie ./vigie.tmp && mv -f ./vigie.tmp ./vigie; fi
 
 # The command links the public artefact: a call to anything but the API of
 # include/vigie.h fails to link (lib/README.md: cli/ sees vigie.h alone).
