@@ -10,6 +10,7 @@ const char *const vg_cue_class_names[VG_CUE_COUNT] = {
     [VG_CUE_SHOOTOUT] = "shootout", [VG_CUE_SINCE] = "since",       [VG_CUE_UMBRELLA] = "umbrella",
     [VG_CUE_VICTIM] = "victim",   [VG_CUE_DETAINED] = "detained", [VG_CUE_RELATED] = "related",
     [VG_CUE_ANAPHOR] = "anaphor", [VG_CUE_EARLIER] = "earlier", [VG_CUE_STATEMENT] = "statement",
+    [VG_CUE_ARMED] = "armed",
 };
 
 const char *const vg_attr_class_names[VG_ATTR_COUNT] = {

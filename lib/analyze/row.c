@@ -279,7 +279,7 @@ static void observer_default_party(ctx *c, vg_event *e)
  * Saturday", "where he was shot 11 times by police on Saturday"; in a riot, "clashed
  * with police" and looting are the riot)? For a crowd's row that is the day of the act
  * it rose against. */
-static int dates_an_act(const ctx *c, const vg_date *d)
+int vg_an_dates_an_act(const ctx *c, const vg_date *d)
 {
     const vg_lexicon *cas = c->L->lex[L_CASUALTIES], *tl = c->L->lex[L_TRIGGERS];
     /* within the date's own sentence: the last words of the one before tell another act */
@@ -302,7 +302,7 @@ static int dates_an_act(const ctx *c, const vg_date *d)
  * the day of the act it rose against. */
 static int usable_date(const ctx *c, const sent_info *si, size_t k, int crowd, const vg_date *d)
 {
-    return si[k].has_date && !d->said && !vg_an_background_date(c, d) && !(crowd && dates_an_act(c, d));
+    return si[k].has_date && !d->said && !vg_an_background_date(c, d) && !(crowd && vg_an_dates_an_act(c, d));
 }
 
 /* The event's date: its incident's day (date, when not NULL), else its
@@ -314,7 +314,7 @@ static int usable_date(const ctx *c, const sent_info *si, size_t k, int crowd, c
 static void set_date(ctx *c, const sent_info *si, size_t main_k, int sub, const vg_date *d, vg_event *e)
 {
     int crowd = vg_sub_is_crowd(sub);
-    if (d && ((crowd && dates_an_act(c, d)) || d->said)) d = NULL;
+    if (d && ((crowd && vg_an_dates_an_act(c, d)) || d->said)) d = NULL;
     if (!d && usable_date(c, si, main_k, crowd, &si[main_k].date)) d = &si[main_k].date;
     /* another sentence's date only when it names a day: "in November 1973" elsewhere in a
      * text is background more often than the event's month */

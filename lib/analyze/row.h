@@ -15,4 +15,9 @@ vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, c
  * places outside sources' descriptions), or NULL. Needs c->places. */
 const vg_place *vg_an_sentence_place(ctx *c, size_t k);
 
+/* Does date d follow, within DATE_OF_ACT_REACH words, someone killed or wounded or an act
+ * of violence other than a crowd's own? For a crowd's row, that is the day of the act it
+ * rose against, not its own. */
+int vg_an_dates_an_act(const ctx *c, const vg_date *d);
+
 #endif

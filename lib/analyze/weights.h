@@ -79,6 +79,11 @@
 /* Mentions of a protest or riot at places this close tell one event (one
  * city: "East Flatbush", "Brooklyn", "New York" in one riot report). */
 #define CROWD_SCENE_KM 25.0
+/* A place resolved with less confidence than this (places.c CONF_DOUBTFUL, 0.3: a homonym
+ * in another division than the text's, an isolated small town) names no incident's scene:
+ * it neither parts two mentions nor joins them. en-dev: "the 67th Precinct at Snyder Avenue"
+ * (Snyder, Texas) and "the vigil site ... Tilden" split Brooklyn riots; see commit. */
+#define MIN_SCENE_CONFIDENCE 0.35f
 /* A place named approximately ("south of Kabul", geo_precision 2) and a town or division
  * this close to it are one scene (Logar's seat is 60 km from Kabul). ar dev: see commit. */
 #define NEAR_SCENE_KM 100.0
