@@ -41,6 +41,23 @@ static int names_org(const ctx *c, const vg_place *p)
     return 0;
 }
 
+/* Is the place the one a statement speaks of or to ("officials have condemned Sudan", "said
+ * Khartoum had bombed": a cues.tsv "statement" word right before it)? That is a party named,
+ * the accused or the addressee, not where the event happened. */
+static int spoken_of(const ctx *c, const vg_place *p)
+{
+    size_t lo = 0, hi = c->nt;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->t[mid].start < p->start) lo = mid + 1; else hi = mid;
+    }
+    for (size_t j = lo > STATEMENT_PHRASE_MAX ? lo - STATEMENT_PHRASE_MAX : 0; j < lo; j++) {
+        size_t len;
+        if (vg_an_cue(c, lo, j, &len) == VG_CUE_STATEMENT && j + len == lo) return 1;
+    }
+    return 0;
+}
+
 /* The places that can be a scene, and the document's own pick among them:
  * the same for every event of the document, so made on the first. */
 static int scene_places(ctx *c)
@@ -49,7 +66,8 @@ static int scene_places(ctx *c)
     if (!(c->scene = vg_arena_alloc(c->doc->arena, (c->n_places + 1) * sizeof *c->scene))) return -1;
     for (size_t k = 0; k < c->n_places; k++) {
         const vg_place *p = &c->places[k];
-        if (p->iso2 && !vg_an_in_attr(c, p->start, p->end, UINT32_MAX) && !names_org(c, p)) c->scene[c->n_scene++] = *p;
+        if (p->iso2 && !vg_an_in_attr(c, p->start, p->end, UINT32_MAX) && !names_org(c, p) && !spoken_of(c, p))
+            c->scene[c->n_scene++] = *p;
     }
     c->scene_pick = c->n_scene ? vg_places_primary(c->scene, c->n_scene) : 0;
     c->scene_ready = 1;

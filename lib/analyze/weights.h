@@ -143,6 +143,10 @@
 #define STATEMENT_REACH 2
 #define STATEMENT_REACH_AFTER 1
 
+/* The longest statement phrase (cues.tsv "statement": "news conference") read right before a
+ * place that it makes a party spoken of, not a scene (row.c spoken_of). */
+#define STATEMENT_PHRASE_MAX 3
+
 /* A piece published before this hour (its dateline's time of day) went out
  * in the night after the day it reports: its "tonight", "today" (reldates.tsv
  * `evening`) are the day before ("Published time: March 12, 2013 02: 03 ...

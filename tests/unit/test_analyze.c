@@ -524,6 +524,33 @@ TEST(analyze_a_doubtful_place_does_not_part_an_incident)
     vg_doc_free(d);
 }
 
+/* A country a statement speaks of ("officials have condemned Sudan") is the accused, not the
+ * scene: the camp's state, named next, is. */
+TEST(analyze_a_country_condemned_is_no_scene)
+{
+    vg_doc *d = analyze("en", "2011-11-11",
+                        "South Sudanese officials have condemned Sudan after an aerial bombardment of a refugee camp "
+                        "in their territory on Thursday. The camp lies in Unity State. Local officials said 12 people "
+                        "were killed.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e != NULL);
+    if (e && e->iso) CHECK_STR(e->country, "South Sudan"); /* needs the gazetteer */
+    vg_doc_free(d);
+}
+
+/* "Rebels have been fighting the army since June": an ongoing war told as background, no
+ * battle of its own beside the strike the text reports. */
+TEST(analyze_ongoing_fighting_is_no_incident)
+{
+    vg_doc *d = analyze("en", "2011-11-11",
+                        "Warplanes bombed a refugee camp in Blue Nile state on Thursday, killing 12 people. Rebels "
+                        "have been fighting the army in Blue Nile since June.");
+    size_t battles = 0;
+    for (size_t i = 0; d && i < d->n_events; i++) battles += !strcmp(d->events[i].event_type, "Battles");
+    CHECK(d && d->n_events >= 1 && battles == 0);
+    vg_doc_free(d);
+}
+
 /* A monitoring mission's country overrules a homonym abroad ("near Komsomolets": Kazakhstan has
  * one, the mission works in Ukraine), and the state forces it credits with the fire do not
  * bring the homonym back as the scene of their remote violence. */
