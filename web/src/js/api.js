@@ -30,7 +30,8 @@ export async function get(path, params, slot) {
   }
   const res = await fetch(url(path, params), {signal, headers: {Accept: 'application/json'}});
   let body = null;
-  try { body = await res.json(); } catch (e) { body = null; }
+  /* a request aborted while its body is read (a newer one in its slot) is aborted, not empty */
+  try { body = await res.json(); } catch (e) { if (isAbort(e)) throw e; body = null; }
   if (slot && inflight.get(slot) && inflight.get(slot).signal === signal) inflight.delete(slot);
   if (!res.ok) throw new ApiError(res.status, body);
   return body;
