@@ -208,12 +208,20 @@ static int stops_ahead(const vg_tok *tk)
  * punctuation, skipping dates, subset figures (which extend the reach: "Seven civilians,
  * including three children, were killed") and numbers that are no toll; a multi-token
  * number read from its start ("1 300", "at least 5"). */
+/* How far back from a casualty word figure_before reads: its clause's figure ("at least 12
+ * people were killed"); past a subset figure ("..., including seven young children,"), the
+ * toll's own noun phrase before it, which may be longer ("12 members of an extended family").
+ * en-dev: 9 reads 41_8ecb's "at least 12 members of an extended family, including seven young
+ * children, were killed" (7 did not); see commit for the figures. */
+#define TOLL_REACH 7
+#define TOLL_REACH_PAST_SUBSET 9
+
 static figure figure_before(const ctx *c, const vg_lexicon *cas, size_t t0, size_t t1, size_t i)
 {
     const vg_lexicon *nums = c->L->lex[L_NUMBERS];
     figure f = {{0}, 99, 0};
     vg_number nb;
-    size_t reach = 7;
+    size_t reach = TOLL_REACH;
     for (size_t j = i; j-- > t0 && i - j <= reach;) {
         if (stops_back(&c->t[j])) break;
         if (c->in_date[j]) continue;
@@ -227,7 +235,7 @@ static figure figure_before(const ctx *c, const vg_lexicon *cas, size_t t0, size
             k -= back;
         }
         vg_number_at(nums, c->t, t1, k, &nb);
-        if (is_subset(c, cas, t0, t1, k)) { reach = i - k + 7; j = k; continue; }
+        if (is_subset(c, cas, t0, t1, k)) { reach = i - k + TOLL_REACH_PAST_SUBSET; j = k; continue; }
         if (not_a_toll(c, cas, t1, &nb)) { j = k; continue; }
         return (figure){nb, i - nb.t1, 1};
     }

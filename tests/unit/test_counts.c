@@ -222,3 +222,17 @@ TEST(counts_death_of_named_person)
                                       "Alexandros Grigoropoulos.\n"), 0);
     vg_env_close(env);
 }
+
+/* Past a part of the toll set off by commas ("including seven young children"), the toll's own
+ * noun phrase may be longer: "12 members of an extended family" is the toll, not nothing. */
+TEST(counts_toll_past_a_subset)
+{
+    vg_env *env = NULL;
+    char err[256];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    CHECK_INT(fatalities_in(env, "en", "At least 12 members of an extended family, including seven young children, were "
+                                       "killed in an air strike on their house in Gaza City on Tuesday.\n"), 12);
+    CHECK_INT(fatalities_in(env, "en", "Seven civilians, including three children, were killed in an air strike on "
+                                       "Tuesday.\n"), 7);
+    vg_env_close(env);
+}
