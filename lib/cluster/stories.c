@@ -187,6 +187,11 @@ vg_status vg_cl_best_story(vg_cl_stories *c, const char *lang, vg_arena *arena, 
     vg_status s = gather(c, arena, f, skip, skip_dot, &cd, &n);
     if (s != VG_OK) return s;
     n = keep_best(cd, n, SCORED_STORIES);
+    if (lang && f->has_coords && n && c->ops->prefetch_langs) {
+        int64_t ids[SCORED_STORIES];
+        for (size_t i = 0; i < n; i++) ids[i] = cd[i].story;
+        if ((s = c->ops->prefetch_langs(c->ud, ids, n, lang)) != VG_OK) return s;
+    }
     double best = VG_CL_THRESHOLD;
     for (size_t i = 0; i < n; i++) {
         vg_cl_story st;

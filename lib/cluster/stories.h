@@ -57,6 +57,10 @@ typedef struct vg_cl_store_ops {
     vg_status (*new_story)(void *ud, int64_t first_article, int64_t *id);
     /* Does any article of the story (copies included) have this language? */
     vg_status (*has_lang)(void *ud, int64_t story, const char *lang, int *has);
+    /* Called before `has_lang` is asked for some of these stories in turn:
+     * a store that pays a round trip per statement answers them all at
+     * once here. May be NULL. */
+    vg_status (*prefetch_langs)(void *ud, const int64_t *stories, size_t n, const char *lang);
     /* The article's story (0: none, while it is between stories). */
     vg_status (*assign)(void *ud, int64_t article, int64_t story);
     /* The story of the article's copies (articles whose dup_of it is). */

@@ -71,6 +71,10 @@ vg_status vg_db_fail(vg_db *db, int rc, const char *what);
 /* Step a statement whose rows are not read, and reset it; the status, with
  * `what` in the db error on failure. */
 vg_status vg_db_step_done(vg_db *db, vg_stmt *st, const char *what);
+/* ids as a PostgreSQL array literal ("{1,2,3}") in b, cleared first, to
+ * bind as text and read as ?N::bigint[]: one statement for many rows where
+ * each would be a round trip (b->failed on no memory). */
+void vg_sql_id_array(vg_buf *b, const int64_t *v, size_t n);
 /* The same for a write that may be sent ahead (vg_step_later in sql.h). */
 vg_status vg_db_step_later(vg_db *db, vg_stmt *st, const char *what);
 /* Run SQL with no results (one or more statements). */

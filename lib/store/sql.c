@@ -154,6 +154,14 @@ vg_stmt *vg_db_stmt(vg_db *db, const char *sql) { return vg_db_stmt2(db, sql, NU
 
 /* ---------------------------------------------------------------- parameters */
 
+void vg_sql_id_array(vg_buf *b, const int64_t *v, size_t n)
+{
+    vg_buf_clear(b);
+    vg_buf_putc(b, '{');
+    for (size_t i = 0; i < n; i++) vg_buf_printf(b, "%s%lld", i ? "," : "", (long long)v[i]);
+    vg_buf_putc(b, '}');
+}
+
 static int pg_slot(vg_stmt *st, int i)
 {
     return i >= 1 && i <= st->n_params ? i - 1 : -1;

@@ -107,14 +107,6 @@ static vg_status load_docs(vg_db *db, struct vg_story_cache *m)
  * The frequencies and postings of the terms not in memory are read in one
  * statement each, as PostgreSQL arrays; the same rows, so the same results. */
 
-static void put_array(vg_buf *b, const int64_t *v, size_t n)
-{
-    vg_buf_clear(b);
-    vg_buf_putc(b, '{');
-    for (size_t i = 0; i < n; i++) vg_buf_printf(b, "%s%lld", i ? "," : "", (long long)v[i]);
-    vg_buf_putc(b, '}');
-}
-
 /* The terms of d not in memory, as a PostgreSQL array in *b (their count in *k). */
 static vg_status missing_terms(const vg_cl_doc *d, int (*held)(struct vg_story_cache *, int64_t),
                                struct vg_story_cache *m, vg_buf *b, size_t *k)
@@ -124,7 +116,7 @@ static vg_status missing_terms(const vg_cl_doc *d, int (*held)(struct vg_story_c
     *k = 0;
     for (size_t i = 0; i < d->n; i++)
         if (!held(m, d->terms[i].id)) t[(*k)++] = d->terms[i].id;
-    if (*k) put_array(b, t, *k);
+    if (*k) vg_sql_id_array(b, t, *k);
     free(t);
     return b->failed ? VG_ERR_NOMEM : VG_OK;
 }
