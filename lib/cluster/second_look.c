@@ -177,7 +177,7 @@ static vg_status rejoin(vg_cl_stories *c, vg_cl_single *x, int64_t to, int was_l
         /* copies of the article follow it */
         if ((s = c->ops->assign_copies(c->ud, x->article, to)) != VG_OK) return s;
     }
-    if ((s = vg_cl_join(c, nf, to, x->article)) != VG_OK) return s;
+    if ((s = vg_cl_join(c, nf, to, x->article, lang_of(x))) != VG_OK) return s;
     x->story = to;
     return VG_OK;
 }

@@ -216,7 +216,7 @@ vg_status vg_cl_best_story(vg_cl_stories *c, const char *lang, vg_arena *arena, 
 
 /* ---------------------------------------------------------------- joining */
 
-vg_status vg_cl_join(vg_cl_stories *c, const vg_cl_doc *f, int64_t story, int64_t article)
+vg_status vg_cl_join(vg_cl_stories *c, const vg_cl_doc *f, int64_t story, int64_t article, const char *lang)
 {
     vg_cl_story s;
     vg_status vs = c->ops->load_story(c->ud, story, &s);
@@ -233,7 +233,7 @@ vg_status vg_cl_join(vg_cl_stories *c, const vg_cl_doc *f, int64_t story, int64_
     vg_cl_story_add(&s, f);
     s.n_articles++;
     if ((vs = c->ops->save_story(c->ud, &s)) != VG_OK) return vs;
-    return c->ops->assign(c->ud, article, story);
+    return c->ops->assign(c->ud, article, story, 0, lang && *lang ? lang : NULL);
 }
 
 /* The last member leaves a story with norm 0 and no weights: never a
@@ -256,7 +256,7 @@ vg_status vg_cl_leave(vg_cl_stories *c, const vg_cl_doc *f, const vg_cl_story *s
     if (s.n_dated > 0 && vg_cl_doc_dated(f)) s.n_dated--;
     if ((vs = c->ops->save_story(c->ud, &s)) != VG_OK) return vs;
     /* out of the story's languages too (best_story asks them), until it joins one */
-    return c->ops->assign(c->ud, article, 0);
+    return c->ops->assign(c->ud, article, 0, s.id, NULL);
 }
 
 /* Keep the article for the second look: its raw counts (to weigh again
@@ -307,7 +307,7 @@ vg_status vg_cl_stories_put(vg_cl_stories *c, vg_cl_doc *raw, const char *lang, 
     if ((s = vg_cl_best_story(c, lang, arena, &f, 0, &story, NULL, &best, near)) != VG_OK) return s;
     int sure = story && best >= SURE_JOIN;
     if (!story && (s = c->ops->new_story(c->ud, article, &story)) != VG_OK) return s;
-    if ((s = vg_cl_join(c, &f, story, article)) != VG_OK) return s;
+    if ((s = vg_cl_join(c, &f, story, article, lang)) != VG_OK) return s;
     if ((s = remember(c, raw, &f, lang, story, article, sure, near)) != VG_OK) return s;
     /* A large batch is looked at again every LOOK_EVERY articles, as if a
      * feed had committed them that often: stories then no longer depend on

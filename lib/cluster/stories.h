@@ -61,8 +61,11 @@ typedef struct vg_cl_store_ops {
      * a store that pays a round trip per statement answers them all at
      * once here. May be NULL. */
     vg_status (*prefetch_langs)(void *ud, const int64_t *stories, size_t n, const char *lang);
-    /* The article's story (0: none, while it is between stories). */
-    vg_status (*assign)(void *ud, int64_t article, int64_t story);
+    /* The article's story (0: none, while it is between stories). What
+     * the clustering knows already, for a store that keeps caches: `from`,
+     * the story it leaves (when story is 0), and `lang`, its language
+     * (NULL: not known; the store reads what it needs). */
+    vg_status (*assign)(void *ud, int64_t article, int64_t story, int64_t from, const char *lang);
     /* The story of the article's copies (articles whose dup_of it is). */
     vg_status (*assign_copies)(void *ud, int64_t article, int64_t story);
 } vg_cl_store_ops;

@@ -51,7 +51,7 @@ vg_status vg_cl_best_story(vg_cl_stories *c, const char *lang, vg_arena *arena, 
                            int64_t *story, double *skip_dot, double *best_score, int64_t near[NEAR_STORIES]);
 /* Add the article's vector to the story (centroid, norm, anchors) and
  * assign it there. */
-vg_status vg_cl_join(vg_cl_stories *c, const vg_cl_doc *f, int64_t story, int64_t article);
+vg_status vg_cl_join(vg_cl_stories *c, const vg_cl_doc *f, int64_t story, int64_t article, const char *lang);
 /* Take its vector out of the story `stored` (as loaded) and leave it with
  * no story: the inverse of vg_cl_join, anchors aside (its dated count goes). */
 vg_status vg_cl_leave(vg_cl_stories *c, const vg_cl_doc *f, const vg_cl_story *stored, int64_t article);

@@ -242,34 +242,28 @@ static vg_status prefetch_langs(void *ud, const int64_t *stories, size_t n, cons
 
 /* ---------------------------------------------------------------- assignments */
 
-static vg_status assign(void *ud, int64_t article, int64_t story)
+static vg_status assign(void *ud, int64_t article, int64_t story, int64_t from, const char *lang)
 {
     vg_db *db = ud;
     if (db->story_rows && story) { /* joining: its language joins the story's */
         struct vg_story_rows *r = db->story_rows;
         int known = 0;
         for (size_t i = 0; i < r->n_seen && !known; i++) known = r->seen[i].story == story;
-        vg_stmt *lg = known ? vg_db_stmt(db, "SELECT lang FROM articles WHERE id = ?1") : NULL;
-        if (known && !lg) return VG_ERR_DB;
-        int rc = SQLITE_DONE;
-        if (lg) {
+        if (known && lang) {
+            if (lang_seen(r, story, lang) == 0) lang_forget_story(r, story);
+        } else if (known) {
+            vg_stmt *lg = vg_db_stmt(db, "SELECT lang FROM articles WHERE id = ?1");
+            if (!lg) return VG_ERR_DB;
             vg_bind_int64(lg, 1, article);
-            rc = vg_step(lg);
+            int rc = vg_step(lg);
             const char *l = rc == SQLITE_ROW ? vg_column_text(lg, 0) : NULL;
             if (l && lang_seen(r, story, l) == 0) lang_forget_story(r, story);
             vg_reset(lg);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading the article's language");
         }
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading the article's language");
     }
-    if (db->story_rows && !story) { /* leaving: it may take its story's last article of a language */
-        vg_stmt *old = vg_db_stmt(db, "SELECT story_id FROM articles WHERE id = ?1");
-        if (!old) return VG_ERR_DB;
-        vg_bind_int64(old, 1, article);
-        int rc = vg_step(old);
-        if (rc == SQLITE_ROW) lang_forget_story(db->story_rows, vg_column_int64(old, 0));
-        vg_reset(old);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "reading the article's story");
-    }
+    /* leaving: it may take its story's last article of a language */
+    if (db->story_rows && !story && from) lang_forget_story(db->story_rows, from);
     vg_stmt *st = vg_db_stmt(db, "UPDATE articles SET story_id = ?2 WHERE id = ?1");
     if (!st) return VG_ERR_DB;
     vg_bind_int64(st, 1, article);

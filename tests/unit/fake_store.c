@@ -183,10 +183,13 @@ static vg_status has_lang(void *ud, int64_t story, const char *lang, int *has)
     return VG_OK;
 }
 
-static vg_status assign(void *ud, int64_t article, int64_t story)
+static vg_status assign(void *ud, int64_t article, int64_t story, int64_t from, const char *lang)
 {
     fake_store *fs = ud;
     if (article < 1 || article > fs->n_articles) return VG_ERR_ARG;
+    /* what the clustering says it knows must be what the store holds */
+    if (!story && from != fs->art[article - 1].story) return VG_ERR_ARG;
+    if (lang && strcmp(lang, fs->art[article - 1].lang)) return VG_ERR_ARG;
     fs->art[article - 1].story = story;
     return VG_OK;
 }
