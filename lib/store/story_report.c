@@ -208,20 +208,25 @@ static vg_status all_events(vg_db *db, int64_t story, account_events **out, size
 }
 
 /* Figures that differ between accounts: {"fatalities":{"outlet":n,...}} for
- * each figure with more than one value among non-duplicate accounts. */
+ * each figure with more than one value among non-duplicate accounts, in the
+ * order the articles were stored (without an ORDER BY, PostgreSQL listed
+ * them in another order than SQLite: ECB+ dev's story 30). */
 static vg_status disagreements(vg_db *db, vg_buf *b, int64_t story)
 {
     static const char *const cols[] = {"fatalities", "arrests", "injured"};
     static const char *const sqls[] = {
         "SELECT coalesce(a.outlet, a.ext_id, a.source), e.fatalities FROM articles a JOIN events e ON e.article_id = a.id"
         " WHERE a.story_id = ?1 AND a.dup_of IS NULL AND e.fatalities >= 0"
-        " AND e.id = (SELECT id FROM events WHERE article_id = a.id ORDER BY confidence DESC, id LIMIT 1)",
+        " AND e.id = (SELECT id FROM events WHERE article_id = a.id ORDER BY confidence DESC, id LIMIT 1)"
+        " ORDER BY a.id",
         "SELECT coalesce(a.outlet, a.ext_id, a.source), e.arrests FROM articles a JOIN events e ON e.article_id = a.id"
         " WHERE a.story_id = ?1 AND a.dup_of IS NULL AND e.arrests >= 0"
-        " AND e.id = (SELECT id FROM events WHERE article_id = a.id ORDER BY confidence DESC, id LIMIT 1)",
+        " AND e.id = (SELECT id FROM events WHERE article_id = a.id ORDER BY confidence DESC, id LIMIT 1)"
+        " ORDER BY a.id",
         "SELECT coalesce(a.outlet, a.ext_id, a.source), e.injured FROM articles a JOIN events e ON e.article_id = a.id"
         " WHERE a.story_id = ?1 AND a.dup_of IS NULL AND e.injured >= 0"
-        " AND e.id = (SELECT id FROM events WHERE article_id = a.id ORDER BY confidence DESC, id LIMIT 1)"};
+        " AND e.id = (SELECT id FROM events WHERE article_id = a.id ORDER BY confidence DESC, id LIMIT 1)"
+        " ORDER BY a.id"};
     vg_buf_putc(b, '[');
     int first_d = 1;
     for (size_t c = 0; c < 3; c++) {

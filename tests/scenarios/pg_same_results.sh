@@ -9,6 +9,12 @@ W=$(mktemp -d "${TMPDIR:-/tmp}/vg-pgsame.XXXXXX")
 trap 'rm -rf "$W"' EXIT
 PG=$(pg_db same_results)
 IN=(samples tests/fixtures/events tests/fixtures/html)
+# With ../shared beside the repository (CI has it; the test passes without):
+# the seed articles and ECB+ dev's 496 too, the corpus issue 14 names.
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+SHARED="${SHARED:-${VIGIE_SHARED:-$ROOT/../shared}}"
+[ -d "$SHARED/seeds" ] && IN+=("$SHARED/seeds")
+[ -d "$SHARED/eval/clustering/ecbplus/dev" ] && IN+=("$SHARED/eval/clustering/ecbplus/dev")
 "$VIGIE" ingest --quiet --db "$W/s.db" "${IN[@]}" 2> /dev/null
 "$VIGIE" ingest --quiet --db "$PG" "${IN[@]}" 2> /dev/null
 # a second run stores nothing on either
@@ -23,9 +29,9 @@ same() { # what, then the command's arguments; columns left out with CUT
 CUT=1-21,23- same events events --format tsv --min-confidence 0   # 22: timestamp, the time of ingest
 CUT=1-10,12- same articles articles --format tsv                     # 11: ingested
 same stories stories --format tsv
-n=$("$VIGIE" stories --format tsv --db "$W/s.db" | awk -F'\t' 'NR > 1 && $2 != "" {print $2}' | sort -un | tail -1)
-[ "${n:-0}" -ge 3 ] || { echo "only ${n:-0} stories"; exit 1; }
-for s in $(seq 1 "$n"); do same "story $s" story "$s"; done
+ids=$("$VIGIE" stories --format tsv --db "$W/s.db" | awk -F'\t' 'NR > 1 && $2 != "" {print $2}' | sort -un)
+[ "$(echo "$ids" | wc -w)" -ge 3 ] || { echo "only $(echo "$ids" | wc -w) stories"; exit 1; }
+for s in $ids; do same "story $s" story "$s"; done # ids of stories emptied by a move are gone
 for q in armée army 'tu*' '"forces de soutien"' 'police OR army' 'police NOT Niger' 'attaque' 'frap*' 'killed' \
          'soldats tués' "l'armée" 'al-Fashir' 'Darfour' '"Port-au-Prince"' 'protest*' 'x NOT y'; do
   "$VIGIE" search --format tsv --limit 1000 --db "$W/s.db" "$q" | cut -f2 | sort > "$W/a"
