@@ -551,6 +551,19 @@ TEST(analyze_ongoing_fighting_is_no_incident)
     vg_doc_free(d);
 }
 
+/* "Protests sprang up early this year", "shot by police last year": a time more than a month
+ * before the text is background (cues.tsv "hist"), no row beside the strike it reports. */
+TEST(analyze_last_year_is_background)
+{
+    vg_doc *d = analyze("en", "2011-11-10",
+                        "Warplanes bombed a refugee camp near the border on Thursday, killing seven people. Protests "
+                        "sprang up in the streets of Khartoum early this year over rising prices.");
+    size_t protests = 0;
+    for (size_t i = 0; d && i < d->n_events; i++) protests += !strcmp(d->events[i].event_type, "Protests");
+    CHECK(d && d->n_events >= 1 && protests == 0);
+    vg_doc_free(d);
+}
+
 /* A monitoring mission's country overrules a homonym abroad ("near Komsomolets": Kazakhstan has
  * one, the mission works in Ukraine), and the state forces it credits with the fire do not
  * bring the homonym back as the scene of their remote violence. */
