@@ -340,9 +340,9 @@ static size_t add_mention(ctx *c, const sent_info *si, incident *inc, size_t n, 
 
 /* ACLED: an attack carried out by shelling, an air strike or a bomb is
  * "Explosions/Remote violence". A generic word ("attack", "killed") leads
- * the scores while the text names the weapon elsewhere ("the shelling",
- * "mortar rounds"): the weapon decides, when it weighs at least
- * W_WEAPON_SHARE of the attack. */
+ * the scores (total: the document's, or the main sentence's) while they name
+ * the weapon too ("the shelling", "mortar rounds"): the weapon decides, when
+ * it weighs at least W_WEAPON_SHARE of the attack. */
 static int by_weapon(const float total[VG_SUB_COUNT], int sub)
 {
     if (sub != VG_SUB_ATTACK) return sub;
@@ -521,6 +521,9 @@ vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int su
     sub = by_crowd(sum, by_weapon(sum->total, sub));
     size_t main_k = main_sentence(c, si, sub);
     sub = sub_by_actors(c, si, main_k, sub, sum->total);
+    /* ...and the main sentence's own weapon decides ("the bombing of UN schools ... killed
+     * more than 50 people"), however many "killed" the rest of the text counts */
+    sub = by_weapon(si[main_k].sc, sub);
     int armed = tells_armed_threat(c);
     /* the police shooting of a man who aimed at them is no event: a crowd it set off leads */
     if (armed && sub == VG_SUB_ATTACK && state_acts(c, main_k)) {

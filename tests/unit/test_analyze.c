@@ -564,6 +564,21 @@ TEST(analyze_last_year_is_background)
     vg_doc_free(d);
 }
 
+/* ACLED: an attack carried out by a bomb or a strike is Explosions/Remote violence. The main
+ * sentence's own weapon ("the bombing of two UN schools killed ...") decides, however many
+ * "killed" the rest of the text counts. */
+TEST(analyze_the_main_sentence_weapon_types_the_attack)
+{
+    vg_doc *d = analyze("en", "2009-01-06",
+                        "Israel's assault on Gaza has exacted the bloodiest toll of civilian lives yet, when the "
+                        "bombing of two UN schools killed more than 50 civilians. Doctors said many of those killed "
+                        "were children. A mother was killed with her three sons. A teacher was killed in the yard. "
+                        "Two brothers were killed as they fled.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->event_type, "Explosions/Remote violence"));
+    vg_doc_free(d);
+}
+
 /* A monitoring mission's country overrules a homonym abroad ("near Komsomolets": Kazakhstan has
  * one, the mission works in Ukraine), and the state forces it credits with the fire do not
  * bring the homonym back as the scene of their remote violence. */
