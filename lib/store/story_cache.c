@@ -418,7 +418,8 @@ static vg_status flush_postings_pg(vg_db *db, struct vg_story_cache *m)
 
 static vg_status flush_postings(vg_db *db, struct vg_story_cache *m)
 {
-    qsort(m->log, m->n_log, sizeof *m->log, by_term_story);
+    /* nothing logged yet (a fresh or reconnected cache): log may be NULL, which qsort must not get */
+    if (m->n_log) qsort(m->log, m->n_log, sizeof *m->log, by_term_story);
     if (db->pg) return flush_postings_pg(db, m);
     for (size_t i = 0; i < m->n_log; i++) {
         vg_cl_plist *l = vg_cl_postings_get(m->post, m->log[i].term);
