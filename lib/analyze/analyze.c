@@ -295,6 +295,77 @@ static void drop_places_in_actors(ctx *c)
     c->n_places = w;
 }
 
+/* Is token j a quote mark that closes what came before (a space after it, none before)? */
+static int closing_quote(const ctx *c, size_t j)
+{
+    const vg_tok *q = &c->t[j];
+    if (q->kind != VG_TOK_PUNCT || q->space_before || j + 1 >= c->nt || !c->t[j + 1].space_before) return 0;
+    return (q->flen == 1 && q->fold[0] == '"') || (q->flen == 2 && !memcmp(q->fold, "\xC2\xBB", 2)) ||
+           (q->flen == 3 && !memcmp(q->fold, "\xE2\x80\x9D", 3));
+}
+
+/* Where the links a related cue opens end in the sentence ending at t1 (cue at token i, len tokens):
+ * the last capitalised opener (cues.tsv "opener": "Les", "Cette", "C'est") past the link's
+ * own first word, after a word, a figure or a closing quote, and not before another
+ * capitalised word ("La Haye", "Le Caire": a name). Pages flatten "Lire aussi : <headline>
+ * <headline> <the article's next sentence>" into one line; 0 when no opener says where the
+ * article goes on. */
+static size_t related_end(const ctx *c, size_t t1, size_t i, size_t len)
+{
+    size_t cut = 0;
+    for (size_t j = i + len + 2; j < t1; j++) {
+        const vg_tok *w = &c->t[j], *prev = &c->t[j - 1];
+        size_t olen;
+        if (w->kind != VG_TOK_WORD || !w->upper || !w->space_before) continue;
+        if (prev->kind == VG_TOK_PUNCT && !closing_quote(c, j - 1)) continue;
+        if (!vg_lex_match_class(c->L->lex[L_CUES], c->t, t1, j, VG_CUE_OPENER, &olen)) continue;
+        if (j + olen < t1 && c->t[j + olen].kind == VG_TOK_WORD && c->t[j + olen].upper) continue;
+        cut = j;
+    }
+    return cut;
+}
+
+/* A sentence holding a related cue ("Lire aussi :", "Read more:") and, after the links'
+ * headlines, the article's own next sentence is cut in two where the headlines end
+ * (related_end): the article's sentence is read again, the links' stay unread (the cue
+ * stops a sentence's triggers, mentions.c) and their tolls are no event's (c->in_related). */
+static vg_status split_related(ctx *c, vg_arena *arena)
+{
+    size_t extra = 0;
+    size_t *cuts = vg_arena_calloc(arena, c->ns ? c->ns : 1, sizeof *cuts);
+    if (!cuts) return VG_ERR_NOMEM;
+    for (size_t k = 0; k < c->ns; k++) {
+        for (size_t i = c->s[k].t0; i < c->s[k].t1; i++) {
+            size_t len;
+            if (vg_an_cue(c, c->s[k].t1, i, &len) != VG_CUE_RELATED) continue;
+            if (!c->in_related && !(c->in_related = vg_arena_calloc(arena, c->nt, 1))) return VG_ERR_NOMEM;
+            cuts[k] = related_end(c, c->s[k].t1, i, len);
+            size_t stop = cuts[k] ? cuts[k] : c->s[k].t1;
+            for (size_t j = i; j < stop; j++) c->in_related[j] = 1;
+            extra += cuts[k] != 0;
+            break;
+        }
+    }
+    if (!extra) return VG_OK;
+    vg_sent *s = vg_arena_alloc(arena, (c->ns + extra) * sizeof *s);
+    if (!s) return VG_ERR_NOMEM;
+    size_t n = 0;
+    for (size_t k = 0; k < c->ns; k++) {
+        s[n] = c->s[k];
+        if (!cuts[k]) { n++; continue; }
+        s[n].t1 = cuts[k];
+        s[n].end = c->t[cuts[k] - 1].end;
+        n++;
+        s[n] = c->s[k];
+        s[n].t0 = cuts[k];
+        s[n].start = c->t[cuts[k]].start;
+        n++;
+    }
+    c->s = s;
+    c->ns = n;
+    return VG_OK;
+}
+
 vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
 {
     const char *text = VG_DOC_TEXT(doc);
@@ -326,6 +397,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     if (c.nt == 0) return VG_OK;
     st = vg_sentences(doc->arena, text, c.t, c.nt, c.L->lex[L_ABBREV], &c.s, &c.ns);
     if (st != VG_OK) return st;
+    if ((st = split_related(&c, doc->arena)) != VG_OK) return st;
     if (!c.pub.y) vg_an_text_dateline(&c, &c.pub, &c.dateline_end); /* plain text with its dateline still in it */
     c.in_date = vg_arena_calloc(doc->arena, c.nt, 1);
     sent_info *si = vg_arena_calloc(doc->arena, c.ns, sizeof *si);

@@ -54,6 +54,7 @@ typedef struct ctx {
     vg_place *places;
     size_t n_places;
     unsigned char *in_date; /* token is part of a date expression */
+    unsigned char *in_related; /* token is in links to other articles ("Lire aussi : ..."); NULL: none */
     size_t dateline_end;    /* tokens before it are the text's own dateline (vg_an_text_dateline) */
     uint32_t (*attr)[2];    /* byte spans naming a source ("une source militaire à Damas") */
     size_t n_attr;
@@ -89,7 +90,8 @@ static inline int vg_an_trigger_sub(const vg_lex_entry *e, int *mod)
     return e->cls - (*mod ? VG_SUB_COUNT : 0);
 }
 
-typedef struct count { long value; int found; size_t t0, t1; } count;
+/* vague: the figure is a word such as "several", "plusieurs" (numbers.tsv "vague"), which a figure told later replaces */
+typedef struct count { long value; int found; size_t t0, t1; int vague; } count;
 typedef struct actor { const vg_lex_entry *e; size_t t0, t1; } actor;
 #define VG_AN_DOC_ACTORS 8
 /* actors.c: the first VG_AN_DOC_ACTORS actors of the whole text (as

@@ -11,6 +11,7 @@ const char *const vg_cue_class_names[VG_CUE_COUNT] = {
     [VG_CUE_VICTIM] = "victim",   [VG_CUE_DETAINED] = "detained", [VG_CUE_RELATED] = "related",
     [VG_CUE_ANAPHOR] = "anaphor", [VG_CUE_EARLIER] = "earlier", [VG_CUE_STATEMENT] = "statement",
     [VG_CUE_ARMED] = "armed",
+    [VG_CUE_OPENER] = "opener",
 };
 
 const char *const vg_attr_class_names[VG_ATTR_COUNT] = {
@@ -22,4 +23,4 @@ const char *const vg_casualty_class_names[VG_CAS_COUNT] = {
     [VG_CAS_ARRESTED] = "arrested", [VG_CAS_ABDUCTED] = "abducted", [VG_CAS_NOTE] = "note",
     [VG_CAS_NONE] = "none",         [VG_CAS_SUBSET] = "subset",   [VG_CAS_PARTOF] = "partof",
     [VG_CAS_MEASURE] = "measure",   [VG_CAS_AGGREGATE] = "aggregate", [VG_CAS_ONE] = "one",
-    [VG_CAS_CAUSE] = "cause",       [VG_CAS_PROTEST] = "protest"};
+    [VG_CAS_CAUSE] = "cause",       [VG_CAS_PROTEST] = "protest", [VG_CAS_AND] = "and"};

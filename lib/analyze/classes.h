@@ -11,7 +11,7 @@ typedef enum vg_cue_class {
     VG_CUE_FUTURE, VG_CUE_HIST, VG_CUE_MONTH, VG_CUE_NEG, VG_CUE_NONPOL,
     VG_CUE_OPINION, VG_CUE_ORG, VG_CUE_ORIGIN, VG_CUE_PLAN, VG_CUE_REGION,
     VG_CUE_SHOOTOUT, VG_CUE_SINCE, VG_CUE_UMBRELLA, VG_CUE_VICTIM, VG_CUE_DETAINED, VG_CUE_RELATED,
-    VG_CUE_ANAPHOR, VG_CUE_EARLIER, VG_CUE_STATEMENT, VG_CUE_ARMED,
+    VG_CUE_ANAPHOR, VG_CUE_EARLIER, VG_CUE_STATEMENT, VG_CUE_ARMED, VG_CUE_OPENER,
     VG_CUE_COUNT
 } vg_cue_class;
 extern const char *const vg_cue_class_names[VG_CUE_COUNT];
@@ -30,7 +30,7 @@ typedef enum vg_casualty_class {
     VG_CAS_NOTE, VG_CAS_NONE, VG_CAS_SUBSET,
     /* rows that count nothing themselves (counts.c): a part of a toll, a unit after a number,
      * a total over time, an article as one victim, a protest's cause, a protest word */
-    VG_CAS_PARTOF, VG_CAS_MEASURE, VG_CAS_AGGREGATE, VG_CAS_ONE, VG_CAS_CAUSE, VG_CAS_PROTEST,
+    VG_CAS_PARTOF, VG_CAS_MEASURE, VG_CAS_AGGREGATE, VG_CAS_ONE, VG_CAS_CAUSE, VG_CAS_PROTEST, VG_CAS_AND,
     VG_CAS_COUNT
 } vg_casualty_class;
 extern const char *const vg_casualty_class_names[VG_CAS_COUNT];

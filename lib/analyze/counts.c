@@ -242,6 +242,29 @@ static figure figure_before(const ctx *c, const vg_lexicon *cas, size_t t0, size
     return f;
 }
 
+/* "63 terroristes et 25 personnes ont été tués": the figure read before a casualty word is the
+ * second of two groups joined by "et" (casualties.tsv "and"); the first group's figure, a word or
+ * more before the "and" with no casualty word between ("5 blessés et 3 morts" are two tolls) and
+ * no figure that is no toll ("deux jours et"), adds to it: f becomes both, from the first. */
+static void joined_figure(const ctx *c, const vg_lexicon *cas, size_t t0, size_t t1, figure *f)
+{
+    const vg_lexicon *nums = c->L->lex[L_NUMBERS];
+    size_t k = f->n.t0, alen;
+    if (k < t0 + 3 || !class_at(c, cas, t1, k - 1, VG_CAS_AND, &alen) || alen != 1) return;
+    size_t conj = k - 1;
+    for (size_t j = conj - 1; j-- > t0 && conj - j <= 4;) {
+        const vg_tok *tk = &c->t[j + 1];
+        size_t clen;
+        if (tk->kind != VG_TOK_WORD || c->in_date[j + 1] || vg_lex_match(cas, c->t, conj, j + 1, &clen)) return;
+        vg_number nb;
+        if (!vg_number_at(nums, c->t, conj, j, &nb) || nb.t1 != j + 1 || c->in_date[j]) continue;
+        if (not_a_toll(c, cas, t1, &nb) || nb.kind == VG_NUM_VAGUE) return;
+        f->n.value += nb.value;
+        f->n.t0 = nb.t0;
+        return;
+    }
+}
+
 /* The figure after the casualty phrase [i, i+len) (up to 4 tokens, within the clause):
  * "killing 3", "killing a militia leader", "the killing of a teenager" (casualties.tsv class
  * "one": an article right after the word is one). It
@@ -290,17 +313,24 @@ static int names_person(const ctx *c, size_t j, size_t end)
     return 1;
 }
 
-/* Numbers already bound, as token spans: "faisant au moins 25 morts" counts once, whether a
- * word reads the figure from its start ("au moins 25") or from its last token ("25"). */
-typedef struct bound { size_t span[32][2]; size_t n; } bound;
+/* Numbers already bound, as token spans with the casualty class that read them: "faisant au
+ * moins 25 morts" counts once, whether a word reads the figure from its start ("au moins 25")
+ * or from its last token ("25"). */
+typedef struct bound { size_t span[32][2]; int kind[32]; size_t n; } bound;
 
-/* Binds n's tokens; 0 when a figure already bound overlaps them. */
-static int bind_once(bound *u, const vg_number *n)
+/* Binds n's tokens for casualty class kind; 0 when a figure already bound overlaps them. A
+ * death may read a figure an arrest read first: "Douze personnes arrêtées pour terrorisme ont
+ * été retrouvées mortes" (twelve arrested, the same twelve dead). */
+static int bind_once(bound *u, const vg_number *n, int kind)
 {
     size_t b1 = n->t1 > n->t0 ? n->t1 : n->t0 + 1;
     for (size_t k = 0; k < u->n; k++)
-        if (n->t0 < u->span[k][1] && u->span[k][0] < b1) return 0;
-    if (u->n < 32) { u->span[u->n][0] = n->t0; u->span[u->n][1] = b1; u->n++; }
+        if (n->t0 < u->span[k][1] && u->span[k][0] < b1) {
+            if (kind != VG_CAS_KILLED || u->kind[k] != VG_CAS_ARRESTED) return 0;
+            u->kind[k] = kind;
+            return 1;
+        }
+    if (u->n < 32) { u->span[u->n][0] = n->t0; u->span[u->n][1] = b1; u->kind[u->n] = kind; u->n++; }
     return 1;
 }
 
@@ -308,12 +338,15 @@ static int bind_once(bound *u, const vg_number *n)
  * the first sets it (evidence: number and word, whichever comes first); a part of a toll
  * read before adds nothing; in the same sentence, figures for two groups add up ("2
  * soldiers and 3 rebels killed"); a later sentence's is another account: the lowest stays.
- * Arrests are never added up. */
+ * A vague word ("plusieurs morts", "several killed": 3 by ACLED's convention when nothing
+ * better is told) gives way to a figure a later sentence gives ("63 terroristes et 25
+ * personnes ont été tués"), and never replaces one. Arrests are never added up. */
 static void record(count *dst, int is_arrest, const vg_number *n, int part, size_t i, size_t len, size_t s0)
 {
-    if (!dst->found)
-        *dst = (count){n->value, 1, n->t0 < i ? n->t0 : i, n->t1 > i + len ? n->t1 : i + len};
-    else if (part || is_arrest) return;
+    int vague = n->kind == VG_NUM_VAGUE;
+    if (!dst->found || (dst->vague && !vague && dst->t0 < s0 && !part))
+        *dst = (count){n->value, 1, n->t0 < i ? n->t0 : i, n->t1 > i + len ? n->t1 : i + len, vague};
+    else if (part || is_arrest || (vague && !dst->vague)) return;
     else if (dst->t0 >= s0) dst->value += n->value;
     else if (n->value < dst->value) dst->value = n->value;
 }
@@ -322,7 +355,7 @@ static void record(count *dst, int is_arrest, const vg_number *n, int part, size
 static int no_count_class(int kind)
 {
     return kind == VG_CAS_SUBSET || kind == VG_CAS_PARTOF || kind == VG_CAS_MEASURE || kind == VG_CAS_AGGREGATE ||
-           kind == VG_CAS_ONE || kind == VG_CAS_CAUSE || kind == VG_CAS_PROTEST;
+           kind == VG_CAS_ONE || kind == VG_CAS_CAUSE || kind == VG_CAS_PROTEST || kind == VG_CAS_AND;
 }
 
 /* Casualty figures in tokens [t0,t1): the number nearest to each casualty
@@ -340,6 +373,7 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, c
         size_t len;
         const vg_lex_entry *e = vg_lex_match(cas, c->t, t1, i, &len);
         if (!e) { i++; continue; }
+        if (c->in_related && c->in_related[i]) { i += len; continue; } /* another article's headline */
         int kind = e->cls;
         const char *dir = e->cols[1];
         if (no_count_class(kind)) { i += len; continue; }
@@ -357,6 +391,7 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, c
         if (singular) kind = VG_CAS_KILLED;
         figure f = {{0}, 99, 0};
         if (strcmp(dir, "after") != 0) f = figure_before(c, cas, t0, t1, i);
+        if (f.found) joined_figure(c, cas, t0, t1, &f);
         if (strcmp(dir, "before") != 0) figure_after(c, cas, t1, i, len, !strcmp(dir, "after"), !strcmp(dir, "both"), &f);
         /* "Two of the dead were soldiers": a part of a toll already given ("partof" rows after the number) */
         int part = f.found && class_at(c, cas, t1, f.n.t1, VG_CAS_PARTOF, &(size_t){0});
@@ -377,13 +412,13 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, c
         if (f.found && (flags & VG_COUNT_CROWD) && kind == VG_CAS_KILLED && f.n.value == 1 &&
             crowd_cause(c, cas) && !victim_in_crowd(c, s0, s1, i, len))
             f.found = 0;
-        if (f.found) f.found = bind_once(&used, &f.n);
+        if (f.found) f.found = bind_once(&used, &f.n, kind);
         count *dst = kind == VG_CAS_KILLED ? killed : kind == VG_CAS_INJURED ? injured
                    : kind == VG_CAS_ARRESTED ? arrested : kind == VG_CAS_NOTE ? note : NULL;
         if (kind == VG_CAS_NONE) { /* "no fatalities", "aucun mort": an explicit zero */
-            if (note && !note->found) *note = (count){0, 1, i, i + len};
+            if (note && !note->found) *note = (count){0, 1, i, i + len, 0};
         } else if (dst == note && f.found) {
-            if (!note->found) *note = (count){f.n.value, 1, f.n.t0, f.n.t1};
+            if (!note->found) *note = (count){f.n.value, 1, f.n.t0, f.n.t1, 0};
         } else if (dst && f.found) {
             record(dst, dst == arrested, &f.n, part, i, len, s0);
         }

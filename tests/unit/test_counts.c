@@ -236,3 +236,39 @@ TEST(counts_toll_past_a_subset)
                                        "Tuesday.\n"), 7);
     vg_env_close(env);
 }
+
+/* "plusieurs morts" (3 by ACLED's convention for a vague word) gives way to the figures a later
+ * sentence gives; two groups joined by "et" before one casualty word add up, but not a range
+ * ("entre 10 et 20") nor two tolls of their own ("cinq blessés et trois morts"). */
+TEST(counts_vague_word_and_joined_groups)
+{
+    vg_env *env = NULL;
+    char err[256];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    CHECK_INT(fatalities_of(env, "Un communiqué du ministère de la défense a confirmé l'attaque jeudi du camp militaire, "
+                                 "faisant état de plusieurs morts. Selon le communiqué, 63 terroristes et 25 soldats ont "
+                                 "été tués.\n"), 88);
+    CHECK_INT(fatalities_of(env, "Des hommes armés ont attaqué lundi le village de Tillia, selon la police. Entre 10 et 20 "
+                                 "personnes ont été tuées.\n"), 20);
+    CHECK_INT(fatalities_of(env, "L'attaque a fait cinq blessés et trois morts lundi à Tillia, selon la police.\n"), 3);
+    /* a vague word told after a figure does not lower it */
+    CHECK_INT(fatalities_of(env, "Des hommes armés ont attaqué lundi le village de Tillia, tuant douze civils selon la police. "
+                                 "Plusieurs morts ont été enterrés mardi.\n"), 12);
+    vg_env_close(env);
+}
+
+/* A death may read the figure an arrest read first ("Douze personnes arrêtées ... retrouvées
+ * mortes"); an execution and a murder read the figure after them. */
+TEST(counts_found_dead_executed_murder)
+{
+    vg_env *env = NULL;
+    char err[256];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    CHECK_INT(fatalities_of(env, "Douze personnes arrêtées pour terrorisme ont été retrouvées mortes lundi dans leurs "
+                                 "cellules de police à Fada N'Gourma.\n"), 12);
+    CHECK_INT(fatalities_of(env, "Human Rights Watch affirme que les forces de sécurité avaient exécuté 31 hommes non "
+                                 "armés lundi dans la ville de Djibo.\n"), 31);
+    CHECK_INT(fatalities_of(env, "Des soldats de l'ONU ont été arrêtés en République démocratique du Congo à la suite du "
+                                 "meurtre de deux civils à un poste frontière de Kasindi dimanche dernier.\n"), 2);
+    vg_env_close(env);
+}
