@@ -313,6 +313,21 @@ static int names_person(const ctx *c, size_t j, size_t end)
     return 1;
 }
 
+/* With no figure, a person named as the one killed is one death: "the bullet that killed
+ * Alexandros Grigoropoulos", "Alexandros Grigoropoulos died"; or after a word saying who they
+ * were, "the death of teenager Alexandros Grigoropoulos" (a crowd's row leaves that one to the
+ * killing it rose against). The casualty phrase is [i, i+len), read in direction dir. */
+static figure person_named(const ctx *c, unsigned flags, const char *dir, size_t t0, size_t t1, size_t i, size_t len)
+{
+    figure none = {{0}, 99, 0};
+    if (strcmp(dir, "before") != 0 && names_person(c, i + len, t1)) return (figure){{1, VG_NUM_EXACT, i + len, i + len + 2}, 0, 1};
+    if (!(flags & VG_COUNT_CROWD) && strcmp(dir, "before") != 0 && i + len < t1 && c->t[i + len].kind == VG_TOK_WORD &&
+        !c->t[i + len].upper && names_person(c, i + len + 1, t1))
+        return (figure){{1, VG_NUM_EXACT, i + len, i + len + 3}, 0, 1};
+    if (strcmp(dir, "after") != 0 && i >= t0 + 2 && names_person(c, i - 2, i)) return (figure){{1, VG_NUM_EXACT, i - 2, i}, 0, 1};
+    return none;
+}
+
 /* Numbers already bound, as token spans with the casualty class that read them: "faisant au
  * moins 25 morts" counts once, whether a word reads the figure from its start ("au moins 25")
  * or from its last token ("25"). */
@@ -396,17 +411,7 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, c
         /* "Two of the dead were soldiers": a part of a toll already given ("partof" rows after the number) */
         int part = f.found && class_at(c, cas, t1, f.n.t1, VG_CAS_PARTOF, &(size_t){0});
         if (!f.found && singular) f = (figure){{1, VG_NUM_EXACT, i, i + len}, 0, 1};
-        /* a person named as the one killed: "the bullet that killed Alexandros Grigoropoulos",
-         * "Alexandros Grigoropoulos died" */
-        if (!f.found && strcmp(dir, "before") != 0 && names_person(c, i + len, t1))
-            f = (figure){{1, VG_NUM_EXACT, i + len, i + len + 2}, 0, 1};
-        /* ... after a word saying who they were: "the death of teenager Alexandros Grigoropoulos"
-         * (a crowd's row leaves it to the killing it rose against) */
-        if (!f.found && !(flags & VG_COUNT_CROWD) && strcmp(dir, "before") != 0 && i + len < t1 && c->t[i + len].kind == VG_TOK_WORD &&
-            !c->t[i + len].upper && names_person(c, i + len + 1, t1))
-            f = (figure){{1, VG_NUM_EXACT, i + len, i + len + 3}, 0, 1};
-        if (!f.found && strcmp(dir, "after") != 0 && i >= t0 + 2 && names_person(c, i - 2, i))
-            f = (figure){{1, VG_NUM_EXACT, i - 2, i}, 0, 1};
+        if (!f.found) f = person_named(c, flags, dir, t0, t1, i, len);
         /* a crowd's row: one death, in a text that names a killing as the crowd's cause, is
          * that killing told again unless a protester or a rioter is the victim */
         if (f.found && (flags & VG_COUNT_CROWD) && kind == VG_CAS_KILLED && f.n.value == 1 &&
