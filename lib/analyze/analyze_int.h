@@ -121,6 +121,9 @@ static inline int vg_an_inter_armed(int it) { return it >= VG_INTER_STATE && it 
  * unless its clause names a protester or a rioter. */
 #define VG_COUNT_CROWD 2u
 void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, count *injured, count *arrested, count *note);
+/* The death toll the document's headline (its title, not in the text) gives, read as one sentence: 1
+ * and *killed when it gives one; killed's tokens are the headline's, not the text's (counts.c). */
+int vg_an_title_killed(ctx *c, unsigned flags, count *killed);
 /* Does the text name a killing as what a crowd rose against ("riots over the police shooting of a
  * teenager", "protests following the fatal shooting of ...")? Read once per text (counts.c). */
 int vg_an_crowd_cause(ctx *c);

@@ -430,3 +430,36 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, c
         i += len;
     }
 }
+
+/* The headline's death toll ("Quinze morts dans une attaque au Burkina Faso", "Six civils tués
+ * dans trois villages"): the headline is metadata, not text, so it is read on its own tokens,
+ * with its dates marked, as one sentence. */
+int vg_an_title_killed(ctx *c, unsigned flags, count *killed)
+{
+    const char *title = c->doc->fields[VG_F_TITLE];
+    if (!title || !*title) return 0;
+    ctx tc = *c;
+    tc.text = title;
+    tc.n = strnlen(title, 1024);
+    if (vg_tokenize(c->doc->arena, title, tc.n, &tc.t, &tc.nt) != VG_OK || !tc.nt) return 0;
+    if (c->L->clitics && vg_tok_clitic_forms(c->doc->arena, c->L->clitics, tc.t, tc.nt) != VG_OK) return 0;
+    vg_sent one = {0, tc.nt, 0, (uint32_t)tc.n};
+    tc.s = &one;
+    tc.ns = 1;
+    tc.in_date = vg_arena_calloc(c->doc->arena, tc.nt, 1);
+    if (!tc.in_date) return 0;
+    for (size_t i = 0; i < tc.nt; i++) {
+        vg_date d;
+        if (!vg_date_at(&tc.dl, tc.t, tc.nt, i, NULL, &d)) continue;
+        for (size_t j = d.t0; j < d.t1; j++) tc.in_date[j] = 1;
+        i = d.t1 - 1;
+    }
+    tc.in_related = NULL;
+    tc.places = NULL;
+    tc.n_places = 0;
+    tc.crowd_cause = -1;
+    count injured = {0}, arrested = {0}, note = {0};
+    *killed = (count){0};
+    vg_an_counts(&tc, 0, tc.nt, flags, killed, &injured, &arrested, &note);
+    return killed->found && killed->value > 0;
+}

@@ -21,12 +21,17 @@ static size_t main_sentence(const ctx *c, const sent_info *si, int sub)
     size_t main_k = 0;
     float mb = -1;
     int protest_family = sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE || sub == VG_SUB_VIOLENT_DEMO;
-    for (size_t k = 0; k < c->ns; k++) {
-        /* a protest met with force: the protest's own sentence carries the event */
-        float v = si[k].sc[sub] + si[k].mods[sub] + (protest_family ? si[k].sc[VG_SUB_PEACEFUL] : 0);
-        v *= vg_an_lede_weight(k); /* the lede first, as in the totals */
-        if (v > mb) { mb = v; main_k = k; }
-    }
+    /* a sentence that tells an earlier incident than the text's own ("Cette attaque intervient au
+     * lendemain de deux autres qui ont fait 10 morts", "last month, 20 were killed") carries
+     * the main event only when no other sentence tells it */
+    for (int pass = 0; pass < 2 && mb <= 0; pass++)
+        for (size_t k = 0; k < c->ns; k++) {
+            if (!pass && si[k].earlier) continue;
+            /* a protest met with force: the protest's own sentence carries the event */
+            float v = si[k].sc[sub] + si[k].mods[sub] + (protest_family ? si[k].sc[VG_SUB_PEACEFUL] : 0);
+            v *= vg_an_lede_weight(k); /* the lede first, as in the totals */
+            if (v > mb) { mb = v; main_k = k; }
+        }
     if (mb <= 0)
         for (size_t k = 0; k < c->ns; k++)
             if (si[k].best > 0) { main_k = k; break; }

@@ -550,14 +550,17 @@ static void set_counts(ctx *c, const sent_info *si, size_t main_k, int sub, cons
     const vg_sent *s = &c->s[main_k];
     count killed = {0}, injured = {0}, arrested = {0}, note = {0};
     unsigned flags = vg_sub_is_crowd(sub) ? VG_COUNT_CROWD : VG_COUNT_CAUSES;
-    size_t last = main_k + 3 < c->ns ? main_k + 3 : c->ns;
+    /* ... up to a sentence that tells an earlier incident or background ("Cette attaque intervient
+     * au lendemain de deux autres qui ont fait 10 morts"): its toll is that incident's */
+    size_t last = main_k + 1;
+    while (last < c->ns && last < main_k + 3 && !si[last].earlier && !si[last].hist) last++;
     vg_an_counts(c, s->t0, c->s[last - 1].t1, flags, &killed, &injured, &arrested, &note);
     if (doc_note && doc_note->found) note = *doc_note;
     if (doc_note && !killed.found) {
         /* The main event read from a headline: its toll is usually in the
          * first sentence that gives one, among the first few that report violence. */
         for (size_t k = 0; k < c->ns && k < 4 && !killed.found; k++) {
-            if (si[k].hist || si[k].nonpol || si[k].best <= 0) continue;
+            if (si[k].hist || si[k].earlier || si[k].nonpol || si[k].best <= 0) continue;
             count inj2 = {0}, arr2 = {0}, note2 = {0};
             vg_an_counts(c, c->s[k].t0, c->s[k].t1, flags, &killed, &inj2, &arr2, &note2);
         }
@@ -578,6 +581,10 @@ static void set_counts(ctx *c, const sent_info *si, size_t main_k, int sub, cons
     } else if (killed.found) {
         e->fatalities = (int)killed.value;
         add_ev(c, e, "fatalities", c->t[killed.t0].start, c->t[killed.t1 - 1].end, 0.7f);
+    } else if (doc_note && !vg_sub_is_crowd(sub) && vg_an_title_killed(c, flags, &killed)) {
+        /* ...else the headline's, for a main event that is no crowd's (a protest's headline
+         * names the killing it rose against); no evidence span: the headline is not in the text */
+        e->fatalities = (int)killed.value;
     } else e->fatalities = 0;
     if (injured.found) {
         e->injured = (int)injured.value;

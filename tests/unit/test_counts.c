@@ -272,3 +272,28 @@ TEST(counts_found_dead_executed_murder)
                                  "meurtre de deux civils à un poste frontière de Kasindi dimanche dernier.\n"), 2);
     vg_env_close(env);
 }
+
+/* A sentence that tells an earlier incident ("Cette attaque intervient au lendemain de deux autres
+ * qui ont fait 10 morts") is not the main event's, and its toll is not read for the sentence
+ * before it; a main event whose text gives no toll takes its headline's. */
+TEST(counts_earlier_incident_and_headline_toll)
+{
+    vg_env *env = NULL;
+    char err[256], rows[512];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    rows_of(env, "fr",
+            "Six civils tués dans trois villages au Burkina Faso\nIls ont été tués dans la commune de Zimtanga à environ "
+            "125 kilomètres de Ouagadougou. Selon des sources locales, ils ont été abattus par des hommes armés non "
+            "identifiés. Cette attaque intervient au lendemain de deux autres qui ont fait 10 morts dans deux villages de "
+            "la commune de Bourzanga. Les corps de certaines victimes ont été retrouvés dans des champs après le passage "
+            "des assaillants. Des sources locales indiquent à la BBC que plusieurs motos ont été emportées. Des animaux ont "
+            "également été emportés, ajoutent les mêmes sources. Les deux communes touchées sont à moins de 150 km de "
+            "Ouagadougou.\n",
+            rows, sizeof rows);
+    CHECK_STR(rows, "Attack:6,Attack:10");
+    int headline = fatalities_of(env, "Quinze morts dans une attaque au Burkina Faso\nLes victimes ont été tuées dans la "
+                                      "nuit de jeudi à Dibilou. Selon les autorités locales, l'attaque a été menée par des "
+                                      "hommes armés non identifiés.\n");
+    CHECK_INT(headline, 15);
+    vg_env_close(env);
+}
