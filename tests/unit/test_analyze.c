@@ -938,3 +938,32 @@ TEST(analyze_related_links_end_at_an_opener)
     vg_doc_free(d);
     vg_env_close(env);
 }
+
+/* Background and talk in French: a decade ("dans les années 90") is the past, a tally since a
+ * turning point ("depuis le coup d'État") tells no incident of its own, and freeing people
+ * ("libéré de nombreuses femmes") is no territory regained. */
+TEST(analyze_fr_decades_tallies_and_freed_people)
+{
+    vg_env *env = NULL;
+    char err[256];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_doc *d;
+    if (vg_doc_create(env, &d) != VG_OK) { vg_env_close(env); CHECK(0); return; }
+    const char *json = vg_test_events_json(d, "fr",
+        "Un chef rebelle tué au Sénégal\nLe secrétaire général du MFDC a été tué dimanche dans une fusillade, selon des "
+        "médias locaux. La Casamance a retrouvé un calme relatif, après des affrontements meurtriers entre le MFDC et "
+        "l'armée dans les années 90.\n");
+    CHECK(json && strstr(json, "\"Attack\""));
+    CHECK(json && !strstr(json, "\"Armed clash\""));
+    json = vg_test_events_json(d, "fr",
+        "Manifestations au Soudan\nDes milliers de manifestants ont défilé dimanche à Khartoum, selon des témoins. Plus de "
+        "50 personnes ont été tuées lors de manifestations depuis le coup d'État, selon des médecins.\n");
+    CHECK(json && !strstr(json, "\"Violent demonstration\""));
+    json = vg_test_events_json(d, "fr",
+        "Combats au Burkina Faso\nVingt-quatre terroristes ont été tués lors de combats dans la forêt de Yorsala, selon "
+        "l'armée. L'armée dit avoir libéré de nombreuses femmes qui étaient détenues par les groupes armés.\n");
+    CHECK(json && strstr(json, "\"Armed clash\""));
+    CHECK(json && !strstr(json, "Government regains territory"));
+    vg_doc_free(d);
+    vg_env_close(env);
+}
