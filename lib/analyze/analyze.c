@@ -366,6 +366,65 @@ static vg_status split_related(ctx *c, vg_arena *arena)
     return VG_OK;
 }
 
+/* The country the text's places name most often (first on ties), or NULL. */
+static const char *main_country(const ctx *c)
+{
+    const char *best = NULL;
+    int best_n = 0;
+    for (size_t k = 0; k < c->n_places; k++) {
+        int n = 0;
+        for (size_t j = 0; j < c->n_places; j++) n += c->places[k].iso2 && c->places[j].iso2 && !strcmp(c->places[k].iso2, c->places[j].iso2);
+        if (n > best_n) { best_n = n; best = c->places[k].iso2; }
+    }
+    return best;
+}
+
+/* Does "the capital" at tokens [i, i+len) stand for the city itself: not its name's lead-in ("la
+ * capitale Ouagadougou", "la capitale, Khartoum": the name is found anyway), not another kind of
+ * capital ("la capitale régionale"), not a point a distance is measured from ("à 140 km au nord
+ * de la capitale")? It ends the sentence or a clause, or a preposition or a date follows. */
+static int capital_alone(const ctx *c, size_t i, size_t len, size_t t1)
+{
+    const vg_gazetteer *g = c->an->gaz;
+    for (size_t j = i > 3 ? i - 3 : 0; j < i; j++)
+        if (c->t[j].kind == VG_TOK_WORD && vg_gz_word_is(g, c->t[j].fold, c->t[j].flen, VG_GZ_NEAR)) return 0;
+    size_t n = i + len;
+    if (n >= t1) return 1;
+    const vg_tok *t = &c->t[n];
+    if (t->kind == VG_TOK_PUNCT) return !(n + 1 < t1 && t->fold[0] == ',' && c->t[n + 1].upper);
+    return c->in_date[n] || (t->kind == VG_TOK_WORD && !t->upper && vg_gz_word_is(g, t->fold, t->flen, VG_GZ_PREP));
+}
+
+/* "dans la capitale", "in the capital" (cues.tsv class "capital"): the capital of the country the
+ * text is about (the gazetteer's GeoNames PPLC), as a place named there, when the text names
+ * that country's places and the phrase stands for the city (capital_alone). */
+static vg_status add_capitals(ctx *c, vg_arena *arena)
+{
+    const char *iso = NULL;
+    vg_place cap;
+    int have = -1;
+    for (size_t k = 0; k < c->ns; k++)
+        for (size_t i = c->s[k].t0; i < c->s[k].t1; i++) {
+            size_t len;
+            if (vg_an_cue(c, c->s[k].t1, i, &len) != VG_CUE_CAPITAL || !capital_alone(c, i, len, c->s[k].t1)) continue;
+            if (have < 0) have = (iso = main_country(c)) && vg_gazetteer_capital(c->an->gaz, iso, &cap);
+            if (!have) return VG_OK;
+            vg_place *np = vg_arena_alloc(arena, (c->n_places + 1) * sizeof *np);
+            if (!np) return VG_ERR_NOMEM;
+            size_t w = 0, at = c->t[i].start;
+            for (; w < c->n_places && c->places[w].start < at; w++) np[w] = c->places[w];
+            np[w] = cap;
+            np[w].start = c->t[i].start;
+            np[w].end = c->t[i + len - 1].end;
+            np[w].confidence = 0.8f;
+            for (size_t r = w; r < c->n_places; r++) np[r + 1] = c->places[r];
+            c->places = np;
+            c->n_places++;
+            i += len - 1;
+        }
+    return VG_OK;
+}
+
 vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
 {
     const char *text = VG_DOC_TEXT(doc);
@@ -419,6 +478,7 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
                                    &c.n_places);
         if (st != VG_OK) { c.places = NULL; c.n_places = 0; }
         drop_places_in_actors(&c);
+        if ((st = add_capitals(&c, doc->arena)) != VG_OK) return st;
     }
     /* The document gate: a text that does not read as a report of political
      * violence or protest yields no event (gate.c). */

@@ -53,6 +53,7 @@ struct vg_gazetteer {
     uint32_t idx_bits, idx_mask;
     vg_place *countries;            /* one resolved vg_place per country entry */
     uint16_t country_of[26 * 26];   /* iso2 -> countries index + 1 */
+    uint32_t capital_of[26 * 26];   /* iso2 -> entry index + 1 of its capital (GeoNames PPLC: rank 5), 0: none */
 };
 
 static void set_err(char *err, size_t errlen, const char *fmt, ...)
@@ -835,6 +836,33 @@ vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *c
 
 /* ------------------------------------------------------------------ load */
 
+/* The countries' own entries, resolved once, and each country's capital: what
+ * vg_gazetteer_country and vg_gazetteer_capital answer from. */
+static vg_status index_countries(vg_gazetteer *g)
+{
+    const gz_header *h = g->h;
+    const vg_gz_entry *e = g->entries;
+    size_t nc = 0;
+    for (uint32_t i = 0; i < h->n_entries; i++) nc += e[i].kind == VG_PLACE_COUNTRY;
+    g->countries = vg_calloc(nc ? nc : 1, sizeof *g->countries);
+    if (!g->countries) return VG_ERR_NOMEM;
+    nc = 0;
+    for (uint32_t i = 0; i < h->n_entries; i++) {
+        int ci = (e[i].iso2[0] - 'A') * 26 + (e[i].iso2[1] - 'A');
+        if (e[i].kind != VG_PLACE_COUNTRY || ci < 0 || ci >= 26 * 26 || g->country_of[ci]) continue;
+        vg_gz_place(g, i, &g->countries[nc]);
+        g->countries[nc].confidence = 1.0f;
+        g->country_of[ci] = (uint16_t)++nc;
+    }
+    /* a country with several seats of government (PPLC) keeps its most populous */
+    for (uint32_t i = 0; i < h->n_entries; i++) {
+        int ci = (e[i].iso2[0] - 'A') * 26 + (e[i].iso2[1] - 'A');
+        if (e[i].kind != VG_PLACE_CITY || e[i].rank != 5 || ci < 0 || ci >= 26 * 26) continue;
+        if (!g->capital_of[ci] || e[i].population > e[g->capital_of[ci] - 1].population) g->capital_of[ci] = i + 1;
+    }
+    return VG_OK;
+}
+
 vg_status vg_gazetteer_load(const char *path, vg_gazetteer **out, char *err, size_t errlen)
 {
     *out = NULL;
@@ -891,18 +919,7 @@ vg_status vg_gazetteer_load(const char *path, vg_gazetteer **out, char *err, siz
     g->slot_mask = h->n_slots - 1;
     g->idx_bits = h->idx_bits;
     g->idx_mask = h->idx_bits == 32 ? UINT32_MAX : (uint32_t)(((uint64_t)1 << h->idx_bits) - 1);
-    size_t nc = 0;
-    for (uint32_t i = 0; i < h->n_entries; i++) nc += e[i].kind == VG_PLACE_COUNTRY;
-    g->countries = vg_calloc(nc ? nc : 1, sizeof *g->countries);
-    if (!g->countries) { vg_gazetteer_free(g); return VG_ERR_NOMEM; }
-    nc = 0;
-    for (uint32_t i = 0; i < h->n_entries; i++) {
-        int ci = (e[i].iso2[0] - 'A') * 26 + (e[i].iso2[1] - 'A');
-        if (e[i].kind != VG_PLACE_COUNTRY || ci < 0 || ci >= 26 * 26 || g->country_of[ci]) continue;
-        vg_gz_place(g, i, &g->countries[nc]);
-        g->countries[nc].confidence = 1.0f;
-        g->country_of[ci] = (uint16_t)++nc;
-    }
+    if (index_countries(g) != VG_OK) { vg_gazetteer_free(g); return VG_ERR_NOMEM; }
     *out = g;
     return VG_OK;
 }
@@ -1010,4 +1027,14 @@ const vg_place *vg_gazetteer_country(const vg_gazetteer *g, const char *name, si
         return ci >= 0 && ci < 26 * 26 && g->country_of[ci] ? &g->countries[g->country_of[ci] - 1] : NULL;
     }
     return NULL;
+}
+
+int vg_gazetteer_capital(const vg_gazetteer *g, const char *iso2, vg_place *out)
+{
+    if (!g || !iso2 || iso2[0] < 'A' || iso2[0] > 'Z' || iso2[1] < 'A' || iso2[1] > 'Z') return 0;
+    uint32_t idx = g->capital_of[(iso2[0] - 'A') * 26 + (iso2[1] - 'A')];
+    if (!idx) return 0;
+    memset(out, 0, sizeof *out);
+    vg_gz_place(g, idx - 1, out);
+    return 1;
 }

@@ -65,6 +65,9 @@ size_t vg_places_primary(const vg_place *p, size_t n);
 
 /* Country by name or code in any supported language ("Syrie", "SY", "Syria"). */
 const vg_place *vg_gazetteer_country(const vg_gazetteer *g, const char *name, size_t n);
+/* The capital of country iso2 (GeoNames feature PPLC; the most populous when a country has several):
+ * 1 and *out filled (no span, confidence 0), or 0 when the gazetteer has none. */
+int vg_gazetteer_capital(const vg_gazetteer *g, const char *iso2, vg_place *out);
 
 
 /* ---- Gazetteer internals shared by gazetteer.c (build, load) and places.c (lookup). ---- */

@@ -967,3 +967,29 @@ TEST(analyze_fr_decades_tallies_and_freed_people)
     vg_doc_free(d);
     vg_env_close(env);
 }
+
+/* "dans la capitale", "in the capital": the capital (GeoNames PPLC) of the country the text is
+ * about; not a capital of another kind ("la capitale régionale"), not a point a distance is
+ * measured from ("à 140 km au nord de la capitale"). */
+TEST(analyze_the_capital_is_a_place)
+{
+    vg_env *env = NULL;
+    char err[256], loc[64];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_doc *d;
+    if (vg_doc_create(env, &d) != VG_OK) { vg_env_close(env); CHECK(0); return; }
+    const char *json = vg_test_events_json(d, "fr", "Manifestation au Burkina Faso\nAu Burkina Faso, des milliers de "
+                                                    "manifestants ont défilé samedi dans la capitale, selon des témoins.\n");
+    CHECK_STR(vg_test_json_string(json, "location", loc, sizeof loc), "Ouagadougou");
+    json = vg_test_events_json(d, "en", "Protest in Burkina Faso\nIn Burkina Faso, thousands of protesters marched on "
+                                        "Saturday in the capital, witnesses said.\n");
+    CHECK_STR(vg_test_json_string(json, "location", loc, sizeof loc), "Ouagadougou");
+    json = vg_test_events_json(d, "fr", "Attaque au Burkina Faso\nAu Burkina Faso, des hommes armés ont tué dix civils "
+                                        "samedi à 140 km au nord de la capitale, selon des sources locales.\n");
+    CHECK(json && !strstr(json, "Ouagadougou"));
+    json = vg_test_events_json(d, "fr", "Manifestation au Niger\nAu Niger, des milliers de manifestants ont défilé samedi "
+                                        "dans la capitale régionale, selon des témoins.\n");
+    CHECK(json && !strstr(json, "Niamey"));
+    vg_doc_free(d);
+    vg_env_close(env);
+}
