@@ -587,3 +587,24 @@ TEST(places_common_words_of_each_language)
     CHECK(!reads_place(g, "es", "Miles de personas en la Plaza de Neptuno, en España.", "Laudio / Llodio"));
     vg_gazetteer_free(g);
 }
+
+/* The real gazetteer answers word-list keys from its in-memory word index and
+ * names from the file's own table: both find what is there, and only that. */
+TEST(places_lookups_of_word_lists_and_names)
+{
+    char path[1024], err[256];
+    snprintf(path, sizeof path, "%s/geo/gazetteer.bin", vg_test_data_dir());
+    vg_gazetteer *g = NULL;
+    CHECK_INT(vg_gazetteer_load(path, &g, err, sizeof err), VG_OK);
+    if (!g) return;
+    CHECK(vg_gz_word_is(g, "syrian", 6, VG_GZ_DEMONYM));
+    CHECK(vg_gz_word_is(g, "syrien", 6, VG_GZ_DEMONYM));
+    CHECK(!vg_gz_word_is(g, "syria", 5, VG_GZ_DEMONYM));
+    CHECK(!vg_gz_word_is(g, "syriann", 7, VG_GZ_DEMONYM));
+    CHECK(vg_gz_word_is(g, "province", 8, VG_GZ_ADMIN));
+    CHECK(!vg_gz_word_is(g, "provinc", 7, VG_GZ_ADMIN));
+    CHECK(vg_gz_word_is(g, "aleppo", 6, VG_GZ_EXACT));
+    CHECK(!vg_gz_word_is(g, "aleppoo", 7, VG_GZ_EXACT));
+    CHECK(!vg_gz_word_is(g, "syrian", 6, VG_GZ_EXACT));
+    vg_gazetteer_free(g);
+}
