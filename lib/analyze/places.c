@@ -13,6 +13,7 @@
 
 #define MAX_TEXT (8u << 20)   /* past this, only the first 8 MB are read */
 #define MAX_SPAN 5            /* tokens in one place name */
+#define MAX_WORDS (1u << 22)  /* words of a text read (tokenize) */
 #define MAX_CAND 64           /* homonyms examined per mention */
 #define N_ISO (26 * 26)
 
@@ -174,7 +175,10 @@ static int ends_sentence(unsigned char c)
  * tokens and short lowercase ones (connectors, prepositions, demonyms). */
 static vg_status tokenize(vg_arena *a, const char *text, size_t n, tok **out, size_t *n_out)
 {
-    size_t cap = 256, nt = 0;
+    /* Room for every word at once, as vg_tokenize does (a word every 4 bytes or more): growing
+     * copied the array and its big copies came from the heap each document. */
+    size_t cap = n / 4 + 16, nt = 0;
+    if (cap > MAX_WORDS) cap = MAX_WORDS;
     tok *t = vg_arena_alloc(a, cap * sizeof *t);
     if (!t) return VG_ERR_NOMEM;
     int sent = 1, glued = 0, apos = 0;
@@ -204,11 +208,12 @@ static vg_status tokenize(vg_arena *a, const char *text, size_t n, tok **out, si
             i += len;
         }
         if (nt == cap) {
-            if (cap >= (1u << 22)) break;
-            tok *nt2 = vg_arena_grow(a, t, cap * sizeof *t, cap * 2 * sizeof *t);
+            if (cap >= MAX_WORDS) break;
+            size_t nc = cap * 2 < MAX_WORDS ? cap * 2 : MAX_WORDS;
+            tok *nt2 = vg_arena_grow(a, t, cap * sizeof *t, nc * sizeof *t);
             if (!nt2) return VG_ERR_NOMEM;
             t = nt2;
-            cap *= 2;
+            cap = nc;
         }
         tok *k = &t[nt++];
         memset(k, 0, sizeof *k);
