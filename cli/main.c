@@ -1,4 +1,5 @@
 /* main.c - the vigie command: dispatch to a sub-command. */
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,8 +32,23 @@ static void usage(FILE *f)
     fprintf(f, "\n'vigie COMMAND --help' for a command's options.\n");
 }
 
+/* Keep freed memory in the process instead of glibc's defaults (give the top of the heap back
+ * past 128 KB free; map blocks over 128 KB afresh each time): a document's arena blocks and
+ * textcat's tables were returned to the kernel after each document and faulted in again by
+ * the next (vigie analyze, French dev texts x38: 15,097 minor faults -> 7,901, system time
+ * 0.33 s -> 0.10 s). The process keeps at most TRIM_KEEP of free heap. */
+static void keep_freed_memory(void)
+{
+#ifdef M_TRIM_THRESHOLD
+    enum { TRIM_KEEP = 64 << 20, MMAP_FROM = 4 << 20 };
+    mallopt(M_TRIM_THRESHOLD, TRIM_KEEP);
+    mallopt(M_MMAP_THRESHOLD, MMAP_FROM);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+    keep_freed_memory();
     if (argc < 2) { usage(stderr); return EXIT_USAGE; }
     if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
         usage(stdout);
