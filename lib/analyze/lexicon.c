@@ -14,6 +14,9 @@
 
 #define PREFIX_SEED 0x9e3779b97f4a7c15ull
 #define PREFIX_FILTER_BITS 4096
+/* Bits of the first-word filter per bucket (buckets are at least twice the rows): 16 a row
+ * and two bits a word leave about 1.4% of the words that start no phrase passing. */
+#define FIRST_FILTER_BITS 8
 
 struct vg_lexicon {
     vg_arena *arena;
@@ -21,6 +24,7 @@ struct vg_lexicon {
     size_t n, cap;
     uint32_t *buckets; /* index + 1 */
     size_t nb;         /* power of two */
+    uint64_t *first_filter; /* FIRST_FILTER_BITS bits a bucket (first_may_match) */
     uint32_t max_prefix;
     /* Which words a one-word prefix row ("tu*") may start: a bit for the first
      * prefix_key bytes of every such row (the shortest row's length, at most
@@ -38,7 +42,8 @@ vg_lexicon *vg_lex_new(void)
     l->arena = vg_arena_new(1 << 16);
     l->nb = 256;
     l->buckets = vg_calloc(l->nb, sizeof *l->buckets);
-    if (!l->arena || !l->buckets) { vg_lex_free(l); return NULL; }
+    l->first_filter = vg_calloc(l->nb * FIRST_FILTER_BITS / 64, sizeof *l->first_filter);
+    if (!l->arena || !l->buckets || !l->first_filter) { vg_lex_free(l); return NULL; }
     return l;
 }
 
@@ -48,6 +53,7 @@ void vg_lex_free(vg_lexicon *l)
     vg_arena_free(l->arena);
     free(l->e);
     free(l->buckets);
+    free(l->first_filter);
     free(l);
 }
 
@@ -98,12 +104,41 @@ static void filter_prefix_row(vg_lexicon *l, const char *row, uint32_t len)
     set_prefix_bit(l, row);
 }
 
+/* The first-word filter: two bits per row, from the high bits of its first word's hash
+ * (the bucket takes the low ones), for every row but the one-word prefix rows ("tu*", which
+ * prefix_may_match answers for). A word whose bits are not both set starts no such row. Most
+ * words a text is read for start no phrase of a table and their bucket is often not empty
+ * (it holds other words): 600,000 of the 713,000 chain walks of the English dev texts x4
+ * matched no row; the filter ends most of them before the walk (callgrind: 74,000 of
+ * 4.62M instructions a document, 94,000 of 5.18M in Arabic). */
+static size_t first_bit(const vg_lexicon *l, uint64_t h, int which)
+{
+    return (size_t)(h >> (which ? 40 : 20)) & (l->nb * FIRST_FILTER_BITS - 1);
+}
+
+static void filter_first(vg_lexicon *l, uint64_t h)
+{
+    for (int w = 0; w < 2; w++) {
+        size_t b = first_bit(l, h, w);
+        l->first_filter[b / 64] |= 1ull << (b % 64);
+    }
+}
+
+/* May a row that is not a one-word prefix row start with the word of hash h (vg_hash64 seed 0)? */
+static int first_may_match(const vg_lexicon *l, uint64_t h)
+{
+    size_t a = first_bit(l, h, 0), b = first_bit(l, h, 1);
+    return ((l->first_filter[a / 64] >> (a % 64)) & 1) && ((l->first_filter[b / 64] >> (b % 64)) & 1);
+}
+
 static void link_entry(vg_lexicon *l, uint32_t idx)
 {
     vg_lex_entry *e = &l->e[idx];
     if (e->is_dup) return;
     int prefix = e->prefix_last && e->ntok == 1;
-    uint64_t h = key_hash(e->toks[0], e->tok_len[0], prefix) & (l->nb - 1);
+    uint64_t key = key_hash(e->toks[0], e->tok_len[0], prefix);
+    if (!prefix) filter_first(l, key);
+    uint64_t h = key & (l->nb - 1);
     e->next = l->buckets[h];
     l->buckets[h] = idx + 1;
 }
@@ -112,9 +147,12 @@ static int rehash(vg_lexicon *l)
 {
     size_t nb = l->nb * 2;
     uint32_t *b = vg_calloc(nb, sizeof *b);
-    if (!b) return -1;
+    uint64_t *f = vg_calloc(nb * FIRST_FILTER_BITS / 64, sizeof *f);
+    if (!b || !f) { free(b); free(f); return -1; }
     free(l->buckets);
+    free(l->first_filter);
     l->buckets = b;
+    l->first_filter = f;
     l->nb = nb;
     for (size_t i = 0; i < l->n; i++) link_entry(l, (uint32_t)i);
     return 0;
@@ -277,6 +315,8 @@ static void try_chain(const vg_lexicon *l, uint64_t h, const char *first, size_t
 static void try_word(const vg_lexicon *l, const char *first, size_t fn, uint64_t h, const vg_tok *toks, size_t end,
                      size_t i, const vg_lex_entry **best, size_t *best_len)
 {
+    /* No row can start with the word: neither a prefix row nor, by the filter, any other. */
+    if (!prefix_may_match(l, first, fn) && !first_may_match(l, h)) return;
     try_chain(l, h, first, fn, toks, end, i, best, best_len);
     /* No prefix row can match: the prefixes' chains hold none that match, and
      * any other row they hold was met in the word's own chain already. */
@@ -327,7 +367,8 @@ const vg_lex_entry *vg_lex_match(const vg_lexicon *l, const vg_tok *toks, size_t
     int bare = l->clitics && t->n_bare;
     /* Most words start no phrase of a table: with no prefix row that could
      * match and no bare forms to try, an empty bucket says so at once. */
-    if (!bare && !l->buckets[t->hash & (l->nb - 1)] && !prefix_may_match(l, t->fold, t->flen)) {
+    if (!bare && (!l->buckets[t->hash & (l->nb - 1)] || !first_may_match(l, t->hash)) &&
+        !prefix_may_match(l, t->fold, t->flen)) {
         if (len) *len = 0;
         return NULL;
     }
