@@ -7,15 +7,23 @@ Run through scripts/train-gate.sh. Steps:
   2. one instance per document that reached the gate (texts with no trigger
      never do and yield no event anyway), labelled +1 / -1, in a fixed order;
   3. --report: leave-one-group-out figures (a group is a whole ECB+ topic, an
-     ACLED event type, a third of the French set, the repo's own examples),
-     before (no gate) and after, per split and per threshold;
-  4. liblinear-train on everything into the model file (deterministic:
+     ACLED event type, a third of the French set, one Arabic, Russian or
+     Spanish article, a folder of the repo's own examples), before (no gate)
+     and after, per split and per threshold; every figure is held out: a
+     document is scored by a model trained without its group;
+  4. --heldout: the same groups end to end: for each group of the article
+     sets, a model trained without it gates `vigie analyze` on the group's
+     texts (VIGIE_DATA: a copy of data/ with that model), and score-articles
+     scores each set's held-out rows (the figures eval-articles.sh gives
+     after training are partly training-set figures);
+  5. liblinear-train on everything into the model file (deterministic:
      fixed order, the primal solver has no randomness).
 
 Training sources (never the blind sets: ECB+ test, French Wikinews, the 181
 extraction pages, ACLED test notes):
   SHARED/eval/articles/en-dev   gold.jsonl political_violence (45 +, 35 -)
   SHARED/eval/articles/fr       same (16 +, 11 -)
+  SHARED/eval/articles/ar, ru, es   same (15 +, 9 -; 15 +, 11 -; 13 +, 10 -)
   SHARED/eval/events/acled/dev.csv   every ACLED_STEP-th note, positives
   SHARED/eval/clustering/ecbplus/dev  topics whose articles report no
       political violence (all but NONVIOLENT_EXCEPT, which en-dev codes), negatives
@@ -26,8 +34,11 @@ import argparse, csv, json, os, subprocess, sys, tempfile
 # Topics of ECB+ dev whose articles report political violence (en-dev codes
 # every article of them); every other dev topic is a negative.
 VIOLENT_TOPICS = {"19", "41"}
+# The hand-coded article sets: held out by ECB+ topic (en-dev), by thirds (fr),
+# one article at a time (ar, ru, es: each article its own story).
+ARTICLE_SETS = ("en-dev", "fr", "ar", "ru", "es")
 ACLED_STEP = 8          # every 8th ACLED dev note (246): held out, every 4th/8th/16th pass 0.996/1.000/0.992; fewer leave articles to shape the model
-COST = 3.0              # liblinear -c: held-out topics, 1 vs 3 vs 10 (train-gate.sh --report)
+COST = 3.0              # liblinear -c (train-gate.sh --report, held out, threshold 0.5), c 1 / 3 / 10: en-dev P/R 0.829/0.756, 0.854/0.778, 0.857/0.800; es 0.846/0.846, 0.857/0.923, 0.800/0.923; fr, ar, ru alike
 SOLVER = 0              # L2-regularised logistic regression (primal, deterministic)
 
 
@@ -46,12 +57,14 @@ def load_sources(root, shared, vigie, tmp):
     """[(group, split, doc id, label, features)] in a fixed order."""
     ev = os.path.join(shared, "eval")
     rows = []
-    for split in ("en-dev", "fr"):
+    for split in ARTICLE_SETS:
         base = os.path.join(ev, "articles", split)
         gold = [json.loads(l) for l in open(os.path.join(base, "gold.jsonl"), encoding="utf-8")]
         feats = vigie_features(vigie, [os.path.join(base, "texts")], tmp)
         for i, g in enumerate(sorted(gold, key=lambda g: g["doc"])):
-            group = "ecb-" + g["doc"].split("_")[0] if split == "en-dev" else "fr-%d" % (i % 3)
+            if split == "en-dev": group = "ecb-" + g["doc"].split("_")[0]
+            elif split == "fr": group = "fr-%d" % (i % 3)
+            else: group = "%s-%s" % (split, g["doc"])
             rows.append((group, split, g["doc"], 1 if g["political_violence"] else -1, feats.get(g["doc"])))
     endev = {r[2] for r in rows if r[1] == "en-dev"}
     # ECB+ dev: the other topics' articles, negatives
@@ -122,15 +135,17 @@ def pr(rows, gold_pos, passed):
 
 def report(all_rows, probs, thresholds):
     """Figures per split: every document of the split counts (those that
-    never reached the gate are predicted negative, as before)."""
-    splits = ["en-dev", "fr", "ecb-other", "acled", "own"]
+    never reached the gate are predicted negative, as before). The repo's own
+    examples also per folder (language)."""
+    splits = list(ARTICLE_SETS) + ["ecb-other", "acled", "own"]
+    own = sorted({r[0] for r in all_rows if r[1] == "own"})
     for name, th in [("before (no gate)", None)] + [("held-out, threshold %.2f" % t, t) for t in thresholds]:
         parts = []
-        for s in splits:
-            rs = [(r, probs.get((r[1], r[2]))) for r in all_rows if r[1] == s]
+        for s in splits + own:
+            rs = [(r, probs.get((r[1], r[2]))) for r in all_rows if r[1] == s or r[0] == s]
             if not rs: continue
             passed = [r[4] is not None and (th is None or p >= th) for r, p in rs]
-            if s in ("en-dev", "fr", "own"):
+            if s in ARTICLE_SETS or s.startswith("own"):
                 p, rc, tp, fp, fn = pr([r for r, _ in rs], lambda r: r[3] > 0, passed)
                 parts.append("%s P %.3f R %.3f (fp %d fn %d)" % (s, p, rc, fp, fn))
             elif s == "acled":
@@ -142,7 +157,41 @@ def report(all_rows, probs, thresholds):
         passed = [r[4] is not None and (th is None or p >= th) for r, p in rs]
         p, rc, tp, fp, fn = pr([r for r, _ in rs], lambda r: r[3] > 0, passed)
         parts.append("all ECB+ dev P %.3f R %.3f" % (p, rc))
-        print("%-28s %s" % (name, "; ".join(parts)))
+        print("%s:\n    %s" % (name, "\n    ".join(parts)))
+
+
+def heldout_data_dir(root, tmp, model):
+    """A data folder that is the repository's but for the gate model (VIGIE_DATA)."""
+    d = os.path.join(tmp, "data")
+    if not os.path.isdir(d):
+        os.makedirs(os.path.join(d, "gate"))
+        for e in sorted(os.listdir(os.path.join(root, "data"))):
+            if e != "gate": os.symlink(os.path.join(root, "data", e), os.path.join(d, e))
+    os.replace(model, os.path.join(d, "gate", "model.txt"))
+    return d
+
+
+def heldout(root, shared, vigie, rows, train_rows, cost, tmp):
+    """End to end, held out: each group of an article set is analysed by
+    `vigie analyze` (default threshold) under a model trained without that
+    group; each set's rows are scored by score-articles."""
+    ev = os.path.join(shared, "eval")
+    scorer = os.path.join(ev, "bin", "score-articles")
+    for split in ARTICLE_SETS:
+        base = os.path.join(ev, "articles", split)
+        out = os.path.join(tmp, "heldout-%s.jsonl" % split)
+        with open(out, "w", encoding="utf-8") as o:
+            for g in sorted({r[0] for r in rows if r[1] == split}):
+                write_problem(os.path.join(tmp, "tr"), [r for r in train_rows if r[0] != g])
+                train(os.path.join(tmp, "tr"), os.path.join(tmp, "m"), cost)
+                data = heldout_data_dir(root, tmp, os.path.join(tmp, "m"))
+                texts = [os.path.join(base, "texts", r[2]) for r in rows if r[0] == g and r[1] == split]
+                res = subprocess.run([vigie, "analyze", "--quiet", "--format", "jsonl"] + texts, stdout=subprocess.PIPE,
+                                     check=False, text=True, env=dict(os.environ, VIGIE_DATA=data))
+                o.write(res.stdout)
+        res = subprocess.run([scorer, out, os.path.join(base, "gold.jsonl"), "--quiet"], stdout=subprocess.PIPE,
+                             check=False, text=True)
+        print("held-out end to end, %s:\n    %s" % (split, "\n    ".join(res.stdout.strip().split("\n")[-4:])))
 
 
 def main():
@@ -151,6 +200,7 @@ def main():
     ap.add_argument("--shared", required=True)
     ap.add_argument("--model", required=True)
     ap.add_argument("--report", action="store_true", help="leave-one-group-out figures first")
+    ap.add_argument("--heldout", action="store_true", help="held-out end-to-end figures on the article sets")
     ap.add_argument("--cost", type=float, default=COST)
     a = ap.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -171,6 +221,8 @@ def main():
                 for r, p in zip(te, predict(os.path.join(tmp, "te"), os.path.join(tmp, "m"), tmp)):
                     probs[(r[1], r[2])] = p
             report(rows, probs, [0.3, 0.4, 0.5, 0.6, 0.7])
+        if a.heldout:
+            heldout(root, a.shared, a.vigie, rows, train_rows, a.cost, tmp)
         write_problem(os.path.join(tmp, "all"), train_rows)
         train(os.path.join(tmp, "all"), a.model, a.cost)
 

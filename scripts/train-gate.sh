@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # train-gate.sh - rebuilds the document gate's model, data/gate/model.txt, from the dev data it names
 # (see scripts/train-gate.py). Deterministic: the same data give the same bytes.
-# Usage: scripts/train-gate.sh [--report] [--check] [VIGIE]
-#   --report  leave-one-topic-out figures per split before training
+# Usage: scripts/train-gate.sh [--report] [--heldout] [--check] [VIGIE]
+#   --report  leave-one-group-out figures per split and language before training
+#   --heldout the article sets end to end, each group analysed under a model trained without it
 #   --check   rebuild into a temporary file and compare with the committed model (exit 1 if they differ)
 # Needs ../shared/eval (or SHARED=DIR); without it, says so and exits 0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${SHARED:-${VIGIE_SHARED:-$PWD/../shared}}"
-report=(); check=0; VIGIE=./vigie
+report=(); heldout=(); check=0; VIGIE=./vigie
 for a in "$@"; do
     case "$a" in
         --report) report=(--report) ;;
+        --heldout) heldout=(--heldout) ;;
         --check) check=1 ;;
         *) VIGIE="$a" ;;
     esac
@@ -21,7 +23,7 @@ command -v liblinear-train >/dev/null || { echo "train-gate: liblinear-train mis
 [ "$VIGIE" != ./vigie ] || make -s vigie >/dev/null
 out=data/gate/model.txt
 if [ $check = 1 ]; then out=$(mktemp); trap 'rm -f "$out"' EXIT; fi
-python3 scripts/train-gate.py --vigie "$VIGIE" --shared "$SHARED" --model "$out" "${report[@]}"
+python3 scripts/train-gate.py --vigie "$VIGIE" --shared "$SHARED" --model "$out" "${report[@]}" "${heldout[@]}"
 if [ $check = 1 ]; then
     if cmp -s "$out" data/gate/model.txt; then echo "train-gate: data/gate/model.txt is what the script rebuilds"
     else echo "train-gate: data/gate/model.txt differs from what the script rebuilds" >&2; exit 1; fi
