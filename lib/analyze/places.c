@@ -1430,6 +1430,26 @@ static int lookup_stemmed(finder *f, vg_stemmer *s, size_t i, size_t j, const ui
     return ks > 1 && (*p = vg_gz_lookup(f->g, sk, ks, np, NULL)) && *np;
 }
 
+/* The readings of a name the text's language writes its own way (lp, nl) joined to those of
+ * the same name in every language (*p, *np), in the finder's arena; entries in both once. The
+ * language's own readings weigh as alternate names there: Spanish "Guadalupe" in Zacatecas is
+ * the town, not Guadeloupe, while "España" is still Spain before a village of the Philippines. */
+static vg_status with_local(finder *f, const uint32_t *lp, size_t nl, const uint32_t **p, size_t *np)
+{
+    uint32_t *m = vg_arena_alloc(f->a, (nl + *np) * sizeof *m);
+    if (!m) return VG_ERR_NOMEM;
+    size_t n = 0;
+    for (size_t i = 0; i < *np; i++) m[n++] = (*p)[i];
+    for (size_t i = 0; i < nl; i++) {
+        size_t k = 0;
+        while (k < n && (m[k] & ~VG_GZ_PRIMARY) != (lp[i] & ~VG_GZ_PRIMARY)) k++;
+        if (k == n) m[n++] = lp[i] & ~VG_GZ_PRIMARY;
+    }
+    *p = m;
+    *np = n;
+    return VG_OK;
+}
+
 /* The gazetteer's readings of the longest name starting at token i (an article glued to a
  * capital when art): exact names first, longest first, skipping long spans when no key
  * starts with this word; then spelling skeletons of names of up to three words that are not
@@ -1469,11 +1489,15 @@ static int lookup_name(finder *f, size_t i, int art, size_t *j, const uint32_t *
                 size_t k = span_key(g, t, i, *j, pass ? VG_GZ_SKEL : VG_GZ_EXACT, pass, key, sizeof key);
                 if (k > 1) {
                     *p = vg_gz_lookup(g, key, k, np, NULL);
-                    if (*p && *np) { *skel = pass; return 1; }
-                    /* a name of the text's own language only ("Alepo" in Spanish) */
+                    /* a name of the text's own language only ("Alepo" in Spanish), read beside the
+                     * names every language shares: "España" is Spain as well as a Philippine town */
                     char lk[VG_GZ_KEY_MAX];
                     size_t kl = pass == 0 && f->lang ? vg_gz_local_key(f->lang, key, k, lk, sizeof lk) : 0;
-                    if (kl > 1 && (*p = vg_gz_lookup(g, lk, kl, np, NULL)) && *np) { *skel = 0; return 1; }
+                    size_t nl = 0;
+                    const uint32_t *lp = kl > 1 ? vg_gz_lookup(g, lk, kl, &nl, NULL) : NULL;
+                    if (lp && nl && *p && *np && with_local(f, lp, nl, p, np) != VG_OK) return 0;
+                    if (*p && *np) { *skel = pass; return 1; }
+                    if (lp && nl) { *p = lp; *np = nl; *skel = 0; return 1; }
                     if (pass == 0 && stem && lookup_stemmed(f, stem, i, *j, p, np)) { *skel = 0; return 1; }
                 }
             }

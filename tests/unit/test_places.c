@@ -567,6 +567,24 @@ static int reads_place(vg_gazetteer *g, const char *lang, const char *text, cons
     return found;
 }
 
+/* A name the text's language writes its own way (Spanish "España", "Londres") is read beside the
+ * same spelling of other places ("Espana", Philippines; "Londres", Argentina), as an alternate name:
+ * a country or a capital still wins alone, and a town of the text's country wins in context. */
+TEST(places_own_language_names_beside_shared)
+{
+    char path[1024], err[256];
+    snprintf(path, sizeof path, "%s/geo/gazetteer.bin", vg_test_data_dir());
+    vg_gazetteer *g = NULL;
+    CHECK_INT(vg_gazetteer_load(path, &g, err, sizeof err), VG_OK);
+    if (!g) return;
+    CHECK(reads_place(g, "es", "La policía detuvo a cuatro personas en España.", "Spain"));
+    CHECK(reads_place(g, "es", "La policía detuvo a cuatro personas en Francia.", "France"));
+    CHECK(reads_place(g, "es", "La policía detuvo a cuatro personas en Londres.", "London"));
+    CHECK(reads_place(g, "es", "En Zacatecas, la policía detuvo a cuatro personas en Guadalupe.", "Guadalupe"));
+    CHECK(!reads_place(g, "es", "En Zacatecas, la policía detuvo a cuatro personas en Guadalupe.", "Guadeloupe"));
+    vg_gazetteer_free(g);
+}
+
 TEST(places_common_words_of_each_language)
 {
     char path[1024], err[256];
