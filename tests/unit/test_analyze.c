@@ -429,6 +429,21 @@ TEST(analyze_attacker_country_is_not_the_scene)
     vg_doc_free(d);
 }
 
+/* Arabic gunfire: "أعيرة نارية" (gunshots) is an armed clash's word as "gunshots" is in English, and
+ * "فتحوا النار" (opened fire) an attack's. */
+TEST(analyze_arabic_gunfire)
+{
+    vg_doc *d = analyze("ar", "2015-08-08",
+                        "أطلق مسلحان مجهولان أعيرة نارية على سيارة للشرطة جنوب القاهرة اليوم، ما أسفر عن مقتل شرطي وإصابة ثلاثة آخرين.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->sub_event_type, "Armed clash") && e->fatalities == 1);
+    vg_doc_free(d);
+    d = analyze("ar", "2015-08-08", "قال شهود إن مسلحين فتحوا النار على حافلة تقل مدنيين في شمال سيناء صباح اليوم.");
+    e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->sub_event_type, "Attack"));
+    vg_doc_free(d);
+}
+
 /* "Lire aussi : ..." flattened into a text: other articles' headlines tell no event of this one. */
 TEST(analyze_related_links_tell_nothing)
 {
