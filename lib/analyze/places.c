@@ -1450,6 +1450,23 @@ static vg_status with_local(finder *f, const uint32_t *lp, size_t nl, const uint
     return VG_OK;
 }
 
+/* The readings of key (k bytes): the names every language shares and, when local, those of
+ * the text's own language only ("Alepo" in Spanish), read beside them: "España" is Spain as
+ * well as a Philippine town. 0 when none (or out of memory). */
+static int lookup_key(finder *f, const char *key, size_t k, int local, const uint32_t **p, size_t *np)
+{
+    *p = vg_gz_lookup(f->g, key, k, np, NULL);
+    char lk[VG_GZ_KEY_MAX];
+    size_t kl = local && f->lang ? vg_gz_local_key(f->lang, key, k, lk, sizeof lk) : 0;
+    size_t nl = 0;
+    const uint32_t *lp = kl > 1 ? vg_gz_lookup(f->g, lk, kl, &nl, NULL) : NULL;
+    if (lp && nl && *p && *np) return with_local(f, lp, nl, p, np) == VG_OK;
+    if (*p && *np) return 1;
+    *p = lp;
+    *np = lp ? nl : 0;
+    return lp && nl;
+}
+
 /* The gazetteer's readings of the longest name starting at token i (an article glued to a
  * capital when art): exact names first, longest first, skipping long spans when no key
  * starts with this word; then spelling skeletons of names of up to three words that are not
@@ -1488,16 +1505,7 @@ static int lookup_name(finder *f, size_t i, int art, size_t *j, const uint32_t *
             if (((t[*j].upper || t[*j].caseless) && *j > i) || (*j == i && !art) || (*j > i && t[*j].apos && t[*j].flen <= 2)) {
                 size_t k = span_key(g, t, i, *j, pass ? VG_GZ_SKEL : VG_GZ_EXACT, pass, key, sizeof key);
                 if (k > 1) {
-                    *p = vg_gz_lookup(g, key, k, np, NULL);
-                    /* a name of the text's own language only ("Alepo" in Spanish), read beside the
-                     * names every language shares: "España" is Spain as well as a Philippine town */
-                    char lk[VG_GZ_KEY_MAX];
-                    size_t kl = pass == 0 && f->lang ? vg_gz_local_key(f->lang, key, k, lk, sizeof lk) : 0;
-                    size_t nl = 0;
-                    const uint32_t *lp = kl > 1 ? vg_gz_lookup(g, lk, kl, &nl, NULL) : NULL;
-                    if (lp && nl && *p && *np && with_local(f, lp, nl, p, np) != VG_OK) return 0;
-                    if (*p && *np) { *skel = pass; return 1; }
-                    if (lp && nl) { *p = lp; *np = nl; *skel = 0; return 1; }
+                    if (lookup_key(f, key, k, pass == 0, p, np)) { *skel = pass; return 1; }
                     if (pass == 0 && stem && lookup_stemmed(f, stem, i, *j, p, np)) { *skel = 0; return 1; }
                 }
             }
