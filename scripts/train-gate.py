@@ -171,7 +171,7 @@ def heldout_data_dir(root, tmp, model):
     return d
 
 
-def heldout(root, shared, vigie, rows, train_rows, cost, tmp):
+def heldout(root, shared, vigie, rows, train_rows, cost, tmp, keep):
     """End to end, held out: each group of an article set is analysed by
     `vigie analyze` (default threshold) under a model trained without that
     group; each set's rows are scored by score-articles."""
@@ -179,7 +179,7 @@ def heldout(root, shared, vigie, rows, train_rows, cost, tmp):
     scorer = os.path.join(ev, "bin", "score-articles")
     for split in ARTICLE_SETS:
         base = os.path.join(ev, "articles", split)
-        out = os.path.join(tmp, "heldout-%s.jsonl" % split)
+        out = os.path.join(keep or tmp, "heldout-%s.jsonl" % split)
         with open(out, "w", encoding="utf-8") as o:
             for g in sorted({r[0] for r in rows if r[1] == split}):
                 write_problem(os.path.join(tmp, "tr"), [r for r in train_rows if r[0] != g])
@@ -201,6 +201,7 @@ def main():
     ap.add_argument("--model", required=True)
     ap.add_argument("--report", action="store_true", help="leave-one-group-out figures first")
     ap.add_argument("--heldout", action="store_true", help="held-out end-to-end figures on the article sets")
+    ap.add_argument("--keep", help="with --heldout: a folder to keep the held-out rows in (heldout-SET.jsonl)")
     ap.add_argument("--cost", type=float, default=COST)
     a = ap.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -222,7 +223,8 @@ def main():
                     probs[(r[1], r[2])] = p
             report(rows, probs, [0.3, 0.4, 0.5, 0.6, 0.7])
         if a.heldout:
-            heldout(root, a.shared, a.vigie, rows, train_rows, a.cost, tmp)
+            if a.keep: os.makedirs(a.keep, exist_ok=True)
+            heldout(root, a.shared, a.vigie, rows, train_rows, a.cost, tmp, a.keep)
         write_problem(os.path.join(tmp, "all"), train_rows)
         train(os.path.join(tmp, "all"), a.model, a.cost)
 

@@ -4,6 +4,7 @@
 # Usage: scripts/train-gate.sh [--report] [--heldout] [--check] [VIGIE]
 #   --report  leave-one-group-out figures per split and language before training
 #   --heldout the article sets end to end, each group analysed under a model trained without it
+#             (KEEP=DIR keeps the held-out rows, DIR/heldout-SET.jsonl)
 #   --check   rebuild into a temporary file and compare with the committed model (exit 1 if they differ)
 # Needs ../shared/eval (or SHARED=DIR); without it, says so and exits 0.
 set -euo pipefail
@@ -23,6 +24,7 @@ command -v liblinear-train >/dev/null || { echo "train-gate: liblinear-train mis
 [ "$VIGIE" != ./vigie ] || make -s vigie >/dev/null
 out=data/gate/model.txt
 if [ $check = 1 ]; then out=$(mktemp); trap 'rm -f "$out"' EXIT; fi
+[ -z "${KEEP:-}" ] || [ ${#heldout[@]} = 0 ] || heldout+=(--keep "$KEEP")
 python3 scripts/train-gate.py --vigie "$VIGIE" --shared "$SHARED" --model "$out" "${report[@]}" "${heldout[@]}"
 if [ $check = 1 ]; then
     if cmp -s "$out" data/gate/model.txt; then echo "train-gate: data/gate/model.txt is what the script rebuilds"
