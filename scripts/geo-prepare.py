@@ -55,6 +55,22 @@ def scripts_of(s):
     return out if letters >= 2 else None
 
 
+# Letters NFKD does not take apart (Turkish dotless i, Nordic o, Polish l...), as GeoNames'
+# ASCII names write them.
+ASCII_LETTERS = str.maketrans({"ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+                               "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th",
+                               "ð": "d", "Ð": "D", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T"})
+
+
+def ascii_display(s):
+    """A name as ACLED writes it, in plain ASCII ("Şırnak" -> "Sirnak"); s itself when that loses letters."""
+    if s.isascii():
+        return s
+    a = unicodedata.normalize("NFKD", s.translate(ASCII_LETTERS)).encode("ascii", "ignore").decode()
+    letters = lambda x: sum(ch.isalpha() for ch in x)
+    return a if letters(a) == letters(unicodedata.normalize("NFC", s)) else s
+
+
 def clean(s):
     return s.replace("\t", " ").replace("|", " ").strip()
 
@@ -347,10 +363,12 @@ def main():
             continue
         cc, a1 = code.split(".")
         base = strip_admin(name)
-        admin1_name[(cc, a1)] = base
+        # ACLED writes divisions in ASCII, as towns (display below): "Sirnak", not "Şırnak"
+        display = ascii_display(base)
+        admin1_name[(cc, a1)] = display
         if (cc, a1) not in seat:
             continue
-        prim = {base, name} | admin_aliases.get((cc, base), set())
+        prim = {base, name, display} | admin_aliases.get((cc, base), set())
         local = set()
         for lang, cat in cats.items():
             if code in cat:
@@ -361,7 +379,7 @@ def main():
         if {sp[1].lower(), sp[2].lower()} & {n.lower() for n in prim}:
             alt = sorted(n.strip() for n in sp[3].split(",")
                          if len(n.strip()) >= 3 and readable(n.strip()) and not (n.isupper() and len(n.strip()) <= 4))
-        rows.append(("A", cc, base, base, lat, lon, 0, 8, sorted(with_joined(prim)), sorted(with_joined(alt)),
+        rows.append(("A", cc, display, display, lat, lon, 0, 8, sorted(with_joined(prim)), sorted(with_joined(alt)),
                      sorted(local)))
 
     # Capitals give countries a point (ACLED puts country-level events at a central point; the capital is close enough).

@@ -585,6 +585,28 @@ TEST(places_own_language_names_beside_shared)
     vg_gazetteer_free(g);
 }
 
+/* Divisions are named in plain ASCII, as ACLED writes them and as towns already are
+ * (scripts/geo-prepare.py ascii_display): "Şırnak" is Sirnak, "Tillabéri" Tillaberi. */
+TEST(places_divisions_in_ascii)
+{
+    char path[1024], err[256];
+    snprintf(path, sizeof path, "%s/geo/gazetteer.bin", vg_test_data_dir());
+    vg_gazetteer *g = NULL;
+    CHECK_INT(vg_gazetteer_load(path, &g, err, sizeof err), VG_OK);
+    if (!g) return;
+    CHECK(reads_place(g, "en", "Clashes broke out in Şırnak province on Monday.", "Sirnak"));
+    CHECK(reads_place(g, "en", "Clashes broke out in Sirnak province on Monday.", "Sirnak"));
+    CHECK(reads_place(g, "fr", "Des affrontements ont eu lieu dans la région de Tillabéri.", "Tillaberi"));
+    vg_arena *a = vg_arena_new(1 << 14);
+    vg_place *p = NULL;
+    size_t n = 0;
+    const char *t = "Police dispersed a rally in Morelia, Michoacán, on Monday.";
+    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
+    CHECK(n > 0 && p[0].admin1 && !strcmp(p[0].admin1, "Michoacan"));
+    vg_arena_free(a);
+    vg_gazetteer_free(g);
+}
+
 TEST(places_common_words_of_each_language)
 {
     char path[1024], err[256];
