@@ -141,6 +141,16 @@ size_t vg_an_sentence_start(const ctx *c, size_t k)
     return lo < c->ns ? c->s[lo].t0 : 0;
 }
 
+size_t vg_an_token_from(const ctx *c, uint32_t byte)
+{
+    size_t lo = 0, hi = c->nt;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->t[mid].start < byte) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+}
+
 const lang_res *vg_an_lang(const vg_analyzer *a, const char *code)
 {
     for (size_t i = 0; code && i < a->n_langs; i++)

@@ -70,6 +70,8 @@ typedef struct ctx {
 const lang_res *vg_an_lang(const vg_analyzer *a, const char *code);
 /* The first token of the sentence holding token k. */
 size_t vg_an_sentence_start(const ctx *c, size_t k);
+/* The first token that starts at or after byte offset `byte` (c->nt when none). */
+size_t vg_an_token_from(const ctx *c, uint32_t byte);
 
 /* Is [s, e) inside a source's description, other than one starting at
  * `except` (UINT32_MAX: none)? */

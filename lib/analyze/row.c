@@ -28,11 +28,7 @@ static const vg_place *sentence_primary(const ctx *c, const vg_place *v, size_t 
  * the organisation word)? cues.tsv rows of class "org". */
 static int names_org(const ctx *c, const vg_place *p)
 {
-    size_t lo = 0, hi = c->nt;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->t[mid].start < p->end) lo = mid + 1; else hi = mid;
-    }
+    size_t lo = vg_an_token_from(c, p->end);
     for (size_t k = lo; k < c->nt && k <= lo + ORG_NAME_WORDS; k++) {
         size_t len;
         if (vg_an_cue(c, c->nt, k, &len) == VG_CUE_ORG) return 1;
@@ -46,11 +42,7 @@ static int names_org(const ctx *c, const vg_place *p)
  * the accused or the addressee, not where the event happened. */
 static int spoken_of(const ctx *c, const vg_place *p)
 {
-    size_t lo = 0, hi = c->nt;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->t[mid].start < p->start) lo = mid + 1; else hi = mid;
-    }
+    size_t lo = vg_an_token_from(c, p->start);
     for (size_t j = lo > STATEMENT_PHRASE_MAX ? lo - STATEMENT_PHRASE_MAX : 0; j < lo; j++) {
         size_t len;
         if (vg_an_cue(c, lo, j, &len) == VG_CUE_STATEMENT && j + len == lo) return 1;
