@@ -881,7 +881,7 @@ static vg_status index_countries(vg_gazetteer *g)
     /* a country with several seats of government (PPLC) keeps its most populous */
     for (uint32_t i = 0; i < h->n_entries; i++) {
         int ci = (e[i].iso2[0] - 'A') * 26 + (e[i].iso2[1] - 'A');
-        if (e[i].kind != VG_PLACE_CITY || e[i].rank != 5 || ci < 0 || ci >= 26 * 26) continue;
+        if (e[i].kind != VG_PLACE_CITY || e[i].rank != VG_GZ_RANK_CAPITAL || ci < 0 || ci >= 26 * 26) continue;
         if (!g->capital_of[ci] || e[i].population > e[g->capital_of[ci] - 1].population) g->capital_of[ci] = i + 1;
     }
     return VG_OK;

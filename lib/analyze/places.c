@@ -91,7 +91,6 @@
 #define CONF_FOREIGN_ALT 0.5f   /* a small town read by an alternate name in a country the text is not about */
 #define CONF_FALLBACK 0.5f      /* a scene the gazetteer lacks, placed at its division or country */
 #define CONF_MIN 0.05f
-#define CAPITAL_RANK 5          /* gazetteer rank of a national capital (see vg_gz_entry.rank) */
 #define ISOLATED_KM 150.0       /* a small town farther than this from every other place named: doubtful */
 
 /* vg_places_primary: the scene among the places of a text. */
@@ -1632,7 +1631,7 @@ static float place_confidence(const finder *f, const admset *adm, const float *o
     if (x->person == PERSON_SURNAME && c > CONF_DOUBTFUL) c = CONF_DOUBTFUL; /* "Jovaniel Cordova": likelier a person */
     if (x->pair && c > CONF_ROAD_END) c = CONF_ROAD_END;  /* an end of a road: any other town is likelier the scene */
     if (x->landmark && c > CONF_PART) c = CONF_PART;      /* "Lima square" in La Paz: a street named after a town */
-    if (x->government && be->kind == VG_PLACE_CITY && be->rank >= CAPITAL_RANK && c > CONF_DOUBTFUL)
+    if (x->government && be->kind == VG_PLACE_CITY && be->rank >= VG_GZ_RANK_CAPITAL && c > CONF_DOUBTFUL)
         c = CONF_DOUBTFUL; /* "Khartoum denies": the attacker's government, not the scene */
     /* Read through an alternate (foreign, former) name in a country the text is not
      * otherwise about: often a place the gazetteer lacks, named like a far one. */

@@ -83,6 +83,9 @@ vg_status vg_gazetteer_build(const char *const *tsv, size_t n_tsv, const char *c
                              const char *out_path, char *err, size_t errlen);
 
 /* One compiled entry, as stored in the mmapped file. */
+/* The rank of a national capital (GeoNames PPLC) in vg_gz_entry.rank. */
+#define VG_GZ_RANK_CAPITAL 5
+
 typedef struct vg_gz_entry {
     float lat, lon;
     uint32_t population;
@@ -91,7 +94,7 @@ typedef struct vg_gz_entry {
     uint32_t country;     /* index of the country's own entry */
     char iso2[4];         /* NUL-terminated */
     uint8_t kind;         /* vg_place_kind */
-    uint8_t rank;         /* 9 country, 8 admin1, 5 capital, 4 admin1 seat ... 0 village */
+    uint8_t rank;         /* 9 country, 8 admin1, 5 capital (VG_GZ_RANK_CAPITAL), 4 admin1 seat ... 0 village */
     uint8_t flags;        /* VG_GZ_F_* */
     uint8_t pad;
 } vg_gz_entry;
