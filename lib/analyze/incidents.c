@@ -514,11 +514,14 @@ static int state_acts(ctx *c, size_t k)
 }
 
 /* Is row e an event ACLED codes? Force by the state against a person said to have aimed a
- * weapon at it (armed: tells_armed_threat) is no violence against civilians: ACLED's rules
- * leave out police force met by an armed threat. */
-static int codable(const vg_event *e, int armed)
+ * weapon at it (tells_armed_threat) is no violence against civilians: ACLED's rules leave out
+ * police force met by an armed threat. The text is read for the threat only when a row is the
+ * state's attack (*armed: -1 until read), not for every document. */
+static int codable(const ctx *c, const vg_event *e, int *armed)
 {
-    return !(armed && e->inter1 == VG_INTER_STATE && vg_subtype_find(e->sub_event_type) == VG_SUB_ATTACK);
+    if (e->inter1 != VG_INTER_STATE || vg_subtype_find(e->sub_event_type) != VG_SUB_ATTACK) return 1;
+    if (*armed < 0) *armed = tells_armed_threat(c);
+    return !*armed;
 }
 
 vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int sub, float score, const count *doc_note)
@@ -529,9 +532,9 @@ vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int su
     /* ...and the main sentence's own weapon decides ("the bombing of UN schools ... killed
      * more than 50 people"), however many "killed" the rest of the text counts */
     sub = by_weapon(si[main_k].sc, sub);
-    int armed = tells_armed_threat(c);
+    int armed = sub == VG_SUB_ATTACK ? tells_armed_threat(c) : -1;
     /* the police shooting of a man who aimed at them is no event: a crowd it set off leads */
-    if (armed && sub == VG_SUB_ATTACK && state_acts(c, main_k)) {
+    if (armed > 0 && state_acts(c, main_k)) {
         float crowd_score;
         int crowd = crowd_lead(sum, &crowd_score);
         if (crowd >= 0) main_k = main_sentence(c, si, sub = crowd);
@@ -571,7 +574,7 @@ vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int su
     /* rows of no codable event go once they have left the tolls they read to the others */
     size_t kept = first;
     for (size_t j = first; j < first + n; j++)
-        if (codable(&c->doc->events[j], armed)) c->doc->events[kept++] = c->doc->events[j];
+        if (codable(c, &c->doc->events[j], &armed)) c->doc->events[kept++] = c->doc->events[j];
     c->doc->n_events = kept;
     return VG_OK;
 }
