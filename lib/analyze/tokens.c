@@ -6,6 +6,7 @@
 #include "../core/hash.h"
 #include "../core/utf8.h"
 #include "../text/clitics.h"
+#include "../text/tokens.h"
 
 static int is_sep(int32_t cp)
 {
@@ -22,7 +23,41 @@ static int is_space(int32_t cp)
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x202F || cp == 0x2009;
 }
 
+/* What the non-word characters since the last word or number make of the next one (vg_tok.gap):
+ * the place finder's rules, once read with the words. */
+typedef struct gap_state {
+    uint8_t stop, glued, apos; /* apos: 0 nothing yet, 1 one glued apostrophe, 2 anything else */
+} gap_state;
+
+static void gap_char(gap_state *g, int32_t cp)
+{
+    if (cp == ' ') { /* most of them: what follows the rules below make of a space */
+        g->apos = 2;
+        return;
+    }
+    /* '»' (U+00BB) ends no sentence: the rule tested the byte 0xbb, which no UTF-8 character starts with */
+    if (cp == '.' || cp == '!' || cp == '?' || cp == '\n' || cp == ':' || cp == '"') g->stop = 1;
+    /* '&' joins the halves of abbreviations ("J&K") */
+    if (!(cp == ' ' || cp == '-' || cp == '\'' || cp == '&' || cp == 0x2019 || cp == 0x2010 || cp == 0x2011)) g->glued = 0;
+    g->apos = g->apos == 0 && (cp == '\'' || cp == 0x2019) && g->glued ? 1 : 2;
+}
+
+/* A word's gap bits, and the state after it. */
+static uint8_t gap_word(gap_state *g)
+{
+    uint8_t b = (uint8_t)((g->stop ? VG_GAP_STOP : 0) | (g->glued ? VG_GAP_GLUED : 0) | (g->apos == 1 ? VG_GAP_APOS : 0));
+    g->stop = 0;
+    g->glued = 1;
+    g->apos = 0;
+    return b;
+}
+
 vg_status vg_tokenize(vg_arena *a, const char *text, size_t n, vg_tok **out, size_t *n_out)
+{
+    return vg_tokenize_max(a, text, n, VG_MAX_TOKENS, out, n_out);
+}
+
+vg_status vg_tokenize_max(vg_arena *a, const char *text, size_t n, size_t max, vg_tok **out, size_t *n_out)
 {
     /* No more tokens than bytes: a lexicon's phrase (tokenised once per row at load) takes
      * what it needs, not a text's slots (Russian's declined rows cost megabytes so). A text
@@ -33,29 +68,31 @@ vg_status vg_tokenize(vg_arena *a, const char *text, size_t n, vg_tok **out, siz
     enum { TEXT_BYTES_PER_TOKEN = 4 }; /* dev texts: 4.6 (en) to 9.5 (ru) bytes a token at least */
     size_t cap = n < 64 ? n + 1 : n / TEXT_BYTES_PER_TOKEN + 16, cnt = 0;
     if (cap > VG_MAX_TOKENS) cap = VG_MAX_TOKENS;
+    if (cap > max) cap = max ? max : 1;
     vg_tok *t = vg_arena_alloc(a, cap * sizeof *t);
     if (!t) return VG_ERR_NOMEM;
     size_t i = 0;
     int space = 1;
-    while (i < n && cnt < VG_MAX_TOKENS) {
+    gap_state g = {.stop = 1};
+    while (i < n && cnt < max) {
         size_t l;
         int32_t cp = vg_utf8_decode(text + i, n - i, &l);
-        if (is_sep(cp) || cp < 32) { if (is_space(cp) || cp < 32) space = 1; i += l; continue; }
+        int word = vg_word_cp(cp);
+        if (!word) {
+            gap_char(&g, cp);
+            if (is_sep(cp) || cp < 32) { if (is_space(cp) || cp < 32) space = 1; i += l; continue; }
+        }
         size_t s = i;
-        uint8_t kind;
-        int ascii = 1, digits = 1;
-        if (vg_is_alnum(cp)) {
-            size_t j = i;
-            while (j < n) {
-                size_t l2;
-                int32_t c2 = vg_utf8_decode(text + j, n - j, &l2);
-                if (!vg_is_alnum(c2)) break;
-                if (c2 >= 128) ascii = 0;
-                if (!vg_is_digit(c2)) digits = 0;
-                j += l2;
-            }
-            i = j;
-            kind = digits ? VG_TOK_NUM : VG_TOK_WORD;
+        uint8_t kind, caps = 0, gap = 0;
+        int ascii;
+        if (word) {
+            vg_word_facts w;
+            vg_word_read(text, n, i, cp, l, &w);
+            i = w.end;
+            kind = w.digits ? VG_TOK_NUM : VG_TOK_WORD;
+            ascii = w.ascii;
+            caps = w.caps;
+            gap = gap_word(&g);
         } else {
             i += l;
             kind = VG_TOK_PUNCT;
@@ -73,28 +110,18 @@ vg_status vg_tokenize(vg_arena *a, const char *text, size_t n, vg_tok **out, siz
         k->kind = kind;
         k->space_before = (uint8_t)space;
         k->upper = (uint8_t)vg_is_upper(cp);
-        k->caseless = (uint8_t)vg_is_caseless(cp);
+        k->caseless = (uint8_t)(cp >= 0x80 && vg_is_caseless(cp));
+        k->caps = caps;
+        k->gap = gap;
         k->n_bare = 0;
         k->bare = NULL;
         k->bare_len = NULL;
         k->bare_hash = NULL;
         space = 0;
         size_t fl;
-        char *f;
-        if (ascii) {
-            /* Fast path: most tokens are ASCII; folding is lower-casing. */
-            fl = i - s;
-            f = vg_arena_alloc(a, fl + 1);
-            if (!f) return VG_ERR_NOMEM;
-            for (size_t m = 0; m < fl; m++) {
-                char c = text[s + m];
-                f[m] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-            }
-            f[fl] = 0;
-        } else {
-            f = vg_fold(a, text + s, i - s, &fl);
-            if (!f) return VG_ERR_NOMEM;
-        }
+        /* most tokens are ASCII: folding is lower-casing */
+        char *f = vg_token_fold_arena(a, text + s, i - s, ascii, &fl);
+        if (!f) return VG_ERR_NOMEM;
         k->fold = f;
         k->flen = (uint32_t)fl;
         k->hash = vg_hash64(f, fl, 0);

@@ -1,9 +1,58 @@
-/* tokens.c - word iteration over UTF-8 text and per-word folding. */
+/* tokens.c - the word rule: word reading and iteration over UTF-8 text, and per-word folding. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "tokens.h"
-#include "../core/utf8.h"
+
+/* ASCII characters' classes for vg_word_read: a word character (vg_word_cp), a digit,
+ * a letter, a capital or digit (what a word in capitals holds). */
+enum { C_WORD = 1, C_DIGIT = 2, C_LETTER = 4, C_CAPS = 8 };
+#define K(c) ((c) >= '0' && (c) <= '9'   ? C_WORD | C_DIGIT | C_CAPS                                              \
+              : (c) >= 'A' && (c) <= 'Z' ? C_WORD | C_LETTER | C_CAPS                                             \
+              : (c) >= 'a' && (c) <= 'z' ? C_WORD | C_LETTER                                                      \
+                                         : 0)
+#define K4(c) K(c), K((c) + 1), K((c) + 2), K((c) + 3)
+#define K16(c) K4(c), K4((c) + 4), K4((c) + 8), K4((c) + 12)
+static const uint8_t ascii_class[128] = {K16(0),  K16(16), K16(32), K16(48),
+                                         K16(64), K16(80), K16(96), K16(112)};
+#undef K16
+#undef K4
+#undef K
+
+void vg_word_read(const char *s, size_t n, size_t i, int32_t cp, size_t len, vg_word_facts *w)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned ascii = 1, digits = C_DIGIT, caps = C_CAPS, letters = 0;
+    for (;;) {
+        if (cp < 0x80) { /* most words: a table for vg_word_cp, vg_is_digit and vg_is_upper */
+            unsigned k = ascii_class[cp];
+            if (!(k & C_WORD)) break;
+            digits &= k;
+            caps &= k;
+            letters += (k & C_LETTER) != 0;
+            i++;
+        } else {
+            if (!vg_word_cp(cp)) break;
+            ascii = 0;
+            if (!vg_is_digit(cp)) digits = 0;
+            letters++; /* an Arabic-Indic digit too: no capital */
+            if (caps && !vg_is_upper(cp)) caps = 0;
+            i += len;
+        }
+        if (i >= n) break;
+        if (p[i] < 0x80) {
+            cp = p[i];
+            continue;
+        }
+        size_t l;
+        cp = vg_utf8_decode_multibyte(s + i, n - i, &l);
+        len = l;
+    }
+    w->end = i;
+    w->ascii = (uint8_t)ascii;
+    w->digits = digits != 0;
+    w->caps = caps && letters > 1;
+}
 
 void vg_tokens_init(vg_tokens *t, const char *s, size_t n)
 {
@@ -12,30 +61,27 @@ void vg_tokens_init(vg_tokens *t, const char *s, size_t n)
     t->pos = 0;
 }
 
-static int is_word_ascii(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
-/* Is the code point at p a word character? Sets *len. */
-static int word_char(const char *p, size_t n, size_t *len)
-{
-    unsigned char c = (unsigned char)*p;
-    if (c < 0x80) { *len = 1; return is_word_ascii(c); }
-    int32_t cp = vg_utf8_decode(p, n, len);
-    if (cp == 0xFFFD && *len == 1) return 0; /* invalid byte */
-    return vg_is_alnum(cp);
-}
-
 int vg_tokens_next(vg_tokens *t, size_t *start, size_t *end)
 {
-    size_t len;
-    while (t->pos < t->n && !word_char(t->s + t->pos, t->n - t->pos, &len)) t->pos += len;
+    size_t len = 0;
+    int32_t cp = 0;
+    while (t->pos < t->n && !vg_word_cp(cp = vg_utf8_decode(t->s + t->pos, t->n - t->pos, &len))) t->pos += len;
     if (t->pos >= t->n) return 0;
+    vg_word_facts w;
+    vg_word_read(t->s, t->n, t->pos, cp, len, &w);
     *start = t->pos;
-    while (t->pos < t->n && word_char(t->s + t->pos, t->n - t->pos, &len)) t->pos += len;
-    *end = t->pos;
+    *end = t->pos = w.end;
     return 1;
+}
+
+/* An ASCII word's fold: its lower case. */
+static void lower_ascii(const char *w, size_t n, char *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = w[i];
+        out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    }
+    out[n] = 0;
 }
 
 size_t vg_token_fold(const char *w, size_t n, char *out, size_t cap)
@@ -44,11 +90,7 @@ size_t vg_token_fold(const char *w, size_t n, char *out, size_t cap)
     for (i = 0; i < n && !((unsigned char)w[i] & 0x80); i++) {}
     if (i == n) {
         if (n >= cap) return 0;
-        for (i = 0; i < n; i++) {
-            char c = w[i];
-            out[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-        }
-        out[n] = 0;
+        lower_ascii(w, n, out);
         return n;
     }
     /* Non-ASCII: the same fold as vg_fold, without a heap round trip; words
@@ -62,4 +104,14 @@ size_t vg_token_fold(const char *w, size_t n, char *out, size_t cap)
     memcpy(out, f, len + 1);
     free(f);
     return len;
+}
+
+char *vg_token_fold_arena(vg_arena *a, const char *w, size_t n, int ascii, size_t *len)
+{
+    if (!ascii) return vg_fold(a, w, n, len);
+    char *f = vg_arena_alloc(a, n + 1);
+    if (!f) return NULL;
+    lower_ascii(w, n, f);
+    *len = n;
+    return f;
 }

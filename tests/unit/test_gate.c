@@ -86,8 +86,10 @@ TEST(gate_features_format)
     vg_arena *a = vg_arena_new(1 << 16);
     CHECK(a != NULL);
     if (!a) return;
-    vg_tok t[4] = {{0, 4, "riot", 4, VG_TOK_WORD, 0, 0, 0, 0, NULL, NULL, NULL, 0}, {5, 9, "riot", 4, VG_TOK_WORD, 0, 1, 0, 0, NULL, NULL, NULL, 0},
-                   {9, 10, ".", 1, VG_TOK_PUNCT, 0, 0, 0, 0, NULL, NULL, NULL, 0}, {11, 13, "12", 2, VG_TOK_NUM, 0, 1, 0, 0, NULL, NULL, NULL, 0}};
+    vg_tok t[4] = {{.start = 0, .end = 4, .fold = "riot", .flen = 4, .kind = VG_TOK_WORD},
+                   {.start = 5, .end = 9, .fold = "riot", .flen = 4, .kind = VG_TOK_WORD, .space_before = 1},
+                   {.start = 9, .end = 10, .fold = ".", .flen = 1, .kind = VG_TOK_PUNCT},
+                   {.start = 11, .end = 13, .fold = "12", .flen = 2, .kind = VG_TOK_NUM, .space_before = 1}};
     vg_gate_signals s;
     memset(&s, 0, sizeof s);
     s.n_sent = 2;

@@ -2,6 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../lib/analyze/tokens.h"
+#include "../../lib/core/arena.h"
 #include "../../lib/core/utf8.h"
 #include "../../lib/text/stem.h"
 #include "../../lib/text/tokens.h"
@@ -54,6 +56,78 @@ TEST(tokens_invalid_utf8_and_empty)
     vg_tokens_init(&t, NULL, 0);
     size_t a, b;
     CHECK(!vg_tokens_next(&t, &a, &b));
+}
+
+/* The word vg_word_read reads at the start of s: its facts, its length in *end. */
+static vg_word_facts word_at(const char *s, size_t *end)
+{
+    size_t n = strlen(s), len;
+    int32_t cp = vg_utf8_decode(s, n, &len);
+    vg_word_facts w;
+    vg_word_read(s, n, 0, cp, len, &w);
+    *end = w.end;
+    return w;
+}
+
+TEST(tokens_word_rule_and_facts)
+{
+    size_t e;
+    /* apostrophes (' U+2019), hyphens (- U+2010 U+2011), '&' and dashes end a word; marks do not */
+    word_at("Dar'a", &e);
+    CHECK_INT(e, 3);
+    word_at("Syria\u2019s", &e);
+    CHECK_INT(e, 5);
+    word_at("al\u2010Bab", &e);
+    CHECK_INT(e, 2);
+    word_at("al\u2011Bab", &e);
+    CHECK_INT(e, 2);
+    word_at("J&K", &e);
+    CHECK_INT(e, 1);
+    word_at("e\u0301te\u2013", &e); /* a combining acute (Mn) is part of the word */
+    CHECK_INT(e, 5);
+    word_at("ab\xff" "cd", &e);    /* an invalid byte separates */
+    CHECK_INT(e, 2);
+    vg_word_facts w = word_at("NATO", &e);
+    CHECK(w.caps && w.ascii && !w.digits);
+    CHECK(!word_at("Nato", &e).caps);
+    CHECK(!word_at("A", &e).caps);           /* one capital: no word in capitals */
+    CHECK(word_at("3RD", &e).caps);          /* ASCII digits aside */
+    CHECK(!word_at("12", &e).caps);          /* no letter */
+    w = word_at("ÉTÉ", &e);
+    CHECK(w.caps && !w.ascii && e == strlen("ÉTÉ"));
+    w = word_at("\u0663\u0664", &e);         /* Arabic-Indic digits: a number, and no capitals */
+    CHECK(w.digits && !w.caps && !w.ascii && e == 4);
+    CHECK(!word_at("AB\u0663", &e).caps);
+    CHECK(word_at("1984", &e).digits);
+    CHECK(!word_at("12a", &e).digits);
+}
+
+/* The gap bits vg_tokenize gives each token of text, as "token:bits " (S stop, G glued, A apostrophe). */
+static void gaps(const char *text, char *out, size_t cap)
+{
+    vg_arena *a = vg_arena_new(4096);
+    vg_tok *t;
+    size_t nt, o = 0;
+    out[0] = 0;
+    if (a && vg_tokenize(a, text, strlen(text), &t, &nt) == VG_OK)
+        for (size_t i = 0; i < nt; i++)
+            o += (size_t)snprintf(out + o, o < cap ? cap - o : 0, "%.*s:%s%s%s%s ", (int)(t[i].end - t[i].start),
+                                  text + t[i].start, t[i].gap & VG_GAP_STOP ? "S" : "", t[i].gap & VG_GAP_GLUED ? "G" : "",
+                                  t[i].gap & VG_GAP_APOS ? "A" : "", t[i].caps ? "C" : "");
+    vg_arena_free(a);
+}
+
+TEST(tokenize_gap_flags)
+{
+    char g[512];
+    gaps("Dar'a J&K al-Bab. NATO\nSud \u00bbx", g, sizeof g);
+    CHECK_STR(g, "Dar:S a:GA J:G &: K:G al:G Bab:G .: NATO:SC Sud:S \u00bb: x: ");
+    /* U+2019 is an apostrophe, U+2011 a hyphen; U+2013 breaks a name, as a tab does; an apostrophe
+     * with a space beside it glues without being one ("a ' b") */
+    gaps("Syria\u2019s a\u2011b a\u2013b a ' b a\tb", g, sizeof g);
+    CHECK_STR(g, "Syria:S s:GA a:G b:G a:G b: a:G b:G a:G b: ");
+    gaps("x: y? \"z\" 3RD", g, sizeof g);
+    CHECK_STR(g, "x:S :: y:S ?: \": z:S \": 3RD:SC ");
 }
 
 TEST(token_fold_case_and_accents)
