@@ -484,8 +484,8 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
         vg_place_hint *hints = NULL;
         size_t n_hints = 0;
         if ((st = actor_hints(&c, &hints, &n_hints)) != VG_OK) return st;
-        st = vg_places_find_hinted(a->gaz, doc->arena, text, pn, c.L->code, c.L->clitics, hints, n_hints, &c.places,
-                                   &c.n_places);
+        st = vg_places_find_hinted(a->gaz, doc->arena, text, pn, c.L->code, c.L->clitics, hints, n_hints, c.t, c.nt,
+                                   &c.places, &c.n_places);
         if (st != VG_OK) { c.places = NULL; c.n_places = 0; }
         drop_places_in_actors(&c);
         if ((st = add_capitals(&c, doc->arena)) != VG_OK) return st;

@@ -10,10 +10,11 @@
 #include "../core/utf8.h"
 #include "../text/clitics.h"
 #include "../text/stem.h"
+#include "../text/tokens.h"
 
 #define MAX_TEXT (8u << 20)   /* past this, only the first 8 MB are read */
 #define MAX_SPAN 5            /* tokens in one place name */
-#define MAX_WORDS (1u << 22)  /* words of a text read (tokenize) */
+#define MAX_WORDS (1u << 22)  /* words of a text read (words_of) */
 #define MAX_CAND 64           /* homonyms examined per mention */
 #define N_ISO (26 * 26)
 
@@ -114,7 +115,7 @@ typedef struct tok {
     uint8_t upper;          /* starts with a capital */
     uint8_t caps;           /* every letter a capital (acronym) */
     uint8_t sent;           /* first word of a sentence */
-    uint8_t glued;          /* only a space, hyphen or apostrophe since the previous token */
+    uint8_t glued;          /* only a space, hyphen, apostrophe or '&' since the previous token (VG_GAP_GLUED) */
     uint8_t apos;           /* an apostrophe right before (Dar'a, Ma'arrat) */
     uint8_t stem_place;     /* a declined form of a place's name ("Донецкой"): a place word, not a person's */
     uint8_t caseless;       /* starts with a letter of a script with no case (Arabic): may be a name */
@@ -165,88 +166,59 @@ static int iso_ix(const char *cc)
     return (cc[0] - 'A') * 26 + (cc[1] - 'A');
 }
 
-static int ends_sentence(unsigned char c)
+/* First of toks[0..n) that starts at byte `byte` or later (n: none). */
+static size_t first_from(const vg_tok *toks, size_t n, size_t byte)
 {
-    return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == 0xbb;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (toks[mid].start < byte) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
 }
 
-/* Word tokens with the facts place finding needs; folded text only for capitalised
- * tokens and short lowercase ones (connectors, prepositions, demonyms). */
-static vg_status tokenize(vg_arena *a, const char *text, size_t n, tok **out, size_t *n_out)
+/* The words of text[0..n) with the facts place finding needs, read from vg_tokenize's tokens
+ * of the text (toks[0..ntoks), reaching text[n] or its end): punctuation is only in the words'
+ * gap bits (VG_GAP_*); folded text only for words of MAX_FOLDED bytes or less. A word that
+ * goes on past text[n] is read up to there. */
+static vg_status words_of(vg_arena *a, const char *text, size_t n, const vg_tok *toks, size_t ntoks, tok **out,
+                          size_t *n_out)
 {
-    /* Room for every word at once, as vg_tokenize does (a word every 4 bytes or more): growing
-     * copied the array and its big copies came from the heap each document. */
-    size_t cap = n / 4 + 16, nt = 0;
-    if (cap > MAX_WORDS) cap = MAX_WORDS;
-    tok *t = vg_arena_alloc(a, cap * sizeof *t);
+    enum { MAX_FOLDED = 64, MAX_FLEN = 255 };
+    size_t lim = first_from(toks, ntoks, n), nt = 0;
+    tok *t = vg_arena_alloc(a, (lim < MAX_WORDS ? lim + 1 : MAX_WORDS) * sizeof *t);
     if (!t) return VG_ERR_NOMEM;
-    int sent = 1, glued = 0, apos = 0;
-    size_t i = 0;
-    while (i < n) {
-        size_t len;
-        int32_t cp = vg_utf8_decode(text + i, n - i, &len);
-        if (!vg_is_alnum(cp)) {
-            unsigned char c = (unsigned char)text[i];
-            if (ends_sentence(c)) sent = 1;
-            /* '&' joins the halves of abbreviations ("J&K") */
-            if (!(c == ' ' || c == '-' || c == '\'' || c == '&' || cp == 0x2019 || cp == 0x2010 || cp == 0x2011)) glued = 0;
-            apos = apos == 0 && (c == '\'' || cp == 0x2019) && glued ? 1 : 2;
-            i += len;
-            continue;
-        }
-        size_t s = i;
-        int upper = vg_is_upper(cp), caps = 1, ascii = 1, letters = 0;
-        while (i < n) {
-            cp = vg_utf8_decode(text + i, n - i, &len);
-            if (!vg_is_alnum(cp)) break;
-            if (cp >= 0x80) ascii = 0;
-            if (!(cp >= '0' && cp <= '9')) {
-                letters++;
-                if (!vg_is_upper(cp)) caps = 0;
-            }
-            i += len;
-        }
-        if (nt == cap) {
-            if (cap >= MAX_WORDS) break;
-            size_t nc = cap * 2 < MAX_WORDS ? cap * 2 : MAX_WORDS;
-            tok *nt2 = vg_arena_grow(a, t, cap * sizeof *t, nc * sizeof *t);
-            if (!nt2) return VG_ERR_NOMEM;
-            t = nt2;
-            cap = nc;
-        }
+    for (size_t i = 0; i < lim && nt < MAX_WORDS; i++) {
+        const vg_tok *w = &toks[i];
+        if (w->kind == VG_TOK_PUNCT) continue;
         tok *k = &t[nt++];
         memset(k, 0, sizeof *k);
-        k->s = (uint32_t)s;
-        k->e = (uint32_t)i;
-        k->upper = (uint8_t)upper;
-        k->caseless = (uint8_t)vg_is_caseless(vg_utf8_decode(text + s, n - s, &len));
-        k->caps = (uint8_t)(caps && letters > 1);
-        k->sent = (uint8_t)sent;
-        k->glued = (uint8_t)glued;
-        k->apos = apos == 1;
-        apos = 0;
-        size_t wl = i - s;
-        if (wl <= 64) {
-            size_t fl = 0;
-            char *f;
-            if (ascii) {
-                f = vg_arena_alloc(a, wl + 1);
-                if (!f) return VG_ERR_NOMEM;
-                for (size_t j = 0; j < wl; j++) {
-                    char c = text[s + j];
-                    f[j] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-                }
-                f[wl] = 0;
-                fl = wl;
-            } else {
-                f = vg_fold(a, text + s, wl, &fl);
-                if (!f) return VG_ERR_NOMEM;
-            }
-            k->fold = k->bare = f;
-            k->flen = k->blen = (uint16_t)(fl > 255 ? 255 : fl);
+        k->s = w->start;
+        k->e = w->end;
+        k->upper = w->upper;
+        k->caseless = w->caseless;
+        k->caps = w->caps;
+        k->sent = (w->gap & VG_GAP_STOP) != 0;
+        k->glued = (w->gap & VG_GAP_GLUED) != 0;
+        k->apos = (w->gap & VG_GAP_APOS) != 0;
+        const char *f = w->fold;
+        size_t fl = w->flen;
+        if (w->end > n) {
+            vg_word_facts r;
+            size_t len;
+            int32_t cp = vg_utf8_decode(text + w->start, n - w->start, &len);
+            vg_word_read(text, n, w->start, cp, len, &r);
+            k->e = (uint32_t)r.end;
+            k->caps = r.caps;
+            f = NULL;
+            if (r.end - w->start <= MAX_FOLDED && !(f = vg_token_fold_arena(a, text + w->start, r.end - w->start, r.ascii, &fl)))
+                return VG_ERR_NOMEM;
         }
-        sent = 0;
-        glued = 1;
+        if (k->e - k->s <= MAX_FOLDED) {
+            k->fold = k->bare = f;
+            k->flen = k->blen = (uint16_t)(fl > MAX_FLEN ? MAX_FLEN : fl);
+        }
     }
     *out = t;
     *n_out = nt;
@@ -1732,12 +1704,12 @@ vg_status vg_places_find(const vg_gazetteer *g, vg_arena *a, const char *text, s
 vg_status vg_places_find_cl(const vg_gazetteer *g, vg_arena *a, const char *text, size_t n, const char *lang,
                             const vg_clitics *clitics, vg_place **out, size_t *n_out)
 {
-    return vg_places_find_hinted(g, a, text, n, lang, clitics, NULL, 0, out, n_out);
+    return vg_places_find_hinted(g, a, text, n, lang, clitics, NULL, 0, NULL, 0, out, n_out);
 }
 
 vg_status vg_places_find_hinted(const vg_gazetteer *g, vg_arena *a, const char *text, size_t n, const char *lang,
                                 const vg_clitics *clitics, const vg_place_hint *hints, size_t n_hints,
-                                vg_place **out, size_t *n_out)
+                                const vg_tok *toks, size_t ntoks, vg_place **out, size_t *n_out)
 {
     *out = NULL;
     *n_out = 0;
@@ -1747,8 +1719,14 @@ vg_status vg_places_find_hinted(const vg_gazetteer *g, vg_arena *a, const char *
     if (n == 0) return VG_OK;
     /* word lists from every language are compiled into the gazetteer; lang picks the stems */
     finder f = {.g = g, .a = a, .text = text, .n = n, .mcap = 64, .lang = lang, .clitics = clitics};
-    vg_status st = tokenize(a, text, n, &f.t, &f.nt);
-    if (st != VG_OK) return st;
+    vg_status st;
+    /* no tokens, or the caller's stopped at VG_MAX_TOKENS before text[n]: this text's own (a token takes a byte or more) */
+    if (!toks || (ntoks >= VG_MAX_TOKENS && toks[ntoks - 1].end < n)) {
+        vg_tok *own;
+        if ((st = vg_tokenize_max(a, text, n, n, &own, &ntoks)) != VG_OK) return st;
+        toks = own;
+    }
+    if ((st = words_of(a, text, n, toks, ntoks, &f.t, &f.nt)) != VG_OK) return st;
     if ((st = strip_clitics(&f)) != VG_OK) return st;
     f.votes = vg_arena_calloc(a, N_ISO, sizeof *f.votes);
     f.m = vg_arena_alloc(a, f.mcap * sizeof *f.m);

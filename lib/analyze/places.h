@@ -6,6 +6,7 @@
 
 #include "vigie.h"
 #include "../core/arena.h"
+#include "tokens.h"
 
 typedef enum vg_place_kind { VG_PLACE_COUNTRY = 1, VG_PLACE_ADMIN1, VG_PLACE_ADMIN2, VG_PLACE_CITY, VG_PLACE_OTHER } vg_place_kind;
 
@@ -53,10 +54,12 @@ typedef struct vg_place_hint {
     float share;
 } vg_place_hint;
 /* vg_places_find_cl, the hints voting for their countries like a demonym does: a name the
- * gazetteer knows in several countries is read in the hinted one ("near Shevchenko"). */
+ * gazetteer knows in several countries is read in the hinted one ("near Shevchenko").
+ * toks[0..ntoks): vg_tokenize's tokens of text (of text[0..n) or more), read instead of
+ * tokenizing text again; NULL: the text is tokenized here. */
 vg_status vg_places_find_hinted(const vg_gazetteer *g, vg_arena *a, const char *text, size_t n, const char *lang,
                                 const struct vg_clitics *clitics, const vg_place_hint *hints, size_t n_hints,
-                                vg_place **out, size_t *n_out);
+                                const vg_tok *toks, size_t ntoks, vg_place **out, size_t *n_out);
 
 /* Index in p[0..n) of the place an event most likely happened at: the first
  * town named, else the first first-level division, else the first country;

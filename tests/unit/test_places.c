@@ -216,6 +216,58 @@ TEST(places_primary_prefers_town_in_main_country)
     vg_gazetteer_free(g);
 }
 
+/* The places vg_places_find_hinted finds in text[0..n), as "Name@start;": from the text itself
+ * (toks 0) or from vg_tokenize's tokens of all of text (toks 1), as vg_analyze passes them. */
+static void places_of(vg_gazetteer *g, vg_arena *a, const char *text, size_t n, int toks, char *out, size_t cap)
+{
+    vg_tok *t = NULL;
+    vg_place *p;
+    size_t nt = 0, np = 0, o = 0;
+    out[0] = 0;
+    vg_arena_reset(a);
+    if (toks && vg_tokenize(a, text, strlen(text), &t, &nt) != VG_OK) return;
+    if (vg_places_find_hinted(g, a, text, n, "en", NULL, NULL, 0, t, nt, &p, &np) != VG_OK) return;
+    for (size_t i = 0; i < np; i++) o += (size_t)snprintf(out + o, o < cap ? cap - o : 0, "%s@%u;", p[i].name, p[i].start);
+}
+
+/* Place finding reads the analyzer's tokens as it reads the text: a word the end of what it
+ * reads cuts is the piece before it ("Sara" of "Saraqib": no place), and tokens that stop
+ * before that end (VG_MAX_TOKENS) give way to the text's own. */
+TEST(places_read_the_analyzers_tokens)
+{
+    vg_gazetteer *g = fixture();
+    vg_arena *a = vg_arena_new(1 << 16);
+    CHECK(g != NULL && a != NULL);
+    if (!g || !a) { vg_gazetteer_free(g); vg_arena_free(a); return; }
+    char own[256], read[256];
+    const char *t = "Regime forces shelled Idlib province, Harim and Saraqib.";
+    size_t cut = (size_t)(strstr(t, "qib") - t);
+    size_t ends[] = {strlen(t), cut, cut + 3, 0};
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+        places_of(g, a, t, ends[k], 0, own, sizeof own);
+        places_of(g, a, t, ends[k], 1, read, sizeof read);
+        CHECK_STR(read, own);
+    }
+    places_of(g, a, t, strlen(t), 1, read, sizeof read);
+    CHECK(strstr(read, "Saraqib@") != NULL);
+    places_of(g, a, t, cut, 1, read, sizeof read);
+    CHECK(strstr(read, "Idlib@") != NULL && !strstr(read, "Saraqib@"));
+    /* 200,000 tokens ("x." 100,000 times) before the place: more than vg_tokenize makes */
+    size_t reps = VG_MAX_TOKENS / 2, len = 2 * reps;
+    const char *tail = " Fighting in Idlib.";
+    char *big = malloc(len + strlen(tail) + 1);
+    CHECK(big != NULL);
+    if (big) {
+        for (size_t i = 0; i < reps; i++) memcpy(big + 2 * i, "x.", 2);
+        strcpy(big + len, tail);
+        places_of(g, a, big, strlen(big), 1, read, sizeof read);
+        CHECK_STR(read, "Idlib@200013;");
+        free(big);
+    }
+    vg_arena_free(a);
+    vg_gazetteer_free(g);
+}
+
 /* A country hinted by the text's groups (vg_place_hint) reads a name there: the smaller Tripoli,
  * Lebanon's, when the text's group acts in Lebanon; Libya's without it. */
 TEST(places_hints_read_homonyms_in_their_country)
@@ -231,7 +283,7 @@ TEST(places_hints_read_homonyms_in_their_country)
     k = vg_places_primary(p, n);
     CHECK(k < n && !strcmp(p[k].iso2, "LY"));
     vg_place_hint h[2] = {{"LB", 0.5f}, {"SY", 0.5f}};
-    CHECK_INT(vg_places_find_hinted(g, a, t, strlen(t), "en", NULL, h, 2, &p, &n), VG_OK);
+    CHECK_INT(vg_places_find_hinted(g, a, t, strlen(t), "en", NULL, h, 2, NULL, 0, &p, &n), VG_OK);
     k = vg_places_primary(p, n);
     CHECK(k < n && !strcmp(p[k].iso2, "LB"));
     vg_arena_free(a);
