@@ -94,6 +94,12 @@
 #define CONF_MIN 0.05f
 #define ISOLATED_KM 150.0       /* a small town farther than this from every other place named: doubtful */
 
+/* Datelines (opens_dateline): where a report was filed, written first on one of the text's first lines. */
+#define DATELINE_LINES 3        /* the title, a standfirst, then the body's first line */
+#define PRIMARY_RANK_DATELINE 5 /* vg_places_primary: after every town and division the text names, before a
+                                   country ("MADRID - ... in Spain": Madrid; "KABUL - ... in Kandahar
+                                   province": Kandahar) */
+
 /* vg_places_primary: the scene among the places of a text. */
 #define PRIMARY_W_COUNTRY 0.8f  /* a country named, towards the text's main country */
 #define PRIMARY_W_ADMIN 1.1f    /* a division named outright outweighs a town that may be a homonym */
@@ -147,6 +153,7 @@ typedef struct mention {
     uint8_t closes;         /* right before a closing parenthesis */
     uint8_t listed;         /* written where a division qualifies a name: 1 "Amra, Cardo", 2 "Amra (Vesko, Cardo)" */
     uint8_t person;         /* a person's name, enum person_kind */
+    uint8_t dateline;       /* opens a dateline ("MADRID, May 5 (Reuters) -"): see opens_dateline */
     uint8_t government;     /* a capital standing for its government ("Khartoum denies", "These people
                                (Khartoum)"): no preposition, a verb right after it or alone in a gloss */
     uint8_t qual_strong;    /* ... written as a place's qualifier (see qualify) */
@@ -565,7 +572,7 @@ static reading_facts facts_of(const vg_gazetteer *g, const mention *m, const vg_
  * large place, where the text locates it. */
 static int has_evidence(const mention *m, const vg_gz_entry *e, const reading_facts *f)
 {
-    if (m->prep || m->chain || m->admin || m->qual >= 0) return 1;
+    if (m->prep || m->chain || m->admin || m->qual >= 0 || m->dateline) return 1;
     return m->listed && !m->skel && (m->listed == 2 || f->big || e->kind == VG_PLACE_ADMIN2 || e->rank >= 4);
 }
 
@@ -574,7 +581,7 @@ static int has_evidence(const mention *m, const vg_gz_entry *e, const reading_fa
  * (Amra, UP)"), are places; others only after a preposition in a known country and in a list. */
 static int acronym_rejected(const mention *m, const vg_gz_entry *e, int context, int big)
 {
-    if (!m->caps || e->kind == VG_PLACE_COUNTRY) return 0;
+    if (!m->caps || e->kind == VG_PLACE_COUNTRY || m->dateline) return 0;
     if (m->listed == 2 && m->closes && e->kind == VG_PLACE_ADMIN1) return 0;
     return !(m->prep && (context || big)) || !m->chain;
 }
@@ -619,7 +626,7 @@ static int division_word_names(const mention *m, const vg_gz_entry *e)
  * Sahel": the division so called)? */
 static int listed_word_rejected(const mention *m, const vg_gz_entry *e, int context)
 {
-    if (m->stop && (m->modifier || !(m->prep && context)) && !division_word_names(m, e)) return 1;
+    if (m->stop && !m->dateline && (m->modifier || !(m->prep && context)) && !division_word_names(m, e)) return 1;
     return m->zone && !m->admin;
 }
 
@@ -659,7 +666,8 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     /* A foreign or former name alone needs the country, or a preposition before a
      * large place or the only place so called ("near Amra", now Vesko). */
     if (!f.primary && m->t0 == m->t1 && !context && !(evidence && (f.big || (m->n_post == 1 && !m->common)))) return 0;
-    if ((m->part || (m->feature && e->kind != VG_PLACE_COUNTRY)) && !context) return 0;
+    /* (a dateline's dash glues the sentence's first word to it: "ALEPPO - Rebels shelled") */
+    if (((m->part && !m->dateline) || (m->feature && e->kind != VG_PLACE_COUNTRY)) && !context) return 0;
     if (!f.primary && e->kind == VG_PLACE_CITY && !context && !m->introduced && main_share(votes, vtotal) >= MAIN_SHARE)
         return 0;
     if (caseless_abroad(m, e, context, votes, vtotal)) return 0;
@@ -933,6 +941,36 @@ static int after_title(const span *c)
 /* The name's own facts (a dictionary word, a known first name, a sentence's first word, an
  * acronym), where it comes from ("fighters from Amra"), and what it names: a landmark
  * ("Lima square", "rue de Paris"), a settlement introduced as one ("the town of Amra"). */
+static int dateline_mark(unsigned char ch)
+{
+    return ch == ' ' || ch == '\t' || ch == '*' || ch == '_'; /* spaces, and markdown's emphasis ("*Madrid*.") */
+}
+
+/* Does the name at tokens [i,j] open a dateline, the place a report was filed from: first on
+ * one of the text's first DATELINE_LINES lines, then a dash, a parenthesis (the agency) or a
+ * full stop ("Kabul (AFP) -", "BAGHDAD -", "Madrid. Tras la carga..."), or, written in
+ * capitals, a comma ("MADRID, 5 Abr. (EUROPA PRESS) -", "NEW YORK, May 5")? Such a name
+ * starts its sentence and is often in capitals, neither of which then says it is no place. */
+static int opens_dateline(const span *c)
+{
+    const char *s = c->text;
+    size_t k = c->t[c->i].s, e = c->t[c->j].e;
+    for (; k > 0 && s[k - 1] != '\n'; k--)
+        if (!dateline_mark((unsigned char)s[k - 1])) return 0;
+    size_t lines = 0;
+    for (size_t q = 0; q < k; q++)
+        if (s[q] == '\n' && ++lines >= DATELINE_LINES) return 0;
+    while (e < c->n && dateline_mark((unsigned char)s[e])) e++;
+    if (e >= c->n) return 0;
+    unsigned char ch = (unsigned char)s[e];
+    if (ch == ',') return c->t[c->i].caps;
+    if (ch == '(' || ch == '-') return 1;
+    if (ch == '.') return e + 1 >= c->n || s[e + 1] == ' ' || s[e + 1] == '\n';
+    /* an en or em dash */
+    return ch == 0xe2 && e + 2 < c->n && (unsigned char)s[e + 1] == 0x80 &&
+           ((unsigned char)s[e + 2] == 0x93 || (unsigned char)s[e + 2] == 0x94);
+}
+
 static void own_flags(const span *c, mention *x)
 {
     const vg_gazetteer *g = c->g;
@@ -950,6 +988,7 @@ static void own_flags(const span *c, mention *x)
                                        !t[j + 1].sent && t[j + 1].fold && !word_is(g, &t[j + 1], VG_GZ_WORD) &&
                                        c->text[t[j].e] == ' '));
     x->caps = t[i].caps;
+    x->dateline = (uint8_t)((t[i].sent || t[i].caps) && opens_dateline(c));
     x->origin = (uint8_t)(i > 0 && word_is(g, &t[i - 1], VG_GZ_ORIGIN));
     x->zone = (uint8_t)(i == j && word_is(g, &t[i], VG_GZ_ZONE));
     x->landmark = (uint8_t)(glued_word_is(c, j + 1, VG_GZ_LANDMARK) ||
@@ -1599,7 +1638,7 @@ static float place_confidence(const finder *f, const admset *adm, const float *o
             homonyms += !memcmp(vg_gz_entry_at(f->g, x->post[k] & ~VG_GZ_PRIMARY)->iso2, be->iso2, 2);
         if ((homonyms > 1 || x->skel) && !x->introduced) c = c > CONF_DOUBTFUL ? CONF_DOUBTFUL : c;
     }
-    if (x->part && c > CONF_PART) c = CONF_PART;          /* a piece of a longer name ("Tal" in "Tal Amra") */
+    if (x->part && !x->dateline && c > CONF_PART) c = CONF_PART;          /* a piece of a longer name ("Tal" in "Tal Amra") */
     if (x->person == PERSON_SURNAME && c > CONF_DOUBTFUL) c = CONF_DOUBTFUL; /* "Jovaniel Cordova": likelier a person */
     if (x->pair && c > CONF_ROAD_END) c = CONF_ROAD_END;  /* an end of a road: any other town is likelier the scene */
     if (x->landmark && c > CONF_PART) c = CONF_PART;      /* "Lima square" in La Paz: a street named after a town */
@@ -1625,6 +1664,7 @@ static void fill_place(const finder *f, size_t i, vg_place *r)
     r->end = f->t[x->t1].e;
     if (x->near && r->kind == VG_PLACE_CITY) r->geo_precision = 2;
     r->origin = x->origin;
+    r->dateline = x->dateline;
     r->introduced = x->introduced;
     if (r->kind == VG_PLACE_CITY)
         for (uint32_t k = 0; k < x->n_post && k < MAX_CAND; k++) {
@@ -1771,7 +1811,7 @@ size_t vg_places_primary(const vg_place *p, size_t n)
         float v = p[i].kind == VG_PLACE_COUNTRY ? PRIMARY_W_COUNTRY : p[i].kind == VG_PLACE_ADMIN1 ? PRIMARY_W_ADMIN : p[i].confidence;
         /* where people came from ("aircraft from Sudan bombed a camp in South Sudan") says
          * nothing of where the text happens */
-        if (p[i].origin) v = 0;
+        if (p[i].origin || p[i].dateline) v = 0;
         size_t k;
         for (k = 0; k < ncc; k++)
             if (!memcmp(cc[k], p[i].iso2, 2)) break;
@@ -1793,6 +1833,8 @@ size_t vg_places_primary(const vg_place *p, size_t n)
         if (p[i].kind == VG_PLACE_CITY && p[i].confidence < PRIMARY_SURE_TOWN) r = p[i].confidence < PRIMARY_DOUBT_TOWN ? 8 : 2;
         /* "fighters from Amra clashed in Vesko": a place of origin after any other of its kind */
         if (p[i].origin) r++;
+        /* where the report was filed: the scene when the text names no other town or division */
+        if (p[i].dateline) r = PRIMARY_RANK_DATELINE;
         if (ncc > 1 && memcmp(p[i].iso2, cc[top], 2)) r += 10;
         if (r < best_rank) { best_rank = r; best = i; }
     }

@@ -24,6 +24,8 @@ typedef struct vg_place {
     int origin;            /* after an origin word ("fighters from X"): rather where they came from than the scene */
     int introduced;        /* presented as a settlement ("the town of X", "la ville de X"): the text
                               vouches for the town, others far from it do not make it doubtful */
+    int dateline;          /* opens the text's dateline ("MADRID, May 5 (Reuters) -"): where the report
+                              was filed, the scene only when the text names no other town or division */
     int division_name;     /* a town whose name is also its first-level division's ("Idlib", "Oaxaca"):
                               a less specific mention than a town named only for itself */
 } vg_place;

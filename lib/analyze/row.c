@@ -8,7 +8,7 @@ static void add_ev(ctx *c, vg_event *e, const char *field, uint32_t s, uint32_t 
     vg_event_add_evidence(c->doc, e, field, s, t, conf);
 }
 
-/* vg_places_primary's pick among the places v[0..n) of sentence k (NULL if none). */
+/* vg_places_primary's pick among the places v[0..n) of sentence k, its dateline aside (NULL if none). */
 static const vg_place *sentence_primary(const ctx *c, const vg_place *v, size_t n, size_t k)
 {
     size_t lo = 0, hi = n;
@@ -18,6 +18,9 @@ static const vg_place *sentence_primary(const ctx *c, const vg_place *v, size_t 
     }
     size_t i1 = lo;
     while (i1 < n && v[i1].end <= c->s[k].end) i1++;
+    /* A dateline ("MOSCOW (Reuters) - Japan's government said...") is where the report was
+     * filed, not a place its first sentence tells of: it counts for the document (pick_place) */
+    while (lo < i1 && v[lo].dateline) lo++;
     if (i1 == lo) return NULL;
     size_t pk = vg_places_primary(v + lo, i1 - lo);
     return pk < i1 - lo ? &v[lo + pk] : NULL;
@@ -50,6 +53,20 @@ static int spoken_of(const ctx *c, const vg_place *p)
     return 0;
 }
 
+/* Is p a dateline filed from abroad: the text's other places are all in other countries
+ * ("MOSCOW (Reuters) - Japan's government said ...", every mention of Japan its speaker)? */
+static int filed_abroad(const ctx *c, const vg_place *p)
+{
+    int other = 0;
+    for (size_t k = 0; k < c->n_places; k++) {
+        const vg_place *q = &c->places[k];
+        if (q == p || q->dateline || !q->iso2) continue;
+        if (!strcmp(q->iso2, p->iso2)) return 0;
+        other = 1;
+    }
+    return other;
+}
+
 /* The places that can be a scene, and the document's own pick among them:
  * the same for every event of the document, so made on the first. */
 static int scene_places(ctx *c)
@@ -58,7 +75,8 @@ static int scene_places(ctx *c)
     if (!(c->scene = vg_arena_alloc(c->doc->arena, (c->n_places + 1) * sizeof *c->scene))) return -1;
     for (size_t k = 0; k < c->n_places; k++) {
         const vg_place *p = &c->places[k];
-        if (p->iso2 && !vg_an_in_attr(c, p->start, p->end, UINT32_MAX) && !names_org(c, p) && !spoken_of(c, p))
+        if (p->iso2 && !vg_an_in_attr(c, p->start, p->end, UINT32_MAX) && !names_org(c, p) && !spoken_of(c, p) &&
+            !(p->dateline && filed_abroad(c, p)))
             c->scene[c->n_scene++] = *p;
     }
     c->scene_pick = c->n_scene ? vg_places_primary(c->scene, c->n_scene) : 0;
@@ -110,6 +128,10 @@ static const vg_place *pick_place(ctx *c, const sent_info *si, size_t main_k, in
         const vg_place *p = sentence_primary(c, v, n, k);
         if (p && p->kind != VG_PLACE_COUNTRY && !strcmp(p->iso2, found->iso2)) found = p;
     }
+    /* Still only a country: where the report was filed, when it is in that country
+     * ("MADRID (Reuters) - ... in Spain") */
+    for (size_t k = 0; found && found->kind == VG_PLACE_COUNTRY && k < n; k++)
+        if (v[k].dateline && !strcmp(v[k].iso2, found->iso2)) found = &v[k];
     return found;
 }
 

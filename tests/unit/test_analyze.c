@@ -1,6 +1,8 @@
 /* test_analyze.c - the event analyser: lexicons, sentences, dates, numbers, and whole documents (events and non-events). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "vigie.h"
 #include "../../lib/analyze/dates.h"
@@ -538,6 +540,35 @@ TEST(analyze_a_doubtful_place_does_not_part_an_incident)
     if (e && e->iso && !strcmp(e->iso, "US")) /* needs the gazetteer */
         CHECK_INT((int)d->n_events, 1);
     vg_doc_free(d);
+}
+
+/* A dateline ("KABUL (Reuters) -") is where the report was filed: the scene when the text names
+ * no other, never before a town the text names, and not at all when every other place the text
+ * names is in another country (a statement from Japan filed in Moscow). */
+static int have_gazetteer(void)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/geo/gazetteer.bin", vg_test_data_dir());
+    return access(path, R_OK) == 0;
+}
+
+TEST(analyze_dateline_is_the_scene_only_when_nothing_else_is)
+{
+    const char *texts[] = {"Car bomb kills five\nKABUL (Reuters) - A car bomb killed five people at a market on Monday.",
+                           "Car bomb kills five\nKABUL (Reuters) - A car bomb killed five people in Kandahar on Monday.",
+                           "Japan unfazed\nMOSCOW (Reuters) - Japan said North Korean shells fired on Saturday killed five "
+                           "fishermen."};
+    const char *scene[] = {"Kabul", "Kandahar", NULL};
+    for (size_t k = 0; k < 3; k++) {
+        vg_doc *d = analyze("en", "2013-05-06", texts[k]);
+        const vg_event *e = d ? main_event(d) : NULL;
+        CHECK(e != NULL);
+        if (e && have_gazetteer()) { /* scripts/build-gazetteer.sh */
+            if (scene[k]) CHECK(e->location && !strcmp(e->location, scene[k]));
+            else CHECK(!e->location || strcmp(e->location, "Moscow") != 0);
+        }
+        vg_doc_free(d);
+    }
 }
 
 /* A country a statement speaks of ("officials have condemned Sudan") is the accused, not the

@@ -268,6 +268,59 @@ TEST(places_read_the_analyzers_tokens)
     vg_gazetteer_free(g);
 }
 
+/* The dateline's place: the first word(s) of one of the first lines, then a dash, the agency in
+ * parentheses, a full stop, or in capitals a comma. A sentence's first word and a word in capitals
+ * are no place otherwise; vg_places_primary takes it after every town and division the text names
+ * and before a country. */
+static const vg_place *dateline_place(vg_gazetteer *g, vg_arena *a, const char *text, size_t *np)
+{
+    vg_place *p = NULL;
+    *np = 0;
+    vg_arena_reset(a);
+    if (vg_places_find(g, a, text, strlen(text), "en", &p, np) != VG_OK) return NULL;
+    for (size_t i = 0; i < *np; i++)
+        if (p[i].dateline) return &p[i];
+    return NULL;
+}
+
+TEST(places_dateline_is_where_a_report_was_filed)
+{
+    vg_gazetteer *g = fixture();
+    vg_arena *a = vg_arena_new(1 << 14);
+    CHECK(g != NULL && a != NULL);
+    if (!g || !a) { vg_gazetteer_free(g); vg_arena_free(a); return; }
+    size_t n;
+    const char *filed[] = {"Fighting goes on\nALEPPO, May 5 (Reuters) - Rebels shelled the district.",
+                           "Fighting goes on\nAleppo (AFP) - Rebels shelled the district.",
+                           "Fighting goes on\n*Aleppo*. Rebels shelled the district.",
+                           "ALEPPO \xe2\x80\x94 Rebels shelled the district.",
+                           "Fighting goes on\nAleppo - Rebels shelled the district."};
+    for (size_t k = 0; k < sizeof filed / sizeof *filed; k++) {
+        const vg_place *d = dateline_place(g, a, filed[k], &n);
+        if (!(d && !strcmp(d->name, "Aleppo"))) printf("    dateline %zu: %s\n", k, d ? d->name : "none");
+        CHECK(d && !strcmp(d->name, "Aleppo"));
+    }
+    /* not datelines: a name in capitals with a comma but mixed case, a later line, a sentence's word */
+    const char *not_filed[] = {"Fighting goes on\nAleppo, the old city, was calm.",
+                               "One\nTwo\nThree\nALEPPO (Reuters) - Rebels shelled the district.",
+                               "Fighting goes on. Aleppo - the old city - was calm."};
+    for (size_t k = 0; k < sizeof not_filed / sizeof *not_filed; k++) CHECK(dateline_place(g, a, not_filed[k], &n) == NULL);
+    /* the scene: a town or division named after it, else the dateline before a country */
+    vg_place *p;
+    const char *t = "DAMASCUS (Reuters) - Regime forces shelled Homs in Syria.";
+    vg_arena_reset(a);
+    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
+    size_t k = vg_places_primary(p, n);
+    CHECK(k < n && !strcmp(p[k].name, "Homs"));
+    t = "DAMASCUS (Reuters) - Regime forces shelled a market in Syria.";
+    vg_arena_reset(a);
+    CHECK_INT(vg_places_find(g, a, t, strlen(t), "en", &p, &n), VG_OK);
+    k = vg_places_primary(p, n);
+    CHECK(k < n && !strcmp(p[k].name, "Damascus") && p[k].dateline);
+    vg_arena_free(a);
+    vg_gazetteer_free(g);
+}
+
 /* A country hinted by the text's groups (vg_place_hint) reads a name there: the smaller Tripoli,
  * Lebanon's, when the text's group acts in Lebanon; Libya's without it. */
 TEST(places_hints_read_homonyms_in_their_country)
