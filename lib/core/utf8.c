@@ -41,6 +41,11 @@ size_t vg_utf8_valid_prefix(const char *str, size_t n)
 
 int32_t vg_utf8_decode_multibyte(const char *s, size_t n, size_t *len)
 {
+    const unsigned char *u = (const unsigned char *)s; /* two-byte characters: vg_utf8_decode */
+    if (u[0] >= 0xE0 && u[0] <= 0xEF && vg_utf8_char_len(s, n) == 3) {
+        *len = 3;
+        return (int32_t)(((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu));
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)(n > 4 ? 4 : n), &cp);
     if (r <= 0) { *len = 1; return 0xFFFD; }

@@ -33,13 +33,21 @@ static inline size_t vg_utf8_char_len(const char *str, size_t n)
 }
 
 /* Decode one code point at s[0..n); sets *len (>= 1). Invalid bytes decode
- * as U+FFFD with *len = 1. n must be > 0. ASCII is decoded inline (most of
- * the text, read character by character by the tokenizers). */
+ * as U+FFFD with *len = 1 (vg_utf8_valid_prefix's rules). n must be > 0. ASCII
+ * and two-byte characters (Latin accents, Greek, Cyrillic, Arabic: most of a
+ * text, read character by character by the tokenizers) are decoded inline,
+ * three-byte ones (’ “ — and CJK) by vg_utf8_decode_multibyte itself, longer
+ * ones and invalid bytes by utf8proc_iterate. */
 int32_t vg_utf8_decode_multibyte(const char *s, size_t n, size_t *len);
 static inline int32_t vg_utf8_decode(const char *s, size_t n, size_t *len)
 {
     unsigned char c = (unsigned char)s[0];
-    if (c < 0x80) { *len = 1; return c; }
+    if (__builtin_expect(c < 0x80, 1)) { *len = 1; return c; }
+    unsigned char c1 = n >= 2 ? (unsigned char)s[1] : 0;
+    if (c >= 0xC2 && c <= 0xDF && (c1 & 0xC0) == 0x80) {
+        *len = 2;
+        return ((c & 0x1F) << 6) | (c1 & 0x3F);
+    }
     return vg_utf8_decode_multibyte(s, n, len);
 }
 /* Encode cp into out (4 bytes room); returns bytes written. */

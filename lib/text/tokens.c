@@ -45,7 +45,7 @@ void vg_word_read(const char *s, size_t n, size_t i, int32_t cp, size_t len, vg_
             continue;
         }
         size_t l;
-        cp = vg_utf8_decode_multibyte(s + i, n - i, &l);
+        cp = vg_utf8_decode(s + i, n - i, &l);
         len = l;
     }
     w->end = i;

@@ -177,6 +177,31 @@ TEST(utf8_char_len_is_valid_prefix)
     CHECK_INT(bad, 0);
 }
 
+/* vg_utf8_decode's own two- and three-byte paths give what utf8proc_iterate gives (U+FFFD and
+ * one byte where it finds no character): every lead and second byte, third bytes at the edges of
+ * the continuation range and beyond, every cut. */
+TEST(utf8_decode_is_utf8proc_iterate)
+{
+    static const unsigned char third[] = {0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xE2, 0xFF};
+    int bad = 0;
+    for (unsigned b0 = 0x80; b0 < 256; b0++)
+        for (unsigned b1 = 0; b1 < 256; b1++)
+            for (size_t t = 0; t < sizeof third; t++) {
+                const char buf[4] = {(char)b0, (char)b1, (char)third[t], (char)0x80};
+                for (size_t n = 1; n <= 4; n++) {
+                    utf8proc_int32_t want;
+                    utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)buf, (utf8proc_ssize_t)n, &want);
+                    size_t want_len = r > 0 ? (size_t)r : 1, len = 0;
+                    if (r <= 0) want = 0xFFFD;
+                    int32_t cp = vg_utf8_decode(buf, n, &len);
+                    if ((cp != want || len != want_len) && bad++ < 5)
+                        printf("    %02X %02X %02X cut at %zu: U+%04X/%zu, utf8proc U+%04X/%zu\n", b0, b1, third[t], n,
+                               (unsigned)cp, len, (unsigned)want, want_len);
+                }
+            }
+    CHECK_INT(bad, 0);
+}
+
 TEST(json_write_escapes)
 {
     vg_buf b = VG_BUF_INIT;
