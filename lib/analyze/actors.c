@@ -11,7 +11,7 @@ static int after_anti(const ctx *c, size_t i)
 {
     if (i == 0 || c->t[i].space_before || c->text[c->t[i].start - 1] != '-') return 0;
     size_t len;
-    const vg_lex_entry *cue = vg_lex_match(c->L->lex[L_CUES], c->t, i, i - 1, &len);
+    const vg_lex_entry *cue = vg_an_match(c, L_CUES, i, i - 1, &len);
     return cue && cue->cls == VG_CUE_ANTI;
 }
 
@@ -38,7 +38,7 @@ int vg_an_find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_
     size_t named_end = (size_t)-1; /* end of the last actor matched under its own name */
     for (size_t i = t0; i < t1 && n < max;) {
         size_t len;
-        const vg_lex_entry *e = vg_lex_match(c->L->lex[L_ACTORS], c->t, t1, i, &len);
+        const vg_lex_entry *e = vg_an_match(c, L_ACTORS, t1, i, &len);
         if (!e) { i++; continue; }
         int generic = strstr(e->cols[0], "{country}") != NULL;
         /* "NPA militants", "National Resistance forces": a generic word
@@ -68,7 +68,7 @@ int vg_an_find_actors(ctx *c, size_t t0, size_t t1, actor *out, int max, int by_
 
 int vg_an_cue(const ctx *c, size_t end, size_t i, size_t *len)
 {
-    const vg_lex_entry *e = vg_lex_match(c->L->lex[L_CUES], c->t, end, i, len);
+    const vg_lex_entry *e = vg_an_match(c, L_CUES, end, i, len);
     return e ? e->cls : -1;
 }
 
@@ -76,7 +76,7 @@ int vg_an_cue(const ctx *c, size_t end, size_t i, size_t *len)
  * "Nepal", "turques"), and its length in tokens; NULL if none. */
 static const vg_place *country_word_at(const ctx *c, size_t i, size_t end, size_t *len)
 {
-    const vg_lex_entry *de = vg_lex_match(c->L->lex[L_DEMONYMS], c->t, end, i, len);
+    const vg_lex_entry *de = vg_an_match(c, L_DEMONYMS, end, i, len);
     if (de && de->cols[0][0]) return vg_gazetteer_country(c->an->gaz, de->cols[0], strlen(de->cols[0]));
     for (size_t n = 3; n >= 1; n--) {
         if (i + n > end || !c->t[i].upper) continue;

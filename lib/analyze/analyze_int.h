@@ -64,7 +64,29 @@ typedef struct ctx {
     struct actor *doc_actors[2]; /* the whole text's actors, by name [0] and by alias [1], made once */
     int n_doc_actors[2];
     int crowd_cause;        /* does the text name a killing a crowd rose against? -1: not read yet (counts.c) */
+    vg_lex_memo *lm;        /* [L_COUNT]: each table's look-ups at the text's tokens, remembered (vg_an_match) */
 } ctx;
+
+/* The longest phrase of table `which` (L_TRIGGERS...) at token i of the text, not crossing end, as
+ * vg_lex_match(c->L->lex[which], c->t, end, i, len): most tables are asked about the same tokens
+ * again and again (vg_lex_match was 19% of analyze's instructions on the English dev texts, at
+ * 9,300 look-ups a document), and their answer at a token is looked up once (c->lm, analyze.c's
+ * `remembered`). */
+static inline const vg_lex_entry *vg_an_match(const ctx *c, int which, size_t end, size_t i, size_t *len)
+{
+    return c->lm && c->lm[which].at ? vg_lex_memo_match(&c->lm[which], c->t, end, i, len)
+                                    : vg_lex_match(c->L->lex[which], c->t, end, i, len);
+}
+/* vg_lex_match_class and vg_lex_class_in on the text's tokens, as vg_an_match. */
+static inline int vg_an_match_class(const ctx *c, int which, size_t end, size_t i, int cls, size_t *len)
+{
+    return c->lm ? vg_lex_memo_match_class(&c->lm[which], end, i, cls, len)
+                 : vg_lex_match_class(c->L->lex[which], c->t, end, i, cls, len);
+}
+static inline int vg_an_class_in(const ctx *c, int which, size_t s0, size_t s1, int cls)
+{
+    return c->lm ? vg_lex_memo_class_in(&c->lm[which], s0, s1, cls) : vg_lex_class_in(c->L->lex[which], c->t, s0, s1, cls);
+}
 
 /* The resources of language `code` exactly, or NULL (analyze.c). */
 const lang_res *vg_an_lang(const vg_analyzer *a, const char *code);

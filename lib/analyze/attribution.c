@@ -14,7 +14,7 @@
  * reported", "as he has said"). */
 static int class_at(const ctx *c, size_t end, size_t k, vg_attr_class cls, size_t *len)
 {
-    return vg_lex_match_class(c->L->lex[L_ATTRIBUTION], c->t, end, k, (int)cls, len);
+    return vg_an_match_class(c, L_ATTRIBUTION, end, k, (int)cls, len);
 }
 
 /* A weekday, a month or a relative day ("jeudi", "Thursday", "yesterday"):
@@ -23,8 +23,8 @@ static size_t time_word(const ctx *c, size_t end, size_t k)
 {
     size_t len;
     if (k >= end) return 0;
-    if (vg_lex_match(c->L->lex[L_WEEKDAYS], c->t, end, k, &len) || vg_lex_match(c->L->lex[L_RELDATES], c->t, end, k, &len) ||
-        vg_lex_match(c->L->lex[L_MONTHS], c->t, end, k, &len))
+    if (vg_an_match(c, L_WEEKDAYS, end, k, &len) || vg_an_match(c, L_RELDATES, end, k, &len) ||
+        vg_an_match(c, L_MONTHS, end, k, &len))
         return len;
     return 0;
 }
@@ -87,7 +87,7 @@ int vg_an_find_attribution(ctx *c, size_t t0, size_t t1, uint32_t *bs, uint32_t 
 {
     for (size_t i = t0; i < t1;) {
         size_t len;
-        const vg_lex_entry *e = vg_lex_match(c->L->lex[L_ATTRIBUTION], c->t, t1, i, &len);
+        const vg_lex_entry *e = vg_an_match(c, L_ATTRIBUTION, t1, i, &len);
         if (!e) { i++; continue; }
         int next = e->cls == VG_ATTR_NEXT, prev = e->cls == VG_ATTR_PREV;
         if ((!next && !prev) || hyphen_compound(c, i + len - 1, t1)) { i += len; continue; } /* "selon lui": no source named */

@@ -10,19 +10,19 @@
  * days", "15 ans": an age or a duration, no toll) and "aggregate" (a total
  * over time or another conflict: "since the assault began", "over the past
  * decade", "in the civil war": no figure of that sentence is this incident's). */
-static int class_at(const ctx *c, const vg_lexicon *cas, size_t end, size_t k, vg_casualty_class cls, size_t *len)
+static int class_at(const ctx *c, size_t end, size_t k, vg_casualty_class cls, size_t *len)
 {
-    return vg_lex_match_class(cas, c->t, end, k, (int)cls, len);
+    return vg_an_match_class(c, L_CASUALTIES, end, k, (int)cls, len);
 }
 
 /* Is the number starting at token k introduced by a subset marker ("dont",
  * "including", "among them")? "Seven civilians, including three children,
  * were killed": the toll is seven, three is part of it. */
-static int is_subset(const ctx *c, const vg_lexicon *cas, size_t t0, size_t t1, size_t k)
+static int is_subset(const ctx *c, size_t t0, size_t t1, size_t k)
 {
     for (size_t back = 1; back <= 3 && k >= t0 + back; back++) {
         size_t len;
-        if (class_at(c, cas, t1, k - back, VG_CAS_SUBSET, &len) && k - back + len == k) return 1;
+        if (class_at(c, t1, k - back, VG_CAS_SUBSET, &len) && k - back + len == k) return 1;
     }
     return 0;
 }
@@ -36,10 +36,10 @@ static int punct_is(const ctx *c, size_t k, char ch)
  * "sparked five days of rioting", "un adolescent de 15 ans"), or set
  * between commas after a name ("Alexis Grigoropoulos, 15, was killed":
  * an age in apposition)? */
-static int not_a_toll(const ctx *c, const vg_lexicon *cas, size_t end, const vg_number *nb)
+static int not_a_toll(const ctx *c, size_t end, const vg_number *nb)
 {
     size_t len;
-    if (class_at(c, cas, end, nb->t1, VG_CAS_MEASURE, &len)) return 1;
+    if (class_at(c, end, nb->t1, VG_CAS_MEASURE, &len)) return 1;
     size_t k = nb->t0;
     return k >= 2 && nb->t1 < end && punct_is(c, k - 1, ',') && punct_is(c, nb->t1, ',') &&
            c->t[k - 2].kind == VG_TOK_WORD && c->t[k - 2].upper && nb->t1 == nb->t0 + 1;
@@ -75,7 +75,7 @@ static int trigger_in(const ctx *c, size_t s0, size_t s1, enum trigger_want want
     for (size_t k = s0; k < s1; k++) {
         size_t len;
         if (want == WANT_CROWD_OWN && c->in_date[k]) continue;
-        for (const vg_lex_entry *e = vg_lex_match(tl, c->t, s1, k, &len); e; e = vg_lex_next_same(tl, e)) {
+        for (const vg_lex_entry *e = vg_an_match(c, L_TRIGGERS, s1, k, &len); e; e = vg_lex_next_same(tl, e)) {
             int mod, sub = vg_an_trigger_sub(e, &mod);
             if (sub < 0 || (mod && want != WANT_CROWD)) continue;
             if (want == WANT_ATTACK_OWN ? sub == VG_SUB_ATTACK : vg_sub_is_crowd(sub)) return 1;
@@ -88,7 +88,7 @@ static int trigger_in(const ctx *c, size_t s0, size_t s1, enum trigger_want want
  * casualties.tsv "protest" row (plurals the triggers leave out: "riots", "émeutes")? */
 static int protest_in(const ctx *c, size_t s0, size_t s1)
 {
-    return vg_lex_class_in(c->L->lex[L_CASUALTIES], c->t, s0, s1, VG_CAS_PROTEST) || trigger_in(c, s0, s1, WANT_CROWD);
+    return vg_an_class_in(c, L_CASUALTIES, s0, s1, VG_CAS_PROTEST) || trigger_in(c, s0, s1, WANT_CROWD);
 }
 
 /* Is the casualty phrase [i, i+len) the cause a protest is about ("against the killing of a
@@ -98,18 +98,18 @@ static int protest_in(const ctx *c, size_t s0, size_t s1)
  * ending at most two words before it, after a protest or a riot its sentence [s0,s1) names;
  * or one marked "after" that follows it in its sentence, a protest or riot after that:
  * that death is the crowd's cause, another incident's toll. */
-static int names_a_cause(const ctx *c, const vg_lexicon *cas, size_t s0, size_t s1, size_t i, size_t len)
+static int names_a_cause(const ctx *c, size_t s0, size_t s1, size_t i, size_t len)
 {
     for (size_t j = i > s0 + 5 ? i - 5 : s0; j < i; j++) {
         size_t clen;
         /* the protest is named before its cause; "charged over the killing of a teenager that
          * sparked riots" is about the killing itself */
-        if (class_at(c, cas, i, j, VG_CAS_CAUSE, &clen) && j + clen <= i && j + clen + 2 >= i) return protest_in(c, s0, j);
+        if (class_at(c, i, j, VG_CAS_CAUSE, &clen) && j + clen <= i && j + clen + 2 >= i) return protest_in(c, s0, j);
     }
     for (size_t j = i + len; j < s1; j++) {
         size_t clen;
-        const vg_lex_entry *e = vg_lex_match(cas, c->t, s1, j, &clen);
-        for (; e; e = vg_lex_next_same(cas, e))
+        const vg_lex_entry *e = vg_an_match(c, L_CASUALTIES, s1, j, &clen);
+        for (; e; e = vg_lex_next_same(c->L->lex[L_CASUALTIES], e))
             if (e->cls == VG_CAS_CAUSE && !strcmp(e->cols[1], "after")) return protest_in(c, j + clen, s1);
     }
     return 0;
@@ -118,26 +118,26 @@ static int names_a_cause(const ctx *c, const vg_lexicon *cas, size_t s0, size_t 
 /* Does sentence [s0,s1) name a killing as what a crowd rose against: a "cause" phrase, a
  * protest or a riot, and a death or an attack ("riots over the police shooting of a
  * teenager", "protests following the fatal shooting of Kimani Gray")? */
-static int tells_crowd_cause(const ctx *c, const vg_lexicon *cas, size_t s0, size_t s1)
+static int tells_crowd_cause(const ctx *c, size_t s0, size_t s1)
 {
-    if (!vg_lex_class_in(cas, c->t, s0, s1, VG_CAS_CAUSE) || !protest_in(c, s0, s1)) return 0;
-    return vg_lex_class_in(cas, c->t, s0, s1, VG_CAS_KILLED) || vg_lex_class_in(cas, c->t, s0, s1, VG_CAS_KILLED1) ||
+    if (!vg_an_class_in(c, L_CASUALTIES, s0, s1, VG_CAS_CAUSE) || !protest_in(c, s0, s1)) return 0;
+    return vg_an_class_in(c, L_CASUALTIES, s0, s1, VG_CAS_KILLED) || vg_an_class_in(c, L_CASUALTIES, s0, s1, VG_CAS_KILLED1) ||
            trigger_in(c, s0, s1, WANT_ATTACK_OWN);
 }
 
 /* Does the text name a killing as a crowd's cause (any sentence, tells_crowd_cause)? Read once. */
-static int crowd_cause(ctx *c, const vg_lexicon *cas)
+static int crowd_cause(ctx *c)
 {
     if (c->crowd_cause < 0) {
         c->crowd_cause = 0;
-        for (size_t k = 0; k < c->ns && !c->crowd_cause; k++) c->crowd_cause = tells_crowd_cause(c, cas, c->s[k].t0, c->s[k].t1);
+        for (size_t k = 0; k < c->ns && !c->crowd_cause; k++) c->crowd_cause = tells_crowd_cause(c, c->s[k].t0, c->s[k].t1);
     }
     return c->crowd_cause;
 }
 
 int vg_an_crowd_cause(ctx *c)
 {
-    return crowd_cause(c, c->L->lex[L_CASUALTIES]);
+    return crowd_cause(c);
 }
 
 /* Is a protester or a rioter the victim of the casualty phrase [i, i+len) (sentence
@@ -148,7 +148,7 @@ static int victim_in_crowd(const ctx *c, size_t s0, size_t s1, size_t i, size_t 
     size_t a = i, b = i + len;
     while (a > s0 && a + 3 > i && !(c->t[a - 1].kind == VG_TOK_PUNCT && (c->t[a - 1].fold[0] == ',' || c->t[a - 1].fold[0] == ';'))) a--;
     while (b < s1 && b < i + len + 4 && !(c->t[b].kind == VG_TOK_PUNCT && (c->t[b].fold[0] == ',' || c->t[b].fold[0] == ';'))) b++;
-    return vg_lex_class_in(c->L->lex[L_CASUALTIES], c->t, a, b, VG_CAS_PROTEST) || trigger_in(c, a, b, WANT_CROWD_OWN);
+    return vg_an_class_in(c, L_CASUALTIES, a, b, VG_CAS_PROTEST) || trigger_in(c, a, b, WANT_CROWD_OWN);
 }
 
 /* A span of years ("from 1983 - 2005") in [s0,s1)? */
@@ -168,24 +168,24 @@ static int year_span_in(const ctx *c, size_t s0, size_t s1)
  * or after it in its own clause? "900 have been killed since the assault began",
  * "Since 2011, 400,000 have died"; but "43 were killed in the school, pushing the
  * toll above 680 since the conflict began" gives this incident's 43. */
-static int in_aggregate(const ctx *c, const vg_lexicon *cas, size_t s0, size_t s1, size_t i)
+static int in_aggregate(const ctx *c, size_t s0, size_t s1, size_t i)
 {
     size_t clause_end = i;
     while (clause_end < s1 && !(c->t[clause_end].kind == VG_TOK_PUNCT &&
                                 (c->t[clause_end].fold[0] == ',' || c->t[clause_end].fold[0] == ';')))
         clause_end++;
-    return vg_lex_class_in(cas, c->t, s0, clause_end, VG_CAS_AGGREGATE) || year_span_in(c, s0, clause_end);
+    return vg_an_class_in(c, L_CASUALTIES, s0, clause_end, VG_CAS_AGGREGATE) || year_span_in(c, s0, clause_end);
 }
 
 /* "every day since the death of X": a casualty word right after an aggregate cue (one article
  * between at most) is what the running total counts from, an incident of its own, not the
  * total (for the killing's row: a crowd's row does not count it). */
-static int since_what(const ctx *c, const vg_lexicon *cas, size_t s0, size_t i)
+static int since_what(const ctx *c, size_t s0, size_t i)
 {
     for (size_t back = 1; back <= 2 && back <= i - s0; back++)
         for (size_t j = s0; j + back <= i; j++) {
             size_t len;
-            if (vg_lex_match_class(cas, c->t, i, j, VG_CAS_AGGREGATE, &len) && j + len + back - 1 == i) return 1;
+            if (vg_an_match_class(c, L_CASUALTIES, i, j, VG_CAS_AGGREGATE, &len) && j + len + back - 1 == i) return 1;
         }
     return 0;
 }
@@ -216,7 +216,7 @@ static int stops_ahead(const vg_tok *tk)
 #define TOLL_REACH 7
 #define TOLL_REACH_PAST_SUBSET 9
 
-static figure figure_before(const ctx *c, const vg_lexicon *cas, size_t t0, size_t t1, size_t i)
+static figure figure_before(const ctx *c, size_t t0, size_t t1, size_t i)
 {
     const vg_lexicon *nums = c->L->lex[L_NUMBERS];
     figure f = {{0}, 99, 0};
@@ -235,8 +235,8 @@ static figure figure_before(const ctx *c, const vg_lexicon *cas, size_t t0, size
             k -= back;
         }
         vg_number_at(nums, c->t, t1, k, &nb);
-        if (is_subset(c, cas, t0, t1, k)) { reach = i - k + TOLL_REACH_PAST_SUBSET; j = k; continue; }
-        if (not_a_toll(c, cas, t1, &nb)) { j = k; continue; }
+        if (is_subset(c, t0, t1, k)) { reach = i - k + TOLL_REACH_PAST_SUBSET; j = k; continue; }
+        if (not_a_toll(c, t1, &nb)) { j = k; continue; }
         return (figure){nb, i - nb.t1, 1};
     }
     return f;
@@ -246,19 +246,19 @@ static figure figure_before(const ctx *c, const vg_lexicon *cas, size_t t0, size
  * second of two groups joined by "et" (casualties.tsv "and"); the first group's figure, a word or
  * more before the "and" with no casualty word between ("5 blessés et 3 morts" are two tolls) and
  * no figure that is no toll ("deux jours et"), adds to it: f becomes both, from the first. */
-static void joined_figure(const ctx *c, const vg_lexicon *cas, size_t t0, size_t t1, figure *f)
+static void joined_figure(const ctx *c, size_t t0, size_t t1, figure *f)
 {
     const vg_lexicon *nums = c->L->lex[L_NUMBERS];
     size_t k = f->n.t0, alen;
-    if (k < t0 + 3 || !class_at(c, cas, t1, k - 1, VG_CAS_AND, &alen) || alen != 1) return;
+    if (k < t0 + 3 || !class_at(c, t1, k - 1, VG_CAS_AND, &alen) || alen != 1) return;
     size_t conj = k - 1;
     for (size_t j = conj - 1; j-- > t0 && conj - j <= 4;) {
         const vg_tok *tk = &c->t[j + 1];
         size_t clen;
-        if (tk->kind != VG_TOK_WORD || c->in_date[j + 1] || vg_lex_match(cas, c->t, conj, j + 1, &clen)) return;
+        if (tk->kind != VG_TOK_WORD || c->in_date[j + 1] || vg_an_match(c, L_CASUALTIES, conj, j + 1, &clen)) return;
         vg_number nb;
         if (!vg_number_at(nums, c->t, conj, j, &nb) || nb.t1 != j + 1 || c->in_date[j]) continue;
-        if (not_a_toll(c, cas, t1, &nb) || nb.kind == VG_NUM_VAGUE) return;
+        if (not_a_toll(c, t1, &nb) || nb.kind == VG_NUM_VAGUE) return;
         f->n.value += nb.value;
         f->n.t0 = nb.t0;
         return;
@@ -271,7 +271,7 @@ static void joined_figure(const ctx *c, const vg_lexicon *cas, size_t t0, size_t
  * replaces f (the figure before) when it follows at once, or when the phrase reads its
  * figure after it (`after_only`); an article right after a phrase read both ways (`both`)
  * makes it an active verb with its object. */
-static void figure_after(const ctx *c, const vg_lexicon *cas, size_t t1, size_t i, size_t len, int after_only, int both, figure *f)
+static void figure_after(const ctx *c, size_t t1, size_t i, size_t len, int after_only, int both, figure *f)
 {
     const vg_lexicon *nums = c->L->lex[L_NUMBERS];
     vg_number nb;
@@ -279,16 +279,16 @@ static void figure_after(const ctx *c, const vg_lexicon *cas, size_t t1, size_t 
         const vg_tok *tk = &c->t[j];
         if (stops_ahead(tk) || c->in_date[j]) return;
         size_t olen;
-        if (j == i + len && class_at(c, cas, t1, j, VG_CAS_ONE, &olen)) {
+        if (j == i + len && class_at(c, t1, j, VG_CAS_ONE, &olen)) {
             /* an active verb and its object: "two officers shot and killed a teenager" counts the
              * one killed, not the two who shot ("killed a day later" is no victim) */
             size_t mlen;
-            if (!f->found || (both && !class_at(c, cas, t1, j + olen, VG_CAS_MEASURE, &mlen)))
+            if (!f->found || (both && !class_at(c, t1, j + olen, VG_CAS_MEASURE, &mlen)))
                 *f = (figure){{1, VG_NUM_EXACT, j, j + olen}, 0, 1};
             return;
         }
         if (!vg_number_at(nums, c->t, t1, j, &nb)) continue;
-        if (not_a_toll(c, cas, t1, &nb)) return;
+        if (not_a_toll(c, t1, &nb)) return;
         size_t d = j - (i + len);
         if (!f->found || (d == 0 && d < f->dist) || after_only) *f = (figure){nb, d, 1};
         return;
@@ -305,7 +305,7 @@ static int names_person(const ctx *c, size_t j, size_t end)
         const vg_tok *t = &c->t[k];
         if (t->kind != VG_TOK_WORD || !t->upper || t->flen < 2 || c->in_date[k]) return 0;
         size_t len;
-        if (vg_lex_match(c->L->lex[L_ACTORS], c->t, end, k, &len) || vg_lex_match(c->L->lex[L_DEMONYMS], c->t, end, k, &len))
+        if (vg_an_match(c, L_ACTORS, end, k, &len) || vg_an_match(c, L_DEMONYMS, end, k, &len))
             return 0;
         for (size_t p = 0; p < c->n_places; p++)
             if (c->places[p].start < t->end && t->start < c->places[p].end) return 0;
@@ -382,11 +382,10 @@ static int no_count_class(int kind)
  * ACLED keeps the lowest credible figure. */
 void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, count *injured, count *arrested, count *note)
 {
-    const vg_lexicon *cas = c->L->lex[L_CASUALTIES];
     bound used = {.n = 0};
     for (size_t i = t0; i < t1;) {
         size_t len;
-        const vg_lex_entry *e = vg_lex_match(cas, c->t, t1, i, &len);
+        const vg_lex_entry *e = vg_an_match(c, L_CASUALTIES, t1, i, &len);
         if (!e) { i++; continue; }
         if (c->in_related && c->in_related[i]) { i += len; continue; } /* another article's headline */
         int kind = e->cls;
@@ -394,28 +393,28 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, c
         if (no_count_class(kind)) { i += len; continue; }
         size_t s0, s1;
         sentence_of(c, t0, t1, i, &s0, &s1);
-        if (in_aggregate(c, cas, s0, s1, i) && ((flags & VG_COUNT_CROWD) || !since_what(c, cas, s0, i))) {
+        if (in_aggregate(c, s0, s1, i) && ((flags & VG_COUNT_CROWD) || !since_what(c, s0, i))) {
             i += len;
             continue;
         }
         /* a crowd's cause, told in its sentence: the toll of the act that set it off, which
          * counts for that act's row (VG_COUNT_CAUSES), not the crowd's */
-        if (!(flags & VG_COUNT_CAUSES) && names_a_cause(c, cas, s0, s1, i, len)) { i += len; continue; }
+        if (!(flags & VG_COUNT_CAUSES) && names_a_cause(c, s0, s1, i, len)) { i += len; continue; }
         /* "killed1": a singular verb ("was killed", "a été tué"): one death unless a figure says otherwise. */
         int singular = kind == VG_CAS_KILLED1;
         if (singular) kind = VG_CAS_KILLED;
         figure f = {{0}, 99, 0};
-        if (strcmp(dir, "after") != 0) f = figure_before(c, cas, t0, t1, i);
-        if (f.found) joined_figure(c, cas, t0, t1, &f);
-        if (strcmp(dir, "before") != 0) figure_after(c, cas, t1, i, len, !strcmp(dir, "after"), !strcmp(dir, "both"), &f);
+        if (strcmp(dir, "after") != 0) f = figure_before(c, t0, t1, i);
+        if (f.found) joined_figure(c, t0, t1, &f);
+        if (strcmp(dir, "before") != 0) figure_after(c, t1, i, len, !strcmp(dir, "after"), !strcmp(dir, "both"), &f);
         /* "Two of the dead were soldiers": a part of a toll already given ("partof" rows after the number) */
-        int part = f.found && class_at(c, cas, t1, f.n.t1, VG_CAS_PARTOF, &(size_t){0});
+        int part = f.found && class_at(c, t1, f.n.t1, VG_CAS_PARTOF, &(size_t){0});
         if (!f.found && singular) f = (figure){{1, VG_NUM_EXACT, i, i + len}, 0, 1};
         if (!f.found) f = person_named(c, flags, dir, t0, t1, i, len);
         /* a crowd's row: one death, in a text that names a killing as the crowd's cause, is
          * that killing told again unless a protester or a rioter is the victim */
         if (f.found && (flags & VG_COUNT_CROWD) && kind == VG_CAS_KILLED && f.n.value == 1 &&
-            crowd_cause(c, cas) && !victim_in_crowd(c, s0, s1, i, len))
+            crowd_cause(c) && !victim_in_crowd(c, s0, s1, i, len))
             f.found = 0;
         if (f.found) f.found = bind_once(&used, &f.n, kind);
         count *dst = kind == VG_CAS_KILLED ? killed : kind == VG_CAS_INJURED ? injured
@@ -439,6 +438,8 @@ int vg_an_title_killed(ctx *c, unsigned flags, count *killed)
     const char *title = c->doc->fields[VG_F_TITLE];
     if (!title || !*title) return 0;
     ctx tc = *c;
+    tc.lm = NULL; /* the memos remember the text's tokens, not the headline's */
+    tc.dl.months_memo = tc.dl.weekdays_memo = tc.dl.relative_memo = NULL;
     tc.text = title;
     tc.n = strnlen(title, 1024);
     if (vg_tokenize(c->doc->arena, title, tc.n, &tc.t, &tc.nt) != VG_OK || !tc.nt) return 0;

@@ -90,7 +90,7 @@ static const lang_res *line_tokens(const vg_analyzer *a, vg_arena *arena, const 
     if (!a || !lang || !s || !n) return NULL;
     const lang_res *L = vg_an_lang(a, lang);
     if (!L || vg_tokenize(arena, s, n, t, nt) != VG_OK) return NULL;
-    *dl = (vg_date_lex){L->lex[L_MONTHS], L->lex[L_WEEKDAYS], L->lex[L_RELDATES], &L->dates};
+    *dl = (vg_date_lex){L->lex[L_MONTHS], L->lex[L_WEEKDAYS], L->lex[L_RELDATES], &L->dates, NULL, NULL, NULL};
     return L;
 }
 

@@ -164,9 +164,16 @@ int vg_time_at(const vg_date_words *w, const vg_tok *t, size_t end, size_t i, in
     return 1;
 }
 
-static int lex_int(const vg_lexicon *l, const vg_tok *t, size_t end, size_t i, size_t *len, int col)
+/* vg_lex_match of l, through its memo when there is one. */
+static const vg_lex_entry *date_match(const vg_lexicon *l, vg_lex_memo *m, const vg_tok *t, size_t end, size_t i,
+                                      size_t *len)
 {
-    const vg_lex_entry *e = vg_lex_match(l, t, end, i, len);
+    return m ? vg_lex_memo_match(m, t, end, i, len) : vg_lex_match(l, t, end, i, len);
+}
+
+static int lex_int(const vg_lexicon *l, vg_lex_memo *m, const vg_tok *t, size_t end, size_t i, size_t *len, int col)
+{
+    const vg_lex_entry *e = date_match(l, m, t, end, i, len);
     if (!e) return 0;
     return atoi(e->cols[col]);
 }
@@ -227,7 +234,7 @@ static size_t skip_twin_month(const vg_date_lex *lx, const vg_tok *t, size_t end
     size_t len;
     if (j + 1 >= end || t[j].kind != VG_TOK_PUNCT || t[j].flen != 1 || (t[j].fold[0] != '/' && t[j].fold[0] != '('))
         return j;
-    if (lex_int(lx->months, t, end, j + 1, &len, 0) != m) return j;
+    if (lex_int(lx->months, lx->months_memo, t, end, j + 1, &len, 0) != m) return j;
     size_t k = j + 1 + len;
     if (t[j].fold[0] == '(') {
         if (k >= end || t[k].flen != 1 || t[k].fold[0] != ')') return j;
@@ -241,7 +248,7 @@ static int absolute_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_
     size_t len;
     int d = day_at(lx, t, end, i), m;
     size_t mi = d ? skip_joiner(lx, t, end, i + 1) : i + 1; /* "5 de mayo" */
-    if (d && (m = lex_int(lx->months, t, end, mi, &len, 0)) > 0) {
+    if (d && (m = lex_int(lx->months, lx->months_memo, t, end, mi, &len, 0)) > 0) {
         size_t j = skip_twin_month(lx, t, end, mi + len, m);
         /* "8 nov. 2017", "29 April, 2020" */
         j = j < end && t[j].flen == 1 && (t[j].fold[0] == '.' || t[j].fold[0] == ',') && year_at(t, end, j + 1) ? j + 1 : j;
@@ -252,7 +259,7 @@ static int absolute_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_
         out->t0 = i; out->t1 = y ? j + 1 : j;
         return 1;
     }
-    if ((m = lex_int(lx->months, t, end, i, &len, 0)) > 0) {
+    if ((m = lex_int(lx->months, lx->months_memo, t, end, i, &len, 0)) > 0) {
         size_t j = skip_twin_month(lx, t, end, i + len, m);
         /* "MAR. 14, 2013", "Nov. 10": an abbreviated month's period */
         if (j + 1 < end && t[j].flen == 1 && t[j].fold[0] == '.' && day_at(lx, t, end, j + 1)) j++;
@@ -289,7 +296,7 @@ int vg_date_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_t i, con
         }
         return 1;
     }
-    int w = lex_int(lx->weekdays, t, end, i, &len, 0);
+    int w = lex_int(lx->weekdays, lx->weekdays_memo, t, end, i, &len, 0);
     if (w >= 1 && w <= 7) {
         size_t j = skip_word(t, end, i + len, ","); /* "Thu, 10 Nov 2011", "Monday, March 11, 2013" */
         if (lx->words) j = skip_listed(t, end, j, lx->words->after_weekday, lx->words->n_after_weekday);
@@ -309,7 +316,7 @@ int vg_date_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_t i, con
         out->t0 = i; out->t1 = i + len;
         return 1;
     }
-    const vg_lex_entry *e = vg_lex_match(lx->relative, t, end, i, &len);
+    const vg_lex_entry *e = date_match(lx->relative, lx->relative_memo, t, end, i, &len);
     if (e) {
         if (!pub || !pub->m || !pub->d) return 0;
         long off = strtol(e->cols[0], NULL, 10);

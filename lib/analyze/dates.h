@@ -41,6 +41,8 @@ vg_status vg_date_words_load(const char *path, vg_date_words *w, char *err, size
 typedef struct vg_date_lex {
     const vg_lexicon *months, *weekdays, *relative;
     const vg_date_words *words;
+    /* each table's look-ups on one text's tokens, remembered (lexicon.h); NULL: none */
+    vg_lex_memo *months_memo, *weekdays_memo, *relative_memo;
 } vg_date_lex;
 
 typedef struct vg_date {

@@ -169,7 +169,7 @@ static int mass_arrests(ctx *c, size_t k)
  * by the shooting": casualties.tsv "cause" rows)? That act is an event of its own. */
 static int tells_a_cause(ctx *c, size_t k)
 {
-    return vg_lex_class_in(c->L->lex[L_CASUALTIES], c->t, c->s[k].t0, c->s[k].t1, VG_CAS_CAUSE);
+    return vg_an_class_in(c, L_CASUALTIES, c->s[k].t0, c->s[k].t1, VG_CAS_CAUSE);
 }
 
 /* ACLED precedence in the document's context (lead: its sub-type) for a

@@ -379,3 +379,49 @@ const vg_lex_entry *vg_lex_match(const vg_lexicon *l, const vg_tok *toks, size_t
     if (len) *len = best_len;
     return best;
 }
+
+_Static_assert(VG_LEX_MAX_TOKS < (1 << VG_LEX_MEMO_LEN_BITS), "a match's length fits its slot");
+
+void vg_lex_memo_init(vg_lex_memo *m, const vg_lexicon *lex, const vg_tok *toks, size_t nt, vg_arena *arena,
+                      int remember)
+{
+    memset(m, 0, sizeof *m);
+    m->lex = lex;
+    m->rows = lex ? lex->e : NULL;
+    m->toks = toks;
+    m->nt = nt;
+    if (remember && lex && nt && lex->n < (UINT32_MAX >> VG_LEX_MEMO_LEN_BITS))
+        m->at = vg_arena_calloc(arena, nt, sizeof *m->at); /* NULL: no memo, look-ups still answered */
+}
+
+const vg_lex_entry *vg_lex_memo_fill(vg_lex_memo *m, const vg_tok *toks, size_t end, size_t i, size_t *len)
+{
+    const vg_lexicon *l = m->lex;
+    if (!m->at || toks != m->toks || i >= end || end > m->nt) return vg_lex_match(l, toks, end, i, len);
+    if (m->at[i] == VG_LEX_MEMO_UNKNOWN) {
+        size_t n;
+        const vg_lex_entry *e = vg_lex_match(l, toks, m->nt, i, &n);
+        m->at[i] = e ? (uint32_t)((size_t)(e - l->e) + 1) << VG_LEX_MEMO_LEN_BITS | (uint32_t)n : VG_LEX_MEMO_NONE;
+        if (!e || i + n <= end) {
+            if (len) *len = n;
+            return e;
+        }
+    }
+    return vg_lex_match(l, toks, end, i, len); /* the longest match crosses end: the longest within it */
+}
+
+int vg_lex_memo_match_class(vg_lex_memo *m, size_t end, size_t i, int cls, size_t *len)
+{
+    const vg_lex_entry *e = i < end ? vg_lex_memo_match(m, m->toks, end, i, len) : NULL;
+    for (; e; e = vg_lex_next_same(m->lex, e))
+        if (e->cls == cls) return 1;
+    return 0;
+}
+
+int vg_lex_memo_class_in(vg_lex_memo *m, size_t s0, size_t s1, int cls)
+{
+    size_t len;
+    for (size_t i = s0; i < s1; i++)
+        if (vg_lex_memo_match_class(m, s1, i, cls, &len)) return 1;
+    return 0;
+}

@@ -6,6 +6,7 @@
 
 #include "vigie.h"
 #include "tokens.h"
+#include "../core/arena.h"
 
 #define VG_LEX_MAX_COLS 4
 #define VG_LEX_MAX_TOKS 12
@@ -66,6 +67,48 @@ const vg_lex_entry *vg_lex_next_same(const vg_lexicon *lex, const vg_lex_entry *
 int vg_lex_match_class(const vg_lexicon *lex, const vg_tok *toks, size_t end, size_t i, int cls, size_t *len);
 /* Does a row of class cls match starting anywhere in [s0,s1) (and within it)? */
 int vg_lex_class_in(const vg_lexicon *lex, const vg_tok *toks, size_t s0, size_t s1, int cls);
+/* What vg_lex_match finds at each token of one text, for a table read at the same tokens again
+ * and again (the analyser asks its cue table about a word four times a document, on average):
+ * each token's longest match with no end, looked up once. A match that ends past the `end` a
+ * caller gives is looked up again under it (the longest match within end is the same unless it
+ * is longer than end allows). Not thread-safe: one memo per document. */
+typedef struct vg_lex_memo {
+    const vg_lexicon *lex;
+    const vg_lex_entry *rows; /* the table's rows (a slot holds an index) */
+    const vg_tok *toks;       /* the text's tokens; look-ups on other tokens are not remembered */
+    size_t nt;
+    uint32_t *at;             /* a slot a token, VG_LEX_MEMO_UNKNOWN: not looked up yet; NULL: no memo */
+} vg_lex_memo;
+enum { VG_LEX_MEMO_UNKNOWN = 0, VG_LEX_MEMO_NONE = 1, VG_LEX_MEMO_LEN_BITS = 4 };
+
+/* A memo of lex's look-ups on toks[0..nt) (slots from arena), or none (at NULL: every look-up
+ * goes to vg_lex_match) when remember is 0 or memory runs out. */
+void vg_lex_memo_init(vg_lex_memo *m, const vg_lexicon *lex, const vg_tok *toks, size_t nt, vg_arena *arena,
+                      int remember);
+/* vg_lex_memo_match's look-up when the slot does not answer. */
+const vg_lex_entry *vg_lex_memo_fill(vg_lex_memo *m, const vg_tok *toks, size_t end, size_t i, size_t *len);
+/* vg_lex_match(m->lex, toks, end, i, len), remembered when toks are m's tokens. */
+static inline const vg_lex_entry *vg_lex_memo_match(vg_lex_memo *m, const vg_tok *toks, size_t end, size_t i,
+                                                    size_t *len)
+{
+    if (m->at && toks == m->toks && i < end && end <= m->nt) {
+        uint32_t v = m->at[i];
+        if (v == VG_LEX_MEMO_NONE) {
+            if (len) *len = 0;
+            return NULL;
+        }
+        size_t n = v & ((1u << VG_LEX_MEMO_LEN_BITS) - 1);
+        if (v != VG_LEX_MEMO_UNKNOWN && i + n <= end) {
+            if (len) *len = n;
+            return &m->rows[(v >> VG_LEX_MEMO_LEN_BITS) - 1];
+        }
+    }
+    return vg_lex_memo_fill(m, toks, end, i, len);
+}
+/* vg_lex_match_class and vg_lex_class_in through the memo. */
+int vg_lex_memo_match_class(vg_lex_memo *m, size_t end, size_t i, int cls, size_t *len);
+int vg_lex_memo_class_in(vg_lex_memo *m, size_t s0, size_t s1, int cls);
+
 /* The first row whose column `col` (0: the first after the phrase) is `value`, or NULL;
  * a scan of the whole table. */
 const vg_lex_entry *vg_lex_find(const vg_lexicon *lex, size_t col, const char *value);

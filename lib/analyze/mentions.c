@@ -40,12 +40,12 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
             else if (cue == VG_CUE_RELATED) break;
         }
         const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
-        const vg_lex_entry *e = vg_lex_match(tl, c->t, s->t1, i, &len);
+        const vg_lex_entry *e = vg_an_match(c, L_TRIGGERS, s->t1, i, &len);
         size_t mlen;
         /* "the hottest March day": a capitalised month name inside a sentence
          * is the month, not the word it spells ("march"). */
         if (e && len == 1 && c->t[i].upper && i > s->t0 &&
-            vg_lex_match(c->L->lex[L_MONTHS], c->t, s->t1, i, &mlen) && mlen == 1)
+            vg_an_match(c, L_MONTHS, s->t1, i, &mlen) && mlen == 1)
             e = NULL;
         if (e) {
             for (; e; e = vg_lex_next_same(tl, e)) { /* one phrase may count for several sub-types */
@@ -214,7 +214,7 @@ static int is_history(const ctx *c, const sent_info *si, size_t k, int ref_year)
         size_t plen, len;
         int cue = vg_an_cue(c, c->s[k].t1, i, &plen);
         if (cue != VG_CUE_MONTH || i + plen >= c->s[k].t1) continue; /* cues.tsv class "month" */
-        const vg_lex_entry *m = vg_lex_match(c->L->lex[L_MONTHS], c->t, c->s[k].t1, i + plen, &len);
+        const vg_lex_entry *m = vg_an_match(c, L_MONTHS, c->s[k].t1, i + plen, &len);
         if (!m) continue;
         size_t j = i + plen + len;
         if (j < c->s[k].t1 && c->t[j].kind == VG_TOK_NUM) continue; /* "in May 2020", "en mai 2019" are dates */

@@ -60,18 +60,18 @@ static int attacker_on_weapon(const roles *r, actor *out)
 {
     ctx *c = r->c;
     if (r->sub != VG_SUB_AIR && r->sub != VG_SUB_SHELLING) return 0;
-    const vg_lexicon *tl = c->L->lex[L_TRIGGERS], *dl = c->L->lex[L_DEMONYMS];
+    const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
     const vg_sent *s = &c->s[r->main_k];
     for (size_t i = s->t0; i < s->t1; i++) {
         size_t len, dlen;
-        const vg_lex_entry *e = vg_lex_match(tl, c->t, s->t1, i, &len);
+        const vg_lex_entry *e = vg_an_match(c, L_TRIGGERS, s->t1, i, &len);
         int same = 0;
         for (const vg_lex_entry *x = e; x && !same; x = vg_lex_next_same(tl, x)) same = x->cls == r->sub;
         if (!same) continue;
-        const vg_lex_entry *after = i + len < s->t1 ? vg_lex_match(dl, c->t, s->t1, i + len, &dlen) : NULL;
+        const vg_lex_entry *after = i + len < s->t1 ? vg_an_match(c, L_DEMONYMS, s->t1, i + len, &dlen) : NULL;
         int before = 0;
         for (size_t j = i > s->t0 + 2 ? i - 2 : s->t0; j < i && !before; j++) {
-            const vg_lex_entry *d = vg_lex_match(dl, c->t, i, j, &dlen);
+            const vg_lex_entry *d = vg_an_match(c, L_DEMONYMS, i, j, &dlen);
             before = d && d->cols[0][0] && j + dlen == i && c->t[j].upper;
         }
         if (!(after && after->cols[0][0]) && !before) { i += len - 1; continue; }
@@ -92,7 +92,7 @@ static int violence_before(const ctx *c, size_t t0, size_t k)
 {
     for (size_t j = k >= t0 + AGENT_REACH ? k - AGENT_REACH : t0; j < k; j++) {
         size_t len;
-        if (vg_lex_match(c->L->lex[L_TRIGGERS], c->t, k, j, &len) || vg_lex_match(c->L->lex[L_CASUALTIES], c->t, k, j, &len))
+        if (vg_an_match(c, L_TRIGGERS, k, j, &len) || vg_an_match(c, L_CASUALTIES, k, j, &len))
             return 1;
     }
     return 0;

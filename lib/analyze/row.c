@@ -313,15 +313,15 @@ static void observer_default_party(ctx *c, vg_event *e)
  * it rose against. */
 int vg_an_dates_an_act(const ctx *c, const vg_date *d)
 {
-    const vg_lexicon *cas = c->L->lex[L_CASUALTIES], *tl = c->L->lex[L_TRIGGERS];
+    const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
     /* within the date's own sentence: the last words of the one before tell another act */
     size_t s0 = vg_an_sentence_start(c, d->t0);
     size_t from = d->t0 > DATE_OF_ACT_REACH ? d->t0 - DATE_OF_ACT_REACH : 0;
     for (size_t j = from > s0 ? from : s0; j < d->t0; j++) {
         size_t len;
-        const vg_lex_entry *e = vg_lex_match(cas, c->t, d->t0, j, &len);
+        const vg_lex_entry *e = vg_an_match(c, L_CASUALTIES, d->t0, j, &len);
         if (e && (e->cls == VG_CAS_KILLED || e->cls == VG_CAS_KILLED1 || e->cls == VG_CAS_INJURED)) return 1;
-        for (e = vg_lex_match(tl, c->t, d->t0, j, &len); e; e = vg_lex_next_same(tl, e)) {
+        for (e = vg_an_match(c, L_TRIGGERS, d->t0, j, &len); e; e = vg_lex_next_same(tl, e)) {
             int mod, sub = vg_an_trigger_sub(e, &mod);
             if (sub >= 0 && !mod && !vg_sub_is_crowd(sub) && sub != VG_SUB_ARMED_CLASH && sub != VG_SUB_LOOTING)
                 return 1;
@@ -475,12 +475,12 @@ static void country_from_demonym(ctx *c, const vg_sent *s, vg_event *e)
         size_t a0 = pass ? 0 : s->t0, a1 = pass ? c->nt : s->t1;
         for (size_t i = a0; i < a1 && !e->country; i++) {
             size_t len, alen;
-            const vg_lex_entry *de = vg_lex_match(c->L->lex[L_DEMONYMS], c->t, a1, i, &len);
+            const vg_lex_entry *de = vg_an_match(c, L_DEMONYMS, a1, i, &len);
             size_t rlen;
             int next = de && i + len < c->nt ? vg_an_cue(c, c->nt, i + len, &rlen) : -1;
             if (next == VG_CUE_REGION) de = NULL; /* "Somali region" is a place in Ethiopia */
             if (de && pass < 2 && i + len < c->nt) {
-                const vg_lex_entry *ae = vg_lex_match(c->L->lex[L_ACTORS], c->t, c->nt, i + len, &alen);
+                const vg_lex_entry *ae = vg_an_match(c, L_ACTORS, c->nt, i + len, &alen);
                 int it = ae ? atoi(ae->cols[1]) : 0;
                 if (it == VG_INTER_STATE || it == VG_INTER_EXTERNAL) de = NULL;
             }

@@ -174,7 +174,7 @@ static int date_of(const char *lang, const char *text, const char *pub, char out
     char path[512], err[256];
     snprintf(path, sizeof path, "%s/%s/dates.tsv", vg_test_data_dir(), lang);
     CHECK(vg_date_words_load(path, &words, err, sizeof err) == VG_OK);
-    vg_date_lex dl = {m, w, r, &words};
+    vg_date_lex dl = {m, w, r, &words, NULL, NULL, NULL};
     vg_arena *a = vg_arena_new(4096);
     vg_tok *t;
     size_t nt;

@@ -253,7 +253,7 @@ static int ar_date(const char *text, const char *pub, char out[11], int *prec)
     char path[512], err[256];
     snprintf(path, sizeof path, "%s/ar/dates.tsv", vg_test_data_dir());
     CHECK(vg_date_words_load(path, &words, err, sizeof err) == VG_OK);
-    vg_date_lex dl = {m, w, r, &words};
+    vg_date_lex dl = {m, w, r, &words, NULL, NULL, NULL};
     vg_arena *a = vg_arena_new(4096);
     vg_tok *t;
     size_t nt;
