@@ -288,6 +288,14 @@ int vg_date_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_t i, con
 {
     memset(out, 0, sizeof *out);
     size_t len;
+    /* A date starts with a day's figures, a month, a weekday or a relative date (absolute_at, then
+     * the tables below): most words start none, and say so in four look-ups (the analyser asks at
+     * every word of a text, 810 times an English dev text, at 380 instructions a word before). */
+    if (i >= end) return 0;
+    if (!(t[i].fold[0] >= '0' && t[i].fold[0] <= '9') && !date_match(lx->months, lx->months_memo, t, end, i, &len) &&
+        !date_match(lx->weekdays, lx->weekdays_memo, t, end, i, &len) &&
+        !date_match(lx->relative, lx->relative_memo, t, end, i, &len))
+        return 0;
     if (absolute_at(lx, t, end, i, out)) {
         if (!out->y && pub && pub->y) {
             /* No year: the publication year, or the one before if that puts the date in the future. */
