@@ -115,6 +115,25 @@ TEST(nfc_by_stretches_is_utf8proc_nfc)
     vg_arena_free(a);
 }
 
+/* The two-byte characters' classes come from a table built once: each must be utf8proc's. */
+TEST(char_class_tables_are_utf8proc_categories)
+{
+    int bad = 0;
+    for (int32_t cp = 0x80; cp < 0x900 && bad < 5; cp++) {
+        utf8proc_category_t c = utf8proc_category(cp);
+        int alnum = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+                    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) || c == UTF8PROC_CATEGORY_MN ||
+                    c == UTF8PROC_CATEGORY_MC;
+        int upper = c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+        int caseless = c == UTF8PROC_CATEGORY_LO;
+        if (!vg_is_alnum(cp) != !alnum || !vg_is_upper(cp) != !upper || !vg_is_caseless(cp) != !caseless) {
+            printf("    U+%04X: class differs from utf8proc's\n", (unsigned)cp);
+            bad++;
+        }
+    }
+    CHECK_INT(bad, 0);
+}
+
 /* vg_fold reads two-byte characters and general punctuation from tables, ASCII
  * controls as they are: every one of them, after a letter, between letters and
  * before a mark, folds as utf8proc folds the whole (vg_fold_reference; and
