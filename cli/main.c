@@ -1,5 +1,8 @@
 /* main.c - the vigie command: dispatch to a sub-command. */
 #include <malloc.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/mman.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,12 +39,28 @@ static void usage(FILE *f)
  * past 128 KB free; map blocks over 128 KB afresh each time): a document's arena blocks and
  * textcat's tables were returned to the kernel after each document and faulted in again by
  * the next (vigie analyze, French dev texts x38: 15,097 minor faults -> 7,901, system time
- * 0.33 s -> 0.10 s). The process keeps at most TRIM_KEEP of free heap. */
+ * 0.33 s -> 0.10 s). The process keeps at most TRIM_KEEP of free heap.
+ *
+ * The first HUGE_HEAP of the heap is asked for in huge pages (the kernel gives them to regions
+ * that ask, transparent_hugepage "madvise"): a batch's 64 documents each fill an arena of a
+ * few hundred KB, and touching those pages the first time was 5,300 minor faults a run, 4 KB
+ * each (vigie analyze, English dev texts x13: 7,075 -> ~1,900 faults, CPU samples -10%; peak
+ * RSS 92 -> 98 MB, 24 -> 46 MB for an empty input). Not under the sanitizers: their allocator
+ * is not glibc's heap. */
 static void keep_freed_memory(void)
 {
 #ifdef M_TRIM_THRESHOLD
-    enum { TRIM_KEEP = 64 << 20, MMAP_FROM = 4 << 20 };
+    enum { TRIM_KEEP = 64 << 20, MMAP_FROM = 4 << 20, HUGE_HEAP = 32 << 20, HUGE_PAGE = 2 << 20 };
     mallopt(M_TRIM_THRESHOLD, TRIM_KEEP);
+#if defined(MADV_HUGEPAGE) && !defined(__SANITIZE_ADDRESS__)
+    /* a block the heap itself holds (under the mmap threshold), freed at once: the heap keeps it */
+    mallopt(M_MMAP_THRESHOLD, 2 * HUGE_HEAP);
+    void *p = malloc(HUGE_HEAP);
+    uintptr_t lo = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
+    uintptr_t hi = ((uintptr_t)p + HUGE_HEAP) & ~(uintptr_t)(HUGE_PAGE - 1);
+    if (p && hi > lo) (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* a kernel without THP: no change */
+    free(p);
+#endif
     mallopt(M_MMAP_THRESHOLD, MMAP_FROM);
 #endif
 }
