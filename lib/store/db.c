@@ -331,7 +331,7 @@ void vg_db_close(vg_db *db)
     if (db->pg && db->in_tx && vg_db_commit(db) != VG_OK) rollback(db);
     vg_stories_free(db);
     vg_dups_free(db);
-    for (size_t i = 0; i < db->n_cache; i++) vg_stmt_free(db->cache[i].st);
+    vg_db_stmts_free(db);
     if (db->sql) sqlite3_close_v2(db->sql);
     vg_pg_close(db);
     vg_pg_search_free(db);

@@ -12,6 +12,11 @@
 /* Prepared statements are cached by SQL text pointer: pass a string literal
  * (or any pointer that stays the same) so each statement is compiled once. */
 #define VG_DB_STMT_CACHE 48
+/* Statements made at run time for a shape of query (api.c: the events
+ * reads with only the filters given), kept by key per connection, the least
+ * recently used replaced: a page, count or stats statement of SQLite is
+ * 20-60 KB prepared, so 32 shapes stay under 2 MB a connection. */
+#define VG_DB_SHAPES 32
 /* Writes sent ahead on PostgreSQL before their results are read (sql.c):
  * the server's replies to them (~20 bytes each) must fit the socket's
  * buffer while the client is still sending, or both would wait. */
@@ -45,6 +50,9 @@ struct vg_db {
     const char *piped[VG_PIPE_MAX];
     size_t n_piped;
     size_t n_cache;
+    struct { uint64_t key; vg_stmt *st; unsigned long used; } shaped[VG_DB_SHAPES];
+    size_t n_shaped;
+    unsigned long shaped_clock;
     vg_buf out;           /* JSON built for vg_db_story_json and row values */
     char query_langs[2048]; /* languages stored, "fr,en": query-side stemming (search.c) */
     struct vg_story_cache *story_cache; /* frequencies and postings kept between puts (story_cache.c) */
@@ -64,6 +72,16 @@ sqlite3 *vg_db_sqlite(vg_db *db);
  * PostgreSQL connection prepares them again. */
 void vg_stmt_free(vg_stmt *st);
 void vg_stmt_forget_prepared(vg_stmt *st);
+/* Every statement of the connection: freed (vg_db_close), or to be
+ * prepared again on a new PostgreSQL session (pg.c). */
+void vg_db_stmts_free(vg_db *db);
+void vg_db_stmts_forget_prepared(vg_db *db);
+/* A statement made at run time (VG_DB_SHAPES): the one cached under key,
+ * made ready as vg_db_stmt's are, or NULL; vg_db_shaped_add compiles sql
+ * (in the connection's dialect) and keeps it under key, or NULL on a
+ * compile error. */
+vg_stmt *vg_db_shaped(vg_db *db, uint64_t key);
+vg_stmt *vg_db_shaped_add(vg_db *db, uint64_t key, const char *sql);
 /* Map a result code of vg_step (SQLite's codes; on PostgreSQL the server's
  * error, recorded by pg.c) to a vg_status and record `what` + the engine's
  * message as the db error. Returns the status. */

@@ -193,6 +193,15 @@ static const char *const migrations[] = {
     "  started timestamptz NOT NULL DEFAULT now());",
     /* 3: how many of a story's members have a date of their own (as SQLite's 9) */
     "ALTER TABLE stories ADD COLUMN n_dated bigint;",
+    /* 4: the events reads' indexes (as SQLite's 10): the API's case-blind filters
+     * compare lower() of both sides, the pages walk (event_date, id) newest first */
+    "CREATE INDEX IF NOT EXISTS events_iso_date ON events(lower(iso), event_date, id)"
+    "  INCLUDE (event_type, sub_event_type, country, year, confidence, article_id);"
+    "CREATE INDEX IF NOT EXISTS events_iso_type_date ON events(lower(iso), lower(event_type), event_date, id);"
+    "CREATE INDEX IF NOT EXISTS events_type_date ON events(lower(event_type), event_date, id);"
+    "CREATE INDEX IF NOT EXISTS events_sub_date ON events(lower(sub_event_type), event_date, id);"
+    "CREATE INDEX IF NOT EXISTS events_stats ON events(event_date, event_type, sub_event_type, iso)"
+    "  INCLUDE (country, year, confidence, article_id);",
     /* append new migrations here */
 };
 
@@ -325,7 +334,7 @@ vg_status vg_pg_reconnect(vg_db *db)
     for (;;) {
         vg_status s = connect_once(db);
         if (s == VG_OK) {
-            for (size_t i = 0; i < db->n_cache; i++) vg_stmt_forget_prepared(db->cache[i].st);
+            vg_db_stmts_forget_prepared(db);
             return VG_OK;
         }
         if (waited >= VG_PG_RECONNECT_S) return s;
@@ -340,8 +349,7 @@ vg_status vg_pg_ensure(vg_db *db)
 {
     if (PQstatus(db->pg->conn) == CONNECTION_OK && !db->pg->lost) return VG_OK;
     vg_status s = connect_once(db);
-    if (s == VG_OK)
-        for (size_t i = 0; i < db->n_cache; i++) vg_stmt_forget_prepared(db->cache[i].st);
+    if (s == VG_OK) vg_db_stmts_forget_prepared(db);
     return s;
 }
 

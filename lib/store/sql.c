@@ -72,14 +72,13 @@ static char *render_pg(const char *sql, int *n_params)
     return out;
 }
 
-static vg_stmt *stmt_new(vg_db *db, const char *sql, const char *pg_sql)
+static vg_stmt *stmt_new(vg_db *db, const char *sql, const char *pg_sql, int persistent)
 {
     vg_stmt *st = vg_calloc(1, sizeof *st);
     if (!st) return NULL;
     st->db = db;
     if (!db->pg) {
-        int rc = sqlite3_prepare_v3(db->sql, sql, -1,
-                                    db->n_cache < VG_DB_STMT_CACHE ? SQLITE_PREPARE_PERSISTENT : 0, &st->sq, NULL);
+        int rc = sqlite3_prepare_v3(db->sql, sql, -1, persistent ? SQLITE_PREPARE_PERSISTENT : 0, &st->sq, NULL);
         if (rc != SQLITE_OK) {
             vg_db_fail(db, rc, "preparing a statement");
             free(st);
@@ -121,21 +120,24 @@ void vg_stmt_free(vg_stmt *st)
 
 void vg_stmt_forget_prepared(vg_stmt *st) { st->prepared = 0; }
 
+/* A cached statement made ready again: reset, every parameter NULL. */
+static vg_stmt *reuse(vg_stmt *st)
+{
+    if (st->sq) {
+        sqlite3_reset(st->sq);
+        sqlite3_clear_bindings(st->sq);
+    } else {
+        clear_result(st);
+        for (int k = 0; k < st->n_params; k++) st->val[k] = NULL;
+    }
+    return st;
+}
+
 vg_stmt *vg_db_stmt2(vg_db *db, const char *sql, const char *pg_sql)
 {
     for (size_t i = 0; i < db->n_cache; i++)
-        if (db->cache[i].sql == sql) {
-            vg_stmt *st = db->cache[i].st;
-            if (st->sq) {
-                sqlite3_reset(st->sq);
-                sqlite3_clear_bindings(st->sq);
-            } else {
-                clear_result(st);
-                for (int k = 0; k < st->n_params; k++) st->val[k] = NULL;
-            }
-            return st;
-        }
-    vg_stmt *st = stmt_new(db, sql, pg_sql);
+        if (db->cache[i].sql == sql) return reuse(db->cache[i].st);
+    vg_stmt *st = stmt_new(db, sql, pg_sql, db->n_cache < VG_DB_STMT_CACHE);
     if (!st) return NULL;
     /* A full cache is a programming error (too many distinct statements);
      * keep working by evicting the oldest rather than leaking. */
@@ -151,6 +153,52 @@ vg_stmt *vg_db_stmt2(vg_db *db, const char *sql, const char *pg_sql)
 }
 
 vg_stmt *vg_db_stmt(vg_db *db, const char *sql) { return vg_db_stmt2(db, sql, NULL); }
+
+vg_stmt *vg_db_shaped(vg_db *db, uint64_t key)
+{
+    for (size_t i = 0; i < db->n_shaped; i++)
+        if (db->shaped[i].key == key) {
+            db->shaped[i].used = ++db->shaped_clock;
+            return reuse(db->shaped[i].st);
+        }
+    return NULL;
+}
+
+vg_stmt *vg_db_shaped_add(vg_db *db, uint64_t key, const char *sql)
+{
+    vg_stmt *st = stmt_new(db, sql, NULL, 1);
+    if (!st) return NULL;
+    size_t slot = db->n_shaped;
+    if (slot == VG_DB_SHAPES) { /* the least recently used goes (never the one just used) */
+        slot = 0;
+        for (size_t i = 1; i < VG_DB_SHAPES; i++)
+            if (db->shaped[i].used < db->shaped[slot].used) slot = i;
+        vg_stmt *old = db->shaped[slot].st;
+        if (db->pg && old->prepared) { /* the server keeps a prepared statement until told */
+            char sql_dealloc[48];
+            snprintf(sql_dealloc, sizeof sql_dealloc, "DEALLOCATE %s", old->name);
+            if (vg_pg_exec(db, sql_dealloc) != VG_OK) db->err[0] = 0; /* lost: it went with the session */
+        }
+        vg_stmt_free(old);
+    } else db->n_shaped++;
+    db->shaped[slot].key = key;
+    db->shaped[slot].st = st;
+    db->shaped[slot].used = ++db->shaped_clock;
+    return st;
+}
+
+void vg_db_stmts_forget_prepared(vg_db *db)
+{
+    for (size_t i = 0; i < db->n_cache; i++) vg_stmt_forget_prepared(db->cache[i].st);
+    for (size_t i = 0; i < db->n_shaped; i++) vg_stmt_forget_prepared(db->shaped[i].st);
+}
+
+void vg_db_stmts_free(vg_db *db)
+{
+    for (size_t i = 0; i < db->n_cache; i++) vg_stmt_free(db->cache[i].st);
+    for (size_t i = 0; i < db->n_shaped; i++) vg_stmt_free(db->shaped[i].st);
+    db->n_cache = db->n_shaped = 0;
+}
 
 /* ---------------------------------------------------------------- parameters */
 
