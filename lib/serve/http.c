@@ -165,8 +165,9 @@ static vg_db *thread_db(vg_server *s, thread_state *t, const char **err)
 }
 
 /* The raw request target ("/api/events?x=1"), kept before libmicrohttpd
- * decodes it: params.c is the one decoder. */
-typedef struct request { char *target; size_t len; } request;
+ * decodes it: params.c is the one decoder; called: the access handler saw
+ * the request once (on_request answers at its second call). */
+typedef struct request { char *target; size_t len; int called; } request;
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 {
@@ -321,6 +322,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     request *r = *con_cls;
     vg_sv_answer a;
     memset(&a, 0, sizeof a);
+    /* libmicrohttpd (0.9.75) closes a connection whose answer is queued at the
+     * handler's first call, before the request is read to its end ("Connection:
+     * close" on every answer: wrk's 64 connections were 64 new ones a round, an
+     * accept, a 64 KB pool mapped and unmapped per request); answered at the
+     * next call, once the request is read, the connection is kept. */
+    if (r && !r->called) {
+        r->called = 1;
+        return MHD_YES;
+    }
     if (*upload_len) { /* a body nobody asked for: read and drop it, answer at the end */
         *upload_len = 0;
         return MHD_YES;
