@@ -95,6 +95,24 @@ static thread_state *state(void)
     return t;
 }
 
+/* An answer's ETag hash: its bytes eight at a time, then vg_hash64's
+ * finaliser (vg_hash64 itself, FNV-1a, takes a byte at a time: hashing an
+ * uncached page of 100 events, 77 KB, twice was 15% of its time). */
+static uint64_t body_hash(const unsigned char *p, size_t n)
+{
+    uint64_t h = 0x76696769ULL ^ ((uint64_t)n * 0x9e3779b97f4a7c15ULL);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        h ^= w * 0x87c37b91114253d5ULL;
+        h = (h << 31 | h >> 33) * 0x4cf5ad432745937fULL;
+    }
+    uint64_t tail = 0;
+    for (size_t k = 0; i + k < n; k++) tail |= (uint64_t)p[i + k] << (8 * k);
+    return vg_hash64_end(h ^ tail * 0x87c37b91114253d5ULL);
+}
+
 static cached *cache_find(thread_state *t, const char *target, int64_t version)
 {
     for (size_t i = 0; i < CACHE_SLOTS; i++)
@@ -103,22 +121,24 @@ static cached *cache_find(thread_state *t, const char *target, int64_t version)
     return NULL;
 }
 
-static void cache_put(thread_state *t, const char *target, int64_t version, vg_sv_answer *a)
+/* a kept in the cache; the entry (whose etag is a's), or NULL when not kept. */
+static const cached *cache_put(thread_state *t, const char *target, int64_t version, vg_sv_answer *a)
 {
-    if (a->status != 200 || a->fixed || a->body.len > CACHE_MAX_BODY || a->body.failed) return;
+    if (a->status != 200 || a->fixed || a->body.len > CACHE_MAX_BODY || a->body.failed) return NULL;
     cached *c = &t->cache[t->next++ % CACHE_SLOTS];
     free(c->target);
     vg_buf_free(&c->a.body);
     c->target = vg_strdup(target);
-    if (!c->target) return;
+    if (!c->target) return NULL;
     c->version = version;
     c->a = *a;
     c->a.body = (vg_buf)VG_BUF_INIT;
     vg_buf_append(&c->a.body, a->body.data, a->body.len);
     char hex[17];
-    vg_hash_hex(vg_hash64(a->body.data, a->body.len, 0x76696769), hex);
+    vg_hash_hex(body_hash((const unsigned char *)a->body.data, a->body.len), hex);
     snprintf(c->etag, sizeof c->etag, "\"%s\"", hex);
-    if (c->a.body.failed) { free(c->target); c->target = NULL; vg_buf_free(&c->a.body); }
+    if (c->a.body.failed) { free(c->target); c->target = NULL; vg_buf_free(&c->a.body); return NULL; }
+    return c;
 }
 
 /* The answer from the cache into a (pointing at the cache's bytes: valid
@@ -271,7 +291,7 @@ static enum MHD_Result send_answer(struct MHD_Connection *c, vg_sv_answer *a)
     if (a->status == 200) {
         char hex[17];
         if (a->etag) snprintf(hex, sizeof hex, "%.16s", a->etag + 1);
-        else vg_hash_hex(vg_hash64(data, len, 0x76696769), hex);
+        else vg_hash_hex(body_hash(data, len), hex);
         snprintf(etag, sizeof etag, "\"%s%s\"", hex, gz ? "-gz" : "");
     }
     struct MHD_Response *resp;
@@ -370,7 +390,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             if (hit) cache_answer(hit, &a);
             else {
                 vg_sv_route(&rq, &a);
-                if (cacheable) cache_put(ts, r->target, dbv, &a);
+                const cached *kept = cacheable ? cache_put(ts, r->target, dbv, &a) : NULL;
+                if (kept) a.etag = kept->etag; /* hashed once */
             }
         }
         free(t);
