@@ -27,6 +27,7 @@ void vg_buf_clear(vg_buf *b)
 int vg_buf_reserve(vg_buf *b, size_t extra)
 {
     if (b->failed) return -1;
+    if (extra < b->cap - b->len) return 0; /* room already (cap > len whenever cap > 0) */
     if (extra > SIZE_MAX - b->len - 1 || vg_grow(&b->data, &b->cap, b->len + extra + 1, 1)) {
         b->failed = 1;
         return -1;
