@@ -246,7 +246,6 @@ typedef struct shaper {
     vg_buf *sql;
     vg_stmt *st;
     int pg, n;
-    int whole; /* a read of every matching event (count, stats), not a page: see and_nocase */
 } shaper;
 
 /* The reads written this way (the key's low 3 bits). */
@@ -295,17 +294,12 @@ static int real_arg(shaper *w, double v)
     return n;
 }
 
-/* " AND <col> = ?n" compared case-blind on ASCII (SQLite's COLLATE NOCASE;
- * on PostgreSQL lower() on both sides, which the lower(...) indexes serve).
- * A read of every matching event on SQLite compares the type and sub-type
- * as "+col" (the same test, that no index serves): it then reads
- * events_stats or events_iso_date alone, which hold every column it needs,
- * instead of a type's index and a table row per event (the stats of one
- * type over a million events: 0.7 s, 0.25 s through events_stats). */
+/* " AND <col> = ?n" compared case-blind on ASCII (SQLite's COLLATE NOCASE,
+ * which events_iso_date's iso has; on PostgreSQL lower() on both sides, which
+ * its lower(iso) index serves). */
 static void and_nocase(shaper *w, const char *col, int n)
 {
     put(w, w->pg ? " AND lower(" : " AND ");
-    if (w->whole && !w->pg && strcmp(col, "e.iso")) put(w, "+");
     put(w, col);
     put(w, w->pg ? ") = lower(" : " = ");
     ref(w, n, 'T');
@@ -567,14 +561,14 @@ static void count_walk(shaper *w, const filters *f)
 /* The stats: two passes over the filtered events, each grouped once and
  * then summed per facet (a MATERIALIZED CTE). The event's own facets (day,
  * day and type, type, sub-type, country) from groups of day, type, sub-type
- * and country, the order of events_stats, which holds every column they
- * read: with the dates alone filtered, the pass reads that index's range in
- * its order, neither the table nor a sort (count(e.year): the dated events
- * of a group, all of them or none since the year is the date's; the day
- * facets count dated events only). Then the article's (outlet, language):
- * without a filter about the article, the events are counted per article
- * first, and each article read once. Seven passes, one per facet, took
- * seven times as long at a million events. */
+ * and country (count(e.year): the dated events of a group, all of them or
+ * none since the year is the date's; the day facets count dated events
+ * only), read from events_date or events_iso_date alone, which hold every
+ * column they need. Then the article's (outlet, language): without a
+ * filter about the article, the events are counted per article first (not
+ * in events_article's order: "+e.article_id", or every row is read through
+ * it), and each article read once. Seven passes, one per facet, took seven
+ * times as long at a million events. */
 #define SQ_C ""
 #define PG_C " COLLATE \"C\""
 #define STATS_EVENT_FACETS(D)                                                                              \
@@ -626,7 +620,6 @@ static void shape_walk(shaper *w, int kind, const filters *f, const position *p)
 {
     w->key = (uint64_t)kind;
     w->bit = KIND_BITS;
-    w->whole = kind != K_PAGE_DATED && kind != K_PAGE_UNDATED;
     switch (kind) {
     case K_PAGE_DATED: page_walk(w, f, p, 1); break;
     case K_PAGE_UNDATED: page_walk(w, f, p, 0); break;

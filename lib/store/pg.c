@@ -193,15 +193,14 @@ static const char *const migrations[] = {
     "  started timestamptz NOT NULL DEFAULT now());",
     /* 3: how many of a story's members have a date of their own (as SQLite's 9) */
     "ALTER TABLE stories ADD COLUMN n_dated bigint;",
-    /* 4: the events reads' indexes (as SQLite's 10): the API's case-blind filters
-     * compare lower() of both sides, the pages walk (event_date, id) newest first */
+    /* 4: the events reads' indexes (as SQLite's 10): a page walks (event_date, id) newest
+     * first, for every event or a country's (the API's case-blind filters compare lower()
+     * of both sides); the stats read the columns included */
+    "DROP INDEX IF EXISTS events_date;"
+    "CREATE INDEX events_date ON events(event_date, id)"
+    "  INCLUDE (event_type, sub_event_type, iso, country, year, confidence, article_id);"
     "CREATE INDEX IF NOT EXISTS events_iso_date ON events(lower(iso), event_date, id)"
-    "  INCLUDE (event_type, sub_event_type, country, year, confidence, article_id);"
-    "CREATE INDEX IF NOT EXISTS events_iso_type_date ON events(lower(iso), lower(event_type), event_date, id);"
-    "CREATE INDEX IF NOT EXISTS events_type_date ON events(lower(event_type), event_date, id);"
-    "CREATE INDEX IF NOT EXISTS events_sub_date ON events(lower(sub_event_type), event_date, id);"
-    "CREATE INDEX IF NOT EXISTS events_stats ON events(event_date, event_type, sub_event_type, iso)"
-    "  INCLUDE (country, year, confidence, article_id);",
+    "  INCLUDE (event_type, sub_event_type, country, year, confidence, article_id);",
     /* append new migrations here */
 };
 
