@@ -200,7 +200,8 @@ static const char *const migrations[] = {
     "CREATE INDEX events_date ON events(event_date, id)"
     "  INCLUDE (event_type, sub_event_type, iso, country, year, confidence, article_id);"
     "CREATE INDEX IF NOT EXISTS events_iso_date ON events(lower(iso), event_date, id)"
-    "  INCLUDE (event_type, sub_event_type, country, year, confidence, article_id);",
+    "  INCLUDE (event_type, sub_event_type, country, year, confidence, article_id);"
+    "CREATE INDEX IF NOT EXISTS events_iso_type_date ON events(lower(iso), lower(event_type), event_date, id);",
     /* append new migrations here */
 };
 
