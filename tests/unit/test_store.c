@@ -373,7 +373,8 @@ TEST(store_migrates_v3_database)
     db = NULL;
     CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
     if (!db) { free(orig); free(other); vg_doc_free(d); return; }
-    CHECK_INT(count_sql(db, "PRAGMA user_version"), 9); /* every migration; 9: stories' n_dated (score.c) */
+    CHECK_INT(count_sql(db, "PRAGMA user_version"), 10); /* every migration; 10: the events reads' indexes (api.c) */
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('events_date', 'events_iso_date', 'events_iso_type_date')"), 3);
     CHECK_INT(count_sql(db, "SELECT count(*) FROM sqlite_schema WHERE name='dedup_band'"), 0);
     CHECK_INT(count_sql(db, "SELECT count(*) FROM sqlite_schema WHERE name='articles_dup'"), 1);
     CHECK_INT(count_sql(db, "SELECT count(*) FROM story_terms WHERE term=4242"), 64);
@@ -446,7 +447,7 @@ TEST(store_migrates_early_hash_unique_database)
     vg_db *db = NULL;
     CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
     if (!db) { unlink(path); return; }
-    CHECK_INT(count_sql(db, "PRAGMA user_version"), 9);
+    CHECK_INT(count_sql(db, "PRAGMA user_version"), 10);
     CHECK_INT(count_sql(db, "SELECT count(*) FROM articles WHERE id = 7 AND text LIKE 'A strong earthquake%'"), 1);
     const char *identity = "SELECT count(*) FROM pragma_index_info('articles_identity') WHERE seqno=0 AND name='ext_id'";
     CHECK_INT(count_sql(db, identity), 1);
