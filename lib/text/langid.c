@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <libexttextcat/textcat.h>
 
 #include "../core/alloc.h"
@@ -89,6 +90,12 @@ static vg_status load_codes(vg_langid *l, const char *conf, char *err, size_t er
             break;
         }
         if (l->ncodes == MAX_CODES) { vg_tsv_fail(&t, VG_ERR_RESOURCE, "more than %d languages", MAX_CODES); break; }
+        char model[4096];
+        snprintf(model, sizeof model, "%s%s", VG_TEXTCAT_DIR, vg_tsv_field(&t, 0));
+        if (access(model, R_OK) != 0) {
+            vg_tsv_fail(&t, VG_ERR_RESOURCE, "cannot read the language model %s (package libexttextcat-data)", model);
+            break;
+        }
         memcpy(l->codes[l->ncodes], name, cl);
         l->codes[l->ncodes++][cl] = 0;
     }
@@ -282,16 +289,9 @@ vg_status vg_langid_load(const char *data_dir, vg_langid **out, char *err, size_
     vg_langid *l = vg_calloc(1, sizeof *l);
     if (!l) return VG_ERR_NOMEM;
     snprintf(l->conf, sizeof l->conf, "%s", conf);
-    l->pool[0].tc = special_textcat_Init(conf, VG_TEXTCAT_DIR);
-    if (!l->pool[0].tc) {
-        snprintf(err, errlen, "%s: cannot load language models (listed there, from %s; "
-                 "package libexttextcat-data)", conf, VG_TEXTCAT_DIR);
-        free(l);
-        return VG_ERR_RESOURCE;
-    }
-    pthread_mutex_init(&l->pool[0].lock, NULL);
     pthread_mutex_init(&l->grow, NULL);
-    atomic_store(&l->n_pool, 1);
+    /* textcat's handles are made when a text first needs one (take_handle): the vote settles
+     * most texts, and reading the 13 models cost every start 3-4 ms; the files are checked here */
     vg_status st = load_codes(l, conf, err, errlen);
     if (st == VG_OK) st = load_words(l, data_dir, err, errlen);
     if (st != VG_OK) {
@@ -332,7 +332,8 @@ static const char *code_of(const vg_langid *l, const char *res)
     return "und";
 }
 
-/* A free handle, locked: an idle one, else a new one, else wait for the first. */
+/* A free handle, locked: an idle one, else a new one, else wait for the first; NULL when none
+ * can be made (the models do not load). */
 static tc_handle *take_handle(vg_langid *l)
 {
     int n = atomic_load(&l->n_pool);
@@ -352,6 +353,7 @@ static tc_handle *take_handle(vg_langid *l)
         }
     }
     pthread_mutex_unlock(&l->grow);
+    if (!n) return NULL;
     pthread_mutex_lock(&l->pool[0].lock);
     return &l->pool[0];
 }
@@ -370,9 +372,8 @@ const char *vg_langid_detect(const vg_langid *cl, const char *text, size_t n)
     const char *w = settled(l, hits, kinds, tokens);
     if (w) return w; /* static: lives in l */
     tc_handle *h = take_handle(l);
-    const char *res = textcat_Classify(h->tc, text, len);
-    const char *code = code_of(l, res);
-    pthread_mutex_unlock(&h->lock);
+    const char *code = h ? code_of(l, textcat_Classify(h->tc, text, len)) : "und";
+    if (h) pthread_mutex_unlock(&h->lock);
     if (len < SHORT_TEXT || !strcmp(code, "und")) {
         w = by_words_of(l, hits, tokens);
         if (w) return w;
