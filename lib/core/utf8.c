@@ -21,10 +21,13 @@ size_t vg_utf8_valid_prefix(const char *str, size_t n)
             for (uint64_t w; i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ULL));) i += 8;
             continue;
         }
+        if (c >= 0xC2 && c <= 0xDF) { /* two bytes (Cyrillic, Arabic, Latin accents): a continuation byte is all they need */
+            if (n - i > 1 && (s[i + 1] & 0xC0) == 0x80) { i += 2; continue; }
+            return i;
+        }
         size_t need;
         uint32_t cp, min;
-        if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; min = 0x80; }
-        else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; min = 0x800; }
+        if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; min = 0x800; }
         else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; min = 0x10000; }
         else return i;
         if (n - i <= need) return i;

@@ -45,6 +45,12 @@ TEST(utf8_validation)
     CHECK_INT(vg_utf8_valid_prefix("\xED\xA0\x80", 3), 0);     /* surrogate */
     CHECK_INT(vg_utf8_valid_prefix("\xF4\x90\x80\x80", 4), 0); /* > U+10FFFF */
     CHECK_INT(vg_utf8_valid_prefix("a\xE2\x82", 3), 1);        /* truncated */
+    /* two-byte characters (their own fast path) */
+    CHECK_INT(vg_utf8_valid_prefix("\xD0\x9C\xD0\xB8\xD1\x80", 6), 6); /* Мир */
+    CHECK_INT(vg_utf8_valid_prefix("\xD8\xA8\xD9", 3), 2);        /* truncated */
+    CHECK_INT(vg_utf8_valid_prefix("\xD8\x41", 2), 0);             /* no continuation */
+    CHECK_INT(vg_utf8_valid_prefix("\xC1\xBF", 2), 0);             /* overlong */
+    CHECK_INT(vg_utf8_valid_prefix("x\xDF\xBF\xC2\x80", 5), 5);   /* U+07FF, U+0080 */
 }
 
 TEST(cp1252_conversion)
