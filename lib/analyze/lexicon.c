@@ -367,6 +367,14 @@ int vg_lex_class_in(const vg_lexicon *l, const vg_tok *toks, size_t s0, size_t s
     return 0;
 }
 
+/* Most words start no phrase of a table: with no prefix row that could match and no bare forms
+ * to try, an empty bucket or the first-word filter says so at once. */
+static inline int starts_none(const vg_lexicon *l, const vg_tok *t)
+{
+    return !(l->clitics && t->n_bare) && (!l->buckets[t->hash & (l->nb - 1)] || !first_may_match(l, t->hash)) &&
+           !prefix_may_match(l, t->fold, t->flen);
+}
+
 const vg_lex_entry *vg_lex_match(const vg_lexicon *l, const vg_tok *toks, size_t end, size_t i, size_t *len)
 {
     const vg_lex_entry *best = NULL;
@@ -374,10 +382,7 @@ const vg_lex_entry *vg_lex_match(const vg_lexicon *l, const vg_tok *toks, size_t
     if (!l || i >= end) return NULL;
     const vg_tok *t = &toks[i];
     int bare = l->clitics && t->n_bare;
-    /* Most words start no phrase of a table: with no prefix row that could
-     * match and no bare forms to try, an empty bucket says so at once. */
-    if (!bare && (!l->buckets[t->hash & (l->nb - 1)] || !first_may_match(l, t->hash)) &&
-        !prefix_may_match(l, t->fold, t->flen)) {
+    if (starts_none(l, t)) {
         if (len) *len = 0;
         return NULL;
     }
@@ -408,8 +413,9 @@ const vg_lex_entry *vg_lex_memo_fill(vg_lex_memo *m, const vg_tok *toks, size_t 
     const vg_lexicon *l = m->lex;
     if (!m->at || toks != m->toks || i >= end || end > m->nt) return vg_lex_match(l, toks, end, i, len);
     if (m->at[i] == VG_LEX_MEMO_UNKNOWN) {
-        size_t n;
-        const vg_lex_entry *e = vg_lex_match(l, toks, m->nt, i, &n);
+        size_t n = 0;
+        /* (the early answer of vg_lex_match, without its call: most fills are of words that start nothing) */
+        const vg_lex_entry *e = starts_none(l, &toks[i]) ? NULL : vg_lex_match(l, toks, m->nt, i, &n);
         m->at[i] = e ? (uint32_t)((size_t)(e - l->e) + 1) << VG_LEX_MEMO_LEN_BITS | (uint32_t)n : VG_LEX_MEMO_NONE;
         if (!e || i + n <= end) {
             if (len) *len = n;
