@@ -6,7 +6,7 @@ PKGS    := sqlite3 libpq libxml-2.0 zlib libutf8proc libexttextcat libcurl libpc
 # or serve need them, and lib/core/dynlib.c opens each at its first call (their headers only here).
 LAZY_PKGS := libpq libcurl libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS))) -lstemmer -llinear -lm -lpthread -ldl
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS))) -lstemmer -lm -lpthread -ldl
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 DEFS    := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DVG_DATA_DIR='"$(CURDIR)/data"'
