@@ -200,6 +200,26 @@ static int in_context(ctx *c, const sent_info *si, size_t k, int lead, int sub)
     return sub;
 }
 
+/* ACLED: an attack whose sentence names armed men of two kinds (the state's and a group's:
+ * their interaction codes differ) and no civilians ("14 militaires ont également été tués lors
+ * d'une attaque terroriste", "71 soldats ... tués ... dans une opération revendiquée par l'Etat
+ * islamique") is a battle, for a row besides the lead as for the lead (sub_by_actors, which
+ * also reads the sentences after the lead's). One kind named twice ("police officers shot a
+ * boy ... the police") is no battle. */
+static int armed_victims(ctx *c, size_t k, int sub)
+{
+    if (sub != VG_SUB_ATTACK) return sub;
+    actor ac[8];
+    int na = vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, ac, 8, 2), sides = 0;
+    unsigned seen = 0;
+    for (int j = 0; j < na; j++) {
+        int it = vg_an_inter(&ac[j]);
+        if (it == VG_INTER_CIVILIANS) return sub;
+        if (vg_an_inter_armed(it) && !(seen & (1u << it))) { seen |= 1u << it; sides++; }
+    }
+    return sides >= 2 ? VG_SUB_ARMED_CLASH : sub;
+}
+
 /* Sentence k's event mentions, at most two: its best sub-type, and the best
  * one of another event type ("riots in protest at the killing by police of
  * a boy" tells a riot and a killing), each read in context. Returns how
@@ -209,14 +229,14 @@ static int mentions_of(ctx *c, const sent_info *si, size_t k, int lead, int sub[
     if (si->best < MIN_EXTRA_SCORE) return 0;
     sub[0] = vg_an_choose_sub(si->sc, si->mods, &sc[0]);
     if (sub[0] < 0) return 0;
-    sub[0] = in_context(c, si, k, lead, sub[0]);
+    sub[0] = armed_victims(c, k, in_context(c, si, k, lead, sub[0]));
     int second = -1;
     for (int j = 0; j < VG_SUB_COUNT; j++)
         if (si->sc[j] >= MIN_EXTRA_SCORE && strcmp(vg_subtypes[j].type, vg_subtypes[sub[0]].type) != 0 &&
             (second < 0 || si->sc[j] > si->sc[second]))
             second = j;
     if (second < 0) return 1;
-    sub[1] = in_context(c, si, k, lead, second);
+    sub[1] = armed_victims(c, k, in_context(c, si, k, lead, second));
     sc[1] = si->sc[second];
     /* ACLED: a demonstration that turns violent is one riot. A sentence telling
      * both of one crowd ("riots in protest at...") tells the riot once. */
