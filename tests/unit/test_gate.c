@@ -166,13 +166,17 @@ TEST(gate_domains_in_data)
  * casualties falling, "انقلاب" an overturned car but also a coup, "شاحنة" a truck and a truck
  * bomb, "حكم" a verdict and a rule, "سيول" floods and Seoul; Russian "столкнулись" collided and
  * clashed; Spanish "choque" a crash and a clash, "condena" a sentence and a condemnation,
- * "acciones" shares and actions. None of them is in a domain. */
+ * "acciones" shares and actions, "condenado" convicted and condemned ("condenado a", sentenced
+ * to, is crime); French "assassinat" a murder and a political assassination ("l'assassinat d'un
+ * chef de village par des jihadistes"), "meurtrier" a murderer and deadly ("une attaque
+ * meurtrière"). None of them is in a domain. */
 TEST(gate_domain_words_are_unambiguous)
 {
     static const char *const words[][2] = {
         {"ar", "هدف"}, {"ar", "أهداف"}, {"ar", "الفريق"}, {"ar", "جماهير"}, {"ar", "سقوط"}, {"ar", "انقلاب"},
         {"ar", "خروج"}, {"ar", "شاحنة"}, {"ar", "حافلة"}, {"ar", "حكم"}, {"ar", "الحكم"}, {"ar", "السوق"},
-        {"ar", "سيول"}, {"ru", "столкнулись"}, {"es", "choque"}, {"es", "condena"}, {"es", "acciones"}};
+        {"ar", "سيول"}, {"ru", "столкнулись"}, {"es", "choque"}, {"es", "condena"}, {"es", "acciones"},
+        {"es", "condenado"}, {"fr", "assassinat"}, {"fr", "meurtrier"}};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
         char path[4096], err[512] = "";
         snprintf(path, sizeof path, "%s/%s/gate.tsv", vg_test_data_dir(), words[k][0]);
