@@ -555,19 +555,34 @@ static void set_actors(ctx *c, vg_event *e, size_t main_k, int sub, actor ac[8],
     }
 }
 
+/* A calendar day sentence k names as its own (not relative, not a statement's), or NULL. */
+static const vg_date *calendar_day(const sent_info *si, size_t k)
+{
+    const vg_date *d = &si[k].date;
+    return si[k].has_date && !d->relative && !d->said && d->d && d->m ? d : NULL;
+}
+
 /* Fatalities, injured and arrests: the event's sentence and the next two;
  * doc_note (the main event only) is the whole text's "fatalities" note. The
  * deaths a sentence names as a crowd's cause ("riots over the police killing of
  * a teenager") count for the killing's row, not for the protest's or the riot's. */
-static void set_counts(ctx *c, const sent_info *si, size_t main_k, int sub, const count *doc_note, vg_event *e)
+static void set_counts(ctx *c, const sent_info *si, size_t main_k, int sub, const count *doc_note, const vg_date *day,
+                       vg_event *e)
 {
     const vg_sent *s = &c->s[main_k];
     count killed = {0}, injured = {0}, arrested = {0}, note = {0};
     unsigned flags = vg_sub_is_crowd(sub) ? VG_COUNT_CROWD : VG_COUNT_CAUSES;
     /* ... up to a sentence that tells an earlier incident or background ("Cette attaque intervient
-     * au lendemain de deux autres qui ont fait 10 morts"): its toll is that incident's */
+     * au lendemain de deux autres qui ont fait 10 morts"), or one dated on another calendar day
+     * than the row's ("... tués le 10 décembre à Inates. ... Le 25 décembre, 14 militaires ont
+     * également été tués"): its toll is that incident's */
+    if (!day) day = calendar_day(si, main_k);
     size_t last = main_k + 1;
-    while (last < c->ns && last < main_k + 3 && !si[last].earlier && !si[last].hist) last++;
+    while (last < c->ns && last < main_k + 3 && !si[last].earlier && !si[last].hist) {
+        const vg_date *d = calendar_day(si, last);
+        if (day && d && (d->y != day->y || d->m != day->m || d->d != day->d)) break;
+        last++;
+    }
     vg_an_counts(c, s->t0, c->s[last - 1].t1, flags, &killed, &injured, &arrested, &note);
     if (doc_note && doc_note->found) note = *doc_note;
     if (doc_note && !killed.found) {
@@ -678,7 +693,7 @@ vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, c
     if (!e->country && c->an->gaz) country_from_demonym(c, s, e);
     set_actors(c, e, main_k, sub, ac, na, i1, i2);
     if (!homonym_abroad) remote_violence_abroad(c, sub, e);
-    set_counts(c, si, main_k, sub, doc_note, e);
+    set_counts(c, si, main_k, sub, doc_note, date, e);
     set_attribution(c, s, e);
     return VG_OK;
 }

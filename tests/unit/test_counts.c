@@ -297,3 +297,17 @@ TEST(counts_earlier_incident_and_headline_toll)
     CHECK_INT(headline, 15);
     vg_env_close(env);
 }
+
+/* A row's toll is read in its sentence and the next two, up to one that tells another incident: a
+ * sentence dated on another calendar day ("Le 25 décembre, 14 militaires ont également été tués") is
+ * another account of no toll of this one, whose lowest figure it would otherwise become. */
+TEST(counts_stop_at_another_day)
+{
+    vg_env *env = NULL;
+    char err[256];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    CHECK_INT(fatalities_of(env, "Des hommes armés ont attaqué le camp militaire d'Inates le 10 décembre, au Niger : 71 "
+                                 "soldats ont été tués. Le 25 décembre, 14 militaires ont également été tués près de "
+                                 "Tillabéry.\n"), 71);
+    vg_env_close(env);
+}
