@@ -72,6 +72,11 @@
 #define PROPER_TOWN_MAX 50000   /* a name the dictionary knows as a person's needs evidence below this */
 #define COMMON_TOWN_MAX 500000  /* a dictionary word needs evidence below this */
 #define SMALL_TOWN 20000        /* below this (and rank < 3), a town needs context or evidence */
+#define SEAT_RANK 4             /* an admin1 seat's rank (places.h vg_gz_entry.rank): below it, a small town abroad
+                                   is a homonym in a text mostly about another country (small_town_abroad) ... */
+#define ABROAD_MIN_VOTES 4.0f   /* ... when the text's places cast this many votes (a whole article: fr 002, 15.3); a
+                                   note's one or two names say too little (ACLED dev notes, 0.35-2.0: 'Souda' beside
+                                   'Libya', 'Sawiyah' beside 'Israeli forces' are the scene) */
 #define CASELESS_FOREIGN_MAX 1000000 /* a one-word town of another country than the text's, in a script with no
                                     capitals, needs context below this population ("في بولي علم", Pul-e Alam,
                                     read Bolu in Turkey); above it a town known worldwide reads alone. Set by
@@ -639,6 +644,18 @@ static int caseless_abroad(const mention *m, const vg_gz_entry *e, int context, 
            e->population < CASELESS_FOREIGN_MAX && main_share(votes, vtotal) >= MAIN_SHARE;
 }
 
+/* A small town (below SMALL_TOWN people, below an admin1 seat's rank) of a country the text is not
+ * about, while the text is mostly about another, is a homonym of a place the gazetteer lacks there
+ * ("dans la commune de Sanam" in a text about Niger: Sanom, Thailand, which GeoNames also calls
+ * Sanam), however it is introduced: the scene falls back to the text's country (row.c
+ * unlisted_scene). */
+static int small_town_abroad(const vg_gz_entry *e, int context, const float *votes, float vtotal)
+{
+    int ci = iso_ix(e->iso2);
+    return e->kind == VG_PLACE_CITY && e->population < SMALL_TOWN && e->rank < SEAT_RANK && !context && ci >= 0 &&
+           votes[ci] <= W_VOTE_TOWN && vtotal >= ABROAD_MIN_VOTES && main_share(votes, vtotal) >= MAIN_SHARE;
+}
+
 /* Does the mention have enough evidence to be a place? A name that is also a
  * common word, an acronym, a sentence's first word or a small place unknown
  * to the text's countries needs a preposition before it or a country context. */
@@ -671,6 +688,7 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     if (!f.primary && e->kind == VG_PLACE_CITY && !context && !m->introduced && main_share(votes, vtotal) >= MAIN_SHARE)
         return 0;
     if (caseless_abroad(m, e, context, votes, vtotal)) return 0;
+    if (small_town_abroad(e, context, votes, vtotal)) return 0;
     if (m->t0 == m->t1 && !f.big && !context && !evidence) return 0;
     return !(e->kind == VG_PLACE_CITY && e->population < SMALL_TOWN && e->rank < 3 && !context && !evidence);
 }

@@ -194,7 +194,11 @@ static int unlisted_settlement(const ctx *c, size_t k, size_t *n0, size_t *n1)
 static const vg_place *unlisted_scene(ctx *c, size_t main_k, const vg_place *found)
 {
     if (!found || !c->an->gaz) return NULL;
-    if (found->kind == VG_PLACE_CITY && found->geo_precision != 2) return NULL;
+    /* a town named in another sentence (pick_place looked around the event's) gives way to a
+     * settlement the event's own sentence names ("Le 25 décembre, 14 militaires ont été tués ...
+     * dans la commune de Sanam", the region's seat named sentences before) */
+    int borrowed = found->start < c->s[main_k].start || found->end > c->s[main_k].end;
+    if (found->kind == VG_PLACE_CITY && found->geo_precision != 2 && !borrowed) return NULL;
     /* a division the event's sentence names holds its scene; a later settlement may be elsewhere */
     size_t last = found->kind == VG_PLACE_COUNTRY ? main_k + 3 : main_k;
     for (size_t k = main_k; k < c->ns && k <= last; k++) {

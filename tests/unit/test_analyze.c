@@ -1034,3 +1034,26 @@ TEST(analyze_the_capital_is_a_place)
     vg_doc_free(d);
     vg_env_close(env);
 }
+
+/* A whole article about one country: a small town of another country that only its name matches is a
+ * homonym ("la commune de Sanam": Sanom, Thailand, also called Sanam), and the row falls back to the
+ * settlement named in the text's country. */
+TEST(analyze_small_town_abroad_is_a_homonym)
+{
+    vg_env *env = NULL;
+    char err[256];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_doc *d = NULL;
+    CHECK(vg_doc_create(env, &d) == VG_OK);
+    const char *json = d ? vg_test_events_json(d, "fr",
+        "Des hommes armés ont attaqué jeudi le camp militaire de Chinégodar, dans la région de Tillabéry, au Niger, "
+        "selon le ministère nigérien de la Défense. Le camp est situé à 10 km de la frontière malienne. Les autorités "
+        "de Tillabéry et de Niamey ont interdit la circulation des motos. L'armée nigérienne a envoyé des renforts "
+        "depuis Ouallam et Niamey. Le 25 décembre, 14 militaires ont été tués lors d'une attaque dans la commune de "
+        "Sanam. Le Niger fait face à des attaques répétées dans la région de Tillabéry.\n") : NULL;
+    CHECK(json && !strstr(json, "Thailand"));
+    CHECK(json && strstr(json, "\"location\":\"Sanam\""));
+    if (json && (strstr(json, "Thailand") || !strstr(json, "\"location\":\"Sanam\""))) printf("    %.600s\n", json);
+    vg_doc_free(d);
+    vg_env_close(env);
+}
