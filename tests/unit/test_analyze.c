@@ -1057,3 +1057,25 @@ TEST(analyze_small_town_abroad_is_a_homonym)
     vg_doc_free(d);
     vg_env_close(env);
 }
+
+/* A row that has only the country takes the scene a sentence of the text says the event happened at,
+ * however far from the row's own ("L'incident s'est produit à Beni": cues.tsv class "scene"). */
+TEST(analyze_scene_said_anywhere)
+{
+    vg_env *env = NULL;
+    char err[256];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_doc *d = NULL;
+    CHECK(vg_doc_create(env, &d) == VG_OK);
+    const char *json = NULL;
+    json = d ? vg_test_events_json(d, "fr",
+        "Des casques bleus ont tiré sur des civils dimanche à un poste frontière en RDC : deux personnes ont été "
+        "tuées et quinze blessées. Le gouvernement a annoncé l'ouverture d'une enquête. La mission de l'ONU a "
+        "confirmé les faits. Les soldats concernés ont été arrêtés. Le porte-parole a présenté ses condoléances aux "
+        "familles. L'incident s'est produit à Beni, dans le Nord-Kivu.\n") : NULL;
+    char loc[64];
+    CHECK(json && !strcmp(vg_test_json_string(json, "location", loc, sizeof loc), "Beni"));
+    if (json && strcmp(loc, "Beni")) printf("    %.600s\n", json);
+    vg_doc_free(d);
+    vg_env_close(env);
+}
