@@ -20,6 +20,13 @@ SHORT_TEXT_SENTENCES sentences, weights.h) and whole articles get a model each:
 the same signal does not mean the same in both. --write puts the weights fitted
 on all dev rows into lib/analyze/weights.h (ROW_CONF_BIAS_SHORT/_LONG,
 ROW_CONF_WEIGHTS_SHORT/_LONG). Deterministic: same inputs, same weights.
+
+--offsets: instead, each language's offset over weights.h's whole-article
+model for the rows besides the lead (their share right differs by language:
+the analysers differ), fitted on its own dev article set (all five) and kept
+where it is OFFSET_SE standard errors from 0 or more (else 0); with --write,
+into data/<lang>/calibration.tsv. Rows are labelled in
+the order the shared model gives them, so the offsets in use do not move it.
 """
 import csv, json, math, os, re, subprocess, sys, tempfile, zlib
 
@@ -31,6 +38,10 @@ FOLDS = 5
 NOTE_STEP = 2     # every 2nd ACLED dev note
 WEIGHTS = os.path.join(ROOT, "lib", "analyze", "weights.h")
 THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+# --offsets: each language's own offset for the rows besides the lead (data/<lang>/calibration.tsv), fitted
+# on its article set; kept only at OFFSET_SE standard errors from 0 or more (a few rows say little).
+OFFSET_SETS = {"en-dev": "en", "fr": "fr", "ar": "ar", "ru": "ru", "es": "es"}
+OFFSET_SE = 2.0
 
 
 def load_scorer():
@@ -122,10 +133,57 @@ def fold_of(article):
     return zlib.crc32(article.encode()) % FOLDS
 
 
+def long_model():
+    """weights.h's whole-article model: (bias, weights)."""
+    h = open(WEIGHTS, encoding="utf-8").read()
+    b = float(re.search(r"#define ROW_CONF_BIAS_LONG (\S+)f", h).group(1))
+    w = [float(v.strip().rstrip("f")) for v in re.search(r"#define ROW_CONF_WEIGHTS_LONG \{(.*?)\}", h, re.S).group(1).split(",")]
+    return b, w
+
+
+def offsets(vigie, sa, write):
+    """Each language's offset for the rows besides the lead in whole articles, on top of weights.h's
+    model (fitted on its own dev articles' extra rows, ridge L2); kept where it is at least
+    OFFSET_SE standard errors from 0, else none (the shared model speaks for the language)."""
+    b, w = long_model()
+    short_max = int(re.search(r"#define SHORT_TEXT_SENTENCES (\d+)", open(WEIGHTS).read()).group(1))
+    for s, lang in OFFSET_SETS.items():
+        gold = os.path.join(SHARED, "eval", "articles", s, "gold.jsonl")
+        docs, feats = run(vigie, os.path.join(SHARED, "eval", "articles", s, "texts"))
+        # label as score-articles does, rows ordered by the shared model alone (not by the offset in use)
+        for d in docs:
+            for i, e in enumerate(d.get("events") or []):
+                x = feats.get((d.get("doc"), i))
+                if x is not None:
+                    e["confidence"] = sigmoid(b + sum(wi * xi for wi, xi in zip(w, x)))
+        rows = [(b + sum(wi * xi for wi, xi in zip(w, x)), y) for _, x, y in label_rows(sa, docs, feats, gold)
+                if y is not None and x[0] == 0 and round(math.exp(x[15]) - 1) > short_max]
+        d = 0.0
+        for _ in range(2000):
+            g = sum(sigmoid(z + d) - y for z, y in rows) + L2 * d
+            d -= 0.5 * g / max(1, len(rows))
+        se = 1 / math.sqrt(sum(sigmoid(z + d) * (1 - sigmoid(z + d)) for z, _ in rows) + L2)
+        keep = abs(d) >= OFFSET_SE * se
+        print(f"{lang}: {len(rows)} extra rows, {sum(y for _, y in rows)} right; offset {d:+.3f} (se {se:.3f}): "
+              + ("kept" if keep else "none"))
+        if not write:
+            continue
+        with open(os.path.join(ROOT, "data", lang, "calibration.tsv"), "w", encoding="utf-8") as f:
+            f.write("# calibration.tsv - written by scripts/calibrate-confidence.py --offsets --write: the language's offset\n"
+                    "# to the logit of the rows besides the lead in whole articles (lib/analyze/confidence.c), fitted on\n"
+                    f"# {s}'s extra rows over weights.h's model: {len(rows)} rows, {sum(y for _, y in rows)} right,"
+                    f" offset {d:+.3f}, standard error {se:.3f}"
+                    + ("\n" if keep else f": under {OFFSET_SE:g} standard errors, none kept\n"))
+            f.write(f"extra_row_offset\t{d if keep else 0:.3f}\n")
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     vigie = args[0] if args else os.path.join(ROOT, "vigie")
     sa = load_scorer()
+    if "--offsets" in sys.argv:
+        offsets(vigie, sa, "--write" in sys.argv)
+        return
     data = []
     names = None
     n_gold = 0

@@ -57,6 +57,28 @@ static const class_table class_tables[L_COUNT] = {
     [L_GATE] = {vg_gate_domains, VG_GATE_DOMAINS},
 };
 
+/* calibration.tsv, optional: "extra_row_offset<TAB>X", a number the calibration script fitted. */
+static vg_status load_calibration(const char *path, lang_res *l, char *err, size_t errlen)
+{
+    static const char *const keys[] = {"extra_row_offset"};
+    vg_tsv t;
+    vg_status st = vg_tsv_open(&t, path, 0, err, errlen);
+    if (st == VG_ERR_IO) return VG_OK;
+    if (st != VG_OK) return st;
+    while (vg_tsv_next(&t) == 1) {
+        if (vg_tsv_nfields(&t) != 2) { vg_tsv_fail(&t, VG_ERR_RESOURCE, "expected KEY<TAB>NUMBER"); break; }
+        if (vg_tsv_enum(&t, 0, "key", keys, sizeof keys / sizeof *keys) < 0) break;
+        char *end;
+        double v = strtod(vg_tsv_field(&t, 1), &end);
+        if (end == vg_tsv_field(&t, 1) || *end || v < -5 || v > 5) {
+            vg_tsv_fail(&t, VG_ERR_RESOURCE, "expected a number between -5 and 5");
+            break;
+        }
+        l->extra_row_offset = (float)v;
+    }
+    return vg_tsv_close(&t);
+}
+
 static vg_status load_lang(const char *dir, const char *code, lang_res *l, char *err, size_t errlen)
 {
     char path[4096];
@@ -73,6 +95,10 @@ static vg_status load_lang(const char *dir, const char *code, lang_res *l, char 
     }
     snprintf(path, sizeof path, "%s/%s/dates.tsv", dir, code);
     vg_status st = vg_date_words_load(path, &l->dates, err, errlen);
+    if (st != VG_OK) return st == VG_ERR_NOMEM ? st : VG_ERR_RESOURCE;
+    /* The language's own calibration (scripts/calibrate-confidence.py --offsets writes it). */
+    snprintf(path, sizeof path, "%s/%s/calibration.tsv", dir, code);
+    st = load_calibration(path, l, err, errlen);
     if (st != VG_OK) return st == VG_ERR_NOMEM ? st : VG_ERR_RESOURCE;
     /* Attached prefixes: every table of the language reads words without them too. */
     snprintf(path, sizeof path, "%s/%s/clitics.tsv", dir, code);

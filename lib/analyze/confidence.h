@@ -34,7 +34,9 @@ enum {
 extern const char *const vg_an_row_feature_names[RF_COUNT];
 
 /* The calibrated probability for features x of a row of a text of
- * n_sentences sentences (short notes and whole articles have a model each). */
-float vg_an_confidence(const float x[RF_COUNT], size_t n_sentences);
+ * n_sentences sentences (short notes and whole articles have a model each);
+ * extra_offset: the text's language's own offset for the rows besides the lead
+ * of a whole article (lang_res extra_row_offset, data/<lang>/calibration.tsv). */
+float vg_an_confidence(const float x[RF_COUNT], size_t n_sentences, float extra_offset);
 
 #endif

@@ -583,7 +583,7 @@ vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int su
         vg_event *e = &c->doc->events[first + j];
         float x[RF_COUNT];
         row_features(c, sum, &inc[j], j == 0, score, all, density, &c->doc->events[first], e, x);
-        float conf = vg_an_confidence(x, c->ns);
+        float conf = vg_an_confidence(x, c->ns, c->L->extra_row_offset);
         /* the lead row stays the document's main event (the highest) */
         if (j == 0) lead_conf = conf;
         else if (conf > lead_conf) conf = lead_conf;
