@@ -130,8 +130,10 @@ static const vg_place *pick_place(ctx *c, const sent_info *si, size_t main_k, in
     }
     /* Still only a country: a sentence that says where it happened ("L'incident s'est produit à Kasindi
      * dans le territoire de Beni", "the shooting took place in ...": cues.tsv class "scene"), anywhere
-     * in the text, names the scene when it is in that country */
+     * in the text, names the scene when it is in that country; not one that tells background or an
+     * earlier incident ("une attaque semblable avait eu lieu à ... en 2019"): that scene is another's */
     for (size_t k = 0; found && found->kind == VG_PLACE_COUNTRY && k < c->ns; k++) {
+        if (si[k].hist || si[k].earlier) continue;
         if (!vg_lex_class_in(c->L->lex[L_CUES], c->t, c->s[k].t0, c->s[k].t1, VG_CUE_SCENE)) continue;
         const vg_place *p = sentence_primary(c, v, n, k);
         if (p && p->kind != VG_PLACE_COUNTRY && !strcmp(p->iso2, found->iso2)) found = p;
