@@ -7,8 +7,9 @@
 
 #include "../core/dynlib.h"
 
-/* X(return type, name, (parameters), (arguments), value without libcurl); V: returns nothing */
-#define CURL_FUNCS(X, V)                                                                                        \
+/* The table (core/dynlib.h): X returns a value (its value without libcurl last), V nothing;
+ * S: variadic, forwarded below */
+#define CURL_FUNCS(X, V, S)                                                                                     \
     X(CURLcode, curl_global_init, (long flags), (flags), CURLE_FAILED_INIT)                                      \
     X(CURL *, curl_easy_init, (void), (), NULL)                                                                  \
     V(curl_easy_cleanup, (CURL * curl), (curl))                                                                  \
@@ -23,30 +24,10 @@
     X(CURLUcode, curl_url_get, (CURLU * handle, CURLUPart what, char **part, unsigned int flags),                \
       (handle, what, part, flags), CURLUE_OUT_OF_MEMORY)                                                         \
     X(CURLUcode, curl_url_set, (CURLU * handle, CURLUPart what, const char *part, unsigned int flags),           \
-      (handle, what, part, flags), CURLUE_OUT_OF_MEMORY)
+      (handle, what, part, flags), CURLUE_OUT_OF_MEMORY)                                                         \
+    S(curl_easy_setopt) S(curl_easy_getinfo)
 
-#define ENUM_X(ret, name, params, args, fail) F_##name,
-#define ENUM_V(name, params, args) F_##name,
-enum { CURL_FUNCS(ENUM_X, ENUM_V) F_curl_easy_setopt, F_curl_easy_getinfo, N_FUNCS };
-#define NAME_X(ret, name, params, args, fail) #name,
-#define NAME_V(name, params, args) #name,
-static const char *const syms[N_FUNCS] = {CURL_FUNCS(NAME_X, NAME_V) "curl_easy_setopt", "curl_easy_getinfo"};
-static const char *const names[] = {"libcurl.so.4", "libcurl.so", NULL};
-static void (*fns[N_FUNCS])(void);
-static vg_dynlib lib = {names, syms, N_FUNCS, fns, PTHREAD_ONCE_INIT, 0, ""};
-
-#define FORWARD_X(ret, name, params, args, fail)                                                                \
-    ret name params                                                                                             \
-    {                                                                                                           \
-        if (!vg_dynlib_ready(&lib)) return fail;                                                                \
-        return ((ret(*) params)fns[F_##name]) args;                                                             \
-    }
-#define FORWARD_V(name, params, args)                                                                           \
-    void name params                                                                                            \
-    {                                                                                                           \
-        if (vg_dynlib_ready(&lib)) ((void(*) params)fns[F_##name]) args;                                        \
-    }
-CURL_FUNCS(FORWARD_X, FORWARD_V)
+VG_DYNLIB_SHIM(CURL_FUNCS, "libcurl.so.4", "libcurl.so")
 
 /* The option's one argument, of the type its number's range says (curl.h: CURLOPTTYPE_*). */
 CURLcode curl_easy_setopt(CURL *curl, CURLoption option, ...)

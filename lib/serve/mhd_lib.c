@@ -9,8 +9,9 @@
 
 #include "../core/dynlib.h"
 
-/* X(return type, name, (parameters), (arguments), value without the library); V: returns nothing */
-#define MHD_FUNCS(X, V)                                                                                         \
+/* The table (core/dynlib.h): X returns a value (its value without the library last), V nothing;
+ * S: variadic, forwarded below */
+#define MHD_FUNCS(X, V, S)                                                                                      \
     V(MHD_stop_daemon, (struct MHD_Daemon * daemon), (daemon))                                                  \
     X(const char *, MHD_lookup_connection_value,                                                                \
       (struct MHD_Connection * connection, enum MHD_ValueKind kind, const char *key), (connection, kind, key),   \
@@ -27,30 +28,10 @@
     X(struct MHD_Daemon *, MHD_start_daemon_va,                                                                  \
       (unsigned int flags, uint16_t port, MHD_AcceptPolicyCallback apc, void *apc_cls,                          \
        MHD_AccessHandlerCallback dh, void *dh_cls, va_list ap),                                                 \
-      (flags, port, apc, apc_cls, dh, dh_cls, ap), NULL)
+      (flags, port, apc, apc_cls, dh, dh_cls, ap), NULL)                                                        \
+    S(MHD_get_daemon_info)
 
-#define ENUM_X(ret, name, params, args, fail) F_##name,
-#define ENUM_V(name, params, args) F_##name,
-enum { MHD_FUNCS(ENUM_X, ENUM_V) F_MHD_get_daemon_info, N_FUNCS };
-#define NAME_X(ret, name, params, args, fail) #name,
-#define NAME_V(name, params, args) #name,
-static const char *const syms[N_FUNCS] = {MHD_FUNCS(NAME_X, NAME_V) "MHD_get_daemon_info"};
-static const char *const names[] = {"libmicrohttpd.so.12", "libmicrohttpd.so", NULL};
-static void (*fns[N_FUNCS])(void);
-static vg_dynlib lib = {names, syms, N_FUNCS, fns, PTHREAD_ONCE_INIT, 0, ""};
-
-#define FORWARD_X(ret, name, params, args, fail)                                                                \
-    ret name params                                                                                             \
-    {                                                                                                           \
-        if (!vg_dynlib_ready(&lib)) return fail;                                                                \
-        return ((ret(*) params)fns[F_##name]) args;                                                             \
-    }
-#define FORWARD_V(name, params, args)                                                                           \
-    void name params                                                                                            \
-    {                                                                                                           \
-        if (vg_dynlib_ready(&lib)) ((void(*) params)fns[F_##name]) args;                                        \
-    }
-MHD_FUNCS(FORWARD_X, FORWARD_V)
+VG_DYNLIB_SHIM(MHD_FUNCS, "libmicrohttpd.so.12", "libmicrohttpd.so")
 
 /* The options (pairs after dh_cls, ending with MHD_OPTION_END) go to the library as a va_list. */
 struct MHD_Daemon *MHD_start_daemon(unsigned int flags, uint16_t port, MHD_AcceptPolicyCallback apc, void *apc_cls,

@@ -5,8 +5,8 @@
 
 #include "../core/dynlib.h"
 
-/* X(return type, name, (parameters), (arguments), value without libpq); V: returns nothing */
-#define PQ_FUNCS(X, V)                                                                                          \
+/* The table (core/dynlib.h): X returns a value (its value without libpq last), V nothing */
+#define PQ_FUNCS(X, V, S)                                                                                       \
     X(PGconn *, PQconnectdb, (const char *conninfo), (conninfo), NULL)                                           \
     V(PQfinish, (PGconn * conn), (conn))                                                                         \
     X(ConnStatusType, PQstatus, (const PGconn *conn), (conn), CONNECTION_BAD)                                   \
@@ -44,25 +44,4 @@
       NULL)                                                                                                      \
     V(PQfreemem, (void *ptr), (ptr))
 
-#define ENUM_X(ret, name, params, args, fail) F_##name,
-#define ENUM_V(name, params, args) F_##name,
-enum { PQ_FUNCS(ENUM_X, ENUM_V) N_FUNCS };
-#define NAME_X(ret, name, params, args, fail) #name,
-#define NAME_V(name, params, args) #name,
-static const char *const syms[N_FUNCS] = {PQ_FUNCS(NAME_X, NAME_V)};
-static const char *const names[] = {"libpq.so.5", "libpq.so", NULL};
-static void (*fns[N_FUNCS])(void);
-static vg_dynlib lib = {names, syms, N_FUNCS, fns, PTHREAD_ONCE_INIT, 0, ""};
-
-#define FORWARD_X(ret, name, params, args, fail)                                                                \
-    ret name params                                                                                             \
-    {                                                                                                           \
-        if (!vg_dynlib_ready(&lib)) return fail;                                                                \
-        return ((ret(*) params)fns[F_##name]) args;                                                             \
-    }
-#define FORWARD_V(name, params, args)                                                                           \
-    void name params                                                                                            \
-    {                                                                                                           \
-        if (vg_dynlib_ready(&lib)) ((void(*) params)fns[F_##name]) args;                                        \
-    }
-PQ_FUNCS(FORWARD_X, FORWARD_V)
+VG_DYNLIB_SHIM(PQ_FUNCS, "libpq.so.5", "libpq.so")
