@@ -679,14 +679,21 @@ static int shares_entry(const uint32_t *a, size_t na, const uint32_t *b, size_t 
     return 0;
 }
 
-/* The gazetteer the product ships (scripts/build-gazetteer.sh): GeoNames' Cyrillic and Arabic
- * names are one place with the Latin one, and a declined Russian form finds it through its stem. */
-TEST(places_native_scripts_are_one_place)
+/* The gazetteer the product ships (scripts/build-gazetteer.sh), or NULL with a failure recorded. */
+static vg_gazetteer *shipped_gazetteer(void)
 {
     char path[1024], err[256];
     snprintf(path, sizeof path, "%s/geo/gazetteer.bin", vg_test_data_dir());
     vg_gazetteer *g = NULL;
     CHECK_INT(vg_gazetteer_load(path, &g, err, sizeof err), VG_OK);
+    return g;
+}
+
+/* The gazetteer the product ships (scripts/build-gazetteer.sh): GeoNames' Cyrillic and Arabic
+ * names are one place with the Latin one, and a declined Russian form finds it through its stem. */
+TEST(places_native_scripts_are_one_place)
+{
+    vg_gazetteer *g = shipped_gazetteer();
     if (!g) return;
     uint32_t la[64], cy[64], ar[64];
     size_t nla = entries_of(g, "Deir ez-Zor", la, 64), ncy = entries_of(g, "Дейр-эз-Зор", cy, 64),
@@ -729,10 +736,7 @@ static int reads_place(vg_gazetteer *g, const char *lang, const char *text, cons
  * a country or a capital still wins alone, and a town of the text's country wins in context. */
 TEST(places_own_language_names_beside_shared)
 {
-    char path[1024], err[256];
-    snprintf(path, sizeof path, "%s/geo/gazetteer.bin", vg_test_data_dir());
-    vg_gazetteer *g = NULL;
-    CHECK_INT(vg_gazetteer_load(path, &g, err, sizeof err), VG_OK);
+    vg_gazetteer *g = shipped_gazetteer();
     if (!g) return;
     CHECK(reads_place(g, "es", "La policía detuvo a cuatro personas en España.", "Spain"));
     CHECK(reads_place(g, "es", "La policía detuvo a cuatro personas en Francia.", "France"));
@@ -746,10 +750,7 @@ TEST(places_own_language_names_beside_shared)
  * (scripts/geo-prepare.py ascii_display): "Şırnak" is Sirnak, "Tillabéri" Tillaberi. */
 TEST(places_divisions_in_ascii)
 {
-    char path[1024], err[256];
-    snprintf(path, sizeof path, "%s/geo/gazetteer.bin", vg_test_data_dir());
-    vg_gazetteer *g = NULL;
-    CHECK_INT(vg_gazetteer_load(path, &g, err, sizeof err), VG_OK);
+    vg_gazetteer *g = shipped_gazetteer();
     if (!g) return;
     CHECK(reads_place(g, "en", "Clashes broke out in Şırnak province on Monday.", "Sirnak"));
     CHECK(reads_place(g, "en", "Clashes broke out in Sirnak province on Monday.", "Sirnak"));
@@ -766,10 +767,7 @@ TEST(places_divisions_in_ascii)
 
 TEST(places_common_words_of_each_language)
 {
-    char path[1024], err[256];
-    snprintf(path, sizeof path, "%s/geo/gazetteer.bin", vg_test_data_dir());
-    vg_gazetteer *g = NULL;
-    CHECK_INT(vg_gazetteer_load(path, &g, err, sizeof err), VG_OK);
+    vg_gazetteer *g = shipped_gazetteer();
     if (!g) return;
     /* an adjective with its noun after it describes the noun, whatever preposition comes before */
     CHECK(!reads_place(g, "ru", "Делом займется управление по Южному федеральному округу России.", "Yuzhnyy"));
@@ -789,10 +787,7 @@ TEST(places_common_words_of_each_language)
  * names from the file's own table: both find what is there, and only that. */
 TEST(places_lookups_of_word_lists_and_names)
 {
-    char path[1024], err[256];
-    snprintf(path, sizeof path, "%s/geo/gazetteer.bin", vg_test_data_dir());
-    vg_gazetteer *g = NULL;
-    CHECK_INT(vg_gazetteer_load(path, &g, err, sizeof err), VG_OK);
+    vg_gazetteer *g = shipped_gazetteer();
     if (!g) return;
     CHECK(vg_gz_word_is(g, "syrian", 6, VG_GZ_DEMONYM));
     CHECK(vg_gz_word_is(g, "syrien", 6, VG_GZ_DEMONYM));

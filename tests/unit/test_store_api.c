@@ -10,14 +10,19 @@
 #include "../../lib/store/internal.h"
 #include "test.h"
 
-static void api_tmp(char *out, size_t n)
+/* A new database at $TMPDIR/vg-test-PID-api.db (its path written into path, any old one and its
+ * WAL removed), or NULL with a failure recorded. */
+static vg_db *api_db(char *path, size_t n)
 {
     const char *t = getenv("TMPDIR");
-    snprintf(out, n, "%s/vg-test-%d-api.db", t && *t ? t : "/tmp", (int)getpid());
+    snprintf(path, n, "%s/vg-test-%d-api.db", t && *t ? t : "/tmp", (int)getpid());
     char side[600];
-    unlink(out);
-    snprintf(side, sizeof side, "%s-wal", out); unlink(side);
-    snprintf(side, sizeof side, "%s-shm", out); unlink(side);
+    unlink(path);
+    snprintf(side, sizeof side, "%s-wal", path); unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path); unlink(side);
+    vg_db *db = NULL;
+    CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
+    return db;
 }
 
 /* One article "id" with events dated as given ("XXXX-..." for an unknown year). */
@@ -63,9 +68,7 @@ static int take(const vg_row *r, void *ud)
 TEST(store_api_pages_keys_and_filters)
 {
     char path[512];
-    api_tmp(path, sizeof path);
-    vg_db *db = NULL;
-    CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
+    vg_db *db = api_db(path, sizeof path);
     if (!db) return;
     const char *d1[] = {"2024-05-01", "2024-05-03"}, *d2[] = {"XXXX-04-30"}, *d3[] = {"2024-05-02"};
     put(db, "a", "Clashes near Aleppo killed three.", d1, 2, 3);
@@ -349,9 +352,7 @@ static void compare_shape(vg_db *db, vg_query q, const char *what, int *bad)
 TEST(store_api_shapes_match_reference)
 {
     char path[512];
-    api_tmp(path, sizeof path);
-    vg_db *db = NULL;
-    CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
+    vg_db *db = api_db(path, sizeof path);
     if (!db) return;
     for (int k = 0; k < 90; k++) put_varied(db, k);
     CHECK_INT(vg_db_commit(db), VG_OK);
