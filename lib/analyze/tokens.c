@@ -121,7 +121,9 @@ vg_status vg_tokenize_max(vg_arena *a, const char *text, size_t n, size_t max, v
         size_t fl;
         /* most tokens are ASCII: folding is lower-casing */
         char *f = vg_token_fold_arena(a, text + s, i - s, ascii, &fl);
-        if (!f) return VG_ERR_NOMEM;
+        /* the fold fails on no memory, or on a byte that is not UTF-8 (the text breaks the
+         * precondition): say which, a caller reports it */
+        if (!f) return vg_utf8_valid_prefix(text + s, i - s) < i - s ? VG_ERR_ENCODING : VG_ERR_NOMEM;
         k->fold = f;
         k->flen = (uint32_t)fl;
         k->hash = vg_hash64(f, fl, 0);

@@ -42,7 +42,8 @@ enum {
 /* Splits text[0..n) (valid UTF-8) into tokens. Letters/digits make words
  * (lib/text/tokens.h's word rule; digits only, ASCII or Arabic-Indic: VG_TOK_NUM, folded to ASCII digits);
  * apostrophes, hyphens and spaces separate;
- * other visible symbols are one-character punctuation tokens. */
+ * other visible symbols are one-character punctuation tokens. VG_ERR_ENCODING when text holds
+ * a byte that is not UTF-8 after all, VG_ERR_NOMEM when the arena is full. */
 vg_status vg_tokenize(vg_arena *a, const char *text, size_t n, vg_tok **out, size_t *n_out);
 /* The same with at most max tokens instead of VG_MAX_TOKENS. */
 vg_status vg_tokenize_max(vg_arena *a, const char *text, size_t n, size_t max, vg_tok **out, size_t *n_out);

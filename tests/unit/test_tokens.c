@@ -58,6 +58,21 @@ TEST(tokens_invalid_utf8_and_empty)
     CHECK(!vg_tokens_next(&t, &a, &b));
 }
 
+/* A text that breaks vg_tokenize's precondition (valid UTF-8) is an encoding error, not
+ * "out of memory": a caller names the document and the reason. */
+TEST(tokenize_invalid_utf8_is_an_encoding_error)
+{
+    vg_arena *a = vg_arena_new(1 << 12);
+    vg_tok *t = NULL;
+    size_t n = 0;
+    const char *bad[] = {"ab\xFF" "cd", "\xC3", "x \xE2\x82 y", "\xED\xA0\x80"};
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++)
+        CHECK_INT(vg_tokenize(a, bad[k], strlen(bad[k]), &t, &n), VG_ERR_ENCODING);
+    CHECK_INT(vg_tokenize(a, "Deux morts à Gao.", strlen("Deux morts à Gao."), &t, &n), VG_OK);
+    CHECK_INT(n, 5);
+    vg_arena_free(a);
+}
+
 /* The word vg_word_read reads at the start of s: its facts, its length in *end. */
 static vg_word_facts word_at(const char *s, size_t *end)
 {
