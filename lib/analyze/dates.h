@@ -50,6 +50,8 @@ typedef struct vg_date {
     int precision;     /* ACLED time_precision: 1 day, 2 week, 3 month (year only: 3 too) */
     int relative;      /* resolved from a weekday or "yesterday" */
     int said;          /* the day of a statement ("said Tuesday"), not of the event told */
+    int context_year;  /* y was not written: read from a month and year just before ("In November
+                        * 1973, ... on Nov. 17": mentions.c) */
     int small_hours;   /* a publication date: published after midnight, before the day's events
                         * (reldates.tsv `evening` phrases then mean the day before) */
     size_t t0, t1;     /* tokens [t0, t1) */

@@ -122,6 +122,8 @@ static void text_anchor(ctx *c, vg_date *anchor)
 
 int vg_an_background_date(const ctx *c, const vg_date *d)
 {
+    /* a year read from the past a sentence tells, in a text with no date to read it against */
+    if (d->context_year && !c->ref.y) return 1;
     if (!c->ref.y || !c->ref.m || !d->y || !d->m) return 0;
     long ref = vg_days_from_civil(c->ref.y, c->ref.m, c->ref.d ? c->ref.d : 28);
     return vg_days_from_civil(d->y, d->m, d->d ? d->d : 28) < ref - BACKGROUND_DAYS;
@@ -154,13 +156,27 @@ static int dates_a_statement(const ctx *c, size_t k, const vg_date *d)
     return 0;
 }
 
+/* "In November 1973, students barricaded themselves inside ... on Nov. 17 the police moved in":
+ * a day with no year written, in the month a date of the same sentence or the one before names
+ * with its year (*ctx: that date, y == 0 when none), is that year's day. A report's own days go
+ * without a year ("on 6 December"): a year written is a past being told. */
+static void year_from_context(const vg_date *ctx_date, vg_date *d)
+{
+    if (d->y || !d->m || d->relative || !ctx_date->y || ctx_date->m != d->m) return;
+    d->y = ctx_date->y;
+    d->context_year = 1;
+}
+
 static void mark_dates(ctx *c, sent_info *si)
 {
     vg_date anchor = c->pub;
     /* (a dateline with no year, "ATHENS, May 5 (Reuters) -", keeps its month and day) */
     if (!c->pub.y && !c->pub.m) text_anchor(c, &anchor);
     c->ref = anchor;
+    vg_date ctx_date = {0}; /* the last date with its year written, of this sentence or the one before */
+    size_t ctx_k = SIZE_MAX;
     for (size_t k = 0; k < c->ns; k++) {
+        if (ctx_k != SIZE_MAX && ctx_k + 1 < k) { memset(&ctx_date, 0, sizeof ctx_date); ctx_k = SIZE_MAX; }
         for (size_t i = c->s[k].t0; i < c->s[k].t1; i++) {
             vg_date d;
             if (i < c->dateline_end) { c->in_date[i] = 1; continue; } /* the publication's, not an event's */
@@ -168,6 +184,8 @@ static void mark_dates(ctx *c, sent_info *si)
                 for (size_t j = d.t0; j < d.t1; j++) c->in_date[j] = 1;
                 i = d.t1 - 1;
                 d.said = dates_a_statement(c, k, &d);
+                year_from_context(&ctx_date, &d);
+                if (d.y && d.m && !d.context_year && !d.relative) { ctx_date = d; ctx_k = k; }
                 if (!si[k].has_date) { si[k].has_date = 1; si[k].date = d; }
                 si[k].n_dates++;
             } else if (c->t[i].kind == VG_TOK_NUM && c->t[i].flen == 4) {

@@ -320,27 +320,37 @@ static void observer_default_party(ctx *c, vg_event *e)
     }
 }
 
-/* Does date d follow, within DATE_OF_ACT_REACH words, someone killed or wounded or an
- * act of violence other than a crowd's own ("Gray, who was fatally wounded by police
- * Saturday", "where he was shot 11 times by police on Saturday"; in a riot, "clashed
- * with police" and looting are the riot)? For a crowd's row that is the day of the act
- * it rose against. */
-int vg_an_dates_an_act(const ctx *c, const vg_date *d)
+/* Is there, at token j (before end), someone killed or wounded (casualties.tsv killed, killed1,
+ * injured) or an act of violence other than a crowd's own (in a riot, "clashed with police" and
+ * looting are the riot)? */
+static int act_at(const ctx *c, size_t end, size_t j)
 {
     const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
-    /* within the date's own sentence: the last words of the one before tell another act */
-    size_t s0 = vg_an_sentence_start(c, d->t0);
-    size_t from = d->t0 > DATE_OF_ACT_REACH ? d->t0 - DATE_OF_ACT_REACH : 0;
-    for (size_t j = from > s0 ? from : s0; j < d->t0; j++) {
-        size_t len;
-        const vg_lex_entry *e = vg_an_match(c, L_CASUALTIES, d->t0, j, &len);
-        if (e && (e->cls == VG_CAS_KILLED || e->cls == VG_CAS_KILLED1 || e->cls == VG_CAS_INJURED)) return 1;
-        for (e = vg_an_match(c, L_TRIGGERS, d->t0, j, &len); e; e = vg_lex_next_same(tl, e)) {
-            int mod, sub = vg_an_trigger_sub(e, &mod);
-            if (sub >= 0 && !mod && !vg_sub_is_crowd(sub) && sub != VG_SUB_ARMED_CLASH && sub != VG_SUB_LOOTING)
-                return 1;
-        }
+    size_t len;
+    const vg_lex_entry *e = vg_an_match(c, L_CASUALTIES, end, j, &len);
+    if (e && (e->cls == VG_CAS_KILLED || e->cls == VG_CAS_KILLED1 || e->cls == VG_CAS_INJURED)) return 1;
+    for (e = vg_an_match(c, L_TRIGGERS, end, j, &len); e; e = vg_lex_next_same(tl, e)) {
+        int mod, sub = vg_an_trigger_sub(e, &mod);
+        if (sub >= 0 && !mod && !vg_sub_is_crowd(sub) && sub != VG_SUB_ARMED_CLASH && sub != VG_SUB_LOOTING) return 1;
     }
+    return 0;
+}
+
+/* Does date d follow, within DATE_OF_ACT_REACH words, an act (act_at: "Gray, who was fatally
+ * wounded by police Saturday", "where he was shot 11 times by police on Saturday"), or stand
+ * right before the act's noun ("angry at the Dec. 6 killing of Alexandros", "The December 6
+ * killing ... unleashed a wave of unrest")? For a crowd's row that is the day of the act it
+ * rose against. */
+int vg_an_dates_an_act(const ctx *c, const vg_date *d)
+{
+    size_t s0 = vg_an_sentence_start(c, d->t0), s1 = c->nt;
+    for (size_t k = 0; k < c->ns; k++)
+        if (c->s[k].t0 <= d->t0 && d->t0 < c->s[k].t1) { s1 = c->s[k].t1; break; }
+    if (d->t1 < s1 && act_at(c, s1, d->t1)) return 1;
+    /* within the date's own sentence: the last words of the one before tell another act */
+    size_t from = d->t0 > DATE_OF_ACT_REACH ? d->t0 - DATE_OF_ACT_REACH : 0;
+    for (size_t j = from > s0 ? from : s0; j < d->t0; j++)
+        if (act_at(c, d->t0, j)) return 1;
     return 0;
 }
 

@@ -419,6 +419,26 @@ TEST(analyze_month_elsewhere_is_not_the_date)
     vg_doc_free(d);
 }
 
+/* An undated text: a day told with the month and year of a past ("In November 1973, ... on Nov. 17")
+ * is that year's, background, and no row borrows it; a day set before the act it names ("the
+ * Dec. 6 killing") is that act's, not the crowd's that rose against it. */
+TEST(analyze_context_year_and_act_day)
+{
+    vg_doc *d = analyze("en", NULL,
+                        "Rioters set fire to cars and broke shop windows in central Athens. "
+                        "The old university holds a special place for Greeks. "
+                        "In November 1973, students barricaded themselves inside against the junta. "
+                        "On Nov. 17 the police moved in with tanks, killing a number of protesters.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->event_type, "Riots") && strcmp(e->event_date, "XXXX-11-17") != 0 &&
+          strncmp(e->event_date, "1973", 4) != 0);
+    vg_doc_free(d);
+    d = analyze("en", NULL, "Thousands of students protested in Athens, angry at the Dec. 6 killing of a teenager.");
+    e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->event_type, "Protests") && strcmp(e->event_date, "XXXX-12-06") != 0);
+    vg_doc_free(d);
+}
+
 /* Where the attacker came from is not the scene: the origin of "from Ethiopia" gives way to
  * the other country named, and a state's own forces' remote violence that names only that
  * state lands in the town the text names abroad. */

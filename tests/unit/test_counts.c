@@ -311,3 +311,17 @@ TEST(counts_stop_at_another_day)
                                  "Tillabéry.\n"), 71);
     vg_env_close(env);
 }
+
+/* "no one was killed" is an explicit zero, not "one was killed": the main event's toll read from
+ * the first sentences that report violence takes it. */
+TEST(counts_no_one_killed)
+{
+    vg_env *env = NULL;
+    char err[256];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    CHECK_INT(fatalities_in(env, "en", "Warplanes attacked a refugee camp near the border on Thursday afternoon.\n"
+                                      "Aid workers said no one was killed or injured in the attack.\n"
+                                      "Three bombs exploded outside the camp.\n"), 0);
+    CHECK_INT(fatalities_in(env, "en", "Gunmen attacked a village near the border on Thursday, but nobody was killed.\n"), 0);
+    vg_env_close(env);
+}
