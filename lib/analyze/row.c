@@ -586,6 +586,31 @@ static const vg_date *calendar_day(const sent_info *si, size_t k)
     return si[k].has_date && !d->relative && !d->said && d->d && d->m ? d : NULL;
 }
 
+/* Does sentence k, after the row's own (main_k, sub-type sub), tell another strike of the row's
+ * kind: its strongest trigger of that sub-type and scoring as an event of its own, a death toll
+ * of its own, at a town or division that the row's sentence, which gives its own toll, neither
+ * names nor shares a division with ("a shell hit a house in the Beach refugee camp, killing at
+ * least seven. Shelling of houses in the Bureij refugee camp left at least five dead")? Its toll
+ * is that strike's, not another account of the row's (the lowest of which the row would take). */
+static int another_strike(ctx *c, const sent_info *si, size_t main_k, size_t k, int sub, unsigned flags)
+{
+    if (si[k].best < MIN_EXTRA_SCORE || si[k].first.t1 <= si[k].first.t0 || si[k].first.sub != sub) return 0;
+    const vg_place *p = vg_an_sentence_place(c, k);
+    if (!p || p->kind == VG_PLACE_COUNTRY || p->confidence < MIN_SCENE_CONFIDENCE || !p->name) return 0;
+    for (size_t j = 0; j < c->n_places; j++) {
+        const vg_place *q = &c->places[j];
+        if (q->start < c->s[main_k].start || q->end > c->s[main_k].end || q->kind == VG_PLACE_COUNTRY || !q->name) continue;
+        if (!strcmp(q->name, p->name) || (q->admin1 && p->admin1 && !strcmp(q->admin1, p->admin1))) return 0;
+    }
+    count killed = {0}, injured = {0}, arrested = {0}, note = {0};
+    vg_an_counts(c, c->s[k].t0, c->s[k].t1, flags, &killed, &injured, &arrested, &note);
+    if (!killed.found) return 0;
+    count own = {0};
+    injured = arrested = note = (count){0};
+    vg_an_counts(c, c->s[main_k].t0, c->s[main_k].t1, flags, &own, &injured, &arrested, &note);
+    return own.found;
+}
+
 /* Fatalities, injured and arrests: the event's sentence and the next two;
  * doc_note (the main event only) is the whole text's "fatalities" note. The
  * deaths a sentence names as a crowd's cause ("riots over the police killing of
@@ -599,12 +624,14 @@ static void set_counts(ctx *c, const sent_info *si, size_t main_k, int sub, cons
     /* ... up to a sentence that tells an earlier incident or background ("Cette attaque intervient
      * au lendemain de deux autres qui ont fait 10 morts"), or one dated on another calendar day
      * than the row's ("... tués le 10 décembre à Inates. ... Le 25 décembre, 14 militaires ont
-     * également été tués"): its toll is that incident's */
+     * également été tués"), or one telling another strike at another scene (another_strike): its
+     * toll is that incident's */
     if (!day) day = calendar_day(si, main_k);
     size_t last = main_k + 1;
     while (last < c->ns && last < main_k + 3 && !si[last].earlier && !si[last].hist) {
         const vg_date *d = calendar_day(si, last);
         if (day && d && (d->y != day->y || d->m != day->m || d->d != day->d)) break;
+        if (another_strike(c, si, main_k, last, sub, flags)) break;
         last++;
     }
     vg_an_counts(c, s->t0, c->s[last - 1].t1, flags, &killed, &injured, &arrested, &note);

@@ -325,3 +325,23 @@ TEST(counts_no_one_killed)
     CHECK_INT(fatalities_in(env, "en", "Gunmen attacked a village near the border on Thursday, but nobody was killed.\n"), 0);
     vg_env_close(env);
 }
+
+/* A row's toll is not read in a later sentence that tells another strike of its kind at another
+ * scene, with a toll of its own: the Beach camp's seven are not the Bureij camp's five, whose
+ * lower figure the Beach row took as "another account". */
+TEST(counts_stop_at_another_strike)
+{
+    vg_env *env = NULL;
+    char err[256], rows[512];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    rows_of(env, "en",
+            "Israeli tanks shelled a school in Jabalia, killing 40 people, the UN said.\n"
+            "The school was packed with families who had fled their homes.\n"
+            "The UN said it had given the army the school's coordinates.\n"
+            "Earlier that day, a shell hit a house in the Beach refugee camp, killing at least seven members of one "
+            "family.\n"
+            "Shelling of houses in the Bureij refugee camp left at least five dead and 16 injured.\n",
+            rows, sizeof rows);
+    CHECK(strstr(rows, "Shelling/artillery/missile attack:7") != NULL);
+    vg_env_close(env);
+}
