@@ -544,6 +544,34 @@ static int codable(const ctx *c, const vg_event *e, int *armed)
     return !*armed;
 }
 
+/* Rows a and b at one scene on one day (an unknown day agrees). */
+static int same_scene_day(const vg_event *a, const vg_event *b)
+{
+    int place = a->location && b->location ? !strcmp(a->location, b->location) : a->location == b->location;
+    return place && (!a->event_date[0] || !b->event_date[0] || !strcmp(a->event_date, b->event_date));
+}
+
+static int hurt_people(const vg_event *e) { return e->fatalities > 0 || e->injured > 0; }
+
+/* ACLED codes property looted or destroyed in an attack or a battle as part of that event: beside
+ * a violent row (an attack, a clash, a strike or blast) of its scene and day that hurt people, a
+ * property row is that event ("Quinze morts dans une attaque ... Les assaillants ont aussi
+ * incendié des commerces"; "killed 15 IS militants and left 13 warehouses ... burnt"). Not the
+ * other way: an attack that hurt no one beside destruction is still an attack when people were
+ * its target ("attacked Debiro and burnt several public buildings": ACLED dev, Attack), and the
+ * words do not tell an office from a village. Does row j of rows[0..n) stay? */
+static int own_event(const vg_event *rows, size_t n, size_t j)
+{
+    int sj = vg_subtype_find(rows[j].sub_event_type);
+    for (size_t i = 0; i < n; i++) {
+        if (i == j || !same_scene_day(&rows[i], &rows[j])) continue;
+        int si_ = vg_subtype_find(rows[i].sub_event_type);
+        int violent = si_ == VG_SUB_ATTACK || si_ == VG_SUB_ARMED_CLASH || vg_sub_is_remote(si_);
+        if (sj == VG_SUB_LOOTING && violent && hurt_people(&rows[i])) return 0;
+    }
+    return 1;
+}
+
 vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int sub, float score, const count *doc_note)
 {
     sub = by_crowd(sum, by_weapon(sum->total, sub));
@@ -578,6 +606,15 @@ vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int su
         vg_status st = vg_an_row(c, si, inc[j].head, inc[j].sub, 0, j == 0 ? doc_note : NULL, inc[j].date);
         if (st != VG_OK) return st;
     }
+    /* property destroyed in a violent event that hurt people is that event */
+    vg_event *rows = &c->doc->events[first];
+    int keep[MAX_EXTRA_EVENTS + 1];
+    for (size_t j = 0; j < n; j++) keep[j] = own_event(rows, n, j);
+    size_t m = 0;
+    for (size_t j = 0; j < n; j++)
+        if (keep[j]) { rows[m] = rows[j]; inc[m] = inc[j]; m++; }
+    n = m;
+    c->doc->n_events = first + n;
     float lead_conf = 1;
     for (size_t j = 0; j < n; j++) {
         vg_event *e = &c->doc->events[first + j];

@@ -1099,3 +1099,23 @@ TEST(analyze_scene_said_anywhere)
     vg_doc_free(d);
     vg_env_close(env);
 }
+
+/* ACLED codes property destroyed in an attack that hurt people as part of the attack: no row of
+ * its own; property destroyed where no one was hurt stays a row. */
+TEST(analyze_property_destroyed_in_an_attack_is_the_attack)
+{
+    vg_env *env = NULL;
+    char err[256];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_doc *d = NULL;
+    CHECK(vg_doc_create(env, &d) == VG_OK);
+    const char *json = d ? vg_test_events_json(d, "fr",
+        "Douze civils ont été tués jeudi dans une attaque près de Kaya, dans le nord du Burkina Faso. Selon "
+        "des sources locales, les assaillants étaient des hommes armés non identifiés. Les assaillants ont aussi "
+        "incendié des commerces et des greniers avant de repartir.\n") : NULL;
+    CHECK(json && strstr(json, "\"Attack\""));
+    CHECK(json && !strstr(json, "Looting"));
+    if (json && strstr(json, "Looting")) printf("    %.800s\n", json);
+    vg_doc_free(d);
+    vg_env_close(env);
+}
