@@ -228,6 +228,25 @@ static const vg_place *unlisted_scene(ctx *c, size_t main_k, const vg_place *fou
         p->confidence = found->confidence * 0.5f;
         return p->name ? p : NULL;
     }
+    /* ... or, for a country borrowed from a sentence before the event's (pick_place's look back),
+     * a settlement the sentences between name, the nearest first, as a listed town there would
+     * have been taken ("... au Burkina Faso. Cinq autobus ont été pris en embuscade à 40 km de la
+     * ville de Boungou. ... Un véhicule a touché une mine terrestre") */
+    if (found->kind != VG_PLACE_COUNTRY || found->start >= c->s[main_k].start) return NULL;
+    for (size_t k = main_k; k-- > 0 && c->s[k].end > found->start;) {
+        size_t a, b;
+        if (!unlisted_settlement(c, k, &a, &b)) continue;
+        vg_place *p = vg_arena_alloc(c->doc->arena, sizeof *p);
+        if (!p) return NULL;
+        *p = *found;
+        p->start = c->t[a].start;
+        p->end = c->t[b - 1].end;
+        p->name = vg_arena_strndup(c->doc->arena, c->text + p->start, p->end - p->start);
+        p->kind = VG_PLACE_OTHER;
+        p->geo_precision = 3;
+        p->confidence = found->confidence * 0.5f;
+        return p->name ? p : NULL;
+    }
     return NULL;
 }
 

@@ -406,6 +406,23 @@ TEST(analyze_unlisted_settlement_named)
     vg_doc_free(d);
 }
 
+/* A row whose scene is a country named sentences before takes a settlement the gazetteer lacks
+ * from the sentences between, as it would a listed town there. */
+TEST(analyze_unlisted_settlement_before)
+{
+    vg_doc *d = analyze("fr", "2019-11-07",
+                        "Des hommes armés ont attaqué un convoi minier mercredi au Burkina Faso. Cinq autobus ont été "
+                        "pris en embuscade à 40 km de la ville de Boungouzibi. Un véhicule de l'escorte a touché une "
+                        "mine terrestre.");
+    CHECK(d && d->n_events >= 2);
+    for (size_t j = 0; d && j < d->n_events; j++) {
+        const vg_event *e = &d->events[j];
+        CHECK(e->location && !strcmp(e->location, "Boungouzibi"));
+        if (!e->location || strcmp(e->location, "Boungouzibi")) printf("    %s at %s\n", e->sub_event_type, e->location);
+    }
+    vg_doc_free(d);
+}
+
 /* An undated text: a month named in another sentence ("In September 1973, ...") is not the
  * event's date; only a day is taken from elsewhere. */
 TEST(analyze_month_elsewhere_is_not_the_date)
