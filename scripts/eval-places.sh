@@ -15,7 +15,8 @@ mkdir -p "$OUT"
 trap 'rm -rf "$OUT"' EXIT
 PKG="$(pkg-config --cflags --libs libutf8proc)"
 cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -o "$OUT/tool" bench/gazetteer_tool.c \
-    lib/analyze/gazetteer.c lib/analyze/places.c lib/text/stem.c lib/text/clitics.c lib/core/*.c $PKG -lstemmer -lm
+    lib/analyze/gazetteer.c lib/analyze/places.c lib/analyze/tokens.c lib/text/*.c lib/core/*.c $PKG -lstemmer \
+    -lexttextcat-2.0 -lm
 python3 - "$CSV" "$OUT/notes.txt" <<'P'
 import csv, sys
 with open(sys.argv[1], newline='', encoding='utf-8') as f, open(sys.argv[2], 'w', encoding='utf-8') as o:
