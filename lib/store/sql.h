@@ -63,6 +63,8 @@ double vg_column_double(vg_stmt *st, int i);
 const char *vg_column_text(vg_stmt *st, int i);
 /* The value as SQLite would print it: a REAL column (type) with 15 significant digits. */
 const char *vg_column_print(vg_stmt *st, int i, int is_real);
+/* d as SQLite prints a REAL ("%!.15g"): 15 significant digits, at least one decimal. */
+void vg_real_print(double d, char out[32]);
 const void *vg_column_blob(vg_stmt *st, int i, int *len);
 
 #endif

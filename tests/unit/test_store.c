@@ -559,3 +559,38 @@ TEST(store_story_json_budget)
     vg_doc_free(d);
     unlink(path);
 }
+
+/* vg_real_print (the REALs of a page of events, coordinates and confidences) is SQLite's
+ * "%!.15g", on values of every kind: short decimals take a fast path, the rest SQLite's printf. */
+TEST(store_real_print_is_sqlites)
+{
+    uint64_t x = 88172645463325252ull;
+    int bad = 0;
+    for (int i = 0; i < 400000; i++) {
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        double d;
+        int kind = i % 4;
+        if (kind == 0) { /* a coordinate or a confidence with 0 to 8 places */
+            int places = (int)(x % 9);
+            double scale = 1;
+            for (int p = 0; p < places; p++) scale *= 10;
+            d = (double)((int64_t)(x >> 12) % 36000000000ll) / 1e8;
+            d = (double)(int64_t)(d * scale) / scale;
+        } else if (kind == 1) d = (double)(x >> 11) / 9007199254740992.0 * 360.0 - 180.0; /* any double in range */
+        else if (kind == 2) memcpy(&d, &x, sizeof d);                                      /* any bits at all */
+        else d = (double)((int64_t)(x % 2000001) - 1000000) / ((x >> 40) % 2 ? 1000.0 : 100.0);
+        char want[64], got[32];
+        sqlite3_snprintf((int)sizeof want, want, "%!.15g", d);
+        vg_real_print(d, got);
+        if (strcmp(want, got) && bad++ < 5) printf("    %.17g: SQLite %s, vg_real_print %s\n", d, want, got);
+    }
+    const double fixed[] = {0.0, -0.0, 1.0, -1.0, 0.5, 0.0001, 0.00012, 0.00009, 36.02, -145.758666992187,
+                            999999999.999999, 1e9, 123456789.123456, 0.96, 100.0, 1e-300, 1e300};
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+        char want[64], got[32];
+        sqlite3_snprintf((int)sizeof want, want, "%!.15g", fixed[i]);
+        vg_real_print(fixed[i], got);
+        if (strcmp(want, got) && bad++ < 10) printf("    %.17g: SQLite %s, vg_real_print %s\n", fixed[i], want, got);
+    }
+    CHECK_INT(bad, 0);
+}
