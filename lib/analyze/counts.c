@@ -215,6 +215,12 @@ static int stops_ahead(const vg_tok *tk)
  * children, were killed" (7 did not); see commit for the figures. */
 #define TOLL_REACH 7
 #define TOLL_REACH_PAST_SUBSET 9
+/* How far back a relative pronoun is looked for (figure_before_relative), and how many tokens
+ * may stand between the figure and it (its noun, a comma: "three Palestinians, who"). en-dev:
+ * 16 reaches 41_7ecb's 'three cousins who had taken refuge with hundreds of other people in a UN
+ * school were killed' (14 back); see commit for the figures. */
+#define RELATIVE_CLAUSE_REACH 16
+#define RELATIVE_NOUN_GAP 3
 
 static figure figure_before(const ctx *c, size_t t0, size_t t1, size_t i)
 {
@@ -240,6 +246,26 @@ static figure figure_before(const ctx *c, size_t t0, size_t t1, size_t i)
         return (figure){nb, i - nb.t1, 1};
     }
     return f;
+}
+
+/* With no figure within reach before the casualty word at token i: the figure of the victims a
+ * relative clause describes between them ("three cousins who had taken refuge with hundreds of
+ * other people in a UN school were killed", "three Palestinians, who had sought refuge in a UN
+ * school, died when a missile hit"): a relative pronoun (casualties.tsv "relative") up to
+ * RELATIVE_CLAUSE_REACH tokens back in the clause, and the figure right before it, its noun
+ * between (RELATIVE_NOUN_GAP tokens at most). Figures inside the clause are the clause's. */
+static figure figure_before_relative(const ctx *c, size_t t0, size_t t1, size_t i)
+{
+    figure none = {{0}, 99, 0};
+    for (size_t j = i; j-- > t0 && i - j <= RELATIVE_CLAUSE_REACH;) {
+        size_t len;
+        if (stops_back(&c->t[j])) break;
+        if (!class_at(c, t1, j, VG_CAS_RELATIVE, &len) || j + len > i) continue;
+        figure f = figure_before(c, t0, t1, j);
+        /* one victim so described is the singular verb's ("a man who ... was killed") */
+        return f.found && f.n.value >= 2 && f.n.t1 + RELATIVE_NOUN_GAP >= j ? f : none;
+    }
+    return none;
 }
 
 /* "63 terroristes et 25 personnes ont été tués": the figure read before a casualty word is the
@@ -370,7 +396,8 @@ static void record(count *dst, int is_arrest, const vg_number *n, int part, size
 static int no_count_class(int kind)
 {
     return kind == VG_CAS_SUBSET || kind == VG_CAS_PARTOF || kind == VG_CAS_MEASURE || kind == VG_CAS_AGGREGATE ||
-           kind == VG_CAS_ONE || kind == VG_CAS_CAUSE || kind == VG_CAS_PROTEST || kind == VG_CAS_AND;
+           kind == VG_CAS_ONE || kind == VG_CAS_CAUSE || kind == VG_CAS_PROTEST || kind == VG_CAS_AND ||
+           kind == VG_CAS_RELATIVE;
 }
 
 /* Casualty figures in tokens [t0,t1): the number nearest to each casualty
@@ -409,6 +436,7 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, c
         if (strcmp(dir, "before") != 0) figure_after(c, t1, i, len, !strcmp(dir, "after"), !strcmp(dir, "both"), &f);
         /* "Two of the dead were soldiers": a part of a toll already given ("partof" rows after the number) */
         int part = f.found && class_at(c, t1, f.n.t1, VG_CAS_PARTOF, &(size_t){0});
+        if (!f.found && strcmp(dir, "after") != 0) f = figure_before_relative(c, t0, t1, i);
         if (!f.found && singular) f = (figure){{1, VG_NUM_EXACT, i, i + len}, 0, 1};
         if (!f.found) f = person_named(c, flags, dir, t0, t1, i, len);
         /* a crowd's row: one death, in a text that names a killing as the crowd's cause, is

@@ -619,7 +619,10 @@ static int another_strike(ctx *c, const sent_info *si, size_t main_k, size_t k, 
     for (size_t j = 0; j < c->n_places; j++) {
         const vg_place *q = &c->places[j];
         if (q->start < c->s[main_k].start || q->end > c->s[main_k].end || q->kind == VG_PLACE_COUNTRY || !q->name) continue;
-        if (!strcmp(q->name, p->name) || (q->admin1 && p->admin1 && !strcmp(q->admin1, p->admin1))) return 0;
+        /* the same place, or a division and a place in it */
+        if (!strcmp(q->name, p->name) || (q->kind != VG_PLACE_CITY && p->admin1 && !strcmp(p->admin1, q->name)) ||
+            (p->kind != VG_PLACE_CITY && q->admin1 && !strcmp(q->admin1, p->name)))
+            return 0;
     }
     count killed = {0}, injured = {0}, arrested = {0}, note = {0};
     vg_an_counts(c, c->s[k].t0, c->s[k].t1, flags, &killed, &injured, &arrested, &note);

@@ -345,3 +345,23 @@ TEST(counts_stop_at_another_strike)
     CHECK(strstr(rows, "Shelling/artillery/missile attack:7") != NULL);
     vg_env_close(env);
 }
+
+/* The victims' figure before a relative clause that describes them ("three cousins who had taken
+ * refuge ... were killed") is the toll; and a later sentence's strike in another town (Gaza City
+ * beside Jabalia, one division) gives no "account" of the row's. */
+TEST(counts_relative_clause)
+{
+    vg_env *env = NULL;
+    char err[256];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    CHECK_INT(fatalities_in(env, "en", "In an earlier airstrike, three cousins who had taken refuge with hundreds of other "
+                                      "people in a UN school were killed.\n"), 3);
+    const char *two_towns = "Some 30 people were killed when three artillery shells landed at a school in Jabalia, the "
+                            "UN said.\nAlso in Jabalia, a boys' school was attacked but it was empty, he said.\nLast "
+                            "night, three Palestinians, who had sought refuge in a UN school in Gaza City, died when a "
+                            "missile hit the building.\n";
+    CHECK_INT(fatalities_in(env, "en", two_towns), 30);
+    /* one victim so described is the singular verb's, and "nearly lynched" kills no one */
+    CHECK_INT(fatalities_in(env, "en", "Residents held a man who allegedly abused a minor and nearly lynched him.\n"), 0);
+    vg_env_close(env);
+}
