@@ -291,7 +291,9 @@ static void joined_figure(const ctx *c, size_t t0, size_t t1, figure *f)
     }
 }
 
-/* The figure after the casualty phrase [i, i+len) (up to 4 tokens, within the clause):
+/* The figure after the casualty phrase [i, i+len) (up to 4 tokens, within the clause, and not
+ * past an agent: "killed by two gunmen", "застрелен двумя неизвестными", a cues.tsv "agent" phrase
+ * before the figure or right after it, count who did it):
  * "killing 3", "killing a militia leader", "the killing of a teenager" (casualties.tsv class
  * "one": an article right after the word is one). It
  * replaces f (the figure before) when it follows at once, or when the phrase reads its
@@ -303,8 +305,8 @@ static void figure_after(const ctx *c, size_t t1, size_t i, size_t len, int afte
     vg_number nb;
     for (size_t j = i + len; j < t1 && j - (i + len) <= 4; j++) {
         const vg_tok *tk = &c->t[j];
-        if (stops_ahead(tk) || c->in_date[j]) return;
         size_t olen;
+        if (stops_ahead(tk) || c->in_date[j] || vg_an_cue(c, t1, j, &olen) == VG_CUE_AGENT) return;
         if (j == i + len && class_at(c, t1, j, VG_CAS_ONE, &olen)) {
             /* an active verb and its object: "two officers shot and killed a teenager" counts the
              * one killed, not the two who shot ("killed a day later" is no victim) */
@@ -314,7 +316,7 @@ static void figure_after(const ctx *c, size_t t1, size_t i, size_t len, int afte
             return;
         }
         if (!vg_number_at(nums, c->t, t1, j, &nb)) continue;
-        if (not_a_toll(c, t1, &nb)) return;
+        if (not_a_toll(c, t1, &nb) || (nb.t1 < t1 && vg_an_cue(c, t1, nb.t1, &olen) == VG_CUE_AGENT)) return;
         size_t d = j - (i + len);
         if (!f->found || (d == 0 && d < f->dist) || after_only) *f = (figure){nb, d, 1};
         return;

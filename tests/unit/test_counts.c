@@ -365,3 +365,17 @@ TEST(counts_relative_clause)
     CHECK_INT(fatalities_in(env, "en", "Residents held a man who allegedly abused a minor and nearly lynched him.\n"), 0);
     vg_env_close(env);
 }
+
+/* A figure after a passive casualty verb, past an agent ("por dos hombres armados") or right before
+ * one (Russian's instrumental "двумя неизвестными"), counts who did it, not the victims. */
+TEST(counts_agent_after_the_verb)
+{
+    vg_env *env = NULL;
+    char err[256];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    CHECK_INT(fatalities_in(env, "ru", "В Нальчике вечером 15 декабря был убит муфтий республики. Муфтий был застрелен "
+                                      "двумя неизвестными.\n"), 1);
+    CHECK_INT(fatalities_in(env, "es", "Un grupo armado atacó un retén en Culiacán el lunes. El policía fue asesinado "
+                                      "por dos hombres armados.\n"), 1);
+    vg_env_close(env);
+}
