@@ -1117,6 +1117,47 @@ TEST(analyze_scene_said_anywhere)
     vg_env_close(env);
 }
 
+/* An attack besides the lead whose sentence names armed men of two kinds (the state's and a group's)
+ * and no civilians is a battle (incidents.c armed_victims); the lead's attack on villagers stays an
+ * attack. */
+TEST(analyze_attack_on_soldiers_besides_the_lead_is_a_battle)
+{
+    vg_doc *d = analyze("en", "2020-05-10",
+                        "Gunmen killed twelve villagers on Thursday in the village of Kautikari in Borno state, Nigeria, "
+                        "residents said. The attackers also burned houses and a church. Residents fled to the nearby "
+                        "town of Chibok. In a separate attack on Friday, Boko Haram fighters killed five soldiers at a "
+                        "checkpoint near Damboa.");
+    int lead_attack = 0, clash = 0;
+    for (size_t j = 0; d && j < d->n_events; j++) {
+        const vg_event *e = &d->events[j];
+        if (e->location && !strcmp(e->location, "Kautikari") && !strcmp(e->sub_event_type, "Attack")) lead_attack = 1;
+        if (e->location && !strcmp(e->location, "Damboa")) {
+            clash = !strcmp(e->sub_event_type, "Armed clash");
+            if (!clash) printf("    Damboa: %s\n", e->sub_event_type);
+        }
+    }
+    CHECK(lead_attack);
+    CHECK(clash);
+    vg_doc_free(d);
+}
+
+/* A sentence that says where an earlier incident took place ("Une attaque semblable avait eu lieu
+ * à Beni ... en 2019": background) does not name the scene of a row that has only the country. */
+TEST(analyze_scene_of_an_earlier_incident_is_not_the_rows)
+{
+    vg_doc *d = analyze("fr", "2020-05-10",
+                        "Des casques bleus ont tiré sur des civils dimanche à un poste frontière en RDC : deux personnes "
+                        "ont été tuées et quinze blessées. Le gouvernement a annoncé l'ouverture d'une enquête. La "
+                        "mission de l'ONU a confirmé les faits. Les soldats concernés ont été arrêtés. Le porte-parole "
+                        "a présenté ses condoléances aux familles. Une attaque semblable a eu lieu à Beni, dans le "
+                        "Nord-Kivu, en 2019.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && e->country && !strcmp(e->country, "Democratic Republic of Congo"));
+    CHECK(e && (!e->location || strcmp(e->location, "Beni") != 0));
+    if (e && e->location && !strcmp(e->location, "Beni")) printf("    %s at %s\n", e->sub_event_type, e->location);
+    vg_doc_free(d);
+}
+
 /* ACLED codes property destroyed in an attack that hurt people as part of the attack: no row of
  * its own; property destroyed where no one was hurt stays a row. */
 TEST(analyze_property_destroyed_in_an_attack_is_the_attack)
