@@ -194,6 +194,22 @@ static int unlisted_settlement(const ctx *c, size_t k, size_t *n0, size_t *n1)
     return 0;
 }
 
+/* The settlement of tokens [a, b) the gazetteer lacks, placed at found's coordinates (ACLED's
+ * geo_precision 3), with half found's confidence; NULL when out of memory. */
+static const vg_place *unlisted_place(ctx *c, const vg_place *found, size_t a, size_t b)
+{
+    vg_place *p = vg_arena_alloc(c->doc->arena, sizeof *p);
+    if (!p) return NULL;
+    *p = *found;
+    p->start = c->t[a].start;
+    p->end = c->t[b - 1].end;
+    p->name = vg_arena_strndup(c->doc->arena, c->text + p->start, p->end - p->start);
+    p->kind = VG_PLACE_OTHER;
+    p->geo_precision = 3;
+    p->confidence = found->confidence * 0.5f;
+    return p->name ? p : NULL;
+}
+
 /* The scene is a country or a division while the event's sentence, or one of the
  * next three, names a settlement the gazetteer lacks: that settlement, placed at the
  * division's or country's coordinates (ACLED's geo_precision 3: the coordinates are a
@@ -217,16 +233,7 @@ static const vg_place *unlisted_scene(ctx *c, size_t main_k, const vg_place *fou
         /* a later sentence in another country speaks of somewhere else */
         const vg_place *other = k == main_k ? NULL : vg_an_sentence_place(c, k);
         if (other && other->iso2 && strcmp(other->iso2, found->iso2) != 0) return NULL;
-        vg_place *p = vg_arena_alloc(c->doc->arena, sizeof *p);
-        if (!p) return NULL;
-        *p = *found;
-        p->start = c->t[a].start;
-        p->end = c->t[b - 1].end;
-        p->name = vg_arena_strndup(c->doc->arena, c->text + p->start, p->end - p->start);
-        p->kind = VG_PLACE_OTHER;
-        p->geo_precision = 3;
-        p->confidence = found->confidence * 0.5f;
-        return p->name ? p : NULL;
+        return unlisted_place(c, found, a, b);
     }
     /* ... or, for a country borrowed from a sentence before the event's (pick_place's look back),
      * a settlement the sentences between name, the nearest first, as a listed town there would
@@ -236,16 +243,7 @@ static const vg_place *unlisted_scene(ctx *c, size_t main_k, const vg_place *fou
     for (size_t k = main_k; k-- > 0 && c->s[k].end > found->start;) {
         size_t a, b;
         if (!unlisted_settlement(c, k, &a, &b)) continue;
-        vg_place *p = vg_arena_alloc(c->doc->arena, sizeof *p);
-        if (!p) return NULL;
-        *p = *found;
-        p->start = c->t[a].start;
-        p->end = c->t[b - 1].end;
-        p->name = vg_arena_strndup(c->doc->arena, c->text + p->start, p->end - p->start);
-        p->kind = VG_PLACE_OTHER;
-        p->geo_precision = 3;
-        p->confidence = found->confidence * 0.5f;
-        return p->name ? p : NULL;
+        return unlisted_place(c, found, a, b);
     }
     return NULL;
 }
