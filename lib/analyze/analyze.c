@@ -441,20 +441,46 @@ static int capital_alone(const ctx *c, size_t i, size_t len, size_t t1)
     return c->in_date[n] || (t->kind == VG_TOK_WORD && !t->upper && vg_gz_word_is(g, t->fold, t->flen, VG_GZ_PREP));
 }
 
+/* "العاصمة الأفغانية", "la capitale afghane": a demonym right after the capital's word names
+ * whose capital it is. 1 and iso2 filled when token i is a demonym (as written or without its
+ * clitics), else 0. */
+static int capital_demonym(const ctx *c, size_t i, size_t t1, char iso2[3])
+{
+    if (i >= t1) return 0;
+    const vg_tok *t = &c->t[i];
+    if (t->kind != VG_TOK_WORD) return 0;
+    if (vg_gazetteer_demonym(c->an->gaz, t->fold, t->flen, iso2)) return 1;
+    for (size_t b = 0; b < t->n_bare; b++)
+        if (vg_gazetteer_demonym(c->an->gaz, t->bare[b], t->bare_len[b], iso2)) return 1;
+    return 0;
+}
+
 /* "dans la capitale", "in the capital" (cues.tsv class "capital"): the capital of the country the
  * text is about (the gazetteer's GeoNames PPLC), as a place named there, when the text names
- * that country's places and the phrase stands for the city (capital_alone). */
+ * that country's places and the phrase stands for the city (capital_alone); followed by a
+ * demonym, the capital of the demonym's country. */
 static vg_status add_capitals(ctx *c, vg_arena *arena)
 {
     const char *iso = NULL;
-    vg_place cap;
+    vg_place main_cap, cap;
     int have = -1;
     for (size_t k = 0; k < c->ns; k++)
         for (size_t i = c->s[k].t0; i < c->s[k].t1; i++) {
             size_t len;
-            if (vg_an_cue(c, c->s[k].t1, i, &len) != VG_CUE_CAPITAL || !capital_alone(c, i, len, c->s[k].t1)) continue;
-            if (have < 0) have = (iso = main_country(c)) && vg_gazetteer_capital(c->an->gaz, iso, &cap);
-            if (!have) return VG_OK;
+            if (vg_an_cue(c, c->s[k].t1, i, &len) != VG_CUE_CAPITAL) continue;
+            char diso[3];
+            int dem = capital_demonym(c, i + len, c->s[k].t1, diso);
+            /* the demonym already says which city: only a distance measured from it is not it */
+            size_t end = i + len + (size_t)dem;
+            if (!capital_alone(c, i, end - i, dem ? end : c->s[k].t1)) continue;
+            if (dem) {
+                if (!vg_gazetteer_capital(c->an->gaz, diso, &cap)) continue;
+                len++;
+            } else {
+                if (have < 0) have = (iso = main_country(c)) && vg_gazetteer_capital(c->an->gaz, iso, &main_cap);
+                if (!have) continue;
+                cap = main_cap;
+            }
             vg_place *np = vg_arena_alloc(arena, (c->n_places + 1) * sizeof *np);
             if (!np) return VG_ERR_NOMEM;
             size_t w = 0, at = c->t[i].start;

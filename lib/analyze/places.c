@@ -275,6 +275,18 @@ int vg_gz_word_is(const vg_gazetteer *g, const char *fold, size_t flen, char kin
     return found;
 }
 
+int vg_gazetteer_demonym(const vg_gazetteer *g, const char *fold, size_t flen, char iso2[3])
+{
+    size_t np;
+    const uint32_t *p = word_postings(g, fold, flen, VG_GZ_DEMONYM, &np, NULL);
+    if (!p || !np) return 0;
+    const vg_gz_entry *e = vg_gz_entry_at(g, p[0] & ~VG_GZ_PRIMARY);
+    if (!e || !e->iso2[0] || !e->iso2[1]) return 0;
+    memcpy(iso2, e->iso2, 2);
+    iso2[2] = 0;
+    return 1;
+}
+
 static int word_is(const vg_gazetteer *g, const tok *t, char kind)
 {
     return vg_gz_word_is(g, t->bare, t->blen, kind);
@@ -1390,6 +1402,8 @@ static void caseless_flags(const finder *f, size_t i, size_t j, mention *x)
     x->stop = (uint8_t)(i == j && word_is(f->g, &t[i], VG_GZ_STOP));
     if (t[i].clprep) x->prep = 1;
     if (i > 0 && t[i].glued && word_is(f->g, &t[i - 1], VG_GZ_AFTER)) x->prep = x->introduced = 1;
+    /* "شرق القاهرة", "جنوب غربي القاهرة": a direction word right before it measures from a place */
+    if (i > 0 && t[i].glued && word_is(f->g, &t[i - 1], VG_GZ_NEAR)) x->prep = 1;
     /* "في وسط بيروت", "في بادية دير الزور": a preposition, then the noun the name completes (not
      * a common word: "في تطورات الخبر" is the news' developments, no town) */
     if (!x->stop && i > 1 && t[i].glued && t[i - 1].glued && t[i - 1].caseless &&

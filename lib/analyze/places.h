@@ -68,6 +68,9 @@ vg_status vg_places_find_hinted(const vg_gazetteer *g, vg_arena *a, const char *
  * n when there is none. */
 size_t vg_places_primary(const vg_place *p, size_t n);
 
+/* The country a demonym of the word lists names ("syrien", "أفغانية": folded, without its
+ * clitics): 1 and iso2 filled (NUL-terminated), or 0 when the word is no demonym. */
+int vg_gazetteer_demonym(const vg_gazetteer *g, const char *fold, size_t flen, char iso2[3]);
 /* Country by name or code in any supported language ("Syrie", "SY", "Syria"). */
 const vg_place *vg_gazetteer_country(const vg_gazetteer *g, const char *name, size_t n);
 /* The capital of country iso2 (GeoNames feature PPLC; the most populous when a country has several):
