@@ -1607,6 +1607,19 @@ static vg_status add_mention(finder *f, size_t i, size_t j, int skel, const uint
     return VG_OK;
 }
 
+/* Is text[s, e) all that a pair of quotes holds («Днепр», “Dawn”, "Azteca")? A name quoted
+ * alone is a club's, a newspaper's, an operation's or a company's, not the place it is named after. */
+static int quoted_alone(const char *text, size_t n, size_t s, size_t e)
+{
+    static const char *const open[] = {"\xc2\xab", "\xe2\x80\x9c", "\xe2\x80\x9e", "\""};
+    static const char *const close[] = {"\xc2\xbb", "\xe2\x80\x9d", "\xe2\x80\x9c", "\""};
+    for (size_t k = 0; k < sizeof open / sizeof *open; k++) {
+        size_t lo = strlen(open[k]), lc = strlen(close[k]);
+        if (s >= lo && e + lc <= n && !memcmp(text + s - lo, open[k], lo) && !memcmp(text + e, close[k], lc)) return 1;
+    }
+    return 0;
+}
+
 /* Every name of the text that the gazetteer knows, with what the words around it say;
  * demonyms and countries vote as they are seen. */
 static vg_status find_mentions(finder *f)
@@ -1627,6 +1640,7 @@ static vg_status find_mentions(finder *f)
         /* "في مدينة حلب": with no capitals, a place word alone ("مدينة" is also Medina's name) is the
          * word, and the name comes after it */
         if (t[i].caseless && i == j && place_word(f->g, &t[i])) continue;
+        if (quoted_alone(f->text, f->n, t[i].s, t[j].e)) { i = j; continue; }
         vg_status st = add_mention(f, i, j, skel, p, np, &i);
         if (st != VG_OK) return st;
     }

@@ -516,6 +516,11 @@ TEST(places_words_beside_a_name_are_evidence)
     /* a town named like its division counts with a preposition even when it is a dictionary word */
     CHECK(find(g, a, "Four herders were killed in Diffa.", "Diffa", &n) != NULL);
     CHECK(find(g, a, "Diffa said nothing.", "Diffa", &n) == NULL);
+    /* a name all that a pair of quotes holds is a club's or a paper's: fans of "Diffa" */
+    CHECK(find(g, a, "Fans of \u00abDiffa\u00bb clashed with police.", "Diffa", &n) == NULL);
+    CHECK(find(g, a, "Fans of \"Diffa\" clashed with police.", "Diffa", &n) == NULL);
+    CHECK(find(g, a, "Fans of Diffa clashed with police.", "Diffa", &n) != NULL);
+    CHECK(find(g, a, "They clashed \u00abin Diffa\u00bb, he said.", "Diffa", &n) != NULL);
     vg_arena_free(a);
     vg_gazetteer_free(g);
 }
