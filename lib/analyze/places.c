@@ -878,14 +878,15 @@ static void words_before(const span *c, mention *x)
 {
     const tok *t = c->t;
     size_t i = c->i;
-    for (size_t b = 1; b <= 3 && b <= i; b++) {
+    for (size_t b = 1; b <= 4 && b <= i; b++) {
         if (b == 1 && word_is(c->g, &t[i - 1], VG_GZ_PREP)) x->prep = 1;
         /* (an article: "in the Donbas"; not a day: "around 2 May") */
         if (b == 2 && !t[i - 1].upper && t[i - 1].flen <= 3 && !is_number(&t[i - 1]) && word_is(c->g, &t[i - 2], VG_GZ_PREP))
             x->prep = 1;
         if (t[i - b].upper) break;
+        /* (four words back: "al norte de la capital Bagdad", "north of the capital Baghdad") */
         if (word_is(c->g, &t[i - b], VG_GZ_NEAR)) x->near = 1;
-        if (word_is(c->g, &t[i - b], VG_GZ_ADMIN)) x->admin = 1;
+        if (b <= 3 && word_is(c->g, &t[i - b], VG_GZ_ADMIN)) x->admin = 1;
     }
 }
 
@@ -1084,6 +1085,15 @@ static int describe_mention(const vg_gazetteer *g, const char *text, size_t n, c
  * lies far from every other place the text names in its country, and in none
  * of their divisions, the text most likely means a homonym the gazetteer lacks,
  * near the others: the town becomes doubtful, so the others come first. */
+static int measured_from(const vg_place *p, size_t n, const vg_place *q)
+{
+    for (size_t k = 0; k < n; k++)
+        if (p[k].geo_precision == 2 && p[k].kind == VG_PLACE_CITY && p[k].population >= BIG_TOWN &&
+            !strcmp(p[k].name, q->name))
+            return 1;
+    return 0;
+}
+
 static void doubt_isolated(vg_place *p, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -1093,6 +1103,11 @@ static void doubt_isolated(vg_place *p, size_t n)
         for (size_t j = 0; j < n && !near; j++) {
             if (j == i || p[j].kind == VG_PLACE_COUNTRY || strcmp(p[j].iso2, p[i].iso2)) continue;
             if (!strcmp(p[j].name, p[i].name)) continue; /* the same name again */
+            /* "en Tikrit, a 170 kilómetros al norte de Bagdad": a large town a distance is
+             * measured from (named approximately, here or elsewhere in the text) says the other
+             * is away from it, not a namesake near it ("the Amra area of Vesko district": a small
+             * one so named is rather the area the other is in) */
+            if (measured_from(p, n, &p[j])) continue;
             others++;
             if (dist_km(p[i].lat, p[i].lon, p[j].lat, p[j].lon) < ISOLATED_KM ||
                 (p[i].admin1 && p[j].admin1 && !strcmp(p[i].admin1, p[j].admin1)))

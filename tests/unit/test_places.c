@@ -212,6 +212,13 @@ TEST(places_primary_prefers_town_in_main_country)
     /* A town whose division disagrees with the one named is doubtful. */
     const vg_place *q = primary_in(g, a, "Shelling near Pisky, Donetsk.");
     CHECK(q && !strcmp(q->name, "Donetsk"));
+    /* A small town far from a large one the text names is doubtful (a namesake near it is likelier),
+     * unless the text measures the distance from the large one: then it says the town is away from it. */
+    q = primary_in(g, a, "A car bomb killed four people in Saraqib on Monday and two in Damascus.");
+    CHECK(q && !strcmp(q->name, "Damascus"));
+    q = primary_in(g, a, "A car bomb killed four people in Saraqib, 300 kilometres north of the capital Damascus, on "
+                         "Monday; another killed two in Damascus.");
+    CHECK(q && !strcmp(q->name, "Saraqib"));
     vg_arena_free(a);
     vg_gazetteer_free(g);
 }
