@@ -1177,3 +1177,36 @@ TEST(analyze_property_destroyed_in_an_attack_is_the_attack)
     vg_doc_free(d);
     vg_env_close(env);
 }
+
+/* Rows of doc d (every row, whatever its confidence) of sub-event type sub. */
+static int rows_of(const vg_doc *d, const char *sub)
+{
+    int n = 0;
+    for (size_t i = 0; d && i < d->n_events; i++) n += d->events[i].sub_event_type && !strcmp(d->events[i].sub_event_type, sub);
+    return n;
+}
+
+/* Written for this test: what a purpose to prevent names is not done ("لمنع ... من قصف"); a war
+ * waged over time ("المعارك التي تخوضها منذ") and a discussion of riots ("обсуждали вопросы,
+ * связанные с беспорядками") tell no incident; fire opened on people is an attack on them. */
+TEST(analyze_prevented_waged_discussed_and_fire_on_people)
+{
+    vg_doc *d = analyze("ar", NULL, "قتل ثلاثة جنود في اشتباكات مع مسلحين في ريف حمص يوم الاثنين، بحسب المرصد السوري.\n\n"
+                                    "وقال المرصد إن الجيش نشر تعزيزات لمنع المسلحين من قصف المدينة.");
+    CHECK(d && rows_of(d, "Armed clash") == 1 && rows_of(d, "Shelling/artillery/missile attack") == 0);
+    vg_doc_free(d);
+    d = analyze("ar", NULL, "قتل ثلاثة جنود في تفجير انتحاري في حمص يوم الاثنين، بحسب المرصد السوري.\n\n"
+                            "وتواصل الحركة المعارك التي تخوضها منذ سقوط النظام في ريف إدلب.");
+    CHECK(d && rows_of(d, "Suicide bomb") == 1 && rows_of(d, "Armed clash") == 0);
+    vg_doc_free(d);
+    d = analyze("ru", NULL, "В Нальчике в понедельник неизвестные застрелили главу местной администрации, сообщает полиция.\n\n"
+                            "Накануне он участвовал в круглом столе, на котором обсуждали вопросы, связанные с беспорядками "
+                            "в Москве.");
+    CHECK(d && rows_of(d, "Attack") == 1 && rows_of(d, "Violent demonstration") == 0);
+    vg_doc_free(d);
+    d = analyze("ru", NULL, "В Нальчике в понедельник неизвестные ворвались в кафе и открыли огонь по людям, погибли пять "
+                            "человек, сообщает полиция.");
+    const vg_event *m = d ? main_event(d) : NULL;
+    CHECK(m && m->sub_event_type && !strcmp(m->sub_event_type, "Attack"));
+    vg_doc_free(d);
+}
