@@ -156,6 +156,22 @@ static int reports_toll(ctx *c, size_t k)
     return killed.found || injured.found || arrested.found;
 }
 
+/* Does sentence k give a figure of people arrested, or any figure? In a text about a crowd,
+ * arrests told with none ("Todos los detenidos fueron identificados", "the detainees were released") are
+ * the crowd's, as many arrests are (mass_arrests). */
+static int counts_arrests(ctx *c, size_t k)
+{
+    count killed = {0}, injured = {0}, arrested = {0}, note = {0};
+    vg_an_counts(c, c->s[k].t0, c->s[k].t1, 0, &killed, &injured, &arrested, &note);
+    if (arrested.found) return 1;
+    /* ("The two officers involved in the shooting have been arrested": a figure counts says
+     * nothing of is someone's arrest all the same) */
+    vg_number nb;
+    for (size_t i = c->s[k].t0; i < c->s[k].t1; i++)
+        if (!c->in_date[i] && vg_number_at(c->L->lex[L_NUMBERS], c->t, c->s[k].t1, i, &nb)) return 1;
+    return 0;
+}
+
 /* Does sentence k report arrests by the score ("46 people were arrested",
  * "86 arrests")? During a protest, those are the crowd's. */
 static int mass_arrests(ctx *c, size_t k)
@@ -196,7 +212,7 @@ static int in_context(ctx *c, const sent_info *si, size_t k, int lead, int sub)
         !reports_deaths(c, k) && !tells_a_cause(c, k))
         return crowd_sub;
     if (sub == VG_SUB_ATTACK && names_crowd(c, si, k, 0) && !reports_deaths(c, k) && !tells_a_cause(c, k)) return crowd_sub;
-    if (sub == VG_SUB_ARRESTS && (names_crowd(c, si, k, 1) || mass_arrests(c, k))) return lead;
+    if (sub == VG_SUB_ARRESTS && (names_crowd(c, si, k, 1) || mass_arrests(c, k) || !counts_arrests(c, k))) return lead;
     return sub;
 }
 

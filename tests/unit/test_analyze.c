@@ -1210,3 +1210,19 @@ TEST(analyze_prevented_waged_discussed_and_fire_on_people)
     CHECK(m && m->sub_event_type && !strcmp(m->sub_event_type, "Attack"));
     vg_doc_free(d);
 }
+
+/* Written for this test: in a text about a crowd, arrests told with no figure are the crowd's
+ * ("Todos los detenidos ..."); arrests with a figure that counts no crowd stay their own row. */
+TEST(analyze_crowd_arrests_without_figure)
+{
+    vg_doc *d = analyze("es", NULL, "Miles de estudiantes marcharon el jueves en Madrid contra los recortes en la educación, y "
+                                    "la policía cargó contra los manifestantes frente al Congreso.\n\n"
+                                    "Todos los detenidos fueron identificados y puestos en libertad horas después.");
+    CHECK(d && rows_of(d, "Arrests") == 0);
+    vg_doc_free(d);
+    d = analyze("es", NULL, "Miles de estudiantes marcharon el jueves en Madrid contra los recortes en la educación, y "
+                            "la policía cargó contra los manifestantes frente al Congreso.\n\n"
+                            "Los dos policías acusados de la muerte de un joven fueron detenidos.");
+    CHECK(d && rows_of(d, "Arrests") == 1);
+    vg_doc_free(d);
+}
