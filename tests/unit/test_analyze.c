@@ -1226,3 +1226,15 @@ TEST(analyze_crowd_arrests_without_figure)
     CHECK(d && rows_of(d, "Arrests") == 1);
     vg_doc_free(d);
 }
+
+/* Written for this test: an attack besides the lead that met a clash in the next sentence, at
+ * its scene, is a fight, a battle ("launched an attack on the town ... Fierce clashes followed"). */
+TEST(analyze_attack_met_by_clash_is_a_battle)
+{
+    vg_doc *d = analyze("en", NULL, "Islamic State militants abducted 200 Christians in Qaryatayn on Thursday, a monitor said.\n\n"
+                                    "The militants launched an attack on the town of Sadad. Fierce clashes followed in Sadad, "
+                                    "the monitor said.");
+    CHECK(d && rows_of(d, "Abduction/forced disappearance") == 1 && rows_of(d, "Armed clash") == 1 &&
+          rows_of(d, "Attack") == 0);
+    vg_doc_free(d);
+}
