@@ -313,6 +313,9 @@ TEST(arabic_report_read_whole)
         CHECK_STR(m->sub_event_type, "Air/drone strike");
         CHECK_INT(m->fatalities, 12);
         CHECK_STR(m->event_date, "2024-03-07");
+        /* a count of 11 to 99 takes its noun in the singular accusative ('١٢ مدنيا', with or
+         * without the tanwin): the victims are civilians */
+        CHECK_STR(m->actor2, "Civilians (Syria)");
         /* every evidence span is bytes of the original text, whole UTF-8 characters */
         for (size_t i = 0; i < m->n_evidence; i++) {
             const vg_evidence *ev = &m->evidence[i];
