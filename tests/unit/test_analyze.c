@@ -1211,6 +1211,23 @@ TEST(analyze_prevented_waged_discussed_and_fire_on_people)
     vg_doc_free(d);
 }
 
+/* Written for this test: a demand cancels what is demanded ("жители требуют ..."), but the same
+ * noun in the dative is a norm, not a demand ("не отвечающем требованиям безопасности"). */
+TEST(analyze_ru_requirement_is_no_demand)
+{
+    vg_doc *d = analyze("ru", NULL, "В Махачкале в понедельник в кафе, не отвечающем требованиям безопасности, произошел "
+                                    "взрыв, погибли три человека, сообщает полиция.");
+    CHECK(d && rows_of(d, "Remote explosive/landmine/IED") == 1);
+    vg_doc_free(d);
+    /* what they saw happened; what they demand did not */
+    d = analyze("ru", NULL, "Жители Махачкалы в понедельник видели обстрел позиций боевиков, сообщает полиция.");
+    CHECK(d && rows_of(d, "Shelling/artillery/missile attack") == 1);
+    vg_doc_free(d);
+    d = analyze("ru", NULL, "Жители Махачкалы в понедельник требуют обстрела позиций боевиков, сообщает полиция.");
+    CHECK(d && rows_of(d, "Shelling/artillery/missile attack") == 0);
+    vg_doc_free(d);
+}
+
 /* Written for this test: in a text about a crowd, arrests told with no figure are the crowd's
  * ("Todos los detenidos ..."); arrests with a figure that counts no crowd stay their own row. */
 TEST(analyze_crowd_arrests_without_figure)
