@@ -285,6 +285,21 @@ static vg_doc *analyze(const char *lang, const char *published, const char *text
     return d;
 }
 
+/* A document in an environment of its own, for the tests that read vg_test_events_json (the
+ * shared one is closed by analyze_garbage_is_harmless): NULL, with a failure recorded, when either
+ * cannot be made. The test frees both. */
+static vg_doc *doc_with_env(vg_env **env)
+{
+    char err[256];
+    vg_doc *d = NULL;
+    *env = NULL;
+    if (vg_env_open(vg_test_data_dir(), env, err, sizeof err) != VG_OK) printf("    env: %s\n", err);
+    CHECK(*env != NULL);
+    if (*env && vg_doc_create(*env, &d) != VG_OK) { vg_env_close(*env); *env = NULL; }
+    CHECK(d != NULL);
+    return d;
+}
+
 static const vg_event *main_event(const vg_doc *d)
 {
     const vg_event *m = NULL;
@@ -1004,10 +1019,8 @@ TEST(analyze_month_without_day_is_background)
 TEST(analyze_related_links_end_at_an_opener)
 {
     vg_env *env = NULL;
-    char err[256];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
-    vg_doc *d;
-    if (vg_doc_create(env, &d) != VG_OK) { vg_env_close(env); CHECK(0); return; }
+    vg_doc *d = doc_with_env(&env);
+    if (!d) return;
     const char *json = vg_test_events_json(d, "fr",
         "Une patrouille attaquée au Burkina Faso\nVendredi, une patrouille militaire a été attaquée par des hommes "
         "armés près de Yorsala, selon l'armée. Lire aussi : Vingt civils tués au Mali en 2019 Les combats ont fait "
@@ -1023,10 +1036,8 @@ TEST(analyze_related_links_end_at_an_opener)
 TEST(analyze_fr_decades_tallies_and_freed_people)
 {
     vg_env *env = NULL;
-    char err[256];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
-    vg_doc *d;
-    if (vg_doc_create(env, &d) != VG_OK) { vg_env_close(env); CHECK(0); return; }
+    vg_doc *d = doc_with_env(&env);
+    if (!d) return;
     const char *json = vg_test_events_json(d, "fr",
         "Un chef rebelle tué au Sénégal\nLe secrétaire général du MFDC a été tué dimanche dans une fusillade, selon des "
         "médias locaux. La Casamance a retrouvé un calme relatif, après des affrontements meurtriers entre le MFDC et "
@@ -1051,11 +1062,10 @@ TEST(analyze_fr_decades_tallies_and_freed_people)
  * measured from ("à 140 km au nord de la capitale"). */
 TEST(analyze_the_capital_is_a_place)
 {
+    char loc[64];
     vg_env *env = NULL;
-    char err[256], loc[64];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
-    vg_doc *d;
-    if (vg_doc_create(env, &d) != VG_OK) { vg_env_close(env); CHECK(0); return; }
+    vg_doc *d = doc_with_env(&env);
+    if (!d) return;
     const char *json = vg_test_events_json(d, "fr", "Manifestation au Burkina Faso\nAu Burkina Faso, des milliers de "
                                                     "manifestants ont défilé samedi dans la capitale, selon des témoins.\n");
     CHECK_STR(vg_test_json_string(json, "location", loc, sizeof loc), "Ouagadougou");
@@ -1078,10 +1088,8 @@ TEST(analyze_the_capital_is_a_place)
 TEST(analyze_small_town_abroad_is_a_homonym)
 {
     vg_env *env = NULL;
-    char err[256];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
-    vg_doc *d = NULL;
-    CHECK(vg_doc_create(env, &d) == VG_OK);
+    vg_doc *d = doc_with_env(&env);
+    if (!d) return;
     const char *json = d ? vg_test_events_json(d, "fr",
         "Des hommes armés ont attaqué jeudi le camp militaire de Chinégodar, dans la région de Tillabéry, au Niger, "
         "selon le ministère nigérien de la Défense. Le camp est situé à 10 km de la frontière malienne. Les autorités "
@@ -1100,10 +1108,8 @@ TEST(analyze_small_town_abroad_is_a_homonym)
 TEST(analyze_scene_said_anywhere)
 {
     vg_env *env = NULL;
-    char err[256];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
-    vg_doc *d = NULL;
-    CHECK(vg_doc_create(env, &d) == VG_OK);
+    vg_doc *d = doc_with_env(&env);
+    if (!d) return;
     const char *json = NULL;
     json = d ? vg_test_events_json(d, "fr",
         "Des casques bleus ont tiré sur des civils dimanche à un poste frontière en RDC : deux personnes ont été "
@@ -1163,10 +1169,8 @@ TEST(analyze_scene_of_an_earlier_incident_is_not_the_rows)
 TEST(analyze_property_destroyed_in_an_attack_is_the_attack)
 {
     vg_env *env = NULL;
-    char err[256];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
-    vg_doc *d = NULL;
-    CHECK(vg_doc_create(env, &d) == VG_OK);
+    vg_doc *d = doc_with_env(&env);
+    if (!d) return;
     const char *json = d ? vg_test_events_json(d, "fr",
         "Douze civils ont été tués jeudi dans une attaque près de Kaya, dans le nord du Burkina Faso. Selon "
         "des sources locales, les assaillants étaient des hommes armés non identifiés. Les assaillants ont aussi "

@@ -18,11 +18,21 @@ static int fatalities_in(vg_env *env, const char *lang, const char *text)
 
 static int fatalities_of(vg_env *env, const char *text) { return fatalities_in(env, "fr", text); }
 
-TEST(counts_one_figure_two_words)
+
+/* The environment of the shipped data (its own for each test, closed by it), or NULL with a
+ * failure recorded. */
+static vg_env *counts_env(void)
 {
     vg_env *env = NULL;
     char err[256];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) printf("    env: %s\n", err);
+    CHECK(env != NULL);
+    return env;
+}
+TEST(counts_one_figure_two_words)
+{
+    vg_env *env = counts_env();
+    if (!env) return;
     /* "faisant" reads "au moins sept" from its start, "morts" reads "sept" from its end. */
     CHECK_INT(fatalities_of(env, "Un marché a été la cible de frappes aériennes vendredi, faisant au moins sept "
                                  "morts parmi les civils, selon une ONG.\n"), 7);
@@ -37,9 +47,8 @@ TEST(counts_one_figure_two_words)
  * a part of a toll given before is not counted again; a total over years is not the incident's. */
 TEST(counts_not_a_toll)
 {
-    vg_env *env = NULL;
-    char err[256];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_env *env = counts_env();
+    if (!env) return;
     CHECK_INT(fatalities_in(env, "en", "Sixteen-year-old Kimani Gray was shot and killed by police on Saturday "
                                       "in Brooklyn.\n"), 1);
     CHECK_INT(fatalities_in(env, "en", "Rioters clashed with police after Alexis Grigoropoulos, 15, was killed by "
@@ -96,9 +105,9 @@ static const char *rows_of(vg_env *env, const char *lang, const char *text, char
  * began is the incident's own. */
 TEST(counts_cause_and_clause)
 {
-    vg_env *env = NULL;
-    char err[256], rows[512];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    char rows[512];
+    vg_env *env = counts_env();
+    if (!env) return;
     rows_of(env, "en",
                       "Fresh rioting hits Greece\nThere has been more rioting in Athens on Sunday, with youths throwing "
                       "petrol bombs at police.\nThe teenager was shot and killed by police in Athens eight days ago, "
@@ -119,9 +128,9 @@ TEST(counts_cause_and_clause)
  * whatever word told it; one incident, one row, one toll. */
 TEST(counts_anaphor_one_incident)
 {
-    vg_env *env = NULL;
-    char err[256], rows[512];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    char rows[512];
+    vg_env *env = counts_env();
+    if (!env) return;
     rows_of(env, "fr",
                       "Attaque contre un convoi minier au Burkina Faso\nDes hommes armés ont attaqué mercredi un convoi "
                       "de la société minière près de Boungou, dans l'est du pays.\nLes autorités affirment qu'au moins "
@@ -134,9 +143,9 @@ TEST(counts_anaphor_one_incident)
  * of the same kind is another incident, with its own row and toll. */
 TEST(counts_dated_apart_is_another_incident)
 {
-    vg_env *env = NULL;
-    char err[256], rows[512];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    char rows[512];
+    vg_env *env = counts_env();
+    if (!env) return;
     rows_of(env, "fr",
             "Attaque meurtrière au Niger\nDes hommes armés ont tué six civils jeudi dans le village de Tillia, selon le "
             "ministère.\nLes assaillants sont arrivés à moto avant de prendre la fuite.\nLe 25 décembre, quatorze civils "
@@ -155,9 +164,9 @@ TEST(counts_dated_apart_is_another_incident)
  * shelling told apart stay two. */
 TEST(counts_one_blast_two_words)
 {
-    vg_env *env = NULL;
-    char err[256], rows[512];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    char rows[512];
+    vg_env *env = counts_env();
+    if (!env) return;
     rows_of(env, "en",
             "Refugee camp bombed\nThe UN on Friday condemned the aerial bombing of a refugee camp in South Sudan on "
             "Thursday.\n\"Two bombs exploded within the camp, one close to the school,\" a spokesman said.\n",
@@ -176,9 +185,9 @@ TEST(counts_one_blast_two_words)
  * the riot's. */
 TEST(counts_fatal_and_the_crowds_cause)
 {
-    vg_env *env = NULL;
-    char err[256], rows[512];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    char rows[512];
+    vg_env *env = counts_env();
+    if (!env) return;
     CHECK_INT(fatalities_in(env, "en", "Israeli shells hit a school in Gaza on Tuesday. Gunness put the death toll of "
                                       "the shelling at 40.\n"), 40);
     CHECK_INT(fatalities_in(env, "en", "Two plainclothes officers shot and killed a teenager in Brooklyn on "
@@ -199,9 +208,8 @@ TEST(counts_fatal_and_the_crowds_cause)
  * Grigoropoulos"); a named group or people is not a person ("killed Hamas fighters"). */
 TEST(counts_named_victim)
 {
-    vg_env *env = NULL;
-    char err[256];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_env *env = counts_env();
+    if (!env) return;
     CHECK_INT(fatalities_in(env, "en", "Police in Athens fired the bullet that killed Alexandros Grigoropoulos on "
                                       "Saturday.\n"), 1);
     CHECK_INT(fatalities_in(env, "en", "Israeli troops killed Hamas fighters in Gaza on Monday.\n"), 0);
@@ -213,9 +221,8 @@ TEST(counts_named_victim)
  * the person was; the crowd that rose against it does not count it. */
 TEST(counts_death_of_named_person)
 {
-    vg_env *env = NULL;
-    char err[256];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_env *env = counts_env();
+    if (!env) return;
     CHECK_INT(fatalities_in(env, "en", "Gunmen attacked a police post in Athens on Saturday, three days after the death "
                                       "of activist Alexandros Grigoropoulos.\n"), 1);
     CHECK_INT(fatalities_in(env, "en", "Police have shot at protesters in Athens every day since the death of teenager "
@@ -227,9 +234,8 @@ TEST(counts_death_of_named_person)
  * noun phrase may be longer: "12 members of an extended family" is the toll, not nothing. */
 TEST(counts_toll_past_a_subset)
 {
-    vg_env *env = NULL;
-    char err[256];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_env *env = counts_env();
+    if (!env) return;
     CHECK_INT(fatalities_in(env, "en", "At least 12 members of an extended family, including seven young children, were "
                                        "killed in an air strike on their house in Gaza City on Tuesday.\n"), 12);
     CHECK_INT(fatalities_in(env, "en", "Seven civilians, including three children, were killed in an air strike on "
@@ -242,9 +248,8 @@ TEST(counts_toll_past_a_subset)
  * ("entre 10 et 20") nor two tolls of their own ("cinq blessés et trois morts"). */
 TEST(counts_vague_word_and_joined_groups)
 {
-    vg_env *env = NULL;
-    char err[256];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_env *env = counts_env();
+    if (!env) return;
     CHECK_INT(fatalities_of(env, "Un communiqué du ministère de la défense a confirmé l'attaque jeudi du camp militaire, "
                                  "faisant état de plusieurs morts. Selon le communiqué, 63 terroristes et 25 soldats ont "
                                  "été tués.\n"), 88);
@@ -261,9 +266,8 @@ TEST(counts_vague_word_and_joined_groups)
  * mortes"); an execution and a murder read the figure after them. */
 TEST(counts_found_dead_executed_murder)
 {
-    vg_env *env = NULL;
-    char err[256];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_env *env = counts_env();
+    if (!env) return;
     CHECK_INT(fatalities_of(env, "Douze personnes arrêtées pour terrorisme ont été retrouvées mortes lundi dans leurs "
                                  "cellules de police à Fada N'Gourma.\n"), 12);
     CHECK_INT(fatalities_of(env, "Human Rights Watch affirme que les forces de sécurité avaient exécuté 31 hommes non "
@@ -278,9 +282,9 @@ TEST(counts_found_dead_executed_murder)
  * before it; a main event whose text gives no toll takes its headline's. */
 TEST(counts_earlier_incident_and_headline_toll)
 {
-    vg_env *env = NULL;
-    char err[256], rows[512];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    char rows[512];
+    vg_env *env = counts_env();
+    if (!env) return;
     rows_of(env, "fr",
             "Six civils tués dans trois villages au Burkina Faso\nIls ont été tués dans la commune de Zimtanga à environ "
             "125 kilomètres de Ouagadougou. Selon des sources locales, ils ont été abattus par des hommes armés non "
@@ -303,9 +307,8 @@ TEST(counts_earlier_incident_and_headline_toll)
  * another account of no toll of this one, whose lowest figure it would otherwise become. */
 TEST(counts_stop_at_another_day)
 {
-    vg_env *env = NULL;
-    char err[256];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_env *env = counts_env();
+    if (!env) return;
     CHECK_INT(fatalities_of(env, "Des hommes armés ont attaqué le camp militaire d'Inates le 10 décembre, au Niger : 71 "
                                  "soldats ont été tués. Le 25 décembre, 14 militaires ont également été tués près de "
                                  "Tillabéry.\n"), 71);
@@ -316,9 +319,8 @@ TEST(counts_stop_at_another_day)
  * the first sentences that report violence takes it. */
 TEST(counts_no_one_killed)
 {
-    vg_env *env = NULL;
-    char err[256];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_env *env = counts_env();
+    if (!env) return;
     CHECK_INT(fatalities_in(env, "en", "Warplanes attacked a refugee camp near the border on Thursday afternoon.\n"
                                       "Aid workers said no one was killed or injured in the attack.\n"
                                       "Three bombs exploded outside the camp.\n"), 0);
@@ -331,9 +333,9 @@ TEST(counts_no_one_killed)
  * lower figure the Beach row took as "another account". */
 TEST(counts_stop_at_another_strike)
 {
-    vg_env *env = NULL;
-    char err[256], rows[512];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    char rows[512];
+    vg_env *env = counts_env();
+    if (!env) return;
     rows_of(env, "en",
             "Israeli tanks shelled a school in Jabalia, killing 40 people, the UN said.\n"
             "The school was packed with families who had fled their homes.\n"
@@ -351,9 +353,8 @@ TEST(counts_stop_at_another_strike)
  * beside Jabalia, one division) gives no "account" of the row's. */
 TEST(counts_relative_clause)
 {
-    vg_env *env = NULL;
-    char err[256];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_env *env = counts_env();
+    if (!env) return;
     CHECK_INT(fatalities_in(env, "en", "In an earlier airstrike, three cousins who had taken refuge with hundreds of other "
                                       "people in a UN school were killed.\n"), 3);
     const char *two_towns = "Some 30 people were killed when three artillery shells landed at a school in Jabalia, the "
@@ -370,9 +371,8 @@ TEST(counts_relative_clause)
  * one (Russian's instrumental "двумя неизвестными"), counts who did it, not the victims. */
 TEST(counts_agent_after_the_verb)
 {
-    vg_env *env = NULL;
-    char err[256];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_env *env = counts_env();
+    if (!env) return;
     CHECK_INT(fatalities_in(env, "ru", "В Нальчике вечером 15 декабря был убит муфтий республики. Муфтий был застрелен "
                                       "двумя неизвестными.\n"), 1);
     CHECK_INT(fatalities_in(env, "es", "Un grupo armado atacó un retén en Culiacán el lunes. El policía fue asesinado "
