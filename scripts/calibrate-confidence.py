@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """calibrate-confidence.py - learn the row confidence (lib/analyze/confidence.c).
 
-usage: scripts/calibrate-confidence.py [VIGIE] [--write]
+usage: scripts/calibrate-confidence.py [VIGIE] [--write] | --offsets [--heldout] [--write]
 
 Runs VIGIE (default ./vigie) with VIGIE_ROW_FEATURES=1 and --min-confidence 0
 on the hand-coded dev articles (../shared/eval/articles/{en-dev,fr}) and on
@@ -27,6 +27,11 @@ the analysers differ), fitted on its own dev article set (all five) and kept
 where it is OFFSET_SE standard errors from 0 or more (else 0); with --write,
 into data/<lang>/calibration.tsv. Rows are labelled in
 the order the shared model gives them, so the offsets in use do not move it.
+--offsets --heldout: the offset's honest figure. Each article's extra rows are
+judged with an offset fitted on the other folds (5 folds by article); printed per
+language, at the default threshold (VG_DEFAULT_MIN_CONFIDENCE, include/vigie.h),
+the extra rows that print and the share right with no offset, with the held-out
+offsets and with the offset fitted on all rows (in-sample).
 """
 import csv, json, math, os, re, subprocess, sys, tempfile, zlib
 
@@ -141,7 +146,22 @@ def long_model():
     return b, w
 
 
-def offsets(vigie, sa, write):
+def fit_offset(rows):
+    """The ridge offset d over (logit, label) rows and its standard error."""
+    d = 0.0
+    for _ in range(2000):
+        g = sum(sigmoid(z + d) - y for z, y in rows) + L2 * d
+        d -= 0.5 * g / max(1, len(rows))
+    se = 1 / math.sqrt(sum(sigmoid(z + d) * (1 - sigmoid(z + d)) for z, _ in rows) + L2)
+    return d, se
+
+
+def default_threshold():
+    h = open(os.path.join(ROOT, "include", "vigie.h"), encoding="utf-8").read()
+    return float(re.search(r"#define VG_DEFAULT_MIN_CONFIDENCE (\S+)", h).group(1))
+
+
+def offsets(vigie, sa, write, heldout=False):
     """Each language's offset for the rows besides the lead in whole articles, on top of weights.h's
     model (fitted on its own dev articles' extra rows, ridge L2); kept where it is at least
     OFFSET_SE standard errors from 0, else none (the shared model speaks for the language)."""
@@ -158,14 +178,24 @@ def offsets(vigie, sa, write):
                     e["confidence"] = sigmoid(b + sum(wi * xi for wi, xi in zip(w, x)))
         rows = [(b + sum(wi * xi for wi, xi in zip(w, x)), y) for _, x, y in label_rows(sa, docs, feats, gold)
                 if y is not None and x[0] == 0 and round(math.exp(x[15]) - 1) > short_max]
-        d = 0.0
-        for _ in range(2000):
-            g = sum(sigmoid(z + d) - y for z, y in rows) + L2 * d
-            d -= 0.5 * g / max(1, len(rows))
-        se = 1 / math.sqrt(sum(sigmoid(z + d) * (1 - sigmoid(z + d)) for z, _ in rows) + L2)
+        d, se = fit_offset(rows)
         keep = abs(d) >= OFFSET_SE * se
         print(f"{lang}: {len(rows)} extra rows, {sum(y for _, y in rows)} right; offset {d:+.3f} (se {se:.3f}): "
               + ("kept" if keep else "none"))
+        if heldout:
+            arts = [k for k, x, y in label_rows(sa, docs, feats, gold)
+                    if y is not None and x[0] == 0 and round(math.exp(x[15]) - 1) > short_max]
+            t = default_threshold()
+            cv = []
+            for f in range(FOLDS):
+                df, sef = fit_offset([r for a, r in zip(arts, rows) if fold_of(a) != f])
+                df = df if abs(df) >= OFFSET_SE * sef else 0.0
+                cv += [(z + df, y) for a, (z, y) in zip(arts, rows) if fold_of(a) == f]
+            for name, zs in (("no offset", [(z, y) for z, y in rows]), ("held out", cv),
+                             ("in-sample", [(z + (d if keep else 0.0), y) for z, y in rows])):
+                kept = [y for z, y in zs if sigmoid(z) >= t]
+                print(f"  >= {t:g}, {name:9}: extra rows printed {len(kept):3d}, right {sum(kept):3d}"
+                      f" ({sum(kept) / max(1, len(kept)):.3f})")
         if not write:
             continue
         with open(os.path.join(ROOT, "data", lang, "calibration.tsv"), "w", encoding="utf-8") as f:
@@ -182,7 +212,7 @@ def main():
     vigie = args[0] if args else os.path.join(ROOT, "vigie")
     sa = load_scorer()
     if "--offsets" in sys.argv:
-        offsets(vigie, sa, "--write" in sys.argv)
+        offsets(vigie, sa, "--write" in sys.argv, "--heldout" in sys.argv)
         return
     data = []
     names = None
