@@ -24,4 +24,5 @@ const char *const vg_casualty_class_names[VG_CAS_COUNT] = {
     [VG_CAS_NONE] = "none",         [VG_CAS_SUBSET] = "subset",   [VG_CAS_PARTOF] = "partof",
     [VG_CAS_MEASURE] = "measure",   [VG_CAS_AGGREGATE] = "aggregate", [VG_CAS_ONE] = "one",
     [VG_CAS_CAUSE] = "cause",       [VG_CAS_PROTEST] = "protest", [VG_CAS_AND] = "and",
-    [VG_CAS_RELATIVE] = "relative"};
+    [VG_CAS_RELATIVE] = "relative",
+    [VG_CAS_ALONG] = "along",       [VG_CAS_OTHERS] = "others"};

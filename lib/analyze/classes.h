@@ -30,9 +30,10 @@ typedef enum vg_casualty_class {
     VG_CAS_NOTE, VG_CAS_NONE, VG_CAS_SUBSET,
     /* rows that count nothing themselves (counts.c): a part of a toll, a unit after a number,
      * a total over time, an article as one victim, a protest's cause, a protest word, a relative
-     * pronoun opening a clause about the victims */
+     * pronoun opening a clause about the victims, a phrase joining a victim to companions ("along
+     * with", "en même temps que"), the word that makes a figure the companions ("two others") */
     VG_CAS_PARTOF, VG_CAS_MEASURE, VG_CAS_AGGREGATE, VG_CAS_ONE, VG_CAS_CAUSE, VG_CAS_PROTEST, VG_CAS_AND,
-    VG_CAS_RELATIVE,
+    VG_CAS_RELATIVE, VG_CAS_ALONG, VG_CAS_OTHERS,
     VG_CAS_COUNT
 } vg_casualty_class;
 extern const char *const vg_casualty_class_names[VG_CAS_COUNT];

@@ -356,6 +356,55 @@ static figure person_named(const ctx *c, unsigned flags, const char *dir, size_t
     return none;
 }
 
+/* The companions of one victim: at token j, a phrase joining others to them (casualties.tsv
+ * "along": "along with", "en même temps que", "and") and a figure that an "others" word follows
+ * ("two others", "deux autres personnes"); their number, and in *end the token after "others";
+ * 0 if none. */
+static long companions_at(const ctx *c, size_t t1, size_t j, size_t *end)
+{
+    size_t alen, olen;
+    vg_number nb;
+    if (j >= t1 || !class_at(c, t1, j, VG_CAS_ALONG, &alen)) return 0;
+    if (!vg_number_at(c->L->lex[L_NUMBERS], c->t, t1, j + alen, &nb) || nb.t0 != j + alen || c->in_date[nb.t0] ||
+        nb.kind == VG_NUM_VAGUE || nb.t1 >= t1 || !class_at(c, t1, nb.t1, VG_CAS_OTHERS, &olen))
+        return 0;
+    *end = nb.t1 + olen;
+    return nb.value;
+}
+
+/* "X a été tué en même temps que deux autres personnes", "X was killed, along with two others":
+ * a singular casualty phrase [i, i+len) whose companions follow it (companions_at, within
+ * COMPANION_REACH tokens: an adverb or a comma between) counts them too. 0 if none. */
+#define COMPANION_REACH 3
+static figure singular_with_companions(const ctx *c, size_t t1, size_t i, size_t len)
+{
+    figure none = {{0}, 99, 0};
+    for (size_t j = i + len; j < t1 && j <= i + len + COMPANION_REACH; j++) {
+        size_t end;
+        long n = companions_at(c, t1, j, &end);
+        if (n > 0) return (figure){{n + 1, VG_NUM_EXACT, i, end}, 0, 1};
+        if (c->t[j].kind == VG_TOK_PUNCT && c->t[j].fold[0] != ',') break;
+    }
+    return none;
+}
+
+/* "Diatta et deux autres ont été tués", "Gray and two others were killed": a figure read before
+ * a casualty word that counts the companions of one person named right before them (a
+ * capitalised word, not the sentence's first, then the joining word) leaves that person out: 1
+ * more. */
+static void named_with_companions(const ctx *c, size_t t0, size_t t1, figure *f)
+{
+    for (size_t j = f->n.t0 > t0 + 2 ? f->n.t0 - 2 : t0; j < f->n.t0; j++) {
+        size_t end;
+        if (j < t0 + 2 || companions_at(c, t1, j, &end) != f->n.value || end > t1) continue;
+        const vg_tok *w = &c->t[j - 1];
+        if (w->kind != VG_TOK_WORD || !w->upper || c->in_date[j - 1]) return;
+        f->n.value += 1;
+        f->n.t0 = j - 1;
+        return;
+    }
+}
+
 /* Numbers already bound, as token spans with the casualty class that read them: "faisant au
  * moins 25 morts" counts once, whether a word reads the figure from its start ("au moins 25")
  * or from its last token ("25"). */
@@ -399,7 +448,7 @@ static int no_count_class(int kind)
 {
     return kind == VG_CAS_SUBSET || kind == VG_CAS_PARTOF || kind == VG_CAS_MEASURE || kind == VG_CAS_AGGREGATE ||
            kind == VG_CAS_ONE || kind == VG_CAS_CAUSE || kind == VG_CAS_PROTEST || kind == VG_CAS_AND ||
-           kind == VG_CAS_RELATIVE;
+           kind == VG_CAS_RELATIVE || kind == VG_CAS_ALONG || kind == VG_CAS_OTHERS;
 }
 
 /* Casualty figures in tokens [t0,t1): the number nearest to each casualty
@@ -434,11 +483,16 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, c
         if (singular) kind = VG_CAS_KILLED;
         figure f = {{0}, 99, 0};
         if (strcmp(dir, "after") != 0) f = figure_before(c, t0, t1, i);
-        if (f.found) joined_figure(c, t0, t1, &f);
+        if (f.found) {
+            size_t first = f.n.t0;
+            joined_figure(c, t0, t1, &f);
+            if (f.n.t0 == first) named_with_companions(c, t0, t1, &f);
+        }
         if (strcmp(dir, "before") != 0) figure_after(c, t1, i, len, !strcmp(dir, "after"), !strcmp(dir, "both"), &f);
         /* "Two of the dead were soldiers": a part of a toll already given ("partof" rows after the number) */
         int part = f.found && class_at(c, t1, f.n.t1, VG_CAS_PARTOF, &(size_t){0});
         if (!f.found && strcmp(dir, "after") != 0) f = figure_before_relative(c, t0, t1, i);
+        if (!f.found && singular) f = singular_with_companions(c, t1, i, len);
         if (!f.found && singular) f = (figure){{1, VG_NUM_EXACT, i, i + len}, 0, 1};
         if (!f.found) f = person_named(c, flags, dir, t0, t1, i, len);
         /* a crowd's row: one death, in a text that names a killing as the crowd's cause, is

@@ -56,12 +56,12 @@ static int cue_before(const ctx *c, size_t t0, size_t back, int cls, int adjacen
  * trigger carries a demonym names the state that carried it out. Returns the trigger as an
  * actor of the country's armed forces (actors.tsv "Military Forces of {country}"; the
  * demonym beside it gives the country, see vg_an_forces_country), or 0. */
-static int attacker_on_weapon(const roles *r, actor *out)
+static int attacker_on_weapon(const roles *r, size_t k, actor *out)
 {
     ctx *c = r->c;
     if (r->sub != VG_SUB_AIR && r->sub != VG_SUB_SHELLING) return 0;
     const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
-    const vg_sent *s = &c->s[r->main_k];
+    const vg_sent *s = &c->s[k];
     for (size_t i = s->t0; i < s->t1; i++) {
         size_t len, dlen;
         const vg_lex_entry *e = vg_an_match(c, L_TRIGGERS, s->t1, i, &len);
@@ -302,7 +302,7 @@ static void crowd_first(roles *r)
 static void weapon_owner_leads(roles *r)
 {
     actor w;
-    if (!attacker_on_weapon(r, &w)) return;
+    if (!attacker_on_weapon(r, r->main_k, &w)) return;
     const vg_sent *s = &r->c->s[r->main_k];
     for (int k = 0; k < *r->na; k++)
         if (r->ac[k].t0 >= s->t0 && r->ac[k].t1 <= s->t1 &&
@@ -314,6 +314,65 @@ static void weapon_owner_leads(roles *r)
     /* the victims or a party of the same sentence are on the other side */
     if (*r->i2 < 0 && *r->i1 >= 0 && r->ac[*r->i1].t0 >= s->t0 && r->ac[*r->i1].t1 <= s->t1) *r->i2 = *r->i1;
     *r->i1 = k;
+}
+
+/* Is actor a, of sentence [s0, s1), a party that carries arms and is named for who it is: a
+ * group of its own, or forces a country's name or demonym beside them gives ("Russian jets",
+ * "les avions du régime syrien"; not "the army", whose country the event's place would have to
+ * tell)? */
+static int named_armed(const ctx *c, const actor *a, size_t s1)
+{
+    int it = vg_an_inter(a);
+    if (!vg_an_inter_armed(it) && it != VG_INTER_EXTERNAL) return 0;
+    if (vg_an_is_victim(c, a, s1)) return 0;
+    return !strstr(a->e->cols[0], "{country}") || vg_an_forces_country(c, a);
+}
+
+/* Does sentence k tell of the strike too: a trigger of violence in it, not a crowd's ("Les avions
+ * du régime syrien ont visé ...": "avions"; "Russian jets carried out the raids": "raids")? */
+static int tells_strike(const ctx *c, size_t k)
+{
+    const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
+    for (size_t i = c->s[k].t0; i < c->s[k].t1; i++) {
+        size_t len;
+        for (const vg_lex_entry *e = vg_an_match(c, L_TRIGGERS, c->s[k].t1, i, &len); e; e = vg_lex_next_same(tl, e)) {
+            int mod, es = vg_an_trigger_sub(e, &mod);
+            if (!mod && es >= 0 && !vg_sub_is_crowd(es)) return 1;
+        }
+    }
+    return 0;
+}
+
+/* An air strike whose sentence names no armed party that did it (its victims only, no one, a
+ * party of another sentence, or the strike itself read as the event country's forces: "Air
+ * strikes killed ..."): the aircraft's owner the next sentence names, when that
+ * sentence tells of the strike too ("Des frappes aériennes ont tué douze civils à Idlib. Les
+ * avions du régime syrien ..."; "... Russian jets carried out the raids") is the attacker, not
+ * an unidentified armed group. */
+static void air_attacker_ahead(roles *r)
+{
+    ctx *c = r->c;
+    if (r->sub != VG_SUB_AIR || r->main_k + 1 >= c->ns) return;
+    const vg_sent *s = &c->s[r->main_k];
+    if (*r->i1 >= 0) {
+        const actor *a1 = &r->ac[*r->i1];
+        if (a1->t0 >= s->t0 && a1->t1 <= s->t1 && named_armed(c, a1, s->t1)) return;
+    }
+    size_t k = r->main_k + 1;
+    if (!tells_strike(c, k)) return;
+    actor w, next[8];
+    int found = attacker_on_weapon(r, k, &w);
+    int nn = found ? 0 : vg_an_find_actors(c, c->s[k].t0, c->s[k].t1, next, 8, 0);
+    for (int j = 0; j < nn && !found; j++)
+        if (named_armed(c, &next[j], c->s[k].t1)) { w = next[j]; found = 1; }
+    if (!found) return;
+    /* the party the row had, if any, is the other side unless it is the same */
+    int old = *r->i1;
+    int idx = append(r, &w);
+    if (idx < 0) return;
+    if (old >= 0 && r->ac[old].e != w.e && (*r->i2 < 0 || vg_an_inter(&r->ac[old]) == VG_INTER_CIVILIANS)) *r->i2 = old;
+    if (*r->i2 >= 0 && r->ac[*r->i2].e == w.e) *r->i2 = -1;
+    *r->i1 = idx;
 }
 
 void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, actor *ac, int *na, int *i1, int *i2)
@@ -330,4 +389,5 @@ void vg_an_order_roles(ctx *c, size_t main_k, int sub, const char *event_type, a
     bomber_leads(&r, agent_k);
     crowd_first(&r);
     weapon_owner_leads(&r);
+    air_attacker_ahead(&r);
 }

@@ -379,3 +379,21 @@ TEST(counts_agent_after_the_verb)
                                       "por dos hombres armados.\n"), 1);
     vg_env_close(env);
 }
+
+/* One victim and their companions: "a été tué en même temps que deux autres personnes" is three
+ * dead, "X and two others were killed" three, "shot dead along with three other people" four;
+ * "killed and ten others injured" adds nobody to the dead. */
+TEST(counts_victim_and_companions)
+{
+    vg_env *env = counts_env();
+    if (!env) return;
+    CHECK_INT(fatalities_of(env, "Abdou Diatta, secrétaire général du mouvement, a été tué en même temps que deux "
+                                 "autres personnes, dans une fusillade survenue dimanche matin en Casamance.\n"), 3);
+    CHECK_INT(fatalities_in(env, "en", "Gunmen attacked a village near Maiduguri on Sunday. Village head Musa Ibrahim "
+                                      "and two others were killed in the attack, residents said.\n"), 3);
+    CHECK_INT(fatalities_in(env, "en", "Gunmen attacked a village near Maiduguri on Sunday. The village head was shot "
+                                      "dead along with three other people, residents said.\n"), 4);
+    CHECK_INT(fatalities_in(env, "en", "Gunmen attacked a village near Maiduguri on Sunday. Three people were killed "
+                                      "and ten others injured, residents said.\n"), 3);
+    vg_env_close(env);
+}

@@ -69,3 +69,29 @@ TEST(roles_attacked_base_is_its_garrison)
     CHECK_STR(a2, "Military Forces of Mali");
     vg_env_close(env);
 }
+
+/* An air strike whose sentence names only its victims (or reads the strike itself as the event
+ * country's forces): the aircraft's owner the next sentence names, telling the strike too, did
+ * it ("Les avions du régime syrien ...", "Russian jets bombed ..."), not an unidentified group. */
+TEST(roles_air_attacker_named_in_next_sentence)
+{
+    vg_env *env = NULL;
+    char err[256], a1[128], a2[128], iso[8];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    actors_of(env, "fr", "Des frappes aériennes ont tué douze civils dans un marché de Maarat al-Noman, dans la "
+                         "province d'Idlib, selon l'Observatoire syrien des droits de l'homme. Les avions du régime "
+                         "syrien ont visé le centre de la ville dans la matinée.\n", a1, a2, iso, sizeof a1);
+    CHECK(strncmp(a1, "Military Forces of Syria", 24) == 0);
+    CHECK(strncmp(a2, "Civilians", 9) == 0);
+    actors_of(env, "en", "Air strikes killed at least 15 civilians in a market in the town of Maarat al-Numan in "
+                         "Idlib province on Monday, a monitoring group said. Russian jets bombed the market in the "
+                         "early morning, the Syrian Observatory for Human Rights said.\n", a1, a2, iso, sizeof a1);
+    if (!strcmp(iso, "SY")) CHECK(strstr(a1, "Russia") != NULL); /* the country needs the gazetteer */
+    CHECK(strncmp(a2, "Civilians", 9) == 0);
+    /* the next sentence tells no strike: its army is no attacker of this one */
+    actors_of(env, "en", "Air strikes killed at least 15 civilians in a market in the town of Maarat al-Numan in "
+                         "Idlib province on Monday, a monitoring group said. Russian forces have been stationed in "
+                         "Syria since 2015.\n", a1, a2, iso, sizeof a1);
+    CHECK(strstr(a1, "Russia") == NULL);
+    vg_env_close(env);
+}
