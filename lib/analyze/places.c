@@ -1192,6 +1192,17 @@ static int placed_in(const vg_gazetteer *g, const char *text, const tok *t, cons
         }
         return sep ? 2 : 0;
     }
+    /* "Soum, au Burkina Faso", "Amra, in Syria": a comma, a preposition, the country (an
+     * apposition that says where the name is, as "Amra, Syria" does): 2 */
+    if (k1 == k0 + 1 && !t[k0].upper && word_is(g, &t[k0], VG_GZ_PREP) && !t[k0].glued && !t[k0].sent &&
+        t[k1].glued) {
+        int comma = 0;
+        for (uint32_t p = t[a->t1].e; p < t[k0].s; p++) {
+            if (text[p] == ',') comma++;
+            else if (text[p] != ' ') return 0;
+        }
+        if (comma == 1) return 2;
+    }
     /* "... refugee camp in Syria" or "... Refugee Camp, Syria": 3, a settlement word between */
     int prep = !t[k1 - 1].upper && word_is(g, &t[k1 - 1], VG_GZ_PREP);
     uint32_t last = prep ? k1 - 1 : k1;

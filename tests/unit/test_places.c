@@ -626,6 +626,13 @@ TEST(places_country_qualifier_persons_and_businesses)
     CHECK(p != NULL && !strcmp(p->iso2, "SS") && p->geo_precision == 3 && p->start == 18);
     p = find(g, a, "Planes bombed the camp at Yida, South Sudan, near Unity state.", NULL, &n);
     CHECK(p != NULL && p->start == 26 && p->kind == VG_PLACE_ADMIN1 && !strcmp(p->name, "Unity") && p->geo_precision == 3);
+    /* an apposition with a preposition says the country as "Yida, South Sudan" does ("Soum, au
+     * Burkina Faso", "Yida, in South Sudan"): no namesake abroad */
+    const char *yida_in = "Planes bombed the camp at Yida, in South Sudan, on Thursday.";
+    CHECK(find(g, a, yida_in, "Jeddah", &n) == NULL);
+    p = find(g, a, yida_in, NULL, &n);
+    CHECK(p != NULL && p->start == 26 && !strcmp(p->iso2, "SS") && p->geo_precision == 3);
+    CHECK(find(g, a, "Des avions ont bombardé le camp à Yida, au Soudan du Sud, jeudi.", "Jeddah", &n) == NULL);
     /* a word never a place alone is one with its country's division word, and qualifies a camp */
     p = find(g, a, "A refugee camp in South Sudan's Unity state was bombed on Thursday.", "Unity", &n);
     CHECK(p != NULL && p->kind == VG_PLACE_ADMIN1 && !strcmp(p->iso2, "SS"));
