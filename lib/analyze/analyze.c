@@ -371,16 +371,98 @@ static size_t related_end(const ctx *c, size_t t1, size_t i, size_t len)
     return cut;
 }
 
+/* Is token j a quote mark that opens what follows (a space before it or the sentence's start)? */
+static int opening_quote(const ctx *c, size_t j)
+{
+    const vg_tok *q = &c->t[j];
+    if (q->kind != VG_TOK_PUNCT || (j > 0 && !q->space_before)) return 0;
+    return (q->flen == 1 && q->fold[0] == '"') || (q->flen == 2 && !memcmp(q->fold, "\xC2\xAB", 2)) ||
+           (q->flen == 3 && !memcmp(q->fold, "\xE2\x80\x9C", 3));
+}
+
+/* Where a flattened headline ends inside the sentence [t0, t1) and the article goes on: the last
+ * capitalised opener (cues.tsv "opener") right after a word, a figure or a closing quote, with
+ * no punctuation between and no capitalised word after it (a name: "La Haye"), as related_end
+ * reads it; or the opening quote before such an opener, right after a closing quote ('...
+ * sommaires" « Les bases ...'). 0 when none. Pages flatten links to other articles into the
+ * text with no stop after them: "Burkina Faso : attaque contre une école Près de 500 000 ...". */
+static size_t headline_end(const ctx *c, size_t t0, size_t t1)
+{
+    size_t cut = 0;
+    for (size_t j = t0 + 2; j < t1; j++) {
+        const vg_tok *w = &c->t[j];
+        size_t olen;
+        if (w->kind != VG_TOK_WORD || !w->upper || !w->space_before) continue;
+        if (!vg_an_match_class(c, L_CUES, t1, j, VG_CUE_OPENER, &olen)) continue;
+        if (j + olen < t1 && c->t[j + olen].kind == VG_TOK_WORD && c->t[j + olen].upper) continue;
+        const vg_tok *prev = &c->t[j - 1];
+        if (prev->kind != VG_TOK_PUNCT || closing_quote(c, j - 1)) cut = j;
+        else if (opening_quote(c, j - 1) && j >= t0 + 3 && (c->t[j - 2].kind != VG_TOK_PUNCT || closing_quote(c, j - 2)))
+            cut = j - 1;
+    }
+    return cut;
+}
+
+/* How many words a headline's label may have before its colon ("Burkina Faso :",
+ * "Coronavirus - Madagascar :", "Terrorisme:"). */
+#define LABEL_WORDS 4
+
+/* Does the sentence [t0, t1) open with a headline's label: capitalised words (a hyphen or a dash
+ * between them) and a colon ("Burkina Faso : attaque contre une école")? */
+static int opens_with_label(const ctx *c, size_t t0, size_t t1)
+{
+    size_t words = 0;
+    for (size_t j = t0; j < t1 && words <= LABEL_WORDS; j++) {
+        const vg_tok *w = &c->t[j];
+        if (w->kind == VG_TOK_WORD) {
+            if (!w->upper && !(words && w->flen <= 3)) return 0; /* "Côte d'Ivoire", "Afrique du Sud" */
+            words++;
+            continue;
+        }
+        if (w->kind != VG_TOK_PUNCT || !words) return 0;
+        if (w->fold[0] == ':') return 1;
+        if (w->fold[0] != '-' && (w->flen != 3 || memcmp(w->fold, "\xE2\x80\x93", 3))) return 0;
+    }
+    return 0;
+}
+
+/* Does the sentence [t0, t1) end without a stop ('.', '!', '?', or one before a closing quote)? */
+static int ends_unstopped(const ctx *c, size_t t0, size_t t1)
+{
+    for (size_t j = t1; j-- > t0;) {
+        const vg_tok *w = &c->t[j];
+        if (w->kind != VG_TOK_PUNCT) return 1;
+        if (w->fold[0] == '.' || w->fold[0] == '!' || w->fold[0] == '?') return 0;
+    }
+    return 1;
+}
+
+/* A sentence that opens with links to other articles flattened into the text with no cue
+ * (headline_end: the article's sentence goes on after them; or a label and no stop at all: the
+ * whole sentence is headlines). Not the text's first sentence, which a headline of its own
+ * may open. Returns the cut (0: none) and marks the headlines' tokens in c->in_related. */
+static size_t headline_run(ctx *c, size_t k)
+{
+    size_t t0 = c->s[k].t0, t1 = c->s[k].t1;
+    if (k == 0 || t1 <= t0 + 2) return 0;
+    size_t cut = headline_end(c, t0, t1);
+    size_t stop = cut ? cut : opens_with_label(c, t0, t1) && ends_unstopped(c, t0, t1) ? t1 : 0;
+    for (size_t j = t0; j < stop; j++) c->in_related[j] = 1;
+    return cut;
+}
+
 /* A sentence holding a related cue ("Lire aussi :", "Read more:") and, after the links'
  * headlines, the article's own next sentence is cut in two where the headlines end
  * (related_end): the article's sentence is read again, the links' stay unread (the cue
- * stops a sentence's triggers, mentions.c) and their tolls are no event's (c->in_related). */
+ * stops a sentence's triggers, mentions.c) and their tolls are no event's (c->in_related).
+ * Headlines flattened with no cue are cut off the same way (headline_run). */
 static vg_status split_related(ctx *c, vg_arena *arena)
 {
     size_t extra = 0;
     size_t *cuts = vg_arena_calloc(arena, c->ns ? c->ns : 1, sizeof *cuts);
     if (!cuts) return VG_ERR_NOMEM;
     for (size_t k = 0; k < c->ns; k++) {
+        int cued = 0;
         for (size_t i = c->s[k].t0; i < c->s[k].t1; i++) {
             size_t len;
             if (vg_an_cue(c, c->s[k].t1, i, &len) != VG_CUE_RELATED) continue;
@@ -389,8 +471,13 @@ static vg_status split_related(ctx *c, vg_arena *arena)
             size_t stop = cuts[k] ? cuts[k] : c->s[k].t1;
             for (size_t j = i; j < stop; j++) c->in_related[j] = 1;
             extra += cuts[k] != 0;
+            cued = 1;
             break;
         }
+        if (cued || !c->L->lex[L_CUES]) continue;
+        if (!c->in_related && !(c->in_related = vg_arena_calloc(arena, c->nt, 1))) return VG_ERR_NOMEM;
+        cuts[k] = headline_run(c, k);
+        extra += cuts[k] != 0;
     }
     if (!extra) return VG_OK;
     vg_sent *s = vg_arena_alloc(arena, (c->ns + extra) * sizeof *s);

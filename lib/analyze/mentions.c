@@ -19,6 +19,7 @@ static int names_unit(const ctx *c, size_t end, size_t i, size_t len)
 static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
 {
     memset(si, 0, sizeof *si);
+    if (c->in_related && s->t1 > s->t0 && c->in_related[s->t0]) return; /* other articles' headlines (analyze.c) */
     size_t neg_until = 0, fut_until = 0, since_until = 0, anaphor_until = 0;
     for (size_t i = s->t0; i < s->t1;) {
         size_t len;

@@ -397,3 +397,27 @@ TEST(counts_victim_and_companions)
                                       "and ten others injured, residents said.\n"), 3);
     vg_env_close(env);
 }
+
+/* Links to other articles flattened into the text with no cue ('Burkina Faso: "60 personnes
+ * victimes d'exécutions sommaires" « Les bases ...', 'Burkina Faso : attaque contre une école
+ * Près de 500 000 ...') feed no toll and no event; the article's sentence after them is read. */
+TEST(counts_flattened_headline_is_no_toll)
+{
+    char rows[512];
+    vg_env *env = counts_env();
+    if (!env) return;
+    rows_of(env, "fr",
+            "Des manifestants au Burkina\nDans la capitale, Ouagadougou, un millier de personnes se sont rassemblées "
+            "samedi pour dénoncer le terrorisme. Burkina Faso: \"60 personnes victimes d'exécutions sommaires\" « Les "
+            "bases militaires étrangères sont la perpétuation des politiques impérialistes », a affirmé le président du "
+            "mouvement.\n", rows, sizeof rows);
+    CHECK(strstr(rows, "Peaceful protest:0") != NULL);
+    CHECK(strstr(rows, ":60") == NULL);
+    rows_of(env, "fr",
+            "Des manifestants au Burkina\nDans la capitale, Ouagadougou, un millier de personnes se sont rassemblées "
+            "samedi pour dénoncer le terrorisme. Burkina Faso : attaque contre une école Près de 500 000 personnes ont "
+            "fui leurs domiciles, selon le HCR. Niger : 20 soldats tués dans une embuscade\n", rows, sizeof rows);
+    CHECK(strstr(rows, "Peaceful protest:0") != NULL);
+    CHECK(strstr(rows, "Attack") == NULL && strstr(rows, ":20") == NULL);
+    vg_env_close(env);
+}
