@@ -1232,6 +1232,20 @@ TEST(analyze_ru_requirement_is_no_demand)
     vg_doc_free(d);
 }
 
+/* Written for this test: a mass brawl is mob violence in every case of the phrase, the
+ * prepositional ('в массовой драке') and the instrumental ('массовой дракой') as the nominative. */
+TEST(analyze_ru_brawl_every_case)
+{
+    vg_doc *d = analyze("ru", NULL, "Два человека погибли в массовой драке между жителями двух сел в Дагестане в субботу, "
+                                    "сообщила полиция.");
+    CHECK(d && rows_of(d, "Mob violence") == 1);
+    vg_doc_free(d);
+    d = analyze("ru", NULL, "Спор из-за пастбища закончился массовой дракой между жителями двух сел в Дагестане в субботу, "
+                            "два человека погибли, сообщила полиция.");
+    CHECK(d && rows_of(d, "Mob violence") == 1);
+    vg_doc_free(d);
+}
+
 /* Written for this test: in a text about a crowd, arrests told with no figure are the crowd's
  * ("Todos los detenidos ..."); arrests with a figure that counts no crowd stay their own row. */
 TEST(analyze_crowd_arrests_without_figure)
