@@ -16,6 +16,7 @@
 #include "../core/alloc.h"
 #include "../core/tsv.h"
 #include "../text/clitics.h"
+#include "../text/translit.h"
 
 #define MAX_ANALYZED_BYTES (4u << 20) /* longer texts: the first 4 MiB are analysed */
 /* Place resolution weighs every mention against the others (cost grows
@@ -36,6 +37,7 @@ static void free_lang(lang_res *l)
 {
     for (int i = 0; i < L_COUNT; i++) vg_lex_free(l->lex[i]);
     vg_clitics_free(l->clitics);
+    vg_translit_free(l->translit);
 }
 
 void vg_analyzer_free(vg_analyzer *a)
@@ -106,6 +108,10 @@ static vg_status load_lang(const char *dir, const char *code, lang_res *l, char 
     if (st != VG_OK && st != VG_ERR_IO) return st == VG_ERR_NOMEM ? st : VG_ERR_RESOURCE;
     if (vg_clitics_count(l->clitics) == 0) { vg_clitics_free(l->clitics); l->clitics = NULL; }
     for (int i = 0; i < L_COUNT; i++) vg_lex_set_clitics(l->lex[i], l->clitics);
+    /* Its letters in Latin: place names the gazetteer holds in no other script (optional) */
+    snprintf(path, sizeof path, "%s/%s/translit.tsv", dir, code);
+    st = vg_translit_load(path, &l->translit, err, errlen);
+    if (st != VG_OK && st != VG_ERR_IO) return st == VG_ERR_NOMEM ? st : VG_ERR_RESOURCE;
     /* "forces turques", "Iraqis": demonyms in the plural too, as the place resolver reads them */
     st = vg_lex_add_suffixed(l->lex[L_DEMONYMS], "s");
     if (st != VG_OK) return st;
@@ -638,8 +644,8 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
         vg_place_hint *hints = NULL;
         size_t n_hints = 0;
         if ((st = actor_hints(&c, &hints, &n_hints)) != VG_OK) return st;
-        st = vg_places_find_hinted(a->gaz, doc->arena, text, pn, c.L->code, c.L->clitics, hints, n_hints, c.t, c.nt,
-                                   &c.places, &c.n_places);
+        st = vg_places_find_translit(a->gaz, doc->arena, text, pn, c.L->code, c.L->clitics, c.L->translit, hints, n_hints,
+                                     c.t, c.nt, &c.places, &c.n_places);
         if (st != VG_OK) { c.places = NULL; c.n_places = 0; }
         drop_places_in_actors(&c);
         if ((st = add_capitals(&c, doc->arena)) != VG_OK) return st;

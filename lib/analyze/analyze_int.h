@@ -28,6 +28,7 @@ typedef struct lang_res {
     vg_lexicon *lex[L_COUNT];
     vg_date_words dates;    /* dates.tsv: numeric order, day suffixes, joining words */
     struct vg_clitics *clitics; /* data/<lang>/clitics.tsv; NULL: the language attaches none */
+    struct vg_translit *translit; /* data/<lang>/translit.tsv; NULL: none (places.h vg_places_find_translit) */
     float extra_row_offset; /* data/<lang>/calibration.tsv: the language's own calibration of the rows besides the
                              * lead in whole articles (confidence.c); 0 without the file */
 } lang_res;

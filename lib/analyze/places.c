@@ -11,6 +11,7 @@
 #include "../text/clitics.h"
 #include "../text/stem.h"
 #include "../text/tokens.h"
+#include "../text/translit.h"
 
 #define MAX_TEXT (8u << 20)   /* past this, only the first 8 MB are read */
 #define MAX_SPAN 5            /* tokens in one place name */
@@ -66,6 +67,12 @@
 /* Acceptance (accept): when a name is a place at all. */
 #define CONTEXT_SHARE 0.25f     /* the text is "about" a country with this share of the votes */
 #define SKEL_ALONE_SHARE 0.5f   /* a skeleton match with no word beside it needs this share */
+#define TRANSLIT_DIFF 35        /* percent of letters a name read from another script's letters may differ by once
+                                   vowels are one letter (close_translit), as close_spelling allows Latin spellings.
+                                   39 Syrian towns written in Russian ("в Кафр-Зите"), main placing one: 24 more
+                                   placed, 23 right; close_spelling instead placed 20, all right (not Эль-Хасака,
+                                   Абу-Кемаль, Акербат; nor Хрейтан, Huraytan, read Al Qaryatayn); 25 instead of 35
+                                   lost Мхарда and kept Al Qaryatayn */
 #define MAIN_SHARE 0.5f         /* a text this much about one country reads no town of another through an
                                    alternate name only ("Yida" is a name of Jeddah; the text is about Sudan) */
 #define BIG_TOWN 100000         /* population: a large town, known beyond its country */
@@ -110,6 +117,9 @@
 #define PRIMARY_W_ADMIN 1.1f    /* a division named outright outweighs a town that may be a homonym */
 #define PRIMARY_SURE_TOWN 0.55f /* a town below this confidence ranks with divisions ... */
 #define PRIMARY_DOUBT_TOWN 0.35f /* ... below this, after everything else */
+
+/* mention.skel: how the name was read. */
+enum { SKEL_NONE, SKEL_LATIN, SKEL_TRANSLIT /* written in Latin by the language's table first */ };
 
 /* Why a mention is a person's name (mention.person). */
 enum person_kind {
@@ -384,19 +394,56 @@ static int close_spelling(const vg_gazetteer *g, const char *a, size_t na, uint3
     return edit_distance(a, na, bp, nb) * 100 <= mx * 35;
 }
 
-/* Keeps the skeleton candidates spelled close to the mention; count of kept. */
-static size_t filter_skeleton(const vg_gazetteer *g, vg_arena *ar, const tok *t, size_t t0, size_t t1,
+/* Letters s[0..n) as transliterations differ least: every vowel one letter (Russian writes
+ * "Кусейр" for Qusayr: kuseir), q and c as k, a letter doubled once. */
+static size_t vowel_blind(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 1 < cap; i++) {
+        char c = s[i];
+        c = strchr("aeiouy", c) ? 'a' : c == 'q' || c == 'c' ? 'k' : c;
+        if (o == 0 || out[o - 1] != c) out[o++] = c;
+    }
+    out[o] = 0;
+    return o;
+}
+
+/* A name transliterated from another script (lookup_translit): close to a main name once both
+ * are vowel_blind, with or without its article ("Al Qusayr" for "Кусейр"). a: the mention's
+ * letters. */
+static int close_translit(const vg_gazetteer *g, const char *a, size_t na, uint32_t idx)
+{
+    char b[VG_GZ_KEY_MAX], va[VG_GZ_KEY_MAX], vb[VG_GZ_KEY_MAX];
+    size_t nb = letters_of(vg_gz_str(g, vg_gz_entry_at(g, idx)->name), b, sizeof b);
+    size_t la = vowel_blind(a, na, va, sizeof va);
+    for (int art = 0; art < 2; art++) {
+        const char *bp = b;
+        size_t bl = nb;
+        if (art) {
+            if (!(nb > 4 && (b[0] == 'a' || b[0] == 'e') && b[1] == 'l')) break;
+            bp += 2; /* "Al Qusayr" */
+            bl -= 2;
+        }
+        size_t lb = vowel_blind(bp, bl, vb, sizeof vb), mx = la > lb ? la : lb;
+        if (mx && edit_distance(va, la, vb, lb) * 100 <= mx * TRANSLIT_DIFF) return 1;
+    }
+    return 0;
+}
+
+/* Keeps the skeleton candidates spelled close to the mention; count of kept. lat: the
+ * mention's transliteration from its stems (lookup_translit), NULL for a Latin mention. */
+static size_t filter_skeleton(const vg_gazetteer *g, vg_arena *ar, const tok *t, size_t t0, size_t t1, const char *lat,
                               const uint32_t **post, size_t np)
 {
     char joined[VG_GZ_KEY_MAX], a[VG_GZ_KEY_MAX];
     size_t o = 0;
-    for (size_t k = t0; k <= t1 && t[k].fold; k++) {
+    for (size_t k = t0; k <= t1 && t[k].fold && !lat; k++) {
         if (o + t[k].flen + 1 >= sizeof joined) break;
         memcpy(joined + o, t[k].fold, t[k].flen);
         o += t[k].flen;
     }
     joined[o] = 0;
-    size_t na = letters_of(joined, a, sizeof a);
+    size_t na = letters_of(lat ? lat : joined, a, sizeof a);
     if (np > 16) np = 16; /* the most important few: a skeleton shared by more is noise anyway */
     uint32_t *kept = vg_arena_alloc(ar, np * sizeof *kept + 1);
     if (!kept) return 0;
@@ -405,7 +452,7 @@ static size_t filter_skeleton(const vg_gazetteer *g, vg_arena *ar, const tok *t,
         uint32_t idx = (*post)[c] & ~VG_GZ_PRIMARY;
         /* Spelling variants come from transliteration: "Kardo" is no spelling of Cardeau. */
         if (!(vg_gz_entry_at(g, idx)->flags & VG_GZ_F_TRANSLIT)) continue;
-        if (close_spelling(g, a, na, idx)) kept[nk++] = (*post)[c];
+        if (lat ? close_translit(g, a, na, idx) : close_spelling(g, a, na, idx)) kept[nk++] = (*post)[c];
     }
     *post = kept;
     return nk;
@@ -671,6 +718,19 @@ static int small_town_abroad(const vg_gz_entry *e, int context, const float *vot
 /* Does the mention have enough evidence to be a place? A name that is also a
  * common word, an acronym, a sentence's first word or a small place unknown
  * to the text's countries needs a preposition before it or a country context. */
+/* A match by spelling (a skeleton, or another script's letters in Latin) that is no place. */
+static int spelling_rejected(const mention *m, const vg_gz_entry *e, int context, float share)
+{
+    /* Transliteration skeletons and foreign alternate names match too many
+     * ordinary words; they count only inside a country the text is about. */
+    if (m->skel && !(context && (m->prep || m->chain || m->admin || m->listed || share >= SKEL_ALONE_SHARE))) return 1;
+    /* A name spelled from another script's letters ("в Гаваре") matches persons' names as well
+     * ("о Степане Бандере": Stepnoye): a town so read needs a word that says it is a place,
+     * and is no piece of a longer run of names. */
+    return m->skel == SKEL_TRANSLIT && e->kind != VG_PLACE_COUNTRY && e->kind != VG_PLACE_ADMIN1 &&
+           (m->part || !(m->prep || m->admin || m->introduced || m->chain || m->listed));
+}
+
 static int accept(const vg_gazetteer *g, const mention *m, const float *votes, float vtotal)
 {
     if (m->best < 0) return 0;
@@ -689,9 +749,7 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     if (m->caseless && !(e->kind == VG_PLACE_COUNTRY && f.primary) && !evidence) return 0;
     if (acronym_rejected(m, e, context, f.big)) return 0;
     if (word_rejected(m, e, context, evidence, division)) return 0;
-    /* Transliteration skeletons and foreign alternate names match too many
-     * ordinary words; they count only inside a country the text is about. */
-    if (m->skel && !(context && (m->prep || m->chain || m->admin || m->listed || share >= SKEL_ALONE_SHARE))) return 0;
+    if (spelling_rejected(m, e, context, share)) return 0;
     /* A foreign or former name alone needs the country, or a preposition before a
      * large place or the only place so called ("near Amra", now Vesko). */
     if (!f.primary && m->t0 == m->t1 && !context && !(evidence && (f.big || (m->n_post == 1 && !m->common)))) return 0;
@@ -1290,6 +1348,8 @@ typedef struct finder {
     int stem_state;        /* 0: not asked yet, 1: the gazetteer has stems for lang, -1: it has none */
     vg_stemmer *stem;      /* made on first need, freed by vg_places_find */
     const vg_clitics *clitics; /* the language's attached prefixes (tok.bare), or NULL */
+    const vg_translit *translit; /* the language's letters in Latin (lookup_translit), or NULL */
+    char lat[VG_GZ_KEY_MAX];     /* the last transliterated name found (lookup_translit) */
 } finder;
 
 /* ---- Scripts with no capitals (Arabic): prefixes written joined to a name, and the words
@@ -1535,6 +1595,97 @@ static int lookup_key(finder *f, const char *key, size_t k, int local, const uin
     return lp && nl;
 }
 
+/* Token k of a name in Latin letters, each word without its case ending when the language
+ * declines names ("Гаваре" -> "гавар" -> "gavar"), appended to out[*o..cap). 0 when a letter
+ * has no Latin spelling or it does not fit. */
+static int translit_word(finder *f, vg_stemmer *stem, size_t k, int alt, char *out, size_t *o, size_t cap)
+{
+    const tok *t = &f->t[k];
+    char *low = NULL, *fold = NULL;
+    const char *w = t->fold;
+    size_t wl = t->flen;
+    if (stem) {
+        size_t ll, sl;
+        low = vg_lower_heap(f->text + t->s, t->e - t->s, &ll);
+        const char *st = low ? vg_stem(stem, low, ll, &sl) : NULL;
+        fold = st ? vg_fold_heap(st, sl, &wl) : NULL;
+        w = fold;
+    }
+    size_t n = w && *o + 1 < cap ? vg_translit_apply(f->translit, w, wl, alt, out + *o, cap - *o) : 0;
+    free(low);
+    free(fold);
+    *o += n;
+    return n > 0;
+}
+
+/* A name of a script the gazetteer may hold no name in (Cyrillic): tokens [i, j] written in
+ * Latin by the language's table (data/<lang>/translit.tsv), each declined word by its stem,
+ * and read by the transliteration skeleton (vg_gz_key): "в Гаваре" is Gavar, "Мааррат-эн-Нууман"
+ * Ma'arrat an-Nu'man. Then, when no close spelling is found, with the second spelling of the
+ * letters that have one ("Харасте": kharast, then harast as Arabic names go: Harasta). 0 when none. */
+static int lookup_translit(finder *f, vg_stemmer *stem, size_t i, size_t j, const uint32_t **p, size_t *np)
+{
+    char key[VG_GZ_KEY_MAX], prev[VG_GZ_KEY_MAX] = "";
+    for (int alt = 0; alt <= vg_translit_has_alt(f->translit); alt++) {
+        size_t o = 0;
+        int ok = 1;
+        for (size_t k = i; k <= j && ok; k++) {
+            if (k > i && o + 2 < sizeof f->lat) f->lat[o++] = ' ';
+            ok = translit_word(f, stem, k, alt, f->lat, &o, sizeof f->lat);
+        }
+        if (!ok) return 0;
+        f->lat[o] = 0;
+        if (!strcmp(prev, f->lat)) continue; /* no letter with a second spelling */
+        memcpy(prev, f->lat, o + 1);
+        size_t kl = vg_gz_key(vg_gz_articles_of(f->g), VG_GZ_SKEL, f->lat, o, VG_GZ_KEY_SKEL, key, sizeof key);
+        if (kl > 1 && (*p = vg_gz_lookup(f->g, key, kl, np, NULL)) && *np &&
+            (*np = filter_skeleton(f->g, f->a, f->t, i, j, f->lat, p, *np)) != 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The longest name of tokens [i, i+2] or fewer read by lookup_translit, longer than [i, shorter]
+ * (a name already found; (size_t)-1: none): *j its last token. */
+static int longest_translit(finder *f, size_t i, size_t maxj, size_t shorter, int lone_common, size_t *j,
+                            const uint32_t **p, size_t *np)
+{
+    vg_stemmer *ts = stemmer_for(f, i);
+    size_t lo = shorter == (size_t)-1 ? i : shorter + 1;
+    for (size_t k = maxj - i > 2 ? i + 2 : maxj; k >= lo; k--) {
+        if (k == i && lone_common) break; /* "Хан" (khan) is not a spelling of Han */
+        if ((k == i || f->t[k].upper) && lookup_translit(f, ts, i, k, p, np)) {
+            *j = k;
+            return 1;
+        }
+        if (k == lo) break;
+    }
+    return 0;
+}
+
+/* "Хан-Шейхун": a name known in Latin letters only, longer than the name [i, *j] found in the
+ * text's script ("Хан"), replaces it (*j, *p, *np); 0 and nothing changed when there is none. */
+static int longer_translit(finder *f, size_t i, size_t maxj, int lone_common, size_t *j, const uint32_t **p, size_t *np)
+{
+    const uint32_t *hp = *p;
+    size_t hn = *np, hj = *j;
+    if (*j < maxj && longest_translit(f, i, maxj, *j, lone_common, j, p, np)) return 1;
+    *p = hp;
+    *np = hn;
+    *j = hj;
+    return 0;
+}
+
+/* Is token i a word the language's table may write in Latin: of another script than Latin, with
+ * capitals? (A script with no capitals: any word could be tried; data/ar/translit.tsv was tried
+ * with the words a settlement word introduces, and made ar dev row precision 0.800 -> 0.767:
+ * foreign homonyms in the country the text is about.) */
+static int translit_tried(const finder *f, size_t i)
+{
+    const tok *t = &f->t[i];
+    return f->translit && !t->caseless && t->fold && t->flen && (unsigned char)t->fold[0] >= 0x80;
+}
+
 /* The gazetteer's readings of the longest name starting at token i (an article glued to a
  * capital when art): exact names first, longest first, skipping long spans when no key
  * starts with this word; then spelling skeletons of names of up to three words that are not
@@ -1562,6 +1713,7 @@ static int lookup_name(finder *f, size_t i, int art, size_t *j, const uint32_t *
     /* a declined name is tried by its stems on every span, longest first: its first word
      * may be declined too ("Ростова-на-Дону"), so no exact key starts with it */
     vg_stemmer *stem = art ? NULL : stemmer_for(f, i);
+    int translit_ok = try_skel && !art && translit_tried(f, i);
     *j = maxj;
     *p = NULL;
     *np = 0;
@@ -1573,12 +1725,21 @@ static int lookup_name(finder *f, size_t i, int art, size_t *j, const uint32_t *
             if (((t[*j].upper || t[*j].caseless) && *j > i) || (*j == i && !art) || (*j > i && t[*j].apos && t[*j].flen <= 2)) {
                 size_t k = span_key(g, t, i, *j, pass ? VG_GZ_SKEL : VG_GZ_EXACT, pass, key, sizeof key);
                 if (k > 1) {
-                    if (lookup_key(f, key, k, pass == 0, p, np)) { *skel = pass; return 1; }
-                    if (pass == 0 && stem && lookup_stemmed(f, stem, i, *j, p, np)) { *skel = 0; return 1; }
+                    int hit = lookup_key(f, key, k, pass == 0, p, np) || (pass == 0 && stem && lookup_stemmed(f, stem, i, *j, p, np));
+                    if (hit && pass == 0 && translit_ok && longer_translit(f, i, maxj, lone_common, j, p, np)) {
+                        *skel = SKEL_TRANSLIT;
+                        return 1;
+                    }
+                    if (hit) { *skel = pass; return 1; }
                 }
             }
             if (*j == i) break;
         }
+    }
+    /* last, a name the gazetteer knows in Latin letters only, up to three words */
+    if (translit_ok && longest_translit(f, i, maxj, (size_t)-1, lone_common, j, p, np)) {
+        *skel = SKEL_TRANSLIT;
+        return 1;
     }
     return 0;
 }
@@ -1593,7 +1754,8 @@ static int usable_match(const finder *f, size_t i, size_t j, int art, int skel, 
     if (i == j && t[i].flen < 3 && !(t[i].caps && closes_paren(f->text, f->n, t[j].e) && has_admin_reading(f->g, *p, *np)))
         return 0;
     if (skel && (art || t[i].caps)) return 0;
-    return !skel || (*np = filter_skeleton(f->g, f->a, t, i, j, p, *np)) != 0;
+    /* (lookup_translit keeps the close spellings itself) */
+    return skel != SKEL_LATIN || (*np = filter_skeleton(f->g, f->a, t, i, j, NULL, p, *np)) != 0;
 }
 
 /* Adds the mention of tokens [i,j] when the words around it allow (describe_mention);
@@ -1823,6 +1985,13 @@ vg_status vg_places_find_hinted(const vg_gazetteer *g, vg_arena *a, const char *
                                 const vg_clitics *clitics, const vg_place_hint *hints, size_t n_hints,
                                 const vg_tok *toks, size_t ntoks, vg_place **out, size_t *n_out)
 {
+    return vg_places_find_translit(g, a, text, n, lang, clitics, NULL, hints, n_hints, toks, ntoks, out, n_out);
+}
+
+vg_status vg_places_find_translit(const vg_gazetteer *g, vg_arena *a, const char *text, size_t n, const char *lang,
+                                  const vg_clitics *clitics, const vg_translit *translit, const vg_place_hint *hints,
+                                  size_t n_hints, const vg_tok *toks, size_t ntoks, vg_place **out, size_t *n_out)
+{
     *out = NULL;
     *n_out = 0;
     if (!g || !a || (!text && n)) return VG_ERR_ARG;
@@ -1830,7 +1999,8 @@ vg_status vg_places_find_hinted(const vg_gazetteer *g, vg_arena *a, const char *
     n = vg_utf8_valid_prefix(text, n);
     if (n == 0) return VG_OK;
     /* word lists from every language are compiled into the gazetteer; lang picks the stems */
-    finder f = {.g = g, .a = a, .text = text, .n = n, .mcap = 64, .lang = lang, .clitics = clitics};
+    finder f = {.g = g, .a = a, .text = text, .n = n, .mcap = 64, .lang = lang, .clitics = clitics,
+                .translit = translit};
     vg_status st;
     /* no tokens, or the caller's stopped at VG_MAX_TOKENS before text[n]: this text's own (a token takes a byte or more) */
     if (!toks || (ntoks >= VG_MAX_TOKENS && toks[ntoks - 1].end < n)) {

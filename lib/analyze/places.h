@@ -63,6 +63,15 @@ vg_status vg_places_find_hinted(const vg_gazetteer *g, vg_arena *a, const char *
                                 const struct vg_clitics *clitics, const vg_place_hint *hints, size_t n_hints,
                                 const vg_tok *toks, size_t ntoks, vg_place **out, size_t *n_out);
 
+/* vg_places_find_hinted for a language whose script the gazetteer may hold few names in
+ * (lib/text/translit.h; NULL: none): a name it knows no other way is read in Latin letters,
+ * by its transliteration skeleton, each declined word by its stem ("в Гаваре": Gavar). */
+struct vg_translit;
+vg_status vg_places_find_translit(const vg_gazetteer *g, vg_arena *a, const char *text, size_t n, const char *lang,
+                                  const struct vg_clitics *clitics, const struct vg_translit *translit,
+                                  const vg_place_hint *hints, size_t n_hints, const vg_tok *toks, size_t ntoks,
+                                  vg_place **out, size_t *n_out);
+
 /* Index in p[0..n) of the place an event most likely happened at: the first
  * town named, else the first first-level division, else the first country;
  * n when there is none. */

@@ -8,6 +8,7 @@
 #include "../../lib/analyze/places.h"
 #include "../../lib/core/arena.h"
 #include "../../lib/core/utf8.h"
+#include "../../lib/text/translit.h"
 #include "test.h"
 
 /* Builds tests/fixtures/geo/places.tsv (plus the repo's word lists and a tiny
@@ -817,5 +818,57 @@ TEST(places_lookups_of_word_lists_and_names)
     CHECK(vg_gz_word_is(g, "aleppo", 6, VG_GZ_EXACT));
     CHECK(!vg_gz_word_is(g, "aleppoo", 7, VG_GZ_EXACT));
     CHECK(!vg_gz_word_is(g, "syrian", 6, VG_GZ_EXACT));
+    vg_gazetteer_free(g);
+}
+
+/* The places of a Russian text read with the shipped Russian transliteration table (translit NULL:
+ * none), names joined by '|' in out. */
+static void russian_places(vg_gazetteer *g, const char *text, int translit, char *out, size_t cap)
+{
+    char path[1024], err[256] = "";
+    snprintf(path, sizeof path, "%s/ru/translit.tsv", vg_test_data_dir());
+    vg_translit *t = NULL;
+    if (translit) CHECK_INT(vg_translit_load(path, &t, err, sizeof err), VG_OK);
+    vg_arena *a = vg_arena_new(1 << 14);
+    vg_place *p = NULL;
+    size_t n = 0, o = 0;
+    out[0] = 0;
+    CHECK_INT(vg_places_find_translit(g, a, text, strlen(text), "ru", NULL, t, NULL, 0, NULL, 0, &p, &n), VG_OK);
+    for (size_t i = 0; i < n && o + 2 < cap; i++)
+        o += (size_t)snprintf(out + o, cap - o, "%s%s", i ? "|" : "", p[i].name);
+    vg_arena_free(a);
+    vg_translit_free(t);
+}
+
+/* A place GeoNames names in Latin letters only is read from a Russian text by its transliteration
+ * skeleton, declined ("в Кафр-Зите": Kafr Zayta) or not, х also as h (Harasta), vowels aside
+ * ("Эль-Хасаке": Al Hasakah); a Latin-only name longer than a first word known in Cyrillic ("Хан",
+ * khan) wins over it; a person's name after "о" is no village. */
+TEST(places_russian_transliterated_names)
+{
+    vg_gazetteer *g = shipped_gazetteer();
+    if (!g) return;
+    char got[512];
+    const char *syria = "Сирийские войска обстреляли позиции боевиков. ";
+    const struct { const char *text, *want; } cases[] = {
+        {"В Мааррат-эн-Нуумане погибли пять мирных жителей.", "Ma`arrat an Nu`man"},
+        {"Удар пришёлся по Хан-Шейхуну.", "Khan Shaykhun"},
+        {"Бои идут в Кафр-Зите.", "Kafr Zayta"},
+        {"Обстрел в Харасте.", "Harasta"},        /* х as h: the second spelling */
+        {"Бои идут в Эль-Хасаке.", "Al Hasakah"}, /* e for a: vowels aside */
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char text[512];
+        snprintf(text, sizeof text, "%s%s", syria, cases[k].text);
+        russian_places(g, text, 1, got, sizeof got);
+        CHECK(strstr(got, cases[k].want) != NULL);
+        if (!strstr(got, cases[k].want)) printf("    %s: %s\n", cases[k].text, got);
+        russian_places(g, text, 0, got, sizeof got);
+        CHECK(strstr(got, cases[k].want) == NULL); /* the table is what finds it */
+    }
+    russian_places(g, "В Киеве прошло шествие в память о Степане Бандере.", 1, got, sizeof got);
+    CHECK(strstr(got, "Kyiv") != NULL);
+    CHECK(strchr(got, '|') == NULL); /* Kyiv alone: no Stepnoye */
+    if (strchr(got, '|')) printf("    %s\n", got);
     vg_gazetteer_free(g);
 }
