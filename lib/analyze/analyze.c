@@ -260,7 +260,11 @@ static void gate_signals(ctx *c, const sent_info *si, const mention_sums *sum, f
             size_t len;
             const vg_lex_entry *e = vg_an_match(c, L_GATE, c->s[k].t1, i, &len);
             int d = e ? e->cls : -1;
-            if (d >= 0 && !seen[d]) { seen[d] = 1; g->domain[d]++; }
+            if (d >= 0 && !seen[d]) {
+                seen[d] = 1;
+                g->domain[d]++;
+                g->domain_lede[d] += k < VG_GATE_LEDE;
+            }
             i += e ? len : 1;
         }
         /* written dates only: a weekday or "yesterday" resolves only when the

@@ -53,8 +53,8 @@ enum {
     F_NEG, F_FUTURE, F_HIST, F_FICTION, F_NONPOL, F_CANCELLED, /* share of sentences with each cue */
     F_NONPOL_ANY,                     /* an accident, disaster or sport cue anywhere */
     F_DOMAIN,                         /* share of sentences with a word of each domain */
-    F_DOMAIN_ANY = F_DOMAIN + VG_GATE_DOMAINS, /* ... any such word */
-    N_SIGNALS = F_DOMAIN_ANY + VG_GATE_DOMAINS
+    F_DOMAIN_LEDE = F_DOMAIN + VG_GATE_DOMAINS, /* such a word in the lede (gate.h VG_GATE_LEDE) */
+    N_SIGNALS = F_DOMAIN_LEDE + VG_GATE_DOMAINS
 };
 
 const char *const vg_gate_domains[VG_GATE_DOMAINS] = {"crime", "sport", "business", "tech", "disaster", "accident",
@@ -223,7 +223,7 @@ static void signals(const vg_gate_signals *s, double *v)
     v[F_NONPOL_ANY] = s->nonpol > 0;
     for (int k = 0; k < VG_GATE_DOMAINS; k++) {
         v[F_DOMAIN + k] = share(s->domain[k], s->n_sent);
-        v[F_DOMAIN_ANY + k] = s->domain[k] > 0;
+        v[F_DOMAIN_LEDE + k] = s->domain_lede[k] > 0;
     }
 }
 

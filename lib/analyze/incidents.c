@@ -593,6 +593,30 @@ static int own_event(const vg_event *rows, size_t n, size_t j)
     return 1;
 }
 
+/* ACLED's unit is one date, one place, one actor pair, one type: a row of the same sub-type as an
+ * earlier row (the lead, or one told before it), at its scene (the same place, or within
+ * RETOLD_SCENE_KM: "a UN school in Gaza" and "the school in Jabaliya camp") on its day (an
+ * unknown day agrees), that reports no one killed or hurt is that incident told again ("Shifa
+ * Hospital said 42 people were killed in the Jabaliya school", after the lead's mortar strike
+ * that killed about 40: the words of the toll went to the lead). Two strikes each with its own
+ * toll stay two (three cousins killed in one school, a family of twelve in a house). Does row j
+ * of rows[0..n) tell an incident an earlier row tells? */
+static int retold(const vg_event *rows, size_t j)
+{
+    const vg_event *b = &rows[j];
+    if (b->fatalities > 0 || b->injured > 0) return 0;
+    for (size_t i = 0; i < j; i++) {
+        const vg_event *a = &rows[i];
+        if (strcmp(a->sub_event_type, b->sub_event_type) != 0 || !a->iso || !b->iso || strcmp(a->iso, b->iso) != 0) continue;
+        if (a->event_date[0] && b->event_date[0] && strcmp(a->event_date, b->event_date) != 0) continue;
+        int place = a->location && b->location && !strcmp(a->location, b->location);
+        if (!place && a->has_coords && b->has_coords && a->geo_precision && b->geo_precision)
+            place = vg_km_between(a->latitude, a->longitude, b->latitude, b->longitude) <= RETOLD_SCENE_KM;
+        if (place) return 1;
+    }
+    return 0;
+}
+
 vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int sub, float score, const count *doc_note)
 {
     sub = by_crowd(sum, by_weapon(sum->total, sub));
@@ -630,7 +654,7 @@ vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int su
     /* property destroyed in a violent event that hurt people is that event */
     vg_event *rows = &c->doc->events[first];
     int keep[MAX_EXTRA_EVENTS + 1];
-    for (size_t j = 0; j < n; j++) keep[j] = own_event(rows, n, j);
+    for (size_t j = 0; j < n; j++) keep[j] = own_event(rows, n, j) && !retold(rows, j);
     size_t m = 0;
     for (size_t j = 0; j < n; j++)
         if (keep[j]) { rows[m] = rows[j]; inc[m] = inc[j]; m++; }

@@ -20,13 +20,15 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
 {
     memset(si, 0, sizeof *si);
     if (c->in_related && s->t1 > s->t0 && c->in_related[s->t0]) return; /* other articles' headlines (analyze.c) */
-    size_t neg_until = 0, fut_until = 0, since_until = 0, anaphor_until = 0;
+    size_t neg_until = 0, fut_until = 0, purpose_until = 0, since_until = 0, anaphor_until = 0;
     for (size_t i = s->t0; i < s->t1;) {
         size_t len;
         int cue = vg_an_cue(c, s->t1, i, &len);
         if (cue >= 0) {
             if (cue == VG_CUE_NEG) { neg_until = i + len + NEG_REACH; si->neg++; }
             else if (cue == VG_CUE_FUTURE) { fut_until = i + len + FUTURE_REACH; si->future++; }
+            /* "must halt rocket attacks", "to end the fighting": what should stop is no incident */
+            else if (cue == VG_CUE_PURPOSE) purpose_until = i + len + PURPOSE_REACH;
             else if (cue == VG_CUE_SINCE) since_until = i + len + SINCE_REACH;
             /* "a year since Cyclone X": a disaster named as a time reference is background */
             else if (cue == VG_CUE_NONPOL && !names_unit(c, s->t1, i, len) && i >= since_until) si->nonpol++;
@@ -54,8 +56,9 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
                 int sub = vg_an_trigger_sub(e, &mod);
                 float w = (float)atof(e->cols[1]);
                 if (w == 0) w = 1;
-                if (sub >= 0 && (i < neg_until || i < fut_until)) si->cancelled++;
-                if (sub >= 0 && i >= neg_until && i >= fut_until) {
+                int off = i < neg_until || i < fut_until || i < purpose_until;
+                if (sub >= 0 && off) si->cancelled++;
+                if (sub >= 0 && !off) {
                     if (mod) si->mods[sub] += w;
                     else si->sc[sub] += w;
                     if (mod && sub == VG_SUB_INTERVENTION && w < W_WEAK_INTERVENTION) si->weak_int += w;
