@@ -607,7 +607,11 @@ static int retold(const vg_event *rows, size_t j)
     if (b->fatalities > 0 || b->injured > 0) return 0;
     for (size_t i = 0; i < j; i++) {
         const vg_event *a = &rows[i];
-        if (strcmp(a->sub_event_type, b->sub_event_type) != 0 || !a->iso || !b->iso || strcmp(a->iso, b->iso) != 0) continue;
+        /* a bomb or a blast (the IED reading of "bombings", "explosion") beside a strike: what the
+         * strike left (one_blast, across the text) */
+        int sa = vg_subtype_find(a->sub_event_type), sb = vg_subtype_find(b->sub_event_type);
+        int blast = sb == VG_SUB_IED && vg_sub_is_remote(sa);
+        if ((sa != sb && !blast) || !a->iso || !b->iso || strcmp(a->iso, b->iso) != 0) continue;
         if (a->event_date[0] && b->event_date[0] && strcmp(a->event_date, b->event_date) != 0) continue;
         int place = a->location && b->location && !strcmp(a->location, b->location);
         if (!place && a->has_coords && b->has_coords && a->geo_precision && b->geo_precision)

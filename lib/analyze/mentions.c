@@ -14,6 +14,27 @@ static int names_unit(const ctx *c, size_t end, size_t i, size_t len)
     return next == VG_CUE_ORG;
 }
 
+/* Is more than half of sentence s's words capitalised (a headline in title case: "Brooklyn Riot
+ * Over Teen's Death")? */
+static int title_case(const ctx *c, const vg_sent *s)
+{
+    size_t words = 0, upper = 0;
+    for (size_t i = s->t0; i < s->t1; i++)
+        if (c->t[i].kind == VG_TOK_WORD) { words++; upper += c->t[i].upper != 0; }
+    return 2 * upper > words;
+}
+
+/* "Deputy Public Defender Peter Lynch asked", "Mr Lynch said": a capitalised trigger word right
+ * after a capitalised word and before a lower-case one is the end of a name, not the act its
+ * lower-case form tells. Not in a headline in title case, where every word is capitalised
+ * ("Camp Bombed, Allegedly By ..."), nor an acronym ("The IED missed its target"). */
+static int in_name(const ctx *c, const vg_sent *s, size_t i, int title)
+{
+    if (title || i == s->t0 || i + 1 >= s->t1 || !c->t[i].upper || c->t[i].caps) return 0;
+    const vg_tok *p = &c->t[i - 1], *n = &c->t[i + 1];
+    return p->kind == VG_TOK_WORD && p->upper && n->kind == VG_TOK_WORD && !n->upper && !n->caseless;
+}
+
 /* Scores one sentence: trigger weights per sub-type, cancelled by a negation
  * or a future/threat cue just before them. */
 static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
@@ -21,6 +42,7 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
     memset(si, 0, sizeof *si);
     if (c->in_related && s->t1 > s->t0 && c->in_related[s->t0]) return; /* other articles' headlines (analyze.c) */
     size_t neg_until = 0, fut_until = 0, purpose_until = 0, since_until = 0, anaphor_until = 0;
+    int title = -1; /* title_case(s), read at the first trigger */
     for (size_t i = s->t0; i < s->t1;) {
         size_t len;
         int cue = vg_an_cue(c, s->t1, i, &len);
@@ -50,6 +72,8 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
         if (e && len == 1 && c->t[i].upper && i > s->t0 &&
             vg_an_match(c, L_MONTHS, s->t1, i, &mlen) && mlen == 1)
             e = NULL;
+        if (e && title < 0) title = title_case(c, s);
+        if (e && in_name(c, s, i, title)) e = NULL;
         if (e) {
             for (; e; e = vg_lex_next_same(tl, e)) { /* one phrase may count for several sub-types */
                 int mod;

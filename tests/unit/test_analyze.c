@@ -1309,3 +1309,32 @@ TEST(analyze_incident_told_again_is_one_row)
     CHECK(d && rows_of(d, "Shelling/artillery/missile attack") == 2);
     vg_doc_free(d);
 }
+
+/* Written for this test: a blast told sentences after an air strike, at its scene, with no toll
+ * of its own ("witnesses said the bombings at the school ... left a crater") is what the strike
+ * left, not a bomb of its own; a roadside bomb that killed soldiers there stays a row. */
+TEST(analyze_blast_of_a_strike_is_that_strike)
+{
+    static const char *head = "An Israeli air strike hit a UN school in Gaza City on Tuesday, killing three people, medics "
+                              "said.\n\nThe school was sheltering hundreds of families.\n\nThe United Nations said it had "
+                              "given the army the coordinates of the building.\n\n";
+    char text[1024];
+    snprintf(text, sizeof text, "%sWitnesses said the bombings at the school in Gaza City left a crater.", head);
+    vg_doc *d = analyze("en", NULL, text);
+    CHECK(d && rows_of(d, "Air/drone strike") == 1 && rows_of(d, "Remote explosive/landmine/IED") == 0);
+    vg_doc_free(d);
+    snprintf(text, sizeof text, "%sA roadside bomb killed two soldiers in Gaza City.", head);
+    d = analyze("en", NULL, text);
+    CHECK(d && rows_of(d, "Air/drone strike") == 1 && rows_of(d, "Remote explosive/landmine/IED") == 1);
+    vg_doc_free(d);
+}
+
+/* Written for this test: a capitalised trigger word after a capitalised word and before a
+ * lower-case one ends a name ("Deputy Public Defender Peter Lynch asked"), no mob violence. */
+TEST(analyze_trigger_word_in_a_name)
+{
+    vg_doc *d = analyze("en", NULL, "Gunmen killed two villagers in Kaduna on Monday, police said.\n\n"
+                                    "Deputy Public Defender Peter Lynch asked the witness whether he had seen the gun before.");
+    CHECK(d && rows_of(d, "Mob violence") == 0 && rows_of(d, "Attack") == 1);
+    vg_doc_free(d);
+}
