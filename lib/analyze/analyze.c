@@ -366,6 +366,23 @@ static int closing_quote(const ctx *c, size_t j)
  * capitalised word ("La Haye", "Le Caire": a name). Pages flatten "Lire aussi : <headline>
  * <headline> <the article's next sentence>" into one line; 0 when no opener says where the
  * article goes on. */
+/* Words after a related cue from which what follows, opening with an opener and with no
+ * headline's end in it, is the article's own sentence rather than a link's headline (pages
+ * that drop the links keep their cue: "A lire aussi sur BBC Afrique: Les manifestations qui
+ * ont suivi sa mort ont vu une statue ... être abattue dans la ville de Harar, dans l'est du
+ * pays."). Headlines run to 15 words or fewer; fr dev: the two such sentences have 27 and 31
+ * words, the links' headlines 5 to 14. */
+#define RELATED_SENTENCE_WORDS 16
+
+/* The token after the related cue's colon at token i (len tokens), or 0 when no colon follows
+ * within a few words ("Lire aussi sur BBC Afrique :"). */
+static size_t after_cue_colon(const ctx *c, size_t t1, size_t i, size_t len)
+{
+    for (size_t j = i + len; j < t1 && j <= i + len + 4; j++)
+        if (c->t[j].kind == VG_TOK_PUNCT) return c->t[j].fold[0] == ':' && j + 1 < t1 ? j + 1 : 0;
+    return 0;
+}
+
 static size_t related_end(const ctx *c, size_t t1, size_t i, size_t len)
 {
     size_t cut = 0;
@@ -447,6 +464,19 @@ static int ends_unstopped(const ctx *c, size_t t0, size_t t1)
     return 1;
 }
 
+/* Is [j, t1) the article's own sentence after a related cue whose links the page dropped: it
+ * opens with a capitalised opener, runs to RELATED_SENTENCE_WORDS words or more and ends with a
+ * stop (headlines have none: "A lire aussi: Des hommes armés ont tué 12 villageois dans le
+ * sud-ouest du Niger Le Mali en deuil après une attaque" is two of them)? */
+static int article_after_cue(const ctx *c, size_t j, size_t t1)
+{
+    size_t olen, words = 0;
+    if (!j || c->t[j].kind != VG_TOK_WORD || !c->t[j].upper || !vg_an_match_class(c, L_CUES, t1, j, VG_CUE_OPENER, &olen))
+        return 0;
+    for (size_t k = j; k < t1; k++) words += c->t[k].kind == VG_TOK_WORD;
+    return words >= RELATED_SENTENCE_WORDS && !ends_unstopped(c, j, t1);
+}
+
 /* A sentence that opens with links to other articles flattened into the text with no cue
  * (headline_end: the article's sentence goes on after them; or a label and no stop at all: the
  * whole sentence is headlines). Not the text's first sentence, which a headline of its own
@@ -478,6 +508,8 @@ static vg_status split_related(ctx *c, vg_arena *arena)
             if (vg_an_cue(c, c->s[k].t1, i, &len) != VG_CUE_RELATED) continue;
             if (!c->in_related && !(c->in_related = vg_arena_calloc(arena, c->nt, 1))) return VG_ERR_NOMEM;
             cuts[k] = related_end(c, c->s[k].t1, i, len);
+            size_t after = after_cue_colon(c, c->s[k].t1, i, len);
+            if (!cuts[k] && article_after_cue(c, after, c->s[k].t1)) cuts[k] = after;
             size_t stop = cuts[k] ? cuts[k] : c->s[k].t1;
             for (size_t j = i; j < stop; j++) c->in_related[j] = 1;
             extra += cuts[k] != 0;

@@ -1338,3 +1338,20 @@ TEST(analyze_trigger_word_in_a_name)
     CHECK(d && rows_of(d, "Mob violence") == 0 && rows_of(d, "Attack") == 1);
     vg_doc_free(d);
 }
+
+/* Written for this test: a related cue whose links the page dropped ("A lire aussi sur BBC
+ * Afrique: Les manifestants ... ") is followed by the article's own sentence (an opener and 16
+ * words or more), which is read; a short headline after the cue stays unread. */
+TEST(analyze_article_sentence_after_a_bare_related_cue)
+{
+    vg_doc *d = analyze("fr", NULL, "Un chanteur populaire enterré\nLe chanteur Hachalu Hundessa a été enterré jeudi à Ambo, "
+                                    "selon sa famille. A lire aussi sur BBC Afrique: Les manifestants en colère ont incendié "
+                                    "mardi le commissariat de la ville de Harar, dans l'est du pays, et affronté la police, "
+                                    "selon des habitants.\n");
+    CHECK(d && d->n_events >= 1);
+    vg_doc_free(d);
+    d = analyze("fr", NULL, "Un chanteur populaire enterré\nLe chanteur Hachalu Hundessa a été enterré jeudi à Ambo, "
+                            "selon sa famille. Lire aussi : Les manifestants incendient le commissariat de Harar\n");
+    CHECK(d && d->n_events == 0);
+    vg_doc_free(d);
+}
