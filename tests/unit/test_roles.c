@@ -93,5 +93,9 @@ TEST(roles_air_attacker_named_in_next_sentence)
                          "Idlib province on Monday, a monitoring group said. Russian forces have been stationed in "
                          "Syria since 2015.\n", a1, a2, iso, sizeof a1);
     CHECK(strstr(a1, "Russia") == NULL);
+    /* water jets are the police's, not aircraft */
+    actors_of(env, "en", "Thousands of protesters were dispersed with water jets in Ankara on Sunday, witnesses said.\n",
+              a1, a2, iso, sizeof a1);
+    CHECK(strncmp(a2, "Military", 8) != 0);
     vg_env_close(env);
 }
