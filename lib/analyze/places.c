@@ -408,23 +408,31 @@ static size_t vowel_blind(const char *s, size_t n, char *out, size_t cap)
     return o;
 }
 
+/* Bytes of name's leading article, as the gazetteer's word lists have it (data/ar/places-words.tsv
+ * "article": "Al Qusayr", "Ash Shaddadi", "Ar-Rastan"), with the space or hyphen after it; 0 when
+ * it has none. */
+static size_t article_len(const vg_gazetteer *g, const char *name)
+{
+    char w[8];
+    size_t k = 0;
+    for (; k < sizeof w && ((name[k] >= 'a' && name[k] <= 'z') || (name[k] >= 'A' && name[k] <= 'Z')); k++)
+        w[k] = (char)(name[k] | 0x20);
+    if (k == 0 || k == sizeof w || (name[k] != ' ' && name[k] != '-')) return 0;
+    return vg_gz_is_article(vg_gz_articles_of(g), w, k) ? k + 1 : 0;
+}
+
 /* A name transliterated from another script (lookup_translit): close to a main name once both
- * are vowel_blind, with or without its article ("Al Qusayr" for "Кусейр"). a: the mention's
- * letters. */
+ * are vowel_blind, with or without its article ("Al Qusayr" for "Кусейр", "As Sukhnah" for
+ * "Сухна"). a: the mention's letters. */
 static int close_translit(const vg_gazetteer *g, const char *a, size_t na, uint32_t idx)
 {
     char b[VG_GZ_KEY_MAX], va[VG_GZ_KEY_MAX], vb[VG_GZ_KEY_MAX];
-    size_t nb = letters_of(vg_gz_str(g, vg_gz_entry_at(g, idx)->name), b, sizeof b);
-    size_t la = vowel_blind(a, na, va, sizeof va);
-    for (int art = 0; art < 2; art++) {
-        const char *bp = b;
-        size_t bl = nb;
-        if (art) {
-            if (!(nb > 4 && (b[0] == 'a' || b[0] == 'e') && b[1] == 'l')) break;
-            bp += 2; /* "Al Qusayr" */
-            bl -= 2;
-        }
-        size_t lb = vowel_blind(bp, bl, vb, sizeof vb), mx = la > lb ? la : lb;
+    const char *name = vg_gz_str(g, vg_gz_entry_at(g, idx)->name);
+    size_t la = vowel_blind(a, na, va, sizeof va), art = article_len(g, name);
+    for (int bare = 0; bare < 2; bare++) {
+        if (bare && !art) break;
+        size_t nb = letters_of(name + (bare ? art : 0), b, sizeof b);
+        size_t lb = vowel_blind(b, nb, vb, sizeof vb), mx = la > lb ? la : lb;
         if (mx && edit_distance(va, la, vb, lb) * 100 <= mx * TRANSLIT_DIFF) return 1;
     }
     return 0;

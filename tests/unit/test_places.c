@@ -842,7 +842,7 @@ static void russian_places(vg_gazetteer *g, const char *text, int translit, char
 
 /* A place GeoNames names in Latin letters only is read from a Russian text by its transliteration
  * skeleton, declined ("в Кафр-Зите": Kafr Zayta) or not, х also as h (Harasta), vowels aside
- * ("Эль-Хасаке": Al Hasakah); a Latin-only name longer than a first word known in Cyrillic ("Хан",
+ * ("Эль-Хасаке": Al Hasakah), its Arabic article aside ("в Сафире": As Safirah); a Latin-only name longer than a first word known in Cyrillic ("Хан",
  * khan) wins over it; a person's name after "о" is no village. */
 TEST(places_russian_transliterated_names)
 {
@@ -856,6 +856,7 @@ TEST(places_russian_transliterated_names)
         {"Бои идут в Кафр-Зите.", "Kafr Zayta"},
         {"Обстрел в Харасте.", "Harasta"},        /* х as h: the second spelling */
         {"Бои идут в Эль-Хасаке.", "Al Hasakah"}, /* e for a: vowels aside */
+        {"Бои идут в Сафире.", "As Safirah"},     /* the word lists' articles, not al/el only */
     };
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         char text[512];
