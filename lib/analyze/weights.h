@@ -115,7 +115,9 @@
 
 /* A row with no toll of its own, of an earlier row's sub-type and day, at most this far from its
  * place, tells that row's incident again (incidents.c retold()): Jabaliya camp is 4 km from
- * Gaza City. See the commit for the figures. */
+ * Gaza City. en-dev (eval-articles.sh) by value: 0 or 3 km rows 103, row P 0.777, recall 0.734,
+ * fatalities 0.787; 5 or 10 km rows 101, 0.772, 0.716, 0.846; 25 or 50 km rows 99, 0.768, 0.697,
+ * 0.842 (ru P 0.900 -> 0.947 there); ACLED notes the same at every value. */
 #define RETOLD_SCENE_KM 10.0
 
 /* --- Dates (row.c) --- */
