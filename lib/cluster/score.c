@@ -64,7 +64,7 @@ int vg_cl_doc_dated(const vg_cl_doc *d)
  * still find it (before n_dated, they split off, see UNDATED). A story
  * saved before members were counted is all one or the other, as its
  * anchors say. */
-static double dated_share(const vg_cl_story *s)
+double vg_cl_dated_share(const vg_cl_story *s)
 {
     int any = s->pub_year || vg_cl_day_number(s->event_date) >= 0;
     if (s->n_dated < 0 || s->n_articles <= 0) return any;
@@ -106,7 +106,7 @@ double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot, int oth
     /* One side dated, the other not: nothing places them in the same time
      * (see UNDATED). An undated report, in proportion to the story's dated
      * members; a dated one, against a story with none. */
-    double share = dated_share(s);
+    double share = vg_cl_dated_share(s);
     score *= vg_cl_doc_dated(d) ? (share > 0 ? 1.0 : UNDATED) : 1.0 - (1.0 - UNDATED) * share;
     /* No penalty for distant coordinates: measured on ECB+ dev, the main
      * event's place differs between reports of one event too often (an

@@ -38,6 +38,9 @@ double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot, int oth
  * (published, dateline, URL) or its main event's full date? */
 int vg_cl_doc_dated(const vg_cl_doc *d);
 
+/* The share of the story's members with a date of their own (0 to 1). */
+double vg_cl_dated_share(const vg_cl_story *s);
+
 /* Fold a new member's anchors into the story (years, dates, place). */
 void vg_cl_story_add(vg_cl_story *s, const vg_cl_doc *d);
 

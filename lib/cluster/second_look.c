@@ -13,7 +13,8 @@
  * while articles move. In arrival order (oldest first: with one large batch
  * this is the look every article had before); the batch's own articles
  * always, earlier ones LOOKS_PER_ARTICLE per article of the batch at most:
- * the cost of a commit follows the batch, not the window.
+ * the cost of a commit follows the batch, not the window. Then a story the
+ * batch touched may join another whole, when the two are one (merge_stories).
  *
  * Moved from lib/store/stories.c (second_look), and split into the steps
  * below; same decisions, same order. */
@@ -215,6 +216,120 @@ static vg_status look_again(vg_cl_stories *c, vg_arena *a, vg_cl_single *x)
     return keep_vector(x, &nf);
 }
 
+/* ---------------------------------------------------------------- stories that are one */
+
+/* Moving one article at a time cannot bring two stories of one incident
+ * together: each member scores best in the story it already shares with
+ * the others (the story began while the weights were young, or before the
+ * report that links them came), though the two would score as one story.
+ * So a story the batch touched, whose members are all in the window, joins
+ * the near story with which its average link (the mean of its members'
+ * scores there, vg_cl_score with all its anchors) is the best and reaches
+ * MERGE_LINK: what agglomerative average link does at that level. Not
+ * across dating (see MERGE_LINK): a story of reports that carry their own
+ * date and one of undated reports stay apart. */
+
+/* Dated members, or none: which side of dating a story is on. */
+static int dated_side(const vg_cl_story *s)
+{
+    return vg_cl_dated_share(s) > 0;
+}
+
+/* The stories near the members idx[0, n) of `from`, on its side of
+ * dating, into st (at most MERGE_CANDIDATES); *n_st how many. */
+static vg_status merge_candidates(vg_cl_stories *c, const size_t *idx, size_t n, const vg_cl_story *from,
+                                  vg_cl_story *st, size_t *n_st)
+{
+    *n_st = 0;
+    for (size_t i = 0; i < n; i++) {
+        const vg_cl_single *m = &c->single[idx[i]];
+        for (size_t k = 0; k < NEAR_STORIES && m->near[k] && *n_st < MERGE_CANDIDATES; k++) {
+            int64_t t = m->near[k];
+            int seen = t == from->id;
+            for (size_t j = 0; j < *n_st && !seen; j++) seen = st[j].id == t;
+            if (seen) continue;
+            vg_status s = c->ops->load_story(c->ud, t, &st[*n_st]);
+            if (s != VG_OK) return s;
+            if (st[*n_st].n_articles > 0 && st[*n_st].norm2 > 0 && dated_side(&st[*n_st]) == dated_side(from))
+                (*n_st)++;
+        }
+    }
+    return VG_OK;
+}
+
+/* The candidate st[0, n_st) the members idx[0, n) have the best average
+ * link with, if MERGE_LINK or more (*to 0: none). */
+static vg_status best_link(vg_cl_stories *c, const size_t *idx, size_t n, const vg_cl_story *st, size_t n_st,
+                           int64_t *to)
+{
+    int64_t ids[MERGE_CANDIDATES];
+    double sum[MERGE_CANDIDATES] = {0}, dots[MERGE_CANDIDATES];
+    for (size_t k = 0; k < n_st; k++) ids[k] = st[k].id;
+    for (size_t i = 0; i < n; i++) {
+        const vg_cl_single *m = &c->single[idx[i]];
+        vg_status s = vg_cl_dots_to(c, &m->f, ids, n_st, dots);
+        if (s != VG_OK) return s;
+        for (size_t k = 0; k < n_st; k++) sum[k] += vg_cl_score(&m->f, &st[k], dots[k], 0);
+    }
+    double best = MERGE_LINK * (double)n;
+    *to = 0;
+    for (size_t k = 0; k < n_st; k++)
+        if (sum[k] >= best) {
+            best = sum[k];
+            *to = ids[k];
+        }
+    return VG_OK;
+}
+
+/* Every member of `from` (all in the window: idx[0, n)) moves to `to`. */
+static vg_status merge_into(vg_cl_stories *c, const size_t *idx, size_t n, int64_t from, int64_t to)
+{
+    for (size_t i = 0; i < n; i++) {
+        vg_cl_single *m = &c->single[idx[i]];
+        vg_cl_story own;
+        vg_status s = c->ops->load_story(c->ud, from, &own);
+        if (s == VG_OK) s = vg_cl_leave(c, &m->f, &own, m->article);
+        if (s == VG_OK) s = c->ops->assign_copies(c->ud, m->article, to);
+        if (s == VG_OK) s = vg_cl_join(c, &m->f, to, m->article, lang_of(m));
+        if (s != VG_OK) return s;
+        m->story = to;
+    }
+    return VG_OK;
+}
+
+/* One story the batch touched, its members in the window idx[0, n): into
+ * the story it is one with, if any. A story of one article is left to its
+ * article's own look, which moves it to the best story when there is one. */
+static vg_status merge_story(vg_cl_stories *c, const size_t *idx, size_t n, int64_t from)
+{
+    if (n < 2) return VG_OK;
+    vg_cl_story self, st[MERGE_CANDIDATES];
+    vg_status s = c->ops->load_story(c->ud, from, &self);
+    if (s != VG_OK || self.n_articles != (long)n) return s; /* members outside the window cannot move */
+    size_t n_st = 0;
+    int64_t to = 0;
+    if ((s = merge_candidates(c, idx, n, &self, st, &n_st)) != VG_OK) return s;
+    if ((s = best_link(c, idx, n, st, n_st, &to)) != VG_OK || !to) return s;
+    return merge_into(c, idx, n, from, to);
+}
+
+static vg_status merge_stories(vg_cl_stories *c, vg_arena *a)
+{
+    vg_arena_reset(a);
+    size_t n_t = 0;
+    vg_status s = touched_by_batch(c, &n_t);
+    size_t *idx = vg_arena_alloc(a, (c->n_single ? c->n_single : 1) * sizeof *idx);
+    if (s == VG_OK && !idx) s = VG_ERR_NOMEM;
+    for (size_t t = 0; t < n_t && s == VG_OK; t++) {
+        size_t n = 0;
+        for (size_t i = 0; i < c->n_single; i++)
+            if (c->single[i].story == c->touched[t]) idx[n++] = i;
+        s = merge_story(c, idx, n, c->touched[t]);
+    }
+    c->n_touched = 0;
+    return s;
+}
+
 /* ---------------------------------------------------------------- rounds and the window */
 
 /* One round: every article of the window that wants a look, in arrival
@@ -269,8 +384,9 @@ vg_status vg_cl_stories_settle(vg_cl_stories *c)
         memmove(c->touched, c->touched + n_now, n_next * sizeof *c->touched);
         n_now = c->n_touched = touched_settle(c, n_next);
     }
-    vg_arena_free(a);
     c->n_touched = 0;
+    if (s == VG_OK) s = merge_stories(c, a);
+    vg_arena_free(a);
     if (s != VG_OK) return s; /* the store drops the batch, forgetting the window */
     move_window(c, batch);
     return VG_OK;

@@ -214,6 +214,25 @@ vg_status vg_cl_best_story(vg_cl_stories *c, const char *lang, vg_arena *arena, 
     return VG_OK;
 }
 
+vg_status vg_cl_dots_to(vg_cl_stories *c, const vg_cl_doc *f, const int64_t *stories, size_t n, double *dots)
+{
+    memset(dots, 0, n * sizeof *dots);
+    vg_cl_hit hits[VG_CL_POSTINGS_TOP];
+    if (c->ops->prefetch_postings) {
+        vg_status s = c->ops->prefetch_postings(c->ud, f);
+        if (s != VG_OK) return s;
+    }
+    for (size_t i = 0; i < f->n; i++) {
+        size_t n_hits = 0;
+        vg_status s = c->ops->postings(c->ud, f->terms[i].id, hits, &n_hits);
+        if (s != VG_OK) return s;
+        for (size_t j = 0; j < n_hits; j++)
+            for (size_t k = 0; k < n; k++)
+                if (hits[j].story == stories[k]) dots[k] += f->terms[i].w * hits[j].w;
+    }
+    return VG_OK;
+}
+
 /* ---------------------------------------------------------------- joining */
 
 vg_status vg_cl_join(vg_cl_stories *c, const vg_cl_doc *f, int64_t story, int64_t article, const char *lang)

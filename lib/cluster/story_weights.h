@@ -119,4 +119,26 @@ _Static_assert(RAW_TERMS >= VG_CL_MAX_TERMS, "the story vector is the head of th
  * 0.905 -> 0.935 / 0.913). */
 #define LOOK_EVERY 50
 
+/* ---- stories that are one (second_look.c) ----------------------------- */
+
+/* Average link (mean score of a story's members in another, vg_cl_score)
+ * at which a story whose members are all in the window joins the near
+ * story it is one with. The join threshold itself: a story joins a story
+ * at the level an article joins one. Most same-incident pairs split in
+ * ECB+ dev were undated reports in two or three stories of their own
+ * (scripts/diag-clusters.py, half b alone: 138 of 219 split pairs "words
+ * only, both undated"), stuck there because each member scored best where
+ * it was. Name order, whole / half a / half b (each ingested alone):
+ * 0.935 / 0.949 / 0.879 -> 0.946 / 0.968 / 0.907; 8 orders mean / min,
+ * whole 0.955 / 0.946 -> 0.962 / 0.953, half a 0.961 / 0.952 -> 0.975 /
+ * 0.967, half b 0.907 / 0.883 -> 0.927 / 0.919. At 0.08 0.948 / 0.978
+ * / 0.907, 0.12 0.939 / 0.958 / 0.907, 0.15 0.935 / 0.958 / 0.884. Across
+ * dating (a story with dated members and one with none) at 0.10: 0.931 /
+ * 0.960 / 0.899, the reports of two events of one kind merged (words say
+ * "same kind"; see UNDATED): not done. */
+#define MERGE_LINK VG_CL_THRESHOLD
+/* Near stories (of its members' near lists) whose link a story measures:
+ * a bound on the work, not swept. */
+#define MERGE_CANDIDATES 8
+
 #endif
