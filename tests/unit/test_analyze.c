@@ -1353,3 +1353,20 @@ TEST(analyze_article_sentence_after_a_bare_related_cue)
     CHECK(d && d->n_events == 0);
     vg_doc_free(d);
 }
+
+/* Written for this test: a self-immolation is a protest (ACLED's coding, as fr "s'est immolé"), in
+ * Russian, English and Arabic, the Arabic one with the subject between the verb and the fire. */
+TEST(analyze_self_immolation_is_a_protest)
+{
+    vg_doc *d = analyze("ru", NULL, "В городе Варна в среду мужчина совершил акт самосожжения у здания мэрии, "
+                                    "сообщила полиция.");
+    CHECK(d && rows_of(d, "Peaceful protest") == 1);
+    vg_doc_free(d);
+    d = analyze("en", NULL, "A street vendor set himself on fire outside the governor's office in Sidi Bouzid on "
+                            "Friday, police said.");
+    CHECK(d && rows_of(d, "Peaceful protest") == 1);
+    vg_doc_free(d);
+    d = analyze("ar", NULL, "أضرم شاب النار في نفسه أمام مقر الولاية في مدينة القصرين يوم الجمعة، وفق ما أفادت الشرطة.");
+    CHECK(d && rows_of(d, "Peaceful protest") == 1);
+    vg_doc_free(d);
+}
