@@ -130,18 +130,12 @@ static size_t keep_best(cand *c, size_t n, size_t k)
     return m;
 }
 
-/* The candidate stories of f with their dot products: every story in the
- * postings of f's terms but `skip` (its dot goes to *skip_dot), the first
- * CANDIDATES_MAX met. *out from arena. */
-static vg_status gather(vg_cl_stories *c, vg_arena *arena, const vg_cl_doc *f, int64_t skip, double *skip_dot,
-                        cand **out, size_t *n_out)
+/* Every hit of the postings of f's terms, with its term's weight, to visit (the one walk
+ * gather and vg_cl_dots_to share). */
+typedef void (*hit_visit)(void *ud, double term_w, const vg_cl_hit *hit);
+
+static vg_status walk_postings(vg_cl_stories *c, const vg_cl_doc *f, hit_visit visit, void *ud)
 {
-    const size_t cap = CANDIDATES_MAX;
-    size_t n = 0;
-    cand *cd = vg_arena_alloc(arena, cap * sizeof *cd);
-    int64_t *slot = vg_arena_calloc(arena, 2 * cap, sizeof *slot); /* story -> index+1 */
-    int32_t *idx = vg_arena_calloc(arena, 2 * cap, sizeof *idx);
-    if (!cd || !slot || !idx) return VG_ERR_NOMEM;
     vg_cl_hit hits[VG_CL_POSTINGS_TOP];
     if (c->ops->prefetch_postings) {
         vg_status s = c->ops->prefetch_postings(c->ud, f);
@@ -152,26 +146,55 @@ static vg_status gather(vg_cl_stories *c, vg_arena *arena, const vg_cl_doc *f, i
         vg_status s = c->ops->postings(c->ud, f->terms[i].id, hits, &n_hits);
         if (s != VG_OK) return s;
         assert(n_hits <= VG_CL_POSTINGS_TOP);
-        for (size_t j = 0; j < n_hits; j++) {
-            int64_t sid = hits[j].story;
-            double w = hits[j].w;
-            if (sid == skip) {
-                if (skip_dot) *skip_dot += f->terms[i].w * w;
-                continue;
-            }
-            size_t h = (size_t)((uint64_t)sid * 0x9e3779b97f4a7c15ULL >> 40) & (2 * cap - 1);
-            while (slot[h] && slot[h] != sid) h = (h + 1) & (2 * cap - 1);
-            if (!slot[h]) {
-                if (n == cap) continue; /* enough candidates: ignore new ones */
-                slot[h] = sid;
-                idx[h] = (int32_t)n;
-                cd[n++] = (cand){sid, 0};
-            }
-            cd[idx[h]].dot += f->terms[i].w * w;
-        }
+        for (size_t j = 0; j < n_hits; j++) visit(ud, f->terms[i].w, &hits[j]);
     }
-    *out = cd;
-    *n_out = n;
+    return VG_OK;
+}
+
+/* gather's table of candidates: story -> its dot product. */
+typedef struct gathered {
+    cand *cd;
+    int64_t *slot;   /* story -> index+1 */
+    int32_t *idx;
+    size_t n, cap;
+    int64_t skip;
+    double *skip_dot;
+} gathered;
+
+static void gather_hit(void *ud, double term_w, const vg_cl_hit *hit)
+{
+    gathered *g = ud;
+    int64_t sid = hit->story;
+    if (sid == g->skip) {
+        if (g->skip_dot) *g->skip_dot += term_w * hit->w;
+        return;
+    }
+    size_t h = (size_t)((uint64_t)sid * 0x9e3779b97f4a7c15ULL >> 40) & (2 * g->cap - 1);
+    while (g->slot[h] && g->slot[h] != sid) h = (h + 1) & (2 * g->cap - 1);
+    if (!g->slot[h]) {
+        if (g->n == g->cap) return; /* enough candidates: ignore new ones */
+        g->slot[h] = sid;
+        g->idx[h] = (int32_t)g->n;
+        g->cd[g->n++] = (cand){sid, 0};
+    }
+    g->cd[g->idx[h]].dot += term_w * hit->w;
+}
+
+/* The candidate stories of f with their dot products: every story in the
+ * postings of f's terms but `skip` (its dot goes to *skip_dot), the first
+ * CANDIDATES_MAX met. *out from arena. */
+static vg_status gather(vg_cl_stories *c, vg_arena *arena, const vg_cl_doc *f, int64_t skip, double *skip_dot,
+                        cand **out, size_t *n_out)
+{
+    gathered g = {.cap = CANDIDATES_MAX, .skip = skip, .skip_dot = skip_dot};
+    g.cd = vg_arena_alloc(arena, g.cap * sizeof *g.cd);
+    g.slot = vg_arena_calloc(arena, 2 * g.cap, sizeof *g.slot);
+    g.idx = vg_arena_calloc(arena, 2 * g.cap, sizeof *g.idx);
+    if (!g.cd || !g.slot || !g.idx) return VG_ERR_NOMEM;
+    vg_status s = walk_postings(c, f, gather_hit, &g);
+    if (s != VG_OK) return s;
+    *out = g.cd;
+    *n_out = g.n;
     return VG_OK;
 }
 
@@ -214,23 +237,25 @@ vg_status vg_cl_best_story(vg_cl_stories *c, const char *lang, vg_arena *arena, 
     return VG_OK;
 }
 
+/* vg_cl_dots_to's sums: the dot product with each of the stories asked for. */
+typedef struct dots_to {
+    const int64_t *stories;
+    size_t n;
+    double *dots;
+} dots_to;
+
+static void dots_hit(void *ud, double term_w, const vg_cl_hit *hit)
+{
+    dots_to *d = ud;
+    for (size_t k = 0; k < d->n; k++)
+        if (hit->story == d->stories[k]) d->dots[k] += term_w * hit->w;
+}
+
 vg_status vg_cl_dots_to(vg_cl_stories *c, const vg_cl_doc *f, const int64_t *stories, size_t n, double *dots)
 {
     memset(dots, 0, n * sizeof *dots);
-    vg_cl_hit hits[VG_CL_POSTINGS_TOP];
-    if (c->ops->prefetch_postings) {
-        vg_status s = c->ops->prefetch_postings(c->ud, f);
-        if (s != VG_OK) return s;
-    }
-    for (size_t i = 0; i < f->n; i++) {
-        size_t n_hits = 0;
-        vg_status s = c->ops->postings(c->ud, f->terms[i].id, hits, &n_hits);
-        if (s != VG_OK) return s;
-        for (size_t j = 0; j < n_hits; j++)
-            for (size_t k = 0; k < n; k++)
-                if (hits[j].story == stories[k]) dots[k] += f->terms[i].w * hits[j].w;
-    }
-    return VG_OK;
+    dots_to d = {stories, n, dots};
+    return walk_postings(c, f, dots_hit, &d);
 }
 
 /* ---------------------------------------------------------------- joining */
