@@ -351,13 +351,21 @@ static void drop_places_in_actors(ctx *c)
     c->n_places = w;
 }
 
+/* Is q a quote mark of its side: '"', or the guillemet and the curly quote that open
+ * (opening) or close? */
+static int quote_mark(const vg_tok *q, int opening)
+{
+    return (q->flen == 1 && q->fold[0] == '"') ||
+           (q->flen == 2 && !memcmp(q->fold, opening ? "\xC2\xAB" : "\xC2\xBB", 2)) ||
+           (q->flen == 3 && !memcmp(q->fold, opening ? "\xE2\x80\x9C" : "\xE2\x80\x9D", 3));
+}
+
 /* Is token j a quote mark that closes what came before (a space after it, none before)? */
 static int closing_quote(const ctx *c, size_t j)
 {
     const vg_tok *q = &c->t[j];
     if (q->kind != VG_TOK_PUNCT || q->space_before || j + 1 >= c->nt || !c->t[j + 1].space_before) return 0;
-    return (q->flen == 1 && q->fold[0] == '"') || (q->flen == 2 && !memcmp(q->fold, "\xC2\xBB", 2)) ||
-           (q->flen == 3 && !memcmp(q->fold, "\xE2\x80\x9D", 3));
+    return quote_mark(q, 0);
 }
 
 /* Where the links a related cue opens end in the sentence ending at t1 (cue at token i, len tokens):
@@ -403,8 +411,7 @@ static int opening_quote(const ctx *c, size_t j)
 {
     const vg_tok *q = &c->t[j];
     if (q->kind != VG_TOK_PUNCT || (j > 0 && !q->space_before)) return 0;
-    return (q->flen == 1 && q->fold[0] == '"') || (q->flen == 2 && !memcmp(q->fold, "\xC2\xAB", 2)) ||
-           (q->flen == 3 && !memcmp(q->fold, "\xE2\x80\x9C", 3));
+    return quote_mark(q, 1);
 }
 
 /* Where a flattened headline ends inside the sentence [t0, t1) and the article goes on: the last

@@ -565,11 +565,17 @@ static int codable(const ctx *c, const vg_event *e, int *armed)
     return !*armed;
 }
 
+/* Rows a and b on one day (an unknown day agrees). */
+static int same_row_day(const vg_event *a, const vg_event *b)
+{
+    return !a->event_date[0] || !b->event_date[0] || !strcmp(a->event_date, b->event_date);
+}
+
 /* Rows a and b at one scene on one day (an unknown day agrees). */
 static int same_scene_day(const vg_event *a, const vg_event *b)
 {
     int place = a->location && b->location ? !strcmp(a->location, b->location) : a->location == b->location;
-    return place && (!a->event_date[0] || !b->event_date[0] || !strcmp(a->event_date, b->event_date));
+    return place && same_row_day(a, b);
 }
 
 static int hurt_people(const vg_event *e) { return e->fatalities > 0 || e->injured > 0; }
@@ -604,15 +610,16 @@ static int own_event(const vg_event *rows, size_t n, size_t j)
 static int retold(const vg_event *rows, size_t j)
 {
     const vg_event *b = &rows[j];
-    if (b->fatalities > 0 || b->injured > 0) return 0;
+    if (hurt_people(b) || !b->iso) return 0;
+    int sb = vg_subtype_find(b->sub_event_type);
     for (size_t i = 0; i < j; i++) {
         const vg_event *a = &rows[i];
         /* a bomb or a blast (the IED reading of "bombings", "explosion") beside a strike: what the
          * strike left (one_blast, across the text) */
-        int sa = vg_subtype_find(a->sub_event_type), sb = vg_subtype_find(b->sub_event_type);
+        int sa = vg_subtype_find(a->sub_event_type);
         int blast = sb == VG_SUB_IED && vg_sub_is_remote(sa);
-        if ((sa != sb && !blast) || !a->iso || !b->iso || strcmp(a->iso, b->iso) != 0) continue;
-        if (a->event_date[0] && b->event_date[0] && strcmp(a->event_date, b->event_date) != 0) continue;
+        if ((sa != sb && !blast) || !a->iso || strcmp(a->iso, b->iso) != 0) continue;
+        if (!same_row_day(a, b)) continue;
         int place = a->location && b->location && !strcmp(a->location, b->location);
         if (!place && a->has_coords && b->has_coords && a->geo_precision && b->geo_precision)
             place = vg_km_between(a->latitude, a->longitude, b->latitude, b->longitude) <= RETOLD_SCENE_KM;
