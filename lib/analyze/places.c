@@ -1603,25 +1603,43 @@ static int lookup_key(finder *f, const char *key, size_t k, int local, const uin
     return lp && nl;
 }
 
-/* Token k of a name in Latin letters, each word without its case ending when the language
- * declines names ("Гаваре" -> "гавар" -> "gavar"), appended to out[*o..cap). 0 when a letter
- * has no Latin spelling or it does not fit. */
-static int translit_word(finder *f, vg_stemmer *stem, size_t k, int alt, char *out, size_t *o, size_t cap)
+/* The words of tokens [i, i+2] as the language's table reads them: each declined word by its
+ * stem ("Гаваре" -> "гавар"), stemmed on first need and once for every name length and
+ * spelling longest_translit tries. */
+typedef struct translit_words {
+    size_t i;
+    vg_stemmer *stem;   /* NULL: the words as folded */
+    int done[3];
+    const char *w[3];   /* NULL: the stemmer gave nothing */
+    size_t n[3];
+    char *heap[3];
+} translit_words;
+
+static void translit_words_free(translit_words *tw)
 {
-    const tok *t = &f->t[k];
-    char *low = NULL, *fold = NULL;
-    const char *w = t->fold;
-    size_t wl = t->flen;
-    if (stem) {
-        size_t ll, sl;
-        low = vg_lower_heap(f->text + t->s, t->e - t->s, &ll);
-        const char *st = low ? vg_stem(stem, low, ll, &sl) : NULL;
-        fold = st ? vg_fold_heap(st, sl, &wl) : NULL;
-        w = fold;
+    for (int x = 0; x < 3; x++) free(tw->heap[x]);
+}
+
+/* Token k of a name in Latin letters (its word from tw), appended to out[*o..cap). 0 when a
+ * letter has no Latin spelling or it does not fit. */
+static int translit_word(finder *f, translit_words *tw, size_t k, int alt, char *out, size_t *o, size_t cap)
+{
+    size_t x = k - tw->i;
+    if (!tw->done[x]) {
+        const tok *t = &f->t[k];
+        tw->done[x] = 1;
+        tw->w[x] = t->fold;
+        tw->n[x] = t->flen;
+        if (tw->stem) {
+            size_t ll, sl;
+            char *low = vg_lower_heap(f->text + t->s, t->e - t->s, &ll);
+            const char *st = low ? vg_stem(tw->stem, low, ll, &sl) : NULL;
+            tw->w[x] = tw->heap[x] = st ? vg_fold_heap(st, sl, &tw->n[x]) : NULL;
+            free(low);
+        }
     }
-    size_t n = w && *o + 1 < cap ? vg_translit_apply(f->translit, w, wl, alt, out + *o, cap - *o) : 0;
-    free(low);
-    free(fold);
+    const char *w = tw->w[x];
+    size_t n = w && *o + 1 < cap ? vg_translit_apply(f->translit, w, tw->n[x], alt, out + *o, cap - *o) : 0;
     *o += n;
     return n > 0;
 }
@@ -1631,7 +1649,7 @@ static int translit_word(finder *f, vg_stemmer *stem, size_t k, int alt, char *o
  * and read by the transliteration skeleton (vg_gz_key): "в Гаваре" is Gavar, "Мааррат-эн-Нууман"
  * Ma'arrat an-Nu'man. Then, when no close spelling is found, with the second spelling of the
  * letters that have one ("Харасте": kharast, then harast as Arabic names go: Harasta). 0 when none. */
-static int lookup_translit(finder *f, vg_stemmer *stem, size_t i, size_t j, const uint32_t **p, size_t *np)
+static int lookup_translit(finder *f, translit_words *tw, size_t i, size_t j, const uint32_t **p, size_t *np)
 {
     char key[VG_GZ_KEY_MAX], prev[VG_GZ_KEY_MAX] = "";
     for (int alt = 0; alt <= vg_translit_has_alt(f->translit); alt++) {
@@ -1639,7 +1657,7 @@ static int lookup_translit(finder *f, vg_stemmer *stem, size_t i, size_t j, cons
         int ok = 1;
         for (size_t k = i; k <= j && ok; k++) {
             if (k > i && o + 2 < sizeof f->lat) f->lat[o++] = ' ';
-            ok = translit_word(f, stem, k, alt, f->lat, &o, sizeof f->lat);
+            ok = translit_word(f, tw, k, alt, f->lat, &o, sizeof f->lat);
         }
         if (!ok) return 0;
         f->lat[o] = 0;
@@ -1658,17 +1676,20 @@ static int lookup_translit(finder *f, vg_stemmer *stem, size_t i, size_t j, cons
 static int longest_translit(finder *f, size_t i, size_t maxj, size_t shorter, int lone_common, size_t *j,
                             const uint32_t **p, size_t *np)
 {
-    vg_stemmer *ts = stemmer_for(f, i);
+    translit_words tw = {.i = i, .stem = stemmer_for(f, i)};
     size_t lo = shorter == (size_t)-1 ? i : shorter + 1;
+    int found = 0;
     for (size_t k = maxj - i > 2 ? i + 2 : maxj; k >= lo; k--) {
         if (k == i && lone_common) break; /* "Хан" (khan) is not a spelling of Han */
-        if ((k == i || f->t[k].upper) && lookup_translit(f, ts, i, k, p, np)) {
+        if ((k == i || f->t[k].upper) && lookup_translit(f, &tw, i, k, p, np)) {
             *j = k;
-            return 1;
+            found = 1;
+            break;
         }
         if (k == lo) break;
     }
-    return 0;
+    translit_words_free(&tw);
+    return found;
 }
 
 /* "Хан-Шейхун": a name known in Latin letters only, longer than the name [i, *j] found in the
