@@ -118,7 +118,8 @@ static inline int vg_an_trigger_sub(const vg_lex_entry *e, int *mod)
 }
 
 /* vague: the figure is a word such as "several", "plusieurs" (numbers.tsv "vague"), which a figure told later replaces */
-typedef struct count { long value; int found; size_t t0, t1; int vague; } count;
+/* above: the figure is a lower bound its lead-in makes strict ("more than 40", numbers.tsv "above") */
+typedef struct count { long value; int found; size_t t0, t1; int vague; int above; } count;
 typedef struct actor { const vg_lex_entry *e; size_t t0, t1; } actor;
 #define VG_AN_DOC_ACTORS 8
 /* actors.c: the first VG_AN_DOC_ACTORS actors of the whole text (as

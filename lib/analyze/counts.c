@@ -1,6 +1,8 @@
 /* counts.c - casualty figures: the number nearest each killed/injured/arrested word, ACLED's own tallies first. */
 #include "analyze_int.h"
 
+#include "weights.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -214,6 +216,8 @@ static int stops_ahead(const vg_tok *tk)
  * en-dev: 9 reads 41_8ecb's "at least 12 members of an extended family, including seven young
  * children, were killed" (7 did not); see commit for the figures. */
 #define TOLL_REACH 7
+/* The longest lead-in a figure is read back over (numbers.tsv mod/above rows: "по меньшей мере") */
+#define LEAD_IN_WORDS 3
 #define TOLL_REACH_PAST_SUBSET 9
 /* How far back a relative pronoun is looked for (figure_before_relative), and how many tokens
  * may stand between the figure and it (its noun, a comma: "three Palestinians, who"). en-dev:
@@ -233,12 +237,13 @@ static figure figure_before(const ctx *c, size_t t0, size_t t1, size_t i)
         if (c->in_date[j]) continue;
         if (!vg_number_at(nums, c->t, t1, j, &nb) || nb.t1 > i) continue;
         size_t k = j;
-        for (;;) { /* back over "at least", "1 300", and the group separator of "1.500", "1,500" */
-            size_t back = k > t0 + 1 && c->t[k - 1].kind == VG_TOK_PUNCT && c->t[k - 1].start == c->t[k - 2].end ? 2 : 1;
-            if (k < t0 + back || c->in_date[k - back] || !vg_number_at(nums, c->t, t1, k - back, &nb) || nb.t1 < j + 1 ||
-                nb.t1 > i)
-                break;
-            k -= back;
+        for (;;) { /* back over "at least", "more than", "1 300", and the group separator of "1.500", "1,500" */
+            size_t back = k > t0 + 1 && c->t[k - 1].kind == VG_TOK_PUNCT && c->t[k - 1].start == c->t[k - 2].end ? 2 : 1, nk = k;
+            /* a lead-in of up to LEAD_IN_WORDS words ("at least", "more than", "по меньшей мере") */
+            for (size_t w = back; w < back + LEAD_IN_WORDS && k >= t0 + w && !c->in_date[k - w]; w++)
+                if (vg_number_at(nums, c->t, t1, k - w, &nb) && nb.t1 >= j + 1 && nb.t1 <= i) { nk = k - w; break; }
+            if (nk == k) break;
+            k = nk;
         }
         vg_number_at(nums, c->t, t1, k, &nb);
         if (is_subset(c, t0, t1, k)) { reach = i - k + TOLL_REACH_PAST_SUBSET; j = k; continue; }
@@ -312,7 +317,7 @@ static void figure_after(const ctx *c, size_t t1, size_t i, size_t len, int afte
              * one killed, not the two who shot ("killed a day later" is no victim) */
             size_t mlen;
             if (!f->found || (both && !class_at(c, t1, j + olen, VG_CAS_MEASURE, &mlen)))
-                *f = (figure){{1, VG_NUM_EXACT, j, j + olen}, 0, 1};
+                *f = (figure){{1, VG_NUM_EXACT, j, j + olen, 0}, 0, 1};
             return;
         }
         if (!vg_number_at(nums, c->t, t1, j, &nb)) continue;
@@ -348,11 +353,11 @@ static int names_person(const ctx *c, size_t j, size_t end)
 static figure person_named(const ctx *c, unsigned flags, const char *dir, size_t t0, size_t t1, size_t i, size_t len)
 {
     figure none = {{0}, 99, 0};
-    if (strcmp(dir, "before") != 0 && names_person(c, i + len, t1)) return (figure){{1, VG_NUM_EXACT, i + len, i + len + 2}, 0, 1};
+    if (strcmp(dir, "before") != 0 && names_person(c, i + len, t1)) return (figure){{1, VG_NUM_EXACT, i + len, i + len + 2, 0}, 0, 1};
     if (!(flags & VG_COUNT_CROWD) && strcmp(dir, "before") != 0 && i + len < t1 && c->t[i + len].kind == VG_TOK_WORD &&
         !c->t[i + len].upper && names_person(c, i + len + 1, t1))
-        return (figure){{1, VG_NUM_EXACT, i + len, i + len + 3}, 0, 1};
-    if (strcmp(dir, "after") != 0 && i >= t0 + 2 && names_person(c, i - 2, i)) return (figure){{1, VG_NUM_EXACT, i - 2, i}, 0, 1};
+        return (figure){{1, VG_NUM_EXACT, i + len, i + len + 3, 0}, 0, 1};
+    if (strcmp(dir, "after") != 0 && i >= t0 + 2 && names_person(c, i - 2, i)) return (figure){{1, VG_NUM_EXACT, i - 2, i, 0}, 0, 1};
     return none;
 }
 
@@ -384,7 +389,7 @@ static figure singular_with_companions(const ctx *c, size_t t1, size_t i, size_t
     for (size_t j = i + len; j < t1 && j <= i + len + COMPANION_REACH; j++) {
         size_t end;
         long n = companions_at(c, t1, j, &end);
-        if (n > 0) return (figure){{n + 1, VG_NUM_EXACT, i, end}, 0, 1};
+        if (n > 0) return (figure){{n + 1, VG_NUM_EXACT, i, end, 0}, 0, 1};
         if (c->t[j].kind == VG_TOK_PUNCT && c->t[j].fold[0] != ',') break;
     }
     return none;
@@ -434,15 +439,27 @@ static int bind_once(bound *u, const vg_number *n, int kind)
  * soldiers and 3 rebels killed"); a later sentence's is another account: the lowest stays.
  * A vague word ("plusieurs morts", "several killed": 3 by ACLED's convention when nothing
  * better is told) gives way to a figure a later sentence gives ("63 terroristes et 25
- * personnes ont été tués"), and never replaces one. Arrests are never added up. */
+ * personnes ont été tués"), and never replaces one. Arrests are never added up. The lowest
+ * figure is the lowest that all the accounts allow: "more than 40" (a bound, n->above) and "41
+ * bodies" give 41, in either order (within ABOVE_REACH of the bound: a total far above it is not
+ * this incident's count). */
+static int satisfies_bound(long exact, long floor_)
+{
+    return exact > floor_ && (double)exact <= (double)floor_ * ABOVE_REACH;
+}
+
 static void record(count *dst, int is_arrest, const vg_number *n, int part, size_t i, size_t len, size_t s0)
 {
     int vague = n->kind == VG_NUM_VAGUE;
     if (!dst->found || (dst->vague && !vague && dst->t0 < s0 && !part))
-        *dst = (count){n->value, 1, n->t0 < i ? n->t0 : i, n->t1 > i + len ? n->t1 : i + len, vague};
+        *dst = (count){n->value, 1, n->t0 < i ? n->t0 : i, n->t1 > i + len ? n->t1 : i + len, vague, n->above && !vague};
     else if (part || is_arrest || (vague && !dst->vague)) return;
     else if (dst->t0 >= s0) dst->value += n->value;
-    else if (n->value < dst->value) dst->value = n->value;
+    else if (dst->above && !n->above && !vague && satisfies_bound(n->value, dst->value)) {
+        dst->value = n->value;
+        dst->above = 0;
+    } else if (n->above && !dst->above && satisfies_bound(dst->value, n->value)) return;
+    else if (n->value < dst->value) { dst->value = n->value; dst->above = n->above && !vague; }
 }
 
 /* Rows of casualties.tsv that count nothing themselves. */
@@ -495,7 +512,7 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, c
         int part = f.found && class_at(c, t1, f.n.t1, VG_CAS_PARTOF, &(size_t){0});
         if (!f.found && strcmp(dir, "after") != 0) f = figure_before_relative(c, t0, t1, i);
         if (!f.found && singular) f = singular_with_companions(c, t1, i, len);
-        if (!f.found && singular) f = (figure){{1, VG_NUM_EXACT, i, i + len}, 0, 1};
+        if (!f.found && singular) f = (figure){{1, VG_NUM_EXACT, i, i + len, 0}, 0, 1};
         if (!f.found) f = person_named(c, flags, dir, t0, t1, i, len);
         /* a crowd's row: one death, in a text that names a killing as the crowd's cause, is
          * that killing told again unless a protester or a rioter is the victim */
@@ -506,9 +523,9 @@ void vg_an_counts(ctx *c, size_t t0, size_t t1, unsigned flags, count *killed, c
         count *dst = kind == VG_CAS_KILLED ? killed : kind == VG_CAS_INJURED ? injured
                    : kind == VG_CAS_ARRESTED ? arrested : kind == VG_CAS_NOTE ? note : NULL;
         if (kind == VG_CAS_NONE) { /* "no fatalities", "aucun mort": an explicit zero */
-            if (note && !note->found) *note = (count){0, 1, i, i + len, 0};
+            if (note && !note->found) *note = (count){0, 1, i, i + len, 0, 0};
         } else if (dst == note && f.found) {
-            if (!note->found) *note = (count){f.n.value, 1, f.n.t0, f.n.t1, 0};
+            if (!note->found) *note = (count){f.n.value, 1, f.n.t0, f.n.t1, 0, 0};
         } else if (dst && f.found) {
             record(dst, dst == arrested, &f.n, part, i, len, s0);
         }

@@ -44,11 +44,17 @@ static int numeral(const vg_tok *t, size_t end, size_t i, long *v, size_t *j)
 int vg_number_at(const vg_lexicon *words, const vg_tok *t, size_t end, size_t i, vg_number *out)
 {
     size_t k = i;
-    int mods = 0;
+    int mods = 0, above = 0;
     for (;;) {
         size_t len;
         const vg_lex_entry *e = vg_lex_match(words, t, end, k, &len);
-        if (e && strcmp(e->cols[1], "mod") == 0 && mods < 3) { k += len; mods++; continue; }
+        if (e && (strcmp(e->cols[1], "mod") == 0 || strcmp(e->cols[1], "above") == 0) && mods < 3) {
+            above |= e->cols[1][0] == 'a';
+            k += len;
+            mods++;
+            continue;
+        }
+        out->above = above;
         long v;
         size_t j;
         if (numeral(t, end, k, &v, &j)) {

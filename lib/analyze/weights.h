@@ -120,6 +120,13 @@
  * 0.842 (ru P 0.900 -> 0.947 there); ACLED notes the same at every value. */
 #define RETOLD_SCENE_KM 10.0
 
+/* counts.c record(): a figure from another account that satisfies a strict lower bound ("more
+ * than 40" and "41 bodies") is the toll when at most this many times the bound; above that it
+ * is a total of something else. Not tuned on a figure: the one en-dev case (41_8ecb, 40 and 41)
+ * moves for any value above 1.025; 1.25 leaves a running total ("more than 40 ... 600 since")
+ * to the bound. */
+#define ABOVE_REACH 1.25
+
 /* --- Dates (row.c) --- */
 
 /* A day named at most this many words after someone killed or wounded, or after an

@@ -422,3 +422,23 @@ TEST(counts_flattened_headline_is_no_toll)
     CHECK(strstr(rows, "Attack") == NULL && strstr(rows, ":20") == NULL);
     vg_env_close(env);
 }
+
+/* "More than N" is a strict lower bound: another account's exact figure just above it is the
+ * lowest toll both allow (in either order); a figure below it is still the lowest account, and a
+ * total far above it is not this incident's. */
+TEST(counts_strict_bound)
+{
+    vg_env *env = counts_env();
+    if (!env) return;
+    CHECK_INT(fatalities_in(env, "en", "Artillery shells hit a market in Amra on Monday, killing more than 20 people, "
+                                      "officials said. A surgeon at the town hospital said 22 bodies had been brought in.\n"), 22);
+    CHECK_INT(fatalities_in(env, "en", "Artillery shells hit a market in Amra on Monday, killing 22 people, a surgeon "
+                                      "said. Officials later said more than 20 people had been killed.\n"), 22);
+    CHECK_INT(fatalities_in(env, "en", "Artillery shells hit a market in Amra on Monday, killing more than 20 people, "
+                                      "officials said. A surgeon at the town hospital said 18 bodies had been brought in.\n"), 18);
+    CHECK_INT(fatalities_in(env, "en", "Artillery shells hit a market in Amra on Monday, killing more than 20 people, "
+                                      "officials said. Rebels said 300 people had been killed in the town.\n"), 20);
+    CHECK_INT(fatalities_in(env, "fr", "Des obus ont frappé un marché d'Amra lundi, faisant plus de vingt morts, selon les "
+                                      "autorités. Un médecin de l'hôpital a fait état de 23 morts.\n"), 23);
+    vg_env_close(env);
+}
