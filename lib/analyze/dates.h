@@ -49,7 +49,8 @@ typedef struct vg_date {
     int y, m, d;       /* y == 0: year unknown; m == 0: only a year */
     int precision;     /* ACLED time_precision: 1 day, 2 week, 3 month (year only: 3 too) */
     int relative;      /* resolved from a weekday or "yesterday" */
-    int said;          /* the day of a statement ("said Tuesday"), not of the event told */
+    int said;          /* the day of a statement ("said Tuesday") or where a period starts ("since the war began
+                        * on 27 December"), not of the event told */
     int context_year;  /* y was not written: read from a month and year just before ("In November
                         * 1973, ... on Nov. 17": mentions.c) */
     int small_hours;   /* a publication date: published after midnight, before the day's events

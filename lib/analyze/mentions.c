@@ -184,6 +184,29 @@ static int dates_a_statement(const ctx *c, size_t k, const vg_date *d)
     return 0;
 }
 
+/* "since the conflict began on December 27", "since 2 May", "depuis le 6 décembre": a date right
+ * after a cues.tsv "aggregate" or "since" phrase (at most PERIOD_REACH words between, no
+ * punctuation) is where a period or a running total starts, not the day of an event the
+ * sentence tells: no row takes it. */
+static int starts_a_period(const ctx *c, size_t k, const vg_date *d)
+{
+    size_t t0 = c->s[k].t0, t1 = c->s[k].t1, len;
+    size_t from = d->t0 > t0 + PERIOD_REACH + 4 ? d->t0 - PERIOD_REACH - 4 : t0;
+    for (size_t j = from; j < d->t0; j++) {
+        int cue = vg_an_cue(c, t1, j, &len);
+        if ((cue == VG_CUE_AGGREGATE || cue == VG_CUE_SINCE) && j + len <= d->t0 && d->t0 - (j + len) <= PERIOD_REACH &&
+            !punct_between(c, j + len, d->t0))
+            return 1;
+    }
+    return 0;
+}
+
+/* A date that is no event's day: a statement's or the start of a period. */
+static int no_events_day(const ctx *c, size_t k, const vg_date *d)
+{
+    return dates_a_statement(c, k, d) || starts_a_period(c, k, d);
+}
+
 /* "In November 1973, students barricaded themselves inside ... on Nov. 17 the police moved in":
  * a day with no year written, in the month a date of the same sentence or the one before names
  * with its year (*ctx: that date, y == 0 when none), is that year's day. A report's own days go
@@ -211,7 +234,7 @@ static void mark_dates(ctx *c, sent_info *si)
             if (vg_date_at(&c->dl, c->t, c->s[k].t1, i, anchor.m ? &anchor : NULL, &d)) {
                 for (size_t j = d.t0; j < d.t1; j++) c->in_date[j] = 1;
                 i = d.t1 - 1;
-                d.said = dates_a_statement(c, k, &d);
+                d.said = no_events_day(c, k, &d);
                 year_from_context(&ctx_date, &d);
                 if (d.y && d.m && !d.context_year && !d.relative) { ctx_date = d; ctx_k = k; }
                 if (!si[k].has_date) { si[k].has_date = 1; si[k].date = d; }
@@ -243,7 +266,7 @@ static void date_nearest_trigger(const ctx *c, size_t k, sent_info *si)
         vg_date d;
         if (i < c->dateline_end || !vg_date_at(&c->dl, c->t, c->s[k].t1, i, c->ref.m ? &c->ref : NULL, &d)) continue;
         i = d.t1 - 1;
-        if (dates_a_statement(c, k, &d)) continue;
+        if (no_events_day(c, k, &d)) continue;
         size_t dist = d.t1 <= h->t0 ? h->t0 - d.t1 : d.t0 >= h->t1 ? d.t0 - h->t1 : 0;
         if (dist < best) { best = dist; si->date = d; }
     }

@@ -1370,3 +1370,19 @@ TEST(analyze_self_immolation_is_a_protest)
     CHECK(d && rows_of(d, "Peaceful protest") == 1);
     vg_doc_free(d);
 }
+
+/* A date right after "since the war began" or "since" starts a running total's period: no row
+ * takes it; the sentence's own day still dates the row. */
+TEST(analyze_period_start_is_no_event_day)
+{
+    vg_doc *d = analyze("en", NULL, "Artillery shells hit a hospital in Amra, killing at least 9 patients, medics said, "
+                                    "raising the toll above 300 since the war began on March 4.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && e->fatalities == 9 && strcmp(e->event_date, "XXXX-03-04") != 0);
+    vg_doc_free(d);
+    d = analyze("en", "2020-05-10", "Artillery shells hit a hospital in Amra on Friday, killing 9 patients, the highest "
+                                    "toll in a day since 12 April, medics said.");
+    e = d ? main_event(d) : NULL;
+    CHECK(e && e->fatalities == 9 && !strcmp(e->event_date, "2020-05-08"));
+    vg_doc_free(d);
+}
