@@ -4,6 +4,7 @@
 #include "analyze.h"
 #include "analyze_int.h"
 #include "classes.h"
+#include "clauses.h"
 #include "incidents.h"
 #include "mentions.h"
 #include "weights.h"
@@ -703,5 +704,8 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     gate_signals(&c, si, &sum, score, &killed, &injured, &arrested, &note, &gs);
     if (!(doc->gate_x = vg_gate_features(doc->arena, &gs, c.t, c.nt))) return VG_ERR_NOMEM;
     if (a->gate && !vg_gate_pass(doc->gate_p = (float)vg_gate_prob(a->gate, doc->gate_x))) return VG_OK;
+    /* two incidents in one sentence, at two places: two clauses, two mentions (the gate read
+     * the sentences as written) */
+    if (a->gaz && (st = vg_an_split_clauses(&c, &si, &sum)) != VG_OK) return st;
     return vg_an_incidents(&c, si, &sum, sub, score, &note);
 }

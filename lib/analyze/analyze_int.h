@@ -51,6 +51,8 @@ typedef struct ctx {
     size_t nt;
     vg_sent *s;
     size_t ns;
+    uint32_t *sent_no;      /* each sentence's number before clauses were parted (clauses.c); NULL: none were */
+    size_t ns_text;         /* ... and how many there were then */
     vg_date pub;
     vg_date ref;            /* what dates are read against: publication, else the first full date in the text */
     vg_date_lex dl;
@@ -90,6 +92,12 @@ static inline int vg_an_class_in(const ctx *c, int which, size_t s0, size_t s1, 
 {
     return c->lm ? vg_lex_memo_class_in(&c->lm[which], s0, s1, cls) : vg_lex_class_in(c->L->lex[which], c->t, s0, s1, cls);
 }
+
+/* Sentence k's number in the text before clauses were parted (clauses.c): what its place in the
+ * text weighs (vg_an_lede_weight). */
+static inline size_t vg_an_sent_no(const ctx *c, size_t k) { return c->sent_no ? c->sent_no[k] : k; }
+/* How many sentences the text has, clauses parted or not (the length a row's confidence reads). */
+static inline size_t vg_an_text_sentences(const ctx *c) { return c->sent_no ? c->ns_text : c->ns; }
 
 /* The resources of language `code` exactly, or NULL (analyze.c). */
 const lang_res *vg_an_lang(const vg_analyzer *a, const char *code);

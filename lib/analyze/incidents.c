@@ -29,7 +29,7 @@ static size_t main_sentence(const ctx *c, const sent_info *si, int sub)
             if (!pass && si[k].earlier) continue;
             /* a protest met with force: the protest's own sentence carries the event */
             float v = si[k].sc[sub] + si[k].mods[sub] + (protest_family ? si[k].sc[VG_SUB_PEACEFUL] : 0);
-            v *= vg_an_lede_weight(k); /* the lede first, as in the totals */
+            v *= vg_an_lede_weight(vg_an_sent_no(c, k)); /* the lede first, as in the totals */
             if (v > mb) { mb = v; main_k = k; }
         }
     if (mb <= 0)
@@ -114,6 +114,8 @@ typedef struct incident {
     const vg_place *place;     /* the first town or division its mentions name, or NULL */
     const vg_date *date;       /* the first full day its mentions name, or NULL */
     size_t last;               /* its latest mention's sentence */
+    const vg_place *scene;     /* with no place of its own: the town or division its row will take (implied_scene) */
+    int scene_read;
 } incident;
 
 /* Does sentence k tell of the crowd itself: protesters or rioters named, or
@@ -341,6 +343,21 @@ static const vg_date *own_day(const ctx *c, const sent_info *si, int crowd)
     return crowd && vg_an_dates_an_act(c, &si->date) ? NULL : &si->date;
 }
 
+/* An incident whose mentions name no place of their own still gets one: its row takes the
+ * place of a sentence before its head, else the text's (row.c's pick). When that is a town or
+ * a division, a mention at another scene is another incident ("protests across the country
+ * ... in Sofia ... a man set himself on fire in Varna": the nationwide protest's row is
+ * Sofia's, the self-immolation Varna's own). Read once an incident, on first need. */
+static const vg_place *implied_scene(ctx *c, const sent_info *si, incident *in)
+{
+    if (!in->scene_read) {
+        const vg_place *s = vg_an_pick_place(c, si, in->head, in->sub);
+        in->scene = s && s->kind != VG_PLACE_COUNTRY && s->confidence >= MIN_SCENE_CONFIDENCE ? s : NULL;
+        in->scene_read = 1;
+    }
+    return in->scene;
+}
+
 /* Adds mention k (sub-type sub, score sc) to the incident it tells, or opens
  * one. Returns the incident count. */
 static size_t add_mention(ctx *c, const sent_info *si, incident *inc, size_t n, size_t max, size_t k, int sub, float sc)
@@ -363,7 +380,8 @@ static size_t add_mention(ctx *c, const sent_info *si, incident *inc, size_t n, 
             !one_blast(&inc[j], sub, k) && !turned)
             continue;
         if (j != back && dated_apart && !inc[j].date && k > inc[j].head + 1) continue;
-        if (!same_place(inc[j].place, p, vg_sub_is_crowd(sub)) || !same_day(inc[j].date, d)) continue;
+        const vg_place *at = inc[j].place ? inc[j].place : p ? implied_scene(c, si, &inc[j]) : NULL;
+        if (!same_place(at, p, vg_sub_is_crowd(sub)) || !same_day(inc[j].date, d)) continue;
         if (turned && vg_sub_is_riot(sub)) inc[j].sub = sub;
         /* an attack besides the lead that met a clash is a fight: the battle ACLED codes ("شن
          * هجوما واسعا على بلدة القريتين ... بعد اشتباكات عنيفة": ar 014's overtaking of a town was an
@@ -416,7 +434,7 @@ static void row_features(ctx *c, const mention_sums *sum, const incident *in, in
     x[RF_DOC_SCORE] = logf(1.0f + score);
     x[RF_MENTIONS] = logf((float)in->n);
     x[RF_SHARE] = all > 0 ? in->sum / all : 0;
-    x[RF_LEDE] = vg_an_lede_weight(in->head);
+    x[RF_LEDE] = vg_an_lede_weight(vg_an_sent_no(c, in->head));
     x[RF_PLACE] = in->place != NULL;
     x[RF_DAY] = in->date != NULL;
     x[RF_NONPOL] = sum->nonpol > 0;
@@ -426,7 +444,7 @@ static void row_features(ctx *c, const mention_sums *sum, const incident *in, in
     x[RF_OTHER_COUNTRY] = !is_lead && (!e->iso || !lead->iso || strcmp(e->iso, lead->iso) != 0);
     x[RF_DEATHS] = e->fatalities > 0;
     x[RF_TOLL] = reports_toll(c, in->head);
-    x[RF_LENGTH] = logf(1.0f + (float)c->ns);
+    x[RF_LENGTH] = logf(1.0f + (float)vg_an_text_sentences(c));
     x[RF_STRATEGIC] = !strcmp(vg_subtypes[in->sub].type, "Strategic developments");
     x[RF_OTHER_TYPE] = !is_lead && strcmp(vg_subtypes[in->sub].type, lead->event_type) != 0;
 }
@@ -654,9 +672,10 @@ vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int su
     float all = 0;
     for (size_t j = 0; j < n; j++) all += inc[j].sum;
     /* the same for every row: the share of sentences where a trigger stands */
-    size_t standing = 0;
-    for (size_t k = 0; k < c->ns; k++) standing += si[k].best > 0;
-    float density = c->ns ? (float)standing / (float)c->ns : 0;
+    size_t standing = 0, ns = vg_an_text_sentences(c);
+    for (size_t k = 0; k < c->ns; k++) /* (a sentence whose clauses were parted counts once) */
+        standing += si[k].best > 0 && !(k > 0 && vg_an_sent_no(c, k) == vg_an_sent_no(c, k - 1) && si[k - 1].best > 0);
+    float density = ns ? (float)standing / (float)ns : 0;
     size_t first = c->doc->n_events;
     for (size_t j = 0; j < n; j++) {
         vg_status st = vg_an_row(c, si, inc[j].head, inc[j].sub, 0, j == 0 ? doc_note : NULL, inc[j].date);
@@ -676,7 +695,7 @@ vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int su
         vg_event *e = &c->doc->events[first + j];
         float x[RF_COUNT];
         row_features(c, sum, &inc[j], j == 0, score, all, density, &c->doc->events[first], e, x);
-        float conf = vg_an_confidence(x, c->ns, c->L->extra_row_offset);
+        float conf = vg_an_confidence(x, vg_an_text_sentences(c), c->L->extra_row_offset);
         /* the lead row stays the document's main event (the highest) */
         if (j == 0) lead_conf = conf;
         else if (conf > lead_conf) conf = lead_conf;

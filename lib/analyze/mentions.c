@@ -344,7 +344,7 @@ static int weigh_sentences(ctx *c, sent_info *si, int ref_year, float total[VG_S
         if (si[k].nonpol)
             for (int j = 0; j < VG_SUB_COUNT; j++)
                 if (!vg_sub_is_crowd(j)) si[k].sc[j] = si[k].mods[j] = 0;
-        float pos = vg_an_lede_weight(k);
+        float pos = vg_an_lede_weight(vg_an_sent_no(c, k));
         for (int j = 0; j < VG_SUB_COUNT; j++) {
             si[k].sc[j] *= factor;
             si[k].mods[j] *= factor;

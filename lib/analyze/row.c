@@ -84,6 +84,14 @@ static int scene_places(ctx *c)
     return 0;
 }
 
+const vg_place *vg_an_scene_places(ctx *c, size_t *n)
+{
+    *n = 0;
+    if (scene_places(c) != 0) return NULL;
+    *n = c->n_scene;
+    return c->scene;
+}
+
 const vg_place *vg_an_sentence_place(ctx *c, size_t k)
 {
     if (scene_places(c) != 0 || !c->n_scene) return NULL;
@@ -104,7 +112,7 @@ static int tells_crowd_after(const sent_info *si, size_t k, int sub)
  * there (a story from Syria that mentions Paris happened in Syria). Places
  * inside a source's description ("une source militaire à Damas") are
  * skipped: where the source sits is not where the event happened. */
-static const vg_place *pick_place(ctx *c, const sent_info *si, size_t main_k, int sub)
+const vg_place *vg_an_pick_place(ctx *c, const sent_info *si, size_t main_k, int sub)
 {
     if (scene_places(c) != 0 || !c->n_scene) return NULL;
     const vg_place *v = c->scene;
@@ -648,7 +656,9 @@ static void set_counts(ctx *c, const sent_info *si, size_t main_k, int sub, cons
      * toll is that incident's */
     if (!day) day = calendar_day(si, main_k);
     size_t last = main_k + 1;
-    while (last < c->ns && last < main_k + 3 && !si[last].earlier && !si[last].hist) {
+    /* (nor the next clause of the event's own sentence: parted from it as another incident, clauses.c) */
+    while (last < c->ns && last < main_k + 3 && !si[last].earlier && !si[last].hist &&
+           vg_an_sent_no(c, last) != vg_an_sent_no(c, main_k)) {
         const vg_date *d = calendar_day(si, last);
         if (day && d && (d->y != day->y || d->m != day->m || d->d != day->d)) break;
         if (another_strike(c, si, main_k, last, sub, flags)) break;
@@ -661,6 +671,7 @@ static void set_counts(ctx *c, const sent_info *si, size_t main_k, int sub, cons
          * first sentence that gives one, among the first few that report violence. */
         for (size_t k = 0; k < c->ns && k < 4 && !killed.found; k++) {
             if (si[k].hist || si[k].earlier || si[k].nonpol || si[k].best <= 0) continue;
+            if (k != main_k && vg_an_sent_no(c, k) == vg_an_sent_no(c, main_k)) continue; /* another incident's clause */
             count inj2 = {0}, arr2 = {0}, note2 = {0};
             vg_an_counts(c, c->s[k].t0, c->s[k].t1, flags, &killed, &inj2, &arr2, &note2);
         }
@@ -750,7 +761,7 @@ vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, c
         add_ev(c, e, "sub_event_type", c->t[h.t0].start, c->t[h.t1 - 1].end, conf);
     }
 
-    const vg_place *p = pick_place(c, si, main_k, sub);
+    const vg_place *p = vg_an_pick_place(c, si, main_k, sub);
     const vg_place *unlisted = unlisted_scene(c, main_k, p);
     if (p) set_place(c, e, unlisted ? unlisted : p, p);
 

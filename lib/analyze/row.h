@@ -15,6 +15,14 @@ vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, c
  * places outside sources' descriptions), or NULL. Needs c->places. */
 const vg_place *vg_an_sentence_place(ctx *c, size_t k);
 
+/* The place a row of sub-type sub told in sentence main_k takes (its sentence's, else one
+ * before it, else the text's; see row.c), or NULL. */
+const vg_place *vg_an_pick_place(ctx *c, const sent_info *si, size_t main_k, int sub);
+
+/* The places that can be an event's scene (outside sources' descriptions, not an
+ * organisation's name, not a statement's addressee), in text order; *n their count. */
+const vg_place *vg_an_scene_places(ctx *c, size_t *n);
+
 /* Does date d follow, within DATE_OF_ACT_REACH words, someone killed or wounded or an act
  * of violence other than a crowd's own? For a crowd's row, that is the day of the act it
  * rose against, not its own. */

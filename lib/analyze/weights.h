@@ -93,6 +93,13 @@
  * this close to it are one scene (Logar's seat is 60 km from Kabul). ar dev: see commit. */
 #define NEAR_SCENE_KM 100.0
 
+/* Clauses of one sentence (clauses.c): a joiner parts two incidents when the second clause's
+ * trigger comes within CLAUSE_TRIGGER_REACH words of it ("and a clash in Suez", "while the
+ * army shelled ...") and no scene of one clause is within CLAUSE_SCENE_KM of a scene of the
+ * other (one city's quarters are one scene, as for a crowd: CROWD_SCENE_KM). */
+#define CLAUSE_TRIGGER_REACH 6
+#define CLAUSE_SCENE_KM 25.0
+
 /* Capitalised words that may stand between a place and the organisation word that makes
  * it the start of an organisation's name ("Kerman Coal Mine Company", "Punjab Roadways
  * Contractual Workers Union"): such a place is not a scene (row.c names_org). */

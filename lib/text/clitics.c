@@ -15,6 +15,7 @@ typedef struct rule {
     char prefix[MAX_AFFIX], repl[MAX_AFFIX];
     size_t plen, rlen;
     int prep;
+    int conj; /* "and": a conjunction that may join two clauses */
 } rule;
 
 struct vg_clitics {
@@ -70,11 +71,12 @@ vg_status vg_clitics_load(const char *path, vg_clitics **out, char *err, size_t 
             vg_tsv_fail(&t, VG_ERR_RESOURCE, "replacement longer than %d bytes", MAX_AFFIX - 1);
             break;
         }
-        if (*flags && strcmp(flags, "prep")) {
-            vg_tsv_fail(&t, VG_ERR_RESOURCE, "unknown flag '%s' (prep or nothing)", flags);
+        if (*flags && strcmp(flags, "prep") && strcmp(flags, "and")) {
+            vg_tsv_fail(&t, VG_ERR_RESOURCE, "unknown flag '%s' (prep, and or nothing)", flags);
             break;
         }
-        r->prep = *flags != 0;
+        r->prep = !strcmp(flags, "prep");
+        r->conj = !strcmp(flags, "and");
         add_first(c, r);
         c->n++;
     }
@@ -127,4 +129,15 @@ size_t vg_clitics_apply(const vg_clitics *c, size_t k, const char *w, size_t n, 
     out[r->rlen + rest] = 0;
     if (prep) *prep = r->prep;
     return r->rlen + rest;
+}
+
+int vg_clitics_conjunction(const vg_clitics *c, const char *w, size_t n)
+{
+    for (size_t k = 0; c && k < c->n; k++) {
+        const rule *r = &c->r[k];
+        if (r->conj && n > r->plen && starts_with(w, n, r->prefix, r->plen) &&
+            letters(w + r->plen, n - r->plen, VG_CLITIC_MIN_REST) >= VG_CLITIC_MIN_REST)
+            return 1;
+    }
+    return 0;
 }

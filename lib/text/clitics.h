@@ -30,5 +30,9 @@ int vg_clitics_may_strip(const vg_clitics *c, const char *w, size_t n);
  * when the word does not start with the prefix, too little would be left, or
  * it does not fit. *prep (may be NULL) gets the rule's "prep" flag. */
 size_t vg_clitics_apply(const vg_clitics *c, size_t k, const char *w, size_t n, char *out, size_t cap, int *prep);
+/* Does folded word w[0..n) start with a prefix of a rule flagged "and" (a conjunction written
+ * joined to the next word, Arabic "و": "واشتباك" and a clash), keeping VG_CLITIC_MIN_REST letters
+ * after it? Such a word may open a clause of its own (lib/analyze/clauses.c). */
+int vg_clitics_conjunction(const vg_clitics *c, const char *w, size_t n);
 
 #endif

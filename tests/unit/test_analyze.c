@@ -1190,6 +1190,50 @@ static int rows_of(const vg_doc *d, const char *sub)
     return n;
 }
 
+/* The row of doc d (any confidence) at location loc, or NULL. */
+static const vg_event *row_at(const vg_doc *d, const char *loc)
+{
+    for (size_t i = 0; d && i < d->n_events; i++)
+        if (d->events[i].location && !strcmp(d->events[i].location, loc)) return &d->events[i];
+    return NULL;
+}
+
+/* Written for this test: one sentence telling two incidents at two places, joined by "and" (en) or
+ * by the "و" written on the second incident's word (ar), gives each its row, place and toll; one
+ * incident told with two verbs at one place stays one row. */
+TEST(analyze_two_incidents_in_one_sentence)
+{
+    if (!have_gazetteer()) return;
+    vg_doc *d = analyze("en", NULL, "On Monday gunmen stormed a police post in Kandahar, killing three officers, and a clash "
+                                    "in Herat left two soldiers dead, the interior ministry said.");
+    const vg_event *a = row_at(d, "Kandahar"), *b = row_at(d, "Herat");
+    CHECK(a && b && a->fatalities == 3 && b->fatalities == 2);
+    vg_doc_free(d);
+    d = analyze("ar", NULL, "قتل خمسة مدنيين في قصف على مدينة إدلب أمس واشتباكات في مدينة درعا بين فصائل المعارضة "
+                            "وقوات النظام، بحسب المرصد.");
+    a = row_at(d, "Idlib");
+    b = row_at(d, "Dar'a");
+    CHECK(a && b && a->fatalities == 5 && b->fatalities == 0);
+    vg_doc_free(d);
+    d = analyze("en", NULL, "A car bomb exploded in Kandahar on Monday and killed five people near the governor's office, "
+                            "police said.");
+    CHECK(d && d->n_events == 1);
+    vg_doc_free(d);
+}
+
+/* Written for this test: an incident whose sentences name no place still has one (its row takes
+ * the text's); an incident told at another town of the country is another row, not part of it. */
+TEST(analyze_placed_incident_apart_from_placeless_one)
+{
+    if (!have_gazetteer()) return;
+    vg_doc *d = analyze("en", NULL, "Protests against the new fuel tax spread across Romania on Saturday, the interior "
+                                    "ministry said.\n\nThe government of Prime Minister Ion Popescu met in Bucharest late "
+                                    "on Saturday to discuss the tax.\n\nIn the city of Cluj-Napoca, a man set himself on "
+                                    "fire in front of the town hall, police said.");
+    CHECK(d && rows_of(d, "Peaceful protest") == 2 && row_at(d, "Cluj-Napoca"));
+    vg_doc_free(d);
+}
+
 /* Written for this test: what a purpose to prevent names is not done ("لمنع ... من قصف"); a war
  * waged over time ("المعارك التي تخوضها منذ") and a discussion of riots ("обсуждали вопросы,
  * связанные с беспорядками") tell no incident; fire opened on people is an attack on them. */
