@@ -672,13 +672,18 @@ vg_status vg_analyze(const vg_analyzer *a, vg_doc *doc)
     st = vg_sentences(doc->arena, text, c.t, c.nt, c.L->lex[L_ABBREV], &c.s, &c.ns);
     if (st != VG_OK) return st;
     if ((st = split_related(&c, doc->arena)) != VG_OK) return st;
+    int dated_by_meta = c.pub.y != 0;
     if (!c.pub.y) vg_an_text_dateline(&c, &c.pub, &c.dateline_end); /* plain text with its dateline still in it */
     c.in_date = vg_arena_calloc(doc->arena, c.nt, 1);
     sent_info *si = vg_arena_calloc(doc->arena, c.ns, sizeof *si);
     if (!c.in_date || !si) return VG_ERR_NOMEM;
 
     mention_sums sum;
-    if (!vg_an_mentions(&c, si, &sum)) return VG_OK;
+    int found = vg_an_mentions(&c, si, &sum);
+    /* No publication date: the day the text dates itself by, what its dates were read
+     * against (its own dateline, else the first full date it names: mark_dates). */
+    if (!dated_by_meta && c.ref.y && c.ref.m && c.ref.d) vg_date_format(&c.ref, doc->own_date);
+    if (!found) return VG_OK;
     float score;
     int sub = vg_an_lead(&c, si, &sum, &score);
     if (sub < 0) return VG_OK;

@@ -150,6 +150,14 @@ vg_status vg_cl_extract(vg_doc *doc, vg_cl_doc *out)
         strcpy(out->lead, VG_CL_NO_EVENT);
     }
     const char *pub = doc->fields[VG_F_PUBLISHED];
+    /* No publication date: the year of the day the text dates itself by, unless
+     * the text names a later year (a report is written after what it tells: an
+     * earlier date is its background's, "the bombing of 12 October 2002"). */
+    if (vg_cl_day_number(pub) < 0 && vg_cl_day_number(doc->own_date) >= 0) {
+        int y = atoi(doc->own_date), later = 0;
+        for (size_t i = 0; i < out->n_years; i++) later |= out->years[i] > y;
+        if (!later && y >= 1950 && y <= 2099) out->own_year = (uint16_t)y;
+    }
     if (vg_cl_day_number(pub) >= 0) {
         memcpy(out->day, pub, 10);
         out->day[10] = 0;

@@ -41,6 +41,8 @@ typedef struct vg_cl_doc {
     uint16_t years[VG_CL_MAX_YEARS]; /* years written in the text (1950..2099) */
     size_t n_years;
     uint16_t pub_year; /* latest year of its own dating (published, dateline or URL lines), 0 unknown */
+    uint16_t own_year; /* no publication date: the year of the day its text dates itself by
+                        * (vg_doc.own_date), if it names no later year; 0 unknown */
     /* Anchors of the main event, when the analysis found one. */
     char event_date[11];   /* "" unknown */
     /* What happened and who did it, when the analysis is sure of its main event

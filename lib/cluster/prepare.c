@@ -24,7 +24,7 @@ vg_status vg_prepare(vg_doc *doc, vg_prepared **out)
  * Little-endian, fixed widths: a worker on one machine packs, the story
  * writer on another unpacks (lib/store/queue.c keeps the bytes between). */
 
-#define PACK_MAGIC "VGP1"
+#define PACK_MAGIC "VGP2" /* VGP1: before own_year */
 /* Every field of vg_cl_doc is packed below: a field added there must be
  * added here (this fails to compile until then; tests/unit/test_pg.c
  * checks the round trip). */
@@ -66,6 +66,7 @@ void vg_prepared_pack(const vg_prepared *p, vg_buf *b)
     put_u32(b, (uint32_t)d->n_years);
     for (size_t i = 0; i < VG_CL_MAX_YEARS; i++) put_u16(b, d->years[i]);
     put_u16(b, d->pub_year);
+    put_u16(b, d->own_year);
     vg_buf_append(b, d->event_date, sizeof d->event_date);
     vg_buf_append(b, d->lead, sizeof d->lead);
     put_f64(b, d->lat);
@@ -128,6 +129,7 @@ vg_status vg_prepared_unpack(const void *data, size_t len, vg_arena *a, vg_prepa
     if (d->n_years > VG_CL_MAX_YEARS) return VG_ERR_FORMAT;
     for (size_t i = 0; i < VG_CL_MAX_YEARS; i++) d->years[i] = (uint16_t)get_le(&r, 2);
     d->pub_year = (uint16_t)get_le(&r, 2);
+    d->own_year = (uint16_t)get_le(&r, 2);
     get_str(&r, d->event_date, sizeof d->event_date);
     get_str(&r, d->lead, sizeof d->lead);
     d->lat = get_f64(&r);

@@ -48,8 +48,9 @@ static int shares_a_year(const uint16_t *a, size_t na, const uint16_t *b, size_t
 static int years_disagree(const vg_cl_doc *d, const vg_cl_story *s)
 {
     int dl = latest_year(d->years, d->n_years), sl = latest_year(s->years, s->n_years);
-    if (d->pub_year && s->pub_year) return abs(d->pub_year - s->pub_year) > YEAR_GAP;
-    if (d->pub_year && sl) return abs(d->pub_year - sl) > YEAR_GAP;
+    int dy = d->pub_year ? d->pub_year : d->own_year;
+    if (dy && s->pub_year) return abs(dy - s->pub_year) > YEAR_GAP;
+    if (dy && sl) return abs(dy - sl) > YEAR_GAP;
     if (s->pub_year && dl) return abs(s->pub_year - dl) > YEAR_GAP;
     return d->n_years && s->n_years && !shares_a_year(d->years, d->n_years, s->years, s->n_years);
 }
@@ -105,9 +106,11 @@ double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot, int oth
     if (leads_disagree(d->lead, s->lead)) score *= DISAGREE;
     /* One side dated, the other not: nothing places them in the same time
      * (see UNDATED). An undated report, in proportion to the story's dated
-     * members; a dated one, against a story with none. */
+     * members; a dated one, against a story with none. A report dated only
+     * by its text (own_year) is on the dated side here, but does not make
+     * its story dated (vg_cl_doc_dated: a page's own dating): see UNDATED. */
     double share = vg_cl_dated_share(s);
-    score *= vg_cl_doc_dated(d) ? (share > 0 ? 1.0 : UNDATED) : 1.0 - (1.0 - UNDATED) * share;
+    score *= (vg_cl_doc_dated(d) || d->own_year) ? (share > 0 ? 1.0 : UNDATED) : 1.0 - (1.0 - UNDATED) * share;
     /* No penalty for distant coordinates: measured on ECB+ dev, the main
      * event's place differs between reports of one event too often (an
      * article names several places) and it split true stories (F1 0.89 ->

@@ -37,7 +37,18 @@
  * / 0.956, half b 0.898 / 0.863 -> 0.907 / 0.887; 8 orders 0.949 / 0.940
  * -> 0.956 / 0.946; name order 0.935 -> 0.931. With the proportion, 0.6:
  * half a 0.951 / 0.944, 0.5: 0.950 / 0.940 (both sides proportional, 0.75:
- * 0.957 / 0.946). */
+ * 0.957 / 0.946).
+ * A report with no publication date but a day its text dates itself by
+ * (vg_cl_doc.own_year: its dateline, else the first full date it names, if
+ * it names no later year) has its year compared like a page's own and is
+ * on the dated side here, but does not date its story (n_dated, merges):
+ * 8 orders 0.963 / 0.959 -> 0.967 / 0.962, half b alone 0.927 / 0.919 ->
+ * 0.943 / 0.940, half a 0.975 / 0.967 -> 0.975 / 0.968; name order 0.946
+ * -> 0.941 (half b 0.907 -> 0.914, half a 0.968 -> 0.970). Counting it as
+ * dated for its story too: 8 orders 0.962 / 0.955, name order 0.941, half
+ * a 0.961; not held back by UNDATED at all: 0.965 / 0.949, name order
+ * 0.949 (one order joined two DWI arrests); the first full date taken as
+ * the publication date: name order 0.935. */
 #define UNDATED 0.75
 
 /* ---- retrieval: which stories get the full score ---------------------- */

@@ -85,6 +85,7 @@ void vg_doc_reset(vg_doc *d)
     d->gate_p = -1;
     d->gate_x = NULL;
     d->analyzed = 0;
+    d->own_date[0] = 0;
     d->error[0] = 0;
     vg_buf_clear(&d->out);
 }

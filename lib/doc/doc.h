@@ -74,6 +74,11 @@ struct vg_doc {
 
     uint64_t content_hash;    /* of the normalised text */
     int analyzed;
+    /* A text with no publication date: the day it dates itself by, as the
+     * analysis reads it (its own dateline, else the first full date it
+     * names: what its relative dates are read against), YYYY-MM-DD; "" none
+     * or a publication date known. */
+    char own_date[11];
     /* What the pipeline keeps for this document across loads (its vg_env, the
      * chrome memory of the extract stage): lib/pipeline/pipeline.h, opaque
      * here. NULL for a document filled by hand (tests, benches). */

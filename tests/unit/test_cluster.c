@@ -250,6 +250,63 @@ TEST(cluster_score_undated_against_dated)
     CHECK(fabs(vg_cl_score(&d, &fresh, 1.5, 0) - 0.5 * UNDATED) < 1e-9);
 }
 
+TEST(cluster_score_text_dated_report)
+{
+    /* no publication date, but a day its text dates itself by: its year is compared like a
+     * page's own, and it is on the dated side of UNDATED without dating its story */
+    vg_cl_doc d;
+    vg_cl_story s;
+    blank_pair(&d, &s);
+    d.own_year = 2012;
+    s.pub_year = 2008;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9); /* four years apart: another incident */
+    s.pub_year = 2013;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9);  /* a year apart, no UNDATED */
+    s.pub_year = 0;
+    s.years[s.n_years++] = 2008;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25 * UNDATED) < 1e-9); /* the undated story names 2008 */
+    CHECK(!vg_cl_doc_dated(&d));
+    vg_cl_story fresh = {.first_day = -1, .last_day = -1, .n_dated = 0};
+    vg_cl_story_add(&fresh, &d);
+    CHECK_INT(fresh.n_dated, 0);
+}
+
+/* The features of a plain text with no publication date, analysed. */
+static vg_status text_features(vg_env *env, vg_doc *d, const char *text, vg_cl_doc *f)
+{
+    vg_input in = vg_test_text_input("en", text);
+    vg_status st = vg_doc_load(d, &in);
+    if (st == VG_OK) st = vg_doc_analyze(d);
+    return st == VG_OK ? vg_cl_extract(d, f) : st;
+    (void)env;
+}
+
+TEST(cluster_own_year_from_text)
+{
+    vg_env *env = NULL;
+    char err[256];
+    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_doc *d;
+    CHECK(vg_doc_create(env, &d) == VG_OK);
+    vg_cl_doc f;
+    /* the first full date the text names dates it */
+    CHECK(text_features(env, d, "Harbour workers walked out\n\nOn March 3, 2011 the dockers of the port stopped work "
+                                "over pay. The union said on Friday that talks would resume.\n", &f) == VG_OK);
+    CHECK_INT(f.own_year, 2011);
+    CHECK_INT(f.pub_year, 0);
+    CHECK(!vg_cl_doc_dated(&f));
+    /* a later year named: that date is the background's */
+    CHECK(text_features(env, d, "Harbour workers walked out\n\nThe strike recalls the one of March 3, 2011. Dockers "
+                                "stopped work again in 2015 over pay, the union said.\n", &f) == VG_OK);
+    CHECK_INT(f.own_year, 0);
+    /* no full date: nothing */
+    CHECK(text_features(env, d, "Harbour workers walked out\n\nThe dockers of the port stopped work on Friday over "
+                                "pay, the union said.\n", &f) == VG_OK);
+    CHECK_INT(f.own_year, 0);
+    vg_doc_free(d);
+    vg_env_close(env);
+}
+
 typedef struct story_rows { int n; char doc[16][32]; long story[16]; long dup[16]; } story_rows;
 static int collect(const vg_row *r, void *ud)
 {
