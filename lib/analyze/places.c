@@ -100,6 +100,8 @@
 #define CONF_DOUBTFUL 0.3f      /* a homonym in another division than the text's; an isolated small town; a
                                    surname ("Jovaniel Cordova"): vg_places_primary ranks it last */
 #define CONF_PART 0.45f         /* a piece of a longer name ("Tal" in "Tal Amra"), a landmark ("Lima square") */
+#define PERSON_TAIL_MAX 3       /* names_titled_person: the words of a person's name after the piece the gazetteer
+                                   knows ("Aung San" + "Suu Kyi"); not tuned: names of up to three more words */
 #define CONF_ROAD_END 0.5f      /* an end of a road ("the Amra-Vesko road"): any other town is likelier */
 #define CONF_FOREIGN_ALT 0.5f   /* a small town read by an alternate name in a country the text is not about */
 #define CONF_FALLBACK 0.5f      /* a scene the gazetteer lacks, placed at its division or country */
@@ -155,6 +157,7 @@ typedef struct mention {
     uint8_t modifier;       /* never a place alone: a stop word with a word of its phrase right after it, a
                                street or landmark word */
     uint8_t part;           /* glued to capitalised words that are not part of the name */
+    uint8_t opener;         /* stop only as its sentence's first word (no listed, street or dictionary word) */
     uint8_t common;         /* a dictionary word ("Mobile", "Battalion") */
     uint8_t chain;          /* listed next to another name of the same country: "Amra, Vesko" */
     uint8_t caps;           /* written in capitals: an acronym unless it names a country ("RDC", "USA") */
@@ -323,12 +326,14 @@ static int hyphen_pair(const vg_gazetteer *g, const char *text, const tok *t, si
     return (ka && kb) || ((ka || kb) && road);
 }
 
-/* Can token k continue a place name started before it? Capitals, or short
- * lowercase connectors inside the name ("Deir el-Amra", "Kafr el-Vesko"). */
+/* Can token k continue a place name started before it? Capitals, short lowercase
+ * connectors inside the name ("Deir el-Amra", "Kafr el-Vesko"), or the rest of a word an
+ * apostrophe splits ("Ma'arrat An Nu'man": the gazetteer keys its names split there too). */
 static int continues(const tok *t, size_t k)
 {
     if (!t[k].glued || t[k].sent) return 0;
     if (t[k].upper || t[k].caseless) return 1;
+    if (t[k].apos && k > 0 && t[k].s > t[k - 1].e && t[k].s - t[k - 1].e <= 3) return 1;
     if (t[k].flen <= 3 && t[k].e - t[k].s <= 3) return 1;
     if (!t[k].fold || (unsigned char)t[k].fold[0] < 0x80) return 0;
     size_t letters = 0; /* another script's "эз", "аль": three letters, however many bytes each */
@@ -696,8 +701,11 @@ static int division_word_names(const mention *m, const vg_gz_entry *e)
  * ("Unity state"), and never when it describes the noun after it ("на Северном Кавказе");
  * a zone across countries ("dans le Sahel") unless with a division word ("la région du
  * Sahel": the division so called)? */
-static int listed_word_rejected(const mention *m, const vg_gz_entry *e, int context)
+static int listed_word_rejected(const mention *m, const vg_gz_entry *e, int context, int big)
 {
+    /* a sentence's first word that no list knows, naming a large town or a division, is that
+     * place ("Athens was calm Sunday"): its capital says nothing, its name does */
+    if (m->opener && big) return m->zone && !m->admin;
     if (m->stop && !m->dateline && (m->modifier || !(m->prep && context)) && !division_word_names(m, e)) return 1;
     return m->zone && !m->admin;
 }
@@ -751,7 +759,7 @@ static int accept(const vg_gazetteer *g, const mention *m, const float *votes, f
     /* A town that also names its division ("in Amra", "in Vesko") is a place even when it
      * is a dictionary word elsewhere: the division is known in its country at large. */
     int division = f.big && e->kind == VG_PLACE_CITY && e->population < BIG_TOWN && evidence && !m->skel;
-    if (listed_word_rejected(m, e, context)) return 0;
+    if (listed_word_rejected(m, e, context, f.big && f.primary)) return 0;
     /* No capital says it is a name: a country by its main name, or words around it that say
      * it is a place (a preposition, a division or settlement word, a list of places). */
     if (m->caseless && !(e->kind == VG_PLACE_COUNTRY && f.primary) && !evidence) return 0;
@@ -1035,6 +1043,38 @@ static int after_title(const span *c)
             (i > 1 && t[i - 1].upper && t[i - 1].glued && word_is(c->g, &t[i - 2], VG_GZ_TITLE)));
 }
 
+/* Do tokens a[0..n) and b[0..n) fold alike? */
+static int same_words(const tok *a, const tok *b, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!a[k].fold || !b[k].fold || a[k].flen != b[k].flen || memcmp(a[k].fold, b[k].fold, a[k].flen)) return 0;
+    return 1;
+}
+
+/* "Aung San Suu Kyi ... Mme Suu Kyi": a name inside a run of capitalised words, when the text
+ * names the run's last words again after a title (places-words.tsv "title"), is a piece of that
+ * person's name, not a place ("Aung San", and "Kyi" too). The run: up to PERSON_TAIL_MAX name
+ * words glued on each side of the name; the words named again start after the run's first word. */
+static int names_titled_person(const span *c)
+{
+    const tok *t = c->t;
+    size_t r0 = c->i, r1 = c->j;
+    while (r0 > 0 && c->i - r0 < PERSON_TAIL_MAX && t[r0].glued && !t[r0].sent && name_word(c->g, &t[r0 - 1])) r0--;
+    while (r1 + 1 < c->nt && r1 - c->j < PERSON_TAIL_MAX && t[r1 + 1].glued && !t[r1 + 1].sent && name_word(c->g, &t[r1 + 1]))
+        r1++;
+    /* a longer run is some other name ("Aung San Suu Kyi Street"): left alone */
+    if (r1 + 1 < c->nt && t[r1 + 1].glued && !t[r1 + 1].sent && t[r1 + 1].upper) return 0;
+    if (r0 > 0 && t[r0].glued && !t[r0].sent && t[r0 - 1].upper) return 0;
+    if (r0 == c->i && r1 == c->j) return 0;
+    for (size_t s = r0 + 1; s <= r1; s++) {
+        size_t len = r1 + 1 - s;
+        for (size_t m = 1; m + len <= c->nt; m++) {
+            if (m != s && t[m].glued && same_words(&t[m], &t[s], len) && word_is(c->g, &t[m - 1], VG_GZ_TITLE)) return 1;
+        }
+    }
+    return 0;
+}
+
 /* The name's own facts (a dictionary word, a known first name, a sentence's first word, an
  * acronym), where it comes from ("fighters from Amra"), and what it names: a landmark
  * ("Lima square", "rue de Paris"), a settlement introduced as one ("the town of Amra"). */
@@ -1079,6 +1119,7 @@ static void own_flags(const span *c, mention *x)
      * or a square's name, never a place, like an adjective before its noun */
     int street = i == j && (word_is(g, &t[i], VG_GZ_STREET) || word_is(g, &t[i], VG_GZ_LANDMARK));
     x->stop = (uint8_t)(street || (i == j && (word_is(g, &t[i], VG_GZ_STOP) || t[i].sent)));
+    x->opener = (uint8_t)(x->stop && !street && !word_is(g, &t[i], VG_GZ_STOP) && !x->common);
     /* "по Южному федеральному округу", "на Северном Кавказе": a common word (an adjective) with
      * its noun right after it describes that noun, whatever preposition comes before */
     x->modifier = (uint8_t)(street || (i == j && word_is(g, &t[i], VG_GZ_STOP) && j + 1 < c->nt && t[j + 1].glued &&
@@ -1137,7 +1178,7 @@ static int describe_mention(const vg_gazetteer *g, const char *text, size_t n, c
     words_after(&c, skel, x);
     piece_of_name(&c, p, np, x);
     if (starts_unknown_name(&c)) return 0;
-    if (after_title(&c)) {
+    if (after_title(&c) || names_titled_person(&c)) {
         x->person = PERSON_TITLED;
         return 1;
     }
@@ -1751,7 +1792,7 @@ static int lookup_name(finder *f, size_t i, int art, size_t *j, const uint32_t *
             if (pass == 1 && *j == i && lone_common) break; /* "Monde" is not a spelling of Mende */
             /* "Ras" of "Ras Al Ain": rather try the whole name's spellings. */
             if (pass == 0 && *j == i && maxj > i && word_is(g, &t[i], VG_GZ_GENERIC)) break;
-            if (((t[*j].upper || t[*j].caseless) && *j > i) || (*j == i && !art) || (*j > i && t[*j].apos && t[*j].flen <= 2)) {
+            if (((t[*j].upper || t[*j].caseless) && *j > i) || (*j == i && !art) || (*j > i && t[*j].apos && continues(t, *j))) {
                 size_t k = span_key(g, t, i, *j, pass ? VG_GZ_SKEL : VG_GZ_EXACT, pass, key, sizeof key);
                 if (k > 1) {
                     int hit = lookup_key(f, key, k, pass == 0, p, np) || (pass == 0 && stem && lookup_stemmed(f, stem, i, *j, p, np));
