@@ -1926,6 +1926,19 @@ static void winners_vote(finder *f, int32_t *prev, float *own)
 
 /* How sure mention i's place is: its margin over the runner-up, capped where the words
  * around it or the text's other places make it doubtful. own: the mention's own vote. */
+/* Is mention x written close to its winner's main name ("Mansura" for Al Mansurah: a spelling, not
+ * another name)? */
+static int spelled_as_named(const finder *f, const mention *x)
+{
+    char raw[VG_GZ_KEY_MAX], a[VG_GZ_KEY_MAX];
+    size_t s = f->t[x->t0].s + f->t[x->t0].skip, e = f->t[x->t1].e;
+    if (e <= s || e - s >= sizeof raw) return 0;
+    memcpy(raw, f->text + s, e - s);
+    raw[e - s] = 0;
+    size_t na = letters_of(raw, a, sizeof a);
+    return na && close_spelling(f->g, a, na, (uint32_t)x->best);
+}
+
 static float place_confidence(const finder *f, const admset *adm, const float *own, size_t i)
 {
     const mention *x = &f->m[i];
@@ -1956,6 +1969,13 @@ static float place_confidence(const finder *f, const admset *adm, const float *o
     if (!best_is_primary(x) && be->kind == VG_PLACE_CITY && be->population < BIG_TOWN && share < CONTEXT_SHARE &&
         c > CONF_FOREIGN_ALT)
         c = CONF_FOREIGN_ALT;
+    /* A village read only through an alternate name, with no word beside it that says it is a
+     * place ("members of National Corps, Svoboda and the mayor": a party, and a former name of
+     * a village): doubtful wherever it is, so a place the text locates comes first */
+    if (!best_is_primary(x) && be->kind == VG_PLACE_CITY && be->population < SMALL_TOWN && be->rank < SEAT_RANK &&
+        !spelled_as_named(f, x) && !x->prep && !x->admin && !x->near && !x->introduced && x->listed != 2 && !x->chain && x->qual < 0 && !x->dateline &&
+        c > CONF_DOUBTFUL)
+        c = CONF_DOUBTFUL;
     return c < CONF_MIN ? CONF_MIN : c > 1.0f ? 1.0f : c;
 }
 

@@ -177,7 +177,7 @@ static int resolved_at(const ctx *c, uint32_t s, uint32_t e)
  * Yida"), or before a settlement word with at most one word between ("the Yida
  * refugee camp"). Settlement words and prepositions: places-words.tsv ("after",
  * "prep"). Returns its token span, or 0. */
-static int unlisted_settlement(const ctx *c, size_t k, size_t *n0, size_t *n1)
+static int unlisted_settlement(const ctx *c, size_t k, size_t *n0, size_t *n1, size_t *word)
 {
     const vg_gazetteer *g = c->an->gaz;
     size_t t0 = c->s[k].t0, t1 = c->s[k].t1;
@@ -197,6 +197,7 @@ static int unlisted_settlement(const ctx *c, size_t k, size_t *n0, size_t *n1)
         if (resolved_at(c, c->t[a].start, c->t[b - 1].end)) continue;
         *n0 = a;
         *n1 = b;
+        if (word) *word = i;
         return 1;
     }
     return 0;
@@ -218,6 +219,22 @@ static const vg_place *unlisted_place(ctx *c, const vg_place *found, size_t a, s
     return p->name ? p : NULL;
 }
 
+/* The place of the sentence before sentence k that first names the settlement word at token w
+ * with a town or a division ("A refugee camp in South Sudan's Unity state ... the Yida refugee
+ * camp"): the text introduced that settlement there, then names it; NULL when there is none. */
+static const vg_place *introduced_at(ctx *c, size_t k, size_t w)
+{
+    const vg_tok *t = &c->t[w];
+    for (size_t k0 = 0; k0 < k; k0++) {
+        size_t i = c->s[k0].t0;
+        while (i < c->s[k0].t1 && !(c->t[i].flen == t->flen && !memcmp(c->t[i].fold, t->fold, t->flen))) i++;
+        if (i == c->s[k0].t1) continue;
+        const vg_place *q = vg_an_sentence_place(c, k0);
+        if (q && q->kind != VG_PLACE_COUNTRY) return q;
+    }
+    return NULL;
+}
+
 /* The scene is a country or a division while the event's sentence, or one of the
  * next three, names a settlement the gazetteer lacks: that settlement, placed at the
  * division's or country's coordinates (ACLED's geo_precision 3: the coordinates are a
@@ -225,7 +242,7 @@ static const vg_place *unlisted_place(ctx *c, const vg_place *found, size_t a, s
  * only as a bearing ("dans la commune de Zimtanga, à 125 km de Ouagadougou": a near
  * word before it, geo_precision 2) gives way to a settlement the same sentence names.
  * NULL when there is none. */
-static const vg_place *unlisted_scene(ctx *c, size_t main_k, const vg_place *found)
+static const vg_place *unlisted_scene(ctx *c, size_t main_k, const vg_place *found, const vg_place **base)
 {
     if (!found || !c->an->gaz) return NULL;
     /* a town named in another sentence (pick_place looked around the event's) gives way to a
@@ -236,12 +253,14 @@ static const vg_place *unlisted_scene(ctx *c, size_t main_k, const vg_place *fou
     /* a division the event's sentence names holds its scene; a later settlement may be elsewhere */
     size_t last = found->kind == VG_PLACE_COUNTRY ? main_k + 3 : main_k;
     for (size_t k = main_k; k < c->ns && k <= last; k++) {
-        size_t a, b;
-        if (!unlisted_settlement(c, k, &a, &b)) continue;
+        size_t a, b, w;
+        if (!unlisted_settlement(c, k, &a, &b, &w)) continue;
         /* a later sentence in another country speaks of somewhere else */
         const vg_place *other = k == main_k ? NULL : vg_an_sentence_place(c, k);
         if (other && other->iso2 && strcmp(other->iso2, found->iso2) != 0) return NULL;
-        return unlisted_place(c, found, a, b);
+        const vg_place *intro = found->kind == VG_PLACE_COUNTRY || borrowed ? introduced_at(c, k, w) : NULL;
+        if (intro) *base = intro;
+        return unlisted_place(c, intro ? intro : found, a, b);
     }
     /* ... or, for a country borrowed from a sentence before the event's (pick_place's look back),
      * a settlement the sentences between name, the nearest first, as a listed town there would
@@ -250,7 +269,7 @@ static const vg_place *unlisted_scene(ctx *c, size_t main_k, const vg_place *fou
     if (found->kind != VG_PLACE_COUNTRY || found->start >= c->s[main_k].start) return NULL;
     for (size_t k = main_k; k-- > 0 && c->s[k].end > found->start;) {
         size_t a, b;
-        if (!unlisted_settlement(c, k, &a, &b)) continue;
+        if (!unlisted_settlement(c, k, &a, &b, NULL)) continue;
         return unlisted_place(c, found, a, b);
     }
     return NULL;
@@ -762,8 +781,9 @@ vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, c
     }
 
     const vg_place *p = vg_an_pick_place(c, si, main_k, sub);
-    const vg_place *unlisted = unlisted_scene(c, main_k, p);
-    if (p) set_place(c, e, unlisted ? unlisted : p, p);
+    const vg_place *base = p;
+    const vg_place *unlisted = unlisted_scene(c, main_k, p, &base);
+    if (p) set_place(c, e, unlisted ? unlisted : p, base);
 
     set_date(c, si, main_k, sub, date, e);
     actor ac[8];

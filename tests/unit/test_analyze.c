@@ -438,6 +438,22 @@ TEST(analyze_unlisted_settlement_before)
     vg_doc_free(d);
 }
 
+/* A settlement the gazetteer lacks, named after the text introduced one of its kind with a division
+ * ("a camp for refugees in Upper Nile state ... the Zorabet camp"), is placed in that division, not
+ * in the country the sentences between name most. */
+TEST(analyze_unlisted_settlement_introduced_before)
+{
+    vg_doc *d = analyze("en", "2012-03-06",
+                        "Aid groups run a camp for refugees in South Sudan's Upper Nile state. Officials in Sudan deny "
+                        "that Sudan's planes ever left Sudan. On Tuesday a bomb dropped by a plane exploded in the "
+                        "Zorabet camp, killing two children.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && e->location && !strcmp(e->location, "Zorabet"));
+    CHECK(e && e->country && !strcmp(e->country, "South Sudan") && e->admin1 && !strcmp(e->admin1, "Upper Nile"));
+    if (e && (!e->country || strcmp(e->country, "South Sudan"))) printf("    %s, %s\n", e->location, e->country);
+    vg_doc_free(d);
+}
+
 /* An undated text: a month named in another sentence ("In September 1973, ...") is not the
  * event's date; only a day is taken from elsewhere. */
 TEST(analyze_month_elsewhere_is_not_the_date)

@@ -894,6 +894,12 @@ TEST(places_person_runs_apostrophes_and_openers)
     CHECK(find(g, a, "Jets struck Ma'arrat An Nu'man in Idlib on Monday.", "Ma`arrat an Nu`man", &n) != NULL);
     CHECK(find(g, a, "Shelling resumed. Aleppo was calm on Sunday after a week of shelling.", "Aleppo", &n) != NULL);
     CHECK(find(g, a, "Talks resumed. Nice weather helped the crowds on Sunday.", "Nice", &n) == NULL);
+    /* a village read through an alternate name with nothing beside it ("Svoboda", a party's name
+     * and a former name of Tsvitkove) comes after a town the text locates */
+    const vg_place *p = primary_in(g, a, "Traders and Svoboda activists rallied in Cherkasy on Friday.");
+    CHECK(p != NULL && !strcmp(p->name, "Cherkasy"));
+    p = primary_in(g, a, "Police detained two activists in Svoboda, Ukraine, on Friday.");
+    CHECK(p != NULL && !strcmp(p->name, "Tsvitkove"));
     vg_arena_free(a);
     vg_gazetteer_free(g);
 }
