@@ -374,6 +374,24 @@ static size_t add_mention(ctx *c, const sent_info *si, incident *inc, size_t n, 
      * killed": a mention dated on its own calendar day, or said to be earlier, away from
      * an incident told undated, is another incident */
     int dated_apart = si[k].earlier || (d && !d->relative);
+    /* the story goes on: a riot's mention with no day of its own, in the sentence right after the
+     * latest mention of a protest told on its own day, at its place, is that protest turned
+     * violent, which ACLED codes once as the riot (one_crowd): "A vigil was held on Wednesday
+     * night. The crowd then threw bottles at officers" after a Monday riot is Wednesday's riot,
+     * not Monday's riot told again. Not the lead, whose type the whole text decided (in ACLED's
+     * notes, "On 1 May, workers protested. Police fired tear gas at them" stays a protest). */
+    if (!d && sub == VG_SUB_VIOLENT_DEMO && !si[k].earlier)
+        for (size_t j = n; j-- > 1;) {
+            if (inc[j].last + 1 != k || !inc[j].date || !vg_sub_is_crowd(inc[j].sub) || vg_sub_is_riot(inc[j].sub) ||
+                !same_place(inc[j].place, p, 1))
+                continue;
+            inc[j].sub = sub;
+            inc[j].n++;
+            inc[j].last = k;
+            inc[j].sum += sc;
+            if (!inc[j].place) inc[j].place = p;
+            return n;
+        }
     for (size_t j = 0; j < n; j++) {
         int turned = one_crowd(&inc[j], sub, d);
         if (!same_kind(inc[j].sub, sub) && j != back && !(fighting(inc[j].sub, sub) && k <= inc[j].last + NEAR_SENTENCES) &&

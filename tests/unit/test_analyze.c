@@ -1446,3 +1446,23 @@ TEST(analyze_period_start_is_no_event_day)
     CHECK(e && e->fatalities == 9 && !strcmp(e->event_date, "2020-05-08"));
     vg_doc_free(d);
 }
+
+/* A protest told on its own day, then a riot's mention with no day in the next sentence: that
+ * protest turned violent (a riot row on its day, whatever its confidence), not the earlier riot
+ * told again. */
+TEST(analyze_later_protest_turns_violent)
+{
+    vg_doc *d = analyze("en", "2021-06-10", "Rioters smashed shop windows and set cars on fire in Leeds on Monday night "
+                                            "after police shot a young man. On Wednesday night, about 300 protesters marched to "
+                                            "the police station in Leeds. Some of the protesters then threw bottles at officers.");
+    CHECK(d != NULL);
+    int monday = 0, wednesday_riot = 0, wednesday_protest = 0;
+    for (size_t i = 0; d && i < d->n_events; i++) {
+        const vg_event *e = &d->events[i];
+        if (!strcmp(e->event_type, "Riots") && !strcmp(e->event_date, "2021-06-07")) monday = 1;
+        if (!strcmp(e->event_type, "Riots") && !strcmp(e->event_date, "2021-06-09")) wednesday_riot = 1;
+        if (!strcmp(e->event_type, "Protests") && !strcmp(e->event_date, "2021-06-09")) wednesday_protest = 1;
+    }
+    CHECK(monday && wednesday_riot && !wednesday_protest);
+    vg_doc_free(d);
+}
