@@ -380,6 +380,27 @@ static int act_at(const ctx *c, size_t end, size_t j)
     return 0;
 }
 
+/* Only spaces between tokens a and b (no dash or other mark the tokenizer leaves out)? */
+static int only_space_between(const ctx *c, size_t a, size_t b)
+{
+    for (uint32_t i = c->t[a].end; i < c->t[b].start; i++)
+        if (c->text[i] != ' ' && c->text[i] != '\t' && c->text[i] != '\n') return 0;
+    return 1;
+}
+
+/* Is there, at token j (before end), a crowd's own word (a protest's or a riot's trigger, not a
+ * modifier: "fueled a riot", "a vigil")? */
+static int crowd_at(const ctx *c, size_t end, size_t j)
+{
+    const vg_lexicon *tl = c->L->lex[L_TRIGGERS];
+    size_t len;
+    for (const vg_lex_entry *e = vg_an_match(c, L_TRIGGERS, end, j, &len); e; e = vg_lex_next_same(tl, e)) {
+        int mod, sub = vg_an_trigger_sub(e, &mod);
+        if (sub >= 0 && !mod && vg_sub_is_crowd(sub)) return 1;
+    }
+    return 0;
+}
+
 /* Does date d follow, within DATE_OF_ACT_REACH words, an act (act_at: "Gray, who was fatally
  * wounded by police Saturday", "where he was shot 11 times by police on Saturday"), or stand
  * right before the act's noun ("angry at the Dec. 6 killing of Alexandros", "The December 6
@@ -390,12 +411,19 @@ int vg_an_dates_an_act(const ctx *c, const vg_date *d)
     size_t s0 = vg_an_sentence_start(c, d->t0), s1 = c->nt;
     for (size_t k = 0; k < c->ns; k++)
         if (c->s[k].t0 <= d->t0 && d->t0 < c->s[k].t1) { s1 = c->s[k].t1; break; }
-    if (d->t1 < s1 && act_at(c, s1, d->t1)) return 1;
-    /* within the date's own sentence: the last words of the one before tell another act */
+    /* the act's noun right after the day, a space between ("the Dec. 6 killing") */
+    if (d->t1 < s1 && only_space_between(c, d->t1 - 1, d->t1) && act_at(c, s1, d->t1)) return 1;
+    /* within the date's own sentence: the last words of the one before tell another act; the
+     * nearest word before the date owns it: a crowd's word after the act ("a teenager shot by
+     * police fueled a riot on the streets of X Monday - projectiles were hurled at officers")
+     * makes it the crowd's day, whatever follows past a dash */
     size_t from = d->t0 > DATE_OF_ACT_REACH ? d->t0 - DATE_OF_ACT_REACH : 0;
-    for (size_t j = from > s0 ? from : s0; j < d->t0; j++)
+    if (from < s0) from = s0;
+    for (size_t j = d->t0; j-- > from;) {
+        if (crowd_at(c, d->t0, j)) return 0;
         if (act_at(c, d->t0, j)) return 1;
-    return 0;
+    }
+    return d->t1 < s1 && act_at(c, s1, d->t1);
 }
 
 /* Can date d of sentence k be the row's: not background, and for a crowd (crowd) not

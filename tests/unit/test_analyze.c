@@ -1466,3 +1466,20 @@ TEST(analyze_later_protest_turns_violent)
     CHECK(monday && wednesday_riot && !wednesday_protest);
     vg_doc_free(d);
 }
+
+/* A day right after a crowd's word is the crowd's, even when a killing came before that word
+ * and violence follows the day: "the killing of a teenager by police fueled a riot in Leeds
+ * Monday - stones were hurled" dates the riot Monday. */
+TEST(analyze_crowd_word_owns_the_day)
+{
+    vg_doc *d = analyze("en", "2021-06-08", "Fury over the death of a young man shot and killed by police fueled a riot on the "
+                                            "streets of central Leeds Monday \u2014 projectiles were thrown at riot police and "
+                                            "shop windows were smashed.");
+    CHECK(d != NULL);
+    int monday = 0;
+    for (size_t i = 0; d && i < d->n_events; i++) {
+        if (!strcmp(d->events[i].event_type, "Riots") && !strcmp(d->events[i].event_date, "2021-06-07")) monday = 1;
+    }
+    CHECK(monday);
+    vg_doc_free(d);
+}
