@@ -1,4 +1,7 @@
 # vigie - plain Makefile with pkg-config. `make` leaves the binary at ./vigie.
+# `make` alone builds ./vigie and the library (scripts/demo.sh runs it): the generated-assets
+# rule below comes first in the file and would otherwise be the default goal.
+.DEFAULT_GOAL := all
 CC      ?= cc
 BUILD   ?= build
 PKGS    := sqlite3 libpq libxml-2.0 zlib libutf8proc libexttextcat libcurl libpcre2-8 libmicrohttpd
