@@ -125,6 +125,13 @@ static inline int vg_an_trigger_sub(const vg_lex_entry *e, int *mod)
     return e->cls - (*mod ? VG_SUB_COUNT : 0);
 }
 
+/* The weight a triggers.tsv row gives its sub-type (its second column; empty or 0 reads as 1). */
+static inline float vg_an_trigger_weight(const vg_lex_entry *e)
+{
+    float w = (float)atof(e->cols[1]);
+    return w == 0 ? 1 : w;
+}
+
 /* vague: the figure is a word such as "several", "plusieurs" (numbers.tsv "vague"), which a figure told later replaces */
 /* above: the figure is a lower bound its lead-in makes strict ("more than 40", numbers.tsv "above") */
 typedef struct count { long value; int found; size_t t0, t1; int vague; int above; } count;

@@ -26,8 +26,7 @@ static float trigger_weight(const ctx *c, size_t a, size_t b, size_t *first)
         for (; e; e = vg_lex_next_same(tl, e)) {
             int mod;
             int sub = vg_an_trigger_sub(e, &mod);
-            float ew = (float)atof(e->cols[1]);
-            if (ew == 0) ew = 1;
+            float ew = vg_an_trigger_weight(e);
             if (sub >= 0 && !mod && ew > best) best = ew;
         }
         if (best > 0 && *first == b) *first = i;
@@ -102,6 +101,7 @@ static int scenes_in(const vg_place *v, size_t n, uint32_t s, uint32_t e, size_t
 static int two_incidents(const ctx *c, const vg_place *v, size_t n, size_t a, size_t j, size_t b)
 {
     size_t first, words = 0, l0, l1, r0, r1;
+    /* the first clause's scenes [l0, l1) once; the second's are taken again from its trigger on */
     if (!scenes_in(v, n, c->t[a].start, c->t[j - 1].end, &l0, &l1) || !scenes_in(v, n, c->t[j].start, c->t[b - 1].end, &r0, &r1))
         return 0;
     if (trigger_weight(c, a, j, &first) < MIN_EXTRA_SCORE) return 0;
@@ -111,8 +111,7 @@ static int two_incidents(const ctx *c, const vg_place *v, size_t n, size_t a, si
     /* the second clause's scene after its trigger: a place between the joiner and the trigger
      * continues a list ("reinforcements from Dhamar and Rada arrived in ...") */
     if (scenes_in(v, n, c->t[j].start, c->t[first].start, &r0, &r1)) return 0;
-    if (!scenes_in(v, n, c->t[a].start, c->t[j - 1].end, &l0, &l1) || !scenes_in(v, n, c->t[first].start, c->t[b - 1].end, &r0, &r1))
-        return 0;
+    if (!scenes_in(v, n, c->t[first].start, c->t[b - 1].end, &r0, &r1)) return 0;
     for (size_t x = l0; x < l1; x++) {
         if (v[x].kind == VG_PLACE_COUNTRY || v[x].confidence < MIN_SCENE_CONFIDENCE) continue;
         for (size_t y = r0; y < r1; y++) {

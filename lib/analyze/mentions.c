@@ -78,8 +78,7 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
             for (; e; e = vg_lex_next_same(tl, e)) { /* one phrase may count for several sub-types */
                 int mod;
                 int sub = vg_an_trigger_sub(e, &mod);
-                float w = (float)atof(e->cols[1]);
-                if (w == 0) w = 1;
+                float w = vg_an_trigger_weight(e);
                 int off = i < neg_until || i < fut_until || i < purpose_until;
                 if (sub >= 0 && off) si->cancelled++;
                 if (sub >= 0 && !off) {
