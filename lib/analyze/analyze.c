@@ -377,10 +377,9 @@ static int closing_quote(const ctx *c, size_t j)
  * article goes on. */
 /* Words after a related cue from which what follows, opening with an opener and with no
  * headline's end in it, is the article's own sentence rather than a link's headline (pages
- * that drop the links keep their cue: "A lire aussi sur BBC Afrique: Les manifestations qui
- * ont suivi sa mort ont vu une statue ... être abattue dans la ville de Harar, dans l'est du
- * pays."). Headlines run to 15 words or fewer; fr dev: the two such sentences have 27 and 31
- * words, the links' headlines 5 to 14. */
+ * that drop the links keep their cue: "A lire aussi : Les affrontements qui ont suivi le scrutin
+ * ont fait trois morts dans la ville de Kaya, au nord du pays."). Headlines run to 15 words or
+ * fewer; fr dev: the two such sentences have 27 and 31 words, the links' headlines 5 to 14. */
 #define RELATED_SENTENCE_WORDS 16
 
 /* The token after the related cue's colon at token i (len tokens), or 0 when no colon follows

@@ -119,7 +119,7 @@ static int names_a_cause(const ctx *c, size_t s0, size_t s1, size_t i, size_t le
 
 /* Does sentence [s0,s1) name a killing as what a crowd rose against: a "cause" phrase, a
  * protest or a riot, and a death or an attack ("riots over the police shooting of a
- * teenager", "protests following the fatal shooting of Kimani Gray")? */
+ * teenager", "protests following the fatal shooting of a student")? */
 static int tells_crowd_cause(const ctx *c, size_t s0, size_t s1)
 {
     if (!vg_an_class_in(c, L_CASUALTIES, s0, s1, VG_CAS_CAUSE) || !protest_in(c, s0, s1)) return 0;

@@ -82,7 +82,7 @@
 #define MASS_ARRESTS 3
 
 /* Mentions of a protest or riot at places this close tell one event (one
- * city: "East Flatbush", "Brooklyn", "New York" in one riot report). */
+ * city: a district, its borough and its city named in one riot report). */
 #define CROWD_SCENE_KM 25.0
 /* A place resolved with less confidence than this (places.c CONF_DOUBTFUL, 0.3: a homonym
  * in another division than the text's, an isolated small town) names no incident's scene:
