@@ -358,6 +358,16 @@ static const vg_place *implied_scene(ctx *c, const sent_info *si, incident *in)
     return in->scene;
 }
 
+/* Mention k (score sc, its place p and day d) joins incident in: the first place and day named stay. */
+static void join_incident(incident *in, size_t k, float sc, const vg_place *p, const vg_date *d)
+{
+    in->n++;
+    if (k > in->last) in->last = k;
+    in->sum += sc;
+    if (!in->place) in->place = p;
+    if (!in->date) in->date = d;
+}
+
 /* Adds mention k (sub-type sub, score sc) to the incident it tells, or opens
  * one. Returns the incident count. */
 static size_t add_mention(ctx *c, const sent_info *si, incident *inc, size_t n, size_t max, size_t k, int sub, float sc)
@@ -386,10 +396,7 @@ static size_t add_mention(ctx *c, const sent_info *si, incident *inc, size_t n, 
                 !same_place(inc[j].place, p, 1))
                 continue;
             inc[j].sub = sub;
-            inc[j].n++;
-            inc[j].last = k;
-            inc[j].sum += sc;
-            if (!inc[j].place) inc[j].place = p;
+            join_incident(&inc[j], k, sc, p, d);
             return n;
         }
     for (size_t j = 0; j < n; j++) {
@@ -406,11 +413,7 @@ static size_t add_mention(ctx *c, const sent_info *si, incident *inc, size_t n, 
          * Attack row). Not the lead, whose type the whole text decided (sub_by_actors): retyping it
          * too lost ru and fr rows (ru recall 0.720 -> 0.640, fr row P 0.882 -> 0.829) */
         if (j > 0 && inc[j].sub == VG_SUB_ATTACK && sub == VG_SUB_ARMED_CLASH && j != back) inc[j].sub = sub;
-        inc[j].n++;
-        if (k > inc[j].last) inc[j].last = k;
-        inc[j].sum += sc;
-        if (!inc[j].place) inc[j].place = p;
-        if (!inc[j].date) inc[j].date = d;
+        join_incident(&inc[j], k, sc, p, d);
         return n;
     }
     /* a tally of many incidents, a plan or an opinion joins the incident it
