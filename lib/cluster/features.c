@@ -46,7 +46,7 @@ static int note_year(vg_cl_doc *out, const vg_word *w)
 {
     if (!w->numeric || w->fold_len != 4) return 0;
     int y = atoi(w->fold);
-    if (y < 1950 || y > 2099) return 0;
+    if (!vg_cl_news_year(y)) return 0;
     vg_cl_years_add(out->years, &out->n_years, (uint16_t)y);
     return y;
 }
@@ -156,7 +156,7 @@ vg_status vg_cl_extract(vg_doc *doc, vg_cl_doc *out)
     if (vg_cl_day_number(pub) < 0 && vg_cl_day_number(doc->own_date) >= 0) {
         int y = atoi(doc->own_date), later = 0;
         for (size_t i = 0; i < out->n_years; i++) later |= out->years[i] > y;
-        if (!later && y >= 1950 && y <= 2099) out->own_year = (uint16_t)y;
+        if (!later && vg_cl_news_year(y)) out->own_year = (uint16_t)y;
     }
     if (vg_cl_day_number(pub) >= 0) {
         memcpy(out->day, pub, 10);

@@ -35,6 +35,9 @@ typedef struct vg_cl_term {
     float w;      /* after vg_cl_weigh: tf-idf, unit-normalised */
 } vg_cl_term;
 
+/* Is y a year a news text can be about (1950..2099), as the story features keep them? */
+static inline int vg_cl_news_year(long y) { return y >= 1950 && y <= 2099; }
+
 typedef struct vg_cl_doc {
     vg_cl_term *terms; /* arena-owned, unique ids */
     size_t n;

@@ -170,13 +170,13 @@ size_t vg_cl_years_parse(const char *s, uint16_t *years, uint16_t *pub)
         char *end;
         long y = strtol(s, &end, 10);
         if (end == s) break;
-        if (y >= 1950 && y <= 2099) years[n++] = (uint16_t)y;
+        if (vg_cl_news_year(y)) years[n++] = (uint16_t)y;
         s = *end == ',' ? end + 1 : end;
     }
     const char *p = s ? strchr(s, ';') : NULL;
     if (p) {
         long y = strtol(p + 1, NULL, 10);
-        if (y >= 1950 && y <= 2099) *pub = (uint16_t)y;
+        if (vg_cl_news_year(y)) *pub = (uint16_t)y;
     }
     return n;
 }
