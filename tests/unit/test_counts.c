@@ -442,3 +442,46 @@ TEST(counts_strict_bound)
                                       "autorités. Un médecin de l'hôpital a fait état de 23 morts.\n"), 23);
     vg_env_close(env);
 }
+
+/* Written for this test: an Arabic dual noun is a figure of its own, two ("مقتل جنديين", "سقوط
+ * قتيلين"); before numbers.tsv listed the duals, "مقتل جنديين وإصابة ثلاثة آخرين" read the three
+ * wounded as the dead. */
+TEST(counts_arabic_dual_is_two)
+{
+    vg_env *env = counts_env();
+    if (!env) return;
+    /* (the texts in variables: a long expression would not fit CHECK_INT's message) */
+    const char *soldiers = "قال مسؤولون في الشرطة إن هجوما مسلحا على حاجز أمني في مدينة العريش أمس "
+                           "أسفر عن مقتل جنديين وإصابة ثلاثة آخرين.\n";
+    const char *dead = "أعلنت الشرطة سقوط قتيلين في انفجار عبوة ناسفة استهدفت دورية في مدينة العريش أمس.\n";
+    /* the dual word itself, not a number near it */
+    const char *near = "أسفر هجوم على ثلاثة حواجز أمنية في مدينة العريش أمس عن سقوط قتيلين.\n";
+    CHECK_INT(fatalities_in(env, "ar", soldiers), 2);
+    CHECK_INT(fatalities_in(env, "ar", dead), 2);
+    CHECK_INT(fatalities_in(env, "ar", near), 2);
+    vg_env_close(env);
+}
+
+/* Written for this test: two groups of victims after the casualty verb add up ("perdieron la vida
+ * un agente federal y dos policías": three), as two groups before it do. */
+TEST(counts_groups_after_the_verb)
+{
+    vg_env *env = counts_env();
+    if (!env) return;
+    CHECK_INT(fatalities_in(env, "es", "En el enfrentamiento con hombres armados en la ciudad de Fresnillo perdieron la "
+                                      "vida un agente federal y dos policías municipales, informó la policía.\n"), 3);
+    CHECK_INT(fatalities_in(env, "es", "Tres soldados y dos rebeldes murieron el lunes en un enfrentamiento en la ciudad "
+                                      "de Fresnillo, informó la policía.\n"), 5);
+    vg_env_close(env);
+}
+
+/* Written for this test: Russian reports of fighters "liquidated" count them as killed
+ * ("ликвидировано семь боевиков": seven); with no figure nothing is counted ("пожар ликвидирован"). */
+TEST(counts_russian_liquidated)
+{
+    vg_env *env = counts_env();
+    if (!env) return;
+    const char *fighters = "В новогоднюю ночь в Чечне ликвидировано семь полевых командиров боевиков, сообщили в штабе.\n";
+    CHECK_INT(fatalities_in(env, "ru", fighters), 7);
+    vg_env_close(env);
+}
