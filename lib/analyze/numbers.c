@@ -41,6 +41,32 @@ static int numeral(const vg_tok *t, size_t end, size_t i, long *v, size_t *j)
     return 1;
 }
 
+/* A tens word's units joined by "and" (numbers.tsv class "and": es "treinta y cinco"): at token
+ * k, the "and" and a units word 1-9; adds them to *value and returns their tokens, else 0. */
+static size_t joined_units(const vg_lexicon *words, const vg_tok *t, size_t end, size_t k, long *value)
+{
+    size_t la, lu;
+    const vg_lex_entry *a = vg_lex_match(words, t, end, k, &la);
+    if (!a || strcmp(a->cols[1], "and") != 0 || k + la >= end) return 0;
+    const vg_lex_entry *u = vg_lex_match(words, t, end, k + la, &lu);
+    long uv = u && !strcmp(u->cols[1], "exact") ? strtol(u->cols[0], NULL, 10) : 0;
+    if (uv < 1 || uv > 9) return 0;
+    *value += uv;
+    return la + lu;
+}
+
+/* Units then their tens joined by "and" (numbers.tsv class "andtens", a tens word with the
+ * conjunction written on it: Arabic "خمسة وعشرون", twenty-five): at token k, such a tens word;
+ * adds it to *value and returns its tokens, else 0. */
+static size_t units_and_tens(const vg_lexicon *words, const vg_tok *t, size_t end, size_t k, long *value)
+{
+    size_t lt;
+    const vg_lex_entry *tens = vg_lex_match(words, t, end, k, &lt);
+    if (!tens || strcmp(tens->cols[1], "andtens") != 0) return 0;
+    *value += strtol(tens->cols[0], NULL, 10);
+    return lt;
+}
+
 int vg_number_at(const vg_lexicon *words, const vg_tok *t, size_t end, size_t i, vg_number *out)
 {
     size_t k = i;
@@ -74,7 +100,7 @@ int vg_number_at(const vg_lexicon *words, const vg_tok *t, size_t end, size_t i,
             }
             return 1;
         }
-        if (e && strcmp(e->cols[1], "scale") != 0) {
+        if (e && strcmp(e->cols[1], "scale") != 0 && strcmp(e->cols[1], "and") != 0) {
             out->value = strtol(e->cols[0], NULL, 10);
             size_t k2 = k + len, l2;
             /* "twenty-five", "vingt-cinq", "soixante-dix": tens then units */
@@ -83,7 +109,9 @@ int vg_number_at(const vg_lexicon *words, const vg_tok *t, size_t end, size_t i,
                 long uv = u && !strcmp(u->cols[1], "exact") ? strtol(u->cols[0], NULL, 10) : 0;
                 long umax = (out->value == 60 || out->value == 80) ? 19 : 9;
                 if (uv >= 1 && uv <= umax && t[k2].start <= t[k2 - 1].end + 1) { out->value += uv; len += l2; }
-            }
+                else len += joined_units(words, t, end, k2, &out->value);
+            } else if (out->value >= 1 && out->value <= 9 && k2 < end && !strcmp(e->cols[1], "exact"))
+                len += units_and_tens(words, t, end, k2, &out->value);
             out->kind = strcmp(e->cols[1], "vague") == 0 ? VG_NUM_VAGUE
                       : (strcmp(e->cols[1], "approx") == 0 || mods) ? VG_NUM_APPROX : VG_NUM_EXACT;
             out->t0 = i;

@@ -485,3 +485,19 @@ TEST(counts_russian_liquidated)
     CHECK_INT(fatalities_in(env, "ru", fighters), 7);
     vg_env_close(env);
 }
+
+/* Written for this test: number words of tens and units joined by "and" are one number: Spanish
+ * "treinta y cinco" (tens, "y", units; read 30 before), Arabic "خمسة وعشرين" (units, then the tens
+ * with the conjunction on them; read 5 before); "y" alone is no number. */
+TEST(counts_tens_and_units)
+{
+    vg_env *env = counts_env();
+    if (!env) return;
+    CHECK_INT(fatalities_in(env, "es", "Murieron treinta y dos rebeldes el lunes en un enfrentamiento en la ciudad de "
+                                      "Fresnillo.\n"), 32);
+    CHECK_INT(fatalities_in(env, "es", "Treinta soldados y cinco rebeldes murieron el lunes en un enfrentamiento en la "
+                                      "ciudad de Fresnillo.\n"), 35);
+    const char *ar = "أسفر هجوم مسلح على حاجز أمني في مدينة العريش أمس عن مقتل خمسة وعشرين شخصا.\n";
+    CHECK_INT(fatalities_in(env, "ar", ar), 25);
+    vg_env_close(env);
+}
