@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# article_sets.sh - the project's own hand-coded article sets (tests/articles/*/) are well
+# formed (scripts/check-article-set.py: every gold line parses, every sentence occurs verbatim
+# in its text, every sub-type belongs to its type), and the check does catch a breach: on a
+# copy with a sentence that is not in its text and a sub-type of the wrong type, both are reported.
+set -u
+cd "$(dirname "$0")/../.."
+sets=(tests/articles/*/)
+[ -f "${sets[0]}gold.jsonl" ] || { echo "no article set under tests/articles"; exit 1; }
+out=$(python3 scripts/check-article-set.py "${sets[@]}" 2>&1) || { echo "$out"; exit 1; }
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/vg-articlesets.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+mkdir -p "$T/set/texts"
+printf 'Headline\nSoldiers opened fire on a march in the town of Exampleville on Monday.\n' > "$T/set/texts/001.txt"
+printf '# sources\n' > "$T/set/SOURCES.md"
+cat > "$T/set/gold.jsonl" <<'JSON'
+{"doc": "001.txt", "political_violence": true, "events": [{"event_type": "Protests", "sub_event_type": "Armed clash", "country": "X", "location": "Exampleville", "location_en": "Exampleville", "event_date": null, "fatalities": 0, "actor1": "A", "actor2": null, "core": true, "sentence": "Soldiers fired on a march."}], "reason": "", "doubt": ""}
+JSON
+if got=$(python3 scripts/check-article-set.py "$T/set" 2>&1); then echo "not ok: planted breaches passed the check"; exit 1; fi
+fails=0
+for want in "sub_event_type 'Armed clash' is not one of 'Protests'" "sentence not found verbatim"; do
+    grep -q "$want" <<<"$got" || { echo "not ok: not reported: $want"; fails=1; }
+done
+[ "$fails" -eq 0 ] || { echo "$got"; exit 1; }
+echo ok
