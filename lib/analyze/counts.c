@@ -273,6 +273,28 @@ static figure figure_before_relative(const ctx *c, size_t t0, size_t t1, size_t 
     return none;
 }
 
+/* Rows of casualties.tsv that count nothing themselves. */
+static int no_count_class(int kind)
+{
+    return kind == VG_CAS_SUBSET || kind == VG_CAS_PARTOF || kind == VG_CAS_MEASURE || kind == VG_CAS_AGGREGATE ||
+           kind == VG_CAS_ONE || kind == VG_CAS_CAUSE || kind == VG_CAS_PROTEST || kind == VG_CAS_AND ||
+           kind == VG_CAS_RELATIVE || kind == VG_CAS_ALONG || kind == VG_CAS_OTHERS;
+}
+
+/* Does a casualty phrase that reads its figure after it end right before token k ("perdieron la
+ * vida dos policías y tres civiles resultaron heridos": the two are the dead, not a group of the
+ * wounded)? */
+static int after_casualty_word(const ctx *c, size_t t0, size_t k)
+{
+    for (size_t j = k > t0 + 4 ? k - 4 : t0; j < k; j++) {
+        size_t len;
+        const vg_lex_entry *e = vg_an_match(c, L_CASUALTIES, k, j, &len);
+        for (; e; e = vg_lex_next_same(c->L->lex[L_CASUALTIES], e))
+            if (j + len == k && strcmp(e->cols[1], "before") != 0 && !no_count_class(e->cls)) return 1;
+    }
+    return 0;
+}
+
 /* "63 terroristes et 25 personnes ont été tués": the figure read before a casualty word is the
  * second of two groups joined by "et" (casualties.tsv "and"); the first group's figure, a word or
  * more before the "and" with no casualty word between ("5 blessés et 3 morts" are two tolls) and
@@ -289,7 +311,7 @@ static void joined_figure(const ctx *c, size_t t0, size_t t1, figure *f)
         if (tk->kind != VG_TOK_WORD || c->in_date[j + 1] || vg_an_match(c, L_CASUALTIES, conj, j + 1, &clen)) return;
         vg_number nb;
         if (!vg_number_at(nums, c->t, conj, j, &nb) || nb.t1 != j + 1 || c->in_date[j]) continue;
-        if (not_a_toll(c, t1, &nb) || nb.kind == VG_NUM_VAGUE) return;
+        if (not_a_toll(c, t1, &nb) || nb.kind == VG_NUM_VAGUE || after_casualty_word(c, t0, nb.t0)) return;
         f->n.value += nb.value;
         f->n.t0 = nb.t0;
         return;
@@ -333,6 +355,21 @@ static void figure_after(const ctx *c, size_t t1, size_t i, size_t len, int afte
  * and two modifiers. Not tuned on a dev figure: es 010's "un agente federal y" needs 2. */
 #define JOINED_NOUN_WORDS 3
 
+/* Does a casualty word of its own follow the figure ending at token k, past its noun (up to
+ * JOINED_NOUN_WORDS words, within the clause): "perdieron la vida dos policías y tres civiles
+ * resultaron heridos", the second group is the wounded? */
+static int own_casualty_word(const ctx *c, size_t t1, size_t k)
+{
+    for (size_t j = k; j < t1 && j <= k + JOINED_NOUN_WORDS; j++) {
+        size_t clen;
+        if (c->t[j].kind == VG_TOK_PUNCT) return 0;
+        const vg_lex_entry *e = vg_an_match(c, L_CASUALTIES, t1, j, &clen);
+        for (; e; e = vg_lex_next_same(c->L->lex[L_CASUALTIES], e))
+            if (!no_count_class(e->cls)) return 1;
+    }
+    return 0;
+}
+
 /* "perdieron la vida un agente federal y dos policías municipales": a figure read after a
  * casualty phrase (figure_after), its noun (words only, no casualty word, date or punctuation),
  * then "and" (casualties.tsv "and") and a second group's figure: the two groups add up, as the
@@ -346,7 +383,7 @@ static void joined_after(const ctx *c, size_t t1, figure *f)
             vg_number nb;
             size_t k = j + 1;
             if (k >= t1 || c->in_date[k] || !vg_number_at(nums, c->t, t1, k, &nb) || nb.t0 != k ||
-                nb.kind == VG_NUM_VAGUE || not_a_toll(c, t1, &nb))
+                nb.kind == VG_NUM_VAGUE || not_a_toll(c, t1, &nb) || own_casualty_word(c, t1, nb.t1))
                 return;
             f->n.value += nb.value;
             f->n.t1 = nb.t1;
@@ -500,14 +537,6 @@ static figure own_figure(const ctx *c, size_t t1, size_t i, size_t len)
     if (vg_number_at(c->L->lex[L_NUMBERS], c->t, t1, i, &nb) && nb.t0 == i && nb.t1 == i + len && nb.kind == VG_NUM_EXACT)
         return (figure){nb, 0, 1};
     return (figure){{0}, 99, 0};
-}
-
-/* Rows of casualties.tsv that count nothing themselves. */
-static int no_count_class(int kind)
-{
-    return kind == VG_CAS_SUBSET || kind == VG_CAS_PARTOF || kind == VG_CAS_MEASURE || kind == VG_CAS_AGGREGATE ||
-           kind == VG_CAS_ONE || kind == VG_CAS_CAUSE || kind == VG_CAS_PROTEST || kind == VG_CAS_AND ||
-           kind == VG_CAS_RELATIVE || kind == VG_CAS_ALONG || kind == VG_CAS_OTHERS;
 }
 
 /* Casualty figures in tokens [t0,t1): the number nearest to each casualty

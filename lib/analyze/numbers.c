@@ -6,23 +6,49 @@
 
 #define MAX_VALUE 100000000L
 
-static long digits_value(const vg_tok *t)
+static long digits_of(const char *s, uint32_t n)
 {
     long v = 0;
-    for (uint32_t k = 0; k < t->flen; k++) {
-        v = v * 10 + (t->fold[k] - '0');
+    for (uint32_t k = 0; k < n; k++) {
+        v = v * 10 + (s[k] - '0');
         if (v > MAX_VALUE) return MAX_VALUE;
     }
     return v;
 }
 
-/* Digits, possibly grouped: "1,300", "1.300", "1 300" (a group is exactly 3 digits). */
+static long digits_value(const vg_tok *t)
+{
+    return digits_of(t->fold, t->flen);
+}
+
+/* A word that is digits behind an attached prefix (clitics.tsv: Arabic "و30", and 30): the
+ * digits' folded form in *s, *n. Not a year ("بين 2014 و2015"): the date reader, which marks
+ * the years of a text so that no toll reads them, takes no word for a number. */
+static int clitic_digits(const vg_tok *t, const char **s, uint32_t *n)
+{
+    for (uint8_t r = 0; t->kind == VG_TOK_WORD && r < t->n_bare; r++) {
+        uint32_t k = 0;
+        while (k < t->bare_len[r] && t->bare[r][k] >= '0' && t->bare[r][k] <= '9') k++;
+        if (k == 0 || k != t->bare_len[r]) continue;
+        long v = digits_of(t->bare[r], k);
+        if (k == 4 && v >= 1900 && v <= 2099) return 0;
+        *s = t->bare[r];
+        *n = k;
+        return 1;
+    }
+    return 0;
+}
+
+/* Digits, possibly grouped: "1,300", "1.300", "1 300" (a group is exactly 3 digits); the first
+ * group may carry a prefix ("و1,300"). */
 static int numeral(const vg_tok *t, size_t end, size_t i, long *v, size_t *j)
 {
-    if (t[i].kind != VG_TOK_NUM) return 0;
-    long val = digits_value(&t[i]);
+    const char *ds = t[i].fold;
+    uint32_t dn = t[i].flen;
+    if (t[i].kind != VG_TOK_NUM && !clitic_digits(&t[i], &ds, &dn)) return 0;
+    long val = digits_of(ds, dn);
     size_t k = i + 1;
-    if (t[i].flen <= 3) {
+    if (dn <= 3) {
         for (;;) {
             if (k + 1 < end && t[k].kind == VG_TOK_PUNCT && t[k].flen == 1 && (t[k].fold[0] == ',' || t[k].fold[0] == '.') &&
                 t[k].start == t[k - 1].end && t[k + 1].start == t[k].end && t[k + 1].kind == VG_TOK_NUM && t[k + 1].flen == 3) {

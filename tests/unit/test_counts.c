@@ -501,3 +501,38 @@ TEST(counts_tens_and_units)
     CHECK_INT(fatalities_in(env, "ar", ar), 25);
     vg_env_close(env);
 }
+
+/* Written for this test: Arabic digits behind the conjunction ("و12", and 12) are a figure: the
+ * dead were read as none ("3 جرحى و12 قتيلا"). */
+TEST(counts_digits_behind_a_clitic)
+{
+    vg_env *env = counts_env();
+    if (!env) return;
+    const char *toll = "أسفر الهجوم المسلح على حاجز أمني في مدينة العريش أمس عن 3 جرحى و12 قتيلا.\n";
+    CHECK_INT(fatalities_in(env, "ar", toll), 12);
+    vg_env_close(env);
+}
+
+/* Written for this test: two groups of victims joined by "and" add up in English and Russian too,
+ * after the verb or before it, unless the second group has a casualty word of its own; Spanish
+ * "fueron asesinados" and Russian "стали жертвами" read the figure on their other side. */
+TEST(counts_groups_and_word_order)
+{
+    vg_env *env = counts_env();
+    if (!env) return;
+    CHECK_INT(fatalities_in(env, "en", "Gunmen attacked a checkpoint in Kandahar on Monday, killing two soldiers and "
+                                      "three civilians.\n"), 5);
+    CHECK_INT(fatalities_in(env, "en", "Two soldiers and three civilians were killed when gunmen attacked a checkpoint in "
+                                      "Kandahar on Monday.\n"), 5);
+    CHECK_INT(fatalities_in(env, "ru", "При обстреле в Донецке в понедельник погибли двое мирных жителей и трое "
+                                      "военных.\n"), 5);
+    CHECK_INT(fatalities_in(env, "ru", "Пять человек стали жертвами нападения на блокпост в Донецке в понедельник.\n"), 5);
+    CHECK_INT(fatalities_in(env, "es", "Fueron asesinados cuatro hombres en un ataque armado en la ciudad de Culiacán el "
+                                      "lunes.\n"), 4);
+    CHECK_INT(fatalities_in(env, "es", "Un ataque armado en la ciudad de Culiacán el lunes cobró la vida de cuatro "
+                                      "personas.\n"), 4);
+    /* a second group with a casualty word of its own is that word's: the wounded are not dead */
+    CHECK_INT(fatalities_in(env, "es", "En un ataque armado en la ciudad de Culiacán el lunes perdieron la vida dos "
+                                      "policías y tres civiles resultaron heridos.\n"), 2);
+    vg_env_close(env);
+}
