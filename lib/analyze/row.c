@@ -275,6 +275,21 @@ static const vg_place *unlisted_scene(ctx *c, size_t main_k, const vg_place *fou
     return NULL;
 }
 
+/* A row placed only in a country: the town the whole text is about (the document's pick among
+ * its scenes) when it is in that country and not named only in background ("the rallying cry
+ * that has brought Amra's youths to the streets" in a report on the riots of Vesko, Amra's
+ * capital; not "a similar attack took place in Vesko in 2019"); else p itself. Only the row's
+ * place: which mentions make one incident was decided on the places they name. */
+static const vg_place *text_town(const ctx *c, const sent_info *si, const vg_place *p)
+{
+    if (!p || p->kind != VG_PLACE_COUNTRY || c->scene_pick >= c->n_scene) return p;
+    const vg_place *town = &c->scene[c->scene_pick];
+    if (town->kind != VG_PLACE_CITY || strcmp(town->iso2, p->iso2) != 0) return p;
+    for (size_t k = 0; k < c->ns; k++)
+        if (c->s[k].start <= town->start && town->start < c->s[k].end) return si[k].hist || si[k].earlier ? p : town;
+    return p;
+}
+
 /* The row's place p; its country's evidence is where `named` stands (p itself, or the
  * division or country an unlisted settlement was placed in). */
 static void set_place(ctx *c, vg_event *e, const vg_place *p, const vg_place *named)
@@ -811,6 +826,7 @@ vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, c
     const vg_place *p = vg_an_pick_place(c, si, main_k, sub);
     const vg_place *base = p;
     const vg_place *unlisted = unlisted_scene(c, main_k, p, &base);
+    if (!unlisted) base = p = text_town(c, si, p);
     if (p) set_place(c, e, unlisted ? unlisted : p, base);
 
     set_date(c, si, main_k, sub, date, e);

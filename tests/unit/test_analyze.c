@@ -421,6 +421,20 @@ TEST(analyze_unlisted_settlement_named)
     vg_doc_free(d);
 }
 
+/* A row whose sentences name only the country takes the town the text is about when it is in
+ * that country: the riot told with "Portugal's students" is Lisbon's, the scene the text opened on. */
+TEST(analyze_country_row_takes_the_text_town)
+{
+    vg_doc *d = analyze("en", "2021-03-08",
+                        "A week of anger in Lisbon\n\nShops stayed shuttered in Lisbon on Sunday. Hooded youths hurled "
+                        "petrol bombs at riot police and set cars on fire overnight, in the unrest that has brought "
+                        "Portugal's students to the streets since a police officer shot a teenager.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && e->location && !strcmp(e->location, "Lisbon") && e->geo_precision == 1);
+    if (e && (!e->location || strcmp(e->location, "Lisbon"))) printf("    %s at %s\n", e->sub_event_type, e->location);
+    vg_doc_free(d);
+}
+
 /* A row whose scene is a country named sentences before takes a settlement the gazetteer lacks
  * from the sentences between, as it would a listed town there. */
 TEST(analyze_unlisted_settlement_before)
