@@ -1361,8 +1361,11 @@ static void qualify(const vg_gazetteer *g, const char *text, const tok *t, menti
 
 /* A scene the gazetteer lacks in the country the text places it in ("Yida, South Sudan"; the
  * gazetteer knows Yida only as a name of Jeddah): the division of that country the text names
- * nearest to it, else the country, at ACLED's geo_precision 3; never a namesake abroad. */
-static void fallback_place(const vg_gazetteer *g, const tok *t, const mention *m, size_t nm, size_t i, vg_place *r)
+ * nearest to it, else the country, at ACLED's geo_precision 3; never a namesake abroad. Its name
+ * is the text's (arena memory; the division's when out of memory): as ACLED writes the location
+ * it coded at a larger area's coordinates. */
+static void fallback_place(const vg_gazetteer *g, vg_arena *a, const char *text, const tok *t, const mention *m,
+                           size_t nm, size_t i, vg_place *r)
 {
     const vg_gz_entry *q = vg_gz_entry_at(g, (uint32_t)m[i].qual);
     int32_t best = m[i].qual;
@@ -1377,6 +1380,8 @@ static void fallback_place(const vg_gazetteer *g, const tok *t, const mention *m
     vg_gz_place(g, (uint32_t)best, r);
     r->start = t[m[i].t0].s;
     r->end = t[m[i].t1].e;
+    const char *own = vg_arena_strndup(a, text + r->start, r->end - r->start);
+    if (own) r->name = own;
     r->geo_precision = 3;
     r->confidence = CONF_FALLBACK;
 }
@@ -2010,7 +2015,7 @@ static vg_status build_places(const finder *f, const admset *adm, const float *o
         /* (not a word that would need more evidence anyway: an acronym, a dictionary word) */
         if (m[i].best < 0 && m[i].qual_strong && (m[i].prep || m[i].qual_site) && !m[i].skel && !m[i].common &&
             !m[i].part && !m[i].caps && !m[i].proper && !m[i].stop) {
-            fallback_place(f->g, f->t, m, f->nm, i, &res[nr++]);
+            fallback_place(f->g, f->a, f->text, f->t, m, f->nm, i, &res[nr++]);
             continue;
         }
         if (!accept(f->g, &m[i], f->votes, f->vtotal)) continue;
