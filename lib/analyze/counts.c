@@ -351,8 +351,9 @@ static void figure_after(const ctx *c, size_t t1, size_t i, size_t len, int afte
 }
 
 /* How many words the first group's noun may take between its figure and the "and" of a second
- * group read after a casualty phrase (joined_after: "un agente federal y dos policías"): a noun
- * and two modifiers. Not tuned on a dev figure: es 010's "un agente federal y" needs 2. */
+ * group read after a casualty phrase (joined_after: "un guardia nacional y dos soldados"): a noun
+ * and two modifiers ("un guardia nacional y" needs 2). Not a tuned figure: the length of a noun
+ * phrase, kept short so that a clause after the figure is not read as its noun. */
 #define JOINED_NOUN_WORDS 3
 
 /* Does a casualty word of its own follow the figure ending at token k, past its noun (up to
@@ -370,7 +371,7 @@ static int own_casualty_word(const ctx *c, size_t t1, size_t k)
     return 0;
 }
 
-/* "perdieron la vida un agente federal y dos policías municipales": a figure read after a
+/* "perdieron la vida un guardia nacional y dos soldados rasos": a figure read after a
  * casualty phrase (figure_after), its noun (words only, no casualty word, date or punctuation),
  * then "and" (casualties.tsv "and") and a second group's figure: the two groups add up, as the
  * groups read before a casualty word do (joined_figure). */
