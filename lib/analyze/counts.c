@@ -213,16 +213,18 @@ static int stops_ahead(const vg_tok *tk)
 /* How far back from a casualty word figure_before reads: its clause's figure ("at least 12
  * people were killed"); past a subset figure ("..., including seven young children,"), the
  * toll's own noun phrase before it, which may be longer ("12 members of an extended family").
- * en-dev: 9 reads 41_8ecb's "at least 12 members of an extended family, including seven young
- * children, were killed" (7 did not); see commit for the figures. */
+ * en-dev: 9 reaches the one toll there whose noun phrase and subset run that long (41_8ecb; the
+ * shape of "at least 12 guests of one wedding, including five children, were killed"); 7 did
+ * not; see commit for the figures. */
 #define TOLL_REACH 7
 /* The longest lead-in a figure is read back over (numbers.tsv mod/above rows: "по меньшей мере") */
 #define LEAD_IN_WORDS 3
 #define TOLL_REACH_PAST_SUBSET 9
 /* How far back a relative pronoun is looked for (figure_before_relative), and how many tokens
- * may stand between the figure and it (its noun, a comma: "three Palestinians, who"). en-dev:
- * 16 reaches 41_7ecb's 'three cousins who had taken refuge with hundreds of other people in a UN
- * school were killed' (14 back); see commit for the figures. */
+ * may stand between the figure and it (its noun, a comma: "three farmers, who"). en-dev:
+ * 16 reaches the one relative clause there that runs 14 tokens (41_7ecb; the shape of "three
+ * brothers who had sheltered with hundreds of others in a mosque were killed"); see commit for
+ * the figures. */
 #define RELATIVE_CLAUSE_REACH 16
 #define RELATIVE_NOUN_GAP 3
 

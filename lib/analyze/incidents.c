@@ -408,8 +408,8 @@ static size_t add_mention(ctx *c, const sent_info *si, incident *inc, size_t n, 
         const vg_place *at = inc[j].place ? inc[j].place : p ? implied_scene(c, si, &inc[j]) : NULL;
         if (!same_place(at, p, vg_sub_is_crowd(sub)) || !same_day(inc[j].date, d)) continue;
         if (turned && vg_sub_is_riot(sub)) inc[j].sub = sub;
-        /* an attack besides the lead that met a clash is a fight: the battle ACLED codes ("شن
-         * هجوما واسعا على بلدة القريتين ... بعد اشتباكات عنيفة": ar 014's overtaking of a town was an
+        /* an attack besides the lead that met a clash is a fight: the battle ACLED codes ("the
+         * militants stormed the town after heavy clashes with the army" is one Armed clash, not an
          * Attack row). Not the lead, whose type the whole text decided (sub_by_actors): retyping it
          * too lost ru and fr rows (ru recall 0.720 -> 0.640, fr row P 0.882 -> 0.829) */
         if (j > 0 && inc[j].sub == VG_SUB_ATTACK && sub == VG_SUB_ARMED_CLASH && j != back) inc[j].sub = sub;

@@ -164,8 +164,8 @@
 /* How far a statement ("said", "condemned", cues.tsv class "statement") binds a weekday or
  * relative day to itself rather than to the sentence's event: "said on Tuesday", "a hearing
  * on Tuesday" (two words before the day), "on Friday strongly condemned" (one word after).
- * en-dev: 41_2ecbplus ('on Friday strongly condemned the aerial bombing'), 19_7ecbplus ('said
- * at a City Council hearing on Tuesday'); date on matched rows 0.733 -> 0.767. */
+ * en-dev: 41_2ecbplus (a condemnation on a weekday, one word before it), 19_7ecbplus (a remark
+ * at a hearing on a weekday); date on matched rows 0.733 -> 0.767. */
 #define STATEMENT_REACH 2
 #define STATEMENT_REACH_AFTER 1
 /* How many words may stand between an "aggregate" or "since" cue and the date it starts a period
@@ -182,8 +182,8 @@
 
 /* A piece published before this hour (its dateline's time of day) went out
  * in the night after the day it reports: its "tonight", "today" (reldates.tsv
- * `evening`) are the day before ("Published time: March 12, 2013 02: 03 ...
- * turned chaotic tonight": the riot of March 11). The latest hour a report of
+ * `evening`) are the day before (a piece stamped "12 May 01:40" that says
+ * "clashes broke out tonight" reports the night of 11 May). The latest hour a report of
  * an evening still appears and the earliest a morning's events are written
  * up; en-dev: 19_6ecbplus (02:03) and 19_8ecbplus (02:31), none published
  * 06:00-08:00 with a 'today' of that day; date on matched rows 0.633 -> 0.733. */
