@@ -8,8 +8,10 @@ text has exactly one gold line; each event has the fields of the shared gold
 format; its sub_event_type belongs to its event_type (ACLED's list, read from
 lib/analyze/taxonomy.c so that there is one list); its sentence occurs verbatim
 in its text; event_date is null or YYYY-MM-DD; fatalities is null or an integer
->= 0; a trap (political_violence false) has no event. Prints one line per
-problem and exits 1 if there is any.
+>= 0; a trap (political_violence false) has no event. Across the sets given, no
+article appears twice (same headline line): a second set must stay separate from
+the first, or it is not an unseen check. Prints one line per problem and exits 1
+if there is any.
 """
 import json, os, re, sys
 
@@ -77,13 +79,31 @@ def check(set_dir, subtypes):
     return bad
 
 
+def repeated_articles(set_dirs):
+    """Articles whose headline (first line) occurs in more than one set or twice in one."""
+    seen, bad = {}, []
+    for d in set_dirs:
+        texts_dir = os.path.join(d, "texts")
+        for t in sorted(f for f in os.listdir(texts_dir) if f.endswith(".txt")):
+            with open(os.path.join(texts_dir, t), encoding="utf-8") as fh:
+                head = " ".join(fh.readline().split()).lower()
+            where = f"{d}/texts/{t}"
+            if head and head in seen:
+                bad.append(f"{where}: same article as {seen[head]}")
+            else:
+                seen[head] = where
+    return bad
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__); sys.exit(2)
     subtypes = taxonomy()
     bad = []
-    for d in sys.argv[1:]:
-        bad += check(d.rstrip("/"), subtypes)
+    dirs = [d.rstrip("/") for d in sys.argv[1:]]
+    for d in dirs:
+        bad += check(d, subtypes)
+    bad += repeated_articles(dirs)
     for b in bad:
         print(b)
     sys.exit(1 if bad else 0)

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # eval-articles.sh - whole articles: `vigie analyze` (default threshold) on each
 # hand-coded set of ../shared/eval/articles, scored by score-articles.
-# Sets named own-LANG (own-en, own-es) are the project's own openly licensed,
-# never-tuned-on sets in tests/articles/LANG/ (see their SOURCES.md); the
+# Sets named own-NAME (own-en, own-es, own-en-2, own-es-2) are the project's own
+# openly licensed sets in tests/articles/NAME/ (see their SOURCES.md); the
 # default list leaves them out so that they stay an unseen check.
 # Usage: scripts/eval-articles.sh [VIGIE] [SET...]; KEEP=DIR keeps the predictions.
 set -euo pipefail

@@ -2,7 +2,8 @@
 # article_sets.sh - the project's own hand-coded article sets (tests/articles/*/) are well
 # formed (scripts/check-article-set.py: every gold line parses, every sentence occurs verbatim
 # in its text, every sub-type belongs to its type), and the check does catch a breach: on a
-# copy with a sentence that is not in its text and a sub-type of the wrong type, both are reported.
+# copy with a sentence that is not in its text and a sub-type of the wrong type, both are reported,
+# and an article repeated in a second set (own-en-2 must stay separate from own-en) is reported.
 set -u
 cd "$(dirname "$0")/../.."
 sets=(tests/articles/*/)
@@ -23,4 +24,18 @@ for want in "sub_event_type 'Armed clash' is not one of 'Protests'" "sentence no
     grep -q "$want" <<<"$got" || { echo "not ok: not reported: $want"; fails=1; }
 done
 [ "$fails" -eq 0 ] || { echo "$got"; exit 1; }
+
+# a second set that repeats an article of the first
+mkdir -p "$T/two/texts"
+printf 'Another headline\nNothing happened in Exampleville.\n' > "$T/two/texts/001.txt"
+printf 'headline\nThe same article, copied into a second set.\n' > "$T/two/texts/002.txt"
+printf '# sources\n' > "$T/two/SOURCES.md"
+cat > "$T/two/gold.jsonl" <<'JSON'
+{"doc": "001.txt", "political_violence": false, "events": [], "reason": "", "doubt": ""}
+{"doc": "002.txt", "political_violence": false, "events": [], "reason": "", "doubt": ""}
+JSON
+got=$(python3 scripts/check-article-set.py "$T/set" "$T/two" 2>&1)
+grep -q "two/texts/002.txt: same article as" <<<"$got" || { echo "not ok: a repeated article was not reported"; echo "$got"; exit 1; }
+grep -q "two/texts/001.txt" <<<"$got" && { echo "not ok: a different article was reported as repeated"; echo "$got"; exit 1; }
+for s in en-2 es-2; do [ -f "tests/articles/$s/gold.jsonl" ] || { echo "not ok: second set tests/articles/$s missing"; exit 1; }; done
 echo ok
