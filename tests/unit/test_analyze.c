@@ -1497,3 +1497,14 @@ TEST(analyze_crowd_word_owns_the_day)
     CHECK(monday);
     vg_doc_free(d);
 }
+
+/* Written for this test: Spanish "abrir fuego" is gunfire as "opened fire", "открыли огонь" and
+ * "أطلقوا النار" are: before triggers.tsv listed it, the sentence gave no event. */
+TEST(analyze_es_open_fire)
+{
+    vg_doc *d = analyze("es", NULL, "Un grupo de hombres armados abrió fuego contra una patrulla de la policía en la ciudad "
+                                    "de Culiacán el lunes.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->sub_event_type, "Armed clash"));
+    vg_doc_free(d);
+}
