@@ -297,6 +297,13 @@ static int after_casualty_word(const ctx *c, size_t t0, size_t k)
     return 0;
 }
 
+/* How many groups a list of victims may join (joined_figure): "four policemen, two militiamen,
+ * and one soldier" is three. Not tuned on a dev figure. */
+#define JOINED_GROUPS 4
+/* How far back from the "and" (or comma) the figure of the group before it may stand: its noun
+ * phrase ("two local border police officers": four words). 4 read three words; 5 reads four. */
+#define JOINED_NOUN_REACH 5
+
 /* "63 terroristes et 25 personnes ont été tués": the figure read before a casualty word is the
  * second of two groups joined by "et" (casualties.tsv "and"); the first group's figure, a word or
  * more before the "and" with no casualty word between ("5 blessés et 3 morts" are two tolls) and
@@ -304,19 +311,30 @@ static int after_casualty_word(const ctx *c, size_t t0, size_t k)
 static void joined_figure(const ctx *c, size_t t0, size_t t1, figure *f)
 {
     const vg_lexicon *nums = c->L->lex[L_NUMBERS];
-    size_t k = f->n.t0, alen;
-    if (k < t0 + 3 || !class_at(c, t1, k - 1, VG_CAS_AND, &alen) || alen != 1) return;
-    size_t conj = k - 1;
-    for (size_t j = conj - 1; j-- > t0 && conj - j <= 4;) {
-        const vg_tok *tk = &c->t[j + 1];
-        size_t clen;
-        if (tk->kind != VG_TOK_WORD || c->in_date[j + 1] || vg_an_match(c, L_CASUALTIES, conj, j + 1, &clen)) return;
-        vg_number nb;
-        if (!vg_number_at(nums, c->t, conj, j, &nb) || nb.t1 != j + 1 || c->in_date[j]) continue;
-        if (not_a_toll(c, t1, &nb) || nb.kind == VG_NUM_VAGUE || after_casualty_word(c, t0, nb.t0)) return;
-        f->n.value += nb.value;
-        f->n.t0 = nb.t0;
-        return;
+    /* a list of groups: "3 policemen, 2 militiamen, and 1 soldier were killed" joins each group
+     * to the next by a comma once the last one is joined by "and" (JOINED_GROUPS at most) */
+    for (int groups = 0; groups < JOINED_GROUPS; groups++) {
+        size_t k = f->n.t0, alen, conj;
+        if (k >= t0 + 3 && class_at(c, t1, k - 1, VG_CAS_AND, &alen) && alen == 1)
+            conj = k - 1 > t0 && punct_is(c, k - 2, ',') ? k - 2 : k - 1;
+        else if (groups > 0 && k >= t0 + 3 && punct_is(c, k - 1, ','))
+            conj = k - 1;
+        else
+            return;
+        int joined = 0;
+        for (size_t j = conj - 1; j-- > t0 && conj - j <= JOINED_NOUN_REACH;) {
+            const vg_tok *tk = &c->t[j + 1];
+            size_t clen;
+            if (tk->kind != VG_TOK_WORD || c->in_date[j + 1] || vg_an_match(c, L_CASUALTIES, conj, j + 1, &clen)) return;
+            vg_number nb;
+            if (!vg_number_at(nums, c->t, conj, j, &nb) || nb.t1 != j + 1 || c->in_date[j]) continue;
+            if (not_a_toll(c, t1, &nb) || nb.kind == VG_NUM_VAGUE || after_casualty_word(c, t0, nb.t0)) return;
+            f->n.value += nb.value;
+            f->n.t0 = nb.t0;
+            joined = 1;
+            break;
+        }
+        if (!joined) return;
     }
 }
 

@@ -536,3 +536,16 @@ TEST(counts_groups_and_word_order)
                                       "policías y tres civiles resultaron heridos.\n"), 2);
     vg_env_close(env);
 }
+
+/* Written for this test: a list of groups of victims, commas then "and", adds up; the group
+ * before the "and" may take a noun of four words. */
+TEST(counts_list_of_groups)
+{
+    vg_env *env = counts_env();
+    if (!env) return;
+    CHECK_INT(fatalities_in(env, "en", "Four policemen, two local border police officers, and one soldier were killed when "
+                                      "rebels attacked a base near Kunduz on Tuesday.\n"), 7);
+    CHECK_INT(fatalities_in(env, "en", "Four policemen, two militiamen and one soldier were killed when rebels attacked a "
+                                      "base near Kunduz on Tuesday.\n"), 7);
+    vg_env_close(env);
+}
