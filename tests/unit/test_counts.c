@@ -451,11 +451,11 @@ TEST(counts_arabic_dual_is_two)
     vg_env *env = counts_env();
     if (!env) return;
     /* (the texts in variables: a long expression would not fit CHECK_INT's message) */
-    const char *soldiers = "قال مسؤولون في الشرطة إن هجوما مسلحا على حاجز أمني في مدينة العريش أمس "
+    const char *soldiers = "قال مسؤولون في الشرطة إن هجوما مسلحا على حاجز أمني في مدينة بعقوبة أمس "
                            "أسفر عن مقتل جنديين وإصابة ثلاثة آخرين.\n";
-    const char *dead = "أعلنت الشرطة سقوط قتيلين في انفجار عبوة ناسفة استهدفت دورية في مدينة العريش أمس.\n";
+    const char *dead = "أعلنت الشرطة سقوط قتيلين في انفجار عبوة ناسفة استهدفت دورية في مدينة بعقوبة أمس.\n";
     /* the dual word itself, not a number near it */
-    const char *near = "أسفر هجوم على ثلاثة حواجز أمنية في مدينة العريش أمس عن سقوط قتيلين.\n";
+    const char *near = "أسفر هجوم على ثلاثة حواجز أمنية في مدينة بعقوبة أمس عن سقوط قتيلين.\n";
     CHECK_INT(fatalities_in(env, "ar", soldiers), 2);
     CHECK_INT(fatalities_in(env, "ar", dead), 2);
     CHECK_INT(fatalities_in(env, "ar", near), 2);
@@ -476,13 +476,13 @@ TEST(counts_groups_after_the_verb)
 }
 
 /* Written for this test: Russian reports of fighters "liquidated" count them as killed
- * ("ликвидировано семь боевиков": seven); with no figure nothing is counted ("пожар ликвидирован"). */
+ * ("ликвидировано пять боевиков": five); with no figure nothing is counted ("пожар ликвидирован"). */
 TEST(counts_russian_liquidated)
 {
     vg_env *env = counts_env();
     if (!env) return;
-    const char *fighters = "В новогоднюю ночь в Чечне ликвидировано семь полевых командиров боевиков, сообщили в штабе.\n";
-    CHECK_INT(fatalities_in(env, "ru", fighters), 7);
+    const char *fighters = "В ходе спецоперации в Ингушетии в пятницу ликвидировано пять боевиков, сообщили в штабе.\n";
+    CHECK_INT(fatalities_in(env, "ru", fighters), 5);
     vg_env_close(env);
 }
 
@@ -497,7 +497,7 @@ TEST(counts_tens_and_units)
                                       "Culiacán.\n"), 32);
     CHECK_INT(fatalities_in(env, "es", "Treinta soldados y cinco rebeldes murieron el lunes en un enfrentamiento en la "
                                       "ciudad de Culiacán.\n"), 35);
-    const char *ar = "أسفر هجوم مسلح على حاجز أمني في مدينة العريش أمس عن مقتل خمسة وعشرين شخصا.\n";
+    const char *ar = "أسفر هجوم مسلح على حاجز أمني في مدينة بعقوبة أمس عن مقتل خمسة وعشرين شخصا.\n";
     CHECK_INT(fatalities_in(env, "ar", ar), 25);
     vg_env_close(env);
 }
@@ -508,7 +508,7 @@ TEST(counts_digits_behind_a_clitic)
 {
     vg_env *env = counts_env();
     if (!env) return;
-    const char *toll = "أسفر الهجوم المسلح على حاجز أمني في مدينة العريش أمس عن 3 جرحى و12 قتيلا.\n";
+    const char *toll = "أسفر الهجوم المسلح على حاجز أمني في مدينة بعقوبة أمس عن 3 جرحى و12 قتيلا.\n";
     CHECK_INT(fatalities_in(env, "ar", toll), 12);
     vg_env_close(env);
 }
