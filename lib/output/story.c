@@ -49,7 +49,7 @@ static void write_story(vg_buf *out, const vg_jval *s)
     vg_buf_printf(out, "Story %s: %s articles (%s duplicates), first report %s, last report %s\n", str_of(s, "story"),
             str_of(s, "articles"), str_of(s, "duplicates"), str_of(s, "first_report"), str_of(s, "last_report"));
     if (strcmp(str_of(s, "undated_accounts"), "0") && strcmp(str_of(s, "undated_accounts"), "-"))
-        vg_buf_printf(out, "Date unknown for %s of its articles (no publication day, no full event date)\n",
+        vg_buf_printf(out, "Date unknown for %s of its articles (no publication day, no date in its text)\n",
                       str_of(s, "undated_accounts"));
     vg_buf_puts(out, "Outlets: ");
     list(out, vg_json_get(s, "outlets"));
@@ -75,7 +75,10 @@ static void write_story(vg_buf *out, const vg_jval *s)
         const vg_jval *c = accs->items[i];
         const vg_jval *unknown = vg_json_get(c, "date_unknown");
         const char *when = unknown && unknown->type == VG_JBOOL && unknown->boolean ? "date unknown" : str_of(c, "published");
-        vg_buf_printf(out, "  %s (%s, %s)%s%s\n", who(c), str_of(c, "lang"), when,
+        const char *text_date = str_of(c, "text_date");
+        int from_text = !strcmp(when, "-") && strcmp(text_date, "-");
+        if (from_text) when = text_date;
+        vg_buf_printf(out, "  %s (%s, %s%s)%s%s\n", who(c), str_of(c, "lang"), when, from_text ? ", read from its text" : "",
                 strcmp(str_of(c, "dup_of"), "-") ? "  copy of " : "", strcmp(str_of(c, "dup_of"), "-") ? str_of(c, "dup_of") : "");
         vg_buf_printf(out, "    title:    %s\n", str_of(c, "title"));
         vg_buf_printf(out, "    event:    %s, %s, ", str_of(c, "event_type"), str_of(c, "event_date"));

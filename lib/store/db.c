@@ -394,6 +394,19 @@ static const char put_article_pg_sql[] =
     " ?13::tsvector WHERE NOT EXISTS (SELECT 1 FROM articles WHERE ext_id = ?2 AND hash = ?11)"
     " ON CONFLICT(ext_id, hash) DO NOTHING RETURNING id";
 
+/* The day the analysis dated an article with no publication day by, read from its text
+ * (vg_doc.own_date), for the story view (schema.c migration 11); nothing when it found none. */
+static vg_status put_text_date(vg_db *db, const vg_doc *doc, int64_t id)
+{
+    if (!doc->own_date[0]) return VG_OK;
+    vg_stmt *st = vg_db_stmt2(db, "INSERT INTO text_dates(article_id, day) VALUES(?1, ?2)",
+                              "INSERT INTO text_dates(article_id, day) VALUES(?1::bigint, ?2::text)");
+    if (!st) return VG_ERR_DB;
+    vg_bind_int64(st, 1, id);
+    vg_bind_text(st, 2, doc->own_date, -1);
+    return vg_db_step_later(db, st, "storing an article's date");
+}
+
 /* The article row; *id 0 when the same content is stored already. */
 static vg_status put_article(vg_db *db, vg_doc *doc, int64_t *id)
 {
@@ -427,7 +440,7 @@ static vg_status put_article(vg_db *db, vg_doc *doc, int64_t *id)
         if (rc == SQLITE_ROW) *id = vg_column_int64(st, 0);
         vg_reset(st);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) return vg_db_fail(db, rc, "storing an article");
-        return VG_OK;
+        return *id ? put_text_date(db, doc, *id) : VG_OK;
     }
     int rc = vg_step(st);
     vg_reset(st);
@@ -443,7 +456,7 @@ static vg_status put_article(vg_db *db, vg_doc *doc, int64_t *id)
     rc = vg_step(st);
     vg_reset(st);
     if (rc != SQLITE_DONE) return vg_db_fail(db, rc, "indexing an article");
-    return VG_OK;
+    return put_text_date(db, doc, *id);
 }
 
 static vg_status put_doc(vg_db *db, vg_doc *doc, vg_prepared *prep, vg_put_result *result)

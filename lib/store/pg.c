@@ -202,6 +202,8 @@ static const char *const migrations[] = {
     "CREATE INDEX IF NOT EXISTS events_iso_date ON events(lower(iso), event_date, id)"
     "  INCLUDE (event_type, sub_event_type, country, year, confidence, article_id);"
     "CREATE INDEX IF NOT EXISTS events_iso_type_date ON events(lower(iso), lower(event_type), event_date, id);",
+    /* 5: the day an undated article's text dates it by (as SQLite's 11) */
+    "CREATE TABLE text_dates(article_id bigint PRIMARY KEY, day text COLLATE \"C\" NOT NULL);",
     /* append new migrations here */
 };
 

@@ -120,6 +120,12 @@ static const char *const migrations[] = {
     "  sub_event_type, country, year, confidence, article_id);"
     "CREATE INDEX IF NOT EXISTS events_iso_type_date ON events(iso COLLATE NOCASE, event_type COLLATE NOCASE,"
     "  event_date, id);",
+    /* 11: the day an article with no publication day dates itself by, read from its text
+     * (vg_doc.own_date: its dateline, else the first full date it names), for the story view
+     * (story_report.c). A table of its own rather than a column of articles: a column added
+     * now would sit after the text and reading it would walk the text's overflow pages; and
+     * only the articles the analysis dated by their text have a row. */
+    "CREATE TABLE text_dates(article_id INTEGER PRIMARY KEY, day TEXT NOT NULL);",
     /* append new migrations here */
 };
 

@@ -118,9 +118,10 @@ static const char story_accounts_sql[] =
     "SELECT coalesce(a.ext_id, a.source), a.outlet, a.lang, a.published, a.title, a.dup_of,"
     " e.event_type, e.event_date, e.location, e.country, e.latitude, e.longitude,"
     " e.fatalities, e.arrests, e.injured, e.actor1, e.actor2, e.attribution, e.evidence,"
-    " a.id, a.hash, a.ext_id, a.url"
+    " a.id, a.hash, a.ext_id, a.url, t.day"
     " FROM articles a LEFT JOIN events e ON e.id = (SELECT id FROM events WHERE article_id = a.id"
     "   ORDER BY confidence DESC, id LIMIT 1)"
+    " LEFT JOIN text_dates t ON t.article_id = a.id"
     " WHERE a.story_id = ?1 ORDER BY a.published IS NULL, a.published, a.id";
 
 /* Every event of the story's articles, for each account's "events" (the
@@ -380,10 +381,15 @@ static vg_status story_json(vg_db *db, const char *id, const char **json, size_t
         }
         vg_buf_puts(b, ",\"dup_of\":");
         put_int_or_null(b, st, 5);
-        /* No publication day and no full date of its main event: nothing says
-         * when this report's incident happened (the stories' UNDATED). */
+        /* The day its text dates it by (dateline or first full date), when it has no
+         * publication day: shown as read from the text, not as a publication day. */
+        const char *text_date = vg_column_null(st, 3) ? vg_column_text(st, 23) : NULL;
+        vg_buf_puts(b, ",\"text_date\":");
+        vg_json_cstr(b, text_date);
+        /* No publication day, no day read from its text and no full date of its
+         * main event: nothing says when this report's incident happened. */
         const char *ed = vg_column_text(st, 7);
-        int undated = vg_column_null(st, 3) && !full_date(ed);
+        int undated = vg_column_null(st, 3) && !text_date && !full_date(ed);
         n_undated += undated;
         vg_buf_printf(b, ",\"date_unknown\":%s", undated ? "true" : "false");
         static const char *const ekeys[] = {"event_type", "event_date", "location", "country"};

@@ -367,13 +367,14 @@ TEST(store_migrates_v3_database)
                                     " INSERT INTO story_terms(term, story_id, w) SELECT 4242, 1000 + i, 0.5 FROM n;"
                                     "ALTER TABLE stories DROP COLUMN lead;"
                                     "ALTER TABLE stories DROP COLUMN n_dated;"
+                                    "DROP TABLE text_dates;"
                                     "PRAGMA user_version = 3;";
     CHECK_INT(vg_db_exec(db, downgrade), VG_OK);
     vg_db_close(db);
     db = NULL;
     CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
     if (!db) { free(orig); free(other); vg_doc_free(d); return; }
-    CHECK_INT(count_sql(db, "PRAGMA user_version"), 10); /* every migration; 10: the events reads' indexes (api.c) */
+    CHECK_INT(count_sql(db, "PRAGMA user_version"), 11); /* every migration; 11: the days read from texts */
     CHECK_INT(count_sql(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('events_date', 'events_iso_date', 'events_iso_type_date')"), 3);
     CHECK_INT(count_sql(db, "SELECT count(*) FROM sqlite_schema WHERE name='dedup_band'"), 0);
     CHECK_INT(count_sql(db, "SELECT count(*) FROM sqlite_schema WHERE name='articles_dup'"), 1);
@@ -447,7 +448,7 @@ TEST(store_migrates_early_hash_unique_database)
     vg_db *db = NULL;
     CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
     if (!db) { unlink(path); return; }
-    CHECK_INT(count_sql(db, "PRAGMA user_version"), 10);
+    CHECK_INT(count_sql(db, "PRAGMA user_version"), 11);
     CHECK_INT(count_sql(db, "SELECT count(*) FROM articles WHERE id = 7 AND text LIKE 'A strong earthquake%'"), 1);
     const char *identity = "SELECT count(*) FROM pragma_index_info('articles_identity') WHERE seqno=0 AND name='ext_id'";
     CHECK_INT(count_sql(db, identity), 1);
@@ -456,6 +457,53 @@ TEST(store_migrates_early_hash_unique_database)
     /* the full-text index reads the articles through this view (its own table is not touched) */
     CHECK_INT(count_sql(db, "SELECT count(*) FROM articles_src WHERE id = 7 AND text LIKE '%earthquake%'"), 1);
     vg_db_close(db);
+    unlink(path);
+}
+
+/* Migration 11: a database of version 10 gets the table of days read from texts; an
+ * undated article stored after it shows in its story the day its text dates it by, marked
+ * as read from the text; one stored before (and one with no such day) is "date unknown". */
+TEST(store_migrates_v10_text_dates)
+{
+    char path[512];
+    tmp_path(path, sizeof path, "v10.db");
+    vg_db *db = NULL;
+    CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
+    if (!db) return;
+    static const char text[] = "Rebels attacked an army post near the river on Monday, a monitoring group said.";
+    vg_doc *d = mkdoc();
+    vg_put_result r;
+    fill(d, "before", "en", "Attack", text, NULL);
+    CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    CHECK_INT(vg_db_commit(db), VG_OK);
+    CHECK_INT(vg_db_exec(db, "DROP TABLE text_dates; PRAGMA user_version = 10;"), VG_OK);
+    vg_db_close(db);
+    db = NULL;
+    CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
+    if (!db) { vg_doc_free(d); unlink(path); return; }
+    CHECK_INT(count_sql(db, "PRAGMA user_version"), 11);
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'text_dates'"), 1);
+    fill(d, "after", "en", "Attack", text, NULL); /* a copy: the same story */
+    snprintf(d->own_date, sizeof d->own_date, "2021-03-08");
+    CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    CHECK_INT(r, VG_PUT_DUPLICATE);
+    CHECK_INT(vg_db_commit(db), VG_OK);
+    CHECK_INT(count_sql(db, "SELECT count(*) FROM text_dates"), 1);
+    char story[32];
+    snprintf(story, sizeof story, "%d", count_sql(db, "SELECT story_id FROM articles WHERE ext_id = 'after'"));
+    const char *json = NULL;
+    size_t len = 0;
+    CHECK_INT(vg_db_story_json(db, story, &json, &len), VG_OK);
+    CHECK(json && strstr(json, "\"text_date\":\"2021-03-08\",\"date_unknown\":false") != NULL);
+    CHECK(json && strstr(json, "\"text_date\":null,\"date_unknown\":true") != NULL);
+    CHECK(json && strstr(json, "\"undated_accounts\":1") != NULL);
+    char *view = NULL;
+    CHECK_INT(vg_story_text(json, len, &view, NULL), VG_OK);
+    CHECK(view && strstr(view, "after (en, 2021-03-08, read from its text)") != NULL);
+    CHECK(view && strstr(view, "before (en, date unknown)") != NULL);
+    free(view);
+    vg_db_close(db);
+    vg_doc_free(d);
     unlink(path);
 }
 

@@ -108,7 +108,7 @@ function outletColumns(accounts) {
 function report(r) {
   return h('div', {class: 'report'},
     h('div', {class: 'report-title'}, r.title || '(no title)'),
-    h('div', {class: 'report-meta'}, r.published || (r.date_unknown ? 'date unknown' : 'publication date unknown'), r.lang ? ` · ${r.lang}` : '',
+    h('div', {class: 'report-meta'}, r.published || (r.text_date ? `${r.text_date}, read from its text` : r.date_unknown ? 'date unknown' : 'publication date unknown'), r.lang ? ` · ${r.lang}` : '',
       r.dup_of ? ' · a copy' : '', r.url ? [' · ', extLink(r.url, 'page')] : null),
     (r.events || []).map(e => h('p', {class: 'sentence'},
       h('a', {href: href('event', e.id), class: 'to-event', title: 'the event and its evidence'},
