@@ -57,7 +57,10 @@ static void note_pub_year(vg_cl_doc *out, int y)
     if (y > out->pub_year) out->pub_year = (uint16_t)y;
 }
 
-static void add_text(vg_arena *a, term_map *m, vg_cl_doc *out, const char *s, size_t len, float scale)
+/* names: NULL, or the count of each word written as a name (capitalised inside a
+ * sentence), for the main name; not kept from a title, whose every word is capitalised. */
+static void add_text(vg_arena *a, term_map *m, term_map *names, vg_cl_doc *out, const char *s, size_t len,
+                     float scale)
 {
     vg_word *w;
     size_t n;
@@ -65,9 +68,28 @@ static void add_text(vg_arena *a, term_map *m, vg_cl_doc *out, const char *s, si
     for (size_t i = 0; i < n; i++) {
         note_year(out, &w[i]);
         if (w[i].fold_len < 3 && !w[i].numeric) continue;
-        float tf = (w[i].capitalised && !w[i].sentence_start) ? NAME_WEIGHT : 1.0f;
-        map_add(m, term_id(VG_CL_WORD, w[i].fold, w[i].fold_len), tf * scale);
+        int name = w[i].capitalised && !w[i].sentence_start;
+        int64_t id = term_id(VG_CL_WORD, w[i].fold, w[i].fold_len);
+        map_add(m, id, (name ? NAME_WEIGHT : 1.0f) * scale);
+        if (name && names && !w[i].numeric) map_add(names, id, 1.0f);
     }
+}
+
+/* The name written most often, if VG_CL_MAIN_NAME_MIN times or more and more often than
+ * any other (a tie names no one); 0 none. */
+static int64_t main_name(const term_map *names)
+{
+    float top = 0, second = 0;
+    int64_t id = 0;
+    for (size_t i = 0; i < names->cap; i++) {
+        float c = names->slot[i].tf;
+        if (c > top) {
+            second = top;
+            top = c;
+            id = names->slot[i].id;
+        } else if (c > second) second = c;
+    }
+    return top >= VG_CL_MAIN_NAME_MIN && top > second ? id : 0;
 }
 
 /* Lines dropped as page chrome that date the page (datelines, URLs: see
@@ -115,10 +137,14 @@ vg_status vg_cl_extract(vg_doc *doc, vg_cl_doc *out)
     term_map m = {NULL, 4096, 0};
     m.slot = vg_arena_calloc(doc->arena, m.cap, sizeof *m.slot);
     if (!m.slot) return VG_ERR_NOMEM;
+    term_map names = {NULL, 1024, 0};
+    names.slot = vg_arena_calloc(doc->arena, names.cap, sizeof *names.slot);
+    if (!names.slot) return VG_ERR_NOMEM;
     const char *title = doc->fields[VG_F_TITLE];
     const char *text = doc->fields[VG_F_TEXT];
-    if (title) add_text(doc->arena, &m, out, title, strlen(title), 1.0f);
-    if (text) add_text(doc->arena, &m, out, text, doc->text_len, 1.0f);
+    if (title) add_text(doc->arena, &m, NULL, out, title, strlen(title), 1.0f);
+    if (text) add_text(doc->arena, &m, &names, out, text, doc->text_len, 1.0f);
+    out->main_name = main_name(&names);
     for (size_t i = 0; i < doc->n_removed; i++)
         if (vg_removed_dates_page(&doc->removed[i]))
             add_years(doc->arena, out, doc->removed[i].text, doc->removed[i].len);

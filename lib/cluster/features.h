@@ -25,6 +25,10 @@ enum {
  * 0.920 in name order; 8 orders mean / min 0.927 / 0.902 -> 0.930 / 0.906. */
 #define VG_CL_NO_EVENT "-"
 
+/* Times the text must repeat its main name (vg_cl_doc.main_name); see story_weights.h
+ * (LACKS_NAME) for the figures. */
+#define VG_CL_MAIN_NAME_MIN 3
+
 /* Term kinds, hashed into the id so a place "paris" and the word "paris"
  * are different features. */
 typedef enum { VG_CL_WORD, VG_CL_NAME, VG_CL_PLACE, VG_CL_ACTOR, VG_CL_DATE, VG_CL_FIGURE } vg_cl_kind;
@@ -41,6 +45,11 @@ static inline int vg_cl_news_year(long y) { return y >= 1950 && y <= 2099; }
 typedef struct vg_cl_doc {
     vg_cl_term *terms; /* arena-owned, unique ids */
     size_t n;
+    /* The name the text body repeats most (a capitalised word inside a sentence, at least
+     * VG_CL_MAIN_NAME_MIN times and more often than any other): who or what the report is
+     * about, the arrested player, the fighter, the town. Its term id (a VG_CL_WORD term), 0
+     * none. A story whose members never name it is likely another incident (score.c). */
+    int64_t main_name;
     uint16_t years[VG_CL_MAX_YEARS]; /* years written in the text (1950..2099) */
     size_t n_years;
     uint16_t pub_year; /* latest year of its own dating (published, dateline or URL lines), 0 unknown */

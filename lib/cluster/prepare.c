@@ -24,11 +24,11 @@ vg_status vg_prepare(vg_doc *doc, vg_prepared **out)
  * Little-endian, fixed widths: a worker on one machine packs, the story
  * writer on another unpacks (lib/store/queue.c keeps the bytes between). */
 
-#define PACK_MAGIC "VGP2" /* VGP1: before own_year */
+#define PACK_MAGIC "VGP3" /* VGP1: before own_year; VGP2: before main_name */
 /* Every field of vg_cl_doc is packed below: a field added there must be
  * added here (this fails to compile until then; tests/unit/test_pg.c
  * checks the round trip). */
-_Static_assert(sizeof(vg_cl_doc) == 96 + VG_CL_LEAD_LEN, "vg_cl_doc changed: pack its new field in vg_prepared_pack");
+_Static_assert(sizeof(vg_cl_doc) == 104 + VG_CL_LEAD_LEN, "vg_cl_doc changed: pack its new field in vg_prepared_pack");
 #define PACK_MAX_TERMS (1u << 20)
 
 static void put_u16(vg_buf *b, uint16_t v) { unsigned char c[2] = {(unsigned char)v, (unsigned char)(v >> 8)}; vg_buf_append(b, c, 2); }
@@ -67,6 +67,7 @@ void vg_prepared_pack(const vg_prepared *p, vg_buf *b)
     for (size_t i = 0; i < VG_CL_MAX_YEARS; i++) put_u16(b, d->years[i]);
     put_u16(b, d->pub_year);
     put_u16(b, d->own_year);
+    put_u64(b, (uint64_t)d->main_name);
     vg_buf_append(b, d->event_date, sizeof d->event_date);
     vg_buf_append(b, d->lead, sizeof d->lead);
     put_f64(b, d->lat);
@@ -130,6 +131,7 @@ vg_status vg_prepared_unpack(const void *data, size_t len, vg_arena *a, vg_prepa
     for (size_t i = 0; i < VG_CL_MAX_YEARS; i++) d->years[i] = (uint16_t)get_le(&r, 2);
     d->pub_year = (uint16_t)get_le(&r, 2);
     d->own_year = (uint16_t)get_le(&r, 2);
+    d->main_name = (int64_t)get_le(&r, 8);
     get_str(&r, d->event_date, sizeof d->event_date);
     get_str(&r, d->lead, sizeof d->lead);
     d->lat = get_f64(&r);

@@ -89,7 +89,7 @@ static int leads_disagree(const char *a, const char *b)
     return !same_type && strcmp(sa + 1, sb + 1) != 0;
 }
 
-double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot, int other_lang)
+double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot, int other_lang, int lacks_name)
 {
     if (s->norm2 <= 0) return 0;
     /* Average link: the mean cosine to the members (the summed vectors over
@@ -110,7 +110,12 @@ double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot, int oth
      * by its text (own_year) is on the dated side here, but does not make
      * its story dated (vg_cl_doc_dated: a page's own dating): see UNDATED. */
     double share = vg_cl_dated_share(s);
-    score *= (vg_cl_doc_dated(d) || d->own_year) ? (share > 0 ? 1.0 : UNDATED) : 1.0 - (1.0 - UNDATED) * share;
+    int dated = vg_cl_doc_dated(d) || d->own_year;
+    score *= dated ? (share > 0 ? 1.0 : UNDATED) : 1.0 - (1.0 - UNDATED) * share;
+    /* Where the dates cannot tell (one side or both undated), the one the report is about
+     * (its main name) named by no member, but by another report, says another incident of
+     * the same kind, happening to someone else (see LACKS_NAME). */
+    if (lacks_name && !(dated && share > 0)) score *= LACKS_NAME;
     /* No penalty for distant coordinates: measured on ECB+ dev, the main
      * event's place differs between reports of one event too often (an
      * article names several places) and it split true stories (F1 0.89 ->

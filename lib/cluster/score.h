@@ -32,7 +32,10 @@ typedef struct vg_cl_story {
  * words are a weak signal and the same town-level place (coordinates within
  * 10 km) adds VG_CL_PLACE_BONUS, before the disagreement factors. */
 #define VG_CL_PLACE_BONUS 0.15
-double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot, int other_lang);
+/* lacks_name: none of the story's members names the document's main name
+ * while another report does (vg_cl_doc.main_name; 0 when it has none or when
+ * that is not known: see LACKS_NAME). */
+double vg_cl_score(const vg_cl_doc *d, const vg_cl_story *s, double dot, int other_lang, int lacks_name);
 
 /* Has the document a date of its own: a year from its own dating
  * (published, dateline, URL) or its main event's full date? */

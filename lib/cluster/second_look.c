@@ -114,7 +114,8 @@ static vg_status look_as_weighed(vg_cl_stories *c, vg_arena *a, vg_cl_single *x,
                                  int was_last, int64_t *to)
 {
     double own_dot = 0, xx = 0, best = 0;
-    vg_status s = vg_cl_best_story(c, lang_of(x), a, &x->f, x->story, to, &own_dot, &best, x->near);
+    int own_lacks = 0;
+    vg_status s = vg_cl_best_story(c, lang_of(x), a, &x->f, x->story, to, &own_dot, &own_lacks, &best, x->near);
     if (s != VG_OK) return s;
     for (size_t t = 0; t < x->f.n; t++) xx += (double)x->f.terms[t].w * x->f.terms[t].w;
     double own_score = 0;
@@ -123,7 +124,7 @@ static vg_status look_as_weighed(vg_cl_stories *c, vg_arena *a, vg_cl_single *x,
         own.norm2 = own.norm2 - 2 * own_dot + xx;
         own.n_articles--;
         if (own.n_dated > 0 && vg_cl_doc_dated(&x->f)) own.n_dated--; /* the story without it */
-        own_score = own.norm2 > 0 ? vg_cl_score(&x->f, &own, own_dot - xx, 0) : 0;
+        own_score = own.norm2 > 0 ? vg_cl_score(&x->f, &own, own_dot - xx, 0, own_lacks) : 0;
     }
     x->sure = best >= SURE_JOIN || own_score >= SURE_JOIN;
     if (!*to || own_score >= best) {
@@ -158,7 +159,7 @@ static vg_status look_weighed_again(vg_cl_stories *c, vg_arena *a, vg_cl_single 
     double best = 0;
     vg_status s = vg_cl_leave(c, &x->f, own, x->article);
     if (s == VG_OK) s = reweigh(c, a, &x->raw, lang_of(x), nf);
-    if (s == VG_OK) s = vg_cl_best_story(c, lang_of(x), a, nf, 0, to, NULL, &best, x->near);
+    if (s == VG_OK) s = vg_cl_best_story(c, lang_of(x), a, nf, 0, to, NULL, NULL, &best, x->near);
     if (s != VG_OK) return s;
     x->sure = *to && best >= SURE_JOIN;
     x->weighed_at = c->n_docs;
@@ -264,12 +265,13 @@ static vg_status best_link(vg_cl_stories *c, const size_t *idx, size_t n, const 
 {
     int64_t ids[MERGE_CANDIDATES];
     double sum[MERGE_CANDIDATES] = {0}, dots[MERGE_CANDIDATES];
+    int lacks[MERGE_CANDIDATES];
     for (size_t k = 0; k < n_st; k++) ids[k] = st[k].id;
     for (size_t i = 0; i < n; i++) {
         const vg_cl_single *m = &c->single[idx[i]];
-        vg_status s = vg_cl_dots_to(c, &m->f, ids, n_st, dots);
+        vg_status s = vg_cl_dots_to(c, &m->f, ids, n_st, dots, lacks);
         if (s != VG_OK) return s;
-        for (size_t k = 0; k < n_st; k++) sum[k] += vg_cl_score(&m->f, &st[k], dots[k], 0);
+        for (size_t k = 0; k < n_st; k++) sum[k] += vg_cl_score(&m->f, &st[k], dots[k], 0, lacks[k]);
     }
     double best = MERGE_LINK * (double)n;
     *to = 0;

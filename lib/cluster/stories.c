@@ -93,6 +93,7 @@ vg_status vg_cl_lang_df(vg_cl_stories *c, vg_arena *arena, const vg_cl_doc *raw,
 typedef struct cand {
     int64_t story;
     double dot;
+    double name_w; /* the story's weight on the document's main name (0: none of its members names it) */
 } cand;
 
 static int by_dot_desc(const void *pa, const void *pb)
@@ -130,9 +131,42 @@ static size_t keep_best(cand *c, size_t n, size_t k)
     return m;
 }
 
-/* Every hit of the postings of f's terms, with its term's weight, to visit (the one walk
- * gather and vg_cl_dots_to share). */
-typedef void (*hit_visit)(void *ud, double term_w, const vg_cl_hit *hit);
+/* Every hit of the postings of f's terms, with its term, to visit (the one walk gather and
+ * vg_cl_dots_to share); n_hits: how many the term's postings gave. */
+typedef void (*hit_visit)(void *ud, const vg_cl_term *term, const vg_cl_hit *hit, size_t n_hits);
+
+/* A story's weight on a name this small or less: no member names it (what a
+ * member that left takes away may leave behind in floating point). */
+#define NAME_W_NONE 1e-6
+
+/* Does f's main name tell, from the walk of its postings, which stories never name it?
+ * Only if f kept the term (its postings are walked), another report names it (a name no
+ * other report gives is this report's own detail, a witness, a spokesman: no sign of
+ * another incident), and its postings list every story that has it. */
+typedef struct name_seen {
+    int kept;  /* f's main name is among its terms */
+    int named; /* a report other than f names it (in any story, f's own included) */
+    int full;  /* its postings gave VG_CL_POSTINGS_TOP stories: older ones may name it too */
+} name_seen;
+
+static name_seen name_kept(const vg_cl_doc *f)
+{
+    name_seen n = {0, 0, 0};
+    for (size_t i = 0; f->main_name && i < f->n; i++)
+        if (f->terms[i].id == f->main_name) n.kept = 1;
+    return n;
+}
+
+static void see_name(name_seen *n, size_t n_hits, int own, double w)
+{
+    if (n_hits >= VG_CL_POSTINGS_TOP) n->full = 1;
+    if (!own && w > NAME_W_NONE) n->named = 1;
+}
+
+static int lacks_name(const name_seen *n, double name_w)
+{
+    return n->kept && n->named && !n->full && name_w <= NAME_W_NONE;
+}
 
 static vg_status walk_postings(vg_cl_stories *c, const vg_cl_doc *f, hit_visit visit, void *ud)
 {
@@ -146,7 +180,7 @@ static vg_status walk_postings(vg_cl_stories *c, const vg_cl_doc *f, hit_visit v
         vg_status s = c->ops->postings(c->ud, f->terms[i].id, hits, &n_hits);
         if (s != VG_OK) return s;
         assert(n_hits <= VG_CL_POSTINGS_TOP);
-        for (size_t j = 0; j < n_hits; j++) visit(ud, f->terms[i].w, &hits[j]);
+        for (size_t j = 0; j < n_hits; j++) visit(ud, &f->terms[i], &hits[j], n_hits);
     }
     return VG_OK;
 }
@@ -159,14 +193,20 @@ typedef struct gathered {
     size_t n, cap;
     int64_t skip;
     double *skip_dot;
+    double skip_name_w;
+    const vg_cl_doc *f;
+    name_seen name;
 } gathered;
 
-static void gather_hit(void *ud, double term_w, const vg_cl_hit *hit)
+static void gather_hit(void *ud, const vg_cl_term *term, const vg_cl_hit *hit, size_t n_hits)
 {
     gathered *g = ud;
     int64_t sid = hit->story;
+    int is_name = g->f->main_name && term->id == g->f->main_name;
+    if (is_name) see_name(&g->name, n_hits, sid == g->skip, hit->w);
     if (sid == g->skip) {
-        if (g->skip_dot) *g->skip_dot += term_w * hit->w;
+        if (g->skip_dot) *g->skip_dot += term->w * hit->w;
+        if (is_name) g->skip_name_w = hit->w;
         return;
     }
     size_t h = (size_t)((uint64_t)sid * 0x9e3779b97f4a7c15ULL >> 40) & (2 * g->cap - 1);
@@ -175,31 +215,36 @@ static void gather_hit(void *ud, double term_w, const vg_cl_hit *hit)
         if (g->n == g->cap) return; /* enough candidates: ignore new ones */
         g->slot[h] = sid;
         g->idx[h] = (int32_t)g->n;
-        g->cd[g->n++] = (cand){sid, 0};
+        g->cd[g->n++] = (cand){sid, 0, 0};
     }
-    g->cd[g->idx[h]].dot += term_w * hit->w;
+    g->cd[g->idx[h]].dot += term->w * hit->w;
+    if (is_name) g->cd[g->idx[h]].name_w = hit->w;
 }
 
 /* The candidate stories of f with their dot products: every story in the
- * postings of f's terms but `skip` (its dot goes to *skip_dot), the first
- * CANDIDATES_MAX met. *out from arena. */
+ * postings of f's terms but `skip` (its dot goes to *skip_dot, its weight on
+ * f's main name to *skip_name_w), the first CANDIDATES_MAX met; *name: what
+ * the walk says of f's main name. *out from arena. */
 static vg_status gather(vg_cl_stories *c, vg_arena *arena, const vg_cl_doc *f, int64_t skip, double *skip_dot,
-                        cand **out, size_t *n_out)
+                        double *skip_name_w, name_seen *name, cand **out, size_t *n_out)
 {
-    gathered g = {.cap = CANDIDATES_MAX, .skip = skip, .skip_dot = skip_dot};
+    gathered g = {.cap = CANDIDATES_MAX, .skip = skip, .skip_dot = skip_dot, .f = f, .name = name_kept(f)};
     g.cd = vg_arena_alloc(arena, g.cap * sizeof *g.cd);
     g.slot = vg_arena_calloc(arena, 2 * g.cap, sizeof *g.slot);
     g.idx = vg_arena_calloc(arena, 2 * g.cap, sizeof *g.idx);
     if (!g.cd || !g.slot || !g.idx) return VG_ERR_NOMEM;
     vg_status s = walk_postings(c, f, gather_hit, &g);
     if (s != VG_OK) return s;
+    *skip_name_w = g.skip_name_w;
+    *name = g.name;
     *out = g.cd;
     *n_out = g.n;
     return VG_OK;
 }
 
 vg_status vg_cl_best_story(vg_cl_stories *c, const char *lang, vg_arena *arena, const vg_cl_doc *f, int64_t skip,
-                           int64_t *story, double *skip_dot, double *best_score, int64_t near[NEAR_STORIES])
+                           int64_t *story, double *skip_dot, int *skip_lacks_name, double *best_score,
+                           int64_t near[NEAR_STORIES])
 {
     *story = 0;
     if (skip_dot) *skip_dot = 0;
@@ -207,8 +252,18 @@ vg_status vg_cl_best_story(vg_cl_stories *c, const char *lang, vg_arena *arena, 
     if (near) memset(near, 0, NEAR_STORIES * sizeof *near);
     cand *cd;
     size_t n;
-    vg_status s = gather(c, arena, f, skip, skip_dot, &cd, &n);
+    name_seen name;
+    double skip_name_w = 0;
+    vg_status s = gather(c, arena, f, skip, skip_dot, &skip_name_w, &name, &cd, &n);
     if (s != VG_OK) return s;
+    if (skip_lacks_name) {
+        /* its own story without it: f's own weight on its name taken out */
+        double own = 0;
+        for (size_t i = 0; i < f->n; i++)
+            if (f->terms[i].id == f->main_name) own = f->terms[i].w;
+        if (skip_name_w - own > NAME_W_NONE) name.named = 1; /* its story's other reports name it */
+        *skip_lacks_name = lacks_name(&name, skip_name_w - own);
+    }
     n = keep_best(cd, n, SCORED_STORIES);
     if (lang && f->has_coords && n && c->ops->prefetch_langs) {
         int64_t ids[SCORED_STORIES];
@@ -226,7 +281,7 @@ vg_status vg_cl_best_story(vg_cl_stories *c, const char *lang, vg_arena *arena, 
             if ((s = c->ops->has_lang(c->ud, cd[i].story, lang, &has)) != VG_OK) return s;
             other_lang = !has;
         }
-        double score = vg_cl_score(f, &st, cd[i].dot, other_lang);
+        double score = vg_cl_score(f, &st, cd[i].dot, other_lang, lacks_name(&name, cd[i].name_w));
         if (near && score >= NEAR_FLOOR && n_near < NEAR_STORIES) near[n_near++] = cd[i].story;
         if (score >= best) {
             best = score;
@@ -237,25 +292,38 @@ vg_status vg_cl_best_story(vg_cl_stories *c, const char *lang, vg_arena *arena, 
     return VG_OK;
 }
 
-/* vg_cl_dots_to's sums: the dot product with each of the stories asked for. */
+/* vg_cl_dots_to's sums: the dot product with each of the stories asked for,
+ * and each one's weight on f's main name. */
 typedef struct dots_to {
+    const vg_cl_doc *f;
     const int64_t *stories;
     size_t n;
     double *dots;
+    double name_w[MERGE_CANDIDATES];
+    name_seen name;
 } dots_to;
 
-static void dots_hit(void *ud, double term_w, const vg_cl_hit *hit)
+static void dots_hit(void *ud, const vg_cl_term *term, const vg_cl_hit *hit, size_t n_hits)
 {
     dots_to *d = ud;
+    int is_name = d->f->main_name && term->id == d->f->main_name;
+    if (is_name) see_name(&d->name, n_hits, 0, hit->w);
     for (size_t k = 0; k < d->n; k++)
-        if (hit->story == d->stories[k]) d->dots[k] += term_w * hit->w;
+        if (hit->story == d->stories[k]) {
+            d->dots[k] += term->w * hit->w;
+            if (is_name) d->name_w[k] = hit->w;
+        }
 }
 
-vg_status vg_cl_dots_to(vg_cl_stories *c, const vg_cl_doc *f, const int64_t *stories, size_t n, double *dots)
+vg_status vg_cl_dots_to(vg_cl_stories *c, const vg_cl_doc *f, const int64_t *stories, size_t n, double *dots,
+                        int *lacks)
 {
+    assert(n <= MERGE_CANDIDATES);
     memset(dots, 0, n * sizeof *dots);
-    dots_to d = {stories, n, dots};
-    return walk_postings(c, f, dots_hit, &d);
+    dots_to d = {.f = f, .stories = stories, .n = n, .dots = dots, .name = name_kept(f)};
+    vg_status s = walk_postings(c, f, dots_hit, &d);
+    for (size_t k = 0; s == VG_OK && k < n; k++) lacks[k] = lacks_name(&d.name, d.name_w[k]);
+    return s;
 }
 
 /* ---------------------------------------------------------------- joining */
@@ -348,7 +416,7 @@ vg_status vg_cl_stories_put(vg_cl_stories *c, vg_cl_doc *raw, const char *lang, 
     vg_cl_normalize(&f);
     int64_t story = 0, near[NEAR_STORIES];
     double best = 0;
-    if ((s = vg_cl_best_story(c, lang, arena, &f, 0, &story, NULL, &best, near)) != VG_OK) return s;
+    if ((s = vg_cl_best_story(c, lang, arena, &f, 0, &story, NULL, NULL, &best, near)) != VG_OK) return s;
     int sure = story && best >= SURE_JOIN;
     if (!story && (s = c->ops->new_story(c->ud, article, &story)) != VG_OK) return s;
     if ((s = vg_cl_join(c, &f, story, article, lang)) != VG_OK) return s;

@@ -45,13 +45,18 @@ vg_status vg_cl_lang_df(vg_cl_stories *c, vg_arena *arena, const vg_cl_doc *raw,
 
 /* The story whose score is best, if at least VG_CL_THRESHOLD (*story 0:
  * none). Postings of `skip` are not candidates; their dot product with f
- * goes to *skip_dot (may be NULL). near (may be NULL): the candidates that
- * scored NEAR_FLOOR or more, 0 past the end. */
+ * goes to *skip_dot (may be NULL), and *skip_lacks_name (may be NULL) says
+ * whether that story without f names f's main name (vg_cl_score's
+ * lacks_name). near (may be NULL): the candidates that scored NEAR_FLOOR
+ * or more, 0 past the end. */
 vg_status vg_cl_best_story(vg_cl_stories *c, const char *lang, vg_arena *arena, const vg_cl_doc *f, int64_t skip,
-                           int64_t *story, double *skip_dot, double *best_score, int64_t near[NEAR_STORIES]);
+                           int64_t *story, double *skip_dot, int *skip_lacks_name, double *best_score,
+                           int64_t near[NEAR_STORIES]);
 /* dots[k]: the dot product of f with stories[k]'s summed member vectors
- * as retrieval reads them (the stories' postings among f's terms). */
-vg_status vg_cl_dots_to(vg_cl_stories *c, const vg_cl_doc *f, const int64_t *stories, size_t n, double *dots);
+ * as retrieval reads them (the stories' postings among f's terms);
+ * lacks[k]: vg_cl_score's lacks_name for it. n <= MERGE_CANDIDATES. */
+vg_status vg_cl_dots_to(vg_cl_stories *c, const vg_cl_doc *f, const int64_t *stories, size_t n, double *dots,
+                        int *lacks);
 /* Add the article's vector to the story (centroid, norm, anchors) and
  * assign it there. */
 vg_status vg_cl_join(vg_cl_stories *c, const vg_cl_doc *f, int64_t story, int64_t article, const char *lang);

@@ -144,47 +144,47 @@ TEST(cluster_score_anchors_push_apart)
     vg_cl_doc d;
     vg_cl_story s;
     blank_pair(&d, &s);
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* mean over the members, not the centroid's cosine */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5) < 1e-9); /* mean over the members, not the centroid's cosine */
     d.years[d.n_years++] = 2013;
     s.years[s.n_years++] = 2008;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.25) < 1e-9);
     s.years[s.n_years++] = 2013;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5) < 1e-9);
     /* an article's own year decides against the latest year the other side names */
     d.years[0] = 2008;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* no dating: a year in common agrees */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5) < 1e-9); /* no dating: a year in common agrees */
     /* (the story has no date of its own: UNDATED on top) */
     d.pub_year = 2008;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25 * UNDATED) < 1e-9); /* written in 2008, the story names 2013 */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.25 * UNDATED) < 1e-9); /* written in 2008, the story names 2013 */
     d.pub_year = 2012;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5 * UNDATED) < 1e-9); /* a year apart agrees */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5 * UNDATED) < 1e-9); /* a year apart agrees */
     s.pub_year = 2008;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9); /* both dated: the datings decide */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.25) < 1e-9); /* both dated: the datings decide */
     d.pub_year = 0;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5 * UNDATED) < 1e-9); /* the story dated 2008, the article names 2008 */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5 * UNDATED) < 1e-9); /* the story dated 2008, the article names 2008 */
     s.pub_year = 0;
     d.years[0] = 2013;
     strcpy(d.event_date, "2013-05-01");
     strcpy(s.event_date, "2013-05-02");
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* a day apart: same event */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5) < 1e-9); /* a day apart: same event */
     strcpy(s.event_date, "2013-06-20");
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.25) < 1e-9);
     d.event_date[0] = s.event_date[0] = 0;
     /* sure leads: another kind of event by another party is another incident */
     strcpy(d.lead, "Battles\x1fMilitary Forces of Syria");
     strcpy(s.lead, "Explosions/Remote violence\x1fMilitary Forces of Russia");
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.25) < 1e-9);
     strcpy(s.lead, "Explosions/Remote violence\x1fMilitary Forces of Syria");
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* same party: agrees */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5) < 1e-9); /* same party: agrees */
     strcpy(s.lead, "Battles\x1fMilitary Forces of Russia");
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* same kind: agrees */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5) < 1e-9); /* same kind: agrees */
     strcpy(s.lead, VG_CL_NO_EVENT);
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9); /* a sure incident and a text with no event */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.25) < 1e-9); /* a sure incident and a text with no event */
     strcpy(d.lead, VG_CL_NO_EVENT);
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* two texts with no event */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5) < 1e-9); /* two texts with no event */
     strcpy(d.lead, "Battles\x1fMilitary Forces of Syria");
     s.lead[0] = 0;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* unknown: agrees */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5) < 1e-9); /* unknown: agrees */
     /* a story's "no event" gives way to a member's sure lead, not the other way */
     vg_cl_story fresh = {.first_day = -1, .last_day = -1};
     strcpy(fresh.lead, VG_CL_NO_EVENT);
@@ -197,19 +197,19 @@ TEST(cluster_score_anchors_push_apart)
     d.has_coords = s.has_coords = 1;
     d.lat = 36.2; d.lon = 37.15;   /* Aleppo */
     s.lat = 33.5; s.lon = 36.3;    /* Damascus, ~300 km: places are terms, not a penalty */
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5) < 1e-9);
     s.lat = 36.21; s.lon = 37.1;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5) < 1e-9);
     /* same town reported in another language: the place carries the join */
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 1) - (0.5 + VG_CL_PLACE_BONUS)) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 1, 0) - (0.5 + VG_CL_PLACE_BONUS)) < 1e-9);
     s.lat = 33.5; s.lon = 36.3;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 1) - 0.5) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 1, 0) - 0.5) < 1e-9);
     s.lat = 36.21; s.lon = 37.1;
     strcpy(d.day, "2013-09-01");
     s.first_day = s.last_day = vg_cl_day_number("2013-01-01");
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* a follow-up months later still joins */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5) < 1e-9); /* a follow-up months later still joins */
     strcpy(d.day, "2014-03-01");
-    CHECK(vg_cl_score(&d, &s, 1.0, 0) == 0); /* a story quiet for over a year is closed */
+    CHECK(vg_cl_score(&d, &s, 1.0, 0, 0) == 0); /* a story quiet for over a year is closed */
 }
 
 TEST(cluster_score_undated_against_dated)
@@ -218,36 +218,36 @@ TEST(cluster_score_undated_against_dated)
     vg_cl_doc d;
     vg_cl_story s;
     blank_pair(&d, &s);
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* both undated */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5) < 1e-9); /* both undated */
     s.pub_year = 2009;
     CHECK(UNDATED < 1.0);
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5 * UNDATED) < 1e-9); /* an undated report, a dated story */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5 * UNDATED) < 1e-9); /* an undated report, a dated story */
     d.pub_year = 2009;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9); /* both dated, same year */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5) < 1e-9); /* both dated, same year */
     s.pub_year = 0;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5 * UNDATED) < 1e-9); /* a dated report, an undated story */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5 * UNDATED) < 1e-9); /* a dated report, an undated story */
     /* the main event's full date dates it too; a date with no year does not */
     d.pub_year = 0;
     strcpy(s.event_date, "2017-11-08");
     strcpy(d.event_date, "XXXX-11-08");
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5 * UNDATED) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5 * UNDATED) < 1e-9);
     strcpy(d.event_date, "2017-11-09");
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5) < 1e-9);
     /* counted members: an undated report weighs a story by its share of dated members (a story
      * one dated report joined still takes the undated reports of its incident); a dated report
      * is held back only by a story with no dated member */
     vg_cl_story fresh = {.first_day = -1, .last_day = -1, .norm2 = 4, .n_articles = 2, .n_dated = 0};
     vg_cl_doc dated = {.pub_year = 2009};
     d.event_date[0] = 0;
-    CHECK(fabs(vg_cl_score(&d, &fresh, 1.0, 0) - 0.5) < 1e-9);
-    CHECK(fabs(vg_cl_score(&dated, &fresh, 1.0, 0) - 0.5 * UNDATED) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &fresh, 1.0, 0, 0) - 0.5) < 1e-9);
+    CHECK(fabs(vg_cl_score(&dated, &fresh, 1.0, 0, 0) - 0.5 * UNDATED) < 1e-9);
     vg_cl_story_add(&fresh, &dated);
     fresh.n_articles = 3; /* as vg_cl_join counts it: one of three dated */
     CHECK_INT(fresh.n_dated, 1);
-    CHECK(fabs(vg_cl_score(&d, &fresh, 1.5, 0) - 0.5 * (1.0 - (1.0 - UNDATED) / 3)) < 1e-9);
-    CHECK(fabs(vg_cl_score(&dated, &fresh, 1.5, 0) - 0.5) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &fresh, 1.5, 0, 0) - 0.5 * (1.0 - (1.0 - UNDATED) / 3)) < 1e-9);
+    CHECK(fabs(vg_cl_score(&dated, &fresh, 1.5, 0, 0) - 0.5) < 1e-9);
     fresh.n_dated = 3;
-    CHECK(fabs(vg_cl_score(&d, &fresh, 1.5, 0) - 0.5 * UNDATED) < 1e-9);
+    CHECK(fabs(vg_cl_score(&d, &fresh, 1.5, 0, 0) - 0.5 * UNDATED) < 1e-9);
 }
 
 TEST(cluster_score_text_dated_report)
@@ -259,16 +259,34 @@ TEST(cluster_score_text_dated_report)
     blank_pair(&d, &s);
     d.own_year = 2012;
     s.pub_year = 2008;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25) < 1e-9); /* four years apart: another incident */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.25) < 1e-9); /* four years apart: another incident */
     s.pub_year = 2013;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.5) < 1e-9);  /* a year apart, no UNDATED */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5) < 1e-9);  /* a year apart, no UNDATED */
     s.pub_year = 0;
     s.years[s.n_years++] = 2008;
-    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0) - 0.25 * UNDATED) < 1e-9); /* the undated story names 2008 */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.25 * UNDATED) < 1e-9); /* the undated story names 2008 */
     CHECK(!vg_cl_doc_dated(&d));
     vg_cl_story fresh = {.first_day = -1, .last_day = -1, .n_dated = 0};
     vg_cl_story_add(&fresh, &d);
     CHECK_INT(fresh.n_dated, 0);
+}
+
+TEST(cluster_score_lacks_main_name)
+{
+    /* a story none of whose members names the report's main name: another incident of the
+     * kind, when a date cannot tell; two dated sides are left to their dates */
+    vg_cl_doc d;
+    vg_cl_story s;
+    blank_pair(&d, &s);
+    CHECK(LACKS_NAME < 1.0);
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 1) - 0.5 * LACKS_NAME) < 1e-9); /* both undated */
+    s.pub_year = 2009;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 1) - 0.5 * UNDATED * LACKS_NAME) < 1e-9); /* the story dated */
+    d.pub_year = 2009;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 1) - 0.5) < 1e-9); /* both dated: the dates decide */
+    s.pub_year = 0;
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 1) - 0.5 * UNDATED * LACKS_NAME) < 1e-9); /* the report dated */
+    CHECK(fabs(vg_cl_score(&d, &s, 1.0, 0, 0) - 0.5 * UNDATED) < 1e-9);
 }
 
 /* The features of a plain text with no publication date, analysed. */
@@ -281,13 +299,24 @@ static vg_status text_features(vg_env *env, vg_doc *d, const char *text, vg_cl_d
     (void)env;
 }
 
+/* The resources and a document to analyse texts with; *d NULL on failure. */
+static int open_text_doc(vg_env **env, vg_doc **d)
+{
+    char err[256];
+    *d = NULL;
+    if (vg_env_open(vg_test_data_dir(), env, err, sizeof err) != VG_OK) return 0;
+    if (vg_doc_create(*env, d) == VG_OK) return 1;
+    vg_env_close(*env);
+    *d = NULL;
+    return 0;
+}
+
 TEST(cluster_own_year_from_text)
 {
-    vg_env *env = NULL;
-    char err[256];
-    if (vg_env_open(vg_test_data_dir(), &env, err, sizeof err) != VG_OK) { CHECK(env != NULL); return; }
+    vg_env *env;
     vg_doc *d;
-    CHECK(vg_doc_create(env, &d) == VG_OK);
+    CHECK(open_text_doc(&env, &d));
+    if (!d) return;
     vg_cl_doc f;
     /* the first full date the text names dates it */
     CHECK(text_features(env, d, "Harbour workers walked out\n\nOn March 3, 2011 the dockers of the port stopped work "
@@ -303,6 +332,38 @@ TEST(cluster_own_year_from_text)
     CHECK(text_features(env, d, "Harbour workers walked out\n\nThe dockers of the port stopped work on Friday over "
                                 "pay, the union said.\n", &f) == VG_OK);
     CHECK_INT(f.own_year, 0);
+    vg_doc_free(d);
+    vg_env_close(env);
+}
+
+TEST(cluster_main_name_of_text)
+{
+    vg_env *env;
+    vg_doc *d;
+    CHECK(open_text_doc(&env, &d));
+    if (!d) return;
+    vg_cl_doc f;
+    /* the name written most inside sentences, three times or more */
+    CHECK(text_features(env, d, "Harbour Report\n\nPolice stopped the driver Tomas Varek on a bridge. Officers said "
+                                "Varek was speeding. The lawyer of Varek said he would appeal, and the club of Ostrava "
+                                "said nothing.\n", &f) == VG_OK);
+    int64_t varek = f.main_name;
+    CHECK(varek != 0);
+    /* another text about the same man names him the same way */
+    CHECK(text_features(env, d, "Driver held\n\nA court heard that Tomas Varek had drunk. The judge fined Varek, "
+                                "and Varek paid.\n", &f) == VG_OK);
+    CHECK(f.main_name == varek);
+    /* another man: another name */
+    CHECK(text_features(env, d, "Driver held\n\nA court heard that Pavel Stibor had drunk. The judge fined Stibor, "
+                                "and Stibor paid.\n", &f) == VG_OK);
+    CHECK(f.main_name != 0 && f.main_name != varek);
+    /* twice only, or two names as often: no main name (the title's words do not count) */
+    CHECK(text_features(env, d, "Varek Varek Varek\n\nA court heard that Tomas Varek had drunk. The judge fined "
+                                "Varek.\n", &f) == VG_OK);
+    CHECK(f.main_name == 0);
+    CHECK(text_features(env, d, "Driver held\n\nThe judge fined Varek and Stibor. Later Varek and Stibor paid, "
+                                "and Varek and Stibor left.\n", &f) == VG_OK);
+    CHECK(f.main_name == 0);
     vg_doc_free(d);
     vg_env_close(env);
 }
@@ -408,6 +469,20 @@ TEST(cluster_stories_through_the_store)
     remove_db(path);
 }
 
+/* Store n undated documents {id, text} through d, commit, and read every article's story into r. */
+static vg_status put_undated(vg_db *db, vg_doc *d, const char *const docs[][2], int n, story_rows *r)
+{
+    vg_status st = VG_OK;
+    for (int i = 0; i < n && st == VG_OK; i++) {
+        vg_put_result res;
+        fill(d, docs[i][0], docs[i][1], NULL);
+        st = vg_db_put(db, d, &res);
+    }
+    if (st == VG_OK) st = vg_db_commit(db);
+    vg_query q = {0};
+    return st == VG_OK ? vg_db_stories(db, &q, collect, r) : st;
+}
+
 /* One commit per article (a stream): the recent articles are looked at
  * again at the next commits, and moving them keeps each story whole. */
 TEST(cluster_stories_settle_across_commits)
@@ -431,15 +506,8 @@ TEST(cluster_stories_settle_across_commits)
                    "Rescue workers in Manokwari searched buildings."},
     };
     vg_doc *d = mkdoc();
-    for (int i = 0; i < 5; i++) {
-        vg_put_result res;
-        fill(d, docs[i][0], docs[i][1], NULL);
-        CHECK(vg_db_put(db, d, &res) == VG_OK);
-    }
-    CHECK(vg_db_commit(db) == VG_OK);
     story_rows r = {0};
-    vg_query q = {0};
-    CHECK(vg_db_stories(db, &q, collect, &r) == VG_OK);
+    CHECK(put_undated(db, d, docs, 5, &r) == VG_OK);
     CHECK_INT(r.n, 5);
     long p1 = story_of(&r, "papua1", NULL), p2 = story_of(&r, "papua2", NULL), p3 = story_of(&r, "papua3", NULL);
     long a1 = story_of(&r, "aceh1", NULL), a2 = story_of(&r, "aceh2", NULL);
@@ -453,6 +521,38 @@ TEST(cluster_stories_settle_across_commits)
     json = NULL;
     CHECK(vg_db_story_json(db, id, &json, &len) == VG_OK);
     CHECK(json && strstr(json, "\"articles\":3") != NULL);
+    free_doc(d);
+    vg_db_close(db);
+    remove_db(path);
+}
+
+/* Two undated arrests of one kind, of two men: the second man's report, about a man
+ * another story names, joins no story whose members never name him (LACKS_NAME), however
+ * alike the words of the kind. */
+TEST(cluster_stories_told_apart_by_main_name)
+{
+    char path[512];
+    temp_db_path(path, sizeof path, "names");
+    vg_db *db = NULL;
+    CHECK(vg_db_open(path, 0, &db) == VG_OK);
+    if (!db) return;
+    static const char *const docs[][2] = {
+        {"stibor0", "The home side won the derby by three goals to one on Saturday before a crowd of forty "
+                    "thousand, with Stibor watching from the stands after his transfer."},
+        {"varek1", "Police arrested the striker Tomas Varek on suspicion of drunk driving after a late night out. "
+                   "Officers stopped Varek on the highway near the stadium. The club said Varek would miss training "
+                   "while the team reviews the arrest."},
+        {"varek2", "The striker Tomas Varek was arrested on suspicion of drunk driving near the stadium, police said. "
+                   "Varek was released on bail. The team said Varek would miss training."},
+        {"stibor1", "The defender Pavel Stibor was arrested on suspicion of drunk driving, police said. Officers "
+                    "stopped Stibor at a checkpoint downtown. The team said Stibor would miss training."},
+    };
+    vg_doc *d = mkdoc();
+    story_rows r = {0};
+    CHECK(put_undated(db, d, docs, 4, &r) == VG_OK);
+    long v1 = story_of(&r, "varek1", NULL), v2 = story_of(&r, "varek2", NULL), s1 = story_of(&r, "stibor1", NULL);
+    CHECK(v1 > 0 && v1 == v2);
+    CHECK(s1 > 0 && s1 != v1);
     free_doc(d);
     vg_db_close(db);
     remove_db(path);
