@@ -392,7 +392,7 @@ static size_t events_typed(const vg_doc *d, const char *type)
 TEST(analyze_one_crowd_one_row)
 {
     vg_doc *d = analyze("en", "2020-05-10",
-                        "Riots broke out in Athens on Saturday in protest at the killing of a teenager by police. "
+                        "Riots broke out in Lyon on Saturday in protest at the killing of a delivery rider by police. "
                         "Rioters burned shops and banks.");
     CHECK(d && d->n_events >= 1 && !strcmp(main_event(d)->event_type, "Riots"));
     CHECK(events_typed(d, "Protests") == 0);
@@ -481,21 +481,21 @@ TEST(analyze_month_elsewhere_is_not_the_date)
     vg_doc_free(d);
 }
 
-/* An undated text: a day told with the month and year of a past ("In November 1973, ... on Nov. 17")
+/* An undated text: a day told with the month and year of a past ("In November 1973, ... on Nov. 19")
  * is that year's, background, and no row borrows it; a day set before the act it names ("the
  * Dec. 6 killing") is that act's, not the crowd's that rose against it. */
 TEST(analyze_context_year_and_act_day)
 {
     vg_doc *d = analyze("en", NULL,
                         "Rioters set fire to cars and broke shop windows in central Athens. "
-                        "The old university holds a special place for Greeks. "
-                        "In November 1973, students barricaded themselves inside against the junta. "
-                        "On Nov. 17 the police moved in with tanks, killing a number of protesters.");
+                        "The harbour holds a special place for the city. "
+                        "In November 1973, dockers occupied the quays against the junta. "
+                        "On Nov. 19 soldiers stormed the docks with armoured cars, killing several strikers.");
     const vg_event *e = d ? main_event(d) : NULL;
-    CHECK(e && !strcmp(e->event_type, "Riots") && strcmp(e->event_date, "XXXX-11-17") != 0 &&
+    CHECK(e && !strcmp(e->event_type, "Riots") && strcmp(e->event_date, "XXXX-11-19") != 0 &&
           strncmp(e->event_date, "1973", 4) != 0);
     vg_doc_free(d);
-    d = analyze("en", NULL, "Thousands of students protested in Athens, angry at the Dec. 6 killing of a teenager.");
+    d = analyze("en", NULL, "Thousands of farmers marched in Lyon, furious over the Dec. 6 killing of a shepherd.");
     e = d ? main_event(d) : NULL;
     CHECK(e && !strcmp(e->event_type, "Protests") && strcmp(e->event_date, "XXXX-12-06") != 0);
     vg_doc_free(d);
@@ -576,7 +576,7 @@ static size_t police_attacks(const vg_doc *d)
 TEST(analyze_police_force_met_by_an_armed_threat)
 {
     const char *riot = "Rioters threw bottles at police and looted a pharmacy in Nairobi on Monday night. The riot "
-                       "was sparked by the fatal shooting of a teenager by police on Saturday. Police officers shot "
+                       "followed the death of a schoolboy shot by police on Saturday. Police officers shot "
                        "and killed the boy near his home. ";
     char text[1024];
     snprintf(text, sizeof text, "%s%s", riot, "Police said the boy had pointed a gun at the officers.");
@@ -602,8 +602,8 @@ TEST(analyze_a_vigil_turned_riot_is_one_row)
     vg_doc_free(d);
     d = analyze("en", "2013-03-12",
                 "Police intervened after 100 people joined a vigil in Nairobi, where a student was shot by "
-                "police on Saturday. Rioters threw bottles at the police station. Tonight was a peaceful "
-                "vigil that devolved into a riot, a councillor said.");
+                "police on Saturday. Rioters threw bottles at the police station. A quiet candlelight "
+                "gathering turned into a riot tonight, a councillor said.");
     CHECK(d && events_typed(d, "Riots") == 1);
     vg_doc_free(d);
 }
@@ -653,17 +653,17 @@ TEST(analyze_dateline_is_the_scene_only_when_nothing_else_is)
     }
 }
 
-/* A country a statement speaks of ("officials have condemned Sudan") is the accused, not the
+/* A country a statement speaks of ("ministers have condemned Sudan") is the accused, not the
  * scene: the camp's state, named next, is. */
 TEST(analyze_a_country_condemned_is_no_scene)
 {
     vg_doc *d = analyze("en", "2011-11-11",
-                        "South Sudanese officials have condemned Sudan after an aerial bombardment of a refugee camp "
-                        "in their territory on Thursday. The camp lies in Unity State. Local officials said 12 people "
-                        "were killed.");
+                        "Chadian ministers have condemned Sudan after warplanes struck a settlement of displaced "
+                        "families on their soil on Wednesday. The settlement lies in Ouaddai. Local officials said 9 "
+                        "people were killed.");
     const vg_event *e = d ? main_event(d) : NULL;
     CHECK(e != NULL);
-    if (e && e->iso) CHECK_STR(e->country, "South Sudan"); /* needs the gazetteer */
+    if (e && e->iso) CHECK_STR(e->country, "Chad"); /* needs the gazetteer */
     vg_doc_free(d);
 }
 
@@ -678,25 +678,25 @@ TEST(analyze_ongoing_fighting_is_no_incident)
     vg_doc_free(d);
 }
 
-/* "Protests sprang up early this year", "shot by police last year": a time more than a month
+/* "Protests spread early this year", "shot by police last year": a time more than a month
  * before the text is background (cues.tsv "hist"), no row beside the strike it reports. */
 TEST(analyze_last_year_is_background)
 {
     vg_doc *d = analyze("en", "2011-11-10",
                         "Warplanes bombed a refugee camp near the border on Thursday, killing seven people. Protests "
-                        "sprang up in the streets of Khartoum early this year over rising prices.");
+                        "spread through the markets of Omdurman early this year over the price of fuel.");
     CHECK(d && d->n_events >= 1 && events_typed(d, "Protests") == 0);
     vg_doc_free(d);
 }
 
 /* ACLED: an attack carried out by a bomb or a strike is Explosions/Remote violence. The main
- * sentence's own weapon ("the bombing of two UN schools killed ...") decides, however many
+ * sentence's own weapon ("the bombing of two clinics killed ...") decides, however many
  * "killed" the rest of the text counts. */
 TEST(analyze_the_main_sentence_weapon_types_the_attack)
 {
     vg_doc *d = analyze("en", "2009-01-06",
-                        "Israel's assault on Gaza has exacted the bloodiest toll of civilian lives yet, when the "
-                        "bombing of two UN schools killed more than 50 civilians. Doctors said many of those killed "
+                        "The siege of the port has reached its deadliest day so far, when the "
+                        "bombing of two clinics killed more than 40 civilians. Doctors said many of those killed "
                         "were children. A mother was killed with her three sons. A teacher was killed in the yard. "
                         "Two brothers were killed as they fled.");
     const vg_event *e = d ? main_event(d) : NULL;
@@ -1052,8 +1052,8 @@ TEST(analyze_related_links_end_at_an_opener)
     vg_doc *d = doc_with_env(&env);
     if (!d) return;
     const char *json = vg_test_events_json(d, "fr",
-        "Une patrouille attaquée au Burkina Faso\nVendredi, une patrouille militaire a été attaquée par des hommes "
-        "armés près de Yorsala, selon l'armée. Lire aussi : Vingt civils tués au Mali en 2019 Les combats ont fait "
+        "Une patrouille attaquée au Burkina Faso\nVendredi, un convoi de gendarmes a été pris pour cible par des hommes "
+        "armés près de Tiborga, selon l'état-major. Lire aussi : Vingt civils tués au Mali en 2019 Les combats ont fait "
         "trois morts parmi les soldats.\n");
     CHECK(json && strstr(json, "\"fatalities\":3,"));
     vg_doc_free(d);
@@ -1069,18 +1069,18 @@ TEST(analyze_fr_decades_tallies_and_freed_people)
     vg_doc *d = doc_with_env(&env);
     if (!d) return;
     const char *json = vg_test_events_json(d, "fr",
-        "Un chef rebelle tué au Sénégal\nLe secrétaire général du MFDC a été tué dimanche dans une fusillade, selon des "
-        "médias locaux. La Casamance a retrouvé un calme relatif, après des affrontements meurtriers entre le MFDC et "
-        "l'armée dans les années 90.\n");
+        "Un chef rebelle tué au Cameroun\nLe porte-parole d'un groupe séparatiste a été tué dimanche dans une fusillade, "
+        "selon la presse locale. La région avait connu une longue accalmie, après des combats sanglants entre les "
+        "séparatistes et l'armée dans les années 90.\n");
     CHECK(json && strstr(json, "\"Attack\""));
     CHECK(json && !strstr(json, "\"Armed clash\""));
     json = vg_test_events_json(d, "fr",
-        "Manifestations au Soudan\nDes milliers de manifestants ont défilé dimanche à Khartoum, selon des témoins. Plus de "
-        "50 personnes ont été tuées lors de manifestations depuis le coup d'État, selon des médecins.\n");
+        "Manifestations au Niger\nDes milliers de manifestants ont défilé dimanche à Niamey, selon des témoins. Au moins "
+        "30 personnes ont été tuées dans des marches depuis le coup d'État, d'après des soignants.\n");
     CHECK(json && !strstr(json, "\"Violent demonstration\""));
     json = vg_test_events_json(d, "fr",
-        "Combats au Burkina Faso\nVingt-quatre terroristes ont été tués lors de combats dans la forêt de Yorsala, selon "
-        "l'armée. L'armée dit avoir libéré de nombreuses femmes qui étaient détenues par les groupes armés.\n");
+        "Combats au Burkina Faso\nQuinze jihadistes ont été tués lors de combats dans la forêt de Tiborga, selon "
+        "l'état-major. Les soldats affirment avoir libéré de nombreuses femmes retenues en otage par les jihadistes.\n");
     CHECK(json && strstr(json, "\"Armed clash\""));
     CHECK(json && !strstr(json, "Government regains territory"));
     vg_doc_free(d);
@@ -1202,9 +1202,9 @@ TEST(analyze_property_destroyed_in_an_attack_is_the_attack)
     vg_doc *d = doc_with_env(&env);
     if (!d) return;
     const char *json = d ? vg_test_events_json(d, "fr",
-        "Douze civils ont été tués jeudi dans une attaque près de Kaya, dans le nord du Burkina Faso. Selon "
-        "des sources locales, les assaillants étaient des hommes armés non identifiés. Les assaillants ont aussi "
-        "incendié des commerces et des greniers avant de repartir.\n") : NULL;
+        "Neuf villageois ont été tués mardi dans une attaque près de Fada N'Gourma, dans l'est du Burkina Faso. "
+        "D'après des habitants, les assaillants étaient venus à moto. Les assaillants ont également incendié des "
+        "boutiques et un marché avant de s'enfuir.\n") : NULL;
     CHECK(json && strstr(json, "\"Attack\""));
     CHECK(json && !strstr(json, "Looting"));
     if (json && strstr(json, "Looting")) printf("    %.800s\n", json);
@@ -1412,18 +1412,18 @@ TEST(analyze_trigger_word_in_a_name)
 }
 
 /* Written for this test: a related cue whose links the page dropped ("A lire aussi sur BBC
- * Afrique: Les manifestants ... ") is followed by the article's own sentence (an opener and 16
+ * Afrique: Des manifestants ... ") is followed by the article's own sentence (an opener and 16
  * words or more), which is read; a short headline after the cue stays unread. */
 TEST(analyze_article_sentence_after_a_bare_related_cue)
 {
-    vg_doc *d = analyze("fr", NULL, "Un chanteur populaire enterré\nLe chanteur Hachalu Hundessa a été enterré jeudi à Ambo, "
-                                    "selon sa famille. A lire aussi sur BBC Afrique: Les manifestants en colère ont incendié "
-                                    "mardi le commissariat de la ville de Harar, dans l'est du pays, et affronté la police, "
-                                    "selon des habitants.\n");
+    vg_doc *d = analyze("fr", NULL, "Un poète célèbre inhumé\nLe poète Tesfaye Gebre a été inhumé jeudi à Dessie, "
+                                    "selon ses proches. A lire aussi sur BBC Afrique: Des manifestants en colère ont incendié "
+                                    "lundi la mairie de la ville de Kombolcha, dans le nord du pays, et affronté la police, "
+                                    "selon des témoins.\n");
     CHECK(d && d->n_events >= 1);
     vg_doc_free(d);
-    d = analyze("fr", NULL, "Un chanteur populaire enterré\nLe chanteur Hachalu Hundessa a été enterré jeudi à Ambo, "
-                            "selon sa famille. Lire aussi : Les manifestants incendient le commissariat de Harar\n");
+    d = analyze("fr", NULL, "Un poète célèbre inhumé\nLe poète Tesfaye Gebre a été inhumé jeudi à Dessie, "
+                            "selon ses proches. Lire aussi : Des manifestants incendient la mairie de Kombolcha\n");
     CHECK(d && d->n_events == 0);
     vg_doc_free(d);
 }
@@ -1486,9 +1486,9 @@ TEST(analyze_later_protest_turns_violent)
  * Monday - stones were hurled" dates the riot Monday. */
 TEST(analyze_crowd_word_owns_the_day)
 {
-    vg_doc *d = analyze("en", "2021-06-08", "Fury over the death of a young man shot and killed by police fueled a riot on the "
-                                            "streets of central Leeds Monday \u2014 projectiles were thrown at riot police and "
-                                            "shop windows were smashed.");
+    vg_doc *d = analyze("en", "2021-06-08", "Anger over the death of a young man killed by officers fueled a riot across "
+                                            "the centre of Leeds Monday \u2014 bottles were hurled at riot police and "
+                                            "shop windows were broken.");
     CHECK(d != NULL);
     int monday = 0;
     for (size_t i = 0; d && i < d->n_events; i++) {
