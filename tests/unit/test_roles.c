@@ -36,16 +36,16 @@ TEST(roles_named_attacker_agent_and_arrested)
     if (!strcmp(iso, "SY")) CHECK(strstr(a1, "Russia") != NULL); /* the country needs the gazetteer */
     CHECK(strstr(a1, "Unidentified") == NULL);
     /* a participle describing the town ("contrôlée par Daech depuis 2014") makes no agent */
-    actors_of(env, "fr", "L'armée syrienne a repris le contrôle de la ville d'Abou Kamal, contrôlée par l'Etat "
-                         "islamique depuis 2014.\n", a1, a2, iso, sizeof a1);
+    actors_of(env, "fr", "L'armée syrienne a repris jeudi le contrôle de la ville de Tall Abyad, contrôlée par l'Etat "
+                         "islamique depuis 2015.\n", a1, a2, iso, sizeof a1);
     CHECK(strstr(a1, "Military Forces") != NULL);
     /* the agent of a passive verb of violence acts, even some words after it */
     actors_of(env, "en", "On 5 May 2020, an IED planted in a military vehicle by Islamic State militants exploded "
                          "near the town.\n", a1, a2, iso, sizeof a1);
     CHECK_STR(a1, "Islamic State");
     /* a victim through an apposition is not who did it */
-    actors_of(env, "en", "On 4 May 2020, two soldiers, one of them an officer, were killed in an air strike on their "
-                         "post near the town.\n", a1, a2, iso, sizeof a1);
+    actors_of(env, "en", "On 4 May 2020, two soldiers, one of them an officer, were killed in an air raid on their "
+                         "checkpoint outside the town.\n", a1, a2, iso, sizeof a1);
     CHECK(strncmp(a1, "Military Forces", 15) != 0 && strncmp(a2, "Military Forces", 15) == 0);
     /* the party said to be arrested is actor2, the police actor1 */
     actors_of(env, "fr", "Au moins deux djihadistes ont été arrêtés lundi à Idleb, en Syrie.\n", a1, a2, iso, sizeof a1);
