@@ -70,7 +70,7 @@ else
     python3 - > "$TMP/articles.jsonl" <<'PY'
 import json
 t = ("Mercredi 8 novembre, l'armée syrienne a repris le contrôle de la ville, selon l'OSDH. "
-     "Des affrontements ont fait une trentaine de morts. Au moins deux djihadistes ont été arrêtés. ") * 20
+     "Des affrontements ont fait une trentaine de morts. Au moins trois suspects ont été interpellés. ") * 20
 for i in range(2000):
     print(json.dumps({"id": f"a{i}", "text": t, "lang": "fr", "published": "2017-11-09"}, ensure_ascii=False))
 PY

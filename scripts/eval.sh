@@ -8,6 +8,7 @@ if [ ! -d "$SHARED/eval" ]; then echo "eval: $SHARED/eval not found, skipping"; 
 export SHARED
 [ -x scripts/build-gazetteer.sh ] && scripts/build-gazetteer.sh
 status=0
+echo "== shared overlap"; python3 scripts/check-shared-overlap.py --shared "$SHARED" | tail -40 || status=1
 echo "== seeds"; "$SHARED/eval/bin/check-seeds" ./vigie | tail -40 || status=1
 for s in scripts/eval-*.sh; do
     [ -x "$s" ] || continue
