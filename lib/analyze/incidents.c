@@ -21,8 +21,8 @@ static size_t main_sentence(const ctx *c, const sent_info *si, int sub)
     size_t main_k = 0;
     float mb = -1;
     int protest_family = sub == VG_SUB_INTERVENTION || sub == VG_SUB_EXCESSIVE || sub == VG_SUB_VIOLENT_DEMO;
-    /* a sentence that tells an earlier incident than the text's own ("Cette attaque intervient au
-     * lendemain de deux autres qui ont fait 10 morts", "last month, 20 were killed") carries
+    /* a sentence that tells an earlier incident than the text's own ("Cette embuscade survient au
+     * lendemain de deux attaques qui ont fait 6 morts", "last month, 20 were killed") carries
      * the main event only when no other sentence tells it */
     for (int pass = 0; pass < 2 && mb <= 0; pass++)
         for (size_t k = 0; k < c->ns; k++) {
@@ -239,8 +239,8 @@ static int armed_victims(ctx *c, size_t k, int sub)
 }
 
 /* Sentence k's event mentions, at most two: its best sub-type, and the best
- * one of another event type ("riots in protest at the killing by police of
- * a boy" tells a riot and a killing), each read in context. Returns how
+ * one of another event type ("riots in protest at the killing of a cyclist
+ * by police" tells a riot and a killing), each read in context. Returns how
  * many, sub-types and scores in sub[] and sc[]. */
 static int mentions_of(ctx *c, const sent_info *si, size_t k, int lead, int sub[2], float sc[2])
 {
@@ -380,7 +380,7 @@ static size_t add_mention(ctx *c, const sent_info *si, incident *inc, size_t n, 
     if (si[k].back && si[k].first.sub == sub)
         for (size_t j = 0; j < n; j++)
             if (inc[j].last <= k && (back == n || inc[j].last > inc[back].last)) back = j;
-    /* "Le 25 décembre, 14 militaires ont également été tués", "last month, 20 people were
+    /* "Le 17 mars, 9 gendarmes ont également été tués", "last month, 20 people were
      * killed": a mention dated on its own calendar day, or said to be earlier, away from
      * an incident told undated, is another incident */
     int dated_apart = si[k].earlier || (d && !d->relative);
@@ -640,10 +640,10 @@ static int own_event(const vg_event *rows, size_t n, size_t j)
 
 /* ACLED's unit is one date, one place, one actor pair, one type: a row of the same sub-type as an
  * earlier row (the lead, or one told before it), at its scene (the same place, or within
- * RETOLD_SCENE_KM: "a UN school in Gaza" and "the school in Jabaliya camp") on its day (an
- * unknown day agrees), that reports no one killed or hurt is that incident told again ("Shifa
- * Hospital said 42 people were killed in the Jabaliya school", after the lead's mortar strike
- * that killed about 40: the words of the toll went to the lead). Two strikes each with its own
+ * RETOLD_SCENE_KM: "a clinic in Amra" and "the clinic in Vesko camp") on its day (an
+ * unknown day agrees), that reports no one killed or hurt is that incident told again ("the
+ * hospital said 35 people died at the Vesko clinic", after the lead's rocket strike that killed
+ * about 30: the words of the toll went to the lead; en-dev 41_7ecb). Two strikes each with its own
  * toll stay two (three cousins killed in one school, a family of twelve in a house). Does row j
  * of rows[0..n) tell an incident an earlier row tells? */
 static int retold(const vg_event *rows, size_t j)

@@ -246,8 +246,8 @@ static void mark_dates(ctx *c, sent_info *si)
     }
 }
 
-/* "Tuesday the crowd was mostly calm, but on Wednesday ... the crowd became unruly", "In a
- * November 9 press conference, X stated ... the bombing of Guffa on Tuesday": of a sentence's
+/* "On Monday the march stayed peaceful, but on Thursday ... the marchers grew violent", "In a
+ * November 9 press conference, X stated ... the bombing of Amra on Tuesday": of a sentence's
  * dates, its event's is the one nearest its strongest trigger (the first on ties). A calendar
  * date that opens the sentence or is set off by a comma ("On 3 May 2020, ...", "Around 2 May
  * 2020 (from 2 - 4 May)", as ACLED's notes open) frames the whole sentence and stays its

@@ -172,7 +172,7 @@ typedef struct mention {
     uint8_t listed;         /* written where a division qualifies a name: 1 "Amra, Cardo", 2 "Amra (Vesko, Cardo)" */
     uint8_t person;         /* a person's name, enum person_kind */
     uint8_t dateline;       /* opens a dateline ("MADRID, May 5 (Reuters) -"): see opens_dateline */
-    uint8_t government;     /* a capital standing for its government ("Khartoum denies", "These people
+    uint8_t government;     /* a capital standing for its government ("Khartoum denies", "Those men
                                (Khartoum)"): no preposition, a verb right after it or alone in a gloss */
     uint8_t qual_strong;    /* ... written as a place's qualifier (see qualify) */
     uint8_t qual_site;      /* ... with a settlement word between ("the Amra camp in Syria") */
@@ -1149,7 +1149,7 @@ static void qualifier_flags(const span *c, int skel, const uint32_t *p, size_t n
 }
 
 /* Could a capital be named here for its government ("Khartoum denies", "Khartoum submitted a
- * complaint", "These people (Khartoum) should be taken to book")? No preposition before it,
+ * complaint", "those men (Khartoum) must answer for it")? No preposition before it,
  * and a word of four letters or more right after it in its clause that no place list knows
  * (a verb), or it stands alone in parentheses after a lowercase word. */
 static int stands_for_government(const span *c, const mention *x)
@@ -1210,7 +1210,7 @@ static void doubt_isolated(vg_place *p, size_t n)
         for (size_t j = 0; j < n && !near; j++) {
             if (j == i || p[j].kind == VG_PLACE_COUNTRY || strcmp(p[j].iso2, p[i].iso2)) continue;
             if (!strcmp(p[j].name, p[i].name)) continue; /* the same name again */
-            /* "en Tikrit, a 170 kilómetros al norte de Bagdad": a large town a distance is
+            /* "en Amra, a 90 kilómetros al sur de Vesko": a large town a distance is
              * measured from (named approximately, here or elsewhere in the text) says the other
              * is away from it, not a namesake near it ("the Amra area of Vesko district": a small
              * one so named is rather the area the other is in) */

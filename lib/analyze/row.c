@@ -220,8 +220,8 @@ static const vg_place *unlisted_place(ctx *c, const vg_place *found, size_t a, s
 }
 
 /* The place of the sentence before sentence k that first names the settlement word at token w
- * with a town or a division ("A refugee camp in South Sudan's Unity state ... the Yida refugee
- * camp"): the text introduced that settlement there, then names it; NULL when there is none. */
+ * with a town or a division ("A displaced persons' camp in Chad's Ouaddai province ... the
+ * Amra camp"): the text introduced that settlement there, then names it; NULL when there is none. */
 static const vg_place *introduced_at(ctx *c, size_t k, size_t w)
 {
     const vg_tok *t = &c->t[w];
@@ -416,10 +416,10 @@ static int crowd_at(const ctx *c, size_t end, size_t j)
     return 0;
 }
 
-/* Does date d follow, within DATE_OF_ACT_REACH words, an act (act_at: "Gray, who was fatally
- * wounded by police Saturday", "where he was shot 11 times by police on Saturday"), or stand
- * right before the act's noun ("angry at the Dec. 6 killing of Alexandros", "The December 6
- * killing ... unleashed a wave of unrest")? For a crowd's row that is the day of the act it
+/* Does date d follow, within DATE_OF_ACT_REACH words, an act (act_at: "Hollis, who was shot
+ * dead by police Saturday", "after he was shot 9 times by officers on Sunday"), or stand
+ * right before the act's noun ("furious over the Dec. 6 killing of a shepherd", "The March 3
+ * killing ... set off weeks of unrest")? For a crowd's row that is the day of the act it
  * rose against. */
 int vg_an_dates_an_act(const ctx *c, const vg_date *d)
 {
@@ -429,8 +429,8 @@ int vg_an_dates_an_act(const ctx *c, const vg_date *d)
     /* the act's noun right after the day, a space between ("the Dec. 6 killing") */
     if (d->t1 < s1 && only_space_between(c, d->t1 - 1, d->t1) && act_at(c, s1, d->t1)) return 1;
     /* within the date's own sentence: the last words of the one before tell another act; the
-     * nearest word before the date owns it: a crowd's word after the act ("a teenager shot by
-     * police fueled a riot on the streets of X Monday - projectiles were hurled at officers")
+     * nearest word before the date owns it: a crowd's word after the act ("a young man killed by
+     * officers fueled a riot across the centre of X Monday - bottles were hurled at officers")
      * makes it the crowd's day, whatever follows past a dash */
     size_t from = d->t0 > DATE_OF_ACT_REACH ? d->t0 - DATE_OF_ACT_REACH : 0;
     if (from < s0) from = s0;
@@ -676,8 +676,8 @@ static const vg_date *calendar_day(const sent_info *si, size_t k)
 /* Does sentence k, after the row's own (main_k, sub-type sub), tell another strike of the row's
  * kind: its strongest trigger of that sub-type and scoring as an event of its own, a death toll
  * of its own, at a town or division that the row's sentence, which gives its own toll, neither
- * names nor shares a division with ("a shell hit a house in the Beach refugee camp, killing at
- * least seven. Shelling of houses in the Bureij refugee camp left at least five dead")? Its toll
+ * names nor shares a division with ("a rocket struck a school in the Amra district, killing at
+ * least nine. Rockets fired at homes in the Vesko quarter left at least four dead")? Its toll
  * is that strike's, not another account of the row's (the lowest of which the row would take). */
 static int another_strike(ctx *c, const sent_info *si, size_t main_k, size_t k, int sub, unsigned flags)
 {
@@ -711,9 +711,9 @@ static void set_counts(ctx *c, const sent_info *si, size_t main_k, int sub, cons
     const vg_sent *s = &c->s[main_k];
     count killed = {0}, injured = {0}, arrested = {0}, note = {0};
     unsigned flags = vg_sub_is_crowd(sub) ? VG_COUNT_CROWD : VG_COUNT_CAUSES;
-    /* ... up to a sentence that tells an earlier incident or background ("Cette attaque intervient
-     * au lendemain de deux autres qui ont fait 10 morts"), or one dated on another calendar day
-     * than the row's ("... tués le 10 décembre à Inates. ... Le 25 décembre, 14 militaires ont
+    /* ... up to a sentence that tells an earlier incident or background ("Cette embuscade survient
+     * au lendemain de deux attaques qui ont fait 6 morts"), or one dated on another calendar day
+     * than the row's ("... tués le 3 mars à Amra. ... Le 17 mars, 9 gendarmes ont
      * également été tués"), or one telling another strike at another scene (another_strike): its
      * toll is that incident's */
     if (!day) day = calendar_day(si, main_k);
@@ -740,8 +740,8 @@ static void set_counts(ctx *c, const sent_info *si, size_t main_k, int sub, cons
     }
     if (!killed.found && sub == VG_SUB_ATTACK && vg_an_crowd_cause(c)) {
         /* The killing a crowd rose against, told without its toll ("The shooting of a
-         * 15-year-old boy by police unleashed a wave of unrest"): its one death is the one
-         * the text tells elsewhere ("charged with killing Alexandros Grigoropoulos"). */
+         * 17-year-old student by officers set off a week of unrest"): its one death is the one
+         * the text tells elsewhere ("charged with killing the student"). */
         for (size_t k = 0; k < c->ns && !killed.found; k++) {
             count k2 = {0}, inj2 = {0}, arr2 = {0}, note2 = {0};
             vg_an_counts(c, c->s[k].t0, c->s[k].t1, VG_COUNT_CAUSES, &k2, &inj2, &arr2, &note2);
