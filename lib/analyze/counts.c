@@ -104,7 +104,7 @@ static int names_a_cause(const ctx *c, size_t s0, size_t s1, size_t i, size_t le
 {
     for (size_t j = i > s0 + 5 ? i - 5 : s0; j < i; j++) {
         size_t clen;
-        /* the protest is named before its cause; "charged over the killing of a teenager that
+        /* the protest is named before its cause; "charged over the killing of a shepherd that
          * sparked riots" is about the killing itself */
         if (class_at(c, i, j, VG_CAS_CAUSE, &clen) && j + clen <= i && j + clen + 2 >= i) return protest_in(c, s0, j);
     }
@@ -256,9 +256,9 @@ static figure figure_before(const ctx *c, size_t t0, size_t t1, size_t i)
 }
 
 /* With no figure within reach before the casualty word at token i: the figure of the victims a
- * relative clause describes between them ("three cousins who had taken refuge with hundreds of
- * other people in a UN school were killed", "three Palestinians, who had sought refuge in a UN
- * school, died when a missile hit"): a relative pronoun (casualties.tsv "relative") up to
+ * relative clause describes between them ("three brothers who had found shelter with dozens of
+ * other families in a village mosque were killed", "three farmers, who had found shelter in a
+ * mosque, died when a rocket hit"): a relative pronoun (casualties.tsv "relative") up to
  * RELATIVE_CLAUSE_REACH tokens back in the clause, and the figure right before it, its noun
  * between (RELATIVE_NOUN_GAP tokens at most). Figures inside the clause are the clause's. */
 static figure figure_before_relative(const ctx *c, size_t t0, size_t t1, size_t i)
@@ -464,7 +464,7 @@ static long companions_at(const ctx *c, size_t t1, size_t j, size_t *end)
     return nb.value;
 }
 
-/* "X a été tué en même temps que deux autres personnes", "X was killed, along with two others":
+/* "X a été abattu en même temps que trois autres personnes", "X was killed, along with two others":
  * a singular casualty phrase [i, i+len) whose companions follow it (companions_at, within
  * COMPANION_REACH tokens: an adverb or a comma between) counts them too. 0 if none. Not tuned:
  * no dev figure (eval-articles, five sets; eval-events) moves for any value from 0 to 8; 3 lets
