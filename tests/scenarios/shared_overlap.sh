@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # shared_overlap.sh - no evaluation text copied into the repository (scripts/check-shared-overlap.py).
 # First the check itself, on a planted shared folder of our own: a file repeating seven words of
-# a shared text is reported and fails, an allowed phrase passes, an absent folder skips.
+# a shared text is reported and fails, an allowed phrase passes, an absent folder skips. Then, when
+# ../shared (or $VIGIE_SHARED / $SHARED) is there, the repository's tracked files against it; on a
+# bare clone that part says it skips.
 set -u
 cd "$(dirname "$0")/../.."
 T=$(mktemp -d "${TMPDIR:-/tmp}/vg-overlap.XXXXXX")
@@ -22,4 +24,7 @@ out=$(chk --allow "$T/allow.tsv" "$T/copied.c") || { echo "not ok: an allowed ph
 out=$(python3 scripts/check-shared-overlap.py --shared "$T/none" "$T/copied.c" 2>&1) && grep -q 'skipping' <<<"$out" \
     || { echo "not ok: an absent shared folder does not skip"; echo "$out"; exit 1; }
 
+SHARED_DIR="${VIGIE_SHARED:-${SHARED:-../shared}}"
+if [ ! -d "$SHARED_DIR/eval" ]; then echo "ok (the planted check; $SHARED_DIR/eval not found, the repository check skipped)"; exit 0; fi
+out=$(python3 scripts/check-shared-overlap.py --shared "$SHARED_DIR" 2>&1) || { echo "$out" | head -40; exit 1; }
 echo ok
