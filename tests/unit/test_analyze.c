@@ -1069,9 +1069,9 @@ TEST(analyze_fr_decades_tallies_and_freed_people)
     vg_doc *d = doc_with_env(&env);
     if (!d) return;
     const char *json = vg_test_events_json(d, "fr",
-        "Un chef rebelle tué au Cameroun\nLe porte-parole d'un groupe séparatiste a été tué dimanche dans une fusillade, "
-        "selon la presse locale. La région avait connu une longue accalmie, après des combats sanglants entre les "
-        "séparatistes et l'armée dans les années 90.\n");
+        "Un chef rebelle tué au Cameroun\nLe porte-parole d'un groupe séparatiste a été tué dimanche dans une fusillade "
+        "à Bamenda, selon la presse locale. Dans les années 90, des combats entre les séparatistes et l'armée avaient "
+        "fait 300 morts à Kumba.\n");
     CHECK(json && strstr(json, "\"Attack\""));
     CHECK(json && !strstr(json, "\"Armed clash\""));
     json = vg_test_events_json(d, "fr",
