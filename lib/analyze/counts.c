@@ -283,6 +283,15 @@ static int no_count_class(int kind)
            kind == VG_CAS_RELATIVE || kind == VG_CAS_ALONG || kind == VG_CAS_OTHERS;
 }
 
+/* Is a casualty phrase that counts (not a no_count_class row) at token j, within [.., end)? With
+ * read_after, only one whose figure may follow it (direction not "before"). Its tokens in *len. */
+static int counting_phrase(const ctx *c, size_t end, size_t j, int read_after, size_t *len)
+{
+    for (const vg_lex_entry *e = vg_an_match(c, L_CASUALTIES, end, j, len); e; e = vg_lex_next_same(c->L->lex[L_CASUALTIES], e))
+        if (!no_count_class(e->cls) && !(read_after && strcmp(e->cols[1], "before") == 0)) return 1;
+    return 0;
+}
+
 /* Does a casualty phrase that reads its figure after it end right before token k ("perdieron la
  * vida dos policías y tres civiles resultaron heridos": the two are the dead, not a group of the
  * wounded)? */
@@ -290,9 +299,7 @@ static int after_casualty_word(const ctx *c, size_t t0, size_t k)
 {
     for (size_t j = k > t0 + 4 ? k - 4 : t0; j < k; j++) {
         size_t len;
-        const vg_lex_entry *e = vg_an_match(c, L_CASUALTIES, k, j, &len);
-        for (; e; e = vg_lex_next_same(c->L->lex[L_CASUALTIES], e))
-            if (j + len == k && strcmp(e->cols[1], "before") != 0 && !no_count_class(e->cls)) return 1;
+        if (counting_phrase(c, k, j, 1, &len) && j + len == k) return 1;
     }
     return 0;
 }
@@ -384,9 +391,7 @@ static int own_casualty_word(const ctx *c, size_t t1, size_t k)
     for (size_t j = k; j < t1 && j <= k + JOINED_NOUN_WORDS; j++) {
         size_t clen;
         if (c->t[j].kind == VG_TOK_PUNCT) return 0;
-        const vg_lex_entry *e = vg_an_match(c, L_CASUALTIES, t1, j, &clen);
-        for (; e; e = vg_lex_next_same(c->L->lex[L_CASUALTIES], e))
-            if (!no_count_class(e->cls)) return 1;
+        if (counting_phrase(c, t1, j, 0, &clen)) return 1;
     }
     return 0;
 }

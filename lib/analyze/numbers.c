@@ -67,6 +67,14 @@ static int numeral(const vg_tok *t, size_t end, size_t i, long *v, size_t *j)
     return 1;
 }
 
+/* The value of the number word at token k when numbers.tsv calls it exact (its tokens in *len),
+ * else 0: the units after a tens word, joined or not. */
+static long exact_word(const vg_lexicon *words, const vg_tok *t, size_t end, size_t k, size_t *len)
+{
+    const vg_lex_entry *u = vg_lex_match(words, t, end, k, len);
+    return u && !strcmp(u->cols[1], "exact") ? strtol(u->cols[0], NULL, 10) : 0;
+}
+
 /* A tens word's units joined by "and" (numbers.tsv class "and": es "treinta y cinco"): at token
  * k, the "and" and a units word 1-9; adds them to *value and returns their tokens, else 0. */
 static size_t joined_units(const vg_lexicon *words, const vg_tok *t, size_t end, size_t k, long *value)
@@ -74,8 +82,7 @@ static size_t joined_units(const vg_lexicon *words, const vg_tok *t, size_t end,
     size_t la, lu;
     const vg_lex_entry *a = vg_lex_match(words, t, end, k, &la);
     if (!a || strcmp(a->cols[1], "and") != 0 || k + la >= end) return 0;
-    const vg_lex_entry *u = vg_lex_match(words, t, end, k + la, &lu);
-    long uv = u && !strcmp(u->cols[1], "exact") ? strtol(u->cols[0], NULL, 10) : 0;
+    long uv = exact_word(words, t, end, k + la, &lu);
     if (uv < 1 || uv > 9) return 0;
     *value += uv;
     return la + lu;
@@ -131,8 +138,7 @@ int vg_number_at(const vg_lexicon *words, const vg_tok *t, size_t end, size_t i,
             size_t k2 = k + len, l2;
             /* "twenty-five", "vingt-cinq", "soixante-dix": tens then units */
             if (out->value >= 20 && out->value <= 90 && out->value % 10 == 0 && k2 < end) {
-                const vg_lex_entry *u = vg_lex_match(words, t, end, k2, &l2);
-                long uv = u && !strcmp(u->cols[1], "exact") ? strtol(u->cols[0], NULL, 10) : 0;
+                long uv = exact_word(words, t, end, k2, &l2);
                 long umax = (out->value == 60 || out->value == 80) ? 19 : 9;
                 if (uv >= 1 && uv <= umax && t[k2].start <= t[k2 - 1].end + 1) { out->value += uv; len += l2; }
                 else len += joined_units(words, t, end, k2, &out->value);
