@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # eval-articles.sh - whole articles: `vigie analyze` (default threshold) on each
 # hand-coded set of ../shared/eval/articles, scored by score-articles.
-# Sets named own-NAME (own-en, own-es, own-en-2, own-es-2) are the project's own
-# openly licensed sets in tests/articles/NAME/ (see their SOURCES.md); the
-# default list leaves them out so that they stay an unseen check.
+# Sets named own-NAME (own-en, own-es, own-en-2, own-es-2, own-en-3, own-es-3) are
+# the project's own openly licensed sets in tests/articles/NAME/ (see their
+# SOURCES.md and tests/articles/README.md for which are learning data and which
+# the unseen check); the default list leaves them out.
 # Usage: scripts/eval-articles.sh [VIGIE] [SET...]; KEEP=DIR keeps the predictions.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -3,7 +3,8 @@
 # formed (scripts/check-article-set.py: every gold line parses, every sentence occurs verbatim
 # in its text, every sub-type belongs to its type), and the check does catch a breach: on a
 # copy with a sentence that is not in its text and a sub-type of the wrong type, both are reported,
-# and an article repeated in a second set (own-en-2 must stay separate from own-en) is reported.
+# and an article repeated in a second set (own-en-2 must stay separate from own-en, own-en-3 from
+# both) is reported. The second and third sets must be there.
 set -u
 cd "$(dirname "$0")/../.."
 sets=(tests/articles/*/)
@@ -37,5 +38,5 @@ JSON
 got=$(python3 scripts/check-article-set.py "$T/set" "$T/two" 2>&1)
 grep -q "two/texts/002.txt: same article as" <<<"$got" || { echo "not ok: a repeated article was not reported"; echo "$got"; exit 1; }
 grep -q "two/texts/001.txt" <<<"$got" && { echo "not ok: a different article was reported as repeated"; echo "$got"; exit 1; }
-for s in en-2 es-2; do [ -f "tests/articles/$s/gold.jsonl" ] || { echo "not ok: second set tests/articles/$s missing"; exit 1; }; done
+for s in en-2 es-2 en-3 es-3; do [ -f "tests/articles/$s/gold.jsonl" ] || { echo "not ok: set tests/articles/$s missing"; exit 1; }; done
 echo ok
