@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """check-article-set.py - is a hand-coded article set well formed?
 
-usage: check-article-set.py SET_DIR...   (SET_DIR holds texts/NNN.txt, gold.jsonl, SOURCES.md)
+usage: check-article-set.py [--gate-examples TSV] SET_DIR...
+       (SET_DIR holds texts/NNN.txt, gold.jsonl, SOURCES.md)
 
 Checks, per set: every gold line parses and names a text that exists, every
 text has exactly one gold line; each event has the fields of the shared gold
@@ -12,6 +13,12 @@ in its text; event_date is null or YYYY-MM-DD; fatalities is null or an integer
 article appears twice (same headline line): a second set must stay separate from
 the first, or it is not an unseen check. Prints one line per problem and exits 1
 if there is any.
+
+With --gate-examples TSV (data/gate/examples.tsv: label, path), the document
+gate's training texts are checked against the sets: none may be a copy of a
+set's article (same headline; point the TSV at the set's file instead), and none
+may come from a set that tests/articles/UNSEEN lists (the unseen check: nothing
+is trained on it, by path or by copy).
 """
 import json, os, re, sys
 
@@ -95,15 +102,64 @@ def repeated_articles(set_dirs):
     return bad
 
 
+def headline(path):
+    with open(path, encoding="utf-8") as fh:
+        return " ".join(fh.readline().split()).lower()
+
+
+def unseen_sets():
+    """Set names (folder names under tests/articles) listed in tests/articles/UNSEEN."""
+    path = os.path.join(ROOT, "tests", "articles", "UNSEEN")
+    if not os.path.exists(path):
+        return set()
+    return {l.split("#")[0].strip() for l in open(path, encoding="utf-8")} - {""}
+
+
+def gate_examples_in_sets(tsv, set_dirs):
+    """Gate training texts that copy a set's article or come from an unseen set."""
+    unseen = unseen_sets()
+    heads = {}
+    for d in set_dirs:
+        texts_dir = os.path.join(d, "texts")
+        for t in sorted(f for f in os.listdir(texts_dir) if f.endswith(".txt")):
+            heads.setdefault(headline(os.path.join(texts_dir, t)), (os.path.basename(d), f"{d}/texts/{t}"))
+    bad = []
+    for n, line in enumerate(open(tsv, encoding="utf-8"), 1):
+        if line.startswith("#") or not line.strip():
+            continue
+        path = line.rstrip("\n").split("\t")[1]
+        parts = os.path.normpath(path).split(os.sep)
+        where = f"{tsv}:{n}: {path}"
+        if parts[:2] == ["tests", "articles"] and len(parts) > 2:
+            if parts[2] in unseen:
+                bad.append(f"{where}: trains on unseen set {parts[2]} (tests/articles/UNSEEN)")
+            continue
+        full = os.path.join(ROOT, path)
+        if not os.path.exists(full):
+            bad.append(f"{where}: no such file"); continue
+        hit = heads.get(headline(full))
+        if hit:
+            kind = "the unseen set " + hit[0] if hit[0] in unseen else "an article set"
+            bad.append(f"{where}: copy of {hit[1]} ({kind}); "
+                       + ("drop it" if hit[0] in unseen else "point the TSV at that file instead"))
+    return bad
+
+
 def main():
-    if len(sys.argv) < 2:
+    args = sys.argv[1:]
+    gate_tsv = None
+    if args[:1] == ["--gate-examples"] and len(args) >= 2:
+        gate_tsv, args = args[1], args[2:]
+    if not args:
         print(__doc__); sys.exit(2)
     subtypes = taxonomy()
     bad = []
-    dirs = [d.rstrip("/") for d in sys.argv[1:]]
+    dirs = [d.rstrip("/") for d in args]
     for d in dirs:
         bad += check(d, subtypes)
     bad += repeated_articles(dirs)
+    if gate_tsv:
+        bad += gate_examples_in_sets(gate_tsv, dirs)
     for b in bad:
         print(b)
     sys.exit(1 if bad else 0)
