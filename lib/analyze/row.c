@@ -748,7 +748,12 @@ static void set_counts(ctx *c, const sent_info *si, size_t main_k, int sub, cons
             if (k2.found && k2.value == 1 && !si[k].hist) killed = k2;
         }
     }
-    if (note.found) {
+    /* A strategic development has no toll of its own: the deaths its sentences tell are another
+     * event's ("arrested after the shooting that killed six"). ACLED codes 119 of the 120 in
+     * events/acled/dev.csv, and the hand-coded article sets all 28 of theirs, with 0; the one with
+     * deaths is a disrupted weapons use (a bomb that went off as it was being laid), which keeps its toll. */
+    if (vg_sub_is_strategic(sub) && sub != VG_SUB_DISRUPTED) e->fatalities = 0;
+    else if (note.found) {
         e->fatalities = (int)note.value;
         if (note.t1 > note.t0) add_ev(c, e, "fatalities", c->t[note.t0].start, c->t[note.t1 - 1].end, 0.9f);
     } else if (killed.found) {

@@ -25,6 +25,9 @@ static inline int vg_sub_is_riot(int sub) { return sub == VG_SUB_VIOLENT_DEMO ||
 /* A crowd's event: a protest or a riot. */
 static inline int vg_sub_is_crowd(int sub) { return vg_sub_is_protest(sub) || vg_sub_is_riot(sub); }
 
+/* ACLED's "Strategic developments": arrests, agreements, looting... */
+static inline int vg_sub_is_strategic(int sub) { return sub >= VG_SUB_AGREEMENT && sub <= VG_SUB_OTHER; }
+
 /* ACLED's "Explosions/Remote violence": an air strike, a shelling, a bomb... */
 static inline int vg_sub_is_remote(int sub) { return sub >= VG_SUB_CHEM && sub <= VG_SUB_GRENADE; }
 

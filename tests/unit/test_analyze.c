@@ -1508,3 +1508,20 @@ TEST(analyze_es_open_fire)
     CHECK(e && !strcmp(e->sub_event_type, "Armed clash"));
     vg_doc_free(d);
 }
+
+/* Written for this test: an arrest told with the deaths of the act it follows ("over a shooting
+ * that left six dead") has no toll of its own: ACLED codes its strategic developments with 0
+ * fatalities (119 of the 120 in its dev notes), the deaths are the shooting's. */
+TEST(analyze_arrests_carry_no_toll)
+{
+    vg_doc *d = analyze("en", NULL, "Police in Lagos arrested four men on Monday over a shooting at a market that left six "
+                                    "people dead.");
+    int arrests = 0;
+    for (size_t i = 0; d && i < d->n_events; i++)
+        if (!strcmp(d->events[i].sub_event_type, "Arrests")) {
+            arrests++;
+            CHECK_INT(d->events[i].fatalities, 0);
+        }
+    CHECK(arrests == 1);
+    vg_doc_free(d);
+}
