@@ -1525,3 +1525,50 @@ TEST(analyze_arrests_carry_no_toll)
     CHECK(arrests == 1);
     vg_doc_free(d);
 }
+
+/* Written for this test: Russian words the lexicon missed. The verb "взорвать" is spelt "взорв-",
+ * not "взрыв-" as the noun ("был взорван автомобиль"); a brawl with weapons is mob violence as a
+ * mass brawl is ("вооружённая драка", "драка с применением оружия"); "расстреляли четырех" counts
+ * four dead; a fire put out ("пожар ликвидирован") is no killing ("ликвидировать" a militant is). */
+TEST(analyze_ru_blown_up_armed_brawl_shot_dead_fire_out)
+{
+    vg_doc *d = analyze("ru", NULL, "Во вторник в Махачкале был взорван автомобиль главы района, сообщила полиция.");
+    CHECK(d && rows_of(d, "Remote explosive/landmine/IED") == 1);
+    vg_doc_free(d);
+    d = analyze("ru", NULL, "В субботу в селе под Хасавюртом вспыхнула вооруженная драка между жителями двух сел, "
+                            "пострадали пять человек.");
+    CHECK(d && rows_of(d, "Mob violence") == 1);
+    vg_doc_free(d);
+    d = analyze("ru", NULL, "В субботу в селе под Хасавюртом вспыхнула драка с применением ружей между жителями двух сел.");
+    CHECK(d && rows_of(d, "Mob violence") == 1);
+    vg_doc_free(d);
+    d = analyze("ru", NULL, "Неизвестные в масках ворвались в кафе в Грозном и расстреляли четырех посетителей, сообщила "
+                            "полиция.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && e->fatalities == 4);
+    vg_doc_free(d);
+    d = analyze("ru", NULL, "Во вторник на складе в Ростове пожар ликвидирован, сообщили спасатели.");
+    CHECK(d && d->n_events == 0);
+    vg_doc_free(d);
+}
+
+/* Written for this test: Arabic puts the subject between the verb and its object ("فتح مسلحون
+ * مجهولون النار على دورية": gunmen opened fire on a patrol), so "النار على" alone is gunfire; a
+ * condition ("إذا أطلق المسلحون النار": if the gunmen open fire) tells none, as "si" and "если" do. */
+TEST(analyze_ar_fire_on_after_its_subject_and_condition)
+{
+    vg_doc *d = analyze("ar", NULL, "فتح مسلحون مجهولون مساء الأحد النار على دورية للشرطة في مدينة الموصل، بحسب مصدر أمني.");
+    CHECK(d && rows_of(d, "Armed clash") == 1);
+    vg_doc_free(d);
+    d = analyze("ar", NULL, "وقال المتحدث إن الجيش سيرد إذا أطلق المسلحون النار على الجنود في مدينة الموصل.");
+    CHECK(d && d->n_events == 0);
+    vg_doc_free(d);
+}
+
+/* Written for this test: a march "reprimida" (put down by force) is a protest with intervention. */
+TEST(analyze_es_protest_put_down)
+{
+    vg_doc *d = analyze("es", NULL, "Una marcha de maestros en Oaxaca fue reprimida el martes por la policía estatal.");
+    CHECK(d && rows_of(d, "Protest with intervention") == 1);
+    vg_doc_free(d);
+}
