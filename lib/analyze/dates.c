@@ -284,6 +284,14 @@ static int absolute_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_
     return 0;
 }
 
+/* A date written without its year: the publication's, or the one before if that puts the date in the future. */
+static void year_from_pub(const vg_date *pub, vg_date *out)
+{
+    if (out->y || !pub || !pub->y) return;
+    out->y = pub->y;
+    if (out->m > pub->m + 1) out->y--;
+}
+
 int vg_date_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_t i, const vg_date *pub, vg_date *out)
 {
     memset(out, 0, sizeof *out);
@@ -297,11 +305,7 @@ int vg_date_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_t i, con
         !date_match(lx->relative, lx->relative_memo, t, end, i, &len))
         return 0;
     if (absolute_at(lx, t, end, i, out)) {
-        if (!out->y && pub && pub->y) {
-            /* No year: the publication year, or the one before if that puts the date in the future. */
-            out->y = pub->y;
-            if (out->m > pub->m + 1) out->y--;
-        }
+        year_from_pub(pub, out);
         return 1;
     }
     int w = lex_int(lx->weekdays, lx->weekdays_memo, t, end, i, &len, 0);
@@ -310,10 +314,7 @@ int vg_date_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_t i, con
         if (lx->words) j = skip_listed(t, end, j, lx->words->after_weekday, lx->words->n_after_weekday);
         if (absolute_at(lx, t, end, j, out)) {
             out->t0 = i;
-            if (!out->y && pub && pub->y) {
-                out->y = pub->y;
-                if (out->m > pub->m + 1) out->y--;
-            }
+            year_from_pub(pub, out);
             return 1;
         }
         if (!pub || !pub->y) return 0;
@@ -326,6 +327,14 @@ int vg_date_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_t i, con
     }
     const vg_lex_entry *e = date_match(lx->relative, lx->relative_memo, t, end, i, &len);
     if (e) {
+        /* "вчера, 8 сентября 2017 года", "ayer, 5 de mayo": the calendar day set beside the relative
+         * word names it, read as written (as "Monday, March 11, 2013" is), with no publication date */
+        if (absolute_at(lx, t, end, skip_word(t, end, i + len, ","), out) && out->d && out->m) {
+            out->t0 = i;
+            year_from_pub(pub, out);
+            return 1;
+        }
+        memset(out, 0, sizeof *out);
         if (!pub || !pub->m || !pub->d) return 0;
         long off = strtol(e->cols[0], NULL, 10);
         /* "tonight" in a piece published at 02:03 is the evening before */

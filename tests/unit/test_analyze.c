@@ -208,6 +208,10 @@ TEST(analyze_dates)
     CHECK(date_of("fr", "jeudi, les forces", "2017-11-09", d, &p)); CHECK_STR(d, "2017-11-09");
     CHECK(date_of("fr", "dans la nuit de samedi à dimanche", "2017-11-09", d, &p)); CHECK_STR(d, "2017-11-04");
     CHECK(date_of("fr", "hier, des combats", "2020-03-01", d, &p)); CHECK_STR(d, "2020-02-29");
+    /* a calendar day beside the relative word names that day, read as written, without a publication date too */
+    CHECK(date_of("ru", "вчера, 14 мая 2019 года в селе", "2019-05-16", d, &p)); CHECK_STR(d, "2019-05-14");
+    CHECK(date_of("es", "ayer, 3 de marzo, un ataque", NULL, d, &p)); CHECK_STR(d, "XXXX-03-03");
+    CHECK(date_of("es", "ayer, los soldados", "2020-03-01", d, &p)); CHECK_STR(d, "2020-02-29");
     CHECK(date_of("en", "last week the army", "2020-05-10", d, &p)); CHECK_STR(d, "2020-05-03"); CHECK_INT(p, 2);
     /* weekdays and relative words need a publication date */
     CHECK(!date_of("fr", "jeudi, les forces", NULL, d, &p));
