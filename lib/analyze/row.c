@@ -1,5 +1,7 @@
 /* row.c - one event row: its fields from the per-field resolvers (place,
  * date, actors and country, counts, attribution) around its sentence. */
+#include <math.h>
+
 #include "row.h"
 #include "weights.h"
 
@@ -812,6 +814,57 @@ static void remote_violence_abroad(ctx *c, int sub, vg_event *e)
     }
 }
 
+/* The bearing written before place p ("southern countryside of", "15 km north of", "in
+ * western"): a cues.tsv "bearing" row (its third column the direction in degrees, 0 north,
+ * 90 east) right before p's name, or BEARING_GAP words at most before a "bearing_of" word
+ * right before it. The distance written before the bearing ("15 km"), else BEARING_KM, in
+ * *km. 0 when there is none. */
+static int bearing_before(const ctx *c, const vg_place *p, double *deg, double *km)
+{
+    size_t i0 = vg_an_token_from(c, p->start), len;
+    if (i0 == 0 || i0 >= c->nt) return 0;
+    size_t end = i0, from = i0 - 1;
+    if (vg_an_cue(c, i0, i0 - 1, &len) == VG_CUE_BEARING_OF && len == 1) {
+        end = i0 - 1;
+        from = end > BEARING_GAP + 1 ? end - BEARING_GAP - 1 : 0;
+    }
+    for (size_t j = from; j < end; j++) {
+        const vg_lex_entry *b = vg_an_match(c, L_CUES, end, j, &len);
+        if (!b || b->cls != VG_CUE_BEARING || (end == i0 && j + len != i0)) continue;
+        char *e;
+        *deg = strtod(b->cols[1], &e);
+        if (e == b->cols[1]) return 0;
+        *km = BEARING_KM;
+        /* "15 km north of", "à 30 km au nord de": a figure and a distance word ("near" in
+         * places-words.tsv) right before it or one word before */
+        for (size_t k = j; k-- > 1 && k + 2 >= j;) {
+            if (c->t[k - 1].kind != VG_TOK_NUM || !vg_gz_word_is(c->an->gaz, c->t[k].fold, c->t[k].flen, VG_GZ_NEAR))
+                continue;
+            double d = strtod(c->t[k - 1].fold, NULL);
+            if (d > 0 && d <= BEARING_MAX_KM) *km = d;
+            break;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* The row's point, placed at p, moves the way a bearing before p's name says (bearing_before):
+ * "shelled a village in the southern countryside of Amra" is not at Amra. Not a country's point:
+ * "in southern Amra" for a country is a region, for which a distance means nothing. */
+static void toward_bearing(const ctx *c, const vg_place *p, vg_event *e)
+{
+    double deg, km;
+    if (!e->has_coords || !p || p->kind == VG_PLACE_COUNTRY || !c->an->gaz || !bearing_before(c, p, &deg, &km)) return;
+    const double rad = 3.14159265358979323846 / 180.0, km_per_deg = 111.2;
+    double dlat = km * cos(deg * rad) / km_per_deg;
+    double coslat = cos(e->latitude * rad);
+    e->latitude += dlat;
+    if (coslat > 0.01) e->longitude += km * sin(deg * rad) / (km_per_deg * coslat);
+    /* near the place named (2); a division's or country's area stays one (3) */
+    if (e->geo_precision < 2) e->geo_precision = 2;
+}
+
 vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, const count *doc_note, const vg_date *date)
 {
     vg_event *e = vg_doc_add_event(c->doc);
@@ -832,7 +885,10 @@ vg_status vg_an_row(ctx *c, sent_info *si, size_t main_k, int sub, float conf, c
     const vg_place *base = p;
     const vg_place *unlisted = unlisted_scene(c, main_k, p, &base);
     if (!unlisted) base = p = text_town(c, si, p);
-    if (p) set_place(c, e, unlisted ? unlisted : p, base);
+    if (p) {
+        set_place(c, e, unlisted ? unlisted : p, base);
+        toward_bearing(c, unlisted ? base : p, e);
+    }
 
     set_date(c, si, main_k, sub, date, e);
     actor ac[8];

@@ -105,6 +105,20 @@
  * Contractual Workers Union"): such a place is not a scene (row.c names_org). */
 #define ORG_NAME_WORDS 3
 
+/* A bearing before the scene's name ("in the southern countryside of Amra", "north of Vesko", "in
+ * the West Zone of Cardo": cues.tsv "bearing" then "bearing_of"): the scene lies that way from the
+ * place named, which is not where it happened. The row's point moves BEARING_KM that way (or the
+ * distance written before the bearing, "15 km north of", up to BEARING_MAX_KM), geo_precision 2.
+ * BEARING_GAP: words between the bearing and its "of" ("countryside", "West Zone"). ACLED dev
+ * notes whose chosen place follows such a bearing (39, estimated on the rows' points): at 10 km 7
+ * more within 25 km of ACLED's point, at 15 or 20 km 8 more and none lost, at 25 km 8 more and 10
+ * lost (a row at the very place moved out). In vigie, place_25km 0.734 ->: 10 km 0.739, 12 km
+ * 0.740, 15 km 0.743 (17 more), 18, 20 or 22 km 0.743 (18 more, none lost: "southern countryside of
+ * Idleb", "West Zone of Rio"); 20, mid-plateau, leaves the most margin; whole articles unchanged. */
+#define BEARING_KM 20.0
+#define BEARING_MAX_KM 100.0
+#define BEARING_GAP 2
+
 /* --- Rows: how many (incidents.c) --- */
 
 /* A sentence whose best sub-type scores below this adds no row of its own. 2.0 kept

@@ -439,6 +439,29 @@ TEST(analyze_country_row_takes_the_text_town)
     vg_doc_free(d);
 }
 
+/* A bearing before the scene's name moves the row's point that way from the place named
+ * (geo_precision 2): BEARING_KM, or the distance written before the bearing. */
+TEST(analyze_bearing_moves_the_point)
+{
+    vg_doc *d = analyze("en", NULL, "On 2 March 2021, army artillery shelled farms in the northern countryside of Hama.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && e->location && !strcmp(e->location, "Hama"));
+    /* Hama's point is at 35.13 N: BEARING_KM (20 km) north is 0.18 degrees */
+    CHECK(e && e->geo_precision == 2 && e->latitude > 35.25 && e->latitude < 35.37);
+    if (e && e->geo_precision != 2) printf("    %s at %s %.3f (%d)\n", e->sub_event_type, e->location, e->latitude, e->geo_precision);
+    vg_doc_free(d);
+    d = analyze("en", NULL, "On 2 March 2021, gunmen shot dead three herders 40 km west of Kaduna.");
+    e = d ? main_event(d) : NULL;
+    /* Kaduna lies at 7.44 E: 40 km west is 0.37 degrees there */
+    CHECK(e && e->geo_precision == 2 && e->longitude < 7.1 && e->longitude > 7.0);
+    if (e && e->geo_precision != 2) printf("    %s at %s %.3f (%d)\n", e->sub_event_type, e->location, e->longitude, e->geo_precision);
+    vg_doc_free(d);
+    d = analyze("en", NULL, "On 2 March 2021, gunmen shot dead three herders in Kaduna.");
+    e = d ? main_event(d) : NULL;
+    CHECK(e && e->geo_precision == 1 && e->longitude > 7.4);
+    vg_doc_free(d);
+}
+
 /* A row whose scene is a country named sentences before takes a settlement the gazetteer lacks
  * from the sentences between, as it would a listed town there. */
 TEST(analyze_unlisted_settlement_before)
