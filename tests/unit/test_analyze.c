@@ -1631,3 +1631,12 @@ TEST(analyze_ar_es_ru_missing_forms)
         CHECK(n >= 1);
     }
 }
+
+/* Written for this test: a sentence citing the criminal code ("по статье 105 УК РФ (убийство)")
+ * names the charge, not an incident of its own. */
+TEST(analyze_ru_criminal_code_article_is_no_incident)
+{
+    int n = rows_in("ru", "Следователи возбудили дело по статье 105 УК РФ (убийство) и статье 222 УК РФ (незаконный "
+                          "оборот оружия).", NULL);
+    CHECK_INT(n, 0);
+}
