@@ -225,6 +225,25 @@ static vg_status find_attributions(ctx *c, vg_arena *arena)
     return VG_OK;
 }
 
+/* The shape of sentence k, which has a standing trigger (gate.h): a scene place in it, a date, a
+ * source named, the domains of its words (seen). */
+static void incident_shape(ctx *c, const sent_info *si, size_t k, const int *seen, vg_gate_signals *g)
+{
+    uint32_t s0 = c->s[k].start, s1 = c->s[k].end;
+    int scene = 0, attr = 0;
+    for (size_t p = 0; p < c->n_places && !scene; p++)
+        scene = c->places[p].start >= s0 && c->places[p].end <= s1 && c->places[p].iso2 &&
+                !vg_an_in_attr(c, c->places[p].start, c->places[p].end, UINT32_MAX);
+    for (size_t a = 0; a < c->n_attr && !attr; a++) attr = c->attr[a][0] >= s0 && c->attr[a][1] <= s1;
+    if (scene) {
+        g->n_incident++;
+        g->incident_lede |= k < 2;
+    }
+    g->incident_full |= scene && si->has_date;
+    g->trig_attr += attr;
+    for (int d = 0; d < VG_GATE_DOMAINS; d++) g->trig_domain[d] += seen[d];
+}
+
 /* What the document gate reads (gate.h), from the mentions and the
  * resolvers' findings over the whole text: trigger scores, actors, casualty
  * figures (killed, injured, arrested, note: vg_an_counts over the whole
@@ -260,14 +279,18 @@ static void gate_signals(ctx *c, const sent_info *si, const mention_sums *sum, f
         for (size_t i = c->s[k].t0; i < c->s[k].t1;) {
             size_t len;
             const vg_lex_entry *e = vg_an_match(c, L_GATE, c->s[k].t1, i, &len);
-            int d = e ? e->cls : -1;
-            if (d >= 0 && !seen[d]) {
-                seen[d] = 1;
-                g->domain[d]++;
-                g->domain_lede[d] += k < VG_GATE_LEDE;
-            }
+            if (e) seen[e->cls] = 1;
             i += e ? len : 1;
         }
+        /* a crime word beside a political target or cause tells a political attack in the words of a
+         * crime report ("the mayor's murder", "prosecutors said the attack on the mosque"), not
+         * ordinary crime */
+        if (seen[VG_GATE_TARGET] || seen[VG_GATE_MOTIVE]) seen[VG_GATE_CRIME] = 0;
+        for (int d = 0; d < VG_GATE_DOMAINS; d++) {
+            g->domain[d] += seen[d];
+            g->domain_lede[d] += seen[d] && k < VG_GATE_LEDE;
+        }
+        if (si[k].best > 0) incident_shape(c, &si[k], k, seen, g);
         /* written dates only: a weekday or "yesterday" resolves only when the
          * publication date is known, and would make the signal say that */
         const vg_date *d = &si[k].date;

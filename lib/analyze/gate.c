@@ -54,11 +54,16 @@ enum {
     F_NONPOL_ANY,                     /* an accident, disaster or sport cue anywhere */
     F_DOMAIN,                         /* share of sentences with a word of each domain */
     F_DOMAIN_LEDE = F_DOMAIN + VG_GATE_DOMAINS, /* such a word in the lede (gate.h VG_GATE_LEDE) */
-    N_SIGNALS = F_DOMAIN_LEDE + VG_GATE_DOMAINS
+    F_INCIDENT = F_DOMAIN_LEDE + VG_GATE_DOMAINS, /* share of sentences telling an incident (a trigger with a scene) */
+    F_INCIDENT_LEDE,                  /* such a sentence among the first two */
+    F_INCIDENT_FULL,                  /* a trigger, a scene and a date in one sentence */
+    F_TRIG_ATTR,                      /* share of trigger sentences naming a source */
+    F_TRIG_DOMAIN,                    /* a trigger sentence with a word of each domain */
+    N_SIGNALS = F_TRIG_DOMAIN + VG_GATE_DOMAINS
 };
 
 const char *const vg_gate_domains[VG_GATE_DOMAINS] = {"crime", "sport", "business", "tech", "disaster", "accident",
-                                                      "conflict"};
+                                                      "conflict", "target", "motive"};
 
 /* The model is liblinear's (scripts/train-gate.sh trains it with liblinear-train), read and
  * applied here as liblinear 2.3's load_model and predict_probability do for a two-class
@@ -224,7 +229,12 @@ static void signals(const vg_gate_signals *s, double *v)
     for (int k = 0; k < VG_GATE_DOMAINS; k++) {
         v[F_DOMAIN + k] = share(s->domain[k], s->n_sent);
         v[F_DOMAIN_LEDE + k] = s->domain_lede[k] > 0;
+        v[F_TRIG_DOMAIN + k] = s->trig_domain[k] > 0;
     }
+    v[F_INCIDENT] = share(s->n_incident, s->n_sent);
+    v[F_INCIDENT_LEDE] = s->incident_lede != 0;
+    v[F_INCIDENT_FULL] = s->incident_full != 0;
+    v[F_TRIG_ATTR] = share(s->trig_attr, s->n_trigger_sent);
 }
 
 /* A bigram's hash from its words' hashes (each word is hashed once). */

@@ -15,9 +15,12 @@
  * raw; gate.c scales them. */
 /* What a sentence is about: data/<lang>/gate.tsv's classes, general words
  * of each domain (ordinary crime and courts, sport, business, technology,
- * disasters, accidents, and the setting of political violence). */
+ * disasters, accidents, and the setting of political violence), and two that
+ * make an attack by individuals political: its target (an official, the
+ * police, a journalist, a place of worship, a party's office) and its cause
+ * (an assassination, a claim of responsibility, extremism, hate). */
 enum { VG_GATE_CRIME, VG_GATE_SPORT, VG_GATE_BUSINESS, VG_GATE_TECH, VG_GATE_DISASTER, VG_GATE_ACCIDENT,
-       VG_GATE_CONFLICT, VG_GATE_DOMAINS };
+       VG_GATE_CONFLICT, VG_GATE_TARGET, VG_GATE_MOTIVE, VG_GATE_DOMAINS };
 /* The class names, in enum order: gate.tsv's second column, resolved when it loads
  * (a row's vg_lex_entry cls; any other name is a load error). */
 extern const char *const vg_gate_domains[VG_GATE_DOMAINS];
@@ -50,6 +53,14 @@ typedef struct vg_gate_signals {
     int neg, future, hist, fiction, nonpol, cancelled; /* sentences with each cue (cues.tsv classes); hist: background sentences */
     int domain[VG_GATE_DOMAINS];   /* sentences with a word of each gate.tsv domain */
     int domain_lede[VG_GATE_DOMAINS]; /* ... of them, sentences of the lede (the first VG_GATE_LEDE) */
+    /* The report of an incident, sentence by sentence: who did what (a standing trigger) where and
+     * when, according to whom, to whom. Words name a topic and topics shift between sets; this
+     * shape carries over (a stabbing of a mayor told as an incident, not as a court case). */
+    int n_incident;                /* sentences with a standing trigger and a scene place */
+    int incident_lede;             /* such a sentence among the first two */
+    int incident_full;             /* a sentence with a standing trigger, a scene place and a date */
+    int trig_attr;                 /* sentences with a standing trigger that name a source */
+    int trig_domain[VG_GATE_DOMAINS]; /* sentences with a standing trigger and a word of each domain */
 } vg_gate_signals;
 
 typedef struct vg_gate vg_gate;

@@ -80,6 +80,70 @@ TEST(gate_stops_sport_business_and_crime)
     env = NULL;
 }
 
+/* An attack by one person is political by its target or its cause, not by its words: the same stabbing
+ * of a councillor told in a crime report's words ("prosecutors", "suspect", "murder inquiry") passes when
+ * the victim is a political figure and the text says why; the same act on a shopkeeper in a robbery does
+ * not. Before gate.tsv's target and motive rows (and the crime word that a target or cause beside it
+ * discounts), the gate read the political attack as ordinary crime. Texts of our own. */
+TEST(gate_political_attack_by_individual)
+{
+    vg_doc *d = analyze("en", "Councillor stabbed outside party office\n\n"
+                              "A city councillor of the opposition party was stabbed twice outside the party office on "
+                              "Tuesday evening by a man who shouted that elected officials were traitors, police said. "
+                              "The councillor was taken to hospital with wounds to the chest. Prosecutors said the "
+                              "suspect had posted threats against politicians and opened a murder inquiry, treating the "
+                              "attack as politically motivated. Hundreds of people rallied in the square on Wednesday "
+                              "to condemn the attack.");
+    CHECK(d != NULL);
+    if (d) {
+        if (!d->gate_x || !vg_gate_pass(d->gate_p)) printf("    political attack: p %.3f\n", d->gate_p);
+        CHECK(d->gate_x != NULL && vg_gate_pass(d->gate_p));
+        CHECK(d->n_events > 0);
+        vg_doc_free(d);
+    }
+    d = analyze("en", "Shopkeeper stabbed in robbery\n\n"
+                      "A shopkeeper was stabbed twice during a robbery at his shop on Tuesday evening by a man who "
+                      "demanded cash from the till, police said. The shopkeeper was taken to hospital with wounds to "
+                      "the chest. Prosecutors said the suspect had two earlier convictions for burglary and would "
+                      "appear in court on Thursday charged with attempted murder.");
+    CHECK(d != NULL);
+    if (d) {
+        if (d->gate_x && vg_gate_pass(d->gate_p)) printf("    robbery: p %.3f\n", d->gate_p);
+        CHECK(!d->gate_x || !vg_gate_pass(d->gate_p));
+        CHECK_INT(d->n_events, 0);
+        vg_doc_free(d);
+    }
+    vg_env_close(env);
+    env = NULL;
+}
+
+/* Individual attacks named by their weapon are triggers in English, Spanish and French (triggers.tsv):
+ * "was gunned down", "fue acuchillado", "blessé au couteau" (none of them gave a row before). One-sentence
+ * notes of our own, with a political target so that the gate passes them. */
+TEST(gate_individual_attack_triggers)
+{
+    static const struct { const char *lang, *text; } notes[] = {
+        {"en", "On 4 March 2024, a local election official was gunned down outside the town hall of Leeds "
+               "(West Yorkshire), police said."},
+        {"es", "El 4 de marzo de 2024, un concejal fue acuchillado frente al ayuntamiento de Puebla por un hombre "
+               "que lo acusaba de corrupción, informó la policía."},
+        {"fr", "Le 4 mars 2024, un maire a été blessé au couteau devant la mairie de Bouaké par un homme qui "
+               "l'accusait de corruption, selon la gendarmerie."},
+    };
+    for (size_t i = 0; i < sizeof notes / sizeof *notes; i++) {
+        vg_doc *d = analyze(notes[i].lang, notes[i].text);
+        CHECK(d != NULL);
+        if (!d) continue;
+        int attack = 0;
+        for (size_t k = 0; k < d->n_events; k++) attack |= d->events[k].sub_event_type && !strcmp(d->events[k].sub_event_type, "Attack");
+        if (!attack) printf("    %s: no Attack row (%zu rows, p %.3f)\n", notes[i].lang, d->n_events, d->gate_p);
+        CHECK(attack);
+        vg_doc_free(d);
+    }
+    vg_env_close(env);
+    env = NULL;
+}
+
 /* Features: signals first, then each n-gram once, printed in ascending order. */
 TEST(gate_features_format)
 {
