@@ -40,6 +40,8 @@ static void map_add(term_map *m, int64_t id, float tf)
     m->slot[i].tf += tf;
 }
 
+int64_t vg_cl_word_id(const char *fold, size_t n) { return term_id(VG_CL_WORD, fold, n); }
+
 /* Four-digit years a news text can be about; kept as a small set. Returns
  * the year noted, 0 if the word is none. */
 static int note_year(vg_cl_doc *out, const vg_word *w)
@@ -67,7 +69,7 @@ static void add_text(vg_arena *a, term_map *m, term_map *names, vg_cl_doc *out, 
     if (vg_words(a, s, len, VG_CL_MAX_WORDS, &w, &n) != 0) return;
     for (size_t i = 0; i < n; i++) {
         note_year(out, &w[i]);
-        if (w[i].fold_len < 3 && !w[i].numeric) continue;
+        if (!vg_cl_word_term(&w[i])) continue;
         int name = w[i].capitalised && !w[i].sentence_start;
         int64_t id = term_id(VG_CL_WORD, w[i].fold, w[i].fold_len);
         map_add(m, id, (name ? NAME_WEIGHT : 1.0f) * scale);
@@ -204,10 +206,10 @@ static int by_weight_desc(const void *pa, const void *pb)
     return a->id < b->id ? -1 : a->id > b->id;
 }
 
-void vg_cl_keep(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs, size_t keep)
+void vg_cl_keep(vg_cl_doc *d, const double *df, double n_docs, size_t keep)
 {
     for (size_t i = 0; i < d->n; i++) {
-        double idf = log((double)(n_docs + 1) / (double)(df[i] ? df[i] : 1));
+        double idf = log((n_docs + 1) / (df[i] >= 1 ? df[i] : 1));
         d->terms[i].w = (float)((1.0 + log(d->terms[i].tf)) * idf);
     }
     qsort(d->terms, d->n, sizeof *d->terms, by_weight_desc);
@@ -223,7 +225,7 @@ void vg_cl_normalize(vg_cl_doc *d)
     for (size_t i = 0; i < d->n; i++) d->terms[i].w = (float)(d->terms[i].w / norm);
 }
 
-void vg_cl_weigh(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs)
+void vg_cl_weigh(vg_cl_doc *d, const double *df, double n_docs)
 {
     vg_cl_keep(d, df, n_docs, VG_CL_MAX_TERMS);
     vg_cl_normalize(d);

@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "vigie.h"
+#include "../dedup/words.h"
 #include "../doc/doc.h"
 
 enum {
@@ -70,15 +71,24 @@ typedef struct vg_cl_doc {
  * VG_ERR_NOMEM on no memory. A document without words gives n == 0. */
 vg_status vg_cl_extract(vg_doc *doc, vg_cl_doc *out);
 
+/* Is this word of a text a word term of its features (VG_CL_WORD, as a name or not)?
+ * Three letters or more; numbers count too, but the reference frequencies
+ * (reference.h) leave them out. */
+static inline int vg_cl_word_term(const vg_word *w) { return w->fold_len >= 3 || w->numeric; }
+/* The term id of a folded word (VG_CL_WORD). */
+int64_t vg_cl_word_id(const char *fold, size_t n);
+
 /* Turn raw counts into unit tf-idf weights given each term's document
  * frequency df[i] (aligned with terms, including this document) among
- * n_docs documents, and keep the VG_CL_MAX_TERMS heaviest. */
-void vg_cl_weigh(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs);
+ * n_docs documents, and keep the VG_CL_MAX_TERMS heaviest. Frequencies are
+ * real numbers: the collection's own counts mixed with a reference corpus's
+ * (vg_cl_reference_mix); below 1 counts as 1. */
+void vg_cl_weigh(vg_cl_doc *d, const double *df, double n_docs);
 
 /* Keep the `keep` heaviest terms by tf-idf (df as for vg_cl_weigh), raw
  * counts untouched, heaviest first (ties by term id): what is worth weighing
  * again once frequencies settle. */
-void vg_cl_keep(vg_cl_doc *d, const uint32_t *df, uint64_t n_docs, size_t keep);
+void vg_cl_keep(vg_cl_doc *d, const double *df, double n_docs, size_t keep);
 /* After vg_cl_keep: the VG_CL_MAX_TERMS heaviest, at unit length. vg_cl_weigh
  * is the two in one; a caller that keeps more raw terms copies and normalises
  * instead of weighing twice. */

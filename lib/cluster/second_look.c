@@ -139,14 +139,12 @@ static vg_status reweigh(vg_cl_stories *c, vg_arena *a, const vg_cl_doc *raw, co
 {
     *out = *raw;
     out->terms = vg_arena_alloc(a, (raw->n ? raw->n : 1) * sizeof *out->terms);
-    uint32_t *df = vg_arena_alloc(a, (raw->n ? raw->n : 1) * sizeof *df);
+    double *df = vg_arena_alloc(a, (raw->n ? raw->n : 1) * sizeof *df);
     if (!out->terms || !df) return VG_ERR_NOMEM;
     memcpy(out->terms, raw->terms, raw->n * sizeof *raw->terms);
-    uint64_t n_lang = 0;
+    double n_lang = 0;
     vg_status s = vg_cl_lang_df(c, a, raw, lang, 0, df, &n_lang);
     if (s != VG_OK) return s;
-    for (size_t i = 0; i < raw->n; i++)
-        if (!df[i]) df[i] = 1; /* this article counted it: never below one */
     vg_cl_weigh(out, df, n_lang);
     return VG_OK;
 }

@@ -17,6 +17,7 @@
 #include "postings.h"
 #include "../core/alloc.h"
 #include "../core/hash.h"
+#include "reference.h"
 #include "stories_impl.h"
 
 vg_cl_stories *vg_cl_stories_new(const vg_cl_store_ops *ops, void *ud)
@@ -56,7 +57,7 @@ void vg_cl_stories_free(vg_cl_stories *c)
 /* ---------------------------------------------------------------- weights */
 
 vg_status vg_cl_lang_df(vg_cl_stories *c, vg_arena *arena, const vg_cl_doc *raw, const char *lang, int count,
-                        uint32_t *df, uint64_t *n_lang)
+                        double *df, double *n_lang)
 {
     if (!lang) lang = "";
     uint64_t seed = vg_hash64(lang, strlen(lang), 0x6c616e675f646621ULL);
@@ -83,8 +84,11 @@ vg_status vg_cl_lang_df(vg_cl_stories *c, vg_arena *arena, const vg_cl_doc *raw,
     } else if ((s = c->ops->term_df(c->ud, &t, tdf)) != VG_OK) {
         return s;
     }
-    memcpy(df, tdf, raw->n * sizeof *df);
-    *n_lang = tdf[raw->n] ? tdf[raw->n] : 1;
+    if (!count)
+        for (size_t i = 0; i < raw->n; i++)
+            if (!tdf[i]) tdf[i] = 1; /* the article counted it: never below one */
+    vg_cl_reference_mix(vg_cl_reference_for(lang), REFERENCE_WEIGHT, raw->terms, raw->n, tdf,
+                        tdf[raw->n] ? tdf[raw->n] : 1, df, n_lang);
     return VG_OK;
 }
 
@@ -402,9 +406,9 @@ static vg_status remember(vg_cl_stories *c, const vg_cl_doc *raw, const vg_cl_do
 
 vg_status vg_cl_stories_put(vg_cl_stories *c, vg_cl_doc *raw, const char *lang, int64_t article, vg_arena *arena)
 {
-    uint32_t *df = vg_arena_alloc(arena, (raw->n ? raw->n : 1) * sizeof *df);
+    double *df = vg_arena_alloc(arena, (raw->n ? raw->n : 1) * sizeof *df);
     if (!df) return VG_ERR_NOMEM;
-    uint64_t n_lang = 0;
+    double n_lang = 0;
     vg_status s = vg_cl_lang_df(c, arena, raw, lang, 1, df, &n_lang);
     if (s != VG_OK) return s;
     /* Weighed once: the raw terms kept for the second look, heaviest first;

@@ -34,14 +34,15 @@ struct vg_cl_stories {
 
 /* Document frequencies of raw's terms among the documents of its language
  * (df, aligned with raw->terms) and how many documents that language has
- * (*n_lang, at least 1). count: the article is new, count it (and set
+ * (*n_lang, at least 1), each term at least as common as the language's
+ * reference corpus says (reference.h, REFERENCE_WEIGHT). count: the article is new, count it (and set
  * c->n_docs, all documents); otherwise read them as they are now. Terms
  * keep their language-neutral ids in story vectors (a name or a place
  * matches across languages); only their weights are read against the
  * article's own language, so words common in it weigh nothing however few
  * its documents are among the others (issue 11). Scratch from arena. */
 vg_status vg_cl_lang_df(vg_cl_stories *c, vg_arena *arena, const vg_cl_doc *raw, const char *lang, int count,
-                        uint32_t *df, uint64_t *n_lang);
+                        double *df, double *n_lang);
 
 /* The story whose score is best, if at least VG_CL_THRESHOLD (*story 0:
  * none). Postings of `skip` are not candidates; their dot product with f

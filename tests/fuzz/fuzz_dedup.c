@@ -48,7 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         d.fields[VG_F_PUBLISHED] = text;
         vg_cl_doc f;
         if (vg_cl_extract(&d, &f) == VG_OK && f.n) {
-            uint32_t *df = vg_arena_calloc(a, f.n, sizeof *df);
+            double *df = vg_arena_calloc(a, f.n, sizeof *df);
             if (df) {
                 vg_cl_weigh(&f, df, 1);
                 assert(f.n <= VG_CL_MAX_TERMS);

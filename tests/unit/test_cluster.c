@@ -9,6 +9,7 @@
 #include "../../lib/cluster/dfmap.h"
 #include "../../lib/cluster/features.h"
 #include "../../lib/cluster/postings.h"
+#include "../../lib/cluster/reference.h"
 #include "../../lib/cluster/score.h"
 #include "../../lib/cluster/stories.h"
 #include "../../lib/cluster/story_weights.h"
@@ -100,7 +101,7 @@ TEST(cluster_features_names_and_years)
     CHECK_INT(f.n_years, 1);
     CHECK_INT(f.years[0], 2009);
     /* "Manokwari" inside sentences counts more than "quake" although both appear twice */
-    uint32_t *df = calloc(f.n, sizeof *df);
+    double *df = calloc(f.n, sizeof *df);
     for (size_t i = 0; i < f.n; i++) df[i] = 1;
     float quake = 0, place = 0;
     for (size_t i = 0; i < f.n; i++) {
@@ -939,4 +940,88 @@ TEST(cluster_stories_that_are_one_merge)
     stories_that_are_one(2009, &one, &b_whole, &a_whole);
     CHECK(b_whole && a_whole);
     CHECK(!one);
+}
+
+/* Reference frequencies (reference.h): a table parses, bad rows are refused with their line,
+ * and the mix makes each term at least as common as its reference share (times the weight)
+ * says among the collection's n + 1 documents, never less common than the collection says. */
+TEST(cluster_reference_mix)
+{
+    const char *tsv = "# a comment\n@documents\t200\nthe\t200\nflood\t20\n";
+    char err[256] = "";
+    vg_cl_reference *r = NULL;
+    CHECK_INT(vg_cl_reference_parse("ref", tsv, strlen(tsv), &r, err, sizeof err), VG_OK);
+    CHECK(r != NULL);
+    if (!r) return;
+    CHECK_INT(vg_cl_reference_docs(r), 200);
+    CHECK_INT(vg_cl_reference_df(r, vg_cl_word_id("flood", 5)), 20);
+    CHECK_INT(vg_cl_reference_df(r, vg_cl_word_id("levee", 5)), 0);
+    vg_cl_term t[3] = {{vg_cl_word_id("the", 3), 1, 0}, {vg_cl_word_id("flood", 5), 1, 0}, {vg_cl_word_id("levee", 5), 1, 0}};
+    uint32_t df[3] = {3, 2, 1};
+    double mdf[3], n = 0;
+    vg_cl_reference_mix(r, 1.0, t, 3, df, 39, mdf, &n);
+    CHECK(fabs(n - 39) < 1e-9);
+    CHECK(fabs(mdf[0] - 40) < 1e-9); /* 40 * 200/200 above the collection's 3 */
+    CHECK(fabs(mdf[1] - 4) < 1e-9);  /* 40 * 20/200 above 2 */
+    CHECK(fabs(mdf[2] - 1) < 1e-9);  /* not in the reference: the collection's count */
+    vg_cl_reference_mix(r, 0.5, t, 3, df, 39, mdf, &n);
+    CHECK(fabs(mdf[0] - 20) < 1e-9 && fabs(mdf[1] - 2) < 1e-9);
+    vg_cl_reference_mix(r, 0, t, 3, df, 39, mdf, &n);    /* no weight: the collection alone */
+    CHECK(fabs(n - 39) < 1e-9 && fabs(mdf[0] - 3) < 1e-9);
+    vg_cl_reference_mix(NULL, 1.0, t, 3, df, 39, mdf, &n); /* no reference: the same */
+    CHECK(fabs(mdf[1] - 2) < 1e-9);
+    vg_cl_reference_free(r);
+    const char *bad[] = {"the\t3\n", "@documents\t10\nthe\t11\n", "@documents\t10\nthe\tmany\n", "# nothing\n"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        r = (vg_cl_reference *)1;
+        CHECK(vg_cl_reference_parse("ref", bad[i], strlen(bad[i]), &r, err, sizeof err) != VG_OK);
+        CHECK(r == NULL);
+        CHECK(strstr(err, "ref:") != NULL);
+    }
+}
+
+/* Index of a word's term in a weighed document, or -1. */
+static long term_at(const vg_cl_doc *f, const char *word)
+{
+    int64_t id = vg_cl_word_id(word, strlen(word));
+    for (size_t i = 0; i < f->n; i++)
+        if (f->terms[i].id == id) return (long)i;
+    return -1;
+}
+
+/* A one-sided collection: 40 short notices that never use "according". Read against it
+ * alone, the word is as rare as a name the article alone gives ("levee"); with the shipped
+ * reference (data/en/reference_df.tsv, where most news texts use it) it weighs far less. */
+TEST(cluster_reference_weights_one_sided_collection)
+{
+    const vg_cl_reference *ref = vg_cl_reference_for("en");
+    CHECK(ref != NULL && vg_cl_reference_docs(ref) > 100);
+    CHECK(vg_cl_reference_df(ref, vg_cl_word_id("according", 9)) > vg_cl_reference_docs(ref) / 3);
+    CHECK_INT(vg_cl_reference_df(ref, vg_cl_word_id("levee", 5)), 0);
+    fake_store *fs = fake_store_new();
+    vg_cl_stories *c = fs ? vg_cl_stories_new(fake_store_ops(), fs) : NULL;
+    CHECK(c != NULL);
+    if (!c) { fake_store_free(fs); return; }
+    vg_doc *d = mkdoc();
+    char id[32], other[200];
+    for (int i = 0; i < 40; i++) {
+        snprintf(id, sizeof id, "notice%d", i);
+        snprintf(other, sizeof other, "The %s of district %d will be held on Monday.",
+                 i % 3 == 0 ? "council vote" : i % 3 == 1 ? "club match" : "board auction", i);
+        fill(d, id, other, NULL);
+        vg_cl_doc raw;
+        CHECK(vg_cl_extract(d, &raw) == VG_OK);
+        CHECK(vg_cl_stories_put(c, &raw, "en", fake_store_article(fs, "en", 0), d->arena) == VG_OK);
+    }
+    fill(d, "flood", "Heavy rain flooded the streets of Quillota, according to the mayor, and the water "
+                     "broke through a levee.", NULL);
+    vg_cl_doc raw;
+    CHECK(vg_cl_extract(d, &raw) == VG_OK);
+    CHECK(vg_cl_stories_put(c, &raw, "en", fake_store_article(fs, "en", 0), d->arena) == VG_OK);
+    long acc = term_at(&raw, "according"), levee = term_at(&raw, "levee");
+    CHECK(acc >= 0 && levee >= 0);
+    if (acc >= 0 && levee >= 0) CHECK(raw.terms[acc].w < 0.5 * raw.terms[levee].w);
+    vg_cl_stories_free(c);
+    fake_store_free(fs);
+    free_doc(d);
 }
