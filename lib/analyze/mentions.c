@@ -35,8 +35,22 @@ static int in_name(const ctx *c, const vg_sent *s, size_t i, int title)
     return p->kind == VG_TOK_WORD && p->upper && n->kind == VG_TOK_WORD && !n->upper && !n->caseless;
 }
 
+/* "Protests are not reported in the north", "la marcha no se realizó": a trigger ending at end
+ * whose own clause denies it right after (a cues.tsv "negafter" phrase within NEG_AFTER_REACH
+ * words, no punctuation between) tells no incident. A negation of anything else after the
+ * trigger ("an attack that killed no one") leaves the act told. */
+static int denied_after(const ctx *c, const vg_sent *s, size_t end)
+{
+    for (size_t j = end; j < s->t1 && j <= end + NEG_AFTER_REACH; j++) {
+        size_t len;
+        if (c->t[j].kind == VG_TOK_PUNCT) return 0;
+        if (vg_an_cue(c, s->t1, j, &len) == VG_CUE_NEG_AFTER) return 1;
+    }
+    return 0;
+}
+
 /* Scores one sentence: trigger weights per sub-type, cancelled by a negation
- * or a future/threat cue just before them. */
+ * or a future/threat cue just before them, or a denial just after. */
 static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
 {
     memset(si, 0, sizeof *si);
@@ -75,11 +89,12 @@ static void score_sentence(ctx *c, const vg_sent *s, sent_info *si)
         if (e && title < 0) title = title_case(c, s);
         if (e && in_name(c, s, i, title)) e = NULL;
         if (e) {
+            int denied = denied_after(c, s, i + len);
             for (; e; e = vg_lex_next_same(tl, e)) { /* one phrase may count for several sub-types */
                 int mod;
                 int sub = vg_an_trigger_sub(e, &mod);
                 float w = vg_an_trigger_weight(e);
-                int off = i < neg_until || i < fut_until || i < purpose_until;
+                int off = i < neg_until || i < fut_until || i < purpose_until || denied;
                 if (sub >= 0 && off) si->cancelled++;
                 if (sub >= 0 && !off) {
                     if (mod) si->mods[sub] += w;

@@ -22,6 +22,9 @@
  * stop coronavirus from spreading staged a demonstration" and "measures to prevent the spread of
  * the coronavirus were attacked" lost their ACLED notes' events (4 notes, sub_type 0.899 -> 0.897). */
 #define PURPOSE_REACH 3
+/* A denial after a trigger ("protests are not reported", cues.tsv "negafter") reaches back over
+ * this many words of its clause: an auxiliary, or a short place ("protests in Mosul are not reported"). */
+#define NEG_AFTER_REACH 3
 #define SINCE_REACH 3
 /* A demonstrative reaches the trigger right after it or one word on ("this
  * latest attack", "cette attaque meurtrière" reads the noun first). */

@@ -1640,3 +1640,55 @@ TEST(analyze_ru_criminal_code_article_is_no_incident)
                           "оборот оружия).", NULL);
     CHECK_INT(n, 0);
 }
+
+/* Written for this test: a clause that denies its trigger right after it ("protests are not
+ * reported in Mosul", "las protestas no se registraron": cues.tsv "negafter") tells no incident,
+ * so no row at the place it names. */
+TEST(analyze_a_denied_protest_is_no_row)
+{
+    if (!have_gazetteer()) return;
+    vg_doc *d = analyze("en", "2019-11-10", "Police fired tear gas at hundreds of protesters in Basra on Monday, officials "
+                                            "said. Protests are not reported in Mosul, in the north of the country.");
+    CHECK(d && d->n_events == 1 && !row_at(d, "Mosul"));
+    vg_doc_free(d);
+    d = analyze("es", "2019-11-10", "La policía dispersó con gases lacrimógenos a cientos de manifestantes en Cali el "
+                                    "lunes. En Medellín las protestas no se registraron, según la alcaldía.");
+    CHECK(d && d->n_events == 1 && !row_at(d, "Medellin"));
+    vg_doc_free(d);
+}
+
+/* Written for this test: an aim ("seeks to retake control", cues.tsv "purpose") is no act: no
+ * 'Government regains territory' row beside the bombing the text reports. */
+TEST(analyze_an_aim_is_no_event)
+{
+    if (!have_gazetteer()) return;
+    vg_doc *d = analyze("en", "2019-01-23", "A car bomb exploded at an army base in Ghazni on Monday, killing 12 soldiers, "
+                                            "officials said. Talks to end the war have stalled, while the Taliban seeks to "
+                                            "retake control of the country.");
+    CHECK(d && d->n_events == 1 && events_typed(d, "Strategic developments") == 0);
+    vg_doc_free(d);
+}
+
+/* Written for this test: ACLED's unit has one type. The next sentence telling the same incident in
+ * other words that hurt no one there is that incident: the gunmen who followed a car bomb are the
+ * bombing (also when that sentence names the bomb again), a crowd's projectiles are its
+ * demonstration (incidents.c one_incident_type). */
+TEST(analyze_one_incident_told_in_two_types_is_one_row)
+{
+    if (!have_gazetteer()) return;
+    vg_doc *d = analyze("en", "2019-01-23", "A car bomb exploded at an army base in Ghazni on Monday, killing 12 soldiers, "
+                                            "officials said. Two gunmen then entered the compound and clashed with the "
+                                            "guards.");
+    CHECK(d && d->n_events == 1 && events_typed(d, "Battles") == 0);
+    vg_doc_free(d);
+    d = analyze("en", "2019-01-23", "A car bomb exploded at an army base in Ghazni on Monday, killing 12 soldiers, "
+                                    "officials said. Dozens died in the attack. The training centre was targeted with a "
+                                    "captured army car packed with explosives, followed by two gunmen.");
+    CHECK(d && d->n_events == 1 && events_typed(d, "Battles") == 0);
+    vg_doc_free(d);
+    d = analyze("en", NULL, "Several thousand people rallied in Lyon on Saturday against the pension reform. The "
+                            "demonstrations were calm at first, but clashes with counter-protesters broke out in the "
+                            "evening. Video showed two factions pushing, punching and throwing projectiles.");
+    CHECK(d && d->n_events >= 1 && events_typed(d, "Explosions/Remote violence") == 0);
+    vg_doc_free(d);
+}
