@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # eval-articles.sh - whole articles: `vigie analyze` (default threshold) on each
 # hand-coded set of ../shared/eval/articles, scored by score-articles.
-# Sets named own-NAME (own-en, own-es, own-en-2, own-es-2, own-en-3, own-es-3) are
+# Sets named own-NAME (own-en, own-es, own-en-2, own-es-2, own-en-3, own-es-3, own-en-4) are
 # the project's own openly licensed sets in tests/articles/NAME/ (see their
 # SOURCES.md and tests/articles/README.md for which are learning data and which
 # the unseen check); the default list leaves them out.

@@ -48,5 +48,5 @@ printf '1\t%s\n1\ttests/articles/%s/texts/%s\n' "$T/copied.txt" "$unseen" "$firs
 got=$(python3 scripts/check-article-set.py --gate-examples "$T/examples.tsv" tests/articles/*/ 2>&1)
 grep -q "copy of tests/articles/$unseen/texts/$first (the unseen set $unseen)" <<<"$got" || { echo "not ok: a copied unseen article was not reported"; echo "$got"; exit 1; }
 grep -q "trains on unseen set $unseen" <<<"$got" || { echo "not ok: a path into an unseen set was not reported"; echo "$got"; exit 1; }
-for s in en-2 es-2 en-3 es-3; do [ -f "tests/articles/$s/gold.jsonl" ] || { echo "not ok: set tests/articles/$s missing"; exit 1; }; done
+for s in en-2 es-2 en-3 es-3 en-4; do [ -f "tests/articles/$s/gold.jsonl" ] || { echo "not ok: set tests/articles/$s missing"; exit 1; }; done
 echo ok
