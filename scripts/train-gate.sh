@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # train-gate.sh - rebuilds the document gate's model, data/gate/model.txt, from the dev data it names
 # (see scripts/train-gate.py). Deterministic: the same data give the same bytes.
-# Usage: scripts/train-gate.sh [--report] [--heldout] [--check] [VIGIE]
-#   --report  leave-one-group-out figures per split and language before training
+# Usage: scripts/train-gate.sh [--report] [--heldout] [--heldout-sets] [--check] [VIGIE]
+#   --report  leave-one-group-out figures per split and language before training, then leave one
+#             whole set out and one whole source out (a new set shares neither with training)
 #   --heldout the article sets end to end, each group analysed under a model trained without it
 #             (KEEP=DIR keeps the held-out rows, DIR/heldout-SET.jsonl)
+#   --heldout-sets  the same, each article set analysed under a model trained without the whole set
+#             (DIR/heldout-set-SET.jsonl)
 #   --check   rebuild into a temporary file and compare with the committed model (exit 1 if they differ)
 # Needs ../shared/eval (or SHARED=DIR); without it, says so and exits 0.
 set -euo pipefail
@@ -14,7 +17,8 @@ report=(); heldout=(); check=0; VIGIE=./vigie
 for a in "$@"; do
     case "$a" in
         --report) report=(--report) ;;
-        --heldout) heldout=(--heldout) ;;
+        --heldout) heldout+=(--heldout) ;;
+        --heldout-sets) heldout+=(--heldout-sets) ;;
         --check) check=1 ;;
         *) VIGIE="$a" ;;
     esac
