@@ -572,16 +572,22 @@ static vg_status split_related(ctx *c, vg_arena *arena)
     return VG_OK;
 }
 
-/* The country the text's places name most often (first on ties), or NULL. */
+/* The country the text's places name most often (first on ties), or NULL. A dateline's place
+ * ("LONDON (Reuters) - ... in the capital of Kenya") is where the report was filed: it counts
+ * only when the text names no other place. */
 static const char *main_country(const ctx *c)
 {
     const char *best = NULL;
     int best_n = 0;
-    for (size_t k = 0; k < c->n_places; k++) {
-        int n = 0;
-        for (size_t j = 0; j < c->n_places; j++) n += c->places[k].iso2 && c->places[j].iso2 && !strcmp(c->places[k].iso2, c->places[j].iso2);
-        if (n > best_n) { best_n = n; best = c->places[k].iso2; }
-    }
+    for (int datelines = 0; datelines < 2 && !best; datelines++)
+        for (size_t k = 0; k < c->n_places; k++) {
+            int n = 0;
+            if (c->places[k].dateline && !datelines) continue;
+            for (size_t j = 0; j < c->n_places; j++)
+                n += (datelines || !c->places[j].dateline) && c->places[k].iso2 && c->places[j].iso2 &&
+                     !strcmp(c->places[k].iso2, c->places[j].iso2);
+            if (n > best_n) { best_n = n; best = c->places[k].iso2; }
+        }
     return best;
 }
 

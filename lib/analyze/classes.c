@@ -14,7 +14,7 @@ const char *const vg_cue_class_names[VG_CUE_COUNT] = {
     [VG_CUE_OPENER] = "opener", [VG_CUE_CAPITAL] = "capital", [VG_CUE_SCENE] = "scene",
     [VG_CUE_PURPOSE] = "purpose", [VG_CUE_JOINER] = "joiner", [VG_CUE_BEARING] = "bearing",
     [VG_CUE_BEARING_OF] = "bearing_of",
-    [VG_CUE_NEG_AFTER] = "negafter",
+    [VG_CUE_NEG_AFTER] = "negafter", [VG_CUE_CREDIT] = "credit",
 };
 
 const char *const vg_attr_class_names[VG_ATTR_COUNT] = {

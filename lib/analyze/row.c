@@ -55,6 +55,22 @@ static int spoken_of(const ctx *c, const vg_place *p)
     return 0;
 }
 
+/* Is the place in a reporter's or editor's credit ("(Reporting by Amra Vesko in Cardo; Writing by ...)":
+ * a cues.tsv "credit" phrase up to CREDIT_REACH words before it, no semicolon or bracket between)?
+ * That is where the newsroom sits, not where anything happened. */
+static int credited(const ctx *c, const vg_place *p)
+{
+    size_t lo = vg_an_token_from(c, p->start), s0 = vg_an_sentence_start(c, lo);
+    for (size_t j = lo; j-- > s0 && lo - j <= CREDIT_REACH;) {
+        const vg_tok *t = &c->t[j];
+        char ch = c->text[t->start];
+        if (t->kind == VG_TOK_PUNCT && (ch == ';' || ch == '(' || ch == ')')) return 0;
+        size_t len;
+        if (vg_an_cue(c, lo, j, &len) == VG_CUE_CREDIT) return 1;
+    }
+    return 0;
+}
+
 /* Is p a dateline filed from abroad: the text's other places are all in other countries
  * ("MOSCOW (Reuters) - Japan's government said ...", every mention of Japan its speaker)? */
 static int filed_abroad(const ctx *c, const vg_place *p)
@@ -78,7 +94,7 @@ static int scene_places(ctx *c)
     for (size_t k = 0; k < c->n_places; k++) {
         const vg_place *p = &c->places[k];
         if (p->iso2 && !vg_an_in_attr(c, p->start, p->end, UINT32_MAX) && !names_org(c, p) && !spoken_of(c, p) &&
-            !(p->dateline && filed_abroad(c, p)))
+            !credited(c, p) && !(p->dateline && filed_abroad(c, p)))
             c->scene[c->n_scene++] = *p;
     }
     c->scene_pick = c->n_scene ? vg_places_primary(c->scene, c->n_scene) : 0;

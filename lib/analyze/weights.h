@@ -197,6 +197,11 @@
  * place that it makes a party spoken of, not a scene (row.c spoken_of). */
 #define STATEMENT_PHRASE_MAX 3
 
+/* A reporter's or editor's credit ("(Reporting by Amra Vesko in Cardo; Editing by ...)", cues.tsv
+ * "credit") names where the newsroom sits: a place up to CREDIT_REACH words after it, in the same
+ * clause, is no scene (row.c credited). Not tuned: a credit's names and their "and" fit in it. */
+#define CREDIT_REACH 10
+
 /* A piece published before this hour (its dateline's time of day) went out
  * in the night after the day it reports: its "tonight", "today" (reldates.tsv
  * `evening`) are the day before (a piece stamped "12 May 01:40" that says

@@ -680,6 +680,45 @@ TEST(analyze_dateline_is_the_scene_only_when_nothing_else_is)
     }
 }
 
+/* The main event of text is placed at scene (NULL: anywhere) and not at wrong (NULL: no check). */
+static void check_scene(const char *lang, const char *text, const char *scene, const char *wrong)
+{
+    vg_doc *d = analyze(lang, "2013-05-06", text);
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e != NULL);
+    if (!e || !have_gazetteer()) { vg_doc_free(d); return; } /* scripts/build-gazetteer.sh */
+    if (scene) CHECK(e->location && !strcmp(e->location, scene));
+    if (wrong) CHECK(!e->location || strcmp(e->location, wrong) != 0);
+    vg_doc_free(d);
+}
+
+/* Where the report was filed is not what the text is about: "the capital" of a text filed in London
+ * about Kenya is Nairobi, as it is when the text names Kenya without a dateline. */
+TEST(analyze_dateline_gives_the_capital_no_country)
+{
+    check_scene("en",
+                "Fuel protest turns violent\nLONDON (Reuters) - Hundreds of protesters clashed with police in the "
+                "capital of Kenya on Sunday, throwing stones at officers who fired tear gas.",
+                "Nairobi", NULL);
+}
+
+/* A news agency's credit line ("(Reporting by ... in Dakar; Editing by ...)") names where its
+ * reporters sit, no scene. */
+TEST(analyze_credit_line_names_no_scene)
+{
+    check_scene("en",
+                "Gunmen on motorbikes opened fire at a crowded market on Tuesday, killing five people, a local official "
+                "said.\n(Reporting by Omar Diallo in Dakar; Writing by Ann Roe in Nairobi; Editing by Tom Lee)",
+                NULL, "Dakar");
+}
+
+/* "a vehicle of the Al Sham Division": a unit named after a city (Al Sham: Damascus) is no scene;
+ * the division the text names is. */
+TEST(analyze_unit_name_is_no_scene)
+{
+    check_scene("en", "Gunmen seized a vehicle of the Al Sham Division on the road in Idlib on Monday.", "Idlib", NULL);
+}
+
 /* A country a statement speaks of ("ministers have condemned Sudan") is the accused, not the
  * scene: the camp's state, named next, is. */
 TEST(analyze_a_country_condemned_is_no_scene)
