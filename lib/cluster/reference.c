@@ -114,33 +114,38 @@ static vg_status load_file(const char *path, vg_cl_reference **out)
 
 /* ---------------------------------------------------------------- the process's references */
 
-enum { LANGS_MAX = 32 };
+enum { REFS_MAX = 64 };
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct {
-    char lang[16];
-    vg_cl_reference *r; /* NULL: the language has none */
-} langs[LANGS_MAX];
-static size_t n_langs;
+    char *path;         /* <dir>/<lang>/reference_df.tsv */
+    vg_cl_reference *r; /* NULL: the language has none there */
+} refs[REFS_MAX];
+static size_t n_refs;
 
-const vg_cl_reference *vg_cl_reference_for(const char *lang)
+const char *vg_cl_reference_dir(const char *dir)
 {
-    if (!lang || !*lang || strlen(lang) >= sizeof langs[0].lang || strchr(lang, '/') || lang[0] == '.') return NULL;
+    if (dir && *dir) return dir;
+    const char *env = getenv("VIGIE_DATA");
+    return env && *env ? env : VG_DATA_DIR;
+}
+
+const vg_cl_reference *vg_cl_reference_for(const char *dir, const char *lang)
+{
+    if (!lang || !*lang || strlen(lang) >= 16 || strchr(lang, '/') || lang[0] == '.') return NULL;
+    char path[1024];
+    if ((size_t)snprintf(path, sizeof path, "%s/%s/reference_df.tsv", vg_cl_reference_dir(dir), lang) >= sizeof path)
+        return NULL;
     vg_cl_reference *r = NULL;
     pthread_mutex_lock(&lock);
     size_t i;
-    for (i = 0; i < n_langs; i++)
-        if (!strcmp(langs[i].lang, lang)) break;
-    if (i < n_langs) {
-        r = langs[i].r;
-    } else if (n_langs < LANGS_MAX) {
-        const char *dir = getenv("VIGIE_DATA");
-        if (!dir || !*dir) dir = VG_DATA_DIR;
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s/reference_df.tsv", dir, lang);
+    for (i = 0; i < n_refs; i++)
+        if (!strcmp(refs[i].path, path)) break;
+    if (i < n_refs) {
+        r = refs[i].r;
+    } else if (n_refs < REFS_MAX && (refs[n_refs].path = strdup(path))) {
         load_file(path, &r);
-        snprintf(langs[n_langs].lang, sizeof langs[n_langs].lang, "%s", lang);
-        langs[n_langs++].r = r;
+        refs[n_refs++].r = r;
     }
     pthread_mutex_unlock(&lock);
     return r;

@@ -26,12 +26,16 @@ vg_status vg_cl_reference_parse(const char *name, const char *text, size_t len, 
                                 size_t errlen);
 void vg_cl_reference_free(vg_cl_reference *r); /* accepts NULL */
 
-/* The reference of a language, read once per process from <dir>/<lang>/reference_df.tsv (dir:
- * $VIGIE_DATA, else the compiled-in data folder, as vg_env_open(NULL) reads its resources; a
- * folder given to vg_env_open is not seen here: cluster/ sits below pipeline/) and kept until
- * exit; NULL when the language has none (or its file is bad: weights are then the collection's
- * alone, as before there were references). Thread-safe. */
-const vg_cl_reference *vg_cl_reference_for(const char *lang);
+/* The folder references are read from: dir when given (the data folder of vg_env_open, which the
+ * documents carry, vg_doc.data_dir), else $VIGIE_DATA, else the compiled-in data folder: the order
+ * vg_env_open itself resolves its folder in, so a data folder given to it wins here too. */
+const char *vg_cl_reference_dir(const char *dir);
+
+/* The reference of a language, read once per process from <folder>/<lang>/reference_df.tsv
+ * (folder: vg_cl_reference_dir(dir)) and kept until exit; NULL when the language has none there
+ * (or its file is bad: weights are then the collection's alone, as before there were
+ * references). Thread-safe. */
+const vg_cl_reference *vg_cl_reference_for(const char *dir, const char *lang);
 
 /* The corpus size, and a term's count in it (0: not among the listed terms). */
 uint64_t vg_cl_reference_docs(const vg_cl_reference *r);

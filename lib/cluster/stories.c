@@ -51,7 +51,18 @@ void vg_cl_stories_free(vg_cl_stories *c)
     forget_singles(c);
     free(c->single);
     free(c->touched);
+    free(c->data_dir);
     free(c);
+}
+
+vg_status vg_cl_stories_set_data(vg_cl_stories *c, const char *data_dir)
+{
+    if (!data_dir || (c->data_dir && !strcmp(c->data_dir, data_dir))) return VG_OK;
+    char *d = vg_strdup(data_dir);
+    if (!d) return VG_ERR_NOMEM;
+    free(c->data_dir);
+    c->data_dir = d;
+    return VG_OK;
 }
 
 /* ---------------------------------------------------------------- weights */
@@ -87,7 +98,7 @@ vg_status vg_cl_lang_df(vg_cl_stories *c, vg_arena *arena, const vg_cl_doc *raw,
     if (!count)
         for (size_t i = 0; i < raw->n; i++)
             if (!tdf[i]) tdf[i] = 1; /* the article counted it: never below one */
-    vg_cl_reference_mix(vg_cl_reference_for(lang), REFERENCE_WEIGHT, raw->terms, raw->n, tdf,
+    vg_cl_reference_mix(vg_cl_reference_for(c->data_dir, lang), REFERENCE_WEIGHT, raw->terms, raw->n, tdf,
                         tdf[raw->n] ? tdf[raw->n] : 1, df, n_lang);
     return VG_OK;
 }

@@ -80,6 +80,11 @@ void vg_cl_stories_free(vg_cl_stories *c); /* accepts NULL */
 /* The store dropped its batch or learnt that another writer changed it:
  * forget the window (what it holds may not be stored). Accepts NULL. */
 void vg_cl_stories_forget(vg_cl_stories *c);
+/* The data folder term weights read the reference corpora of each language from
+ * (reference.h: <data_dir>/<lang>/reference_df.tsv): the folder of the documents' vg_env,
+ * which the store passes on at each put. NULL keeps the folder set before (none: $VIGIE_DATA,
+ * else the compiled-in one). VG_ERR_NOMEM, the folder unchanged, when it cannot copy it. */
+vg_status vg_cl_stories_set_data(vg_cl_stories *c, const char *data_dir);
 
 /* A new article that is not a copy: count its terms, weigh them, join the
  * story that scores best or start one, keep it for a second look. raw: its

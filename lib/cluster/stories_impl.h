@@ -30,6 +30,7 @@ struct vg_cl_stories {
      * at again, so the work of a commit follows the batch, not the window. */
     int64_t *touched;
     size_t n_touched, cap_touched;
+    char *data_dir; /* where the references of term weights are read (vg_cl_stories_set_data); NULL: the default */
 };
 
 /* Document frequencies of raw's terms among the documents of its language

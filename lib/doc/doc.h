@@ -83,6 +83,10 @@ struct vg_doc {
      * chrome memory of the extract stage): lib/pipeline/pipeline.h, opaque
      * here. NULL for a document filled by hand (tests, benches). */
     struct vg_doc_pipe *pipe;
+    /* The data folder of the vg_env the document was made with (vg_doc_create), as it
+     * resolved it: what the store reads story weights' reference corpora from
+     * (lib/cluster/reference.h). NULL for a document filled by hand. */
+    const char *data_dir;
 };
 
 /* Empties the document for the next one (what vg_doc_load starts with):

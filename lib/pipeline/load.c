@@ -24,6 +24,7 @@ vg_status vg_doc_create(const vg_env *env, vg_doc **out)
     d->arena = vg_arena_new(256 * 1024);
     if (!d->pipe || !d->arena) { vg_doc_free(d); return VG_ERR_NOMEM; }
     d->pipe->env = env;
+    d->data_dir = env->data_dir;
     *out = d;
     return VG_OK;
 }

@@ -462,7 +462,8 @@ static vg_status put_article(vg_db *db, vg_doc *doc, int64_t *id)
 static vg_status put_doc(vg_db *db, vg_doc *doc, vg_prepared *prep, vg_put_result *result)
 {
     int64_t id;
-    vg_status s = put_article(db, doc, &id);
+    vg_status s = vg_stories_data(db, doc->data_dir);
+    if (s == VG_OK) s = put_article(db, doc, &id);
     if (s != VG_OK) return s;
     if (!id) { *result = VG_PUT_PRESENT; return VG_OK; }
     if ((s = vg_events_put(db, doc, id)) != VG_OK) return s;

@@ -153,6 +153,10 @@ vg_status vg_events_put(vg_db *db, const vg_doc *doc, int64_t article_id);
  * Each flag is 1 when that filter is unset or known. */
 void vg_store_taxonomy_known(const vg_query *q, int *type_ok, int *sub_ok);
 
+/* The data folder of the documents put (vg_doc.data_dir): the stories read the reference
+ * corpora of term weights there (lib/cluster/reference.h), a queue's story writer included,
+ * which has no document of its own. NULL: unchanged. */
+vg_status vg_stories_data(vg_db *db, const char *data_dir);
 /* Clustering hook (stories_sql.c): called by vg_db_put inside the same
  * transaction, after the article row, its FTS row and its events are
  * written, with what vg_prepare made of the document (NULL: made here). May

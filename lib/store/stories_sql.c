@@ -371,6 +371,13 @@ static vg_status put_story(vg_db *db, const char *lang, vg_prepared *prep, int64
     return vg_cl_stories_put(db->stories, &raw, lang, article_id, arena);
 }
 
+vg_status vg_stories_data(vg_db *db, const char *data_dir)
+{
+    if (!data_dir) return VG_OK;
+    if (!db->stories && !(db->stories = vg_cl_stories_new(&sqlite_ops, db))) return VG_ERR_NOMEM;
+    return vg_cl_stories_set_data(db->stories, data_dir);
+}
+
 vg_status vg_stories_on_put(vg_db *db, vg_doc *doc, vg_prepared *prep, int64_t article_id, vg_put_result *result)
 {
     vg_status s = VG_OK;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "vigie.h"
@@ -12,9 +13,11 @@
 #include "../../lib/cluster/reference.h"
 #include "../../lib/cluster/score.h"
 #include "../../lib/cluster/stories.h"
+#include "../../lib/cluster/stories_impl.h"
 #include "../../lib/cluster/story_weights.h"
 #include "../../lib/core/hash.h"
 #include "../../lib/doc/doc.h"
+#include "../../lib/store/internal.h"
 #include "fake_store.h"
 #include "test.h"
 
@@ -994,7 +997,7 @@ static long term_at(const vg_cl_doc *f, const char *word)
  * reference (data/en/reference_df.tsv, where most news texts use it) it weighs far less. */
 TEST(cluster_reference_weights_one_sided_collection)
 {
-    const vg_cl_reference *ref = vg_cl_reference_for("en");
+    const vg_cl_reference *ref = vg_cl_reference_for(NULL, "en");
     CHECK(ref != NULL && vg_cl_reference_docs(ref) > 100);
     CHECK(vg_cl_reference_df(ref, vg_cl_word_id("according", 9)) > vg_cl_reference_docs(ref) / 3);
     CHECK_INT(vg_cl_reference_df(ref, vg_cl_word_id("levee", 5)), 0);
@@ -1024,4 +1027,119 @@ TEST(cluster_reference_weights_one_sided_collection)
     vg_cl_stories_free(c);
     fake_store_free(fs);
     free_doc(d);
+}
+
+/* A reference table <dir>/xq/reference_df.tsv ("xq": a language code no data folder has) in which
+ * "gale" is in `gale` of 10 documents; the folder's path in dir. */
+static int ref_folder(char dir[64], int gale)
+{
+    snprintf(dir, 64, "%s/vg-ref-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    if (!mkdtemp(dir)) return 0;
+    char path[128];
+    snprintf(path, sizeof path, "%s/xq", dir);
+    if (mkdir(path, 0700)) return 0;
+    snprintf(path, sizeof path, "%s/xq/reference_df.tsv", dir);
+    FILE *f = fopen(path, "w");
+    if (!f) return 0;
+    fprintf(f, "# a test reference\n@documents\t10\ngale\t%d\n", gale);
+    return fclose(f) == 0;
+}
+
+static void ref_folder_rm(const char *dir)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/xq/reference_df.tsv", dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/xq", dir);
+    rmdir(path);
+    rmdir(dir);
+}
+
+/* The weight of "gale" in one article of language xq after 30 others, in a collection whose
+ * references are read from data_dir (NULL: the default folder). */
+static double gale_weight(const char *data_dir)
+{
+    fake_store *fs = fake_store_new();
+    vg_cl_stories *c = fs ? vg_cl_stories_new(fake_store_ops(), fs) : NULL;
+    vg_doc *d = mkdoc();
+    double w = -1;
+    if (!c || !d || vg_cl_stories_set_data(c, data_dir) != VG_OK) goto out;
+    char id[32], text[200];
+    for (int i = 0; i < 31; i++) {
+        snprintf(id, sizeof id, "xq%d", i);
+        if (i < 30) snprintf(text, sizeof text, "The ferry of line %d leaves the harbour at noon.", i);
+        else snprintf(text, sizeof text, "A gale closed the harbour of Quillota and the ferry stayed in port.");
+        fill(d, id, text, NULL);
+        vg_cl_doc raw;
+        if (vg_cl_extract(d, &raw) != VG_OK ||
+            vg_cl_stories_put(c, &raw, "xq", fake_store_article(fs, "xq", 0), d->arena) != VG_OK)
+            goto out;
+        long k = i == 30 ? term_at(&raw, "gale") : -1;
+        if (k >= 0) w = raw.terms[k].w;
+    }
+out:
+    vg_cl_stories_free(c);
+    fake_store_free(fs);
+    free_doc(d);
+    return w;
+}
+
+/* Where references are read (reference.h): a data folder given (vg_env_open's, which documents
+ * carry to the store) wins over $VIGIE_DATA, which wins over the compiled-in folder; and the
+ * stories weigh with the folder they were given: a word the folder's reference lists in every
+ * document weighs less than with a reference where it is rare, or none. */
+TEST(cluster_reference_folder_layering)
+{
+    char given[64], envdir[64];
+    CHECK(ref_folder(given, 10) && ref_folder(envdir, 1));
+    const char *old = getenv("VIGIE_DATA");
+    char *saved = old ? strdup(old) : NULL;
+    CHECK(!strcmp(vg_cl_reference_dir(given), given));
+    setenv("VIGIE_DATA", envdir, 1);
+    CHECK(!strcmp(vg_cl_reference_dir(NULL), envdir));
+    CHECK(!strcmp(vg_cl_reference_dir(given), given));
+    const vg_cl_reference *g = vg_cl_reference_for(given, "xq"), *e = vg_cl_reference_for(NULL, "xq");
+    CHECK(g != NULL && e != NULL && g != e);
+    CHECK_INT(vg_cl_reference_df(g, vg_cl_word_id("gale", 4)), 10);
+    CHECK_INT(vg_cl_reference_df(e, vg_cl_word_id("gale", 4)), 1);
+    double w_given = gale_weight(given), w_env = gale_weight(NULL);
+    unsetenv("VIGIE_DATA");
+    CHECK(strcmp(vg_cl_reference_dir(NULL), envdir) != 0); /* the compiled-in folder */
+    CHECK(vg_cl_reference_for(NULL, "xq") == NULL);
+    CHECK(vg_cl_reference_for(NULL, "en") != NULL);
+    double w_none = gale_weight(NULL);
+    if (saved) setenv("VIGIE_DATA", saved, 1);
+    free(saved);
+    CHECK(w_given > 0 && w_env > 0 && w_none > 0);
+    CHECK(w_given < 0.5 * w_env);
+    CHECK(w_env <= w_none + 1e-9);
+    ref_folder_rm(given);
+    ref_folder_rm(envdir);
+}
+
+/* A document made with a vg_env carries the env's data folder, and the store it is put into
+ * reads its story references there (vg_stories_data), a folder given to vg_env_open included. */
+TEST(cluster_documents_carry_their_data_folder)
+{
+    vg_env *env;
+    vg_doc *d;
+    CHECK(open_text_doc(&env, &d));
+    if (!d) return;
+    CHECK(d->data_dir != NULL && !strcmp(d->data_dir, vg_test_data_dir()));
+    char path[512];
+    snprintf(path, sizeof path, "%s/vg-test-%d-refdir.db", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
+    unlink(path);
+    vg_db *db = NULL;
+    CHECK_INT(vg_db_open(path, 0, &db), VG_OK);
+    vg_input in = vg_test_text_input("en", "Dockers walked out\n\nThe dockers of the port stopped work over pay on "
+                                           "Friday, the union said.\n");
+    vg_put_result r;
+    CHECK_INT(vg_doc_load(d, &in), VG_OK);
+    CHECK_INT(vg_doc_analyze(d), VG_OK);
+    CHECK_INT(vg_db_put(db, d, &r), VG_OK);
+    CHECK(db && db->stories && db->stories->data_dir && !strcmp(db->stories->data_dir, vg_test_data_dir()));
+    vg_db_close(db);
+    unlink(path);
+    vg_doc_free(d);
+    vg_env_close(env);
 }
