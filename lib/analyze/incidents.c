@@ -184,11 +184,46 @@ static int mass_arrests(ctx *c, size_t k)
     return arrested.found && arrested.value >= MASS_ARRESTS;
 }
 
-/* Does sentence k name what a crowd rose against ("in protest at the killing", "sparked
- * by the shooting": casualties.tsv "cause" rows)? That act is an event of its own. */
+/* Is an act of violence told at token i (before end): a death (casualties.tsv "killed") or a
+ * trigger of an attack, a battle or remote violence ("the shooting", "the killing")? */
+static int violent_act_at(const ctx *c, size_t end, size_t i)
+{
+    size_t len;
+    if (vg_an_match_class(c, L_CASUALTIES, end, i, VG_CAS_KILLED, &len) ||
+        vg_an_match_class(c, L_CASUALTIES, end, i, VG_CAS_KILLED1, &len))
+        return 1;
+    for (const vg_lex_entry *e = vg_an_match(c, L_TRIGGERS, end, i, &len); e; e = vg_lex_next_same(c->L->lex[L_TRIGGERS], e)) {
+        int mod, sub = vg_an_trigger_sub(e, &mod);
+        if (!mod && (sub == VG_SUB_ATTACK || sub == VG_SUB_ARMED_CLASH || vg_sub_is_remote(sub))) return 1;
+    }
+    return 0;
+}
+
+/* Does sentence k name an act of violence as what a crowd rose against: a casualties.tsv
+ * "cause" phrase whose object is that act ("in protest at the killing", "sparked by the police
+ * shooting", "contra el asesinato": the act within CAUSE_OBJECT_REACH words after a phrase marked
+ * "before"), or an act followed by a phrase marked "after" ("was shot dead, triggering
+ * protests")? That act is an event of its own. A cause phrase whose object is no such act
+ * ("marched against the reform", "contra el alza de las tarifas") names none: the crowd's own
+ * attacks in that sentence are its riot. */
 static int tells_a_cause(ctx *c, size_t k)
 {
-    return vg_an_class_in(c, L_CASUALTIES, c->s[k].t0, c->s[k].t1, VG_CAS_CAUSE);
+    size_t s0 = c->s[k].t0, s1 = c->s[k].t1;
+    if (!vg_an_class_in(c, L_CASUALTIES, s0, s1, VG_CAS_CAUSE)) return 0;
+    for (size_t j = s0; j < s1; j++) {
+        size_t len;
+        for (const vg_lex_entry *e = vg_an_match(c, L_CASUALTIES, s1, j, &len); e; e = vg_lex_next_same(c->L->lex[L_CASUALTIES], e)) {
+            if (e->cls != VG_CAS_CAUSE) continue;
+            if (!strcmp(e->cols[1], "after")) {
+                for (size_t i = s0; i < j; i++)
+                    if (violent_act_at(c, j, i)) return 1;
+            } else {
+                for (size_t i = j + len; i < s1 && i <= j + len + CAUSE_OBJECT_REACH; i++)
+                    if (violent_act_at(c, s1, i)) return 1;
+            }
+        }
+    }
+    return 0;
 }
 
 /* ACLED precedence in the document's context (lead: its sub-type) for a
@@ -682,6 +717,14 @@ static int own_event(const vg_event *rows, size_t n, size_t j)
     return 1;
 }
 
+/* Rows a and b at one scene: the same place, or points within RETOLD_SCENE_KM. */
+static int same_scene(const vg_event *a, const vg_event *b)
+{
+    if (a->location && b->location && !strcmp(a->location, b->location)) return 1;
+    return a->has_coords && b->has_coords && a->geo_precision && b->geo_precision &&
+           vg_km_between(a->latitude, a->longitude, b->latitude, b->longitude) <= RETOLD_SCENE_KM;
+}
+
 /* ACLED's unit is one date, one place, one actor pair, one type: a row of the same sub-type as an
  * earlier row (the lead, or one told before it), at its scene (the same place, or within
  * RETOLD_SCENE_KM: "a clinic in Amra" and "the clinic in Vesko camp") on its day (an
@@ -702,13 +745,41 @@ static int retold(const vg_event *rows, size_t j)
         int sa = vg_subtype_find(a->sub_event_type);
         int blast = sb == VG_SUB_IED && vg_sub_is_remote(sa);
         if ((sa != sb && !blast) || !a->iso || strcmp(a->iso, b->iso) != 0) continue;
-        if (!same_row_day(a, b)) continue;
-        int place = a->location && b->location && !strcmp(a->location, b->location);
-        if (!place && a->has_coords && b->has_coords && a->geo_precision && b->geo_precision)
-            place = vg_km_between(a->latitude, a->longitude, b->latitude, b->longitude) <= RETOLD_SCENE_KM;
-        if (place) return 1;
+        if (same_row_day(a, b) && same_scene(a, b)) return 1;
     }
     return 0;
+}
+
+/* Does row e name its place in its own sentence (not the text's, nor a sentence's before it)? */
+static int places_itself(const vg_event *e)
+{
+    for (size_t r = 0; r < e->n_evidence; r++)
+        if (!strcmp(e->evidence[r].field, "location"))
+            return e->evidence[r].start >= e->sent_start && e->evidence[r].end <= e->sent_end;
+    return 0;
+}
+
+/* ACLED: a demonstration that turns violent is one Riots event, at one place on one day. A
+ * protest row after a riot row (not mob violence: no demonstration there) at the riot's scene
+ * (same_scene) on its day (an unknown day agrees), in its country, that hurt no one, is that
+ * riot's demonstration told again ("protesters threw stones at the police station ... the
+ * protesters had gathered in the square"). The protest's scene must be its own: named in its
+ * sentence, or the riot's sentence itself; a mention that names no place takes the text's,
+ * which says nothing of where that crowd was (a vigil in another quarter stays a row). A riot
+ * told after a protest is left alone: which of the two is the text's demonstration the rows do
+ * not say. Returns the index of the riot row j of rows[0..n) tells again, or -1. */
+static int riot_told_again(const vg_event *rows, size_t j)
+{
+    const vg_event *b = &rows[j];
+    if (!b->iso || hurt_people(b) || !vg_sub_is_protest(vg_subtype_find(b->sub_event_type))) return -1;
+    for (size_t i = 0; i < j; i++) {
+        const vg_event *a = &rows[i];
+        int sa = vg_subtype_find(a->sub_event_type);
+        if (!vg_sub_is_riot(sa) || sa == VG_SUB_MOB || !a->iso || strcmp(a->iso, b->iso) != 0) continue;
+        if (a->sent_start != b->sent_start && !places_itself(b)) continue;
+        if (same_row_day(a, b) && same_scene(a, b)) return (int)i;
+    }
+    return -1;
 }
 
 vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int sub, float score, const count *doc_note)
@@ -768,6 +839,19 @@ vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int su
         if (c->an->row_features) print_features(c, j, x);
     }
     one_toll_one_row(&c->doc->events[first], n);
+    /* a riot's demonstration told again is the riot's row, as sure as the surer of the two */
+    vg_event *ev = &c->doc->events[first];
+    int drop[MAX_EXTRA_EVENTS + 1] = {0};
+    for (size_t j = 1; j < n; j++) {
+        int i = riot_told_again(ev, j);
+        if (i < 0) continue;
+        drop[j] = 1;
+        if (ev[j].confidence > ev[i].confidence) set_confidence(&ev[i], ev[j].confidence);
+    }
+    m = 0;
+    for (size_t j = 0; j < n; j++)
+        if (!drop[j]) ev[m++] = ev[j];
+    c->doc->n_events = first + (n = m);
     /* rows of no codable event go once they have left the tolls they read to the others */
     size_t kept = first;
     for (size_t j = first; j < first + n; j++)

@@ -635,6 +635,48 @@ TEST(analyze_a_vigil_turned_riot_is_one_row)
     vg_doc_free(d);
 }
 
+/* Written for this test: a riot, then a march told at the riot's town in a sentence of its own,
+ * with no day apart from the riot's and no one hurt, is the riot's demonstration told again
+ * (ACLED: a demonstration that turns violent is one Riots event): one row. A march in another
+ * city stays a row of its own. */
+TEST(analyze_riot_demonstration_told_again_is_the_riot)
+{
+    static const char *text = "Rioters set fire to cars and threw stones at the police in Valparaiso on Saturday night, "
+                              "the police said.\n\nThe unrest began after the government raised bus fares.\n\nThousands "
+                              "of students marched through %s to demand free education, waving flags and banners.";
+    static const struct { const char *city; int protests; } cases[] = {{"Valparaiso", 0}, {"Santiago", 1}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[512];
+        snprintf(buf, sizeof buf, text, cases[i].city);
+        vg_doc *d = analyze("en", "2019-10-20", buf);
+        const vg_event *e = d ? main_event(d) : NULL;
+        CHECK(e && !strcmp(e->event_type, "Riots"));
+        if (e && e->iso && !strcmp(e->iso, "CL")) /* needs the gazetteer */
+            CHECK_INT((int)events_typed(d, "Protests"), cases[i].protests);
+        vg_doc_free(d);
+    }
+}
+
+/* Written for this test: a cause phrase names what a crowd rose against only when an act of
+ * violence follows it ("contra el asesinato de un estudiante"); "contra el alza de las tarifas"
+ * names none, and the crowd's own attack on a police station in that sentence is its riot, not
+ * an attack row. */
+TEST(analyze_cause_phrase_needs_an_act)
+{
+    static const char *text = "Cientos de manifestantes marcharon por las calles de Valparaíso el sábado.\n\nEn el centro, "
+                              "los manifestantes que protestaban contra el %s atacaron una comisaría, dejando a cinco "
+                              "policías heridos.";
+    char buf[512];
+    snprintf(buf, sizeof buf, text, "alza de las tarifas");
+    vg_doc *d = analyze("es", NULL, buf);
+    CHECK(d && events_typed(d, "Violence against civilians") == 0 && events_typed(d, "Riots") == 1);
+    vg_doc_free(d);
+    snprintf(buf, sizeof buf, text, "asesinato de un estudiante");
+    d = analyze("es", NULL, buf);
+    CHECK(d && events_typed(d, "Violence against civilians") == 1);
+    vg_doc_free(d);
+}
+
 /* A place the resolver doubts (a street's name read as a small town in another state: "Tilden
  * Avenue", Tilden in Texas) names no scene of its own: the crowd there that night is the
  * Brooklyn riot, not a second event. */

@@ -227,6 +227,12 @@ TEST(counts_death_of_named_person)
                                       "of activist Dimitri Lakos.\n"), 1);
     CHECK_INT(fatalities_in(env, "en", "Police have shot at protesters in Lyon every day since the death of student "
                                       "Dimitri Lakos.\n"), 0);
+    /* Spanish "muerte de" reads the toll after it as "death of" does; a death a crowd rose against
+     * stays no toll of its protest */
+    CHECK_INT(fatalities_in(env, "es", "Los enfrentamientos entre el ejército y los rebeldes en Tumaco provocaron la "
+                                       "muerte de tres soldados, según el ministerio.\n"), 3);
+    CHECK_INT(fatalities_in(env, "es", "Miles de personas protestaron en Guadalajara por la muerte de un joven "
+                                       "detenido por la policía.\n"), 0);
     vg_env_close(env);
 }
 
