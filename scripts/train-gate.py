@@ -72,10 +72,18 @@ SOLVER = 0              # L2-regularised logistic regression (primal, determinis
 
 
 def vigie_features(vigie, inputs, tmp):
-    """{doc id: (p, features)} for the documents that reached the gate."""
+    """{doc id: (p, features)} for the documents that reached the gate. vigie runs without a gate
+    model (VIGIE_DATA: data/ but for gate/): the features do not depend on it, and a model of
+    another length (after a change to the features) would not load."""
     out = {}
+    data = os.path.join(tmp, "data-nogate")
+    if not os.path.isdir(data):
+        root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        os.makedirs(data)
+        for e in sorted(os.listdir(os.path.join(root, "data"))):
+            if e != "gate": os.symlink(os.path.join(root, "data", e), os.path.join(data, e))
     res = subprocess.run([vigie, "analyze", "--quiet", "--threads", "2", "--gate-features", "--format", "jsonl"] + inputs,
-                         stdout=subprocess.PIPE, check=False, text=True)
+                         stdout=subprocess.PIPE, check=False, text=True, env=dict(os.environ, VIGIE_DATA=data))
     for line in res.stdout.splitlines():
         d = json.loads(line)
         out[d["doc"]] = d["gate"]

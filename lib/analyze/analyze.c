@@ -290,7 +290,14 @@ static void gate_signals(ctx *c, const sent_info *si, const mention_sums *sum, f
             g->domain[d] += seen[d];
             g->domain_lede[d] += seen[d] && k < VG_GATE_LEDE;
         }
-        if (si[k].best > 0) incident_shape(c, &si[k], k, seen, g);
+        if (si[k].best > 0) {
+            incident_shape(c, &si[k], k, seen, g);
+            int current = !si[k].hist && !si[k].future && !si[k].fiction && !si[k].talk && !si[k].aggregate &&
+                          !si[k].earlier && !si[k].back;
+            g->n_current += current;
+            g->current_lede |= current && k < 2;
+            g->trig_lede += k < VG_GATE_LEDE;
+        }
         /* written dates only: a weekday or "yesterday" resolves only when the
          * publication date is known, and would make the signal say that */
         const vg_date *d = &si[k].date;

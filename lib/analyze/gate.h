@@ -61,6 +61,13 @@ typedef struct vg_gate_signals {
     int incident_full;             /* a sentence with a standing trigger, a scene place and a date */
     int trig_attr;                 /* sentences with a standing trigger that name a source */
     int trig_domain[VG_GATE_DOMAINS]; /* sentences with a standing trigger and a word of each domain */
+    /* Where the violence sits and when: a report of an incident tells it in its lede as news; an
+     * article about something else (a trial, an anniversary, a policy, a disaster) tells violence
+     * later, as background, history, talk or a tally. */
+    int n_current;                 /* sentences with a current trigger: standing, not background (history, a date long
+                                    * before, an earlier incident, one told before), not talk, a plan or a tally */
+    int current_lede;              /* such a sentence among the first two */
+    int trig_lede;                 /* sentences with a standing trigger among the first VG_GATE_LEDE */
 } vg_gate_signals;
 
 typedef struct vg_gate vg_gate;
