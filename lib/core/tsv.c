@@ -54,33 +54,57 @@ vg_status vg_tsv_fail(vg_tsv *t, vg_status st, const char *fmt, ...)
     return st;
 }
 
-/* Next byte of the input, EOF at the end. */
-static int next_byte(vg_tsv *t)
+/* The unread bytes of the input at *p (*avail of them), the file's next chunk read when the
+ * last is used up: 0 at the end. */
+static int unread(vg_tsv *t, const char **p, size_t *avail)
 {
-    if (t->f) return getc(t->f);
-    return t->mem_pos < t->mem_len ? (unsigned char)t->mem[t->mem_pos++] : EOF;
+    if (!t->f) {
+        *p = t->mem + t->mem_pos;
+        *avail = t->mem_len - t->mem_pos;
+        return *avail > 0;
+    }
+    if (t->chunk_pos == t->chunk_len) {
+        t->chunk_len = fread(t->chunk, 1, sizeof t->chunk, t->f);
+        t->chunk_pos = 0;
+    }
+    *p = t->chunk + t->chunk_pos;
+    *avail = t->chunk_len - t->chunk_pos;
+    return *avail > 0;
+}
+
+static void consume(vg_tsv *t, size_t k)
+{
+    if (t->f) t->chunk_pos += k;
+    else t->mem_pos += k;
 }
 
 /* Reads one line into t->line (without "\n"): its length, or -1 at the end
- * of input, or -2 after an error (recorded). */
+ * of input, or -2 after an error (recorded). The line is copied a run of bytes at a time up
+ * to its newline (byte by byte through getc, reading the data files was a third of
+ * `vigie analyze`'s start-up instructions). */
 static long read_line(vg_tsv *t)
 {
-    size_t n = 0;
-    int c, any = 0;
-    while ((c = next_byte(t)) != EOF) {
+    size_t n = 0, avail;
+    int any = 0;
+    const char *p;
+    while (unread(t, &p, &avail)) {
         any = 1;
-        if (c == '\n') break;
-        if (n == t->max_line) {
+        const char *nl = memchr(p, '\n', avail);
+        size_t take = nl ? (size_t)(nl - p) : avail;
+        if (take > t->max_line - n) {
             t->lineno++;
             vg_tsv_fail(t, VG_ERR_RESOURCE, "line longer than %zu bytes", t->max_line);
             return -2;
         }
-        if (vg_grow(&t->line, &t->cap, n + 2, 1) < 0) {
+        if (vg_grow(&t->line, &t->cap, n + take + 2, 1) < 0) {
             t->lineno++;
             vg_tsv_fail(t, VG_ERR_NOMEM, "%s", vg_strerror(VG_ERR_NOMEM));
             return -2;
         }
-        t->line[n++] = (char)c;
+        memcpy(t->line + n, p, take);
+        n += take;
+        consume(t, take + (nl != NULL));
+        if (nl) break;
     }
     if (t->f && ferror(t->f)) {
         t->lineno++;

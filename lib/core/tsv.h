@@ -30,6 +30,8 @@ enum {
 typedef struct vg_tsv {
     /* private */
     FILE *f;                /* NULL when reading memory */
+    char chunk[4096];       /* the file's bytes read and not all used yet: chunk[chunk_pos..chunk_len) */
+    size_t chunk_pos, chunk_len;
     const char *mem;
     size_t mem_len, mem_pos;
     char path[512];

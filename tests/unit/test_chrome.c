@@ -228,6 +228,60 @@ TEST(chrome_load_rejects_bad_rules)
     rmdir(dir);
 }
 
+static void write_rules(const char *dir, const char *lang, const char *rules)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, lang);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/%s/chrome.tsv", dir, lang);
+    FILE *f = fopen(path, "w");
+    if (f) { fputs(rules, f); fclose(f); }
+}
+
+/* Rules are tried in the document's order (its language's first, then the others in folder
+ * order) whatever their kind: literal rules are found by the line's first byte, regexes read
+ * every line, the long sentences that are never folded included. */
+TEST(chrome_rule_order_by_language_and_kind)
+{
+    char dir[] = "/tmp/vg-chrome-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    write_rules(dir, "aa", "prefix\tshare this\tshare\nregex\t^Share\\b\tshare-re\n");
+    write_rules(dir, "bb", "exact\tshare this story\tshare-b\nprefix\tzz\tzed\n");
+    vg_chrome *c = NULL;
+    char err[256];
+    CHECK_INT(vg_chrome_load(dir, &c, err, sizeof err), VG_OK);
+    SETUP();
+    const char *t = "Share this story\n\nShare: 12\n\nZz top\n\n"
+                    "Share prices rose sharply in early trading today as investors welcomed the news from the "
+                    "central bank about rates.\n\nA body of text that stays where it is.\n";
+    static const char *const langs[] = {"bb", "aa", NULL, "cc"};
+    static const char *const first[] = {"pattern:bb:share-b", "pattern:aa:share", "pattern:aa:share",
+                                        "pattern:aa:share"};
+    for (size_t k = 0; k < 4; k++) {
+        vg_chrome_memory mem = {0};
+        vg_doc_reset(d);
+        CHECK_INT(vg_chrome_strip(c, NULL, &mem, d, t, strlen(t), langs[k]), VG_OK);
+        CHECK_STR(reason_for(d, "Share this story"), first[k]);
+        CHECK_STR(reason_for(d, "Share: 12"), "pattern:aa:share-re");
+        CHECK_STR(reason_for(d, "Zz top"), "pattern:bb:zed");
+        CHECK_STR(reason_for(d, "Share prices rose sharply in early trading today as investors welcomed the news "
+                                "from the central bank about rates."),
+                  "pattern:aa:share-re");
+        CHECK(has_text(d, "A body of text that stays"));
+        vg_chrome_cache_free(mem.cache);
+    }
+    TEARDOWN();
+    vg_chrome_free(c);
+    char path[512];
+    for (int l = 0; l < 2; l++) {
+        snprintf(path, sizeof path, "%s/%s/chrome.tsv", dir, l ? "bb" : "aa");
+        unlink(path);
+        snprintf(path, sizeof path, "%s/%s", dir, l ? "bb" : "aa");
+        rmdir(path);
+    }
+    rmdir(dir);
+}
+
 TEST(chrome_datelines_bylines_and_cut_prose)
 {
     SETUP();

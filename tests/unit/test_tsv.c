@@ -107,13 +107,21 @@ TEST(tsv_missing_file_is_io_error)
     CHECK_STR(err, "cannot open /nonexistent/x.tsv");
 }
 
+/* A new file from template path (its XXXXXX replaced), open for writing; NULL when none. */
+static FILE *temp_file(char *path)
+{
+    int fd = mkstemp(path);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (fd >= 0 && !f) close(fd);
+    return f;
+}
+
 TEST(tsv_file_rows_match_memory_rows)
 {
     char path[] = "/tmp/vigie-tsv-XXXXXX";
-    int fd = mkstemp(path);
-    CHECK(fd >= 0);
-    if (fd < 0) return;
-    FILE *f = fdopen(fd, "w");
+    FILE *f = temp_file(path);
+    CHECK(f != NULL);
+    if (!f) return;
     fputs("# c\nun\t1\n\ndeux\t2\n", f);
     fclose(f);
     char err[128];
@@ -126,6 +134,43 @@ TEST(tsv_file_rows_match_memory_rows)
     CHECK_INT(vg_tsv_lineno(&t), 4);
     vg_tsv_fail(&t, VG_ERR_RESOURCE, "bad %s", "thing");
     CHECK(strstr(err, ":4: bad thing") != NULL && strstr(err, path) == err);
+    CHECK_INT(vg_tsv_close(&t), VG_ERR_RESOURCE);
+    unlink(path);
+}
+
+/* A file is read a chunk at a time: rows that straddle chunks, one longer than a chunk, and an
+ * overlong one past them read as they would from memory. */
+TEST(tsv_file_rows_across_chunks)
+{
+    char path[] = "/tmp/vigie-tsv-XXXXXX";
+    FILE *f = temp_file(path);
+    CHECK(f != NULL);
+    if (!f) return;
+    for (int i = 0; i < 1500; i++) fprintf(f, "w%d\t%d\n", i, i * 7);
+    for (int i = 0; i < 9000; i++) fputc(i == 4500 ? '\t' : 'a' + i % 10, f);
+    fputs("\nlast\tz\n", f);
+    for (int i = 0; i < 12001; i++) fputc('y', f);
+    fclose(f);
+    char err[128], want[32];
+    vg_tsv t;
+    CHECK_INT(vg_tsv_open(&t, path, 12000, err, sizeof err), VG_OK);
+    int rows_ok = 1;
+    for (int i = 0; i < 1500 && rows_ok; i++) {
+        snprintf(want, sizeof want, "%d", i * 7);
+        rows_ok = vg_tsv_next(&t) == 1 && vg_tsv_nfields(&t) == 2 && !strcmp(vg_tsv_field(&t, 1), want);
+    }
+    CHECK(rows_ok);
+    CHECK_INT(vg_tsv_next(&t), 1); /* 9,000 bytes over three chunks, a tab in the middle */
+    CHECK_INT(vg_tsv_lineno(&t), 1501);
+    CHECK_INT(vg_tsv_nfields(&t), 2);
+    CHECK_INT(strlen(vg_tsv_field(&t, 0)), 4500);
+    CHECK_INT(strlen(vg_tsv_field(&t, 1)), 4499);
+    CHECK(!strncmp(vg_tsv_field(&t, 1), "bcdefghij", 9));
+    CHECK_INT(vg_tsv_next(&t), 1);
+    CHECK_STR(vg_tsv_field(&t, 0), "last");
+    CHECK_STR(vg_tsv_field(&t, 1), "z");
+    CHECK_INT(vg_tsv_next(&t), -1); /* 12,001 bytes, no newline */
+    CHECK_STR(strstr(err, ":1503: "), ":1503: line longer than 12000 bytes");
     CHECK_INT(vg_tsv_close(&t), VG_ERR_RESOURCE);
     unlink(path);
 }
