@@ -300,7 +300,14 @@ int vg_date_at(const vg_date_lex *lx, const vg_tok *t, size_t end, size_t i, con
      * the tables below): most words start none, and say so in four look-ups (the analyser asks at
      * every word of a text, 810 times an English dev text, at 380 instructions a word before). */
     if (i >= end) return 0;
-    if (!(t[i].fold[0] >= '0' && t[i].fold[0] <= '9') && !date_match(lx->months, lx->months_memo, t, end, i, &len) &&
+    int digit = t[i].fold[0] >= '0' && t[i].fold[0] <= '9';
+    /* the text's words are asked about again and again (mentions.c reads the dates of every
+     * sentence three times): those the memos already know start no row end here, without the
+     * three calls (which cost 30M of the 606M instructions of 200 English dev texts) */
+    if (!digit && vg_lex_memo_none(lx->months_memo, t, i) && vg_lex_memo_none(lx->weekdays_memo, t, i) &&
+        vg_lex_memo_none(lx->relative_memo, t, i))
+        return 0;
+    if (!digit && !date_match(lx->months, lx->months_memo, t, end, i, &len) &&
         !date_match(lx->weekdays, lx->weekdays_memo, t, end, i, &len) &&
         !date_match(lx->relative, lx->relative_memo, t, end, i, &len))
         return 0;

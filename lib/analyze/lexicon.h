@@ -105,6 +105,12 @@ static inline const vg_lex_entry *vg_lex_memo_match(vg_lex_memo *m, const vg_tok
     }
     return vg_lex_memo_fill(m, toks, end, i, len);
 }
+/* Does m remember that no row of its table starts at toks[i], whatever the end? 0 when it
+ * does not (a row does, or i was not looked up yet, or toks are not m's). */
+static inline int vg_lex_memo_none(const vg_lex_memo *m, const vg_tok *toks, size_t i)
+{
+    return m && m->at && toks == m->toks && i < m->nt && m->at[i] == VG_LEX_MEMO_NONE;
+}
 /* vg_lex_match_class and vg_lex_class_in through the memo. */
 int vg_lex_memo_match_class(vg_lex_memo *m, size_t end, size_t i, int cls, size_t *len);
 int vg_lex_memo_class_in(vg_lex_memo *m, size_t s0, size_t s1, int cls);

@@ -932,12 +932,22 @@ static int best_is_primary(const mention *m)
 }
 
 /* A mention's tokens [i,j] in their text, for the steps of describe_mention. */
+/* The tokens glued right after a title word ("Mme Suu Kyi": "Suu"), listed on first need
+ * (names_titled_person) and kept for the document: a mention looked for its run's words after a
+ * title at every token of the text, 2.5% of `vigie analyze`'s instructions on English texts. */
+typedef struct titled {
+    vg_arena *a;
+    const uint32_t *at;     /* NULL: not listed yet */
+    size_t n;
+} titled;
+
 typedef struct span {
     const vg_gazetteer *g;
     const char *text;
     size_t n;
     const tok *t;
     size_t nt, i, j;
+    titled *ti;
 } span;
 
 /* Is token k right after the name glued to it, inside its sentence, and of kind `kind`? */
@@ -1051,6 +1061,22 @@ static int same_words(const tok *a, const tok *b, size_t n)
     return 1;
 }
 
+/* c->ti, listed now if it was not yet; NULL when there is no memory for it. */
+static const titled *titled_tokens(const span *c)
+{
+    titled *ti = c->ti;
+    if (!ti) return NULL;
+    if (ti->at) return ti;
+    uint32_t *at = vg_arena_alloc(ti->a, (c->nt ? c->nt : 1) * sizeof *at);
+    if (!at) return NULL;
+    size_t n = 0;
+    for (size_t m = 1; m < c->nt; m++)
+        if (c->t[m].glued && word_is(c->g, &c->t[m - 1], VG_GZ_TITLE)) at[n++] = (uint32_t)m;
+    ti->at = at;
+    ti->n = n;
+    return ti;
+}
+
 /* "Aung San Suu Kyi ... Mme Suu Kyi": a name inside a run of capitalised words, when the text
  * names the run's last words again after a title (places-words.tsv "title"), is a piece of that
  * person's name, not a place ("Aung San", and "Kyi" too). The run: up to PERSON_TAIL_MAX name
@@ -1066,10 +1092,15 @@ static int names_titled_person(const span *c)
     if (r1 + 1 < c->nt && t[r1 + 1].glued && !t[r1 + 1].sent && t[r1 + 1].upper) return 0;
     if (r0 > 0 && t[r0].glued && !t[r0].sent && t[r0 - 1].upper) return 0;
     if (r0 == c->i && r1 == c->j) return 0;
+    const titled *ti = titled_tokens(c); /* NULL (no memory): every token is tried */
+    size_t nm = ti ? ti->n : c->nt;
     for (size_t s = r0 + 1; s <= r1; s++) {
         size_t len = r1 + 1 - s;
-        for (size_t m = 1; m + len <= c->nt; m++) {
-            if (m != s && t[m].glued && same_words(&t[m], &t[s], len) && word_is(c->g, &t[m - 1], VG_GZ_TITLE)) return 1;
+        for (size_t k = ti ? 0 : 1; k < nm; k++) {
+            size_t m = ti ? ti->at[k] : k;
+            if (m + len <= c->nt && m != s && t[m].glued && same_words(&t[m], &t[s], len) &&
+                word_is(c->g, &t[m - 1], VG_GZ_TITLE))
+                return 1;
         }
     }
     return 0;
@@ -1170,10 +1201,10 @@ static int stands_for_government(const span *c, const mention *x)
  * qualifier... (the flags of `mention`). Returns 0 when they say it is no
  * place at all (the start of an unknown name); a person's name after a title
  * comes back with person set, to be dropped with its namesakes (drop_persons). */
-static int describe_mention(const vg_gazetteer *g, const char *text, size_t n, const tok *t, size_t nt,
+static int describe_mention(const vg_gazetteer *g, const char *text, size_t n, const tok *t, size_t nt, titled *ti,
                             size_t i, size_t j, int skel, const uint32_t *p, size_t np, mention *x)
 {
-    span c = {g, text, n, t, nt, i, j};
+    span c = {g, text, n, t, nt, i, j, ti};
     words_before(&c, x);
     words_after(&c, skel, x);
     piece_of_name(&c, p, np, x);
@@ -1404,6 +1435,7 @@ typedef struct finder {
     const vg_clitics *clitics; /* the language's attached prefixes (tok.bare), or NULL */
     const vg_translit *translit; /* the language's letters in Latin (lookup_translit), or NULL */
     char lat[VG_GZ_KEY_MAX];     /* the last transliterated name found (lookup_translit) */
+    titled titled;               /* the tokens after a title word (names_titled_person) */
 } finder;
 
 /* ---- Scripts with no capitals (Arabic): prefixes written joined to a name, and the words
@@ -1471,7 +1503,8 @@ static vg_status read_bare(finder *f, tok *t)
     char w[VG_GZ_KEY_MAX], tried[VG_TOK_TRIED][VG_GZ_KEY_MAX];
     size_t nt = 0;
     int prep = 0;
-    for (size_t r = 0; r < nr; r++) {
+    for (size_t r = vg_clitics_next(f->clitics, 0, t->fold, t->flen); r < nr;
+         r = vg_clitics_next(f->clitics, r + 1, t->fold, t->flen)) {
         size_t wn = vg_clitics_apply(f->clitics, r, t->fold, t->flen, w, sizeof w, &prep);
         if (!wn) continue;
         int dup = 0; /* "والجيش": rules "وال" -> "ال" and "و" give the same form */
@@ -1568,6 +1601,10 @@ static int demonym_vote(finder *f, size_t i)
     return 1;
 }
 
+/* Words the stemmer of one text remembers (it stems the text's capitalised words of another
+ * script than Latin, each again for every name span it is part of). */
+#define PLACE_STEM_CACHE 256
+
 /* Token i's language stemmer when the gazetteer keys declined names of that language and the
  * token is not ASCII ("Донецке", "Авдеевкой"); NULL otherwise. */
 static vg_stemmer *stemmer_for(finder *f, size_t i)
@@ -1582,7 +1619,7 @@ static vg_stemmer *stemmer_for(finder *f, size_t i)
         size_t np;
         int found = 0;
         vg_gz_lookup(f->g, mk, (size_t)ml, &np, &found);
-        f->stem = found ? vg_stemmer_new(f->lang, strlen(f->lang)) : NULL;
+        f->stem = found ? vg_stemmer_new_cached(f->lang, strlen(f->lang), PLACE_STEM_CACHE) : NULL;
         f->stem_state = f->stem ? 1 : -1;
     }
     return f->stem;
@@ -1852,7 +1889,7 @@ static vg_status add_mention(finder *f, size_t i, size_t j, int skel, const uint
     x->n_post = (uint32_t)np;
     x->skel = (uint8_t)skel;
     x->best = -1;
-    if (!describe_mention(f->g, f->text, f->n, f->t, f->nt, i, j, skel, p, np, x)) {
+    if (!describe_mention(f->g, f->text, f->n, f->t, f->nt, &f->titled, i, j, skel, p, np, x)) {
         f->nm--;
         return VG_OK;
     }
@@ -2095,7 +2132,7 @@ vg_status vg_places_find_translit(const vg_gazetteer *g, vg_arena *a, const char
     if (n == 0) return VG_OK;
     /* word lists from every language are compiled into the gazetteer; lang picks the stems */
     finder f = {.g = g, .a = a, .text = text, .n = n, .mcap = 64, .lang = lang, .clitics = clitics,
-                .translit = translit};
+                .translit = translit, .titled = {.a = a}};
     vg_status st;
     /* no tokens, or the caller's stopped at VG_MAX_TOKENS before text[n]: this text's own (a token takes a byte or more) */
     if (!toks || (ntoks >= VG_MAX_TOKENS && toks[ntoks - 1].end < n)) {

@@ -133,15 +133,47 @@ vg_status vg_tokenize_max(vg_arena *a, const char *text, size_t n, size_t max, v
     return VG_OK;
 }
 
+/* The earlier token written as t[i] is (the forms of a word depend on its folded text only),
+ * or none, through memo[FORMS_MEMO_SLOTS] (token index + 1; NULL: no memo); *slot: where t[i]
+ * goes when it is the first. */
+enum { FORMS_MEMO_SLOTS = 1024, FORMS_MEMO_PROBES = 8 };
+static const vg_tok *same_word_before(const uint32_t *memo, const vg_tok *t, size_t i, uint32_t **slot)
+{
+    *slot = NULL;
+    if (!memo) return NULL;
+    size_t h = (size_t)t[i].hash & (FORMS_MEMO_SLOTS - 1);
+    for (int p = 0; p < FORMS_MEMO_PROBES; p++, h = (h + 1) & (FORMS_MEMO_SLOTS - 1)) {
+        if (!memo[h]) { *slot = (uint32_t *)&memo[h]; return NULL; }
+        const vg_tok *o = &t[memo[h] - 1];
+        if (o->hash == t[i].hash && o->flen == t[i].flen && !memcmp(o->fold, t[i].fold, t[i].flen)) return o;
+    }
+    return NULL;
+}
+
+/* A word written again takes the forms made at its first occurrence (an Arabic text repeats
+ * its words: making them again was a tenth of `vigie analyze`'s instructions on the Arabic dev
+ * texts, callgrind), and only the rules whose prefix the word starts with are applied. */
 vg_status vg_tok_clitic_forms(vg_arena *a, const vg_clitics *c, vg_tok *t, size_t nt)
 {
     size_t nr = vg_clitics_count(c);
+    uint32_t *memo = nr ? vg_arena_calloc(a, FORMS_MEMO_SLOTS, sizeof *memo) : NULL; /* NULL: each made anew */
     for (size_t i = 0; nr && i < nt; i++) {
         if (t[i].kind != VG_TOK_WORD || !vg_clitics_may_strip(c, t[i].fold, t[i].flen)) continue;
+        uint32_t *slot;
+        const vg_tok *o = same_word_before(memo, t, i, &slot);
+        if (o) {
+            t[i].bare = o->bare;
+            t[i].bare_len = o->bare_len;
+            t[i].bare_hash = o->bare_hash;
+            t[i].n_bare = o->n_bare;
+            continue;
+        }
+        if (slot) *slot = (uint32_t)i + 1;
         const char *forms[VG_TOK_MAX_BARE];
         uint32_t lens[VG_TOK_MAX_BARE];
         size_t nf = 0;
-        for (size_t r = 0; r < nr && nf < VG_TOK_MAX_BARE; r++) {
+        for (size_t r = vg_clitics_next(c, 0, t[i].fold, t[i].flen); r < nr && nf < VG_TOK_MAX_BARE;
+             r = vg_clitics_next(c, r + 1, t[i].fold, t[i].flen)) {
             char w[256];
             size_t wn = vg_clitics_apply(c, r, t[i].fold, t[i].flen, w, sizeof w, NULL);
             if (!wn) continue;

@@ -108,6 +108,14 @@ int vg_clitics_may_strip(const vg_clitics *c, const char *w, size_t n)
     return 0;
 }
 
+size_t vg_clitics_next(const vg_clitics *c, size_t k, const char *w, size_t n)
+{
+    if (!c) return 0;
+    for (; k < c->n; k++)
+        if (n > c->r[k].plen && starts_with(w, n, c->r[k].prefix, c->r[k].plen)) return k;
+    return c->n;
+}
+
 /* Letters (code points) in s[0..n), counting at most `enough`. */
 static size_t letters(const char *s, size_t n, size_t enough)
 {

@@ -30,6 +30,10 @@ int vg_clitics_may_strip(const vg_clitics *c, const char *w, size_t n);
  * when the word does not start with the prefix, too little would be left, or
  * it does not fit. *prep (may be NULL) gets the rule's "prep" flag. */
 size_t vg_clitics_apply(const vg_clitics *c, size_t k, const char *w, size_t n, char *out, size_t cap, int *prep);
+/* The first rule from k on whose prefix w[0..n) starts with and is longer than (the rules
+ * vg_clitics_apply may apply, in order); vg_clitics_count(c) when none. Callers step through
+ * these instead of asking vg_clitics_apply about every rule. */
+size_t vg_clitics_next(const vg_clitics *c, size_t k, const char *w, size_t n);
 /* Does folded word w[0..n) start with a prefix of a rule flagged "and" (a conjunction written
  * joined to the next word, Arabic "و": "واشتباك" and a clash), keeping VG_CLITIC_MIN_REST letters
  * after it? Such a word may open a clause of its own (lib/analyze/clauses.c). */

@@ -1,4 +1,5 @@
 /* stem.c - thin wrapper over libstemmer so callers pass ISO codes and (pointer, length). */
+#include <assert.h>
 #include <libstemmer.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@ typedef struct cache_slot {
 struct vg_stemmer {
     struct sb_stemmer *sb;
     cache_slot *cache;
+    unsigned mask; /* cache slots - 1 */
 };
 
 int vg_stem_code(const char *lang, size_t n, char *code, size_t cap)
@@ -48,16 +50,23 @@ int vg_stem_known(const char *lang, size_t n)
 
 vg_stemmer *vg_stemmer_new(const char *lang, size_t n)
 {
+    return vg_stemmer_new_cached(lang, n, CACHE_SLOTS);
+}
+
+vg_stemmer *vg_stemmer_new_cached(const char *lang, size_t n, size_t slots)
+{
+    assert(slots >= 16 && slots <= CACHE_SLOTS && (slots & (slots - 1)) == 0);
     char code[32];
     /* libstemmer knows ISO 639-1/-2 codes and English names: no table here. */
     if (!vg_stem_code(lang, n, code, sizeof code)) return NULL;
     struct sb_stemmer *sb = sb_stemmer_new(code, "UTF_8");
     if (!sb) return NULL;
     vg_stemmer *s = vg_malloc(sizeof *s);
-    cache_slot *c = vg_calloc(CACHE_SLOTS, sizeof *c);
+    cache_slot *c = vg_calloc(slots, sizeof *c);
     if (!s || !c) { free(s); free(c); sb_stemmer_delete(sb); return NULL; }
     s->sb = sb;
     s->cache = c;
+    s->mask = (unsigned)slots - 1;
     return s;
 }
 
@@ -69,11 +78,11 @@ void vg_stemmer_free(vg_stemmer *s)
     free(s);
 }
 
-static unsigned slot_of(const char *w, size_t n)
+static unsigned slot_of(const vg_stemmer *s, const char *w, size_t n)
 {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return (h ^ (h >> 15)) & (CACHE_SLOTS - 1);
+    return (h ^ (h >> 15)) & s->mask;
 }
 
 const char *vg_stem(vg_stemmer *s, const char *w, size_t n, size_t *out_len)
@@ -81,7 +90,7 @@ const char *vg_stem(vg_stemmer *s, const char *w, size_t n, size_t *out_len)
     if (n > 1000) n = 1000; /* Snowball words are short; bound the work */
     cache_slot *c = NULL;
     if (n > 0 && n < CACHE_WORD) {
-        c = &s->cache[slot_of(w, n)];
+        c = &s->cache[slot_of(s, w, n)];
         if (c->wlen == n && !memcmp(c->word, w, n)) {
             *out_len = c->slen;
             return c->stem;

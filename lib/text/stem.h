@@ -9,6 +9,10 @@ typedef struct vg_stemmer vg_stemmer;
  * Snowball name ("french"); a region suffix ("fr-FR") is ignored. NULL when
  * Snowball has no stemmer for it (or no memory). One stemmer per thread. */
 vg_stemmer *vg_stemmer_new(const char *lang, size_t n);
+/* The same with a cache of `slots` recent words (a power of two, at least 16) instead of
+ * the default 4,096: for a stemmer made for one document, which stems a few dozen words
+ * (zeroing the default cache, 200 KB, was most of the cost of making one). */
+vg_stemmer *vg_stemmer_new_cached(const char *lang, size_t n, size_t slots);
 void vg_stemmer_free(vg_stemmer *s); /* accepts NULL */
 /* The code a stemmer is asked for: lang[0..n) lower-cased, up to a region
  * suffix ("fr-FR" -> "fr"), into code[cap]. 0 when empty or too long. */

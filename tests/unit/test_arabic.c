@@ -197,6 +197,48 @@ TEST(arabic_clitics_rules)
     vg_arena_free(a);
 }
 
+/* Same forms for a word written again (made once, then shared) as for the word alone; and
+ * vg_clitics_next steps through exactly the rules vg_clitics_apply applies. */
+static int same_forms(const vg_tok *a, const vg_tok *b)
+{
+    if (a->n_bare != b->n_bare) return 0;
+    for (size_t k = 0; k < a->n_bare; k++)
+        if (a->bare_len[k] != b->bare_len[k] || memcmp(a->bare[k], b->bare[k], a->bare_len[k]) ||
+            a->bare_hash[k] != b->bare_hash[k])
+            return 0;
+    return 1;
+}
+
+TEST(arabic_clitic_forms_of_repeated_words)
+{
+    vg_clitics *c = ar_clitics();
+    CHECK(c != NULL);
+    if (!c) return;
+    vg_arena *a = vg_arena_new(0);
+    const char *s = "وبحلب والقصف وبحلب في والقصف وبحلب", *one = "وبحلب";
+    vg_tok *t, *t1;
+    size_t nt, n1;
+    CHECK(vg_tokenize(a, s, strlen(s), &t, &nt) == VG_OK && nt == 6);
+    CHECK(vg_tok_clitic_forms(a, c, t, nt) == VG_OK);
+    CHECK(vg_tokenize(a, one, strlen(one), &t1, &n1) == VG_OK && n1 == 1);
+    CHECK(vg_tok_clitic_forms(a, c, t1, n1) == VG_OK);
+    if (nt == 6 && n1 == 1) {
+        CHECK(t[0].n_bare > 0);
+        CHECK(same_forms(&t[0], &t1[0]) && same_forms(&t[2], &t1[0]) && same_forms(&t[5], &t1[0]));
+        CHECK(same_forms(&t[1], &t[4]) && t[1].n_bare > 0);
+    }
+    size_t nr = vg_clitics_count(c), stepped = 0, applied = 0;
+    for (size_t r = vg_clitics_next(c, 0, t1[0].fold, t1[0].flen); r < nr; r = vg_clitics_next(c, r + 1, t1[0].fold, t1[0].flen))
+        stepped |= (size_t)1 << r;
+    for (size_t r = 0; r < nr; r++) {
+        char w[64];
+        if (vg_clitics_apply(c, r, t1[0].fold, t1[0].flen, w, sizeof w, NULL)) applied |= (size_t)1 << r;
+    }
+    CHECK(applied != 0 && (stepped & applied) == applied);
+    vg_arena_free(a);
+    vg_clitics_free(c);
+}
+
 TEST(arabic_lexicon_with_clitics)
 {
     vg_clitics *c = ar_clitics();

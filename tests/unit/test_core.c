@@ -179,6 +179,40 @@ TEST(fold_tables_are_utf8proc_fold)
     vg_arena_free(a);
 }
 
+/* vg_lower_heap is utf8proc's case fold and composition: its byte-by-byte path for ASCII and
+ * basic Cyrillic words (every such character, between others, and the same with a combining
+ * mark, a letter past U+045F or a broken sequence, which take utf8proc's way) gives the same. */
+TEST(lower_heap_is_utf8proc_casefold)
+{
+    static const int32_t ranges[][2] = {{0x01, 0x80}, {0x3F0, 0x4A0}};
+    static const int32_t tails[] = {0, 0x0306, 0x0460, 0x00C9};
+    int bad = 0;
+    for (size_t r = 0; r < 2; r++)
+        for (int32_t cp = ranges[r][0]; cp < ranges[r][1]; cp++)
+            for (size_t k = 0; k < sizeof tails / sizeof tails[0]; k++) {
+                char in[32];
+                size_t n = 0, ln = 0;
+                const int32_t word[] = {0x0414, cp, 'a', 0x044F, cp, 'Z'};
+                for (size_t w = 0; w < 6; w++) n += vg_utf8_encode(word[w], in + n);
+                if (tails[k]) n += vg_utf8_encode(tails[k], in + n);
+                utf8proc_uint8_t *ref = NULL;
+                utf8proc_ssize_t rl = utf8proc_map((const utf8proc_uint8_t *)in, (utf8proc_ssize_t)n, &ref,
+                                                   (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+                char *low = vg_lower_heap(in, n, &ln);
+                if (rl < 0 || !low || ln != (size_t)rl || memcmp(low, ref, ln)) {
+                    if (bad++ < 5) printf("    U+%04X (tail U+%04X) lowers differently\n", (unsigned)cp, (unsigned)tails[k]);
+                }
+                free(ref);
+                free(low);
+            }
+    CHECK_INT(bad, 0);
+    size_t n;
+    CHECK(vg_lower_heap("\xD0\xD0", 2, &n) == NULL); /* not UTF-8: refused, as utf8proc refuses it */
+    char *e = vg_lower_heap("", 0, &n);
+    CHECK(e != NULL && n == 0);
+    free(e);
+}
+
 /* vg_utf8_char_len, the inline check json strings and NFC read characters with,
  * says what vg_utf8_valid_prefix says of the first character: every two-byte
  * start, with continuations and ASCII after it, cut at every length. */

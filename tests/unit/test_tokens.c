@@ -157,6 +157,34 @@ TEST(token_fold_case_and_accents)
     CHECK_INT(vg_token_fold("abcdef", 6, f, 4), 0); /* does not fit */
 }
 
+/* A stemmer with a small cache stems as the default one, its words evicting each other: the
+ * same stems for many words, asked twice. */
+TEST(stem_small_cache_same_stems)
+{
+    vg_stemmer *big = vg_stemmer_new("ru", 2), *small = vg_stemmer_new_cached("ru", 2, 16);
+    CHECK(big != NULL && small != NULL);
+    if (!big || !small) { vg_stemmer_free(big); vg_stemmer_free(small); return; }
+    static const char *const ends[] = {"\xD0\xB0", "\xD0\xB5", "\xD0\xBE\xD0\xB9", "\xD1\x83", "\xD0\xB0\xD0\xBC\xD0\xB8"};
+    int bad = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < 40; i++) {
+            char w[64];
+            /* "город" + a letter + an ending: 200 words, more than 16 slots hold */
+            int n = snprintf(w, sizeof w, "\xD0\xB3\xD0\xBE\xD1\x80\xD0\xBE\xD0\xB4%c%c%s", 0xD0, 0xB0 + i % 16,
+                             ends[i % 5]);
+            size_t l1, l2;
+            char a[64];
+            const char *s1 = vg_stem(big, w, (size_t)n, &l1);
+            if (!s1 || l1 >= sizeof a) { bad++; continue; }
+            memcpy(a, s1, l1);
+            const char *s2 = vg_stem(small, w, (size_t)n, &l2);
+            bad += !s2 || l1 != l2 || memcmp(a, s2, l1);
+        }
+    CHECK_INT(bad, 0);
+    vg_stemmer_free(big);
+    vg_stemmer_free(small);
+}
+
 TEST(stem_by_language)
 {
     vg_stemmer *fr = vg_stemmer_new("fr", 2), *en = vg_stemmer_new("en-GB", 5);
