@@ -29,6 +29,7 @@ struct vg_lexicon {
     uint32_t *buckets; /* index + 1 */
     size_t nb;         /* power of two */
     uint64_t *first_filter; /* FIRST_FILTER_BITS bits a bucket (first_may_match) */
+    uint64_t *prefix_buckets; /* a bit a bucket: it holds a one-word prefix row (try_word) */
     uint32_t max_prefix;
     /* Which words a one-word prefix row ("tu*") may start: a bit for the first
      * prefix_key bytes of every such row (the shortest row's length, at most
@@ -47,7 +48,8 @@ vg_lexicon *vg_lex_new(void)
     l->nb = 256;
     l->buckets = vg_calloc(l->nb, sizeof *l->buckets);
     l->first_filter = vg_calloc(l->nb * FIRST_FILTER_BITS / 64, sizeof *l->first_filter);
-    if (!l->arena || !l->buckets || !l->first_filter) { vg_lex_free(l); return NULL; }
+    l->prefix_buckets = vg_calloc(l->nb / 64, sizeof *l->prefix_buckets);
+    if (!l->arena || !l->buckets || !l->first_filter || !l->prefix_buckets) { vg_lex_free(l); return NULL; }
     return l;
 }
 
@@ -59,6 +61,7 @@ void vg_lex_free(vg_lexicon *l)
     free(l->e);
     free(l->buckets);
     free(l->first_filter);
+    free(l->prefix_buckets);
     free(l);
 }
 
@@ -144,6 +147,7 @@ static void link_entry(vg_lexicon *l, uint32_t idx)
     uint64_t key = key_hash(e->toks[0], e->tok_len[0], prefix);
     if (!prefix) filter_first(l, key);
     uint64_t h = key & (l->nb - 1);
+    if (prefix) l->prefix_buckets[h / 64] |= 1ull << (h % 64);
     e->next = l->buckets[h];
     l->buckets[h] = idx + 1;
 }
@@ -153,11 +157,14 @@ static int rehash(vg_lexicon *l)
     size_t nb = l->nb * 2;
     uint32_t *b = vg_calloc(nb, sizeof *b);
     uint64_t *f = vg_calloc(nb * FIRST_FILTER_BITS / 64, sizeof *f);
-    if (!b || !f) { free(b); free(f); return -1; }
+    uint64_t *pb = vg_calloc(nb / 64, sizeof *pb);
+    if (!b || !f || !pb) { free(b); free(f); free(pb); return -1; }
     free(l->buckets);
     free(l->first_filter);
+    free(l->prefix_buckets);
     l->buckets = b;
     l->first_filter = f;
+    l->prefix_buckets = pb;
     l->nb = nb;
     for (size_t i = 0; i < l->n; i++) link_entry(l, (uint32_t)i);
     return 0;
@@ -328,14 +335,20 @@ static void try_word(const vg_lexicon *l, const char *first, size_t fn, uint64_t
     if (!prefix_may_match(l, first, fn) && !first_may_match(l, h)) return;
     try_chain(l, h, first, fn, toks, end, i, best, best_len);
     /* No prefix row can match: the prefixes' chains hold none that match, and
-     * any other row they hold was met in the word's own chain already. */
-    if (!prefix_may_match(l, first, fn)) return;
+     * any other row they hold was met in the word's own chain already. Nor can one replace a
+     * match already found (a prefix row is one word long): the prefixes stop at the first
+     * match, and only the chains that hold a prefix row are walked (the other rows a chain
+     * holds were met in the word's own chain). Every word that starts as a Russian cue's
+     * prefix row does walked the chains of all its prefixes: 700,000 walks for 200 dev texts,
+     * 5% of their instructions. */
+    if (!prefix_may_match(l, first, fn) || *best_len) return;
     /* the word's prefixes, shortest first, hashed in one pass */
     size_t maxp = fn < l->max_prefix ? fn : l->max_prefix;
     uint64_t ph = vg_hash64_start(PREFIX_SEED);
-    for (size_t p = 1; p <= maxp; p++) {
+    for (size_t p = 1; p <= maxp && !*best_len; p++) {
         ph = vg_hash64_add(ph, first + p - 1, 1);
-        try_chain(l, vg_hash64_end(ph), first, fn, toks, end, i, best, best_len);
+        uint64_t hp = vg_hash64_end(ph), b = hp & (l->nb - 1);
+        if ((l->prefix_buckets[b / 64] >> (b % 64)) & 1) try_chain(l, hp, first, fn, toks, end, i, best, best_len);
     }
 }
 

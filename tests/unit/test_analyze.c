@@ -86,6 +86,39 @@ TEST(analyze_lexicon_prefix_rows_of_every_length)
     vg_lex_free(l);
 }
 
+/* Among many rows of both kinds (rehashed, so chains mix prefix rows and exact rows): a word's
+ * prefixes find the one prefix row it starts with, whatever its length, a longer phrase still
+ * wins over it, and a word that starts no row finds none. */
+TEST(analyze_lexicon_prefix_rows_among_many)
+{
+    vg_lexicon *l = vg_lex_new();
+    CHECK(l != NULL);
+    if (!l) return;
+    const char *pre[] = {"pre"}, *phr[] = {"phrase"}, *fill[] = {"fill"};
+    for (int i = 0; i < 1500; i++) {
+        char w[32];
+        int n = snprintf(w, sizeof w, i % 2 ? "qz%dk*" : "qz%dk", i);
+        CHECK(vg_lex_add(l, w, (size_t)n, fill, 1) == VG_OK);
+    }
+    static const char *const rows[] = {"bombard*", "bombardements aériens", "fusill*"};
+    for (size_t r = 0; r < 3; r++) CHECK(vg_lex_add(l, rows[r], strlen(rows[r]), r == 1 ? phr : pre, 1) == VG_OK);
+    vg_arena *a = vg_arena_new(4096);
+    vg_tok *t;
+    size_t nt = 0, len;
+    static const char text[] = "bombardements aériens bombardement fusillade qz7kx qz8kx qz7 bombe";
+    CHECK(vg_tokenize(a, text, sizeof text - 1, &t, &nt) == VG_OK && nt == 8);
+    static const char *const want[] = {"phrase", NULL, "pre", "pre", "fill", NULL, NULL, NULL};
+    static const size_t want_len[] = {2, 0, 1, 1, 1, 0, 0, 0};
+    for (size_t i = 0; i < 8 && nt == 8; i++) {
+        if (i == 1) continue; /* "aériens", inside the phrase */
+        const vg_lex_entry *e = vg_lex_match(l, t, nt, i, &len);
+        if (want[i]) CHECK(e && !strcmp(e->cols[0], want[i]) && len == want_len[i]);
+        else CHECK(e == NULL);
+    }
+    vg_arena_free(a);
+    vg_lex_free(l);
+}
+
 /* A phrase given again (one phrase, several meanings) follows its first row
  * through vg_lex_next_same, in the order the rows came, among many other rows
  * and a rehash; a prefix row and a plain row of the same word stay apart. */
