@@ -135,18 +135,29 @@ static int hex4(parser *p, unsigned *out)
     return 0;
 }
 
+/* The bytes that stop the scan of a string: the closing quote, a backslash, a control character. */
+#define STOP4(b) [b] = 1, [b + 1] = 1, [b + 2] = 1, [b + 3] = 1
+static const unsigned char string_stop[256] = {STOP4(0),  STOP4(4),  STOP4(8),  STOP4(12), STOP4(16), STOP4(20),
+                                               STOP4(24), STOP4(28), ['"'] = 1, ['\\'] = 1};
+#undef STOP4
+
 static const char *parse_string(parser *p, size_t *len)
 {
     /* p->s[p->i] == '"' */
     p->i++;
     size_t start = p->i;
-    /* First pass: find the end and whether escapes occur. */
+    /* First pass: find the end and whether escapes occur; the bytes that are neither a quote, a
+     * backslash nor a control character skipped by the table (a document's text is one string:
+     * this and the copy below were 2.7% of `vigie analyze`'s instructions a byte at a time). */
     int escaped = 0;
     size_t j = start;
-    while (j < p->n && p->s[j] != '"') {
-        if (p->s[j] == '\\') { escaped = 1; j++; }
-        else if ((unsigned char)p->s[j] < 0x20) { p->i = j; fail(p, "control character in string"); return NULL; }
-        j++;
+    for (;;) {
+        while (j < p->n && !string_stop[(unsigned char)p->s[j]]) j++;
+        if (j >= p->n || p->s[j] == '"') break;
+        if (p->s[j] == '\\') { escaped = 1; j += 2; continue; }
+        p->i = j;
+        fail(p, "control character in string");
+        return NULL;
     }
     if (j >= p->n) { p->i = p->n; fail(p, "unterminated string"); return NULL; }
     if (vg_utf8_valid_prefix(p->s + start, j - start) != j - start) {
@@ -166,8 +177,13 @@ static const char *parse_string(parser *p, size_t *len)
     while (p->i < j) {
         /* an escape never decodes to more bytes than it takes (a \u: 6 or 12 chars, at most 4 bytes) */
         assert((size_t)(o - out) <= p->i - start);
-        char c = p->s[p->i++];
-        if (c != '\\') { *o++ = c; continue; }
+        const char *bs = memchr(p->s + p->i, '\\', j - p->i);
+        size_t run = bs ? (size_t)(bs - (p->s + p->i)) : j - p->i; /* the bytes up to the next escape, as they are */
+        memcpy(o, p->s + p->i, run);
+        o += run;
+        p->i += run;
+        if (p->i >= j) break;
+        p->i++; /* the backslash */
         char e = p->s[p->i++];
         switch (e) {
         case '"': *o++ = '"'; break;

@@ -301,6 +301,37 @@ TEST(json_parse_rejects)
     vg_arena_free(a);
 }
 
+/* A string's runs between escapes are copied whole, its scan skips what needs no look: long
+ * runs, escapes at both ends and side by side, an escaped quote and backslash, and the
+ * errors (a control character, a bad escape, an escape at the very end) as before. */
+TEST(json_parse_string_runs_and_escapes)
+{
+    vg_arena *a = vg_arena_new(0);
+    char err[128], src[700], want[700];
+    size_t k = 0, w = 0;
+    src[k++] = '"';
+    for (int r = 0; r < 20; r++) {
+        for (int i = 0; i < 20; i++) src[k++] = want[w++] = (char)('a' + (r + i) % 26);
+        memcpy(src + k, r % 2 ? "\\n\\\"" : "\\\\\\u00e9", r % 2 ? 4 : 8);
+        k += r % 2 ? 4 : 8;
+        memcpy(want + w, r % 2 ? "\n\"" : "\\\xC3\xA9", r % 2 ? 2 : 3);
+        w += r % 2 ? 2 : 3;
+    }
+    src[k++] = '"';
+    want[w] = 0;
+    vg_jval *v = vg_json_parse(a, src, k, err, sizeof err);
+    CHECK(v && v->type == VG_JSTR && v->len == w && !strcmp(v->str, want));
+    v = vg_json_parse(a, "\"\\tx\\\\\"", 7, err, sizeof err);
+    CHECK(v && !strcmp(v->str, "\tx\\"));
+    static const char *const bad[] = {"\"abc\x1f def\"", "\"abc\\q\"", "\"abc\\\"", "\"abc"};
+    static const char *const why[] = {"control character", "bad escape", "unterminated", "unterminated"};
+    for (size_t i = 0; i < 4; i++) {
+        CHECK(vg_json_parse(a, bad[i], strlen(bad[i]), err, sizeof err) == NULL);
+        CHECK(strstr(err, why[i]) != NULL);
+    }
+    vg_arena_free(a);
+}
+
 TEST(hash_is_stable)
 {
     char hex[17];
