@@ -628,10 +628,23 @@ static int capital_demonym(const ctx *c, size_t i, size_t t1, char iso2[3])
     return 0;
 }
 
+/* "Kenya's capital": a cues.tsv "capital" phrase opening with the possessive's "s" names the capital of
+ * the country right before it. Returns that country's place, or NULL (another owner: "the group's capital"). */
+static const vg_place *capital_owner(const ctx *c, size_t i)
+{
+    const vg_tok *t = &c->t[i];
+    if (i == 0 || t->flen != 1 || t->fold[0] != 's') return NULL;
+    uint32_t end = c->t[i - 1].end;
+    for (size_t k = 0; k < c->n_places; k++)
+        if (c->places[k].end == end && c->places[k].kind == VG_PLACE_COUNTRY && c->places[k].iso2) return &c->places[k];
+    return NULL;
+}
+
 /* "dans la capitale", "in the capital" (cues.tsv class "capital"): the capital of the country the
  * text is about (the gazetteer's GeoNames PPLC), as a place named there, when the text names
  * that country's places and the phrase stands for the city (capital_alone); followed by a
- * demonym, the capital of the demonym's country. */
+ * demonym, the capital of the demonym's country; after a country's possessive ("Kenya's capital"),
+ * that country's. */
 static vg_status add_capitals(ctx *c, vg_arena *arena)
 {
     const char *iso = NULL;
@@ -646,7 +659,12 @@ static vg_status add_capitals(ctx *c, vg_arena *arena)
             /* the demonym already says which city: only a distance measured from it is not it */
             size_t end = i + len + (size_t)dem;
             if (!capital_alone(c, i, end - i, dem ? end : c->s[k].t1)) continue;
-            if (dem) {
+            const vg_place *owner = capital_owner(c, i);
+            if (owner) {
+                if (!vg_gazetteer_capital(c->an->gaz, owner->iso2, &cap)) continue;
+            } else if (c->t[i].flen == 1 && c->t[i].fold[0] == 's') {
+                continue; /* "the group's capital" */
+            } else if (dem) {
                 if (!vg_gazetteer_capital(c->an->gaz, diso, &cap)) continue;
                 len++;
             } else {

@@ -233,6 +233,8 @@ static const vg_place *unlisted_place(ctx *c, const vg_place *found, size_t a, s
     p->name = vg_arena_strndup(c->doc->arena, c->text + p->start, p->end - p->start);
     p->kind = VG_PLACE_OTHER;
     p->geo_precision = 3;
+    if (found->dateline) p->admin1 = NULL; /* the newsroom's division says nothing of the settlement's */
+    p->dateline = 0;
     p->confidence = found->confidence * 0.5f;
     return p->name ? p : NULL;
 }
@@ -267,6 +269,9 @@ static const vg_place *unlisted_scene(ctx *c, size_t main_k, const vg_place *fou
      * settlement the event's own sentence names ("Le 25 décembre, 14 militaires ont été tués ...
      * dans la commune de Sanam", the region's seat named sentences before) */
     int borrowed = found->start < c->s[main_k].start || found->end > c->s[main_k].end;
+    /* a dateline taken for want of any other town ("BAMAKO (Reuters) - ... near the town of Amra in
+     * central Mali") is where the report was filed: a settlement the event's sentence names is the scene */
+    borrowed |= found->dateline;
     if (found->kind == VG_PLACE_CITY && found->geo_precision != 2 && !borrowed) return NULL;
     /* a division the event's sentence names holds its scene; a later settlement may be elsewhere */
     size_t last = found->kind == VG_PLACE_COUNTRY ? main_k + 3 : main_k;

@@ -794,6 +794,22 @@ TEST(analyze_unit_name_is_no_scene)
     check_scene("en", "Gunmen seized a vehicle of the Al Sham Division on the road in Idlib on Monday.", "Idlib", NULL);
 }
 
+/* A dateline taken for want of another town is where the report was filed: a settlement the event's
+ * sentence names, though the gazetteer lacks it, is the scene (at the country's point, geo_precision 3). */
+TEST(analyze_unlisted_settlement_beats_the_dateline)
+{
+    check_scene("en",
+                "Convoy ambushed\nBAMAKO, Mali (Reuters) - Gunmen ambushed an army convoy near the town of Kourobani "
+                "in central Mali on Wednesday, killing ten soldiers, the army said.",
+                "Kourobani", NULL);
+}
+
+/* "Kenya's capital" is Nairobi, as "the capital of Kenya" is. */
+TEST(analyze_a_country_s_capital)
+{
+    check_scene("en", "Witnesses said police fired tear gas at hundreds of demonstrators in Kenya's capital.", "Nairobi", NULL);
+}
+
 /* A country a statement speaks of ("ministers have condemned Sudan") is the accused, not the
  * scene: the camp's state, named next, is. */
 TEST(analyze_a_country_condemned_is_no_scene)
