@@ -190,6 +190,13 @@ static int resolved_at(const ctx *c, uint32_t s, uint32_t e)
     return 0;
 }
 
+/* Is token i a word of three letters or more in lower case (an adjective after its noun)? */
+static int lower_word(const ctx *c, size_t i)
+{
+    const vg_tok *t = &c->t[i];
+    return t->kind == VG_TOK_WORD && !t->upper && t->flen > 2;
+}
+
 /* A settlement sentence k names that the gazetteer does not hold: a capitalised name
  * after a settlement word and a preposition ("la ville de Boungou", "the town of
  * Yida"), or before a settlement word with at most one word between ("the Yida
@@ -203,8 +210,16 @@ static int unlisted_settlement(const ctx *c, size_t k, size_t *n0, size_t *n1, s
         const vg_tok *t = &c->t[i];
         if (t->kind != VG_TOK_WORD || t->upper || !vg_gz_word_is(g, t->fold, t->flen, VG_GZ_AFTER)) continue;
         size_t a = 0, b = 0;
-        if (i + 2 < t1 && vg_gz_word_is(g, c->t[i + 1].fold, c->t[i + 1].flen, VG_GZ_PREP) && name_token(c, i + 2)) {
-            a = i + 2; /* after: "ville de Boungou" */
+        /* one lowercase word may describe the settlement before its preposition ("la localidad
+         * fronteriza de Amra", "la ville côtière de Vesko") */
+        const vg_tok *w = &c->t[i + 1 < t1 ? i + 1 : i];
+        size_t q = i + 1 + (i + 3 < t1 && lower_word(c, i + 1) && !vg_gz_word_is(g, w->fold, w->flen, VG_GZ_PREP));
+        int after = q + 1 < t1 && vg_gz_word_is(g, c->t[q].fold, c->t[q].flen, VG_GZ_PREP) && name_token(c, q + 1);
+        /* "Amra village west of Vesko": a known town after a word that is no adjective of the settlement's
+         * (a bearing) is a point of reference; the settlement is the name before its word */
+        if (after && q > i + 1 && resolved_at(c, c->t[q + 1].start, c->t[q + 1].end)) after = 0;
+        if (after) {
+            a = q + 1; /* after: "ville de Boungou" */
             for (b = a + 1; b < t1 && b < a + 3 && name_token(c, b); b++) {}
         } else {
             /* before: "Yida (refugee) camp"; not the sentence's first word, which is capitalised anyway */

@@ -810,6 +810,22 @@ TEST(analyze_a_country_s_capital)
     check_scene("en", "Witnesses said police fired tear gas at hundreds of demonstrators in Kenya's capital.", "Nairobi", NULL);
 }
 
+/* A settlement the gazetteer lacks, introduced by a settlement word with its adjective before the
+ * preposition ("la ville côtière de", "la localidad fronteriza de"), is the scene, as without one;
+ * a bearing there is no adjective ("Amra village west of Vesko town": Amra). */
+TEST(analyze_unlisted_settlement_with_an_adjective)
+{
+    check_scene("fr", "Des hommes armés ont attaqué mardi la ville côtière de Kourobani, au Mali, tuant dix soldats.",
+                "Kourobani", NULL);
+    check_scene("es",
+                "Hombres armados atacaron el martes la localidad fronteriza de Kourobani, en Malí, y mataron a diez "
+                "soldados.",
+                "Kourobani", NULL);
+    /* a known town after a bearing is a point of reference, not the settlement */
+    check_scene("en", "Gunmen attacked an army base in Kourobani village west of Gao town on Tuesday, killing two soldiers.",
+                "Kourobani", NULL);
+}
+
 /* A country a statement speaks of ("ministers have condemned Sudan") is the accused, not the
  * scene: the camp's state, named next, is. */
 TEST(analyze_a_country_condemned_is_no_scene)
