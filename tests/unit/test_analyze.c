@@ -1537,6 +1537,35 @@ TEST(analyze_obligation_tells_no_incident)
     vg_doc_free(d);
 }
 
+/* Written for this test: a habit ("have often kidnapped aid workers") tells no incident of its
+ * own (cues.tsv "aggregate"): no abduction row beside the strike; told as one act ("have also
+ * kidnapped") it is a row. */
+TEST(analyze_a_habit_is_no_incident)
+{
+    static const char *text = "An air strike hit a market in Dera on Monday, killing twelve civilians, medics said.\n\n"
+                              "Rebels in the province have %s kidnapped aid workers and held them for ransom.";
+    static const struct { const char *word; size_t rows; } cases[] = {{"often", 0}, {"also", 1}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[512];
+        snprintf(buf, sizeof buf, text, cases[i].word);
+        vg_doc *d = analyze("en", NULL, buf);
+        CHECK(d && rows_of(d, "Abduction/forced disappearance") == (int)cases[i].rows);
+        vg_doc_free(d);
+    }
+}
+
+/* Written for this test: Spanish "la detención de al menos 28 personas" counts 28 arrests
+ * (casualties.tsv, as "arrest of"): during a riot they are the riot's, no Arrests row. */
+TEST(analyze_spanish_arrest_of_counts)
+{
+    vg_doc *d = analyze("es", NULL, "Cientos de manifestantes lanzaron piedras contra la policía en Guadalajara el jueves."
+                                    "\n\nLa fiscalía confirmó la detención de al menos 28 personas durante los disturbios.");
+    const vg_event *e = d ? main_event(d) : NULL;
+    CHECK(e && !strcmp(e->event_type, "Riots") && e->arrests == 28);
+    CHECK(d && rows_of(d, "Arrests") == 0);
+    vg_doc_free(d);
+}
+
 /* Written for this test: a row of the lead's sub-type a few kilometres from its place, on its
  * day, that reports no one hurt is the lead told again ("three shells hit the courtyard of the
  * school in the Jabaliya refugee camp" after "killed 40 people sheltering in a UN school in Gaza City"):
