@@ -628,12 +628,17 @@ static int capital_demonym(const ctx *c, size_t i, size_t t1, char iso2[3])
     return 0;
 }
 
-/* "Kenya's capital": a cues.tsv "capital" phrase opening with the possessive's "s" names the capital of
- * the country right before it. Returns that country's place, or NULL (another owner: "the group's capital"). */
+/* Does the cues.tsv "capital" phrase at token i open with a possessive's "s" ("Kenya's capital")? */
+static int possessive_capital(const ctx *c, size_t i)
+{
+    return c->t[i].flen == 1 && c->t[i].fold[0] == 's';
+}
+
+/* "Kenya's capital" (possessive_capital at i): the capital of the country right before it. Returns
+ * that country's place, or NULL (another owner: "the group's capital"). */
 static const vg_place *capital_owner(const ctx *c, size_t i)
 {
-    const vg_tok *t = &c->t[i];
-    if (i == 0 || t->flen != 1 || t->fold[0] != 's') return NULL;
+    if (i == 0) return NULL;
     uint32_t end = c->t[i - 1].end;
     for (size_t k = 0; k < c->n_places; k++)
         if (c->places[k].end == end && c->places[k].kind == VG_PLACE_COUNTRY && c->places[k].iso2) return &c->places[k];
@@ -659,11 +664,9 @@ static vg_status add_capitals(ctx *c, vg_arena *arena)
             /* the demonym already says which city: only a distance measured from it is not it */
             size_t end = i + len + (size_t)dem;
             if (!capital_alone(c, i, end - i, dem ? end : c->s[k].t1)) continue;
-            const vg_place *owner = capital_owner(c, i);
-            if (owner) {
-                if (!vg_gazetteer_capital(c->an->gaz, owner->iso2, &cap)) continue;
-            } else if (c->t[i].flen == 1 && c->t[i].fold[0] == 's') {
-                continue; /* "the group's capital" */
+            if (possessive_capital(c, i)) {
+                const vg_place *owner = capital_owner(c, i);
+                if (!owner || !vg_gazetteer_capital(c->an->gaz, owner->iso2, &cap)) continue;
             } else if (dem) {
                 if (!vg_gazetteer_capital(c->an->gaz, diso, &cap)) continue;
                 len++;

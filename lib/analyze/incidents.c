@@ -840,22 +840,17 @@ vg_status vg_an_incidents(ctx *c, sent_info *si, const mention_sums *sum, int su
     }
     one_toll_one_row(&c->doc->events[first], n);
     /* a riot's demonstration told again is the riot's row, as sure as the surer of the two */
-    vg_event *ev = &c->doc->events[first];
     int drop[MAX_EXTRA_EVENTS + 1] = {0};
     for (size_t j = 1; j < n; j++) {
-        int i = riot_told_again(ev, j);
+        int i = riot_told_again(rows, j);
         if (i < 0) continue;
         drop[j] = 1;
-        if (ev[j].confidence > ev[i].confidence) set_confidence(&ev[i], ev[j].confidence);
+        if (rows[j].confidence > rows[i].confidence) set_confidence(&rows[i], rows[j].confidence);
     }
-    m = 0;
-    for (size_t j = 0; j < n; j++)
-        if (!drop[j]) ev[m++] = ev[j];
-    c->doc->n_events = first + (n = m);
     /* rows of no codable event go once they have left the tolls they read to the others */
-    size_t kept = first;
-    for (size_t j = first; j < first + n; j++)
-        if (codable(c, &c->doc->events[j], &armed)) c->doc->events[kept++] = c->doc->events[j];
-    c->doc->n_events = kept;
+    size_t kept = 0;
+    for (size_t j = 0; j < n; j++)
+        if (!drop[j] && codable(c, &rows[j], &armed)) rows[kept++] = rows[j];
+    c->doc->n_events = first + kept;
     return VG_OK;
 }

@@ -931,7 +931,6 @@ static int best_is_primary(const mention *m)
     return 0;
 }
 
-/* A mention's tokens [i,j] in their text, for the steps of describe_mention. */
 /* The tokens glued right after a title word ("Mme Suu Kyi": "Suu"), listed on first need
  * (names_titled_person) and kept for the document: a mention looked for its run's words after a
  * title at every token of the text, 2.5% of `vigie analyze`'s instructions on English texts. */
@@ -941,6 +940,7 @@ typedef struct titled {
     size_t n;
 } titled;
 
+/* A mention's tokens [i,j] in their text, for the steps of describe_mention. */
 typedef struct span {
     const vg_gazetteer *g;
     const char *text;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../core/alloc.h"
+#include "../core/data_dir.h"
 #include "../core/keytable.h"
 #include "../core/tsv.h"
 
@@ -125,9 +126,7 @@ static size_t n_refs;
 
 const char *vg_cl_reference_dir(const char *dir)
 {
-    if (dir && *dir) return dir;
-    const char *env = getenv("VIGIE_DATA");
-    return env && *env ? env : VG_DATA_DIR;
+    return vg_data_dir(dir && *dir ? dir : NULL);
 }
 
 const vg_cl_reference *vg_cl_reference_for(const char *dir, const char *lang)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/alloc.h"
+#include "../core/data_dir.h"
 #include "../analyze/analyze.h"
 #include "../extract/chrome.h"
 #include "../extract/html_hints.h"
@@ -17,8 +18,7 @@ vg_status vg_env_open(const char *data_dir, vg_env **out, char *err, size_t errl
     if (!err || !errlen) { err = dummy; errlen = sizeof dummy; }
     err[0] = 0;
     *out = NULL;
-    if (!data_dir) data_dir = getenv("VIGIE_DATA");
-    if (!data_dir || !*data_dir) data_dir = VG_DATA_DIR;
+    data_dir = vg_data_dir(data_dir);
     vg_env *env = vg_calloc(1, sizeof *env);
     if (!env) return VG_ERR_NOMEM;
     env->data_dir = vg_strdup(data_dir);
